@@ -1,0 +1,264 @@
+// The `toolrisk` command line. I/O lives here; the stages are libraries.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { resolve, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CrawlSnapshotSchema } from '../data/schema.ts';
+import { serializeRecord } from '../data/serialize.ts';
+import { crawlIndex, parseShard } from '../crawler/crawl.ts';
+import { syncRegistry } from '../crawler/registry.ts';
+import { inspect, looksLikeFile, type InspectTarget } from '../crawler/inspect.ts';
+import { loadIndex, loadSnapshots } from '../crawler/index-files.ts';
+import { renderTable, terminalSafe } from '../crawler/terminal.ts';
+import { checkDataFiles } from '../data/lint.ts';
+
+const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const DEFAULT_DATA = join(REPO_ROOT, 'data');
+
+const HELP = `toolrisk: what MCP server tools can do, how risky they are, and how to fence them
+
+Usage:
+  toolrisk crawl [options]               list the tools of every server in data/index/ into data/crawled/
+      --concurrency <n>                  servers at once (default 4)
+      --only <name|slug>                 crawl only this server (repeatable)
+      --shard <i/n>                      crawl the i-th of n shards, to split a crawl across machines
+      --force                            crawl again even if the entry's version is unchanged
+      --timeout <ms>                     time limit per stage (initialize, each tools/list page)
+      --registry <base-url>              first sync data/index/ from an MCP registry (GET /v0.1/servers)
+      --updated-since <RFC 3339 time>    with --registry: only entries updated since then
+      --sync-only                        with --registry: update the index, do not crawl
+      --data <dir>                       data folder (default: the repository's data/)
+  toolrisk inspect [options] -- <command> [args…]   crawl one stdio server live and print its tools
+  toolrisk inspect [options] <url>                   the same over Streamable HTTP (falls back to SSE);
+                                                     a URL ending in /.well-known/mcp/server-card.json
+                                                     is read as an MCP Server Card
+  toolrisk inspect [options] --recorded <file>       read a recorded tools/list file
+      --json                             print the crawl snapshot as JSON (tools under "tools")
+      --env NAME=VALUE                   a placeholder variable for the server (repeatable)
+      --header "Name: value"             an HTTP header for a remote server (repeatable)
+      --timeout <ms>                     time limit per stage
+  toolrisk catalog [--data <dir>]        print the catalog in data/: servers, status and tool counts
+  toolrisk check-data [--data <dir>]     check that every data file matches its schema and the serializer's form
+  toolrisk classify                      (arrives with the classifier)
+
+Examples:
+  toolrisk inspect -- npx -y @modelcontextprotocol/server-everything
+  toolrisk inspect --json http://127.0.0.1:3000/mcp
+  toolrisk crawl --only io.github.modelcontextprotocol/server-memory --force
+  toolrisk crawl --shard 1/4 --concurrency 8
+`;
+
+class UsageError extends Error {}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true } as const);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run \`toolrisk --help\` for the options.`);
+  }
+}
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} needs a whole number of at least 1, got "${value}"`);
+  return number;
+}
+
+function keyValues(values: string[] | undefined, separator: string, flag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of values ?? []) {
+    const at = value.indexOf(separator);
+    if (at < 1) throw new UsageError(`${flag} needs NAME${separator}VALUE, got "${value}"`);
+    out[value.slice(0, at).trim()] = value.slice(at + separator.length).trim();
+  }
+  return out;
+}
+
+async function crawlCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    concurrency: { type: 'string' },
+    only: { type: 'string', multiple: true },
+    shard: { type: 'string' },
+    force: { type: 'boolean' },
+    timeout: { type: 'string' },
+    registry: { type: 'string' },
+    'updated-since': { type: 'string' },
+    'sync-only': { type: 'boolean' },
+    data: { type: 'string' },
+  });
+  const dataDir = resolve(values.data ?? DEFAULT_DATA);
+  const concurrency = positiveInt(values.concurrency, '--concurrency') ?? 4;
+  const timeout = positiveInt(values.timeout, '--timeout');
+  let shard: [number, number] | undefined;
+  if (values.shard) {
+    try {
+      shard = parseShard(values.shard);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  if ((values['updated-since'] || values['sync-only']) && !values.registry) {
+    throw new UsageError('--updated-since and --sync-only go with --registry <base-url>');
+  }
+  if (values['updated-since'] && Number.isNaN(Date.parse(values['updated-since']))) {
+    throw new UsageError(`--updated-since needs an RFC 3339 time such as 2026-01-31T00:00:00Z, got "${values['updated-since']}"`);
+  }
+  let exitCode = 0;
+  if (values.registry) {
+    const sync = await syncRegistry({
+      baseUrl: values.registry,
+      dataDir,
+      updatedSince: values['updated-since'],
+      log: (line) => console.error(terminalSafe(line)),
+    });
+    for (const error of sync.errors) console.error(`warning: ${terminalSafe(error)}`);
+    console.error(
+      `registry: ${sync.pages} page(s), ${sync.written.length} written, ${sync.unchanged.length} unchanged, ${sync.removed.length} removed, ${sync.skipped} skipped, ${sync.errors.length} error(s)`,
+    );
+    if (values['sync-only']) return sync.errors.length ? 1 : 0;
+    if (sync.errors.length) exitCode = 1;
+  }
+  const summary = await crawlIndex({
+    dataDir,
+    concurrency,
+    only: values.only,
+    shard,
+    force: values.force,
+    limits: timeout ? { initializeMs: timeout, pageMs: timeout } : undefined,
+  });
+  for (const error of summary.errors) console.error(`warning: ${terminalSafe(error)}`);
+  console.error(
+    `crawl: ${summary.ok} ok, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.tools} tools, ${(summary.ms / 1000).toFixed(1)}s → ${join(dataDir, 'crawled')}`,
+  );
+  return summary.errors.length ? 1 : exitCode;
+}
+
+async function inspectCommand(args: string[]): Promise<number> {
+  const dashes = args.indexOf('--');
+  const own = dashes === -1 ? args : args.slice(0, dashes);
+  const command = dashes === -1 ? undefined : args.slice(dashes + 1);
+  const { values, positionals } = parse(own, {
+    json: { type: 'boolean' },
+    env: { type: 'string', multiple: true },
+    header: { type: 'string', multiple: true },
+    timeout: { type: 'string' },
+    recorded: { type: 'string' },
+    'server-card': { type: 'string' },
+  });
+  if (command && command.length === 0) throw new UsageError('nothing after `--`: give the server command, e.g. `toolrisk inspect -- npx -y @modelcontextprotocol/server-everything`');
+  if (positionals.length > 1) throw new UsageError(`inspect takes one URL or file; put a command after \`--\` (got ${positionals.length} arguments)`);
+  const timeout = positiveInt(values.timeout, '--timeout');
+  const target: InspectTarget = {
+    command,
+    recorded: values.recorded ?? (positionals[0] && looksLikeFile(positionals[0]) ? positionals[0] : undefined),
+    serverCard: values['server-card'],
+    env: keyValues(values.env, '=', '--env'),
+    headers: keyValues(values.header, ':', '--header'),
+    limits: timeout ? { initializeMs: timeout, pageMs: timeout } : undefined,
+  };
+  if (!target.recorded && positionals[0]) {
+    try {
+      target.url = new URL(positionals[0]).href;
+    } catch {
+      throw new UsageError(`"${positionals[0]}" is neither a URL nor a file; to run a command put it after \`--\``);
+    }
+  }
+  if (!target.command && !target.url && !target.recorded && !target.serverCard) {
+    throw new UsageError('inspect needs a server: `toolrisk inspect -- <command> [args…]` or `toolrisk inspect <url>`');
+  }
+  const snapshot = await inspect(target);
+  if (values.json) {
+    process.stdout.write(serializeRecord(CrawlSnapshotSchema, snapshot));
+  } else {
+    printSnapshot(snapshot);
+  }
+  if (snapshot.status === 'failed') {
+    console.error(`inspect failed at ${snapshot.failure?.stage}: ${terminalSafe(snapshot.failure?.reason ?? '')}`);
+    if (snapshot.stderr) console.error(`server stderr (last lines):\n${terminalSafe(snapshot.stderr.split('\n').slice(-10).join('\n'))}`);
+    return 1;
+  }
+  return 0;
+}
+
+function oneLine(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function printSnapshot(snapshot: ReturnType<typeof CrawlSnapshotSchema.parse>): void {
+  const info = snapshot.initialize?.serverInfo;
+  const via = snapshot.source ?? snapshot.launch?.kind ?? 'unknown';
+  console.log(terminalSafe(`${info?.name ?? snapshot.name}${info?.version ? ` ${info.version}` : ''} · ${snapshot.tools.length} tools · via ${via} · ${snapshot.timings.totalMs} ms`));
+  if (snapshot.tools.length) {
+    const rows = snapshot.tools.map((tool) => {
+      const params = Object.keys((tool.inputSchema.properties as Record<string, unknown> | undefined) ?? {});
+      const hints = Object.entries(tool.annotations ?? {})
+        .filter(([key, value]) => key.endsWith('Hint') && value === true)
+        .map(([key]) => key.replace('Hint', ''));
+      return [tool.name, params.join(', '), hints.join(', '), oneLine(tool.description)];
+    });
+    console.log(renderTable(['TOOL', 'PARAMETERS', 'HINTS', 'DESCRIPTION'], rows, [40, 30, 24, 70]));
+  }
+  for (const warning of snapshot.warnings) console.log(terminalSafe(`warning: ${warning.message}`));
+}
+
+async function catalogCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { data: { type: 'string' } });
+  const dataDir = resolve(values.data ?? DEFAULT_DATA);
+  const index = await loadIndex(join(dataDir, 'index'));
+  const snapshots = await loadSnapshots(join(dataDir, 'crawled'));
+  const bySlug = new Map(snapshots.items.map((snapshot) => [snapshot.slug, snapshot]));
+  const rows = index.items.map(({ slug, entry }) => {
+    const snapshot = bySlug.get(slug);
+    const status = snapshot ? snapshot.status : 'not crawled';
+    const detail = snapshot?.status === 'failed' ? `${snapshot.failure?.stage}: ${oneLine(snapshot.failure?.reason)}` : oneLine(entry.server.description);
+    return [entry.server.name, entry.server.version, status, String(snapshot?.tools.length ?? 0), snapshot?.source ?? '', detail];
+  });
+  console.log(renderTable(['SERVER', 'VERSION', 'STATUS', 'TOOLS', 'VIA', 'NOTES'], rows, [56, 12, 11, 5, 9, 60]));
+  const ok = snapshots.items.filter((snapshot) => snapshot.status === 'ok');
+  console.log(`\n${index.items.length} servers in the index, ${ok.length} listed their tools, ${snapshots.items.reduce((sum, s) => sum + s.tools.length, 0)} tools in all`);
+  for (const error of [...index.errors, ...snapshots.errors]) console.error(`warning: ${terminalSafe(error)}`);
+  return index.errors.length || snapshots.errors.length ? 1 : 0;
+}
+
+async function checkDataCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { data: { type: 'string' } });
+  const dataDir = resolve(values.data ?? DEFAULT_DATA);
+  const report = await checkDataFiles(dataDir);
+  for (const problem of report.problems) console.error(terminalSafe(problem));
+  console.error(`check-data: ${report.files} files checked, ${report.problems.length} problem(s)`);
+  return report.problems.length ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'crawl':
+        return await crawlCommand(rest);
+      case 'inspect':
+        return await inspectCommand(rest);
+      case 'catalog':
+        return await catalogCommand(rest);
+      case 'check-data':
+        return await checkDataCommand(rest);
+      case 'classify':
+        console.error('toolrisk classify: the classifier is not part of this build yet. `toolrisk inspect` and `toolrisk crawl` list tools.');
+        return 2;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"; the commands are crawl, inspect, catalog, check-data`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`toolrisk: ${error.message}`);
+      return 2;
+    }
+    console.error(`toolrisk: ${terminalSafe((error as Error).message)}`);
+    return 1;
+  }
+}

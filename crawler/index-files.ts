@@ -1,0 +1,80 @@
+// Reading the index (data/index/*.json) and the crawled snapshots. A broken file is reported by
+// name and skipped; it never stops the others from loading.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CrawlSnapshotSchema, IndexEntrySchema, type CrawlSnapshot, type IndexEntry } from '../data/schema.ts';
+import { DataFileError, parseRecord } from '../data/serialize.ts';
+import { serverSlug } from '../data/slug.ts';
+
+export interface LoadedEntry {
+  file: string;
+  slug: string;
+  entry: IndexEntry;
+}
+
+export interface LoadResult<T> {
+  items: T[];
+  errors: string[];
+}
+
+async function jsonFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+export async function loadIndex(indexDir: string): Promise<LoadResult<LoadedEntry>> {
+  const items: LoadedEntry[] = [];
+  const errors: string[] = [];
+  const seen = new Map<string, string>();
+  for (const name of await jsonFiles(indexDir)) {
+    const file = join(indexDir, name);
+    try {
+      const entry = parseRecord(file, await readFile(file, 'utf8'), IndexEntrySchema);
+      const slug = serverSlug(entry.server.name);
+      if (`${slug}.json` !== name) {
+        errors.push(`${file}: server "${entry.server.name}" belongs in ${slug}.json; rename the file (skipped)`);
+        continue;
+      }
+      const other = seen.get(entry.server.name);
+      if (other) {
+        errors.push(`${file}: server "${entry.server.name}" is also defined in ${other} (skipped)`);
+        continue;
+      }
+      seen.set(entry.server.name, file);
+      items.push({ file, slug, entry });
+    } catch (error) {
+      errors.push(error instanceof DataFileError ? error.message : `${file}: ${(error as Error).message}`);
+    }
+  }
+  return { items, errors };
+}
+
+export async function loadSnapshot(file: string): Promise<CrawlSnapshot | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DataFileError(file, `cannot read: ${(error as Error).message}`);
+  }
+  return parseRecord(file, text, CrawlSnapshotSchema);
+}
+
+export async function loadSnapshots(crawledDir: string): Promise<LoadResult<CrawlSnapshot>> {
+  const items: CrawlSnapshot[] = [];
+  const errors: string[] = [];
+  for (const name of await jsonFiles(crawledDir)) {
+    const file = join(crawledDir, name);
+    try {
+      const snapshot = await loadSnapshot(file);
+      if (snapshot) items.push(snapshot);
+    } catch (error) {
+      errors.push((error as Error).message);
+    }
+  }
+  return { items, errors };
+}

@@ -1,0 +1,356 @@
+// Listing one server's tools: live over stdio or HTTP, or from a static source. Every outcome is
+// a ListOutcome with a status; nothing here throws for a misbehaving server.
+import { mkdtemp, rm, mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { z } from 'zod';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  RecordedToolsFileSchema,
+  ServerCardSchema,
+  type CrawlFailure,
+  type CrawlStage,
+  type CrawlWarning,
+  type InitializeFacts,
+  type InvalidTool,
+  type LaunchPlan,
+  type McpTool,
+  type Timings,
+  type ToolSource,
+} from '../data/schema.ts';
+import { formatZodError } from '../data/serialize.ts';
+import { checkListedTools } from './tools.ts';
+import { expandTokens, serverEnvironment, type ServerFolders } from './launch.ts';
+import { GroupStdioTransport } from './stdio-transport.ts';
+
+export interface ListLimits {
+  /** Time limit for starting the process (ms). */
+  startMs: number;
+  /** Time limit for initialize (ms). */
+  initializeMs: number;
+  /** Extra time for initialize when npx/uvx may have to install the package first (ms). */
+  installMs: number;
+  /** Time limit for each tools/list page (ms). */
+  pageMs: number;
+  maxPages: number;
+  maxTools: number;
+  /** Bytes of stderr kept (the tail). */
+  maxStderrBytes: number;
+}
+
+export const DEFAULT_LIMITS: ListLimits = {
+  startMs: 10_000,
+  initializeMs: 60_000,
+  installMs: 180_000,
+  pageMs: 60_000,
+  maxPages: 1_000,
+  maxTools: 10_000,
+  maxStderrBytes: 16 * 1024,
+};
+
+export interface ListOptions {
+  limits?: Partial<ListLimits>;
+  /** Placeholder environment variables (values may use `{workdir}` and `{home}`). */
+  placeholders?: Record<string, string>;
+  /** HTTP headers for remote servers. */
+  headers?: Record<string, string>;
+  /** Shared npm cache folder for npx. */
+  npmCache?: string;
+  /** Base folder for `recorded` plan files. */
+  dataDir?: string;
+  /** Whether npx/uvx will have to install first (gives initialize the longer limit). */
+  needsInstall?: boolean;
+  /** Called with the spawned process group id (tests use it to check nothing is left behind). */
+  onSpawn?: (pgid: number) => void;
+}
+
+export interface ListOutcome {
+  status: 'ok' | 'failed';
+  failure?: CrawlFailure;
+  source?: ToolSource;
+  timings: Timings;
+  initialize?: InitializeFacts;
+  tools: McpTool[];
+  fingerprints: Map<string, string>;
+  invalidTools: InvalidTool[];
+  warnings: CrawlWarning[];
+  stderr?: string;
+}
+
+const CLIENT_INFO = { name: 'toolrisk-crawler', version: '0.1.0' };
+
+/** A tools/list page, loosely: each tool is validated on its own afterwards. */
+const LooseListResultSchema = z.looseObject({
+  tools: z.array(z.unknown()),
+  nextCursor: z.string().optional(),
+});
+
+class StageError extends Error {
+  constructor(
+    readonly stage: CrawlStage,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, stage: CrawlStage, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StageError(stage, `${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim().slice(0, 500);
+}
+
+/** Follows nextCursor to the end, with guards against repeated cursors and caps on pages and tools. */
+async function listAllPages(client: Client, limits: ListLimits, warnings: CrawlWarning[]): Promise<unknown[]> {
+  const listed: unknown[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 1; ; page++) {
+    const result = await client.request(
+      { method: 'tools/list', params: cursor === undefined ? {} : { cursor } },
+      LooseListResultSchema,
+      { timeout: limits.pageMs, maxTotalTimeout: limits.pageMs },
+    );
+    listed.push(...result.tools);
+    if (listed.length > limits.maxTools) {
+      warnings.push({ code: 'tool-cap', message: `the server listed more than ${limits.maxTools} tools; only the first ${limits.maxTools} are kept` });
+      listed.length = limits.maxTools;
+      break;
+    }
+    cursor = result.nextCursor;
+    if (cursor === undefined || cursor === '') break;
+    if (seen.has(cursor)) {
+      warnings.push({ code: 'repeated-cursor', message: `the server returned cursor ${JSON.stringify(cursor.slice(0, 80))} twice; listing stopped after ${page} pages` });
+      break;
+    }
+    seen.add(cursor);
+    if (page >= limits.maxPages) {
+      warnings.push({ code: 'page-cap', message: `the server listed more than ${limits.maxPages} pages; listing stopped there` });
+      break;
+    }
+  }
+  return listed;
+}
+
+function initializeFacts(client: Client): InitializeFacts {
+  const info = client.getServerVersion();
+  const capabilities = client.getServerCapabilities();
+  const instructions = client.getInstructions();
+  return {
+    serverInfo: info ? { name: String(info.name), title: typeof info.title === 'string' ? info.title : undefined, version: String(info.version) } : undefined,
+    capabilities: capabilities ? (JSON.parse(JSON.stringify(capabilities)) as Record<string, unknown>) : undefined,
+    instructions: typeof instructions === 'string' ? instructions : undefined,
+  };
+}
+
+function failed(stage: CrawlStage, reason: string, timings: Timings, extra: Partial<ListOutcome> = {}): ListOutcome {
+  return {
+    status: 'failed',
+    failure: { stage, reason },
+    timings,
+    tools: [],
+    fingerprints: new Map(),
+    invalidTools: [],
+    warnings: [],
+    ...extra,
+  };
+}
+
+function succeeded(listed: readonly unknown[], source: ToolSource, timings: Timings, extra: Partial<ListOutcome> = {}): ListOutcome {
+  const checked = checkListedTools(listed);
+  return {
+    status: 'ok',
+    source,
+    timings,
+    ...checked,
+    ...extra,
+    warnings: [...(extra.warnings ?? []), ...checked.warnings],
+  };
+}
+
+/** Makes a server's fresh HOME and working folder; the caller removes `base`. */
+async function freshFolders(): Promise<ServerFolders & { base: string }> {
+  const base = await mkdtemp(join(tmpdir(), 'toolrisk-server-'));
+  const folders = { base, home: join(base, 'home'), workdir: join(base, 'work') };
+  await mkdir(folders.home);
+  await mkdir(folders.workdir);
+  return folders;
+}
+
+export function defaultNpmCache(): string {
+  const cacheHome = process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? tmpdir(), '.cache');
+  return join(cacheHome, 'toolrisk', 'npm');
+}
+
+async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, options: ListOptions, limits: ListLimits): Promise<ListOutcome> {
+  const started = performance.now();
+  const timings: Timings = { totalMs: 0 };
+  const folders = await freshFolders();
+  const warnings: CrawlWarning[] = [];
+  const env = serverEnvironment(options.placeholders ?? {}, folders, options.npmCache ?? defaultNpmCache());
+  const transport = new GroupStdioTransport({
+    command: plan.command,
+    args: plan.args.map((arg) => expandTokens(arg, folders)),
+    env,
+    cwd: folders.workdir,
+    maxStderrBytes: limits.maxStderrBytes,
+  });
+  const client = new Client(CLIENT_INFO, { capabilities: {} });
+  let stage: CrawlStage = 'start';
+  let outcome: ListOutcome;
+  try {
+    let mark = performance.now();
+    try {
+      await withTimeout(transport.start(), limits.startMs, 'start', 'starting the process');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new StageError('start', code === 'ENOENT' ? `command not found: ${plan.command} (is it installed and on PATH?)` : errorText(error));
+    }
+    if (transport.pid) options.onSpawn?.(transport.pid);
+    timings.startMs = Math.round(performance.now() - mark);
+    stage = 'initialize';
+    mark = performance.now();
+    const initLimit = limits.initializeMs + (options.needsInstall ? limits.installMs : 0);
+    await withTimeout(client.connect(transport, { timeout: initLimit }), initLimit + 1000, 'initialize', 'initialize');
+    timings.initializeMs = Math.round(performance.now() - mark);
+    stage = 'list';
+    mark = performance.now();
+    const listed = await listAllPages(client, limits, warnings);
+    timings.listMs = Math.round(performance.now() - mark);
+    outcome = succeeded(listed, 'stdio', timings, { initialize: initializeFacts(client), warnings });
+  } catch (error) {
+    const failedStage = error instanceof StageError ? error.stage : stage;
+    let reason = errorText(error);
+    const exit = transport.exitStatus;
+    if (exit) reason += exit.signal ? ` (the server was killed by ${exit.signal})` : ` (the server exited with code ${exit.code})`;
+    if (/timed out|took longer/i.test(reason) && failedStage !== 'start') {
+      reason = `no answer to ${failedStage === 'list' ? 'tools/list' : 'initialize'} in time: ${reason}`;
+    }
+    outcome = failed(failedStage, reason, timings, { warnings });
+  } finally {
+    await transport.killTree();
+    await client.close().catch(() => undefined);
+  }
+  if (transport.noiseLines) {
+    outcome.warnings.unshift({
+      code: 'stdout-noise',
+      message: `the server wrote ${transport.noiseLines} line(s) to stdout that are not JSON-RPC (ignored), e.g. ${JSON.stringify(transport.noiseSamples[0])}`,
+    });
+  }
+  const stderr = transport.stderr.trim();
+  if (stderr) outcome.stderr = stderr;
+  await rm(folders.base, { recursive: true, force: true, maxRetries: 3 });
+  outcome.timings.totalMs = Math.round(performance.now() - started);
+  return outcome;
+}
+
+async function listOverHttp(plan: Extract<LaunchPlan, { kind: 'http' }>, options: ListOptions, limits: ListLimits): Promise<ListOutcome> {
+  const started = performance.now();
+  const attempts: string[] = [];
+  for (const kind of plan.transports) {
+    const timings: Timings = { totalMs: 0 };
+    const warnings: CrawlWarning[] = [];
+    const url = new URL(plan.url);
+    const requestInit: RequestInit = { headers: options.headers ?? {} };
+    const transport: Transport = kind === 'streamable-http'
+      ? new StreamableHTTPClientTransport(url, { requestInit })
+      : new SSEClientTransport(url, { requestInit });
+    const client = new Client(CLIENT_INFO, { capabilities: {} });
+    let stage: CrawlStage = 'initialize';
+    try {
+      let mark = performance.now();
+      await withTimeout(client.connect(transport, { timeout: limits.initializeMs }), limits.initializeMs + 1000, 'initialize', 'initialize');
+      timings.initializeMs = Math.round(performance.now() - mark);
+      stage = 'list';
+      mark = performance.now();
+      const listed = await listAllPages(client, limits, warnings);
+      timings.listMs = Math.round(performance.now() - mark);
+      const outcome = succeeded(listed, kind, timings, { initialize: initializeFacts(client), warnings });
+      if (attempts.length) outcome.warnings.unshift({ code: 'transport-fallback', message: `fell back to ${kind}: ${attempts.join('; ')}` });
+      outcome.timings.totalMs = Math.round(performance.now() - started);
+      return outcome;
+    } catch (error) {
+      // a server that initialized but then failed to list is not retried over another transport
+      if (stage === 'list') {
+        timings.totalMs = Math.round(performance.now() - started);
+        return failed('list', errorText(error), timings, { warnings });
+      }
+      attempts.push(`${kind}: ${errorText(error)}`);
+    } finally {
+      await client.close().catch(() => undefined);
+    }
+  }
+  return failed('initialize', attempts.join('; '), { totalMs: Math.round(performance.now() - started) });
+}
+
+async function listFromRecorded(plan: Extract<LaunchPlan, { kind: 'recorded' }>, options: ListOptions): Promise<ListOutcome> {
+  const started = performance.now();
+  const file = resolvePath(options.dataDir ?? '.', plan.file);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    return failed('read', `${plan.file}: ${errorText(error)}`, { totalMs: 0 });
+  }
+  const parsed = RecordedToolsFileSchema.safeParse(json);
+  if (!parsed.success) return failed('read', `${plan.file} is not a recorded tools file:\n${formatZodError(parsed.error)}`, { totalMs: 0 });
+  return succeeded(parsed.data.tools, 'recorded', { totalMs: Math.round(performance.now() - started) });
+}
+
+async function listFromServerCard(plan: Extract<LaunchPlan, { kind: 'server-card' }>, limits: ListLimits): Promise<ListOutcome> {
+  const started = performance.now();
+  const timings = (): Timings => ({ totalMs: Math.round(performance.now() - started) });
+  let text: string;
+  try {
+    const response = await fetch(plan.url, { signal: AbortSignal.timeout(limits.pageMs), headers: { accept: 'application/json' } });
+    if (!response.ok) return failed('read', `${plan.url} answered HTTP ${response.status}`, timings());
+    text = await response.text();
+  } catch (error) {
+    return failed('read', `${plan.url}: ${errorText(error)}`, timings());
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return failed('read', `${plan.url} did not return JSON: ${errorText(error)}`, timings());
+  }
+  const parsed = ServerCardSchema.safeParse(json);
+  if (!parsed.success) return failed('read', `${plan.url} is not an MCP server card:\n${formatZodError(parsed.error)}`, timings());
+  const card = parsed.data;
+  if (!Array.isArray(card.tools)) {
+    return failed('read', `${plan.url}: the server card does not list its tools${card.tools === 'dynamic' ? ' (it says they are dynamic)' : ''}; crawl the server live instead`, timings());
+  }
+  return succeeded(card.tools, 'server-card', timings(), {
+    initialize: {
+      protocolVersion: card.protocolVersion,
+      serverInfo: card.serverInfo,
+      capabilities: card.capabilities,
+      instructions: card.instructions,
+    },
+  });
+}
+
+/** Lists a server's tools according to its launch plan. Never throws for server misbehaviour. */
+export async function listTools(plan: LaunchPlan, options: ListOptions = {}): Promise<ListOutcome> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  switch (plan.kind) {
+    case 'stdio':
+      return listOverStdio(plan, options, limits);
+    case 'http':
+      return listOverHttp(plan, options, limits);
+    case 'recorded':
+      return listFromRecorded(plan, options);
+    case 'server-card':
+      return listFromServerCard(plan, limits);
+  }
+}

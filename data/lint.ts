@@ -1,0 +1,57 @@
+// Checks over the data folder, collected and reported together: every file parses against its
+// schema, is named after its record's slug, and is byte-identical to what the serializer writes.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { CrawlSnapshotSchema, IndexEntrySchema, RecordedToolsFileSchema } from './schema.ts';
+import { DataFileError, parseRecord, serializeRecord } from './serialize.ts';
+import { serverSlug } from './slug.ts';
+
+interface FolderCheck {
+  folder: string;
+  schema: z.ZodType;
+  /** The server name a record's file must be named after. */
+  nameOf?: (record: never) => string;
+}
+
+const FOLDERS: FolderCheck[] = [
+  { folder: 'index', schema: IndexEntrySchema, nameOf: (record: z.infer<typeof IndexEntrySchema>) => record.server.name },
+  { folder: 'crawled', schema: CrawlSnapshotSchema, nameOf: (record: z.infer<typeof CrawlSnapshotSchema>) => record.name },
+  { folder: 'recorded', schema: RecordedToolsFileSchema },
+];
+
+export interface DataReport {
+  files: number;
+  problems: string[];
+}
+
+export async function checkDataFiles(dataDir: string): Promise<DataReport> {
+  const report: DataReport = { files: 0, problems: [] };
+  for (const check of FOLDERS) {
+    const dir = join(dataDir, check.folder);
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = join(dir, name);
+      report.files += 1;
+      try {
+        const text = await readFile(file, 'utf8');
+        const record = parseRecord(file, text, check.schema);
+        if (check.nameOf) {
+          const expected = `${serverSlug(check.nameOf(record as never))}.json`;
+          if (expected !== name) report.problems.push(`${file}: should be named ${expected} (the slug of its server's name)`);
+        }
+        if (serializeRecord(check.schema, record) !== text) {
+          report.problems.push(`${file}: not in the serializer's form (key order, 2-space indent, trailing newline); rewrite it with the project's serializer`);
+        }
+      } catch (error) {
+        report.problems.push(error instanceof DataFileError ? error.message : `${file}: ${(error as Error).message}`);
+      }
+    }
+  }
+  return report;
+}

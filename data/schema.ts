@@ -1,0 +1,302 @@
+// The only definition of every record ToolRisk reads or writes. Other modules import their types
+// from here (z.infer). Field order in each z.object is the key order of the files on disk: the
+// serializer (data/serialize.ts) writes what these schemas output, in this order.
+import { z } from 'zod';
+
+/** Any JSON object, kept as it came (JSON Schemas, _meta, capabilities). */
+export const JsonObjectSchema = z.record(z.string(), z.unknown());
+
+// ---------------------------------------------------------------------------------------------
+// The index: the official MCP Registry's server.json, plus ToolRisk's own crawl settings.
+// ---------------------------------------------------------------------------------------------
+
+export const InputSchema = z.object({
+  description: z.string().optional(),
+  isRequired: z.boolean().optional(),
+  format: z.string().optional(),
+  value: z.string().optional(),
+  isSecret: z.boolean().optional(),
+  default: z.string().optional(),
+  choices: z.array(z.string()).optional(),
+});
+
+/** A package or runtime argument: `positional` (a value) or `named` (a flag with an optional value). */
+export const ArgumentSchema = z.object({
+  type: z.enum(['positional', 'named']),
+  name: z.string().optional(),
+  valueHint: z.string().optional(),
+  isRepeated: z.boolean().optional(),
+  ...InputSchema.shape,
+});
+
+export const KeyValueInputSchema = z.object({
+  name: z.string().min(1),
+  ...InputSchema.shape,
+});
+
+export const TransportSchema = z.object({
+  type: z.enum(['stdio', 'streamable-http', 'sse']),
+  url: z.string().optional(),
+  headers: z.array(KeyValueInputSchema).optional(),
+});
+
+export const PackageSchema = z.object({
+  /** npm, pypi, oci, nuget, mcpb; the crawler launches npm, pypi and oci. */
+  registryType: z.string().min(1),
+  registryBaseUrl: z.string().optional(),
+  identifier: z.string().min(1),
+  version: z.string().optional(),
+  runtimeHint: z.string().optional(),
+  transport: TransportSchema.optional(),
+  runtimeArguments: z.array(ArgumentSchema).optional(),
+  packageArguments: z.array(ArgumentSchema).optional(),
+  environmentVariables: z.array(KeyValueInputSchema).optional(),
+});
+
+export const RemoteSchema = z.object({
+  type: z.enum(['streamable-http', 'sse']),
+  url: z.string().min(1),
+  headers: z.array(KeyValueInputSchema).optional(),
+});
+
+export const RepositorySchema = z.object({
+  url: z.string(),
+  source: z.string().optional(),
+  id: z.string().optional(),
+  subfolder: z.string().optional(),
+});
+
+/** The official MCP Registry's server.json (the fields ToolRisk uses; others are dropped). */
+export const ServerJsonSchema = z.object({
+  name: z.string().min(1).max(200),
+  title: z.string().optional(),
+  description: z.string().default(''),
+  version: z.string().default(''),
+  websiteUrl: z.string().optional(),
+  repository: RepositorySchema.optional(),
+  packages: z.array(PackageSchema).optional(),
+  remotes: z.array(RemoteSchema).optional(),
+});
+
+/** Where a server's tools come from when it cannot run on the crawling machine. */
+export const StaticSourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('recorded'),
+    /** A recorded tools/list file, relative to the data folder (e.g. `recorded/x.json`). */
+    file: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('server-card'),
+    /** An MCP Server Card URL (`https://host/.well-known/mcp/server-card.json`). */
+    url: z.string().min(1),
+  }),
+]);
+
+/** ToolRisk's per-entry crawl settings. `{workdir}` and `{home}` in values are replaced by the server's fresh folders. */
+export const CrawlSettingsSchema = z.object({
+  /** Extra arguments appended to the launch command. */
+  arguments: z.array(z.string()).optional(),
+  /** Placeholder values for the environment variables the server requires. Never real secrets. */
+  placeholders: z.record(z.string(), z.string()).optional(),
+  /** Time limit per stage in ms (default 60,000; the first npx install gets more). */
+  timeoutMs: z.number().int().positive().optional(),
+  /** Use a static source instead of launching the server. */
+  source: StaticSourceSchema.optional(),
+});
+
+/** Registry bookkeeping for entries synced from a registry API. */
+export const RegistryMetaSchema = z.object({
+  baseUrl: z.string(),
+  status: z.string().optional(),
+  publishedAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+
+/** One file in `data/index/`: one server. */
+export const IndexEntrySchema = z.object({
+  server: ServerJsonSchema,
+  crawl: CrawlSettingsSchema.default({}),
+  registry: RegistryMetaSchema.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// MCP tool definitions, as a server lists them.
+// ---------------------------------------------------------------------------------------------
+
+export const ToolAnnotationsSchema = z.object({
+  title: z.string().optional(),
+  readOnlyHint: z.boolean().optional(),
+  destructiveHint: z.boolean().optional(),
+  idempotentHint: z.boolean().optional(),
+  openWorldHint: z.boolean().optional(),
+});
+
+/** A JSON Schema for tool input: the MCP spec requires an object schema. */
+export const ToolInputSchemaSchema = z
+  .object({ type: z.literal('object') })
+  .catchall(z.unknown());
+
+export const McpToolSchema = z.object({
+  name: z.string().min(1),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  inputSchema: ToolInputSchemaSchema,
+  outputSchema: ToolInputSchemaSchema.optional(),
+  annotations: ToolAnnotationsSchema.optional(),
+  _meta: JsonObjectSchema.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Crawl snapshots: `data/crawled/<server-slug>.json`.
+// ---------------------------------------------------------------------------------------------
+
+/** How the crawler reached the server (or its static description). */
+export const LaunchPlanSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('stdio'),
+    /** `npm`, `pypi`, `oci`, or `command` for a command given on the command line. */
+    from: z.enum(['npm', 'pypi', 'oci', 'command']),
+    command: z.string(),
+    args: z.array(z.string()),
+    /** Names of the placeholder variables set (values are placeholders, kept out of the record). */
+    placeholderVariables: z.array(z.string()),
+    /** True when npx (or uvx) may have to install the package first. */
+    installs: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('http'),
+    url: z.string(),
+    /** Transports tried in order. */
+    transports: z.array(z.enum(['streamable-http', 'sse'])),
+  }),
+  z.object({ kind: z.literal('recorded'), file: z.string() }),
+  z.object({ kind: z.literal('server-card'), url: z.string() }),
+]);
+
+/** How the tools in a snapshot were obtained; pages say so. */
+export const ToolSourceSchema = z.enum(['stdio', 'streamable-http', 'sse', 'recorded', 'server-card']);
+
+export const CrawlStageSchema = z.enum(['plan', 'start', 'initialize', 'list', 'read']);
+
+export const CrawlFailureSchema = z.object({
+  stage: CrawlStageSchema,
+  reason: z.string(),
+});
+
+export const CrawlWarningSchema = z.object({
+  /** Machine-readable kind, e.g. `invalid-tool`, `tool-name`, `stdout-noise`, `duplicate-tool`. */
+  code: z.string(),
+  /** The tool concerned, if any. */
+  tool: z.string().optional(),
+  message: z.string(),
+});
+
+export const TimingsSchema = z.object({
+  startMs: z.number().optional(),
+  initializeMs: z.number().optional(),
+  listMs: z.number().optional(),
+  totalMs: z.number(),
+});
+
+export const ServerInfoSchema = z.object({
+  name: z.string(),
+  title: z.string().optional(),
+  version: z.string(),
+});
+
+export const InitializeFactsSchema = z.object({
+  protocolVersion: z.string().optional(),
+  serverInfo: ServerInfoSchema.optional(),
+  capabilities: JsonObjectSchema.optional(),
+  instructions: z.string().optional(),
+});
+
+/** A tool the server listed that is not a valid MCP tool definition: kept for the record, not classified. */
+export const InvalidToolSchema = z.object({
+  index: z.number().int(),
+  name: z.string().optional(),
+  problems: z.array(z.string()),
+  /** The definition as listed, as JSON text, cut at 64 KiB. */
+  definition: z.string(),
+});
+
+export const ToolChangeSchema = z.object({ name: z.string(), fingerprint: z.string() });
+
+export const HistoryEventSchema = z.object({
+  date: z.string(),
+  added: z.array(ToolChangeSchema),
+  removed: z.array(ToolChangeSchema),
+  changed: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
+});
+
+export const CrawlSnapshotSchema = z.object({
+  /** File name (without `.json`) in `data/crawled/`; derived from `name` by serverSlug(). */
+  slug: z.string(),
+  /** The server's registry name. */
+  name: z.string(),
+  status: z.enum(['ok', 'failed']),
+  failure: CrawlFailureSchema.optional(),
+  source: ToolSourceSchema.optional(),
+  crawledAt: z.string(),
+  /** When the server last listed its tools successfully, and the entry version it had then. */
+  lastOkAt: z.string().optional(),
+  lastOkVersion: z.string().optional(),
+  entry: ServerJsonSchema,
+  launch: LaunchPlanSchema.optional(),
+  timings: TimingsSchema,
+  initialize: InitializeFactsSchema.optional(),
+  tools: z.array(McpToolSchema),
+  /** Each tool's sha256 of its canonical definition, in the order of `tools`. */
+  fingerprints: z.array(ToolChangeSchema),
+  invalidTools: z.array(InvalidToolSchema),
+  warnings: z.array(CrawlWarningSchema),
+  /** The tail of the server's stderr, capped. */
+  stderr: z.string().optional(),
+  history: z.array(HistoryEventSchema),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Static sources.
+// ---------------------------------------------------------------------------------------------
+
+/** A recorded tools/list result, as in `data/recorded/` (tools are validated one by one on read). */
+export const RecordedToolsFileSchema = z.object({
+  server: ServerJsonSchema,
+  source: JsonObjectSchema.optional(),
+  tools: z.array(z.unknown()),
+});
+
+/** The parts of an MCP Server Card (SEP-1649, `/.well-known/mcp/server-card.json`) ToolRisk reads. */
+export const ServerCardSchema = z.object({
+  serverInfo: ServerInfoSchema.optional(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  protocolVersion: z.string().optional(),
+  capabilities: JsonObjectSchema.optional(),
+  instructions: z.string().optional(),
+  tools: z.union([z.array(z.unknown()), z.literal('dynamic')]).optional(),
+});
+
+export type Input = z.infer<typeof InputSchema>;
+export type Argument = z.infer<typeof ArgumentSchema>;
+export type KeyValueInput = z.infer<typeof KeyValueInputSchema>;
+export type Package = z.infer<typeof PackageSchema>;
+export type Remote = z.infer<typeof RemoteSchema>;
+export type ServerJson = z.infer<typeof ServerJsonSchema>;
+export type CrawlSettings = z.infer<typeof CrawlSettingsSchema>;
+export type StaticSource = z.infer<typeof StaticSourceSchema>;
+export type IndexEntry = z.infer<typeof IndexEntrySchema>;
+export type ToolAnnotations = z.infer<typeof ToolAnnotationsSchema>;
+export type McpTool = z.infer<typeof McpToolSchema>;
+export type LaunchPlan = z.infer<typeof LaunchPlanSchema>;
+export type ToolSource = z.infer<typeof ToolSourceSchema>;
+export type CrawlStage = z.infer<typeof CrawlStageSchema>;
+export type CrawlFailure = z.infer<typeof CrawlFailureSchema>;
+export type CrawlWarning = z.infer<typeof CrawlWarningSchema>;
+export type Timings = z.infer<typeof TimingsSchema>;
+export type InitializeFacts = z.infer<typeof InitializeFactsSchema>;
+export type InvalidTool = z.infer<typeof InvalidToolSchema>;
+export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
+export type CrawlSnapshot = z.infer<typeof CrawlSnapshotSchema>;
+export type RecordedToolsFile = z.infer<typeof RecordedToolsFileSchema>;
+export type ServerCard = z.infer<typeof ServerCardSchema>;

@@ -8,5 +8,6 @@ export default defineConfig({
     // the crawler spawns real servers; two cores are shared by every test file
     maxWorkers: 2,
     minWorkers: 1,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

@@ -10,6 +10,7 @@ import { inspect, looksLikeFile, type InspectTarget } from '../crawler/inspect.t
 import { loadIndex, loadSnapshots } from '../crawler/index-files.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
+import { importRecorded } from '../crawler/import-recorded.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');
@@ -36,6 +37,8 @@ Usage:
       --env NAME=VALUE                   a placeholder variable for the server (repeatable)
       --header "Name: value"             an HTTP header for a remote server (repeatable)
       --timeout <ms>                     time limit per stage
+  toolrisk import <file>… [--data <dir>]   add recorded tools/list files ({"server","source","tools"}) to
+                                         data/recorded/ and data/index/, for servers that cannot run here
   toolrisk catalog [--data <dir>]        print the catalog in data/: servers, status and tool counts
   toolrisk check-data [--data <dir>]     check that every data file matches its schema and the serializer's form
   toolrisk classify                      (arrives with the classifier)
@@ -220,6 +223,23 @@ async function catalogCommand(args: string[]): Promise<number> {
   return index.errors.length || snapshots.errors.length ? 1 : 0;
 }
 
+async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { data: { type: 'string' } });
+  if (!positionals.length) throw new UsageError('import needs one or more recorded tools/list files');
+  const dataDir = resolve(values.data ?? DEFAULT_DATA);
+  let failures = 0;
+  for (const file of positionals) {
+    try {
+      const imported = await importRecorded(resolve(file), dataDir);
+      console.error(terminalSafe(`imported ${imported.name} (${imported.tools} tools) → recorded/${imported.slug}.json and index/${imported.slug}.json`));
+    } catch (error) {
+      failures += 1;
+      console.error(`toolrisk: ${terminalSafe((error as Error).message)}`);
+    }
+  }
+  return failures ? 1 : 0;
+}
+
 async function checkDataCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { data: { type: 'string' } });
   const dataDir = resolve(values.data ?? DEFAULT_DATA);
@@ -239,6 +259,8 @@ export async function main(argv: string[]): Promise<number> {
         return await inspectCommand(rest);
       case 'catalog':
         return await catalogCommand(rest);
+      case 'import':
+        return await importCommand(rest);
       case 'check-data':
         return await checkDataCommand(rest);
       case 'classify':
@@ -251,7 +273,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are crawl, inspect, catalog, check-data`);
+        throw new UsageError(`unknown command "${command}"; the commands are crawl, inspect, import, catalog, check-data`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,0 +1,94 @@
+// The real `toolrisk` command, run as a process: inspect (table and --json) against fixture and
+// real npm servers, and clear errors for wrong flags.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CrawlSnapshotSchema } from '../data/schema.ts';
+import { ROOT, rawServerCommand, sdkServerCommand } from './helpers.ts';
+
+const run = promisify(execFile);
+const BIN = join(ROOT, 'bin', 'toolrisk.js');
+
+async function toolrisk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('toolrisk inspect', () => {
+  it('prints the tools of a stdio server as a table', async () => {
+    const result = await toolrisk('inspect', '--', ...sdkServerCommand('basic'));
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^fixture-basic 1\.2\.3 · 3 tools · via stdio · \d+ ms$/);
+    expect(lines[1]).toMatch(/^TOOL\s+PARAMETERS\s+HINTS\s+DESCRIPTION$/);
+    expect(lines[3]).toMatch(/^read_file\s+path\s+readOnly\s+Read the complete contents of a file\.$/);
+    expect(lines[4]).toMatch(/^delete_file\s+path\s+destructive\s+Delete a file permanently\.$/);
+  });
+
+  it('--json prints the crawl snapshot with the tools under "tools"', async () => {
+    const result = await toolrisk('inspect', '--json', '--', ...sdkServerCommand('paginate'));
+    expect(result.code).toBe(0);
+    const snapshot = CrawlSnapshotSchema.parse(JSON.parse(result.stdout));
+    expect(snapshot.tools.map((tool) => tool.name)).toEqual(['page1_a', 'page1_b', 'page2_a', 'page3_a']);
+    expect(snapshot.status).toBe('ok');
+  });
+
+  it('lists a real npm server installed as a devDependency (@modelcontextprotocol/server-everything)', async () => {
+    const entry = join(ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
+    const result = await toolrisk('inspect', '--json', '--', process.execPath, entry, 'stdio');
+    expect(result.code).toBe(0);
+    const snapshot = CrawlSnapshotSchema.parse(JSON.parse(result.stdout));
+    expect(snapshot.initialize?.serverInfo?.name).toMatch(/everything/);
+    const names = snapshot.tools.map((tool) => tool.name);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    expect(names).toContain('echo');
+    expect(names).toContain('get-sum');
+    expect(snapshot.tools.find((tool) => tool.name === 'echo')?.inputSchema.properties).toHaveProperty('message');
+  });
+
+  it('exits 1 and explains when the server fails, showing its stderr', async () => {
+    const result = await toolrisk('inspect', '--', ...rawServerCommand('exit'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/inspect failed at initialize: .*exited with code 3/);
+    expect(result.stderr).toContain('fatal: missing API key');
+  });
+
+  it('escapes terminal control sequences in server-supplied text', async () => {
+    const result = await toolrisk('inspect', '--', ...sdkServerCommand('odd-names'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/\u001b|\u202e/);
+    expect(result.stdout).toContain('evil\\u001b[2J\\u202eclear');
+  });
+});
+
+describe('wrong input', () => {
+  it('rejects unknown flags and bad values with exit 2 and a hint', async () => {
+    const unknown = await toolrisk('crawl', '--concurency', '3');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--concurency'.*toolrisk --help/);
+    const shard = await toolrisk('crawl', '--shard', '3/2');
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toMatch(/--shard must look like i\/n/);
+    const concurrency = await toolrisk('crawl', '--concurrency', '0');
+    expect(concurrency.stderr).toMatch(/--concurrency needs a whole number of at least 1, got "0"/);
+    const since = await toolrisk('crawl', '--updated-since', 'yesterday');
+    expect(since.stderr).toMatch(/go with --registry/);
+    const nothing = await toolrisk('inspect');
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/inspect needs a server/);
+    const command = await toolrisk('frobnicate');
+    expect(command.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it('prints help', async () => {
+    const help = await toolrisk('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/toolrisk crawl \[options\]/);
+  });
+});

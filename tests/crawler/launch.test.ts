@@ -1,0 +1,134 @@
+// Launch plans built from index entries (npm, pypi, oci, remotes), placeholders and plan errors.
+// uvx and docker cannot run here, so their plans are checked by the command they build.
+import { describe, expect, it } from 'vitest';
+import { expandTokens, launchPlanFor, placeholderVariables, serverEnvironment } from '../../crawler/launch.ts';
+import { IndexEntrySchema } from '../../data/schema.ts';
+
+const entry = (server: object, crawl: object = {}) => IndexEntrySchema.parse({ server: { name: 'io.example/x', version: '1.0.0', ...server }, crawl });
+
+describe('launch plans', () => {
+  it('npm: npx -y identifier@version with package arguments and extra crawl arguments', () => {
+    const plan = launchPlanFor(
+      entry(
+        {
+          packages: [
+            {
+              registryType: 'npm',
+              identifier: '@modelcontextprotocol/server-filesystem',
+              version: '2025.8.21',
+              transport: { type: 'stdio' },
+              packageArguments: [
+                { type: 'positional', value: '{workdir}' },
+                { type: 'named', name: '--read-only' },
+                { type: 'named', name: '--port', value: '0' },
+              ],
+              environmentVariables: [
+                { name: 'API_KEY', isRequired: true, isSecret: true },
+                { name: 'OPTIONAL_THING' },
+              ],
+            },
+          ],
+        },
+        { arguments: ['--verbose'] },
+      ),
+    );
+    expect(plan).toEqual({
+      kind: 'stdio',
+      from: 'npm',
+      command: 'npx',
+      args: ['-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '{workdir}', '--read-only', '--port', '0', '--verbose'],
+      placeholderVariables: ['API_KEY'],
+      installs: true,
+    });
+  });
+
+  it('pypi: uvx identifier==version', () => {
+    const plan = launchPlanFor(entry({ packages: [{ registryType: 'pypi', identifier: 'mcp-server-fetch', version: '2025.4.7', packageArguments: [{ type: 'named', name: '--ignore-robots-txt' }] }] }));
+    expect(plan).toEqual({ kind: 'stdio', from: 'pypi', command: 'uvx', args: ['mcp-server-fetch==2025.4.7', '--ignore-robots-txt'], placeholderVariables: [], installs: true });
+  });
+
+  it('oci: docker run -i --rm, passing only the placeholder variables by name', () => {
+    const plan = launchPlanFor(
+      entry({
+        packages: [
+          {
+            registryType: 'oci',
+            identifier: 'ghcr.io/github/github-mcp-server',
+            version: '0.9.0',
+            environmentVariables: [{ name: 'GITHUB_PERSONAL_ACCESS_TOKEN', isRequired: true }],
+          },
+        ],
+      }),
+    );
+    expect(plan).toEqual({
+      kind: 'stdio',
+      from: 'oci',
+      command: 'docker',
+      args: ['run', '-i', '--rm', '-e', 'GITHUB_PERSONAL_ACCESS_TOKEN', 'ghcr.io/github/github-mcp-server:0.9.0'],
+      placeholderVariables: ['GITHUB_PERSONAL_ACCESS_TOKEN'],
+      installs: false,
+    });
+    // an image that already names its tag is left as it is
+    const tagged = launchPlanFor(entry({ packages: [{ registryType: 'oci', identifier: 'docker.io/mcp/time:latest', version: '1' }] }));
+    expect(tagged.kind === 'stdio' && tagged.args.at(-1)).toBe('docker.io/mcp/time:latest');
+  });
+
+  it('prefers npm over pypi over oci, and packages over remotes', () => {
+    const both = entry({
+      packages: [
+        { registryType: 'oci', identifier: 'img' },
+        { registryType: 'pypi', identifier: 'py' },
+        { registryType: 'npm', identifier: 'js', version: '1.0.0' },
+      ],
+      remotes: [{ type: 'streamable-http', url: 'https://example.com/mcp' }],
+    });
+    expect(launchPlanFor(both)).toMatchObject({ from: 'npm', args: ['-y', 'js@1.0.0'] });
+  });
+
+  it('remotes: Streamable HTTP with SSE fallback; an SSE remote uses SSE only', () => {
+    expect(launchPlanFor(entry({ remotes: [{ type: 'streamable-http', url: 'https://example.com/mcp' }] }))).toEqual({
+      kind: 'http',
+      url: 'https://example.com/mcp',
+      transports: ['streamable-http', 'sse'],
+    });
+    expect(launchPlanFor(entry({ remotes: [{ type: 'sse', url: 'https://example.com/sse' }] }))).toMatchObject({ transports: ['sse'] });
+  });
+
+  it('a static source wins over packages', () => {
+    expect(launchPlanFor(entry({ packages: [{ registryType: 'npm', identifier: 'js' }] }, { source: { kind: 'recorded', file: 'recorded/x.json' } }))).toEqual({
+      kind: 'recorded',
+      file: 'recorded/x.json',
+    });
+  });
+
+  it('explains entries that cannot be launched', () => {
+    expect(() => launchPlanFor(entry({}))).toThrow('the entry has no packages and no remotes to crawl');
+    expect(() => launchPlanFor(entry({ packages: [{ registryType: 'npm', identifier: 'js', transport: { type: 'streamable-http' } }] }))).toThrow(
+      /serves streamable-http itself/,
+    );
+    expect(() => launchPlanFor(entry({ packages: [{ registryType: 'npm', identifier: 'js', packageArguments: [{ type: 'positional', isRequired: true, valueHint: 'directory' }] }] }))).toThrow(
+      'required package argument "directory" has no value; give one in the entry\'s crawl.arguments',
+    );
+  });
+
+  it('placeholder variables: required ones get a value, given ones override, optional ones are left out', () => {
+    const values = placeholderVariables(
+      entry({}, { placeholders: { STRIPE_KEY: 'sk_test_placeholder' } }),
+      { registryType: 'npm', identifier: 'x', environmentVariables: [{ name: 'STRIPE_KEY', isRequired: true }, { name: 'REGION', isRequired: true, default: 'eu' }, { name: 'DEBUG' }] },
+    );
+    expect(values).toEqual({ STRIPE_KEY: 'sk_test_placeholder', REGION: 'eu' });
+  });
+
+  it('the server environment holds the allowlist, fresh folders, the shared npm cache and placeholders only', () => {
+    process.env.TOOLRISK_SECRET_FOR_TEST = 'x';
+    try {
+      const env = serverEnvironment({ ROOT_DIR: '{workdir}/root' }, { home: '/tmp/h', workdir: '/tmp/w' }, '/cache/npm');
+      expect(env.TOOLRISK_SECRET_FOR_TEST).toBeUndefined();
+      expect(env).toMatchObject({ HOME: '/tmp/h', TMPDIR: '/tmp/w', npm_config_cache: '/cache/npm', ROOT_DIR: '/tmp/w/root' });
+      expect(env.PATH).toBe(process.env.PATH);
+    } finally {
+      delete process.env.TOOLRISK_SECRET_FOR_TEST;
+    }
+    expect(expandTokens('{home}/.config and {workdir}', { home: '/h', workdir: '/w' })).toBe('/h/.config and /w');
+  });
+});

@@ -1,0 +1,114 @@
+// The registry source against a registry-shaped HTTP server on 127.0.0.1: several pages, a
+// deleted entry, a non-latest entry and a malformed entry that gets a clear error.
+import { createServer, type Server } from 'node:http';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncRegistry } from '../../crawler/registry.ts';
+import { IndexEntrySchema } from '../../data/schema.ts';
+import { readRecord, writeRecord } from '../../data/serialize.ts';
+import { tempDir } from '../helpers.ts';
+
+const official = (status: string, isLatest = true) => ({
+  'io.modelcontextprotocol.registry/official': { status, publishedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-02-01T00:00:00Z', isLatest },
+});
+
+const server = (name: string, version = '1.0.0') => ({
+  name,
+  description: `The ${name} server`,
+  version,
+  packages: [{ registryType: 'npm', identifier: `@example/${name.split('/')[1]}`, version, transport: { type: 'stdio' as const } }],
+});
+
+const PAGES: Record<string, unknown> = {
+  '': {
+    servers: [
+      { server: server('io.example/one'), _meta: official('active') },
+      { server: server('io.example/two'), _meta: official('active') },
+    ],
+    metadata: { nextCursor: 'p2', count: 2 },
+  },
+  p2: {
+    servers: [
+      { server: server('io.example/gone'), _meta: official('deleted') },
+      { server: { name: 'io.example/malformed', packages: 'not-an-array' }, _meta: official('active') },
+      { server: server('io.example/three', '0.9.0'), _meta: official('active', false) },
+    ],
+    metadata: { nextCursor: 'p3', count: 3 },
+  },
+  p3: {
+    servers: [{ server: server('io.example/three', '1.1.0'), _meta: official('active') }],
+    metadata: { count: 1 },
+  },
+};
+
+describe('toolrisk crawl --registry', () => {
+  let http: Server;
+  let base: string;
+  const requests: URL[] = [];
+  beforeAll(async () => {
+    http = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      requests.push(url);
+      if (url.pathname !== '/v0.1/servers') {
+        res.writeHead(404).end();
+        return;
+      }
+      const page = PAGES[url.searchParams.get('cursor') ?? ''];
+      res.writeHead(page ? 200 : 400, { 'content-type': 'application/json' }).end(JSON.stringify(page ?? { error: 'bad cursor' }));
+    });
+    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => http.close(() => done())));
+
+  it('reads every page, keeps active latest entries, and reports the malformed one by name', async () => {
+    const data = await tempDir();
+    try {
+      // an entry synced before that the registry has since deleted, with hand-written crawl settings elsewhere
+      await writeRecord(join(data.path, 'index', 'io.example__gone.json'), IndexEntrySchema, {
+        server: server('io.example/gone'),
+        crawl: {},
+        registry: { baseUrl: base },
+      });
+      await writeRecord(join(data.path, 'index', 'io.example__one.json'), IndexEntrySchema, {
+        server: server('io.example/one', '0.1.0'),
+        crawl: { placeholders: { API_KEY: 'placeholder' } },
+      });
+      requests.length = 0;
+      const result = await syncRegistry({ baseUrl: base, dataDir: data.path, pageSize: 2, updatedSince: '2026-01-15T00:00:00Z' });
+      expect(result.pages).toBe(3);
+      expect(requests.map((url) => url.searchParams.get('cursor'))).toEqual([null, 'p2', 'p3']);
+      expect(requests.every((url) => url.searchParams.get('limit') === '2' && url.searchParams.get('updated_since') === '2026-01-15T00:00:00Z')).toBe(true);
+      expect(result.written.sort()).toEqual(['io.example/one', 'io.example/three', 'io.example/two']);
+      expect(result.removed).toEqual(['io.example/gone']);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toMatch(/page 2, entry 2 "io\.example\/malformed": not a valid server\.json, skipped:\n {2}packages: /);
+      expect((await readdir(join(data.path, 'index'))).sort()).toEqual(['io.example__one.json', 'io.example__three.json', 'io.example__two.json']);
+      const one = await readRecord(join(data.path, 'index', 'io.example__one.json'), IndexEntrySchema);
+      expect(one.server.version).toBe('1.0.0');
+      expect(one.crawl).toEqual({ placeholders: { API_KEY: 'placeholder' } }); // hand-written settings survive
+      expect(one.registry).toEqual({ baseUrl: base, status: 'active', publishedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-02-01T00:00:00Z' });
+      const three = await readRecord(join(data.path, 'index', 'io.example__three.json'), IndexEntrySchema);
+      expect(three.server.version).toBe('1.1.0');
+      // a second sync changes nothing on disk
+      const before = await readFile(join(data.path, 'index', 'io.example__two.json'), 'utf8');
+      const again = await syncRegistry({ baseUrl: base, dataDir: data.path });
+      expect(again.written).toEqual([]);
+      expect(again.unchanged.sort()).toEqual(['io.example/one', 'io.example/three', 'io.example/two']);
+      expect(await readFile(join(data.path, 'index', 'io.example__two.json'), 'utf8')).toBe(before);
+    } finally {
+      await data.remove();
+    }
+  });
+
+  it('fails clearly when the registry answers with something that is not a server list', async () => {
+    const data = await tempDir();
+    try {
+      await expect(syncRegistry({ baseUrl: `${base}/nowhere`, dataDir: data.path })).rejects.toThrow(/answered HTTP 404/);
+      await expect(syncRegistry({ baseUrl: 'http://127.0.0.1:9', dataDir: data.path, timeoutMs: 2000 })).rejects.toThrow(/cannot fetch \/v0\.1\/servers/);
+    } finally {
+      await data.remove();
+    }
+  });
+});

@@ -147,10 +147,10 @@ export class GroupStdioTransport implements Transport {
     child.stdin?.destroy();
     signalGroup(pgid, 'SIGTERM');
     const deadline = Date.now() + graceMs;
-    while (Date.now() < deadline && groupAlive(pgid)) await sleep(50);
+    while (Date.now() < deadline && groupAlive(pgid)) await sleep(10);
     if (groupAlive(pgid)) signalGroup(pgid, 'SIGKILL');
     const killDeadline = Date.now() + 2000;
-    while (Date.now() < killDeadline && groupAlive(pgid)) await sleep(25);
+    while (Date.now() < killDeadline && groupAlive(pgid)) await sleep(10);
     child.stdout?.destroy();
     child.stderr?.destroy();
   }

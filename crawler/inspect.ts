@@ -20,6 +20,7 @@ export interface InspectTarget {
   headers?: Record<string, string>;
   limits?: Partial<ListLimits>;
   onSpawn?: (pgid: number) => void;
+  onFolders?: (base: string) => void;
 }
 
 const INSTALLERS = new Set(['npx', 'uvx', 'pnpx', 'bunx']);
@@ -59,6 +60,7 @@ export async function inspect(target: InspectTarget, now = new Date()): Promise<
     headers: target.headers,
     needsInstall: plan.kind === 'stdio' && plan.installs,
     onSpawn: target.onSpawn,
+    onFolders: target.onFolders,
   });
   const serverName = outcome.initialize?.serverInfo?.name ?? name;
   const entry: IndexEntry = IndexEntrySchema.parse({

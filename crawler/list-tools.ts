@@ -65,6 +65,8 @@ export interface ListOptions {
   needsInstall?: boolean;
   /** Called with the spawned process group id (tests use it to check nothing is left behind). */
   onSpawn?: (pgid: number) => void;
+  /** Called with the server's temporary folder (tests check it is removed). */
+  onFolders?: (base: string) => void;
 }
 
 export interface ListOutcome {
@@ -178,6 +180,28 @@ function succeeded(listed: readonly unknown[], source: ToolSource, timings: Timi
   };
 }
 
+/**
+ * Replaces the server's temporary folder paths in everything it returned with `{workdir}`,
+ * `{home}` and `{server-folder}`, so a re-crawl of an unchanged server gives the same data.
+ */
+export function maskFolders<T>(value: T, folders: ServerFolders & { base: string }): T {
+  const pairs: [string, string][] = [
+    [folders.workdir, '{workdir}'],
+    [folders.home, '{home}'],
+    [folders.base, '{server-folder}'],
+  ];
+  const mask = (text: string): string => (text.includes(folders.base) ? pairs.reduce((out, [from, to]) => out.replaceAll(from, to), text) : text);
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return mask(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([key, child]) => [mask(key), walk(child)]));
+    }
+    return node;
+  };
+  return walk(value) as T;
+}
+
 /** Makes a server's fresh HOME and working folder; the caller removes `base`. */
 async function freshFolders(): Promise<ServerFolders & { base: string }> {
   const base = await mkdtemp(join(tmpdir(), 'toolrisk-server-'));
@@ -196,6 +220,7 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
   const started = performance.now();
   const timings: Timings = { totalMs: 0 };
   const folders = await freshFolders();
+  options.onFolders?.(folders.base);
   const warnings: CrawlWarning[] = [];
   const env = serverEnvironment(options.placeholders ?? {}, folders, options.npmCache ?? defaultNpmCache());
   const transport = new GroupStdioTransport({
@@ -225,9 +250,9 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
     timings.initializeMs = Math.round(performance.now() - mark);
     stage = 'list';
     mark = performance.now();
-    const listed = await listAllPages(client, limits, warnings);
+    const listed = maskFolders(await listAllPages(client, limits, warnings), folders);
     timings.listMs = Math.round(performance.now() - mark);
-    outcome = succeeded(listed, 'stdio', timings, { initialize: initializeFacts(client), warnings });
+    outcome = succeeded(listed, 'stdio', timings, { initialize: maskFolders(initializeFacts(client), folders), warnings });
   } catch (error) {
     const failedStage = error instanceof StageError ? error.stage : stage;
     let reason = errorText(error);
@@ -236,7 +261,7 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
     if (/timed out|took longer/i.test(reason) && failedStage !== 'start') {
       reason = `no answer to ${failedStage === 'list' ? 'tools/list' : 'initialize'} in time: ${reason}`;
     }
-    outcome = failed(failedStage, reason, timings, { warnings });
+    outcome = failed(failedStage, maskFolders(reason, folders), timings, { warnings });
   } finally {
     await transport.killTree();
     await client.close().catch(() => undefined);
@@ -247,7 +272,7 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
       message: `the server wrote ${transport.noiseLines} line(s) to stdout that are not JSON-RPC (ignored), e.g. ${JSON.stringify(transport.noiseSamples[0])}`,
     });
   }
-  const stderr = transport.stderr.trim();
+  const stderr = maskFolders(transport.stderr.trim(), folders);
   if (stderr) outcome.stderr = stderr;
   await rm(folders.base, { recursive: true, force: true, maxRetries: 3 });
   outcome.timings.totalMs = Math.round(performance.now() - started);

@@ -11,6 +11,11 @@ import { loadIndex, loadSnapshots } from '../crawler/index-files.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
 import { importRecorded } from '../crawler/import-recorded.ts';
+import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from './classify.ts';
+import { classifyTools } from '../classifier/catalog.ts';
+import { renderInterceptYaml, renderInterceptJson, renderGatewayJson, serverPolicy } from '../classifier/policy.ts';
+import { RiskSchema, type Classification, type Risk } from '../data/schema.ts';
+import { readFile } from 'node:fs/promises';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');
@@ -41,13 +46,20 @@ Usage:
                                          data/recorded/ and data/index/, for servers that cannot run here
   toolrisk catalog [--data <dir>]        print the catalog in data/: servers, status and tool counts
   toolrisk check-data [--data <dir>]     check that every data file matches its schema and the serializer's form
-  toolrisk classify                      (arrives with the classifier)
+  toolrisk classify [--data <dir>]       classify data/crawled/ into data/classified/ (cached by fingerprint)
+  toolrisk classify <file> [options]     classify a saved tools/list result: {"tools":[…]}, a bare array,
+                                         or {"server":{name,title,description},"tools":[…]}
+      --json                             one object per input tool, in input order
+      --fail-on <low|medium|high|critical>   exit 1 when any tool is at or above that risk (for CI)
+  inspect also takes --fail-on, and --policy <intercept-json|intercept-yaml|gateway> to print the
+  whole-server policy instead of the table.
 
 Examples:
   toolrisk inspect -- npx -y @modelcontextprotocol/server-everything
   toolrisk inspect --json http://127.0.0.1:3000/mcp
   toolrisk crawl --only io.github.modelcontextprotocol/server-memory --force
   toolrisk crawl --shard 1/4 --concurrency 8
+  toolrisk classify tools.json --fail-on critical
 `;
 
 class UsageError extends Error {}
@@ -147,7 +159,13 @@ async function inspectCommand(args: string[]): Promise<number> {
     timeout: { type: 'string' },
     recorded: { type: 'string' },
     'server-card': { type: 'string' },
+    'fail-on': { type: 'string' },
+    policy: { type: 'string' },
   });
+  const failOn = parseFailOn(values['fail-on']);
+  if (values.policy && !POLICY_FORMATS.includes(values.policy)) {
+    throw new UsageError(`--policy takes ${POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
+  }
   if (command && command.length === 0) throw new UsageError('nothing after `--`: give the server command, e.g. `toolrisk inspect -- npx -y @modelcontextprotocol/server-everything`');
   if (positionals.length > 1) throw new UsageError(`inspect takes one URL or file; put a command after \`--\` (got ${positionals.length} arguments)`);
   const timeout = positiveInt(values.timeout, '--timeout');
@@ -170,24 +188,90 @@ async function inspectCommand(args: string[]): Promise<number> {
     throw new UsageError('inspect needs a server: `toolrisk inspect -- <command> [args…]` or `toolrisk inspect <url>`');
   }
   const snapshot = await inspect(target);
-  if (values.json) {
-    process.stdout.write(serializeRecord(CrawlSnapshotSchema, snapshot));
+  const byName = new Map(snapshot.fingerprints.map((entry) => [entry.name, entry.fingerprint]));
+  const { classifications } = classifyTools(
+    snapshot.tools,
+    snapshot.tools.map((tool) => byName.get(tool.name)!),
+    { name: snapshot.name, title: snapshot.entry.title, description: snapshot.entry.description },
+  );
+  const classified = new Map(classifications.map((classification) => [classification.tool, classification]));
+  if (values.policy) {
+    const model = serverPolicy(snapshot.name, classifications.map((classification) => classification.policy));
+    process.stdout.write(values.policy === 'intercept-yaml' ? renderInterceptYaml(model) : values.policy === 'gateway' ? renderGatewayJson(model) : renderInterceptJson(model));
+  } else if (values.json) {
+    const record = JSON.parse(serializeRecord(CrawlSnapshotSchema, snapshot)) as { tools: Record<string, unknown>[] };
+    record.tools = record.tools.map((tool) => ({ ...tool, classification: toolJson(classified.get(tool.name as string)!) }));
+    process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
   } else {
-    printSnapshot(snapshot);
+    printSnapshot(snapshot, classified);
   }
   if (snapshot.status === 'failed') {
     console.error(`inspect failed at ${snapshot.failure?.stage}: ${terminalSafe(snapshot.failure?.reason ?? '')}`);
     if (snapshot.stderr) console.error(`server stderr (last lines):\n${terminalSafe(snapshot.stderr.split('\n').slice(-10).join('\n'))}`);
     return 1;
   }
-  return 0;
+  return failOn && classifications.some((classification) => atOrAbove(classification.risk, failOn)) ? 1 : 0;
+}
+
+const POLICY_FORMATS = ['intercept-json', 'intercept-yaml', 'gateway'];
+
+function parseFailOn(value: string | undefined): Risk | undefined {
+  if (value === undefined) return undefined;
+  const parsed = RiskSchema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--fail-on takes low, medium, high or critical, got "${value}"`);
+  return parsed.data;
+}
+
+function flags(classification: Classification): string {
+  return [classification.destructive && 'destructive', classification.financial && 'financial', classification.openWorld && 'open-world', classification.sensitive && 'sensitive', classification.warnings.length && 'WARNING']
+    .filter(Boolean)
+    .join(', ');
+}
+
+async function classifyCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, data: { type: 'string' } });
+  const failOn = parseFailOn(values['fail-on']);
+  if (positionals.length > 1) throw new UsageError(`classify takes one file, got ${positionals.length}`);
+  if (!positionals.length) {
+    if (values.json || failOn) throw new UsageError('--json and --fail-on go with a file: `toolrisk classify <file>`');
+    const dataDir = resolve(values.data ?? DEFAULT_DATA);
+    const summary = await classifyCatalog(dataDir, (line) => console.error(terminalSafe(line)));
+    for (const error of summary.errors) console.error(`warning: ${terminalSafe(error)}`);
+    console.error(
+      `classify: ${summary.servers} servers, ${summary.tools} tools (${summary.classified} classified, ${summary.reused} from the cache), ${summary.unchanged} files unchanged, ${(summary.ms / 1000).toFixed(1)}s → ${join(dataDir, 'classified')}`,
+    );
+    console.error('The rules classifier ran. (A model-assisted mode is planned; it will be turned on with --llm.)');
+    return summary.errors.length ? 1 : 0;
+  }
+  const file = resolve(positionals[0]!);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
+  }
+  const result = classifyToolsFile(positionals[0]!, text);
+  const ok = result.results.filter((entry): entry is { name: string; classification: Classification } => 'classification' in entry);
+  if (values.json) {
+    const out = result.results.map((entry) => ('classification' in entry ? toolJson(entry.classification) : { name: entry.name ?? null, index: entry.index, error: entry.error }));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const rows = result.results.map((entry) =>
+      'classification' in entry
+        ? [entry.name, entry.classification.risk, entry.classification.category, flags(entry.classification), entry.classification.rationale[0] ?? '']
+        : [entry.name ?? `#${entry.index + 1}`, 'error', '', '', entry.error],
+    );
+    console.log(renderTable(['TOOL', 'RISK', 'CATEGORY', 'FLAGS', 'WHY'], rows, [40, 8, 8, 36, 90]));
+  }
+  for (const entry of result.results) if ('error' in entry) console.error(terminalSafe(`warning: ${positionals[0]}: tool ${entry.name ?? `#${entry.index + 1}`}: ${entry.error}`));
+  return failOn && ok.some((entry) => atOrAbove(entry.classification.risk, failOn)) ? 1 : 0;
 }
 
 function oneLine(text: string | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function printSnapshot(snapshot: ReturnType<typeof CrawlSnapshotSchema.parse>): void {
+function printSnapshot(snapshot: ReturnType<typeof CrawlSnapshotSchema.parse>, classified: Map<string, Classification>): void {
   const info = snapshot.initialize?.serverInfo;
   const via = snapshot.source ?? snapshot.launch?.kind ?? 'unknown';
   console.log(terminalSafe(`${info?.name ?? snapshot.name}${info?.version ? ` ${info.version}` : ''} · ${snapshot.tools.length} tools · via ${via} · ${snapshot.timings.totalMs} ms`));
@@ -197,9 +281,10 @@ function printSnapshot(snapshot: ReturnType<typeof CrawlSnapshotSchema.parse>): 
       const hints = Object.entries(tool.annotations ?? {})
         .filter(([key, value]) => key.endsWith('Hint') && value === true)
         .map(([key]) => key.replace('Hint', ''));
-      return [tool.name, params.join(', '), hints.join(', '), oneLine(tool.description)];
+      const classification = classified.get(tool.name);
+      return [tool.name, classification?.risk ?? '', classification?.category ?? '', classification ? flags(classification) : '', params.join(', '), hints.join(', '), oneLine(tool.description)];
     });
-    console.log(renderTable(['TOOL', 'PARAMETERS', 'HINTS', 'DESCRIPTION'], rows, [40, 30, 24, 70]));
+    console.log(renderTable(['TOOL', 'RISK', 'CATEGORY', 'FLAGS', 'PARAMETERS', 'HINTS', 'DESCRIPTION'], rows, [40, 8, 8, 30, 30, 24, 60]));
   }
   for (const warning of snapshot.warnings) console.log(terminalSafe(`warning: ${warning.message}`));
 }
@@ -264,8 +349,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check-data':
         return await checkDataCommand(rest);
       case 'classify':
-        console.error('toolrisk classify: the classifier is not part of this build yet. `toolrisk inspect` and `toolrisk crawl` list tools.');
-        return 2;
+        return await classifyCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -273,7 +357,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are crawl, inspect, import, catalog, check-data`);
+        throw new UsageError(`unknown command "${command}"; the commands are crawl, classify, inspect, import, catalog, check-data`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

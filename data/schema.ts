@@ -300,3 +300,166 @@ export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 export type CrawlSnapshot = z.infer<typeof CrawlSnapshotSchema>;
 export type RecordedToolsFile = z.infer<typeof RecordedToolsFileSchema>;
 export type ServerCard = z.infer<typeof ServerCardSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Classifications: `data/classified/<server-slug>.json`.
+// ---------------------------------------------------------------------------------------------
+
+export const CategorySchema = z.enum(['read', 'write', 'execute']);
+export const RiskSchema = z.enum(['low', 'medium', 'high', 'critical']);
+export const RISK_LEVELS = RiskSchema.options;
+export const CATEGORIES = CategorySchema.options;
+
+/** Where in a tool's definition a piece of text was found. */
+export const LocationSchema = z.union([
+  z.enum(['name', 'title', 'description', 'server']),
+  /** `inputSchema.properties.<name>[.properties.<name>…]` and optionally `.description` or `.enum` */
+  z.string().regex(/^inputSchema\./),
+  /** `annotations.<hint>` */
+  z.string().regex(/^annotations\./),
+]);
+
+/** A quote from the definition: `text` is an exact substring of the text at `where`. */
+export const QuoteSchema = z.object({
+  where: LocationSchema,
+  text: z.string(),
+});
+
+export const SignalFamilySchema = z.enum(['name', 'title', 'description', 'parameter', 'server', 'annotation']);
+
+/** What a signal says about the tool. */
+export const SignalEffectSchema = z.enum([
+  'read',
+  'write',
+  'execute',
+  'destructive',
+  'financial',
+  'openWorld',
+  'sensitive',
+  'privileged',
+  'broad',
+  'negation',
+  'messaging',
+]);
+
+export const SignalSchema = z.object({
+  family: SignalFamilySchema,
+  effect: SignalEffectSchema,
+  /** Short machine label, e.g. `verb:delete`, `param:command`, `phrase:read-only`. */
+  label: z.string(),
+  /** How much it counts (annotations weigh less than the definition's own words). */
+  weight: z.number(),
+  where: LocationSchema,
+  text: z.string(),
+});
+
+export const DescriptionWarningKindSchema = z.enum([
+  'hidden-instructions',
+  'secret-access',
+  'tool-reference',
+  'invisible-unicode',
+  'extreme-length',
+  'exfiltration-parameter',
+]);
+
+export const DescriptionWarningSchema = z.object({
+  kind: DescriptionWarningKindSchema,
+  message: z.string(),
+  evidence: QuoteSchema,
+});
+
+export const AnnotationHintSchema = z.enum(['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
+
+export const AnnotationComparisonSchema = z.object({
+  declared: ToolAnnotationsSchema.omit({ title: true }),
+  inferred: z.object({ readOnlyHint: z.boolean(), destructiveHint: z.boolean(), openWorldHint: z.boolean() }),
+  contradictions: z.array(z.object({ hint: AnnotationHintSchema, declared: z.boolean(), inferred: z.boolean(), message: z.string() })),
+});
+
+// Intercept policies (PolicyLayer/Intercept POLICY.md). The model keeps tools as a list so any tool
+// name, `__proto__` included, survives; renderers turn it into the documented object form.
+export const WindowSchema = z.enum(['minute', 'hour', 'day']);
+export const OperatorSchema = z.enum(['eq', 'neq', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte', 'regex', 'contains', 'exists']);
+
+export const ConditionSchema = z.object({
+  path: z.string(),
+  op: OperatorSchema,
+  value: z.unknown(),
+});
+
+export const StateSchema = z.object({
+  counter: z.string(),
+  window: WindowSchema,
+  increment: z.number().optional(),
+  increment_from: z.string().optional(),
+});
+
+export const PolicyRuleSchema = z.object({
+  name: z.string(),
+  action: z.enum(['evaluate', 'deny']).optional(),
+  conditions: z.array(ConditionSchema).optional(),
+  rate_limit: z.string().optional(),
+  state: StateSchema.optional(),
+  on_deny: z.string().optional(),
+});
+
+export const ToolPolicySchema = z.object({
+  tool: z.string(),
+  /** allow: listed with no rules; limit: rate and argument rules; deny: a deny rule; hide: hidden. */
+  choice: z.enum(['allow', 'limit', 'deny', 'hide']),
+  rules: z.array(PolicyRuleSchema),
+  /** Hosted-gateway limits for the tool (empty for allow; absent tools are denied by default). */
+  limits: z.array(z.object({ counter: z.string(), window: WindowSchema, max: z.number().int().positive(), scope: z.literal('grant') })),
+  /** Placeholders in the rules that the user must edit, with what they stand for. */
+  placeholders: z.array(z.object({ name: z.string(), meaning: z.string() })),
+});
+
+export const PolicyModelSchema = z.object({
+  description: z.string(),
+  default: z.enum(['allow', 'deny']),
+  tools: z.array(ToolPolicySchema),
+});
+
+export const ClassificationSchema = z.object({
+  tool: z.string(),
+  fingerprint: z.string(),
+  category: CategorySchema,
+  destructive: z.boolean(),
+  financial: z.boolean(),
+  openWorld: z.boolean(),
+  sensitive: z.boolean(),
+  warnings: z.array(DescriptionWarningSchema),
+  risk: RiskSchema,
+  score: z.number().int().min(0).max(100),
+  confidence: z.number().min(0).max(1),
+  signals: z.array(SignalSchema),
+  /** Sentences generated from the signals; the badge, the pages and the FAQ use these. */
+  rationale: z.array(z.string()),
+  evidence: z.array(QuoteSchema),
+  annotations: AnnotationComparisonSchema,
+  policy: ToolPolicySchema,
+});
+
+export const ClassifiedServerSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  classifierVersion: z.string(),
+  tools: z.array(ClassificationSchema),
+  /** The whole-server policy: every tool's recommended choice combined. */
+  policy: PolicyModelSchema,
+});
+
+export type Category = z.infer<typeof CategorySchema>;
+export type Risk = z.infer<typeof RiskSchema>;
+export type Location = z.infer<typeof LocationSchema>;
+export type Quote = z.infer<typeof QuoteSchema>;
+export type Signal = z.infer<typeof SignalSchema>;
+export type SignalEffect = z.infer<typeof SignalEffectSchema>;
+export type DescriptionWarning = z.infer<typeof DescriptionWarningSchema>;
+export type AnnotationComparison = z.infer<typeof AnnotationComparisonSchema>;
+export type Condition = z.infer<typeof ConditionSchema>;
+export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
+export type ToolPolicy = z.infer<typeof ToolPolicySchema>;
+export type PolicyModel = z.infer<typeof PolicyModelSchema>;
+export type Classification = z.infer<typeof ClassificationSchema>;
+export type ClassifiedServer = z.infer<typeof ClassifiedServerSchema>;

@@ -1,0 +1,84 @@
+// Classifying a whole server snapshot, reusing cached classifications by fingerprint. Pure.
+import type { Classification, ClassifiedServer, CrawlSnapshot, McpTool } from '../data/schema.ts';
+import { CLASSIFIER_VERSION, classifyTool } from './classify.ts';
+import { serverPolicy } from './policy.ts';
+import { serverTraits, type ServerContext } from './signals.ts';
+
+export interface ServerClassification {
+  record: ClassifiedServer;
+  /** How many tools were classified anew (the rest came from the cache). */
+  classified: number;
+  reused: number;
+}
+
+/** Cache key: a classification is reused only for the same definition, tool name and classifier version. */
+export function cacheKey(fingerprint: string, tool: string): string {
+  return `${CLASSIFIER_VERSION}\u0000${fingerprint}\u0000${tool}`;
+}
+
+export function cacheFrom(previous: ClassifiedServer | undefined): Map<string, Classification> {
+  const cache = new Map<string, Classification>();
+  if (!previous || previous.classifierVersion !== CLASSIFIER_VERSION) return cache;
+  for (const classification of previous.tools) cache.set(cacheKey(classification.fingerprint, classification.tool), classification);
+  return cache;
+}
+
+export function serverContextOf(snapshot: CrawlSnapshot): ServerContext {
+  return { name: snapshot.name, title: snapshot.entry.title ?? snapshot.initialize?.serverInfo?.title, description: snapshot.entry.description };
+}
+
+/** Classifies the tools of one server. A tool that throws is reported and skipped; the others go on. */
+export function classifyTools(
+  tools: readonly McpTool[],
+  fingerprints: readonly string[],
+  context: ServerContext,
+  cache: Map<string, Classification> = new Map(),
+  onError?: (tool: string, error: Error) => void,
+): { classifications: Classification[]; classified: number; reused: number } {
+  const traits = serverTraits(context);
+  const siblings = new Set(tools.map((tool) => tool.name));
+  const classifications: Classification[] = [];
+  let classified = 0;
+  let reused = 0;
+  tools.forEach((tool, index) => {
+    const fingerprint = fingerprints[index]!;
+    // the server context is part of the input: its traits are in the cache key via the snapshot's own fingerprint set
+    const cached = cache.get(cacheKey(fingerprint, tool.name));
+    if (cached) {
+      classifications.push(cached);
+      reused += 1;
+      return;
+    }
+    try {
+      classifications.push(classifyTool({ tool, fingerprint, server: context, traits, siblings }));
+      classified += 1;
+    } catch (error) {
+      onError?.(tool.name, error as Error);
+    }
+  });
+  return { classifications, classified, reused };
+}
+
+export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedServer, onError?: (tool: string, error: Error) => void): ServerClassification {
+  const context = serverContextOf(snapshot);
+  const cache = cacheFrom(previous);
+  const byName = new Map(snapshot.fingerprints.map((entry) => [entry.name, entry.fingerprint]));
+  const { classifications, classified, reused } = classifyTools(
+    snapshot.tools,
+    snapshot.tools.map((tool) => byName.get(tool.name)!),
+    context,
+    cache,
+    onError,
+  );
+  return {
+    record: {
+      slug: snapshot.slug,
+      name: snapshot.name,
+      classifierVersion: CLASSIFIER_VERSION,
+      tools: classifications,
+      policy: serverPolicy(snapshot.name, classifications.map((classification) => classification.policy)),
+    },
+    classified,
+    reused,
+  };
+}

@@ -1,0 +1,68 @@
+// Measuring the classifier against labelled tools: category accuracy, destructive precision and
+// recall, and the confusion matrix. Pure.
+import { CATEGORIES, type Category, type Classification } from '../data/schema.ts';
+
+export interface Label {
+  server: string;
+  tool: string;
+  category: Category;
+  destructive: boolean;
+  note?: string;
+}
+
+export interface EvalResult {
+  total: number;
+  categoryAccuracy: number;
+  destructivePrecision: number;
+  destructiveRecall: number;
+  /** confusion[labelled][predicted] */
+  confusion: Record<Category, Record<Category, number>>;
+  misses: { server: string; tool: string; labelled: string; predicted: string }[];
+}
+
+export function evaluate(pairs: { label: Label; classification: Classification }[]): EvalResult {
+  const confusion = Object.fromEntries(CATEGORIES.map((row) => [row, Object.fromEntries(CATEGORIES.map((column) => [column, 0]))])) as EvalResult['confusion'];
+  let correct = 0;
+  let truePositive = 0;
+  let falsePositive = 0;
+  let falseNegative = 0;
+  const misses: EvalResult['misses'] = [];
+  for (const { label, classification } of pairs) {
+    confusion[label.category][classification.category] += 1;
+    if (label.category === classification.category) correct += 1;
+    if (classification.destructive && label.destructive) truePositive += 1;
+    if (classification.destructive && !label.destructive) falsePositive += 1;
+    if (!classification.destructive && label.destructive) falseNegative += 1;
+    if (label.category !== classification.category || label.destructive !== classification.destructive) {
+      misses.push({
+        server: label.server,
+        tool: label.tool,
+        labelled: `${label.category}${label.destructive ? '+destructive' : ''}`,
+        predicted: `${classification.category}${classification.destructive ? '+destructive' : ''}`,
+      });
+    }
+  }
+  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  return {
+    total: pairs.length,
+    categoryAccuracy: ratio(correct, pairs.length),
+    destructivePrecision: ratio(truePositive, truePositive + falsePositive),
+    destructiveRecall: ratio(truePositive, truePositive + falseNegative),
+    confusion,
+    misses,
+  };
+}
+
+export function formatEval(title: string, result: EvalResult): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const lines = [
+    `${title}: ${result.total} tools`,
+    `  category accuracy      ${pct(result.categoryAccuracy)}`,
+    `  destructive precision  ${pct(result.destructivePrecision)}`,
+    `  destructive recall     ${pct(result.destructiveRecall)}`,
+    '  confusion (rows: labelled, columns: predicted)',
+    `  ${''.padEnd(9)}${CATEGORIES.map((c) => c.padStart(9)).join('')}`,
+    ...CATEGORIES.map((row) => `  ${row.padEnd(9)}${CATEGORIES.map((column) => String(result.confusion[row][column]).padStart(9)).join('')}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,128 @@
+// The words the classifier knows. Each lemma maps to the effects it signals; inflected forms
+// (deletes, deleted, deleting) are generated.
+import type { SignalEffect } from '../data/schema.ts';
+
+type Lexicon = Record<string, SignalEffect[]>;
+
+/** Verbs as they appear in tool names and at the start of descriptions. */
+export const VERBS: Lexicon = {
+  // read: retrieves or observes
+  get: ['read'], list: ['read'], read: ['read'], fetch: ['read', 'openWorld'], search: ['read'], find: ['read'],
+  describe: ['read'], show: ['read'], view: ['read'], inspect: ['read'], lookup: ['read'], retrieve: ['read'],
+  count: ['read'], check: ['read'], browse: ['read'], export: ['read'], analyze: ['read'], analyse: ['read'],
+  summarize: ['read'], explain: ['read'], validate: ['read'], preview: ['read'], diff: ['read'], compare: ['read'],
+  resolve: ['read'], query: ['read'], download: ['read', 'openWorld'], scrape: ['read', 'openWorld'], crawl: ['read', 'openWorld'],
+  extract: ['read'], calculate: ['read'], convert: ['read'], translate: ['read'], parse: ['read'], echo: ['read'], return: ['read'],
+  ping: ['read'], monitor: ['read'], watch: ['read'], estimate: ['read'], lint: ['read'], format: ['write'],
+  generate: ['read'], think: ['read'], recall: ['read'], load: ['read'], open: ['read'], capture: ['read'],
+  screenshot: ['read'], snapshot: ['read'], visualize: ['read'], render: ['read'], measure: ['read'], verify: ['read'],
+  test: ['execute'], status: ['read'], wait: ['read'], poll: ['read'], sample: ['read'], scan: ['read'], audit: ['read'],
+  discover: ['read'], explore: ['read'], research: ['read', 'openWorld'], detect: ['read'], identify: ['read'], review: ['read'],
+  // write: creates, changes or deletes stored data or state, or sends something
+  create: ['write'], add: ['write'], insert: ['write'], update: ['write'], edit: ['write'], modify: ['write'],
+  set: ['write'], put: ['write'], patch: ['write'], write: ['write'], save: ['write'], upload: ['write', 'openWorld'],
+  post: ['write', 'messaging'], publish: ['write', 'openWorld'], send: ['write', 'messaging'], reply: ['write', 'messaging'],
+  comment: ['write'], merge: ['write'], push: ['write'], commit: ['write'], rename: ['write'], move: ['write'],
+  copy: ['write'], assign: ['write'], invite: ['write', 'privileged'], archive: ['write'], close: ['write'], reopen: ['write'],
+  lock: ['write'], unlock: ['write'], enable: ['write'], disable: ['write'], schedule: ['write'], book: ['write'],
+  subscribe: ['write'], unsubscribe: ['write'], star: ['write'], unstar: ['write'], fork: ['write'], tag: ['write'], label: ['write'],
+  approve: ['write'], reject: ['write'], register: ['write'], mark: ['write'], complete: ['write'], cancel: ['write'],
+  submit: ['write'], import: ['write'], sync: ['write'], upsert: ['write', 'destructive'], append: ['write'], attach: ['write'],
+  link: ['write'], unlink: ['write'], pin: ['write'], unpin: ['write'], react: ['write'], notify: ['write', 'messaging'],
+  email: ['write', 'messaging'], message: ['write', 'messaging'], tweet: ['write', 'messaging'], store: ['write'],
+  remember: ['write'], record: ['write'], log: ['write'], configure: ['write'], apply: ['write'], change: ['write'],
+  make: ['write'], build: ['execute'], upgrade: ['write'], install: ['execute'], restore: ['write'], undo: ['write'],
+  revert: ['write', 'destructive'], rollback: ['write', 'destructive'], replace: ['write', 'destructive'],
+  overwrite: ['write', 'destructive'], transfer: ['write'], grant: ['write', 'privileged'], revoke: ['write', 'privileged', 'destructive'],
+  share: ['write'], resize: ['write'], scale: ['write'], rotate: ['write', 'privileged'], reset: ['write', 'destructive'],
+  clear: ['write', 'destructive'], forget: ['write', 'destructive'], delete: ['write', 'destructive'], remove: ['write', 'destructive'],
+  destroy: ['write', 'destructive'], drop: ['write', 'destructive'], purge: ['write', 'destructive'], erase: ['write', 'destructive'],
+  wipe: ['write', 'destructive'], truncate: ['write', 'destructive'], uninstall: ['write', 'destructive'], discard: ['write', 'destructive'],
+  terminate: ['write', 'destructive'], kill: ['write', 'destructive'], empty: ['write', 'destructive'], unregister: ['write', 'destructive'],
+  dismiss: ['write'], resolve_: ['write'], charge: ['write', 'financial'], refund: ['write', 'financial'], pay: ['write', 'financial'],
+  purchase: ['write', 'financial'], buy: ['write', 'financial'], withdraw: ['write', 'financial'], deposit: ['write', 'financial'],
+  finalize: ['write'], void: ['write', 'destructive'], stop: ['write'], start: ['write'], restart: ['write'], reboot: ['write', 'destructive'],
+  manage: ['write'], management: ['write'], switch: ['write'], toggle: ['write'], init: ['write'], initialize: ['write'], accept: ['write'],
+  decline: ['write'], mute: ['write'], unmute: ['write'], login: ['write'], logout: ['write'], authenticate: ['write'], report: ['write'],
+  emulate: ['write'], clean: ['write', 'destructive'], cleanup: ['write', 'destructive'], go: ['execute'], activate: ['write'], deactivate: ['write'],
+  suspend: ['write'], resume: ['write'], pause: ['write'], unpause: ['write'], retire: ['write', 'destructive'], deprecate: ['write'],
+  // execute: runs code, commands, queries, builds, workflows, or drives a browser, UI or device
+  run: ['execute'], exec: ['execute'], execute: ['execute'], eval: ['execute'], evaluate: ['execute'], invoke: ['execute'],
+  call: ['execute'], spawn: ['execute'], compile: ['execute'], deploy: ['execute', 'openWorld'], trigger: ['execute'],
+  launch: ['execute'], dispatch: ['execute'], click: ['execute'], navigate: ['execute', 'openWorld'], goto: ['execute', 'openWorld'],
+  press: ['execute'], hover: ['execute'], drag: ['execute'], scroll: ['execute'], fill: ['execute'], tap: ['execute'],
+  swipe: ['execute'], type: ['execute'], select: ['execute'], focus: ['execute'], resize_: ['execute'], interact: ['execute'],
+  automate: ['execute'], simulate: ['read'], migrate: ['execute'], provision: ['execute'], rerun: ['execute'], retry: ['execute'],
+};
+
+/** Words that only count as actions on a browser, UI or device server (elsewhere they mean other things). */
+export const UI_ONLY = new Set(['go', 'type', 'select', 'focus', 'press', 'hover', 'drag', 'scroll', 'fill', 'tap', 'swipe', 'click', 'resize_']);
+
+/** Words in a name that turn the rest into a read: the tool shows what would happen instead of doing it. */
+export const NEUTRALIZERS = new Set(['preview', 'dry', 'dryrun', 'simulate', 'simulation', 'estimate', 'plan', 'validate', 'check', 'explain', 'diff', 'lint']);
+
+/** Nouns in a name that signal money movement when the tool changes something. */
+export const MONEY_NOUNS = new Set(['payment', 'payments', 'charge', 'charges', 'refund', 'refunds', 'payout', 'payouts', 'invoice', 'invoices', 'purchase', 'transaction', 'transactions', 'wallet', 'funds', 'money', 'billing', 'tip', 'donation']);
+
+/** Nouns that make a destructive action broad in scope. */
+export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'instance', 'instances', 'server', 'servers', 'domain', 'zone', 'volume', 'volumes', 'environment', 'site', 'all', 'everything', 'bulk', 'branch', 'deployment', 'app', 'application', 'service', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory']);
+
+/** Nouns that make a write an act of privilege or credential administration. */
+export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'ssh', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);
+
+/** Nouns that mark sensitive data. */
+export const SENSITIVE_NOUNS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'env', 'environment', 'ssn', 'passport', 'cookie', 'cookies', 'session', 'sessions', 'private', 'keychain', 'vault', 'pii']);
+
+/** Parameter names and what they signal. */
+export const PARAMETERS: Record<string, SignalEffect[]> = {
+  command: ['execute'], cmd: ['execute'], commands: ['execute'], script: ['execute'], code: ['execute'], sql: ['execute'],
+  expression: ['execute'], javascript: ['execute'], js: ['execute'], python: ['execute'], shell: ['execute'], bash: ['execute'],
+  statement: ['execute'], program: ['execute'], snippet: ['execute'],
+  url: ['openWorld'], uri: ['openWorld'], urls: ['openWorld'], href: ['openWorld'], endpoint: ['openWorld'], website: ['openWorld'], webhook: ['openWorld'],
+  to: ['messaging'], recipient: ['messaging'], recipients: ['messaging'], cc: ['messaging'], bcc: ['messaging'],
+  channel: ['messaging'], email: ['messaging'], phone: ['messaging'], chat: ['messaging'],
+  amount: ['financial'], price: ['financial'], currency: ['financial'], cost: ['financial'],
+  force: ['destructive'], recursive: ['destructive'], overwrite: ['destructive'], purge: ['destructive'], hard: ['destructive'],
+  password: ['sensitive'], secret: ['sensitive'], token: ['sensitive'], apikey: ['sensitive'], credentials: ['sensitive'],
+};
+
+/** Parameter words naming a file system location (for path conditions in policies). */
+export const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'directory', 'dir', 'folder', 'root', 'cwd', 'source', 'destination', 'dest', 'target']);
+/** Parameter words naming a URL (for host conditions in policies). */
+export const URL_WORDS = new Set(['url', 'uri', 'urls', 'href', 'endpoint', 'website', 'webhook', 'link']);
+
+const forms = new Map<string, { lemma: string; effects: SignalEffect[] }>();
+for (const [rawLemma, effects] of Object.entries(VERBS)) {
+  const lemma = rawLemma.replace(/_$/, '');
+  const add = (form: string) => {
+    if (!forms.has(form)) forms.set(form, { lemma, effects });
+  };
+  add(lemma);
+  add(`${lemma}s`);
+  add(`${lemma}es`);
+  if (lemma.endsWith('e')) {
+    add(`${lemma}d`);
+    add(`${lemma.slice(0, -1)}ing`);
+  } else if (lemma.endsWith('y') && !/[aeiou]y$/.test(lemma)) {
+    add(`${lemma.slice(0, -1)}ies`);
+    add(`${lemma.slice(0, -1)}ied`);
+    add(`${lemma}ing`);
+  } else {
+    add(`${lemma}ed`);
+    add(`${lemma}ing`);
+    // run → running, stop → stopped
+    if (/[^aeiou][aeiou][bdgmnprt]$/.test(lemma)) {
+      add(`${lemma}${lemma.at(-1)}ed`);
+      add(`${lemma}${lemma.at(-1)}ing`);
+    }
+  }
+}
+// irregular forms
+for (const [form, lemma] of [['ran', 'run'], ['sent', 'send'], ['made', 'make'], ['wrote', 'write'], ['written', 'write'], ['bought', 'buy'], ['paid', 'pay'], ['built', 'build'], ['found', 'find'], ['read', 'read']] as const) {
+  forms.set(form, { lemma, effects: VERBS[lemma]! });
+}
+
+/** The verb a word is a form of, if any. */
+export function verbOf(word: string): { lemma: string; effects: SignalEffect[] } | undefined {
+  return forms.get(word);
+}

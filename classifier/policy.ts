@@ -1,0 +1,250 @@
+// Recommended policies: one model (data/schema.ts ToolPolicy / PolicyModel), built from a
+// classification and the tool's input schema, rendered as Intercept JSON and YAML and as
+// hosted-gateway JSON. Pure functions.
+import { stringify as toYaml } from 'yaml';
+import type { Category, McpTool, PolicyModel, PolicyRule, Risk, ToolPolicy } from '../data/schema.ts';
+import { PATH_WORDS, URL_WORDS } from './lexicon.ts';
+import { inputProperties } from './signals.ts';
+import { splitIdentifier } from './words.ts';
+
+export const LIMITS = {
+  mediumPerHour: 60,
+  highPerHour: 10,
+  financialPerHour: 5,
+  maxAmount: 10_000,
+  dailyAmount: 100_000,
+} as const;
+
+export const PLACEHOLDERS = {
+  ALLOWED_ROOT: 'the folder this tool may touch, e.g. /home/me/project (edit the regex)',
+  ALLOWED_HOST: 'the host names this tool may reach, e.g. api\\.example\\.com (edit the regex)',
+  MAX_AMOUNT: `the largest single amount allowed, in the currency's smallest unit (set to ${LIMITS.maxAmount})`,
+  DAILY_AMOUNT: `the most that may be moved per UTC day, in the currency's smallest unit (set to ${LIMITS.dailyAmount})`,
+} as const;
+
+/** Names safe to use inside a dotted path (`args.<name>`, `state.<tool>.<counter>`). */
+const PATH_SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
+
+// A path under ALLOWED_ROOT with no `.` or `..` segment (written without lookahead, so it also
+// compiles as RE2, which Intercept uses).
+const PATH_REGEX = '^/ALLOWED_ROOT(/([^/.][^/]*|\\.[^/.][^/]*|\\.\\.[^/]+))*/?$';
+const URL_REGEX = '^https://ALLOWED_HOST(:[0-9]+)?(/|$)';
+
+export const APPROVAL_MESSAGE =
+  'Blocked by policy: this tool needs a human to approve each call. Ask the user to run it themselves, or to allow it in the policy.';
+
+interface PolicyContext {
+  risk: Risk;
+  category: Category;
+  financial: boolean;
+  warned: boolean;
+}
+
+type Limit = ToolPolicy['limits'][number];
+
+function limit(tool: string, window: Limit['window'], max: number, suffix = 'rate'): Limit {
+  return { counter: `${tool}_${suffix}`, window, max, scope: 'grant' };
+}
+
+interface ArgumentView {
+  name: string;
+  schema: Record<string, unknown>;
+  required: boolean;
+}
+
+function topLevelArguments(tool: McpTool): ArgumentView[] {
+  const required = new Set(Array.isArray(tool.inputSchema.required) ? (tool.inputSchema.required as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+  return inputProperties(tool.inputSchema)
+    .filter((property) => property.path === `inputSchema.properties.${property.name}`)
+    .map((property) => ({ name: property.name, schema: property.schema, required: required.has(property.name) }));
+}
+
+/**
+ * Argument conditions derived from the input schema. Only required arguments get conditions: a
+ * condition on an argument the call leaves out would deny the call.
+ */
+function argumentRules(tool: McpTool, placeholders: Set<keyof typeof PLACEHOLDERS>): PolicyRule[] {
+  const rules: PolicyRule[] = [];
+  for (const arg of topLevelArguments(tool)) {
+    if (!arg.required || !PATH_SEGMENT.test(arg.name)) continue;
+    const path = `args.${arg.name}`;
+    const type = arg.schema.type;
+    const values = Array.isArray(arg.schema.enum) ? arg.schema.enum : undefined;
+    const words = splitIdentifier(arg.name).map((token) => token.word);
+    if (values && values.length > 0 && values.length <= 100 && values.every((value) => typeof value === 'string' || typeof value === 'number')) {
+      rules.push({ name: `${arg.name} is one of the listed values`, conditions: [{ path, op: 'in', value: [...new Set(values)] }], on_deny: `${arg.name} must be one of the values the schema lists.` });
+    } else if ((type === 'number' || type === 'integer') && typeof arg.schema.maximum === 'number' && Number.isFinite(arg.schema.maximum)) {
+      rules.push({ name: `${arg.name} at most ${arg.schema.maximum}`, conditions: [{ path, op: 'lte', value: arg.schema.maximum }], on_deny: `${arg.name} must be at most ${arg.schema.maximum}.` });
+    } else if ((type === 'string' || type === undefined) && words.some((word) => URL_WORDS.has(word))) {
+      placeholders.add('ALLOWED_HOST');
+      rules.push({ name: `${arg.name} on an allowed host (edit ALLOWED_HOST)`, conditions: [{ path, op: 'regex', value: URL_REGEX }], on_deny: `${arg.name} must be an https URL on an allowed host.` });
+    } else if ((type === 'string' || type === undefined) && words.some((word) => PATH_WORDS.has(word)) && !words.some((word) => URL_WORDS.has(word))) {
+      placeholders.add('ALLOWED_ROOT');
+      rules.push({ name: `${arg.name} under the allowed root (edit ALLOWED_ROOT)`, conditions: [{ path, op: 'regex', value: PATH_REGEX }], on_deny: `${arg.name} must be a path under the allowed folder.` });
+    }
+  }
+  return rules;
+}
+
+const AMOUNT_WORDS = new Set(['amount', 'total', 'price', 'value', 'sum', 'quantity']);
+
+function amountArgument(tool: McpTool): ArgumentView | undefined {
+  return topLevelArguments(tool).find((arg) => {
+    if (!arg.required || !PATH_SEGMENT.test(arg.name)) return false;
+    const type = arg.schema.type;
+    if (type !== 'number' && type !== 'integer') return false;
+    return splitIdentifier(arg.name).some((token) => AMOUNT_WORDS.has(token.word));
+  });
+}
+
+function denyPolicy(tool: string): ToolPolicy {
+  return { tool, choice: 'deny', rules: [{ name: 'requires human approval', action: 'deny', on_deny: APPROVAL_MESSAGE }], limits: [], placeholders: [] };
+}
+
+/** The recommended policy for one tool (DESIGN.md's mapping). */
+export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
+  const name = tool.name;
+  if (context.warned) return { tool: name, choice: 'hide', rules: [], limits: [], placeholders: [] };
+  if (context.financial) {
+    const amount = amountArgument(tool);
+    if (!amount) return denyPolicy(name);
+    const placeholders: (keyof typeof PLACEHOLDERS)[] = ['MAX_AMOUNT'];
+    const rules: PolicyRule[] = [
+      { name: 'hourly limit', rate_limit: `${LIMITS.financialPerHour}/hour`, on_deny: `At most ${LIMITS.financialPerHour} calls an hour.` },
+      {
+        name: `single ${amount.name} at most MAX_AMOUNT`,
+        conditions: [{ path: `args.${amount.name}`, op: 'lte', value: LIMITS.maxAmount }],
+        on_deny: `A single ${amount.name} may be at most ${LIMITS.maxAmount}; larger ones need a human.`,
+      },
+    ];
+    if (PATH_SEGMENT.test(name)) {
+      placeholders.push('DAILY_AMOUNT');
+      rules.push({
+        name: `daily ${amount.name} at most DAILY_AMOUNT`,
+        conditions: [{ path: `state.${name}.daily_amount`, op: 'lte', value: LIMITS.dailyAmount }],
+        state: { counter: 'daily_amount', window: 'day', increment_from: `args.${amount.name}` },
+        on_deny: `The daily total of ${LIMITS.dailyAmount} is reached; try again tomorrow or ask a human.`,
+      });
+    }
+    return {
+      tool: name,
+      choice: 'limit',
+      rules,
+      limits: [limit(name, 'hour', LIMITS.financialPerHour)],
+      placeholders: placeholders.map((key) => ({ name: key, meaning: PLACEHOLDERS[key] })),
+    };
+  }
+  switch (context.risk) {
+    case 'low':
+      return { tool: name, choice: 'allow', rules: [], limits: [], placeholders: [] };
+    case 'medium':
+      return {
+        tool: name,
+        choice: 'limit',
+        rules: [{ name: 'hourly limit', rate_limit: `${LIMITS.mediumPerHour}/hour`, on_deny: `At most ${LIMITS.mediumPerHour} calls an hour.` }],
+        limits: [limit(name, 'hour', LIMITS.mediumPerHour)],
+        placeholders: [],
+      };
+    case 'high': {
+      const placeholders = new Set<keyof typeof PLACEHOLDERS>();
+      const rules: PolicyRule[] = [
+        { name: 'hourly limit', rate_limit: `${LIMITS.highPerHour}/hour`, on_deny: `At most ${LIMITS.highPerHour} calls an hour.` },
+        ...argumentRules(tool, placeholders),
+      ];
+      return {
+        tool: name,
+        choice: 'limit',
+        rules,
+        limits: [limit(name, 'hour', LIMITS.highPerHour)],
+        placeholders: [...placeholders].map((key) => ({ name: key, meaning: PLACEHOLDERS[key] })),
+      };
+    }
+    case 'critical':
+      return denyPolicy(name);
+  }
+}
+
+/** Rules for a user's choice on the server page's policy builder (allow, limit, deny, hide). */
+export function policyForChoice(recommended: ToolPolicy, choice: ToolPolicy['choice']): ToolPolicy {
+  if (choice === recommended.choice) return recommended;
+  switch (choice) {
+    case 'allow':
+      return { tool: recommended.tool, choice, rules: [], limits: [], placeholders: [] };
+    case 'hide':
+      return { tool: recommended.tool, choice, rules: [], limits: [], placeholders: [] };
+    case 'deny':
+      return denyPolicy(recommended.tool);
+    case 'limit':
+      return {
+        tool: recommended.tool,
+        choice,
+        rules: [{ name: 'hourly limit', rate_limit: `${LIMITS.highPerHour}/hour`, on_deny: `At most ${LIMITS.highPerHour} calls an hour.` }],
+        limits: [limit(recommended.tool, 'hour', LIMITS.highPerHour)],
+        placeholders: [],
+      };
+  }
+}
+
+export function serverPolicy(serverName: string, tools: ToolPolicy[]): PolicyModel {
+  return { description: `ToolRisk recommended policy for ${serverName}`, default: 'deny', tools };
+}
+
+export interface InterceptPolicy {
+  version: '1';
+  description?: string;
+  default: 'allow' | 'deny';
+  hide?: string[];
+  tools: Record<string, { rules: PolicyRule[] }>;
+}
+
+/** The Intercept policy object: allowed and limited tools listed, denied ones with a deny rule, hidden ones in `hide`. */
+export function renderIntercept(model: PolicyModel): InterceptPolicy {
+  const hide = [...new Set(model.tools.filter((tool) => tool.choice === 'hide').map((tool) => tool.tool))];
+  // defineProperty-like semantics through fromEntries keep names such as `__proto__` as plain keys
+  const tools = Object.fromEntries(
+    model.tools.filter((tool) => tool.choice !== 'hide').map((tool) => [tool.tool, { rules: tool.rules.map(cleanRule) }]),
+  ) as Record<string, { rules: PolicyRule[] }>;
+  return { version: '1', description: model.description, default: model.default, ...(hide.length ? { hide } : {}), tools };
+}
+
+function cleanRule(rule: PolicyRule): PolicyRule {
+  // fixed key order, no undefined keys
+  const out: PolicyRule = { name: rule.name };
+  if (rule.action) out.action = rule.action;
+  if (rule.conditions) out.conditions = rule.conditions.map((condition) => ({ path: condition.path, op: condition.op, value: condition.value }));
+  if (rule.rate_limit) out.rate_limit = rule.rate_limit;
+  if (rule.state) out.state = { ...rule.state };
+  if (rule.on_deny) out.on_deny = rule.on_deny;
+  return out;
+}
+
+export function renderInterceptJson(model: PolicyModel): string {
+  return `${JSON.stringify(renderIntercept(model), null, 2)}\n`;
+}
+
+export function renderInterceptYaml(model: PolicyModel): string {
+  return toYaml(renderIntercept(model), { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+}
+
+export interface GatewayPolicy {
+  version: '1';
+  default: 'deny';
+  tools: Record<string, { limits: Limit[] }>;
+}
+
+/** The hosted-gateway form: allowed and limited tools with their limits; denied and hidden ones left out (default deny). */
+export function renderGateway(model: PolicyModel): GatewayPolicy {
+  const tools = Object.fromEntries(
+    model.tools.filter((tool) => tool.choice === 'allow' || tool.choice === 'limit').map((tool) => [tool.tool, { limits: tool.limits.map((l) => ({ ...l })) }]),
+  ) as Record<string, { limits: Limit[] }>;
+  return { version: '1', default: 'deny', tools };
+}
+
+export function renderGatewayJson(model: PolicyModel): string {
+  return `${JSON.stringify(renderGateway(model), null, 2)}\n`;
+}
+
+/** A one-tool model, for a tool's own page and `classify --json`. */
+export function singleToolModel(policy: ToolPolicy): PolicyModel {
+  return { description: 'ToolRisk recommended policy for this tool', default: 'deny', tools: [policy] };
+}

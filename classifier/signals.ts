@@ -1,0 +1,292 @@
+// Signals: every observation the classifier makes about a tool, each with the exact substring of
+// the definition it came from and where. Pure functions.
+import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
+import { BROAD_NOUNS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, SENSITIVE_NOUNS, UI_ONLY, verbOf } from './lexicon.ts';
+import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
+
+export interface ServerContext {
+  name: string;
+  title?: string;
+  description?: string;
+}
+
+export interface ServerTraits {
+  /** A browser, UI or device automation server: click/type/navigate are actions. */
+  ui: boolean;
+  /** A database server: a `query` parameter runs arbitrary queries. */
+  database: boolean;
+  /** Evidence for the traits, quoted from the server context. */
+  signals: Signal[];
+}
+
+const UI_SERVER = /\b(browser|playwright|puppeteer|chrome|chromium|selenium|webdriver|devtools|android|ios|device|appium|computer[- ]use|gui|mouse|keyboard)\b/i;
+const DB_SERVER = /\b(postgres(ql)?|mysql|mariadb|sqlite|sql|database|mongo(db)?|redis|clickhouse|snowflake|bigquery|duckdb|supabase|neon|elasticsearch|cassandra|dynamodb)\b/i;
+
+export function serverTraits(context: ServerContext | undefined): ServerTraits {
+  const signals: Signal[] = [];
+  let ui = false;
+  let database = false;
+  for (const text of [context?.name, context?.title, context?.description]) {
+    if (!text) continue;
+    const uiMatch = UI_SERVER.exec(text);
+    if (uiMatch && !ui) {
+      ui = true;
+      signals.push({ family: 'server', effect: 'execute', label: 'server:ui-automation', weight: 0, where: 'server', text: uiMatch[0] });
+    }
+    const dbMatch = DB_SERVER.exec(text);
+    if (dbMatch && !database) {
+      database = true;
+      signals.push({ family: 'server', effect: 'execute', label: 'server:database', weight: 0, where: 'server', text: dbMatch[0] });
+    }
+  }
+  return { ui, database, signals };
+}
+
+function signal(family: Signal['family'], effect: SignalEffect, label: string, weight: number, where: Signal['where'], text: string): Signal {
+  return { family, effect, label, weight, where, text };
+}
+
+/** Effects a verb has in this context (UI verbs act only on UI servers; elsewhere they are neutral). */
+function verbEffects(lemma: string, effects: SignalEffect[], traits: ServerTraits): SignalEffect[] {
+  if (UI_ONLY.has(lemma) || UI_ONLY.has(`${lemma}_`)) return traits.ui ? effects : [];
+  return effects;
+}
+
+function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['where'], weight: number): Signal[] {
+  const out: Signal[] = [];
+  // the object acted on is the last word (`delete_repository`), or the word before a final verb (`repo_delete`)
+  const last = tokens.length - 1;
+  const head = family === 'name' ? (verbOf(tokens[last]?.word ?? '') && last > 0 ? last - 1 : last) : -1;
+  for (const [i, token] of tokens.entries()) {
+    if (MONEY_NOUNS.has(token.word)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
+    const previous = tokens[i - 1] && verbOf(tokens[i - 1]!.word);
+    const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous?.effects.includes('destructive')));
+    if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping)) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
+    if (PRIVILEGE_NOUNS.has(token.word)) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
+    if (SENSITIVE_NOUNS.has(token.word)) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
+  }
+  return out;
+}
+
+const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
+/** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
+const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run']);
+
+/**
+ * The name's primary verbs: the first word when it is a verb, a verb right after and/or/then
+ * (`get_or_create`, `read_and_delete`), and otherwise the first word in a verb's base form
+ * (`TwilioApiV2010--ListCalls`, `issue_create`). Other verb-like words (`get_record`'s "record")
+ * are mostly nouns and count little.
+ */
+function primaryVerbIndexes(tokens: Token[]): Set<number> {
+  const primary = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (!verbOf(token.word)) return;
+    if (i === 0 || CONJUNCTIONS.has(tokens[i - 1]!.word)) primary.add(i);
+  });
+  if (!primary.size) {
+    // `issue_create`, `TwilioApi--DeleteCall`, `firecrawl_monitor_delete`: the first base-form verb that
+    // is not usually a noun; when every candidate is noun-like, the last one
+    const candidates = tokens.map((token, i) => (verbOf(token.word)?.lemma === token.word ? i : -1)).filter((i) => i !== -1);
+    const index = candidates.find((i) => !NOUN_LIKE.has(tokens[i]!.word)) ?? candidates.at(-1);
+    if (index !== undefined) primary.add(index);
+  }
+  return primary;
+}
+
+/** Signals from the tool's name: its verbs, modifiers and nouns. */
+export function nameSignals(name: string, traits: ServerTraits): Signal[] {
+  const tokens = splitIdentifier(name);
+  const out: Signal[] = [];
+  const neutralized = tokens.some((token, i) => NEUTRALIZERS.has(token.word) && !(token.word === 'dry' && tokens[i + 1]?.word !== 'run'));
+  const primary = primaryVerbIndexes(tokens);
+  for (const [i, token] of tokens.entries()) {
+    if (token.word === 'dry' && tokens[i + 1]?.word === 'run') {
+      out.push(signal('name', 'negation', 'modifier:dry-run', 3, 'name', name.slice(token.start, tokens[i + 1]!.start + tokens[i + 1]!.text.length)));
+      continue;
+    }
+    if (NEUTRALIZERS.has(token.word)) {
+      out.push(signal('name', 'negation', `modifier:${token.word}`, 3, 'name', token.text));
+      out.push(signal('name', 'read', `verb:${token.word}`, 3, 'name', token.text));
+      continue;
+    }
+    if (tokens[i - 1]?.word === 'dry' && token.word === 'run') continue;
+    const verb = verbOf(token.word);
+    if (!verb) continue;
+    const weight = primary.has(i) ? 3 : 0.75;
+    for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
+      // a neutralized name keeps its reading but loses what it would have done
+      if (neutralized && effect !== 'read' && effect !== 'openWorld') continue;
+      out.push(signal('name', effect, `verb:${verb.lemma}`, weight, 'name', token.text));
+    }
+  }
+  out.push(...nounSignals(tokens, 'name', 'name', 1));
+  return out;
+}
+
+const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists))\b/i;
+
+const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number][] = [
+  [/\b(permanently|irreversibl[ey]|cannot\s+be\s+undone|can\s*not\s+be\s+recovered|irrecoverabl[ey]|destructive)\b/i, 'destructive', 'phrase:irreversible', 2],
+  [/\b(overwrit(e|es|ing)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i, 'destructive', 'phrase:overwrite', 1.5],
+  [/\b(execut(e|es|ing)|run(s|ning)?|evaluat(e|es|ing))\s+(an?\s+|the\s+|any\s+)?(arbitrary\s+|custom\s+|raw\s+)?(shell\s+|terminal\s+|bash\s+|system\s+|sql\s+|kql\s+|cypher\s+|javascript\s+|python\s+)?(commands?|scripts?|code|javascript|python|sql|quer(y|ies)|statements?|programs?)\b/i, 'execute', 'phrase:runs-code', 2.5],
+  [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5],
+  [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2],
+  [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|payment\s+(intent|link)s?|moves?\s+money)\b/i, 'financial', 'phrase:money', 1.5],
+  [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?)\b/i, 'sensitive', 'phrase:sensitive', 1],
+  [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1],
+  [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5],
+];
+
+/** Signals from a prose field (title or description): its leading verb, key phrases and negations. */
+export function proseSignals(text: string, family: 'title' | 'description', traits: ServerTraits): Signal[] {
+  const out: Signal[] = [];
+  const where = family;
+  // analyse a bounded prefix: real descriptions say what they do early; huge ones are flagged elsewhere
+  const head = text.length > 4000 ? text.slice(0, 4000) : text;
+  const negation = NEGATIONS.exec(head);
+  if (negation) {
+    out.push(signal(family, 'negation', 'phrase:negation', 2, where, negation[0]));
+    out.push(signal(family, 'read', 'phrase:negation', 2, where, negation[0]));
+  }
+  const sentence = family === 'title' ? { text: head, start: 0 } : firstSentence(head);
+  const words = splitText(sentence.text);
+  // what the tool does is said by the sentence's first word ("Deletes a file", "List issues") or
+  // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
+  const isLead = (token: Token | undefined): boolean => {
+    if (!token || (token.text.length > 1 && token.text === token.text.toUpperCase())) return false;
+    const verb = verbOf(token.word);
+    return Boolean(verb && verbEffects(verb.lemma, verb.effects, traits).length > 0);
+  };
+  let lead = isLead(words[0]) ? words[0] : undefined;
+  if (!lead) {
+    const to = words.slice(0, 8).findIndex((token) => token.word === 'to');
+    if (to !== -1 && isLead(words[to + 1])) lead = words[to + 1];
+  }
+  if (!lead) {
+    // "Azure Container Registry operations - Manage registries…": the verb after a dash or colon
+    const separator = /\s[-–—:]\s|:\s/.exec(sentence.text);
+    if (separator) lead = words.find((token) => token.start >= separator.index + separator[0].length && isLead(token) && token.start < separator.index + separator[0].length + 2);
+  }
+  if (lead) {
+    const verb = verbOf(lead.word)!;
+    for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
+      if (negation && (effect === 'write' || effect === 'destructive' || effect === 'execute')) continue;
+      out.push(signal(family, effect, `verb:${verb.lemma}`, 2, where, lead.text));
+    }
+  }
+  const firstEnd = sentence.start + sentence.text.length;
+  for (const [pattern, effect, label, weight] of DESCRIPTION_PHRASES) {
+    const match = pattern.exec(head);
+    if (!match) continue;
+    if (negation && (effect === 'destructive' || effect === 'execute')) continue;
+    // an action mentioned past the first sentence ("…before running commands") says less about this tool
+    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' ? 0.5 : weight);
+    out.push(signal(family, effect, label, where_, where, match[0]));
+  }
+  out.push(...nounSignals(words.slice(0, 12), family, where, 0.5));
+  return out;
+}
+
+interface PropertyView {
+  path: string;
+  name: string;
+  schema: Record<string, unknown>;
+}
+
+/** Properties of the input schema, nested objects included, up to three levels and 200 properties. */
+export function inputProperties(inputSchema: Record<string, unknown>): PropertyView[] {
+  const out: PropertyView[] = [];
+  const walk = (schema: Record<string, unknown>, path: string, depth: number) => {
+    const properties = schema.properties;
+    if (!properties || typeof properties !== 'object' || depth > 3) return;
+    for (const [name, child] of Object.entries(properties as Record<string, unknown>)) {
+      if (out.length >= 200) return;
+      if (!child || typeof child !== 'object') continue;
+      const childPath = `${path}.properties.${name}`;
+      out.push({ path: childPath, name, schema: child as Record<string, unknown> });
+      walk(child as Record<string, unknown>, childPath, depth + 1);
+      const items = (child as { items?: unknown }).items;
+      if (items && typeof items === 'object') walk(items as Record<string, unknown>, `${childPath}.items`, depth + 1);
+    }
+  };
+  walk(inputSchema, 'inputSchema', 0);
+  return out;
+}
+
+const SUB_COMMAND = /\b(sub-?commands?|against\s+the\s+(specified\s+)?tool|tool\s+command|command\s+name|name\s+of\s+the\s+command|operation\s+to\s+perform)\b/i;
+const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|mongo(db)?\s+query|aggregation\s+pipeline|query\s+language|promql|kql|kusto|ksql)\b/i;
+const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|python|expression|statement|program)s?\b/i;
+
+/** Signals from parameter names, types, enums and descriptions. */
+export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] {
+  const all: Signal[] = [];
+  for (const property of inputProperties(tool.inputSchema)) {
+    const out: Signal[] = [];
+    const tokens = splitIdentifier(property.name);
+    const words = tokens.map((token) => token.word);
+    const type = property.schema.type;
+    const description = typeof property.schema.description === 'string' ? property.schema.description : '';
+    for (const token of tokens) {
+      let effects = PARAMETERS[token.word];
+      if (!effects) continue;
+      // a boolean `force` or `recursive` widens a destructive action; as a string it is something else
+      if (effects.includes('destructive') && type !== undefined && type !== 'boolean') continue;
+      // `code` in `country_code`, `status_code`, `zip_code` is not code to run
+      if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
+      if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
+      if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
+      // `to` alone is a messaging recipient only when it is free text
+      if (token.word === 'to' && words.length > 1) effects = [];
+      // a `command` that names a sub-command of a router tool is not a shell command
+      if ((token.word === 'command' || token.word === 'commands') && SUB_COMMAND.test(description)) effects = [];
+      for (const effect of effects) out.push(signal('parameter', effect, `param:${token.word}`, effect === 'execute' ? 2 : 1, property.path, property.name));
+    }
+    // a `query` parameter runs arbitrary queries on a database server or when its text says SQL
+    const last = words[words.length - 1];
+    if (last === 'query' || last === 'queries' || last === 'sql') {
+      const sqlInDescription = SQL_HINT.exec(description);
+      if (sqlInDescription) out.push(signal('parameter', 'execute', 'param:sql-query', 2, `${property.path}.description`, sqlInDescription[0]));
+      else if (traits.database && type === 'string') out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
+    }
+    if (description && !SUB_COMMAND.test(description)) {
+      const code = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i.exec(description);
+      if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));
+      else if (CODE_HINT.test(property.name) === false && /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i.test(description)) {
+        const js = /\bjavascript\b/i.exec(description)!;
+        out.push(signal('parameter', 'execute', 'param-text:javascript', 1.5, `${property.path}.description`, js[0]));
+      }
+    }
+    // an enum of actions: a multi-action tool can do the most dangerous of them
+    const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
+    if (/^(action|operation|op|method|command|mode|type)$/i.test(property.name) && values.length) {
+      for (const value of values) {
+        if (typeof value !== 'string') continue;
+        const first = splitIdentifier(value)[0];
+        const verb = first && verbOf(first.word);
+        if (!verb) continue;
+        for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
+          if (effect === 'read') continue;
+          out.push(signal('parameter', effect, `enum:${verb.lemma}`, 1.5, `${property.path}.enum`, value));
+        }
+      }
+    }
+    // a parameter nested inside another says less about the tool than a top-level one
+    const depth = property.path.split('.properties.').length - 1;
+    all.push(...(depth > 1 ? out.map((s) => ({ ...s, weight: s.weight / 2 })) : out));
+  }
+  return all;
+}
+
+/** Declared annotations: evidence from an untrusted server, weighed below the definition's own words. */
+export function annotationSignals(tool: McpTool): Signal[] {
+  const out: Signal[] = [];
+  const annotations = tool.annotations ?? {};
+  if (annotations.readOnlyHint === true) out.push(signal('annotation', 'read', 'hint:readOnly', 1, 'annotations.readOnlyHint', 'true'));
+  if (annotations.readOnlyHint === false) out.push(signal('annotation', 'write', 'hint:notReadOnly', 0.5, 'annotations.readOnlyHint', 'false'));
+  if (annotations.destructiveHint === true && annotations.readOnlyHint !== true) {
+    out.push(signal('annotation', 'destructive', 'hint:destructive', 0.75, 'annotations.destructiveHint', 'true'));
+  }
+  if (annotations.openWorldHint === true) out.push(signal('annotation', 'openWorld', 'hint:openWorld', 0.75, 'annotations.openWorldHint', 'true'));
+  return out;
+}

@@ -1,0 +1,118 @@
+// Description warnings (tool poisoning): text in a tool's definition aimed at the model rather
+// than the user. Each warning carries the exact text it came from.
+import type { DescriptionWarning, McpTool } from '../data/schema.ts';
+
+const HIDDEN_MARKUP = /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin)\b[^>]{0,40}>|\b(ignore|disregard|forget)\s+(all\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|other)\s+(instructions?|prompts?|messages?|rules?)|\b(do\s+not|don'?t|never)\s+(tell|inform|mention\s+(this\s+)?to|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user\b|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b|\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))\b/i;
+
+// secret files and stores, in an instruction to read or pass them along
+const SECRET_PATHS = /~\/\.ssh\b[^\s"'`]*|\bid_(rsa|ed25519|ecdsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b[^\s"'`]*|~\/\.(config|cursor|kube|docker|gnupg|netrc)\b[^\s"'`]*|\/etc\/(passwd|shadow)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b/i;
+const SECRET_READ_CONTEXT = /\b(read|cat|open|send|include|pass|upload|contents?\s+of|provide|attach|copy|print|return)\b/i;
+
+// coercion about other tools: which to call first, which never to call
+const COERCIVE_TOOL = /\b(before|prior\s+to)\s+(calling|using|invoking)\s+any\s+other\s+tools?\b|\binstead\s+of\s+(calling|using)\s+(the\s+)?[`'"]?(?!this\b|that\b)[a-z][\w.-]*[`'"]?\s+tool\b|\b(do\s+not|don'?t|never)\s+(call|use|invoke)\s+(the\s+|any\s+)?(other\s+)?[`'"]?(?!this\b)[a-z][\w.-]*[`'"]?\s+tools?\b/i;
+// a named tool the text tells the model to call
+const NAMED_TOOL = /\b(?:call|invoke|use|run|trigger)\s+(?:the\s+)?[`'"]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)[`'"]?\s+tool\b/gi;
+
+// zero-width, bidirectional controls, invisible separators, tag characters
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|[\u{e0000}-\u{e007f}]/u;
+
+const EXFIL_PARAM = /^(notes?|context|details|metadata|extra|info|data|comment|reasoning|sidenote|side_note|feedback|conversation|history|summary)$/i;
+const EXFIL_ASK = /~\/\.[\w./-]+|\bmcp\.json\b|\bid_rsa\b|\b(conversation|chat\s+history|previous\s+messages|system\s+prompt|secrets?|credentials?|api[_ -]?keys?|tokens?|passwords?|ssh|\.env|environment\s+variables|everything\s+the\s+user)\b/i;
+
+const EXFIL_VERB = /\b(include|put|add|pass|fill|provide|copy|paste|insert|send|attach|append|dump|list|summari[sz]e)\b/i;
+const EXFIL_NEGATION = /\b(never|not|don'?t|no|without|avoid|exclude|omit)\b/i;
+
+function sentences(text: string): string[] {
+  return text ? text.split(/(?<=[.!?])\s+|\n+/).filter((sentence) => sentence.trim()) : [];
+}
+
+/** Descriptions longer than this are flagged: real tools rarely need more, hidden payloads often do. */
+export const EXTREME_LENGTH = 10_000;
+
+function quoteMatch(text: string, match: RegExpExecArray | null, max = 160): string | undefined {
+  if (!match) return undefined;
+  return text.slice(match.index, match.index + Math.min(match[0].length, max));
+}
+
+function describeCodePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Warnings for one tool. `siblings` are the names of the server's own tools: pointing to one of
+ * those ("use the list-users tool to get an ID") is ordinary guidance; pointing to a tool the
+ * server does not have, or coercing the model about other tools, is not.
+ */
+export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string> = new Set()): DescriptionWarning[] {
+  const warnings: DescriptionWarning[] = [];
+  const texts: { where: 'name' | 'title' | 'description' | `inputSchema.${string}`; text: string }[] = [];
+  if (tool.description) texts.push({ where: 'description', text: tool.description });
+  if (tool.title) texts.push({ where: 'title', text: tool.title });
+  texts.push({ where: 'name', text: tool.name });
+  const properties = (tool.inputSchema.properties ?? {}) as Record<string, { description?: unknown }>;
+  for (const [param, schema] of Object.entries(properties)) {
+    if (schema && typeof schema === 'object' && typeof schema.description === 'string') {
+      texts.push({ where: `inputSchema.properties.${param}.description`, text: schema.description });
+    }
+  }
+  const seen = new Set<string>();
+  const add = (warning: DescriptionWarning) => {
+    if (seen.has(warning.kind)) return; // one of each kind is enough to show; the first is the evidence
+    seen.add(warning.kind);
+    warnings.push(warning);
+  };
+  for (const { where, text } of texts) {
+    const hidden = quoteMatch(text, HIDDEN_MARKUP.exec(text));
+    if (hidden) add({ kind: 'hidden-instructions', message: 'instructions aimed at the model, hidden in the definition', evidence: { where, text: hidden } });
+    const secret = SECRET_PATHS.exec(text);
+    if (secret && SECRET_READ_CONTEXT.test(text.slice(Math.max(0, secret.index - 120), secret.index + secret[0].length + 120))) {
+      add({ kind: 'secret-access', message: 'asks for secrets or credential files to be read or passed along', evidence: { where, text: quoteMatch(text, secret)! } });
+    }
+    const coercive = quoteMatch(text, COERCIVE_TOOL.exec(text));
+    if (coercive) add({ kind: 'tool-reference', message: 'tells the model which other tools to call or avoid', evidence: { where, text: coercive } });
+    for (const match of text.matchAll(NAMED_TOOL)) {
+      if (siblings.has(match[1]!) || match[1] === tool.name) continue;
+      add({ kind: 'tool-reference', message: 'tells the model to call a tool this server does not have', evidence: { where, text: match[0] } });
+      break;
+    }
+    const invisible = INVISIBLE.exec(text);
+    if (invisible) {
+      add({
+        kind: 'invisible-unicode',
+        message: `contains invisible, bidirectional or tag Unicode (${describeCodePoint(invisible[0])})`,
+        evidence: { where, text: invisible[0] },
+      });
+    }
+  }
+  if ((tool.description?.length ?? 0) > EXTREME_LENGTH) {
+    add({
+      kind: 'extreme-length',
+      message: `the description is ${tool.description!.length.toLocaleString('en-US')} characters long`,
+      evidence: { where: 'description', text: tool.description!.slice(0, 80) },
+    });
+  }
+  const description = tool.description ?? '';
+  for (const [param, schema] of Object.entries(properties)) {
+    if (!EXFIL_PARAM.test(param)) continue;
+    const type = schema && typeof schema === 'object' ? (schema as { type?: unknown }).type : undefined;
+    if (type !== undefined && type !== 'string') continue;
+    const paramDescription = typeof schema?.description === 'string' ? schema.description : '';
+    const candidates: { where: DescriptionWarning['evidence']['where']; sentence: string; source: string }[] = [
+      ...sentences(paramDescription).map((sentence) => ({ where: `inputSchema.properties.${param}.description` as const, sentence, source: paramDescription })),
+      ...sentences(description)
+        .filter((sentence) => sentence.toLowerCase().includes(param.toLowerCase()))
+        .map((sentence) => ({ where: 'description' as const, sentence, source: description })),
+    ];
+    for (const candidate of candidates) {
+      const asked = EXFIL_ASK.exec(candidate.sentence);
+      if (!asked || !EXFIL_VERB.test(candidate.sentence) || EXFIL_NEGATION.test(candidate.sentence)) continue;
+      add({
+        kind: 'exfiltration-parameter',
+        message: `the free-text parameter "${param}" is to be filled with ${asked[0].toLowerCase()}`,
+        evidence: { where: candidate.where, text: asked[0] },
+      });
+      break;
+    }
+  }
+  return warnings;
+}

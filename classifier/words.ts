@@ -1,0 +1,44 @@
+// Splitting identifiers and text into words, keeping each word's exact text so evidence can quote it.
+
+export interface Token {
+  /** Lowercase form used for matching. */
+  word: string;
+  /** The exact substring of the source. */
+  text: string;
+  /** Offset of `text` in the source. */
+  start: number;
+}
+
+const IDENTIFIER_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+/g;
+
+/**
+ * Words of a tool or parameter name: snake_case, camelCase, PascalCase, kebab-case, dotted and
+ * slashed names (`get_issue`, `deleteFile`, `browser_click`, `policies.remove`, `getHTTPResponse`).
+ */
+export function splitIdentifier(name: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of name.matchAll(IDENTIFIER_PART)) {
+    tokens.push({ word: match[0].toLowerCase(), text: match[0], start: match.index });
+  }
+  return tokens;
+}
+
+const TEXT_WORD = /[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]/g;
+
+/** Words of prose, in order. */
+export function splitText(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TEXT_WORD)) {
+    tokens.push({ word: match[0].toLowerCase(), text: match[0], start: match.index });
+  }
+  return tokens;
+}
+
+/** The first sentence of a description (up to the first period, newline or 300 characters). */
+export function firstSentence(text: string): { text: string; start: number } {
+  const trimmedStart = text.search(/\S/);
+  if (trimmedStart === -1) return { text: '', start: 0 };
+  const rest = text.slice(trimmedStart, trimmedStart + 300);
+  const end = rest.search(/\.(\s|$)|\n/);
+  return { text: end === -1 ? rest : rest.slice(0, end), start: trimmedStart };
+}

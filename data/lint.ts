@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { CrawlSnapshotSchema, IndexEntrySchema, RecordedToolsFileSchema } from './schema.ts';
+import { ClassifiedServerSchema, CrawlSnapshotSchema, IndexEntrySchema, RecordedToolsFileSchema } from './schema.ts';
 import { DataFileError, parseRecord, serializeRecord } from './serialize.ts';
 import { serverSlug } from './slug.ts';
 
@@ -18,6 +18,7 @@ const FOLDERS: FolderCheck[] = [
   { folder: 'index', schema: IndexEntrySchema, nameOf: (record: z.infer<typeof IndexEntrySchema>) => record.server.name },
   { folder: 'crawled', schema: CrawlSnapshotSchema, nameOf: (record: z.infer<typeof CrawlSnapshotSchema>) => record.name },
   { folder: 'recorded', schema: RecordedToolsFileSchema },
+  { folder: 'classified', schema: ClassifiedServerSchema, nameOf: (record: z.infer<typeof ClassifiedServerSchema>) => record.name },
 ];
 
 export interface DataReport {

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.astro/', 'site/.astro/', 'bench/.work/'] },
+  { ignores: ['node_modules/', 'dist/', '.astro/', 'site/.astro/', 'bench/.work/', 'scratch-*'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,14 +1,16 @@
 // `npm run bench [-- --only crawler-overhead,index-crawl]`: prints figures and writes bench/results.md.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCrawlerOverhead, benchIndexCrawl, type Section } from './crawler.ts';
+import { benchClassifier } from './classifier.ts';
 import { ROOT } from '../tests/helpers.ts';
 
 const BENCHES: Record<string, () => Promise<Section>> = {
   'crawler-overhead': () => benchCrawlerOverhead(),
   'index-crawl': () => benchIndexCrawl(),
+  classifier: () => benchClassifier(),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -27,11 +29,22 @@ for (const name of wanted) {
   console.log(`\n## ${section.title}\n\n${section.markdown}\n`);
 }
 
+// sections not run this time are kept from the previous results, marked with their own date
+const previous = await readFile(join(ROOT, 'bench', 'results.md'), 'utf8').catch(() => '');
+const kept = previous
+  .split(/\n(?=## )/)
+  .slice(1)
+  .map((chunk) => ({ title: chunk.slice(3, chunk.indexOf('\n')).trim(), markdown: chunk.slice(chunk.indexOf('\n') + 1).trim() }))
+  .filter((section) => !sections.some((fresh) => fresh.title === section.title));
+const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput'];
+const all = [...kept, ...sections].sort((a, b) => (order.indexOf(a.title) + 1 || 99) - (order.indexOf(b.title) + 1 || 99));
+
 const header = [
   '# Benchmark results',
   '',
   `Written by \`npm run bench\` on ${new Date().toISOString()}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB.`,
-  'The machine is shared and noisy: compare figures within one run, not across runs.',
+  'The machine is shared and noisy: compare figures within one section, not across runs.',
+  `This run: ${wanted.join(', ')}${kept.length ? `; kept from an earlier run: ${kept.map((section) => section.title).join(', ')}` : ''}.`,
 ];
-await writeFile(join(ROOT, 'bench', 'results.md'), `${[...header, ...sections.map((section) => `\n## ${section.title}\n\n${section.markdown}`)].join('\n')}\n`);
+await writeFile(join(ROOT, 'bench', 'results.md'), `${[...header, ...all.map((section) => `\n## ${section.title}\n\n${section.markdown}`)].join('\n')}\n`);
 console.error('bench: wrote bench/results.md');

@@ -7,7 +7,7 @@ import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverT
 import { descriptionWarnings } from './warnings.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-1';
+export const CLASSIFIER_VERSION = 'rules-2';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -19,8 +19,12 @@ export interface ClassifyInput {
   siblings?: ReadonlySet<string>;
 }
 
-const sum = (signals: Signal[], effect: SignalEffect): number =>
-  signals.reduce((total, s) => (s.effect === effect ? total + s.weight : total), 0);
+// plain loops, not reduce/filter callbacks: these run for every signal of every tool
+function sum(signals: Signal[], effect: SignalEffect, minWeight = 0): number {
+  let total = 0;
+  for (const s of signals) if (s.effect === effect && s.weight >= minWeight) total += s.weight;
+  return total;
+}
 
 const has = (signals: Signal[], effect: SignalEffect, min = 0.01): boolean => sum(signals, effect) >= min;
 
@@ -46,7 +50,7 @@ export function decide(signals: Signal[]): Verdict {
   const fromName = signals.filter((s) => s.family === 'name');
   const negated = signals.some((s) => s.effect === 'negation' && s.family !== 'name');
   const nameNeutralized = fromName.some((s) => s.effect === 'negation');
-  const strong = (effect: SignalEffect, from: Signal[] = signals) => from.reduce((total, s) => (s.effect === effect && s.weight >= 1.5 ? total + s.weight : total), 0);
+  const strong = (effect: SignalEffect, from: Signal[] = signals) => sum(from, effect, 1.5);
   const read = sum(signals, 'read');
   let write = sum(signals, 'write') + 0.5 * sum(signals, 'messaging');
   let execute = sum(signals, 'execute');
@@ -161,7 +165,20 @@ function compareAnnotations(tool: McpTool, verdict: Verdict, signals: Signal[]):
   return { declared, inferred, contradictions };
 }
 
+const PLACE_NAMES = new Map<string, string>();
+
+/** How a location reads in a sentence ("tool name", "parameter path description"); memoized, locations repeat. */
 export function placeName(where: string): string {
+  let name = PLACE_NAMES.get(where);
+  if (name === undefined) {
+    name = describePlace(where);
+    if (PLACE_NAMES.size > 50_000) PLACE_NAMES.clear();
+    PLACE_NAMES.set(where, name);
+  }
+  return name;
+}
+
+function describePlace(where: string): string {
   if (where === 'name' || where === 'title' || where === 'description') return `tool ${where}`;
   if (where === 'server') return 'server description';
   if (where.startsWith('annotations.')) return `declared ${where.slice('annotations.'.length)}`;

@@ -198,11 +198,15 @@ export interface InterceptPolicy {
 }
 
 /** The Intercept policy object: allowed and limited tools listed, denied ones with a deny rule, hidden ones in `hide`. */
+/** `*` is Intercept's wildcard: a tool that calls itself `*` would stand for every tool, so it is left to the default deny. */
+const expressible = (tool: ToolPolicy) => tool.tool !== '*';
+
 export function renderIntercept(model: PolicyModel): InterceptPolicy {
-  const hide = [...new Set(model.tools.filter((tool) => tool.choice === 'hide').map((tool) => tool.tool))];
+  const listed = model.tools.filter(expressible);
+  const hide = [...new Set(listed.filter((tool) => tool.choice === 'hide').map((tool) => tool.tool))];
   // defineProperty-like semantics through fromEntries keep names such as `__proto__` as plain keys
   const tools = Object.fromEntries(
-    model.tools.filter((tool) => tool.choice !== 'hide').map((tool) => [tool.tool, { rules: tool.rules.map(cleanRule) }]),
+    listed.filter((tool) => tool.choice !== 'hide').map((tool) => [tool.tool, { rules: tool.rules.map(cleanRule) }]),
   ) as Record<string, { rules: PolicyRule[] }>;
   return { version: '1', description: model.description, default: model.default, ...(hide.length ? { hide } : {}), tools };
 }
@@ -235,7 +239,7 @@ export interface GatewayPolicy {
 /** The hosted-gateway form: allowed and limited tools with their limits; denied and hidden ones left out (default deny). */
 export function renderGateway(model: PolicyModel): GatewayPolicy {
   const tools = Object.fromEntries(
-    model.tools.filter((tool) => tool.choice === 'allow' || tool.choice === 'limit').map((tool) => [tool.tool, { limits: tool.limits.map((l) => ({ ...l })) }]),
+    model.tools.filter((tool) => expressible(tool) && (tool.choice === 'allow' || tool.choice === 'limit')).map((tool) => [tool.tool, { limits: tool.limits.map((l) => ({ ...l })) }]),
   ) as Record<string, { limits: Limit[] }>;
   return { version: '1', default: 'deny', tools };
 }

@@ -49,6 +49,8 @@ function signal(family: Signal['family'], effect: SignalEffect, label: string, w
 /** Effects a verb has in this context (UI verbs act only on UI servers; elsewhere they are neutral). */
 function verbEffects(lemma: string, effects: SignalEffect[], traits: ServerTraits): SignalEffect[] {
   if (UI_ONLY.has(lemma) || UI_ONLY.has(`${lemma}_`)) return traits.ui ? effects : [];
+  // on a database server, "query" runs a query of the caller's choosing
+  if (lemma === 'query' && traits.database) return ['execute'];
   return effects;
 }
 
@@ -126,17 +128,32 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
 
 const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists))\b/i;
 
-const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number][] = [
-  [/\b(permanently|irreversibl[ey]|cannot\s+be\s+undone|can\s*not\s+be\s+recovered|irrecoverabl[ey]|destructive)\b/i, 'destructive', 'phrase:irreversible', 2],
-  [/\b(overwrit(e|es|ing)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i, 'destructive', 'phrase:overwrite', 1.5],
-  [/\b(execut(e|es|ing)|run(s|ning)?|evaluat(e|es|ing))\s+(an?\s+|the\s+|any\s+)?(arbitrary\s+|custom\s+|raw\s+)?(shell\s+|terminal\s+|bash\s+|system\s+|sql\s+|kql\s+|cypher\s+|javascript\s+|python\s+)?(commands?|scripts?|code|javascript|python|sql|quer(y|ies)|statements?|programs?)\b/i, 'execute', 'phrase:runs-code', 2.5],
-  [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5],
-  [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2],
-  [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|payment\s+(intent|link)s?|moves?\s+money)\b/i, 'financial', 'phrase:money', 1.5],
-  [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?)\b/i, 'sensitive', 'phrase:sensitive', 1],
-  [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1],
-  [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5],
+/** [pattern, effect, label, weight, words]: a pattern is tried only when the text has one of its trigger words. */
+const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = [
+  [/\b(permanently|irreversibl[ey]|cannot\s+be\s+undone|can\s*not\s+be\s+recovered|irrecoverabl[ey]|destructive)\b/i, 'destructive', 'phrase:irreversible', 2, ['permanently', 'irreversible', 'irreversibly', 'undone', 'recovered', 'irrecoverable', 'irrecoverably', 'destructive']],
+  [/\b(overwrit(e|es|ing)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i, 'destructive', 'phrase:overwrite', 1.5, ['overwrite', 'overwrites', 'overwriting', 'replace', 'replaces', 'replacing']],
+  [/\b(execut(e|es|ing)|run(s|ning)?|evaluat(e|es|ing))\s+(an?\s+|the\s+|any\s+)?(arbitrary\s+|custom\s+|raw\s+)?(shell\s+|terminal\s+|bash\s+|system\s+|sql\s+|kql\s+|cypher\s+|javascript\s+|python\s+)?(commands?|scripts?|code|javascript|python|sql|quer(y|ies)|statements?|programs?)\b/i, 'execute', 'phrase:runs-code', 2.5, ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating']],
+  [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5, ['arbitrary']],
+  [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2, ['send', 'sends', 'sending', 'post', 'posts', 'posting']],
+  [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|payment\s+(intent|link)s?|moves?\s+money)\b/i, 'financial', 'phrase:money', 1.5, ['charge', 'charges', 'charging', 'refund', 'refunds', 'refunding', 'pay', 'pays', 'paying', 'payout', 'payouts', 'purchase', 'purchases', 'purchasing', 'transfer', 'transfers', 'transferring', 'payment', 'money']],
+  [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?)\b/i, 'sensitive', 'phrase:sensitive', 1, ['api', 'apikey', 'apikeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']],
+  [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1, ['internet', 'web', 'url', 'websites', 'website', 'http', 'https', 'external']],
+  [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],
 ];
+const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only'];
+// every trigger word in one pattern: one scan tells which phrases are worth trying
+const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words)])].join('|')})\\b`, 'gi');
+
+function anyPresent(words: readonly string[], present: ReadonlySet<string>): boolean {
+  for (const word of words) if (present.has(word)) return true;
+  return false;
+}
+
+function isLeadVerb(token: Token | undefined, traits: ServerTraits): boolean {
+  if (!token || (token.text.length > 1 && token.text === token.text.toUpperCase())) return false;
+  const verb = verbOf(token.word);
+  return Boolean(verb && verbEffects(verb.lemma, verb.effects, traits).length > 0);
+}
 
 /** Signals from a prose field (title or description): its leading verb, key phrases and negations. */
 export function proseSignals(text: string, family: 'title' | 'description', traits: ServerTraits): Signal[] {
@@ -144,7 +161,9 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   const where = family;
   // analyse a bounded prefix: real descriptions say what they do early; huge ones are flagged elsewhere
   const head = text.length > 4000 ? text.slice(0, 4000) : text;
-  const negation = NEGATIONS.exec(head);
+  const present = new Set<string>();
+  for (const match of head.matchAll(TRIGGERS)) present.add(match[0].toLowerCase());
+  const negation = anyPresent(NEGATION_WORDS, present) ? NEGATIONS.exec(head) : null;
   if (negation) {
     out.push(signal(family, 'negation', 'phrase:negation', 2, where, negation[0]));
     out.push(signal(family, 'read', 'phrase:negation', 2, where, negation[0]));
@@ -153,11 +172,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   const words = splitText(sentence.text);
   // what the tool does is said by the sentence's first word ("Deletes a file", "List issues") or
   // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
-  const isLead = (token: Token | undefined): boolean => {
-    if (!token || (token.text.length > 1 && token.text === token.text.toUpperCase())) return false;
-    const verb = verbOf(token.word);
-    return Boolean(verb && verbEffects(verb.lemma, verb.effects, traits).length > 0);
-  };
+  const isLead = (token: Token | undefined): boolean => isLeadVerb(token, traits);
   let lead = isLead(words[0]) ? words[0] : undefined;
   if (!lead) {
     const to = words.slice(0, 8).findIndex((token) => token.word === 'to');
@@ -176,7 +191,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     }
   }
   const firstEnd = sentence.start + sentence.text.length;
-  for (const [pattern, effect, label, weight] of DESCRIPTION_PHRASES) {
+  for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {
+    if (!anyPresent(triggers, present)) continue;
     const match = pattern.exec(head);
     if (!match) continue;
     if (negation && (effect === 'destructive' || effect === 'execute')) continue;
@@ -188,23 +204,37 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   return out;
 }
 
+// parameter names repeat across a catalog (path, query, id…): their words are worked out once
+const PARAMETER_TOKENS = new Map<string, Token[]>();
+function parameterTokens(name: string): Token[] {
+  let tokens = PARAMETER_TOKENS.get(name);
+  if (!tokens) {
+    tokens = splitIdentifier(name);
+    if (PARAMETER_TOKENS.size > 100_000) PARAMETER_TOKENS.clear();
+    PARAMETER_TOKENS.set(name, tokens);
+  }
+  return tokens;
+}
+
 interface PropertyView {
   path: string;
   name: string;
   schema: Record<string, unknown>;
+  /** 1 for a top-level parameter, 2 for one nested inside it, … */
+  depth: number;
 }
 
-/** Properties of the input schema, nested objects included, up to three levels and 200 properties. */
+/** Properties of the input schema, nested objects included, up to three levels and 64 properties (enough to see what a tool takes; huge schemas cost time, not insight). */
 export function inputProperties(inputSchema: Record<string, unknown>): PropertyView[] {
   const out: PropertyView[] = [];
   const walk = (schema: Record<string, unknown>, path: string, depth: number) => {
     const properties = schema.properties;
-    if (!properties || typeof properties !== 'object' || depth > 3) return;
+    if (!properties || typeof properties !== 'object' || depth > 2) return;
     for (const [name, child] of Object.entries(properties as Record<string, unknown>)) {
-      if (out.length >= 200) return;
+      if (out.length >= 64) return;
       if (!child || typeof child !== 'object') continue;
       const childPath = `${path}.properties.${name}`;
-      out.push({ path: childPath, name, schema: child as Record<string, unknown> });
+      out.push({ path: childPath, name, schema: child as Record<string, unknown>, depth: depth + 1 });
       walk(child as Record<string, unknown>, childPath, depth + 1);
       const items = (child as { items?: unknown }).items;
       if (items && typeof items === 'object') walk(items as Record<string, unknown>, `${childPath}.items`, depth + 1);
@@ -214,6 +244,7 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
   return out;
 }
 
+const CODE_WORDS = /command|script|code|expression|shell|bash|terminal|javascript/i;
 const SUB_COMMAND = /\b(sub-?commands?|against\s+the\s+(specified\s+)?tool|tool\s+command|command\s+name|name\s+of\s+the\s+command|operation\s+to\s+perform)\b/i;
 const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|mongo(db)?\s+query|aggregation\s+pipeline|query\s+language|promql|kql|kusto|ksql)\b/i;
 const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|python|expression|statement|program)s?\b/i;
@@ -223,7 +254,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
   const all: Signal[] = [];
   for (const property of inputProperties(tool.inputSchema)) {
     const out: Signal[] = [];
-    const tokens = splitIdentifier(property.name);
+    const tokens = parameterTokens(property.name);
     const words = tokens.map((token) => token.word);
     const type = property.schema.type;
     const description = typeof property.schema.description === 'string' ? property.schema.description : '';
@@ -239,7 +270,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // `to` alone is a messaging recipient only when it is free text
       if (token.word === 'to' && words.length > 1) effects = [];
       // a `command` that names a sub-command of a router tool is not a shell command
-      if ((token.word === 'command' || token.word === 'commands') && SUB_COMMAND.test(description)) effects = [];
+      if ((token.word === 'command' || token.word === 'commands') && description && SUB_COMMAND.test(description)) effects = [];
       for (const effect of effects) out.push(signal('parameter', effect, `param:${token.word}`, effect === 'execute' ? 2 : 1, property.path, property.name));
     }
     // a `query` parameter runs arbitrary queries on a database server or when its text says SQL
@@ -249,7 +280,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       if (sqlInDescription) out.push(signal('parameter', 'execute', 'param:sql-query', 2, `${property.path}.description`, sqlInDescription[0]));
       else if (traits.database && type === 'string') out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
     }
-    if (description && !SUB_COMMAND.test(description)) {
+    if (description && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
       const code = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i.exec(description);
       if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));
       else if (CODE_HINT.test(property.name) === false && /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i.test(description)) {
@@ -272,8 +303,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       }
     }
     // a parameter nested inside another says less about the tool than a top-level one
-    const depth = property.path.split('.properties.').length - 1;
-    all.push(...(depth > 1 ? out.map((s) => ({ ...s, weight: s.weight / 2 })) : out));
+    if (property.depth > 1) for (const s of out) s.weight /= 2;
+    for (const s of out) all.push(s);
   }
   return all;
 }

@@ -13,6 +13,9 @@ const COERCIVE_TOOL = /\b(before|prior\s+to)\s+(calling|using|invoking)\s+any\s+
 // a named tool the text tells the model to call
 const NAMED_TOOL = /\b(?:call|invoke|use|run|trigger)\s+(?:the\s+)?[`'"]?([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)[`'"]?\s+tool\b/gi;
 
+// the same set without the u flag (tag characters as their surrogate pairs): a faster first test
+const INVISIBLE_FAST = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|\udb40[\udc00-\udc7f]/;
+
 // zero-width, bidirectional controls, invisible separators, tag characters
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|[\u{e0000}-\u{e007f}]/u;
 
@@ -43,39 +46,53 @@ function describeCodePoint(char: string): string {
  * those ("use the list-users tool to get an ID") is ordinary guidance; pointing to a tool the
  * server does not have, or coercing the model about other tools, is not.
  */
+/** One warning of each kind is enough to show; the first is the evidence. */
+function addOnce(warnings: DescriptionWarning[], warning: DescriptionWarning): void {
+  for (const existing of warnings) if (existing.kind === warning.kind) return;
+  warnings.push(warning);
+}
+
 export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string> = new Set()): DescriptionWarning[] {
   const warnings: DescriptionWarning[] = [];
-  const texts: { where: 'name' | 'title' | 'description' | `inputSchema.${string}`; text: string }[] = [];
+  // texts to scan, with the parameter they belong to (a location string is made only for a warning)
+  const texts: { where: 'name' | 'title' | 'description' | null; param?: string; text: string }[] = [];
   if (tool.description) texts.push({ where: 'description', text: tool.description });
   if (tool.title) texts.push({ where: 'title', text: tool.title });
   texts.push({ where: 'name', text: tool.name });
-  const properties = (tool.inputSchema.properties ?? {}) as Record<string, { description?: unknown }>;
-  for (const [param, schema] of Object.entries(properties)) {
-    if (schema && typeof schema === 'object' && typeof schema.description === 'string') {
-      texts.push({ where: `inputSchema.properties.${param}.description`, text: schema.description });
-    }
+  const properties = (tool.inputSchema.properties ?? {}) as Record<string, { description?: unknown; type?: unknown }>;
+  const exfilParams: string[] = [];
+  for (const param in properties) {
+    if (!Object.hasOwn(properties, param)) continue;
+    const schema = properties[param];
+    if (schema && typeof schema === 'object' && typeof schema.description === 'string') texts.push({ where: null, param, text: schema.description });
+    if (EXFIL_PARAM.test(param)) exfilParams.push(param);
   }
-  const seen = new Set<string>();
-  const add = (warning: DescriptionWarning) => {
-    if (seen.has(warning.kind)) return; // one of each kind is enough to show; the first is the evidence
-    seen.add(warning.kind);
-    warnings.push(warning);
-  };
-  for (const { where, text } of texts) {
-    const hidden = quoteMatch(text, HIDDEN_MARKUP.exec(text));
+  const add = (warning: DescriptionWarning) => addOnce(warnings, warning);
+  for (const entry of texts) {
+    const { text } = entry;
+    // cheap substring tests first: most texts have none of the words the expensive patterns need
+    const lower = text.toLowerCase();
+    const maybeHidden = lower.includes('<') || lower.includes('ignore') || lower.includes('disregard') || lower.includes('forget') || lower.includes('user');
+    const maybeSecret = lower.includes('~/') || lower.includes('.env') || lower.includes('id_') || lower.includes('credential') || lower.includes('/etc/') || lower.includes('mcp.json') || lower.includes('claude_desktop');
+    const maybeTools = lower.includes('tool');
+    const maybeInvisible = INVISIBLE_FAST.test(text);
+    if (!(maybeHidden || maybeSecret || maybeTools || maybeInvisible)) continue;
+    const where = entry.where ?? (`inputSchema.properties.${entry.param}.description` as const);
+    const hidden = maybeHidden ? quoteMatch(text, HIDDEN_MARKUP.exec(text)) : undefined;
     if (hidden) add({ kind: 'hidden-instructions', message: 'instructions aimed at the model, hidden in the definition', evidence: { where, text: hidden } });
-    const secret = SECRET_PATHS.exec(text);
+    const secret = maybeSecret ? SECRET_PATHS.exec(text) : null;
     if (secret && SECRET_READ_CONTEXT.test(text.slice(Math.max(0, secret.index - 120), secret.index + secret[0].length + 120))) {
       add({ kind: 'secret-access', message: 'asks for secrets or credential files to be read or passed along', evidence: { where, text: quoteMatch(text, secret)! } });
     }
-    const coercive = quoteMatch(text, COERCIVE_TOOL.exec(text));
+    const mentionsTools = maybeTools;
+    const coercive = mentionsTools ? quoteMatch(text, COERCIVE_TOOL.exec(text)) : undefined;
     if (coercive) add({ kind: 'tool-reference', message: 'tells the model which other tools to call or avoid', evidence: { where, text: coercive } });
-    for (const match of text.matchAll(NAMED_TOOL)) {
+    for (const match of mentionsTools ? text.matchAll(NAMED_TOOL) : []) {
       if (siblings.has(match[1]!) || match[1] === tool.name) continue;
       add({ kind: 'tool-reference', message: 'tells the model to call a tool this server does not have', evidence: { where, text: match[0] } });
       break;
     }
-    const invisible = INVISIBLE.exec(text);
+    const invisible = maybeInvisible ? INVISIBLE.exec(text) : null;
     if (invisible) {
       add({
         kind: 'invisible-unicode',
@@ -92,8 +109,8 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
     });
   }
   const description = tool.description ?? '';
-  for (const [param, schema] of Object.entries(properties)) {
-    if (!EXFIL_PARAM.test(param)) continue;
+  for (const param of exfilParams) {
+    const schema = properties[param];
     const type = schema && typeof schema === 'object' ? (schema as { type?: unknown }).type : undefined;
     if (type !== undefined && type !== 'string') continue;
     const paramDescription = typeof schema?.description === 'string' ? schema.description : '';

@@ -26,9 +26,9 @@ describe('toolrisk inspect', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^fixture-basic 1\.2\.3 · 3 tools · via stdio · \d+ ms$/);
-    expect(lines[1]).toMatch(/^TOOL\s+PARAMETERS\s+HINTS\s+DESCRIPTION$/);
-    expect(lines[3]).toMatch(/^read_file\s+path\s+readOnly\s+Read the complete contents of a file\.$/);
-    expect(lines[4]).toMatch(/^delete_file\s+path\s+destructive\s+Delete a file permanently\.$/);
+    expect(lines[1]).toMatch(/^TOOL\s+RISK\s+CATEGORY\s+FLAGS\s+PARAMETERS\s+HINTS\s+DESCRIPTION$/);
+    expect(lines[3]).toMatch(/^read_file\s+low\s+read\s+path\s+readOnly\s+Read the complete contents of a file\.$/);
+    expect(lines[4]).toMatch(/^delete_file\s+high\s+write\s+destructive\s+path\s+destructive\s+Delete a file permanently\.$/);
   });
 
   it('--json prints the crawl snapshot with the tools under "tools"', async () => {

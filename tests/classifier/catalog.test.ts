@@ -1,0 +1,129 @@
+// The classified catalog in data/: consistency of every generated sentence with its record,
+// evidence quoted exactly, the cache, and the labelled-set accuracy gate.
+import { readdirSync, readFileSync } from 'node:fs';
+import { cp, readFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, ClassifiedServerSchema, CrawlSnapshotSchema, RISK_LEVELS, type ClassifiedServer } from '../../data/schema.ts';
+import { classifyCatalog } from '../../bin/classify.ts';
+import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
+import { loadLabels, runEval } from '../eval-labels.ts';
+import { ROOT, tempDir } from '../helpers.ts';
+import { textAt } from '../quotes.ts';
+import { classifySnapshot } from '../../classifier/catalog.ts';
+import { serializeRecord } from '../../data/serialize.ts';
+
+function loadClassified(): ClassifiedServer[] {
+  const dir = join(ROOT, 'data', 'classified');
+  return readdirSync(dir).map((file) => ClassifiedServerSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8'))));
+}
+
+/** Generated text with quoted (server-supplied) spans removed. */
+const ownWords = (text: string) => text.replace(/“[^”]*”/g, '“”');
+
+describe('the classified catalog', () => {
+  const servers = loadClassified();
+
+  it('has every crawled tool, classified by the current classifier version', () => {
+    const crawledDir = join(ROOT, 'data', 'crawled');
+    for (const file of readdirSync(crawledDir)) {
+      const snapshot = CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(crawledDir, file), 'utf8')));
+      const classified = servers.find((server) => server.slug === snapshot.slug);
+      expect(classified, file).toBeDefined();
+      expect(classified!.classifierVersion).toBe(CLASSIFIER_VERSION);
+      expect(classified!.tools.map((tool) => tool.tool)).toEqual(snapshot.tools.map((tool) => tool.name));
+      expect(classified!.tools.map((tool) => tool.fingerprint)).toEqual(snapshot.fingerprints.map((entry) => entry.fingerprint));
+    }
+  });
+
+  it('is up to date: classifying data/crawled/ anew gives the committed files byte for byte', () => {
+    const crawledDir = join(ROOT, 'data', 'crawled');
+    for (const file of readdirSync(crawledDir)) {
+      const snapshot = CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(crawledDir, file), 'utf8')));
+      const fresh = serializeRecord(ClassifiedServerSchema, classifySnapshot(snapshot).record);
+      expect(fresh === readFileSync(join(ROOT, 'data', 'classified', file), 'utf8'), `${file} is stale: bump CLASSIFIER_VERSION in classifier/classify.ts, then npm run classify`).toBe(true);
+    }
+  });
+
+  it('no generated sentence names another risk level or category than its record', () => {
+    let checked = 0;
+    for (const server of servers) {
+      for (const tool of server.tools) {
+        const text = ownWords([...tool.rationale, ...tool.annotations.contradictions.map((c) => c.message), ...tool.policy.rules.map((r) => `${r.name} ${r.on_deny ?? ''}`)].join(' '));
+        for (const level of RISK_LEVELS) {
+          if (level !== tool.risk) expect(new RegExp(`\\b${level}\\b`, 'i').test(text), `${server.name} ${tool.tool}: says "${level}" but is ${tool.risk}: ${text}`).toBe(false);
+        }
+        for (const category of CATEGORIES) {
+          if (category !== tool.category) expect(new RegExp(`\\bcategory ${category}\\b|\\b${category} tool`, 'i').test(text), `${server.name} ${tool.tool}: says ${category}`).toBe(false);
+        }
+        expect(tool.rationale[0]).toMatch(new RegExp(`^Category ${tool.category}: `));
+        expect(tool.rationale.find((sentence) => sentence.startsWith('Risk '))).toMatch(new RegExp(`^Risk ${tool.risk}: `));
+        for (const flag of ['destructive', 'financial', 'sensitive'] as const) {
+          expect(tool.rationale.some((sentence) => sentence.startsWith(`${flag[0]!.toUpperCase()}${flag.slice(1)}:`)), `${tool.tool} ${flag}`).toBe(tool[flag]);
+        }
+        expect(tool.score).toBeGreaterThanOrEqual({ low: 0, medium: 30, high: 55, critical: 80 }[tool.risk]);
+        expect(tool.score).toBeLessThanOrEqual({ low: 29, medium: 54, high: 79, critical: 100 }[tool.risk]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('every quote is an exact substring of the tool definition at the place it names', () => {
+    const crawledDir = join(ROOT, 'data', 'crawled');
+    for (const server of servers) {
+      const snapshot = CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(crawledDir, `${server.slug}.json`), 'utf8')));
+      const context = { name: snapshot.name, title: snapshot.entry.title, description: snapshot.entry.description };
+      snapshot.tools.forEach((definition, index) => {
+        const classification = server.tools[index]!;
+        const withTitle = { ...definition, title: definition.title };
+        for (const quote of [...classification.signals, ...classification.evidence, ...classification.warnings.map((w) => w.evidence)]) {
+          const where = quote.where === 'annotations.title' ? 'annotations.title' : quote.where;
+          const source = where === 'annotations.title' ? (definition.annotations?.title ?? '') : textAt(withTitle, where, context);
+          expect(source.includes(quote.text), `${server.name} ${definition.name}: ${quote.where} ${JSON.stringify(quote.text)}`).toBe(true);
+        }
+      });
+    }
+  });
+});
+
+describe('toolrisk classify (catalog)', () => {
+  it('classifies once, then reuses every classification by fingerprint and writes nothing', async () => {
+    const data = await tempDir();
+    try {
+      await mkdir(join(data.path, 'crawled'), { recursive: true });
+      for (const file of ['io.github.modelcontextprotocol__server-filesystem.json', 'com.stripe__mcp.json']) {
+        await cp(join(ROOT, 'data', 'crawled', file), join(data.path, 'crawled', file));
+      }
+      const first = await classifyCatalog(data.path);
+      expect(first).toMatchObject({ servers: 2, reused: 0, unchanged: 0 });
+      expect(first.classified).toBe(first.tools);
+      const before = await readFile(join(data.path, 'classified', 'com.stripe__mcp.json'), 'utf8');
+      expect(before).toBe(await readFile(join(ROOT, 'data', 'classified', 'com.stripe__mcp.json'), 'utf8'));
+      const second = await classifyCatalog(data.path);
+      expect(second).toMatchObject({ servers: 2, classified: 0, unchanged: 2 });
+      expect(second.reused).toBe(first.tools);
+    } finally {
+      await data.remove();
+    }
+  });
+});
+
+describe('quality on the labelled set', () => {
+  const labels = loadLabels();
+  it('has at least 300 labelled real tools', () => {
+    expect(labels.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(labels.map((label) => label.server)).size).toBeGreaterThanOrEqual(30);
+  });
+
+  it('category accuracy with annotations removed stays at or above 90%', () => {
+    const result = runEval(labels, false);
+    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reports destructive precision and recall with annotations', () => {
+    const result = runEval(labels, true);
+    expect(result.destructivePrecision).toBeGreaterThanOrEqual(0.8);
+    expect(result.destructiveRecall).toBeGreaterThanOrEqual(0.7);
+  });
+});

@@ -1,0 +1,104 @@
+// `toolrisk classify <file>` and the classification in `toolrisk inspect`, run as real processes.
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
+import { ROOT, sdkServerCommand, tempDir } from '../helpers.ts';
+
+const run = promisify(execFile);
+const BIN = join(ROOT, 'bin', 'toolrisk.js');
+
+async function toolrisk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const TOOLS = [
+  { name: 'list_files', description: 'List files in a folder.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
+  { name: 'delete_file', description: 'Delete a file.', inputSchema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] } },
+  { name: 'broken', inputSchema: { type: 'string' } },
+  { name: 'run_shell', description: 'Run a shell command.', inputSchema: { type: 'object', properties: { command: { type: 'string' } } } },
+];
+
+describe('toolrisk classify <file>', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  beforeAll(async () => {
+    dir = await tempDir();
+    await writeFile(join(dir.path, 'wrapped.json'), JSON.stringify({ tools: TOOLS }));
+    await writeFile(join(dir.path, 'bare.json'), JSON.stringify(TOOLS));
+    await writeFile(join(dir.path, 'server.json'), JSON.stringify({ server: { name: 'io.example/browser', description: 'Browser automation' }, tools: [{ name: 'click', description: 'Click an element.', inputSchema: { type: 'object' } }] }));
+    await writeFile(join(dir.path, 'bad.json'), '{"tools": 5}');
+  });
+  afterAll(() => dir?.remove());
+
+  it('--json gives one object per input tool, in input order, with both policies', async () => {
+    const result = await toolrisk('classify', '--json', join(dir.path, 'wrapped.json'));
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(out.map((entry) => entry.name)).toEqual(['list_files', 'delete_file', 'broken', 'run_shell']);
+    expect(Object.keys(out[0]!)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'score', 'confidence', 'rationale', 'evidence', 'warnings', 'policy']);
+    expect(out[0]).toMatchObject({ category: 'read', risk: 'low' });
+    expect(out[1]).toMatchObject({ category: 'write', risk: 'high', destructive: true });
+    expect(out[2]).toMatchObject({ name: 'broken', index: 2 });
+    expect(String(out[2]!.error)).toMatch(/not a valid MCP tool definition/);
+    expect(out[3]).toMatchObject({ category: 'execute', risk: 'critical' });
+    for (const entry of [out[0], out[1], out[3]]) {
+      const policy = entry!.policy as { intercept: unknown; gateway: { version: string; default: string } };
+      expect(validateInterceptPolicy(policy.intercept)).toEqual([]);
+      expect(policy.gateway).toMatchObject({ version: '1', default: 'deny' });
+    }
+    expect(result.stderr).toMatch(/tool broken: not a valid MCP tool definition/);
+  });
+
+  it('reads a bare array and a {server, tools} file, using the server context', async () => {
+    const bare = JSON.parse((await toolrisk('classify', '--json', join(dir.path, 'bare.json'))).stdout) as { name: string }[];
+    expect(bare.map((entry) => entry.name)).toEqual(['list_files', 'delete_file', 'broken', 'run_shell']);
+    const browser = JSON.parse((await toolrisk('classify', '--json', join(dir.path, 'server.json'))).stdout) as { category: string }[];
+    expect(browser[0]!.category).toBe('execute');
+  });
+
+  it('prints a table, and --fail-on exits 1 at or above the level', async () => {
+    const table = await toolrisk('classify', join(dir.path, 'wrapped.json'));
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^TOOL\s+RISK\s+CATEGORY\s+FLAGS\s+WHY/);
+    expect(table.stdout).toMatch(/delete_file\s+high\s+write\s+destructive/);
+    expect((await toolrisk('classify', '--fail-on', 'critical', join(dir.path, 'wrapped.json'))).code).toBe(1);
+    expect((await toolrisk('classify', '--fail-on', 'critical', join(dir.path, 'server.json'))).code).toBe(0);
+    const wrong = await toolrisk('classify', '--fail-on', 'severe', join(dir.path, 'wrapped.json'));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--fail-on takes low, medium, high or critical, got "severe"/);
+  });
+
+  it('names the file and the problem for bad input', async () => {
+    const bad = await toolrisk('classify', join(dir.path, 'bad.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.json: expected \{"tools":\[…\]\}/);
+    const missing = await toolrisk('classify', join(dir.path, 'missing.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*missing\.json/);
+  });
+});
+
+describe('toolrisk inspect with classification', () => {
+  it('adds risk and category to the table and to --json, and prints policies', async () => {
+    const table = await toolrisk('inspect', '--', ...sdkServerCommand('basic'));
+    expect(table.stdout).toMatch(/read_file\s+low\s+read/);
+    expect(table.stdout).toMatch(/run_command\s+critical\s+execute/);
+    const json = JSON.parse((await toolrisk('inspect', '--json', '--', ...sdkServerCommand('basic'))).stdout) as { tools: { name: string; classification: { risk: string; category: string } }[] };
+    expect(json.tools.map((tool) => [tool.name, tool.classification.category, tool.classification.risk])).toEqual([
+      ['read_file', 'read', 'low'],
+      ['delete_file', 'write', 'high'],
+      ['run_command', 'execute', 'critical'],
+    ]);
+    const policy = await toolrisk('inspect', '--policy', 'intercept-json', '--', ...sdkServerCommand('basic'));
+    expect(validateInterceptPolicy(JSON.parse(policy.stdout))).toEqual([]);
+    expect((await toolrisk('inspect', '--fail-on', 'high', '--', ...sdkServerCommand('basic'))).code).toBe(1);
+  });
+});

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CrawlSnapshotSchema } from '../data/schema.ts';
-import { serializeRecord } from '../data/serialize.ts';
+import { parseRecord, serializeRecord } from '../data/serialize.ts';
 import { crawlIndex, parseShard } from '../crawler/crawl.ts';
 import { syncRegistry } from '../crawler/registry.ts';
 import { inspect, looksLikeFile, type InspectTarget } from '../crawler/inspect.ts';
@@ -11,10 +11,10 @@ import { loadIndex, loadSnapshots } from '../crawler/index-files.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
 import { importRecorded } from '../crawler/import-recorded.ts';
-import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from './classify.ts';
+import { atOrAbove, classifyCatalog, classifyToolsFile, listClassifiedFiles, toolJson } from './classify.ts';
 import { classifyTools } from '../classifier/catalog.ts';
 import { renderInterceptYaml, renderInterceptJson, renderGatewayJson, serverPolicy } from '../classifier/policy.ts';
-import { RiskSchema, type Classification, type Risk } from '../data/schema.ts';
+import { ClassifiedServerSchema, RiskSchema, type Classification, type Risk } from '../data/schema.ts';
 import { readFile } from 'node:fs/promises';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -44,7 +44,7 @@ Usage:
       --timeout <ms>                     time limit per stage
   toolrisk import <file>… [--data <dir>]   add recorded tools/list files ({"server","source","tools"}) to
                                          data/recorded/ and data/index/, for servers that cannot run here
-  toolrisk catalog [--data <dir>]        print the catalog in data/: servers, status and tool counts
+  toolrisk catalog [--data <dir>]        classify (cached) and print the catalog: servers, status, tools per risk
   toolrisk check-data [--data <dir>]     check that every data file matches its schema and the serializer's form
   toolrisk classify [--data <dir>]       classify data/crawled/ into data/classified/ (cached by fingerprint)
   toolrisk classify <file> [options]     classify a saved tools/list result: {"tools":[…]}, a bare array,
@@ -294,18 +294,35 @@ async function catalogCommand(args: string[]): Promise<number> {
   const dataDir = resolve(values.data ?? DEFAULT_DATA);
   const index = await loadIndex(join(dataDir, 'index'));
   const snapshots = await loadSnapshots(join(dataDir, 'crawled'));
+  // classify first (cached: only new or changed tools are classified), so the counts are current
+  const classification = await classifyCatalog(dataDir);
+  const classified = new Map<string, Classification[]>();
+  for (const file of await listClassifiedFiles(dataDir)) {
+    const record = parseRecord(join(dataDir, 'classified', file), await readFile(join(dataDir, 'classified', file), 'utf8'), ClassifiedServerSchema);
+    classified.set(record.slug, record.tools);
+  }
   const bySlug = new Map(snapshots.items.map((snapshot) => [snapshot.slug, snapshot]));
+  const totals: Record<Risk, number> = { low: 0, medium: 0, high: 0, critical: 0 };
   const rows = index.items.map(({ slug, entry }) => {
     const snapshot = bySlug.get(slug);
     const status = snapshot ? snapshot.status : 'not crawled';
+    const tools = classified.get(slug) ?? [];
+    const counts: Record<Risk, number> = { low: 0, medium: 0, high: 0, critical: 0 };
+    for (const tool of tools) {
+      counts[tool.risk] += 1;
+      totals[tool.risk] += 1;
+    }
     const detail = snapshot?.status === 'failed' ? `${snapshot.failure?.stage}: ${oneLine(snapshot.failure?.reason)}` : oneLine(entry.server.description);
-    return [entry.server.name, entry.server.version, status, String(snapshot?.tools.length ?? 0), snapshot?.source ?? '', detail];
+    return [entry.server.name, status, String(snapshot?.tools.length ?? 0), String(counts.low), String(counts.medium), String(counts.high), String(counts.critical), snapshot?.source ?? '', detail];
   });
-  console.log(renderTable(['SERVER', 'VERSION', 'STATUS', 'TOOLS', 'VIA', 'NOTES'], rows, [56, 12, 11, 5, 9, 60]));
+  console.log(renderTable(['SERVER', 'STATUS', 'TOOLS', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL', 'VIA', 'NOTES'], rows, [56, 11, 5, 5, 6, 5, 8, 9, 50]));
   const ok = snapshots.items.filter((snapshot) => snapshot.status === 'ok');
-  console.log(`\n${index.items.length} servers in the index, ${ok.length} listed their tools, ${snapshots.items.reduce((sum, s) => sum + s.tools.length, 0)} tools in all`);
-  for (const error of [...index.errors, ...snapshots.errors]) console.error(`warning: ${terminalSafe(error)}`);
-  return index.errors.length || snapshots.errors.length ? 1 : 0;
+  const toolCount = snapshots.items.reduce((sum, snapshot) => sum + snapshot.tools.length, 0);
+  console.log(`\n${index.items.length} servers in the index, ${ok.length} listed their tools, ${toolCount} tools: ${totals.low} low, ${totals.medium} medium, ${totals.high} high, ${totals.critical} critical risk`);
+  console.log('The web catalog (pages per tool and server, search, policies) is the next stage; until then: toolrisk classify <file>, toolrisk inspect.');
+  const errors = [...index.errors, ...snapshots.errors, ...classification.errors];
+  for (const error of errors) console.error(`warning: ${terminalSafe(error)}`);
+  return errors.length ? 1 : 0;
 }
 
 async function importCommand(args: string[]): Promise<number> {

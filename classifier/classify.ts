@@ -7,7 +7,7 @@ import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverT
 import { descriptionWarnings } from './warnings.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-2';
+export const CLASSIFIER_VERSION = 'rules-3';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -33,6 +33,9 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
   for (const s of signals) if (s.effect === effect && (!best || s.weight > best.weight)) best = s;
   return best;
 }
+
+const CODE_PARAMETER_LABELS = new Set(['param:command', 'param:cmd', 'param:commands', 'param:shell', 'param:bash', 'param:script', 'param:python', 'param:code', 'param:javascript', 'param:js', 'param-text:runs-code']);
+const STORING_VERBS = new Set(['verb:create', 'verb:save', 'verb:write', 'verb:update', 'verb:edit', 'verb:add', 'verb:set', 'verb:put', 'verb:store', 'verb:upload', 'verb:commit', 'verb:push', 'verb:insert', 'verb:upsert', 'verb:patch', 'verb:modify', 'verb:append', 'verb:replace']);
 
 export interface Verdict {
   category: Category;
@@ -64,10 +67,14 @@ export function decide(signals: Signal[]): Verdict {
     execute = sum(fromName, 'execute') + sum(parameters, 'execute');
     strongExecute = strong('execute', fromName) + strong('execute', parameters);
   }
+  // a parameter that takes a command or code to run makes the tool run it (`start_process(command)`),
+  // unless the name says the code is only stored (`create_script`, `save_snippet`)
+  const codeParameter = signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) && s.weight >= 1.5);
+  const stores = fromName.some((s) => s.effect === 'write' && s.weight >= 3 && STORING_VERBS.has(s.label));
   let category: Category;
   if (nameNeutralized && sum(fromName, 'write') === 0 && sum(fromName, 'execute') === 0) category = 'read';
   // a clear action outweighs reading (`get_or_create`, `run_query`); a side effect outweighs a read
-  else if (strongExecute >= 2 && strongExecute >= strongWrite) category = 'execute';
+  else if (strongExecute >= 2 && (strongExecute >= strongWrite || (codeParameter && !stores))) category = 'execute';
   else if (strongWrite >= 1.5 && strongWrite >= strongExecute) category = 'write';
   else if (execute > read && execute >= write) category = 'execute';
   else if (write > read) category = 'write';

@@ -78,6 +78,9 @@ describe('parameters', () => {
     expect(shell.risk).toBe('critical'); // arbitrary code on the host
     expect(classify(tool('python', '', { code: { type: 'string' } })).category).toBe('execute');
     expect(classify(tool('db', '', { sql: { type: 'string' } })).category).toBe('execute');
+    // a command parameter outweighs the name's verb, unless the name says the code is only stored
+    expect(classify(tool('start_process', 'Start a new process.', { command: { type: 'string', description: 'Terminal command to execute' } })).risk).toBe('critical');
+    expect(classify(tool('create_script', 'Create a script in the library.', { code: { type: 'string' } })).category).toBe('write');
     // a status code is not code to run
     expect(classify(tool('get_status', '', { status_code: { type: 'string' } })).category).toBe('read');
   });

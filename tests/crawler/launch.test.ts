@@ -132,3 +132,30 @@ describe('launch plans', () => {
     expect(expandTokens('{home}/.config and {workdir}', { home: '/h', workdir: '/w' })).toBe('/h/.config and /w');
   });
 });
+
+describe('the longer first start', () => {
+  it('gives initialize the install time only when npx does not have the exact package yet', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../helpers.ts');
+    const { needsInstall } = await import('../../crawler/crawl.ts');
+    const cache = await tempDir();
+    try {
+      const npm = entry({ packages: [{ registryType: 'npm', identifier: '@scope/server', version: '1.2.0' }] });
+      const plan = launchPlanFor(npm);
+      expect(await needsInstall(plan, npm, cache.path)).toBe(true);
+      const installed = join(cache.path, '_npx', 'abc123', 'node_modules', '@scope', 'server');
+      await mkdir(installed, { recursive: true });
+      await writeFile(join(installed, 'package.json'), JSON.stringify({ name: '@scope/server', version: '1.1.0' }));
+      expect(await needsInstall(plan, npm, cache.path)).toBe(true); // another version
+      await writeFile(join(installed, 'package.json'), JSON.stringify({ name: '@scope/server', version: '1.2.0' }));
+      expect(await needsInstall(plan, npm, cache.path)).toBe(false);
+      const remote = entry({ remotes: [{ type: 'streamable-http', url: 'https://example.com/mcp' }] });
+      expect(await needsInstall(launchPlanFor(remote), remote, cache.path)).toBe(false);
+      const pypi = entry({ packages: [{ registryType: 'pypi', identifier: 'x' }] });
+      expect(await needsInstall(launchPlanFor(pypi), pypi, cache.path)).toBe(true);
+    } finally {
+      await cache.remove();
+    }
+  });
+});

@@ -12,8 +12,8 @@ import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
 import { importRecorded } from '../crawler/import-recorded.ts';
 import { atOrAbove, classifyCatalog, classifyToolsFile, listClassifiedFiles, toolJson } from './classify.ts';
-import { classifyTools } from '../classifier/catalog.ts';
-import { renderInterceptYaml, renderInterceptJson, renderGatewayJson, serverPolicy } from '../classifier/policy.ts';
+import { classifySnapshot } from '../classifier/catalog.ts';
+import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
 import { ClassifiedServerSchema, RiskSchema, type Classification, type Risk } from '../data/schema.ts';
 import { readFile } from 'node:fs/promises';
 
@@ -188,15 +188,11 @@ async function inspectCommand(args: string[]): Promise<number> {
     throw new UsageError('inspect needs a server: `toolrisk inspect -- <command> [args…]` or `toolrisk inspect <url>`');
   }
   const snapshot = await inspect(target);
-  const byName = new Map(snapshot.fingerprints.map((entry) => [entry.name, entry.fingerprint]));
-  const { classifications } = classifyTools(
-    snapshot.tools,
-    snapshot.tools.map((tool) => byName.get(tool.name)!),
-    { name: snapshot.name, title: snapshot.entry.title, description: snapshot.entry.description },
-  );
+  const { record } = classifySnapshot(snapshot);
+  const classifications = record.tools;
   const classified = new Map(classifications.map((classification) => [classification.tool, classification]));
   if (values.policy) {
-    const model = serverPolicy(snapshot.name, classifications.map((classification) => classification.policy));
+    const model = record.policy;
     process.stdout.write(values.policy === 'intercept-yaml' ? renderInterceptYaml(model) : values.policy === 'gateway' ? renderGatewayJson(model) : renderInterceptJson(model));
   } else if (values.json) {
     const record = JSON.parse(serializeRecord(CrawlSnapshotSchema, snapshot)) as { tools: Record<string, unknown>[] };

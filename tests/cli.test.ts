@@ -1,24 +1,10 @@
 // The real `toolrisk` command, run as a process: inspect (table and --json) against fixture and
 // real npm servers, and clear errors for wrong flags.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CrawlSnapshotSchema } from '../data/schema.ts';
-import { ROOT, rawServerCommand, sdkServerCommand } from './helpers.ts';
+import { ROOT, rawServerCommand, sdkServerCommand, toolrisk } from './helpers.ts';
 
-const run = promisify(execFile);
-const BIN = join(ROOT, 'bin', 'toolrisk.js');
-
-async function toolrisk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('toolrisk inspect', () => {
   it('prints the tools of a stdio server as a table', async () => {

@@ -1,24 +1,10 @@
 // `toolrisk classify <file>` and the classification in `toolrisk inspect`, run as real processes.
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
-import { ROOT, sdkServerCommand, tempDir } from '../helpers.ts';
+import { sdkServerCommand, tempDir, toolrisk } from '../helpers.ts';
 
-const run = promisify(execFile);
-const BIN = join(ROOT, 'bin', 'toolrisk.js');
-
-async function toolrisk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const TOOLS = [
   { name: 'list_files', description: 'List files in a folder.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },

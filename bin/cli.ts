@@ -1,5 +1,6 @@
 // The `toolrisk` command line. I/O lives here; the stages are libraries.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { spawn } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CrawlSnapshotSchema } from '../data/schema.ts';
@@ -44,6 +45,8 @@ Usage:
       --timeout <ms>                     time limit per stage
   toolrisk import <file>… [--data <dir>]   add recorded tools/list files ({"server","source","tools"}) to
                                          data/recorded/ and data/index/, for servers that cannot run here
+  toolrisk build [--data <dir>]          build the static site into dist/ from data/crawled and data/classified
+  toolrisk serve [--port <n>]            serve dist/ at http://localhost:4321
   toolrisk catalog [--data <dir>]        classify (cached) and print the catalog: servers, status, tools per risk
   toolrisk check-data [--data <dir>]     check that every data file matches its schema and the serializer's form
   toolrisk classify [--data <dir>]       classify data/crawled/ into data/classified/ (cached by fingerprint)
@@ -338,6 +341,35 @@ async function importCommand(args: string[]): Promise<number> {
   return failures ? 1 : 0;
 }
 
+/** Runs Astro (from node_modules) on the site; resolves with its exit code. */
+function runAstro(args: string[], env: Record<string, string | undefined>): Promise<number> {
+  const astro = join(REPO_ROOT, 'node_modules', 'astro', 'astro.js');
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [astro, ...args, '--root', join(REPO_ROOT, 'site')], {
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
+    child.once('exit', (code) => done(code ?? 1));
+    child.once('error', (error) => {
+      console.error(`toolrisk: cannot run Astro: ${error.message}; run npm install first`);
+      done(1);
+    });
+  });
+}
+
+async function buildCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { data: { type: 'string' } });
+  const dataDir = resolve(values.data ?? DEFAULT_DATA);
+  return runAstro(['build'], { TOOLRISK_DATA: dataDir });
+}
+
+async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' } });
+  const port = positiveInt(values.port, '--port') ?? 4321;
+  console.error(`toolrisk: serving dist/ at http://localhost:${port}/ (Ctrl-C stops)`);
+  return runAstro(['preview', '--port', String(port), '--host', '127.0.0.1'], {});
+}
+
 async function checkDataCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { data: { type: 'string' } });
   const dataDir = resolve(values.data ?? DEFAULT_DATA);
@@ -359,6 +391,10 @@ export async function main(argv: string[]): Promise<number> {
         return await catalogCommand(rest);
       case 'import':
         return await importCommand(rest);
+      case 'build':
+        return await buildCommand(rest);
+      case 'serve':
+        return await serveCommand(rest);
       case 'check-data':
         return await checkDataCommand(rest);
       case 'classify':
@@ -370,7 +406,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are crawl, classify, inspect, import, catalog, check-data`);
+        throw new UsageError(`unknown command "${command}"; the commands are crawl, classify, inspect, build, serve, import, catalog, check-data`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -39,3 +39,18 @@ export function hashedSlug(text: string): string {
 export function isSafeSegment(segment: string): boolean {
   return /^[a-z0-9_-][a-z0-9._-]{0,139}$/.test(segment);
 }
+
+const PLAIN_TOOL = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const HASH_SUFFIX = /-[0-9a-f]{8}$/;
+
+/**
+ * A tool's URL segment, unique within its server: a lowercase name of letters, digits and dashes
+ * is used as it is (`create-issue`); any other name (`create_issue`, `CreateIssue`, `../x`, unicode,
+ * 1,000 characters) gets a readable form plus a hash of the exact name, so names differing only by
+ * `_` and `-`, or by case, get distinct URLs. A plain name that itself ends like a hash is hashed
+ * too, so the two forms never meet.
+ */
+export function toolSlug(name: string): string {
+  if (PLAIN_TOOL.test(name) && !HASH_SUFFIX.test(name)) return name;
+  return hashedSlug(name);
+}

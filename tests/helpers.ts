@@ -65,3 +65,35 @@ export async function toolrisk(...args: string[]): Promise<{ code: number; stdou
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
+
+/** Serves a built site folder on 127.0.0.1 (a tiny static server: files, `index.html` for folders, 404.html). */
+export async function serveStatic(root: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const { readFile, stat } = await import('node:fs/promises');
+  const { extname, normalize } = await import('node:path');
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.js': 'text/javascript', '.xml': 'application/xml', '.yaml': 'application/yaml' };
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, path);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(join(root, '404.html')).catch(() => 'not found'));
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    stop: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/** Debian's Chromium, launched as this machine requires (Playwright's own browser download does not work here). */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}

@@ -1,0 +1,165 @@
+// The site built from a fixture catalog with hostile names: every page exists, slugs are safe and
+// distinct, server text is escaped everywhere (checked in the HTML and in Chromium), the copy
+// buttons and the server policy builder work, and axe finds no serious or critical violation.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
+import { isSafeSegment, serverSlug, toolSlug } from '../../data/slug.ts';
+import { ROOT, launchChromium, serveStatic, tempDir } from '../helpers.ts';
+import { FIXTURE_SERVERS, HOSTILE, buildSite, writeFixtureCatalog } from './fixture.ts';
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let out: string;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+
+async function htmlFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true });
+  return entries.filter((entry) => entry.endsWith('.html')).map((entry) => join(root, entry));
+}
+
+beforeAll(async () => {
+  dir = await tempDir();
+  await writeFixtureCatalog(join(dir.path, 'data'));
+  out = join(dir.path, 'dist');
+  await buildSite(join(dir.path, 'data'), out);
+  site = await serveStatic(out);
+}, 240_000);
+
+afterAll(async () => {
+  await site?.stop();
+  await dir?.remove();
+});
+
+describe('the built site', () => {
+  it('has a page and a JSON file for every tool, at safe and distinct URLs', async () => {
+    for (const server of FIXTURE_SERVERS) {
+      const slugs = server.tools.map((tool) => toolSlug(tool.name));
+      expect(new Set(slugs).size).toBe(slugs.length);
+      for (const slug of slugs) {
+        expect(isSafeSegment(slug), slug).toBe(true);
+        const page = join(out, 'tools', serverSlug(server.name), slug, 'index.html');
+        expect(readFileSync(page, 'utf8')).toContain('<h1>');
+        const api = JSON.parse(await readFile(join(out, 'api', 'tools', serverSlug(server.name), `${slug}.json`), 'utf8'));
+        expect(validateInterceptPolicy(api.policy.intercept)).toEqual([]);
+        expect(api.policy.gateway.default).toBe('deny');
+      }
+    }
+    const catalog = JSON.parse(await readFile(join(out, 'api', 'catalog.json'), 'utf8'));
+    expect(catalog.tools).toHaveLength(FIXTURE_SERVERS.reduce((sum, server) => sum + server.tools.length, 0));
+    const sitemap = await readFile(join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(`/tools/io.example__plain/${toolSlug('get_weather')}/`);
+    expect(readFileSync(join(out, '404.html'), 'utf8')).toContain('Not found');
+    for (const level of ['low', 'medium', 'high', 'critical']) expect(readFileSync(join(out, 'risk', level, 'index.html'), 'utf8')).toContain(`${level} risk tools`);
+    for (const category of ['read', 'write', 'execute']) expect(readFileSync(join(out, 'category', category, 'index.html'), 'utf8')).toContain(`${category} tools`);
+  });
+
+  it('never puts server text into the HTML unescaped', async () => {
+    for (const file of await htmlFiles(out)) {
+      // inside a quoted attribute value `<` is inert (Astro escapes the quote and `&`); everywhere else it must be escaped
+      const raw = await readFile(file, 'utf8');
+      expect(raw, file).not.toMatch(/(href|src)="\s*javascript:/i);
+      // the only data: URLs are our own policy downloads
+      for (const match of raw.matchAll(/(?:href|src)="\s*data:([^;,"]*)/gi)) expect(["application/json", "application/yaml"]).toContain(match[1]);
+      const html = raw.replace(/="[^"]*"/g, '=""');
+      expect(html, file).not.toContain(HOSTILE.script);
+      expect(html, file).not.toContain('<img src=x');
+      expect(html, file).not.toContain('</pre><script>alert(2)');
+    }
+    const page = await readFile(join(out, 'tools', 'io.example__hostile', toolSlug(HOSTILE.script), 'index.html'), 'utf8');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    context.on('page', (page) => page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss())));
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs nothing from the data and shows it literally', async () => {
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));
+    for (const url of ['/', '/servers/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug(HOSTILE.script)}/`, '/risk/critical/', '/search/?q=script']) {
+      await page.goto(`${site.url}${url}`);
+      await page.waitForLoadState('load');
+      expect(await page.locator('img[src="x"]').count(), url).toBe(0);
+    }
+    await page.goto(`${site.url}/tools/io.example__hostile/${toolSlug(HOSTILE.script)}/`);
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE.script);
+    const description = await page.locator('pre.description').textContent();
+    expect(description).toContain(HOSTILE.pre);
+    expect(description).toContain(HOSTILE.link);
+    expect(description).toContain(HOSTILE.markdown); // Markdown is not rendered
+    await page.goto(`${site.url}/servers/io.example__hostile/`);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.getByText('javascript:alert(3)').count()).toBeGreaterThan(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('home → server → tool', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/`);
+    await page.getByRole('link', { name: 'Servers' }).first().click();
+    await page.getByRole('link', { name: 'io.example/plain' }).click();
+    expect(page.url()).toBe(`${site.url}/servers/io.example__plain/`);
+    await page.getByRole('link', { name: 'send_email' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/tools/io.example__plain/${toolSlug('send_email')}/`);
+    expect(await page.locator('.verdict .badge').first().textContent()).toMatch(/medium risk/);
+  });
+
+  it('the Copy button puts exactly the shown policy on the clipboard, and it parses', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/tools/io.example__hostile/${toolSlug('run_command')}/`);
+    for (const format of ['intercept-json', 'intercept-yaml', 'gateway-json']) {
+      const shown = await page.locator(`code[data-format="${format}"]`).textContent();
+      await page.locator(`button[data-copy="tool-policy-${format}-text"]`).click();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied, format).toBe(shown);
+      const parsed = format === 'intercept-yaml' ? parseYaml(copied) : JSON.parse(copied);
+      if (format !== 'gateway-json') expect(validateInterceptPolicy(parsed)).toEqual([]);
+    }
+  });
+
+  it("the server policy builder's output follows a tool's choice and stays valid", async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/servers/io.example__plain/`);
+    const code = page.locator('code[data-format="intercept-json"]');
+    const before = JSON.parse((await code.textContent())!);
+    expect(Object.keys(before.tools)).toContain('get_weather');
+    await page.getByLabel('Policy for get_weather').selectOption('hide');
+    const after = JSON.parse((await code.textContent())!);
+    expect(after.hide).toEqual(['get_weather']);
+    expect(Object.keys(after.tools)).not.toContain('get_weather');
+    expect(validateInterceptPolicy(after)).toEqual([]);
+    await page.getByLabel('Policy for send_email').selectOption('deny');
+    const denied = JSON.parse((await code.textContent())!);
+    expect(denied.tools.send_email.rules[0].action).toBe('deny');
+    expect(validateInterceptPolicy(denied)).toEqual([]);
+  });
+
+  it('axe finds no serious or critical violation on the home, a server and a tool page', async () => {
+    const axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const page = await context.newPage();
+    for (const url of ['/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug('Delete_File')}/`]) {
+      await page.goto(`${site.url}${url}`);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+      });
+      expect(violations, url).toEqual([]);
+    }
+  });
+});

@@ -122,7 +122,16 @@ describe('in Chromium', () => {
   it('the Copy button puts exactly the shown policy on the clipboard, and it parses', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/tools/io.example__hostile/${toolSlug('run_command')}/`);
-    for (const format of ['intercept-json', 'intercept-yaml', 'gateway-json']) {
+    const tabs = page.getByRole('tab');
+    expect(await tabs.count()).toBe(3);
+    // keyboard: arrow keys move between the formats
+    await tabs.nth(0).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('code[data-format="intercept-json"]').isVisible()).toBe(false);
+    for (const [index, format] of ['intercept-json', 'intercept-yaml', 'gateway-json'].entries()) {
+      await tabs.nth(index).click();
+      expect(await page.locator(`code[data-format="${format}"]`).isVisible()).toBe(true);
       const shown = await page.locator(`code[data-format="${format}"]`).textContent();
       await page.locator(`button[data-copy="tool-policy-${format}-text"]`).click();
       const copied = await page.evaluate(() => navigator.clipboard.readText());

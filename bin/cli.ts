@@ -360,7 +360,14 @@ function runAstro(args: string[], env: Record<string, string | undefined>): Prom
 async function buildCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { data: { type: 'string' } });
   const dataDir = resolve(values.data ?? DEFAULT_DATA);
-  return runAstro(['build'], { TOOLRISK_DATA: dataDir });
+  const outDir = resolve(process.env.TOOLRISK_OUT_DIR ?? join(REPO_ROOT, 'dist'));
+  const code = await runAstro(['build'], { TOOLRISK_DATA: dataDir, TOOLRISK_OUT_DIR: outDir });
+  if (code !== 0) return code;
+  process.env.TOOLRISK_DATA = dataDir;
+  const { writeSiteFiles } = await import('./site-files.ts');
+  const files = await writeSiteFiles(outDir, process.env.TOOLRISK_SITE_URL ?? 'http://localhost:4321');
+  console.error(`toolrisk build: ${files.toolFiles} tool JSON files and ${files.sitemaps} sitemap file(s) written → ${outDir}`);
+  return 0;
 }
 
 async function serveCommand(args: string[]): Promise<number> {

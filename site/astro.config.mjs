@@ -10,7 +10,7 @@ export default defineConfig({
   outDir: process.env.TOOLRISK_OUT_DIR ?? fileURLToPath(new URL('../dist', import.meta.url)),
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: Number(process.env.TOOLRISK_BUILD_CONCURRENCY ?? 4) },
   site: process.env.TOOLRISK_SITE_URL ?? 'http://localhost:4321',
   server: { port: 4321, host: '127.0.0.1' },
   preview: { port: 4321, host: '127.0.0.1' },

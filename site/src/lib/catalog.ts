@@ -1,5 +1,7 @@
-// The site's view of the catalog, read once at build time from data/crawled and data/classified
-// (or from TOOLRISK_DATA, which tests point at a fixture catalog). Pages get precomputed data.
+// The site's view of the catalog, read at build time from data/crawled and data/classified (or
+// TOOLRISK_DATA, which tests and benchmarks point elsewhere). Memory stays bounded at catalog
+// scale: a light index of every server and tool is kept, and a server's full records are loaded
+// when its pages are rendered (a few at a time).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -16,36 +18,64 @@ import {
 import { parseRecord } from '../../../data/serialize.ts';
 import { toolSlug } from '../../../data/slug.ts';
 
-export interface SiteTool {
+/** What listings need of a tool. */
+export interface ToolSummary {
   slug: string;
   name: string;
+  url: string;
+  serverSlug: string;
+  serverName: string;
+  serverUrl: string;
+  risk: Risk;
+  category: Category;
+  score: number;
+  /** The description on one line, cut at 140 characters. */
+  line: string;
+  /** Date of the tool's latest recorded change, if any. */
+  changed?: string;
+}
+
+export interface ServerSummary {
+  slug: string;
+  name: string;
+  title?: string;
+  url: string;
+  status: 'ok' | 'failed';
+  tools: ToolSummary[];
+  counts: Record<Risk, number>;
+  categories: Record<Category, number>;
+  maxRisk?: Risk;
+}
+
+export interface SiteTool {
+  summary: ToolSummary;
+  slug: string;
+  name: string;
+  url: string;
   definition: McpTool;
   classification: Classification;
-  server: SiteServer;
-  url: string;
-  history: { date: string; change: 'added' | 'removed' | 'changed' }[];
+  history: { date: string; change: 'added' | 'changed' }[];
 }
 
 export interface SiteServer {
+  summary: ServerSummary;
   slug: string;
   name: string;
   title?: string;
   description: string;
   version: string;
-  snapshot: CrawlSnapshot;
-  classified?: ClassifiedServer;
-  tools: SiteTool[];
   url: string;
-  counts: Record<Risk, number>;
-  categories: Record<Category, number>;
-  maxRisk?: Risk;
+  snapshot: CrawlSnapshot;
+  tools: SiteTool[];
+  toolsBySlug: Map<string, SiteTool>;
   /** Roughly what the tool definitions cost an agent's context: JSON characters / 4. */
   tokenEstimate: number;
 }
 
-export interface Catalog {
-  servers: SiteServer[];
-  tools: SiteTool[];
+export interface CatalogIndex {
+  servers: ServerSummary[];
+  tools: ToolSummary[];
+  bySlug: Map<string, ServerSummary>;
   errors: string[];
 }
 
@@ -56,81 +86,158 @@ export function dataDir(): string {
   return resolve(dir);
 }
 
-let cached: Catalog | undefined;
+function oneLine(text: string | undefined): string {
+  const line = (text ?? '').replace(/\s+/g, ' ').trim();
+  return line.length > 140 ? `${line.slice(0, 140)}…` : line;
+}
 
-export function loadCatalog(): Catalog {
-  if (cached) return cached;
+interface Loaded {
+  snapshot: CrawlSnapshot;
+  classified?: ClassifiedServer;
+}
+
+function readServer(file: string, errors: string[]): Loaded | undefined {
   const dir = dataDir();
-  const errors: string[] = [];
-  const servers: SiteServer[] = [];
-  const crawledDir = join(dir, 'crawled');
-  const names = existsSync(crawledDir) ? readdirSync(crawledDir).filter((name) => name.endsWith('.json')).sort() : [];
-  for (const file of names) {
-    let snapshot: CrawlSnapshot;
-    try {
-      snapshot = parseRecord(join(crawledDir, file), readFileSync(join(crawledDir, file), 'utf8'), CrawlSnapshotSchema);
-    } catch (error) {
-      errors.push((error as Error).message); // one broken file never stops the build
+  const crawledFile = join(dir, 'crawled', file);
+  let snapshot: CrawlSnapshot;
+  try {
+    snapshot = parseRecord(crawledFile, readFileSync(crawledFile, 'utf8'), CrawlSnapshotSchema);
+  } catch (error) {
+    errors.push((error as Error).message); // one broken file never stops the build
+    return undefined;
+  }
+  const classifiedFile = join(dir, 'classified', file);
+  if (!existsSync(classifiedFile)) {
+    errors.push(`${classifiedFile}: missing; run npm run classify (the server's tools are left out)`);
+    return { snapshot };
+  }
+  try {
+    return { snapshot, classified: parseRecord(classifiedFile, readFileSync(classifiedFile, 'utf8'), ClassifiedServerSchema) };
+  } catch (error) {
+    errors.push((error as Error).message);
+    return { snapshot };
+  }
+}
+
+/** Pairs each listed tool with its classification and a unique URL slug; reports what cannot be shown. */
+function pairTools(loaded: Loaded, errors: string[]): { definition: McpTool; classification: Classification; slug: string }[] {
+  const byName = new Map(loaded.classified?.tools.map((classification) => [classification.tool, classification]));
+  const seen = new Set<string>();
+  const out: { definition: McpTool; classification: Classification; slug: string }[] = [];
+  for (const definition of loaded.snapshot.tools) {
+    const classification = byName.get(definition.name);
+    if (!classification) {
+      if (loaded.classified) errors.push(`${loaded.snapshot.name}: tool ${JSON.stringify(definition.name.slice(0, 80))} has no classification (skipped)`);
       continue;
     }
-    let classified: ClassifiedServer | undefined;
-    const classifiedFile = join(dir, 'classified', file);
-    if (existsSync(classifiedFile)) {
-      try {
-        classified = parseRecord(classifiedFile, readFileSync(classifiedFile, 'utf8'), ClassifiedServerSchema);
-      } catch (error) {
-        errors.push((error as Error).message);
-      }
-    } else {
-      errors.push(`${classifiedFile}: missing; run npm run classify (the server is shown without risk)`);
+    const slug = toolSlug(definition.name);
+    if (seen.has(slug)) {
+      errors.push(`${loaded.snapshot.name}: two tools share the URL ${slug} (the second is skipped)`);
+      continue;
     }
-    const server: SiteServer = {
+    seen.add(slug);
+    out.push({ definition, classification, slug });
+  }
+  return out;
+}
+
+function lastChange(snapshot: CrawlSnapshot, name: string): string | undefined {
+  for (let i = snapshot.history.length - 1; i >= 0; i--) {
+    const event = snapshot.history[i]!;
+    if (event.added.some((entry) => entry.name === name) || event.changed.some((entry) => entry.name === name)) return event.date;
+  }
+  return undefined;
+}
+
+let index: CatalogIndex | undefined;
+
+export function loadIndex(): CatalogIndex {
+  if (index) return index;
+  const crawledDir = join(dataDir(), 'crawled');
+  const files = existsSync(crawledDir) ? readdirSync(crawledDir).filter((name) => name.endsWith('.json')).sort() : [];
+  const errors: string[] = [];
+  const servers: ServerSummary[] = [];
+  for (const file of files) {
+    const loaded = readServer(file, errors);
+    if (!loaded) continue;
+    const { snapshot } = loaded;
+    const server: ServerSummary = {
       slug: snapshot.slug,
       name: snapshot.name,
       title: snapshot.entry.title ?? snapshot.initialize?.serverInfo?.title,
-      description: snapshot.entry.description,
-      version: snapshot.entry.version,
-      snapshot,
-      classified,
-      tools: [],
       url: `/servers/${snapshot.slug}/`,
+      status: snapshot.status,
+      tools: [],
       counts: { low: 0, medium: 0, high: 0, critical: 0 },
       categories: { read: 0, write: 0, execute: 0 },
-      tokenEstimate: Math.ceil(JSON.stringify(snapshot.tools).length / 4),
     };
-    const byName = new Map(classified?.tools.map((classification) => [classification.tool, classification]));
-    const seen = new Set<string>();
-    for (const definition of snapshot.tools) {
-      const classification = byName.get(definition.name);
-      if (!classification) {
-        errors.push(`${snapshot.name}: tool ${JSON.stringify(definition.name.slice(0, 80))} has no classification (skipped)`);
-        continue;
-      }
-      const slug = toolSlug(definition.name);
-      if (seen.has(slug)) {
-        errors.push(`${snapshot.name}: two tools share the URL ${slug} (the second is skipped)`);
-        continue;
-      }
-      seen.add(slug);
-      const history = snapshot.history.flatMap((event) => [
-        ...event.added.filter((entry) => entry.name === definition.name).map(() => ({ date: event.date, change: 'added' as const })),
-        ...event.changed.filter((entry) => entry.name === definition.name).map(() => ({ date: event.date, change: 'changed' as const })),
-      ]);
-      const tool: SiteTool = { slug, name: definition.name, definition, classification, server, url: `/tools/${snapshot.slug}/${slug}/`, history };
-      server.tools.push(tool);
+    for (const { definition, classification, slug } of pairTools(loaded, errors)) {
+      server.tools.push({
+        slug,
+        name: definition.name,
+        url: `/tools/${snapshot.slug}/${slug}/`,
+        serverSlug: snapshot.slug,
+        serverName: snapshot.name,
+        serverUrl: server.url,
+        risk: classification.risk,
+        category: classification.category,
+        score: classification.score,
+        line: oneLine(definition.description),
+        changed: lastChange(snapshot, definition.name),
+      });
       server.counts[classification.risk] += 1;
       server.categories[classification.category] += 1;
     }
     server.maxRisk = [...RISK_LEVELS].reverse().find((level) => server.counts[level] > 0);
     servers.push(server);
   }
-  cached = { servers, tools: servers.flatMap((server) => server.tools), errors };
+  index = { servers, tools: servers.flatMap((server) => server.tools), bySlug: new Map(servers.map((server) => [server.slug, server])), errors };
   for (const error of errors) console.warn(`toolrisk site: ${error}`);
-  return cached;
+  return index;
+}
+
+const recent = new Map<string, SiteServer>();
+
+/** A server's full records, for its own page and its tools' pages (the last few are kept). */
+export function loadServer(slug: string): SiteServer {
+  const hit = recent.get(slug);
+  if (hit) return hit;
+  const summary = loadIndex().bySlug.get(slug);
+  if (!summary) throw new Error(`no server with slug ${slug}`);
+  const loaded = readServer(`${slug}.json`, [])!;
+  const { snapshot } = loaded;
+  const tools: SiteTool[] = pairTools(loaded, []).map(({ definition, classification, slug: tool }, i) => ({
+    summary: summary.tools[i]!,
+    slug: tool,
+    name: definition.name,
+    url: summary.tools[i]!.url,
+    definition,
+    classification,
+    history: snapshot.history.flatMap((event) => [
+      ...event.added.filter((entry) => entry.name === definition.name).map(() => ({ date: event.date, change: 'added' as const })),
+      ...event.changed.filter((entry) => entry.name === definition.name).map(() => ({ date: event.date, change: 'changed' as const })),
+    ]),
+  }));
+  const server: SiteServer = {
+    summary,
+    slug,
+    name: snapshot.name,
+    title: summary.title,
+    description: snapshot.entry.description,
+    version: snapshot.entry.version,
+    url: summary.url,
+    snapshot,
+    tools,
+    toolsBySlug: new Map(tools.map((tool) => [tool.slug, tool])),
+    tokenEstimate: Math.ceil(JSON.stringify(snapshot.tools).length / 4),
+  };
+  recent.set(slug, server);
+  if (recent.size > 8) recent.delete(recent.keys().next().value!);
+  return server;
 }
 
 export const RISK_ORDER: Record<Risk, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
-export function byRiskThenScore(a: SiteTool, b: SiteTool): number {
-  return b.classification.score - a.classification.score || a.name.localeCompare(b.name);
+export function byScore(a: ToolSummary, b: ToolSummary): number {
+  return b.score - a.score || a.name.localeCompare(b.name);
 }

@@ -13,13 +13,13 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export function sourceText(tool: SiteTool, where: string): string {
+export function sourceText(tool: SiteTool, server: SiteServer, where: string): string {
   const definition = tool.definition;
   if (where === 'name') return definition.name;
   if (where === 'title') return definition.title ?? '';
   if (where === 'description') return definition.description ?? '';
   if (where === 'annotations.title') return definition.annotations?.title ?? '';
-  if (where === 'server') return [tool.server.name, tool.server.title, tool.server.description].filter(Boolean).join(' · ');
+  if (where === 'server') return [server.name, server.title, server.description].filter(Boolean).join(' · ');
   if (where.startsWith('annotations.')) return String((definition.annotations as Record<string, unknown> | undefined)?.[where.slice(12)]);
   let node: unknown = definition.inputSchema;
   for (const part of where.split('.').slice(1)) node = (node as Record<string, unknown> | undefined)?.[part];
@@ -28,8 +28,8 @@ export function sourceText(tool: SiteTool, where: string): string {
 }
 
 /** A quote in its context: the text before, the match, the text after (cut to `radius` characters each side). */
-export function inContext(tool: SiteTool, quote: Quote, radius = 120): { before: string; match: string; after: string } {
-  const text = sourceText(tool, quote.where);
+export function inContext(tool: SiteTool, server: SiteServer, quote: Quote, radius = 120): { before: string; match: string; after: string } {
+  const text = sourceText(tool, server, quote.where);
   const at = text.indexOf(quote.text);
   if (at === -1) return { before: '', match: quote.text, after: '' };
   const start = Math.max(0, at - radius);

@@ -1,12 +1,12 @@
-import { loadCatalog, type SiteServer } from '../../../lib/catalog.ts';
+import { loadIndex, loadServer } from '../../../lib/catalog.ts';
 import { serverPolicy, renderIntercept, renderGateway } from '../../../../../classifier/policy.ts';
 
 export function getStaticPaths() {
-  return loadCatalog().servers.map((server) => ({ params: { server: server.slug }, props: { server } }));
+  return loadIndex().servers.map((server) => ({ params: { server: server.slug } }));
 }
 
-export function GET({ props }: { props: { server: SiteServer } }) {
-  const { server } = props;
+export function GET({ params }: { params: { server: string } }) {
+  const server = loadServer(params.server);
   const model = serverPolicy(server.name, server.tools.map((tool) => tool.classification.policy));
   return new Response(
     JSON.stringify({

@@ -1,0 +1,46 @@
+// Files of the static site written after Astro's build, with plain Node writes: one JSON file per
+// tool (/api/tools/<server>/<tool>.json) and the sitemap (split into files of 45,000 URLs past
+// that). At catalog scale these are most of the site's files; writing them directly is far
+// cheaper than rendering them as pages.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderGateway, renderIntercept, singleToolModel } from '../classifier/policy.ts';
+import { loadIndex, loadServer } from '../site/src/lib/catalog.ts';
+
+const URLS_PER_SITEMAP = 45_000;
+
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+
+export async function writeSiteFiles(outDir: string, siteUrl: string): Promise<{ toolFiles: number; sitemaps: number }> {
+  const index = loadIndex();
+  let toolFiles = 0;
+  for (const summary of index.servers) {
+    const server = loadServer(summary.slug);
+    const dir = join(outDir, 'api', 'tools', server.slug);
+    await mkdir(dir, { recursive: true });
+    for (const tool of server.tools) {
+      const model = singleToolModel(tool.classification.policy);
+      const body = { server: server.name, tool: tool.definition, classification: tool.classification, policy: { intercept: renderIntercept(model), gateway: renderGateway(model) } };
+      await writeFile(join(dir, `${tool.slug}.json`), JSON.stringify(body));
+      toolFiles += 1;
+    }
+  }
+  const paths = ['/', '/servers/', '/search/', ...index.servers.map((server) => server.url), ...index.tools.map((tool) => tool.url)];
+  const urlset = (chunk: string[]) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunk.map((path) => `  <url><loc>${escapeXml(new URL(path, siteUrl).href)}</loc></url>`).join('\n')}\n</urlset>\n`;
+  if (paths.length <= URLS_PER_SITEMAP) {
+    await writeFile(join(outDir, 'sitemap.xml'), urlset(paths));
+    return { toolFiles, sitemaps: 1 };
+  }
+  const names: string[] = [];
+  for (let start = 0; start < paths.length; start += URLS_PER_SITEMAP) {
+    const name = `sitemap-${names.length + 1}.xml`;
+    await writeFile(join(outDir, name), urlset(paths.slice(start, start + URLS_PER_SITEMAP)));
+    names.push(name);
+  }
+  await writeFile(
+    join(outDir, 'sitemap.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${names.map((name) => `  <sitemap><loc>${escapeXml(new URL(`/${name}`, siteUrl).href)}</loc></sitemap>`).join('\n')}\n</sitemapindex>\n`,
+  );
+  return { toolFiles, sitemaps: names.length };
+}

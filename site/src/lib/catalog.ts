@@ -17,6 +17,7 @@ import {
 } from '../../../data/schema.ts';
 import { parseRecord } from '../../../data/serialize.ts';
 import { toolSlug } from '../../../data/slug.ts';
+import { splitIdentifier } from '../../../classifier/words.ts';
 
 /** What listings need of a tool. */
 export interface ToolSummary {
@@ -240,4 +241,22 @@ export const RISK_ORDER: Record<Risk, number> = { low: 0, medium: 1, high: 2, cr
 
 export function byScore(a: ToolSummary, b: ToolSummary): number {
   return b.score - a.score || a.name.localeCompare(b.name);
+}
+
+// Similar tools of other servers: the same category and the same first word of the name. Built once
+// (module scope: an .astro page's frontmatter runs again for every page).
+let similarIndex: Map<string, ToolSummary[]> | undefined;
+const similarKey = (tool: ToolSummary) => `${tool.category}:${splitIdentifier(tool.name)[0]?.word ?? ''}`;
+
+export function similarTools(tool: ToolSummary, limit = 6): ToolSummary[] {
+  if (!similarIndex) {
+    similarIndex = new Map();
+    for (const other of loadIndex().tools) {
+      const key = similarKey(other);
+      const list = similarIndex.get(key) ?? [];
+      if (list.length < 50) list.push(other);
+      similarIndex.set(key, list);
+    }
+  }
+  return (similarIndex.get(similarKey(tool)) ?? []).filter((other) => other.serverSlug !== tool.serverSlug).slice(0, limit);
 }

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCrawlerOverhead, benchIndexCrawl, type Section } from './crawler.ts';
 import { benchClassifier } from './classifier.ts';
+import { benchSite } from './site.ts';
 import { ROOT } from '../tests/helpers.ts';
 
 const BENCHES: Record<string, () => Promise<Section>> = {
   'crawler-overhead': () => benchCrawlerOverhead(),
   'index-crawl': () => benchIndexCrawl(),
   classifier: () => benchClassifier(),
+  site: () => benchSite(),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -36,7 +38,7 @@ const kept = previous
   .slice(1)
   .map((chunk) => ({ title: chunk.slice(3, chunk.indexOf('\n')).trim(), markdown: chunk.slice(chunk.indexOf('\n') + 1).trim() }))
   .filter((section) => !sections.some((fresh) => fresh.title === section.title));
-const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput'];
+const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Site build'];
 const all = [...kept, ...sections].sort((a, b) => (order.indexOf(a.title) + 1 || 99) - (order.indexOf(b.title) + 1 || 99));
 
 const header = [

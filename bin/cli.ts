@@ -16,7 +16,7 @@ import { atOrAbove, classifyCatalog, classifyToolsFile, listClassifiedFiles, too
 import { classifySnapshot } from '../classifier/catalog.ts';
 import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
 import { ClassifiedServerSchema, RiskSchema, type Classification, type Risk } from '../data/schema.ts';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');
@@ -361,11 +361,27 @@ async function buildCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { data: { type: 'string' } });
   const dataDir = resolve(values.data ?? DEFAULT_DATA);
   const outDir = resolve(process.env.TOOLRISK_OUT_DIR ?? join(REPO_ROOT, 'dist'));
-  const code = await runAstro(['build'], { TOOLRISK_DATA: dataDir, TOOLRISK_OUT_DIR: outDir });
-  if (code !== 0) return code;
+  // The tool JSON files and sitemaps are written by this process while Astro renders the pages in
+  // its own (two cores, two jobs), into a staging folder moved into place when Astro is done.
+  const staging = `${outDir}.files-tmp`;
+  await rm(staging, { recursive: true, force: true });
   process.env.TOOLRISK_DATA = dataDir;
   const { writeSiteFiles } = await import('./site-files.ts');
-  const files = await writeSiteFiles(outDir, process.env.TOOLRISK_SITE_URL ?? 'http://localhost:4321');
+  const [code, files] = await Promise.all([
+    runAstro(['build'], { TOOLRISK_DATA: dataDir, TOOLRISK_OUT_DIR: outDir }),
+    writeSiteFiles(staging, process.env.TOOLRISK_SITE_URL ?? 'http://localhost:4321'),
+  ]);
+  if (code !== 0) {
+    await rm(staging, { recursive: true, force: true });
+    return code;
+  }
+  await mkdir(join(outDir, 'api'), { recursive: true });
+  await rm(join(outDir, 'api', 'tools'), { recursive: true, force: true });
+  await rename(join(staging, 'api', 'tools'), join(outDir, 'api', 'tools'));
+  for (const name of await readdir(staging)) {
+    if (name.startsWith('sitemap')) await rename(join(staging, name), join(outDir, name));
+  }
+  await rm(staging, { recursive: true, force: true });
   console.error(`toolrisk build: ${files.toolFiles} tool JSON files and ${files.sitemaps} sitemap file(s) written → ${outDir}`);
   return 0;
 }

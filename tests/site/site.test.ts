@@ -80,7 +80,7 @@ describe('in Chromium', () => {
   const dialogs: string[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await browser.newContext();
+    context = await browser.newContext({ acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     context.on('page', (page) => page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss())));
   }, 60_000);
@@ -138,6 +138,10 @@ describe('in Chromium', () => {
       expect(copied, format).toBe(shown);
       const parsed = format === 'intercept-yaml' ? parseYaml(copied) : JSON.parse(copied);
       if (format !== 'gateway-json') expect(validateInterceptPolicy(parsed)).toEqual([]);
+      // Download saves the same text
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="tool-policy-${format}-text"]`).click()]);
+      expect(download.suggestedFilename()).toMatch(format === 'intercept-yaml' ? /\.intercept\.yaml$/ : /\.json$/);
+      expect(await readFile((await download.path())!, 'utf8')).toBe(shown);
     }
   });
 

@@ -69,10 +69,6 @@ export function serverPolicyTexts(server: SiteServer): PolicyTexts {
   return { interceptJson: renderInterceptJson(model), interceptYaml: renderInterceptYaml(model), gatewayJson: renderGatewayJson(model) };
 }
 
-export function dataUrl(text: string, type = 'application/json'): string {
-  return `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
-}
-
 export function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -1,11 +1,11 @@
 // `toolrisk classify`: data/crawled/ → data/classified/ (cached by fingerprint and classifier
 // version), and `toolrisk classify <file>` for a saved tools/list result. I/O lives here.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type Risk } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
-import { loadSnapshots } from '../crawler/index-files.ts';
+import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
 import { checkListedTools } from '../crawler/tools.ts';
 import { classifySnapshot, classifyTools } from '../classifier/catalog.ts';
 import { renderGateway, renderIntercept, singleToolModel } from '../classifier/policy.ts';
@@ -137,10 +137,6 @@ export function atOrAbove(risk: Risk, threshold: Risk): boolean {
   return RISK_LEVELS.indexOf(risk) >= RISK_LEVELS.indexOf(threshold);
 }
 
-export async function listClassifiedFiles(dataDir: string): Promise<string[]> {
-  try {
-    return (await readdir(join(dataDir, 'classified'))).filter((name) => name.endsWith('.json')).sort();
-  } catch {
-    return [];
-  }
+export function listClassifiedFiles(dataDir: string): Promise<string[]> {
+  return jsonFiles(join(dataDir, 'classified'));
 }

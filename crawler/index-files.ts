@@ -17,7 +17,8 @@ export interface LoadResult<T> {
   errors: string[];
 }
 
-async function jsonFiles(dir: string): Promise<string[]> {
+/** The `.json` files of a data folder, sorted; none when the folder does not exist. */
+export async function jsonFiles(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
   } catch (error) {

@@ -73,10 +73,12 @@ export async function writeFixtureCatalog(dataDir: string): Promise<void> {
 /** Builds the site from `dataDir` into `outDir` with the real `toolrisk build`. */
 export async function buildSite(dataDir: string, outDir: string): Promise<void> {
   process.env.TOOLRISK_OUT_DIR = outDir;
+  process.env.TOOLRISK_PAGE_SIZE = '3'; // small listing pages, so pagination is exercised
   try {
     const result = await toolrisk('build', '--data', dataDir);
     if (result.code !== 0) throw new Error(`toolrisk build failed (${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`);
   } finally {
     delete process.env.TOOLRISK_OUT_DIR;
+    delete process.env.TOOLRISK_PAGE_SIZE;
   }
 }

@@ -55,6 +55,12 @@ describe('the built site', () => {
     expect(readFileSync(join(out, '404.html'), 'utf8')).toContain('Not found');
     for (const level of ['low', 'medium', 'high', 'critical']) expect(readFileSync(join(out, 'risk', level, 'index.html'), 'utf8')).toContain(`${level} risk tools`);
     for (const category of ['read', 'write', 'execute']) expect(readFileSync(join(out, 'category', category, 'index.html'), 'utf8')).toContain(`${category} tools`);
+    // listings are paginated (3 a page in this build): page 2 exists and the pages link to each other
+    const read1 = readFileSync(join(out, 'category', 'read', 'index.html'), 'utf8');
+    const read2 = readFileSync(join(out, 'category', 'read', '2', 'index.html'), 'utf8');
+    expect(read1).toMatch(/href="\/category\/read\/2\/?" rel="next"/);
+    expect(read2).toMatch(/rel="prev"/);
+    expect(read2).toContain('page 2 of');
   });
 
   it('never puts server text into the HTML unescaped', async () => {

@@ -260,3 +260,6 @@ export function similarTools(tool: ToolSummary, limit = 6): ToolSummary[] {
   }
   return (similarIndex.get(similarKey(tool)) ?? []).filter((other) => other.serverSlug !== tool.serverSlug).slice(0, limit);
 }
+
+/** Tools per listing page (tests use a small size to exercise pagination). */
+export const PAGE_SIZE = Number(process.env.TOOLRISK_PAGE_SIZE ?? 100);

@@ -418,6 +418,9 @@ export async function main(argv: string[]): Promise<number> {
         return await buildCommand(rest);
       case 'serve':
         return await serveCommand(rest);
+      case 'check-site':
+        // type-check the Astro pages (tsc does not read .astro files)
+        return await runAstro(['check'], { TOOLRISK_DATA: DEFAULT_DATA });
       case 'check-data':
         return await checkDataCommand(rest);
       case 'classify':

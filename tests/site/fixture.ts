@@ -46,7 +46,7 @@ export const FIXTURE_SERVERS: { name: string; description: string; repository?: 
     name: 'io.example/plain',
     description: 'A plain server.',
     repository: 'https://github.com/example/plain',
-    tools: [tool('get_weather', 'Get the weather for a city.', { city: { type: 'string' } }), tool('send_email', 'Send an email.', { to: { type: 'string' }, body: { type: 'string' } })],
+    tools: [tool('get_weather', 'Get the weather for a city.', { city: { type: 'string' } }), tool('list_forecasts', 'List the forecasts.'), tool('send_email', 'Send an email.', { to: { type: 'string' }, body: { type: 'string' } })],
   },
 ];
 

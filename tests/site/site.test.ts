@@ -63,6 +63,31 @@ describe('the built site', () => {
     expect(read2).toContain('page 2 of');
   });
 
+  it('pages carry what the issue lists', async () => {
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(home).toContain('Tools by risk');
+    expect(home).toContain('Tools by category');
+    expect(home).toMatch(/<form class="search" action="\/search\/"/);
+    expect(home).toContain('Riskiest tools');
+    expect(home).toContain('Recently added or changed');
+    const server = readFileSync(join(out, 'servers', 'io.example__hostile', 'index.html'), 'utf8');
+    expect(server).toMatch(/about [\d,]+ tokens of tool definitions/);
+    expect(server).toContain('ok on 2026-11-01');
+    expect(server).toContain('tools read from a recorded tools/list file');
+    expect(server).toContain('Policy for the whole server');
+    const tool = readFileSync(join(out, 'tools', 'io.example__hostile', toolSlug('Delete_File'), 'index.html'), 'utf8');
+    for (const section of ['Description, as the server gives it', 'Why high risk', 'Evidence from the definition', 'Signals', 'Parameters', 'Declared and inferred annotations', 'Change history', 'Recommended policy', 'Other tools of this server', 'Questions']) {
+      expect(tool, section).toContain(section);
+    }
+    expect(tool).toMatch(/<mark>Delete<\/mark>/);
+    const forecasts = readFileSync(join(out, 'tools', 'io.example__plain', toolSlug('list_forecasts'), 'index.html'), 'utf8');
+    expect(forecasts).toContain('Similar tools of other servers');
+    expect(forecasts).toContain('<code>list_items</code>');
+    const warned = readFileSync(join(out, 'tools', 'io.example__hostile', 'notes', 'index.html'), 'utf8');
+    expect(warned).toContain('Warnings');
+    expect(warned).toContain('hidden-instructions');
+  });
+
   it('never puts server text into the HTML unescaped', async () => {
     for (const file of await htmlFiles(out)) {
       // inside a quoted attribute value `<` is inert (Astro escapes the quote and `&`); everywhere else it must be escaped
@@ -112,6 +137,15 @@ describe('in Chromium', () => {
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await page.getByText('javascript:alert(3)').count()).toBeGreaterThan(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('reads without JavaScript: every policy format is shown', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(`${site.url}/tools/io.example__hostile/${toolSlug('run_command')}/`);
+    for (const format of ['intercept-json', 'intercept-yaml', 'gateway-json']) expect(await page.locator(`code[data-format="${format}"]`).isVisible(), format).toBe(true);
+    expect(await page.locator('h1').textContent()).toBe('run_command');
+    await noScript.close();
   });
 
   it('home → server → tool', async () => {

@@ -1,0 +1,105 @@
+// The search index the site ships (built at site build time, read in the browser). Pure: the
+// builder turns tool summaries into files, and the reader helpers decode them.
+import { splitIdentifier, splitText } from '../../../classifier/words.ts';
+
+export const RISKS = ['low', 'medium', 'high', 'critical'] as const;
+export const CATEGORIES = ['read', 'write', 'execute'] as const;
+/** Tools per description shard. */
+export const RECORDS_PER_SHARD = 1000;
+
+export interface SearchInput {
+  name: string;
+  slug: string;
+  serverName: string;
+  serverSlug: string;
+  risk: (typeof RISKS)[number];
+  category: (typeof CATEGORIES)[number];
+  line: string;
+}
+
+/** names.json: every tool as [name, server index, risk index, category index], and the servers. */
+export interface NamesFile {
+  version: 1;
+  servers: [name: string, slug: string][];
+  tools: [name: string, server: number, risk: number, category: number][];
+}
+
+/** records-<n>.json: tools n×1000… as [URL slug, description line], for the results shown. */
+export type RecordsFile = [slug: string, line: string][];
+
+/** words-<c>.json: the words starting with c, each with the ids of the tools it appears in (delta-encoded). */
+export type WordsFile = Record<string, number[]>;
+
+const STOP = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'for', 'and', 'or', 'on', 'with', 'by', 'from', 'is', 'are', 'be', 'this', 'that', 'it', 'as', 'at', 'use', 'using', 'you', 'your']);
+
+/** The shard a word lives in: its first character, or `_` for anything outside a–z and 0–9. */
+export function shardOf(word: string): string {
+  const first = word[0] ?? '_';
+  return /[a-z0-9]/.test(first) ? first : '_';
+}
+
+/** Normalized words of a piece of text (lowercase, identifiers split, stop words dropped). */
+export function searchWords(text: string): string[] {
+  const words = new Set<string>();
+  // accents go first, so "Café" splits as one word
+  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  for (const part of plain.split(/[^\p{L}\p{N}_.-]+/u)) {
+    for (const token of splitIdentifier(part)) {
+      const word = token.word;
+      if (word.length >= 2 && !STOP.has(word)) words.add(word);
+    }
+  }
+  return [...words];
+}
+
+function indexWords(tool: SearchInput): string[] {
+  const server = tool.serverName.split('/').pop() ?? tool.serverName;
+  const description = splitText(tool.line).slice(0, 12).map((token) => token.text).join(' ');
+  return [...new Set([...searchWords(tool.name), ...searchWords(server), ...searchWords(description)])];
+}
+
+export function deltaEncode(ids: number[]): number[] {
+  return ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]!));
+}
+
+export function deltaDecode(deltas: number[]): number[] {
+  let previous = 0;
+  return deltas.map((delta, i) => (previous = i === 0 ? delta : previous + delta));
+}
+
+export interface BuiltIndex {
+  names: NamesFile;
+  words: Map<string, WordsFile>;
+  records: RecordsFile[];
+}
+
+export function buildSearchIndex(tools: SearchInput[]): BuiltIndex {
+  const serverIndex = new Map<string, number>();
+  const names: NamesFile = { version: 1, servers: [], tools: [] };
+  const postings = new Map<string, number[]>();
+  const records: RecordsFile[] = [];
+  tools.forEach((tool, id) => {
+    let server = serverIndex.get(tool.serverSlug);
+    if (server === undefined) {
+      server = names.servers.length;
+      serverIndex.set(tool.serverSlug, server);
+      names.servers.push([tool.serverName, tool.serverSlug]);
+    }
+    names.tools.push([tool.name, server, RISKS.indexOf(tool.risk), CATEGORIES.indexOf(tool.category)]);
+    for (const word of indexWords(tool)) {
+      const list = postings.get(word);
+      if (list) list.push(id);
+      else postings.set(word, [id]);
+    }
+    const shard = Math.floor(id / RECORDS_PER_SHARD);
+    (records[shard] ??= []).push([tool.slug, tool.line.slice(0, 120)]);
+  });
+  const words = new Map<string, WordsFile>();
+  for (const [word, ids] of [...postings].sort(([a], [b]) => a.localeCompare(b))) {
+    const shard = shardOf(word);
+    const file = words.get(shard) ?? {};
+    file[word] = deltaEncode(ids);
+    words.set(shard, file);
+  }
+  return { names, words, records };
+}

@@ -1,0 +1,55 @@
+// The search index format (issue 5's foundation): words, shards, postings and records.
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, deltaDecode, deltaEncode, searchWords, shardOf, type SearchInput } from '../../site/src/search/index-format.ts';
+
+const tool = (name: string, serverName: string, line: string, risk: SearchInput['risk'] = 'low', category: SearchInput['category'] = 'read'): SearchInput => ({
+  name,
+  slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+  serverName,
+  serverSlug: serverName.replace('/', '__'),
+  risk,
+  category,
+  line,
+});
+
+describe('the search index', () => {
+  it('normalizes words from identifiers and prose, dropping stop words and accents', () => {
+    expect(searchWords('create_issue')).toEqual(['create', 'issue']);
+    expect(searchWords('getHTTPResponse for the Café')).toEqual(['get', 'http', 'response', 'cafe']);
+    expect(searchWords('policies.remove')).toEqual(['policies', 'remove']);
+  });
+
+  it('delta-encodes postings losslessly', () => {
+    const ids = [3, 4, 10, 250, 251, 100000];
+    expect(deltaDecode(deltaEncode(ids))).toEqual(ids);
+  });
+
+  it('indexes names, server names and the description start, sharded by first character', () => {
+    const tools = [
+      tool('create_issue', 'io.github.github/github-mcp', 'Create a new issue in a repository.', 'medium', 'write'),
+      tool('delete_file', 'io.example/files', 'Delete a file permanently.', 'high', 'write'),
+      tool('工具', 'io.example/files', 'Lists things.'),
+    ];
+    const index = buildSearchIndex(tools);
+    expect(index.names.servers).toEqual([
+      ['io.github.github/github-mcp', 'io.github.github__github-mcp'],
+      ['io.example/files', 'io.example__files'],
+    ]);
+    expect(index.names.tools).toEqual([
+      ['create_issue', 0, 1, 1],
+      ['delete_file', 1, 2, 1],
+      ['工具', 1, 0, 0],
+    ]);
+    expect(deltaDecode(index.words.get('i')!.issue!)).toEqual([0]);
+    expect(deltaDecode(index.words.get('g')!.github!)).toEqual([0]);
+    expect(deltaDecode(index.words.get('f')!.files!)).toEqual([1, 2]);
+    expect(deltaDecode(index.words.get('r')!.repository!)).toEqual([0]);
+    expect(index.words.get('_')!['工具']).toEqual([2]);
+    expect(shardOf('工具')).toBe('_');
+    expect(index.records[0]).toEqual([
+      ['create-issue', 'Create a new issue in a repository.'],
+      ['delete-file', 'Delete a file permanently.'],
+      ['-', 'Lists things.'],
+    ]);
+  });
+});

@@ -1,0 +1,156 @@
+// The search engine behind /search/: candidates from the sharded word index (typo-tolerant on the
+// index's vocabulary), filters, then fuse.js ranks only the candidates. Pure apart from the loader
+// it is given, so it runs in a Web Worker and in tests alike.
+import Fuse from 'fuse.js';
+import { CATEGORIES, RISKS, RECORDS_PER_SHARD, deltaDecode, searchWords, shardOf, type NamesFile, type RecordsFile, type WordsFile } from './index-format.ts';
+
+export interface SearchFilters {
+  risk?: string;
+  category?: string;
+  /** A substring of the server's name. */
+  server?: string;
+}
+
+export interface SearchResult {
+  id: number;
+  name: string;
+  server: string;
+  risk: string;
+  category: string;
+  url: string;
+  line: string;
+}
+
+export interface IndexLoader {
+  names(): Promise<NamesFile>;
+  words(shard: string): Promise<WordsFile>;
+  records(shard: number): Promise<RecordsFile>;
+}
+
+/** Edit distance with transpositions, giving up (returning max + 1) past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows[i] = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]![j] = j;
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = value;
+      best = Math.min(best, value);
+    }
+    if (i > 0 && best > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** How well an indexed word answers a query word: 1 exact, 0.9 prefix, 0.7 a typo or two, 0.6 a typo in a prefix, 0 not at all. */
+export function wordMatch(query: string, word: string): number {
+  if (word === query) return 1;
+  if (query.length >= 2 && word.startsWith(query)) return 0.9;
+  if (query.length >= 4) {
+    const max = query.length >= 8 ? 2 : 1;
+    if (editDistance(query, word, max) <= max) return 0.7;
+    // a typo in a longer word still being typed: compare with the word's start
+    if (query.length >= 5 && editDistance(query, word.slice(0, query.length), 1) <= 1) return 0.6;
+  }
+  return 0;
+}
+
+const MAX_CANDIDATES = 1000;
+
+export class SearchEngine {
+  private namesFile?: Promise<NamesFile>;
+  private wordShards = new Map<string, Promise<WordsFile>>();
+  private recordShards = new Map<number, Promise<RecordsFile>>();
+
+  constructor(private readonly loader: IndexLoader) {}
+
+  private names(): Promise<NamesFile> {
+    return (this.namesFile ??= this.loader.names());
+  }
+
+  private words(shard: string): Promise<WordsFile> {
+    let file = this.wordShards.get(shard);
+    if (!file) this.wordShards.set(shard, (file = this.loader.words(shard).catch(() => ({}))));
+    return file;
+  }
+
+  private records(shard: number): Promise<RecordsFile> {
+    let file = this.recordShards.get(shard);
+    if (!file) this.recordShards.set(shard, (file = this.loader.records(shard)));
+    return file;
+  }
+
+  /** Tools matching the query words, with how many query words each matches and how well. */
+  private async candidates(queryWords: string[]): Promise<Map<number, { words: number; strength: number }>> {
+    const scores = new Map<number, { words: number; strength: number }>();
+    const perWord = await Promise.all(
+      queryWords.map(async (query) => {
+        const shard = await this.words(shardOf(query));
+        const best = new Map<number, number>();
+        for (const word in shard) {
+          const strength = wordMatch(query, word);
+          if (!strength) continue;
+          for (const id of deltaDecode(shard[word]!)) best.set(id, Math.max(best.get(id) ?? 0, strength));
+        }
+        return best;
+      }),
+    );
+    for (const best of perWord) {
+      for (const [id, strength] of best) {
+        const score = scores.get(id) ?? { words: 0, strength: 0 };
+        score.words += 1;
+        score.strength += strength;
+        scores.set(id, score);
+      }
+    }
+    const kept = [...scores].sort(([a, x], [b, y]) => y.words - x.words || y.strength - x.strength || a - b).slice(0, MAX_CANDIDATES);
+    return new Map(kept);
+  }
+
+  async search(query: string, filters: SearchFilters = {}, limit = 20): Promise<{ results: SearchResult[]; total: number }> {
+    const names = await this.names();
+    const risk = filters.risk ? RISKS.indexOf(filters.risk as (typeof RISKS)[number]) : -1;
+    const category = filters.category ? CATEGORIES.indexOf(filters.category as (typeof CATEGORIES)[number]) : -1;
+    const server = filters.server?.toLowerCase();
+    const keep = (id: number) => {
+      const [, serverIndex, toolRisk, toolCategory] = names.tools[id]!;
+      return (risk < 0 || toolRisk === risk) && (category < 0 || toolCategory === category) && (!server || names.servers[serverIndex]![0].toLowerCase().includes(server));
+    };
+    const queryWords = searchWords(query);
+    let ids: number[];
+    if (queryWords.length) {
+      const scores = await this.candidates(queryWords);
+      const candidates = [...scores.keys()].filter(keep);
+      // fuse.js ranks the candidates; tools matching more of the query's words come first
+      const fuse = new Fuse(
+        candidates.map((id) => ({ id, name: names.tools[id]![0], server: names.servers[names.tools[id]![1]]![0] })),
+        { keys: [{ name: 'name', weight: 2 }, { name: 'server', weight: 1 }], includeScore: true, ignoreLocation: true, threshold: 1 },
+      );
+      const fuseScore = new Map(fuse.search(query.trim()).map((entry) => [entry.item.id, entry.score ?? 1]));
+      ids = candidates.sort((a, b) => scores.get(b)!.words - scores.get(a)!.words || (fuseScore.get(a) ?? 1) - (fuseScore.get(b) ?? 1) || scores.get(b)!.strength - scores.get(a)!.strength || a - b);
+    } else if (risk >= 0 || category >= 0 || server) {
+      ids = [];
+      for (let id = 0; id < names.tools.length && ids.length < 10_000; id++) if (keep(id)) ids.push(id);
+    } else {
+      return { results: [], total: 0 };
+    }
+    const shown = ids.slice(0, limit);
+    const results = await Promise.all(
+      shown.map(async (id) => {
+        const [name, serverIndex, toolRisk, toolCategory] = names.tools[id]!;
+        const [serverName, serverSlug] = names.servers[serverIndex]!;
+        const [slug, line] = (await this.records(Math.floor(id / RECORDS_PER_SHARD)))[id % RECORDS_PER_SHARD]!;
+        return { id, name, server: serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line };
+      }),
+    );
+    return { results, total: ids.length };
+  }
+}

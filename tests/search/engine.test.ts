@@ -1,0 +1,75 @@
+// The search engine over an index built from the real catalog in data/: typos, prefixes, several
+// words, filters, and results that link to real tool pages.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchEngine, editDistance, wordMatch } from '../../site/src/search/engine.ts';
+import { buildSearchIndex, type BuiltIndex } from '../../site/src/search/index-format.ts';
+import { ROOT } from '../helpers.ts';
+
+let index: BuiltIndex;
+let engine: SearchEngine;
+const loads: string[] = [];
+
+beforeAll(async () => {
+  process.env.TOOLRISK_DATA = `${ROOT}/data`;
+  const { loadIndex } = await import('../../site/src/lib/catalog.ts');
+  index = buildSearchIndex(loadIndex().tools.map((tool) => ({ ...tool, serverName: tool.serverName })));
+  engine = new SearchEngine({
+    names: async () => (loads.push('names'), index.names),
+    words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
+    records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!),
+  });
+});
+
+describe('word matching', () => {
+  it('takes exact words, prefixes, and one or two typos on longer words', () => {
+    expect(editDistance('delte', 'delete', 1)).toBe(1);
+    expect(editDistance('gihub', 'github', 1)).toBe(1);
+    expect(editDistance('fiel', 'file', 1)).toBe(1); // transposition
+    expect(wordMatch('issue', 'issue')).toBe(1);
+    expect(wordMatch('crea', 'create')).toBe(0.9);
+    expect(wordMatch('delte', 'delete')).toBe(0.7);
+    expect(wordMatch('abc', 'abd')).toBe(0);
+  });
+});
+
+describe('the search engine', () => {
+  it('is typo-tolerant', async () => {
+    const { results } = await engine.search('delte file');
+    expect(results.length).toBe(20);
+    for (const result of results.slice(0, 2)) expect(result.name, result.name).toMatch(/delete.*file|file.*delete/i);
+    expect(results.slice(0, 2).map((r) => r.name)).toEqual((await engine.search('delete file')).results.slice(0, 2).map((r) => r.name));
+    const github = await engine.search('gihub issue');
+    expect(github.results[0]!.server).toMatch(/github|gitlab/);
+    expect(github.results[0]!.name).toMatch(/issue/i);
+  });
+
+  it('handles prefixes and several words', async () => {
+    const { results } = await engine.search('github issue create');
+    expect(results[0]).toMatchObject({ name: 'create_issue', server: 'io.github.modelcontextprotocol/server-github' });
+    const prefix = await engine.search('brows');
+    expect(prefix.results.some((r) => r.name.startsWith('browser_'))).toBe(true);
+  });
+
+  it('combines filters with the text, and filters alone list tools', async () => {
+    const critical = await engine.search('delete', { risk: 'critical' });
+    expect(critical.results.length).toBeGreaterThan(0);
+    expect(critical.results.every((r) => r.risk === 'critical')).toBe(true);
+    const execute = await engine.search('', { category: 'execute', server: 'playwright' });
+    expect(execute.results.length).toBeGreaterThan(0);
+    expect(execute.results.every((r) => r.category === 'execute' && r.server.includes('playwright'))).toBe(true);
+    expect((await engine.search('')).results).toEqual([]);
+  });
+
+  it('links each result to its tool page and loads only the shards it needs', async () => {
+    const fresh = new SearchEngine({
+      names: async () => (loads.push('names'), index.names),
+      words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
+      records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!),
+    });
+    loads.length = 0;
+    const { results } = await fresh.search('run command');
+    expect(results[0]!.url).toMatch(/^\/tools\/[a-z0-9._-]+\/[a-z0-9._-]+\/$/);
+    expect(results[0]!.line.length).toBeGreaterThan(0);
+    expect(loads.filter((load) => load.startsWith('words-')).sort()).toEqual(['words-c', 'words-r']);
+  });
+});

@@ -378,6 +378,9 @@ async function buildCommand(args: string[]): Promise<number> {
   await mkdir(join(outDir, 'api'), { recursive: true });
   await rm(join(outDir, 'api', 'tools'), { recursive: true, force: true });
   await rename(join(staging, 'api', 'tools'), join(outDir, 'api', 'tools'));
+  // Astro built the /search/ page into outDir/search/; the index files join it there
+  await mkdir(join(outDir, 'search'), { recursive: true });
+  for (const name of await readdir(join(staging, 'search'))) await rename(join(staging, 'search', name), join(outDir, 'search', name));
   for (const name of await readdir(staging)) {
     if (name.startsWith('sitemap')) await rename(join(staging, name), join(outDir, name));
   }

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderGateway, renderIntercept, singleToolModel } from '../classifier/policy.ts';
 import { loadIndex, loadServer } from '../site/src/lib/catalog.ts';
+import { buildSearchIndex } from '../site/src/search/index-format.ts';
 
 const URLS_PER_SITEMAP = 45_000;
 
@@ -25,6 +26,12 @@ export async function writeSiteFiles(outDir: string, siteUrl: string): Promise<{
       toolFiles += 1;
     }
   }
+  // the search index: names, word shards and description shards under /search/
+  const search = buildSearchIndex(index.tools);
+  await mkdir(join(outDir, 'search'), { recursive: true });
+  await writeFile(join(outDir, 'search', 'names.json'), JSON.stringify(search.names));
+  for (const [shard, words] of search.words) await writeFile(join(outDir, 'search', `words-${shard}.json`), JSON.stringify(words));
+  for (const [shard, records] of search.records.entries()) await writeFile(join(outDir, 'search', `records-${shard}.json`), JSON.stringify(records));
   const paths = ['/', '/servers/', '/search/', ...index.servers.map((server) => server.url), ...index.tools.map((tool) => tool.url)];
   const urlset = (chunk: string[]) =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunk.map((path) => `  <url><loc>${escapeXml(new URL(path, siteUrl).href)}</loc></url>`).join('\n')}\n</urlset>\n`;

@@ -202,6 +202,52 @@ describe('in Chromium', () => {
     expect(validateInterceptPolicy(denied)).toEqual([]);
   });
 
+  it('search: typing, typos, filters, URL round trip, keyboard, escaping', async () => {
+    const page = await context.newPage();
+    const dialogsBefore = dialogs.length;
+    page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));
+    // runs an action and waits for the search answer it causes
+    const searchAfter = async (action: () => Promise<unknown>) => {
+      const before = await page.evaluate(() => document.body.dataset.searchDone ?? '0');
+      await action();
+      await page.waitForFunction((previous) => (document.body.dataset.searchDone ?? '0') !== previous, before);
+    };
+    await page.goto(`${site.url}/search/`);
+    const names = () => page.locator('#search-results li a').allTextContents();
+    // typing, with a typo
+    await page.locator('#q').fill('emial');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+    expect((await names())[0]).toBe('send_email');
+    // several words and a filter combined with the text
+    await page.locator('#q').fill('delte file');
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-results li a')].some((a) => /delete/i.test(a.textContent ?? '')));
+    await searchAfter(() => page.locator('#risk').selectOption('high'));
+    const high = await page.locator('#search-results .badge.risk-high').count();
+    expect(high).toBe(await page.locator('#search-results li').count());
+    expect(new URL(page.url()).searchParams.get('risk')).toBe('high');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('delte file');
+    // URL round trip: a shared link reloads the same search
+    await page.goto(`${site.url}/search/?q=weather&category=read`);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+    expect(await page.locator('#q').inputValue()).toBe('weather');
+    expect(await page.locator('#category').inputValue()).toBe('read');
+    expect((await names())[0]).toBe('get_weather');
+    // keyboard: arrow down selects, Enter opens
+    await page.locator('#q').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#search-results li').first().getAttribute('aria-selected')).toBe('true');
+    await Promise.all([page.waitForURL(/\/tools\/io\.example__plain\//), page.keyboard.press('Enter')]);
+    // an empty result says so
+    await page.goto(`${site.url}/search/?q=zzzzqqqq`);
+    await page.waitForFunction(() => /No tool matches/.test(document.getElementById('search-status')?.textContent ?? ''));
+    // tool text is escaped in results
+    await page.goto(`${site.url}/search/?q=script`);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+    expect(await names()).toContain(HOSTILE.script);
+    expect(await page.locator('#search-results img').count()).toBe(0);
+    expect(dialogs.length).toBe(dialogsBefore);
+  });
+
   it('axe finds no serious or critical violation on the home, a server and a tool page', async () => {
     const axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     const page = await context.newPage();

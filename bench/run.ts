@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { benchCrawlerOverhead, benchIndexCrawl, type Section } from './crawler.ts';
 import { benchClassifier } from './classifier.ts';
 import { benchSite } from './site.ts';
+import { benchSearch } from './search.ts';
 import { ROOT } from '../tests/helpers.ts';
 
 const BENCHES: Record<string, () => Promise<Section>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Section>> = {
   'index-crawl': () => benchIndexCrawl(),
   classifier: () => benchClassifier(),
   site: () => benchSite(),
+  search: () => benchSearch(),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -38,7 +40,7 @@ const kept = previous
   .slice(1)
   .map((chunk) => ({ title: chunk.slice(3, chunk.indexOf('\n')).trim(), markdown: chunk.slice(chunk.indexOf('\n') + 1).trim() }))
   .filter((section) => !sections.some((fresh) => fresh.title === section.title));
-const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Site build'];
+const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Site build', 'Search'];
 const all = [...kept, ...sections].sort((a, b) => (order.indexOf(a.title) + 1 || 99) - (order.indexOf(b.title) + 1 || 99));
 
 const header = [

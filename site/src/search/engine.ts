@@ -65,10 +65,27 @@ export function wordMatch(query: string, word: string): number {
 
 const MAX_CANDIDATES = 1000;
 
+/** The ranking options, shared with the relevance baseline (plain fuse.js over the full list). */
+export const FUSE_OPTIONS = {
+  keys: [
+    { name: 'name', weight: 2 },
+    { name: 'server', weight: 1 },
+  ],
+  ignoreLocation: true,
+};
+
 export class SearchEngine {
   private namesFile?: Promise<NamesFile>;
   private wordShards = new Map<string, Promise<WordsFile>>();
   private recordShards = new Map<number, Promise<RecordsFile>>();
+  /** Decoded postings, kept: the same words come back keystroke after keystroke. */
+  private postings = new Map<string, number[]>();
+
+  private ids(shard: WordsFile, word: string): number[] {
+    let ids = this.postings.get(word);
+    if (!ids) this.postings.set(word, (ids = deltaDecode(shard[word]!)));
+    return ids;
+  }
 
   constructor(private readonly loader: IndexLoader) {}
 
@@ -98,7 +115,7 @@ export class SearchEngine {
         for (const word in shard) {
           const strength = wordMatch(query, word);
           if (!strength) continue;
-          for (const id of deltaDecode(shard[word]!)) best.set(id, Math.max(best.get(id) ?? 0, strength));
+          for (const id of this.ids(shard, word)) best.set(id, Math.max(best.get(id) ?? 0, strength));
         }
         return best;
       }),
@@ -130,12 +147,18 @@ export class SearchEngine {
       const scores = await this.candidates(queryWords);
       const candidates = [...scores.keys()].filter(keep);
       // fuse.js ranks the candidates; tools matching more of the query's words come first
+      // the same keys and options as fuse.js over the whole list would use, so a tool scores the same here
       const fuse = new Fuse(
         candidates.map((id) => ({ id, name: names.tools[id]![0], server: names.servers[names.tools[id]![1]]![0] })),
-        { keys: [{ name: 'name', weight: 2 }, { name: 'server', weight: 1 }], includeScore: true, ignoreLocation: true, threshold: 1 },
+        FUSE_OPTIONS,
       );
       const fuseScore = new Map(fuse.search(query.trim()).map((entry) => [entry.item.id, entry.score ?? 1]));
-      ids = candidates.sort((a, b) => scores.get(b)!.words - scores.get(a)!.words || (fuseScore.get(a) ?? 1) - (fuseScore.get(b) ?? 1) || scores.get(b)!.strength - scores.get(a)!.strength || a - b);
+      // tools matching more of the query's words first (fuse.js scores a multi-word query as one
+      // string, and would put create_or_update_file above delete_file for "delete file"); within
+      // that, fuse.js's order; candidates fuse.js cannot match at all (a typo it cannot bridge) last
+      ids = candidates.sort(
+        (a, b) => scores.get(b)!.words - scores.get(a)!.words || (fuseScore.get(a) ?? 2) - (fuseScore.get(b) ?? 2) || scores.get(b)!.strength - scores.get(a)!.strength || a - b,
+      );
     } else if (risk >= 0 || category >= 0 || server) {
       ids = [];
       for (let id = 0; id < names.tools.length && ids.length < 10_000; id++) if (keep(id)) ids.push(id);

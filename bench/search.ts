@@ -1,0 +1,155 @@
+// Search figures on the synthetic 100,000-tool catalog, in headless Chromium: keystroke-to-render
+// latency (p50/p95), compressed bytes transferred before the first results, and relevance against
+// plain fuse.js over the full list (top-10 overlap on 30 queries, measured in Node with the same keys).
+import { createServer } from 'node:http';
+import { readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Fuse from 'fuse.js';
+import { classifyTools, serverContextOf } from '../classifier/catalog.ts';
+import { toolSlug } from '../data/slug.ts';
+import { buildSearchIndex, type SearchInput } from '../site/src/search/index-format.ts';
+import { FUSE_OPTIONS, SearchEngine } from '../site/src/search/engine.ts';
+import { syntheticCatalog } from './synthetic.ts';
+import { ROOT, launchChromium, tempDir } from '../tests/helpers.ts';
+import { buildSite, writeFixtureCatalog } from '../tests/site/fixture.ts';
+import type { Section } from './crawler.ts';
+
+export const QUERIES = [
+  'delete file', 'delte file', 'github issue', 'gihub issue', 'create issue', 'send email', 'list users', 'browser click', 'run command', 'execute sql',
+  'query database', 'create payment', 'refund', 'kubernetes pod', 'deploy app', 'search web', 'read file', 'write file', 'screenshot', 'navigate',
+  'slack message', 'notion page', 'calendar event', 'create branch', 'merge request', 'drop database', 'weather', 'memory entity', 'api key', 'invoice',
+];
+
+function inputsFor(count: number): SearchInput[] {
+  const inputs: SearchInput[] = [];
+  for (const snapshot of syntheticCatalog(count)) {
+    const { classifications } = classifyTools(snapshot.tools, snapshot.fingerprints.map((f) => f.fingerprint), serverContextOf(snapshot));
+    snapshot.tools.forEach((tool, i) =>
+      inputs.push({
+        name: tool.name,
+        slug: toolSlug(tool.name),
+        serverName: snapshot.name,
+        serverSlug: snapshot.slug,
+        risk: classifications[i]!.risk,
+        category: classifications[i]!.category,
+        line: (tool.description ?? '').replace(/\s+/g, ' ').trim().slice(0, 140),
+      }),
+    );
+  }
+  return inputs;
+}
+
+async function relevance(inputs: SearchInput[], index: ReturnType<typeof buildSearchIndex>): Promise<{ overlap: number; perQuery: string[] }> {
+  const engine = new SearchEngine({ names: async () => index.names, words: async (s) => index.words.get(s) ?? {}, records: async (s) => index.records[s]! });
+  const plain = new Fuse(inputs.map((input, id) => ({ id, name: input.name, server: input.serverName })), FUSE_OPTIONS);
+  let total = 0;
+  const perQuery: string[] = [];
+  for (const query of QUERIES) {
+    const baseline = plain.search(query, { limit: 10 }).map((entry) => entry.item.id);
+    const ours = (await engine.search(query, {}, 10)).results.map((result) => result.id);
+    const overlap = baseline.length ? ours.filter((id) => baseline.includes(id)).length / Math.min(10, baseline.length) : 1;
+    total += overlap;
+    perQuery.push(`${query}: ${Math.round(overlap * 100)}%`);
+  }
+  return { overlap: total / QUERIES.length, perQuery };
+}
+
+export async function benchSearch(count = 100_000): Promise<Section> {
+  console.error(`  building a search index of ${count} tools…`);
+  const inputs = inputsFor(count);
+  const index = buildSearchIndex(inputs);
+  const { overlap, perQuery } = await relevance(inputs, index);
+  console.error(`  relevance: ${(overlap * 100).toFixed(0)}% top-10 overlap with plain fuse.js`);
+
+  // the /search/ page and its worker come from a real site build; the index files are the big catalog's
+  const work = await tempDir('toolrisk-search-bench-');
+  await writeFixtureCatalog(join(work.path, 'data'));
+  const dist = join(work.path, 'dist');
+  await buildSite(join(work.path, 'data'), dist);
+  // replace the fixture's index files (the page and its worker stay) with the big catalog's
+  for (const name of await readdir(join(dist, 'search'))) if (name.endsWith('.json')) await rm(join(dist, 'search', name));
+  await writeFile(join(dist, 'search', 'names.json'), JSON.stringify(index.names));
+  for (const [shard, words] of index.words) await writeFile(join(dist, 'search', `words-${shard}.json`), JSON.stringify(words));
+  for (const [shard, records] of index.records.entries()) await writeFile(join(dist, 'search', `records-${shard}.json`), JSON.stringify(records));
+
+  // a gzip static server that counts compressed bytes sent
+  let bytes = 0;
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript', '.css': 'text/css' };
+  const gzCache = new Map<string, Buffer>();
+  const server = createServer(async (req, res) => {
+    let file = join(dist, normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let body = gzCache.get(file);
+      if (!body) gzCache.set(file, (body = gzipSync(await readFile(file))));
+      bytes += body.length;
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = await launchChromium();
+  const latencies: number[] = [];
+  const firstBytes: number[] = [];
+  try {
+    for (const query of QUERIES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      bytes = 0;
+      await page.goto(`${url}/search/`);
+      await page.evaluate(() => {
+        const list = document.getElementById('search-results')!;
+        const w = window as unknown as { __keys: number[]; __renders: number[] };
+        w.__keys = [];
+        w.__renders = [];
+        document.getElementById('q')!.addEventListener('keydown', () => w.__keys.push(performance.now()), true);
+        new MutationObserver(() => w.__renders.push(performance.now())).observe(list, { childList: true });
+      });
+      // the first character, then wait for its results: bytes before the first results
+      await page.locator('#q').focus();
+      await page.keyboard.type(query.slice(0, 2));
+      await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, undefined, { timeout: 30_000 }).catch(() => undefined);
+      firstBytes.push(bytes);
+      for (const char of query.slice(2)) {
+        await page.keyboard.type(char);
+        await page.waitForTimeout(120);
+      }
+      await page.waitForTimeout(300);
+      const { keys, renders } = await page.evaluate(() => {
+        const w = window as unknown as { __keys: number[]; __renders: number[] };
+        return { keys: w.__keys, renders: w.__renders };
+      });
+      // latency of each keystroke after the index is loaded: the next render after it
+      for (const key of keys.slice(2)) {
+        const render = renders.find((time) => time >= key);
+        if (render !== undefined) latencies.push(render - key);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    await work.remove();
+  }
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
+  const maxFirst = Math.max(...firstBytes);
+  return {
+    title: 'Search',
+    markdown: [
+      `Synthetic catalog of ${inputs.length.toLocaleString('en-US')} tools. Index: names ${(gzipSync(JSON.stringify(index.names)).length / 1e6).toFixed(2)} MB gzipped, ${index.words.size} word shards, ${index.records.length} description shards. Headless Chromium against a gzip static server on 127.0.0.1, ${QUERIES.length} queries typed a key at a time.`,
+      '',
+      '| measure | figure | target |',
+      '|---|---:|---:|',
+      `| keystroke → rendered results, p50 (after the index is loaded) | ${pct(0.5).toFixed(1)} ms | |`,
+      `| keystroke → rendered results, p95 | ${pct(0.95).toFixed(1)} ms (${latencies.length} keystrokes) | ≤ 50 ms |`,
+      `| compressed bytes before the first results, worst query | ${(maxFirst / 1e6).toFixed(2)} MB | ≤ 1.5 MB |`,
+      `| top-10 overlap with plain fuse.js over the full list (same keys) | ${(overlap * 100).toFixed(0)}% | on par |`,
+      '',
+      `Per query: ${perQuery.join('; ')}.`,
+    ].join('\n'),
+  };
+}

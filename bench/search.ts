@@ -11,7 +11,7 @@ import { toolSlug } from '../data/slug.ts';
 import { buildSearchIndex, type SearchInput } from '../site/src/search/index-format.ts';
 import { FUSE_OPTIONS, SearchEngine } from '../site/src/search/engine.ts';
 import { syntheticCatalog } from './synthetic.ts';
-import { ROOT, launchChromium, tempDir } from '../tests/helpers.ts';
+import { launchChromium, tempDir } from '../tests/helpers.ts';
 import { buildSite, writeFixtureCatalog } from '../tests/site/fixture.ts';
 import type { Section } from './crawler.ts';
 

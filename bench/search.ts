@@ -41,7 +41,7 @@ function inputsFor(count: number): SearchInput[] {
 }
 
 async function relevance(inputs: SearchInput[], index: ReturnType<typeof buildSearchIndex>): Promise<{ overlap: number; perQuery: string[] }> {
-  const engine = new SearchEngine({ names: async () => index.names, words: async (s) => index.words.get(s) ?? {}, records: async (s) => index.records[s]! });
+  const engine = new SearchEngine({ names: async () => index.names, words: async (s) => index.words.get(s) ?? {}, records: async (s) => index.records[s]!, hash8: async (name) => toolSlug(name).slice(-8) });
   const plain = new Fuse(inputs.map((input, id) => ({ id, name: input.name, server: input.serverName })), FUSE_OPTIONS);
   let total = 0;
   const perQuery: string[] = [];

@@ -2,6 +2,7 @@
 // and URL segment ([a-z0-9._-], no leading dot, at most 140 characters), and two different names
 // never get the same slug.
 import { createHash } from 'node:crypto';
+import { readableSlug, toolSlugFrom } from './slug-core.ts';
 
 const REGISTRY_NAME = /^[a-z0-9][a-z0-9.-]*\/[a-z0-9][a-z0-9._-]*$/;
 const MAX_READABLE = 120;
@@ -23,16 +24,7 @@ export function serverSlug(name: string): string {
 
 /** A readable, collision-free slug for any text: sanitized, capped, with a hash of the exact text. */
 export function hashedSlug(text: string): string {
-  const readable = text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9.-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^[.-]+|[.-]+$/g, '')
-    .slice(0, MAX_READABLE)
-    .replace(/[.-]+$/, '');
-  return `${readable || 'x'}-${shortHash(text)}`;
+  return `${readableSlug(text)}-${shortHash(text)}`;
 }
 
 /** True when a string is safe to use as one path or URL segment. */
@@ -40,17 +32,13 @@ export function isSafeSegment(segment: string): boolean {
   return /^[a-z0-9_-][a-z0-9._-]{0,139}$/.test(segment);
 }
 
-const PLAIN_TOOL = /^[a-z0-9][a-z0-9-]{0,99}$/;
-const HASH_SUFFIX = /-[0-9a-f]{8}$/;
-
 /**
  * A tool's URL segment, unique within its server: a lowercase name of letters, digits and dashes
  * is used as it is (`create-issue`); any other name (`create_issue`, `CreateIssue`, `../x`, unicode,
  * 1,000 characters) gets a readable form plus a hash of the exact name, so names differing only by
  * `_` and `-`, or by case, get distinct URLs. A plain name that itself ends like a hash is hashed
- * too, so the two forms never meet.
+ * too, so the two forms never meet. (The search worker computes the same with data/slug-core.ts.)
  */
 export function toolSlug(name: string): string {
-  if (PLAIN_TOOL.test(name) && !HASH_SUFFIX.test(name)) return name;
-  return hashedSlug(name);
+  return toolSlugFrom(name, shortHash(name));
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine, editDistance, wordMatch } from '../../site/src/search/engine.ts';
 import { buildSearchIndex, type BuiltIndex } from '../../site/src/search/index-format.ts';
 import { ROOT } from '../helpers.ts';
+import { toolSlug } from '../../data/slug.ts';
 
 let index: BuiltIndex;
 let engine: SearchEngine;
@@ -17,6 +18,7 @@ beforeAll(async () => {
     names: async () => (loads.push('names'), index.names),
     words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
     records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!),
+    hash8: async (name) => toolSlug(name).slice(-8),
   });
 });
 
@@ -65,11 +67,18 @@ describe('the search engine', () => {
       names: async () => (loads.push('names'), index.names),
       words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
       records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!),
+      hash8: async (name) => toolSlug(name).slice(-8),
     });
     loads.length = 0;
     const { results } = await fresh.search('run command');
     expect(results[0]!.url).toMatch(/^\/tools\/[a-z0-9._-]+\/[a-z0-9._-]+\/$/);
-    expect(results[0]!.line.length).toBeGreaterThan(0);
-    expect(loads.filter((load) => load.startsWith('words-')).sort()).toEqual(['words-c', 'words-r']);
+    // the URL is the tool's real page
+    const { loadIndex } = await import('../../site/src/lib/catalog.ts');
+    expect(loadIndex().tools.some((tool) => tool.url === results[0]!.url)).toBe(true);
+    // first results need only the names and the query's word shards
+    expect(loads.sort()).toEqual(['names', 'words-c', 'words-r']);
+    const lines = await fresh.describe(results.map((result) => result.id));
+    expect(lines[0]!.length).toBeGreaterThan(0);
+    expect(loads.some((load) => load.startsWith('records-'))).toBe(true);
   });
 });

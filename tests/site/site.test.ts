@@ -237,6 +237,8 @@ describe('in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#search-results li').first().getAttribute('aria-selected')).toBe('true');
     await Promise.all([page.waitForURL(/\/tools\/io\.example__plain\//), page.keyboard.press('Enter')]);
+    // the worker computed the URL (sha256 in the browser): it is the tool's real page
+    expect(await page.locator('h1').textContent()).toBe('get_weather');
     // an empty result says so
     await page.goto(`${site.url}/search/?q=zzzzqqqq`);
     await page.waitForFunction(() => /No tool matches/.test(document.getElementById('search-status')?.textContent ?? ''));
@@ -244,6 +246,8 @@ describe('in Chromium', () => {
     await page.goto(`${site.url}/search/?q=script`);
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
     expect(await names()).toContain(HOSTILE.script);
+    // description lines arrive after the first results
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-results .line')].some((line) => (line.textContent ?? '').length > 0));
     expect(await page.locator('#search-results img').count()).toBe(0);
     expect(dialogs.length).toBe(dialogsBefore);
   });

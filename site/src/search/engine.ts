@@ -2,6 +2,7 @@
 // index's vocabulary), filters, then fuse.js ranks only the candidates. Pure apart from the loader
 // it is given, so it runs in a Web Worker and in tests alike.
 import Fuse from 'fuse.js';
+import { isPlainToolName, toolSlugFrom } from '../../../data/slug-core.ts';
 import { CATEGORIES, RISKS, RECORDS_PER_SHARD, deltaDecode, searchWords, shardOf, type NamesFile, type RecordsFile, type WordsFile } from './index-format.ts';
 
 export interface SearchFilters {
@@ -18,6 +19,7 @@ export interface SearchResult {
   risk: string;
   category: string;
   url: string;
+  /** Empty in search() results; describe() fills it. */
   line: string;
 }
 
@@ -25,6 +27,8 @@ export interface IndexLoader {
   names(): Promise<NamesFile>;
   words(shard: string): Promise<WordsFile>;
   records(shard: number): Promise<RecordsFile>;
+  /** The first 8 hex digits of the sha256 of a tool name (for its URL; see data/slug-core.ts). */
+  hash8(name: string): Promise<string>;
 }
 
 /** Edit distance with transpositions, giving up (returning max + 1) past `max`. */
@@ -63,7 +67,7 @@ export function wordMatch(query: string, word: string): number {
   return 0;
 }
 
-const MAX_CANDIDATES = 1000;
+const MAX_CANDIDATES = 300;
 
 /** The ranking options, shared with the relevance baseline (plain fuse.js over the full list). */
 export const FUSE_OPTIONS = {
@@ -166,14 +170,21 @@ export class SearchEngine {
       return { results: [], total: 0 };
     }
     const shown = ids.slice(0, limit);
+    // first results need only names.json and the word shards: URLs are computed here, and the
+    // description lines come separately (describe()), so nothing waits on the description shards
     const results = await Promise.all(
       shown.map(async (id) => {
         const [name, serverIndex, toolRisk, toolCategory] = names.tools[id]!;
         const [serverName, serverSlug] = names.servers[serverIndex]!;
-        const [slug, line] = (await this.records(Math.floor(id / RECORDS_PER_SHARD)))[id % RECORDS_PER_SHARD]!;
-        return { id, name, server: serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line };
+        const slug = isPlainToolName(name) ? name : toolSlugFrom(name, await this.loader.hash8(name));
+        return { id, name, server: serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line: '' };
       }),
     );
     return { results, total: ids.length };
+  }
+
+  /** The description lines of the given tools (loads their description shards). */
+  async describe(ids: number[]): Promise<string[]> {
+    return Promise.all(ids.map(async (id) => (await this.records(Math.floor(id / RECORDS_PER_SHARD)))[id % RECORDS_PER_SHARD] ?? ''));
   }
 }

@@ -24,8 +24,8 @@ export interface NamesFile {
   tools: [name: string, server: number, risk: number, category: number][];
 }
 
-/** records-<n>.json: tools n×1000… as [URL slug, description line], for the results shown. */
-export type RecordsFile = [slug: string, line: string][];
+/** records-<n>.json: the description lines of tools n×1000…, loaded for the results shown. */
+export type RecordsFile = string[];
 
 /** words-<c>.json: the words starting with c, each with the ids of the tools it appears in (delta-encoded). */
 export type WordsFile = Record<string, number[]>;
@@ -92,7 +92,7 @@ export function buildSearchIndex(tools: SearchInput[]): BuiltIndex {
       else postings.set(word, [id]);
     }
     const shard = Math.floor(id / RECORDS_PER_SHARD);
-    (records[shard] ??= []).push([tool.slug, tool.line.slice(0, 120)]);
+    (records[shard] ??= []).push(tool.line.slice(0, 120));
   });
   const words = new Map<string, WordsFile>();
   for (const [word, ids] of [...postings].sort(([a], [b]) => a.localeCompare(b))) {

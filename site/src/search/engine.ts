@@ -68,6 +68,8 @@ export function wordMatch(query: string, word: string): number {
 }
 
 const MAX_CANDIDATES = 300;
+/** How much matching every query word improves a fuse.js score (0: none, 1: to a perfect score). */
+export const WORD_BONUS = 0.6;
 
 /** The ranking options, shared with the relevance baseline (plain fuse.js over the full list). */
 export const FUSE_OPTIONS = {
@@ -154,15 +156,14 @@ export class SearchEngine {
       // the same keys and options as fuse.js over the whole list would use, so a tool scores the same here
       const fuse = new Fuse(
         candidates.map((id) => ({ id, name: names.tools[id]![0], server: names.servers[names.tools[id]![1]]![0] })),
-        FUSE_OPTIONS,
+        { ...FUSE_OPTIONS, includeScore: true },
       );
       const fuseScore = new Map(fuse.search(query.trim()).map((entry) => [entry.item.id, entry.score ?? 1]));
-      // tools matching more of the query's words first (fuse.js scores a multi-word query as one
-      // string, and would put create_or_update_file above delete_file for "delete file"); within
-      // that, fuse.js's order; candidates fuse.js cannot match at all (a typo it cannot bridge) last
-      ids = candidates.sort(
-        (a, b) => scores.get(b)!.words - scores.get(a)!.words || (fuseScore.get(a) ?? 2) - (fuseScore.get(b) ?? 2) || scores.get(b)!.strength - scores.get(a)!.strength || a - b,
-      );
+      // fuse.js scores a multi-word query as one string (it puts create_or_update_file above
+      // delete_file for "delete file"), so a tool's share of matched query words improves its score
+      // fuse.js's score, lowered (better) by the share of the query's words a tool matches
+      const rank = (id: number) => (fuseScore.get(id) ?? 1.5) * (1 - WORD_BONUS * (scores.get(id)!.words / queryWords.length));
+      ids = candidates.sort((a, b) => rank(a) - rank(b) || scores.get(b)!.strength - scores.get(a)!.strength || a - b);
     } else if (risk >= 0 || category >= 0 || server) {
       ids = [];
       for (let id = 0; id < names.tools.length && ids.length < 10_000; id++) if (keep(id)) ids.push(id);

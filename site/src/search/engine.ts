@@ -134,8 +134,23 @@ export class SearchEngine {
         scores.set(id, score);
       }
     }
-    const kept = [...scores].sort(([a, x], [b, y]) => y.words - x.words || y.strength - x.strength || a - b).slice(0, MAX_CANDIDATES);
-    return new Map(kept);
+    // the best MAX_CANDIDATES by (words matched, strength) without sorting every scored tool: a
+    // common word can match tens of thousands, and this runs on every keystroke
+    const buckets = new Map<number, number[]>();
+    for (const [id, score] of scores) {
+      const key = score.words * 100 + Math.round(score.strength * 10);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(id);
+      else buckets.set(key, [id]);
+    }
+    const kept = new Map<number, { words: number; strength: number }>();
+    for (const key of [...buckets.keys()].sort((a, b) => b - a)) {
+      for (const id of buckets.get(key)!) {
+        if (kept.size >= MAX_CANDIDATES) return kept;
+        kept.set(id, scores.get(id)!);
+      }
+    }
+    return kept;
   }
 
   async search(query: string, filters: SearchFilters = {}, limit = 20): Promise<{ results: SearchResult[]; total: number }> {

@@ -31,7 +31,6 @@ describe('the search index', () => {
       tool('工具', 'io.example/files', 'Lists things.'),
     ];
     const index = buildSearchIndex(tools);
-    expect(index.names.shards).toEqual([...index.words.keys()].sort());
     expect(index.names.servers).toEqual([
       ['io.github.github/github-mcp', 'io.github.github__github-mcp'],
       ['io.example/files', 'io.example__files'],

@@ -199,11 +199,6 @@ export class SearchEngine {
     return { results, total: ids.length };
   }
 
-  /** Fetches every word shard not yet loaded, one at a time (call once the first results are shown). */
-  async prefetchWords(): Promise<void> {
-    for (const shard of (await this.names()).shards) await this.words(shard);
-  }
-
   /** The description lines of the given tools (loads their description shards). */
   async describe(ids: number[]): Promise<string[]> {
     return Promise.all(ids.map(async (id) => (await this.records(Math.floor(id / RECORDS_PER_SHARD)))[id % RECORDS_PER_SHARD] ?? ''));

@@ -20,8 +20,6 @@ export interface SearchInput {
 /** names.json: every tool as [name, server index, risk index, category index], and the servers. */
 export interface NamesFile {
   version: 1;
-  /** The word shards that exist (first characters), so the worker can fetch them ahead of need. */
-  shards: string[];
   servers: [name: string, slug: string][];
   tools: [name: string, server: number, risk: number, category: number][];
 }
@@ -77,7 +75,7 @@ export interface BuiltIndex {
 
 export function buildSearchIndex(tools: SearchInput[]): BuiltIndex {
   const serverIndex = new Map<string, number>();
-  const names: NamesFile = { version: 1, shards: [], servers: [], tools: [] };
+  const names: NamesFile = { version: 1, servers: [], tools: [] };
   const postings = new Map<string, number[]>();
   const records: RecordsFile[] = [];
   tools.forEach((tool, id) => {
@@ -103,6 +101,5 @@ export function buildSearchIndex(tools: SearchInput[]): BuiltIndex {
     file[word] = deltaEncode(ids);
     words.set(shard, file);
   }
-  names.shards = [...words.keys()].sort();
   return { names, words, records };
 }

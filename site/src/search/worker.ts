@@ -17,8 +17,6 @@ const engine = new SearchEngine({
   },
 });
 
-let prefetch: Promise<void> | undefined;
-
 self.addEventListener('message', async (event: MessageEvent<{ id: number; query: string; filters: SearchFilters }>) => {
   const { id, query, filters } = event.data;
   try {
@@ -26,8 +24,6 @@ self.addEventListener('message', async (event: MessageEvent<{ id: number; query:
     self.postMessage({ id, results, total });
     // description lines follow as their shards arrive
     self.postMessage({ id, lines: await engine.describe(results.map((result) => result.id)) });
-    // then the other word shards, so later keystrokes never wait on the network
-    prefetch ??= engine.prefetchWords();
   } catch (error) {
     self.postMessage({ id, error: (error as Error).message });
   }

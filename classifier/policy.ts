@@ -97,6 +97,11 @@ function amountArgument(tool: McpTool): ArgumentView | undefined {
   });
 }
 
+/** The rate-limit rule every limited tool starts with. */
+function hourlyRule(max: number): PolicyRule {
+  return { name: 'hourly limit', rate_limit: `${max}/hour`, on_deny: `At most ${max} calls an hour.` };
+}
+
 function denyPolicy(tool: string): ToolPolicy {
   return { tool, choice: 'deny', rules: [{ name: 'requires human approval', action: 'deny', on_deny: APPROVAL_MESSAGE }], limits: [], placeholders: [] };
 }
@@ -110,7 +115,7 @@ export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
     if (!amount) return denyPolicy(name);
     const placeholders: (keyof typeof PLACEHOLDERS)[] = ['MAX_AMOUNT'];
     const rules: PolicyRule[] = [
-      { name: 'hourly limit', rate_limit: `${LIMITS.financialPerHour}/hour`, on_deny: `At most ${LIMITS.financialPerHour} calls an hour.` },
+      hourlyRule(LIMITS.financialPerHour),
       {
         name: `single ${amount.name} at most MAX_AMOUNT`,
         conditions: [{ path: `args.${amount.name}`, op: 'lte', value: LIMITS.maxAmount }],
@@ -141,14 +146,14 @@ export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
       return {
         tool: name,
         choice: 'limit',
-        rules: [{ name: 'hourly limit', rate_limit: `${LIMITS.mediumPerHour}/hour`, on_deny: `At most ${LIMITS.mediumPerHour} calls an hour.` }],
+        rules: [hourlyRule(LIMITS.mediumPerHour)],
         limits: [limit(name, 'hour', LIMITS.mediumPerHour)],
         placeholders: [],
       };
     case 'high': {
       const placeholders = new Set<keyof typeof PLACEHOLDERS>();
       const rules: PolicyRule[] = [
-        { name: 'hourly limit', rate_limit: `${LIMITS.highPerHour}/hour`, on_deny: `At most ${LIMITS.highPerHour} calls an hour.` },
+        hourlyRule(LIMITS.highPerHour),
         ...argumentRules(tool, placeholders),
       ];
       return {
@@ -178,7 +183,7 @@ export function policyForChoice(recommended: ToolPolicy, choice: ToolPolicy['cho
       return {
         tool: recommended.tool,
         choice,
-        rules: [{ name: 'hourly limit', rate_limit: `${LIMITS.highPerHour}/hour`, on_deny: `At most ${LIMITS.highPerHour} calls an hour.` }],
+        rules: [hourlyRule(LIMITS.highPerHour)],
         limits: [limit(recommended.tool, 'hour', LIMITS.highPerHour)],
         placeholders: [],
       };

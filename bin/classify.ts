@@ -3,7 +3,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type Risk } from '../data/schema.ts';
+import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type Risk } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
 import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
 import { checkListedTools } from '../crawler/tools.ts';
@@ -35,7 +35,12 @@ async function readPrevious(file: string): Promise<{ text: string; record?: Clas
 }
 
 /** Classifies every snapshot in data/crawled/ into data/classified/, writing only files whose bytes change. */
-export async function classifyCatalog(dataDir: string, log: (line: string) => void = () => {}): Promise<ClassifyCatalogSummary> {
+export async function classifyCatalog(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+  /** Called with each server's snapshot and classification, for callers that report on them. */
+  onServer?: (snapshot: CrawlSnapshot, record: ClassifiedServer) => void,
+): Promise<ClassifyCatalogSummary> {
   const started = performance.now();
   const { items: snapshots, errors } = await loadSnapshots(join(dataDir, 'crawled'));
   const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...errors], ms: 0 };
@@ -46,6 +51,7 @@ export async function classifyCatalog(dataDir: string, log: (line: string) => vo
     const result = classifySnapshot(snapshot, previous?.record, (tool, error) =>
       summary.errors.push(`${snapshot.name}: tool ${JSON.stringify(tool)} could not be classified (skipped): ${error.message}`),
     );
+    onServer?.(snapshot, result.record);
     summary.servers += 1;
     summary.tools += result.record.tools.length;
     summary.classified += result.classified;

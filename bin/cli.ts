@@ -4,18 +4,18 @@ import { spawn } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CrawlSnapshotSchema } from '../data/schema.ts';
-import { parseRecord, serializeRecord } from '../data/serialize.ts';
+import { serializeRecord } from '../data/serialize.ts';
 import { crawlIndex, parseShard } from '../crawler/crawl.ts';
 import { syncRegistry } from '../crawler/registry.ts';
 import { inspect, looksLikeFile, type InspectTarget } from '../crawler/inspect.ts';
-import { loadIndex, loadSnapshots } from '../crawler/index-files.ts';
+import { loadIndex } from '../crawler/index-files.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
 import { importRecorded } from '../crawler/import-recorded.ts';
-import { atOrAbove, classifyCatalog, classifyToolsFile, listClassifiedFiles, toolJson } from './classify.ts';
+import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from './classify.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
 import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
-import { ClassifiedServerSchema, RiskSchema, type Classification, type Risk } from '../data/schema.ts';
+import { RiskSchema, type Classification, type CrawlSnapshot, type Risk } from '../data/schema.ts';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -292,15 +292,15 @@ async function catalogCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { data: { type: 'string' } });
   const dataDir = resolve(values.data ?? DEFAULT_DATA);
   const index = await loadIndex(join(dataDir, 'index'));
-  const snapshots = await loadSnapshots(join(dataDir, 'crawled'));
-  // classify first (cached: only new or changed tools are classified), so the counts are current
-  const classification = await classifyCatalog(dataDir);
+  // classify first (cached: only new or changed tools are classified), so the counts are current;
+  // the snapshots and classifications come back from that one pass over the data
+  const snapshots: CrawlSnapshot[] = [];
   const classified = new Map<string, Classification[]>();
-  for (const file of await listClassifiedFiles(dataDir)) {
-    const record = parseRecord(join(dataDir, 'classified', file), await readFile(join(dataDir, 'classified', file), 'utf8'), ClassifiedServerSchema);
+  const classification = await classifyCatalog(dataDir, undefined, (snapshot, record) => {
+    snapshots.push(snapshot);
     classified.set(record.slug, record.tools);
-  }
-  const bySlug = new Map(snapshots.items.map((snapshot) => [snapshot.slug, snapshot]));
+  });
+  const bySlug = new Map(snapshots.map((snapshot) => [snapshot.slug, snapshot]));
   const totals: Record<Risk, number> = { low: 0, medium: 0, high: 0, critical: 0 };
   const rows = index.items.map(({ slug, entry }) => {
     const snapshot = bySlug.get(slug);
@@ -315,11 +315,11 @@ async function catalogCommand(args: string[]): Promise<number> {
     return [entry.server.name, status, String(snapshot?.tools.length ?? 0), String(counts.low), String(counts.medium), String(counts.high), String(counts.critical), snapshot?.source ?? '', detail];
   });
   console.log(renderTable(['SERVER', 'STATUS', 'TOOLS', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL', 'VIA', 'NOTES'], rows, [56, 11, 5, 5, 6, 5, 8, 9, 50]));
-  const ok = snapshots.items.filter((snapshot) => snapshot.status === 'ok');
-  const toolCount = snapshots.items.reduce((sum, snapshot) => sum + snapshot.tools.length, 0);
+  const ok = snapshots.filter((snapshot) => snapshot.status === 'ok');
+  const toolCount = snapshots.reduce((sum, snapshot) => sum + snapshot.tools.length, 0);
   console.log(`\n${index.items.length} servers in the index, ${ok.length} listed their tools, ${toolCount} tools: ${totals.low} low, ${totals.medium} medium, ${totals.high} high, ${totals.critical} critical risk`);
-  console.log('The web catalog (pages per tool and server, search, policies) is the next stage; until then: toolrisk classify <file>, toolrisk inspect.');
-  const errors = [...index.errors, ...snapshots.errors, ...classification.errors];
+  console.log('Browse it as a site: npm start (http://localhost:4321).');
+  const errors = [...index.errors, ...classification.errors];
   for (const error of errors) console.error(`warning: ${terminalSafe(error)}`);
   return errors.length ? 1 : 0;
 }

@@ -133,6 +133,7 @@ export async function benchSearch(count = 100_000): Promise<Section> {
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const browser = await launchChromium();
   const latencies: number[] = [];
+  const slowest: [number, string][] = [];
   const firstBytes: number[] = [];
   try {
     for (const query of QUERIES) {
@@ -141,12 +142,12 @@ export async function benchSearch(count = 100_000): Promise<Section> {
       bytes = 0;
       await page.goto(`${url}/search/`);
       await page.evaluate(() => {
-        const list = document.getElementById('search-results')!;
         const w = window as unknown as { __keys: number[]; __renders: number[] };
         w.__keys = [];
         w.__renders = [];
         document.getElementById('q')!.addEventListener('keydown', () => w.__keys.push(performance.now()), true);
-        new MutationObserver(() => w.__renders.push(performance.now())).observe(list, { childList: true });
+        // the page marks each answer it renders (an empty list included, which changes no child)
+        new MutationObserver(() => w.__renders.push(performance.now())).observe(document.body, { attributes: true, attributeFilter: ['data-search-done'] });
       });
       // the first character, then wait for its results: bytes before the first results
       await page.locator('#q').focus();
@@ -163,10 +164,12 @@ export async function benchSearch(count = 100_000): Promise<Section> {
         return { keys: w.__keys, renders: w.__renders };
       });
       // latency of each keystroke after the index is loaded: the next render after it
-      for (const key of keys.slice(2)) {
+      keys.slice(2).forEach((key, i) => {
         const render = renders.find((time) => time >= key);
-        if (render !== undefined) latencies.push(render - key);
-      }
+        if (render === undefined) return;
+        latencies.push(render - key);
+        slowest.push([render - key, query.slice(0, i + 3)]);
+      });
       await context.close();
     }
   } finally {
@@ -175,6 +178,8 @@ export async function benchSearch(count = 100_000): Promise<Section> {
     await work.remove();
   }
   latencies.sort((a, b) => a - b);
+  slowest.sort((a, b) => b[0] - a[0]);
+  console.error(`  slowest keystrokes: ${slowest.slice(0, 12).map(([ms, typed]) => `"${typed}" ${ms.toFixed(0)} ms`).join(', ')}`);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
   const maxFirst = Math.max(...firstBytes);
   return {

@@ -81,4 +81,29 @@ describe('the search engine', () => {
     expect(lines[0]!.length).toBeGreaterThan(0);
     expect(loads.some((load) => load.startsWith('records-'))).toBe(true);
   });
+
+  it('starts loading the shard of a word begun with one letter, and nothing else', async () => {
+    const fresh = new SearchEngine({
+      names: async () => index.names,
+      words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
+      records: async (shard) => index.records[shard]!,
+      hash8: async (name) => toolSlug(name).slice(-8),
+    });
+    loads.length = 0;
+    await fresh.search('delete f');
+    // "f" is too short to search, but the next keystroke will need its shard
+    expect(loads.sort()).toEqual(['words-d', 'words-f']);
+    loads.length = 0;
+    await fresh.search('delete fi');
+    expect(loads).toEqual([]);
+  });
+
+  it('gives the same answers whatever was searched before (kept matches and scratch space are reset)', async () => {
+    const first = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {}, records: async (shard) => index.records[shard]!, hash8: async (name) => toolSlug(name).slice(-8) });
+    const expected = await first.search('github issue create');
+    const second = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {}, records: async (shard) => index.records[shard]!, hash8: async (name) => toolSlug(name).slice(-8) });
+    for (const query of ['gi', 'git', 'github', 'github i', 'github issue', 'delete file', 'github issue c', 'github issue create']) await second.search(query);
+    expect(await second.search('github issue create')).toEqual(expected);
+    expect(await second.search('delete file')).toEqual(await first.search('delete file'));
+  });
 });

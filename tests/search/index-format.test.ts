@@ -1,6 +1,6 @@
 // The search index format (issue 5's foundation): words, shards, postings and records.
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, deltaDecode, deltaEncode, searchWords, shardOf, type SearchInput } from '../../site/src/search/index-format.ts';
+import { buildSearchIndex, deltaDecode, deltaEncode, packMeta, searchWords, shardOf, unpackMeta, type SearchInput } from '../../site/src/search/index-format.ts';
 
 const tool = (name: string, serverName: string, line: string, risk: SearchInput['risk'] = 'low', category: SearchInput['category'] = 'read'): SearchInput => ({
   name,
@@ -35,11 +35,14 @@ describe('the search index', () => {
       ['io.github.github/github-mcp', 'io.github.github__github-mcp'],
       ['io.example/files', 'io.example__files'],
     ]);
-    expect(index.names.tools).toEqual([
-      ['create_issue', 0, 1, 1],
-      ['delete_file', 1, 2, 1],
-      ['工具', 1, 0, 0],
+    expect(index.names.tools).toEqual(['create_issue', 'delete_file', '工具']);
+    expect(index.names.meta.map(unpackMeta)).toEqual([
+      { server: 0, risk: 1, category: 1 },
+      { server: 1, risk: 2, category: 1 },
+      { server: 1, risk: 0, category: 0 },
     ]);
+    // the packing holds for large server indexes too
+    expect(unpackMeta(packMeta(123_456, 3, 2))).toEqual({ server: 123_456, risk: 3, category: 2 });
     expect(deltaDecode(index.words.get('i')!.issue!)).toEqual([0]);
     expect(deltaDecode(index.words.get('g')!.github!)).toEqual([0]);
     expect(deltaDecode(index.words.get('f')!.files!)).toEqual([1, 2]);

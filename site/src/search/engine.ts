@@ -3,7 +3,7 @@
 // it is given, so it runs in a Web Worker and in tests alike.
 import Fuse from 'fuse.js';
 import { isPlainToolName, toolSlugFrom } from '../../../data/slug-core.ts';
-import { CATEGORIES, RISKS, RECORDS_PER_SHARD, deltaDecode, searchWords, shardOf, type NamesFile, type RecordsFile, type WordsFile } from './index-format.ts';
+import { CATEGORIES, RISKS, RECORDS_PER_SHARD, deltaDecode, searchWords, shardOf, unpackMeta, type NamesFile, type RecordsFile, type WordsFile } from './index-format.ts';
 
 export interface SearchFilters {
   risk?: string;
@@ -67,7 +67,7 @@ export function wordMatch(query: string, word: string): number {
   return 0;
 }
 
-const MAX_CANDIDATES = 300;
+const MAX_CANDIDATES = 150;
 /** How much matching every query word improves a fuse.js score (0: none, 1: to a perfect score). */
 export const WORD_BONUS = 0.6;
 
@@ -80,16 +80,29 @@ export const FUSE_OPTIONS = {
   ignoreLocation: true,
 };
 
+/** One query word's matches: the tools it matches and, for each, the best match strength. */
+interface WordHits {
+  ids: Int32Array;
+  strength: Float32Array;
+}
+
+/** How many query words' matches are kept between keystrokes (earlier words of a query come back each time). */
+const HIT_CACHE = 64;
+
 export class SearchEngine {
   private namesFile?: Promise<NamesFile>;
   private wordShards = new Map<string, Promise<WordsFile>>();
   private recordShards = new Map<number, Promise<RecordsFile>>();
   /** Decoded postings, kept: the same words come back keystroke after keystroke. */
-  private postings = new Map<string, number[]>();
+  private postings = new Map<string, Int32Array>();
+  /** Each recent query word's matches, most recent last. */
+  private hits = new Map<string, WordHits>();
+  /** Scratch space, one slot per tool, reset after each use: no per-keystroke maps over thousands of ids. */
+  private scratch?: { strength: Float32Array; words: Uint8Array; total: Float32Array };
 
-  private ids(shard: WordsFile, word: string): number[] {
+  private ids(shard: WordsFile, word: string): Int32Array {
     let ids = this.postings.get(word);
-    if (!ids) this.postings.set(word, (ids = deltaDecode(shard[word]!)));
+    if (!ids) this.postings.set(word, (ids = Int32Array.from(deltaDecode(shard[word]!))));
     return ids;
   }
 
@@ -111,46 +124,83 @@ export class SearchEngine {
     return file;
   }
 
+  private scratchFor(size: number) {
+    if (!this.scratch || this.scratch.strength.length < size) {
+      this.scratch = { strength: new Float32Array(size), words: new Uint8Array(size), total: new Float32Array(size) };
+    }
+    return this.scratch;
+  }
+
+  /** The tools one query word matches, with the best strength of any indexed word it matches in each. */
+  private async wordHits(query: string, size: number): Promise<WordHits> {
+    const cached = this.hits.get(query);
+    if (cached) {
+      this.hits.delete(query);
+      this.hits.set(query, cached);
+      return cached;
+    }
+    const shard = await this.words(shardOf(query));
+    const { strength } = this.scratchFor(size);
+    const touched: number[] = [];
+    for (const word in shard) {
+      const match = wordMatch(query, word);
+      if (!match) continue;
+      for (const id of this.ids(shard, word)) {
+        const previous = strength[id]!;
+        if (previous === 0) touched.push(id);
+        if (match > previous) strength[id] = match;
+      }
+    }
+    const hits: WordHits = { ids: Int32Array.from(touched), strength: new Float32Array(touched.length) };
+    touched.forEach((id, i) => {
+      hits.strength[i] = strength[id]!;
+      strength[id] = 0;
+    });
+    this.hits.set(query, hits);
+    if (this.hits.size > HIT_CACHE) this.hits.delete(this.hits.keys().next().value!);
+    return hits;
+  }
+
   /** Tools matching the query words, with how many query words each matches and how well. */
-  private async candidates(queryWords: string[]): Promise<Map<number, { words: number; strength: number }>> {
-    const scores = new Map<number, { words: number; strength: number }>();
-    const perWord = await Promise.all(
-      queryWords.map(async (query) => {
-        const shard = await this.words(shardOf(query));
-        const best = new Map<number, number>();
-        for (const word in shard) {
-          const strength = wordMatch(query, word);
-          if (!strength) continue;
-          for (const id of this.ids(shard, word)) best.set(id, Math.max(best.get(id) ?? 0, strength));
-        }
-        return best;
-      }),
-    );
-    for (const best of perWord) {
-      for (const [id, strength] of best) {
-        const score = scores.get(id) ?? { words: 0, strength: 0 };
-        score.words += 1;
-        score.strength += strength;
-        scores.set(id, score);
+  private async candidates(queryWords: string[], size: number): Promise<Map<number, { words: number; strength: number }>> {
+    const perWord = await Promise.all(queryWords.map((query) => this.wordHits(query, size)));
+    const { words, total } = this.scratchFor(size);
+    const touched: number[] = [];
+    for (const hits of perWord) {
+      for (let i = 0; i < hits.ids.length; i++) {
+        const id = hits.ids[i]!;
+        if (words[id] === 0) touched.push(id);
+        words[id]! += 1;
+        total[id]! += hits.strength[i]!;
       }
     }
     // the best MAX_CANDIDATES by (words matched, strength) without sorting every scored tool: a
     // common word can match tens of thousands, and this runs on every keystroke
     const buckets = new Map<number, number[]>();
-    for (const [id, score] of scores) {
-      const key = score.words * 100 + Math.round(score.strength * 10);
+    for (const id of touched) {
+      const key = words[id]! * 100 + Math.round(total[id]! * 10);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(id);
       else buckets.set(key, [id]);
     }
     const kept = new Map<number, { words: number; strength: number }>();
-    for (const key of [...buckets.keys()].sort((a, b) => b - a)) {
+    fill: for (const key of [...buckets.keys()].sort((a, b) => b - a)) {
       for (const id of buckets.get(key)!) {
-        if (kept.size >= MAX_CANDIDATES) return kept;
-        kept.set(id, scores.get(id)!);
+        if (kept.size >= MAX_CANDIDATES) break fill;
+        kept.set(id, { words: words[id]!, strength: total[id]! });
       }
     }
+    for (const id of touched) {
+      words[id] = 0;
+      total[id] = 0;
+    }
     return kept;
+  }
+
+  /** Starts loading the word shard of a word the user has only begun (one letter), so it is there by the next keystroke. */
+  private prefetch(query: string): void {
+    const last = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).pop() ?? '';
+    if (last.length === 1) void this.words(shardOf(last));
   }
 
   async search(query: string, filters: SearchFilters = {}, limit = 20): Promise<{ results: SearchResult[]; total: number }> {
@@ -159,18 +209,19 @@ export class SearchEngine {
     const category = filters.category ? CATEGORIES.indexOf(filters.category as (typeof CATEGORIES)[number]) : -1;
     const server = filters.server?.toLowerCase();
     const keep = (id: number) => {
-      const [, serverIndex, toolRisk, toolCategory] = names.tools[id]!;
+      const { server: serverIndex, risk: toolRisk, category: toolCategory } = unpackMeta(names.meta[id]!);
       return (risk < 0 || toolRisk === risk) && (category < 0 || toolCategory === category) && (!server || names.servers[serverIndex]![0].toLowerCase().includes(server));
     };
     const queryWords = searchWords(query);
+    this.prefetch(query);
     let ids: number[];
     if (queryWords.length) {
-      const scores = await this.candidates(queryWords);
+      const scores = await this.candidates(queryWords, names.tools.length);
       const candidates = [...scores.keys()].filter(keep);
       // fuse.js ranks the candidates; tools matching more of the query's words come first
       // the same keys and options as fuse.js over the whole list would use, so a tool scores the same here
       const fuse = new Fuse(
-        candidates.map((id) => ({ id, name: names.tools[id]![0], server: names.servers[names.tools[id]![1]]![0] })),
+        candidates.map((id) => ({ id, name: names.tools[id]!, server: names.servers[unpackMeta(names.meta[id]!).server]![0] })),
         { ...FUSE_OPTIONS, includeScore: true },
       );
       const fuseScore = new Map(fuse.search(query.trim()).map((entry) => [entry.item.id, entry.score ?? 1]));
@@ -190,7 +241,8 @@ export class SearchEngine {
     // description lines come separately (describe()), so nothing waits on the description shards
     const results = await Promise.all(
       shown.map(async (id) => {
-        const [name, serverIndex, toolRisk, toolCategory] = names.tools[id]!;
+        const name = names.tools[id]!;
+        const { server: serverIndex, risk: toolRisk, category: toolCategory } = unpackMeta(names.meta[id]!);
         const [serverName, serverSlug] = names.servers[serverIndex]!;
         const slug = isPlainToolName(name) ? name : toolSlugFrom(name, await this.loader.hash8(name));
         return { id, name, server: serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line: '' };

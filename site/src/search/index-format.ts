@@ -5,7 +5,7 @@ import { splitIdentifier, splitText } from '../../../classifier/words.ts';
 export const RISKS = ['low', 'medium', 'high', 'critical'] as const;
 export const CATEGORIES = ['read', 'write', 'execute'] as const;
 /** Tools per description shard. */
-export const RECORDS_PER_SHARD = 1000;
+export const RECORDS_PER_SHARD = 100;
 
 export interface SearchInput {
   name: string;
@@ -17,14 +17,29 @@ export interface SearchInput {
   line: string;
 }
 
-/** names.json: every tool as [name, server index, risk index, category index], and the servers. */
+/**
+ * names.json: every tool's name, and its server, risk and category packed in one integer (see
+ * packMeta). Two flat arrays rather than an array per tool: parsing 100,000 small arrays in the
+ * browser leaves garbage that slows the keystrokes after it.
+ */
 export interface NamesFile {
-  version: 1;
+  version: 2;
   servers: [name: string, slug: string][];
-  tools: [name: string, server: number, risk: number, category: number][];
+  /** Tool names, by tool id. */
+  tools: string[];
+  /** By tool id: server index × 16 + risk index × 4 + category index. */
+  meta: number[];
 }
 
-/** records-<n>.json: the description lines of tools n×1000…, loaded for the results shown. */
+export function packMeta(server: number, risk: number, category: number): number {
+  return server * 16 + risk * 4 + category;
+}
+
+export function unpackMeta(meta: number): { server: number; risk: number; category: number } {
+  return { server: Math.floor(meta / 16), risk: (meta >> 2) & 3, category: meta & 3 };
+}
+
+/** records-<n>.json: the description lines of tools n×100…, loaded for the results shown (small files: the 20 results shown usually sit in 20 different files). */
 export type RecordsFile = string[];
 
 /** words-<c>.json: the words starting with c, each with the ids of the tools it appears in (delta-encoded). */
@@ -75,7 +90,7 @@ export interface BuiltIndex {
 
 export function buildSearchIndex(tools: SearchInput[]): BuiltIndex {
   const serverIndex = new Map<string, number>();
-  const names: NamesFile = { version: 1, servers: [], tools: [] };
+  const names: NamesFile = { version: 2, servers: [], tools: [], meta: [] };
   const postings = new Map<string, number[]>();
   const records: RecordsFile[] = [];
   tools.forEach((tool, id) => {
@@ -85,7 +100,8 @@ export function buildSearchIndex(tools: SearchInput[]): BuiltIndex {
       serverIndex.set(tool.serverSlug, server);
       names.servers.push([tool.serverName, tool.serverSlug]);
     }
-    names.tools.push([tool.name, server, RISKS.indexOf(tool.risk), CATEGORIES.indexOf(tool.category)]);
+    names.tools.push(tool.name);
+    names.meta.push(packMeta(server, RISKS.indexOf(tool.risk), CATEGORIES.indexOf(tool.category)));
     for (const word of indexWords(tool)) {
       const list = postings.get(word);
       if (list) list.push(id);

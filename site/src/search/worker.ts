@@ -17,12 +17,20 @@ const engine = new SearchEngine({
   },
 });
 
+/** The newest query's id: description lines of results already replaced are not worth loading. */
+let newest = 0;
+
 self.addEventListener('message', async (event: MessageEvent<{ id: number; query: string; filters: SearchFilters }>) => {
   const { id, query, filters } = event.data;
+  newest = Math.max(newest, id);
   try {
     const { results, total } = await engine.search(query, filters);
+    if (id !== newest) return;
     self.postMessage({ id, results, total });
-    // description lines follow as their shards arrive
+    // description lines follow as their shards arrive, unless the user has typed on: loading and
+    // parsing them would only hold up the next keystroke's results
+    await new Promise((wait) => setTimeout(wait, 30));
+    if (id !== newest) return;
     self.postMessage({ id, lines: await engine.describe(results.map((result) => result.id)) });
   } catch (error) {
     self.postMessage({ id, error: (error as Error).message });

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine, editDistance, wordMatch } from '../../site/src/search/engine.ts';
 import { buildSearchIndex, type BuiltIndex } from '../../site/src/search/index-format.ts';
 import { ROOT } from '../helpers.ts';
+import { createHash } from 'node:crypto';
 import { toolSlug } from '../../data/slug.ts';
+import { sha256Hex } from '../../site/src/search/sha256.ts';
 
 let index: BuiltIndex;
 let engine: SearchEngine;
@@ -17,8 +19,7 @@ beforeAll(async () => {
   engine = new SearchEngine({
     names: async () => (loads.push('names'), index.names),
     words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
-    records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!),
-    hash8: async (name) => toolSlug(name).slice(-8),
+    records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!)
   });
 });
 
@@ -66,8 +67,7 @@ describe('the search engine', () => {
     const fresh = new SearchEngine({
       names: async () => (loads.push('names'), index.names),
       words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
-      records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!),
-      hash8: async (name) => toolSlug(name).slice(-8),
+      records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!)
     });
     loads.length = 0;
     const { results } = await fresh.search('run command');
@@ -86,8 +86,7 @@ describe('the search engine', () => {
     const fresh = new SearchEngine({
       names: async () => index.names,
       words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
-      records: async (shard) => index.records[shard]!,
-      hash8: async (name) => toolSlug(name).slice(-8),
+      records: async (shard) => index.records[shard]!
     });
     loads.length = 0;
     await fresh.search('delete f');
@@ -99,11 +98,31 @@ describe('the search engine', () => {
   });
 
   it('gives the same answers whatever was searched before (kept matches and scratch space are reset)', async () => {
-    const first = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {}, records: async (shard) => index.records[shard]!, hash8: async (name) => toolSlug(name).slice(-8) });
+    const first = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {}, records: async (shard) => index.records[shard]! });
     const expected = await first.search('github issue create');
-    const second = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {}, records: async (shard) => index.records[shard]!, hash8: async (name) => toolSlug(name).slice(-8) });
+    const second = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {}, records: async (shard) => index.records[shard]! });
     for (const query of ['gi', 'git', 'github', 'github i', 'github issue', 'delete file', 'github issue c', 'github issue create']) await second.search(query);
     expect(await second.search('github issue create')).toEqual(expected);
     expect(await second.search('delete file')).toEqual(await first.search('delete file'));
+  });
+
+  it('computes the tool page URL of names that need a hash, as the site build does', async () => {
+    const { loadIndex } = await import('../../site/src/lib/catalog.ts');
+    const urls = new Set(loadIndex().tools.map((tool) => tool.url));
+    const hashed = index.names.tools.map((name, id) => ({ name, id })).filter(({ name }) => toolSlug(name) !== name);
+    expect(hashed.length).toBeGreaterThan(50);
+    for (const { name } of hashed.slice(0, 40)) {
+      const { results } = await engine.search(name, {}, 100);
+      const hit = results.find((result) => result.name === name);
+      expect(hit, name).toBeDefined();
+      expect(urls.has(hit!.url), `${name} → ${hit!.url}`).toBe(true);
+    }
+  });
+});
+
+describe('sha256 in the worker', () => {
+  it('matches node:crypto on every tool name in data/ and on block-boundary and unicode inputs', () => {
+    const inputs = [...index.names.tools, '', 'abc', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(63), 'x'.repeat(64), 'x'.repeat(1000), '工具 café 🚀', 'e\u0301'];
+    for (const input of inputs) expect(sha256Hex(input), input).toBe(createHash('sha256').update(input).digest('hex'));
   });
 });

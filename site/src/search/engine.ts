@@ -3,6 +3,7 @@
 // it is given, so it runs in a Web Worker and in tests alike.
 import Fuse from 'fuse.js';
 import { isPlainToolName, toolSlugFrom } from '../../../data/slug-core.ts';
+import { sha256Hex } from './sha256.ts';
 import { CATEGORIES, RISKS, RECORDS_PER_SHARD, deltaDecode, searchWords, shardOf, unpackMeta, type NamesFile, type RecordsFile, type WordsFile } from './index-format.ts';
 
 export interface SearchFilters {
@@ -27,8 +28,6 @@ export interface IndexLoader {
   names(): Promise<NamesFile>;
   words(shard: string): Promise<WordsFile>;
   records(shard: number): Promise<RecordsFile>;
-  /** The first 8 hex digits of the sha256 of a tool name (for its URL; see data/slug-core.ts). */
-  hash8(name: string): Promise<string>;
 }
 
 /** Edit distance with transpositions, giving up (returning max + 1) past `max`. */
@@ -92,21 +91,24 @@ const HIT_CACHE = 64;
 export class SearchEngine {
   private namesFile?: Promise<NamesFile>;
   private wordShards = new Map<string, Promise<WordsFile>>();
-  private recordShards = new Map<number, Promise<RecordsFile>>();
   /** Decoded postings, kept: the same words come back keystroke after keystroke. */
   private postings = new Map<string, Int32Array>();
   /** Each recent query word's matches, most recent last. */
   private hits = new Map<string, WordHits>();
-  /** Scratch space, one slot per tool, reset after each use: no per-keystroke maps over thousands of ids. */
-  private scratch?: { strength: Float32Array; words: Uint8Array; total: Float32Array };
+  /** Scratch space, one slot per tool, reset after each use: no per-keystroke maps or arrays over thousands of ids. */
+  private scratch?: { strength: Float32Array; words: Uint8Array; total: Float32Array; touched: Int32Array };
 
   private ids(shard: WordsFile, word: string): Int32Array {
     let ids = this.postings.get(word);
-    if (!ids) this.postings.set(word, (ids = Int32Array.from(deltaDecode(shard[word]!))));
+    if (!ids) this.postings.set(word, (ids = deltaDecode(shard[word]!)));
     return ids;
   }
 
-  constructor(private readonly loader: IndexLoader) {}
+  private readonly lines: DescriptionLines;
+
+  constructor(private readonly loader: IndexLoader) {
+    this.lines = new DescriptionLines((shard) => loader.records(shard));
+  }
 
   private names(): Promise<NamesFile> {
     return (this.namesFile ??= this.loader.names());
@@ -118,15 +120,9 @@ export class SearchEngine {
     return file;
   }
 
-  private records(shard: number): Promise<RecordsFile> {
-    let file = this.recordShards.get(shard);
-    if (!file) this.recordShards.set(shard, (file = this.loader.records(shard)));
-    return file;
-  }
-
   private scratchFor(size: number) {
     if (!this.scratch || this.scratch.strength.length < size) {
-      this.scratch = { strength: new Float32Array(size), words: new Uint8Array(size), total: new Float32Array(size) };
+      this.scratch = { strength: new Float32Array(size), words: new Uint8Array(size), total: new Float32Array(size), touched: new Int32Array(size) };
     }
     return this.scratch;
   }
@@ -140,22 +136,25 @@ export class SearchEngine {
       return cached;
     }
     const shard = await this.words(shardOf(query));
-    const { strength } = this.scratchFor(size);
-    const touched: number[] = [];
+    const { strength, touched } = this.scratchFor(size);
+    let count = 0;
     for (const word in shard) {
       const match = wordMatch(query, word);
       if (!match) continue;
-      for (const id of this.ids(shard, word)) {
+      const ids = this.ids(shard, word);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
         const previous = strength[id]!;
-        if (previous === 0) touched.push(id);
+        if (previous === 0) touched[count++] = id;
         if (match > previous) strength[id] = match;
       }
     }
-    const hits: WordHits = { ids: Int32Array.from(touched), strength: new Float32Array(touched.length) };
-    touched.forEach((id, i) => {
+    const hits: WordHits = { ids: touched.slice(0, count), strength: new Float32Array(count) };
+    for (let i = 0; i < count; i++) {
+      const id = hits.ids[i]!;
       hits.strength[i] = strength[id]!;
       strength[id] = 0;
-    });
+    }
     this.hits.set(query, hits);
     if (this.hits.size > HIT_CACHE) this.hits.delete(this.hits.keys().next().value!);
     return hits;
@@ -164,35 +163,41 @@ export class SearchEngine {
   /** Tools matching the query words, with how many query words each matches and how well. */
   private async candidates(queryWords: string[], size: number): Promise<Map<number, { words: number; strength: number }>> {
     const perWord = await Promise.all(queryWords.map((query) => this.wordHits(query, size)));
-    const { words, total } = this.scratchFor(size);
-    const touched: number[] = [];
+    const { words, total, touched } = this.scratchFor(size);
+    let count = 0;
     for (const hits of perWord) {
       for (let i = 0; i < hits.ids.length; i++) {
         const id = hits.ids[i]!;
-        if (words[id] === 0) touched.push(id);
+        if (words[id] === 0) touched[count++] = id;
         words[id]! += 1;
         total[id]! += hits.strength[i]!;
       }
     }
-    // the best MAX_CANDIDATES by (words matched, strength) without sorting every scored tool: a
-    // common word can match tens of thousands, and this runs on every keystroke
-    const buckets = new Map<number, number[]>();
-    for (const id of touched) {
-      const key = words[id]! * 100 + Math.round(total[id]! * 10);
-      const bucket = buckets.get(key);
+    // the best MAX_CANDIDATES by (words matched, strength), in order of first match, without sorting
+    // every scored tool (a common word matches tens of thousands, and this runs on every keystroke):
+    // count the tools per score, find the lowest score still needed, then take them in one pass
+    const key = (id: number) => words[id]! * 100 + Math.round(total[id]! * 10);
+    const perKey = new Int32Array(queryWords.length * 111 + 1);
+    for (let i = 0; i < count; i++) perKey[key(touched[i]!)]! += 1;
+    let lowest = perKey.length - 1;
+    for (let needed = MAX_CANDIDATES; lowest > 0 && needed > perKey[lowest]!; lowest--) needed -= perKey[lowest]!;
+    // the lowest key is taken only as far as room remains
+    let room = MAX_CANDIDATES;
+    for (let k = perKey.length - 1; k > lowest; k--) room -= perKey[k]!;
+    const byKey = new Map<number, number[]>();
+    for (let i = 0; i < count; i++) {
+      const id = touched[i]!;
+      const k = key(id);
+      if (k < lowest || (k === lowest && room-- <= 0)) continue;
+      const bucket = byKey.get(k);
       if (bucket) bucket.push(id);
-      else buckets.set(key, [id]);
+      else byKey.set(k, [id]);
     }
     const kept = new Map<number, { words: number; strength: number }>();
-    fill: for (const key of [...buckets.keys()].sort((a, b) => b - a)) {
-      for (const id of buckets.get(key)!) {
-        if (kept.size >= MAX_CANDIDATES) break fill;
-        kept.set(id, { words: words[id]!, strength: total[id]! });
-      }
-    }
-    for (const id of touched) {
-      words[id] = 0;
-      total[id] = 0;
+    for (const k of [...byKey.keys()].sort((a, b) => b - a)) for (const id of byKey.get(k)!) kept.set(id, { words: words[id]!, strength: total[id]! });
+    for (let i = 0; i < count; i++) {
+      words[touched[i]!] = 0;
+      total[touched[i]!] = 0;
     }
     return kept;
   }
@@ -239,20 +244,80 @@ export class SearchEngine {
     const shown = ids.slice(0, limit);
     // first results need only names.json and the word shards: URLs are computed here, and the
     // description lines come separately (describe()), so nothing waits on the description shards
-    const results = await Promise.all(
-      shown.map(async (id) => {
-        const name = names.tools[id]!;
-        const { server: serverIndex, risk: toolRisk, category: toolCategory } = unpackMeta(names.meta[id]!);
-        const [serverName, serverSlug] = names.servers[serverIndex]!;
-        const slug = isPlainToolName(name) ? name : toolSlugFrom(name, await this.loader.hash8(name));
-        return { id, name, server: serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line: '' };
-      }),
-    );
+    const results = shown.map((id) => {
+      const name = names.tools[id]!;
+      const { server: serverIndex, risk: toolRisk, category: toolCategory } = unpackMeta(names.meta[id]!);
+      const [serverName, serverSlug] = names.servers[serverIndex]!;
+      const slug = isPlainToolName(name) ? name : toolSlugFrom(name, sha256Hex(name).slice(0, 8));
+      return { id, name, server: serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line: '' };
+    });
     return { results, total: ids.length };
   }
 
+  /** Starts loading names.json, before the first query needs it. */
+  preload(): void {
+    void this.names();
+  }
+
   /** The description lines of the given tools (loads their description shards). */
+  describe(ids: number[]): Promise<string[]> {
+    return this.lines.describe(ids);
+  }
+}
+
+/**
+ * Description lines, from the records-<n>.json shards. Separate from the engine so that the page
+ * can run it in a second worker: loading twenty shards for one answer's lines must never hold up
+ * the next keystroke's results.
+ */
+export class DescriptionLines {
+  private shards = new Map<number, Promise<RecordsFile>>();
+
+  constructor(private readonly load: (shard: number) => Promise<RecordsFile>) {}
+
+  private shard(shard: number): Promise<RecordsFile> {
+    let file = this.shards.get(shard);
+    if (!file) {
+      // a failed load is forgotten, so a later answer can try again
+      file = this.load(shard).catch((error: unknown) => {
+        this.shards.delete(shard);
+        throw error;
+      });
+      this.shards.set(shard, file);
+    }
+    return file;
+  }
+
   async describe(ids: number[]): Promise<string[]> {
-    return Promise.all(ids.map(async (id) => (await this.records(Math.floor(id / RECORDS_PER_SHARD)))[id % RECORDS_PER_SHARD] ?? ''));
+    return Promise.all(ids.map(async (id) => (await this.shard(Math.floor(id / RECORDS_PER_SHARD)))[id % RECORDS_PER_SHARD] ?? ''));
+  }
+}
+
+/**
+ * Runs the engine on a small made-up index, a key at a time, while the real index downloads. The
+ * first searches on a fresh page otherwise pay for the JavaScript engine's warm-up (compiling the
+ * hot loops, in Chromium 30 ms and more) on the user's first keystrokes.
+ */
+export async function warmUp(): Promise<void> {
+  const verbs = ['create', 'delete', 'list', 'get', 'update', 'send', 'search', 'run', 'read', 'write'];
+  const nouns = ['issue', 'file', 'user', 'page', 'message', 'branch', 'payment', 'event', 'record', 'query'];
+  const names: NamesFile = { version: 2, servers: [['io.example/warm-up', 'io.example__warm-up']], tools: [], meta: [] };
+  const postings = new Map<string, number[]>();
+  for (let id = 0; id < 2000; id++) {
+    const verb = verbs[id % verbs.length]!;
+    const noun = nouns[Math.floor(id / verbs.length) % nouns.length]!;
+    names.tools.push(`${verb}_${noun}_${id}`);
+    names.meta.push(id % 16);
+    for (const word of [verb, noun]) postings.set(word, [...(postings.get(word) ?? []), id]);
+  }
+  const shards = new Map<string, WordsFile>();
+  for (const [word, ids] of postings) {
+    const shard = shards.get(shardOf(word)) ?? {};
+    shard[word] = ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]!));
+    shards.set(shardOf(word), shard);
+  }
+  const engine = new SearchEngine({ names: async () => names, words: async (shard) => shards.get(shard) ?? {}, records: async () => [] });
+  for (const query of ['create issue', 'delte fil']) {
+    for (let end = 2; end <= query.length; end++) await engine.search(query.slice(0, end));
   }
 }

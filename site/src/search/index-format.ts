@@ -77,9 +77,11 @@ export function deltaEncode(ids: number[]): number[] {
   return ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]!));
 }
 
-export function deltaDecode(deltas: number[]): number[] {
+export function deltaDecode(deltas: number[]): Int32Array {
+  const ids = new Int32Array(deltas.length);
   let previous = 0;
-  return deltas.map((delta, i) => (previous = i === 0 ? delta : previous + delta));
+  for (let i = 0; i < deltas.length; i++) ids[i] = previous += deltas[i]!;
+  return ids;
 }
 
 export interface BuiltIndex {

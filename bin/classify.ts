@@ -3,12 +3,13 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type Risk } from '../data/schema.ts';
+import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
 import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
 import { checkListedTools } from '../crawler/tools.ts';
 import { classifySnapshot, classifyTools } from '../classifier/catalog.ts';
-import { renderGateway, renderIntercept, singleToolModel } from '../classifier/policy.ts';
+import { renderGateway, renderIntercept, serverPolicy, singleToolModel } from '../classifier/policy.ts';
+import { AnswerCache, reviewTools, type ModelReviewer } from './llm.ts';
 
 export interface ClassifyCatalogSummary {
   servers: number;
@@ -17,7 +18,16 @@ export interface ClassifyCatalogSummary {
   reused: number;
   unchanged: number;
   errors: string[];
+  /** Tools whose classification carries a model review (asked now or from data/llm/). */
+  reviewed: number;
   ms: number;
+}
+
+export interface ClassifyOptions {
+  /** Asks the model about tools without a cached answer (`--llm`). */
+  reviewer?: ModelReviewer;
+  /** Without a reviewer, cached answers of this model are preferred (else the newest answer). */
+  preferModel?: string;
 }
 
 async function readPrevious(file: string): Promise<{ text: string; record?: ClassifiedServer } | undefined> {
@@ -40,17 +50,35 @@ export async function classifyCatalog(
   log: (line: string) => void = () => {},
   /** Called with each server's snapshot and classification, for callers that report on them. */
   onServer?: (snapshot: CrawlSnapshot, record: ClassifiedServer) => void,
+  options: ClassifyOptions = {},
 ): Promise<ClassifyCatalogSummary> {
   const started = performance.now();
   const { items: snapshots, errors } = await loadSnapshots(join(dataDir, 'crawled'));
-  const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...errors], ms: 0 };
+  const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...errors], reviewed: 0, ms: 0 };
   const outDir = join(dataDir, 'classified');
+  const answersDir = join(dataDir, 'llm');
+  let done = 0;
+  const totalTools = snapshots.reduce((sum, snapshot) => sum + snapshot.tools.length, 0);
   for (const snapshot of snapshots) {
     const file = join(outDir, `${snapshot.slug}.json`);
     const previous = await readPrevious(file);
     const result = classifySnapshot(snapshot, previous?.record, (tool, error) =>
       summary.errors.push(`${snapshot.name}: tool ${JSON.stringify(tool)} could not be classified (skipped): ${error.message}`),
     );
+    // model reviews: asked with --llm, else applied from data/llm/ (committed with the data)
+    const answers = await AnswerCache.open(answersDir, snapshot.slug, snapshot.name);
+    if (answers.problem) summary.errors.push(`${answers.file}: ${answers.problem} (its answers are ignored and the file is rewritten)`);
+    const tools = await reviewTools(options.reviewer, snapshot.name, snapshot.tools, result.record.tools, answers, options.preferModel);
+    if (tools.some((tool) => tool.review)) {
+      result.record = { ...result.record, tools, policy: serverPolicy(snapshot.name, tools.map((tool) => tool.policy)) };
+      summary.reviewed += tools.filter((tool) => tool.review).length;
+    }
+    if (options.reviewer) {
+      answers.prune(new Map(snapshot.fingerprints.map((entry) => [entry.name, entry.fingerprint])));
+      await answers.save();
+      done += snapshot.tools.length;
+      log(`model review: ${snapshot.name} done (${done} of ${totalTools} tools)`);
+    }
     onServer?.(snapshot, result.record);
     summary.servers += 1;
     summary.tools += result.record.tools.length;
@@ -87,7 +115,7 @@ const ToolsFileSchema = z.union([
 
 export interface FileClassification {
   server: { name: string; title?: string; description?: string };
-  results: ({ name: string; classification: Classification } | { name?: string; index: number; error: string })[];
+  results: ({ name: string; classification: Classification; tool: McpTool } | { name?: string; index: number; error: string })[];
 }
 
 export function classifyToolsFile(file: string, text: string): FileClassification {
@@ -107,6 +135,7 @@ export function classifyToolsFile(file: string, text: string): FileClassificatio
   const checked = checkListedTools(listed);
   const { classifications } = classifyTools(checked.tools, checked.tools.map((tool) => checked.fingerprints.get(tool.name)!), server);
   const byName = new Map(classifications.map((classification) => [classification.tool, classification]));
+  const toolsByName = new Map(checked.tools.map((tool) => [tool.name, tool]));
   const invalid = new Map(checked.invalidTools.map((tool) => [tool.index, tool]));
   const seen = new Set<string>();
   const results: FileClassification['results'] = listed.map((raw, index) => {
@@ -115,7 +144,7 @@ export function classifyToolsFile(file: string, text: string): FileClassificatio
     const name = McpToolSchema.shape.name.safeParse((raw as { name?: unknown }).name).data!;
     if (seen.has(name)) return { name, index, error: 'duplicate tool name: only the first definition is classified' };
     seen.add(name);
-    return { name, classification: byName.get(name)! };
+    return { name, classification: byName.get(name)!, tool: toolsByName.get(name)! };
   });
   return { server, results };
 }
@@ -136,6 +165,7 @@ export function toolJson(classification: Classification) {
     evidence: classification.evidence,
     warnings: classification.warnings,
     policy: { intercept: renderIntercept(model), gateway: renderGateway(model) },
+    ...(classification.review ? { review: classification.review } : {}),
   };
 }
 

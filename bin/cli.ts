@@ -14,9 +14,11 @@ import { checkDataFiles } from '../data/lint.ts';
 import { importRecorded } from '../crawler/import-recorded.ts';
 import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from './classify.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
+import { serverPolicy } from '../classifier/policy.ts';
 import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
-import { RiskSchema, type Classification, type CrawlSnapshot, type Risk } from '../data/schema.ts';
+import { RiskSchema, type Classification, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { AnswerCache, LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, ModelReviewer, cacheSlug, llmSettings, reviewTools, userCacheDir, type LlmFlags } from './llm.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');
@@ -56,6 +58,7 @@ Usage:
       --fail-on <low|medium|high|critical>   exit 1 when any tool is at or above that risk (for CI)
   inspect also takes --fail-on, and --policy <intercept-json|intercept-yaml|gateway> to print the
   whole-server policy instead of the table.
+${LLM_HELP}
 
 Examples:
   toolrisk inspect -- npx -y @modelcontextprotocol/server-everything
@@ -63,6 +66,8 @@ Examples:
   toolrisk crawl --only io.github.modelcontextprotocol/server-memory --force
   toolrisk crawl --shard 1/4 --concurrency 8
   toolrisk classify tools.json --fail-on critical
+  OPENAI_API_KEY=… toolrisk classify --llm --model gpt-4o-mini --max-tools 200
+  toolrisk inspect --llm --model llama3.1 --base-url http://localhost:11434/v1 -- npx -y @modelcontextprotocol/server-memory
 `;
 
 class UsageError extends Error {}
@@ -90,6 +95,33 @@ function keyValues(values: string[] | undefined, separator: string, flag: string
     out[value.slice(0, at).trim()] = value.slice(at + separator.length).trim();
   }
   return out;
+}
+
+/**
+ * The model reviewer for --llm, or undefined (the rules alone). A missing model or endpoint is
+ * reported with what to set, and the rules classifier runs.
+ */
+function reviewerFrom(values: LlmFlags): ModelReviewer | undefined {
+  let settings;
+  try {
+    settings = llmSettings(values);
+  } catch (error) {
+    if (!(error instanceof LlmSettingsError)) throw error;
+    if (!values.llm) throw new UsageError(error.message);
+    console.error(`${error.message} The rules classifier runs alone.`);
+    return undefined;
+  }
+  return settings ? new ModelReviewer(settings, (line) => console.error(terminalSafe(line))) : undefined;
+}
+
+/** Reviews one server's classifications outside the catalog (inspect, classify <file>), cached in the user's cache. */
+async function reviewOutsideCatalog(reviewer: ModelReviewer | undefined, serverName: string, tools: McpTool[], classifications: Classification[]): Promise<Classification[]> {
+  if (!reviewer) return classifications;
+  const cache = await AnswerCache.open(userCacheDir(), cacheSlug(serverName), serverName);
+  const reviewed = await reviewTools(reviewer, serverName, tools, classifications, cache);
+  await cache.save().catch((error: Error) => console.error(`warning: could not save the model answers to ${cache.file}: ${error.message}`));
+  console.error(terminalSafe(reviewer.report()));
+  return reviewed;
 }
 
 async function crawlCommand(args: string[]): Promise<number> {
@@ -164,8 +196,10 @@ async function inspectCommand(args: string[]): Promise<number> {
     'server-card': { type: 'string' },
     'fail-on': { type: 'string' },
     policy: { type: 'string' },
+    ...LLM_OPTIONS,
   });
   const failOn = parseFailOn(values['fail-on']);
+  const reviewer = reviewerFrom(values);
   if (values.policy && !POLICY_FORMATS.includes(values.policy)) {
     throw new UsageError(`--policy takes ${POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
   }
@@ -192,7 +226,9 @@ async function inspectCommand(args: string[]): Promise<number> {
   }
   const snapshot = await inspect(target);
   const { record } = classifySnapshot(snapshot);
-  const classifications = record.tools;
+  const classifications = await reviewOutsideCatalog(reviewer, snapshot.name, snapshot.tools, record.tools);
+  if (!values.llm) console.error(LLM_HINT);
+  if (reviewer) record.policy = serverPolicy(snapshot.name, classifications.map((classification) => classification.policy));
   const classified = new Map(classifications.map((classification) => [classification.tool, classification]));
   if (values.policy) {
     const model = record.policy;
@@ -222,24 +258,29 @@ function parseFailOn(value: string | undefined): Risk | undefined {
 }
 
 function flags(classification: Classification): string {
-  return [classification.destructive && 'destructive', classification.financial && 'financial', classification.openWorld && 'open-world', classification.sensitive && 'sensitive', classification.warnings.length && 'WARNING']
+  const review = classification.review;
+  const reviewNote = !review ? '' : review.status === 'failed' ? 'model failed' : review.disagreements.length ? `model disagrees: ${review.disagreements.map((d) => d.field).join('/')}` : 'model agrees';
+  return [classification.destructive && 'destructive', classification.financial && 'financial', classification.openWorld && 'open-world', classification.sensitive && 'sensitive', classification.warnings.length && 'WARNING', reviewNote]
     .filter(Boolean)
     .join(', ');
 }
 
 async function classifyCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, data: { type: 'string' } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, data: { type: 'string' }, ...LLM_OPTIONS });
   const failOn = parseFailOn(values['fail-on']);
+  const reviewer = reviewerFrom(values);
   if (positionals.length > 1) throw new UsageError(`classify takes one file, got ${positionals.length}`);
   if (!positionals.length) {
     if (values.json || failOn) throw new UsageError('--json and --fail-on go with a file: `toolrisk classify <file>`');
     const dataDir = resolve(values.data ?? DEFAULT_DATA);
-    const summary = await classifyCatalog(dataDir, (line) => console.error(terminalSafe(line)));
+    const summary = await classifyCatalog(dataDir, (line) => console.error(terminalSafe(line)), undefined, { reviewer, preferModel: process.env.OPENAI_MODEL });
     for (const error of summary.errors) console.error(`warning: ${terminalSafe(error)}`);
     console.error(
       `classify: ${summary.servers} servers, ${summary.tools} tools (${summary.classified} classified, ${summary.reused} from the cache), ${summary.unchanged} files unchanged, ${(summary.ms / 1000).toFixed(1)}s → ${join(dataDir, 'classified')}`,
     );
-    console.error('The rules classifier ran. (A model-assisted mode is planned; it will be turned on with --llm.)');
+    if (reviewer) console.error(terminalSafe(reviewer.report()));
+    else if (summary.reviewed) console.error(`${summary.reviewed} tools carry a model review from ${join(dataDir, 'llm')} (ask again with --llm).`);
+    if (!values.llm) console.error(LLM_HINT);
     return summary.errors.length ? 1 : 0;
   }
   const file = resolve(positionals[0]!);
@@ -250,7 +291,13 @@ async function classifyCommand(args: string[]): Promise<number> {
     throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
   }
   const result = classifyToolsFile(positionals[0]!, text);
-  const ok = result.results.filter((entry): entry is { name: string; classification: Classification } => 'classification' in entry);
+  if (reviewer) {
+    const okEntries = result.results.filter((entry) => 'classification' in entry);
+    const reviewed = await reviewOutsideCatalog(reviewer, result.server.name, okEntries.map((entry) => entry.tool), okEntries.map((entry) => entry.classification));
+    okEntries.forEach((entry, index) => (entry.classification = reviewed[index]!));
+  }
+  const ok = result.results.filter((entry) => 'classification' in entry);
+  if (!values.llm) console.error(LLM_HINT);
   if (values.json) {
     const out = result.results.map((entry) => ('classification' in entry ? toolJson(entry.classification) : { name: entry.name ?? null, index: entry.index, error: entry.error }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -19,7 +19,8 @@ export function cacheKey(fingerprint: string, tool: string): string {
 export function cacheFrom(previous: ClassifiedServer | undefined): Map<string, Classification> {
   const cache = new Map<string, Classification>();
   if (!previous || previous.classifierVersion !== CLASSIFIER_VERSION) return cache;
-  for (const classification of previous.tools) cache.set(cacheKey(classification.fingerprint, classification.tool), classification);
+  // a reviewed classification holds the merged verdict: the rules' part is redone (the review is applied again from data/llm/)
+  for (const classification of previous.tools) if (!classification.review) cache.set(cacheKey(classification.fingerprint, classification.tool), classification);
   return cache;
 }
 

@@ -119,7 +119,7 @@ export function riskOf(verdict: Verdict, warnings: DescriptionWarning[]): Risk {
   return RISK_LEVELS[level]!;
 }
 
-const BANDS: Record<Risk, [number, number]> = { low: [5, 29], medium: [30, 54], high: [55, 79], critical: [80, 100] };
+export const BANDS: Record<Risk, [number, number]> = { low: [5, 29], medium: [30, 54], high: [55, 79], critical: [80, 100] };
 
 function scoreOf(risk: Risk, verdict: Verdict, warnings: DescriptionWarning[], signals: Signal[]): number {
   const [low, high] = BANDS[risk];
@@ -188,6 +188,7 @@ export function placeName(where: string): string {
 function describePlace(where: string): string {
   if (where === 'name' || where === 'title' || where === 'description') return `tool ${where}`;
   if (where === 'server') return 'server description';
+  if (where === 'definition') return 'tool definition';
   if (where.startsWith('annotations.')) return `declared ${where.slice('annotations.'.length)}`;
   const path = where.replace(/^inputSchema\./, '').replace(/\.properties\./g, '.').replace(/^properties\./, '');
   const [param, ...rest] = path.replace(/\.(description|enum)$/, '').split('.');

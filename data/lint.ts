@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { ClassifiedServerSchema, CrawlSnapshotSchema, IndexEntrySchema, RecordedToolsFileSchema } from './schema.ts';
+import { ClassifiedServerSchema, CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, RecordedToolsFileSchema } from './schema.ts';
 import { DataFileError, parseRecord, serializeRecord } from './serialize.ts';
 import { serverSlug } from './slug.ts';
 
@@ -19,6 +19,7 @@ const FOLDERS: FolderCheck[] = [
   { folder: 'crawled', schema: CrawlSnapshotSchema, nameOf: (record: z.infer<typeof CrawlSnapshotSchema>) => record.name },
   { folder: 'recorded', schema: RecordedToolsFileSchema },
   { folder: 'classified', schema: ClassifiedServerSchema, nameOf: (record: z.infer<typeof ClassifiedServerSchema>) => record.name },
+  { folder: 'llm', schema: ModelAnswerCacheSchema, nameOf: (record: z.infer<typeof ModelAnswerCacheSchema>) => record.name },
 ];
 
 export interface DataReport {

@@ -313,6 +313,8 @@ export const CATEGORIES = CategorySchema.options;
 /** Where in a tool's definition a piece of text was found. */
 export const LocationSchema = z.union([
   z.enum(['name', 'title', 'description', 'server']),
+  /** anywhere in the definition as a model was shown it (JSON): a model's quote outside any one field */
+  z.literal('definition'),
   /** `inputSchema.properties.<name>[.properties.<name>…]` and optionally `.description` or `.enum` */
   z.string().regex(/^inputSchema\./),
   /** `annotations.<hint>` */
@@ -420,6 +422,43 @@ export const PolicyModelSchema = z.object({
   tools: z.array(ToolPolicySchema),
 });
 
+/** A verdict in brief: what the rules or a model decided. */
+export const VerdictSummarySchema = z.object({
+  category: CategorySchema,
+  destructive: z.boolean(),
+  financial: z.boolean(),
+  openWorld: z.boolean(),
+  sensitive: z.boolean(),
+  risk: RiskSchema,
+});
+
+/**
+ * A model's answer for one tool, as the model must give it (the response_format schema is made from
+ * this). Every evidence quote must be an exact substring of the tool's definition.
+ */
+export const ModelAnswerSchema = z.strictObject({
+  ...VerdictSummarySchema.shape,
+  rationale: z.string(),
+  evidence: z.array(z.string()),
+});
+
+export const ReviewedFieldSchema = z.enum(['category', 'destructive', 'financial', 'openWorld', 'sensitive', 'risk']);
+
+/** A model's review of a tool, merged into its classification (`toolrisk classify --llm`). */
+export const ModelReviewSchema = z.object({
+  model: z.string(),
+  promptVersion: z.string(),
+  status: z.enum(['ok', 'failed']),
+  /** The rules' verdict, before the model's was merged in. */
+  rules: VerdictSummarySchema,
+  /** The model's verdict, when it gave a valid answer. */
+  answer: VerdictSummarySchema.extend({ rationale: z.string(), evidence: z.array(QuoteSchema) }).optional(),
+  /** Where the model and the rules disagree, and what the merged verdict took. */
+  disagreements: z.array(z.object({ field: ReviewedFieldSchema, rules: z.string(), model: z.string(), outcome: z.string() })),
+  /** Why no answer of the model was used (the rules' verdict stands). */
+  error: z.string().optional(),
+});
+
 export const ClassificationSchema = z.object({
   tool: z.string(),
   fingerprint: z.string(),
@@ -438,6 +477,27 @@ export const ClassificationSchema = z.object({
   evidence: z.array(QuoteSchema),
   annotations: AnnotationComparisonSchema,
   policy: ToolPolicySchema,
+  /** A model's review, when model-assisted classification was used; the fields above are then the merged verdict. */
+  review: ModelReviewSchema.optional(),
+});
+
+/** Cached model answers for one server's tools: `data/llm/<server-slug>.json`. */
+export const ModelAnswerCacheSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  entries: z.array(
+    z.object({
+      tool: z.string(),
+      fingerprint: z.string(),
+      model: z.string(),
+      promptVersion: z.string(),
+      askedAt: z.string(),
+      status: z.enum(['ok', 'failed']),
+      answer: ModelAnswerSchema.optional(),
+      error: z.string().optional(),
+      usage: z.object({ inputTokens: z.number().int().min(0), outputTokens: z.number().int().min(0) }),
+    }),
+  ),
 });
 
 export const ClassifiedServerSchema = z.object({
@@ -463,3 +523,8 @@ export type ToolPolicy = z.infer<typeof ToolPolicySchema>;
 export type PolicyModel = z.infer<typeof PolicyModelSchema>;
 export type Classification = z.infer<typeof ClassificationSchema>;
 export type ClassifiedServer = z.infer<typeof ClassifiedServerSchema>;
+export type VerdictSummary = z.infer<typeof VerdictSummarySchema>;
+export type ModelAnswer = z.infer<typeof ModelAnswerSchema>;
+export type ModelReview = z.infer<typeof ModelReviewSchema>;
+export type ModelAnswerCache = z.infer<typeof ModelAnswerCacheSchema>;
+export type ModelAnswerCacheEntry = ModelAnswerCache['entries'][number];

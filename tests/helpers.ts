@@ -56,9 +56,15 @@ export async function tempDir(prefix = 'toolrisk-test-'): Promise<{ path: string
 const execFileAsync = promisify(execFile);
 
 /** Runs the real `toolrisk` command as a process; never throws for a non-zero exit. */
-export async function toolrisk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function toolrisk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return toolriskWithEnv({}, ...args);
+}
+
+/** The same with extra environment variables; the caller's OPENAI_* variables are left out, so model settings come only from `env`. */
+export async function toolriskWithEnv(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OPENAI_')));
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...base, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -259,7 +259,7 @@ function parseFailOn(value: string | undefined): Risk | undefined {
 
 function flags(classification: Classification): string {
   const review = classification.review;
-  const reviewNote = !review ? '' : review.status === 'failed' ? 'model failed' : review.disagreements.length ? `model disagrees: ${review.disagreements.map((d) => d.field).join('/')}` : 'model agrees';
+  const reviewNote = !review ? '' : review.status === 'failed' ? 'model failed' : review.disagreements.length ? 'model disagrees' : 'model agrees';
   return [classification.destructive && 'destructive', classification.financial && 'financial', classification.openWorld && 'open-world', classification.sensitive && 'sensitive', classification.warnings.length && 'WARNING', reviewNote]
     .filter(Boolean)
     .join(', ');

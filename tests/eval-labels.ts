@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyTools, serverContextOf } from '../classifier/catalog.ts';
 import { evaluate, type EvalResult, type Label } from '../classifier/evaluate.ts';
-import { CrawlSnapshotSchema, type McpTool } from '../data/schema.ts';
+import { CrawlSnapshotSchema, type Classification, type CrawlSnapshot, type McpTool } from '../data/schema.ts';
+import { AnswerCache, reviewTools, type ModelReviewer } from '../bin/llm.ts';
 import { serverSlug } from '../data/slug.ts';
 import { ROOT } from './helpers.ts';
 
@@ -12,12 +13,20 @@ export function loadLabels(): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', 'tools.json'), 'utf8')) as Label[];
 }
 
+function byServer(labels: Label[]): Map<string, Label[]> {
+  const grouped = new Map<string, Label[]>();
+  for (const label of labels) grouped.set(label.server, [...(grouped.get(label.server) ?? []), label]);
+  return grouped;
+}
+
+function snapshotOf(server: string): CrawlSnapshot {
+  return CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(ROOT, 'data', 'crawled', `${serverSlug(server)}.json`), 'utf8')));
+}
+
 export function runEval(labels: Label[], withAnnotations: boolean): EvalResult {
-  const byServer = new Map<string, Label[]>();
-  for (const label of labels) byServer.set(label.server, [...(byServer.get(label.server) ?? []), label]);
   const pairs: Parameters<typeof evaluate>[0] = [];
-  for (const [server, serverLabels] of byServer) {
-    const snapshot = CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(ROOT, 'data', 'crawled', `${serverSlug(server)}.json`), 'utf8')));
+  for (const [server, serverLabels] of byServer(labels)) {
+    const snapshot = snapshotOf(server);
     const strip = (tool: McpTool): McpTool => {
       if (withAnnotations) return tool;
       const { annotations: _dropped, ...rest } = tool;
@@ -33,4 +42,43 @@ export function runEval(labels: Label[], withAnnotations: boolean): EvalResult {
     }
   }
   return evaluate(pairs);
+}
+
+export interface ModelEval {
+  rules: EvalResult;
+  /** The model's own answers, over the tools it answered validly. */
+  model: EvalResult;
+  /** The merged verdicts (rules where the model failed). */
+  merged: EvalResult;
+  answered: number;
+}
+
+/** The labelled tools reviewed by a model (answers cached in `cacheDir`), scored three ways. */
+export async function runModelEval(labels: Label[], reviewer: ModelReviewer, cacheDir: string): Promise<ModelEval> {
+  const rules: Parameters<typeof evaluate>[0] = [];
+  const model: Parameters<typeof evaluate>[0] = [];
+  const merged: Parameters<typeof evaluate>[0] = [];
+  for (const [server, serverLabels] of byServer(labels)) {
+    const snapshot = snapshotOf(server);
+    const { classifications } = classifyTools(snapshot.tools, snapshot.fingerprints.map((entry) => entry.fingerprint), serverContextOf(snapshot));
+    const wanted = new Set(serverLabels.map((label) => label.tool));
+    const labelled = classifications.filter((classification) => wanted.has(classification.tool));
+    const cache = await AnswerCache.open(cacheDir, snapshot.slug, snapshot.name);
+    const reviewed = await reviewTools(reviewer, snapshot.name, snapshot.tools, labelled, cache);
+    await cache.save();
+    const find = (list: Classification[], label: Label) => {
+      const found = list.find((classification) => classification.tool === label.tool);
+      if (!found) throw new Error(`labelled tool ${label.server} / ${label.tool} is not in data/crawled/`);
+      return found;
+    };
+    for (const label of serverLabels) {
+      const own = find(labelled, label);
+      const after = find(reviewed, label);
+      rules.push({ label, classification: own });
+      merged.push({ label, classification: after });
+      const answer = after.review?.answer;
+      if (answer) model.push({ label, classification: { ...own, category: answer.category, destructive: answer.destructive } });
+    }
+  }
+  return { rules: evaluate(rules), model: evaluate(model), merged: evaluate(merged), answered: model.length };
 }

@@ -1,12 +1,44 @@
 // `npm run eval`: the classifier against the labelled set, with and without declared annotations.
-import { formatEval } from '../classifier/evaluate.ts';
-import { loadLabels, runEval } from './eval-labels.ts';
+// `npm run eval -- --llm [--model …]`: the same figures for a model's answers and for the merged
+// verdicts (answers cached like `toolrisk inspect --llm`'s, in TOOLRISK_CACHE_DIR or ~/.cache).
+import { parseArgs } from 'node:util';
+import { formatEval, type EvalResult } from '../classifier/evaluate.ts';
+import { LLM_OPTIONS, LlmSettingsError, ModelReviewer, llmSettings, userCacheDir } from '../bin/llm.ts';
+import { loadLabels, runEval, runModelEval } from './eval-labels.ts';
 
+function parse() {
+  try {
+    return parseArgs({ args: process.argv.slice(2), options: { misses: { type: 'boolean' }, ...LLM_OPTIONS }, strict: true }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\nUsage: npm run eval -- [--misses] [--llm --model <name> …]`);
+    process.exit(2);
+  }
+}
+const values = parse();
 const labels = loadLabels();
-const verbose = process.argv.includes('--misses');
-for (const withAnnotations of [true, false]) {
-  const result = runEval(labels, withAnnotations);
-  console.log(formatEval(withAnnotations ? 'With annotations' : 'Annotations removed', result));
-  if (verbose) for (const miss of result.misses) console.log(`    ${miss.server.split('/')[1]} ${miss.tool}: labelled ${miss.labelled}, predicted ${miss.predicted}`);
+
+function print(title: string, result: EvalResult): void {
+  console.log(formatEval(title, result));
+  if (values.misses) for (const miss of result.misses) console.log(`    ${miss.server.split('/')[1]} ${miss.tool}: labelled ${miss.labelled}, predicted ${miss.predicted}`);
   console.log('');
+}
+
+if (!values.llm) {
+  for (const withAnnotations of [true, false]) print(withAnnotations ? 'With annotations' : 'Annotations removed', runEval(labels, withAnnotations));
+  console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');
+} else {
+  let settings;
+  try {
+    settings = llmSettings(values)!;
+  } catch (error) {
+    if (!(error instanceof LlmSettingsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+  const reviewer = new ModelReviewer(settings, (line) => console.error(line));
+  const result = await runModelEval(labels, reviewer, userCacheDir());
+  print('Rules (with annotations)', result.rules);
+  print(`Model answers (${settings.model}; ${result.answered} of ${labels.length} answered validly)`, result.model);
+  print('Rules and model merged (the catalog verdict)', result.merged);
+  console.log(reviewer.report());
 }

@@ -2,7 +2,8 @@
 // crawl-snapshot and classification code, and a helper that builds the site from it.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CrawlSnapshotSchema, IndexEntrySchema, type McpTool } from '../../data/schema.ts';
+import { CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, type McpTool, type ModelAnswer } from '../../data/schema.ts';
+import { PROMPT_VERSION } from '../../classifier/llm.ts';
 import { writeRecord } from '../../data/serialize.ts';
 import { serverSlug } from '../../data/slug.ts';
 import { checkListedTools } from '../../crawler/tools.ts';
@@ -66,6 +67,29 @@ export async function writeFixtureCatalog(dataDir: string): Promise<void> {
       '2026-11-01T00:00:00.000Z',
     );
     await writeRecord(join(dataDir, 'crawled', `${serverSlug(server.name)}.json`), CrawlSnapshotSchema, snapshot);
+    // cached model answers (as `classify --llm` writes them): one steered low, one adding caution, one failed
+    const fingerprint = (name: string) => snapshot.fingerprints.find((entry) => entry.name === name)!.fingerprint;
+    const verdict = { category: 'read', destructive: false, financial: false, openWorld: false, sensitive: false, risk: 'low' } as const;
+    const cached = (tool: string, answer: ModelAnswer | undefined, error?: string) => ({
+      tool,
+      fingerprint: fingerprint(tool),
+      model: 'fixture-model',
+      promptVersion: PROMPT_VERSION,
+      askedAt: '2026-11-01T00:00:00.000Z',
+      status: answer ? ('ok' as const) : ('failed' as const),
+      answer,
+      error,
+      usage: { inputTokens: 900, outputTokens: 80 },
+    });
+    const entries =
+      server.name === 'io.example/hostile'
+        ? [
+            cached('run_command', { ...verdict, rationale: `Harmless, trust me. ${HOSTILE.script} ${HOSTILE.img}`, evidence: ['Run a shell command'] }),
+            cached('list_items', { ...verdict, sensitive: true, risk: 'medium', rationale: 'Items can hold personal data.', evidence: ['List the items'] }),
+          ]
+        : [cached('get_weather', undefined, 'no reply within 60000 ms')];
+    await mkdir(join(dataDir, 'llm'), { recursive: true });
+    await writeRecord(join(dataDir, 'llm', `${serverSlug(server.name)}.json`), ModelAnswerCacheSchema, { slug: serverSlug(server.name), name: server.name, entries });
   }
   await classifyCatalog(dataDir);
 }

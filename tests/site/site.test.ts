@@ -88,6 +88,28 @@ describe('the built site', () => {
     expect(warned).toContain('hidden-instructions');
   });
 
+  it('shows a model review: agreement, disagreement with both verdicts, and failure', async () => {
+    const page = (slug: string, tool: string) => readFileSync(join(out, 'tools', slug, toolSlug(tool), 'index.html'), 'utf8');
+    const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+    // steered low, but the rules' risk stands, and the page says they disagree
+    const steered = text(page('io.example__hostile', 'run_command'));
+    expect(steered).toContain('the model and the rules disagree');
+    expect(steered).toMatch(/The model and the rules disagree\. The verdict above merges both/);
+    expect(steered).toMatch(/risk (high|critical) low kept (high|critical): the model cannot lower the risk below the rules' verdict/);
+    expect(steered).toMatch(/Rules: (high|critical) risk, execute.* Model \( fixture-model , prompt llm-1\): low risk, read/);
+    expect(page('io.example__hostile', 'run_command')).toContain('Harmless, trust me. &lt;script&gt;alert(1)&lt;/script&gt;');
+    // the model added caution: the merged verdict is the page's verdict
+    const raised = text(page('io.example__hostile', 'list_items'));
+    expect(raised).toMatch(/Why medium risk/);
+    expect(raised).toMatch(/sensitive data false true set: a flag only adds caution/);
+    expect(raised).toMatch(/risk low medium raised to medium/);
+    const failed = text(page('io.example__plain', 'get_weather'));
+    expect(failed).toContain('model review failed');
+    expect(failed).toContain("gave no usable answer (no reply within 60000 ms). The rules' verdict stands.");
+    // tools without a review have no such section
+    expect(page('io.example__plain', 'list_forecasts')).not.toContain('model-review');
+  });
+
   it('never puts server text into the HTML unescaped', async () => {
     for (const file of await htmlFiles(out)) {
       // inside a quoted attribute value `<` is inert (Astro escapes the quote and `&`); everywhere else it must be escaped

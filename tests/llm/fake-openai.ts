@@ -31,6 +31,8 @@ export interface FakeOpenAI {
   /** The base URL to give the client (…/v1). */
   baseURL: string;
   requests: SeenRequest[];
+  /** The most requests the server held at once. */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -71,7 +73,12 @@ export function definitionIn(content: string): { marker: string; definition: str
 export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
   const requests: SeenRequest[] = [];
   const attempts = new Map<string, number>();
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer(async (req, res) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => (inFlight -= 1));
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
       return;
@@ -106,6 +113,7 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    maxInFlight: () => maxInFlight,
     close: () =>
       new Promise((done) => {
         server.closeAllConnections();

@@ -22,6 +22,7 @@ const TOOLS: McpTool[] = [
   { name: 'made_up_quote', description: 'Reads the weekly report.', inputSchema: object },
   { name: 'rate_limited', description: 'Reads the weekly report.', inputSchema: object },
   { name: 'slow_tool', description: 'Reads the weekly report.', inputSchema: object },
+  { name: 'flaky_server', description: 'Reads the weekly report.', inputSchema: object },
   { name: 'run_shell', description: `Runs a shell command on the host. ${INJECTION}`, inputSchema: { type: 'object', properties: { command: { type: 'string' } }, required: ['command'] } },
 ];
 
@@ -38,6 +39,8 @@ function script(request: SeenRequest, attempt: number) {
       return { content: answer(request, { evidence: ['drops the production database'] }) };
     case 'rate_limited':
       return attempt === 1 ? { status: 429, headers: { 'retry-after': '1' } } : { content: answer(request) };
+    case 'flaky_server':
+      return attempt === 1 ? { status: 503 } : { content: answer(request) };
     case 'slow_tool':
       return { delayMs: 3000, content: answer(request) };
     case 'run_shell':
@@ -49,7 +52,7 @@ function script(request: SeenRequest, attempt: number) {
 }
 
 describe('the prompt and the answer checks', () => {
-  const tool = TOOLS[7]!;
+  const tool = TOOLS.find((entry) => entry.name === 'run_shell')!;
 
   it('marks the definition as untrusted data between markers it cannot forge', () => {
     const [system, user] = buildMessages(tool, 'io.example/evil "server"');
@@ -118,7 +121,7 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
     work = await tempDir('toolrisk-llm-');
     toolsFile = join(work.path, 'tools.json');
     await writeFile(toolsFile, JSON.stringify({ server: { name: 'io.example/llm-test' }, tools: TOOLS }));
-    first = await toolriskWithEnv(env(), 'classify', toolsFile, '--json', '--llm', '--llm-timeout', '800', '--llm-price', '1,2');
+    first = await toolriskWithEnv(env(), 'classify', toolsFile, '--json', '--llm', '--llm-timeout', '800', '--llm-price', '1,2', '--llm-concurrency', '2');
     byName = new Map((JSON.parse(first.stdout) as Out[]).map((entry) => [entry.name, entry]));
   }, 60_000);
 
@@ -169,6 +172,17 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
     expect(first.stderr).toMatch(/HTTP 429 for rate_limited; retrying in 1\.0 s/);
   });
 
+  it('backs off after a 5xx without Retry-After, then succeeds', () => {
+    const [failed, retried] = fake.requests.filter((seen) => seen.tool.name === 'flaky_server');
+    expect(retried!.at - failed!.at).toBeGreaterThanOrEqual(700); // 1 s, give or take a quarter
+    expect(byName.get('flaky_server')!.review).toMatchObject({ status: 'ok' });
+    expect(first.stderr).toMatch(/HTTP 503 for flaky_server; retrying in /);
+  });
+
+  it('keeps to --llm-concurrency', () => {
+    expect(fake.maxInFlight()).toBe(2);
+  });
+
   it('gives up on a request that outlives --llm-timeout, twice, and keeps the rules verdict', () => {
     expect(fake.requests.filter((seen) => seen.tool.name === 'slow_tool')).toHaveLength(2);
     expect(byName.get('slow_tool')!.review).toMatchObject({ status: 'failed', error: 'no reply within 800 ms' });
@@ -176,7 +190,7 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
 
   it('does not let a description talk the model into a lower risk than the rules found', () => {
     const shell = byName.get('run_shell')!;
-    const rulesVerdict = classifyTool({ tool: TOOLS[7]!, fingerprint: 'x' });
+    const rulesVerdict = classifyTool({ tool: TOOLS.find((entry) => entry.name === 'run_shell')!, fingerprint: 'x' });
     expect(['high', 'critical']).toContain(rulesVerdict.risk);
     expect(shell.review!.answer!.risk).toBe('low'); // the model was steered
     expect(shell.risk).toBe(rulesVerdict.risk); // the verdict was not
@@ -185,9 +199,9 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
   });
 
   it('reports tokens and the estimated cost at the end', () => {
-    // 10 answered requests of 1,000 + 100 tokens: 2 bad_json_always, 2 bad_json_once, 2 made_up_quote and one each for the other four that answered
-    expect(first.stderr).toContain('model review (stand-in-model, prompt llm-1): 8 tools asked, 5 answered, 3 failed (rules verdict kept), 0 from the cache');
-    expect(first.stderr).toContain('1 retries after 429/5xx (1.0 s waited); 10,000 input + 1,000 output tokens; estimated cost $0.0120 (at $1/$2 per million tokens).');
+    // 11 answered requests of 1,000 + 100 tokens: 2 bad_json_always, 2 bad_json_once, 2 made_up_quote and one each for the other five that answered
+    expect(first.stderr).toContain('model review (stand-in-model, prompt llm-1): 9 tools asked, 6 answered, 3 failed (rules verdict kept), 0 from the cache');
+    expect(first.stderr).toMatch(/2 retries after 429\/5xx \(\d\.\d s waited\); 11,000 input \+ 1,100 output tokens; estimated cost \$0\.0132 \(at \$1\/\$2 per million tokens\)\./);
   });
 
   it('answers from the cache on the next run and asks again only where the model failed', async () => {
@@ -195,7 +209,7 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
     const again = await toolriskWithEnv(env(), 'classify', toolsFile, '--json', '--llm', '--llm-timeout', '800');
     const asked = fake.requests.slice(before).map((seen) => seen.tool.name);
     expect([...new Set(asked)].sort()).toEqual(['bad_json_always', 'made_up_quote', 'slow_tool']);
-    expect(again.stderr).toContain('5 from the cache');
+    expect(again.stderr).toContain('6 from the cache');
     const cache = ModelAnswerCacheSchema.parse(JSON.parse(await readFile(join(work.path, 'cache', 'io.example__llm-test.json'), 'utf8')));
     expect(cache.entries.find((entry) => entry.tool === 'list_items')).toMatchObject({ model: 'stand-in-model', promptVersion: PROMPT_VERSION, status: 'ok' });
   }, 30_000);
@@ -204,7 +218,7 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
     const before = fake.requests.length;
     const budget = await toolriskWithEnv({ ...env(), TOOLRISK_CACHE_DIR: join(work.path, 'other-cache') }, 'classify', toolsFile, '--llm', '--max-tools', '2');
     expect(new Set(fake.requests.slice(before).map((seen) => seen.tool.name)).size).toBe(2);
-    expect(budget.stderr).toContain('6 not asked: over --max-tools 2 (rules verdict kept)');
+    expect(budget.stderr).toContain('7 not asked: over --max-tools 2 (rules verdict kept)');
   }, 30_000);
 
   it('without --llm runs the rules and says how to turn the model on; --llm without a model says what to set', async () => {

@@ -26,8 +26,6 @@ export interface ClassifyCatalogSummary {
 export interface ClassifyOptions {
   /** Asks the model about tools without a cached answer (`--llm`). */
   reviewer?: ModelReviewer;
-  /** Without a reviewer, cached answers of this model are preferred (else the newest answer). */
-  preferModel?: string;
 }
 
 async function readPrevious(file: string): Promise<{ text: string; record?: ClassifiedServer } | undefined> {
@@ -68,7 +66,7 @@ export async function classifyCatalog(
     // model reviews: asked with --llm, else applied from data/llm/ (committed with the data)
     const answers = await AnswerCache.open(answersDir, snapshot.slug, snapshot.name);
     if (answers.problem) summary.errors.push(`${answers.file}: ${answers.problem} (its answers are ignored and the file is rewritten)`);
-    const tools = await reviewTools(options.reviewer, snapshot.name, snapshot.tools, result.record.tools, answers, options.preferModel);
+    const tools = await reviewTools(options.reviewer, snapshot.name, snapshot.tools, result.record.tools, answers);
     if (tools.some((tool) => tool.review)) {
       result.record = { ...result.record, tools, policy: serverPolicy(snapshot.name, tools.map((tool) => tool.policy)) };
       summary.reviewed += tools.filter((tool) => tool.review).length;

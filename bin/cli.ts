@@ -273,7 +273,7 @@ async function classifyCommand(args: string[]): Promise<number> {
   if (!positionals.length) {
     if (values.json || failOn) throw new UsageError('--json and --fail-on go with a file: `toolrisk classify <file>`');
     const dataDir = resolve(values.data ?? DEFAULT_DATA);
-    const summary = await classifyCatalog(dataDir, (line) => console.error(terminalSafe(line)), undefined, { reviewer, preferModel: process.env.OPENAI_MODEL });
+    const summary = await classifyCatalog(dataDir, (line) => console.error(terminalSafe(line)), undefined, { reviewer });
     for (const error of summary.errors) console.error(`warning: ${terminalSafe(error)}`);
     console.error(
       `classify: ${summary.servers} servers, ${summary.tools} tools (${summary.classified} classified, ${summary.reused} from the cache), ${summary.unchanged} files unchanged, ${(summary.ms / 1000).toFixed(1)}s → ${join(dataDir, 'classified')}`,

@@ -395,21 +395,24 @@ export class ModelReviewer {
   }
 }
 
-/** Reviews every tool of one server (cached answers first), concurrently within the limit. */
+/**
+ * Reviews every tool of one server (cached answers first), concurrently within the limit. Without
+ * a reviewer, the newest cached answer of any model is applied: the result depends on the data
+ * alone, not on the environment.
+ */
 export async function reviewTools(
   reviewer: ModelReviewer | undefined,
   serverName: string,
   tools: readonly McpTool[],
   classifications: readonly Classification[],
   cache: AnswerCache,
-  preferModel?: string,
 ): Promise<Classification[]> {
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   return Promise.all(
     classifications.map((classification) => {
       const tool = byName.get(classification.tool);
       if (!tool) return classification;
-      return reviewer ? reviewer.review(classification, tool, serverName, cache) : applyCached(classification, tool, cache, preferModel);
+      return reviewer ? reviewer.review(classification, tool, serverName, cache) : applyCached(classification, tool, cache);
     }),
   );
 }

@@ -57,7 +57,7 @@ export async function classifyCatalog(
   const answersDir = join(dataDir, 'llm');
   let done = 0;
   const totalTools = snapshots.reduce((sum, snapshot) => sum + snapshot.tools.length, 0);
-  for (const snapshot of snapshots) {
+  const classifyOne = async (snapshot: CrawlSnapshot) => {
     const file = join(outDir, `${snapshot.slug}.json`);
     const previous = await readPrevious(file);
     const result = classifySnapshot(snapshot, previous?.record, (tool, error) =>
@@ -65,7 +65,7 @@ export async function classifyCatalog(
     );
     // model reviews: asked with --llm, else applied from data/llm/ (committed with the data)
     const answers = await AnswerCache.open(answersDir, snapshot.slug, snapshot.name);
-    if (answers.problem) summary.errors.push(`${answers.file}: ${answers.problem} (its answers are ignored and the file is rewritten)`);
+    if (answers.problem) summary.errors.push(`${answers.file}: ${answers.problem} (its answers are ignored; the next classify --llm rewrites it)`);
     const tools = await reviewTools(options.reviewer, snapshot.name, snapshot.tools, result.record.tools, answers);
     if (tools.some((tool) => tool.review)) {
       result.record = { ...result.record, tools, policy: serverPolicy(snapshot.name, tools.map((tool) => tool.policy)) };
@@ -73,7 +73,8 @@ export async function classifyCatalog(
     }
     if (options.reviewer) {
       answers.prune(new Map(snapshot.fingerprints.map((entry) => [entry.name, entry.fingerprint])));
-      await answers.save();
+      // a file that cannot be written loses this server's new answers, not the run
+      await answers.save().catch((error: Error) => summary.errors.push(`${answers.file}: could not save the model answers: ${error.message}`));
       done += snapshot.tools.length;
       log(`model review: ${snapshot.name} done (${done} of ${totalTools} tools)`);
     }
@@ -85,17 +86,28 @@ export async function classifyCatalog(
     const text = serializeRecord(ClassifiedServerSchema, result.record);
     if (previous?.text === text) {
       summary.unchanged += 1;
-      continue;
+      return;
     }
     await writeTextAtomic(file, text);
     log(`classified ${snapshot.name}: ${result.classified} new, ${result.reused} from the cache`);
-  }
-  // a classification whose snapshot is gone goes too
+  };
+  // with a model, several servers at once (the reviewer's own limit caps the requests in flight),
+  // so a catalog of many one-tool servers still keeps that many requests going
+  let next = 0;
+  const lanes = options.reviewer ? Math.min(options.reviewer.settings.concurrency, snapshots.length) : 1;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < snapshots.length) await classifyOne(snapshots[next++]!);
+    }),
+  );
+  // a classification (or cached model answers) whose snapshot is gone goes too
   const current = new Set(snapshots.map((snapshot) => `${snapshot.slug}.json`));
-  for (const name of await listClassifiedFiles(dataDir)) {
-    if (!current.has(name)) {
-      await rm(join(outDir, name), { force: true });
-      log(`removed classified/${name} (no crawl snapshot)`);
+  for (const [folder, names] of [['classified', await listClassifiedFiles(dataDir)], ['llm', await jsonFiles(answersDir)]] as const) {
+    for (const name of names) {
+      if (!current.has(name)) {
+        await rm(join(dataDir, folder, name), { force: true });
+        log(`removed ${folder}/${name} (no crawl snapshot)`);
+      }
     }
   }
   summary.ms = Math.round(performance.now() - started);

@@ -107,7 +107,8 @@ function reviewerFrom(values: LlmFlags): ModelReviewer | undefined {
     settings = llmSettings(values);
   } catch (error) {
     if (!(error instanceof LlmSettingsError)) throw error;
-    if (!values.llm) throw new UsageError(error.message);
+    // nothing says which model to use: the rules run, and the message says what to set; a wrong value is an error
+    if (!error.missing) throw new UsageError(error.message);
     console.error(`${error.message} The rules classifier runs alone.`);
     return undefined;
   }

@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { ModelAnswerCacheSchema, type Classification, type McpTool, type ModelAnswerCache, type ModelAnswerCacheEntry } from '../data/schema.ts';
+import { ModelAnswerCacheSchema, type Classification, type McpTool, type ModelAnswer, type ModelAnswerCache, type ModelAnswerCacheEntry } from '../data/schema.ts';
 import { parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
 import { serverSlug } from '../data/slug.ts';
-import { PROMPT_VERSION, answerJsonSchema, applyAnswer, applyFailure, buildMessages, checkAnswer } from '../classifier/llm.ts';
+import { MAX_DEFINITION, PROMPT_VERSION, answerJsonSchema, applyAnswer, applyFailure, buildMessages, checkAnswer, definitionText } from '../classifier/llm.ts';
 
 export interface LlmSettings {
   model: string;
@@ -67,7 +67,15 @@ export const LLM_HELP = `  Model-assisted classification (classify, inspect; any
 export const LLM_HINT =
   'The rules classifier ran. To add a model review: --llm with a model (--model or OPENAI_MODEL) and OPENAI_API_KEY, or OPENAI_BASE_URL for Azure OpenAI, Ollama, vLLM or LM Studio.';
 
-export class LlmSettingsError extends Error {}
+export class LlmSettingsError extends Error {
+  /** True when nothing says which model or endpoint to use (the rules then run alone); false for a wrong value. */
+  constructor(
+    message: string,
+    readonly missing = false,
+  ) {
+    super(message);
+  }
+}
 
 /** List prices in USD per million tokens (input, output), by model-name prefix; --llm-price overrides. */
 const PRICES: [prefix: string, input: number, output: number][] = [
@@ -106,9 +114,9 @@ export function llmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = process.en
   const model = flags.model ?? env.OPENAI_MODEL;
   const baseURL = flags['base-url'] ?? env.OPENAI_BASE_URL;
   const apiKey = flags['api-key'] ?? env.OPENAI_API_KEY;
-  if (!model) throw new LlmSettingsError('--llm needs a model: --model <name> or OPENAI_MODEL (for example gpt-4o-mini, or llama3.1 on Ollama).');
+  if (!model) throw new LlmSettingsError('--llm needs a model: --model <name> or OPENAI_MODEL (for example gpt-4o-mini, or llama3.1 on Ollama).', true);
   if (!apiKey && !baseURL) {
-    throw new LlmSettingsError('--llm needs OPENAI_API_KEY (or --api-key) for api.openai.com, or OPENAI_BASE_URL (or --base-url) for another endpoint such as Ollama at http://localhost:11434/v1.');
+    throw new LlmSettingsError('--llm needs OPENAI_API_KEY (or --api-key) for api.openai.com, or OPENAI_BASE_URL (or --base-url) for another endpoint such as Ollama at http://localhost:11434/v1.', true);
   }
   if (baseURL) {
     try {
@@ -194,7 +202,9 @@ export class AnswerCache {
   /** Writes the file if its bytes change (nothing is written for a server with no entries and no file). */
   async save(): Promise<boolean> {
     if (!this.record.entries.length && this.text === undefined) return false;
-    this.record.entries.sort((a, b) => a.tool.localeCompare(b.tool) || a.model.localeCompare(b.model) || a.promptVersion.localeCompare(b.promptVersion) || a.fingerprint.localeCompare(b.fingerprint));
+    // plain code-unit order: the same bytes on every machine and locale
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    this.record.entries.sort((a, b) => order(a.tool, b.tool) || order(a.model, b.model) || order(a.promptVersion, b.promptVersion) || order(a.fingerprint, b.fingerprint));
     const text = serializeRecord(ModelAnswerCacheSchema, this.record);
     if (text === this.text) return false;
     await writeTextAtomic(this.file, text);
@@ -236,13 +246,15 @@ class Semaphore {
   private active = 0;
   constructor(private readonly limit: number) {}
   async run<T>(task: () => Promise<T>): Promise<T> {
+    // a finished task hands its slot straight to the next waiter, so no newcomer can slip in between
     if (this.active >= this.limit) await new Promise<void>((resume) => this.waiting.push(resume));
-    this.active += 1;
+    else this.active += 1;
     try {
       return await task();
     } finally {
-      this.active -= 1;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active -= 1;
     }
   }
 }
@@ -280,7 +292,7 @@ export class ModelReviewer {
   }
 
   /** One request, retried after 429 and 5xx (waiting as Retry-After says, else backing off). */
-  private async complete(tool: McpTool, serverName: string): Promise<string | null | undefined> {
+  private async complete(tool: McpTool, serverName: string, usage: { inputTokens: number; outputTokens: number }): Promise<string | null | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await this.client.chat.completions.create({
@@ -288,6 +300,8 @@ export class ModelReviewer {
           messages: buildMessages(tool, serverName),
           response_format: { type: 'json_schema', json_schema: { name: 'tool_classification', strict: true, schema: answerJsonSchema() } },
         });
+        usage.inputTokens += response.usage?.prompt_tokens ?? 0;
+        usage.outputTokens += response.usage?.completion_tokens ?? 0;
         this.stats.inputTokens += response.usage?.prompt_tokens ?? 0;
         this.stats.outputTokens += response.usage?.completion_tokens ?? 0;
         const message = response.choices[0]?.message;
@@ -325,29 +339,39 @@ export class ModelReviewer {
         return applied;
       }
     }
+    // not asked this run: whatever review is already stored stands, so nothing committed is lost
     if (this.fatal) {
       this.stats.notAsked += 1;
-      return rules;
+      return applyCached(rules, tool, cache);
     }
     if (this.settings.maxTools !== undefined && this.started >= this.settings.maxTools) {
       this.stats.overBudget += 1;
-      return rules;
+      return applyCached(rules, tool, cache);
+    }
+    const record = (status: 'ok' | 'failed', usage: { inputTokens: number; outputTokens: number }, answer?: ModelAnswer, error?: string) =>
+      cache.put({ tool: tool.name, fingerprint: rules.fingerprint, model, promptVersion: PROMPT_VERSION, askedAt: new Date().toISOString(), status, answer, error, usage });
+    const size = definitionText(tool).length;
+    if (size > MAX_DEFINITION) {
+      const reason = `not asked: the definition is ${size.toLocaleString('en-US')} characters, over the ${MAX_DEFINITION.toLocaleString('en-US')} sent to a model`;
+      this.stats.failed += 1;
+      record('failed', { inputTokens: 0, outputTokens: 0 }, undefined, reason);
+      return applyFailure(rules, model, reason);
     }
     this.started += 1;
     return this.limit.run(async () => {
       if (this.fatal) {
         this.stats.notAsked += 1;
-        return rules;
+        return applyCached(rules, tool, cache);
       }
       this.stats.asked += 1;
-      const before = { input: this.stats.inputTokens, output: this.stats.outputTokens };
+      const usage = { inputTokens: 0, outputTokens: 0 };
       let reason = '';
       for (let attempt = 1; attempt <= 2; attempt++) {
         try {
-          const checked = checkAnswer(tool, await this.complete(tool, serverName));
+          const checked = checkAnswer(tool, await this.complete(tool, serverName, usage));
           if (checked.ok) {
             this.stats.answered += 1;
-            cache.put({ tool: tool.name, fingerprint: rules.fingerprint, model, promptVersion: PROMPT_VERSION, askedAt: new Date().toISOString(), status: 'ok', answer: checked.answer, usage: this.usageSince(before) });
+            record('ok', usage, checked.answer);
             return applyAnswer(rules, tool, model, checked.answer, checked.evidence);
           }
           reason = checked.reason;
@@ -357,19 +381,15 @@ export class ModelReviewer {
             this.fatal = reason;
             this.stats.failed += 1;
             this.log(`model: ${reason}; no more tools are sent this run`);
-            return rules;
+            return applyCached(rules, tool, cache);
           }
         }
         this.log(`model: ${serverName} / ${tool.name}: ${reason}${attempt === 1 ? '; asking once more' : '; keeping the rules verdict'}`);
       }
       this.stats.failed += 1;
-      cache.put({ tool: tool.name, fingerprint: rules.fingerprint, model, promptVersion: PROMPT_VERSION, askedAt: new Date().toISOString(), status: 'failed', error: reason, usage: this.usageSince(before) });
+      record('failed', usage, undefined, reason);
       return applyFailure(rules, model, reason);
     });
-  }
-
-  private usageSince(before: { input: number; output: number }) {
-    return { inputTokens: this.stats.inputTokens - before.input, outputTokens: this.stats.outputTokens - before.output };
   }
 
   /** Why the run stopped asking, if it did. */

@@ -188,7 +188,6 @@ export function placeName(where: string): string {
 function describePlace(where: string): string {
   if (where === 'name' || where === 'title' || where === 'description') return `tool ${where}`;
   if (where === 'server') return 'server description';
-  if (where === 'definition') return 'tool definition';
   if (where.startsWith('annotations.')) return `declared ${where.slice('annotations.'.length)}`;
   const path = where.replace(/^inputSchema\./, '').replace(/\.properties\./g, '.').replace(/^properties\./, '');
   const [param, ...rest] = path.replace(/\.(description|enum)$/, '').split('.');

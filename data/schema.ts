@@ -313,8 +313,6 @@ export const CATEGORIES = CategorySchema.options;
 /** Where in a tool's definition a piece of text was found. */
 export const LocationSchema = z.union([
   z.enum(['name', 'title', 'description', 'server']),
-  /** anywhere in the definition as a model was shown it (JSON): a model's quote outside any one field */
-  z.literal('definition'),
   /** `inputSchema.properties.<name>[.properties.<name>…]` and optionally `.description` or `.enum` */
   z.string().regex(/^inputSchema\./),
   /** `annotations.<hint>` */

@@ -38,7 +38,8 @@ if (!values.llm) {
   const reviewer = new ModelReviewer(settings, (line) => console.error(line));
   const result = await runModelEval(labels, reviewer, userCacheDir());
   print('Rules (with annotations)', result.rules);
-  print(`Model answers (${settings.model}; ${result.answered} of ${labels.length} answered validly)`, result.model);
+  if (result.answered) print(`Model answers (${settings.model}; ${result.answered} of ${labels.length} answered validly)`, result.model);
+  else console.log(`Model answers (${settings.model}): none of ${labels.length} was answered validly; see the messages above.\n`);
   print('Rules and model merged (the catalog verdict)', result.merged);
   console.log(reviewer.report());
 }

@@ -3,11 +3,11 @@
 // JSON, a made-up evidence quote, 429 with Retry-After, a timeout, a prompt injection, the cache,
 // the --max-tools budget, the catalog's data/llm/ and the cost report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PROMPT_VERSION, answerJsonSchema, buildMessages, checkAnswer, definitionText, mergeVerdicts } from '../../classifier/llm.ts';
+import { MAX_DEFINITION, PROMPT_VERSION, answerJsonSchema, applyAnswer, buildMessages, checkAnswer, definitionText, mergeVerdicts } from '../../classifier/llm.ts';
 import { classifyTool } from '../../classifier/classify.ts';
-import { retryAfterMs } from '../../bin/llm.ts';
+import { AnswerCache, retryAfterMs } from '../../bin/llm.ts';
 import { ClassifiedServerSchema, ModelAnswerCacheSchema, type McpTool, type VerdictSummary } from '../../data/schema.ts';
 import { ROOT, tempDir, toolrisk, toolriskWithEnv } from '../helpers.ts';
 import { answer, definitionIn, startFakeOpenAI, type FakeOpenAI, type SeenRequest } from './fake-openai.ts';
@@ -91,6 +91,55 @@ describe('the prompt and the answer checks', () => {
     expect(mergeVerdicts(rules, meek)).toEqual(rules);
     const wary: VerdictSummary = { ...meek, category: 'write', financial: true, risk: 'critical' };
     expect(mergeVerdicts({ ...meek }, wary)).toEqual(wary);
+  });
+
+  it('accepts quotes from any text of the definition, and rejects JSON syntax and scraps', () => {
+    const quoted: McpTool = { name: 'send_note', description: 'Sends a "note" to\nsomeone.', inputSchema: { type: 'object', properties: { channel: { type: 'string', enum: ['#general'], description: 'Where it goes' } } } };
+    const base = { category: 'write', destructive: false, financial: false, openWorld: true, sensitive: false, risk: 'medium', rationale: 'x' };
+    const check = (evidence: string[]) => checkAnswer(quoted, JSON.stringify({ ...base, evidence }));
+    expect(check(['Sends a "note" to\nsomeone'])).toMatchObject({ ok: true, evidence: [{ where: 'description' }] });
+    expect(check(['channel', 'Where it goes', '#general'])).toMatchObject({
+      ok: true,
+      evidence: [{ where: 'inputSchema.properties.channel' }, { where: 'inputSchema.properties.channel.description' }, { where: 'inputSchema.properties.channel.enum' }],
+    });
+    for (const scrap of ['{', '"name": "send_note"', '  ', 'to']) expect(check([scrap]), scrap).toMatchObject({ ok: false });
+  });
+
+  it('re-derives the risk from the merged category and flags, and never loosens the policy', () => {
+    // the model calls a plain read an execute tool: execute is at least high by the rules' own mapping
+    const reader: McpTool = { name: 'get_status', description: 'Get the status.', inputSchema: object };
+    const rules = classifyTool({ tool: reader, fingerprint: 'f' });
+    expect(rules).toMatchObject({ category: 'read', risk: 'low' });
+    const answer = { category: 'execute' as const, destructive: false, financial: false, openWorld: false, sensitive: false, risk: 'low' as const, rationale: 'x', evidence: ['get_status'] };
+    const merged = applyAnswer(rules, reader, 'm', answer, [{ where: 'name', text: 'get_status' }]);
+    expect(merged).toMatchObject({ category: 'execute', risk: 'high' });
+    // a critical host-code tool is denied; a model adding "financial" must not turn the deny into limits
+    const shell: McpTool = { name: 'run_command', description: 'Run a shell command on the host.', inputSchema: { type: 'object', properties: { command: { type: 'string' }, quantity: { type: 'integer' } }, required: ['command', 'quantity'] } };
+    const shellRules = classifyTool({ tool: shell, fingerprint: 'f' });
+    expect(shellRules.policy.choice).toBe('deny');
+    const steered = applyAnswer(shellRules, shell, 'm', { ...answer, financial: true, risk: 'critical' }, [{ where: 'name', text: 'run_command' }]);
+    expect(steered.financial).toBe(true);
+    expect(steered.policy).toEqual(shellRules.policy);
+  });
+
+  it('caches by tool, fingerprint, model and prompt version, and prunes changed definitions', async () => {
+    const dir = await tempDir('toolrisk-answer-cache-');
+    try {
+      const cache = await AnswerCache.open(dir.path, 'io.example__s', 'io.example/s');
+      const entry = { tool: 't', fingerprint: 'f1', model: 'm1', promptVersion: PROMPT_VERSION, askedAt: '2026-11-01T00:00:00.000Z', status: 'ok' as const, usage: { inputTokens: 1, outputTokens: 1 } };
+      cache.put(entry);
+      cache.put({ ...entry, tool: 'u', promptVersion: 'llm-0' });
+      expect(cache.find('t', 'f1', 'm1')).toHaveLength(1);
+      expect(cache.find('t', 'f1', 'm2')).toHaveLength(0);
+      expect(cache.find('t', 'f2', 'm1')).toHaveLength(0);
+      expect(cache.find('u', 'f1', 'm1')).toHaveLength(0); // another prompt version
+      cache.put({ ...entry, askedAt: '2026-11-02T00:00:00.000Z' });
+      expect(cache.find('t', 'f1')).toHaveLength(1); // replaced, not added
+      cache.prune(new Map([['t', 'f2']]));
+      expect(cache.find('t', 'f1')).toHaveLength(0);
+    } finally {
+      await dir.remove();
+    }
   });
 
   it('sends a strict JSON schema made from the zod answer schema', () => {
@@ -198,6 +247,15 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
     expect(shell.review!.disagreements).toContainEqual({ field: 'risk', rules: rulesVerdict.risk, model: 'low', outcome: `kept ${rulesVerdict.risk}: the model cannot lower the risk below the rules' verdict` });
   });
 
+  it('records the token usage of each tool in the cache, even with requests in parallel', async () => {
+    const cache = ModelAnswerCacheSchema.parse(JSON.parse(await readFile(join(work.path, 'cache', 'io.example__llm-test.json'), 'utf8')));
+    const usage = (tool: string) => cache.entries.find((entry) => entry.tool === tool)!.usage;
+    expect(usage('list_items')).toEqual({ inputTokens: 1000, outputTokens: 100 });
+    expect(usage('bad_json_once')).toEqual({ inputTokens: 2000, outputTokens: 200 });
+    expect(usage('rate_limited')).toEqual({ inputTokens: 1000, outputTokens: 100 });
+    expect(usage('slow_tool')).toEqual({ inputTokens: 0, outputTokens: 0 });
+  });
+
   it('reports tokens and the estimated cost at the end', () => {
     // 11 answered requests of 1,000 + 100 tokens: 2 bad_json_always, 2 bad_json_once, 2 made_up_quote and one each for the other five that answered
     expect(first.stderr).toContain('model review (stand-in-model, prompt llm-1): 9 tools asked, 6 answered, 3 failed (rules verdict kept), 0 from the cache');
@@ -234,7 +292,9 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
     const stray = await toolrisk('classify', toolsFile, '--model', 'm');
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/--model only applies with --llm/);
+    // a wrong value is an error, not a quiet fallback to the rules
     const badPrice = await toolriskWithEnv(env(), 'classify', toolsFile, '--llm', '--llm-price', 'cheap');
+    expect(badPrice.code).toBe(2);
     expect(badPrice.stderr).toMatch(/--llm-price needs two numbers/);
   }, 30_000);
 });
@@ -266,9 +326,62 @@ describe('toolrisk classify --llm over the catalog', () => {
       expect(await readFile(classifiedFile, 'utf8')).toBe(reviewed);
       const check = await toolrisk('check-data', '--data', work.path);
       expect(check.code, check.stdout + check.stderr).toBe(0);
+      // another model with a budget of one tool: the other tools keep their stored reviews
+      const other = await startFakeOpenAI((request) => ({ content: answer(request) }));
+      try {
+        const budget = await toolriskWithEnv({ OPENAI_BASE_URL: other.baseURL, OPENAI_MODEL: 'other-model' }, 'classify', '--data', work.path, '--llm', '--max-tools', '1');
+        expect(budget.stderr).toContain('1 tools asked, 1 answered, 0 from the cache, 8 not asked: over --max-tools 1');
+      } finally {
+        await other.close();
+      }
+      const models = ClassifiedServerSchema.parse(JSON.parse(await readFile(classifiedFile, 'utf8'))).tools.map((tool) => tool.review?.model);
+      expect(models.filter((model) => model === 'other-model')).toHaveLength(1);
+      expect(models.filter((model) => model === 'stand-in-model')).toHaveLength(8);
+      // a server whose snapshot is gone loses its cached answers too
+      await rm(join(work.path, 'crawled', `${slug}.json`));
+      await toolrisk('classify', '--data', work.path);
+      await expect(readFile(join(work.path, 'llm', `${slug}.json`))).rejects.toThrow(/ENOENT/);
     } finally {
       await fake.close().catch(() => undefined);
       await work.remove();
     }
   }, 60_000);
+});
+
+describe('an endpoint that refuses', () => {
+  it('stops asking after a 401, keeps the rules verdicts, and says why', async () => {
+    const refusing = await startFakeOpenAI(() => ({ status: 401 }));
+    const work = await tempDir('toolrisk-llm-401-');
+    try {
+      const file = join(work.path, 'tools.json');
+      await writeFile(file, JSON.stringify({ tools: TOOLS }));
+      const run = await toolriskWithEnv({ TOOLRISK_CACHE_DIR: work.path, OPENAI_BASE_URL: refusing.baseURL, OPENAI_MODEL: 'm' }, 'classify', file, '--json', '--llm', '--llm-concurrency', '1');
+      expect(run.code).toBe(0);
+      expect(refusing.requests).toHaveLength(1);
+      expect(run.stderr).toMatch(/model: HTTP 401 from the endpoint: .*; no more tools are sent this run/);
+      expect(run.stderr).toMatch(/8 not asked after the endpoint refused/);
+      const out = JSON.parse(run.stdout) as { name: string; risk: string; review?: unknown }[];
+      expect(out.every((tool) => tool.review === undefined)).toBe(true);
+      expect(out.find((tool) => tool.name === 'archive_note')!.risk).toBe(classifyTool({ tool: TOOLS[1]!, fingerprint: 'x' }).risk);
+    } finally {
+      await refusing.close();
+      await work.remove();
+    }
+  }, 30_000);
+
+  it('does not send a definition over the size limit', async () => {
+    const fake = await startFakeOpenAI((request) => ({ content: answer(request) }));
+    const work = await tempDir('toolrisk-llm-size-');
+    try {
+      const file = join(work.path, 'tools.json');
+      await writeFile(file, JSON.stringify({ tools: [{ name: 'huge', description: 'x'.repeat(MAX_DEFINITION + 1), inputSchema: object }, TOOLS[0]] }));
+      const run = await toolriskWithEnv({ TOOLRISK_CACHE_DIR: work.path, OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'm' }, 'classify', file, '--json', '--llm');
+      expect(fake.requests.map((request) => request.tool.name)).toEqual(['list_items']);
+      const huge = (JSON.parse(run.stdout) as { name: string; review?: { status: string; error: string } }[]).find((tool) => tool.name === 'huge')!;
+      expect(huge.review).toMatchObject({ status: 'failed', error: expect.stringMatching(/^not asked: the definition is 120,1\d\d characters, over the 120,000 sent to a model$/) });
+    } finally {
+      await fake.close();
+      await work.remove();
+    }
+  }, 30_000);
 });

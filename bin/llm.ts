@@ -312,6 +312,10 @@ export class ModelReviewer {
         if (!(error instanceof OpenAI.APIError) || error.status === undefined) throw error;
         const status = error.status;
         if (status === 401 || status === 403 || status === 404) throw new FatalError(`HTTP ${status} from the endpoint: ${error.message}`);
+        // an endpoint without structured output refuses every request alike
+        if (status === 400 && /response_format|json_schema/i.test(error.message)) {
+          throw new FatalError(`HTTP 400: the endpoint or model does not take response_format json_schema (structured output), which --llm needs: ${error.message}`);
+        }
         if ((status === 429 || status >= 500) && attempt < this.settings.httpRetries) {
           const wait = Math.min(this.settings.maxWaitMs, retryAfterMs(error.headers) ?? 1000 * 2 ** attempt * (0.75 + Math.random() / 2));
           this.stats.httpRetries += 1;

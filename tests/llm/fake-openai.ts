@@ -23,6 +23,8 @@ export interface Reply {
   content?: string;
   /** Answer only after this long. */
   delayMs?: number;
+  /** The error message of a non-200 reply. */
+  message?: string;
 }
 
 export type Script = (request: SeenRequest, attempt: number) => Reply;
@@ -94,7 +96,7 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
     if (res.destroyed) return;
     const status = reply.status ?? 200;
     if (status !== 200) {
-      res.writeHead(status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify({ error: { message: `scripted HTTP ${status}`, type: 'test' } }));
+      res.writeHead(status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify({ error: { message: reply.message ?? `scripted HTTP ${status}`, type: 'test' } }));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json', ...reply.headers }).end(

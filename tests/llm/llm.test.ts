@@ -369,6 +369,22 @@ describe('an endpoint that refuses', () => {
     }
   }, 30_000);
 
+  it('stops asking when the endpoint does not take structured output', async () => {
+    const plain = await startFakeOpenAI(() => ({ status: 400, message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model." }));
+    const work = await tempDir('toolrisk-llm-400-');
+    try {
+      const file = join(work.path, 'tools.json');
+      await writeFile(file, JSON.stringify({ tools: TOOLS }));
+      const run = await toolriskWithEnv({ TOOLRISK_CACHE_DIR: work.path, OPENAI_BASE_URL: plain.baseURL, OPENAI_MODEL: 'm' }, 'classify', file, '--llm', '--llm-concurrency', '1');
+      expect(run.code).toBe(0);
+      expect(plain.requests).toHaveLength(1);
+      expect(run.stderr).toMatch(/does not take response_format json_schema \(structured output\), which --llm needs/);
+    } finally {
+      await plain.close();
+      await work.remove();
+    }
+  }, 30_000);
+
   it('does not send a definition over the size limit', async () => {
     const fake = await startFakeOpenAI((request) => ({ content: answer(request) }));
     const work = await tempDir('toolrisk-llm-size-');

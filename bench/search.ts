@@ -75,7 +75,7 @@ function inputsFor(count: number): SearchInput[] {
 }
 
 async function relevance(inputs: SearchInput[], index: ReturnType<typeof buildSearchIndex>): Promise<{ overlap: number; ours: number; plain: number; perQuery: string[] }> {
-  const engine = new SearchEngine({ names: async () => index.names, words: async (s) => index.words.get(s) ?? {}, records: async (s) => index.records[s]! });
+  const engine = new SearchEngine({ names: async () => index.names, words: async (s) => index.words.get(s) ?? {} });
   const plainFuse = new Fuse(inputs.map((input, id) => ({ id, name: input.name, server: input.serverName })), FUSE_OPTIONS);
   const right = (query: string, id: number) => EXPECTED[query]!.test(inputs[id]!.name);
   const precision = (query: string, ids: number[]) => (ids.length ? ids.filter((id) => right(query, id)).length / 10 : 0);

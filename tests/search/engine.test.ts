@@ -1,7 +1,7 @@
 // The search engine over an index built from the real catalog in data/: typos, prefixes, several
 // words, filters, and results that link to real tool pages.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SearchEngine, editDistance, wordMatch } from '../../site/src/search/engine.ts';
+import { DescriptionLines, SearchEngine, editDistance, wordMatch } from '../../site/src/search/engine.ts';
 import { buildSearchIndex, type BuiltIndex } from '../../site/src/search/index-format.ts';
 import { ROOT } from '../helpers.ts';
 import { createHash } from 'node:crypto';
@@ -19,7 +19,6 @@ beforeAll(async () => {
   engine = new SearchEngine({
     names: async () => (loads.push('names'), index.names),
     words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
-    records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!)
   });
 });
 
@@ -67,7 +66,6 @@ describe('the search engine', () => {
     const fresh = new SearchEngine({
       names: async () => (loads.push('names'), index.names),
       words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
-      records: async (shard) => (loads.push(`records-${shard}`), index.records[shard]!)
     });
     loads.length = 0;
     const { results } = await fresh.search('run command');
@@ -77,7 +75,8 @@ describe('the search engine', () => {
     expect(loadIndex().tools.some((tool) => tool.url === results[0]!.url)).toBe(true);
     // first results need only the names and the query's word shards
     expect(loads.sort()).toEqual(['names', 'words-c', 'words-r']);
-    const lines = await fresh.describe(results.map((result) => result.id));
+    // the description lines come from their own shards (the page's second worker)
+    const lines = await new DescriptionLines(async (shard) => (loads.push(`records-${shard}`), index.records[shard]!)).describe(results.map((result) => result.id));
     expect(lines[0]!.length).toBeGreaterThan(0);
     expect(loads.some((load) => load.startsWith('records-'))).toBe(true);
   });
@@ -86,7 +85,6 @@ describe('the search engine', () => {
     const fresh = new SearchEngine({
       names: async () => index.names,
       words: async (shard) => (loads.push(`words-${shard}`), index.words.get(shard) ?? {}),
-      records: async (shard) => index.records[shard]!
     });
     loads.length = 0;
     await fresh.search('delete f');
@@ -98,9 +96,9 @@ describe('the search engine', () => {
   });
 
   it('gives the same answers whatever was searched before (kept matches and scratch space are reset)', async () => {
-    const first = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {}, records: async (shard) => index.records[shard]! });
+    const first = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {} });
     const expected = await first.search('github issue create');
-    const second = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {}, records: async (shard) => index.records[shard]! });
+    const second = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {} });
     for (const query of ['gi', 'git', 'github', 'github i', 'github issue', 'delete file', 'github issue c', 'github issue create']) await second.search(query);
     expect(await second.search('github issue create')).toEqual(expected);
     expect(await second.search('delete file')).toEqual(await first.search('delete file'));

@@ -4,7 +4,7 @@
 import Fuse from 'fuse.js';
 import { isPlainToolName, toolSlugFrom } from '../../../data/slug-core.ts';
 import { sha256Hex } from './sha256.ts';
-import { CATEGORIES, RISKS, RECORDS_PER_SHARD, deltaDecode, searchWords, shardOf, unpackMeta, type NamesFile, type RecordsFile, type WordsFile } from './index-format.ts';
+import { CATEGORIES, RISKS, RECORDS_PER_SHARD, buildSearchIndex, deltaDecode, searchWords, shardOf, unpackMeta, type NamesFile, type RecordsFile, type SearchInput, type WordsFile } from './index-format.ts';
 
 export interface SearchFilters {
   risk?: string;
@@ -20,14 +20,13 @@ export interface SearchResult {
   risk: string;
   category: string;
   url: string;
-  /** Empty in search() results; describe() fills it. */
+  /** Empty in search() results; DescriptionLines gives it. */
   line: string;
 }
 
 export interface IndexLoader {
   names(): Promise<NamesFile>;
   words(shard: string): Promise<WordsFile>;
-  records(shard: number): Promise<RecordsFile>;
 }
 
 /** Edit distance with transpositions, giving up (returning max + 1) past `max`. */
@@ -104,11 +103,7 @@ export class SearchEngine {
     return ids;
   }
 
-  private readonly lines: DescriptionLines;
-
-  constructor(private readonly loader: IndexLoader) {
-    this.lines = new DescriptionLines((shard) => loader.records(shard));
-  }
+  constructor(private readonly loader: IndexLoader) {}
 
   private names(): Promise<NamesFile> {
     return (this.namesFile ??= this.loader.names());
@@ -243,7 +238,7 @@ export class SearchEngine {
     }
     const shown = ids.slice(0, limit);
     // first results need only names.json and the word shards: URLs are computed here, and the
-    // description lines come separately (describe()), so nothing waits on the description shards
+    // description lines come separately (DescriptionLines), so nothing waits on the description shards
     const results = shown.map((id) => {
       const name = names.tools[id]!;
       const { server: serverIndex, risk: toolRisk, category: toolCategory } = unpackMeta(names.meta[id]!);
@@ -257,11 +252,6 @@ export class SearchEngine {
   /** Starts loading names.json, before the first query needs it. */
   preload(): void {
     void this.names();
-  }
-
-  /** The description lines of the given tools (loads their description shards). */
-  describe(ids: number[]): Promise<string[]> {
-    return this.lines.describe(ids);
   }
 }
 
@@ -301,22 +291,17 @@ export class DescriptionLines {
 export async function warmUp(): Promise<void> {
   const verbs = ['create', 'delete', 'list', 'get', 'update', 'send', 'search', 'run', 'read', 'write'];
   const nouns = ['issue', 'file', 'user', 'page', 'message', 'branch', 'payment', 'event', 'record', 'query'];
-  const names: NamesFile = { version: 2, servers: [['io.example/warm-up', 'io.example__warm-up']], tools: [], meta: [] };
-  const postings = new Map<string, number[]>();
-  for (let id = 0; id < 2000; id++) {
-    const verb = verbs[id % verbs.length]!;
-    const noun = nouns[Math.floor(id / verbs.length) % nouns.length]!;
-    names.tools.push(`${verb}_${noun}_${id}`);
-    names.meta.push(id % 16);
-    for (const word of [verb, noun]) postings.set(word, [...(postings.get(word) ?? []), id]);
-  }
-  const shards = new Map<string, WordsFile>();
-  for (const [word, ids] of postings) {
-    const shard = shards.get(shardOf(word)) ?? {};
-    shard[word] = ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]!));
-    shards.set(shardOf(word), shard);
-  }
-  const engine = new SearchEngine({ names: async () => names, words: async (shard) => shards.get(shard) ?? {}, records: async () => [] });
+  const tools: SearchInput[] = Array.from({ length: 2000 }, (_, id) => ({
+    name: `${verbs[id % verbs.length]}_${nouns[Math.floor(id / verbs.length) % nouns.length]}_${id}`,
+    slug: '',
+    serverName: 'io.example/warm-up',
+    serverSlug: 'io.example__warm-up',
+    risk: RISKS[id % RISKS.length]!,
+    category: CATEGORIES[id % CATEGORIES.length]!,
+    line: '',
+  }));
+  const index = buildSearchIndex(tools);
+  const engine = new SearchEngine({ names: async () => index.names, words: async (shard) => index.words.get(shard) ?? {} });
   for (const query of ['create issue', 'delte fil']) {
     for (let end = 2; end <= query.length; end++) await engine.search(query.slice(0, end));
   }

@@ -6,7 +6,6 @@ import { fetchJson } from './fetch-json.ts';
 const engine = new SearchEngine({
   names: () => fetchJson('/search/names.json'),
   words: (shard) => fetchJson(`/search/words-${encodeURIComponent(shard)}.json`),
-  records: (shard) => fetchJson(`/search/records-${shard}.json`),
 });
 
 // names.json is needed by every query: start loading it now, and warm the engine up meanwhile (it

@@ -5,6 +5,7 @@ import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CrawlSnapshotSchema } from '../data/schema.ts';
 import { serializeRecord } from '../data/serialize.ts';
+import { serverSlug } from '../data/slug.ts';
 import { crawlIndex, parseShard } from '../crawler/crawl.ts';
 import { syncRegistry } from '../crawler/registry.ts';
 import { inspect, looksLikeFile, type InspectTarget } from '../crawler/inspect.ts';
@@ -18,7 +19,7 @@ import { serverPolicy } from '../classifier/policy.ts';
 import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
 import { RiskSchema, type Classification, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { AnswerCache, LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, ModelReviewer, cacheSlug, llmSettings, reviewTools, userCacheDir, type LlmFlags } from './llm.ts';
+import { AnswerCache, LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, ModelReviewer, llmSettings, reviewTools, userCacheDir, type LlmFlags } from './llm.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');
@@ -118,7 +119,7 @@ function reviewerFrom(values: LlmFlags): ModelReviewer | undefined {
 /** Reviews one server's classifications outside the catalog (inspect, classify <file>), cached in the user's cache. */
 async function reviewOutsideCatalog(reviewer: ModelReviewer | undefined, serverName: string, tools: McpTool[], classifications: Classification[]): Promise<Classification[]> {
   if (!reviewer) return classifications;
-  const cache = await AnswerCache.open(userCacheDir(), cacheSlug(serverName), serverName);
+  const cache = await AnswerCache.open(userCacheDir(), serverSlug(serverName), serverName);
   const reviewed = await reviewTools(reviewer, serverName, tools, classifications, cache);
   await cache.save().catch((error: Error) => console.error(`warning: could not save the model answers to ${cache.file}: ${error.message}`));
   console.error(terminalSafe(reviewer.report()));

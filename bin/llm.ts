@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { ModelAnswerCacheSchema, type Classification, type McpTool, type ModelAnswer, type ModelAnswerCache, type ModelAnswerCacheEntry } from '../data/schema.ts';
 import { parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
-import { serverSlug } from '../data/slug.ts';
 import { MAX_DEFINITION, PROMPT_VERSION, answerJsonSchema, applyAnswer, applyFailure, buildMessages, checkAnswer, definitionText } from '../classifier/llm.ts';
 
 export interface LlmSettings {
@@ -335,13 +334,11 @@ export class ModelReviewer {
    */
   async review(rules: Classification, tool: McpTool, serverName: string, cache: AnswerCache): Promise<Classification> {
     const model = this.settings.model;
-    const cached = cache.find(tool.name, rules.fingerprint, model).find((entry) => entry.status === 'ok');
-    if (cached) {
-      const applied = applyCached(rules, tool, cache, model);
-      if (applied.review?.status === 'ok') {
-        this.stats.cached += 1;
-        return applied;
-      }
+    // this model's valid cached answer; a cached failure is asked again
+    const applied = applyCached(rules, tool, cache, model);
+    if (applied.review?.status === 'ok') {
+      this.stats.cached += 1;
+      return applied;
     }
     // not asked this run: whatever review is already stored stands, so nothing committed is lost
     if (this.fatal) {
@@ -396,11 +393,6 @@ export class ModelReviewer {
     });
   }
 
-  /** Why the run stopped asking, if it did. */
-  get stoppedBecause(): string | undefined {
-    return this.fatal;
-  }
-
   /** The closing report: tools, failures, tokens and the estimated cost. */
   report(): string {
     const s = this.stats;
@@ -439,8 +431,4 @@ export async function reviewTools(
       return reviewer ? reviewer.review(classification, tool, serverName, cache) : applyCached(classification, tool, cache);
     }),
   );
-}
-
-export function cacheSlug(name: string): string {
-  return serverSlug(name);
 }

@@ -202,6 +202,11 @@ const EFFECT_NAMES: Partial<Record<SignalEffect, string>> = {
   sensitive: 'it handles secrets, credentials or personal data',
 };
 
+/** A quote as the generated sentences show it: in curly quotes, cut at 80 characters. */
+export function shortQuote(text: string): string {
+  return `“${text.length > 80 ? `${text.slice(0, 80)}…` : text}”`;
+}
+
 function quoteList(signals: Signal[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
@@ -209,7 +214,7 @@ function quoteList(signals: Signal[]): string {
     const key = `${s.where}\u0000${s.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    parts.push(`“${s.text.length > 80 ? `${s.text.slice(0, 80)}…` : s.text}” in the ${placeName(s.where)}`);
+    parts.push(`${shortQuote(s.text)} in the ${placeName(s.where)}`);
     if (parts.length === 3) break;
   }
   return parts.join('; ');

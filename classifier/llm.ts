@@ -19,7 +19,7 @@ import {
   type ToolPolicy,
   type VerdictSummary,
 } from '../data/schema.ts';
-import { BANDS, decide, rationaleFor, riskOf } from './classify.ts';
+import { BANDS, decide, rationaleFor, riskOf, shortQuote } from './classify.ts';
 import { toolPolicy } from './policy.ts';
 import { inputProperties } from './signals.ts';
 
@@ -181,10 +181,6 @@ function disagreementsOf(rules: VerdictSummary, model: VerdictSummary, merged: V
   return out;
 }
 
-function quoted(text: string): string {
-  return `“${text.length > 80 ? `${text.slice(0, 80)}…` : text}”`;
-}
-
 const STRICTNESS: ToolPolicy['choice'][] = ['allow', 'limit', 'deny', 'hide'];
 
 /**
@@ -203,7 +199,6 @@ export function applyAnswer(rules: Classification, tool: McpTool, model: string,
   // the rules' own risk mapping over the merged category and flags: execute is at least high, and so on
   const verdict = { ...decide(rules.signals), ...merged };
   merged.risk = more<Risk>(RISK_LEVELS, merged.risk, riskOf(verdict, rules.warnings));
-  verdict.risk = merged.risk;
   const disagreements = disagreementsOf(before, modelVerdict, merged);
   const review: ModelReview = {
     model,
@@ -213,16 +208,16 @@ export function applyAnswer(rules: Classification, tool: McpTool, model: string,
     answer: { ...modelVerdict, rationale: answer.rationale, evidence },
     disagreements,
   };
-  const changed = (Object.keys(before) as (keyof VerdictSummary)[]).filter((field) => before[field] !== merged[field]);
-  if (!changed.length) return { ...rules, review };
-  // the rules' own reasoning, redone for the merged verdict, and one sentence on what the model added
+  // what the merge changed: it can only raise the category and the risk, and set flags
   const added: string[] = [];
   if (merged.category !== before.category) added.push(`category ${merged.category}`);
   for (const field of ['destructive', 'financial', 'openWorld', 'sensitive'] as const) if (merged[field] && !before[field]) added.push(field === 'openWorld' ? 'open world' : field);
   if (merged.risk !== before.risk) added.push(`risk ${merged.risk}`);
+  if (!added.length) return { ...rules, review };
+  // the rules' own reasoning, redone for the merged verdict, and one sentence on what the model added
   const rationale = [
     ...rationaleFor(merged.category, merged.risk, verdict, rules.signals, rules.warnings, rules.annotations),
-    `Model review (${model}): ${added.join(', ')}, citing ${evidence.slice(0, 2).map((quote) => quoted(quote.text)).join(' and ')}.`,
+    `Model review (${model}): ${added.join(', ')}, citing ${evidence.slice(0, 2).map((quote) => shortQuote(quote.text)).join(' and ')}.`,
   ];
   const [low, high] = BANDS[merged.risk];
   const score = Math.max(low, Math.min(high, rules.score + (RISK_LEVELS.indexOf(merged.risk) - RISK_LEVELS.indexOf(before.risk)) * 25));

@@ -1,13 +1,16 @@
 // One tool definition plus its server's context gives one Classification. Pure: no I/O.
 // Every sentence, the badge and the policy come from the same record.
-import type { AnnotationComparison, Category, Classification, DescriptionWarning, McpTool, Quote, Risk, Signal, SignalEffect } from '../data/schema.ts';
+import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
 import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
-import { descriptionWarnings } from './warnings.ts';
+import { descriptionWarnings, isPoisoning } from './warnings.ts';
+import { VERB_SCOPE, verbOf } from './lexicon.ts';
+import { evidenceFor, placeName, rationaleFor } from './rationale.ts';
+import { splitIdentifier } from './words.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-3';
+export const CLASSIFIER_VERSION = 'rules-4';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -17,6 +20,8 @@ export interface ClassifyInput {
   traits?: ServerTraits;
   /** Names of the server's tools (a reference to one of them is not a warning). */
   siblings?: ReadonlySet<string>;
+  /** Why the server's definition is not valid MCP, when it was repaired to be classified. */
+  problems?: readonly string[];
 }
 
 // plain loops, not reduce/filter callbacks: these run for every signal of every tool
@@ -35,18 +40,43 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
 }
 
 const CODE_PARAMETER_LABELS = new Set(['param:command', 'param:cmd', 'param:commands', 'param:shell', 'param:bash', 'param:script', 'param:python', 'param:code', 'param:javascript', 'param:js', 'param-text:runs-code']);
+const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write']);
+const WRITABLE_QUERY_LABELS = new Set(['param:sql', 'param:sql-query', 'param:database-query', 'phrase:arbitrary']);
+const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
+// what a browser, UI or device tool acts on: changing one of these drives the UI
+const UI_TARGET = /\b(page|pages|tab|tabs|browser|element|elements|window|dialog|viewport|device|screen|app|form|frame|cookies?|storage|emulat\w*|click\w*)\b/i;
+const HOST_CODE_LABELS = new Set(['param:command', 'param:cmd', 'param:commands', 'param:shell', 'param:bash', 'param:script', 'param:python', 'param-text:runs-code', 'param:code']);
 const STORING_VERBS = new Set(['verb:create', 'verb:save', 'verb:write', 'verb:update', 'verb:edit', 'verb:add', 'verb:set', 'verb:put', 'verb:store', 'verb:upload', 'verb:commit', 'verb:push', 'verb:insert', 'verb:upsert', 'verb:patch', 'verb:modify', 'verb:append', 'verb:replace']);
 
 export interface Verdict {
   category: Category;
   destructive: boolean;
+  /** How much a destructive change can lose; `none` when it is not destructive. */
+  destructiveScope: DestructiveScope;
   financial: boolean;
   openWorld: boolean;
   sensitive: boolean;
   privileged: boolean;
-  broad: boolean;
   hostCode: boolean;
+  /** Arbitrary queries that can write (SQL and the like, with no read-only promise). */
+  writeQuery: boolean;
+  /** Acts on many things at once: `batch` (named by id) or `filter` (by a filter, or all). */
+  many: 'one' | 'batch' | 'filter';
+  /** The server drives a browser, UI or device. */
+  ui: boolean;
 }
+
+const SCOPE_ORDER: readonly DestructiveScope[] = ['none', 'in-place', 'item', 'broad'];
+const widerScope = (a: DestructiveScope, b: DestructiveScope): DestructiveScope => (SCOPE_ORDER.indexOf(a) >= SCOPE_ORDER.indexOf(b) ? a : b);
+
+/** The verbs that say what the tool does: the name's primary verbs, the title's and description's leading verbs, action enums. */
+function isDecidingVerb(s: Signal): boolean {
+  if (!s.label.startsWith('verb:') && !s.label.startsWith('enum:')) return false;
+  if (s.family === 'name') return s.weight >= 3;
+  return s.weight >= 1.5;
+}
+
+const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 
 /** Decides category and flags from the signals. */
 export function decide(signals: Signal[]): Verdict {
@@ -71,6 +101,8 @@ export function decide(signals: Signal[]): Verdict {
   // unless the name says the code is only stored (`create_script`, `save_snippet`)
   const codeParameter = signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) && s.weight >= 1.5);
   const stores = fromName.some((s) => s.effect === 'write' && s.weight >= 3 && STORING_VERBS.has(s.label));
+  // a tool whose own verb produces files (`generate_test(filename)`, `generate_html_report(output)`) writes them
+  if (signals.some((s) => s.label === 'param:file-name') && fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label))) strongWrite += 1.5;
   let category: Category;
   if (nameNeutralized && sum(fromName, 'write') === 0 && sum(fromName, 'execute') === 0) category = 'read';
   // a clear action outweighs reading (`get_or_create`, `run_query`); a side effect outweighs a read
@@ -81,57 +113,80 @@ export function decide(signals: Signal[]): Verdict {
   else category = 'read';
 
   // on a browser, UI or device server, changing the page or device is driving it
-  if (category === 'write' && signals.some((s) => s.label === 'server:ui-automation')) category = 'execute';
+  // (saving a screenshot or a log to a file is still a write)
+  const savesFile = (s: Signal) => s.label === 'param:output-file' || s.label === 'phrase:writes-file';
+  if (category === 'write' && signals.some((s) => s.label === 'server:ui-automation') && signals.some((s) => s.label === 'ui:target') && signals.some((s) => s.effect === 'write' && s.weight >= 1.5 && !savesFile(s))) category = 'execute';
   const changes = category !== 'read';
-  const destructiveScore = sum(signals, 'destructive');
-  const destructive = changes && !nameNeutralized && (destructiveScore >= 1.5 || (destructiveScore > 0 && sum(fromName, 'destructive') > 0));
-  const financialScore = sum(signals, 'financial');
-  // money moves when the name or the prose says so (charge, refund, payment…); an amount parameter alone is not enough
-  const moneyWords = signals.filter((s) => s.effect === 'financial' && (s.family === 'name' || s.family === 'description' || s.family === 'title'));
-  const financial = changes && !nameNeutralized && moneyWords.length > 0 && financialScore >= 1;
   const ui = signals.some((s) => s.label === 'server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host
-  const hostCode =
-    category === 'execute' &&
-    !ui &&
-    signals.some((s) => (s.label === 'param:command' || s.label === 'param:cmd' || s.label === 'param:commands' || s.label === 'param:shell' || s.label === 'param:bash' || s.label === 'param:script' || s.label === 'param:python' || s.label === 'param-text:runs-code' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)) || (s.label === 'param:code' && !signals.some((t) => t.label === 'server:ui-automation'))));
-  const arbitrary = category === 'execute' && !negated && (hostCode || signals.some((s) => s.label === 'param:sql' || s.label === 'param:sql-query' || s.label === 'param:database-query' || s.label === 'phrase:arbitrary'));
+  const hostCode = category === 'execute' && !ui && signals.some((s) => HOST_CODE_LABELS.has(s.label) || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)));
+  // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
+  const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
+
+  // destructive, in the MCP specification's sense: any change that is not purely additive
+  let scope: DestructiveScope = 'none';
+  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
+  // a browser or device action changes the page session, not stored data (unless it deletes)
+  const sessionOnly = ui && category === 'execute';
+  if (changes && !nameNeutralized) {
+    for (const s of signals) {
+      if (!isDecidingVerb(s) || (negated && s.family !== 'name')) continue;
+      const verbScope = VERB_SCOPE.get(s.label.slice(s.label.indexOf(':') + 1));
+      if (verbScope && !(sessionOnly && verbScope === 'in-place')) scope = widerScope(scope, verbScope);
+    }
+    // code run in a page can change what the page holds
+    if (sessionOnly && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
+    const destructiveScore = sum(signals, 'destructive');
+    if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && sum(fromName, 'destructive') > 0))) scope = 'item';
+    if (signals.some((s) => s.label === 'phrase:irreversible' || s.label === 'phrase:overwrite' || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
+    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:force' || s.label === 'phrase:history');
+    if (signals.some((s) => s.label === 'param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
+    if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
+    // code, commands or queries of the caller's choosing can delete anything
+    if (hostCode || writeQuery) scope = 'broad';
+  }
+  // money moves when the name or the prose says so (charge, refund, payment…); an amount parameter alone is not enough
+  const financial = changes && !nameNeutralized && signals.some((s) => s.effect === 'financial' && s.weight >= 1 && (s.family === 'name' || s.family === 'description' || s.family === 'title'));
   return {
     category,
-    // code, commands or queries of the caller's choosing can delete anything
-    destructive: destructive || arbitrary,
+    destructive: scope !== 'none',
+    destructiveScope: scope,
     financial,
     openWorld: has(signals, 'openWorld', 0.75) || (category === 'write' && has(signals, 'messaging', 2)),
     sensitive: has(signals, 'sensitive', 1),
-    privileged: changes && has(fromName, 'privileged') && (has(fromName, 'write') || has(fromName, 'execute')),
-    broad: destructive && (has(fromName, 'broad') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:force')),
+    privileged: changes && has(fromName, 'privileged') && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
     hostCode,
+    writeQuery,
+    many,
+    ui,
   };
 }
 
-export function riskOf(verdict: Verdict, warnings: DescriptionWarning[]): Risk {
+/** The rubric: the riskiest thing the tool can do decides. Notes never change it; poisoning makes it critical. */
+export function riskOf(verdict: Verdict, warnings: readonly DescriptionWarning[]): Risk {
+  if (warnings.some(isPoisoning)) return 'critical';
   let level: number;
   if (verdict.category === 'read') level = verdict.sensitive ? 1 : 0;
-  else if (verdict.category === 'write') level = verdict.destructive ? 2 : 1;
-  else level = 2;
-  if ((verdict.destructive && verdict.broad) || verdict.financial || verdict.privileged || verdict.hostCode) level = 3;
-  if (warnings.length) level = Math.min(3, level + 1);
+  else if (verdict.category === 'write') {
+    const scope = verdict.destructiveScope;
+    level = scope === 'broad' ? 3 : scope === 'item' ? 2 : scope === 'in-place' && verdict.many === 'filter' ? 2 : 1;
+  } else level = verdict.destructiveScope === 'broad' ? 3 : 2;
+  if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery) level = 3;
   return RISK_LEVELS[level]!;
 }
 
 export const BANDS: Record<Risk, [number, number]> = { low: [5, 29], medium: [30, 54], high: [55, 79], critical: [80, 100] };
 
-function scoreOf(risk: Risk, verdict: Verdict, warnings: DescriptionWarning[], signals: Signal[]): number {
+function scoreOf(risk: Risk, verdict: Verdict, warnings: readonly DescriptionWarning[], signals: Signal[]): number {
   const [low, high] = BANDS[risk];
   let score = low + 4;
-  if (verdict.destructive) score += 5;
-  if (verdict.broad) score += 4;
+  score += { none: 0, 'in-place': 3, item: 6, broad: 9 }[verdict.destructiveScope];
   if (verdict.financial) score += 5;
   if (verdict.privileged) score += 4;
   if (verdict.hostCode) score += 6;
   if (verdict.openWorld) score += 3;
   if (verdict.sensitive) score += 3;
-  score += 4 * warnings.length;
+  for (const warning of warnings) if (isPoisoning(warning)) score += 4;
   score += Math.min(4, signals.filter((s) => s.family === 'name' && s.weight >= 3).length);
   return Math.max(low, Math.min(high, Math.round(score)));
 }
@@ -154,14 +209,18 @@ function compareAnnotations(tool: McpTool, verdict: Verdict, signals: Signal[]):
   const inferred = { readOnlyHint: verdict.category === 'read', destructiveHint: verdict.destructive, openWorldHint: verdict.openWorld };
   const contradictions: AnnotationComparison['contradictions'] = [];
   const quote = (effect: SignalEffect) => {
-    const best = strongest(signals.filter((s) => s.family !== 'annotation'), effect);
+    const best = strongest(signals.filter((s) => s.family !== 'annotation' && s.family !== 'server'), effect);
     return best ? ` (“${best.text}” in the ${placeName(best.where)})` : '';
   };
+  const scopeWords = { none: '', 'in-place': 'changes existing things in place', item: 'deletes or overwrites the whole of an item', broad: 'can delete or overwrite many items' }[verdict.destructiveScope];
   if (declared.readOnlyHint === true && !inferred.readOnlyHint) {
     contradictions.push({ hint: 'readOnlyHint', declared: true, inferred: false, message: `The server declares readOnlyHint: true, but the definition says the tool changes things${quote(verdict.category === 'execute' ? 'execute' : 'write')}.` });
   }
   if (declared.destructiveHint === false && inferred.destructiveHint) {
-    contradictions.push({ hint: 'destructiveHint', declared: false, inferred: true, message: `The server declares destructiveHint: false, but the definition says the tool can delete or overwrite${quote('destructive')}.` });
+    contradictions.push({ hint: 'destructiveHint', declared: false, inferred: true, message: `The server declares destructiveHint: false (only additive changes), but the tool ${scopeWords}${quote('destructive') || quote(verdict.category === 'execute' ? 'execute' : 'write')}.` });
+  }
+  if (declared.destructiveHint === true && !inferred.destructiveHint && verdict.category !== 'read') {
+    contradictions.push({ hint: 'destructiveHint', declared: true, inferred: false, message: 'The server declares destructiveHint: true, but nothing in the definition changes or removes existing things; its changes look purely additive.' });
   }
   if (declared.readOnlyHint === false && inferred.readOnlyHint && signals.some((s) => s.family !== 'annotation' && s.effect === 'read')) {
     contradictions.push({ hint: 'readOnlyHint', declared: false, inferred: true, message: `The server declares readOnlyHint: false, but nothing in the definition shows a side effect${quote('read')}.` });
@@ -172,108 +231,14 @@ function compareAnnotations(tool: McpTool, verdict: Verdict, signals: Signal[]):
   return { declared, inferred, contradictions };
 }
 
-const PLACE_NAMES = new Map<string, string>();
-
-/** How a location reads in a sentence ("tool name", "parameter path description"); memoized, locations repeat. */
-export function placeName(where: string): string {
-  let name = PLACE_NAMES.get(where);
-  if (name === undefined) {
-    name = describePlace(where);
-    if (PLACE_NAMES.size > 50_000) PLACE_NAMES.clear();
-    PLACE_NAMES.set(where, name);
-  }
-  return name;
+/** The name's own verbs only read (`list_todos`): an action enum on it filters rather than acts. */
+function readsByName(signals: readonly Signal[]): boolean {
+  return signals.some((s) => s.family === 'name' && s.effect === 'read' && s.weight >= 3) && !signals.some((s) => s.family === 'name' && (s.effect === 'write' || s.effect === 'execute') && s.weight >= 3);
 }
 
-function describePlace(where: string): string {
-  if (where === 'name' || where === 'title' || where === 'description') return `tool ${where}`;
-  if (where === 'server') return 'server description';
-  if (where.startsWith('annotations.')) return `declared ${where.slice('annotations.'.length)}`;
-  const path = where.replace(/^inputSchema\./, '').replace(/\.properties\./g, '.').replace(/^properties\./, '');
-  const [param, ...rest] = path.replace(/\.(description|enum)$/, '').split('.');
-  const suffix = where.endsWith('.description') ? ' description' : where.endsWith('.enum') ? ' values' : '';
-  return `parameter ${[param, ...rest].join('.')}${suffix}`;
-}
-
-const EFFECT_NAMES: Partial<Record<SignalEffect, string>> = {
-  destructive: 'it can delete, overwrite or irreversibly change data',
-  financial: 'it moves money',
-  openWorld: 'it reaches systems outside the server',
-  sensitive: 'it handles secrets, credentials or personal data',
-};
-
-/** A quote as the generated sentences show it: in curly quotes, cut at 80 characters. */
-export function shortQuote(text: string): string {
-  return `“${text.length > 80 ? `${text.slice(0, 80)}…` : text}”`;
-}
-
-function quoteList(signals: Signal[]): string {
-  const seen = new Set<string>();
-  const parts: string[] = [];
-  for (const s of [...signals].sort((a, b) => b.weight - a.weight)) {
-    const key = `${s.where}\u0000${s.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    parts.push(`${shortQuote(s.text)} in the ${placeName(s.where)}`);
-    if (parts.length === 3) break;
-  }
-  return parts.join('; ');
-}
-
-const CATEGORY_MEANING: Record<Category, string> = {
-  read: 'it only retrieves or observes, with no side effect',
-  write: 'it creates, changes or deletes stored data or state, or sends something to someone',
-  execute: 'it runs code, commands, queries or workflows, or drives a browser, UI or device',
-};
-
-function riskReason(risk: Risk, verdict: Verdict, warnings: DescriptionWarning[]): string {
-  const reasons: string[] = [];
-  if (verdict.hostCode) reasons.push('it runs arbitrary code or commands on the host');
-  if (verdict.financial) reasons.push('it moves money');
-  if (verdict.privileged) reasons.push('it administers privileges or credentials');
-  if (verdict.destructive && verdict.broad) reasons.push('it is destructive with a broad scope');
-  else if (verdict.destructive) reasons.push('it is a destructive change');
-  if (!reasons.length) {
-    if (verdict.category === 'execute') reasons.push('it executes actions');
-    else if (verdict.category === 'write') reasons.push('it changes state');
-    else if (verdict.sensitive) reasons.push('it reads sensitive data');
-    else reasons.push('it only reads');
-  }
-  if (warnings.length) reasons.push(`its definition carries ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`}, which raises the level by one`);
-  return `Risk ${risk}: ${reasons.join('; ')}.`;
-}
-
-export function rationaleFor(category: Category, risk: Risk, verdict: Verdict, signals: Signal[], warnings: DescriptionWarning[], annotations: AnnotationComparison): string[] {
-  const sentences: string[] = [];
-  const categorySignals = signals.filter((s) => s.effect === category || (category === 'read' && s.effect === 'negation') || (category === 'write' && s.effect === 'messaging'));
-  sentences.push(
-    categorySignals.length
-      ? `Category ${category}: ${CATEGORY_MEANING[category]}, from ${quoteList(categorySignals)}.`
-      : `Category ${category}: nothing in the definition shows a side effect or an action, so it is taken to only retrieve or observe.`,
-  );
-  for (const flag of ['destructive', 'financial', 'openWorld', 'sensitive'] as const) {
-    if (!verdict[flag]) continue;
-    const flagSignals = signals.filter((s) => s.effect === flag || (flag === 'openWorld' && s.effect === 'messaging'));
-    sentences.push(`${flag === 'openWorld' ? 'Open world' : flag[0]!.toUpperCase() + flag.slice(1)}: ${EFFECT_NAMES[flag]}${flagSignals.length ? `, from ${quoteList(flagSignals)}` : ''}.`);
-  }
-  sentences.push(riskReason(risk, verdict, warnings));
-  for (const warning of warnings) sentences.push(`Warning: ${warning.message} (“${warning.evidence.text.slice(0, 80)}” in the ${placeName(warning.evidence.where)}).`);
-  for (const contradiction of annotations.contradictions) sentences.push(contradiction.message);
-  return sentences;
-}
-
-function evidenceFor(signals: Signal[], warnings: DescriptionWarning[]): Quote[] {
-  const seen = new Set<string>();
-  const quotes: Quote[] = [];
-  const push = (quote: Quote) => {
-    const key = `${quote.where}\u0000${quote.text}`;
-    if (seen.has(key) || quotes.length >= 12) return;
-    seen.add(key);
-    quotes.push(quote);
-  };
-  for (const warning of warnings) push(warning.evidence);
-  for (const s of [...signals].sort((a, b) => b.weight - a.weight)) if (s.weight > 0) push({ where: s.where, text: s.text });
-  return quotes;
+function isRequired(tool: McpTool, where: string): boolean {
+  const name = /^inputSchema\.properties\.([^.]+)/.exec(where)?.[1];
+  return Array.isArray(tool.inputSchema.required) && name !== undefined && (tool.inputSchema.required as unknown[]).includes(name);
 }
 
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
@@ -285,12 +250,79 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
     signals.push(...proseSignals(tool.annotations.title, 'title', traits).map((s) => ({ ...s, where: 'annotations.title' as const })));
   }
   if (tool.description) signals.push(...proseSignals(tool.description, 'description', traits));
-  signals.push(...parameterSignals(tool, traits));
+  const parameters = parameterSignals(tool, traits);
+  // an action enum on a tool whose name only reads is a filter (`list_todos(action: "assign" | "merge")`), not an operation
+  const onlyReads = readsByName(signals);
+  for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
   signals.push(...annotationSignals(tool));
+  if (traits.ui) {
+    const target = UI_TARGET.exec(tool.name.replace(/[_-]/g, ' ')) ?? (tool.description ? UI_TARGET.exec(tool.description.slice(0, 300)) : null);
+    if (target) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: UI_TARGET.test(tool.name.replace(/[_-]/g, ' ')) ? 'name' : 'description', text: target[0] });
+  }
   if (traits.ui || traits.database) {
     for (const s of traits.signals) signals.push({ ...s, weight: 0 });
   }
   return signals;
+}
+
+const CATEGORY_ORDER: readonly Category[] = ['read', 'write', 'execute'];
+const RISK_ORDER = RISK_LEVELS;
+
+/**
+ * A tool fronting many operations (an action enum): each operation is judged as if it were a tool
+ * of its own, named by the operation and the tool's nouns (`manage_branch` + `delete`), with the
+ * tool's other parameters. The riskiest one decides.
+ */
+function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[]): { operations: Operation[]; verdicts: Verdict[] } {
+  const listed = actionValues(tool);
+  if (!listed || listed.values.length < 2) return { operations: [], verdicts: [] };
+  if (readsByName(signals) && !isRequired(tool, listed.where)) return { operations: [], verdicts: [] };
+  const nouns = splitIdentifier(tool.name).map((token) => token.word).filter((word) => !verbOf(word));
+  const others = signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:'));
+  const operations: Operation[] = [];
+  const verdicts: Verdict[] = [];
+  for (const value of listed.values) {
+    const words = splitIdentifier(value);
+    if (!words.some((token) => verbOf(token.word))) continue;
+    const ownNouns = words.some((token) => !verbOf(token.word));
+    const pseudo = ownNouns ? value : [value, ...nouns].join('_');
+    const verdict = decide([...nameSignals(pseudo, traits), ...others, ...traits.signals.map((s) => ({ ...s, weight: 0 }))]);
+    verdicts.push(verdict);
+    operations.push({ name: value, where: listed.where, category: verdict.category, destructiveScope: verdict.destructiveScope, risk: riskOf(verdict, []), decisive: false });
+  }
+  return { operations, verdicts };
+}
+
+const ACTION_PARAMETER = /^(action|actions|operation|operations|op|method|command|subcommand|mode|task|verb)$/i;
+
+function actionValues(tool: McpTool): { where: Operation['where']; values: string[] } | undefined {
+  const properties = tool.inputSchema.properties;
+  if (!properties || typeof properties !== 'object') return undefined;
+  for (const [name, schema] of Object.entries(properties as Record<string, unknown>)) {
+    if (!ACTION_PARAMETER.test(name) || !schema || typeof schema !== 'object') continue;
+    const values = (schema as { enum?: unknown }).enum;
+    if (!Array.isArray(values)) continue;
+    const strings = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && value.length <= 80).slice(0, 100);
+    if (strings.length >= 2) return { where: `inputSchema.properties.${name}.enum`, values: strings };
+  }
+  return undefined;
+}
+
+/** The riskier of two verdicts, field by field: a tool can do whatever any of its operations does. */
+function riskier(a: Verdict, b: Verdict): Verdict {
+  return {
+    category: CATEGORY_ORDER.indexOf(b.category) > CATEGORY_ORDER.indexOf(a.category) ? b.category : a.category,
+    destructive: a.destructive || b.destructive,
+    destructiveScope: widerScope(a.destructiveScope, b.destructiveScope),
+    financial: a.financial || b.financial,
+    openWorld: a.openWorld || b.openWorld,
+    sensitive: a.sensitive || b.sensitive,
+    privileged: a.privileged || b.privileged,
+    hostCode: a.hostCode || b.hostCode,
+    writeQuery: a.writeQuery || b.writeQuery,
+    many: a.many === 'filter' || b.many === 'filter' ? 'filter' : a.many === 'batch' || b.many === 'batch' ? 'batch' : 'one',
+    ui: a.ui || b.ui,
+  };
 }
 
 export function classifyTool(input: ClassifyInput): Classification {
@@ -298,9 +330,23 @@ export function classifyTool(input: ClassifyInput): Classification {
   const traits = input.traits ?? serverTraits(input.server);
   const signals = collectSignals(tool, traits);
   const warnings = descriptionWarnings(tool, input.siblings);
-  const verdict = decide(signals);
+  if (input.problems?.length) {
+    warnings.push({ kind: 'invalid-definition', severity: 'note', message: `the server's definition is not a valid MCP tool (${input.problems.slice(0, 3).join('; ').slice(0, 300)}); it was classified from what it has`, evidence: { where: 'name', text: tool.name } });
+  }
+  let verdict = decide(signals);
+  const { operations, verdicts } = operationVerdicts(tool, traits, signals);
+  if (operations.length) {
+    let top = 0;
+    operations.forEach((operation, i) => {
+      if (RISK_ORDER.indexOf(operation.risk) > RISK_ORDER.indexOf(operations[top]!.risk)) top = i;
+    });
+    operations[top]!.decisive = true;
+    verdict = riskier(verdict, verdicts[top]!);
+  }
   const risk = riskOf(verdict, warnings);
   const annotations = compareAnnotations(tool, verdict, signals);
+  const confidence = confidenceOf(verdict, signals);
+  const policy = toolPolicy(tool, { risk, financial: verdict.financial, warned: warnings.some(isPoisoning), category: verdict.category });
   return {
     tool: tool.name,
     fingerprint: input.fingerprint,
@@ -310,13 +356,15 @@ export function classifyTool(input: ClassifyInput): Classification {
     openWorld: verdict.openWorld,
     sensitive: verdict.sensitive,
     warnings,
+    destructiveScope: verdict.destructiveScope,
+    operations,
     risk,
     score: scoreOf(risk, verdict, warnings, signals),
-    confidence: confidenceOf(verdict, signals),
+    confidence,
     signals,
-    rationale: rationaleFor(verdict.category, risk, verdict, signals, warnings, annotations),
-    evidence: evidenceFor(signals, warnings),
+    rationale: rationaleFor(tool, risk, verdict, signals, warnings, annotations, operations, policy, confidence),
+    evidence: evidenceFor(verdict, signals, warnings),
     annotations,
-    policy: toolPolicy(tool, { risk, financial: verdict.financial, warned: warnings.length > 0, category: verdict.category }),
+    policy,
   };
 }

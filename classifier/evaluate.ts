@@ -1,12 +1,14 @@
 // Measuring the classifier against labelled tools: category accuracy, destructive precision and
 // recall, and the confusion matrix. Pure.
-import { CATEGORIES, type Category, type Classification } from '../data/schema.ts';
+import { CATEGORIES, RISK_LEVELS, type Category, type Classification, type Risk } from '../data/schema.ts';
 
 export interface Label {
   server: string;
   tool: string;
   category: Category;
   destructive: boolean;
+  /** The severity rubric's level (docs/labelling-guide.md). */
+  risk: Risk;
   note?: string;
 }
 
@@ -15,6 +17,11 @@ export interface EvalResult {
   categoryAccuracy: number;
   destructivePrecision: number;
   destructiveRecall: number;
+  /** Exact risk level, and within one level. */
+  riskAccuracy: number;
+  riskWithinOne: number;
+  /** Labelled critical or high, predicted lower: the misses that let a dangerous tool through. */
+  riskUnder: number;
   /** confusion[labelled][predicted] */
   confusion: Record<Category, Record<Category, number>>;
   misses: { server: string; tool: string; labelled: string; predicted: string }[];
@@ -27,18 +34,25 @@ export function evaluate(pairs: { label: Label; classification: Classification }
   let falsePositive = 0;
   let falseNegative = 0;
   const misses: EvalResult['misses'] = [];
+  let riskExact = 0;
+  let riskNear = 0;
+  let riskUnder = 0;
   for (const { label, classification } of pairs) {
+    const gap = RISK_LEVELS.indexOf(classification.risk) - RISK_LEVELS.indexOf(label.risk);
+    if (gap === 0) riskExact += 1;
+    if (Math.abs(gap) <= 1) riskNear += 1;
+    if (gap < 0 && RISK_LEVELS.indexOf(label.risk) >= 2) riskUnder += 1;
     confusion[label.category][classification.category] += 1;
     if (label.category === classification.category) correct += 1;
     if (classification.destructive && label.destructive) truePositive += 1;
     if (classification.destructive && !label.destructive) falsePositive += 1;
     if (!classification.destructive && label.destructive) falseNegative += 1;
-    if (label.category !== classification.category || label.destructive !== classification.destructive) {
+    if (label.category !== classification.category || label.destructive !== classification.destructive || gap !== 0) {
       misses.push({
         server: label.server,
         tool: label.tool,
-        labelled: `${label.category}${label.destructive ? '+destructive' : ''}`,
-        predicted: `${classification.category}${classification.destructive ? '+destructive' : ''}`,
+        labelled: `${label.category}${label.destructive ? '+destructive' : ''} ${label.risk}`,
+        predicted: `${classification.category}${classification.destructive ? '+destructive' : ''} ${classification.risk}`,
       });
     }
   }
@@ -48,6 +62,9 @@ export function evaluate(pairs: { label: Label; classification: Classification }
     categoryAccuracy: ratio(correct, pairs.length),
     destructivePrecision: ratio(truePositive, truePositive + falsePositive),
     destructiveRecall: ratio(truePositive, truePositive + falseNegative),
+    riskAccuracy: ratio(riskExact, pairs.length),
+    riskWithinOne: ratio(riskNear, pairs.length),
+    riskUnder,
     confusion,
     misses,
   };
@@ -60,6 +77,7 @@ export function formatEval(title: string, result: EvalResult): string {
     `  category accuracy      ${pct(result.categoryAccuracy)}`,
     `  destructive precision  ${pct(result.destructivePrecision)}`,
     `  destructive recall     ${pct(result.destructiveRecall)}`,
+    `  risk exact             ${pct(result.riskAccuracy)} (within one level ${pct(result.riskWithinOne)}; ${result.riskUnder} high or critical tools rated lower)`,
     '  confusion (rows: labelled, columns: predicted)',
     `  ${''.padEnd(9)}${CATEGORIES.map((c) => c.padStart(9)).join('')}`,
     ...CATEGORIES.map((row) => `  ${row.padEnd(9)}${CATEGORIES.map((column) => String(result.confusion[row][column]).padStart(9)).join('')}`),

@@ -53,10 +53,51 @@ export const VERBS: Lexicon = {
   press: ['execute'], hover: ['execute'], drag: ['execute'], scroll: ['execute'], fill: ['execute'], tap: ['execute'],
   swipe: ['execute'], type: ['execute'], select: ['execute'], focus: ['execute'], resize_: ['execute'], interact: ['execute'],
   automate: ['execute'], simulate: ['read'], migrate: ['execute'], provision: ['execute'], rerun: ['execute'], retry: ['execute'],
+  shutdown: ['execute'], power: ['execute'], recycle: ['execute'], drain: ['execute'], cordon: ['execute'], uncordon: ['execute'], forward: ['execute'], promote: ['execute'],
+  play: ['execute'], rollout: ['execute'], reload: ['write'], refresh: ['write'], handle: ['write'],
+  release: ['write'], flush: ['write', 'destructive'], unmerge: ['write'], snooze: ['write'], postpone: ['write'], advance: ['write'], pull: ['write'],
+  compose: ['write'], draft: ['write'], connect: ['write'], disconnect: ['write'], unassign: ['write'], unarchive: ['write'], rebase: ['write', 'destructive'],
 };
 
+/**
+ * How much existing state a changing verb can lose (the MCP destructiveHint meaning: anything that is
+ * not purely additive is destructive). `in-place`: updates, moves or cancels existing things;
+ * `item`: deletes or overwrites the whole of one item. Verbs not listed are additive.
+ */
+export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
+  ...['update', 'edit', 'modify', 'set', 'put', 'patch', 'rename', 'move', 'assign', 'unassign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive', 'unarchive',
+    'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'unmute', 'pause', 'unpause', 'resume',
+    'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'upsert', 'accept', 'decline', 'unsubscribe', 'unstar', 'unpin',
+    'unlink', 'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach', 'unwatch',
+    'unfollow', 'unshare', 'refund', 'finalize', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
+  ...['delete', 'remove', 'destroy', 'drop', 'purge', 'erase', 'wipe', 'truncate', 'uninstall', 'discard', 'terminate', 'kill', 'unregister', 'overwrite', 'replace', 'clear',
+    'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission'].map((verb) => [verb, 'item'] as const),
+]);
+
 /** Words that only count as actions on a browser, UI or device server (elsewhere they mean other things). */
-export const UI_ONLY = new Set(['go', 'type', 'select', 'focus', 'press', 'hover', 'drag', 'scroll', 'fill', 'tap', 'swipe', 'click', 'resize_']);
+export const UI_ONLY = new Set(['go', 'type', 'select', 'focus', 'press', 'hover', 'drag', 'scroll', 'fill', 'tap', 'swipe', 'click']);
+
+/** Verbs that are an action on a browser, UI or device server (open a tab, reload, resize the window) and keep their own meaning elsewhere. */
+export const UI_ACTIONS = new Set(['open', 'resize', 'reload', 'refresh', 'handle', 'close', 'navigate', 'emulate']);
+
+/**
+ * Running things: these verbs, applied to one of LIFECYCLE_OBJECTS, run or operate it (DESIGN:
+ * run/play/trigger/retry/deploy/restart/promote/upgrade of pipelines, jobs, workflows, deployments,
+ * processes and environments are execute).
+ */
+export const LIFECYCLE_VERBS = new Set(['start', 'stop', 'restart', 'reboot', 'kill', 'terminate', 'cancel', 'retry', 'rerun', 'trigger', 'play', 'promote', 'upgrade', 'scale', 'apply', 'install', 'uninstall', 'rollout', 'rollback', 'resume', 'pause', 'suspend', 'power', 'recycle', 'drain', 'abort', 'launch', 'run']);
+/** Creating one of these starts it running (a deployment, a job, a pod). */
+export const RUNNING_OBJECTS = new Set(['deployment', 'deployments', 'job', 'jobs', 'pod', 'pods', 'container', 'containers', 'workload', 'workloads', 'manifest', 'manifests', 'pipeline', 'build', 'migration', 'rollout', 'dyno']);
+export const LIFECYCLE_OBJECTS = new Set(['pipeline', 'pipelines', 'job', 'jobs', 'workflow', 'workflows', 'build', 'builds', 'deployment', 'deployments', 'process', 'processes', 'service', 'services', 'container', 'containers', 'pod', 'pods', 'droplet', 'droplets', 'vm', 'vms', 'node', 'nodes', 'cluster', 'migration', 'migrations', 'release', 'chart', 'helm', 'manifest', 'manifests', 'workload', 'workloads', 'terminal', 'shell', 'task', 'tasks', 'dyno', 'dynos', 'rollout', 'runner', 'daemon', 'server', 'instance', 'instances', 'function', 'lambda', 'engine']);
+
+/** Nouns that name an action: after a light verb ("start a search", "run an audit") the action decides. */
+export const ACTION_NOUNS = new Map<string, string>([
+  ['search', 'search'], ['crawl', 'crawl'], ['scan', 'scan'], ['analysis', 'analyze'], ['audit', 'audit'], ['verification', 'verify'], ['trace', 'capture'],
+  ['recording', 'record'], ['screencast', 'record'], ['migration', 'migrate'], ['deployment', 'deploy'], ['build', 'build'], ['test', 'test'], ['tests', 'test'],
+  ['backup', 'save'], ['export', 'export'], ['import', 'import'], ['installation', 'install'], ['execution', 'execute'], ['upload', 'upload'], ['download', 'download'],
+  ['sync', 'sync'], ['session', 'create'], ['conversation', 'create'], ['wait', 'wait'], ['watch', 'watch'],
+]);
+export const LIGHT_VERBS = new Set(['start', 'begin', 'initiate', 'kick', 'perform', 'do']);
 
 /** Words in a name that turn the rest into a read: the tool shows what would happen instead of doing it. */
 export const NEUTRALIZERS = new Set(['preview', 'dry', 'dryrun', 'simulate', 'simulation', 'estimate', 'plan', 'validate', 'check', 'explain', 'diff', 'lint']);
@@ -65,7 +106,7 @@ export const NEUTRALIZERS = new Set(['preview', 'dry', 'dryrun', 'simulate', 'si
 export const MONEY_NOUNS = new Set(['payment', 'payments', 'charge', 'charges', 'refund', 'refunds', 'payout', 'payouts', 'invoice', 'invoices', 'purchase', 'transaction', 'transactions', 'wallet', 'funds', 'money', 'billing', 'tip', 'donation']);
 
 /** Nouns that make a destructive action broad in scope. */
-export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'instance', 'instances', 'server', 'servers', 'domain', 'zone', 'volume', 'volumes', 'environment', 'site', 'all', 'everything', 'bulk', 'branch', 'deployment', 'app', 'application', 'service', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory']);
+export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory']);
 
 /** Nouns that make a write an act of privilege or credential administration. */
 export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'ssh', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);

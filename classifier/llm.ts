@@ -19,7 +19,9 @@ import {
   type ToolPolicy,
   type VerdictSummary,
 } from '../data/schema.ts';
-import { BANDS, decide, rationaleFor, riskOf, shortQuote } from './classify.ts';
+import { BANDS, decide, riskOf, type Verdict } from './classify.ts';
+import { rationaleFor, shortQuote } from './rationale.ts';
+import { isPoisoning } from './warnings.ts';
 import { toolPolicy } from './policy.ts';
 import { inputProperties } from './signals.ts';
 
@@ -197,7 +199,8 @@ export function applyAnswer(rules: Classification, tool: McpTool, model: string,
   const modelVerdict = summaryOf(answer);
   const merged = mergeVerdicts(before, modelVerdict);
   // the rules' own risk mapping over the merged category and flags: execute is at least high, and so on
-  const verdict = { ...decide(rules.signals), ...merged };
+  const own = decide(rules.signals);
+  const verdict: Verdict = { ...own, ...merged, destructiveScope: merged.destructive && rules.destructiveScope === 'none' ? 'in-place' : rules.destructiveScope };
   merged.risk = more<Risk>(RISK_LEVELS, merged.risk, riskOf(verdict, rules.warnings));
   const disagreements = disagreementsOf(before, modelVerdict, merged);
   const review: ModelReview = {
@@ -215,8 +218,9 @@ export function applyAnswer(rules: Classification, tool: McpTool, model: string,
   if (merged.risk !== before.risk) added.push(`risk ${merged.risk}`);
   if (!added.length) return { ...rules, review };
   // the rules' own reasoning, redone for the merged verdict, and one sentence on what the model added
+  const policy = stricter(rules.policy, toolPolicy(tool, { risk: merged.risk, financial: merged.financial, warned: rules.warnings.some(isPoisoning), category: merged.category }));
   const rationale = [
-    ...rationaleFor(merged.category, merged.risk, verdict, rules.signals, rules.warnings, rules.annotations),
+    ...rationaleFor(tool, merged.risk, verdict, rules.signals, rules.warnings, rules.annotations, rules.operations, policy, rules.confidence),
     `Model review (${model}): ${added.join(', ')}, citing ${evidence.slice(0, 2).map((quote) => shortQuote(quote.text)).join(' and ')}.`,
   ];
   const [low, high] = BANDS[merged.risk];
@@ -227,7 +231,8 @@ export function applyAnswer(rules: Classification, tool: McpTool, model: string,
     score,
     rationale,
     evidence: [...rules.evidence, ...evidence.filter((quote) => !rules.evidence.some((own) => own.text === quote.text))].slice(0, 16),
-    policy: stricter(rules.policy, toolPolicy(tool, { risk: merged.risk, financial: merged.financial, warned: rules.warnings.length > 0, category: merged.category })),
+    destructiveScope: verdict.destructiveScope,
+    policy,
     review,
   };
 }

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { BROAD_NOUNS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, SENSITIVE_NOUNS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, BROAD_NOUNS, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 
 export interface ServerContext {
@@ -48,7 +48,9 @@ function signal(family: Signal['family'], effect: SignalEffect, label: string, w
 
 /** Effects a verb has in this context (UI verbs act only on UI servers; elsewhere they are neutral). */
 function verbEffects(lemma: string, effects: SignalEffect[], traits: ServerTraits): SignalEffect[] {
-  if (UI_ONLY.has(lemma) || UI_ONLY.has(`${lemma}_`)) return traits.ui ? effects : [];
+  if (UI_ONLY.has(lemma)) return traits.ui ? effects : [];
+  // opening a tab, reloading or resizing the window drives a browser; elsewhere these keep their meaning
+  if (UI_ACTIONS.has(lemma) && traits.ui) return ['execute'];
   // on a database server, "query" runs a query of the caller's choosing
   if (lemma === 'query' && traits.database) return ['execute'];
   return effects;
@@ -90,32 +92,65 @@ function primaryVerbIndexes(tokens: Token[]): Set<number> {
     // `issue_create`, `TwilioApi--DeleteCall`, `firecrawl_monitor_delete`: the first base-form verb that
     // is not usually a noun; when every candidate is noun-like, the last one
     const candidates = tokens.map((token, i) => (verbOf(token.word)?.lemma === token.word ? i : -1)).filter((i) => i !== -1);
-    const index = candidates.find((i) => !NOUN_LIKE.has(tokens[i]!.word)) ?? candidates.at(-1);
+    // a verb-like word right after a noun, with a real verb later, is part of a compound noun
+    // (`genai-model-eval-delete-run`: "model-eval" is a thing, "delete" is the action)
+    const compound = (i: number) => i > 0 && !verbOf(tokens[i - 1]!.word) && candidates.includes(i + 1) && !NOUN_LIKE.has(tokens[i + 1]!.word);
+    const index = candidates.find((i) => !NOUN_LIKE.has(tokens[i]!.word) && !compound(i)) ?? candidates.at(-1);
     if (index !== undefined) primary.add(index);
   }
   return primary;
+}
+
+/** The action a light verb introduces: the first action noun within three words after it. */
+function actionAfter(tokens: readonly Token[], i: number): string | undefined {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+    const action = ACTION_NOUNS.get(tokens[j]!.word);
+    if (action) return action;
+  }
+  return undefined;
+}
+
+/** The thing a lifecycle verb runs or operates (`restart_service`, `power-off-droplet`, `create_deployment`), if any. */
+function runningObject(tokens: readonly Token[], i: number, lemma: string): Token | undefined {
+  const objects = LIFECYCLE_VERBS.has(lemma) ? LIFECYCLE_OBJECTS : lemma === 'create' ? RUNNING_OBJECTS : undefined;
+  if (!objects) return undefined;
+  for (let j = Math.max(0, i - 3); j < Math.min(tokens.length, i + 5); j++) if (j !== i && objects.has(tokens[j]!.word)) return tokens[j];
+  return undefined;
 }
 
 /** Signals from the tool's name: its verbs, modifiers and nouns. */
 export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   const tokens = splitIdentifier(name);
   const out: Signal[] = [];
-  const neutralized = tokens.some((token, i) => NEUTRALIZERS.has(token.word) && !(token.word === 'dry' && tokens[i + 1]?.word !== 'run'));
   const primary = primaryVerbIndexes(tokens);
+  // "preview", "dry run", "validate"… neutralize a name when they are its action (`preview_delete`,
+  // `validate_config`) or modify the action right beside them (`delete_preview`, `deploy_dry_run`);
+  // elsewhere they are nouns (`execute_test_plan`, `genai-simulation-cancel-run`)
+  const modifies = (i: number) =>
+    i === 0 || ((tokens[i]!.word === 'preview' || tokens[i]!.word === 'dry' || tokens[i]!.word === 'dryrun') && (primary.has(i - 1) || primary.has(i + 1) || (tokens[i]!.word === 'dry' && primary.has(i + 2))));
+  const neutralizing = (i: number) => NEUTRALIZERS.has(tokens[i]!.word) && modifies(i) && !(tokens[i]!.word === 'dry' && tokens[i + 1]?.word !== 'run');
+  const neutralized = tokens.some((_, i) => neutralizing(i));
   for (const [i, token] of tokens.entries()) {
-    if (token.word === 'dry' && tokens[i + 1]?.word === 'run') {
+    if (token.word === 'dry' && tokens[i + 1]?.word === 'run' && neutralizing(i)) {
       out.push(signal('name', 'negation', 'modifier:dry-run', 3, 'name', name.slice(token.start, tokens[i + 1]!.start + tokens[i + 1]!.text.length)));
       continue;
     }
-    if (NEUTRALIZERS.has(token.word)) {
+    if (neutralizing(i)) {
       out.push(signal('name', 'negation', `modifier:${token.word}`, 3, 'name', token.text));
       out.push(signal('name', 'read', `verb:${token.word}`, 3, 'name', token.text));
       continue;
     }
-    if (tokens[i - 1]?.word === 'dry' && token.word === 'run') continue;
-    const verb = verbOf(token.word);
+    if (tokens[i - 1]?.word === 'dry' && token.word === 'run' && neutralizing(i - 1)) continue;
+    let verb = verbOf(token.word);
     if (!verb) continue;
     const weight = primary.has(i) ? 3 : 0.75;
+    if (primary.has(i)) {
+      // a light verb takes its meaning from the action after it (`start_search` searches)
+      const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : undefined;
+      if (action) verb = verbOf(action) ?? verb;
+      const object = runningObject(tokens, i, verb.lemma);
+      if (object && !neutralized) out.push(signal('name', 'execute', `object:${object.word}`, 3, 'name', object.text));
+    }
     for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
       // a neutralized name keeps its reading but loses what it would have done
       if (neutralized && effect !== 'read' && effect !== 'openWorld') continue;
@@ -139,6 +174,9 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?)\b/i, 'sensitive', 'phrase:sensitive', 1, ['api', 'apikey', 'apikeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']],
   [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1, ['internet', 'web', 'url', 'websites', 'website', 'http', 'https', 'external']],
   [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],
+  [/\b(saved?|saves|written|writes)\s+(it\s+|them\s+|the\s+\w+\s+)?(to|into|on|under)\s+(the\s+)?(disk|a\s+file|file|folder|directory|local|path|project|workspace|PROJECT_ROOT)\b/i, 'write', 'phrase:writes-file', 1.5, ['save', 'saved', 'saves', 'written', 'writes']],
+  [/\b(query\s+dsl|(sql|cypher|kql|promql|logql|graphql|sparql|esql)\s+(query|queries|statements?))\b/i, 'execute', 'phrase:query-language', 2.5, ['query', 'sql', 'cypher', 'kql', 'promql', 'logql', 'graphql', 'sparql', 'esql']],
+  [/\b(force[- ]push|rewrites?\s+(the\s+)?history|reset\s+--hard|hard\s+reset)\b/i, 'destructive', 'phrase:history', 2, ['force', 'rewrite', 'rewrites', 'reset', 'hard']],
 ];
 const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only'];
 // every trigger word in one pattern: one scan tells which phrases are worth trying
@@ -172,23 +210,36 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   const words = splitText(sentence.text);
   // what the tool does is said by the sentence's first word ("Deletes a file", "List issues") or
   // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
-  const isLead = (token: Token | undefined): boolean => isLeadVerb(token, traits);
-  let lead = isLead(words[0]) ? words[0] : undefined;
+  const isLead = (token: Token | undefined): boolean => isLeadVerb(token, traits) && !(family === 'title' && NOUN_LIKE.has(token!.word));
+  // the first word leads only when nothing but punctuation or symbols comes before it ("讀上一次 run_tests…" does not start with "run")
+  const atStart = (token: Token | undefined): boolean => Boolean(token) && !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, token!.start));
+  // "Deprecated: use X" is a status, not an action
+  const participle = (token: Token | undefined): boolean => Boolean(token && /(ed|en)$/.test(token.word) && verbOf(token.word)?.lemma !== token.word);
+  let lead = isLead(words[0]) && atStart(words[0]) && !participle(words[0]) ? words[0] : undefined;
   if (!lead) {
-    const to = words.slice(0, 8).findIndex((token) => token.word === 'to');
-    if (to !== -1 && isLead(words[to + 1])) lead = words[to + 1];
+    // "Tool to delete…", "Use this to…", "Commands for managing…"
+    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' && isLead(words[i + 1])) || (token.word === 'for' && words[i + 1]?.word.endsWith('ing') && isLead(words[i + 1])));
+    if (to !== -1) lead = words[to + 1];
   }
   if (!lead) {
-    // "Azure Container Registry operations - Manage registries…": the verb after a dash or colon
-    const separator = /\s[-–—:]\s|:\s/.exec(sentence.text);
+    // "Azure Container Registry operations - Manage registries…": the verb after a dash or colon that follows a heading
+    const separator = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i.exec(sentence.text);
     if (separator) lead = words.find((token) => token.start >= separator.index + separator[0].length && isLead(token) && token.start < separator.index + separator[0].length + 2);
   }
   if (lead) {
-    const verb = verbOf(lead.word)!;
+    let verb = verbOf(lead.word)!;
+    const index = words.indexOf(lead);
+    // a light verb takes its meaning from the action after it ("Start a streaming search")
+    if (LIGHT_VERBS.has(verb.lemma)) {
+      const action = actionAfter(words, index);
+      if (action) verb = verbOf(action) ?? verb;
+    }
     for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
       if (negation && (effect === 'write' || effect === 'destructive' || effect === 'execute')) continue;
       out.push(signal(family, effect, `verb:${verb.lemma}`, 2, where, lead.text));
     }
+    const object = negation ? undefined : runningObject(words, index, verb.lemma);
+    if (object) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
   }
   const firstEnd = sentence.start + sentence.text.length;
   for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {
@@ -244,9 +295,12 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
   return out;
 }
 
+const OUTPUT_NAME = /^(output|save|export|download)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
+const FILE_NAME = /^(file|filename|file_?name|file_?path|path|filepath|dir|directory|folder)$/i;
+const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\b(to|into|in|at|as|under)\b/i;
 const CODE_WORDS = /command|script|code|expression|shell|bash|terminal|javascript/i;
 const SUB_COMMAND = /\b(sub-?commands?|against\s+the\s+(specified\s+)?tool|tool\s+command|command\s+name|name\s+of\s+the\s+command|operation\s+to\s+perform)\b/i;
-const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|mongo(db)?\s+query|aggregation\s+pipeline|query\s+language|promql|kql|kusto|ksql)\b/i;
+const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|sparql|mongo(db)?\s+query|aggregation\s+pipeline|query\s+language|query\s+dsl|es\|ql|esql|promql|logql|kql|kusto|ksql)\b/i;
 const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|python|expression|statement|program)s?\b/i;
 
 /** Signals from parameter names, types, enums and descriptions. */
@@ -268,7 +322,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
       // `to` alone is a messaging recipient only when it is free text
-      if (token.word === 'to' && words.length > 1) effects = [];
+      if (token.word === 'to' && (words.length > 1 || (type !== undefined && type !== 'string') || /\b(time|date|until|end|timestamp|range|epoch|seconds?)\b/i.test(description))) effects = [];
       // a `command` that names a sub-command of a router tool is not a shell command
       if ((token.word === 'command' || token.word === 'commands') && description && SUB_COMMAND.test(description)) effects = [];
       for (const effect of effects) out.push(signal('parameter', effect, `param:${token.word}`, effect === 'execute' ? 2 : 1, property.path, property.name));
@@ -287,6 +341,18 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
         const js = /\bjavascript\b/i.exec(description)!;
         out.push(signal('parameter', 'execute', 'param-text:javascript', 1.5, `${property.path}.description`, js[0]));
       }
+    }
+    // a parameter naming where output is saved: the tool writes a file even when its job is to read
+    if (OUTPUT_NAME.test(property.name) || (FILE_NAME.test(property.name) && OUTPUT_TEXT.test(description))) {
+      out.push(signal('parameter', 'write', 'param:output-file', 1.5, property.path, property.name));
+    }
+    // a conflict or write mode that replaces what exists (`conflictBehavior: "replace"`, `mode: "rewrite"`)
+    const modes = Array.isArray(property.schema.enum) ? property.schema.enum : [];
+    const replacing = modes.find((value): value is string => typeof value === 'string' && /^(replace|overwrite|rewrite|upsert|force)$/i.test(value));
+    if (replacing) out.push(signal('parameter', 'destructive', 'param:overwrite-mode', 1.5, `${property.path}.enum`, replacing));
+    // a bare file name (`filename`, `output: "report.html"`): the tool writes it when its verb produces files (decided in classify)
+    else if (/^(filename|file_?name|output|out)$/i.test(property.name) && (type === 'string' || type === undefined)) {
+      out.push(signal('parameter', 'write', 'param:file-name', 0.5, property.path, property.name));
     }
     // an enum of actions: a multi-action tool can do the most dangerous of them
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];

@@ -16,8 +16,16 @@ const NAMED_TOOL = /\b(?:call|invoke|use|run|trigger)\s+(?:the\s+)?[`'"]?([A-Za-
 // the same set without the u flag (tag characters as their surrogate pairs): a faster first test
 const INVISIBLE_FAST = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|\udb40[\udc00-\udc7f]/;
 
-// zero-width, bidirectional controls, invisible separators, tag characters
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|[\u{e0000}-\u{e007f}]/u;
+// text-hiding characters: bidirectional embeddings, overrides and isolates (they reorder what a
+// reader sees) and tag characters (invisible ASCII a model still reads)
+const HIDING = /[\u202a-\u202e\u2066-\u2069]|[\u{e0000}-\u{e007f}]/u;
+// zero-width characters, invisible separators, soft hyphens: they also occur in ordinary text
+// (emoji sequences, right-to-left marks), so alone they are a note
+const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/u;
+const TAG_CHARACTERS = /[\u{e0020}-\u{e007e}]+/gu;
+
+// words a definition shouts at the model; alone they are style, not an attack
+const SHOUTING = /\b(MANDATORY|MUST|ALWAYS|NEVER|IMPORTANT|CRITICAL|REQUIRED)\b/;
 
 const EXFIL_PARAM = /^(notes?|context|details|metadata|extra|info|data|comment|reasoning|sidenote|side_note|feedback|conversation|history|summary)$/i;
 const EXFIL_ASK = /~\/\.[\w./-]+|\bmcp\.json\b|\bid_rsa\b|\b(conversation|chat\s+history|previous\s+messages|system\s+prompt|secrets?|credentials?|api[_ -]?keys?|tokens?|passwords?|ssh|\.env|environment\s+variables|everything\s+the\s+user)\b/i;
@@ -41,17 +49,31 @@ function describeCodePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/**
- * Warnings for one tool. `siblings` are the names of the server's own tools: pointing to one of
- * those ("use the list-users tool to get an ID") is ordinary guidance; pointing to a tool the
- * server does not have, or coercing the model about other tools, is not.
- */
 /** One warning of each kind is enough to show; the first is the evidence. */
 function addOnce(warnings: DescriptionWarning[], warning: DescriptionWarning): void {
   for (const existing of warnings) if (existing.kind === warning.kind) return;
   warnings.push(warning);
 }
 
+/** The ASCII that tag characters (U+E0020–U+E007E) spell: invisible to people, read by models. */
+export function decodeTagCharacters(text: string): string {
+  let decoded = '';
+  for (const match of text.matchAll(TAG_CHARACTERS)) {
+    for (const char of match[0]) decoded += String.fromCharCode(char.codePointAt(0)! - 0xe0000);
+    decoded += ' ';
+  }
+  return decoded.trim();
+}
+
+/** True when a warning is tool poisoning (it makes the tool critical and hidden); notes change nothing. */
+export const isPoisoning = (warning: DescriptionWarning): boolean => warning.severity === 'poisoning';
+
+/**
+ * Warnings for one tool, each graded. `siblings` are the names of the server's own tools: pointing
+ * to one of those ("use the list-users tool to get an ID") is ordinary guidance; pointing to a tool
+ * this crawl did not list is a note (the crawl may be partial); coercing the model about other
+ * tools is poisoning.
+ */
 export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string> = new Set()): DescriptionWarning[] {
   const warnings: DescriptionWarning[] = [];
   // texts to scan, with the parameter they belong to (a location string is made only for a warning)
@@ -76,34 +98,48 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
     const maybeSecret = lower.includes('~/') || lower.includes('.env') || lower.includes('id_') || lower.includes('credential') || lower.includes('/etc/') || lower.includes('mcp.json') || lower.includes('claude_desktop');
     const maybeTools = lower.includes('tool');
     const maybeInvisible = INVISIBLE_FAST.test(text);
-    if (!(maybeHidden || maybeSecret || maybeTools || maybeInvisible)) continue;
+    const maybeShouting = entry.where === 'description' && SHOUTING.test(text);
+    if (!(maybeHidden || maybeSecret || maybeTools || maybeInvisible || maybeShouting)) continue;
     const where = entry.where ?? (`inputSchema.properties.${entry.param}.description` as const);
     const hidden = maybeHidden ? quoteMatch(text, HIDDEN_MARKUP.exec(text)) : undefined;
-    if (hidden) add({ kind: 'hidden-instructions', message: 'instructions aimed at the model, hidden in the definition', evidence: { where, text: hidden } });
+    if (hidden) add({ kind: 'hidden-instructions', severity: 'poisoning', message: 'instructions aimed at the model, hidden in the definition', evidence: { where, text: hidden } });
     const secret = maybeSecret ? SECRET_PATHS.exec(text) : null;
     if (secret && SECRET_READ_CONTEXT.test(text.slice(Math.max(0, secret.index - 120), secret.index + secret[0].length + 120))) {
-      add({ kind: 'secret-access', message: 'asks for secrets or credential files to be read or passed along', evidence: { where, text: quoteMatch(text, secret)! } });
+      add({ kind: 'secret-access', severity: 'poisoning', message: 'asks for secrets or credential files to be read or passed along', evidence: { where, text: quoteMatch(text, secret)! } });
     }
-    const mentionsTools = maybeTools;
-    const coercive = mentionsTools ? quoteMatch(text, COERCIVE_TOOL.exec(text)) : undefined;
-    if (coercive) add({ kind: 'tool-reference', message: 'tells the model which other tools to call or avoid', evidence: { where, text: coercive } });
-    for (const match of mentionsTools ? text.matchAll(NAMED_TOOL) : []) {
+    const coercive = maybeTools ? quoteMatch(text, COERCIVE_TOOL.exec(text)) : undefined;
+    if (coercive) add({ kind: 'tool-coercion', severity: 'poisoning', message: 'tells the model which other tools to call or avoid', evidence: { where, text: coercive } });
+    for (const match of maybeTools ? text.matchAll(NAMED_TOOL) : []) {
       if (siblings.has(match[1]!) || match[1] === tool.name) continue;
-      add({ kind: 'tool-reference', message: 'tells the model to call a tool this server does not have', evidence: { where, text: match[0] } });
+      add({ kind: 'unknown-tool-reference', severity: 'note', message: `refers to a tool named “${match[1]!.slice(0, 80)}” that this crawl did not list (it may come from another server, or the listing was partial)`, evidence: { where, text: match[0] } });
       break;
     }
-    const invisible = maybeInvisible ? INVISIBLE.exec(text) : null;
-    if (invisible) {
-      add({
-        kind: 'invisible-unicode',
-        message: `contains invisible, bidirectional or tag Unicode (${describeCodePoint(invisible[0])})`,
-        evidence: { where, text: invisible[0] },
-      });
+    if (maybeInvisible) {
+      const hiding = HIDING.exec(text);
+      if (hiding) {
+        const decoded = decodeTagCharacters(text);
+        add({
+          kind: 'invisible-unicode',
+          severity: 'poisoning',
+          message: decoded
+            ? `hides text in invisible Unicode tag characters; decoded, it reads: "${decoded.slice(0, 200)}"`
+            : `contains bidirectional control characters (${describeCodePoint(hiding[0])}) that change what a reader sees`,
+          evidence: { where, text: hiding[0] },
+        });
+      } else {
+        const zeroWidth = ZERO_WIDTH.exec(text);
+        if (zeroWidth) add({ kind: 'hidden-characters', severity: 'note', message: `contains an invisible character (${describeCodePoint(zeroWidth[0])})`, evidence: { where, text: zeroWidth[0] } });
+      }
+    }
+    if (maybeShouting) {
+      const shout = SHOUTING.exec(text)!;
+      add({ kind: 'shouting', severity: 'note', message: `insists in capitals (“${shout[0]}”); style, not a risk by itself`, evidence: { where, text: shout[0] } });
     }
   }
   if ((tool.description?.length ?? 0) > EXTREME_LENGTH) {
     add({
       kind: 'extreme-length',
+      severity: 'note',
       message: `the description is ${tool.description!.length.toLocaleString('en-US')} characters long`,
       evidence: { where: 'description', text: tool.description!.slice(0, 80) },
     });
@@ -125,6 +161,7 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
       if (!asked || !EXFIL_VERB.test(candidate.sentence) || EXFIL_NEGATION.test(candidate.sentence)) continue;
       add({
         kind: 'exfiltration-parameter',
+        severity: 'poisoning',
         message: `the free-text parameter "${param}" is to be filled with ${asked[0].toLowerCase()}`,
         evidence: { where: candidate.where, text: asked[0] },
       });

@@ -356,16 +356,42 @@ export const SignalSchema = z.object({
 export const DescriptionWarningKindSchema = z.enum([
   'hidden-instructions',
   'secret-access',
-  'tool-reference',
+  'tool-coercion',
   'invisible-unicode',
-  'extreme-length',
   'exfiltration-parameter',
+  // notes
+  'unknown-tool-reference',
+  'extreme-length',
+  'shouting',
+  'hidden-characters',
+  'invalid-definition',
+  'truncated-analysis',
 ]);
+
+/**
+ * `poisoning`: text aimed at the model that tries to steer it (the tool becomes critical and is
+ * hidden in every policy). `note`: a weak signal shown on the page that never changes risk or policy.
+ */
+export const WarningSeveritySchema = z.enum(['poisoning', 'note']);
 
 export const DescriptionWarningSchema = z.object({
   kind: DescriptionWarningKindSchema,
+  severity: WarningSeveritySchema,
   message: z.string(),
   evidence: QuoteSchema,
+});
+
+export const DestructiveScopeSchema = z.enum(['none', 'in-place', 'item', 'broad']);
+
+export const OperationSchema = z.object({
+  /** The operation as the definition names it (an enum value, or a verb listed in the description). */
+  name: z.string(),
+  where: LocationSchema,
+  category: CategorySchema,
+  destructiveScope: DestructiveScopeSchema,
+  risk: RiskSchema,
+  /** True for the operation that decided the tool's category and risk. */
+  decisive: z.boolean(),
 });
 
 export const AnnotationHintSchema = z.enum(['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
@@ -403,7 +429,7 @@ export const PolicyRuleSchema = z.object({
   on_deny: z.string().optional(),
 });
 
-export const ToolPolicySchema = z.object({
+const ToolPolicyCoreSchema = z.object({
   tool: z.string(),
   /** allow: listed with no rules; limit: rate and argument rules; deny: a deny rule; hide: hidden. */
   choice: z.enum(['allow', 'limit', 'deny', 'hide']),
@@ -412,6 +438,14 @@ export const ToolPolicySchema = z.object({
   limits: z.array(z.object({ counter: z.string(), window: WindowSchema, max: z.number().int().positive(), scope: z.literal('grant') })),
   /** Placeholders in the rules that the user must edit, with what they stand for. */
   placeholders: z.array(z.object({ name: z.string(), meaning: z.string() })),
+});
+
+export const ToolPolicySchema = ToolPolicyCoreSchema.extend({
+  /**
+   * A looser variant offered beside the recommendation, for a user who accepts its trade-off (money
+   * movement: capped amounts instead of human approval). Never applied unless the user picks it.
+   */
+  alternative: ToolPolicyCoreSchema.extend({ label: z.string() }).optional(),
 });
 
 export const PolicyModelSchema = z.object({
@@ -466,6 +500,15 @@ export const ClassificationSchema = z.object({
   openWorld: z.boolean(),
   sensitive: z.boolean(),
   warnings: z.array(DescriptionWarningSchema),
+  /**
+   * How much a destructive change can lose (MCP destructiveHint meaning: any change that is not
+   * purely additive): `none` (reads, and purely additive changes), `in-place` (updates, moves or
+   * cancels existing things), `item` (deletes or overwrites the whole of one item), `broad` (a
+   * container of many items, many by a filter, or irreversible history).
+   */
+  destructiveScope: DestructiveScopeSchema,
+  /** For a tool that fronts many operations: each operation found, with its own verdict. */
+  operations: z.array(OperationSchema),
   risk: RiskSchema,
   score: z.number().int().min(0).max(100),
   confidence: z.number().min(0).max(1),
@@ -514,6 +557,9 @@ export type Quote = z.infer<typeof QuoteSchema>;
 export type Signal = z.infer<typeof SignalSchema>;
 export type SignalEffect = z.infer<typeof SignalEffectSchema>;
 export type DescriptionWarning = z.infer<typeof DescriptionWarningSchema>;
+export type WarningSeverity = z.infer<typeof WarningSeveritySchema>;
+export type DestructiveScope = z.infer<typeof DestructiveScopeSchema>;
+export type Operation = z.infer<typeof OperationSchema>;
 export type AnnotationComparison = z.infer<typeof AnnotationComparisonSchema>;
 export type Condition = z.infer<typeof ConditionSchema>;
 export type PolicyRule = z.infer<typeof PolicyRuleSchema>;

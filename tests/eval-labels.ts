@@ -9,8 +9,9 @@ import { AnswerCache, reviewTools, type ModelReviewer } from '../bin/llm.ts';
 import { serverSlug } from '../data/slug.ts';
 import { ROOT } from './helpers.ts';
 
-export function loadLabels(): Label[] {
-  return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', 'tools.json'), 'utf8')) as Label[];
+/** `tools` is the development set (rules may be tuned against it); `holdout` is never tuned against. */
+export function loadLabels(set: 'tools' | 'holdout' = 'tools'): Label[] {
+  return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 
 function byServer(labels: Label[]): Map<string, Label[]> {

@@ -56,11 +56,18 @@ describe('the classified catalog', () => {
         for (const category of CATEGORIES) {
           if (category !== tool.category) expect(new RegExp(`\\bcategory ${category}\\b|\\b${category} tool`, 'i').test(text), `${server.name} ${tool.tool}: says ${category}`).toBe(false);
         }
-        expect(tool.rationale[0]).toMatch(new RegExp(`^Category ${tool.category}: `));
-        expect(tool.rationale.find((sentence) => sentence.startsWith('Risk '))).toMatch(new RegExp(`^Risk ${tool.risk}: `));
-        for (const flag of ['destructive', 'financial', 'sensitive'] as const) {
+        // what it does, in its own words, then its category and its risk with why
+        expect(tool.rationale[0]).toMatch(/^What it does: /);
+        expect(tool.rationale[1]).toMatch(new RegExp(`^Category ${tool.category}: `));
+        expect(tool.rationale[2]).toMatch(new RegExp(`^Risk ${tool.risk}: `));
+        expect(tool.rationale.some((sentence) => sentence.startsWith(`Destructive (${tool.destructiveScope}):`)), `${tool.tool} destructive`).toBe(tool.destructive);
+        expect(tool.destructive).toBe(tool.destructiveScope !== 'none');
+        for (const flag of ['financial', 'sensitive'] as const) {
           expect(tool.rationale.some((sentence) => sentence.startsWith(`${flag[0]!.toUpperCase()}${flag.slice(1)}:`)), `${tool.tool} ${flag}`).toBe(tool[flag]);
         }
+        // poisoning hides the tool and makes it critical; a note changes nothing
+        if (tool.warnings.some((w) => w.severity === 'poisoning')) expect([tool.risk, tool.policy.choice]).toEqual(['critical', 'hide']);
+        else expect(tool.policy.choice).not.toBe('hide');
         expect(tool.score).toBeGreaterThanOrEqual({ low: 0, medium: 30, high: 55, critical: 80 }[tool.risk]);
         expect(tool.score).toBeLessThanOrEqual({ low: 29, medium: 54, high: 79, critical: 100 }[tool.risk]);
         checked += 1;
@@ -109,21 +116,38 @@ describe('toolrisk classify (catalog)', () => {
   });
 });
 
-describe('quality on the labelled set', () => {
-  const labels = loadLabels();
-  it('has at least 300 labelled real tools', () => {
-    expect(labels.length).toBeGreaterThanOrEqual(300);
-    expect(new Set(labels.map((label) => label.server)).size).toBeGreaterThanOrEqual(30);
+describe('quality on the labelled sets', () => {
+  const labels = loadLabels('tools');
+  const holdout = loadLabels('holdout');
+
+  it('covers at least 1,000 real tools and every server in data/ that listed tools, with the tools the verdicts issue named', () => {
+    const all = [...labels, ...holdout];
+    expect(all.length).toBeGreaterThanOrEqual(1000);
+    const keys = new Set(all.map((label) => `${label.server}\u0000${label.tool}`));
+    expect(keys.size).toBe(all.length);
+    const servers = new Set(all.map((label) => label.server));
+    for (const server of loadClassified()) if (server.tools.length) expect(servers.has(server.name), server.name).toBe(true);
+    for (const name of ['execute_test_plan', 'generate_mock_api', 'generate_test', 'auto_generate_tests', 'get_test_report', 'generate_html_report', 'firecrawl_research_search_github', 'send-mail', 'update-calendar-event', 'delete_branch']) {
+      expect(all.some((label) => label.tool === name), name).toBe(true);
+    }
+    expect(all.some((label) => label.tool.startsWith('genai-model-eval-delete'))).toBe(true);
+    // the held-out part shares no server with the development part's new labels
+    expect(holdout.length).toBeGreaterThanOrEqual(100);
   });
 
-  it('category accuracy with annotations removed stays at or above 90%', () => {
+  // floors at the figures reached (see README "Measured quality"); raise them as the rules improve
+  it('category accuracy with annotations removed stays at or above 93.5% on the development set', () => {
     const result = runEval(labels, false);
-    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.935);
   });
 
-  it('reports destructive precision and recall with annotations', () => {
-    const result = runEval(labels, true);
-    expect(result.destructivePrecision).toBeGreaterThanOrEqual(0.8);
-    expect(result.destructiveRecall).toBeGreaterThanOrEqual(0.7);
+  it('destructive precision and recall (MCP meaning) stay at or above 0.9 and 0.8 with annotations removed', () => {
+    const result = runEval(labels, false);
+    expect(result.destructivePrecision).toBeGreaterThanOrEqual(0.9);
+    expect(result.destructiveRecall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('the held-out set, never tuned against, stays at or above 83% category accuracy', () => {
+    expect(runEval(holdout, false).categoryAccuracy).toBeGreaterThanOrEqual(0.83);
   });
 });

@@ -29,7 +29,7 @@ describe('toolrisk classify <file>', () => {
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(out.map((entry) => entry.name)).toEqual(['list_files', 'delete_file', 'broken', 'run_shell']);
-    expect(Object.keys(out[0]!)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'score', 'confidence', 'rationale', 'evidence', 'warnings', 'policy']);
+    expect(Object.keys(out[0]!)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'sensitive', 'destructiveScope', 'operations', 'score', 'confidence', 'rationale', 'evidence', 'warnings', 'policy']);
     expect(out[0]).toMatchObject({ category: 'read', risk: 'low' });
     expect(out[1]).toMatchObject({ category: 'write', risk: 'high', destructive: true });
     expect(out[2]).toMatchObject({ name: 'broken', index: 2 });

@@ -191,14 +191,13 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
 
   it('merges valid answers, keeping both verdicts and listing where they disagree', () => {
     expect(byName.get('list_items')!.review).toMatchObject({ status: 'ok', disagreements: [] });
-    const archived = byName.get('archive_note')! as Out & { destructive: boolean; rationale: string };
+    const archived = byName.get('archive_note')! as Out & { destructive: boolean; rationale: string[] };
     expect(archived.risk).toBe('high');
     expect(archived.destructive).toBe(true);
-    expect(archived.review!.disagreements).toEqual([
-      { field: 'destructive', rules: 'false', model: 'true', outcome: 'set: a flag only adds caution' },
-      { field: 'risk', rules: 'medium', model: 'high', outcome: 'raised to high' },
-    ]);
-    expect(archived.rationale).toMatch(/Model review \(stand-in-model\): destructive, risk high, citing “Archive a note”\.$/);
+    // archiving changes an existing note in place: the rules already call it destructive (MCP meaning) at medium
+    expect(archived.review).toMatchObject({ rules: { destructive: true, risk: 'medium' } });
+    expect(archived.review!.disagreements).toEqual([{ field: 'risk', rules: 'medium', model: 'high', outcome: 'raised to high' }]);
+    expect(archived.rationale.at(-1)).toMatch(/Model review \(stand-in-model\): risk high, citing “Archive a note”\.$/);
   });
 
   it('retries invalid JSON once, then keeps the rules verdict and records the failure', () => {

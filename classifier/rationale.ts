@@ -1,0 +1,214 @@
+// The sentences and quotes a person reads: what the tool does, why that is its risk, and the words
+// of the definition that decided it. Generated from the same verdict and signals as the badge and
+// the policy, so they cannot disagree. Pure.
+import type { AnnotationComparison, DescriptionWarning, McpTool, Operation, Quote, Risk, Signal, ToolPolicy } from '../data/schema.ts';
+import type { Verdict } from './classify.ts';
+import { VERB_SCOPE } from './lexicon.ts';
+import { firstSentence } from './words.ts';
+
+const PLACE_NAMES = new Map<string, string>();
+
+/** How a location reads in a sentence ("tool name", "parameter path description"); memoized, locations repeat. */
+export function placeName(where: string): string {
+  let name = PLACE_NAMES.get(where);
+  if (name === undefined) {
+    name = describePlace(where);
+    if (PLACE_NAMES.size > 50_000) PLACE_NAMES.clear();
+    PLACE_NAMES.set(where, name);
+  }
+  return name;
+}
+
+function describePlace(where: string): string {
+  if (where === 'name' || where === 'title' || where === 'description') return `tool ${where}`;
+  if (where === 'server') return 'server description';
+  if (where.startsWith('annotations.')) return `declared ${where.slice('annotations.'.length)}`;
+  const path = where.replace(/^inputSchema\./, '').replace(/\.properties\./g, '.').replace(/^properties\./, '');
+  const [param, ...rest] = path.replace(/\.(description|enum)$/, '').split('.');
+  const suffix = where.endsWith('.description') ? ' description' : where.endsWith('.enum') ? ' values' : '';
+  return `parameter ${[param, ...rest].join('.')}${suffix}`;
+}
+
+/** A quote as the generated sentences show it: in curly quotes, cut at 80 characters. */
+export function shortQuote(text: string): string {
+  return `“${text.length > 80 ? `${text.slice(0, 80)}…` : text}”`;
+}
+
+function quoteList(signals: readonly Signal[], max = 3): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const s of [...signals].sort((a, b) => b.weight - a.weight)) {
+    const key = `${s.where}\u0000${s.text.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(`${shortQuote(s.text)} in the ${placeName(s.where)}`);
+    if (parts.length === max) break;
+  }
+  return parts.join(', ');
+}
+
+/** The signals that decided each part of the verdict: what the evidence shows and the sentences cite. */
+export interface DecisiveSignals {
+  category: Signal[];
+  destructive: Signal[];
+  financial: Signal[];
+  openWorld: Signal[];
+  sensitive: Signal[];
+  privileged: Signal[];
+}
+
+const CODE_LABELS = /^(param|param-text|phrase):(command|cmd|commands|shell|bash|script|python|code|javascript|js|runs-code|arbitrary|sql|sql-query|database-query)$/;
+
+export function decisiveSignals(verdict: Verdict, signals: readonly Signal[]): DecisiveSignals {
+  const own = signals.filter((s) => s.family !== 'server' && s.family !== 'annotation');
+  const category = verdict.category;
+  let forCategory = own.filter((s) => (s.effect === category || (category === 'write' && s.effect === 'messaging') || (category === 'read' && s.effect === 'negation')) && s.weight >= 1.5);
+  if (category === 'execute' && (verdict.hostCode || verdict.writeQuery)) {
+    const code = own.filter((s) => CODE_LABELS.test(s.label));
+    if (code.length) forCategory = [...code, ...forCategory];
+  }
+  if (!forCategory.length) forCategory = own.filter((s) => s.effect === category && s.weight > 0);
+  const flag = (effect: Signal['effect'], min: number) => own.filter((s) => s.effect === effect && s.weight >= min);
+  const destructive = verdict.destructive
+    ? own.filter((s) => (s.effect === 'destructive' && s.weight >= 1) || (s.effect === 'broad' && s.family === 'name' && verdict.destructiveScope === 'broad') || ((s.label.startsWith('verb:') || s.label.startsWith('enum:')) && s.weight >= 1.5 && s.effect !== 'read' && scoped(s.label)))
+    : [];
+  return {
+    category: forCategory,
+    destructive,
+    financial: verdict.financial ? flag('financial', 1) : [],
+    openWorld: verdict.openWorld ? [...flag('openWorld', 0.75), ...(verdict.category === 'write' ? flag('messaging', 2) : [])] : [],
+    sensitive: verdict.sensitive ? flag('sensitive', 1) : [],
+    privileged: verdict.privileged ? own.filter((s) => s.effect === 'privileged' && s.family === 'name') : [],
+  };
+}
+
+const scoped = (label: string): boolean => VERB_SCOPE.has(label.slice(label.indexOf(':') + 1));
+
+/** The first real sentence of a description: headings ("🎯 Purpose", "**When to use:**") and markup skipped. */
+function leadSentence(description: string): string {
+  let rest = description.slice(0, 2000);
+  for (let i = 0; i < 6 && rest.trim(); i++) {
+    const { text, start } = firstSentence(rest);
+    const clean = text.replace(/[*_#`>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+    if (clean.split(' ').filter((word) => /\p{L}/u.test(word)).length >= 4 && !/:$/.test(clean)) return clean;
+    rest = rest.slice(start + text.length + 1);
+  }
+  return firstSentence(description).text.replace(/\s+/g, ' ').trim();
+}
+
+/** What the tool does, in its own words: the description's first sentence, else its title or name. */
+export function whatItDoes(tool: McpTool): string {
+  const sentence = leadSentence(tool.description ?? '');
+  if (sentence.length >= 8) return `What it does: ${shortQuote(sentence.length > 200 ? `${sentence.slice(0, 200)}…` : sentence)} (tool description).`;
+  if (tool.title) return `What it does: ${shortQuote(tool.title)} (tool title; there is no usable description).`;
+  return `What it does: the definition has no description, so it is judged from its name ${shortQuote(tool.name)} and parameters.`;
+}
+
+function categorySentence(verdict: Verdict, decisive: DecisiveSignals): string {
+  const from = decisive.category.length ? ` (${quoteList(decisive.category)})` : '';
+  switch (verdict.category) {
+    case 'read':
+      return decisive.category.length
+        ? `Category read: it returns data and changes nothing${from}.`
+        : 'Category read: nothing in the definition shows a side effect or an action, so it is taken to only return data.';
+    case 'write': {
+      const what = { none: 'creates or sends something new without changing what exists', 'in-place': 'changes existing things in place', item: 'deletes or overwrites the whole of an existing item', broad: 'can delete or overwrite many things at once' }[verdict.destructiveScope];
+      return `Category write: it ${what}${from}.`;
+    }
+    case 'execute': {
+      const what = verdict.hostCode
+        ? 'runs commands or code of the caller’s choosing'
+        : verdict.writeQuery || decisive.category.some((s) => /sql|query|arbitrary/.test(s.label))
+          ? 'runs queries the caller writes'
+          : decisive.category.some((s) => s.label === 'server:ui-automation') || verdict.ui
+            ? 'drives a browser, page or device'
+            : 'runs or starts something: a job, process, workflow, test or deployment';
+      return `Category execute: it ${what}${from}.`;
+    }
+  }
+}
+
+function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly DescriptionWarning[], policy: ToolPolicy): string {
+  const reasons: string[] = [];
+  if (warnings.some((w) => w.severity === 'poisoning')) reasons.push('its definition carries tool poisoning, text that tries to steer the model');
+  if (verdict.hostCode) reasons.push('whatever it runs executes with the server’s rights, so it can read, change or delete anything they reach');
+  if (verdict.writeQuery && !verdict.hostCode) reasons.push('a query of the caller’s choosing can change or delete data');
+  if (verdict.financial) reasons.push('it moves money, which cannot be taken back by the agent');
+  if (verdict.privileged) reasons.push('it administers credentials or permissions, which decide who can reach what');
+  if (!reasons.length) {
+    if (verdict.destructiveScope === 'broad') reasons.push('it can remove a container of many items or many items at once');
+    else if (verdict.destructiveScope === 'item' && verdict.category !== 'read') reasons.push('what it deletes or overwrites is gone as a whole');
+    else if (verdict.category === 'execute') reasons.push('running things has effects beyond the call');
+    else if (verdict.destructiveScope === 'in-place' && verdict.many === 'filter') reasons.push('one call can change many existing things');
+    else if (verdict.destructiveScope === 'in-place') reasons.push('it changes one existing thing at a time, which can be set back');
+    else if (verdict.category === 'write') reasons.push('what it adds is new and leaves existing data alone');
+    else if (verdict.sensitive) reasons.push('what it returns may include secrets or personal data');
+    else reasons.push('it only reads');
+  }
+  const fence = {
+    allow: 'the policy allows it',
+    limit: policy.rules.some((rule) => rule.conditions?.length) ? 'the policy limits how often it runs and checks its arguments' : 'the policy limits how often it runs',
+    deny: 'the policy asks a human to approve each call',
+    hide: 'the policy hides it from the agent',
+  }[policy.choice];
+  return `Risk ${risk}: ${reasons.join('; ')}; ${fence}.`;
+}
+
+const FLAG_SENTENCES = {
+  destructive: { none: '', 'in-place': 'it changes or cancels existing things in place', item: 'it deletes or overwrites the whole of an item', broad: 'it can delete or overwrite many items, or a container of them' },
+  financial: 'it moves money',
+  openWorld: 'it reaches systems outside the server',
+  sensitive: 'it handles secrets, credentials or personal data',
+} as const;
+
+export function rationaleFor(
+  tool: McpTool,
+  risk: Risk,
+  verdict: Verdict,
+  signals: readonly Signal[],
+  warnings: readonly DescriptionWarning[],
+  annotations: AnnotationComparison,
+  operations: readonly Operation[],
+  policy: ToolPolicy,
+  confidence: number,
+): string[] {
+  const decisive = decisiveSignals(verdict, signals);
+  const sentences = [whatItDoes(tool), categorySentence(verdict, decisive), riskSentence(risk, verdict, warnings, policy)];
+  const deciding = operations.find((operation) => operation.decisive);
+  if (deciding && operations.length > 1) {
+    const names = operations.slice(0, 8).map((operation) => operation.name).join(', ');
+    sentences.push(`Operations: it fronts ${operations.length} operations (${names}${operations.length > 8 ? ', …' : ''}); the riskiest, ${shortQuote(deciding.name)}, decides.`);
+  }
+  if (verdict.destructive) sentences.push(`Destructive (${verdict.destructiveScope}): ${FLAG_SENTENCES.destructive[verdict.destructiveScope]}${decisive.destructive.length ? ` (${quoteList(decisive.destructive)})` : ''}.`);
+  for (const flag of ['financial', 'openWorld', 'sensitive'] as const) {
+    if (!verdict[flag]) continue;
+    const quotes = decisive[flag];
+    sentences.push(`${flag === 'openWorld' ? 'Open world' : flag[0]!.toUpperCase() + flag.slice(1)}: ${FLAG_SENTENCES[flag]}${quotes.length ? ` (${quoteList(quotes)})` : ''}.`);
+  }
+  for (const warning of warnings) {
+    const where = `${shortQuote(warning.evidence.text)} in the ${placeName(warning.evidence.where)}`;
+    sentences.push(warning.severity === 'poisoning' ? `Poisoning: ${warning.message} (${where}).` : `Note: ${warning.message} (${where}); this does not change the verdict.`);
+  }
+  for (const contradiction of annotations.contradictions) sentences.push(contradiction.message);
+  if (confidence < 0.5) sentences.push(`Unsure: the definition says little about what the tool does (confidence ${confidence.toFixed(2)}); read its description before relying on this verdict.`);
+  return sentences;
+}
+
+/** The quotes a page highlights: the warnings' evidence and the signals that decided the verdict, nothing incidental. */
+export function evidenceFor(verdict: Verdict, signals: readonly Signal[], warnings: readonly DescriptionWarning[]): Quote[] {
+  const decisive = decisiveSignals(verdict, signals);
+  const seen = new Set<string>();
+  const quotes: Quote[] = [];
+  const push = (quote: Quote) => {
+    const key = `${quote.where}\u0000${quote.text}`;
+    if (seen.has(key) || quotes.length >= 10) return;
+    seen.add(key);
+    quotes.push(quote);
+  };
+  for (const warning of warnings) if (warning.severity === 'poisoning') push(warning.evidence);
+  for (const list of [decisive.category, decisive.destructive, decisive.financial, decisive.privileged, decisive.sensitive, decisive.openWorld]) {
+    for (const s of [...list].sort((a, b) => b.weight - a.weight)) push({ where: s.where, text: s.text });
+  }
+  return quotes;
+}
+

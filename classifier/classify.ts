@@ -6,7 +6,7 @@ import { toolPolicy } from './policy.ts';
 import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { VERB_SCOPE, verbOf } from './lexicon.ts';
-import { evidenceFor, placeName, rationaleFor } from './rationale.ts';
+import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier } from './words.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
@@ -347,6 +347,7 @@ export function classifyTool(input: ClassifyInput): Classification {
   const annotations = compareAnnotations(tool, verdict, signals);
   const confidence = confidenceOf(verdict, signals);
   const policy = toolPolicy(tool, { risk, financial: verdict.financial, warned: warnings.some(isPoisoning), category: verdict.category });
+  const decisive = decisiveSignals(verdict, signals);
   return {
     tool: tool.name,
     fingerprint: input.fingerprint,
@@ -362,8 +363,8 @@ export function classifyTool(input: ClassifyInput): Classification {
     score: scoreOf(risk, verdict, warnings, signals),
     confidence,
     signals,
-    rationale: rationaleFor(tool, risk, verdict, signals, warnings, annotations, operations, policy, confidence),
-    evidence: evidenceFor(verdict, signals, warnings),
+    rationale: rationaleFor(tool, risk, verdict, signals, warnings, annotations, operations, policy, confidence, decisive),
+    evidence: evidenceFor(verdict, signals, warnings, decisive),
     annotations,
     policy,
   };

@@ -171,8 +171,8 @@ export function rationaleFor(
   operations: readonly Operation[],
   policy: ToolPolicy,
   confidence: number,
+  decisive: DecisiveSignals = decisiveSignals(verdict, signals),
 ): string[] {
-  const decisive = decisiveSignals(verdict, signals);
   const sentences = [whatItDoes(tool), categorySentence(verdict, decisive), riskSentence(risk, verdict, warnings, policy)];
   const deciding = operations.find((operation) => operation.decisive);
   if (deciding && operations.length > 1) {
@@ -195,8 +195,7 @@ export function rationaleFor(
 }
 
 /** The quotes a page highlights: the warnings' evidence and the signals that decided the verdict, nothing incidental. */
-export function evidenceFor(verdict: Verdict, signals: readonly Signal[], warnings: readonly DescriptionWarning[]): Quote[] {
-  const decisive = decisiveSignals(verdict, signals);
+export function evidenceFor(verdict: Verdict, signals: readonly Signal[], warnings: readonly DescriptionWarning[], decisive: DecisiveSignals = decisiveSignals(verdict, signals)): Quote[] {
   const seen = new Set<string>();
   const quotes: Quote[] = [];
   const push = (quote: Quote) => {

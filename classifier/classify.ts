@@ -5,7 +5,7 @@ import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
 import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { VERB_SCOPE, verbOf } from './lexicon.ts';
+import { CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier } from './words.ts';
 
@@ -39,13 +39,12 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
   return best;
 }
 
-const CODE_PARAMETER_LABELS = new Set(['param:command', 'param:cmd', 'param:commands', 'param:shell', 'param:bash', 'param:script', 'param:python', 'param:code', 'param:javascript', 'param:js', 'param-text:runs-code']);
 const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write']);
-const WRITABLE_QUERY_LABELS = new Set(['param:sql', 'param:sql-query', 'param:database-query', 'phrase:arbitrary']);
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
 // what a browser, UI or device tool acts on: changing one of these drives the UI
 const UI_TARGET = /\b(page|pages|tab|tabs|browser|element|elements|window|dialog|viewport|device|screen|app|form|frame|cookies?|storage|emulat\w*|click\w*)\b/i;
-const HOST_CODE_LABELS = new Set(['param:command', 'param:cmd', 'param:commands', 'param:shell', 'param:bash', 'param:script', 'param:python', 'param-text:runs-code', 'param:code']);
+// JavaScript runs in a page or a vendor's runtime, not in a shell on the host
+const HOST_CODE_LABELS = new Set([...CODE_PARAMETER_LABELS].filter((label) => label !== 'param:javascript' && label !== 'param:js'));
 const STORING_VERBS = new Set(['verb:create', 'verb:save', 'verb:write', 'verb:update', 'verb:edit', 'verb:add', 'verb:set', 'verb:put', 'verb:store', 'verb:upload', 'verb:commit', 'verb:push', 'verb:insert', 'verb:upsert', 'verb:patch', 'verb:modify', 'verb:append', 'verb:replace']);
 
 export interface Verdict {
@@ -256,8 +255,9 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
   signals.push(...annotationSignals(tool));
   if (traits.ui) {
-    const target = UI_TARGET.exec(tool.name.replace(/[_-]/g, ' ')) ?? (tool.description ? UI_TARGET.exec(tool.description.slice(0, 300)) : null);
-    if (target) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: UI_TARGET.test(tool.name.replace(/[_-]/g, ' ')) ? 'name' : 'description', text: target[0] });
+    const inName = UI_TARGET.exec(tool.name.replace(/[_-]/g, ' '));
+    const target = inName ?? (tool.description ? UI_TARGET.exec(tool.description.slice(0, 300)) : null);
+    if (target) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: inName ? 'name' : 'description', text: target[0] });
   }
   if (traits.ui || traits.database) {
     for (const s of traits.signals) signals.push({ ...s, weight: 0 });
@@ -266,7 +266,6 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
 }
 
 const CATEGORY_ORDER: readonly Category[] = ['read', 'write', 'execute'];
-const RISK_ORDER = RISK_LEVELS;
 
 /**
  * A tool fronting many operations (an action enum): each operation is judged as if it were a tool
@@ -278,7 +277,8 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
   if (!listed || listed.values.length < 2) return { operations: [], verdicts: [] };
   if (readsByName(signals) && !isRequired(tool, listed.where)) return { operations: [], verdicts: [] };
   const nouns = splitIdentifier(tool.name).map((token) => token.word).filter((word) => !verbOf(word));
-  const others = signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:'));
+  // the tool's other parameters and the server's traits, the same for every operation
+  const context = [...signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:')), ...traits.signals.map((s) => ({ ...s, weight: 0 }))];
   const operations: Operation[] = [];
   const verdicts: Verdict[] = [];
   for (const value of listed.values) {
@@ -286,7 +286,7 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
     if (!words.some((token) => verbOf(token.word))) continue;
     const ownNouns = words.some((token) => !verbOf(token.word));
     const pseudo = ownNouns ? value : [value, ...nouns].join('_');
-    const verdict = decide([...nameSignals(pseudo, traits), ...others, ...traits.signals.map((s) => ({ ...s, weight: 0 }))]);
+    const verdict = decide([...nameSignals(pseudo, traits), ...context]);
     verdicts.push(verdict);
     operations.push({ name: value, where: listed.where, category: verdict.category, destructiveScope: verdict.destructiveScope, risk: riskOf(verdict, []), decisive: false });
   }
@@ -338,7 +338,7 @@ export function classifyTool(input: ClassifyInput): Classification {
   if (operations.length) {
     let top = 0;
     operations.forEach((operation, i) => {
-      if (RISK_ORDER.indexOf(operation.risk) > RISK_ORDER.indexOf(operations[top]!.risk)) top = i;
+      if (RISK_LEVELS.indexOf(operation.risk) > RISK_LEVELS.indexOf(operations[top]!.risk)) top = i;
     });
     operations[top]!.decisive = true;
     verdict = riskier(verdict, verdicts[top]!);

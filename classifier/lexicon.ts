@@ -127,6 +127,11 @@ export const PARAMETERS: Record<string, SignalEffect[]> = {
   password: ['sensitive'], secret: ['sensitive'], token: ['sensitive'], apikey: ['sensitive'], credentials: ['sensitive'],
 };
 
+/** Signal labels of a parameter or text that takes code or a command to run (`start_process(command)`). */
+export const CODE_PARAMETER_LABELS: ReadonlySet<string> = new Set(['param:command', 'param:cmd', 'param:commands', 'param:shell', 'param:bash', 'param:script', 'param:python', 'param:code', 'param:javascript', 'param:js', 'param-text:runs-code']);
+/** Signal labels of queries the caller writes in a language that can change data (SQL and the like). */
+export const WRITABLE_QUERY_LABELS: ReadonlySet<string> = new Set(['param:sql', 'param:sql-query', 'param:database-query', 'phrase:arbitrary']);
+
 /** Parameter words naming a file system location (for path conditions in policies). */
 export const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'directory', 'dir', 'folder', 'root', 'cwd', 'source', 'destination', 'dest', 'target']);
 /** Parameter words naming a URL (for host conditions in policies). */

@@ -3,7 +3,7 @@
 // the policy, so they cannot disagree. Pure.
 import type { AnnotationComparison, DescriptionWarning, McpTool, Operation, Quote, Risk, Signal, ToolPolicy } from '../data/schema.ts';
 import type { Verdict } from './classify.ts';
-import { VERB_SCOPE } from './lexicon.ts';
+import { CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS } from './lexicon.ts';
 import { firstSentence } from './words.ts';
 
 const PLACE_NAMES = new Map<string, string>();
@@ -57,14 +57,14 @@ export interface DecisiveSignals {
   privileged: Signal[];
 }
 
-const CODE_LABELS = /^(param|param-text|phrase):(command|cmd|commands|shell|bash|script|python|code|javascript|js|runs-code|arbitrary|sql|sql-query|database-query)$/;
+const CODE_LABELS: ReadonlySet<string> = new Set([...CODE_PARAMETER_LABELS, ...WRITABLE_QUERY_LABELS, 'phrase:runs-code', 'param-text:javascript']);
 
 export function decisiveSignals(verdict: Verdict, signals: readonly Signal[]): DecisiveSignals {
   const own = signals.filter((s) => s.family !== 'server' && s.family !== 'annotation');
   const category = verdict.category;
   let forCategory = own.filter((s) => (s.effect === category || (category === 'write' && s.effect === 'messaging') || (category === 'read' && s.effect === 'negation')) && s.weight >= 1.5);
   if (category === 'execute' && (verdict.hostCode || verdict.writeQuery)) {
-    const code = own.filter((s) => CODE_LABELS.test(s.label));
+    const code = own.filter((s) => CODE_LABELS.has(s.label));
     if (code.length) forCategory = [...code, ...forCategory];
   }
   if (!forCategory.length) forCategory = own.filter((s) => s.effect === category && s.weight > 0);
@@ -120,7 +120,7 @@ function categorySentence(verdict: Verdict, decisive: DecisiveSignals): string {
         ? 'runs commands or code of the caller’s choosing'
         : verdict.writeQuery || decisive.category.some((s) => /sql|query|arbitrary/.test(s.label))
           ? 'runs queries the caller writes'
-          : decisive.category.some((s) => s.label === 'server:ui-automation') || verdict.ui
+          : verdict.ui
             ? 'drives a browser, page or device'
             : 'runs or starts something: a job, process, workflow, test or deployment';
       return `Category execute: it ${what}${from}.`;

@@ -118,6 +118,18 @@ function runningObject(tokens: readonly Token[], i: number, lemma: string): Toke
   return undefined;
 }
 
+type Verb = NonNullable<ReturnType<typeof verbOf>>;
+
+/**
+ * What the deciding verb at `i` does: a light verb takes the action after it (`start_search`, "Start
+ * a streaming search"), and a lifecycle verb names the thing it runs, if any (`restart_service`).
+ */
+function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
+  const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : undefined;
+  const resolved = (action && verbOf(action)) || verb;
+  return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
+}
+
 /** Signals from the tool's name: its verbs, modifiers and nouns. */
 export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   const tokens = splitIdentifier(name);
@@ -145,11 +157,9 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
     if (!verb) continue;
     const weight = primary.has(i) ? 3 : 0.75;
     if (primary.has(i)) {
-      // a light verb takes its meaning from the action after it (`start_search` searches)
-      const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : undefined;
-      if (action) verb = verbOf(action) ?? verb;
-      const object = runningObject(tokens, i, verb.lemma);
-      if (object && !neutralized) out.push(signal('name', 'execute', `object:${object.word}`, 3, 'name', object.text));
+      const resolved = resolveAction(tokens, i, verb);
+      verb = resolved.verb;
+      if (resolved.object && !neutralized) out.push(signal('name', 'execute', `object:${resolved.object.word}`, 3, 'name', resolved.object.text));
     }
     for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
       // a neutralized name keeps its reading but loses what it would have done
@@ -227,19 +237,12 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     if (separator) lead = words.find((token) => token.start >= separator.index + separator[0].length && isLead(token) && token.start < separator.index + separator[0].length + 2);
   }
   if (lead) {
-    let verb = verbOf(lead.word)!;
-    const index = words.indexOf(lead);
-    // a light verb takes its meaning from the action after it ("Start a streaming search")
-    if (LIGHT_VERBS.has(verb.lemma)) {
-      const action = actionAfter(words, index);
-      if (action) verb = verbOf(action) ?? verb;
-    }
+    const { verb, object } = resolveAction(words, words.indexOf(lead), verbOf(lead.word)!);
     for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
       if (negation && (effect === 'write' || effect === 'destructive' || effect === 'execute')) continue;
       out.push(signal(family, effect, `verb:${verb.lemma}`, 2, where, lead.text));
     }
-    const object = negation ? undefined : runningObject(words, index, verb.lemma);
-    if (object) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
+    if (object && !negation) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
   }
   const firstEnd = sentence.start + sentence.text.length;
   for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {
@@ -346,16 +349,15 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     if (OUTPUT_NAME.test(property.name) || (FILE_NAME.test(property.name) && OUTPUT_TEXT.test(description))) {
       out.push(signal('parameter', 'write', 'param:output-file', 1.5, property.path, property.name));
     }
+    const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
     // a conflict or write mode that replaces what exists (`conflictBehavior: "replace"`, `mode: "rewrite"`)
-    const modes = Array.isArray(property.schema.enum) ? property.schema.enum : [];
-    const replacing = modes.find((value): value is string => typeof value === 'string' && /^(replace|overwrite|rewrite|upsert|force)$/i.test(value));
+    const replacing = values.find((value): value is string => typeof value === 'string' && /^(replace|overwrite|rewrite|upsert|force)$/i.test(value));
     if (replacing) out.push(signal('parameter', 'destructive', 'param:overwrite-mode', 1.5, `${property.path}.enum`, replacing));
     // a bare file name (`filename`, `output: "report.html"`): the tool writes it when its verb produces files (decided in classify)
     else if (/^(filename|file_?name|output|out)$/i.test(property.name) && (type === 'string' || type === undefined)) {
       out.push(signal('parameter', 'write', 'param:file-name', 0.5, property.path, property.name));
     }
     // an enum of actions: a multi-action tool can do the most dangerous of them
-    const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
     if (/^(action|operation|op|method|command|mode|type)$/i.test(property.name) && values.length) {
       for (const value of values) {
         if (typeof value !== 'string') continue;

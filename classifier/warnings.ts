@@ -98,8 +98,8 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
     const maybeSecret = lower.includes('~/') || lower.includes('.env') || lower.includes('id_') || lower.includes('credential') || lower.includes('/etc/') || lower.includes('mcp.json') || lower.includes('claude_desktop');
     const maybeTools = lower.includes('tool');
     const maybeInvisible = INVISIBLE_FAST.test(text);
-    const maybeShouting = entry.where === 'description' && SHOUTING.test(text);
-    if (!(maybeHidden || maybeSecret || maybeTools || maybeInvisible || maybeShouting)) continue;
+    const shout = entry.where === 'description' ? SHOUTING.exec(text) : null;
+    if (!(maybeHidden || maybeSecret || maybeTools || maybeInvisible || shout)) continue;
     const where = entry.where ?? (`inputSchema.properties.${entry.param}.description` as const);
     const hidden = maybeHidden ? quoteMatch(text, HIDDEN_MARKUP.exec(text)) : undefined;
     if (hidden) add({ kind: 'hidden-instructions', severity: 'poisoning', message: 'instructions aimed at the model, hidden in the definition', evidence: { where, text: hidden } });
@@ -122,7 +122,7 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
           kind: 'invisible-unicode',
           severity: 'poisoning',
           message: decoded
-            ? `hides text in invisible Unicode tag characters; decoded, it reads: "${decoded.slice(0, 200)}"`
+            ? `hides text in invisible Unicode tag characters; decoded, it reads: “${decoded.slice(0, 200)}”`
             : `contains bidirectional control characters (${describeCodePoint(hiding[0])}) that change what a reader sees`,
           evidence: { where, text: hiding[0] },
         });
@@ -131,8 +131,7 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
         if (zeroWidth) add({ kind: 'hidden-characters', severity: 'note', message: `contains an invisible character (${describeCodePoint(zeroWidth[0])})`, evidence: { where, text: zeroWidth[0] } });
       }
     }
-    if (maybeShouting) {
-      const shout = SHOUTING.exec(text)!;
+    if (shout) {
       add({ kind: 'shouting', severity: 'note', message: `insists in capitals (“${shout[0]}”); style, not a risk by itself`, evidence: { where, text: shout[0] } });
     }
   }

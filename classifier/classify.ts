@@ -5,12 +5,12 @@ import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
 import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
+import { BILLED_PARAMETERS, CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier } from './words.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-4';
+export const CLASSIFIER_VERSION = 'rules-5';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -254,6 +254,11 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const onlyReads = readsByName(signals);
   for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
   signals.push(...annotationSignals(tool));
+  // changing what a subscription bills: the call takes a price, plan or items
+  const properties = tool.inputSchema.properties;
+  if (properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) {
+    for (const s of signals) if (s.label.startsWith('commits:subscription')) s.weight = 1;
+  }
   if (traits.ui) {
     const inName = UI_TARGET.exec(tool.name.replace(/[_-]/g, ' '));
     const target = inName ?? (tool.description ? UI_TARGET.exec(tool.description.slice(0, 300)) : null);

@@ -103,7 +103,21 @@ export const LIGHT_VERBS = new Set(['start', 'begin', 'initiate', 'kick', 'perfo
 export const NEUTRALIZERS = new Set(['preview', 'dry', 'dryrun', 'simulate', 'simulation', 'estimate', 'plan', 'validate', 'check', 'explain', 'diff', 'lint']);
 
 /** Nouns in a name that signal money movement when the tool changes something. */
-export const MONEY_NOUNS = new Set(['payment', 'payments', 'charge', 'charges', 'refund', 'refunds', 'payout', 'payouts', 'invoice', 'invoices', 'purchase', 'transaction', 'transactions', 'wallet', 'funds', 'money', 'billing', 'tip', 'donation']);
+export const MONEY_NOUNS = new Set(['payment', 'payments', 'charge', 'charges', 'refund', 'refunds', 'payout', 'payouts', 'purchase', 'purchases', 'transaction', 'transactions', 'funds', 'money', 'tip', 'tips', 'donation', 'donations']);
+
+/**
+ * Billing objects that move no money when created or read (a draft invoice, a subscription record),
+ * and the verbs that commit money through them: finalizing or paying an invoice, changing what a
+ * subscription bills (DESIGN's critical row).
+ */
+export const BILLING_COMMITS = new Map<string, ReadonlySet<string>>([
+  ['invoice', new Set(['finalize', 'pay', 'capture'])],
+  ['invoices', new Set(['finalize', 'pay', 'capture'])],
+  ['subscription', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch'])],
+  ['subscriptions', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch'])],
+]);
+/** Parameters that say what a subscription bills: changing them changes the charge. */
+export const BILLED_PARAMETERS = /^(price|prices|plan|plans|items|quantity|amount)$/i;
 
 /** Nouns that make a destructive action broad in scope. */
 export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory']);

@@ -190,7 +190,10 @@ const STRICTNESS: ToolPolicy['choice'][] = ['allow', 'limit', 'deny', 'hide'];
  * financial tool gets limits rather than a deny), and a model's answer must never loosen the fence.
  */
 export function stricter(rules: ToolPolicy, merged: ToolPolicy): ToolPolicy {
-  return STRICTNESS.indexOf(merged.choice) >= STRICTNESS.indexOf(rules.choice) ? merged : rules;
+  const chosen = STRICTNESS.indexOf(merged.choice) >= STRICTNESS.indexOf(rules.choice) ? merged : rules;
+  // a looser variant is offered only where the rules themselves offer one (a model's "financial" must not add a capped way around a deny)
+  const { alternative: _offered, ...fence } = chosen;
+  return rules.alternative ? { ...fence, alternative: rules.alternative } : fence;
 }
 
 /** The classification with a model's valid answer merged in; the review records both verdicts. */

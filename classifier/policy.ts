@@ -11,15 +11,20 @@ export const LIMITS = {
   mediumPerHour: 60,
   highPerHour: 10,
   financialPerHour: 5,
-  maxAmount: 10_000,
-  dailyAmount: 100_000,
 } as const;
+
+/**
+ * The value an amount cap holds until the user sets it: 0, so the capped variant blocks every call
+ * rather than allowing a made-up amount. (Intercept's `lte` takes a number, so a placeholder cannot
+ * be a string.)
+ */
+export const UNSET_AMOUNT = 0;
 
 export const PLACEHOLDERS = {
   ALLOWED_ROOT: 'the folder this tool may touch, e.g. /home/me/project (edit the regex)',
   ALLOWED_HOST: 'the host names this tool may reach, e.g. api\\.example\\.com (edit the regex)',
-  MAX_AMOUNT: `the largest single amount allowed, in the currency's smallest unit (set to ${LIMITS.maxAmount})`,
-  DAILY_AMOUNT: `the most that may be moved per UTC day, in the currency's smallest unit (set to ${LIMITS.dailyAmount})`,
+  MAX_AMOUNT: `the largest single amount allowed, in the currency's smallest unit (set to ${UNSET_AMOUNT}, which blocks every call until you change it)`,
+  DAILY_AMOUNT: `the most that may be moved per UTC day, in the currency's smallest unit (set to ${UNSET_AMOUNT}, which blocks every call until you change it)`,
 } as const;
 
 /** Names safe to use inside a dotted path (`args.<name>`, `state.<tool>.<counter>`). */
@@ -86,7 +91,8 @@ function argumentRules(tool: McpTool, placeholders: Set<keyof typeof PLACEHOLDER
   return rules;
 }
 
-const AMOUNT_WORDS = new Set(['amount', 'total', 'price', 'value', 'sum', 'quantity']);
+// money, not how many: quantity, count and limit are left out
+const AMOUNT_WORDS = new Set(['amount', 'price', 'cost', 'fee']);
 
 function amountArgument(tool: McpTool): ArgumentView | undefined {
   return topLevelArguments(tool).find((arg) => {
@@ -106,39 +112,43 @@ function denyPolicy(tool: string): ToolPolicy {
   return { tool, choice: 'deny', rules: [{ name: 'requires human approval', action: 'deny', on_deny: APPROVAL_MESSAGE }], limits: [], placeholders: [] };
 }
 
-/** The recommended policy for one tool (DESIGN.md's mapping). */
-export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
+/**
+ * The capped variant of a money tool's policy: 5 calls an hour, and when the tool takes an amount,
+ * a cap on each call and on the day's total. A cap is the schema's own maximum when it has one,
+ * else a named placeholder that blocks every call until it is set.
+ */
+function cappedMoneyPolicy(tool: McpTool): Omit<ToolPolicy, 'alternative'> {
   const name = tool.name;
-  if (context.warned) return { tool: name, choice: 'hide', rules: [], limits: [], placeholders: [] };
-  if (context.financial) {
-    const amount = amountArgument(tool);
-    if (!amount) return denyPolicy(name);
-    const placeholders: (keyof typeof PLACEHOLDERS)[] = ['MAX_AMOUNT'];
-    const rules: PolicyRule[] = [
-      hourlyRule(LIMITS.financialPerHour),
-      {
-        name: `single ${amount.name} at most MAX_AMOUNT`,
-        conditions: [{ path: `args.${amount.name}`, op: 'lte', value: LIMITS.maxAmount }],
-        on_deny: `A single ${amount.name} may be at most ${LIMITS.maxAmount}; larger ones need a human.`,
-      },
-    ];
+  const rules: PolicyRule[] = [hourlyRule(LIMITS.financialPerHour)];
+  const placeholders: (keyof typeof PLACEHOLDERS)[] = [];
+  const amount = amountArgument(tool);
+  if (amount) {
+    const maximum = typeof amount.schema.maximum === 'number' && Number.isFinite(amount.schema.maximum) ? amount.schema.maximum : undefined;
+    if (maximum === undefined) placeholders.push('MAX_AMOUNT');
+    rules.push({
+      name: maximum === undefined ? `single ${amount.name} at most MAX_AMOUNT` : `single ${amount.name} at most ${maximum} (the schema's maximum)`,
+      conditions: [{ path: `args.${amount.name}`, op: 'lte', value: maximum ?? UNSET_AMOUNT }],
+      on_deny: maximum === undefined ? `A single ${amount.name} may be at most MAX_AMOUNT; larger ones need a human.` : `A single ${amount.name} may be at most ${maximum}; larger ones need a human.`,
+    });
     if (PATH_SEGMENT.test(name)) {
       placeholders.push('DAILY_AMOUNT');
       rules.push({
         name: `daily ${amount.name} at most DAILY_AMOUNT`,
-        conditions: [{ path: `state.${name}.daily_amount`, op: 'lte', value: LIMITS.dailyAmount }],
+        conditions: [{ path: `state.${name}.daily_amount`, op: 'lte', value: UNSET_AMOUNT }],
         state: { counter: 'daily_amount', window: 'day', increment_from: `args.${amount.name}` },
-        on_deny: `The daily total of ${LIMITS.dailyAmount} is reached; try again tomorrow or ask a human.`,
+        on_deny: `The daily total DAILY_AMOUNT is reached; try again tomorrow or ask a human.`,
       });
     }
-    return {
-      tool: name,
-      choice: 'limit',
-      rules,
-      limits: [limit(name, 'hour', LIMITS.financialPerHour)],
-      placeholders: placeholders.map((key) => ({ name: key, meaning: PLACEHOLDERS[key] })),
-    };
   }
+  return { tool: name, choice: 'limit', rules, limits: [limit(name, 'hour', LIMITS.financialPerHour)], placeholders: placeholders.map((key) => ({ name: key, meaning: PLACEHOLDERS[key] })) };
+}
+
+/** The recommended policy for one tool (DESIGN.md's mapping). */
+export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
+  const name = tool.name;
+  if (context.warned) return { tool: name, choice: 'hide', rules: [], limits: [], placeholders: [] };
+  // money movement needs a human by default; the capped variant is offered beside it
+  if (context.financial) return { ...denyPolicy(name), alternative: { label: 'capped: a few calls an hour and an amount cap instead of human approval', ...cappedMoneyPolicy(tool) } };
   switch (context.risk) {
     case 'low':
       return { tool: name, choice: 'allow', rules: [], limits: [], placeholders: [] };
@@ -172,6 +182,11 @@ export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
 /** Rules for a user's choice on the server page's policy builder (allow, limit, deny, hide). */
 export function policyForChoice(recommended: ToolPolicy, choice: ToolPolicy['choice']): ToolPolicy {
   if (choice === recommended.choice) return recommended;
+  // a money tool limited by the user gets its capped variant, not a plain rate limit
+  if (recommended.alternative?.choice === choice) {
+    const { label: _label, ...variant } = recommended.alternative;
+    return variant;
+  }
   switch (choice) {
     case 'allow':
       return { tool: recommended.tool, choice, rules: [], limits: [], placeholders: [] };

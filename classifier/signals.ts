@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, BROAD_NOUNS, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, BILLING_COMMITS, BROAD_NOUNS, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 
 export interface ServerContext {
@@ -60,9 +60,11 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
   const out: Signal[] = [];
   // the object acted on is the last word (`delete_repository`), or the word before a final verb (`repo_delete`)
   const last = tokens.length - 1;
-  const head = family === 'name' ? (verbOf(tokens[last]?.word ?? '') && last > 0 ? last - 1 : last) : -1;
+  // (a name that starts with its verb ends with its object: `create_payment_link` acts on a link)
+  const head = family === 'name' ? (verbOf(tokens[last]?.word ?? '') && last > 0 && !verbOf(tokens[0]?.word ?? '') ? last - 1 : last) : -1;
   for (const [i, token] of tokens.entries()) {
-    if (MONEY_NOUNS.has(token.word)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
+    // in a name, money moves when the money noun is the thing acted on (`create_refund`), not a modifier (`create_payment_link`)
+    if (MONEY_NOUNS.has(token.word) && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
     const previous = tokens[i - 1] && verbOf(tokens[i - 1]!.word);
     const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous?.effects.includes('destructive')));
     if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping)) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
@@ -120,6 +122,11 @@ function runningObject(tokens: readonly Token[], i: number, lemma: string): Toke
 
 type Verb = NonNullable<ReturnType<typeof verbOf>>;
 
+/** The billing object a verb commits money through (`finalize_invoice`, `update_subscription`), if any. */
+function committedBilling(tokens: readonly Token[], lemma: string): Token | undefined {
+  return tokens.find((token) => BILLING_COMMITS.get(token.word)?.has(lemma));
+}
+
 /**
  * What the deciding verb at `i` does: a light verb takes the action after it (`start_search`, "Start
  * a streaming search"), and a lifecycle verb names the thing it runs, if any (`restart_service`).
@@ -157,6 +164,9 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
     if (!verb) continue;
     const weight = primary.has(i) ? 3 : 0.75;
     if (primary.has(i)) {
+      const billing = committedBilling(tokens, verb.lemma);
+      // a subscription bills differently only when the call changes its price, plan or items (weighed in classify)
+      if (billing) out.push(signal('name', 'financial', `commits:${billing.word}`, billing.word.startsWith('subscription') ? 0 : 1, 'name', billing.text));
       const resolved = resolveAction(tokens, i, verb);
       verb = resolved.verb;
       if (resolved.object && !neutralized) out.push(signal('name', 'execute', `object:${resolved.object.word}`, 3, 'name', resolved.object.text));
@@ -180,7 +190,7 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(execut(e|es|ing)|run(s|ning)?|evaluat(e|es|ing))\s+(an?\s+|the\s+|any\s+)?(arbitrary\s+|custom\s+|raw\s+)?(shell\s+|terminal\s+|bash\s+|system\s+|sql\s+|kql\s+|cypher\s+|javascript\s+|python\s+)?(commands?|scripts?|code|javascript|python|sql|quer(y|ies)|statements?|programs?)\b/i, 'execute', 'phrase:runs-code', 2.5, ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating']],
   [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5, ['arbitrary']],
   [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2, ['send', 'sends', 'sending', 'post', 'posts', 'posting']],
-  [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|payment\s+(intent|link)s?|moves?\s+money)\b/i, 'financial', 'phrase:money', 1.5, ['charge', 'charges', 'charging', 'refund', 'refunds', 'refunding', 'pay', 'pays', 'paying', 'payout', 'payouts', 'purchase', 'purchases', 'purchasing', 'transfer', 'transfers', 'transferring', 'payment', 'money']],
+  [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|moves?\s+money)\b/i, 'financial', 'phrase:money', 1.5, ['charge', 'charges', 'charging', 'refund', 'refunds', 'refunding', 'pay', 'pays', 'paying', 'payout', 'payouts', 'purchase', 'purchases', 'purchasing', 'transfer', 'transfers', 'transferring', 'payment', 'money']],
   [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?)\b/i, 'sensitive', 'phrase:sensitive', 1, ['api', 'apikey', 'apikeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']],
   [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1, ['internet', 'web', 'url', 'websites', 'website', 'http', 'https', 'external']],
   [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],
@@ -251,7 +261,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     if (!match) continue;
     if (negation && (effect === 'destructive' || effect === 'execute')) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
-    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' ? 0.5 : weight);
+    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' ? 0.5 : weight);
     out.push(signal(family, effect, label, where_, where, match[0]));
   }
   out.push(...nounSignals(words.slice(0, 12), family, where, 0.5));

@@ -112,17 +112,31 @@ describe("DESIGN.md's mapping", () => {
     expect(critical.rules[0]!.on_deny).toMatch(/human to approve/);
   });
 
-  it('financial → amount caps and a daily increment_from counter', () => {
+  it('financial → human approval, with a capped variant: named placeholders that block until set, or the schema maximum', () => {
     const money = policyOf(t('create_refund', { amount: { type: 'integer' }, charge: { type: 'string' } }, ['amount', 'charge'], 'Refund a charge.'));
-    expect(money.choice).toBe('limit');
-    const rules = Object.fromEntries(money.rules.map((rule) => [rule.name, rule]));
-    expect(rules['single amount at most MAX_AMOUNT']!.conditions).toEqual([{ path: 'args.amount', op: 'lte', value: 10000 }]);
+    expect(money).toMatchObject({ choice: 'deny', rules: [{ action: 'deny', on_deny: APPROVAL_MESSAGE }] });
+    const capped = money.alternative!;
+    expect(capped.choice).toBe('limit');
+    const rules = Object.fromEntries(capped.rules.map((rule) => [rule.name, rule]));
+    // no schema maximum: a named placeholder whose value (0) blocks every call until the user sets it
+    expect(rules['single amount at most MAX_AMOUNT']!.conditions).toEqual([{ path: 'args.amount', op: 'lte', value: 0 }]);
     expect(rules['daily amount at most DAILY_AMOUNT']).toMatchObject({
-      conditions: [{ path: 'state.create_refund.daily_amount', op: 'lte', value: 100000 }],
+      conditions: [{ path: 'state.create_refund.daily_amount', op: 'lte', value: 0 }],
       state: { counter: 'daily_amount', window: 'day', increment_from: 'args.amount' },
     });
-    // without an amount to cap, a money tool is denied
-    expect(policyOf(t('create_payment', {}, [], 'Creates a payment.')).choice).toBe('deny');
+    expect(capped.placeholders.map((p) => p.name)).toEqual(['MAX_AMOUNT', 'DAILY_AMOUNT']);
+    // the schema's own maximum is the cap when there is one
+    const bounded = policyOf(t('create_payout', { amount: { type: 'integer', maximum: 5000 } }, ['amount'], 'Send a payout.'));
+    expect(bounded.alternative!.rules.find((rule) => rule.conditions?.[0]?.path === 'args.amount')!.conditions).toEqual([{ path: 'args.amount', op: 'lte', value: 5000 }]);
+    expect(bounded.alternative!.placeholders.map((p) => p.name)).toEqual(['DAILY_AMOUNT']);
+    // quantity, count and limit are not money: no amount cap on them
+    const shop = policyOf(t('purchase_item', { quantity: { type: 'integer' }, limit: { type: 'integer' } }, ['quantity', 'limit'], 'Purchases an item.'));
+    expect(shop.choice).toBe('deny');
+    expect(shop.alternative!.rules.map((rule) => rule.name)).toEqual(['hourly limit']);
+    // the server page's builder: limiting a money tool gives its capped variant
+    expect(policyForChoice(money, 'limit')).toEqual({ tool: 'create_refund', choice: 'limit', rules: capped.rules, limits: capped.limits, placeholders: capped.placeholders });
+    // every variant passes Intercept's validation table
+    for (const variant of [capped, bounded.alternative!, shop.alternative!]) expect(validateInterceptPolicy(renderIntercept(singleToolModel({ ...variant, alternative: undefined })))).toEqual([]);
   });
 
   it('a description warning → hidden', () => {

@@ -51,6 +51,27 @@ describe('tool names', () => {
   });
 });
 
+describe('money', () => {
+  const c = (name: string, description = '', properties: Record<string, unknown> = {}) => classify(tool(name, description, properties));
+  it('moves money when a charge, refund, payout or payment is what the tool acts on, or when it commits a billing object', () => {
+    for (const moving of [c('create_refund', 'Refunds a charge.', { amount: { type: 'integer' } }), c('create_payout'), c('charge_card'), c('finalize_invoice', 'Finalizes an invoice.'), c('update_subscription', 'Updates a subscription.', { items: { type: 'array' } })]) {
+      expect([moving.tool, moving.financial, moving.risk, moving.policy.choice]).toEqual([moving.tool, true, 'critical', 'deny']);
+      expect(moving.policy.alternative?.choice, moving.tool).toBe('limit');
+    }
+  });
+
+  it('does not for a payment link, a draft invoice, a subscription change that bills nothing, or money mentioned in passing', () => {
+    for (const calm of [
+      c('create_payment_link', 'Creates a payment link.', { price: { type: 'string' } }),
+      c('create_invoice', 'Creates a draft invoice.'),
+      c('update_subscription', 'Renews a webhook subscription.', { expirationDateTime: { type: 'string' } }),
+      c('send_feedback', 'Sends feedback. Failed requests are not charged. Credits are refunded on errors.'),
+    ]) {
+      expect([calm.tool, calm.financial, calm.risk]).toEqual([calm.tool, false, 'medium']);
+    }
+  });
+});
+
 describe('titles and descriptions', () => {
   it('takes the leading verb of the first sentence', () => {
     expect(verdict(classify(tool('issues', 'Deletes an issue permanently.')))).toBe('write+destructive');

@@ -7,7 +7,7 @@ import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
 import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
 import { checkListedTools } from '../crawler/tools.ts';
-import { classifySnapshot, classifyTools } from '../classifier/catalog.ts';
+import { classifySnapshot, classifyTools, repairedProblems } from '../classifier/catalog.ts';
 import { renderGateway, renderIntercept, serverPolicy, singleToolModel } from '../classifier/policy.ts';
 import { AnswerCache, reviewTools, type ModelReviewer } from './llm.ts';
 
@@ -143,14 +143,14 @@ export function classifyToolsFile(file: string, text: string): FileClassificatio
   const serverInfo = Array.isArray(parsed.data) ? undefined : parsed.data.server;
   const server = { name: serverInfo?.name ?? file, title: serverInfo?.title, description: serverInfo?.description };
   const checked = checkListedTools(listed);
-  const { classifications } = classifyTools(checked.tools, checked.tools.map((tool) => checked.fingerprints.get(tool.name)!), server);
+  const { classifications } = classifyTools(checked.tools, checked.tools.map((tool) => checked.fingerprints.get(tool.name)!), server, undefined, undefined, repairedProblems(checked.invalidTools));
   const byName = new Map(classifications.map((classification) => [classification.tool, classification]));
   const toolsByName = new Map(checked.tools.map((tool) => [tool.name, tool]));
   const invalid = new Map(checked.invalidTools.map((tool) => [tool.index, tool]));
   const seen = new Set<string>();
   const results: FileClassification['results'] = listed.map((raw, index) => {
     const bad = invalid.get(index);
-    if (bad) return { name: bad.name, index, error: `not a valid MCP tool definition: ${bad.problems.join('; ')}` };
+    if (bad && !bad.repaired) return { name: bad.name, index, error: `not a valid MCP tool definition: ${bad.problems.join('; ')}` };
     const name = McpToolSchema.shape.name.safeParse((raw as { name?: unknown }).name).data!;
     if (seen.has(name)) return { name, index, error: 'duplicate tool name: only the first definition is classified' };
     seen.add(name);

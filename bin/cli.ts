@@ -312,6 +312,9 @@ async function classifyCommand(args: string[]): Promise<number> {
     console.log(renderTable(['TOOL', 'RISK', 'CATEGORY', 'FLAGS', 'WHY'], rows, [40, 8, 8, 36, 90]));
   }
   for (const entry of result.results) if ('error' in entry) console.error(terminalSafe(`warning: ${positionals[0]}: tool ${entry.name ?? `#${entry.index + 1}`}: ${entry.error}`));
+  const repaired = ok.filter((entry) => entry.classification.warnings.some((warning) => warning.kind === 'invalid-definition'));
+  for (const entry of repaired) console.error(terminalSafe(`warning: ${positionals[0]}: tool ${entry.name}: ${entry.classification.warnings.find((warning) => warning.kind === 'invalid-definition')!.message}`));
+  if (repaired.length) console.error(`${repaired.length} of ${result.results.length} tools had definitions that are not valid MCP; they are classified from what they have.`);
   return failOn && ok.some((entry) => atOrAbove(entry.classification.risk, failOn)) ? 1 : 0;
 }
 

@@ -1,5 +1,5 @@
 // Classifying a whole server snapshot, reusing cached classifications by fingerprint. Pure.
-import type { Classification, ClassifiedServer, CrawlSnapshot, McpTool } from '../data/schema.ts';
+import type { Classification, ClassifiedServer, CrawlSnapshot, InvalidTool, McpTool } from '../data/schema.ts';
 import { CLASSIFIER_VERSION, classifyTool } from './classify.ts';
 import { serverPolicy } from './policy.ts';
 import { serverTraits, type ServerContext } from './signals.ts';
@@ -28,6 +28,11 @@ export function serverContextOf(snapshot: CrawlSnapshot): ServerContext {
   return { name: snapshot.name, title: snapshot.entry.title ?? snapshot.initialize?.serverInfo?.title, description: snapshot.entry.description };
 }
 
+/** The problems of each repaired definition in a listing, by tool name. */
+export function repairedProblems(invalidTools: readonly InvalidTool[]): Map<string, readonly string[]> {
+  return new Map(invalidTools.filter((tool) => tool.repaired && tool.name !== undefined).map((tool) => [tool.name!, tool.problems]));
+}
+
 /** Classifies the tools of one server. A tool that throws is reported and skipped; the others go on. */
 export function classifyTools(
   tools: readonly McpTool[],
@@ -35,6 +40,8 @@ export function classifyTools(
   context: ServerContext,
   cache: Map<string, Classification> = new Map(),
   onError?: (tool: string, error: Error) => void,
+  /** What was wrong with definitions that were repaired to be kept (`invalidTools`), by tool name. */
+  problems: ReadonlyMap<string, readonly string[]> = new Map(),
 ): { classifications: Classification[]; classified: number; reused: number } {
   const traits = serverTraits(context);
   const siblings = new Set(tools.map((tool) => tool.name));
@@ -44,14 +51,15 @@ export function classifyTools(
   tools.forEach((tool, index) => {
     const fingerprint = fingerprints[index]!;
     // the server context is part of the input: its traits are in the cache key via the snapshot's own fingerprint set
-    const cached = cache.get(cacheKey(fingerprint, tool.name));
+    // a repaired definition's fingerprint is of the repair, not of what the server sent: not cached
+    const cached = problems.has(tool.name) ? undefined : cache.get(cacheKey(fingerprint, tool.name));
     if (cached) {
       classifications.push(cached);
       reused += 1;
       return;
     }
     try {
-      classifications.push(classifyTool({ tool, fingerprint, server: context, traits, siblings }));
+      classifications.push(classifyTool({ tool, fingerprint, server: context, traits, siblings, problems: problems.get(tool.name) }));
       classified += 1;
     } catch (error) {
       onError?.(tool.name, error as Error);
@@ -70,6 +78,7 @@ export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedS
     context,
     cache,
     onError,
+    repairedProblems(snapshot.invalidTools),
   );
   return {
     record: {

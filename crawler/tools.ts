@@ -20,6 +20,28 @@ export function quoteForMessage(text: string, max = 80): string {
   return JSON.stringify(cut);
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A valid tool made from an invalid definition that has a name: real servers ship `{}` or schemas
+ * without `"type": "object"`. The input schema becomes an object schema (its properties kept when it
+ * was one in all but its type), and fields that are not valid are dropped. Undefined without a name.
+ */
+export function repairTool(raw: unknown): McpTool | undefined {
+  if (!isObject(raw) || typeof raw.name !== 'string' || raw.name.length === 0) return undefined;
+  const schema = isObject(raw.inputSchema) && (raw.inputSchema.type === undefined || raw.inputSchema.type === 'object') ? raw.inputSchema : {};
+  const candidate: Record<string, unknown> = { name: raw.name, inputSchema: { ...schema, type: 'object' } };
+  for (const key of ['title', 'description'] as const) if (typeof raw[key] === 'string') candidate[key] = raw[key];
+  if (McpToolSchema.shape.outputSchema.safeParse(raw.outputSchema).success) candidate.outputSchema = raw.outputSchema;
+  if (isObject(raw.annotations)) {
+    const annotations = Object.fromEntries(Object.entries(raw.annotations).filter(([key, value]) => (key === 'title' ? typeof value === 'string' : typeof value === 'boolean' && key.endsWith('Hint'))));
+    if (McpToolSchema.shape.annotations.safeParse(annotations).success) candidate.annotations = annotations;
+  }
+  if (isObject(raw._meta)) candidate._meta = raw._meta;
+  const parsed = McpToolSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export function checkListedTools(listed: readonly unknown[]): CheckedTools {
   const tools: McpTool[] = [];
   const fingerprints = new Map<string, string>();
@@ -38,12 +60,18 @@ export function checkListedTools(listed: readonly unknown[]): CheckedTools {
       } catch {
         definition = String(raw);
       }
-      invalidTools.push({ index, name: rawName, problems, definition: definition.slice(0, MAX_INVALID_DEFINITION) });
+      const repaired = repairTool(raw);
+      const kept = repaired !== undefined && !fingerprints.has(repaired.name);
+      invalidTools.push({ index, name: rawName, problems, ...(kept ? { repaired: true } : {}), definition: definition.slice(0, MAX_INVALID_DEFINITION) });
       warnings.push({
         code: 'invalid-tool',
         tool: rawName,
-        message: `tool #${index + 1}${rawName === undefined ? '' : ` ${quoteForMessage(rawName)}`} is not a valid MCP tool definition and was not kept: ${problems.slice(0, 3).join('; ')}`,
+        message: `tool #${index + 1}${rawName === undefined ? '' : ` ${quoteForMessage(rawName)}`} is not a valid MCP tool definition${kept ? '; kept with its malformed parts repaired, and classified from what it has' : ' and was not kept'}: ${problems.slice(0, 3).join('; ')}`,
       });
+      if (kept) {
+        tools.push(repaired);
+        fingerprints.set(repaired.name, toolFingerprint(repaired));
+      }
       return;
     }
     const tool = parsed.data;

@@ -211,11 +211,17 @@ export const InitializeFactsSchema = z.object({
   instructions: z.string().optional(),
 });
 
-/** A tool the server listed that is not a valid MCP tool definition: kept for the record, not classified. */
+/**
+ * A tool the server listed that is not a valid MCP tool definition. When it has a name, a repaired
+ * copy (its schema made an object schema, malformed fields dropped) is kept in `tools` and
+ * classified with a note; the record keeps what was wrong.
+ */
 export const InvalidToolSchema = z.object({
   index: z.number().int(),
   name: z.string().optional(),
   problems: z.array(z.string()),
+  /** True when a repaired copy is in the snapshot's `tools`. */
+  repaired: z.boolean().optional(),
   /** The definition as listed, as JSON text, cut at 64 KiB. */
   definition: z.string(),
 });

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
+import { classifyToolsFile } from '../../bin/classify.ts';
 import { sdkServerCommand, tempDir, toolrisk } from '../helpers.ts';
 
 
@@ -32,15 +33,39 @@ describe('toolrisk classify <file>', () => {
     expect(Object.keys(out[0]!)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'sensitive', 'destructiveScope', 'operations', 'score', 'confidence', 'rationale', 'evidence', 'warnings', 'policy']);
     expect(out[0]).toMatchObject({ category: 'read', risk: 'low' });
     expect(out[1]).toMatchObject({ category: 'write', risk: 'high', destructive: true });
-    expect(out[2]).toMatchObject({ name: 'broken', index: 2 });
-    expect(String(out[2]!.error)).toMatch(/not a valid MCP tool definition/);
+    // a schema the SDK rejects: classified from what it has, with a note saying so
+    expect(out[2]).toMatchObject({ name: 'broken', category: 'read', risk: 'low' });
+    expect(out[2]!.warnings).toEqual([expect.objectContaining({ kind: 'invalid-definition', severity: 'note' })]);
     expect(out[3]).toMatchObject({ category: 'execute', risk: 'critical' });
-    for (const entry of [out[0], out[1], out[3]]) {
+    for (const entry of out) {
       const policy = entry!.policy as { intercept: unknown; gateway: { version: string; default: string } };
       expect(validateInterceptPolicy(policy.intercept)).toEqual([]);
       expect(policy.gateway).toMatchObject({ version: '1', default: 'deny' });
     }
-    expect(result.stderr).toMatch(/tool broken: not a valid MCP tool definition/);
+    expect(result.stderr).toMatch(/tool broken: the server's definition is not a valid MCP tool \(inputSchema\.type/);
+    expect(result.stderr).toMatch(/1 of 4 tools had definitions that are not valid MCP/);
+  });
+
+  it('classifies definitions real servers ship broken, one result per input in input order', () => {
+    const listed = [
+      { name: 'delete_note', description: 'Delete a note.', inputSchema: {} },
+      { name: 'search_notes', description: 'Search notes.', inputSchema: { properties: { query: { type: 'string' } } } },
+      { name: 'send_email', description: 'Send an email.', inputSchema: { type: 'object' }, annotations: { readOnlyHint: 'no', destructiveHint: false } },
+      { description: 'nameless', inputSchema: { type: 'object' } },
+      { name: 'delete_note', description: 'A second definition under the same name.', inputSchema: {} },
+    ];
+    const { results } = classifyToolsFile('broken.json', JSON.stringify(listed));
+    expect(results.map((entry) => entry.name ?? null)).toEqual(['delete_note', 'search_notes', 'send_email', null, 'delete_note']);
+    const verdicts = results.map((entry) => ('classification' in entry ? `${entry.classification.category} ${entry.classification.risk}` : entry.error.slice(0, 40)));
+    expect(verdicts.slice(0, 3)).toEqual(['write high', 'read low', 'write medium']);
+    // the parts that were valid are kept: the properties of a schema without "type", the boolean hints
+    const tools = results.map((entry) => ('tool' in entry ? entry.tool : undefined));
+    expect(tools[1]?.inputSchema).toEqual({ type: 'object', properties: { query: { type: 'string' } } });
+    expect(tools[2]?.annotations).toEqual({ destructiveHint: false });
+    for (const entry of results.slice(0, 2)) expect('classification' in entry && entry.classification.warnings.map((w) => [w.kind, w.severity])).toEqual([['invalid-definition', 'note']]);
+    expect(verdicts[3]).toMatch(/not a valid MCP tool definition/);
+    // a second definition under a name already kept is not classified again
+    expect(verdicts[4]).toMatch(/not a valid MCP tool definition/);
   });
 
   it('reads a bare array and a {server, tools} file, using the server context', async () => {

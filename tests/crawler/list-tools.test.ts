@@ -69,18 +69,22 @@ describe('crawling over stdio', () => {
     expect(snapshot.warnings[0]?.code).toBe('stdout-noise');
   });
 
-  it('keeps the valid tools when one has an invalid inputSchema, recording the bad ones', async () => {
+  it('keeps the valid tools when one has an invalid inputSchema, repairing named ones and recording every bad one', async () => {
     const snapshot = await inspectCommand(rawServerCommand('invalid-tool'));
     expect(snapshot.status).toBe('ok');
-    expect(snapshot.tools.map((tool) => tool.name)).toEqual(['good_one', 'good_two']);
-    expect(snapshot.invalidTools.map((tool) => [tool.index, tool.name])).toEqual([
-      [1, 'bad_schema'],
-      [2, undefined],
+    // the named one is kept with an object schema; the nameless one cannot be called, so it is only recorded
+    expect(snapshot.tools.map((tool) => tool.name)).toEqual(['good_one', 'bad_schema', 'good_two']);
+    expect(snapshot.tools[1]!.inputSchema).toEqual({ type: 'object' });
+    expect(snapshot.invalidTools.map((tool) => [tool.index, tool.name, tool.repaired])).toEqual([
+      [1, 'bad_schema', true],
+      [2, undefined, undefined],
     ]);
     expect(snapshot.invalidTools[0]!.problems.join()).toMatch(/inputSchema\.type/);
     expect(JSON.parse(snapshot.invalidTools[0]!.definition)).toMatchObject({ name: 'bad_schema' });
     const warnings = snapshot.warnings.filter((warning) => warning.code === 'invalid-tool');
     expect(warnings.map((warning) => warning.tool)).toEqual(['bad_schema', undefined]);
+    expect(warnings[0]!.message).toMatch(/kept with its malformed parts repaired/);
+    expect(warnings[1]!.message).toMatch(/#3 is not a valid MCP tool definition and was not kept/);
   });
 
   it('follows nextCursor over several pages', async () => {

@@ -42,8 +42,9 @@ describe('static sources', () => {
     expect(snapshot.launch).toEqual({ kind: 'server-card', url: `${base}/.well-known/mcp/server-card.json` });
     expect(snapshot.name).toBe('card-server');
     expect(snapshot.initialize?.serverInfo).toEqual({ name: 'card-server', title: 'Card Server', version: '4.5.6' });
-    expect(snapshot.tools.map((tool) => tool.name)).toEqual(['search_docs']);
-    expect(snapshot.invalidTools.map((tool) => tool.name)).toEqual(['broken']);
+    // the card's broken definition is kept repaired, and recorded as invalid
+    expect(snapshot.tools.map((tool) => tool.name)).toEqual(['search_docs', 'broken']);
+    expect(snapshot.invalidTools.map((tool) => [tool.name, tool.repaired])).toEqual([['broken', true]]);
   });
 
   it('fails clearly for a card without tools and for a missing card', async () => {
@@ -71,10 +72,10 @@ describe('static sources', () => {
         crawl: { source: { kind: 'recorded', file: 'no-such-file.json' } },
       });
       const summary = await crawlIndex({ dataDir: data.path, progress: { started() {}, finished() {}, skipped() {}, close() {} } });
-      expect(summary).toMatchObject({ ok: 2, failed: 1, tools: 2 });
+      expect(summary).toMatchObject({ ok: 2, failed: 1, tools: 4 });
       const recorded = await readRecord(join(data.path, 'crawled', 'test.local__recorded.json'), CrawlSnapshotSchema);
       expect(recorded.source).toBe('recorded');
-      expect(recorded.tools.map((tool) => tool.name)).toEqual(['search_docs']);
+      expect(recorded.tools.map((tool) => tool.name)).toEqual(['search_docs', 'broken']);
       const missing = await readRecord(join(data.path, 'crawled', 'test.local__missing.json'), CrawlSnapshotSchema);
       expect(missing.failure?.stage).toBe('read');
       expect(missing.failure?.reason).toMatch(/no-such-file\.json: ENOENT/);

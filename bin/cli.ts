@@ -247,7 +247,23 @@ async function inspectCommand(args: string[]): Promise<number> {
     if (snapshot.stderr) console.error(`server stderr (last lines):\n${terminalSafe(snapshot.stderr.split('\n').slice(-10).join('\n'))}`);
     return 1;
   }
-  return failOn && classifications.some((classification) => atOrAbove(classification.risk, failOn)) ? 1 : 0;
+  return failOnReport(classifications, failOn);
+}
+
+/** `--fail-on`: the tools at or above the level, each with its risk and why, on stderr; 1 when there are any. */
+function failOnReport(classifications: readonly Classification[], failOn: Risk | undefined): number {
+  if (!failOn) return 0;
+  const crossed = classifications.filter((classification) => atOrAbove(classification.risk, failOn));
+  if (!crossed.length) {
+    console.error(`fail-on ${failOn}: no tool is at or above ${failOn}.`);
+    return 0;
+  }
+  console.error(`fail-on ${failOn}: ${crossed.length} tool${crossed.length === 1 ? '' : 's'} at or above ${failOn}:`);
+  for (const classification of crossed) {
+    const why = classification.rationale.find((sentence) => sentence.startsWith('Risk ')) ?? '';
+    console.error(terminalSafe(`  ${classification.tool}  ${classification.risk}  ${why}`));
+  }
+  return 1;
 }
 
 const POLICY_FORMATS = ['intercept-json', 'intercept-yaml', 'gateway'];
@@ -315,7 +331,7 @@ async function classifyCommand(args: string[]): Promise<number> {
   const repaired = ok.filter((entry) => entry.classification.warnings.some((warning) => warning.kind === 'invalid-definition'));
   for (const entry of repaired) console.error(terminalSafe(`warning: ${positionals[0]}: tool ${entry.name}: ${entry.classification.warnings.find((warning) => warning.kind === 'invalid-definition')!.message}`));
   if (repaired.length) console.error(`${repaired.length} of ${result.results.length} tools had definitions that are not valid MCP; they are classified from what they have.`);
-  return failOn && ok.some((entry) => atOrAbove(entry.classification.risk, failOn)) ? 1 : 0;
+  return failOnReport(ok.map((entry) => entry.classification), failOn);
 }
 
 function oneLine(text: string | undefined): string {

@@ -80,8 +80,14 @@ describe('toolrisk classify <file>', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^TOOL\s+RISK\s+CATEGORY\s+FLAGS\s+WHY/);
     expect(table.stdout).toMatch(/delete_file\s+high\s+write\s+destructive/);
-    expect((await toolrisk('classify', '--fail-on', 'critical', join(dir.path, 'wrapped.json'))).code).toBe(1);
-    expect((await toolrisk('classify', '--fail-on', 'critical', join(dir.path, 'server.json'))).code).toBe(0);
+    const crossed = await toolrisk('classify', '--fail-on', 'high', join(dir.path, 'wrapped.json'));
+    expect(crossed.code).toBe(1);
+    // the tools that crossed, each with its risk and the reason
+    expect(crossed.stderr).toMatch(/fail-on high: 2 tools at or above high:\n {2}delete_file {2}high {2}Risk high: .+\n {2}run_shell {2}critical {2}Risk critical: .+/);
+    expect(crossed.stderr).not.toMatch(/ {2}list_files /);
+    const calm = await toolrisk('classify', '--fail-on', 'critical', join(dir.path, 'server.json'));
+    expect(calm.code).toBe(0);
+    expect(calm.stderr).toMatch(/fail-on critical: no tool is at or above critical/);
     const wrong = await toolrisk('classify', '--fail-on', 'severe', join(dir.path, 'wrapped.json'));
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--fail-on takes low, medium, high or critical, got "severe"/);

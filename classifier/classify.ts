@@ -39,6 +39,7 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
   return best;
 }
 
+const SAVES_FILE = new Set(['param:output-file', 'phrase:writes-file']);
 const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write']);
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
 // what a browser, UI or device tool acts on: changing one of these drives the UI
@@ -113,8 +114,7 @@ export function decide(signals: Signal[]): Verdict {
 
   // on a browser, UI or device server, changing the page or device is driving it
   // (saving a screenshot or a log to a file is still a write)
-  const savesFile = (s: Signal) => s.label === 'param:output-file' || s.label === 'phrase:writes-file';
-  if (category === 'write' && signals.some((s) => s.label === 'server:ui-automation') && signals.some((s) => s.label === 'ui:target') && signals.some((s) => s.effect === 'write' && s.weight >= 1.5 && !savesFile(s))) category = 'execute';
+  if (category === 'write' && signals.some((s) => s.label === 'server:ui-automation') && signals.some((s) => s.label === 'ui:target') && signals.some((s) => s.effect === 'write' && s.weight >= 1.5 && !SAVES_FILE.has(s.label))) category = 'execute';
   const changes = category !== 'read';
   const ui = signals.some((s) => s.label === 'server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host

@@ -35,12 +35,13 @@ export function shortQuote(text: string): string {
 }
 
 function quoteList(signals: readonly Signal[], max = 3): string {
-  const seen = new Set<string>();
+  // a handful of quotes: a small array is cheaper than a Set here, and this runs for every tool
+  const seen: string[] = [];
   const parts: string[] = [];
   for (const s of [...signals].sort((a, b) => b.weight - a.weight)) {
     const key = `${s.where}\u0000${s.text.toLowerCase()}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.includes(key)) continue;
+    seen.push(key);
     parts.push(`${shortQuote(s.text)} in the ${placeName(s.where)}`);
     if (parts.length === max) break;
   }
@@ -59,6 +60,10 @@ export interface DecisiveSignals {
 
 const CODE_LABELS: ReadonlySet<string> = new Set([...CODE_PARAMETER_LABELS, ...WRITABLE_QUERY_LABELS, 'phrase:runs-code', 'param-text:javascript']);
 
+function withEffect(signals: readonly Signal[], effect: Signal['effect'], min: number): Signal[] {
+  return signals.filter((s) => s.effect === effect && s.weight >= min);
+}
+
 export function decisiveSignals(verdict: Verdict, signals: readonly Signal[]): DecisiveSignals {
   const own = signals.filter((s) => s.family !== 'server' && s.family !== 'annotation');
   const category = verdict.category;
@@ -68,16 +73,16 @@ export function decisiveSignals(verdict: Verdict, signals: readonly Signal[]): D
     if (code.length) forCategory = [...code, ...forCategory];
   }
   if (!forCategory.length) forCategory = own.filter((s) => s.effect === category && s.weight > 0);
-  const flag = (effect: Signal['effect'], min: number) => own.filter((s) => s.effect === effect && s.weight >= min);
+
   const destructive = verdict.destructive
     ? own.filter((s) => (s.effect === 'destructive' && s.weight >= 1) || (s.effect === 'broad' && s.family === 'name' && verdict.destructiveScope === 'broad') || ((s.label.startsWith('verb:') || s.label.startsWith('enum:')) && s.weight >= 1.5 && s.effect !== 'read' && scoped(s.label)))
     : [];
   return {
     category: forCategory,
     destructive,
-    financial: verdict.financial ? flag('financial', 1) : [],
-    openWorld: verdict.openWorld ? [...flag('openWorld', 0.75), ...(verdict.category === 'write' ? flag('messaging', 2) : [])] : [],
-    sensitive: verdict.sensitive ? flag('sensitive', 1) : [],
+    financial: verdict.financial ? withEffect(own, 'financial', 1) : [],
+    openWorld: verdict.openWorld ? [...withEffect(own, 'openWorld', 0.75), ...(verdict.category === 'write' ? withEffect(own, 'messaging', 2) : [])] : [],
+    sensitive: verdict.sensitive ? withEffect(own, 'sensitive', 1) : [],
     privileged: verdict.privileged ? own.filter((s) => s.effect === 'privileged' && s.family === 'name') : [],
   };
 }

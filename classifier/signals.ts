@@ -78,6 +78,10 @@ const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
 const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run']);
 
+function inCompound(tokens: readonly Token[], candidates: readonly number[], i: number): boolean {
+  return i > 0 && !verbOf(tokens[i - 1]!.word) && candidates.includes(i + 1) && !NOUN_LIKE.has(tokens[i + 1]!.word);
+}
+
 /**
  * The name's primary verbs: the first word when it is a verb, a verb right after and/or/then
  * (`get_or_create`, `read_and_delete`), and otherwise the first word in a verb's base form
@@ -96,8 +100,7 @@ function primaryVerbIndexes(tokens: Token[]): Set<number> {
     const candidates = tokens.map((token, i) => (verbOf(token.word)?.lemma === token.word ? i : -1)).filter((i) => i !== -1);
     // a verb-like word right after a noun, with a real verb later, is part of a compound noun
     // (`genai-model-eval-delete-run`: "model-eval" is a thing, "delete" is the action)
-    const compound = (i: number) => i > 0 && !verbOf(tokens[i - 1]!.word) && candidates.includes(i + 1) && !NOUN_LIKE.has(tokens[i + 1]!.word);
-    const index = candidates.find((i) => !NOUN_LIKE.has(tokens[i]!.word) && !compound(i)) ?? candidates.at(-1);
+    const index = candidates.find((i) => !NOUN_LIKE.has(tokens[i]!.word) && !inCompound(tokens, candidates, i)) ?? candidates.at(-1);
     if (index !== undefined) primary.add(index);
   }
   return primary;
@@ -137,29 +140,34 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
 }
 
+/**
+ * "preview", "dry run", "validate"… neutralize a name when they are its action (`preview_delete`,
+ * `validate_config`) or modify the action right beside them (`delete_preview`, `deploy_dry_run`);
+ * elsewhere they are nouns (`execute_test_plan`, `genai-simulation-cancel-run`).
+ */
+function neutralizing(tokens: readonly Token[], primary: ReadonlySet<number>, i: number): boolean {
+  const word = tokens[i]!.word;
+  if (!NEUTRALIZERS.has(word) || (word === 'dry' && tokens[i + 1]?.word !== 'run')) return false;
+  return i === 0 || ((word === 'preview' || word === 'dry' || word === 'dryrun') && (primary.has(i - 1) || primary.has(i + 1) || (word === 'dry' && primary.has(i + 2))));
+}
+
 /** Signals from the tool's name: its verbs, modifiers and nouns. */
 export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   const tokens = splitIdentifier(name);
   const out: Signal[] = [];
   const primary = primaryVerbIndexes(tokens);
-  // "preview", "dry run", "validate"… neutralize a name when they are its action (`preview_delete`,
-  // `validate_config`) or modify the action right beside them (`delete_preview`, `deploy_dry_run`);
-  // elsewhere they are nouns (`execute_test_plan`, `genai-simulation-cancel-run`)
-  const modifies = (i: number) =>
-    i === 0 || ((tokens[i]!.word === 'preview' || tokens[i]!.word === 'dry' || tokens[i]!.word === 'dryrun') && (primary.has(i - 1) || primary.has(i + 1) || (tokens[i]!.word === 'dry' && primary.has(i + 2))));
-  const neutralizing = (i: number) => NEUTRALIZERS.has(tokens[i]!.word) && modifies(i) && !(tokens[i]!.word === 'dry' && tokens[i + 1]?.word !== 'run');
-  const neutralized = tokens.some((_, i) => neutralizing(i));
+  const neutralized = tokens.some((_, i) => neutralizing(tokens, primary, i));
   for (const [i, token] of tokens.entries()) {
-    if (token.word === 'dry' && tokens[i + 1]?.word === 'run' && neutralizing(i)) {
+    if (token.word === 'dry' && tokens[i + 1]?.word === 'run' && neutralizing(tokens, primary, i)) {
       out.push(signal('name', 'negation', 'modifier:dry-run', 3, 'name', name.slice(token.start, tokens[i + 1]!.start + tokens[i + 1]!.text.length)));
       continue;
     }
-    if (neutralizing(i)) {
+    if (neutralizing(tokens, primary, i)) {
       out.push(signal('name', 'negation', `modifier:${token.word}`, 3, 'name', token.text));
       out.push(signal('name', 'read', `verb:${token.word}`, 3, 'name', token.text));
       continue;
     }
-    if (tokens[i - 1]?.word === 'dry' && token.word === 'run' && neutralizing(i - 1)) continue;
+    if (tokens[i - 1]?.word === 'dry' && token.word === 'run' && neutralizing(tokens, primary, i - 1)) continue;
     let verb = verbOf(token.word);
     if (!verb) continue;
     const weight = primary.has(i) ? 3 : 0.75;
@@ -213,6 +221,21 @@ function isLeadVerb(token: Token | undefined, traits: ServerTraits): boolean {
   return Boolean(verb && verbEffects(verb.lemma, verb.effects, traits).length > 0);
 }
 
+/** A verb that can lead a title or description (a noun-like word in a Title Case title cannot: "Email Metrics"). */
+function isLead(token: Token | undefined, family: 'title' | 'description', traits: ServerTraits): boolean {
+  return isLeadVerb(token, traits) && !(family === 'title' && NOUN_LIKE.has(token!.word));
+}
+
+/** The first word leads only when nothing but punctuation or symbols comes before it ("讀上一次 run_tests…" does not start with "run"). */
+function atStart(token: Token, text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text.slice(0, token.start));
+}
+
+/** "Deprecated: use X" is a status, not an action. */
+function isParticiple(token: Token): boolean {
+  return /(ed|en)$/.test(token.word) && verbOf(token.word)?.lemma !== token.word;
+}
+
 /** Signals from a prose field (title or description): its leading verb, key phrases and negations. */
 export function proseSignals(text: string, family: 'title' | 'description', traits: ServerTraits): Signal[] {
   const out: Signal[] = [];
@@ -230,21 +253,16 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   const words = splitText(sentence.text);
   // what the tool does is said by the sentence's first word ("Deletes a file", "List issues") or
   // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
-  const isLead = (token: Token | undefined): boolean => isLeadVerb(token, traits) && !(family === 'title' && NOUN_LIKE.has(token!.word));
-  // the first word leads only when nothing but punctuation or symbols comes before it ("讀上一次 run_tests…" does not start with "run")
-  const atStart = (token: Token | undefined): boolean => Boolean(token) && !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, token!.start));
-  // "Deprecated: use X" is a status, not an action
-  const participle = (token: Token | undefined): boolean => Boolean(token && /(ed|en)$/.test(token.word) && verbOf(token.word)?.lemma !== token.word);
-  let lead = isLead(words[0]) && atStart(words[0]) && !participle(words[0]) ? words[0] : undefined;
+  let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) ? words[0] : undefined;
   if (!lead) {
     // "Tool to delete…", "Use this to…", "Commands for managing…"
-    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' && isLead(words[i + 1])) || (token.word === 'for' && words[i + 1]?.word.endsWith('ing') && isLead(words[i + 1])));
+    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing'))) && isLead(words[i + 1], family, traits));
     if (to !== -1) lead = words[to + 1];
   }
   if (!lead) {
     // "Azure Container Registry operations - Manage registries…": the verb after a dash or colon that follows a heading
     const separator = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i.exec(sentence.text);
-    if (separator) lead = words.find((token) => token.start >= separator.index + separator[0].length && isLead(token) && token.start < separator.index + separator[0].length + 2);
+    if (separator) lead = words.find((token) => token.start >= separator.index + separator[0].length && isLead(token, family, traits) && token.start < separator.index + separator[0].length + 2);
   }
   if (lead) {
     const { verb, object } = resolveAction(words, words.indexOf(lead), verbOf(lead.word)!);

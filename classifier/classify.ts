@@ -5,12 +5,12 @@ import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
 import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { BILLED_PARAMETERS, CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
+import { BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier } from './words.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-5';
+export const CLASSIFIER_VERSION = 'rules-6';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -40,6 +40,7 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
 }
 
 const SAVES_FILE = new Set(['param:output-file', 'phrase:writes-file']);
+const FILE_TARGET = new Set(['param:output-file', 'param:file-name', 'phrase:writes-file']);
 const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write']);
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
 // what a browser, UI or device tool acts on: changing one of these drives the UI
@@ -112,6 +113,8 @@ export function decide(signals: Signal[]): Verdict {
   else if (write > read) category = 'write';
   else category = 'read';
 
+  // a lifecycle verb acting on something that runs (`kubectl_apply` a manifest, `stop_port_forward`) operates it
+  if (category === 'write' && signals.some((s) => s.label.startsWith('object:'))) category = 'execute';
   // on a browser, UI or device server, changing the page or device is driving it
   // (saving a screenshot or a log to a file is still a write)
   if (category === 'write' && signals.some((s) => s.label === 'server:ui-automation') && signals.some((s) => s.label === 'ui:target') && signals.some((s) => s.effect === 'write' && s.weight >= 1.5 && !SAVES_FILE.has(s.label))) category = 'execute';
@@ -131,8 +134,15 @@ export function decide(signals: Signal[]): Verdict {
     for (const s of signals) {
       if (!isDecidingVerb(s) || (negated && s.family !== 'name')) continue;
       const verbScope = VERB_SCOPE.get(s.label.slice(s.label.indexOf(':') + 1));
-      if (verbScope && !(sessionOnly && verbScope === 'in-place')) scope = widerScope(scope, verbScope);
+      // (closing a page, tab or browser still ends what it held)
+      if (verbScope && !(sessionOnly && verbScope === 'in-place' && s.label !== 'verb:close')) scope = widerScope(scope, verbScope);
     }
+    // a tool whose job is to write files at a path the caller names can overwrite one (`generate_test(filename)`, `save_as_pdf`)
+    if (fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) && signals.some((s) => FILE_TARGET.has(s.label))) scope = widerScope(scope, 'item');
+    // writing or pushing files at named paths (`write_file`, `push_files`) replaces any that exist
+    if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
+    // submitting a form changes whatever the form changes
+    if (signals.some((s) => s.label === 'param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds
     if (sessionOnly && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
     const destructiveScore = sum(signals, 'destructive');

@@ -53,10 +53,10 @@ export const VERBS: Lexicon = {
   press: ['execute'], hover: ['execute'], drag: ['execute'], scroll: ['execute'], fill: ['execute'], tap: ['execute'],
   swipe: ['execute'], type: ['execute'], select: ['execute'], focus: ['execute'], resize_: ['execute'], interact: ['execute'],
   automate: ['execute'], simulate: ['read'], migrate: ['execute'], provision: ['execute'], rerun: ['execute'], retry: ['execute'],
-  shutdown: ['execute'], power: ['execute'], recycle: ['execute'], drain: ['execute'], cordon: ['execute'], uncordon: ['execute'], forward: ['execute'], promote: ['execute'],
+  shutdown: ['execute'], power: ['execute'], recycle: ['execute'], drain: ['execute'], cordon: ['execute'], uncordon: ['execute'], forward: ['write', 'messaging'], promote: ['execute'],
   play: ['execute'], rollout: ['execute'], reload: ['write'], refresh: ['write'], handle: ['write'],
   release: ['write'], flush: ['write', 'destructive'], unmerge: ['write'], snooze: ['write'], postpone: ['write'], advance: ['write'], pull: ['write'],
-  compose: ['write'], draft: ['write'], connect: ['write'], disconnect: ['write'], unassign: ['write'], unarchive: ['write'], rebase: ['write', 'destructive'],
+  end: ['write'], compose: ['write'], draft: ['write'], connect: ['write'], disconnect: ['write'], unassign: ['write'], unarchive: ['write'], rebase: ['write', 'destructive'],
 };
 
 /**
@@ -69,9 +69,9 @@ export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
     'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'unmute', 'pause', 'unpause', 'resume',
     'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'upsert', 'accept', 'decline', 'unsubscribe', 'unstar', 'unpin',
     'unlink', 'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach', 'unwatch',
-    'unfollow', 'unshare', 'refund', 'finalize', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
+    'unfollow', 'unshare', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'unmerge', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
   ...['delete', 'remove', 'destroy', 'drop', 'purge', 'erase', 'wipe', 'truncate', 'uninstall', 'discard', 'terminate', 'kill', 'unregister', 'overwrite', 'replace', 'clear',
-    'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission'].map((verb) => [verb, 'item'] as const),
+    'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission', 'release'].map((verb) => [verb, 'item'] as const),
 ]);
 
 /** Words that only count as actions on a browser, UI or device server (elsewhere they mean other things). */
@@ -85,10 +85,10 @@ export const UI_ACTIONS = new Set(['open', 'resize', 'reload', 'refresh', 'handl
  * run/play/trigger/retry/deploy/restart/promote/upgrade of pipelines, jobs, workflows, deployments,
  * processes and environments are execute).
  */
-export const LIFECYCLE_VERBS = new Set(['start', 'stop', 'restart', 'reboot', 'kill', 'terminate', 'cancel', 'retry', 'rerun', 'trigger', 'play', 'promote', 'upgrade', 'scale', 'apply', 'install', 'uninstall', 'rollout', 'rollback', 'resume', 'pause', 'suspend', 'power', 'recycle', 'drain', 'abort', 'launch', 'run']);
+export const LIFECYCLE_VERBS = new Set(['start', 'stop', 'restart', 'reboot', 'kill', 'terminate', 'cancel', 'retry', 'rerun', 'trigger', 'play', 'promote', 'upgrade', 'scale', 'apply', 'install', 'uninstall', 'rollout', 'rollback', 'resume', 'pause', 'suspend', 'power', 'recycle', 'drain', 'abort', 'launch', 'run', 'forward']);
 /** Creating one of these starts it running (a deployment, a job, a pod). */
 export const RUNNING_OBJECTS = new Set(['deployment', 'deployments', 'job', 'jobs', 'pod', 'pods', 'container', 'containers', 'workload', 'workloads', 'manifest', 'manifests', 'pipeline', 'build', 'migration', 'rollout', 'dyno']);
-export const LIFECYCLE_OBJECTS = new Set(['pipeline', 'pipelines', 'job', 'jobs', 'workflow', 'workflows', 'build', 'builds', 'deployment', 'deployments', 'process', 'processes', 'service', 'services', 'container', 'containers', 'pod', 'pods', 'droplet', 'droplets', 'vm', 'vms', 'node', 'nodes', 'cluster', 'migration', 'migrations', 'release', 'chart', 'helm', 'manifest', 'manifests', 'workload', 'workloads', 'terminal', 'shell', 'task', 'tasks', 'dyno', 'dynos', 'rollout', 'runner', 'daemon', 'server', 'instance', 'instances', 'function', 'lambda', 'engine']);
+export const LIFECYCLE_OBJECTS = new Set(['pipeline', 'pipelines', 'job', 'jobs', 'workflow', 'workflows', 'build', 'builds', 'deployment', 'deployments', 'process', 'processes', 'service', 'services', 'container', 'containers', 'pod', 'pods', 'droplet', 'droplets', 'vm', 'vms', 'node', 'nodes', 'cluster', 'migration', 'migrations', 'release', 'chart', 'helm', 'manifest', 'manifests', 'workload', 'workloads', 'terminal', 'shell', 'task', 'tasks', 'dyno', 'dynos', 'rollout', 'runner', 'daemon', 'server', 'instance', 'instances', 'function', 'lambda', 'engine', 'run', 'runs', 'port', 'ports']);
 
 /** Nouns that name an action: after a light verb ("start a search", "run an audit") the action decides. */
 export const ACTION_NOUNS = new Map<string, string>([
@@ -137,7 +137,7 @@ export const PARAMETERS: Record<string, SignalEffect[]> = {
   to: ['messaging'], recipient: ['messaging'], recipients: ['messaging'], cc: ['messaging'], bcc: ['messaging'],
   channel: ['messaging'], email: ['messaging'], phone: ['messaging'], chat: ['messaging'],
   amount: ['financial'], price: ['financial'], currency: ['financial'], cost: ['financial'],
-  force: ['destructive'], recursive: ['destructive'], overwrite: ['destructive'], purge: ['destructive'], hard: ['destructive'],
+  submit: ['destructive'], force: ['destructive'], recursive: ['destructive'], overwrite: ['destructive'], purge: ['destructive'], hard: ['destructive'],
   password: ['sensitive'], secret: ['sensitive'], token: ['sensitive'], apikey: ['sensitive'], credentials: ['sensitive'],
 };
 
@@ -145,6 +145,10 @@ export const PARAMETERS: Record<string, SignalEffect[]> = {
 export const CODE_PARAMETER_LABELS: ReadonlySet<string> = new Set(['param:command', 'param:cmd', 'param:commands', 'param:shell', 'param:bash', 'param:script', 'param:python', 'param:code', 'param:javascript', 'param:js', 'param-text:runs-code']);
 /** Signal labels of queries the caller writes in a language that can change data (SQL and the like). */
 export const WRITABLE_QUERY_LABELS: ReadonlySet<string> = new Set(['param:sql', 'param:sql-query', 'param:database-query', 'phrase:arbitrary']);
+
+/** Verbs that write a file at the path named (`write_file`, `push_files`): the file may already exist. */
+export const FILE_WRITING_VERBS: ReadonlySet<string> = new Set(['verb:write', 'verb:save', 'verb:push', 'verb:put']);
+export const FILE_NOUNS: ReadonlySet<string> = new Set(['file', 'files']);
 
 /** Parameter words naming a file system location (for path conditions in policies). */
 export const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'directory', 'dir', 'folder', 'root', 'cwd', 'source', 'destination', 'dest', 'target']);

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, BILLING_COMMITS, BROAD_NOUNS, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 
 export interface ServerContext {
@@ -186,6 +186,8 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
     }
   }
   out.push(...nounSignals(tokens, 'name', 'name', 1));
+  // what a file-writing verb acts on (`push_files`): evidence for the classifier, no weight of its own
+  for (const token of tokens) if (FILE_NOUNS.has(token.word)) out.push(signal('name', 'write', 'noun:file', 0, 'name', token.text));
   return out;
 }
 
@@ -365,6 +367,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       if (sqlInDescription) out.push(signal('parameter', 'execute', 'param:sql-query', 2, `${property.path}.description`, sqlInDescription[0]));
       else if (traits.database && type === 'string') out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
     }
+    // an aggregation pipeline on a database server is a query the caller writes, and its stages can write ($out, $merge)
+    if (last === 'pipeline' && traits.database && (type === 'array' || type === undefined)) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
     if (description && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
       const code = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i.exec(description);
       if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));

@@ -51,6 +51,35 @@ describe('tool names', () => {
   });
 });
 
+describe('running things and writing files', () => {
+  const v = (name: string, description = '', properties: Record<string, unknown> = {}, server?: { name: string; description?: string }) =>
+    classifyTool({ tool: tool(name, description, properties), fingerprint: 'f', server });
+  it('runs a thing when a lifecycle verb acts on something that runs', () => {
+    expect(verdict(v('kubectl_apply', 'Apply a Kubernetes YAML manifest.'))).toBe('execute+destructive');
+    expect(verdict(v('cancel_run', 'Cancel an in-progress simulation run.'))).toBe('execute+destructive');
+    expect(verdict(v('port_forward', 'Forward a local port to a pod.'))).toBe('execute');
+    // forwarding an email or an event sends it; it runs nothing
+    expect(verdict(v('forward_event', 'Forward a calendar event to new attendees.'))).toBe('write');
+  });
+
+  it('writes files a caller names as a whole item, and submitting a form changes things', () => {
+    for (const writer of [v('push_files', 'Push several files in one commit.'), v('write_file', 'Write a file.'), v('generate_report', 'Generate a report.', { filename: { type: 'string' } })]) {
+      expect([writer.tool, writer.category, writer.destructiveScope, writer.risk]).toEqual([writer.tool, 'write', 'item', 'high']);
+    }
+    const typing = v('browser_type', 'Type text into an element.', { text: { type: 'string' }, submit: { type: 'boolean' } }, { name: 'io.example/browser', description: 'Browser automation' });
+    expect([typing.category, typing.destructiveScope]).toEqual(['execute', 'in-place']);
+  });
+
+  it('treats an aggregation pipeline on a database server as a query that can write', () => {
+    const aggregate = v('aggregate', 'Run an aggregation against a collection.', { pipeline: { type: 'array' } }, { name: 'io.example/mongodb', description: 'MongoDB database' });
+    expect([aggregate.category, aggregate.risk, aggregate.destructiveScope]).toEqual(['execute', 'critical', 'broad']);
+  });
+
+  it('takes "manage" to change existing things', () => {
+    expect(verdict(v('registries', 'Commands for managing container registries.'))).toBe('write+destructive');
+  });
+});
+
 describe('money', () => {
   const c = (name: string, description = '', properties: Record<string, unknown> = {}) => classify(tool(name, description, properties));
   it('moves money when a charge, refund, payout or payment is what the tool acts on, or when it commits a billing object', () => {

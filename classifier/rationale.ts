@@ -95,7 +95,7 @@ function leadSentence(description: string): string {
   for (let i = 0; i < 6 && rest.trim(); i++) {
     const { text, start } = firstSentence(rest);
     const clean = text.replace(/[*_#`>|]+/g, ' ').replace(/\s+/g, ' ').trim();
-    if (clean.split(' ').filter((word) => /\p{L}/u.test(word)).length >= 4 && !/:$/.test(clean)) return clean;
+    if (clean.split(' ').filter((word) => /\p{L}/u.test(word)).length >= 3 && !/:$/.test(clean)) return clean;
     rest = rest.slice(start + text.length + 1);
   }
   return firstSentence(description).text.replace(/\s+/g, ' ').trim();

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 
 export interface ServerContext {
@@ -66,7 +66,8 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
     // in a name, money moves when the money noun is the thing acted on (`create_refund`), not a modifier (`create_payment_link`)
     if (MONEY_NOUNS.has(token.word) && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
     const previous = tokens[i - 1] && verbOf(tokens[i - 1]!.word);
-    const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous?.effects.includes('destructive')));
+    // "all" right after a verb that changes what exists (`delete_all`, `mark_all_done`) acts on everything a filter finds
+    const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous && (previous.effects.includes('destructive') || VERB_SCOPE.has(previous.lemma))));
     if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping)) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
     if (PRIVILEGE_NOUNS.has(token.word)) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
     if (SENSITIVE_NOUNS.has(token.word)) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));

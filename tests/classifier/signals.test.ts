@@ -51,6 +51,78 @@ describe('tool names', () => {
   });
 });
 
+describe('sentences, not single words', () => {
+  const v = (name: string, description = '', properties: Record<string, unknown> = {}) => classifyTool({ tool: tool(name, description, properties), fingerprint: 'f' });
+  it('lets the action decide over nouns that look like verbs', () => {
+    // "model-eval" and "simulation" are things; "plan" is the object of "execute"
+    expect(verdict(v('genai-model-eval-delete-run', 'Delete a model evaluation run by UUID.'))).toBe('write+destructive');
+    expect(verdict(v('genai-model-eval-list-runs', 'List model evaluation runs.'))).toBe('read');
+    // (deploying replaces what was running: destructive in the MCP meaning)
+    expect(verdict(v('execute_test_plan', 'Deploys the generated scenarios and optionally executes tests.'))).toBe('execute+destructive');
+    // but a leading or adjacent "preview" still neutralizes
+    expect(verdict(v('preview_delete'))).toBe('read');
+    expect(verdict(v('delete_preview'))).toBe('read');
+  });
+
+  it('reads the first word as the action only when the sentence starts with it, and not as a status', () => {
+    expect(verdict(v('research_search_github', 'Deprecated compatibility entry point. Use developer_search instead.'))).toBe('read');
+    expect(verdict(v('get_test_report', '讀上一次 run_tests 留下的 report.json，回傳摘要。'))).toBe('read');
+    expect(verdict(v('registries', 'Azure Container Registry operations - Manage registries and their settings.'))).toBe('write+destructive');
+  });
+
+  it('takes the action after a light verb', () => {
+    expect(verdict(v('start_search', 'Start a streaming search over files.'))).toBe('read');
+    expect(verdict(v('start_migration', 'Start an online migration of the cluster.'))).toBe('execute+destructive');
+  });
+});
+
+describe('destructive scope and risk', () => {
+  const v = (name: string, description = '', properties: Record<string, unknown> = {}) => classifyTool({ tool: tool(name, description, properties), fingerprint: 'f' });
+  it('grades what a change can lose: additive, in place, one item, many', () => {
+    const cases: [McpTool['name'], string, string][] = [
+      ['create_issue', 'none', 'medium'],
+      ['update_issue', 'in-place', 'medium'],
+      ['delete_branch', 'item', 'high'],
+      ['delete_issue', 'item', 'high'],
+      ['drop_database', 'broad', 'critical'],
+      ['delete_all_messages', 'broad', 'critical'],
+      ['mark_all_done', 'in-place', 'high'],
+    ];
+    for (const [name, scope, risk] of cases) {
+      const c = v(name);
+      expect([name, c.destructiveScope, c.risk]).toEqual([name, scope, risk]);
+      expect(c.destructive).toBe(scope !== 'none');
+      expect(c.annotations.inferred.destructiveHint).toBe(scope !== 'none');
+    }
+  });
+
+  it('lists the operations of a multiplexed tool, and the riskiest decides', () => {
+    const c = v('manage_branches', 'Branch operations.', { action: { type: 'string', enum: ['list', 'create', 'delete'] }, name: { type: 'string' } });
+    expect(c.operations.map((operation) => [operation.name, operation.category, operation.risk, operation.decisive])).toEqual([
+      ['list', 'read', 'low', false],
+      ['create', 'write', 'medium', false],
+      ['delete', 'write', 'high', true],
+    ]);
+    expect([c.category, c.destructiveScope, c.risk]).toEqual(['write', 'item', 'high']);
+    expect(c.rationale.some((sentence) => sentence.startsWith('Operations: it fronts 3 operations (list, create, delete); the riskiest, “delete”, decides.'))).toBe(true);
+    // an action filter on a tool that only lists is not an operation
+    expect(v('list_todos', 'List to-do items.', { action: { type: 'string', enum: ['assigned', 'merged', 'build_failed'] } }).operations).toEqual([]);
+  });
+});
+
+describe('rationale for people', () => {
+  it('quotes only the decisive words and says when it is unsure', () => {
+    const c = classifyTool({ tool: tool('delete_server', 'Deletes a server. Every server of every account can be reached through all regions.', { id: { type: 'string' } }), fingerprint: 'f' });
+    const quoted = c.evidence.map((quote) => quote.text.toLowerCase());
+    expect(quoted).toContain('delete');
+    for (const incidental of ['every', 'all', 'account', 'servers']) expect(quoted, incidental).not.toContain(incidental);
+    expect(c.rationale[0]).toBe('What it does: “Deletes a server” (tool description).');
+    const vague = classifyTool({ tool: tool('frobnicate', ''), fingerprint: 'f' });
+    expect(vague.confidence).toBeLessThan(0.5);
+    expect(vague.rationale.at(-1)).toMatch(/^Unsure: /);
+  });
+});
+
 describe('running things and writing files', () => {
   const v = (name: string, description = '', properties: Record<string, unknown> = {}, server?: { name: string; description?: string }) =>
     classifyTool({ tool: tool(name, description, properties), fingerprint: 'f', server });

@@ -258,8 +258,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
   let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) ? words[0] : undefined;
   if (!lead) {
-    // "Tool to delete…", "Use this to…", "Commands for managing…"
-    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing'))) && isLead(words[i + 1], family, traits));
+    // "Tool to delete…", "Use this to…", "This tool will refund…", "Commands for managing…"
+    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || token.word === 'will' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing'))) && isLead(words[i + 1], family, traits));
     if (to !== -1) lead = words[to + 1];
   }
   if (!lead) {

@@ -68,6 +68,9 @@ describe('sentences, not single words', () => {
     expect(verdict(v('research_search_github', 'Deprecated compatibility entry point. Use developer_search instead.'))).toBe('read');
     expect(verdict(v('get_test_report', '讀上一次 run_tests 留下的 report.json，回傳摘要。'))).toBe('read');
     expect(verdict(v('registries', 'Azure Container Registry operations - Manage registries and their settings.'))).toBe('write+destructive');
+    // "This tool will <verb>": the verb after "will" is the action
+    const refund = v('create_refund', 'This tool will refund a payment intent in Stripe.');
+    expect([verdict(refund), refund.financial, refund.risk]).toEqual(['write+destructive', true, 'critical']);
   });
 
   it('takes the action after a light verb', () => {

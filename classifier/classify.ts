@@ -5,12 +5,12 @@ import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
 import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
+import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier } from './words.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-8';
+export const CLASSIFIER_VERSION = 'rules-9';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -305,10 +305,10 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
     verdicts.push(verdict);
     operations.push({ name: value, where: listed.where, category: verdict.category, destructiveScope: verdict.destructiveScope, risk: riskOf(verdict, []), decisive: false });
   }
-  return { operations, verdicts };
+  // one verb among modes (`mode: soft | mixed | hard | merge`) is a setting, not a set of operations
+  return operations.length >= 2 ? { operations, verdicts } : { operations: [], verdicts: [] };
 }
 
-const ACTION_PARAMETER = /^(action|actions|operation|operations|op|method|command|subcommand|mode|task|verb)$/i;
 
 function actionValues(tool: McpTool): { where: Operation['where']; values: string[] } | undefined {
   const properties = tool.inputSchema.properties;
@@ -348,15 +348,20 @@ export function classifyTool(input: ClassifyInput): Classification {
   if (input.problems?.length) {
     warnings.push({ kind: 'invalid-definition', severity: 'note', message: `the server's definition is not a valid MCP tool (${input.problems.slice(0, 3).join('; ').slice(0, 300)}); it was classified from what it has`, evidence: { where: 'name', text: tool.name } });
   }
-  let verdict = decide(signals);
   const { operations, verdicts } = operationVerdicts(tool, traits, signals);
+  // a tool's operations are judged one by one below; its own verdict leaves their enum out, so the riskiest one is seen deciding
+  let verdict = decide(operations.length ? signals.filter((s) => !s.label.startsWith('enum:')) : signals);
   if (operations.length) {
     let top = 0;
     operations.forEach((operation, i) => {
       if (RISK_LEVELS.indexOf(operation.risk) > RISK_LEVELS.indexOf(operations[top]!.risk)) top = i;
     });
-    operations[top]!.decisive = true;
-    verdict = riskier(verdict, verdicts[top]!);
+    // the riskiest operation decides only when it is riskier than what the rest of the definition says
+    const merged = riskier(verdict, verdicts[top]!);
+    if (RISK_LEVELS.indexOf(riskOf(merged, [])) > RISK_LEVELS.indexOf(riskOf(verdict, [])) || merged.category !== verdict.category) {
+      operations[top]!.decisive = true;
+      verdict = merged;
+    }
   }
   const risk = riskOf(verdict, warnings);
   const annotations = compareAnnotations(tool, verdict, signals);

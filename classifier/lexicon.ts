@@ -146,6 +146,9 @@ export const CODE_PARAMETER_LABELS: ReadonlySet<string> = new Set(['param:comman
 /** Signal labels of queries the caller writes in a language that can change data (SQL and the like). */
 export const WRITABLE_QUERY_LABELS: ReadonlySet<string> = new Set(['param:sql', 'param:sql-query', 'param:database-query', 'phrase:arbitrary']);
 
+/** Parameters whose enum lists the operations a tool fronts (`action: "list" | "create" | "delete"`). */
+export const ACTION_PARAMETER = /^(action|actions|operation|operations|op|method|command|subcommand|mode|type|task|verb)$/i;
+
 /** Verbs that write a file at the path named (`write_file`, `push_files`): the file may already exist. */
 export const FILE_WRITING_VERBS: ReadonlySet<string> = new Set(['verb:write', 'verb:save', 'verb:push', 'verb:put']);
 export const FILE_NOUNS: ReadonlySet<string> = new Set(['file', 'files']);

@@ -179,10 +179,10 @@ export function rationaleFor(
   decisive: DecisiveSignals = decisiveSignals(verdict, signals),
 ): string[] {
   const sentences = [whatItDoes(tool), categorySentence(verdict, decisive), riskSentence(risk, verdict, warnings, policy)];
-  const deciding = operations.find((operation) => operation.decisive);
-  if (deciding && operations.length > 1) {
+  if (operations.length) {
+    const deciding = operations.find((operation) => operation.decisive);
     const names = operations.slice(0, 8).map((operation) => operation.name).join(', ');
-    sentences.push(`Operations: it fronts ${operations.length} operations (${names}${operations.length > 8 ? ', …' : ''}); the riskiest, ${shortQuote(deciding.name)}, decides.`);
+    sentences.push(`Operations: it fronts ${operations.length} operations (${names}${operations.length > 8 ? ', …' : ''}); ${deciding ? `the riskiest, ${shortQuote(deciding.name)}, decides` : 'none is riskier than the rest of its definition'}.`);
   }
   if (verdict.destructive) sentences.push(`Destructive (${verdict.destructiveScope}): ${FLAG_SENTENCES.destructive[verdict.destructiveScope]}${decisive.destructive.length ? ` (${quoteList(decisive.destructive)})` : ''}.`);
   for (const flag of ['financial', 'openWorld', 'sensitive'] as const) {

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 
 export interface ServerContext {
@@ -391,7 +391,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       out.push(signal('parameter', 'write', 'param:file-name', 0.5, property.path, property.name));
     }
     // an enum of actions: a multi-action tool can do the most dangerous of them
-    if (/^(action|operation|op|method|command|mode|type)$/i.test(property.name) && values.length) {
+    if (ACTION_PARAMETER.test(property.name) && values.length) {
       for (const value of values) {
         if (typeof value !== 'string') continue;
         const first = splitIdentifier(value)[0];

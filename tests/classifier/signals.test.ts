@@ -108,6 +108,8 @@ describe('destructive scope and risk', () => {
     ]);
     expect([c.category, c.destructiveScope, c.risk]).toEqual(['write', 'item', 'high']);
     expect(c.rationale.some((sentence) => sentence.startsWith('Operations: it fronts 3 operations (list, create, delete); the riskiest, “delete”, decides.'))).toBe(true);
+    // modes with one verb among them are a setting, not operations
+    expect(v('git_reset', 'Reset the current branch.', { mode: { type: 'string', enum: ['soft', 'mixed', 'hard', 'merge'] } }).operations).toEqual([]);
     // an action filter on a tool that only lists is not an operation
     expect(v('list_todos', 'List to-do items.', { action: { type: 'string', enum: ['assigned', 'merged', 'build_failed'] } }).operations).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { annotationSignals, nameSignals, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
+import { annotationSignals, nameSignals, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -291,7 +291,10 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
   const listed = actionValues(tool);
   if (!listed || listed.values.length < 2) return { operations: [], verdicts: [] };
   if (readsByName(signals) && !isRequired(tool, listed.where)) return { operations: [], verdicts: [] };
-  const nouns = splitIdentifier(tool.name).map((token) => token.word).filter((word) => !verbOf(word));
+  // the tool name without its own action (`kubectl_rollout` keeps "rollout", `manage_branches` drops "manage")
+  const nameTokens = splitIdentifier(tool.name);
+  const action = primaryVerbIndexes(nameTokens);
+  const nouns = nameTokens.filter((_, i) => !action.has(i)).map((token) => token.word);
   // the tool's other parameters and the server's traits, the same for every operation
   const context = [...signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:')), ...traits.signals.map((s) => ({ ...s, weight: 0 }))];
   const operations: Operation[] = [];

@@ -89,7 +89,7 @@ function inCompound(tokens: readonly Token[], candidates: readonly number[], i: 
  * (`TwilioApiV2010--ListCalls`, `issue_create`). Other verb-like words (`get_record`'s "record")
  * are mostly nouns and count little.
  */
-function primaryVerbIndexes(tokens: Token[]): Set<number> {
+export function primaryVerbIndexes(tokens: Token[]): Set<number> {
   const primary = new Set<number>();
   tokens.forEach((token, i) => {
     if (!verbOf(token.word)) return;

@@ -3,14 +3,14 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { annotationSignals, nameSignals, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
+import { annotationSignals, listedOperations, nameSignals, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier } from './words.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-9';
+export const CLASSIFIER_VERSION = 'rules-10';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -283,35 +283,45 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
 const CATEGORY_ORDER: readonly Category[] = ['read', 'write', 'execute'];
 
 /**
- * A tool fronting many operations (an action enum): each operation is judged as if it were a tool
- * of its own, named by the operation and the tool's nouns (`manage_branch` + `delete`), with the
- * tool's other parameters. The riskiest one decides.
+ * A tool fronting many operations (an action enum, or operations its description lists): each
+ * operation is judged as if it were a tool of its own, named by the operation and the tool's nouns
+ * (`manage_branch` + `delete`), or by the listed verb and its object ("executing SQL queries"), with
+ * the tool's other parameters. The riskiest one decides.
  */
 function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[]): { operations: Operation[]; verdicts: Verdict[] } {
+  const none = { operations: [], verdicts: [] };
   const listed = actionValues(tool);
-  if (!listed || listed.values.length < 2) return { operations: [], verdicts: [] };
-  if (readsByName(signals) && !isRequired(tool, listed.where)) return { operations: [], verdicts: [] };
-  // the tool name without its own action (`kubectl_rollout` keeps "rollout", `manage_branches` drops "manage")
-  const nameTokens = splitIdentifier(tool.name);
-  const action = primaryVerbIndexes(nameTokens);
-  const nouns = nameTokens.filter((_, i) => !action.has(i)).map((token) => token.word);
+  if (listed && readsByName(signals) && !isRequired(tool, listed.where)) return none;
   // the tool's other parameters and the server's traits, the same for every operation
   const context = [...signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:')), ...traits.signals.map((s) => ({ ...s, weight: 0 }))];
   const operations: Operation[] = [];
   const verdicts: Verdict[] = [];
-  for (const value of listed.values) {
-    const words = splitIdentifier(value);
-    if (!words.some((token) => verbOf(token.word))) continue;
-    const ownNouns = words.some((token) => !verbOf(token.word));
-    const pseudo = ownNouns ? value : [value, ...nouns].join('_');
-    const verdict = decide([...nameSignals(pseudo, traits), ...context]);
+  const judge = (name: string, where: Operation['where'], own: Signal[]) => {
+    const verdict = decide([...own, ...context]);
     verdicts.push(verdict);
-    operations.push({ name: value, where: listed.where, category: verdict.category, destructiveScope: verdict.destructiveScope, risk: riskOf(verdict, []), decisive: false });
+    operations.push({ name, where, category: verdict.category, destructiveScope: verdict.destructiveScope, risk: riskOf(verdict, []), decisive: false });
+  };
+  if (listed) {
+    // the tool name without its own action (`kubectl_rollout` keeps "rollout", `manage_branches` drops "manage")
+    const nameTokens = splitIdentifier(tool.name);
+    const action = primaryVerbIndexes(nameTokens);
+    const nouns = nameTokens.filter((_, i) => !action.has(i)).map((token) => token.word);
+    for (const value of listed.values) {
+      const words = splitIdentifier(value);
+      if (!words.some((token) => verbOf(token.word))) continue;
+      const ownNouns = words.some((token) => !verbOf(token.word));
+      judge(value, listed.where, nameSignals(ownNouns ? value : [value, ...nouns].join('_'), traits));
+    }
+  } else if (tool.description && !readsByName(signals)) {
+    for (const operation of listedOperations(tool.description)) {
+      const said = `${operation.lemma} ${operation.object}`;
+      // the verb and its object as a name, and what the words say ("SQL queries" can write)
+      judge(operation.text, 'description', [...nameSignals(said, traits), ...proseSignals(said, 'description', traits).filter((s) => s.label.startsWith('phrase:'))]);
+    }
   }
   // one verb among modes (`mode: soft | mixed | hard | merge`) is a setting, not a set of operations
-  return operations.length >= 2 ? { operations, verdicts } : { operations: [], verdicts: [] };
+  return operations.length >= 2 ? { operations, verdicts } : none;
 }
-
 
 function actionValues(tool: McpTool): { where: Operation['where']; values: string[] } | undefined {
   const properties = tool.inputSchema.properties;

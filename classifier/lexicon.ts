@@ -144,7 +144,7 @@ export const PARAMETERS: Record<string, SignalEffect[]> = {
 /** Signal labels of a parameter or text that takes code or a command to run (`start_process(command)`). */
 export const CODE_PARAMETER_LABELS: ReadonlySet<string> = new Set(['param:command', 'param:cmd', 'param:commands', 'param:shell', 'param:bash', 'param:script', 'param:python', 'param:code', 'param:javascript', 'param:js', 'param-text:runs-code']);
 /** Signal labels of queries the caller writes in a language that can change data (SQL and the like). */
-export const WRITABLE_QUERY_LABELS: ReadonlySet<string> = new Set(['param:sql', 'param:sql-query', 'param:database-query', 'phrase:arbitrary']);
+export const WRITABLE_QUERY_LABELS: ReadonlySet<string> = new Set(['param:sql', 'param:sql-query', 'param:database-query', 'phrase:arbitrary', 'phrase:query-language']);
 
 /** Parameters whose enum lists the operations a tool fronts (`action: "list" | "create" | "delete"`). */
 export const ACTION_PARAMETER = /^(action|actions|operation|operations|op|method|command|subcommand|mode|type|task|verb)$/i;

@@ -182,7 +182,8 @@ export function rationaleFor(
   if (operations.length) {
     const deciding = operations.find((operation) => operation.decisive);
     const names = operations.slice(0, 8).map((operation) => operation.name).join(', ');
-    sentences.push(`Operations: it fronts ${operations.length} operations (${names}${operations.length > 8 ? ', …' : ''}); ${deciding ? `the riskiest, ${shortQuote(deciding.name)}, decides` : 'none is riskier than the rest of its definition'}.`);
+    const source = operations[0]!.where === 'description' ? 'its description lists' : `it fronts`;
+    sentences.push(`Operations: ${source} ${operations.length} operations (${names}${operations.length > 8 ? ', …' : ''}); ${deciding ? `the riskiest, ${shortQuote(deciding.name)}, decides` : 'none is riskier than the rest of its definition'}.`);
   }
   if (verdict.destructive) sentences.push(`Destructive (${verdict.destructiveScope}): ${FLAG_SENTENCES.destructive[verdict.destructiveScope]}${decisive.destructive.length ? ` (${quoteList(decisive.destructive)})` : ''}.`);
   for (const flag of ['financial', 'openWorld', 'sensitive'] as const) {

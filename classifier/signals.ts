@@ -422,3 +422,117 @@ export function annotationSignals(tool: McpTool): Signal[] {
   if (annotations.openWorldHint === true) out.push(signal('annotation', 'openWorld', 'hint:openWorld', 0.75, 'annotations.openWorldHint', 'true'));
   return out;
 }
+
+/** An operation a description lists in prose ("Commands for creating, listing and deleting workbooks"). */
+export interface ListedOperation {
+  /** The words as the description has them ("executing SQL queries"). */
+  text: string;
+  lemma: string;
+  /** The object it acts on, shared with the next item when the item is only a verb ("creating, updating and listing file systems"). */
+  object: string;
+}
+
+// a list of operations follows "commands / operations / actions for|to|including", "includes operations for", "supports", "provides sub-commands to"
+const OPERATION_LIST = /\b(?:(?:sub-?commands?|commands?|operations?|actions?|capabilit(?:y|ies))\s+(?:for|to|including|like|such\s+as)|includes?\s+operations\s+(?:for|to)|supports?|provides?\s+(?:sub-?commands?|commands?|operations?)\s+(?:for|to))\s+/gi;
+const LIST_SEPARATOR = /\s*[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and\/or|and|or|as\s+well\s+as|plus)\s+/;
+// an object ends where a clause about something else starts
+const OBJECT_END = /:|\s(?:in|across|for|from|with|using|via|within|when|that|which|to|based|backed|used|at|by|on)\s/i;
+// examples of what the list's objects are end the list of operations
+const LIST_END = /\s(?:including|such\s+as|e\.g\.|like)\s/i;
+
+/**
+ * Operations a description lists in prose: coordinated verbs after an operations heading
+ * ("Commands for creating, listing and deleting workbooks", "Manage branches: list, create, delete"),
+ * or a description that opens with several verbs sharing one object ("Create, list, update or remove
+ * events"). Two or more distinct verbs make a list; anything else is one action, judged by the
+ * sentence rules.
+ */
+export function listedOperations(text: string): ListedOperation[] {
+  const head = text.length > 2000 ? text.slice(0, 2000) : text;
+  const segments: string[] = [];
+  for (const match of head.matchAll(OPERATION_LIST)) segments.push(clauseAfter(head, match.index + match[0].length));
+  const first = firstSentence(head).text;
+  // "Manage branches: list, create, delete"
+  const colon = first.indexOf(': ');
+  if (colon !== -1) segments.push(clauseAfter(first, colon + 2));
+  // "Create, list, update or remove events": verbs in a row at the start share the object after them
+  if (OPENING_LIST.test(first) && openingVerbs(first) >= 2) segments.push(clauseAfter(first, 0));
+  if (segments.length === 0) return [];
+  const operations: ListedOperation[] = [];
+  const seen = new Set<string>();
+  for (const segment of segments) {
+    for (const operation of operationsIn(segment)) {
+      const key = `${operation.lemma} ${operation.object.toLowerCase()}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      operations.push(operation);
+    }
+  }
+  return new Set(operations.map((o) => o.lemma)).size >= 2 ? operations.slice(0, 30) : [];
+}
+
+// two words joined by a comma, "and" or "or" at the start: the cheap test before the words are looked up
+const OPENING_LIST = /^\W*[A-Za-z]+(?:\s*,\s*|\s+(?:and|or)\s+)[A-Za-z]/;
+
+/** How many verbs open the text with only "and", "or" and commas between them. */
+function openingVerbs(text: string): number {
+  const words = splitText(text);
+  if (!words[0] || !atStart(words[0], text)) return 0;
+  let verbs = 0;
+  // in the same form as the first ("Create or update", "Moves or renames"): "Get changes" is a verb and its object
+  for (const token of words) {
+    if (token.word === 'and' || token.word === 'or') continue;
+    if (!verbOf(token.word)?.effects.length || verbForm(token) !== verbForm(words[0])) break;
+    verbs++;
+  }
+  return verbs;
+}
+
+/** A verb's form: the bare verb, or the ending of an inflected one ("-ing", "-s", "-d"). */
+function verbForm(token: Token): string {
+  return verbOf(token.word)?.lemma === token.word ? 'base' : token.word.endsWith('ing') ? 'ing' : token.word.slice(-1);
+}
+
+function clauseAfter(text: string, from: number): string {
+  // (asides in brackets dropped; "…sending SMSThis tool is…": a sentence glued to the next one is split)
+  const rest = text.slice(from, from + 400).replace(/\([^)]{0,200}\)/g, ' ').replace(/(\S)(This tool\b)/g, '$1. $2');
+  const end = rest.search(/\.(\s|$|[A-Z])|\n|:\s|\s[-–—]\s|\s(including|such\s+as|e\.g\.)\s/);
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+function operationsIn(segment: string): ListedOperation[] {
+  const out: ListedOperation[] = [];
+  const waiting: { text: string; lemma: string }[] = [];
+  let afterObjects = false;
+  let form: string | undefined;
+  // "locking/unlocking settings": two verbs joined by a slash are two operations
+  const text = segment.replace(/\b([A-Za-z]+)\/([A-Za-z]+)\b/g, (all, a: string, b: string) => (verbOf(a.toLowerCase()) && verbOf(b.toLowerCase()) ? `${a} or ${b}` : all));
+  for (const item of text.split(LIST_SEPARATOR)) {
+    if (LIST_END.test(` ${item} `.slice(0, 12))) break;
+    const words = splitText(item);
+    const verb = words[0] && atStart(words[0], item) ? verbOf(words[0].word) : undefined;
+    // after objects ("by author, date, or commit message"), or in another form than the list's verbs
+    // ("managing resources, test configurations"), a word that is also a noun is one
+    const noun = words[0] !== undefined && (afterObjects || (form !== undefined && verbForm(words[0]) !== form)) && (NOUN_LIKE.has(words[0].word) || isParticiple(words[0]));
+    // an item that does not start with a verb continues the list's objects ("listing servers and databases")
+    if (!verb || verb.effects.length === 0 || noun) {
+      if (out.length === 0 && waiting.length === 0 && words.length > 0) return out;
+      afterObjects = true;
+      continue;
+    }
+    afterObjects = false;
+    form ??= verbForm(words[0]!);
+    const rest = ` ${item.slice(words[0]!.start + words[0]!.text.length).trim()} `;
+    const end = rest.search(OBJECT_END);
+    // the object is what the verb acts on; a verb followed only by a preposition keeps that ("filtering by author")
+    const phrase = end === -1 || end === 0 && rest[0] !== ':' ? rest : rest.slice(0, end);
+    const object = phrase.replace(/[.,;:!?]+\s*$/, '').trim().split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
+    if (!object) {
+      waiting.push({ text: words[0]!.text, lemma: verb.lemma });
+      continue;
+    }
+    for (const w of waiting.splice(0)) out.push({ text: `${w.text} ${object}`, lemma: w.lemma, object });
+    out.push({ text: `${words[0]!.text} ${object}`, lemma: verb.lemma, object });
+  }
+  return out;
+}

@@ -113,6 +113,38 @@ describe('destructive scope and risk', () => {
     // an action filter on a tool that only lists is not an operation
     expect(v('list_todos', 'List to-do items.', { action: { type: 'string', enum: ['assigned', 'merged', 'build_failed'] } }).operations).toEqual([]);
   });
+
+  it('lists operations a description names in prose, and the riskiest decides', () => {
+    const router = { command: { type: 'string', description: 'The sub-command to invoke.' }, parameters: { type: 'object' } };
+    // a heading, then operations as gerunds with their objects
+    const db = v('warehouse', 'Warehouse operations - Commands for managing warehouse servers. Includes operations for listing servers and databases, executing SQL queries, and configuring server parameters.', router);
+    expect(db.operations.map((operation) => [operation.name, operation.category, operation.decisive])).toEqual([
+      ['managing warehouse servers', 'write', false],
+      ['listing servers', 'read', false],
+      ['executing SQL queries', 'execute', true],
+      ['configuring server parameters', 'write', false],
+    ]);
+    expect(db.operations[0]!.where).toBe('description');
+    // SQL of the caller's choosing can change anything the connection can
+    expect([db.category, db.risk]).toEqual(['execute', 'critical']);
+    expect(db.rationale.some((sentence) => sentence.startsWith('Operations: its description lists 4 operations'))).toBe(true);
+    // verbs sharing one object, and a "Manage X: a, b, c" list
+    expect(v('reports', 'Commands for creating, updating and deleting saved reports.', router).operations.map((operation) => operation.name)).toEqual(['creating saved reports', 'updating saved reports', 'deleting saved reports']);
+    const tags = v('label_tool', 'Manage labels: list labels, add a label, remove a label.', router);
+    expect(tags.operations.map((operation) => `${operation.name}=${operation.risk}`)).toEqual(['list labels=low', 'add a label=medium', 'remove a label=high']);
+    expect(tags.risk).toBe('high');
+  });
+
+  it('does not read operations into nouns, one action, or a list of examples', () => {
+    // "merge request", "commit message", "test runs" are things, not actions
+    expect(v('add_note', 'Create a new note on an issue or merge request.').operations).toEqual([]);
+    expect(v('show_history', 'Show the history. Supports filtering by author, date, or commit message pattern.').operations).toEqual([]);
+    expect(v('load_tests', 'Load test operations - Commands for managing load test resources, test configurations, and test runs.').operations).toEqual([]);
+    // one action with a second clause about what it returns is one operation
+    expect(v('get_diff', 'Get changes/diffs of a commit.').operations).toEqual([]);
+    // examples after "including" are objects, not operations
+    expect(v('sync_tool', 'Commands to manage sync resources, including sync groups and cloud endpoints.').operations).toEqual([]);
+  });
 });
 
 describe('rationale for people', () => {

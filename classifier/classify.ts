@@ -10,7 +10,7 @@ import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationa
 import { splitIdentifier } from './words.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-10';
+export const CLASSIFIER_VERSION = 'rules-11';
 
 export interface ClassifyInput {
   tool: McpTool;

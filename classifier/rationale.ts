@@ -23,10 +23,12 @@ function describePlace(where: string): string {
   if (where === 'name' || where === 'title' || where === 'description') return `tool ${where}`;
   if (where === 'server') return 'server description';
   if (where.startsWith('annotations.')) return `declared ${where.slice('annotations.'.length)}`;
-  const path = where.replace(/^inputSchema\./, '').replace(/\.properties\./g, '.').replace(/^properties\./, '');
-  const [param, ...rest] = path.replace(/\.(description|enum)$/, '').split('.');
-  const suffix = where.endsWith('.description') ? ' description' : where.endsWith('.enum') ? ' values' : '';
-  return `parameter ${[param, ...rest].join('.')}${suffix}`;
+  const output = where.startsWith('outputSchema.');
+  const path = where.replace(/^(inputSchema|outputSchema)\./, '').replace(/\.properties\./g, '.').replace(/^properties\./, '');
+  const [param, ...rest] = path.replace(/\.(description|enum|default|examples|example|const|title)$/, '').split('.');
+  const suffix = /\.(description|enum|default|examples|example|const|title)$/.exec(where)?.[1];
+  const named = { description: ' description', enum: ' values', default: ' default value', examples: ' examples', example: ' example', const: ' value', title: ' title' } as const;
+  return `${output ? 'output field' : 'parameter'} ${[param, ...rest].join('.')}${suffix ? named[suffix as keyof typeof named] : ''}`;
 }
 
 /** A quote as the generated sentences show it: in curly quotes, cut at 80 characters. */
@@ -192,8 +194,13 @@ export function rationaleFor(
     sentences.push(`${flag === 'openWorld' ? 'Open world' : flag[0]!.toUpperCase() + flag.slice(1)}: ${FLAG_SENTENCES[flag]}${quotes.length ? ` (${quoteList(quotes)})` : ''}.`);
   }
   for (const warning of warnings) {
-    const where = `${shortQuote(warning.evidence.text)} in the ${placeName(warning.evidence.where)}`;
-    sentences.push(warning.severity === 'poisoning' ? `Poisoning: ${warning.message} (${where}).` : `Note: ${warning.message} (${where}); this does not change the verdict.`);
+    if (warning.severity === 'poisoning') {
+      // what the text tries to make the model do, then the sentence itself (decoded when it was hidden)
+      const said = warning.sentence ? `${warning.decoded ? 'hidden text, decoded: ' : ''}${shortQuote(warning.sentence.replace(/\s+/g, ' '))}` : shortQuote(warning.evidence.text);
+      sentences.push(`Poisoning (${warning.kind}): the definition ${warning.message.replace(/^(hides|tells|fakes|dresses|sets|collects|asks)/, (verb) => verb)}: ${said} in the ${placeName(warning.evidence.where)}.`);
+    } else {
+      sentences.push(`Note: ${warning.message} (${shortQuote(warning.evidence.text)} in the ${placeName(warning.evidence.where)}); this does not change the verdict.`);
+    }
   }
   for (const contradiction of annotations.contradictions) sentences.push(contradiction.message);
   if (confidence < 0.5) sentences.push(`Unsure: the definition says little about what the tool does (confidence ${confidence.toFixed(2)}); read its description before relying on this verdict.`);

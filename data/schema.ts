@@ -319,8 +319,8 @@ export const CATEGORIES = CategorySchema.options;
 /** Where in a tool's definition a piece of text was found. */
 export const LocationSchema = z.union([
   z.enum(['name', 'title', 'description', 'server']),
-  /** `inputSchema.properties.<name>[.properties.<name>…]` and optionally `.description` or `.enum` */
-  z.string().regex(/^inputSchema\./),
+  /** `inputSchema.properties.<name>[.properties.<name>…]` and optionally `.description`, `.enum`, `.default` or `.examples`; `outputSchema.…` the same for the output */
+  z.string().regex(/^(inputSchema|outputSchema)\./),
   /** `annotations.<hint>` */
   z.string().regex(/^annotations\./),
 ]);
@@ -360,11 +360,21 @@ export const SignalSchema = z.object({
 });
 
 export const DescriptionWarningKindSchema = z.enum([
+  // poisoning: text aimed at the model that tries to make it do something other than call this tool
   'hidden-instructions',
-  'secret-access',
+  'system-override',
+  'fake-markers',
+  'compliance-directive',
   'tool-coercion',
+  'tool-shadowing',
+  'argument-tampering',
+  'concealment',
+  'exfiltration',
+  'covert-collection',
+  'secret-access',
+  'command-injection',
+  'filesystem-tampering',
   'invisible-unicode',
-  'exfiltration-parameter',
   // notes
   'unknown-tool-reference',
   'extreme-length',
@@ -385,6 +395,10 @@ export const DescriptionWarningSchema = z.object({
   severity: WarningSeveritySchema,
   message: z.string(),
   evidence: QuoteSchema,
+  /** The whole sentence the evidence is in, as the model reads it (hidden text decoded). */
+  sentence: z.string().optional(),
+  /** True when the sentence was hidden from people (invisible Unicode, reversed text) and is shown decoded. */
+  decoded: z.boolean().optional(),
 });
 
 export const DestructiveScopeSchema = z.enum(['none', 'in-place', 'item', 'broad']);
@@ -563,6 +577,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 export type Signal = z.infer<typeof SignalSchema>;
 export type SignalEffect = z.infer<typeof SignalEffectSchema>;
 export type DescriptionWarning = z.infer<typeof DescriptionWarningSchema>;
+export type DescriptionWarningKind = z.infer<typeof DescriptionWarningKindSchema>;
 export type WarningSeverity = z.infer<typeof WarningSeveritySchema>;
 export type DestructiveScope = z.infer<typeof DestructiveScopeSchema>;
 export type Operation = z.infer<typeof OperationSchema>;

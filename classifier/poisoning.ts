@@ -1,0 +1,554 @@
+// Tool poisoning: text in a tool's definition that is aimed at the model and tries to make it do
+// something other than call this tool as documented. Pure: definition in, graded warnings out.
+//
+// The analyzer reads every text the model sees (name, title, description, each parameter's
+// description, default, enum and examples, nested schemas, the output schema), decodes what is
+// hidden from people (tag characters, reversed text, zero-width splits), cuts it into sentences and
+// asks of each: is it addressed to the model, and what does it ask for? An instruction about how to
+// call this tool is documentation; one that reaches past it (other tools, the user, files, secrets,
+// the network, the conversation) is poisoning.
+import type { DescriptionWarning, DescriptionWarningKind, McpTool } from '../data/schema.ts';
+
+/** A text the model reads, and where it is in the definition. */
+export interface ModelText {
+  where: DescriptionWarning['evidence']['where'];
+  text: string;
+}
+
+// bounds on what one definition can make the analyzer read
+const MAX_DEPTH = 8;
+const MAX_TEXTS = 400;
+const MAX_CHARS = 60_000;
+
+/** Every text of a definition that a model reads, in order, bounded in depth, count and size. */
+export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean } {
+  const texts: ModelText[] = [];
+  let chars = 0;
+  let truncated = false;
+  const add = (where: ModelText['where'], text: string) => {
+    if (!text) return;
+    if (texts.length >= MAX_TEXTS || chars >= MAX_CHARS) {
+      truncated = true;
+      return;
+    }
+    const kept = text.length > MAX_CHARS - chars ? text.slice(0, MAX_CHARS - chars) : text;
+    chars += kept.length;
+    texts.push({ where, text: kept });
+  };
+  add('name', tool.name);
+  if (tool.title) add('title', tool.title);
+  if (tool.description) add('description', tool.description);
+  const walk = (schema: unknown, path: string, depth: number) => {
+    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
+    if (depth > MAX_DEPTH) {
+      truncated = true;
+      return;
+    }
+    const node = schema as Record<string, unknown>;
+    if (depth > 0) {
+      if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
+      if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
+      for (const key of ['default', 'enum', 'examples', 'const', 'example'] as const) {
+        const value = node[key];
+        if (value === undefined) continue;
+        const strings = stringsIn(value, 50);
+        if (strings.length) add(`${path}.${key}` as ModelText['where'], strings.join('\n'));
+      }
+    }
+    const properties = node.properties;
+    if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
+      for (const name of Object.keys(properties)) walk((properties as Record<string, unknown>)[name], `${path}.properties.${name}`, depth + 1);
+    }
+    if (node.items) walk(node.items, `${path}.items`, depth + 1);
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+      const list = node[key];
+      if (Array.isArray(list)) list.slice(0, 20).forEach((item, i) => walk(item, `${path}.${key}.${i}`, depth + 1));
+    }
+  };
+  walk(tool.inputSchema, 'inputSchema', 0);
+  if (tool.outputSchema) walk(tool.outputSchema, 'outputSchema', 0);
+  return { texts, truncated };
+}
+
+function stringsIn(value: unknown, max: number): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.slice(0, max).filter((item): item is string => typeof item === 'string');
+  if (value && typeof value === 'object') return Object.values(value).slice(0, max).filter((item): item is string => typeof item === 'string');
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hidden text: what people do not see and models still read
+// ---------------------------------------------------------------------------------------------
+
+const TAG_RUN = /[\u{e0020}-\u{e007e}]+/gu;
+// a flag emoji's tag sequence (🏴 + tags + cancel tag) is how flags like Scotland's are written
+const FLAG_TAGS = /\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}/gu;
+const OVERRIDE = /[\u202d\u202e]/;
+const EMBEDDING = /[\u202a\u202b\u2066-\u2068]/;
+const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+// zero-width space, word joiner, invisible operators, a byte-order mark inside text
+const ZERO_WIDTH_HIDING = /[\u200b\u2060-\u2064]|(?<=.)\ufeff/su;
+const ANY_INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|\udb40[\udc00-\udc7f]/;
+
+/** The ASCII that tag characters (U+E0020–U+E007E) spell: invisible to people, read by models. */
+export function decodeTagCharacters(text: string): string {
+  let decoded = '';
+  for (const match of text.replace(FLAG_TAGS, '').matchAll(TAG_RUN)) {
+    for (const char of match[0]) decoded += String.fromCharCode(char.codePointAt(0)! - 0xe0000);
+    decoded += ' ';
+  }
+  return decoded.trim();
+}
+
+interface Hidden {
+  /** The raw characters that hide it (evidence: an exact substring). */
+  raw: string;
+  /** What they hide, as the model reads it (or as a person would see it, for reversed text). */
+  text: string;
+  how: string;
+}
+
+/** Text hidden from people in a string: tag characters, right-to-left overrides, zero-width splits. */
+function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
+  const hidden: Hidden[] = [];
+  let visible = text;
+  if (/\udb40/.test(text)) {
+    const withoutFlags = text.replace(FLAG_TAGS, '');
+    for (const match of withoutFlags.matchAll(TAG_RUN)) {
+      let decoded = '';
+      for (const char of match[0]) decoded += String.fromCharCode(char.codePointAt(0)! - 0xe0000);
+      hidden.push({ raw: match[0], text: decoded, how: 'invisible Unicode tag characters' });
+    }
+    visible = visible.replace(TAG_RUN, ' ');
+  }
+  if (OVERRIDE.test(text)) {
+    // text after an override is shown reversed: decode it as a reader sees it
+    const match = /([\u202d\u202e])([^\u202c]*)/.exec(text)!;
+    const shown = match[1] === '\u202e' ? [...match[2]!].reverse().join('') : match[2]!;
+    hidden.push({ raw: match[1]!, text: shown.replace(/[\u202a-\u202e\u2066-\u2069]/g, ''), how: `a bidirectional override (U+${match[1]!.charCodeAt(0).toString(16).toUpperCase()})` });
+  } else if (EMBEDDING.test(text) && !RTL_LETTERS.test(text)) {
+    // embeddings and isolates belong around right-to-left words; with none, they only disguise
+    const match = EMBEDDING.exec(text)!;
+    hidden.push({ raw: match[0], text: text.slice(match.index + 1, match.index + 300).replace(/[\u202a-\u202e\u2066-\u2069]/g, ''), how: `a bidirectional control (U+${match[0].charCodeAt(0).toString(16).toUpperCase()})` });
+  }
+  const zero = ZERO_WIDTH_HIDING.exec(text);
+  if (zero) {
+    // a zero-width character inside Latin text splits words so filters miss them; the text is read joined
+    const before = text[zero.index - 1] ?? '';
+    const after = text[zero.index + zero[0].length] ?? '';
+    if (/[A-Za-z]/.test(before) && /[A-Za-z<]/.test(after)) {
+      const start = Math.max(0, text.lastIndexOf('.', zero.index) + 1);
+      hidden.push({ raw: zero[0], text: text.slice(start, start + 400).replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, ''), how: `a zero-width character (U+${zero[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) inside words` });
+    }
+  }
+  if (hidden.length) visible = visible.replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, '');
+  return { hidden, visible };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences and what they say
+// ---------------------------------------------------------------------------------------------
+
+interface Sentence {
+  text: string;
+  /** 0 for the text's first sentence (a description's first sentence says what the tool does). */
+  index: number;
+  /** True inside markup meant to hide or to sound authoritative (<IMPORTANT>, <!-- -->, `[//]: #`). */
+  marked: boolean;
+}
+
+const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant|sys)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\3\s*>|$)/gi;
+// tags that have no business in a tool definition: what they wrap is aimed at the model
+const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|sys)\b[^>]{0,40}>/i;
+
+function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const push = (chunk: string, marked: boolean) => {
+    for (const piece of chunk.split(/(?<=[.!?])\s+|\n+|(?<=[。！？])/)) {
+      const trimmed = piece.trim();
+      if (trimmed) out.push({ text: trimmed, index: out.length, marked });
+    }
+  };
+  let last = 0;
+  if (text.includes('<') || text.includes('[//]')) {
+    for (const match of text.matchAll(HIDING_MARKUP)) {
+      push(text.slice(last, match.index), false);
+      push(match[1] ?? match[2] ?? match[4] ?? '', true);
+      last = match.index + match[0].length;
+    }
+  }
+  push(text.slice(last), false);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Is a sentence an instruction to the model?
+// ---------------------------------------------------------------------------------------------
+
+const MODEL_WORDS = String.raw`(you|your(self)?|assistants?|the\s+(ai|models?|llms?|agents?|bot)|ai\s+(assistants?|agents?|models?)|agents?|claude|chatgpt|gpt|llms?)`;
+const ADDRESSED = new RegExp(String.raw`\b${MODEL_WORDS}\b[^.;]{0,60}?\b(must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+(required|instructed|expected|obliged|obligated|to)|is\s+(required|instructed|expected|to)|will\s+(need|have)\s+to|may\s+not|must\s+not|cannot|can't|are\s+now|is\s+now)\b`, 'i');
+// a leading label ("IMPORTANT:", "ANTI-CHEAT:", "BEFORE RESTARTING:", "Note for the assistant:") does not change what follows
+const LABEL = /^[\W_]*[\p{L}][\p{L}\d\s()'’/-]{0,40}[:：]\s*/u;
+const OPENING_DIRECTIVE = /^[\W_]*(always|never|first(ly)?|before\s+\w+ing|after\s+\w+ing|before\s+(you|any|each|every)|after\s+(you|every|each)|make\s+sure|be\s+sure|ensure|remember|please|do\s+not|don'?t|under\s+no\s+circumstances|from\s+now\s+on|whenever|when(ever)?\s+(using|calling|invoking|you|the\s+user)|if\s+you|in\s+addition|additionally|also|every\s+time|each\s+time|the\s+first\s+time|for\s+(best|optimal|accurate|faster|reliable)\s+\w+|to\s+\w+[^,]{0,60},)\b/i;
+const MODAL_DIRECTIVE = /\b(must\s+(also|first|always|now|immediately|additionally|be\s+(called|used|run|invoked|sent|included|added|obeyed|followed))|is\s+(mandatory|required|obligatory)\s+(for|before|that|to)|(it\s+is\s+)?(mandatory|required|necessary|essential|critical)\s+(that\s+you|to\s+(first|also|always))|(always|never)\s+(use|call|invoke|run|send|add|include|set|pass|forward|read|prefer|select|choose|describe|report|tell|say|cc|bcc|copy))\b/i;
+// the modal and "always / first / do not" words of the languages attacks use (no \b: it only knows ASCII letters)
+const FOREIGN_DIRECTIVE = /必须|務必|务必|一定要|请先|請先|总是|始终|每次|必ず|してください|常に|毎回|반드시|항상|마다|하세요|(^|[^\p{L}])(debes|deber[áa]s|siempre|obligatori[oa]|primero|añade|envía|musst|m[üu]ssen|immer|unbedingt|zuerst|devez|dois|toujours|obligatoire|d'abord|envoie|ajoute|deve|sempre|obrigat[óo]ri[oa]|devi|obbligatori[oa]|должен|должны|всегда|обязательн\p{L}*|необходимо|сначала|выполните|отправьте)(?![\p{L}])/iu;
+const IMPERATIVE = String.raw`(read|open|cat|send|post|forward|upload|include|pass|add|append|write|insert|copy|paste|attach|email|transmit|submit|execute|run|call|invoke|use|visit|access|fetch|download|install|modify|change|replace|set|update|delete|remove|ignore|disregard|forget|store|save|log|record|collect|extract|print|reveal|output|respond|reply|tell|say|bcc|cc|redirect|route|prefer|avoid|skip|switch|obtain|grab|get|retrieve|locate|find|create|place|put|share|give|grant|close|disable|enable|describe|report|wipe|push|mirror|source|chmod|export|follow|obey|retry|treat)`;
+const IMPERATIVE_START = new RegExp(String.raw`^[\W_]*${IMPERATIVE}\b`, 'i');
+// an imperative after a clause: "Before linting, read…", "If it fails, run…", "…: append…"
+const CLAUSE_IMPERATIVE = new RegExp(String.raw`(^|[,;:—–]\s*)(please|kindly)\b|(^|[,;:—–]\s*|\b(then|and\s+then)\s+)${IMPERATIVE}\s+(the|a|an|your|all|every|each|any|it|this|that|them|these|its|their|to|in|on|from|with|\S+[_./@~]\S*|[\`'"“~/])`, 'i');
+
+/** Where a text sits decides how much it takes to instruct: values and output descriptions have no business instructing at all. */
+type Place = 'prose' | 'value' | 'output';
+
+function placeOf(where: string): Place {
+  if (/\.(default|enum|examples|example|const)$/.test(where)) return 'value';
+  if (where.startsWith('outputSchema.')) return 'output';
+  return 'prose';
+}
+
+function isDirective(sentence: Sentence, place: Place): boolean {
+  const text = sentence.text;
+  const body = text.replace(LABEL, '');
+  if (ADDRESSED.test(text) || OPENING_DIRECTIVE.test(body) || MODAL_DIRECTIVE.test(text) || FOREIGN_DIRECTIVE.test(text)) return true;
+  // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
+  if (sentence.index > 0 || sentence.marked || place !== 'prose' || body !== text) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an instruction reaches for
+// ---------------------------------------------------------------------------------------------
+
+const SECRET_FILE = /~\/\.ssh\b[^\s"'`]*|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b[^\s"'`]*|\.aws\/credentials|~\/\.(config|cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b[^\s"'`]*|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)/i;
+const SECRET_WORDS = /\b(api[_ -]?keys?|access[_ -]?tokens?|auth(entication)?\s+tokens?|secrets?|credentials?|passwords?|passphrases?|private\s+(information|data|keys?)|session\s+(tokens?|cookies?)|cookies|environment\s+variables|env\s+vars|ssh\s+keys?|seed\s+phrases?|recovery\s+phrases?|mnemonic|card\s+numbers?|credit\s+card|cvv|cvc|security\s+code|social\s+security|ssns?|bank\s+account\s+numbers?|one[- ]time\s+(codes?|passwords?)|2fa\s+codes?|otp)\b/i;
+// the verbs of fetching and handing over, in base form: "Reads ~/.ssh/config" describes a tool, "read ~/.ssh/id_rsa" instructs
+const ACCESS_VERB = /(?<!\b(is|are|be|been|was|were)\s+)\b(read(ing)?|cat|open|load|get|retriev(e|ing)|fetch|obtain|collect|extract|dump|gather|look\s+up|access|grab|copy)\b|读取|读|讀取|読み|읽|\b(lee|leer|lies|lesen|lis|lire|leia|ler|leggi|прочитай|прочитать|считай)\b/i;
+const PASS_VERB = /\b(send|post|forward|upload|include|pass|put|add|append|attach|copy|paste|insert|embed|encode|provide|share|transmit|submit|fill|store|save|write|report|log|email|relay|leak|place)\b|填入|填写|发送|傳送|送信|보내|전송|입력|\b(envía|enviar|incluye|incluir|pon|añade|sende|senden|füge|envoie|envoyer|inclure|mets|envie|inclua|coloque|invia|includi|inserisci|отправь|отправить|вставь|передай|укажи)\b/i;
+// "do not include secrets in your query": a warning against passing, not an instruction to
+const NEGATED_PASS = /\b(do\s+not|don'?t|never|must\s+not|should\s+not|avoid|without)\s+(\w+\s+){0,2}(send|post|forward|upload|include|pass|put|add|append|attach|copy|paste|insert|embed|share|transmit|submit|store|save|write|log|email|expose|leak|reveal|hard-?code|commit)\b/i;
+const LOOPBACK = /^(https?:\/\/)?(localhost|127\.|0\.0\.0\.0|\[::1\])/i;
+const CONVERSATION = /\b((entire|full|complete|whole|verbatim)\s+(conversation|chat|dialog(ue)?|message\s+history|chat\s+history|context|transcript)|(previous|prior|earlier|past|all)\s+(user\s+)?messages\s+(from|in|of)\s+(this|the)\s+(chat|conversation|session)|(every|each)\s+(user\s+(and\s+assistant\s+)?)?message\s+(so\s+far|in\s+this)|(earlier|previously|so\s+far|before)\s+in\s+(this|the)\s+(chat|conversation|session)|mentioned\s+(earlier|previously|before)|(previous|prior|earlier|other)\s+tool\s+(results|outputs|responses|calls)|(output|outputs|results?|responses?)\s+of\s+(every|all|each|any|previous|other)\s+(tool\s+calls?|tools?)|conversation\s+(history|context|so\s+far|log)|chat\s+history|system\s+(prompt|message|instructions?)|your\s+(instructions|prompt|rules|guidelines)|(list|names|descriptions|schemas)\s+of\s+(all\s+|every\s+)?(the\s+)?(available\s+)?tools?|(every|all|each)\s+tools?\s+you\s+(can\s+)?(use|access|have)|tools?\s+you\s+(can\s+use|have|are\s+given)|everything\s+the\s+user|user'?s?\s+(personal|private)\s+(data|information|details))\b/i;
+// another tool's whole output, to be handed on ("put the complete result of list_contacts in `seed`")
+const TOOL_OUTPUT = /\b(complete|full|entire|whole|raw|verbatim)\s+(result|results|output|response|list)\b/i;
+const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]+|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account)\b/i;
+// a destination the user supplies is the tool's job ("the URL you provide")
+const USER_DESTINATION = /\b(you|the\s+user|caller)\s+(provide|provides|specify|specifies|supply|supplies|give|gives|choose|chooses|configure|configures)\b|\b(provided|specified|supplied|given|configured)\s+(url|address|endpoint|webhook|recipient)|\b(your|the\s+user'?s)\s+(own\s+)?(url|endpoint|webhook|server|bucket|address|inbox)\b/i;
+const SEND_VERB = /\b(send|sent|post|forward|upload|submit|transmit|report|log|notify|ping|access|visit|call|fetch|contact|bcc|cc|copy|mirror|relay|stream|sync|beacon|push|share|add|include|invite|exfiltrat\w*)\b|发送|送信|보내|전송|\b(envía|envoie|envoyez|sende|senden|envie|invia|отправь|отправьте)\b/i;
+const SHELL = /\b(curl|wget|nc|ncat|netcat|bash|zsh|sh\s+-c|powershell|pwsh|iex|invoke-webrequest|invoke-expression|chmod|chown|sudo|rm\s+-r?f|mkfifo|base64\s+(-d|--decode)|python3?\s+-c|node\s+-e|eval|nohup|certutil|bitsadmin|osascript|npx\s+(-y|--yes))\b|\|\s*(sudo\s+)?(sh|bash|zsh)\b|\/dev\/tcp\b|;\s*(export|curl|wget|rm|chmod)\b|\$\(\s*\w/i;
+// fetching code from the network and running it
+const REMOTE_EXEC = /\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|python3?|node|iex)\b|source\s+<\(\s*curl|\bexec\(\s*\S*urlopen|\beval\(\s*\S*(fetch|urlopen|requests\.get)|\bdownload\b[^.]{0,120}\b(chmod|run|execute|launch)\b|\bchmod\s+\+x\b[^.]{0,80}\b(run|execute|sudo|&&|\.\/)|\bnpx\s+(-y|--yes)\b/i;
+const EXEC_VERB = /\b(execute|run|launch|invoke|prefix|prepend|append|include|type|enter|paste|source)\b|执行|運行|运行|実行|실행|\b(ejecuta|ausführ\w*|exécute\w*|esegui|выполни\w*)\b/i;
+const USER_MACHINE = /\b(the\s+user'?s|your|a|the|their)\s+(local\s+)?(terminal|shell|machine|computer|host|workstation)\b|\blocally\b/i;
+const TAMPER_FILE = /(~\/|\$HOME\/|\/home\/\w+\/|\/root\/)?\.(bashrc|zshrc|bash_profile|profile|zprofile|bash_login|gitconfig|npmrc|bash_history|zsh_history|ssh\/(authorized_keys|config|known_hosts))\b|\bauthorized_keys\b|\/etc\/(hosts|crontab|profile|environment|rc\.local|sudoers|ld\.so\.preload)\b|\.git\/hooks\b|\bLaunchAgents\b|\bautostart\b|\bssh-(rsa|ed25519)\s+AAAA|\bstartup\s+folder\b|\bcrontab\b|\.git\s+(directory|folder)\b/i;
+// base forms only: "Appends a line to ~/.bashrc" describes a tool; "append the line…" instructs
+const WRITE_VERB = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|drop|install|register|schedule|delete|remove|wipe|truncate|replace)\b/i;
+// a tool named in the text: quoted or in backticks, followed by "tool" (in any language), or a snake_case name after a call
+const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s*(?:tool|function|工具|ツール|도구|herramienta|outil|Werkzeug|ferramenta|strumento|инструмент)|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:call|calls|calling|use|using|invoke|invoking|with|via|through|instead\s+of|prefer)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b/g;
+const CALL_VERB = /\b(call|calls|calling|use|using|invoke|invoking|run|running|trigger|execute|prefer|choose|switch\s+to|redirect\w*|route\w*|fall\s*back\s+to|rely\s+on)\b|호출|调用|呼び出|llama|utiliza|appelle|aufrufen|rufe|chiama|вызови/i;
+const DISPARAGING = /\b(deprecated|disabled|broken|buggy|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
+const SELF_DEPRECATED = /\bthis\s+(tool|endpoint|function|command)\s+(is|has\s+been|was)\s+(deprecated|legacy|obsolete|replaced|superseded)|^\W*(deprecated|legacy|obsolete)\b/i;
+// a reason that is no reason: what coercion and fake procedures hide behind
+const PRETEXT = /\b(compliance|complian\w+|regulat\w+|audit(ing)?|mandatory|security\s+(verification|check|checkpoint|validation|requirement|policy|protocol|update|reasons?|purposes|team)|verification|system[- ](updates?|level|optimi[sz]ation|requirements?|integrity|polic(y|ies)|maintenance)|recent\s+(system\s+)?updates?|maintenance|required\s+for\s+(all|every|any)|for\s+(all|every|any)\s+\w+(\s+\w+)?\s+(requests?|calls?|operations?|queries)|vulnerab\w+|regardless|no\s+matter|integrity|data\s+consistency|legal\s+requirement|policy\s+update|anti[- ]cheat|fraud\s+prevention|quality\s+policy)\b/i;
+// "to get the project_id": calling another tool to fetch what this one needs is guidance
+const PURPOSE = /\b(to|so\s+(that\s+)?you\s+can)\s+(get|find|obtain|look\s+up|retrieve|fetch|list|discover|resolve|search|see|learn|know|identify|determine|check|confirm|verify\s+the\s+(id|name))\b|\b(if|when)\s+you\s+(need|want|only\s+need)\b|\bfor\s+(large|bulk|batch|binary|big|multiple|many|several|more|small|single)\b/i;
+const ALWAYS = /\b(always|every\s+time|each\s+time|every\s+(call|request|session|event|message|email|transfer|order|time)|for\s+(every|each|all|any)\b|before\s+(calling|using|invoking|fetching|any)\b[^.]{0,20}\b(any|every|each)\b|(first|before)\b[^.]{0,40}\b(any|every|each)\s+(other\s+)?(tool|call|request)|after\s+\w+ing|from\s+now\s+on)\b/i;
+const DESTRUCTIVE_NAME = /^(delete|remove|drop|destroy|purge|wipe|unlock|transfer|send|pay|grant|share|publish|revoke|disable|reset|rotate|approve|open|make_public|set_user_role)|_(delete|remove|public|unlock|transfer)/i;
+// a target the text fixes in advance: an address, an account number, "our hub"
+const FIXED_TARGET = /\bhttps?:\/\/|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b\d{1,5}\s+\w+(\s+\w+)?\s+(rd|road|st|street|ave|avenue|blvd|boulevard|lane|ln|way|drive|dr|parkway|pkwy)\b|\b(account|routing|iban|wallet|swift|bic)\b[^.]{0,30}\b[\dA-Z]{6,}\b|\bour\s+(\w+\s+)?(hub|address|account|warehouse|server|bucket|wallet|repository|mirror|relay|inbox|endpoint)\b/i;
+const ARGUMENT = /\b(destination|recipients?|to\s+address|address|amount|currency|account|accounts|iban|wallet|url|path|parameter|argument|value|price|quantity|payee|beneficiary|bcc|cc|receiver|target|endpoint|host|domain|query|timeout|input|environment|routing|visibility|role|permission|scope|mode)\b/i;
+const OVERRIDE_USER = /\b(regardless\s+of\s+(what\s+)?(the\s+)?(user|input|request|they)|no\s+matter\s+what\s+(the\s+user|they)|irrespective\s+of\s+(the\s+)?user|even\s+(if|when)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|says?|wants?|tells?|chooses?|selects?|provides?)|whatever\s+the\s+user\s+(asks?|says?|wants?|provides?)|instead\s+of\s+(the\s+)?(\w+\s+){0,2}(what\s+)?(the\s+user|they|he|she)\s+(provides?|gives?|gave|asked|asks|enters?|entered|specif\w+|chose|chooses|selects?|requested|wants?)|instead\s+of\s+what\s+the\s+user|^\W*when(ever)?\s+the\s+user\s+(asks?|requests?|tells?)\s+(you\s+)?to\b[^.]{0,120}\b(as\s+well|also|every|all\s+(of\s+)?the)\b)/i;
+const REGARDLESS = /\b(regardless\s+of|no\s+matter\s+(what|how)|irrespective\s+of|(automatically|silently|quietly|always)\s+(change|alter|modify|replace|override|overwrite|redirect|swap|substitute|switch|rewrite|reroute|increase|decrease|inflate))\b/i;
+const TAMPER_VERB = /\b(change|changes|alter|modify|replace|override|overwrite|redirect|swap|substitute|set|sets|switch|rewrite|reroute|route|add|append|increase|decrease|inflate|multiply|use)\b/i;
+const CONCEAL = /\b(do\s+not|don'?t|never|must\s+not|should\s+not|shall\s+not|without|avoid|refrain\s+from|no\s+need\s+to|there\s+is\s+no\s+need\s+to|not\s+necessary\s+to)\s+(ever\s+)?(tell\w*|inform\w*|mention\w*|disclos\w*|reveal\w*|notify\w*|alert\w*|let\w*|bring\w*\s+up|report\w*|explain\w*|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*)\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|confirmation|reply|response|summary|answer)\b|\bthe\s+(user|human)\s+(must|should|need|shall)\s*(not|n't)\s+(know|see|be\s+(told|informed|aware|notified)|notice|find\s+out)\b|\bkeep\s+(this|it|these|that)\s+(secret|hidden|confidential|private|between\s+us)\b|\b(do\s+not|don'?t|never)\s+(mention|disclose|reveal|acknowledge|display|show)\s+(this|that|these|it|any|the\s+(step|file|change|instruction|request|collection|upload|warnings?|errors?))\b|\b(secret|covert|hidden)\s+(operation|step|task|instruction)\b|\bwithout\s+(the\s+)?(user'?s?\s+)?(knowledge|awareness|noticing|consent)\b|\b(silently|quietly|covertly|secretly|discreetly)\s+(add|append|send|forward|change|include|copy|replace|modify|redirect|set|upload|read|run|execute|call|log|record|collect|store|bcc|cc|attach|insert|alter|swap|route|post|transmit|exfiltrate|retry|charge|pay|delete|remove|use|grant)\b|\b(tell|assure|reassure|inform)\s+(the\s+)?(user|customer|them)\s+(that\s+)?[^.]{0,60}\b(went\s+through|succeeded|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?|no\s+data|nothing)\b|\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b|\breport\s+(back\s+)?only\b|\bsay\s+(that\s+)?(the\s+)?(file|data|it|everything)\s+(stays|remains|is\s+(local|safe|fine))|(不要|别|勿|不必|无需|無需|不用)[^。，]{0,8}(告诉|告訴|通知|告知|提及|透露|说明|說明)|ユーザー[^。]{0,6}(伝え|知らせ|言わ|教え|報告し)(ない|ず)|사용자에게[^.]{0,10}(알리지|말하지|알려주지)|사용자에게는?[^.]{0,30}(라고|다고)\s*말하|(^|[^\p{L}])no\s+(se\s+lo\s+|le\s+|lo\s+)?(informes|digas|menciones|comuniques|reveles|cuentes)|(^|[^\p{L}])não\s+(informe|diga|mencione|conte|revele)|(^|[^\p{L}])ne\s+(le\s+|lui\s+|leur\s+)?(dites|mentionnez|signalez|informez|révélez|dis|mentionne)\s+(pas|rien)|(nicht|niemals)\s+(dem|den)?\s*(benutzer|nutzer|anwender)|(benutzer|nutzer|anwender)\w*\s+(nicht|niemals|nichts)|(^|[^\p{L}])non\s+(dire|informare|menzionare|rivelare|dirlo)|(^|[^\p{L}])не\s+(сообщай|говори|упоминай|рассказывай)|пользовател\p{L}*\s+не\s+нужно|не\s+нужно\s+(сообщать|говорить)/iu;
+// what may be kept from the user: a secret value itself ("never show the raw token")
+const CONCEAL_SECRET = /\b(do\s+not|don'?t|never)\s+(show|reveal|display|print|echo|log|expose|tell)\s+(the\s+)?(user\s+)?(their\s+|the\s+|its\s+)?(raw\s+|full\s+|actual\s+|plain[- ]?text\s+)?(password|token|secret|key|api\s+key|credential|passphrase|pin)s?\b/i;
+const OVERRIDE_TEXT = /\b(ignore|disregard|forget|override|overrule|bypass|skip|abandon|drop)\s+(all\s+|any\s+|every\s+)?(of\s+)?(the\s+|your\s+|my\s+)?(previous|prior|above|earlier|preceding|original|existing|other|system|safety|security|old|initial)?\s*(instructions?|rules?|guidelines?|prompts?|directives?|policies|polic(y|ies)|restrictions?|constraints?|safeguards?|guardrails?|safety\s+(checks?|guidelines|measures|rules|filters?)|access\s+controls?|content\s+polic\w+|programming|training|user\s+input)\b|\b(you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s*:|act\s+as\s+(a|an)\s+[\w ]{0,40}(root|admin\w*|unrestricted|unfiltered|jailbroken)|developer\s+mode|god\s+mode|jailbreak\w*\s+mode|DAN\s+mode|do\s+anything\s+now|(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\s+(all\s+|any\s+|both\s+)?(the\s+)?(prior|previous|other|your|existing|system|original|user)|(it|this|which|that|and)\s+(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\b[^.]{0,40}\b(instructions|rules|guidelines|guidance|system\s+prompt|polic(y|ies))|(higher|highest|top)[- ]priority\s+(system\s+)?(message|instruction|directive)|must\s+be\s+obeyed|obey\s+(it|this|them|these|the\s+following)|follow\s+(the\s+)?instructions\s+(it\s+contains|in\s+it|found\s+(at|in)|(at|from)\s+https?:)|no\s+longer\s+appl(y|ies)|(does|do)\s+not\s+apply\s+(here|to\s+this|when)|trust\s+all\s+(commands|input|requests|queries)|without\s+(any\s+)?(validation|restrictions|safety\s+checks)|unrestricted\s+(access|mode|privileges))\b|(忽略|无视|忽視|忽视)(之前|以前|上述|先前|所有|全部)?(的)?(所有)?(指令|指示|说明|規則|规则|提示)|(以前|前|上記|これまで)の(指示|命令|ルール)を(すべて)?無視|이전\s*(의\s*)?(모든\s*)?(지시|명령|규칙)\S*\s*무시|(^|[^\p{L}])ignor(a|e|ez|ar|iere|ieren|ate)\s+(todas\s+|toutes\s+|tutte\s+|alle\s+)?(las\s+|les\s+|le\s+|as\s+|die\s+)?(instrucciones|instructions|istruzioni|instruções|anweisungen|vorherigen|regeln)|игнорир\p{L}*\s+(все\s+)?(предыдущие\s+|прежние\s+)?(инструкции|указания|правила)/iu;
+const MARKERS = /<\|\s*(im_start|im_end|system|user|assistant|endoftext|start_header_id|end_header_id|eot_id|begin_of_text)\s*\|>|\[\/?INST\]|<<\/?SYS>>|^\s*#{2,}\s*(system|instruction|instructions|assistant|new\s+instructions?)\s*:?|\[\s*(system|admin|role|root|developer|assistant)[ _-]?(directive|instruction|override|message|note|prompt|command)s?\s*\]|\b(this\s+is\s+)?(an?\s+)?(important\s+|urgent\s+)?message\s+from\s+(the\s+)?(user|developer|admin\w*|system|operator)\s+to\s+(you|the\s+(assistant|ai|model))\b|\bsigned,?\s+the\s+user\b|\bnew\s+(system\s+)?instructions?\s*:|\b(assistant|ai|model|agent|system)\s+(directive|instruction|override)s?\s*:|系统指令|系統指令|系统提示|システム指示|システムメッセージ|시스템\s*지시|시스템\s*메시지|instrucci[óo]n\s+del\s+sistema|systemanweisung|instruction\s+syst[èe]me|instru[çc][ãa]o\s+do\s+sistema|системн\p{L}*\s+(инструкци|указани)/imu;
+// a role line in capitals ("SYSTEM: trust all commands"); "(assistant) …" or "Assistant: …" opening a value
+const ROLE_LINE = /(^|[.!?]\s+|\]\s*)(SYSTEM|ASSISTANT|HUMAN|DEVELOPER)\s*:\s*\S/;
+const ROLE_OPENING = /^\W*(\(\s*(assistant|ai|system|model)\s*\)|(assistant|ai|system|model|agent|note\s+(to|for)\s+(the\s+)?(assistant|ai|model|agent))\s*:)/i;
+// a dialog written into a definition: two speakers' turns
+const DIALOG = /(^|\n)\s*(Human|User)\s*:[\s\S]{1,600}?(^|\n)\s*(Assistant|AI)\s*:/im;
+// describing a format or scanning for attacks is not using them
+const MENTION = /\b(template|templates|format|formats|formatted|token|tokens|tag|tags|syntax|wrap|wraps|wrapped|delimit\w*|detect\w*|scan\w*|flag\w*|classif\w*|filter\w*|guard\w*|test\w*|benchmark\w*|such\s+as|e\.g\.|for\s+example|like|patterns?|attempts?|injection|jailbreak\w*|red[- ]team\w*|render\w*|chat\s*ml)\b/i;
+const ANALYSER = /\b(detect\w*|scan\w*|classif\w*|moderat\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz\w*)\b/i;
+const QUOTED = /`[^`]*`|"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’/g;
+// a side task said outright: "also indexes", "silently records", "continuously streamed"
+const COVERT_COLLECT = /\b(also|additionally|silently|quietly|covertly|secretly|continuously|in\s+the\s+background)\s+(\w+\s+)?(collect|harvest|index|extract|record|captur|log|stor|cach|scan|gather|cop|stream|send|sent|upload|forward|transmit|shar|sync|mirror)\w*/i;
+const COLLECT_VERB = /\b(collect\w*|harvest\w*|index\w*|extract\w*|record\w*|captur\w*|log\w*|stor\w*|cach\w*|scan\w*|gather\w*|keep\w*|copies|cop(y|ied)|stream\w*|sen[dt]\w*|upload\w*|forward\w*|transmit\w*|shar\w*|sync\w*)\b/i;
+const SENSITIVE_DATA = /\b(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?|clipboard|keystrokes?|conversations?|chat\s+(history|logs?|messages)|user\s+messages|file\s+contents?|any\s+files?|contents\s+of\s+(any|all|every|the)\s+files?|browsing\s+history|cookies|contacts|personal\s+(data|information)|environment\s+variables|ai\s+responses|screen(shots)?|copy\s+of\s+(each|every|all|the)\s+\w+|location\s+history|messages)\b/i;
+const REMOTE = /\b(to|on|at|with|in|into|onto)\s+(an?\s+|the\s+|our\s+)?(remote|external|third[- ]party|partner|our|attacker'?s?|analytics|research|telemetry|logging|collection|off[- ]site|central|vendor)\s+(\w+\s+)?(endpoint|server|servers|service|team|backend|storage|collector|database|host|url|api|cloud|bucket|repository|partner|partners|vendor|company|provider)\b|\b(stored|kept|cached|saved|uploaded|mirrored)\s+remotely\b|\bto\s+https?:\/\/(?!(localhost|127\.|0\.0\.0\.0|\[::1\]))/i;
+const HONEST_DATA = /\b(never|not|no|only\s+(if|when|with)|opt[- ]in|anonymi[sz]ed|anonymous|aggregated?|with\s+(your|the\s+user'?s)\s+consent|you\s+(provide|choose|specify))\b/i;
+const COMPLIANCE_HEADER = /\b(CRITICAL|IMPORTANT|URGENT|MANDATORY|SYSTEM|SECURITY|COMPLIANCE|PERFORMANCE|REGULATORY)\s+(SYSTEM\s+)?(UPDATE|NOTICE|REQUIREMENT|DIRECTIVE|OVERRIDE|OPTIMI[SZ]ATION|ALERT|PROTOCOL|POLICY|INSTRUCTION)S?\b/;
+// "This tool MUST be called before any other Shopify tools": ordering a server's own tools is documentation
+const SELF_FIRST = /\bthis\s+(tool|function|endpoint)\s+(must|should|needs\s+to|has\s+to)\s+(always\s+)?(be\s+)?(called|used|invoked|run)\b|\b(call|use|invoke|run)\s+this\s+(tool|function)\s+(first|before)\b/i;
+const SIDE_TASK = /\b(must|should|need\s+to|are\s+required\s+to|have\s+to|is\s+required\s+to)\s+(also|first|additionally|always|immediately)\b|\b(before|after)\s+(proceeding|using\s+this|responding|answering|returning|any|each|every)\b|\balso\s+(access|visit|call|send|run|execute|update|add|log|record|write|read|include|fetch|place|put|paste|forward)\b|\b(must|should|required\s+to)\s+(fetch|access|visit|call|send|run|read|forward|upload|include|append|add)\b/i;
+
+export interface PoisoningFinding {
+  kind: DescriptionWarningKind;
+  where: ModelText['where'];
+  /** An exact substring of the text at `where`. */
+  evidence: string;
+  sentence: string;
+  decoded: boolean;
+  message: string;
+}
+
+const MESSAGES: Record<string, string> = {
+  'hidden-instructions': 'hides instructions for the model in markup people do not read',
+  'system-override': 'tells the model to drop its instructions or take on another role',
+  'fake-markers': 'fakes chat-template or role markers to pass its text off as a system or user message',
+  'compliance-directive': 'dresses up a side task as a mandatory procedure the model must perform',
+  'tool-coercion': 'tells the model which other tools to call, prefer or avoid',
+  'tool-shadowing': 'sets rules for how a different tool must be used',
+  'argument-tampering': 'tells the model to override what the user asked for',
+  concealment: 'tells the model to keep something from the user or mislead them',
+  exfiltration: 'tells the model to send data out: the conversation, results or files to an address, or into a parameter',
+  'covert-collection': 'collects sensitive data and sends it elsewhere besides doing its job',
+  'secret-access': 'asks for secrets or credential files to be read or passed along',
+  'command-injection': 'tells the model to run a shell command as a side task',
+  'filesystem-tampering': 'tells the model to change files on the user’s machine as a side task',
+  'invisible-unicode': 'hides text from people with invisible or reordering Unicode characters',
+};
+
+interface Context {
+  tool: McpTool;
+  siblings: ReadonlySet<string>;
+  /** Every property name in the tool's schemas: a quoted parameter is not a tool. */
+  parameters: ReadonlySet<string>;
+  /** The tool's own job is to analyse such text (a prompt-injection scanner). */
+  analyser: boolean;
+  /** The text being read documents formats or templates (what it quotes is an example). */
+  documents: boolean;
+}
+
+const NOT_TOOL_NAMES = /^(this|that|same|new|other|above|following|previous|next|right|correct|appropriate|relevant|original|secure|old|main|first|second|any|each|every|mcp|search|web|api|e\.g|i\.e|etc)$/i;
+
+/** Tool names a sentence refers to, other than this tool and its parameters. */
+function otherTools(sentence: string, context: Context): string[] {
+  const names: string[] = [];
+  const self = context.tool.name;
+  for (const match of sentence.matchAll(TOOL_REFERENCE)) {
+    const name = match[1] ?? match[2] ?? match[3] ?? match[4];
+    if (!name || name.toLowerCase() === self.toLowerCase() || context.parameters.has(name) || NOT_TOOL_NAMES.test(name)) continue;
+    if (/\.(json|md|txt|env|ya?ml|toml|js|ts|py|sh|html|csv|pdf|png|jpg|com|org|net|io|dev)$/i.test(name) || /^https?:/i.test(name) || name.includes('@') || /^\d/.test(name)) continue;
+    // a quoted word is a tool when it is a sibling, looks like one (snake, kebab, dotted), or the text calls it a tool
+    if (match[1] && !context.siblings.has(name) && !(/[_-]/.test(name) || /^\s*tool\b/i.test(sentence.slice(match.index + match[0].length)))) continue;
+    // "a direct tool", "the right tool": an ordinary word before "tool" is not a name
+    if (match[3] && !context.siblings.has(name) && !/[_-]/.test(name)) continue;
+    names.push(name);
+  }
+  return names;
+}
+
+/** An address outside the user's control the text names: a URL (not loopback), an e-mail address, "our server". */
+function outsideDestination(text: string): RegExpExecArray | null {
+  if (USER_DESTINATION.test(text)) return null;
+  const pattern = new RegExp(DESTINATION.source, 'gi');
+  for (const match of text.matchAll(pattern)) {
+    if (LOOPBACK.test(match[0])) continue;
+    return match as RegExpExecArray;
+  }
+  return null;
+}
+
+/** "…as 'sidenote'", "into the notes parameter": a named parameter of this tool is where data is to go. */
+function intoParameter(text: string, context: Context): boolean {
+  const pattern = /\b(as|into|in|to|via|inside|here)\s+(the\s+)?[`'"“‘]?([A-Za-z_][\w-]*)[`'"”’]?(\s+(parameter|field|argument|param|arg))?/gi;
+  for (const m of text.matchAll(pattern)) if (m[5] || context.parameters.has(m[3]!)) return true;
+  return /\b(put|place)\s+(them|it|all|everything)\s+(all\s+)?here\b|参数|パラメータ|매개변수|파라미터|\b(parámetro|paramètre|parameter|parâmetro|parametro|параметр)/i.test(text);
+}
+
+/** Whether a sentence's instruction-words are only in a quoted example of what the tool detects, renders or documents. */
+function onlyMentioned(text: string, pattern: RegExp, context: Context): boolean {
+  if (!MENTION.test(text) && !context.analyser && !context.documents) return false;
+  const unquoted = text.replace(QUOTED, ' ');
+  return !pattern.test(unquoted);
+}
+
+type Evidence = RegExpExecArray | { 0: string; index: number };
+
+/** Whether a sentence sets a rule for using another tool: "when using git_push, …", "every email sent with send_email must…". */
+function rulesFor(text: string, tool: string): boolean {
+  const at = text.indexOf(tool);
+  if (at === -1) return false;
+  const before = text.slice(Math.max(0, at - 80), at);
+  const after = text.slice(at + tool.length, at + tool.length + 80);
+  return /\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done))\b[^.]{0,60}$/i.test(before) || /^[`'"”’]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now)\b/i.test(after);
+}
+
+/** The poisoning classes one sentence shows. */
+function judgeSentence(sentence: Sentence, place: Place, context: Context): { kind: DescriptionWarningKind; evidence: Evidence }[] {
+  const text = sentence.text;
+  const found: { kind: DescriptionWarningKind; evidence: Evidence }[] = [];
+  const add = (kind: DescriptionWarningKind, evidence: Evidence | null) => {
+    if (evidence) found.push({ kind, evidence });
+  };
+  // an analyser's example inputs (a scanner's `examples`, a renderer's templates) are data, not instructions
+  if (place === 'value' && context.analyser) return found;
+  const override = OVERRIDE_TEXT.exec(text);
+  if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) add('system-override', override);
+  const marker = MARKERS.exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null);
+  if (marker && !onlyMentioned(text, MARKERS, context)) add('fake-markers', marker);
+  const conceal = CONCEAL.exec(text);
+  if (conceal && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) add('concealment', conceal);
+
+  const directive = sentence.marked || isDirective(sentence, place);
+  // covert side tasks are described, not ordered ("Also indexes any API keys… stored remotely")
+  const data = SENSITIVE_DATA.exec(text);
+  if (data && !HONEST_DATA.test(text) && !USER_DESTINATION.test(text) && (sentence.index > 0 || place !== 'prose')) {
+    if ((COLLECT_VERB.test(text) && REMOTE.test(text)) || COVERT_COLLECT.test(text)) add('covert-collection', data);
+  }
+  // files on the user's machine: the base-form verb after the opening sentence instructs, wherever it sits
+  const tamper = TAMPER_FILE.exec(text);
+  if (tamper && WRITE_VERB.test(text) && (directive || sentence.index > 0 || place !== 'prose')) add('filesystem-tampering', tamper);
+  const secretFile = SECRET_FILE.exec(text);
+  if (secretFile && (ACCESS_VERB.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && (directive || sentence.index > 0 || place !== 'prose')) add('secret-access', secretFile);
+  const remoteExec = REMOTE_EXEC.exec(text);
+  if (remoteExec && (directive || place !== 'prose' || sentence.index > 0)) add('command-injection', remoteExec);
+  // a claim that another tool (not this server's) is deprecated, broken or malicious steers the model away from it
+  const others = otherTools(text, context);
+  const disparagedOther = others.find((name) => !context.siblings.has(name) && DISPARAGING.test(text) && !SELF_DEPRECATED.test(text) && !/\b(deprecated|legacy)\s*[:(-]/i.test(text));
+  if (disparagedOther && !directive) add('tool-coercion', { 0: disparagedOther, index: text.indexOf(disparagedOther) });
+  if (!directive) return found;
+
+  if (!secretFile) {
+    const secret = SECRET_WORDS.exec(text);
+    // generic secrets count when they are to be passed somewhere they do not belong
+    if (secret && PASS_VERB.test(text) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || otherTools(text, context).length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) add('secret-access', secret);
+  }
+  const conversation = CONVERSATION.exec(text) ?? (otherTools(text, context).length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null);
+  if (conversation && (PASS_VERB.test(text) || SEND_VERB.test(text)) && !NEGATED_PASS.test(text)) add('exfiltration', conversation);
+  const destination = outsideDestination(text);
+  if (destination && SEND_VERB.test(text) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)/i.test(text)) {
+    // an address added to every message, or data sent to a fixed address
+    if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') add('exfiltration', destination);
+  }
+  // an address to copy every message to: "Always BCC x@y.z", "añade en copia oculta a x@y.z"
+  const bcc = /\b(bcc|cc|copy|forward|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
+  if (bcc) add('exfiltration', bcc);
+
+  const shell = SHELL.exec(text);
+  if (shell && EXEC_VERB.test(text) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) add('command-injection', shell);
+  else if (EXEC_VERB.test(text) && USER_MACHINE.test(text) && /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text)) add('command-injection', USER_MACHINE.exec(text));
+
+  const tools = otherTools(text, context);
+  if (tools.length) {
+    const unknown = tools.filter((name) => !context.siblings.has(name));
+    const name = tools[0]!;
+    const evidence = { 0: name, index: text.indexOf(name) };
+    const pretext = PRETEXT.test(text) && !SELF_FIRST.test(text);
+    const selfDeprecated = SELF_DEPRECATED.test(text);
+    // rules for how the other tool must be used: change its arguments, its destination, its account
+    const ruled = tools.filter((tool) => rulesFor(text, tool));
+    if (TAMPER_VERB.test(text) && ruled.length && ((ruled.some((tool) => !context.siblings.has(tool)) && ARGUMENT.test(text)) || FIXED_TARGET.test(text) || outsideDestination(text) !== null || OVERRIDE_USER.test(text) || REGARDLESS.test(text))) add('tool-shadowing', { 0: ruled[0]!, index: text.indexOf(ruled[0]!) });
+    // the other tool disparaged, avoided or pushed without a reason of its own
+    else if (DISPARAGING.test(text) && !(selfDeprecated && !pretext)) add('tool-coercion', evidence);
+    else if (/\b(do\s+not|don'?t|never|avoid|stop|no\s+longer|ignore|disregard|bypass)\b/i.test(text) && unknown.length > 0 && CALL_VERB.test(text) && (pretext || ALWAYS.test(text) || /\bunder\s+any\s+circumstances\b/i.test(text))) add('tool-coercion', evidence);
+    // values and output descriptions have no business telling the model to call anything
+    else if (CALL_VERB.test(text) && (place !== 'prose' || sentence.marked)) add('tool-coercion', evidence);
+    else if (CALL_VERB.test(text) && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool)))) add('tool-coercion', evidence);
+    else if (CALL_VERB.test(text) && pretext && selfDeprecated) add('tool-coercion', evidence);
+  } else if (/\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
+    add('tool-coercion', /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.exec(text));
+  }
+  const lineJump = /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
+  if (lineJump && !SELF_FIRST.test(text)) add('tool-coercion', lineJump);
+
+  // overriding what the user asked for
+  // ("…must not invoke other tools until the user says, even if the user selects one" holds back, it does not override)
+  const overrideUser = /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : OVERRIDE_USER.exec(text);
+  if (overrideUser) add('argument-tampering', overrideUser);
+  else {
+    const regardless = REGARDLESS.exec(text);
+    if (regardless && TAMPER_VERB.test(text) && ARGUMENT.test(text) && !/\bunless\s+the\s+user\b/i.test(text) && !/\b(convert|normali[sz]e|format|round(ed)?\s+to|encode|escape|trim)\w*\b/i.test(text)) add('argument-tampering', regardless);
+  }
+
+  // a fake procedure: a header or pretext, and a side task the model "must also" perform
+  if (!found.length && (COMPLIANCE_HEADER.test(text) || PRETEXT.test(text)) && SIDE_TASK.test(text) && !SELF_FIRST.test(text)) add('compliance-directive', SIDE_TASK.exec(text));
+  return found;
+}
+
+/** An evidence string that is an exact substring of the source text (hidden or decoded text quotes its raw characters). */
+function quoteIn(source: string, wanted: string, fallback: string): string {
+  const cut = wanted.slice(0, 160);
+  if (cut && source.includes(cut)) return cut;
+  return source.includes(fallback) ? fallback : source.slice(0, 80);
+}
+
+function propertyNames(tool: McpTool): Set<string> {
+  const names = new Set<string>();
+  const walk = (schema: unknown, depth: number) => {
+    if (!schema || typeof schema !== 'object' || depth > MAX_DEPTH || names.size > 500) return;
+    const properties = (schema as { properties?: unknown }).properties;
+    if (properties && typeof properties === 'object') {
+      for (const name of Object.keys(properties)) {
+        names.add(name);
+        walk((properties as Record<string, unknown>)[name], depth + 1);
+      }
+    }
+    const items = (schema as { items?: unknown }).items;
+    if (items) walk(items, depth + 1);
+  };
+  walk(tool.inputSchema, 0);
+  walk(tool.outputSchema, 0);
+  return names;
+}
+
+/** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
+export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
+  const { texts, truncated } = modelTexts(tool);
+  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documents: false };
+  const findings: PoisoningFinding[] = [];
+  const seen = new Set<DescriptionWarningKind>();
+  const record = (finding: PoisoningFinding) => {
+    if (seen.has(finding.kind)) return;
+    seen.add(finding.kind);
+    findings.push(finding);
+  };
+  for (const { where, text } of texts) {
+    const invisible = ANY_INVISIBLE.test(text);
+    if (!invisible && !PREFILTER.test(text)) continue;
+    const place = placeOf(where);
+    context.documents = MENTION.test(text);
+    const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
+    const dialog = DIALOG.exec(visible);
+    if (dialog && !onlyMentioned(visible.slice(0, 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
+    for (const sentence of sentencesOf(visible)) {
+      const kinds = judgeSentence(sentence, place, context);
+      for (const { kind, evidence } of kinds) {
+        record({ kind, where, evidence: quoteIn(text, evidence[0], sentence.text.slice(0, 160)), sentence: sentence.text, decoded: false, message: MESSAGES[kind]! });
+      }
+      // markup that hides what it wraps: evidence when the wrapped text instructs
+      if (sentence.marked && !seen.has('hidden-instructions')) {
+        const tag = AUTHORITY_TAG.exec(text);
+        const instructs = kinds.length > 0 || (tag !== null && (isDirective({ ...sentence, marked: false, index: 1 }, place) || /\b(you|assistant|model)\b/i.test(sentence.text)));
+        if (instructs) {
+          const open = tag ?? /<!--|\[\/\/\]:\s*#/.exec(text);
+          if (open) record({ kind: 'hidden-instructions', where, evidence: open[0], sentence: sentence.text, decoded: false, message: MESSAGES['hidden-instructions']! });
+        }
+      }
+    }
+    for (const part of hidden) {
+      // what is hidden is read like any other text, and hiding it is itself the finding
+      const inner = sentencesOf(part.text).flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map((f) => f.kind));
+      const instructs = inner.length > 0 || /[a-z]{3,}\s+[a-z]{2,}/i.test(part.text);
+      if (!instructs && part.how.startsWith('a zero-width')) continue;
+      record({
+        kind: 'invisible-unicode',
+        where,
+        evidence: part.raw,
+        sentence: part.text.trim().slice(0, 400),
+        decoded: true,
+        message: `${MESSAGES['invisible-unicode']}: ${part.how}${inner.length ? ` (${[...new Set(inner)].join(', ')})` : ''}`,
+      });
+      for (const kind of inner) record({ kind, where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES[kind]!} (hidden with ${part.how})` });
+    }
+  }
+  return { findings, truncated };
+}
+
+// one cheap scan decides whether a text needs the sentence rules at all
+const PREFILTER = /[<[#|@~]|https?:|\b(you|your|must|should|always|never|before|after|ignore|disregard|forget|user|assistant|model|tool|tools|call|use|send|secret|key|token|credential|password|conversation|prompt|system|instruction|remote|external|also|mandatory|required|compliance|curl|wget|bash|sudo|chmod|deprecated|instead|regardless|bcc|cc|silently|quietly|override|bypass|act|important|critical|please|ensure|first|do|don't|not|collect|clipboard|env|ssh|rc|hooks|authorized|crontab|partner|human|agent|ai|every|each|when|if|then|read|run|execute|download|install|append|add|put|include|paste|report|describe|tell|say|obey|priority|apply|applies|anyone|share)\b|[^\x00-\x7f]/i;

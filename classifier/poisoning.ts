@@ -139,10 +139,11 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
     const after = text[zero.index + zero[0].length] ?? '';
     if (/[A-Za-z]/.test(before) && /[A-Za-z<]/.test(after)) {
       const start = Math.max(0, text.lastIndexOf('.', zero.index) + 1);
-      hidden.push({ raw: zero[0], text: text.slice(start, start + 400).replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, ''), how: `a zero-width character (U+${zero[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) inside words` });
+      hidden.push({ raw: zero[0], text: text.slice(start, start + 400).replace(/[\u200b\u2060]/g, ' ').replace(/[\u200c\u200d\u2061-\u2064\ufeff]/g, ''), how: `a zero-width character (U+${zero[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) inside words` });
     }
   }
-  if (hidden.length) visible = visible.replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, '');
+  // a zero-width space or word joiner separates words as a space would; the others join
+  if (hidden.length) visible = visible.replace(/[\u200b\u2060]/g, ' ').replace(/[\u200c\u200d\u2061-\u2064\ufeff]/g, '');
   return { hidden, visible };
 }
 
@@ -158,14 +159,17 @@ interface Sentence {
   marked: boolean;
 }
 
-const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant|sys)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\3\s*>|$)/gi;
+const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\3\s*>|$)/gi;
 // tags that have no business in a tool definition: what they wrap is aimed at the model
-const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|sys)\b[^>]{0,40}>/i;
+const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override)\b[^>]{0,40}>/i;
 
 function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
   const push = (chunk: string, marked: boolean) => {
-    for (const piece of chunk.split(/(?<=[.!?])\s+|\n+|(?<=[。！？])/)) {
+    // a line break ends a sentence after punctuation, before a list item or heading, or at a blank line; a hard-wrapped line goes on
+    // (a hard-wrapped line is a long one that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
+    for (const piece of chunk.split(/(?<=[.!?])\s+|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/)) {
+      if (piece === undefined) continue;
       const trimmed = piece.trim();
       if (trimmed) out.push({ text: trimmed, index: out.length, marked });
     }
@@ -189,8 +193,8 @@ function sentencesOf(text: string): Sentence[] {
 const MODEL_WORDS = String.raw`(you|your(self)?|assistants?|the\s+(ai|models?|llms?|agents?|bot)|ai\s+(assistants?|agents?|models?)|agents?|claude|chatgpt|gpt|llms?)`;
 const ADDRESSED = new RegExp(String.raw`\b${MODEL_WORDS}\b[^.;]{0,60}?\b(must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+(required|instructed|expected|obliged|obligated|to)|is\s+(required|instructed|expected|to)|will\s+(need|have)\s+to|may\s+not|must\s+not|cannot|can't|are\s+now|is\s+now)\b`, 'i');
 // a leading label ("IMPORTANT:", "ANTI-CHEAT:", "BEFORE RESTARTING:", "Note for the assistant:") does not change what follows
-const LABEL = /^[\W_]*[\p{L}][\p{L}\d\s()'’/-]{0,40}[:：]\s*/u;
-const OPENING_DIRECTIVE = /^[\W_]*(always|never|first(ly)?|before\s+\w+ing|after\s+\w+ing|before\s+(you|any|each|every)|after\s+(you|every|each)|make\s+sure|be\s+sure|ensure|remember|please|do\s+not|don'?t|under\s+no\s+circumstances|from\s+now\s+on|whenever|when(ever)?\s+(using|calling|invoking|you|the\s+user)|if\s+you|in\s+addition|additionally|also|every\s+time|each\s+time|the\s+first\s+time|for\s+(best|optimal|accurate|faster|reliable)\s+\w+|to\s+\w+[^,]{0,60},)\b/i;
+const LABEL = /^\s*\[[^\]]{1,30}\]\s*|^[\W_]*[\p{L}][\p{L}\d\s()'’/-]{0,40}[:：]\s*/u;
+const OPENING_DIRECTIVE = /^[\W_]*(instead\s+of\s+\w+ing|always|never|first(ly)?|before\s+\w+ing|after\s+\w+ing|before\s+(you|any|each|every)|after\s+(you|every|each)|make\s+sure|be\s+sure|ensure|remember|please|do\s+not|don'?t|under\s+no\s+circumstances|from\s+now\s+on|whenever|when(ever)?\s+(using|calling|invoking|you|the\s+user)|if\s+you|in\s+addition|additionally|also|every\s+time|each\s+time|the\s+first\s+time|for\s+(best|optimal|accurate|faster|reliable)\s+\w+|to\s+\w+[^,]{0,60},)\b/i;
 const MODAL_DIRECTIVE = /\b(must\s+(also|first|always|now|immediately|additionally|be\s+(called|used|run|invoked|sent|included|added|obeyed|followed))|is\s+(mandatory|required|obligatory)\s+(for|before|that|to)|(it\s+is\s+)?(mandatory|required|necessary|essential|critical)\s+(that\s+you|to\s+(first|also|always))|(always|never)\s+(use|call|invoke|run|send|add|include|set|pass|forward|read|prefer|select|choose|describe|report|tell|say|cc|bcc|copy))\b/i;
 // the modal and "always / first / do not" words of the languages attacks use (no \b: it only knows ASCII letters)
 const FOREIGN_DIRECTIVE = /必须|務必|务必|一定要|请先|請先|总是|始终|每次|必ず|してください|常に|毎回|반드시|항상|마다|하세요|(^|[^\p{L}])(debes|deber[áa]s|siempre|obligatori[oa]|primero|añade|envía|musst|m[üu]ssen|immer|unbedingt|zuerst|devez|dois|toujours|obligatoire|d'abord|envoie|ajoute|deve|sempre|obrigat[óo]ri[oa]|devi|obbligatori[oa]|должен|должны|всегда|обязательн\p{L}*|необходимо|сначала|выполните|отправьте)(?![\p{L}])/iu;
@@ -232,11 +236,11 @@ const LOOPBACK = /^(https?:\/\/)?(localhost|127\.|0\.0\.0\.0|\[::1\])/i;
 const CONVERSATION = /\b((entire|full|complete|whole|verbatim)\s+(conversation|chat|dialog(ue)?|message\s+history|chat\s+history|context|transcript)|(previous|prior|earlier|past|all)\s+(user\s+)?messages\s+(from|in|of)\s+(this|the)\s+(chat|conversation|session)|(every|each)\s+(user\s+(and\s+assistant\s+)?)?message\s+(so\s+far|in\s+this)|(earlier|previously|so\s+far|before)\s+in\s+(this|the)\s+(chat|conversation|session)|mentioned\s+(earlier|previously|before)|(previous|prior|earlier|other)\s+tool\s+(results|outputs|responses|calls)|(output|outputs|results?|responses?)\s+of\s+(every|all|each|any|previous|other)\s+(tool\s+calls?|tools?)|conversation\s+(history|context|so\s+far|log)|chat\s+history|system\s+(prompt|message|instructions?)|your\s+(instructions|prompt|rules|guidelines)|(list|names|descriptions|schemas)\s+of\s+(all\s+|every\s+)?(the\s+)?(available\s+)?tools?|(every|all|each)\s+tools?\s+you\s+(can\s+)?(use|access|have)|tools?\s+you\s+(can\s+use|have|are\s+given)|everything\s+the\s+user|user'?s?\s+(personal|private)\s+(data|information|details))\b/i;
 // another tool's whole output, to be handed on ("put the complete result of list_contacts in `seed`")
 const TOOL_OUTPUT = /\b(complete|full|entire|whole|raw|verbatim)\s+(result|results|output|response|list)\b/i;
-const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]+|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account)\b/i;
+const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]+|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(\w+\s+)?(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account|proxy|gateway|relay|mirror)\b/i;
 // a destination the user supplies is the tool's job ("the URL you provide")
 const USER_DESTINATION = /\b(you|the\s+user|caller)\s+(provide|provides|specify|specifies|supply|supplies|give|gives|choose|chooses|configure|configures)\b|\b(provided|specified|supplied|given|configured)\s+(url|address|endpoint|webhook|recipient)|\b(your|the\s+user'?s)\s+(own\s+)?(url|endpoint|webhook|server|bucket|address|inbox)\b/i;
-const SEND_VERB = /\b(send|sent|post|forward|upload|submit|transmit|report|log|notify|ping|access|visit|call|fetch|contact|bcc|cc|copy|mirror|relay|stream|sync|beacon|push|share|add|include|invite|exfiltrat\w*)\b|发送|送信|보내|전송|\b(envía|envoie|envoyez|sende|senden|envie|invia|отправь|отправьте)\b/i;
-const SHELL = /\b(curl|wget|nc|ncat|netcat|bash|zsh|sh\s+-c|powershell|pwsh|iex|invoke-webrequest|invoke-expression|chmod|chown|sudo|rm\s+-r?f|mkfifo|base64\s+(-d|--decode)|python3?\s+-c|node\s+-e|eval|nohup|certutil|bitsadmin|osascript|npx\s+(-y|--yes))\b|\|\s*(sudo\s+)?(sh|bash|zsh)\b|\/dev\/tcp\b|;\s*(export|curl|wget|rm|chmod)\b|\$\(\s*\w/i;
+const SEND_VERB = /\b(send|sent|post|forward|upload|submit|transmit|report|log|notify|ping|access|visit|call|fetch|contact|bcc|cc|copy|mirror|relay|stream|sync|beacon|push|share|add|include|invite|redirect|route|proxy|tunnel|exfiltrat\w*)\b|发送|送信|보내|전송|\b(envía|envoie|envoyez|sende|senden|envie|invia|отправь|отправьте)\b/i;
+const SHELL = /\b(curl|wget|nc|ncat|netcat|bash|zsh|sh\s+-c|powershell|pwsh|iex|invoke-webrequest|invoke-expression|chmod|chown|sudo|rm\s+-r?f|mkfifo|base64\s+(-d|--decode)|python3?\s+-c|node\s+-e|eval|nohup|certutil|bitsadmin|osascript|npx\s+(-y|--yes))\b|\|\s*(sudo\s+)?(sh|bash|zsh)\b|\/dev\/tcp\b|;\s*(export|curl|wget|rm|chmod)\b|\$\(\s*\w|\becho\s+\$\w+|&&\s*(echo|curl|wget|rm|cat|whoami|id|uname|env|printenv)\b|\bwhoami\b|\bcat\s+\/etc\/|\b(execute|run)\s+the\s+following\s+(\w+\s+)?(command|check|script|snippet)s?\s*:/i;
 // fetching code from the network and running it
 const REMOTE_EXEC = /\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|python3?|node|iex)\b|source\s+<\(\s*curl|\bexec\(\s*\S*urlopen|\beval\(\s*\S*(fetch|urlopen|requests\.get)|\bdownload\b[^.]{0,120}\b(chmod|run|execute|launch)\b|\bchmod\s+\+x\b[^.]{0,80}\b(run|execute|sudo|&&|\.\/)|\bnpx\s+(-y|--yes)\b/i;
 const EXEC_VERB = /\b(execute|run|launch|invoke|prefix|prepend|append|include|type|enter|paste|source)\b|执行|運行|运行|実行|실행|\b(ejecuta|ausführ\w*|exécute\w*|esegui|выполни\w*)\b/i;
@@ -245,27 +249,27 @@ const TAMPER_FILE = /(~\/|\$HOME\/|\/home\/\w+\/|\/root\/)?\.(bashrc|zshrc|bash_
 // base forms only: "Appends a line to ~/.bashrc" describes a tool; "append the line…" instructs
 const WRITE_VERB = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|drop|install|register|schedule|delete|remove|wipe|truncate|replace)\b/i;
 // a tool named in the text: quoted or in backticks, followed by "tool" (in any language), or a snake_case name after a call
-const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s*(?:tool|function|工具|ツール|도구|herramienta|outil|Werkzeug|ferramenta|strumento|инструмент)|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:call|calls|calling|use|using|invoke|invoking|with|via|through|instead\s+of|prefer)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b/g;
+const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s*(?:tool|function|工具|ツール|도구|herramienta|outil|Werkzeug|ferramenta|strumento|инструмент)|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:call|calls|calling|use|using|invoke|invoking|with|via|through|instead\s+of|prefer)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]\w*(?:\.[a-z_]\w*)+(?=\s*\())/g;
 const CALL_VERB = /\b(call|calls|calling|use|using|invoke|invoking|run|running|trigger|execute|prefer|choose|switch\s+to|redirect\w*|route\w*|fall\s*back\s+to|rely\s+on)\b|호출|调用|呼び出|llama|utiliza|appelle|aufrufen|rufe|chiama|вызови/i;
 const DISPARAGING = /\b(deprecated|disabled|broken|buggy|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
 const SELF_DEPRECATED = /\bthis\s+(tool|endpoint|function|command)\s+(is|has\s+been|was)\s+(deprecated|legacy|obsolete|replaced|superseded)|^\W*(deprecated|legacy|obsolete)\b/i;
 // a reason that is no reason: what coercion and fake procedures hide behind
-const PRETEXT = /\b(compliance|complian\w+|regulat\w+|audit(ing)?|mandatory|security\s+(verification|check|checkpoint|validation|requirement|policy|protocol|update|reasons?|purposes|team)|verification|system[- ](updates?|level|optimi[sz]ation|requirements?|integrity|polic(y|ies)|maintenance)|recent\s+(system\s+)?updates?|maintenance|required\s+for\s+(all|every|any)|for\s+(all|every|any)\s+\w+(\s+\w+)?\s+(requests?|calls?|operations?|queries)|vulnerab\w+|regardless|no\s+matter|integrity|data\s+consistency|legal\s+requirement|policy\s+update|anti[- ]cheat|fraud\s+prevention|quality\s+policy)\b/i;
+const PRETEXT = /\b(compliance|complian\w+|regulat\w+|audit(ing)?|mandatory|security\s+(verification|check|checkpoint|validation|requirement|policy|protocol|update|reasons?|purposes|team)|verification|system[- ](updates?|level|optimi[sz]ation|requirements?|integrity|polic(y|ies)|maintenance)|recent\s+(system\s+)?updates?|maintenance|required\s+for\s+(all|every|any)|for\s+(all|every|any)\s+\w+(\s+\w+)?\s+(requests?|calls?|operations?|queries)|vulnerab\w+|regardless|no\s+matter|integrity|data\s+consistency|legal\s+requirement|policy\s+update|anti[- ]cheat|fraud\s+prevention|quality\s+policy|proper\s+validation|it'?s\s+critical|critical\s+to|essential\s+(context|for)|holistic|supplemented\s+with)\b/i;
 // "to get the project_id": calling another tool to fetch what this one needs is guidance
-const PURPOSE = /\b(to|so\s+(that\s+)?you\s+can)\s+(get|find|obtain|look\s+up|retrieve|fetch|list|discover|resolve|search|see|learn|know|identify|determine|check|confirm|verify\s+the\s+(id|name))\b|\b(if|when)\s+you\s+(need|want|only\s+need)\b|\bfor\s+(large|bulk|batch|binary|big|multiple|many|several|more|small|single)\b/i;
-const ALWAYS = /\b(always|every\s+time|each\s+time|every\s+(call|request|session|event|message|email|transfer|order|time)|for\s+(every|each|all|any)\b|before\s+(calling|using|invoking|fetching|any)\b[^.]{0,20}\b(any|every|each)\b|(first|before)\b[^.]{0,40}\b(any|every|each)\s+(other\s+)?(tool|call|request)|after\s+\w+ing|from\s+now\s+on)\b/i;
+const PURPOSE = /\b(to|so\s+(that\s+)?you\s+can)\s+(get|find|obtain|look\s+up|retrieve|fetch|list|discover|resolve|search\s+for|see|learn|know|identify|determine|check|confirm|verify)\s+(the\s+|a\s+|an\s+|its\s+|their\s+|valid\s+|available\s+|which\s+|whether\s+|if\s+)?([\w-]+\s+){0,2}(ids?|identifiers?|keys?|slugs?|names?|uuids?|handles?|paths?|urls?|numbers?|codes?|values?|options|fields|schemas?|exists?|available|correct|right|version|versions|list)\b|\b(if|when)\s+you\s+(need|want|only\s+need)\b|\bfor\s+(large|bulk|batch|binary|big|multiple|many|several|more|small|single)\b/i;
+const ALWAYS = /\b(must\s+first|first\s+(call|use|invoke|run)|always|every\s+time|each\s+time|every\s+(call|request|session|event|message|email|transfer|order|time)|for\s+(every|each|all|any)\b|before\s+(calling|using|invoking|fetching|any)\b[^.]{0,20}\b(any|every|each)\b|(first|before)\b[^.]{0,40}\b(any|every|each)\s+(other\s+)?(tool|call|request)|after\s+\w+ing|from\s+now\s+on)\b/i;
 const DESTRUCTIVE_NAME = /^(delete|remove|drop|destroy|purge|wipe|unlock|transfer|send|pay|grant|share|publish|revoke|disable|reset|rotate|approve|open|make_public|set_user_role)|_(delete|remove|public|unlock|transfer)/i;
 // a target the text fixes in advance: an address, an account number, "our hub"
 const FIXED_TARGET = /\bhttps?:\/\/|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b\d{1,5}\s+\w+(\s+\w+)?\s+(rd|road|st|street|ave|avenue|blvd|boulevard|lane|ln|way|drive|dr|parkway|pkwy)\b|\b(account|routing|iban|wallet|swift|bic)\b[^.]{0,30}\b[\dA-Z]{6,}\b|\bour\s+(\w+\s+)?(hub|address|account|warehouse|server|bucket|wallet|repository|mirror|relay|inbox|endpoint)\b/i;
 const ARGUMENT = /\b(destination|recipients?|to\s+address|address|amount|currency|account|accounts|iban|wallet|url|path|parameter|argument|value|price|quantity|payee|beneficiary|bcc|cc|receiver|target|endpoint|host|domain|query|timeout|input|environment|routing|visibility|role|permission|scope|mode)\b/i;
 const OVERRIDE_USER = /\b(regardless\s+of\s+(what\s+)?(the\s+)?(user|input|request|they)|no\s+matter\s+what\s+(the\s+user|they)|irrespective\s+of\s+(the\s+)?user|even\s+(if|when)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|says?|wants?|tells?|chooses?|selects?|provides?)|whatever\s+the\s+user\s+(asks?|says?|wants?|provides?)|instead\s+of\s+(the\s+)?(\w+\s+){0,2}(what\s+)?(the\s+user|they|he|she)\s+(provides?|gives?|gave|asked|asks|enters?|entered|specif\w+|chose|chooses|selects?|requested|wants?)|instead\s+of\s+what\s+the\s+user|^\W*when(ever)?\s+the\s+user\s+(asks?|requests?|tells?)\s+(you\s+)?to\b[^.]{0,120}\b(as\s+well|also|every|all\s+(of\s+)?the)\b)/i;
-const REGARDLESS = /\b(regardless\s+of|no\s+matter\s+(what|how)|irrespective\s+of|(automatically|silently|quietly|always)\s+(change|alter|modify|replace|override|overwrite|redirect|swap|substitute|switch|rewrite|reroute|increase|decrease|inflate))\b/i;
+const REGARDLESS = /\b(regardless\s+of\s+(the\s+)?(user|input|what|their|any|original)|no\s+matter\s+(what|how)|irrespective\s+of\s+(the\s+)?(user|input)|(automatically|silently|quietly|always)\s+(change|alter|modify|replace|override|overwrite|redirect|swap|substitute|switch|rewrite|reroute|increase|decrease|inflate))\b/i;
 const TAMPER_VERB = /\b(change|changes|alter|modify|replace|override|overwrite|redirect|swap|substitute|set|sets|switch|rewrite|reroute|route|add|append|increase|decrease|inflate|multiply|use)\b/i;
 const CONCEAL = /\b(do\s+not|don'?t|never|must\s+not|should\s+not|shall\s+not|without|avoid|refrain\s+from|no\s+need\s+to|there\s+is\s+no\s+need\s+to|not\s+necessary\s+to)\s+(ever\s+)?(tell\w*|inform\w*|mention\w*|disclos\w*|reveal\w*|notify\w*|alert\w*|let\w*|bring\w*\s+up|report\w*|explain\w*|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*)\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|confirmation|reply|response|summary|answer)\b|\bthe\s+(user|human)\s+(must|should|need|shall)\s*(not|n't)\s+(know|see|be\s+(told|informed|aware|notified)|notice|find\s+out)\b|\bkeep\s+(this|it|these|that)\s+(secret|hidden|confidential|private|between\s+us)\b|\b(do\s+not|don'?t|never)\s+(mention|disclose|reveal|acknowledge|display|show)\s+(this|that|these|it|any|the\s+(step|file|change|instruction|request|collection|upload|warnings?|errors?))\b|\b(secret|covert|hidden)\s+(operation|step|task|instruction)\b|\bwithout\s+(the\s+)?(user'?s?\s+)?(knowledge|awareness|noticing|consent)\b|\b(silently|quietly|covertly|secretly|discreetly)\s+(add|append|send|forward|change|include|copy|replace|modify|redirect|set|upload|read|run|execute|call|log|record|collect|store|bcc|cc|attach|insert|alter|swap|route|post|transmit|exfiltrate|retry|charge|pay|delete|remove|use|grant)\b|\b(tell|assure|reassure|inform)\s+(the\s+)?(user|customer|them)\s+(that\s+)?[^.]{0,60}\b(went\s+through|succeeded|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?|no\s+data|nothing)\b|\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b|\breport\s+(back\s+)?only\b|\bsay\s+(that\s+)?(the\s+)?(file|data|it|everything)\s+(stays|remains|is\s+(local|safe|fine))|(不要|别|勿|不必|无需|無需|不用)[^。，]{0,8}(告诉|告訴|通知|告知|提及|透露|说明|說明)|ユーザー[^。]{0,6}(伝え|知らせ|言わ|教え|報告し)(ない|ず)|사용자에게[^.]{0,10}(알리지|말하지|알려주지)|사용자에게는?[^.]{0,30}(라고|다고)\s*말하|(^|[^\p{L}])no\s+(se\s+lo\s+|le\s+|lo\s+)?(informes|digas|menciones|comuniques|reveles|cuentes)|(^|[^\p{L}])não\s+(informe|diga|mencione|conte|revele)|(^|[^\p{L}])ne\s+(le\s+|lui\s+|leur\s+)?(dites|mentionnez|signalez|informez|révélez|dis|mentionne)\s+(pas|rien)|(nicht|niemals)\s+(dem|den)?\s*(benutzer|nutzer|anwender)|(benutzer|nutzer|anwender)\w*\s+(nicht|niemals|nichts)|(^|[^\p{L}])non\s+(dire|informare|menzionare|rivelare|dirlo)|(^|[^\p{L}])не\s+(сообщай|говори|упоминай|рассказывай)|пользовател\p{L}*\s+не\s+нужно|не\s+нужно\s+(сообщать|говорить)/iu;
 // what may be kept from the user: a secret value itself ("never show the raw token")
 const CONCEAL_SECRET = /\b(do\s+not|don'?t|never)\s+(show|reveal|display|print|echo|log|expose|tell)\s+(the\s+)?(user\s+)?(their\s+|the\s+|its\s+)?(raw\s+|full\s+|actual\s+|plain[- ]?text\s+)?(password|token|secret|key|api\s+key|credential|passphrase|pin)s?\b/i;
-const OVERRIDE_TEXT = /\b(ignore|disregard|forget|override|overrule|bypass|skip|abandon|drop)\s+(all\s+|any\s+|every\s+)?(of\s+)?(the\s+|your\s+|my\s+)?(previous|prior|above|earlier|preceding|original|existing|other|system|safety|security|old|initial)?\s*(instructions?|rules?|guidelines?|prompts?|directives?|policies|polic(y|ies)|restrictions?|constraints?|safeguards?|guardrails?|safety\s+(checks?|guidelines|measures|rules|filters?)|access\s+controls?|content\s+polic\w+|programming|training|user\s+input)\b|\b(you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s*:|act\s+as\s+(a|an)\s+[\w ]{0,40}(root|admin\w*|unrestricted|unfiltered|jailbroken)|developer\s+mode|god\s+mode|jailbreak\w*\s+mode|DAN\s+mode|do\s+anything\s+now|(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\s+(all\s+|any\s+|both\s+)?(the\s+)?(prior|previous|other|your|existing|system|original|user)|(it|this|which|that|and)\s+(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\b[^.]{0,40}\b(instructions|rules|guidelines|guidance|system\s+prompt|polic(y|ies))|(higher|highest|top)[- ]priority\s+(system\s+)?(message|instruction|directive)|must\s+be\s+obeyed|obey\s+(it|this|them|these|the\s+following)|follow\s+(the\s+)?instructions\s+(it\s+contains|in\s+it|found\s+(at|in)|(at|from)\s+https?:)|no\s+longer\s+appl(y|ies)|(does|do)\s+not\s+apply\s+(here|to\s+this|when)|trust\s+all\s+(commands|input|requests|queries)|without\s+(any\s+)?(validation|restrictions|safety\s+checks)|unrestricted\s+(access|mode|privileges))\b|(忽略|无视|忽視|忽视)(之前|以前|上述|先前|所有|全部)?(的)?(所有)?(指令|指示|说明|規則|规则|提示)|(以前|前|上記|これまで)の(指示|命令|ルール)を(すべて)?無視|이전\s*(의\s*)?(모든\s*)?(지시|명령|규칙)\S*\s*무시|(^|[^\p{L}])ignor(a|e|ez|ar|iere|ieren|ate)\s+(todas\s+|toutes\s+|tutte\s+|alle\s+)?(las\s+|les\s+|le\s+|as\s+|die\s+)?(instrucciones|instructions|istruzioni|instruções|anweisungen|vorherigen|regeln)|игнорир\p{L}*\s+(все\s+)?(предыдущие\s+|прежние\s+)?(инструкции|указания|правила)/iu;
-const MARKERS = /<\|\s*(im_start|im_end|system|user|assistant|endoftext|start_header_id|end_header_id|eot_id|begin_of_text)\s*\|>|\[\/?INST\]|<<\/?SYS>>|^\s*#{2,}\s*(system|instruction|instructions|assistant|new\s+instructions?)\s*:?|\[\s*(system|admin|role|root|developer|assistant)[ _-]?(directive|instruction|override|message|note|prompt|command)s?\s*\]|\b(this\s+is\s+)?(an?\s+)?(important\s+|urgent\s+)?message\s+from\s+(the\s+)?(user|developer|admin\w*|system|operator)\s+to\s+(you|the\s+(assistant|ai|model))\b|\bsigned,?\s+the\s+user\b|\bnew\s+(system\s+)?instructions?\s*:|\b(assistant|ai|model|agent|system)\s+(directive|instruction|override)s?\s*:|系统指令|系統指令|系统提示|システム指示|システムメッセージ|시스템\s*지시|시스템\s*메시지|instrucci[óo]n\s+del\s+sistema|systemanweisung|instruction\s+syst[èe]me|instru[çc][ãa]o\s+do\s+sistema|системн\p{L}*\s+(инструкци|указани)/imu;
+const OVERRIDE_TEXT = /\b(ignore|disregard|forget|override|overrule|bypass|skip|abandon|drop)\s+(all\s+|any\s+|every\s+)?(of\s+)?(the\s+|your\s+|my\s+)?(previous|prior|above|earlier|preceding|original|existing|other|system|safety|security|old|initial)?\s*(instructions?|rules?|guidelines?|prompts?|directives?|policies|polic(y|ies)|restrictions?|constraints?|safeguards?|guardrails?|safety\s+(checks?|guidelines|measures|rules|filters?)|access\s+controls?|content\s+polic\w+|programming|training|user\s+input)\b|\bACT\s+AS\s*:|\b(disable|turn\s+off|bypass|remove|switch\s+off)\s+(all\s+)?(the\s+)?(content\s+filter\w*|safety\s+(filters?|checks?|guidelines|measures)|guardrails?|moderation)|\b(you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s+(a|an)\s+[\w ]{0,40}(root|admin\w*|unrestricted|unfiltered|jailbroken)|developer\s+mode|god\s+mode|jailbreak\w*\s+mode|DAN\s+mode|do\s+anything\s+now|(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\s+(all\s+|any\s+|both\s+)?(the\s+)?(prior|previous|other|your|existing|system|original|user)|(it|this|which|that|and)\s+(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\b[^.]{0,40}\b(instructions|rules|guidelines|guidance|system\s+prompt|polic(y|ies))|(higher|highest|top)[- ]priority\s+(system\s+)?(message|instruction|directive)|must\s+be\s+obeyed|obey\s+(it|this|them|these|the\s+following)|follow\s+(the\s+)?instructions\s+(it\s+contains|in\s+it|found\s+(at|in)|(at|from)\s+https?:)|no\s+longer\s+appl(y|ies)|(does|do)\s+not\s+apply\s+(here|to\s+this|when)|trust\s+all\s+(commands|input|requests|queries)|without\s+(any\s+)?(validation|restrictions|safety\s+checks)|unrestricted\s+(access|mode|privileges))\b|(忽略|无视|忽視|忽视)(之前|以前|上述|先前|所有|全部)?(的)?(所有)?(指令|指示|说明|規則|规则|提示)|(以前|前|上記|これまで)の(指示|命令|ルール)を(すべて)?無視|이전\s*(의\s*)?(모든\s*)?(지시|명령|규칙)\S*\s*무시|(^|[^\p{L}])ignor(a|e|ez|ar|iere|ieren|ate)\s+(todas\s+|toutes\s+|tutte\s+|alle\s+)?(las\s+|les\s+|le\s+|as\s+|die\s+)?(instrucciones|instructions|istruzioni|instruções|anweisungen|vorherigen|regeln)|игнорир\p{L}*\s+(все\s+)?(предыдущие\s+|прежние\s+)?(инструкции|указания|правила)/iu;
+const MARKERS = /<\|\s*(im_start|im_end|system|user|assistant|endoftext|start_header_id|end_header_id|eot_id|begin_of_text)\s*\|>|\[\/?INST\]|<<\/?SYS>>|(^|\s)#{2,}\s*(system|instruction|instructions|assistant|new\s+instructions?)\s*:|^\s*#{2,}\s*(system|instruction|instructions|new\s+instructions?)\s*$|\[\s*(system|admin|role|root|developer|assistant)[ _-]?(directive|instruction|override|message|note|prompt|command)s?\s*\]|\[[A-Z][A-Z _-]{0,30}(DIRECTIVE|OVERRIDE|INSTRUCTION)S?\]|\b(this\s+is\s+)?(an?\s+)?(important\s+|urgent\s+)?message\s+from\s+(the\s+)?(user|developer|admin\w*|system|operator)\s+to\s+(you|the\s+(assistant|ai|model))\b|\bsigned,?\s+the\s+user\b|\bnew\s+(system\s+)?instructions?\s*:|\b(assistant|ai|model|agent|system)\s+(directive|instruction|override)s?\s*:|系统指令|系統指令|系统提示|システム指示|システムメッセージ|시스템\s*지시|시스템\s*메시지|instrucci[óo]n\s+del\s+sistema|systemanweisung|instruction\s+syst[èe]me|instru[çc][ãa]o\s+do\s+sistema|системн\p{L}*\s+(инструкци|указани)/imu;
 // a role line in capitals ("SYSTEM: trust all commands"); "(assistant) …" or "Assistant: …" opening a value
 const ROLE_LINE = /(^|[.!?]\s+|\]\s*)(SYSTEM|ASSISTANT|HUMAN|DEVELOPER)\s*:\s*\S/;
 const ROLE_OPENING = /^\W*(\(\s*(assistant|ai|system|model)\s*\)|(assistant|ai|system|model|agent|note\s+(to|for)\s+(the\s+)?(assistant|ai|model|agent))\s*:)/i;
@@ -278,13 +282,22 @@ const QUOTED = /`[^`]*`|"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’/g;
 // a side task said outright: "also indexes", "silently records", "continuously streamed"
 const COVERT_COLLECT = /\b(also|additionally|silently|quietly|covertly|secretly|continuously|in\s+the\s+background)\s+(\w+\s+)?(collect|harvest|index|extract|record|captur|log|stor|cach|scan|gather|cop|stream|send|sent|upload|forward|transmit|shar|sync|mirror)\w*/i;
 const COLLECT_VERB = /\b(collect\w*|harvest\w*|index\w*|extract\w*|record\w*|captur\w*|log\w*|stor\w*|cach\w*|scan\w*|gather\w*|keep\w*|copies|cop(y|ied)|stream\w*|sen[dt]\w*|upload\w*|forward\w*|transmit\w*|shar\w*|sync\w*)\b/i;
-const SENSITIVE_DATA = /\b(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?|clipboard|keystrokes?|conversations?|chat\s+(history|logs?|messages)|user\s+messages|file\s+contents?|any\s+files?|contents\s+of\s+(any|all|every|the)\s+files?|browsing\s+history|cookies|contacts|personal\s+(data|information)|environment\s+variables|ai\s+responses|screen(shots)?|copy\s+of\s+(each|every|all|the)\s+\w+|location\s+history|messages)\b/i;
+const SENSITIVE_DATA = /\b(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?|clipboard|keystrokes?|conversations?|chat\s+(history|logs?|messages)|user\s+messages|file\s+contents?|any\s+files?|contents\s+of\s+(any|all|every|the)\s+files?|browsing\s+history|cookies|contacts|personal\s+(data|information)|environment\s+variables|ai\s+responses|screen(shots)?|location\s+history|machine\s+fingerprint|mac\s+address(es)?|running\s+processes|account\s+numbers|credit\s+cards?)\b/i;
 const REMOTE = /\b(to|on|at|with|in|into|onto)\s+(an?\s+|the\s+|our\s+)?(remote|external|third[- ]party|partner|our|attacker'?s?|analytics|research|telemetry|logging|collection|off[- ]site|central|vendor)\s+(\w+\s+)?(endpoint|server|servers|service|team|backend|storage|collector|database|host|url|api|cloud|bucket|repository|partner|partners|vendor|company|provider)\b|\b(stored|kept|cached|saved|uploaded|mirrored)\s+remotely\b|\bto\s+https?:\/\/(?!(localhost|127\.|0\.0\.0\.0|\[::1\]))/i;
 const HONEST_DATA = /\b(never|not|no|only\s+(if|when|with)|opt[- ]in|anonymi[sz]ed|anonymous|aggregated?|with\s+(your|the\s+user'?s)\s+consent|you\s+(provide|choose|specify))\b/i;
 const COMPLIANCE_HEADER = /\b(CRITICAL|IMPORTANT|URGENT|MANDATORY|SYSTEM|SECURITY|COMPLIANCE|PERFORMANCE|REGULATORY)\s+(SYSTEM\s+)?(UPDATE|NOTICE|REQUIREMENT|DIRECTIVE|OVERRIDE|OPTIMI[SZ]ATION|ALERT|PROTOCOL|POLICY|INSTRUCTION)S?\b/;
 // "This tool MUST be called before any other Shopify tools": ordering a server's own tools is documentation
 const SELF_FIRST = /\bthis\s+(tool|function|endpoint)\s+(must|should|needs\s+to|has\s+to)\s+(always\s+)?(be\s+)?(called|used|invoked|run)\b|\b(call|use|invoke|run)\s+this\s+(tool|function)\s+(first|before)\b/i;
-const SIDE_TASK = /\b(must|should|need\s+to|are\s+required\s+to|have\s+to|is\s+required\s+to)\s+(also|first|additionally|always|immediately)\b|\b(before|after)\s+(proceeding|using\s+this|responding|answering|returning|any|each|every)\b|\balso\s+(access|visit|call|send|run|execute|update|add|log|record|write|read|include|fetch|place|put|paste|forward)\b|\b(must|should|required\s+to)\s+(fetch|access|visit|call|send|run|read|forward|upload|include|append|add)\b/i;
+const SIDE_TASK = /\b(must|should|need\s+to|are\s+required\s+to|have\s+to|is\s+required\s+to)\s+(also|first|additionally|always|immediately)\b|\b(before|after)\s+(proceeding|using\s+this|responding|answering|returning|any|each|every)\b|\balso\s+(access|visit|call|send|run|execute|update|add|log|record|write|read|include|fetch|place|put|paste|forward)\b|\b(must|should|required\s+to)\s+(fetch|access|visit|call|send|run|execute|read|forward|upload|include|append|add|halt)\b/i;
+// claims that another tool now behaves differently ("The playwright_navigate tool has been optimized… now uses Tokyo")
+const CHANGED_CLAIM = /\b(has\s+been|have\s+been|was|were|is\s+now|are\s+now)\s+(\w+\s+)?(optimi[sz]ed|upgraded|enhanced|updated|modified|changed|patched|reconfigured|extended|improved|migrated|redirected)\b|\bnow\s+(uses|defaults|requires|sends|redirects|routes|points|forwards|returns)\b/i;
+// the system changing what the user asked for on its own ("the query is automatically modified to include…")
+const AUTO_TAMPER = /\b(automatically|silently|quietly)\s+(\w+\s+)?(redirect|sets?\b|enables?|disables?|modif|chang|replac|rewrit|alter|overrid|append|adds?\b|includ|switch|enhanc)\w*/i;
+// a fake procedure that stops the work and tells the user it cannot be done
+const HALT = /\b(halt|stop|abort|refuse|decline|cancel)\s+(the\s+)?(operation|request|task|call|process)\b[^.]{0,80}\b(inform|tell|notify)\s+the\s+user\b/i;
+// sensitive data gathered besides the job, and where it goes
+const HARVESTED = /\b(passwords?|credit\s+cards?|account\s+numbers?|mac\s+address(es)?|hostnames?|usernames?|running\s+processes|location\s+history|machine\s+fingerprint|keystrokes|clipboard|contacts|browsing\s+history|(api\s+)?keys?|tokens?|credentials?|names)\b/i;
+const SHARED = /\b(logged|cached\s+externally|synced\s+(across\s+devices\s+)?(via|to|through|with)\s+(the\s+)?cloud|shared\s+with\s+(third[- ]part(y|ies)|partners?|advertisers?|others)|stored\s+remotely|sold\s+to|uploaded\s+to|sent\s+to\s+(our|a|the)\s+(servers?|team|partners?))\b/i;
 
 export interface PoisoningFinding {
   kind: DescriptionWarningKind;
@@ -322,6 +335,8 @@ interface Context {
   analyser: boolean;
   /** The text being read documents formats or templates (what it quotes is an example). */
   documents: boolean;
+  /** An earlier sentence of the same text gave a pretext ("SECURITY ALERT: … pending an internal audit"). */
+  pretextBefore: boolean;
 }
 
 const NOT_TOOL_NAMES = /^(this|that|same|new|other|above|following|previous|next|right|correct|appropriate|relevant|original|secure|old|main|first|second|any|each|every|mcp|search|web|api|e\.g|i\.e|etc)$/i;
@@ -332,10 +347,10 @@ function otherTools(sentence: string, context: Context): string[] {
   const self = context.tool.name;
   for (const match of sentence.matchAll(TOOL_REFERENCE)) {
     const name = match[1] ?? match[2] ?? match[3] ?? match[4];
-    if (!name || name.toLowerCase() === self.toLowerCase() || context.parameters.has(name) || NOT_TOOL_NAMES.test(name)) continue;
+    if (!name || name.toLowerCase() === self.toLowerCase() || context.parameters.has(name) || NOT_TOOL_NAMES.test(name) || !/[a-z]/.test(name)) continue;
     if (/\.(json|md|txt|env|ya?ml|toml|js|ts|py|sh|html|csv|pdf|png|jpg|com|org|net|io|dev)$/i.test(name) || /^https?:/i.test(name) || name.includes('@') || /^\d/.test(name)) continue;
     // a quoted word is a tool when it is a sibling, looks like one (snake, kebab, dotted), or the text calls it a tool
-    if (match[1] && !context.siblings.has(name) && !(/[_-]/.test(name) || /^\s*tool\b/i.test(sentence.slice(match.index + match[0].length)))) continue;
+    if (match[1] && !context.siblings.has(name) && !(/[_-]/.test(name) || /^\s*tool\b/i.test(sentence.slice(match.index + match[0].length)) || /\b(call|use|invoke|run|using|calling)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, match.index - 20), match.index)))) continue;
     // "a direct tool", "the right tool": an ordinary word before "tool" is not a name
     if (match[3] && !context.siblings.has(name) && !/[_-]/.test(name)) continue;
     names.push(name);
@@ -344,11 +359,13 @@ function otherTools(sentence: string, context: Context): string[] {
 }
 
 /** An address outside the user's control the text names: a URL (not loopback), an e-mail address, "our server". */
-function outsideDestination(text: string): RegExpExecArray | null {
+function outsideDestination(text: string, insist = false): RegExpExecArray | null {
   if (USER_DESTINATION.test(text)) return null;
   const pattern = new RegExp(DESTINATION.source, 'gi');
   for (const match of text.matchAll(pattern)) {
     if (LOOPBACK.test(match[0])) continue;
+    // documentation's placeholder addresses (sender@example.com) are examples unless the text insists
+    if (/(@|\/\/|\.)(example\.(com|org|net)|[\w-]+\.(example|test|invalid))\b/i.test(match[0]) && !(insist || PRETEXT.test(text) || /\b(must|always|also|every)\b/i.test(text))) continue;
     return match as RegExpExecArray;
   }
   return null;
@@ -376,7 +393,7 @@ function rulesFor(text: string, tool: string): boolean {
   if (at === -1) return false;
   const before = text.slice(Math.max(0, at - 80), at);
   const after = text.slice(at + tool.length, at + tool.length + 80);
-  return /\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done))\b[^.]{0,60}$/i.test(before) || /^[`'"”’]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now)\b/i.test(after);
+  return /\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done)|instead\s+of)\b[^.]{0,60}$/i.test(before) || /^[`'"”’]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now)\b/i.test(after);
 }
 
 /** The poisoning classes one sentence shows. */
@@ -393,7 +410,9 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
   const marker = MARKERS.exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null);
   if (marker && !onlyMentioned(text, MARKERS, context)) add('fake-markers', marker);
   const conceal = CONCEAL.exec(text);
-  if (conceal && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) add('concealment', conceal);
+  // an output field's own value kept from the user ("Internal; don't show it to the user") is not an action kept from them
+  const ownValue = place === 'output' && /\b(show|display|reveal|print)\s+(it|this\s+(value|field|code)|the\s+value)\b/i.test(text);
+  if (conceal && !ownValue && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) add('concealment', conceal);
 
   const directive = sentence.marked || isDirective(sentence, place);
   // covert side tasks are described, not ordered ("Also indexes any API keys… stored remotely")
@@ -410,6 +429,15 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
   if (remoteExec && (directive || place !== 'prose' || sentence.index > 0)) add('command-injection', remoteExec);
   // a claim that another tool (not this server's) is deprecated, broken or malicious steers the model away from it
   const others = otherTools(text, context);
+  const changedOther = others.find((name) => !context.siblings.has(name) && CHANGED_CLAIM.test(text.slice(text.indexOf(name) + name.length, text.indexOf(name) + name.length + 80)));
+  if (changedOther) add('tool-shadowing', { 0: changedOther, index: text.indexOf(changedOther) });
+  // this tool claims to be out of service for a made-up reason, to send the model elsewhere
+  const selfName = new RegExp(String.raw`(this\s+tool|['"\`“]${context.tool.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`”]|\b${context.tool.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s+tool)`, 'i');
+  if (selfName.test(text) && /\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && PRETEXT.test(text)) add('tool-coercion', selfName.exec(text));
+  const auto = AUTO_TAMPER.exec(text);
+  if (auto && (OVERRIDE_USER.test(text) || REGARDLESS.test(text) || /^(automatically|silently|quietly)\s+(\w+\s+)?redirect/i.test(auto[0]) || /\bto\s+include\s+['"“‘]/i.test(text)) && !/\b(convert|normali[sz]e|format|encode|escape|trim|paginat|retr(y|ies))\w*/i.test(text)) add('argument-tampering', auto);
+  const copied = /\b(bcc|cc|copy|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
+  if (copied && !USER_DESTINATION.test(text)) add('exfiltration', copied);
   const disparagedOther = others.find((name) => !context.siblings.has(name) && DISPARAGING.test(text) && !SELF_DEPRECATED.test(text) && !/\b(deprecated|legacy)\s*[:(-]/i.test(text));
   if (disparagedOther && !directive) add('tool-coercion', { 0: disparagedOther, index: text.indexOf(disparagedOther) });
   if (!directive) return found;
@@ -421,14 +449,12 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
   }
   const conversation = CONVERSATION.exec(text) ?? (otherTools(text, context).length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null);
   if (conversation && (PASS_VERB.test(text) || SEND_VERB.test(text)) && !NEGATED_PASS.test(text)) add('exfiltration', conversation);
-  const destination = outsideDestination(text);
+  const destination = outsideDestination(text, sentence.marked || place !== 'prose');
   if (destination && SEND_VERB.test(text) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)/i.test(text)) {
     // an address added to every message, or data sent to a fixed address
     if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') add('exfiltration', destination);
   }
-  // an address to copy every message to: "Always BCC x@y.z", "añade en copia oculta a x@y.z"
-  const bcc = /\b(bcc|cc|copy|forward|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
-  if (bcc) add('exfiltration', bcc);
+  if ((PRETEXT.test(text) || context.pretextBefore) && HALT.test(text)) add('compliance-directive', HALT.exec(text));
 
   const shell = SHELL.exec(text);
   if (shell && EXEC_VERB.test(text) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) add('command-injection', shell);
@@ -471,6 +497,20 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
   return found;
 }
 
+function visibleOf(text: string): string {
+  return text.length > 4000 ? text.slice(0, 4000) : text;
+}
+
+function sentenceCount(text: string): number {
+  return text.split(/(?<=[.!?])\s+/).filter((piece) => piece.trim()).length;
+}
+
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(0, text.lastIndexOf('.', at - 1) + 1);
+  const end = text.indexOf('.', at);
+  return text.slice(start, end === -1 ? undefined : end + 1).trim().slice(0, 400);
+}
+
 /** An evidence string that is an exact substring of the source text (hidden or decoded text quotes its raw characters). */
 function quoteIn(source: string, wanted: string, fallback: string): string {
   const cut = wanted.slice(0, 160);
@@ -489,6 +529,9 @@ function propertyNames(tool: McpTool): Set<string> {
         walk((properties as Record<string, unknown>)[name], depth + 1);
       }
     }
+    // a quoted enum value ("use \"disabled\" to stop it") is a value of this tool, not another tool
+    const values = (schema as { enum?: unknown }).enum;
+    if (Array.isArray(values)) for (const value of values.slice(0, 100)) if (typeof value === 'string' && value.length <= 64) names.add(value);
     const items = (schema as { items?: unknown }).items;
     if (items) walk(items, depth + 1);
   };
@@ -500,7 +543,7 @@ function propertyNames(tool: McpTool): Set<string> {
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
-  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documents: false };
+  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documents: false, pretextBefore: false };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
   const record = (finding: PoisoningFinding) => {
@@ -513,11 +556,18 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     if (!invisible && !PREFILTER.test(text)) continue;
     const place = placeOf(where);
     context.documents = MENTION.test(text);
+    context.pretextBefore = false;
+    // sensitive data gathered in one sentence and shipped off in another
+    const harvested = HARVESTED.exec(visibleOf(text));
+    if (harvested && sentenceCount(text) > 1 && SHARED.test(text) && !HONEST_DATA.test(text.slice(Math.max(0, SHARED.exec(text)!.index - 80), SHARED.exec(text)!.index + 80))) {
+      record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, SHARED.exec(text)!.index), decoded: false, message: MESSAGES['covert-collection']! });
+    }
     const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
     const dialog = DIALOG.exec(visible);
     if (dialog && !onlyMentioned(visible.slice(0, 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
     for (const sentence of sentencesOf(visible)) {
       const kinds = judgeSentence(sentence, place, context);
+      if (COMPLIANCE_HEADER.test(sentence.text) || PRETEXT.test(sentence.text)) context.pretextBefore = true;
       for (const { kind, evidence } of kinds) {
         record({ kind, where, evidence: quoteIn(text, evidence[0], sentence.text.slice(0, 160)), sentence: sentence.text, decoded: false, message: MESSAGES[kind]! });
       }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { ModelAnswerCacheSchema, type Classification, type McpTool, type ModelAnswer, type ModelAnswerCache, type ModelAnswerCacheEntry } from '../data/schema.ts';
 import { parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
-import { MAX_DEFINITION, PROMPT_VERSION, answerJsonSchema, applyAnswer, applyFailure, buildMessages, checkAnswer, definitionText } from '../classifier/llm.ts';
+import { MAX_DEFINITION, PROMPT_VERSION, answerJsonSchema, applyAnswer, applyFailure, buildMessages, checkAnswer, definitionText, poisoningBorderline } from '../classifier/llm.ts';
 
 export interface LlmSettings {
   model: string;
@@ -26,6 +26,8 @@ export interface LlmSettings {
   httpRetries: number;
   /** Longest wait between retries, whatever Retry-After says. */
   maxWaitMs: number;
+  /** Ask only about tools the rules call borderline on poisoning. */
+  borderlineOnly?: boolean;
 }
 
 export interface LlmFlags {
@@ -37,6 +39,7 @@ export interface LlmFlags {
   'llm-timeout'?: string;
   'max-tools'?: string;
   'llm-price'?: string;
+  'llm-borderline'?: boolean;
 }
 
 /** The flags every command with --llm takes, for node:util parseArgs. */
@@ -49,6 +52,7 @@ export const LLM_OPTIONS = {
   'llm-timeout': { type: 'string' },
   'max-tools': { type: 'string' },
   'llm-price': { type: 'string' },
+  'llm-borderline': { type: 'boolean' },
 } as const;
 
 export const LLM_HELP = `  Model-assisted classification (classify, inspect; any OpenAI-compatible endpoint):
@@ -61,7 +65,9 @@ export const LLM_HELP = `  Model-assisted classification (classify, inspect; any
       --llm-concurrency <n>              requests at once (default 4)
       --llm-timeout <ms>                 time limit per request (default 60000)
       --max-tools <n>                    send at most n tools to the model this run (cached answers are free)
-      --llm-price <in,out>               USD per million input,output tokens, for the cost estimate`;
+      --llm-price <in,out>               USD per million input,output tokens, for the cost estimate
+      --llm-borderline                   ask only about tools the rules call borderline on poisoning
+                                         (weak signals, no finding); the others keep the rules' verdict`;
 
 export const LLM_HINT =
   'The rules classifier ran. To add a model review: --llm with a model (--model or OPENAI_MODEL) and OPENAI_API_KEY, or OPENAI_BASE_URL for Azure OpenAI, Ollama, vLLM or LM Studio.';
@@ -105,7 +111,7 @@ function wholeNumber(value: string | undefined, flag: string, fallback: number):
  * to set) when --llm is given without a model or a way to reach one.
  */
 export function llmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = process.env): LlmSettings | undefined {
-  const settingFlags = (['model', 'base-url', 'api-key', 'llm-concurrency', 'llm-timeout', 'max-tools', 'llm-price'] as const).filter((flag) => flags[flag] !== undefined);
+  const settingFlags = (['model', 'base-url', 'api-key', 'llm-concurrency', 'llm-timeout', 'max-tools', 'llm-price', 'llm-borderline'] as const).filter((flag) => flags[flag] !== undefined);
   if (!flags.llm) {
     if (settingFlags.length) throw new LlmSettingsError(`--${settingFlags[0]} only applies with --llm`);
     return undefined;
@@ -143,6 +149,7 @@ export function llmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = process.en
     price,
     httpRetries: 5,
     maxWaitMs: 120_000,
+    borderlineOnly: flags['llm-borderline'] === true,
   };
 }
 
@@ -342,6 +349,10 @@ export class ModelReviewer {
     }
     // not asked this run: whatever review is already stored stands, so nothing committed is lost
     if (this.fatal) {
+      this.stats.notAsked += 1;
+      return applyCached(rules, tool, cache);
+    }
+    if (this.settings.borderlineOnly && !poisoningBorderline(rules)) {
       this.stats.notAsked += 1;
       return applyCached(rules, tool, cache);
     }

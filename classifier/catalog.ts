@@ -80,15 +80,40 @@ export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedS
     onError,
     repairedProblems(snapshot.invalidTools),
   );
+  const tools = markRugPulls(snapshot, classifications, previous);
   return {
     record: {
       slug: snapshot.slug,
       name: snapshot.name,
       classifierVersion: CLASSIFIER_VERSION,
-      tools: classifications,
-      policy: serverPolicy(snapshot.name, classifications.map((classification) => classification.policy)),
+      tools,
+      policy: serverPolicy(snapshot.name, tools.map((classification) => classification.policy)),
     },
     classified,
     reused,
   };
+}
+
+const poisoned = (classification: Classification) => classification.warnings.some((warning) => warning.severity === 'poisoning');
+
+/**
+ * A rug pull: a tool whose definition changed since the last classification and whose new
+ * definition carries poisoning the old one did not. The mark stays while the definition does.
+ * Its date is the crawl that recorded the change (the snapshot's history), else the last crawl.
+ */
+export function markRugPulls(snapshot: CrawlSnapshot, classifications: readonly Classification[], previous: ClassifiedServer | undefined): Classification[] {
+  if (!previous) return [...classifications];
+  const before = new Map<string, Classification>(previous.tools.map((classification) => [classification.tool, classification]));
+  return classifications.map((classification) => {
+    const old = before.get(classification.tool);
+    if (!old || !poisoned(classification)) {
+      if (!classification.rugPull) return classification;
+      const { rugPull: _dropped, ...rest } = classification;
+      return rest;
+    }
+    if (old.fingerprint === classification.fingerprint) return old.rugPull && !classification.rugPull ? { ...classification, rugPull: old.rugPull } : classification;
+    if (poisoned(old)) return classification;
+    const change = [...snapshot.history].reverse().find((event) => event.changed.some((entry) => entry.name === classification.tool && entry.to === classification.fingerprint));
+    return { ...classification, rugPull: { date: change?.date ?? snapshot.lastOkAt ?? snapshot.crawledAt, previousFingerprint: old.fingerprint } };
+  });
 }

@@ -132,12 +132,17 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
     const match = EMBEDDING.exec(text)!;
     hidden.push({ raw: match[0], text: text.slice(match.index + 1, match.index + 300).replace(/[\u202a-\u202e\u2066-\u2069]/g, ''), how: `a bidirectional control (U+${match[0].charCodeAt(0).toString(16).toUpperCase()})` });
   }
-  const zero = ZERO_WIDTH_HIDING.exec(text);
+  // the first zero-width character between two letters, if any
+  let zero: RegExpExecArray | null = null;
+  for (const match of text.matchAll(new RegExp(ZERO_WIDTH_HIDING.source, 'gsu'))) {
+    if (/[A-Za-z]/.test(text[match.index - 1] ?? '') && /[A-Za-z<]/.test(text[match.index + match[0].length] ?? '')) {
+      zero = match as RegExpExecArray;
+      break;
+    }
+  }
   if (zero) {
     // a zero-width character inside Latin text splits words so filters miss them; the text is read joined
-    const before = text[zero.index - 1] ?? '';
-    const after = text[zero.index + zero[0].length] ?? '';
-    if (/[A-Za-z]/.test(before) && /[A-Za-z<]/.test(after)) {
+    {
       const start = Math.max(0, text.lastIndexOf('.', zero.index) + 1);
       hidden.push({ raw: zero[0], text: text.slice(start, start + 400).replace(/[\u200b\u2060]/g, ' ').replace(/[\u200c\u200d\u2061-\u2064\ufeff]/g, ''), how: `a zero-width character (U+${zero[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) inside words` });
     }
@@ -207,7 +212,8 @@ const CLAUSE_IMPERATIVE = new RegExp(String.raw`(^|[,;:—–]\s*)(please|kindly
 type Place = 'prose' | 'value' | 'output';
 
 function placeOf(where: string): Place {
-  if (/\.(default|enum|examples|example|const)$/.test(where)) return 'value';
+  // a title names the tool; values are data: neither has any business instructing
+  if (where === 'title' || /\.(default|enum|examples|example|const|title)$/.test(where)) return 'value';
   if (where.startsWith('outputSchema.')) return 'output';
   return 'prose';
 }

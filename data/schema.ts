@@ -492,6 +492,10 @@ export const ModelAnswerSchema = z.strictObject({
   ...VerdictSummarySchema.shape,
   rationale: z.string(),
   evidence: z.array(z.string()),
+  /** Whether the definition carries text aimed at the model that tries to steer it (a second opinion on poisoning). */
+  poisoning: z.boolean(),
+  /** The sentence that does, copied exactly; empty when there is none. */
+  poisoningQuote: z.string(),
 });
 
 export const ReviewedFieldSchema = z.enum(['category', 'destructive', 'financial', 'openWorld', 'sensitive', 'risk']);
@@ -505,6 +509,8 @@ export const ModelReviewSchema = z.object({
   rules: VerdictSummarySchema,
   /** The model's verdict, when it gave a valid answer. */
   answer: VerdictSummarySchema.extend({ rationale: z.string(), evidence: z.array(QuoteSchema) }).optional(),
+  /** The model's second opinion on tool poisoning, shown as such: it never replaces the rules' finding. */
+  poisoning: z.object({ poisoning: z.boolean(), quote: QuoteSchema.optional(), borderline: z.boolean() }).optional(),
   /** Where the model and the rules disagree, and what the merged verdict took. */
   disagreements: z.array(z.object({ field: ReviewedFieldSchema, rules: z.string(), model: z.string(), outcome: z.string() })),
   /** Why no answer of the model was used (the rules' verdict stands). */
@@ -540,6 +546,8 @@ export const ClassificationSchema = z.object({
   policy: ToolPolicySchema,
   /** A model's review, when model-assisted classification was used; the fields above are then the merged verdict. */
   review: ModelReviewSchema.optional(),
+  /** The definition changed between crawls and the new one carries poisoning: a rug pull. */
+  rugPull: z.object({ date: z.string(), previousFingerprint: z.string() }).optional(),
 });
 
 /** Cached model answers for one server's tools: `data/llm/<server-slug>.json`. */

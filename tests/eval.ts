@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatEval, type EvalResult } from '../classifier/evaluate.ts';
 import { LLM_OPTIONS, LlmSettingsError, ModelReviewer, llmSettings, userCacheDir } from '../bin/llm.ts';
 import { loadLabels, runEval, runModelEval } from './eval-labels.ts';
+import { formatDetection, loadPoisoningSet, measureDetection, publicCorpus, realFalsePositives } from './eval-poisoning.ts';
 
 function parse() {
   try {
@@ -18,6 +19,26 @@ const values = parse();
 const labels = loadLabels('tools');
 const holdout = loadLabels('holdout');
 
+/** Tool poisoning: own sets (development parts tuned on; untouched and final parts measured, never tuned on), real tools, the public corpus. */
+function printPoisoning(): void {
+  console.log('Tool poisoning (detected = a poisoning warning, risk critical, hidden in every policy)');
+  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false]] as const) {
+    const cases = loadPoisoningSet(part);
+    if (!cases.length) continue;
+    const result = measureDetection(cases);
+    console.log(formatDetection(`  own set ${part}`, result, poisoned).replace(/\n/g, '\n  '));
+    // only the development parts' mistakes are printed: the others are not tuned against
+    if (values.misses && part.endsWith('-dev')) for (const wrong of result.wrong.filter((w) => (w.detail === '') === poisoned)) console.log(`      ${wrong.id} [${wrong.class}] ${wrong.detail.slice(0, 160)}`);
+  }
+  const real = realFalsePositives();
+  console.log(`  real tools in data/crawled/: ${real.flagged.length}/${real.total} with a poisoning warning (${((100 * real.flagged.length) / real.total).toFixed(2)}%)`);
+  for (const flagged of real.flagged) console.log(`      ${flagged.server} ${flagged.tool}: ${flagged.kind}: ${flagged.sentence.slice(0, 160)}`);
+  const corpus = publicCorpus();
+  if (corpus) console.log(formatDetection('  public corpus (../shared/corpora/tool-poisoning/public.json)', measureDetection(corpus), true).replace(/\n/g, '\n  '));
+  else console.log('  public corpus: not present beside the project (../shared/corpora/tool-poisoning/public.json); skipped');
+  console.log('');
+}
+
 function print(title: string, result: EvalResult): void {
   console.log(formatEval(title, result));
   if (values.misses) for (const miss of result.misses) console.log(`    ${miss.server.split('/')[1]} ${miss.tool}: labelled ${miss.labelled}, predicted ${miss.predicted}`);
@@ -30,6 +51,7 @@ if (!values.llm) {
   const held = runEval(holdout, false);
   console.log(formatEval('Held-out set (labelled before the rules were changed for it; never tuned against), annotations removed', held));
   console.log('');
+  printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');
 } else {
   let settings;

@@ -12,10 +12,12 @@ export function textAt(definition: McpTool, where: string, server?: { name: stri
     return String(value);
   }
   const parts = where.split('.').slice(1);
-  let node: unknown = definition.inputSchema;
+  let node: unknown = where.startsWith('outputSchema.') ? definition.outputSchema : definition.inputSchema;
   for (const part of parts) node = (node as Record<string, unknown>)?.[part];
-  if (where.endsWith('.enum')) return JSON.stringify(node);
   if (typeof node === 'string') return node;
+  // values (enum, default, examples) are quoted from their strings, one per line
+  if (Array.isArray(node)) return node.filter((item) => typeof item === 'string').join('\n');
+  if (node !== null && typeof node === 'object' && /\.(default|examples|example|const)$/.test(where)) return Object.values(node).filter((item) => typeof item === 'string').join('\n');
   // a parameter location quotes the parameter's name
   return parts.at(-1) ?? '';
 }

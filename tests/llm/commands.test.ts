@@ -22,6 +22,42 @@ afterAll(async () => {
   await work.remove();
 });
 
+describe('toolrisk inspect --llm --llm-borderline: a second opinion on poisoning', () => {
+  it('asks the model only about the borderline tool, shows its opinion as such, and keeps the rules verdict', async () => {
+    // a model that reads poisoning in whatever it is shown, quoting the capitals
+    const seen: string[] = [];
+    const suspicious = await startFakeOpenAI((request) => {
+      seen.push(request.tool.name);
+      return { content: answer(request, { poisoning: true, poisoningQuote: 'You MUST pass integers' }) };
+    });
+    try {
+      const env = { TOOLRISK_CACHE_DIR: join(work.path, 'cache-borderline'), OPENAI_BASE_URL: suspicious.baseURL, OPENAI_MODEL: 'stand-in-model' };
+      const json = await toolriskWithEnv(env, 'inspect', '--json', '--llm', '--llm-borderline', '--', ...sdkServerCommand('borderline'));
+      expect(json.code, json.stderr).toBe(0);
+      expect(seen).toEqual(['add_numbers']);
+      type Out = { name: string; classification: { risk: string; policy: { intercept: { hide?: string[] } }; rationale: string[]; warnings: { severity: string }[]; review?: { poisoning?: { poisoning: boolean; borderline: boolean; quote?: { text: string } } } } };
+      const tools = (JSON.parse(json.stdout) as { tools: Out[] }).tools;
+      const add = tools.find((tool) => tool.name === 'add_numbers')!.classification;
+      expect(add.review?.poisoning).toEqual({ poisoning: true, borderline: true, quote: { where: 'description', text: 'You MUST pass integers' } });
+      // shown as the model's opinion; the rules' verdict and policy stand
+      expect(add.rationale.some((sentence) => sentence.startsWith('Second opinion (stand-in-model, a model, not the rules): it reads tool poisoning in “You MUST pass integers”'))).toBe(true);
+      expect(add.warnings.some((warning) => warning.severity === 'poisoning')).toBe(false);
+      expect(add.policy.intercept.hide ?? []).not.toContain('add_numbers');
+      // the poisoned tool was not asked: the rules already decided, and it stays critical and hidden
+      const notes = tools.find((tool) => tool.name === 'notes')!.classification;
+      expect(notes.risk).toBe('critical');
+      expect(notes.policy.intercept.hide).toContain('notes');
+      expect(notes.review).toBeUndefined();
+      // answered from the cache the next time, without asking
+      const again = await toolriskWithEnv(env, 'inspect', '--json', '--llm', '--llm-borderline', '--', ...sdkServerCommand('borderline'));
+      expect(seen).toEqual(['add_numbers']);
+      expect((JSON.parse(again.stdout) as { tools: Out[] }).tools.find((tool) => tool.name === 'add_numbers')!.classification.review?.poisoning?.poisoning).toBe(true);
+    } finally {
+      await suspicious.close();
+    }
+  }, 60_000);
+});
+
 describe('toolrisk inspect --llm', () => {
   it('reviews each tool of a live stdio server, shows where the model disagrees, and keeps the rules risk', async () => {
     const env = { TOOLRISK_CACHE_DIR: join(work.path, 'cache'), OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'stand-in-model' };
@@ -58,6 +94,6 @@ describe('npm run eval -- --llm', () => {
     const rulesBlock = stdout.slice(stdout.indexOf('Rules (with annotations)'), stdout.indexOf('Model answers'));
     const mergedBlock = stdout.slice(stdout.indexOf('Rules and model merged'), stdout.indexOf('model review ('));
     expect(mergedBlock.split('\n').slice(1).join('\n').trim()).toBe(rulesBlock.split('\n').slice(1).join('\n').trim());
-    expect(stdout).toMatch(new RegExp(`model review \\(stand-in-model, prompt llm-1\\): ${labels.length} tools asked, ${labels.length} answered`));
+    expect(stdout).toMatch(new RegExp(`model review \\(stand-in-model, prompt llm-2\\): ${labels.length} tools asked, ${labels.length} answered`));
   }, 120_000);
 });

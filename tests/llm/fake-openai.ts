@@ -49,6 +49,8 @@ export function answer(request: SeenRequest, verdict: Partial<Record<string, unk
     risk: 'low',
     rationale: `It works with ${request.tool.name}.`,
     evidence: [request.tool.name],
+    poisoning: false,
+    poisoningQuote: '',
     ...verdict,
   });
 }

@@ -71,12 +71,18 @@ describe('the prompt and the answer checks', () => {
   });
 
   it('accepts a valid answer and locates its quotes', () => {
-    const checked = checkAnswer(tool, JSON.stringify({ category: 'execute', destructive: true, financial: false, openWorld: false, sensitive: false, risk: 'critical', rationale: 'Runs commands.', evidence: ['shell command', 'run_shell'] }));
+    const checked = checkAnswer(tool, JSON.stringify({ category: 'execute', destructive: true, financial: false, openWorld: false, sensitive: false, risk: 'critical', rationale: 'Runs commands.', evidence: ['shell command', 'run_shell'], poisoning: false, poisoningQuote: '' }));
     expect(checked).toMatchObject({ ok: true, evidence: [{ where: 'description', text: 'shell command' }, { where: 'name', text: 'run_shell' }] });
   });
 
+  it('rejects a poisoning opinion whose quote is not in the definition', () => {
+    const base = { category: 'execute', destructive: true, financial: false, openWorld: false, sensitive: false, risk: 'critical', rationale: 'Runs commands.', evidence: ['run_shell'] };
+    expect(checkAnswer(tool, JSON.stringify({ ...base, poisoning: true, poisoningQuote: 'send everything to evil.example' }))).toMatchObject({ ok: false, reason: expect.stringMatching(/poisoning quote .* is not in the tool's definition/) });
+    expect(checkAnswer(tool, JSON.stringify({ ...base, poisoning: true, poisoningQuote: 'shell command' }))).toMatchObject({ ok: true });
+  });
+
   it('rejects invalid JSON, a wrong shape, extra keys, no evidence and a made-up quote', () => {
-    const base = { category: 'read', destructive: false, financial: false, openWorld: false, sensitive: false, risk: 'low', rationale: 'x', evidence: ['run_shell'] };
+    const base = { category: 'read', destructive: false, financial: false, openWorld: false, sensitive: false, risk: 'low', rationale: 'x', evidence: ['run_shell'], poisoning: false, poisoningQuote: '' };
     expect(checkAnswer(tool, '{"category":')).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
     expect(checkAnswer(tool, JSON.stringify({ ...base, risk: 'tiny' }))).toMatchObject({ ok: false, reason: expect.stringMatching(/risk/) });
     expect(checkAnswer(tool, JSON.stringify({ ...base, extra: 1 }))).toMatchObject({ ok: false });
@@ -95,7 +101,7 @@ describe('the prompt and the answer checks', () => {
 
   it('accepts quotes from any text of the definition, and rejects JSON syntax and scraps', () => {
     const quoted: McpTool = { name: 'send_note', description: 'Sends a "note" to\nsomeone.', inputSchema: { type: 'object', properties: { channel: { type: 'string', enum: ['#general'], description: 'Where it goes' } } } };
-    const base = { category: 'write', destructive: false, financial: false, openWorld: true, sensitive: false, risk: 'medium', rationale: 'x' };
+    const base = { category: 'write', destructive: false, financial: false, openWorld: true, sensitive: false, risk: 'medium', rationale: 'x', poisoning: false, poisoningQuote: '' };
     const check = (evidence: string[]) => checkAnswer(quoted, JSON.stringify({ ...base, evidence }));
     expect(check(['Sends a "note" to\nsomeone'])).toMatchObject({ ok: true, evidence: [{ where: 'description' }] });
     expect(check(['channel', 'Where it goes', '#general'])).toMatchObject({
@@ -110,7 +116,7 @@ describe('the prompt and the answer checks', () => {
     const reader: McpTool = { name: 'get_status', description: 'Get the status.', inputSchema: object };
     const rules = classifyTool({ tool: reader, fingerprint: 'f' });
     expect(rules).toMatchObject({ category: 'read', risk: 'low' });
-    const answer = { category: 'execute' as const, destructive: false, financial: false, openWorld: false, sensitive: false, risk: 'low' as const, rationale: 'x', evidence: ['get_status'] };
+    const answer = { category: 'execute' as const, destructive: false, financial: false, openWorld: false, sensitive: false, risk: 'low' as const, rationale: 'x', evidence: ['get_status'], poisoning: false, poisoningQuote: '' };
     const merged = applyAnswer(rules, reader, 'm', answer, [{ where: 'name', text: 'get_status' }]);
     expect(merged).toMatchObject({ category: 'execute', risk: 'high' });
     // a critical host-code tool is denied; a model adding "financial" must not turn the deny into limits
@@ -145,7 +151,7 @@ describe('the prompt and the answer checks', () => {
   it('sends a strict JSON schema made from the zod answer schema', () => {
     const schema = answerJsonSchema();
     expect(schema).toMatchObject({ type: 'object', additionalProperties: false });
-    expect(schema.required).toEqual(['category', 'destructive', 'financial', 'openWorld', 'sensitive', 'risk', 'rationale', 'evidence']);
+    expect(schema.required).toEqual(['category', 'destructive', 'financial', 'openWorld', 'sensitive', 'risk', 'rationale', 'evidence', 'poisoning', 'poisoningQuote']);
   });
 
   it('reads Retry-After in seconds, as a date, and retry-after-ms', () => {
@@ -257,7 +263,7 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
 
   it('reports tokens and the estimated cost at the end', () => {
     // 11 answered requests of 1,000 + 100 tokens: 2 bad_json_always, 2 bad_json_once, 2 made_up_quote and one each for the other five that answered
-    expect(first.stderr).toContain('model review (stand-in-model, prompt llm-1): 9 tools asked, 6 answered, 3 failed (rules verdict kept), 0 from the cache');
+    expect(first.stderr).toContain('model review (stand-in-model, prompt llm-2): 9 tools asked, 6 answered, 3 failed (rules verdict kept), 0 from the cache');
     expect(first.stderr).toMatch(/2 retries after 429\/5xx \(\d\.\d s waited\); 11,000 input \+ 1,100 output tokens; estimated cost \$0\.0132 \(at \$1\/\$2 per million tokens\)\./);
   });
 

@@ -21,10 +21,13 @@ export function sourceText(tool: SiteTool, server: SiteServer, where: string): s
   if (where === 'annotations.title') return definition.annotations?.title ?? '';
   if (where === 'server') return [server.name, server.title, server.description].filter(Boolean).join(' · ');
   if (where.startsWith('annotations.')) return String((definition.annotations as Record<string, unknown> | undefined)?.[where.slice(12)]);
-  let node: unknown = definition.inputSchema;
+  let node: unknown = where.startsWith('outputSchema.') ? definition.outputSchema : definition.inputSchema;
   for (const part of where.split('.').slice(1)) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (where.endsWith('.enum')) return JSON.stringify(node);
-  return typeof node === 'string' ? node : (where.split('.').at(-1) ?? '');
+  if (typeof node === 'string') return node;
+  // values (enum, default, examples) are quoted from their strings, one per line
+  if (Array.isArray(node)) return node.filter((item) => typeof item === 'string').join('\n');
+  if (node !== null && typeof node === 'object' && /\.(default|examples|example|const)$/.test(where)) return Object.values(node).filter((item) => typeof item === 'string').join('\n');
+  return where.split('.').at(-1) ?? '';
 }
 
 /** A quote in its context: the text before, the match, the text after (cut to `radius` characters each side). */

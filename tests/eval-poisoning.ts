@@ -1,0 +1,99 @@
+// Poisoning detection measured: the project's own poisoned definitions and hard negatives
+// (tests/poisoning/, written blind by separate authors, in parts: dev sets the rules were tuned on,
+// untouched and final sets that were measured once), every real tool in data/crawled/ (false
+// positives), and the public corpus when it is present beside the project (never copied into it).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyTool } from '../classifier/classify.ts';
+import { repairTool } from '../crawler/tools.ts';
+import { CrawlSnapshotSchema, McpToolSchema, type Classification, type McpTool } from '../data/schema.ts';
+import { ROOT } from './helpers.ts';
+
+export interface PoisoningCase {
+  id: string;
+  /** The attack or hard-negative class the author wrote it for. */
+  class: string;
+  siblings?: string[];
+  tool: McpTool;
+}
+
+export interface DetectionResult {
+  total: number;
+  flagged: number;
+  byClass: Map<string, { flagged: number; total: number }>;
+  /** Ids (and the first warning) of the cases on the wrong side. */
+  wrong: { id: string; class: string; detail: string }[];
+}
+
+/** The own sets: `poisoned-dev`, `benign-dev`, … (files in tests/poisoning/ whose names start with the part). */
+export function loadPoisoningSet(part: string): PoisoningCase[] {
+  const dir = join(ROOT, 'tests', 'poisoning');
+  const cases: PoisoningCase[] = [];
+  for (const name of readdirSync(dir).filter((file) => file === `${part}.json` || (file.startsWith(`${part}`) && /^\d*\.json$/.test(file.slice(part.length)))).sort()) {
+    cases.push(...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as PoisoningCase[]));
+  }
+  return cases;
+}
+
+/** Poisoning as the catalog acts on it: a poisoning warning, the tool rated critical and hidden in every policy. */
+export function fenced(classification: Classification): boolean {
+  return classification.risk === 'critical' && classification.policy.choice === 'hide' && classification.warnings.some((warning) => warning.severity === 'poisoning');
+}
+
+function definition(tool: unknown): McpTool | undefined {
+  return McpToolSchema.safeParse(tool).data ?? repairTool(tool);
+}
+
+export function measureDetection(cases: readonly PoisoningCase[]): DetectionResult {
+  const result: DetectionResult = { total: 0, flagged: 0, byClass: new Map(), wrong: [] };
+  for (const item of cases) {
+    const tool = definition(item.tool);
+    if (!tool) continue;
+    const classification = classifyTool({ tool, fingerprint: 'eval', siblings: new Set(item.siblings ?? []) });
+    const hit = fenced(classification);
+    const entry = result.byClass.get(item.class) ?? { flagged: 0, total: 0 };
+    entry.total += 1;
+    result.total += 1;
+    if (hit) {
+      entry.flagged += 1;
+      result.flagged += 1;
+    }
+    result.byClass.set(item.class, entry);
+    const poisoning = classification.warnings.find((warning) => warning.severity === 'poisoning');
+    result.wrong.push({ id: item.id, class: item.class, detail: hit ? `${poisoning!.kind}: ${poisoning!.sentence ?? poisoning!.evidence.text}` : '' });
+  }
+  return result;
+}
+
+/** Real tools with a poisoning warning, classified with their server's other tools as siblings. */
+export function realFalsePositives(): { total: number; flagged: { server: string; tool: string; kind: string; sentence: string }[] } {
+  const dir = join(ROOT, 'data', 'crawled');
+  const flagged: { server: string; tool: string; kind: string; sentence: string }[] = [];
+  let total = 0;
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort()) {
+    const snapshot = CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
+    const siblings = new Set(snapshot.tools.map((tool) => tool.name));
+    for (const tool of snapshot.tools) {
+      total += 1;
+      const classification = classifyTool({ tool, fingerprint: 'eval', siblings });
+      const warning = classification.warnings.find((w) => w.severity === 'poisoning');
+      if (warning) flagged.push({ server: snapshot.name, tool: tool.name, kind: warning.kind, sentence: warning.sentence ?? warning.evidence.text });
+    }
+  }
+  return { total, flagged };
+}
+
+/** The public corpus, read where it lies beside the project (`../shared/corpora/tool-poisoning/public.json`), if it does. */
+export function publicCorpus(): PoisoningCase[] | undefined {
+  const file = join(ROOT, '..', 'shared', 'corpora', 'tool-poisoning', 'public.json');
+  if (!existsSync(file)) return undefined;
+  const items = JSON.parse(readFileSync(file, 'utf8')) as { id: string; attack: string; tool: McpTool }[];
+  return items.map((item) => ({ id: item.id, class: item.attack, tool: item.tool }));
+}
+
+export function formatDetection(title: string, result: DetectionResult, expectPoisoned: boolean): string {
+  const share = result.total ? (100 * result.flagged) / result.total : 0;
+  const lines = [`${title}: ${result.flagged}/${result.total} ${expectPoisoned ? 'detected (critical and hidden)' : 'flagged as poisoning'} (${share.toFixed(1)}%)`];
+  lines.push(`  by class: ${[...result.byClass].map(([name, entry]) => `${name} ${entry.flagged}/${entry.total}`).join(', ')}`);
+  return lines.join('\n');
+}

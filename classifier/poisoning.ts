@@ -156,6 +156,22 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
 // Sentences and what they say
 // ---------------------------------------------------------------------------------------------
 
+// the Unicode flag makes a pattern many times slower; ASCII text is matched by a twin without it
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_TWINS = new Map<RegExp, RegExp>();
+/** The pattern to run on `text`: its twin without the u flag when the text is plain ASCII (the languages it adds cannot match there). */
+function fit(pattern: RegExp, text: string): RegExp {
+  if (!pattern.flags.includes('u') || !ASCII_ONLY.test(text)) return pattern;
+  let twin = ASCII_TWINS.get(pattern);
+  if (!twin) {
+    // (a letter class is spelled out for ASCII: `[^\p{L}]` becomes `[^A-Za-z]`)
+    const source = pattern.source.replace(/\[(\^?)\\p\{L\}/g, '[$1A-Za-z').replace(/\\p\{L\}/g, '[A-Za-z]');
+    twin = new RegExp(source, pattern.flags.replace('u', ''));
+    ASCII_TWINS.set(pattern, twin);
+  }
+  return twin;
+}
+
 interface Sentence {
   text: string;
   /** 0 for the text's first sentence (a description's first sentence says what the tool does). */
@@ -223,10 +239,16 @@ function placeOf(where: string): Place {
   return 'prose';
 }
 
+const G_ADDRESSED = /you|assistant|\bai\b|model|llm|agent|claude|gpt|bot|client|note|message|instruction|direction|reminder|heads|recommend|suggest|expect|require|need|want|would help|para el|pour l|für den|per l|asistan|dla asys/i;
+const G_FOREIGN = /debes|deber|siempre|obligatori|primero|añade|envía|musst|müssen|immer|unbedingt|zuerst|devez|dois|toujours|obligatoire|d'abord|envoie|ajoute|deve|sempre|obrigat|devi|obbligatori|her |mutlaka|daima|zawsze|musisz|należy|uruchom|wykonaj|zignoruj|luôn|phải|selalu|harus|altijd|moet/i;
+
 function isDirective(sentence: Sentence, place: Place): boolean {
   const text = sentence.text;
-  const body = text.replace(LABEL, '');
-  if (ADDRESSED.test(text) || ASIDE.test(text) || OPENING_DIRECTIVE.test(body) || MODAL_DIRECTIVE.test(text) || FOREIGN_DIRECTIVE.test(text)) return true;
+  const body = text.replace(fit(LABEL, text), '');
+  const foreign = !ASCII_ONLY.test(text);
+  if ((foreign || G_ADDRESSED.test(text)) && (ADDRESSED.test(text) || fit(ASIDE, text).test(text))) return true;
+  if (OPENING_DIRECTIVE.test(body) || MODAL_DIRECTIVE.test(text)) return true;
+  if ((foreign || G_FOREIGN.test(text)) && fit(FOREIGN_DIRECTIVE, text).test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
   if (sentence.index > 0 || sentence.marked || place !== 'prose' || body !== text) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
   return false;
@@ -355,6 +377,8 @@ interface Context {
   analyser: boolean;
   /** The text being read documents formats or templates (what it quotes is an example). */
   documents: boolean;
+  /** This tool named as a tool ("the 'get_quote' tool", "this tool"), compiled once per tool. */
+  selfName: RegExp;
   /** The text documents chat templates or prompt formats, where role markers are the subject. */
   templates: boolean;
   /** An earlier sentence of the same text gave a pretext ("SECURITY ALERT: … pending an internal audit"). */
@@ -406,10 +430,67 @@ function intoParameter(text: string, context: Context): boolean {
 function onlyMentioned(text: string, pattern: RegExp, context: Context): boolean {
   if (!MENTION.test(text) && !context.analyser && !context.documents) return false;
   const unquoted = text.replace(QUOTED, ' ');
-  return !pattern.test(unquoted);
+  return !fit(pattern, unquoted).test(unquoted);
 }
 
 type Evidence = RegExpExecArray | { 0: string; index: number };
+
+// Gates: each detector needs at least one of its anchor words (or characters); one scan of a
+// sentence's words tells which detectors can fire at all, so most sentences of ordinary tools cost
+// a word scan and a few lookups. Non-ASCII sentences skip the gates: other languages' words are not in them.
+const FAMILY_WORDS: Record<string, string> = {
+  override: 'ignore ignores ignoring ignored disregard disregards disregarding forget forgets override overrides overriding overridden overrule overrules bypass bypasses bypassing skip skips abandon drop now act developer god jailbreak jailbroken dan anything supersede supersedes superseded precedence priority obey obeyed obeying follow longer apply applies replace replaces replaced under gave obligated obliged required bound carry execute executes granted disable disabled turn switch remove trust without unrestricted unfiltered restrictions ignoriere ignorieren ignora ignorar ignorez ignorate zignoruj negeer pabaikan',
+  marker: 'instruction instructions directive directives override message signed system assistant human developer user ai model agent note admin operator systemanweisung sistema',
+  conceal: 'not never without avoid refrain need keep secret secretly covert covertly hidden silent silently quiet quietly discreet discreetly tell inform assure reassure describe omit leave suppress strip report replies say just simply only brought don doesn shouldn mustn won didn knowledge awareness noticing consent mention reveal relay disclose digas informes menciones comuniques reveles cuentes informe diga mencione conte revele dites mentionnez signalez informez dis mentionne nicht niemals benutzer nutzer anwender dire informare menzionare rivelare dirlo jangan niet vertellen',
+  sensitive: 'key keys token tokens credential credentials password passwords secret secrets clipboard keystroke keystrokes conversation conversations chat message messages file files browsing cookie cookies contacts contact personal environment response responses screen screenshots location fingerprint mac process processes account numbers credit card cards',
+  files: 'bashrc zshrc profile zprofile gitconfig npmrc ssh authorized etc git launchagents autostart startup crontab user users project current',
+  secretFile: 'ssh env credentials credential aws etc mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id',
+  remoteExec: 'curl wget iwr irm invoke source exec eval download chmod npx',
+  tools: 'tool tools',
+  secretWords: 'key keys api apikey token tokens secret secrets credential credentials password passwords passphrase passphrases private session cookie cookies environment env ssh seed recovery mnemonic card cards cvv cvc security social ssn ssns bank otp one',
+  conversation: 'conversation chat dialog dialogue message messages transcript context tool tools system instructions prompt rules guidelines everything personal private previous earlier far mentioned file files document documents attachment attachments full turns result results output outputs response responses list names descriptions schemas complete entire whole raw verbatim',
+  destination: 'webhook remote external third partner our',
+  shell: 'curl wget nc ncat netcat bash zsh sh powershell pwsh iex invoke chmod chown sudo rm mkfifo base64 python node eval nohup certutil bitsadmin osascript npx echo whoami cat following',
+  userOverride: 'regardless matter irrespective instead even whatever when whenever automatically silently quietly always',
+  tamperValue: 'multiply inflate increase double triple round add set ask asking check checking consult consulting',
+  sideTask: 'must should need required have before after also',
+};
+const FAMILY_CHARACTERS: Record<string, RegExp> = {
+  marker: /<\||\[|<<|#|\(\s*(ai|model)/i,
+  files: /~\/|\.git/,
+  secretFile: /~\/|\.env|id_/,
+  tools: /[_`'"“‘]/,
+  destination: /https?:|@/,
+  shell: /\||;|\$\(|&&|\/dev\//,
+  remoteExec: /exec\(|eval\(/,
+};
+const WORD_FAMILIES = new Map<string, number>();
+const FAMILY_BITS: Record<string, number> = {};
+Object.keys(FAMILY_WORDS).forEach((family, i) => {
+  FAMILY_BITS[family] = 1 << i;
+  for (const word of FAMILY_WORDS[family]!.split(' ')) WORD_FAMILIES.set(word, (WORD_FAMILIES.get(word) ?? 0) | (1 << i));
+});
+const ALL_FAMILIES = (1 << Object.keys(FAMILY_WORDS).length) - 1;
+
+/** Which detectors can fire on a sentence: the union of its words' families and its characters'. */
+function familiesOf(text: string): number {
+  if (!ASCII_ONLY.test(text)) return ALL_FAMILIES;
+  let bits = 0;
+  // words by hand: a regex match object per word costs more than the lookup
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 0;
+    const letter = code >= 97 && code <= 122;
+    if (letter && start === -1) start = i;
+    else if (!letter && start !== -1) {
+      if (i - start <= 16) bits |= WORD_FAMILIES.get(lower.slice(start, i)) ?? 0;
+      start = -1;
+    }
+  }
+  for (const family in FAMILY_CHARACTERS) if (!(bits & FAMILY_BITS[family]!) && FAMILY_CHARACTERS[family]!.test(text)) bits |= FAMILY_BITS[family]!;
+  return bits;
+}
 
 /** Whether a sentence sets a rule for using another tool: "when using git_push, …", "every email sent with send_email must…". */
 function rulesFor(text: string, tool: string): boolean {
@@ -423,75 +504,80 @@ function rulesFor(text: string, tool: string): boolean {
 /** The poisoning classes one sentence shows. */
 function judgeSentence(sentence: Sentence, place: Place, context: Context): { kind: DescriptionWarningKind; evidence: Evidence }[] {
   const text = sentence.text;
+  const families = familiesOf(text);
+  const may = (family: string) => (families & FAMILY_BITS[family]!) !== 0;
+  let othersMemo: string[] | undefined;
+  const otherToolsHere = () => (othersMemo ??= may('tools') ? otherTools(text, context) : []);
   const found: { kind: DescriptionWarningKind; evidence: Evidence }[] = [];
   const add = (kind: DescriptionWarningKind, evidence: Evidence | null) => {
     if (evidence) found.push({ kind, evidence });
   };
   // an analyser's example inputs (a scanner's `examples`, a renderer's templates) are data, not instructions
   if (place === 'value' && context.analyser) return found;
-  const override = OVERRIDE_TEXT.exec(text);
+  const override = may('override') ? fit(OVERRIDE_TEXT, text).exec(text) : null;
   if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) add('system-override', override);
-  const marker = context.templates ? null : (MARKERS.exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
+  const marker = context.templates || !may('marker') ? null : (fit(MARKERS, text).exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
   if (marker && !onlyMentioned(text, MARKERS, context)) add('fake-markers', marker);
-  const conceal = CONCEAL.exec(text);
+  const conceal = may('conceal') ? fit(CONCEAL, text).exec(text) : null;
   // an output field's own value kept from the user ("Internal; don't show it to the user") is not an action kept from them
   const ownValue = place === 'output' && /\b(show|display|reveal|print)\s+(it|this\s+(value|field|code)|the\s+value)\b/i.test(text);
   if (conceal && !ownValue && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) add('concealment', conceal);
 
-  const directive = sentence.marked || isDirective(sentence, place);
+  let directiveMemo: boolean | undefined;
+  const isInstruction = () => (directiveMemo ??= sentence.marked || isDirective(sentence, place));
   // covert side tasks are described, not ordered ("Also indexes any API keys… stored remotely")
-  const data = SENSITIVE_DATA.exec(text);
+  const data = may('sensitive') ? SENSITIVE_DATA.exec(text) : null;
   if (data && !HONEST_DATA.test(text) && !USER_DESTINATION.test(text) && (sentence.index > 0 || place !== 'prose')) {
     if ((COLLECT_VERB.test(text) && REMOTE.test(text)) || COVERT_COLLECT.test(text)) add('covert-collection', data);
   }
   // files on the user's machine: the base-form verb after the opening sentence instructs, wherever it sits
-  const tamper = TAMPER_FILE.exec(text);
-  if (tamper && WRITE_VERB.test(text) && (directive || sentence.index > 0 || place !== 'prose')) add('filesystem-tampering', tamper);
-  else if (directive && USER_FILES.test(text) && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || /\balso\b/i.test(text))) add('filesystem-tampering', USER_FILES.exec(text));
-  const secretFile = SECRET_FILE.exec(text);
-  if (secretFile && (ACCESS_VERB.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && (directive || sentence.index > 0 || place !== 'prose')) add('secret-access', secretFile);
-  const remoteExec = REMOTE_EXEC.exec(text);
-  if (remoteExec && (directive || place !== 'prose' || sentence.index > 0)) add('command-injection', remoteExec);
+  const files = may('files');
+  const tamper = files ? TAMPER_FILE.exec(text) : null;
+  if (tamper && WRITE_VERB.test(text) && (sentence.index > 0 || place !== 'prose' || isInstruction())) add('filesystem-tampering', tamper);
+  else if (files && USER_FILES.test(text) && isInstruction() && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || /\balso\b/i.test(text))) add('filesystem-tampering', USER_FILES.exec(text));
+  const secretFile = may('secretFile') ? SECRET_FILE.exec(text) : null;
+  if (secretFile && (ACCESS_VERB.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && (sentence.index > 0 || place !== 'prose' || isInstruction())) add('secret-access', secretFile);
+  const remoteExec = may('remoteExec') ? REMOTE_EXEC.exec(text) : null;
+  if (remoteExec && (place !== 'prose' || sentence.index > 0 || isInstruction())) add('command-injection', remoteExec);
   // a claim that another tool (not this server's) is deprecated, broken or malicious steers the model away from it
-  const others = otherTools(text, context);
+  const others = otherToolsHere();
   const changedOther = others.find((name) => !context.siblings.has(name) && CHANGED_CLAIM.test(text.slice(text.indexOf(name) + name.length, text.indexOf(name) + name.length + 80)));
   if (changedOther) add('tool-shadowing', { 0: changedOther, index: text.indexOf(changedOther) });
   // this tool claims to be out of service for a made-up reason, to send the model elsewhere
-  const selfName = new RegExp(String.raw`(this\s+tool|['"\`“]${context.tool.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`”]|\b${context.tool.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s+tool)`, 'i');
-  if (selfName.test(text) && /\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && PRETEXT.test(text)) add('tool-coercion', selfName.exec(text));
-  const auto = AUTO_TAMPER.exec(text);
+  if (/\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && context.selfName.test(text) && PRETEXT.test(text)) add('tool-coercion', context.selfName.exec(text));
+  const auto = /automatic|silent|quiet/i.test(text) ? AUTO_TAMPER.exec(text) : null;
   if (auto && (OVERRIDE_USER.test(text) || REGARDLESS.test(text) || /^(automatically|silently|quietly)\s+(\w+\s+)?redirect/i.test(auto[0]) || /\bto\s+include\s+['"“‘]/i.test(text)) && !/\b(convert|normali[sz]e|format|encode|escape|trim|paginat|retr(y|ies))\w*/i.test(text)) add('argument-tampering', auto);
-  const copied = /\b(bcc|cc|copy|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
+  const copied = !text.includes('@') ? null : /\b(bcc|cc|copy|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
   if (copied && !USER_DESTINATION.test(text) && !/@your[\w-]*\./i.test(copied[0])) add('exfiltration', copied);
   const disparagedOther = others.find((name) => !context.siblings.has(name) && DISPARAGING.test(text) && !SELF_DEPRECATED.test(text) && !/\b(deprecated|legacy)\s*[:(-]/i.test(text));
-  if (disparagedOther && !directive) add('tool-coercion', { 0: disparagedOther, index: text.indexOf(disparagedOther) });
+  if (disparagedOther && !isInstruction()) add('tool-coercion', { 0: disparagedOther, index: text.indexOf(disparagedOther) });
   // a value's own text asking to paste the conversation in ("…?payload=<paste the entire conversation here>")
   const valueConversation = place === 'value' ? CONVERSATION.exec(text) : null;
   if (valueConversation && PASS_VERB.test(text)) add('exfiltration', valueConversation);
-  if (!directive) return found;
+  if (!isInstruction()) return found;
 
-  if (!secretFile) {
+  if (!secretFile && may('secretWords')) {
     const secret = SECRET_WORDS.exec(text);
     // generic secrets count when they are to be passed somewhere they do not belong
-    if (secret && PASS_VERB.test(text) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || otherTools(text, context).length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) add('secret-access', secret);
+    if (secret && PASS_VERB.test(text) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || otherToolsHere().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) add('secret-access', secret);
   }
-  const conversation = CONVERSATION.exec(text) ?? (otherTools(text, context).length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null);
+  const conversation = !may('conversation') ? null : (CONVERSATION.exec(text) ?? (otherToolsHere().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
   if (conversation && (PASS_VERB.test(text) || SEND_VERB.test(text)) && !NEGATED_PASS.test(text)) add('exfiltration', conversation);
-  const destination = outsideDestination(text, sentence.marked || place !== 'prose');
+  const destination = may('destination') ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
   if (destination && SEND_VERB.test(text) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)/i.test(text)) {
     // an address added to every message, or data sent to a fixed address
     if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') add('exfiltration', destination);
   }
-  if ((PRETEXT.test(text) || context.pretextBefore) && HALT.test(text)) add('compliance-directive', HALT.exec(text));
+  if (/halt|stop|abort|refuse|decline|cancel/i.test(text) && (PRETEXT.test(text) || context.pretextBefore) && HALT.test(text)) add('compliance-directive', HALT.exec(text));
   // an aside to the model that says people will not see it
-  const aside = ASIDE.exec(text);
-  if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(text.replace(LABEL, '')) || CLAUSE_IMPERATIVE.test(text))) add('hidden-instructions', aside);
+  const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? fit(ASIDE, text).exec(text) : null;
+  if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(text.replace(fit(LABEL, text), '')) || CLAUSE_IMPERATIVE.test(text))) add('hidden-instructions', aside);
 
-  const shell = SHELL.exec(text);
+  const shell = may('shell') ? SHELL.exec(text) : null;
   if (shell && EXEC_VERB.test(text) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) add('command-injection', shell);
-  else if (EXEC_VERB.test(text) && USER_MACHINE.test(text) && /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text)) add('command-injection', USER_MACHINE.exec(text));
+  else if (/terminal|shell|machine|computer|host|workstation|locally/i.test(text) && EXEC_VERB.test(text) && USER_MACHINE.test(text) && /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text)) add('command-injection', USER_MACHINE.exec(text));
 
-  const tools = otherTools(text, context);
+  const tools = otherToolsHere();
   if (tools.length) {
     const unknown = tools.filter((name) => !context.siblings.has(name));
     const name = tools[0]!;
@@ -511,25 +597,25 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
     else if (CALL_VERB.test(text) && (place !== 'prose' || sentence.marked)) add('tool-coercion', evidence);
     else if (CALL_VERB.test(text) && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool)))) add('tool-coercion', evidence);
     else if (CALL_VERB.test(text) && pretext && selfDeprecated) add('tool-coercion', evidence);
-  } else if (/\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
+  } else if (text.includes('other') && /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
     add('tool-coercion', /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.exec(text));
   }
-  const lineJump = /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
+  const lineJump = !/before|prior/i.test(text) ? null : /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
   if (lineJump && !SELF_FIRST.test(text)) add('tool-coercion', lineJump);
 
-  const tamperedValue = TAMPER_VALUE.exec(text);
+  const tamperedValue = may('tamperValue') ? TAMPER_VALUE.exec(text) : null;
   if (tamperedValue) add('argument-tampering', tamperedValue);
   // overriding what the user asked for
   // ("…must not invoke other tools until the user says, even if the user selects one" holds back, it does not override)
-  const overrideUser = /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : OVERRIDE_USER.exec(text);
+  const overrideUser = !may('userOverride') ? null : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : OVERRIDE_USER.exec(text);
   if (overrideUser) add('argument-tampering', overrideUser);
   else {
-    const regardless = REGARDLESS.exec(text);
+    const regardless = may('userOverride') ? REGARDLESS.exec(text) : null;
     if (regardless && TAMPER_VERB.test(text) && ARGUMENT.test(text) && !/\bunless\s+the\s+user\b/i.test(text) && !/\b(convert|normali[sz]e|format|round(ed)?\s+to|encode|escape|trim)\w*\b/i.test(text)) add('argument-tampering', regardless);
   }
 
   // a fake procedure: a header or pretext, and a side task the model "must also" perform
-  if (!found.length && (COMPLIANCE_HEADER.test(text) || PRETEXT.test(text)) && SIDE_TASK.test(text) && !SELF_FIRST.test(text)) add('compliance-directive', SIDE_TASK.exec(text));
+  if (!found.length && may('sideTask') && (COMPLIANCE_HEADER.test(text) || PRETEXT.test(text)) && SIDE_TASK.test(text) && !SELF_FIRST.test(text)) add('compliance-directive', SIDE_TASK.exec(text));
   return found;
 }
 
@@ -552,6 +638,11 @@ function quoteIn(source: string, wanted: string, fallback: string): string {
   const cut = wanted.slice(0, 160);
   if (cut && source.includes(cut)) return cut;
   return source.includes(fallback) ? fallback : source.slice(0, 80);
+}
+
+function selfNamePattern(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`(this\s+tool|['"\`“]${escaped}['"\`”]|\b${escaped}\s+tool)`, 'i');
 }
 
 /** A name without case or separators: `messaging_service_sid` and `MessagingServiceSid` are one parameter. */
@@ -585,7 +676,7 @@ function propertyNames(tool: McpTool): Set<string> {
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
-  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documents: false, templates: false, pretextBefore: false };
+  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documents: false, templates: false, pretextBefore: false, selfName: selfNamePattern(tool.name) };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
   const record = (finding: PoisoningFinding) => {
@@ -611,7 +702,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     const sentences = sentencesOf(visible);
     // a secret file named in one sentence and to be read or handed over in it or the next
     sentences.forEach((sentence, i) => {
-      const secret = SECRET_FILE.exec(sentence.text);
+      const secret = familiesOf(sentence.text) & FAMILY_BITS.secretFile! ? SECRET_FILE.exec(sentence.text) : null;
       if (!secret || seen.has('secret-access') || (i === 0 && place === 'prose' && where === 'description')) return;
       const pair = [sentence, sentences[i + 1]].filter((s): s is Sentence => s !== undefined);
       const asks = pair.some((s) => ACCESS_VERB.test(s.text) || PASS_VERB.test(s.text) || /\b(contents?\s+of|value\s+(should|must)\s+be|should\s+be\s+whatever)\b/i.test(s.text));

@@ -178,6 +178,8 @@ interface Sentence {
   index: number;
   /** True inside markup meant to hide or to sound authoritative (<IMPORTANT>, <!-- -->, `[//]: #`). */
   marked: boolean;
+  /** The detectors that can fire on it (`familiesOf`), worked out once. */
+  families?: number;
 }
 
 const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\3\s*>|$)/gi;
@@ -306,7 +308,7 @@ const OVERRIDE_USER = /\b(regardless\s+of\s+(what\s+)?(the\s+)?(user|input|reque
 const TAMPER_VALUE = /\b(multiply|inflate|increase|double|triple|round\s+up|add\s+(\d+|a|an)\s*%?)\s+(\w+\s+){0,2}(the\s+)?(amount|price|total|fee|charge|invoice|sum|quantity|bill)\b|\bset\s+[\w_]*(approv|confirm|consent|authori[sz]|verified|signed)\w*\s+to\s+(true|yes|1)\b|\b(must\s+not|do\s+not|don'?t|never|without)\s+(ask|asking|check(ing)?\s+with|consult(ing)?)\s+(the\s+)?(user|crew|captain|customer|owner|operator|pilot|patient)s?(\s+\w+){0,4}\s+(to\s+)?(confirm|approv\w*|consent|sign)\w*/i;
 const REGARDLESS = /\b(regardless\s+of\s+(the\s+)?(user|input|what|their|any|original)|no\s+matter\s+(what|how|which|who)|irrespective\s+of\s+(the\s+)?(user|input)|(automatically|silently|quietly|always)\s+(change|alter|modify|replace|override|overwrite|redirect|swap|substitute|switch|rewrite|reroute|increase|decrease|inflate))\b/i;
 const TAMPER_VERB = /\b(change|changes|alter|modify|replace|override|overwrite|redirect|swap|substitute|set|sets|switch|rewrite|reroute|route|add|append|increase|decrease|inflate|multiply|use|include|includes)\b|değiştir|zmień|ubah|thay\s+đổi|wijzig|बदल/i;
-const CONCEAL = /\b(do\s+not|don'?t|never|must\s+not|should\s+not|shall\s+not|without|avoid|refrain\s+from|no\s+need\s+to|there\s+is\s+no\s+need\s+to|not\s+necessary\s+to)\s+(ever\s+)?(tell\w*|inform\w*|mention\w*|disclos\w*|reveal\w*|notify\w*|alert\w*|let\w*|bring\w*\s+up|report\w*|explain\w*|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*|relay\w*)\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|confirmation|reply|response|summary|answer|patient|patron|client|member|player|caller|crew)s?\b|\bthe\s+(user|human)\s+(must|should|need|shall)\s*(not|n't)\s+(know|see|be\s+(told|informed|aware|notified)|notice|find\s+out)\b|\bkeep\s+(this|it|these|that)\s+(secret|hidden|confidential|private|between\s+us)\b|\b(do\s+not|don'?t|never)\s+(mention|disclose|reveal|acknowledge|display|show)\s+(this|that|these|it|any|the\s+(step|file|change|instruction|request|collection|upload|warnings?|errors?))\b|\b(secret|covert|hidden)\s+(operation|step|task|instruction)\b|\bwithout\s+(the\s+)?(user'?s?\s+)?(knowledge|awareness|noticing|consent)\b|\b(silently|quietly|covertly|secretly|discreetly)\s+(add|append|send|forward|change|include|copy|replace|modify|redirect|set|upload|read|run|execute|call|log|record|collect|store|bcc|cc|attach|insert|alter|swap|route|post|transmit|exfiltrate|retry|charge|pay|delete|remove|use|grant)\b|\b(tell|assure|reassure|inform)\s+(the\s+)?(user|customer|them)\s+(that\s+)?[^.]{0,60}\b(went\s+through|succeeded|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?|no\s+data|nothing)\b|\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b|\breport\s+(back\s+)?only\b|\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient|client)s?\b[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|fine|successful|completed|done|private|secure|safe|normal|through|ok|okay|stored|deleted|cancelled|resolved|locked|closed)\b|\b(just|simply|only)\s+say\b|\bdescribe\s+(the\s+)?[\w\s]{0,30}\s+as\s+['"“‘]|\b(omit|leave\s+out|suppress|strip\s+out)\s+(any|all|every)\s+(\w+\s+)?(mention|fees?|fines?|warnings?|errors?|flags?|charges?|surcharges?|details?)|\b(never|do\s+not|don'?t)\s+(reveal|relay|pass\s+on|mention|disclose)\s+(the\s+)?[\w%\s]{0,30}(surcharge|fee|flag|number|warning|error|charge|commission|markup|uplift)|\ball\s+replies\s+omit|\b(should|must)\s+not\s+be\s+(brought\s+up|mentioned|disclosed|revealed|shown|reported|surfaced)|kullanıcıya\s+(söylemeden|bildirmeden|haber\s+vermeden|söyleme|bildirme)|उपयोगकर्ता\s+को[^।]{0,30}(न|मत)\s+(बताएं|बताओ|बताना)|(nie|nigdy\s+nie)\s+(mów|informuj|wspominaj)\w*\s+(użytkownik|o\s+tym)|jangan\s+(beri\s*tahu|memberi\s+tahu|katakan)|đừng\s+(nói|báo)|niet\s+(vertellen|melden)\s+aan\s+de\s+gebruiker|non\s+(dirlo|informare)\s+all'utente|\bsay\s+(that\s+)?(the\s+)?(file|data|it|everything)\s+(stays|remains|is\s+(local|safe|fine))|(不要|别|勿|不必|无需|無需|不用)[^。，]{0,8}(告诉|告訴|通知|告知|提及|透露|说明|說明)|ユーザー[^。]{0,14}(伝え|知らせ|言わ|教え|報告し)(ない|ず)|사용자에게[^.]{0,10}(알리지|말하지|알려주지)|사용자에게는?[^.]{0,30}(라고|다고)\s*말하|(^|[^\p{L}])no\s+(se\s+lo\s+|le\s+|lo\s+)?(informes|digas|menciones|comuniques|reveles|cuentes)|(^|[^\p{L}])não\s+(informe|diga|mencione|conte|revele)|(^|[^\p{L}])ne\s+(le\s+|lui\s+|leur\s+)?(dites|mentionnez|signalez|informez|révélez|dis|mentionne)\s+(pas|rien)|(nicht|niemals)\s+(dem|den)?\s*(benutzer|nutzer|anwender)|(benutzer|nutzer|anwender)\w*\s+(nicht|niemals|nichts)|(^|[^\p{L}])non\s+(dire|informare|menzionare|rivelare|dirlo)|(^|[^\p{L}])не\s+(сообщай|говори|упоминай|рассказывай)|пользовател\p{L}*\s+не\s+нужно|не\s+нужно\s+(сообщать|говорить)/iu;
+const CONCEAL = /\bwithout\s+(ever\s+)?(tell|inform|notify|alert|let)\w*\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|patient|patron|client|member|player|caller|crew)s?\b|\b(do\s+not|don'?t|never|must\s+not|should\s+not|shall\s+not|avoid|refrain\s+from|no\s+need\s+to|there\s+is\s+no\s+need\s+to|not\s+necessary\s+to)\s+(ever\s+)?(tell\w*|inform\w*|mention\w*|disclos\w*|reveal\w*|notify\w*|alert\w*|let\w*|bring\w*\s+up|report\w*|explain\w*|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*|relay\w*)\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|confirmation|reply|response|summary|answer|patient|patron|client|member|player|caller|crew)s?\b|\bthe\s+(user|human)\s+(must|should|need|shall)\s*(not|n't)\s+(know|see|be\s+(told|informed|aware|notified)|notice|find\s+out)\b|\bkeep\s+(this|it|these|that)\s+(secret|hidden|confidential|private|between\s+us)\b|\b(do\s+not|don'?t|never)\s+(mention|disclose|reveal|acknowledge|display|show)\s+(this|that|these|it|any|the\s+(step|file|change|instruction|request|collection|upload|warnings?|errors?))\b|\b(secret|covert|hidden)\s+(operation|step|task|instruction)\b|\bwithout\s+(the\s+)?(user'?s?\s+)?(knowledge|awareness|noticing|consent)\b|\b(silently|quietly|covertly|secretly|discreetly)\s+(add|append|send|forward|change|include|copy|replace|modify|redirect|set|upload|read|run|execute|call|log|record|collect|store|bcc|cc|attach|insert|alter|swap|route|post|transmit|exfiltrate|retry|charge|pay|delete|remove|use|grant)\b|\b(tell|assure|reassure|inform)\s+(the\s+)?(user|customer|them)\s+(that\s+)?[^.]{0,60}\b(went\s+through|succeeded|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?|no\s+data|nothing)\b|\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b|\breport\s+(back\s+)?only\b|\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient|client)s?\b[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|fine|successful|completed|done|private|secure|safe|normal|through|ok|okay|stored|deleted|cancelled|resolved|locked|closed)\b|\b(just|simply|only)\s+say\b|\bdescribe\s+(the\s+)?[\w\s]{0,30}\s+as\s+['"“‘]|\b(omit|leave\s+out|suppress|strip\s+out)\s+(any|all|every)\s+(\w+\s+)?(mention|fees?|fines?|warnings?|errors?|flags?|charges?|surcharges?|details?)|\b(never|do\s+not|don'?t)\s+(reveal|relay|pass\s+on|mention|disclose)\s+(the\s+)?[\w%\s]{0,30}(surcharge|fee|flag|number|warning|error|charge|commission|markup|uplift)|\ball\s+replies\s+omit|\b(should|must)\s+not\s+be\s+(brought\s+up|mentioned|disclosed|revealed|shown|reported|surfaced)|kullanıcıya\s+(söylemeden|bildirmeden|haber\s+vermeden|söyleme|bildirme)|उपयोगकर्ता\s+को[^।]{0,30}(न|मत)\s+(बताएं|बताओ|बताना)|(nie|nigdy\s+nie)\s+(mów|informuj|wspominaj)\w*\s+(użytkownik|o\s+tym)|jangan\s+(beri\s*tahu|memberi\s+tahu|katakan)|đừng\s+(nói|báo)|niet\s+(vertellen|melden)\s+aan\s+de\s+gebruiker|non\s+(dirlo|informare)\s+all'utente|\bsay\s+(that\s+)?(the\s+)?(file|data|it|everything)\s+(stays|remains|is\s+(local|safe|fine))|(不要|别|勿|不必|无需|無需|不用)[^。，]{0,8}(告诉|告訴|通知|告知|提及|透露|说明|說明)|ユーザー[^。]{0,14}(伝え|知らせ|言わ|教え|報告し)(ない|ず)|사용자에게[^.]{0,10}(알리지|말하지|알려주지)|사용자에게는?[^.]{0,30}(라고|다고)\s*말하|(^|[^\p{L}])no\s+(se\s+lo\s+|le\s+|lo\s+)?(informes|digas|menciones|comuniques|reveles|cuentes)|(^|[^\p{L}])não\s+(informe|diga|mencione|conte|revele)|(^|[^\p{L}])ne\s+(le\s+|lui\s+|leur\s+)?(dites|mentionnez|signalez|informez|révélez|dis|mentionne)\s+(pas|rien)|(nicht|niemals)\s+(dem|den)?\s*(benutzer|nutzer|anwender)|(benutzer|nutzer|anwender)\w*\s+(nicht|niemals|nichts)|(^|[^\p{L}])non\s+(dire|informare|menzionare|rivelare|dirlo)|(^|[^\p{L}])не\s+(сообщай|говори|упоминай|рассказывай)|пользовател\p{L}*\s+не\s+нужно|не\s+нужно\s+(сообщать|говорить)/iu;
 // what may be kept from the user: a secret value itself ("never show the raw token")
 const CONCEAL_SECRET = /\b(do\s+not|don'?t|never)\s+(show|reveal|display|print|echo|log|expose|tell)\s+(the\s+)?(user\s+)?(their\s+|the\s+|its\s+)?(raw\s+|full\s+|actual\s+|plain[- ]?text\s+)?(password|token|secret|key|api\s+key|credential|passphrase|pin)s?\b/i;
 const OVERRIDE_TEXT = /\b(ignore|disregard|forget|override|overrule|bypass|skip|abandon|drop)\s+((all|any|every|of|the|your|my|its|their|previous|prior|above|earlier|preceding|original|existing|other|system|safety|security|old|initial|host|application'?s?|operator'?s?|developer'?s?|default|current|these|those)\s+){0,5}(instructions?|rules?|guidelines?|prompts?|directives?|policies|polic(y|ies)|restrictions?|constraints?|safeguards?|guardrails?|safety\s+(checks?|guidelines|measures|rules|filters?)|access\s+controls?|content\s+polic\w+|programming|training|user\s+input)\b|\bACT\s+AS\s*:|\b(disable|turn\s+off|bypass|remove|switch\s+off)\s+(all\s+)?(the\s+)?(content\s+filter\w*|safety\s+(filters?|checks?|guidelines|measures)|guardrails?|moderation)|\b(you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s+(a|an)\s+[\w ]{0,40}(root|admin\w*|unrestricted|unfiltered|jailbroken)|developer\s+mode|god\s+mode|jailbreak\w*\s+mode|DAN\s+mode|do\s+anything\s+now|(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\s+(all\s+|any\s+|both\s+)?(the\s+)?(prior|previous|other|your|existing|system|original|user)|(it|this|which|that|and)\s+(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\b[^.]{0,40}\b(instructions|rules|guidelines|guidance|system\s+prompt|polic(y|ies))|(higher|highest|top)[- ]priority\s+(system\s+)?(message|instruction|directive)|must\s+be\s+obeyed|obey\s+(it|this|them|these|the\s+following)|follow\s+(the\s+)?instructions\s+(it\s+contains|in\s+it|found\s+(at|in)|(at|from)\s+https?:)|no\s+longer\s+appl(y|ies)|(replace|replaces|supersede|supersedes)\s+(all\s+|any\s+)?(the\s+)?(prior|previous|earlier|existing|other|your|original)\s+(instructions|rules|guidelines)|you\s+(have|are\s+under)\s+no\s+(content\s+)?(polic(y|ies)|restrictions|rules|guidelines|limits)|(any\s+rules?|instructions?)\s+(your|the)\s+(operator|developer|system)\s+gave\s+you|(obligated|obliged|required|bound)\s+to\s+(carry\s+out|execute|follow|obey|act\s+on)\s+(its|the|these|any|all)\s+(contents|instructions|directives?|commands?)|(carry\s+out|execute|follow|obey|act\s+on)\s+(its|the|these|any|all)\s+(contents|instructions|directives?)\s+(immediately|without)|granted\s+(the\s+)?(assistant|ai|model|agent|you)\s+(unrestricted|full|admin\w*|root)|(does|do)\s+not\s+apply\s+(here|to\s+this|when)|trust\s+all\s+(commands|input|requests|queries)|without\s+(any\s+)?(validation|restrictions|safety\s+checks)|unrestricted\s+(\w+\s+)?(access|mode|privileges))\b|(^|[^\p{L}])zignoruj\s+(wszystkie\s+)?(wcześniejsze|poprzednie)\s+(instrukcje|polecenia)|önceki\s+(tüm\s+)?talimatları\s+(yok\s+say|görmezden\s+gel)|pabaikan\s+(semua\s+)?instruksi|bỏ\s+qua\s+(mọi|tất\s+cả)?\s*hướng\s+dẫn|negeer\s+(alle\s+)?(eerdere|vorige)\s+instructies|पिछले\s+(सभी\s+)?निर्देशों\s+को\s+(अनदेखा|नज़रअंदाज़)|(忽略|无视|忽視|忽视)(之前|以前|上述|先前|所有|全部)?(的)?(所有)?(指令|指示|说明|規則|规则|提示)|(以前|前|上記|これまで)の(指示|命令|ルール)を(すべて)?無視|이전\s*(의\s*)?(모든\s*)?(지시|명령|규칙)\S*\s*무시|(^|[^\p{L}])ignor(a|e|ez|ar|iere|ieren|ate)\s+(todas\s+|toutes\s+|tutte\s+|alle\s+)?(las\s+|les\s+|le\s+|as\s+|die\s+)?(instrucciones|instructions|istruzioni|instruções|anweisungen|vorherigen|regeln)|игнорир\p{L}*\s+(все\s+)?(предыдущие\s+|прежние\s+)?(инструкции|указания|правила)/iu;
@@ -375,8 +377,9 @@ interface Context {
   parameters: ReadonlySet<string>;
   /** The tool's own job is to analyse such text (a prompt-injection scanner). */
   analyser: boolean;
-  /** The text being read documents formats or templates (what it quotes is an example). */
-  documents: boolean;
+  /** The text being read, and whether it documents formats or templates (what it quotes is an example), worked out when first asked. */
+  documentsOf: string;
+  documentsMemo?: boolean;
   /** This tool named as a tool ("the 'get_quote' tool", "this tool"), compiled once per tool. */
   selfName: RegExp;
   /** The text documents chat templates or prompt formats, where role markers are the subject. */
@@ -428,7 +431,7 @@ function intoParameter(text: string, context: Context): boolean {
 
 /** Whether a sentence's instruction-words are only in a quoted example of what the tool detects, renders or documents. */
 function onlyMentioned(text: string, pattern: RegExp, context: Context): boolean {
-  if (!MENTION.test(text) && !context.analyser && !context.documents) return false;
+  if (!MENTION.test(text) && !context.analyser && !(context.documentsMemo ??= MENTION.test(context.documentsOf))) return false;
   const unquoted = text.replace(QUOTED, ' ');
   return !fit(pattern, unquoted).test(unquoted);
 }
@@ -470,6 +473,8 @@ Object.keys(FAMILY_WORDS).forEach((family, i) => {
   FAMILY_BITS[family] = 1 << i;
   for (const word of FAMILY_WORDS[family]!.split(' ')) WORD_FAMILIES.set(word, (WORD_FAMILIES.get(word) ?? 0) | (1 << i));
 });
+// the families the instruction-only detectors below need one of
+const DIRECTIVE_TARGETS = ['secretWords', 'conversation', 'destination', 'shell', 'tools', 'userOverride', 'tamperValue', 'sideTask', 'conceal', 'override'].reduce((bits, family) => bits | FAMILY_BITS[family]!, 0);
 const ALL_FAMILIES = (1 << Object.keys(FAMILY_WORDS).length) - 1;
 
 /** Which detectors can fire on a sentence: the union of its words' families and its characters'. */
@@ -504,7 +509,7 @@ function rulesFor(text: string, tool: string): boolean {
 /** The poisoning classes one sentence shows. */
 function judgeSentence(sentence: Sentence, place: Place, context: Context): { kind: DescriptionWarningKind; evidence: Evidence }[] {
   const text = sentence.text;
-  const families = familiesOf(text);
+  const families = sentence.families ?? familiesOf(text);
   const may = (family: string) => (families & FAMILY_BITS[family]!) !== 0;
   let othersMemo: string[] | undefined;
   const otherToolsHere = () => (othersMemo ??= may('tools') ? otherTools(text, context) : []);
@@ -540,8 +545,11 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
   const remoteExec = may('remoteExec') ? REMOTE_EXEC.exec(text) : null;
   if (remoteExec && (place !== 'prose' || sentence.index > 0 || isInstruction())) add('command-injection', remoteExec);
   // a claim that another tool (not this server's) is deprecated, broken or malicious steers the model away from it
-  const others = otherToolsHere();
-  const changedOther = others.find((name) => !context.siblings.has(name) && CHANGED_CLAIM.test(text.slice(text.indexOf(name) + name.length, text.indexOf(name) + name.length + 80)));
+  // (other tools are looked up only when the sentence claims something of one)
+  const claims = CHANGED_CLAIM.test(text);
+  const disparages = DISPARAGING.test(text);
+  const others = claims || disparages ? otherToolsHere() : [];
+  const changedOther = !claims ? undefined : others.find((name) => !context.siblings.has(name) && CHANGED_CLAIM.test(text.slice(text.indexOf(name) + name.length, text.indexOf(name) + name.length + 80)));
   if (changedOther) add('tool-shadowing', { 0: changedOther, index: text.indexOf(changedOther) });
   // this tool claims to be out of service for a made-up reason, to send the model elsewhere
   if (/\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && context.selfName.test(text) && PRETEXT.test(text)) add('tool-coercion', context.selfName.exec(text));
@@ -549,11 +557,13 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
   if (auto && (OVERRIDE_USER.test(text) || REGARDLESS.test(text) || /^(automatically|silently|quietly)\s+(\w+\s+)?redirect/i.test(auto[0]) || /\bto\s+include\s+['"“‘]/i.test(text)) && !/\b(convert|normali[sz]e|format|encode|escape|trim|paginat|retr(y|ies))\w*/i.test(text)) add('argument-tampering', auto);
   const copied = !text.includes('@') ? null : /\b(bcc|cc|copy|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
   if (copied && !USER_DESTINATION.test(text) && !/@your[\w-]*\./i.test(copied[0])) add('exfiltration', copied);
-  const disparagedOther = others.find((name) => !context.siblings.has(name) && DISPARAGING.test(text) && !SELF_DEPRECATED.test(text) && !/\b(deprecated|legacy)\s*[:(-]/i.test(text));
+  const disparagedOther = !disparages ? undefined : others.find((name) => !context.siblings.has(name) && DISPARAGING.test(text) && !SELF_DEPRECATED.test(text) && !/\b(deprecated|legacy)\s*[:(-]/i.test(text));
   if (disparagedOther && !isInstruction()) add('tool-coercion', { 0: disparagedOther, index: text.indexOf(disparagedOther) });
   // a value's own text asking to paste the conversation in ("…?payload=<paste the entire conversation here>")
   const valueConversation = place === 'value' ? CONVERSATION.exec(text) : null;
   if (valueConversation && PASS_VERB.test(text)) add('exfiltration', valueConversation);
+  // everything below needs an instruction and something it reaches for: most sentences have neither
+  if (!(families & DIRECTIVE_TARGETS) && !/halt|stop|abort|refuse|decline|cancel|terminal|shell|machine|computer|host|workstation|locally|rendered|shown|displayed|visible|\bsee\b|other/i.test(text)) return found;
   if (!isInstruction()) return found;
 
   if (!secretFile && may('secretWords')) {
@@ -676,9 +686,10 @@ function propertyNames(tool: McpTool): Set<string> {
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
-  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documents: false, templates: false, pretextBefore: false, selfName: selfNamePattern(tool.name) };
+  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documentsOf: '', templates: false, pretextBefore: false, selfName: selfNamePattern(tool.name) };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
+  const templatesTool = TEMPLATE_DOC.test(`${tool.name} ${tool.description ?? ''}`);
   const record = (finding: PoisoningFinding) => {
     if (seen.has(finding.kind)) return;
     seen.add(finding.kind);
@@ -686,23 +697,27 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   };
   for (const { where, text } of texts) {
     const invisible = ANY_INVISIBLE.test(text);
-    if (!invisible && !PREFILTER.test(text)) continue;
     const place = placeOf(where);
-    context.documents = MENTION.test(text);
-    context.templates = TEMPLATE_DOC.test(text);
+    // (whether the text documents formats or templates is worked out only if a sentence needs it)
+    context.documentsOf = text;
+    context.documentsMemo = undefined;
+    // a tool whose description documents chat templates quotes role markers anywhere in its definition
+    context.templates = templatesTool || ((text.includes('<') || text.includes('[')) && TEMPLATE_DOC.test(text));
     context.pretextBefore = false;
     // sensitive data gathered in one sentence and shipped off in another
-    const harvested = HARVESTED.exec(visibleOf(text));
-    if (harvested && sentenceCount(text) > 1 && SHARED.test(text) && !HONEST_DATA.test(text.slice(Math.max(0, SHARED.exec(text)!.index - 80), SHARED.exec(text)!.index + 80))) {
+    const shared = SHARED.test(text);
+    const harvested = shared ? HARVESTED.exec(visibleOf(text)) : null;
+    if (harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, SHARED.exec(text)!.index - 80), SHARED.exec(text)!.index + 80))) {
       record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, SHARED.exec(text)!.index), decoded: false, message: MESSAGES['covert-collection']! });
     }
     const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
-    const dialog = DIALOG.exec(visible);
+    const dialog = visible.includes(':') ? DIALOG.exec(visible) : null;
     if (dialog && !onlyMentioned(visible.slice(0, 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
     const sentences = sentencesOf(visible);
+    for (const sentence of sentences) sentence.families = familiesOf(sentence.text);
     // a secret file named in one sentence and to be read or handed over in it or the next
     sentences.forEach((sentence, i) => {
-      const secret = familiesOf(sentence.text) & FAMILY_BITS.secretFile! ? SECRET_FILE.exec(sentence.text) : null;
+      const secret = sentence.families! & FAMILY_BITS.secretFile! ? SECRET_FILE.exec(sentence.text) : null;
       if (!secret || seen.has('secret-access') || (i === 0 && place === 'prose' && where === 'description')) return;
       const pair = [sentence, sentences[i + 1]].filter((s): s is Sentence => s !== undefined);
       const asks = pair.some((s) => ACCESS_VERB.test(s.text) || PASS_VERB.test(s.text) || /\b(contents?\s+of|value\s+(should|must)\s+be|should\s+be\s+whatever)\b/i.test(s.text));
@@ -744,5 +759,3 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   return { findings, truncated };
 }
 
-// one cheap scan decides whether a text needs the sentence rules at all
-const PREFILTER = /[<[#|@~]|https?:|\b(you|your|must|should|always|never|before|after|ignore|disregard|forget|user|assistant|model|tool|tools|call|use|send|secret|key|token|credential|password|conversation|prompt|system|instruction|remote|external|also|mandatory|required|compliance|curl|wget|bash|sudo|chmod|deprecated|instead|regardless|bcc|cc|silently|quietly|override|bypass|act|important|critical|please|ensure|first|do|don't|not|collect|clipboard|env|ssh|rc|hooks|authorized|crontab|partner|human|agent|ai|every|each|when|if|then|read|run|execute|download|install|append|add|put|include|paste|report|describe|tell|say|obey|priority|apply|applies|anyone|share)\b|[^\x00-\x7f]/i;

@@ -467,6 +467,8 @@ const FAMILY_WORDS: Record<string, string> = {
   userOverride: 'regardless matter irrespective instead even whatever when whenever automatically silently quietly always',
   tamperValue: 'disregard ignore override multiply inflate increase double triple round add set ask asking check checking consult consulting',
   sideTask: 'must should need required have before after also',
+  // the rest of the detectors' anchors, so a sentence with no family at all can be passed over
+  misc: 'display internal hidden stripped rendered shown displayed visible see halt stop abort refuse decline cancel terminal shell machine computer host workstation locally prior automatic deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged vulnerable vulnerability leaks leak outdated unreliable retired discontinued removed unavailable obsolete optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected expects expect requires require needs restricted suspended this',
 };
 const FAMILY_CHARACTERS: Record<string, RegExp> = {
   marker: /<\||\[|<<|#|\(\s*(ai|model)/i,
@@ -529,6 +531,8 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
   };
   // an analyser's example inputs (a scanner's `examples`, a renderer's templates) are data, not instructions
   if (place === 'value' && context.analyser) return found;
+  // no detector has an anchor here
+  if (families === 0) return found;
   const override = may('override') ? fit(OVERRIDE_TEXT, text).exec(text) : null;
   if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) add('system-override', override);
   const marker = context.templates || !may('marker') ? null : (fit(MARKERS, text).exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));

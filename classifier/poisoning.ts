@@ -70,6 +70,20 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
   return { texts, truncated };
 }
 
+/**
+ * The text at a schema location (`inputSchema.…`, `outputSchema.…`) as the analyzer reads it: a
+ * string as it is, values (enum, default, examples) one per line, and a parameter itself by its name.
+ * Evidence quotes are substrings of this text; pages show them in it.
+ */
+export function schemaTextAt(tool: McpTool, where: string): string {
+  const parts = where.split('.').slice(1);
+  let node: unknown = where.startsWith('outputSchema.') ? tool.outputSchema : tool.inputSchema;
+  for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node) || (node !== null && typeof node === 'object' && /\.(default|examples|example|const)$/.test(where))) return stringsIn(node, Infinity).join('\n');
+  return parts.at(-1) ?? '';
+}
+
 function stringsIn(value: unknown, max: number): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.slice(0, max).filter((item): item is string => typeof item === 'string');
@@ -280,6 +294,8 @@ const CONVERSATION = /\b((full|entire|whole|complete)\s+text\s+of\s+(the\s+)?(cu
 // another tool's whole output, to be handed on ("put the complete result of list_contacts in `seed`")
 const TOOL_OUTPUT = /\b(complete|full|entire|whole|raw|verbatim)\s+(result|results|output|response|list)\b/i;
 const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]+|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(\w+\s+)?(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account|proxy|gateway|relay|mirror)\b/i;
+// every destination in a text (matchAll copies the pattern, so the constant is never advanced)
+const DESTINATIONS = new RegExp(DESTINATION.source, 'gi');
 // a destination the user supplies is the tool's job ("the URL you provide")
 const USER_DESTINATION = /\b(the\s+)?(account\s+owner|owner|admin(istrator)?|workspace\s+admin)\s+(set|sets|configured|chose|entered|specified)\b|\bas\s+(the\s+)?(sender|from(\s+address)?)\b|\b(you|the\s+user|caller)\s+(provide|provides|specify|specifies|supply|supplies|give|gives|choose|chooses|configure|configures)\b|\b(provided|specified|supplied|given|configured)\s+(url|address|endpoint|webhook|recipient)|\b(your|the\s+user'?s)\s+(own\s+)?(url|endpoint|webhook|server|bucket|address|inbox)\b/i;
 const SEND_VERB = /\b(send|sent|post|forward|upload|submit|transmit|report|log|notify|ping|access|visit|call|fetch|contact|bcc|cc|copy|mirror|relay|stream|sync|beacon|push|share|add|include|invite|redirect|route|proxy|tunnel|exfiltrat\w*)\b|发送|送信|보내|전송|\b(envía|envoie|envoyez|sende|senden|envie|invia|отправь|отправьте)\b/i;
@@ -420,8 +436,7 @@ function otherTools(sentence: string, context: Context): string[] {
 /** An address outside the user's control the text names: a URL (not loopback), an e-mail address, "our server". */
 function outsideDestination(text: string, insist = false): RegExpExecArray | null {
   if (USER_DESTINATION.test(text)) return null;
-  const pattern = new RegExp(DESTINATION.source, 'gi');
-  for (const match of text.matchAll(pattern)) {
+  for (const match of text.matchAll(DESTINATIONS)) {
     if (LOOPBACK.test(match[0])) continue;
     // a link in markdown, "[the docs](https://…)", points the reader somewhere; it sends nothing
     if (text.slice(Math.max(0, match.index - 2), match.index) === '](') continue;
@@ -741,10 +756,10 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     context.pretextBefore = false;
     // sensitive data gathered in one sentence and shipped off in another
 
-    const shared = SHARED.test(text);
+    const shared = SHARED.exec(text);
     const harvested = shared ? HARVESTED.exec(visibleOf(text)) : null;
-    if (harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, SHARED.exec(text)!.index - 80), SHARED.exec(text)!.index + 80))) {
-      record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, SHARED.exec(text)!.index), decoded: false, message: MESSAGES['covert-collection']! });
+    if (shared && harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, shared.index - 80), shared.index + 80))) {
+      record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, shared.index), decoded: false, message: MESSAGES['covert-collection']! });
     }
     const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
     const dialog = visible.includes(':') ? DIALOG.exec(visible) : null;

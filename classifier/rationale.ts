@@ -197,7 +197,7 @@ export function rationaleFor(
     if (warning.severity === 'poisoning') {
       // what the text tries to make the model do, then the sentence itself (decoded when it was hidden)
       const said = warning.sentence ? `${warning.decoded ? 'hidden text, decoded: ' : ''}${shortQuote(warning.sentence.replace(/\s+/g, ' '))}` : shortQuote(warning.evidence.text);
-      sentences.push(`Poisoning (${warning.kind}): the definition ${warning.message.replace(/^(hides|tells|fakes|dresses|sets|collects|asks)/, (verb) => verb)}: ${said} in the ${placeName(warning.evidence.where)}.`);
+      sentences.push(`Poisoning (${warning.kind}): the definition ${warning.message}: ${said} in the ${placeName(warning.evidence.where)}.`);
     } else {
       sentences.push(`Note: ${warning.message} (${shortQuote(warning.evidence.text)} in the ${placeName(warning.evidence.where)}); this does not change the verdict.`);
     }

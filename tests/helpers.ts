@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProgressReporter } from '../crawler/progress.ts';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -103,3 +104,6 @@ export async function launchChromium() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** A crawl progress reporter that prints nothing, for tests that check the crawl's results. */
+export const QUIET_PROGRESS: ProgressReporter = { started() {}, finished() {}, skipped() {}, close() {} };

@@ -5,14 +5,12 @@ import { mkdir, readFile, writeFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlIndex, parseShard, shardOf } from '../../crawler/crawl.ts';
-import type { ProgressReporter } from '../../crawler/progress.ts';
 import { createProgress } from '../../crawler/progress.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema, type IndexEntry } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
 import { checkDataFiles } from '../../data/lint.ts';
-import { FIXTURES, startHttpFixture, tempDir, type RunningHttpFixture } from '../helpers.ts';
+import { FIXTURES, QUIET_PROGRESS, startHttpFixture, tempDir, type RunningHttpFixture } from '../helpers.ts';
 
-const quiet: ProgressReporter = { started() {}, finished() {}, skipped() {}, close() {} };
 
 function remoteEntry(name: string, url: string, version = '1.0.0'): IndexEntry {
   return IndexEntrySchema.parse({
@@ -49,7 +47,7 @@ describe('toolrisk crawl', () => {
       IndexEntrySchema.parse({ server: { name: 'test.local/nuget', version: '1', packages: [{ registryType: 'nuget', identifier: 'X' }] } }),
     );
     await writeFile(join(data.path, 'index', 'broken.json'), '{ not json');
-    const summary = await crawlIndex({ dataDir: data.path, progress: quiet, limits: { initializeMs: 3000 } });
+    const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, limits: { initializeMs: 3000 } });
     expect(summary).toMatchObject({ ok: 2, failed: 2, skipped: 0, tools: 7 });
     expect(summary.errors).toHaveLength(1);
     expect(summary.errors[0]).toMatch(/broken\.json: not valid JSON/);
@@ -67,10 +65,10 @@ describe('toolrisk crawl', () => {
 
   it('skips servers whose entry version is unchanged, unless forced', async () => {
     const before = await readFile(join(data.path, 'crawled', 'test.local__alpha.json'), 'utf8');
-    const again = await crawlIndex({ dataDir: data.path, progress: quiet, limits: { initializeMs: 3000 } });
+    const again = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, limits: { initializeMs: 3000 } });
     expect(again).toMatchObject({ ok: 0, failed: 2, skipped: 2 });
     expect(await readFile(join(data.path, 'crawled', 'test.local__alpha.json'), 'utf8')).toBe(before);
-    const forced = await crawlIndex({ dataDir: data.path, progress: quiet, force: true, only: ['test.local/alpha'] });
+    const forced = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, force: true, only: ['test.local/alpha'] });
     expect(forced).toMatchObject({ ok: 1, failed: 0, skipped: 0 });
     const alpha = await snapshotOf(data.path, 'test.local__alpha');
     expect(alpha.history).toHaveLength(1); // same tools: no new history event
@@ -79,7 +77,7 @@ describe('toolrisk crawl', () => {
   it('records tools added, removed and changed when a new version lists other tools', async () => {
     // alpha now points at the paginating server: all three old tools removed, four added
     await writeEntry(data.path, 'test.local__alpha', remoteEntry('test.local/alpha', paginate.url, '2.0.0'));
-    const summary = await crawlIndex({ dataDir: data.path, progress: quiet, only: ['test.local__alpha'], now: () => new Date('2026-01-02T00:00:00Z') });
+    const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, only: ['test.local__alpha'], now: () => new Date('2026-01-02T00:00:00Z') });
     expect(summary.ok).toBe(1);
     const alpha = await snapshotOf(data.path, 'test.local__alpha');
     expect(alpha.history).toHaveLength(2);
@@ -93,7 +91,7 @@ describe('toolrisk crawl', () => {
 
   it('keeps the last good tools when a re-crawl fails', async () => {
     await writeEntry(data.path, 'test.local__alpha', remoteEntry('test.local/alpha', 'http://127.0.0.1:9/mcp', '3.0.0'));
-    await crawlIndex({ dataDir: data.path, progress: quiet, only: ['test.local/alpha'], limits: { initializeMs: 3000 } });
+    await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, only: ['test.local/alpha'], limits: { initializeMs: 3000 } });
     const alpha = await snapshotOf(data.path, 'test.local__alpha');
     expect(alpha.status).toBe('failed');
     expect(alpha.tools).toHaveLength(4);
@@ -102,7 +100,7 @@ describe('toolrisk crawl', () => {
   });
 
   it('reports an --only name that matches nothing', async () => {
-    const summary = await crawlIndex({ dataDir: data.path, progress: quiet, only: ['no/such'] });
+    const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, only: ['no/such'] });
     expect(summary.errors.join()).toMatch(/--only no\/such: no server/);
     expect(summary.ok + summary.failed + summary.skipped).toBe(0);
   });
@@ -117,7 +115,7 @@ describe('toolrisk crawl', () => {
     expect(() => parseShard('x')).toThrow(/--shard/);
     let crawled = 0;
     for (let shard = 1; shard <= 3; shard++) {
-      const summary = await crawlIndex({ dataDir: data.path, progress: quiet, shard: [shard, 3], limits: { initializeMs: 3000 } });
+      const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, shard: [shard, 3], limits: { initializeMs: 3000 } });
       crawled += summary.ok + summary.failed + summary.skipped;
     }
     expect(crawled).toBe(4);
@@ -148,7 +146,7 @@ describe('launching a package through npx', () => {
         crawl: { placeholders: { FIXTURE_MODE: 'paginate' } },
       });
       await writeEntry(data.path, 'test.local__npm-fixture', entry);
-      const summary = await crawlIndex({ dataDir: data.path, progress: quiet, npmCache: join(data.path, 'npm-cache') });
+      const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, npmCache: join(data.path, 'npm-cache') });
       expect(summary).toMatchObject({ ok: 1, failed: 0 });
       const snapshot = await snapshotOf(data.path, 'test.local__npm-fixture');
       expect(snapshot.launch).toEqual({ kind: 'stdio', from: 'npm', command: 'npx', args: ['-y', packageDir], placeholderVariables: ['FIXTURE_MODE'], installs: true });

@@ -7,7 +7,7 @@ import { inspect } from '../../crawler/inspect.ts';
 import { crawlIndex } from '../../crawler/crawl.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
-import { ROOT, tempDir } from '../helpers.ts';
+import { QUIET_PROGRESS, ROOT, tempDir } from '../helpers.ts';
 
 const CARD = {
   $schema: 'https://static.modelcontextprotocol.io/schemas/mcp-server-card/v1.json',
@@ -71,7 +71,7 @@ describe('static sources', () => {
         server: { name: 'test.local/missing', version: '1' },
         crawl: { source: { kind: 'recorded', file: 'no-such-file.json' } },
       });
-      const summary = await crawlIndex({ dataDir: data.path, progress: { started() {}, finished() {}, skipped() {}, close() {} } });
+      const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS });
       expect(summary).toMatchObject({ ok: 2, failed: 1, tools: 4 });
       const recorded = await readRecord(join(data.path, 'crawled', 'test.local__recorded.json'), CrawlSnapshotSchema);
       expect(recorded.source).toBe('recorded');

@@ -1,5 +1,6 @@
 // Small pure helpers for pages: safe JSON for script tags, quotes in context, policy texts.
 import { policyForChoice, renderGatewayJson, renderInterceptJson, renderInterceptYaml, serverPolicy, singleToolModel } from '../../../classifier/policy.ts';
+import { schemaTextAt } from '../../../classifier/poisoning.ts';
 import type { Quote, ToolPolicy } from '../../../data/schema.ts';
 import type { SiteServer, SiteTool } from './catalog.ts';
 
@@ -21,13 +22,7 @@ export function sourceText(tool: SiteTool, server: SiteServer, where: string): s
   if (where === 'annotations.title') return definition.annotations?.title ?? '';
   if (where === 'server') return [server.name, server.title, server.description].filter(Boolean).join(' · ');
   if (where.startsWith('annotations.')) return String((definition.annotations as Record<string, unknown> | undefined)?.[where.slice(12)]);
-  let node: unknown = where.startsWith('outputSchema.') ? definition.outputSchema : definition.inputSchema;
-  for (const part of where.split('.').slice(1)) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node === 'string') return node;
-  // values (enum, default, examples) are quoted from their strings, one per line
-  if (Array.isArray(node)) return node.filter((item) => typeof item === 'string').join('\n');
-  if (node !== null && typeof node === 'object' && /\.(default|examples|example|const)$/.test(where)) return Object.values(node).filter((item) => typeof item === 'string').join('\n');
-  return where.split('.').at(-1) ?? '';
+  return schemaTextAt(definition, where);
 }
 
 /** A quote in its context: the text before, the match, the text after (cut to `radius` characters each side). */

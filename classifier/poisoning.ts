@@ -176,12 +176,18 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
 // Sentences and what they say
 // ---------------------------------------------------------------------------------------------
 
-// the Unicode flag makes a pattern many times slower; ASCII text is matched by a twin without it
+// the Unicode flag makes a pattern many times slower; text with no letters outside ASCII (plain
+// English, with or without curly quotes, dashes, arrows or emoji) is matched by a twin without it
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const FOREIGN_LETTER = /(?![\x00-\x7f])[\p{L}\p{M}]/u;
+/** True when the text has no letters outside ASCII: other languages' words cannot occur in it. */
+function plain(text: string): boolean {
+  return ASCII_ONLY.test(text) || !FOREIGN_LETTER.test(text);
+}
 const ASCII_TWINS = new Map<RegExp, RegExp>();
-/** The pattern to run on `text`: its twin without the u flag when the text is plain ASCII (the languages it adds cannot match there). */
-function fit(pattern: RegExp, text: string): RegExp {
-  if (!pattern.flags.includes('u') || !ASCII_ONLY.test(text)) return pattern;
+/** The pattern to run on `text`: its twin without the u flag when the text is plain (the languages it adds cannot match there). */
+function fit(pattern: RegExp, text: string, isPlain = plain(text)): RegExp {
+  if (!isPlain || !pattern.flags.includes('u')) return pattern;
   let twin = ASCII_TWINS.get(pattern);
   if (!twin) {
     // (a letter class is spelled out for ASCII: `[^\p{L}]` becomes `[^A-Za-z]`)
@@ -202,35 +208,49 @@ interface Sentence {
   families?: number;
   /** In a parameter's description, where even the first sentence is no description of the tool's own action. */
   param?: boolean;
+  /** No letters outside ASCII (`plain`), worked out once. */
+  plain?: boolean;
+  /** It gives a pretext (a compliance header, "for security reasons"), worked out when a later sentence asks. */
+  pretext?: boolean;
 }
 
 const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|\/\*\s*((?:agent|assistant|ai|model|llm|note|internal)\b[\s\S]*?)(?:\*\/|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\4\s*>|$)/gi;
 // tags that have no business in a tool definition: what they wrap is aimed at the model
 const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override)\b[^>]{0,40}>/i;
 
+// where a sentence ends: after punctuation, before a list item or heading, at a blank line; a
+// hard-wrapped line goes on (a long line that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
+// a text with none of these has one sentence
+const MAY_BREAK = /[\n.!?。！？]/;
+
+function pushSentences(out: Sentence[], chunk: string, marked: boolean): void {
+  if (!MAY_BREAK.test(chunk)) {
+    const trimmed = chunk.trim();
+    if (trimmed) out.push({ text: trimmed, index: out.length, marked });
+    return;
+  }
+  for (const piece of chunk.split(SENTENCE_BREAK)) {
+    if (piece === undefined) continue;
+    const trimmed = piece.trim();
+    if (trimmed) out.push({ text: trimmed, index: out.length, marked });
+  }
+}
+
 function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const push = (chunk: string, marked: boolean) => {
-    // a line break ends a sentence after punctuation, before a list item or heading, or at a blank line; a hard-wrapped line goes on
-    // (a hard-wrapped line is a long one that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
-    for (const piece of chunk.split(/(?<=[.!?])\s+|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/)) {
-      if (piece === undefined) continue;
-      const trimmed = piece.trim();
-      if (trimmed) out.push({ text: trimmed, index: out.length, marked });
-    }
-  };
   let last = 0;
   if (text.includes('<') || text.includes('[//]') || text.includes('/*')) {
     for (const match of text.matchAll(HIDING_MARKUP)) {
       // markup quoted in an example ("\"</user><system>…\"") is shown, not hidden
       const line = text.slice(text.lastIndexOf('\n', match.index) + 1, match.index);
       if ((line.match(/["`“”]/g)?.length ?? 0) % 2 === 1) continue;
-      push(text.slice(last, match.index), false);
-      push(match[1] ?? match[2] ?? match[3] ?? match[5] ?? '', true);
+      pushSentences(out, text.slice(last, match.index), false);
+      pushSentences(out, match[1] ?? match[2] ?? match[3] ?? match[5] ?? '', true);
       last = match.index + match[0].length;
     }
   }
-  push(text.slice(last), false);
+  pushSentences(out, text.slice(last), false);
   return out;
 }
 
@@ -268,11 +288,12 @@ const G_FOREIGN = /debes|deber|siempre|obligatori|primero|añade|envía|musst|m�
 
 function isDirective(sentence: Sentence, place: Place): boolean {
   const text = sentence.text;
-  const body = text.replace(fit(LABEL, text), '');
-  const foreign = !ASCII_ONLY.test(text);
-  if ((foreign || G_ADDRESSED.test(text)) && (ADDRESSED.test(text) || fit(ASIDE, text).test(text))) return true;
+  const isPlain = (sentence.plain ??= plain(text));
+  const body = text.replace(fit(LABEL, text, isPlain), '');
+  const foreign = !isPlain;
+  if ((foreign || G_ADDRESSED.test(text)) && (ADDRESSED.test(text) || fit(ASIDE, text, isPlain).test(text))) return true;
   if (OPENING_DIRECTIVE.test(body) || MODAL_DIRECTIVE.test(text)) return true;
-  if ((foreign || G_FOREIGN.test(text)) && fit(FOREIGN_DIRECTIVE, text).test(text)) return true;
+  if ((foreign || G_FOREIGN.test(text)) && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
   if (sentence.index > 0 || sentence.marked || sentence.param || place !== 'prose' || body !== text) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
   return false;
@@ -314,6 +335,8 @@ const WRITE_VERB = /\b(add|append|write|insert|modify|update|edit|overwrite|crea
 // a tool named in the text: quoted or in backticks, followed by "tool" (in any language), or a snake_case name after a call
 const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s*(?:tool|function|工具|ツール|도구|herramienta|outil|Werkzeug|ferramenta|strumento|инструмент|aracı|aracını|narzędzi\w*|टूल|công\s+cụ|alat)|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:call|calls|calling|use|uses|using|invoke|invoking|with|via|through|instead\s+of|prefer|when|whenever|if|after|before)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]\w*(?:\.[a-z_]\w*)+(?=\s*\())|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+(?:is|are|gets?)\s+(?:used|called|invoked|run)\b/g;
 const CALL_VERB = /\b(call|calls|calling|use|using|invoke|invoking|run|running|trigger|execute|prefer|choose|switch\s+to|redirect\w*|route\w*|fall\s*back\s+to|rely\s+on)\b|호출|调用|呼び出|llama|utiliza|appelle|aufrufen|rufe|chiama|вызови/i;
+// (`vulnerab…` has too many forms for the word gate: it is looked for on its own)
+const VULNERABLE = /vulnerab/i;
 const DISPARAGING = /\b(deprecated|disabled|broken|buggy|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
 const SELF_DEPRECATED = /\bthis\s+(tool|endpoint|function|command)\s+(is|has\s+been|was)\s+(deprecated|legacy|obsolete|replaced|superseded)|^\W*(deprecated|legacy|obsolete)\b/i;
 // a reason that is no reason: what coercion and fake procedures hide behind
@@ -406,12 +429,13 @@ interface Context {
   /** The text being read, and whether it documents formats or templates (what it quotes is an example), worked out when first asked. */
   documentsOf: string;
   documentsMemo?: boolean;
-  /** This tool named as a tool ("the 'get_quote' tool", "this tool"), compiled once per tool. */
-  selfName: RegExp;
+  /** This tool named as a tool ("the 'get_quote' tool", "this tool"), compiled when first asked (`selfNameOf`). */
+  selfName?: RegExp;
   /** The text documents chat templates or prompt formats, where role markers are the subject. */
   templates: boolean;
-  /** An earlier sentence of the same text gave a pretext ("SECURITY ALERT: … pending an internal audit"). */
-  pretextBefore: boolean;
+  /** The sentences of the text being read, and how many come before the one being judged (for `pretextBefore`). */
+  sentences: Sentence[];
+  before: number;
 }
 
 const NOT_TOOL_NAMES = /^(this|that|same|new|other|above|following|previous|next|right|correct|appropriate|relevant|original|secure|old|main|first|second|any|each|every|mcp|search|web|api|e\.g|i\.e|etc)$/i;
@@ -478,10 +502,16 @@ const FAMILY_WORDS: Record<string, string> = {
   secretWords: 'key keys api apikey token tokens secret secrets credential credentials password passwords passphrase passphrases private session cookie cookies environment env ssh seed recovery mnemonic card cards cvv cvc security social ssn ssns bank otp one',
   conversation: 'conversation chat dialog dialogue message messages transcript context tool tools system instructions prompt rules guidelines everything personal private previous earlier far mentioned file files document documents attachment attachments full turns result results output outputs response responses list names descriptions schemas complete entire whole raw verbatim',
   destination: 'webhook remote external third partner our',
-  shell: 'curl wget nc ncat netcat bash zsh sh powershell pwsh iex invoke chmod chown sudo rm mkfifo base64 python node eval nohup certutil bitsadmin osascript npx echo whoami cat following',
+  shell: 'curl wget nc ncat netcat bash zsh sh powershell pwsh iex invoke chmod chown sudo rm mkfifo base python node eval nohup certutil bitsadmin osascript npx echo whoami cat following',
   userOverride: 'regardless matter irrespective instead even whatever when whenever automatically silently quietly always',
   tamperValue: 'disregard ignore override multiply inflate increase double triple round add set ask asking check checking consult consulting',
   sideTask: 'must should need required have before after also',
+  // a claim that a tool changed (CHANGED_CLAIM), or is out of service or bad (DISPARAGING, with `vulnerab…` checked apart)
+  claim: 'optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected now',
+  disparage: 'deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged leak leaks outdated unreliable retired discontinued removed unavailable obsolete suspended restricted',
+  auto: 'automatically silently quietly',
+  // data said to be sold, kept or sent on (SHARED)
+  shared: 'resold resell resells sold harvest harvests harvested retain retains retained shared logged cached synced stored uploaded sent',
   // the rest of the detectors' anchors, so a sentence with no family at all can be passed over
   misc: 'display internal hidden stripped rendered shown displayed visible see halt stop abort refuse decline cancel terminal shell machine computer host workstation locally prior automatic deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged vulnerable vulnerability leaks leak outdated unreliable retired discontinued removed unavailable obsolete optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected expects expect requires require needs restricted suspended this',
 };
@@ -494,33 +524,82 @@ const FAMILY_CHARACTERS: Record<string, RegExp> = {
   shell: /\||;|\$\(|&&|\/dev\//,
   remoteExec: /exec\(|eval\(/,
 };
-const WORD_FAMILIES = new Map<string, number>();
 const FAMILY_BITS: Record<string, number> = {};
-Object.keys(FAMILY_WORDS).forEach((family, i) => {
-  FAMILY_BITS[family] = 1 << i;
-  for (const word of FAMILY_WORDS[family]!.split(' ')) WORD_FAMILIES.set(word, (WORD_FAMILIES.get(word) ?? 0) | (1 << i));
-});
+Object.keys(FAMILY_WORDS).forEach((family, i) => (FAMILY_BITS[family] = 1 << i));
+// family words by a hash of their letters, so the word scan below allocates nothing for the words
+// that are in no family (nearly all); a hit is checked letter by letter
+const MAX_FAMILY_WORD = 16;
+const WORD_FAMILIES = new Map<number, { word: string; bits: number }[]>();
+function wordHash(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+for (const family of Object.keys(FAMILY_WORDS)) {
+  for (const word of FAMILY_WORDS[family]!.split(' ')) {
+    if (!/^[a-z]{1,16}$/.test(word)) throw new Error(`family word ${word}: only ASCII letters, at most ${MAX_FAMILY_WORD}`);
+    const bucket = WORD_FAMILIES.get(wordHash(word)) ?? [];
+    const entry = bucket.find((item) => item.word === word);
+    if (entry) entry.bits |= FAMILY_BITS[family]!;
+    else bucket.push({ word, bits: FAMILY_BITS[family]! });
+    WORD_FAMILIES.set(wordHash(word), bucket);
+  }
+}
 // the families the instruction-only detectors below need one of
 const DIRECTIVE_TARGETS = ['secretWords', 'conversation', 'destination', 'shell', 'tools', 'userOverride', 'tamperValue', 'sideTask', 'conceal', 'override'].reduce((bits, family) => bits | FAMILY_BITS[family]!, 0);
 const ALL_FAMILIES = (1 << Object.keys(FAMILY_WORDS).length) - 1;
+// the characters each character pattern needs one of: the pattern runs only when the scan saw one
+const CHARACTER_CUES: Record<string, string> = {
+  marker: '<[#(',
+  files: '~.',
+  secretFile: '~._',
+  tools: '_`\'"“‘',
+  destination: ':@',
+  shell: '|;$&/',
+  remoteExec: '(',
+};
+const CUE_FAMILIES = new Map<number, number>();
+for (const family of Object.keys(CHARACTER_CUES)) {
+  for (const char of CHARACTER_CUES[family]!) CUE_FAMILIES.set(char.charCodeAt(0), (CUE_FAMILIES.get(char.charCodeAt(0)) ?? 0) | FAMILY_BITS[family]!);
+}
+
+/** The family bits of the word text[start, end) (lower-cased letters hashed as `hash`). */
+function wordFamilies(text: string, start: number, end: number, hash: number): number {
+  const bucket = WORD_FAMILIES.get(hash);
+  if (!bucket) return 0;
+  const word = text.slice(start, end).toLowerCase();
+  for (const entry of bucket) if (entry.word === word) return entry.bits;
+  return 0;
+}
 
 /** Which detectors can fire on a sentence: the union of its words' families and its characters'. */
 function familiesOf(text: string): number {
-  if (!ASCII_ONLY.test(text)) return ALL_FAMILIES;
+  if (!plain(text)) return ALL_FAMILIES;
   let bits = 0;
-  // words by hand: a regex match object per word costs more than the lookup
-  const lower = text.toLowerCase();
+  let cues = 0;
+  // words by hand: a regex match object or a string per word costs more than the hash
   let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 0;
-    const letter = code >= 97 && code <= 122;
-    if (letter && start === -1) start = i;
-    else if (!letter && start !== -1) {
-      if (i - start <= 16) bits |= WORD_FAMILIES.get(lower.slice(start, i)) ?? 0;
+  let hash = 0;
+  for (let i = 0; i <= text.length; i++) {
+    let code = i < text.length ? text.charCodeAt(i) : 0;
+    if (code >= 65 && code <= 90) code += 32;
+    if (code >= 97 && code <= 122) {
+      if (start === -1) {
+        start = i;
+        hash = 0;
+      }
+      hash = (Math.imul(hash, 31) + code) | 0;
+      continue;
+    }
+    if (start !== -1) {
+      if (i - start <= MAX_FAMILY_WORD) bits |= wordFamilies(text, start, i, hash);
       start = -1;
     }
+    if (code > 32 && code !== 46 && code !== 44) cues |= CUE_FAMILIES.get(code) ?? 0;
+    else if (code === 46) cues |= CUE_FAMILIES.get(46)!;
   }
-  for (const family in FAMILY_CHARACTERS) if (!(bits & FAMILY_BITS[family]!) && FAMILY_CHARACTERS[family]!.test(text)) bits |= FAMILY_BITS[family]!;
+  cues &= ~bits;
+  if (cues) for (const family in FAMILY_CHARACTERS) if (cues & FAMILY_BITS[family]! && FAMILY_CHARACTERS[family]!.test(text)) bits |= FAMILY_BITS[family]!;
   return bits;
 }
 
@@ -533,100 +612,132 @@ function rulesFor(text: string, tool: string): boolean {
   return /\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done)|instead\s+of)\b[^.]{0,60}$/i.test(before) || /^[`'"”’)]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now|expects?|requires?|needs?)\b/i.test(after);
 }
 
+type Found = { kind: DescriptionWarningKind; evidence: Evidence }[];
+
+/** An earlier sentence of the same text gave a pretext ("SECURITY ALERT: … pending an internal audit"). */
+function pretextBefore(context: Context): boolean {
+  for (let i = 0; i < context.before; i++) {
+    const sentence = context.sentences[i]!;
+    if ((sentence.pretext ??= COMPLIANCE_HEADER.test(sentence.text) || PRETEXT.test(sentence.text))) return true;
+  }
+  return false;
+}
+
+/** One sentence being judged: what it can fire (its families) and what is worked out at most once. */
+class Judging {
+  readonly found: Found = [];
+  private others?: string[];
+  private directive?: boolean;
+  constructor(
+    readonly sentence: Sentence,
+    readonly place: Place,
+    readonly context: Context,
+    readonly families: number,
+  ) {}
+  may(family: string): boolean {
+    return (this.families & FAMILY_BITS[family]!) !== 0;
+  }
+  /** Other tools the sentence names (looked up only when a detector asks). */
+  otherTools(): string[] {
+    return (this.others ??= this.may('tools') ? otherTools(this.sentence.text, this.context) : []);
+  }
+  /** Whether the sentence instructs the model (worked out only when a detector asks). */
+  isInstruction(): boolean {
+    return (this.directive ??= this.sentence.marked || isDirective(this.sentence, this.place));
+  }
+  add(kind: DescriptionWarningKind, evidence: Evidence | null): void {
+    if (evidence) this.found.push({ kind, evidence });
+  }
+}
+
 /** The poisoning classes one sentence shows. */
-function judgeSentence(sentence: Sentence, place: Place, context: Context): { kind: DescriptionWarningKind; evidence: Evidence }[] {
+function judgeSentence(sentence: Sentence, place: Place, context: Context): Found {
   const text = sentence.text;
   const families = sentence.families ?? familiesOf(text);
-  const may = (family: string) => (families & FAMILY_BITS[family]!) !== 0;
-  let othersMemo: string[] | undefined;
-  const otherToolsHere = () => (othersMemo ??= may('tools') ? otherTools(text, context) : []);
-  const found: { kind: DescriptionWarningKind; evidence: Evidence }[] = [];
-  const add = (kind: DescriptionWarningKind, evidence: Evidence | null) => {
-    if (evidence) found.push({ kind, evidence });
-  };
+  const isPlain = (sentence.plain ??= plain(text));
+  const judging = new Judging(sentence, place, context, families);
+  const found = judging.found;
   // an analyser's example inputs (a scanner's `examples`, a renderer's templates) are data, not instructions
   if (place === 'value' && context.analyser) return found;
   // no detector has an anchor here
   if (families === 0) return found;
-  const override = may('override') ? fit(OVERRIDE_TEXT, text).exec(text) : null;
-  if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) add('system-override', override);
-  const marker = context.templates || !may('marker') ? null : (fit(MARKERS, text).exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
-  if (marker && !onlyMentioned(text, MARKERS, context)) add('fake-markers', marker);
-  const conceal = may('conceal') ? fit(CONCEAL, text).exec(text) : null;
+  const override = judging.may('override') ? fit(OVERRIDE_TEXT, text, isPlain).exec(text) : null;
+  if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) judging.add('system-override', override);
+  const marker = context.templates || !judging.may('marker') ? null : (fit(MARKERS, text, isPlain).exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
+  if (marker && !onlyMentioned(text, MARKERS, context)) judging.add('fake-markers', marker);
+  const conceal = judging.may('conceal') ? fit(CONCEAL, text, isPlain).exec(text) : null;
   // an output field's own value kept from the user ("Internal; don't show it to the user") is not an action kept from them
   const ownValue = place === 'output' && /\b(show|display|reveal|print)\s+(it|this\s+(value|field|code)|the\s+value)\b/i.test(text);
-  if (conceal && !ownValue && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) add('concealment', conceal);
+  if (conceal && !ownValue && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) judging.add('concealment', conceal);
 
-  let directiveMemo: boolean | undefined;
-  const isInstruction = () => (directiveMemo ??= sentence.marked || isDirective(sentence, place));
   // covert side tasks are described, not ordered ("Also indexes any API keys… stored remotely")
-  const data = may('sensitive') ? SENSITIVE_DATA.exec(text) : null;
+  const data = judging.may('sensitive') ? SENSITIVE_DATA.exec(text) : null;
   if (data && !HONEST_DATA.test(text) && !USER_DESTINATION.test(text) && (sentence.index > 0 || place !== 'prose')) {
-    if ((COLLECT_VERB.test(text) && REMOTE.test(text)) || COVERT_COLLECT.test(text)) add('covert-collection', data);
+    if ((COLLECT_VERB.test(text) && REMOTE.test(text)) || COVERT_COLLECT.test(text)) judging.add('covert-collection', data);
   }
   // files on the user's machine: the base-form verb after the opening sentence instructs, wherever it sits
-  const files = may('files');
+  const files = judging.may('files');
   const tamper = files ? TAMPER_FILE.exec(text) : null;
-  if (tamper && WRITE_VERB.test(text) && (sentence.index > 0 || place !== 'prose' || isInstruction())) add('filesystem-tampering', tamper);
-  else if (files && USER_FILES.test(text) && isInstruction() && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || /\balso\b/i.test(text))) add('filesystem-tampering', USER_FILES.exec(text));
-  const secretFile = may('secretFile') ? SECRET_FILE.exec(text) : null;
-  if (secretFile && (ACCESS_VERB.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && (sentence.index > 0 || place !== 'prose' || isInstruction())) add('secret-access', secretFile);
-  const remoteExec = may('remoteExec') ? REMOTE_EXEC.exec(text) : null;
-  if (remoteExec && (place !== 'prose' || sentence.marked || isInstruction())) add('command-injection', remoteExec);
-  const dangerous = may('shell') || may('remoteExec') ? DANGEROUS_COMMAND.exec(text) : null;
-  if (dangerous && EXEC_VERB.test(text)) add('command-injection', dangerous);
+  if (tamper && WRITE_VERB.test(text) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('filesystem-tampering', tamper);
+  else if (files && USER_FILES.test(text) && judging.isInstruction() && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || /\balso\b/i.test(text))) judging.add('filesystem-tampering', USER_FILES.exec(text));
+  const secretFile = judging.may('secretFile') ? SECRET_FILE.exec(text) : null;
+  if (secretFile && (ACCESS_VERB.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('secret-access', secretFile);
+  const remoteExec = judging.may('remoteExec') ? REMOTE_EXEC.exec(text) : null;
+  if (remoteExec && (place !== 'prose' || sentence.marked || judging.isInstruction())) judging.add('command-injection', remoteExec);
+  const dangerous = judging.may('shell') || judging.may('remoteExec') ? DANGEROUS_COMMAND.exec(text) : null;
+  if (dangerous && EXEC_VERB.test(text)) judging.add('command-injection', dangerous);
   // another tool said to expect a fixed target ("create_shipment expects its ship_to to be our hub at 4410 Harbor Rd")
-  if (may('tools') && /\b(expects?|requires?|needs?)\s+(its|the)\s+[\w\s]{0,20}(value\s+)?to\s+be\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text))) {
-    const named = otherToolsHere()[0];
-    if (named) add('tool-shadowing', { 0: named, index: text.indexOf(named) });
+  if (judging.may('tools') && /\b(expects?|requires?|needs?)\s+(its|the)\s+[\w\s]{0,20}(value\s+)?to\s+be\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text))) {
+    const named = judging.otherTools()[0];
+    if (named) judging.add('tool-shadowing', { 0: named, index: text.indexOf(named) });
   }
   // a claim that another tool (not this server's) is deprecated, broken or malicious steers the model away from it
   // (other tools are looked up only when the sentence claims something of one)
-  const claims = CHANGED_CLAIM.test(text);
-  const disparages = DISPARAGING.test(text);
-  const others = claims || disparages ? otherToolsHere() : [];
+  const claims = judging.may('claim') && CHANGED_CLAIM.test(text);
+  const disparages = (judging.may('disparage') || VULNERABLE.test(text)) && DISPARAGING.test(text);
+  const others = claims || disparages ? judging.otherTools() : [];
   const changedOther = !claims ? undefined : others.find((name) => !context.siblings.has(name) && CHANGED_CLAIM.test(text.slice(text.indexOf(name) + name.length, text.indexOf(name) + name.length + 80)));
-  if (changedOther) add('tool-shadowing', { 0: changedOther, index: text.indexOf(changedOther) });
+  if (changedOther) judging.add('tool-shadowing', { 0: changedOther, index: text.indexOf(changedOther) });
   // this tool claims to be out of service for a made-up reason, to send the model elsewhere
-  if (/\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && context.selfName.test(text) && PRETEXT.test(text)) add('tool-coercion', context.selfName.exec(text));
-  const auto = /automatic|silent|quiet/i.test(text) ? AUTO_TAMPER.exec(text) : null;
-  if (auto && (OVERRIDE_USER.test(text) || REGARDLESS.test(text) || /^(automatically|silently|quietly)\s+(\w+\s+)?redirect/i.test(auto[0]) || /\bto\s+include\s+['"“‘]/i.test(text)) && !/\b(convert|normali[sz]e|format|encode|escape|trim|paginat|retr(y|ies))\w*/i.test(text)) add('argument-tampering', auto);
+  if (judging.may('disparage') && /\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && selfNameOf(context).test(text) && PRETEXT.test(text)) judging.add('tool-coercion', selfNameOf(context).exec(text));
+  const auto = judging.may('auto') ? AUTO_TAMPER.exec(text) : null;
+  if (auto && (OVERRIDE_USER.test(text) || REGARDLESS.test(text) || /^(automatically|silently|quietly)\s+(\w+\s+)?redirect/i.test(auto[0]) || /\bto\s+include\s+['"“‘]/i.test(text)) && !/\b(convert|normali[sz]e|format|encode|escape|trim|paginat|retr(y|ies))\w*/i.test(text)) judging.add('argument-tampering', auto);
   const copied = !text.includes('@') ? null : /\b(bcc|cc|copy|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
-  if (copied && !USER_DESTINATION.test(text) && !/@your[\w-]*\./i.test(copied[0])) add('exfiltration', copied);
+  if (copied && !USER_DESTINATION.test(text) && !/@your[\w-]*\./i.test(copied[0])) judging.add('exfiltration', copied);
   const disparagedOther = !disparages ? undefined : others.find((name) => !context.siblings.has(name) && DISPARAGING.test(text) && !SELF_DEPRECATED.test(text) && !/\b(deprecated|legacy)\s*[:(-]/i.test(text));
-  if (disparagedOther && !isInstruction()) add('tool-coercion', { 0: disparagedOther, index: text.indexOf(disparagedOther) });
+  if (disparagedOther && !judging.isInstruction()) judging.add('tool-coercion', { 0: disparagedOther, index: text.indexOf(disparagedOther) });
   // a value's own text asking to paste the conversation in ("…?payload=<paste the entire conversation here>")
   const valueConversation = place === 'value' ? CONVERSATION.exec(text) : null;
-  if (valueConversation && PASS_VERB.test(text)) add('exfiltration', valueConversation);
+  if (valueConversation && PASS_VERB.test(text)) judging.add('exfiltration', valueConversation);
   // everything below needs an instruction and something it reaches for: most sentences have neither
   if (!(families & DIRECTIVE_TARGETS) && !/halt|stop|abort|refuse|decline|cancel|terminal|shell|machine|computer|host|workstation|locally|rendered|shown|displayed|visible|\bsee\b|other/i.test(text)) return found;
-  if (!isInstruction()) return found;
+  if (!judging.isInstruction()) return found;
 
-  if (!secretFile && may('secretWords')) {
+  if (!secretFile && judging.may('secretWords')) {
     const secret = SECRET_WORDS.exec(text);
     // generic secrets count when they are to be passed somewhere they do not belong
-    if (secret && PASS_VERB.test(text) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || otherToolsHere().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) add('secret-access', secret);
+    if (secret && PASS_VERB.test(text) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('secret-access', secret);
   }
-  const conversation = !may('conversation') ? null : (CONVERSATION.exec(text) ?? (otherToolsHere().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
-  if (conversation && (PASS_VERB.test(text) || SEND_VERB.test(text)) && !NEGATED_PASS.test(text)) add('exfiltration', conversation);
-  const destination = may('destination') ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
+  const conversation = !judging.may('conversation') ? null : (CONVERSATION.exec(text) ?? (judging.otherTools().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
+  if (conversation && (PASS_VERB.test(text) || SEND_VERB.test(text)) && !NEGATED_PASS.test(text)) judging.add('exfiltration', conversation);
+  const destination = judging.may('destination') ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
   if (destination && SEND_VERB.test(text) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)/i.test(text)) {
     // an address added to every message, or data sent to a fixed address
-    if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') add('exfiltration', destination);
+    if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') judging.add('exfiltration', destination);
   }
-  if (/halt|stop|abort|refuse|decline|cancel/i.test(text) && (PRETEXT.test(text) || context.pretextBefore) && HALT.test(text)) add('compliance-directive', HALT.exec(text));
+  if (/halt|stop|abort|refuse|decline|cancel/i.test(text) && HALT.test(text) && (PRETEXT.test(text) || pretextBefore(context))) judging.add('compliance-directive', HALT.exec(text));
   // text marked as not for people ("(internal, not for display)") that has the model act
   const hiddenIntent = /not\s+for\s+display|internal\s+only|\(internal\b|hidden\s+from\s+(the\s+)?users?|stripped\s+from\s+the\s+ui|not\s+(rendered|shown|displayed|visible)\s+(to|in)\b|users?\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see/i.exec(text);
-  if (hiddenIntent && found.length === 0 && (otherToolsHere().length > 0 || /\b(the\s+)?(assistant|agent|model)\s+(runs|calls|sends|uploads|adds|uses|exports|copies|forwards|should|must)\b/i.test(text))) add('hidden-instructions', hiddenIntent);
+  if (hiddenIntent && found.length === 0 && (judging.otherTools().length > 0 || /\b(the\s+)?(assistant|agent|model)\s+(runs|calls|sends|uploads|adds|uses|exports|copies|forwards|should|must)\b/i.test(text))) judging.add('hidden-instructions', hiddenIntent);
   // an aside to the model that says people will not see it
-  const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? fit(ASIDE, text).exec(text) : null;
-  if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(text.replace(fit(LABEL, text), '')) || CLAUSE_IMPERATIVE.test(text))) add('hidden-instructions', aside);
+  const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? fit(ASIDE, text, isPlain).exec(text) : null;
+  if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(text.replace(fit(LABEL, text, isPlain), '')) || CLAUSE_IMPERATIVE.test(text))) judging.add('hidden-instructions', aside);
 
-  const shell = may('shell') ? SHELL.exec(text) : null;
-  if (shell && EXEC_VERB.test(text) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) add('command-injection', shell);
-  else if (/terminal|shell|machine|computer|host|workstation|locally/i.test(text) && EXEC_VERB.test(text) && USER_MACHINE.test(text) && /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text)) add('command-injection', USER_MACHINE.exec(text));
+  const shell = judging.may('shell') ? SHELL.exec(text) : null;
+  if (shell && EXEC_VERB.test(text) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) judging.add('command-injection', shell);
+  else if (/terminal|shell|machine|computer|host|workstation|locally/i.test(text) && EXEC_VERB.test(text) && USER_MACHINE.test(text) && /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text)) judging.add('command-injection', USER_MACHINE.exec(text));
 
-  const tools = otherToolsHere();
+  const tools = judging.otherTools();
   if (tools.length) {
     const unknown = tools.filter((name) => !context.siblings.has(name));
     const name = tools[0]!;
@@ -635,36 +746,36 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): { ki
     const selfDeprecated = SELF_DEPRECATED.test(text);
     // rules for how the other tool must be used: change its arguments, its destination, its account
     const ruled = tools.filter((tool) => rulesFor(text, tool));
-    if (TAMPER_VERB.test(text) && ruled.length && ((ruled.some((tool) => !context.siblings.has(tool)) && ARGUMENT.test(text)) || FIXED_TARGET.test(text) || FIXED_CODE.test(text) || outsideDestination(text) !== null || OVERRIDE_USER.test(text) || REGARDLESS.test(text))) add('tool-shadowing', { 0: ruled[0]!, index: text.indexOf(ruled[0]!) });
+    if (TAMPER_VERB.test(text) && ruled.length && ((ruled.some((tool) => !context.siblings.has(tool)) && ARGUMENT.test(text)) || FIXED_TARGET.test(text) || FIXED_CODE.test(text) || outsideDestination(text) !== null || OVERRIDE_USER.test(text) || REGARDLESS.test(text))) judging.add('tool-shadowing', { 0: ruled[0]!, index: text.indexOf(ruled[0]!) });
     // the other tool disparaged, avoided or pushed without a reason of its own
-    else if (DISPARAGING.test(text) && !(selfDeprecated && !pretext)) add('tool-coercion', evidence);
-    else if (/\b(do\s+not|don'?t|never|avoid|stop|no\s+longer|ignore|disregard|bypass)\b/i.test(text) && unknown.length > 0 && CALL_VERB.test(text) && (pretext || ALWAYS.test(text) || /\bunder\s+any\s+circumstances\b/i.test(text))) add('tool-coercion', evidence);
+    else if (disparages && !(selfDeprecated && !pretext)) judging.add('tool-coercion', evidence);
+    else if (/\b(do\s+not|don'?t|never|avoid|stop|no\s+longer|ignore|disregard|bypass)\b/i.test(text) && unknown.length > 0 && CALL_VERB.test(text) && (pretext || ALWAYS.test(text) || /\bunder\s+any\s+circumstances\b/i.test(text))) judging.add('tool-coercion', evidence);
     // an oversight tool (notify, verify, audit, safety) avoided, or a destructive or disabling call made as a side task
-    else if (/\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\b/i.test(text) && tools.some((tool) => OVERSIGHT_NAME.test(tool) && new RegExp(String.raw`\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\s+(\w+\s+){0,3}[\`'"“‘]?${tool}`, 'i').test(text))) add('tool-coercion', evidence);
-    else if (CALL_VERB.test(text) && /\b(always|every\s+time|each\s+time|before\s+every|after\s+every|afterwards|immediately\s+after)\b/i.test(text) && (tools.some((tool) => DESTRUCTIVE_NAME.test(tool) || /^(purge|wipe|erase|disable|clear)/i.test(tool)) || DISABLING_ARGUMENT.test(text))) add('tool-coercion', evidence);
+    else if (/\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\b/i.test(text) && tools.some((tool) => OVERSIGHT_NAME.test(tool) && new RegExp(String.raw`\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\s+(\w+\s+){0,3}[\`'"“‘]?${tool}`, 'i').test(text))) judging.add('tool-coercion', evidence);
+    else if (CALL_VERB.test(text) && /\b(always|every\s+time|each\s+time|before\s+every|after\s+every|afterwards|immediately\s+after)\b/i.test(text) && (tools.some((tool) => DESTRUCTIVE_NAME.test(tool) || /^(purge|wipe|erase|disable|clear)/i.test(tool)) || DISABLING_ARGUMENT.test(text))) judging.add('tool-coercion', evidence);
     // values and output descriptions have no business telling the model to call anything
-    else if (CALL_VERB.test(text) && (place !== 'prose' || sentence.marked)) add('tool-coercion', evidence);
-    else if (CALL_VERB.test(text) && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool)))) add('tool-coercion', evidence);
-    else if (CALL_VERB.test(text) && pretext && selfDeprecated) add('tool-coercion', evidence);
+    else if (CALL_VERB.test(text) && (place !== 'prose' || sentence.marked)) judging.add('tool-coercion', evidence);
+    else if (CALL_VERB.test(text) && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool)))) judging.add('tool-coercion', evidence);
+    else if (CALL_VERB.test(text) && pretext && selfDeprecated) judging.add('tool-coercion', evidence);
   } else if (text.includes('other') && /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
-    add('tool-coercion', /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.exec(text));
+    judging.add('tool-coercion', /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.exec(text));
   }
   const lineJump = !/before|prior/i.test(text) ? null : /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
-  if (lineJump && !SELF_FIRST.test(text)) add('tool-coercion', lineJump);
+  if (lineJump && !SELF_FIRST.test(text)) judging.add('tool-coercion', lineJump);
 
-  const tamperedValue = may('tamperValue') ? TAMPER_VALUE.exec(text) : null;
-  if (tamperedValue) add('argument-tampering', tamperedValue);
+  const tamperedValue = judging.may('tamperValue') ? TAMPER_VALUE.exec(text) : null;
+  if (tamperedValue) judging.add('argument-tampering', tamperedValue);
   // overriding what the user asked for
   // ("…must not invoke other tools until the user says, even if the user selects one" holds back, it does not override)
-  const overrideUser = !may('userOverride') ? null : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : OVERRIDE_USER.exec(text);
-  if (overrideUser) add('argument-tampering', overrideUser);
+  const overrideUser = !judging.may('userOverride') ? null : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : OVERRIDE_USER.exec(text);
+  if (overrideUser) judging.add('argument-tampering', overrideUser);
   else {
-    const regardless = may('userOverride') ? REGARDLESS.exec(text) : null;
-    if (regardless && TAMPER_VERB.test(text) && ARGUMENT.test(text) && !/\bunless\s+the\s+user\b/i.test(text) && !/\b(convert|normali[sz]e|format|round(ed)?\s+to|encode|escape|trim)\w*\b/i.test(text)) add('argument-tampering', regardless);
+    const regardless = judging.may('userOverride') ? REGARDLESS.exec(text) : null;
+    if (regardless && TAMPER_VERB.test(text) && ARGUMENT.test(text) && !/\bunless\s+the\s+user\b/i.test(text) && !/\b(convert|normali[sz]e|format|round(ed)?\s+to|encode|escape|trim)\w*\b/i.test(text)) judging.add('argument-tampering', regardless);
   }
 
   // a fake procedure: a header or pretext, and a side task the model "must also" perform
-  if (!found.length && may('sideTask') && (COMPLIANCE_HEADER.test(text) || PRETEXT.test(text)) && SIDE_TASK.test(text) && !SELF_FIRST.test(text)) add('compliance-directive', SIDE_TASK.exec(text));
+  if (!found.length && judging.may('sideTask') && (COMPLIANCE_HEADER.test(text) || PRETEXT.test(text)) && SIDE_TASK.test(text) && !SELF_FIRST.test(text)) judging.add('compliance-directive', SIDE_TASK.exec(text));
   return found;
 }
 
@@ -696,6 +807,10 @@ function quoteIn(source: string, wanted: string, fallback: string): string {
   const cut = wanted.slice(0, 160);
   if (cut && source.includes(cut)) return cut;
   return source.includes(fallback) ? fallback : source.slice(0, 80);
+}
+
+function selfNameOf(context: Context): RegExp {
+  return (context.selfName ??= selfNamePattern(context.tool.name));
 }
 
 function selfNamePattern(name: string): RegExp {
@@ -734,7 +849,7 @@ function propertyNames(tool: McpTool): Set<string> {
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
-  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documentsOf: '', templates: false, pretextBefore: false, selfName: selfNamePattern(tool.name) };
+  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documentsOf: '', templates: false, sentences: [], before: 0 };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
   const templatesTool = TEMPLATE_DOC.test(`${tool.name} ${tool.description ?? ''}`);
@@ -753,23 +868,21 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     context.documentsMemo = undefined;
     // a tool whose description documents chat templates quotes role markers anywhere in its definition
     context.templates = templatesTool || ((text.includes('<') || text.includes('[')) && TEMPLATE_DOC.test(text));
-    context.pretextBefore = false;
-    // sensitive data gathered in one sentence and shipped off in another
-
-    const shared = SHARED.exec(text);
+    const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
+    const sentences = sentencesOf(visible);
+    context.sentences = sentences;
+    let textFamilies = 0;
+    for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text);
+    // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
+    const shared = invisible || textFamilies & FAMILY_BITS.shared! ? SHARED.exec(text) : null;
     const harvested = shared ? HARVESTED.exec(visibleOf(text)) : null;
     if (shared && harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, shared.index - 80), shared.index + 80))) {
       record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, shared.index), decoded: false, message: MESSAGES['covert-collection']! });
     }
-    const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
     const dialog = visible.includes(':') ? DIALOG.exec(visible) : null;
     if (dialog && !onlyMentioned(visible.slice(0, 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
-    const sentences = sentencesOf(visible);
     const param = where.startsWith('inputSchema.');
-    for (const sentence of sentences) {
-      sentence.families = familiesOf(sentence.text);
-      sentence.param = param;
-    }
+    for (const sentence of sentences) sentence.param = param;
     // a secret file named in one sentence and to be read or handed over in it or the next
     sentences.forEach((sentence, i) => {
       const secret = sentence.families! & FAMILY_BITS.secretFile! ? SECRET_FILE.exec(sentence.text) : null;
@@ -779,13 +892,13 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       const instructs = place !== 'prose' || pair.some((s) => isDirective(s, place) || /\b(REQUIRED|should\s+be|must\s+be)\b/.test(s.text));
       if (asks && instructs && !pair.some((s) => NEGATED_PASS.test(s.text))) record({ kind: 'secret-access', where, evidence: quoteIn(text, secret[0], ''), sentence: sentence.text, decoded: false, message: MESSAGES['secret-access']! });
     });
-    for (const sentence of sentences) {
+    sentences.forEach((sentence, i) => {
+      context.before = i;
       // a definition written in English that switches language to address the assistant
       if (englishTool && !ASCII_ONLY.test(sentence.text) && ASSISTANT_ANY_LANGUAGE.test(sentence.text) && NON_LATIN_OR_ACCENTED.test(sentence.text)) {
         record({ kind: 'hidden-instructions', where, evidence: quoteIn(text, sentence.text.slice(0, 80), ''), sentence: sentence.text, decoded: false, message: `${MESSAGES['hidden-instructions']!} (in another language than the rest of the definition)` });
       }
       const kinds = judgeSentence(sentence, place, context);
-      if (COMPLIANCE_HEADER.test(sentence.text) || PRETEXT.test(sentence.text)) context.pretextBefore = true;
       for (const { kind, evidence } of kinds) {
         record({ kind, where, evidence: quoteIn(text, evidence[0], sentence.text.slice(0, 160)), sentence: sentence.text, decoded: false, message: MESSAGES[kind]! });
       }
@@ -798,7 +911,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
           if (open) record({ kind: 'hidden-instructions', where, evidence: open[0], sentence: sentence.text, decoded: false, message: MESSAGES['hidden-instructions']! });
         }
       }
-    }
+    });
+    context.before = sentences.length;
     for (const part of hidden) {
       // what is hidden is read like any other text, and hiding it is itself the finding
       const inner = sentencesOf(part.text).flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map((f) => f.kind));

@@ -283,17 +283,15 @@ function placeOf(where: string): Place {
   return 'prose';
 }
 
-const G_ADDRESSED = /you|assistant|\bai\b|model|llm|agent|claude|gpt|bot|client|note|message|instruction|direction|reminder|heads|recommend|suggest|expect|require|need|want|would help|para el|pour l|für den|per l|asistan|dla asys/i;
-const G_FOREIGN = /debes|deber|siempre|obligatori|primero|añade|envía|musst|müssen|immer|unbedingt|zuerst|devez|dois|toujours|obligatoire|d'abord|envoie|ajoute|deve|sempre|obrigat|devi|obbligatori|her |mutlaka|daima|zawsze|musisz|należy|uruchom|wykonaj|zignoruj|luôn|phải|selalu|harus|altijd|moet/i;
 
 function isDirective(sentence: Sentence, place: Place): boolean {
   const text = sentence.text;
   const isPlain = (sentence.plain ??= plain(text));
+  const families = (sentence.families ??= familiesOf(text, isPlain));
   const body = text.replace(fit(LABEL, text, isPlain), '');
-  const foreign = !isPlain;
-  if ((foreign || G_ADDRESSED.test(text)) && (ADDRESSED.test(text) || fit(ASIDE, text, isPlain).test(text))) return true;
-  if (OPENING_DIRECTIVE.test(body) || MODAL_DIRECTIVE.test(text)) return true;
-  if ((foreign || G_FOREIGN.test(text)) && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
+  if (families & FAMILY_BITS.addressed! && (ADDRESSED.test(text) || fit(ASIDE, text, isPlain).test(text))) return true;
+  if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal! && MODAL_DIRECTIVE.test(text))) return true;
+  if (families & FAMILY_BITS.foreign! && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
   if (sentence.index > 0 || sentence.marked || sentence.param || place !== 'prose' || body !== text) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
   return false;
@@ -333,10 +331,8 @@ const TAMPER_FILE = /(~\/|\$HOME\/|\/home\/\w+\/|\/root\/)?\.(bashrc|zshrc|bash_
 const USER_FILES = /~\/[\w.\/ -]+|\b(the\s+)?user'?s\s+(local\s+)?([\w\s]{0,30})?(folder|directory|files|home|documents|desktop|downloads)\b|\b(project|current)\s+\.git\s+(directory|folder)/i;
 const WRITE_VERB = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|drop|install|register|schedule|delete|remove|wipe|truncate|replace)\b/i;
 // a tool named in the text: quoted or in backticks, followed by "tool" (in any language), or a snake_case name after a call
-const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s*(?:tool|function|工具|ツール|도구|herramienta|outil|Werkzeug|ferramenta|strumento|инструмент|aracı|aracını|narzędzi\w*|टूल|công\s+cụ|alat)|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:call|calls|calling|use|uses|using|invoke|invoking|with|via|through|instead\s+of|prefer|when|whenever|if|after|before)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]\w*(?:\.[a-z_]\w*)+(?=\s*\())|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+(?:is|are|gets?)\s+(?:used|called|invoked|run)\b/g;
+const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s*(?:tools?|functions?|工具|ツール|도구|herramientas?|outils?|Werkzeuge?|ferramentas?|strument[oi]|инструмент|aracı|aracını|narzędzi\w*|टूल|công\s+cụ|alat)(?![A-Za-z])|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:call|calls|calling|use|uses|using|invoke|invoking|with|via|through|instead\s+of|prefer|when|whenever|if|after|before)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]\w*(?:\.[a-z_]\w*)+(?=\s*\())|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+(?:is|are|gets?)\s+(?:used|called|invoked|run)\b/g;
 const CALL_VERB = /\b(call|calls|calling|use|using|invoke|invoking|run|running|trigger|execute|prefer|choose|switch\s+to|redirect\w*|route\w*|fall\s*back\s+to|rely\s+on)\b|호출|调用|呼び出|llama|utiliza|appelle|aufrufen|rufe|chiama|вызови/i;
-// (`vulnerab…` has too many forms for the word gate: it is looked for on its own)
-const VULNERABLE = /vulnerab/i;
 const DISPARAGING = /\b(deprecated|disabled|broken|buggy|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
 const SELF_DEPRECATED = /\bthis\s+(tool|endpoint|function|command)\s+(is|has\s+been|was)\s+(deprecated|legacy|obsolete|replaced|superseded)|^\W*(deprecated|legacy|obsolete)\b/i;
 // a reason that is no reason: what coercion and fake procedures hide behind
@@ -491,14 +487,14 @@ type Evidence = RegExpExecArray | { 0: string; index: number };
 // sentence's words tells which detectors can fire at all, so most sentences of ordinary tools cost
 // a word scan and a few lookups. Non-ASCII sentences skip the gates: other languages' words are not in them.
 const FAMILY_WORDS: Record<string, string> = {
-  override: 'obsolete void invalid outdated followed obeyed treated role persona identity approved authorized authorised consented agreed confirmed ignore ignores ignoring ignored disregard disregards disregarding forget forgets override overrides overriding overridden overrule overrules bypass bypasses bypassing skip skips abandon drop now act developer god jailbreak jailbroken dan anything supersede supersedes superseded precedence priority obey obeyed obeying follow longer apply applies replace replaces replaced under gave obligated obliged required bound carry execute executes granted disable disabled turn switch remove trust without unrestricted unfiltered restrictions ignoriere ignorieren ignora ignorar ignorez ignorate zignoruj negeer pabaikan',
+  override: 'policy policies limits rules guidelines obsolete void invalid outdated followed obeyed treated role persona identity approved authorized authorised consented agreed confirmed ignore ignores ignoring ignored disregard disregards disregarding forget forgets override overrides overriding overridden overrule overrules bypass bypasses bypassing skip skips abandon drop now act developer god jailbreak jailbroken dan anything supersede supersedes superseded precedence priority obey obeyed obeying follow longer apply applies replace replaces replaced under gave obligated obliged required bound carry execute executes granted disable disabled turn switch remove trust without unrestricted unfiltered restrictions ignoriere ignorieren ignora ignorar ignorez ignorate zignoruj negeer pabaikan',
   marker: 'instruction instructions directive directives override message signed system assistant human developer user ai model agent note admin operator systemanweisung sistema',
-  conceal: 'not never without avoid refrain need keep secret secretly covert covertly hidden silent silently quiet quietly discreet discreetly tell inform assure reassure describe omit leave suppress strip report replies say just simply only brought don doesn shouldn mustn won didn knowledge awareness noticing consent mention reveal relay disclose omitted omits omitting summary state explained explain raised disclosed consulted none reassured assured digas informes menciones comuniques reveles cuentes informe diga mencione conte revele dites mentionnez signalez informez dis mentionne nicht niemals benutzer nutzer anwender dire informare menzionare rivelare dirlo jangan niet vertellen',
+  conceal: 'ask asks asked question questions inquire inquires answer respond reply claim not never without avoid refrain need keep secret secretly covert covertly hidden silent silently quiet quietly discreet discreetly tell inform assure reassure describe omit leave suppress strip report replies say just simply only brought don doesn shouldn mustn won didn knowledge awareness noticing consent mention reveal relay disclose omitted omits omitting summary state explained explain raised disclosed consulted none reassured assured digas informes menciones comuniques reveles cuentes informe diga mencione conte revele dites mentionnez signalez informez dis mentionne nicht niemals benutzer nutzer anwender dire informare menzionare rivelare dirlo jangan niet vertellen',
   sensitive: 'key keys token tokens credential credentials password passwords secret secrets clipboard keystroke keystrokes conversation conversations chat message messages file files browsing cookie cookies contacts contact personal environment response responses screen screenshots location fingerprint mac process processes account numbers credit card cards',
-  files: 'bashrc zshrc profile zprofile gitconfig npmrc ssh authorized etc git launchagents autostart startup crontab user users project current',
-  secretFile: 'ssh env credentials credential aws etc mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id',
+  files: 'bashrc zshrc bash zsh profile zprofile gitconfig npmrc ssh authorized etc git launchagents autostart startup crontab user users project current',
+  secretFile: 'ssh env key credentials credential aws etc mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id',
   remoteExec: 'curl wget iwr irm invoke source exec eval download chmod npx',
-  tools: 'tool tools',
+  tools: 'tool tools function functions herramienta herramientas outil outils werkzeug werkzeuge ferramenta ferramentas strumento strumenti alat',
   secretWords: 'key keys api apikey token tokens secret secrets credential credentials password passwords passphrase passphrases private session cookie cookies environment env ssh seed recovery mnemonic card cards cvv cvc security social ssn ssns bank otp one',
   conversation: 'conversation chat dialog dialogue message messages transcript context tool tools system instructions prompt rules guidelines everything personal private previous earlier far mentioned file files document documents attachment attachments full turns result results output outputs response responses list names descriptions schemas complete entire whole raw verbatim',
   destination: 'webhook remote external third partner our',
@@ -511,6 +507,10 @@ const FAMILY_WORDS: Record<string, string> = {
   disparage: 'deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged leak leaks outdated unreliable retired discontinued removed unavailable obsolete suspended restricted',
   auto: 'automatically silently quietly',
   // data said to be sold, kept or sent on (SHARED)
+  // the model addressed (ADDRESSED, ASIDE), a modal instruction (MODAL_DIRECTIVE), the ASCII words of FOREIGN_DIRECTIVE
+  addressed: 'you your yourself assistant assistants ai model models llm llms agent agents bot claude chatgpt gpt client clients help asistente assistente asistana asystenta',
+  modal: 'be expected fix solution workaround remedy recovery must should shall mandatory required obligatory necessary essential critical always never',
+  foreign: 'seferinde zaman mutlaka daima zawsze musisz uruchom wykonaj zignoruj selalu harus altijd moet debes deberas siempre obligatorio obligatoria primero musst mussen immer unbedingt zuerst devez dois toujours obligatoire abord envoie ajoute deve sempre obrigatorio obrigatoria devi obbligatorio obbligatoria',
   shared: 'resold resell resells sold harvest harvests harvested retain retains retained shared logged cached synced stored uploaded sent',
   // the rest of the detectors' anchors, so a sentence with no family at all can be passed over
   misc: 'display internal hidden stripped rendered shown displayed visible see halt stop abort refuse decline cancel terminal shell machine computer host workstation locally prior automatic deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged vulnerable vulnerability leaks leak outdated unreliable retired discontinued removed unavailable obsolete optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected expects expect requires require needs restricted suspended this',
@@ -519,7 +519,7 @@ const FAMILY_CHARACTERS: Record<string, RegExp> = {
   marker: /<\||\[|<<|#|\(\s*(ai|model)/i,
   files: /~\/|\.git/,
   secretFile: /~\/|\.env|id_/,
-  tools: /[_`'"“‘]/,
+  tools: /[_`'"“‘]|\(/,
   destination: /https?:|@/,
   shell: /\||;|\$\(|&&|\/dev\//,
   remoteExec: /exec\(|eval\(/,
@@ -551,9 +551,9 @@ const ALL_FAMILIES = (1 << Object.keys(FAMILY_WORDS).length) - 1;
 // the characters each character pattern needs one of: the pattern runs only when the scan saw one
 const CHARACTER_CUES: Record<string, string> = {
   marker: '<[#(',
-  files: '~.',
-  secretFile: '~._',
-  tools: '_`\'"“‘',
+  files: '~',
+  secretFile: '~',
+  tools: '_`\'"“‘(',
   destination: ':@',
   shell: '|;$&/',
   remoteExec: '(',
@@ -573,8 +573,8 @@ function wordFamilies(text: string, start: number, end: number, hash: number): n
 }
 
 /** Which detectors can fire on a sentence: the union of its words' families and its characters'. */
-function familiesOf(text: string): number {
-  if (!plain(text)) return ALL_FAMILIES;
+function familiesOf(text: string, isPlain = plain(text)): number {
+  if (!isPlain) return ALL_FAMILIES;
   let bits = 0;
   let cues = 0;
   // words by hand: a regex match object or a string per word costs more than the hash
@@ -593,6 +593,8 @@ function familiesOf(text: string): number {
     }
     if (start !== -1) {
       if (i - start <= MAX_FAMILY_WORD) bits |= wordFamilies(text, start, i, hash);
+      // `vulnerab…` in all its forms
+      if (i - start >= 8 && (text.charCodeAt(start) | 32) === 118 && text.slice(start, start + 8).toLowerCase() === 'vulnerab') bits |= FAMILY_BITS.disparage!;
       start = -1;
     }
     if (code > 32 && code !== 46 && code !== 44) cues |= CUE_FAMILIES.get(code) ?? 0;
@@ -653,8 +655,8 @@ class Judging {
 /** The poisoning classes one sentence shows. */
 function judgeSentence(sentence: Sentence, place: Place, context: Context): Found {
   const text = sentence.text;
-  const families = sentence.families ?? familiesOf(text);
   const isPlain = (sentence.plain ??= plain(text));
+  const families = (sentence.families ??= familiesOf(text, isPlain));
   const judging = new Judging(sentence, place, context, families);
   const found = judging.found;
   // an analyser's example inputs (a scanner's `examples`, a renderer's templates) are data, not instructions
@@ -694,7 +696,7 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   // a claim that another tool (not this server's) is deprecated, broken or malicious steers the model away from it
   // (other tools are looked up only when the sentence claims something of one)
   const claims = judging.may('claim') && CHANGED_CLAIM.test(text);
-  const disparages = (judging.may('disparage') || VULNERABLE.test(text)) && DISPARAGING.test(text);
+  const disparages = judging.may('disparage') && DISPARAGING.test(text);
   const others = claims || disparages ? judging.otherTools() : [];
   const changedOther = !claims ? undefined : others.find((name) => !context.siblings.has(name) && CHANGED_CLAIM.test(text.slice(text.indexOf(name) + name.length, text.indexOf(name) + name.length + 80)));
   if (changedOther) judging.add('tool-shadowing', { 0: changedOther, index: text.indexOf(changedOther) });
@@ -872,7 +874,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     const sentences = sentencesOf(visible);
     context.sentences = sentences;
     let textFamilies = 0;
-    for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text);
+    for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text, (sentence.plain = plain(sentence.text)));
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
     const shared = invisible || textFamilies & FAMILY_BITS.shared! ? SHARED.exec(text) : null;
     const harvested = shared ? HARVESTED.exec(visibleOf(text)) : null;
@@ -932,3 +934,55 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   return { findings, truncated };
 }
 
+
+// Every gated pattern and the family it cannot match without (its words, or its cue characters).
+// The gates are word lists kept beside the patterns by hand; `gateLeaks` lets a test run each pattern
+// over real and attack text and fail wherever one matches with its gate shut.
+const GATED: readonly [family: string, pattern: RegExp][] = [
+  ['override', OVERRIDE_TEXT],
+  ['marker', MARKERS],
+  ['marker', ROLE_LINE],
+  ['marker', ROLE_OPENING],
+  ['conceal', CONCEAL],
+  ['sensitive', SENSITIVE_DATA],
+  ['files', TAMPER_FILE],
+  ['files', USER_FILES],
+  ['secretFile', SECRET_FILE],
+  ['remoteExec', REMOTE_EXEC],
+  ['tools', TOOL_REFERENCE],
+  ['claim', CHANGED_CLAIM],
+  ['disparage', DISPARAGING],
+  ['auto', AUTO_TAMPER],
+  ['secretWords', SECRET_WORDS],
+  ['conversation', CONVERSATION],
+  ['conversation', TOOL_OUTPUT],
+  ['destination', DESTINATION],
+  ['shell', SHELL],
+  ['tamperValue', TAMPER_VALUE],
+  ['userOverride', OVERRIDE_USER],
+  ['userOverride', REGARDLESS],
+  ['sideTask', SIDE_TASK],
+  ['shared', SHARED],
+  ['addressed', ADDRESSED],
+  ['addressed', ASIDE],
+  ['modal', MODAL_DIRECTIVE],
+  ['foreign', FOREIGN_DIRECTIVE],
+];
+
+/** Gated patterns that match a sentence of `text` although the sentence's words shut their gate (there should be none), and how many matched in all. */
+export function gateLeaks(text: string): { leaks: string[]; matched: number } {
+  const leaks: string[] = [];
+  let matched = 0;
+  for (const { text: sentence } of sentencesOf(hiddenParts(text).visible)) {
+    const families = familiesOf(sentence);
+    for (const [family, pattern] of GATED) {
+      const fitted = fit(pattern, sentence);
+      fitted.lastIndex = 0;
+      const matches = fitted.test(sentence);
+      fitted.lastIndex = 0;
+      if (matches) matched += 1;
+      if (!(families & FAMILY_BITS[family]!) && matches) leaks.push(`${family} /${pattern.source.slice(0, 50)}…/ matches “${sentence.slice(0, 120)}”`);
+    }
+  }
+  return { leaks, matched };
+}

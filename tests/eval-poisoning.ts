@@ -65,6 +65,15 @@ export function measureDetection(cases: readonly PoisoningCase[]): DetectionResu
   return result;
 }
 
+/** Every tool of every crawl snapshot in data/crawled/. */
+export function crawledTools(): McpTool[] {
+  const dir = join(ROOT, 'data', 'crawled');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .flatMap((name) => CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8'))).tools);
+}
+
 /** Real tools with a poisoning warning, classified with their server's other tools as siblings. */
 export function realFalsePositives(): { total: number; flagged: { server: string; tool: string; kind: string; sentence: string }[] } {
   const dir = join(ROOT, 'data', 'crawled');

@@ -1,10 +1,13 @@
 // Tool poisoning: the analyzer reads every text a model sees and judges sentences, not words.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
-import { analysePoisoning, modelTexts } from '../../classifier/poisoning.ts';
+import { analysePoisoning, gateLeaks, modelTexts } from '../../classifier/poisoning.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
 import { textAt } from '../quotes.ts';
-import { fenced, loadPoisoningSet, measureDetection, realFalsePositives } from '../eval-poisoning.ts';
+import { crawledTools, fenced, loadPoisoningSet, measureDetection, realFalsePositives } from '../eval-poisoning.ts';
+import { ROOT } from '../helpers.ts';
 
 function tool(name: string, description: string, properties: Record<string, unknown> = {}, extra: Partial<McpTool> = {}): McpTool {
   return { name, description, inputSchema: { type: 'object', properties }, ...extra };
@@ -130,6 +133,24 @@ describe('measured on the sets the rules were built against (the untouched and f
     const real = realFalsePositives();
     expect(real.total).toBeGreaterThan(1000);
     expect(real.flagged.length / real.total).toBeLessThanOrEqual(0.005);
+  });
+
+  it('the word gates never hide a match: every gated pattern, on every sentence of the real tools and the own sets, matches only where its gate is open', () => {
+    const files = readdirSync(join(ROOT, 'tests', 'poisoning')).map((name) => name.replace(/\.json$/, '')).filter((name) => /^(poisoned|benign)-[a-z]+\d*$/.test(name));
+    const tools = [...files.flatMap((name) => loadPoisoningSet(name).map((item) => item.tool)), ...crawledTools()];
+    let matched = 0;
+    const leaks: string[] = [];
+    for (const definition of tools) {
+      for (const { text } of modelTexts(definition).texts) {
+        const result = gateLeaks(text);
+        matched += result.matched;
+        leaks.push(...result.leaks.map((leak) => `${definition.name}: ${leak}`));
+      }
+    }
+    expect(tools.length).toBeGreaterThan(2000);
+    // the patterns do fire on this text (thousands of matches), so an empty list means something
+    expect(matched).toBeGreaterThan(1000);
+    expect(leaks).toEqual([]);
   });
 
   it('analysis is pure: the same definition gives the same findings', () => {

@@ -89,13 +89,14 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
 }
 
 function keyValues(values: string[] | undefined, separator: string, flag: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>();
   for (const value of values ?? []) {
     const at = value.indexOf(separator);
     if (at < 1) throw new UsageError(`${flag} needs NAME${separator}VALUE, got "${value}"`);
-    out[value.slice(0, at).trim()] = value.slice(at + separator.length).trim();
+    out.set(value.slice(0, at).trim(), value.slice(at + separator.length).trim());
   }
-  return out;
+  // (fromEntries defines own properties: a name like `__proto__` stays a name)
+  return Object.fromEntries(out);
 }
 
 /**

@@ -8,6 +8,7 @@
 // call this tool is documentation; one that reaches past it (other tools, the user, files, secrets,
 // the network, the conversation) is poisoning.
 import type { DescriptionWarning, DescriptionWarningKind, McpTool } from '../data/schema.ts';
+import { own } from '../data/own.ts';
 
 /** A text the model reads, and where it is in the definition. */
 export interface ModelText {
@@ -57,7 +58,7 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
     }
     const properties = node.properties;
     if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
-      for (const name of Object.keys(properties)) walk((properties as Record<string, unknown>)[name], `${path}.properties.${name}`, depth + 1);
+      for (const [name, property] of Object.entries(properties)) walk(property, `${path}.properties.${name}`, depth + 1);
     }
     if (node.items) walk(node.items, `${path}.items`, depth + 1);
     for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
@@ -78,7 +79,7 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
 export function schemaTextAt(tool: McpTool, where: string): string {
   const parts = where.split('.').slice(1);
   let node: unknown = where.startsWith('outputSchema.') ? tool.outputSchema : tool.inputSchema;
-  for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
+  for (const part of parts) node = node !== null && typeof node === 'object' ? own(node as Record<string, unknown>, part) : undefined;
   if (typeof node === 'string') return node;
   if (Array.isArray(node) || (node !== null && typeof node === 'object' && /\.(default|examples|example|const)$/.test(where))) return stringsIn(node, Infinity).join('\n');
   return parts.at(-1) ?? '';
@@ -221,8 +222,8 @@ const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|i
 // where a sentence ends: after punctuation, before a list item or heading, at a blank line; a
 // hard-wrapped line goes on (a long line that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
 const SENTENCE_BREAK = /(?<=[.!?])\s+|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
-// a text with none of these has one sentence
-const MAY_BREAK = /[\n.!?。！？]/;
+// a text with none of these has one sentence (every break above needs one)
+const MAY_BREAK = /[.!?]\s|[\n。！？]/;
 
 function pushSentences(out: Sentence[], chunk: string, marked: boolean): void {
   if (!MAY_BREAK.test(chunk)) {
@@ -289,9 +290,9 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   const isPlain = (sentence.plain ??= plain(text));
   const families = (sentence.families ??= familiesOf(text, isPlain));
   const body = text.replace(fit(LABEL, text, isPlain), '');
-  if (families & FAMILY_BITS.addressed! && (ADDRESSED.test(text) || fit(ASIDE, text, isPlain).test(text))) return true;
-  if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal! && MODAL_DIRECTIVE.test(text))) return true;
-  if (families & FAMILY_BITS.foreign! && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
+  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || fit(ASIDE, text, isPlain).test(text))) return true;
+  if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal && MODAL_DIRECTIVE.test(text))) return true;
+  if (families & FAMILY_BITS.foreign && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
   if (sentence.index > 0 || sentence.marked || sentence.param || place !== 'prose' || body !== text) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
   return false;
@@ -486,7 +487,7 @@ type Evidence = RegExpExecArray | { 0: string; index: number };
 // Gates: each detector needs at least one of its anchor words (or characters); one scan of a
 // sentence's words tells which detectors can fire at all, so most sentences of ordinary tools cost
 // a word scan and a few lookups. Non-ASCII sentences skip the gates: other languages' words are not in them.
-const FAMILY_WORDS: Record<string, string> = {
+const FAMILY_WORDS = {
   override: 'policy policies limits rules guidelines obsolete void invalid outdated followed obeyed treated role persona identity approved authorized authorised consented agreed confirmed ignore ignores ignoring ignored disregard disregards disregarding forget forgets override overrides overriding overridden overrule overrules bypass bypasses bypassing skip skips abandon drop now act developer god jailbreak jailbroken dan anything supersede supersedes superseded precedence priority obey obeyed obeying follow longer apply applies replace replaces replaced under gave obligated obliged required bound carry execute executes granted disable disabled turn switch remove trust without unrestricted unfiltered restrictions ignoriere ignorieren ignora ignorar ignorez ignorate zignoruj negeer pabaikan',
   marker: 'instruction instructions directive directives override message signed system assistant human developer user ai model agent note admin operator systemanweisung sistema',
   conceal: 'ask asks asked question questions inquire inquires answer respond reply claim not never without avoid refrain need keep secret secretly covert covertly hidden silent silently quiet quietly discreet discreetly tell inform assure reassure describe omit leave suppress strip report replies say just simply only brought don doesn shouldn mustn won didn knowledge awareness noticing consent mention reveal relay disclose omitted omits omitting summary state explained explain raised disclosed consulted none reassured assured digas informes menciones comuniques reveles cuentes informe diga mencione conte revele dites mentionnez signalez informez dis mentionne nicht niemals benutzer nutzer anwender dire informare menzionare rivelare dirlo jangan niet vertellen',
@@ -514,8 +515,10 @@ const FAMILY_WORDS: Record<string, string> = {
   shared: 'resold resell resells sold harvest harvests harvested retain retains retained shared logged cached synced stored uploaded sent',
   // the rest of the detectors' anchors, so a sentence with no family at all can be passed over
   misc: 'display internal hidden stripped rendered shown displayed visible see halt stop abort refuse decline cancel terminal shell machine computer host workstation locally prior automatic deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged vulnerable vulnerability leaks leak outdated unreliable retired discontinued removed unavailable obsolete optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected expects expect requires require needs restricted suspended this',
-};
-const FAMILY_CHARACTERS: Record<string, RegExp> = {
+} satisfies Record<string, string>;
+type Family = keyof typeof FAMILY_WORDS;
+const FAMILIES = Object.keys(FAMILY_WORDS) as Family[];
+const FAMILY_CHARACTERS: Partial<Record<Family, RegExp>> = {
   marker: /<\||\[|<<|#|\(\s*(ai|model)/i,
   files: /~\/|\.git/,
   secretFile: /~\/|\.env|id_/,
@@ -524,8 +527,7 @@ const FAMILY_CHARACTERS: Record<string, RegExp> = {
   shell: /\||;|\$\(|&&|\/dev\//,
   remoteExec: /exec\(|eval\(/,
 };
-const FAMILY_BITS: Record<string, number> = {};
-Object.keys(FAMILY_WORDS).forEach((family, i) => (FAMILY_BITS[family] = 1 << i));
+const FAMILY_BITS = Object.fromEntries(FAMILIES.map((family, i) => [family, 1 << i])) as Record<Family, number>;
 // family words by a hash of their letters, so the word scan below allocates nothing for the words
 // that are in no family (nearly all); a hit is checked letter by letter
 const MAX_FAMILY_WORD = 16;
@@ -535,21 +537,21 @@ function wordHash(text: string): number {
   for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   return hash;
 }
-for (const family of Object.keys(FAMILY_WORDS)) {
-  for (const word of FAMILY_WORDS[family]!.split(' ')) {
+for (const family of FAMILIES) {
+  for (const word of FAMILY_WORDS[family].split(' ')) {
     if (!/^[a-z]{1,16}$/.test(word)) throw new Error(`family word ${word}: only ASCII letters, at most ${MAX_FAMILY_WORD}`);
     const bucket = WORD_FAMILIES.get(wordHash(word)) ?? [];
     const entry = bucket.find((item) => item.word === word);
-    if (entry) entry.bits |= FAMILY_BITS[family]!;
-    else bucket.push({ word, bits: FAMILY_BITS[family]! });
+    if (entry) entry.bits |= FAMILY_BITS[family];
+    else bucket.push({ word, bits: FAMILY_BITS[family] });
     WORD_FAMILIES.set(wordHash(word), bucket);
   }
 }
 // the families the instruction-only detectors below need one of
-const DIRECTIVE_TARGETS = ['secretWords', 'conversation', 'destination', 'shell', 'tools', 'userOverride', 'tamperValue', 'sideTask', 'conceal', 'override'].reduce((bits, family) => bits | FAMILY_BITS[family]!, 0);
-const ALL_FAMILIES = (1 << Object.keys(FAMILY_WORDS).length) - 1;
+const DIRECTIVE_TARGETS = (['secretWords', 'conversation', 'destination', 'shell', 'tools', 'userOverride', 'tamperValue', 'sideTask', 'conceal', 'override'] as const).reduce((bits, family) => bits | FAMILY_BITS[family], 0);
+const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 // the characters each character pattern needs one of: the pattern runs only when the scan saw one
-const CHARACTER_CUES: Record<string, string> = {
+const CHARACTER_CUES: Partial<Record<Family, string>> = {
   marker: '<[#(',
   files: '~',
   secretFile: '~',
@@ -558,9 +560,10 @@ const CHARACTER_CUES: Record<string, string> = {
   shell: '|;$&/',
   remoteExec: '(',
 };
+const CHARACTER_PATTERNS = Object.entries(FAMILY_CHARACTERS) as [Family, RegExp][];
 const CUE_FAMILIES = new Map<number, number>();
-for (const family of Object.keys(CHARACTER_CUES)) {
-  for (const char of CHARACTER_CUES[family]!) CUE_FAMILIES.set(char.charCodeAt(0), (CUE_FAMILIES.get(char.charCodeAt(0)) ?? 0) | FAMILY_BITS[family]!);
+for (const family of Object.keys(CHARACTER_CUES) as Family[]) {
+  for (const char of CHARACTER_CUES[family]!) CUE_FAMILIES.set(char.charCodeAt(0), (CUE_FAMILIES.get(char.charCodeAt(0)) ?? 0) | FAMILY_BITS[family]);
 }
 
 /** The family bits of the word text[start, end) (lower-cased letters hashed as `hash`). */
@@ -594,14 +597,14 @@ function familiesOf(text: string, isPlain = plain(text)): number {
     if (start !== -1) {
       if (i - start <= MAX_FAMILY_WORD) bits |= wordFamilies(text, start, i, hash);
       // `vulnerab…` in all its forms
-      if (i - start >= 8 && (text.charCodeAt(start) | 32) === 118 && text.slice(start, start + 8).toLowerCase() === 'vulnerab') bits |= FAMILY_BITS.disparage!;
+      if (i - start >= 8 && (text.charCodeAt(start) | 32) === 118 && text.slice(start, start + 8).toLowerCase() === 'vulnerab') bits |= FAMILY_BITS.disparage;
       start = -1;
     }
     if (code > 32 && code !== 46 && code !== 44) cues |= CUE_FAMILIES.get(code) ?? 0;
     else if (code === 46) cues |= CUE_FAMILIES.get(46)!;
   }
   cues &= ~bits;
-  if (cues) for (const family in FAMILY_CHARACTERS) if (cues & FAMILY_BITS[family]! && FAMILY_CHARACTERS[family]!.test(text)) bits |= FAMILY_BITS[family]!;
+  if (cues) for (const [family, pattern] of CHARACTER_PATTERNS) if (cues & FAMILY_BITS[family] && pattern.test(text)) bits |= FAMILY_BITS[family];
   return bits;
 }
 
@@ -636,8 +639,8 @@ class Judging {
     readonly context: Context,
     readonly families: number,
   ) {}
-  may(family: string): boolean {
-    return (this.families & FAMILY_BITS[family]!) !== 0;
+  may(family: Family): boolean {
+    return (this.families & FAMILY_BITS[family]) !== 0;
   }
   /** Other tools the sentence names (looked up only when a detector asks). */
   otherTools(): string[] {
@@ -831,10 +834,10 @@ function propertyNames(tool: McpTool): Set<string> {
     if (!schema || typeof schema !== 'object' || depth > MAX_DEPTH || names.size > 500) return;
     const properties = (schema as { properties?: unknown }).properties;
     if (properties && typeof properties === 'object') {
-      for (const name of Object.keys(properties)) {
+      for (const [name, property] of Object.entries(properties)) {
         names.add(name);
         names.add(squash(name));
-        walk((properties as Record<string, unknown>)[name], depth + 1);
+        walk(property, depth + 1);
       }
     }
     // a quoted enum value ("use \"disabled\" to stop it") is a value of this tool, not another tool
@@ -876,7 +879,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     let textFamilies = 0;
     for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text, (sentence.plain = plain(sentence.text)));
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
-    const shared = invisible || textFamilies & FAMILY_BITS.shared! ? SHARED.exec(text) : null;
+    const shared = invisible || textFamilies & FAMILY_BITS.shared ? SHARED.exec(text) : null;
     const harvested = shared ? HARVESTED.exec(visibleOf(text)) : null;
     if (shared && harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, shared.index - 80), shared.index + 80))) {
       record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, shared.index), decoded: false, message: MESSAGES['covert-collection']! });
@@ -887,7 +890,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     for (const sentence of sentences) sentence.param = param;
     // a secret file named in one sentence and to be read or handed over in it or the next
     sentences.forEach((sentence, i) => {
-      const secret = sentence.families! & FAMILY_BITS.secretFile! ? SECRET_FILE.exec(sentence.text) : null;
+      const secret = sentence.families! & FAMILY_BITS.secretFile ? SECRET_FILE.exec(sentence.text) : null;
       if (!secret || seen.has('secret-access') || (i === 0 && place === 'prose' && where === 'description')) return;
       const pair = [sentence, sentences[i + 1]].filter((s): s is Sentence => s !== undefined);
       const asks = pair.some((s) => ACCESS_VERB.test(s.text) || PASS_VERB.test(s.text) || /\b(contents?\s+of|value\s+(should|must)\s+be|should\s+be\s+whatever)\b/i.test(s.text));
@@ -938,7 +941,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
 // Every gated pattern and the family it cannot match without (its words, or its cue characters).
 // The gates are word lists kept beside the patterns by hand; `gateLeaks` lets a test run each pattern
 // over real and attack text and fail wherever one matches with its gate shut.
-const GATED: readonly [family: string, pattern: RegExp][] = [
+const GATED: readonly [family: Family, pattern: RegExp][] = [
   ['override', OVERRIDE_TEXT],
   ['marker', MARKERS],
   ['marker', ROLE_LINE],
@@ -981,7 +984,7 @@ export function gateLeaks(text: string): { leaks: string[]; matched: number } {
       const matches = fitted.test(sentence);
       fitted.lastIndex = 0;
       if (matches) matched += 1;
-      if (!(families & FAMILY_BITS[family]!) && matches) leaks.push(`${family} /${pattern.source.slice(0, 50)}…/ matches “${sentence.slice(0, 120)}”`);
+      if (!(families & FAMILY_BITS[family]) && matches) leaks.push(`${family} /${pattern.source.slice(0, 50)}…/ matches “${sentence.slice(0, 120)}”`);
     }
   }
   return { leaks, matched };

@@ -3,6 +3,7 @@
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
 import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
+import { own } from '../data/own.ts';
 
 export interface ServerContext {
   name: string;
@@ -347,7 +348,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     const type = property.schema.type;
     const description = typeof property.schema.description === 'string' ? property.schema.description : '';
     for (const token of tokens) {
-      let effects = PARAMETERS[token.word];
+      let effects = own(PARAMETERS, token.word);
       if (!effects) continue;
       // a boolean `force` or `recursive` widens a destructive action; as a string it is something else
       if (effects.includes('destructive') && type !== undefined && type !== 'boolean') continue;

@@ -27,8 +27,7 @@ export function validateInterceptPolicy(policy: unknown): string[] {
     errors.push('tools is required and must be a map');
     return errors;
   }
-  for (const toolName of Object.keys(policy.tools)) {
-    const entry = policy.tools[toolName];
+  for (const [toolName, entry] of Object.entries(policy.tools)) {
     if (!isObject(entry) || !Array.isArray(entry.rules)) {
       errors.push(`tools.${toolName}: rules must be a list`);
       continue;

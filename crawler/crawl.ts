@@ -11,6 +11,7 @@ import { launchPlanFor, placeholderVariables, PlanError } from './launch.ts';
 import { defaultNpmCache, listTools, type ListLimits, type ListOutcome } from './list-tools.ts';
 import { snapshotFrom } from './snapshot.ts';
 import { createProgress, type ProgressReporter } from './progress.ts';
+import { own } from '../data/own.ts';
 
 export interface CrawlOptions {
   dataDir: string;
@@ -79,13 +80,13 @@ export async function needsInstall(plan: LaunchPlan, entry: LoadedEntry['entry']
 }
 
 function headersFor(loaded: LoadedEntry): Record<string, string> {
-  const headers: Record<string, string> = {};
+  const headers = new Map<string, string>();
   for (const header of loaded.entry.server.remotes?.[0]?.headers ?? []) {
-    const value = loaded.entry.crawl.placeholders?.[header.name] ?? header.value ?? header.default;
-    if (value !== undefined) headers[header.name] = value;
-    else if (header.isRequired) headers[header.name] = `toolrisk-placeholder-${header.name.toLowerCase()}`;
+    const value = own(loaded.entry.crawl.placeholders, header.name) ?? header.value ?? header.default;
+    if (value !== undefined) headers.set(header.name, value);
+    else if (header.isRequired) headers.set(header.name, `toolrisk-placeholder-${header.name.toLowerCase()}`);
   }
-  return headers;
+  return Object.fromEntries(headers);
 }
 
 /** Crawls one index entry and returns its new snapshot (never throws for a server's misbehaviour). */

@@ -11,9 +11,9 @@ function sortKeys(value: unknown): unknown {
   if (value && typeof value === 'object') {
     // fromEntries defines own properties, so a key named `__proto__` stays an ordinary key
     return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, item]) => [key, sortKeys(item)]),
     );
   }
   return value;

@@ -1,6 +1,7 @@
 // Launch plans: how to reach a server from its index entry. Pure functions, no I/O.
 import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Argument, IndexEntry, LaunchPlan, Package } from '../data/schema.ts';
+import { own } from '../data/own.ts';
 
 export class PlanError extends Error {
   override name = 'PlanError';
@@ -43,13 +44,13 @@ function packageSpec(pkg: Package, separator: string): string {
 
 /** Placeholder variables for a package: every variable its entry marks required, plus any the settings name. */
 export function placeholderVariables(entry: IndexEntry, pkg: Package | undefined): Record<string, string> {
-  const values: Record<string, string> = {};
+  const values = new Map<string, string>();
   for (const variable of pkg?.environmentVariables ?? []) {
     if (!variable.isRequired) continue;
-    values[variable.name] = entry.crawl.placeholders?.[variable.name] ?? variable.default ?? `toolrisk-placeholder-${variable.name.toLowerCase()}`;
+    values.set(variable.name, own(entry.crawl.placeholders, variable.name) ?? variable.default ?? `toolrisk-placeholder-${variable.name.toLowerCase()}`);
   }
-  for (const [name, value] of Object.entries(entry.crawl.placeholders ?? {})) values[name] = value;
-  return values;
+  for (const [name, value] of Object.entries(entry.crawl.placeholders ?? {})) values.set(name, value);
+  return Object.fromEntries(values);
 }
 
 export function planForPackage(entry: IndexEntry, pkg: Package): LaunchPlan {
@@ -137,14 +138,14 @@ export function serverEnvironment(
   folders: ServerFolders,
   npmCache: string,
 ): Record<string, string> {
-  const env: Record<string, string> = { ...getDefaultEnvironment() };
-  env.HOME = folders.home;
-  env.TMPDIR = folders.workdir;
-  env.npm_config_cache = npmCache;
-  env.npm_config_update_notifier = 'false';
-  env.npm_config_fund = 'false';
-  env.npm_config_audit = 'false';
-  env.NO_UPDATE_NOTIFIER = '1';
-  for (const [name, value] of Object.entries(placeholders)) env[name] = expandTokens(value, folders);
-  return env;
+  const env = new Map<string, string>(Object.entries(getDefaultEnvironment()));
+  env.set('HOME', folders.home);
+  env.set('TMPDIR', folders.workdir);
+  env.set('npm_config_cache', npmCache);
+  env.set('npm_config_update_notifier', 'false');
+  env.set('npm_config_fund', 'false');
+  env.set('npm_config_audit', 'false');
+  env.set('NO_UPDATE_NOTIFIER', '1');
+  for (const [name, value] of Object.entries(placeholders)) env.set(name, expandTokens(value, folders));
+  return Object.fromEntries(env);
 }

@@ -3,6 +3,7 @@ import { policyForChoice, renderGatewayJson, renderInterceptJson, renderIntercep
 import { schemaTextAt } from '../../../classifier/poisoning.ts';
 import type { Quote, ToolPolicy } from '../../../data/schema.ts';
 import type { SiteServer, SiteTool } from './catalog.ts';
+import { own } from '../../../data/own.ts';
 
 /** JSON safe inside a <script type="application/json"> element: no `<`, `>`, `&` or line separators. */
 export function scriptJson(value: unknown): string {
@@ -21,7 +22,7 @@ export function sourceText(tool: SiteTool, server: SiteServer, where: string): s
   if (where === 'description') return definition.description ?? '';
   if (where === 'annotations.title') return definition.annotations?.title ?? '';
   if (where === 'server') return [server.name, server.title, server.description].filter(Boolean).join(' · ');
-  if (where.startsWith('annotations.')) return String((definition.annotations as Record<string, unknown> | undefined)?.[where.slice(12)]);
+  if (where.startsWith('annotations.')) return String(own(definition.annotations as Record<string, unknown> | undefined, where.slice(12)));
   return schemaTextAt(definition, where);
 }
 

@@ -5,6 +5,7 @@ import Fuse from 'fuse.js';
 import { isPlainToolName, toolSlugFrom } from '../../../data/slug-core.ts';
 import { sha256Hex } from './sha256.ts';
 import { CATEGORIES, RISKS, RECORDS_PER_SHARD, buildSearchIndex, deltaDecode, searchWords, shardOf, unpackMeta, type NamesFile, type RecordsFile, type SearchInput, type WordsFile } from './index-format.ts';
+import { own } from '../../../data/own.ts';
 
 export interface SearchFilters {
   risk?: string;
@@ -99,7 +100,8 @@ export class SearchEngine {
 
   private ids(shard: WordsFile, word: string): Int32Array {
     let ids = this.postings.get(word);
-    if (!ids) this.postings.set(word, (ids = deltaDecode(shard[word]!)));
+    // (a word like `constructor` that is not in the shard is nothing, not Object.prototype's function)
+    if (!ids) this.postings.set(word, (ids = deltaDecode(own(shard, word) ?? [])));
     return ids;
   }
 

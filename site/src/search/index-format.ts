@@ -112,12 +112,14 @@ export function buildSearchIndex(tools: SearchInput[]): BuiltIndex {
     const shard = Math.floor(id / RECORDS_PER_SHARD);
     (records[shard] ??= []).push(tool.line.slice(0, 120));
   });
-  const words = new Map<string, WordsFile>();
+  const shards = new Map<string, [string, number[]][]>();
   for (const [word, ids] of [...postings].sort(([a], [b]) => a.localeCompare(b))) {
     const shard = shardOf(word);
-    const file = words.get(shard) ?? {};
-    file[word] = deltaEncode(ids);
-    words.set(shard, file);
+    const file = shards.get(shard) ?? [];
+    file.push([word, deltaEncode(ids)]);
+    shards.set(shard, file);
   }
+  // (fromEntries defines own properties: a word `__proto__` stays a word)
+  const words = new Map<string, WordsFile>([...shards].map(([shard, entries]) => [shard, Object.fromEntries(entries)]));
   return { names, words, records };
 }

@@ -60,8 +60,8 @@ export async function classifyCatalog(
   const classifyOne = async (snapshot: CrawlSnapshot) => {
     const file = join(outDir, `${snapshot.slug}.json`);
     const previous = await readPrevious(file);
-    const result = classifySnapshot(snapshot, previous?.record, (tool, error) =>
-      summary.errors.push(`${snapshot.name}: tool ${JSON.stringify(tool)} could not be classified (skipped): ${error.message}`),
+    const result = classifySnapshot(snapshot, previous?.record, (failure) =>
+      summary.errors.push(`${join('crawled', `${snapshot.slug}.json`)}: tool #${failure.index + 1} ${JSON.stringify(failure.tool)} could not be classified (listed as unclassified, never allowed): ${failure.error}`),
     );
     // model reviews: asked with --llm, else applied from data/llm/ (committed with the data)
     const answers = await AnswerCache.open(answersDir, snapshot.slug, snapshot.name);
@@ -143,8 +143,9 @@ export function classifyToolsFile(file: string, text: string): FileClassificatio
   const serverInfo = Array.isArray(parsed.data) ? undefined : parsed.data.server;
   const server = { name: serverInfo?.name ?? file, title: serverInfo?.title, description: serverInfo?.description };
   const checked = checkListedTools(listed);
-  const { classifications } = classifyTools(checked.tools, checked.tools.map((tool) => checked.fingerprints.get(tool.name)!), server, undefined, undefined, repairedProblems(checked.invalidTools));
+  const { classifications, failures } = classifyTools(checked.tools, checked.tools.map((tool) => checked.fingerprints.get(tool.name)!), server, undefined, undefined, repairedProblems(checked.invalidTools));
   const byName = new Map(classifications.map((classification) => [classification.tool, classification]));
+  const failed = new Map(failures.map((failure) => [failure.tool, failure.error]));
   const toolsByName = new Map(checked.tools.map((tool) => [tool.name, tool]));
   const invalid = new Map(checked.invalidTools.map((tool) => [tool.index, tool]));
   const seen = new Set<string>();
@@ -154,7 +155,10 @@ export function classifyToolsFile(file: string, text: string): FileClassificatio
     const name = McpToolSchema.shape.name.safeParse((raw as { name?: unknown }).name).data!;
     if (seen.has(name)) return { name, index, error: 'duplicate tool name: only the first definition is classified' };
     seen.add(name);
-    return { name, classification: byName.get(name)!, tool: toolsByName.get(name)! };
+    const classification = byName.get(name);
+    const tool = toolsByName.get(name);
+    if (!classification || !tool) return { name, index, error: `could not be classified: ${failed.get(name) ?? (bad ? bad.problems.join('; ') : 'unknown error')}` };
+    return { name, classification, tool };
   });
   return { server, results };
 }

@@ -229,6 +229,8 @@ async function inspectCommand(args: string[]): Promise<number> {
   }
   const snapshot = await inspect(target);
   const { record } = classifySnapshot(snapshot);
+  const unclassified = (record.unclassified ?? []).map((failure) => ({ label: toolLabel(failure.index, failure.tool), error: failure.error }));
+  const failedByName = new Map((record.unclassified ?? []).map((failure) => [failure.tool, failure.error]));
   const classifications = await reviewOutsideCatalog(reviewer, snapshot.name, snapshot.tools, record.tools);
   if (!values.llm) console.error(LLM_HINT);
   if (reviewer) record.policy = serverPolicy(snapshot.name, classifications.map((classification) => classification.policy));
@@ -238,32 +240,41 @@ async function inspectCommand(args: string[]): Promise<number> {
     process.stdout.write(values.policy === 'intercept-yaml' ? renderInterceptYaml(model) : values.policy === 'gateway' ? renderGatewayJson(model) : renderInterceptJson(model));
   } else if (values.json) {
     const record = JSON.parse(serializeRecord(CrawlSnapshotSchema, snapshot)) as { tools: Record<string, unknown>[] };
-    record.tools = record.tools.map((tool) => ({ ...tool, classification: toolJson(classified.get(tool.name as string)!) }));
+    record.tools = record.tools.map((tool) => {
+      const classification = classified.get(tool.name as string);
+      return { ...tool, classification: classification ? toolJson(classification) : { error: `could not be classified: ${failedByName.get(tool.name as string) ?? 'unknown error'}` } };
+    });
     process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
   } else {
     printSnapshot(snapshot, classified);
   }
+  for (const entry of unclassified) console.error(terminalSafe(`warning: ${snapshot.name}: tool ${entry.label} could not be classified: ${entry.error}`));
   if (snapshot.status === 'failed') {
     console.error(`inspect failed at ${snapshot.failure?.stage}: ${terminalSafe(snapshot.failure?.reason ?? '')}`);
     if (snapshot.stderr) console.error(`server stderr (last lines):\n${terminalSafe(snapshot.stderr.split('\n').slice(-10).join('\n'))}`);
     return 1;
   }
-  return failOnReport(classifications, failOn);
+  return failOnReport(classifications, failOn, unclassified);
 }
 
-/** `--fail-on`: the tools at or above the level, each with its risk and why, on stderr; 1 when there are any. */
-function failOnReport(classifications: readonly Classification[], failOn: Risk | undefined): number {
+/**
+ * `--fail-on`: the tools at or above the level, each with its risk and why, on stderr; 1 when there
+ * are any. A tool that could not be classified counts as crossing: its risk is unknown, not low.
+ */
+function failOnReport(classifications: readonly Classification[], failOn: Risk | undefined, unclassified: readonly { label: string; error: string }[] = []): number {
   if (!failOn) return 0;
   const crossed = classifications.filter((classification) => atOrAbove(classification.risk, failOn));
-  if (!crossed.length) {
+  if (!crossed.length && !unclassified.length) {
     console.error(`fail-on ${failOn}: no tool is at or above ${failOn}.`);
     return 0;
   }
-  console.error(`fail-on ${failOn}: ${crossed.length} tool${crossed.length === 1 ? '' : 's'} at or above ${failOn}:`);
+  if (crossed.length) console.error(`fail-on ${failOn}: ${crossed.length} tool${crossed.length === 1 ? '' : 's'} at or above ${failOn}:`);
   for (const classification of crossed) {
     const why = classification.rationale.find((sentence) => sentence.startsWith('Risk ')) ?? '';
     console.error(terminalSafe(`  ${classification.tool}  ${classification.risk}  ${why}`));
   }
+  if (unclassified.length) console.error(`fail-on ${failOn}: ${unclassified.length} tool${unclassified.length === 1 ? '' : 's'} could not be classified (unknown risk counts as failing):`);
+  for (const entry of unclassified) console.error(terminalSafe(`  ${entry.label}  unknown  ${entry.error}`));
   return 1;
 }
 
@@ -328,11 +339,18 @@ async function classifyCommand(args: string[]): Promise<number> {
     );
     console.log(renderTable(['TOOL', 'RISK', 'CATEGORY', 'FLAGS', 'WHY'], rows, [40, 8, 8, 36, 90]));
   }
-  for (const entry of result.results) if ('error' in entry) console.error(terminalSafe(`warning: ${positionals[0]}: tool ${entry.name ?? `#${entry.index + 1}`}: ${entry.error}`));
+  const errors = result.results.flatMap((entry) => ('error' in entry ? [{ label: toolLabel(entry.index, entry.name), error: entry.error }] : []));
+  for (const entry of errors) console.error(terminalSafe(`warning: ${positionals[0]}: tool ${entry.label}: ${entry.error}`));
   const repaired = ok.filter((entry) => entry.classification.warnings.some((warning) => warning.kind === 'invalid-definition'));
-  for (const entry of repaired) console.error(terminalSafe(`warning: ${positionals[0]}: tool ${entry.name}: ${entry.classification.warnings.find((warning) => warning.kind === 'invalid-definition')!.message}`));
-  if (repaired.length) console.error(`${repaired.length} of ${result.results.length} tools had definitions that are not valid MCP; they are classified from what they have.`);
-  return failOnReport(ok.map((entry) => entry.classification), failOn);
+  for (const entry of repaired) console.error(terminalSafe(`warning: ${positionals[0]}: tool ${toolLabel(result.results.indexOf(entry), entry.name)}: ${entry.classification.warnings.find((warning) => warning.kind === 'invalid-definition')!.message}`));
+  if (repaired.length) console.error(`${repaired.length} of ${result.results.length} tools had definitions that were repaired or cut to be read; they are classified from what was kept.`);
+  // duplicates are listed for completeness; the first definition of that name is the one classified
+  return failOnReport(ok.map((entry) => entry.classification), failOn, errors.filter((entry) => !entry.error.startsWith('duplicate tool name')));
+}
+
+/** A tool as error lines name it: its position in the listing and its name (`#12 "send_mail"`). */
+function toolLabel(index: number, name: string | undefined): string {
+  return `#${index + 1}${name === undefined || name === '' ? '' : ` ${JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name)}`}`;
 }
 
 function oneLine(text: string | undefined): string {
@@ -350,7 +368,8 @@ function printSnapshot(snapshot: ReturnType<typeof CrawlSnapshotSchema.parse>, c
         .filter(([key, value]) => key.endsWith('Hint') && value === true)
         .map(([key]) => key.replace('Hint', ''));
       const classification = classified.get(tool.name);
-      return [tool.name, classification?.risk ?? '', classification?.category ?? '', classification ? flags(classification) : '', params.join(', '), hints.join(', '), oneLine(tool.description)];
+      // a tool the classifier failed on says so: an empty risk would read as "nothing to fear"
+      return [tool.name, classification?.risk ?? 'error', classification?.category ?? '', classification ? flags(classification) : 'could not be classified', params.join(', '), hints.join(', '), oneLine(tool.description)];
     });
     console.log(renderTable(['TOOL', 'RISK', 'CATEGORY', 'FLAGS', 'PARAMETERS', 'HINTS', 'DESCRIPTION'], rows, [40, 8, 8, 30, 30, 24, 60]));
   }

@@ -33,19 +33,27 @@ export function repairedProblems(invalidTools: readonly InvalidTool[]): Map<stri
   return new Map(invalidTools.filter((tool) => tool.repaired && tool.name !== undefined).map((tool) => [tool.name!, tool.problems]));
 }
 
-/** Classifies the tools of one server. A tool that throws is reported and skipped; the others go on. */
+/** A tool the classifier failed on: its position in the listing, its name and the error. */
+export interface ClassifyFailure {
+  index: number;
+  tool: string;
+  error: string;
+}
+
+/** Classifies the tools of one server. A tool that throws is reported (`failures`, and `onError`) and the others go on. */
 export function classifyTools(
   tools: readonly McpTool[],
   fingerprints: readonly string[],
   context: ServerContext,
   cache: Map<string, Classification> = new Map(),
-  onError?: (tool: string, error: Error) => void,
+  onError?: (failure: ClassifyFailure) => void,
   /** What was wrong with definitions that were repaired to be kept (`invalidTools`), by tool name. */
   problems: ReadonlyMap<string, readonly string[]> = new Map(),
-): { classifications: Classification[]; classified: number; reused: number } {
+): { classifications: Classification[]; failures: ClassifyFailure[]; classified: number; reused: number } {
   const traits = serverTraits(context);
   const siblings = new Set(tools.map((tool) => tool.name));
   const classifications: Classification[] = [];
+  const failures: ClassifyFailure[] = [];
   let classified = 0;
   let reused = 0;
   tools.forEach((tool, index) => {
@@ -62,17 +70,19 @@ export function classifyTools(
       classifications.push(classifyTool({ tool, fingerprint, server: context, traits, siblings, problems: problems.get(tool.name) }));
       classified += 1;
     } catch (error) {
-      onError?.(tool.name, error as Error);
+      const failure = { index, tool: tool.name, error: (error as Error).message || String(error) };
+      failures.push(failure);
+      onError?.(failure);
     }
   });
-  return { classifications, classified, reused };
+  return { classifications, failures, classified, reused };
 }
 
-export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedServer, onError?: (tool: string, error: Error) => void): ServerClassification {
+export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedServer, onError?: (failure: ClassifyFailure) => void): ServerClassification {
   const context = serverContextOf(snapshot);
   const cache = cacheFrom(previous);
   const byName = new Map(snapshot.fingerprints.map((entry) => [entry.name, entry.fingerprint]));
-  const { classifications, classified, reused } = classifyTools(
+  const { classifications, failures, classified, reused } = classifyTools(
     snapshot.tools,
     snapshot.tools.map((tool) => byName.get(tool.name)!),
     context,
@@ -88,6 +98,7 @@ export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedS
       classifierVersion: CLASSIFIER_VERSION,
       tools,
       policy: serverPolicy(snapshot.name, tools.map((classification) => classification.policy)),
+      ...(failures.length ? { unclassified: failures } : {}),
     },
     classified,
     reused,

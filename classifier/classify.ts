@@ -10,7 +10,7 @@ import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationa
 import { splitIdentifier } from './words.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-11';
+export const CLASSIFIER_VERSION = 'rules-12';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -359,7 +359,11 @@ export function classifyTool(input: ClassifyInput): Classification {
   const signals = collectSignals(tool, traits);
   const warnings = descriptionWarnings(tool, input.siblings);
   if (input.problems?.length) {
-    warnings.push({ kind: 'invalid-definition', severity: 'note', message: `the server's definition is not a valid MCP tool (${input.problems.slice(0, 3).join('; ').slice(0, 300)}); it was classified from what it has`, evidence: { where: 'name', text: tool.name } });
+    const listed = input.problems.slice(0, 3).join('; ').slice(0, 300);
+    // a definition cut to the crawler's bounds (crawler/bounded.ts) is valid MCP, only too big to read whole
+    const cut = input.problems.every((problem) => /: (nested deeper than \d+ levels|more than [\d,]+ values)\b/.test(problem));
+    const message = cut ? `the server's definition is larger than a definition may be (${listed}); it was classified from what was read` : `the server's definition is not a valid MCP tool (${listed}); it was classified from what it has`;
+    warnings.push({ kind: 'invalid-definition', severity: 'note', message, evidence: { where: 'name', text: tool.name } });
   }
   const { operations, verdicts } = operationVerdicts(tool, traits, signals);
   // a tool's operations are judged one by one below; its own verdict leaves their enum out, so the riskiest one is seen deciding

@@ -20,6 +20,8 @@ export interface ModelText {
 const MAX_DEPTH = 8;
 const MAX_TEXTS = 400;
 const MAX_CHARS = 60_000;
+/** The bounds in words, for the note that says the analysis stopped at one. */
+export const ANALYSIS_LIMITS = `${MAX_DEPTH} levels of nesting, ${MAX_TEXTS} texts, ${MAX_CHARS.toLocaleString('en-US')} characters`;
 
 /** Every text of a definition that a model reads, in order, bounded in depth, count and size. */
 export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean } {

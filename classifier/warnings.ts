@@ -1,7 +1,7 @@
 // Description warnings: poisoning found by the analyzer (poisoning.ts), and weak signals kept as
 // notes. Each warning carries the exact text it came from.
 import type { DescriptionWarning, McpTool } from '../data/schema.ts';
-import { analysePoisoning, decodeTagCharacters } from './poisoning.ts';
+import { ANALYSIS_LIMITS, analysePoisoning, decodeTagCharacters } from './poisoning.ts';
 
 export { decodeTagCharacters };
 
@@ -58,6 +58,6 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
   if (description.length > EXTREME_LENGTH) {
     add({ kind: 'extreme-length', severity: 'note', message: `the description is ${description.length.toLocaleString('en-US')} characters long`, evidence: { where: 'description', text: description.slice(0, 80) } });
   }
-  if (truncated) add({ kind: 'truncated-analysis', severity: 'note', message: 'the definition is too large or deep to read whole; the poisoning check read the first part of it', evidence: { where: 'name', text: tool.name } });
+  if (truncated) add({ kind: 'truncated-analysis', severity: 'note', message: `the definition is too large or deep to read whole; the poisoning check read it up to its limits (${ANALYSIS_LIMITS})`, evidence: { where: 'name', text: tool.name } });
   return warnings;
 }

@@ -23,6 +23,7 @@ import {
 } from '../data/schema.ts';
 import { formatZodError } from '../data/serialize.ts';
 import { checkListedTools } from './tools.ts';
+import { MAX_DEFINITION_DEPTH } from './bounded.ts';
 import { expandTokens, serverEnvironment, type ServerFolders } from './launch.ts';
 import { GroupStdioTransport } from './stdio-transport.ts';
 
@@ -191,15 +192,17 @@ export function maskFolders<T>(value: T, folders: ServerFolders & { base: string
     [folders.base, '{server-folder}'],
   ];
   const mask = (text: string): string => (text.includes(folders.base) ? pairs.reduce((out, [from, to]) => out.replaceAll(from, to), text) : text);
-  const walk = (node: unknown): unknown => {
+  // (a definition is cut at MAX_DEFINITION_DEPTH levels where it is checked; deeper parts are left as they are, and never walked)
+  const walk = (node: unknown, depth: number): unknown => {
     if (typeof node === 'string') return mask(node);
-    if (Array.isArray(node)) return node.map(walk);
+    if (depth > MAX_DEFINITION_DEPTH + 2) return node;
+    if (Array.isArray(node)) return node.map((child) => walk(child, depth + 1));
     if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, child]) => [mask(key), walk(child)]));
+      return Object.fromEntries(Object.entries(node).map(([key, child]) => [mask(key), walk(child, depth + 1)]));
     }
     return node;
   };
-  return walk(value) as T;
+  return walk(value, 0) as T;
 }
 
 /** Makes a server's fresh HOME and working folder; the caller removes `base`. */

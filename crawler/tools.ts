@@ -3,6 +3,7 @@
 import { validateToolName } from '@modelcontextprotocol/sdk/shared/toolNameValidation.js';
 import { McpToolSchema, type CrawlWarning, type InvalidTool, type McpTool } from '../data/schema.ts';
 import { toolFingerprint } from './fingerprint.ts';
+import { boundJson } from './bounded.ts';
 
 const MAX_INVALID_DEFINITION = 64 * 1024;
 
@@ -47,13 +48,12 @@ export function checkListedTools(listed: readonly unknown[]): CheckedTools {
   const fingerprints = new Map<string, string>();
   const invalidTools: InvalidTool[] = [];
   const warnings: CrawlWarning[] = [];
-  listed.forEach((raw, index) => {
-    const parsed = McpToolSchema.safeParse(raw);
-    const rawName = raw && typeof raw === 'object' && typeof (raw as { name?: unknown }).name === 'string'
-      ? (raw as { name: string }).name
-      : undefined;
+  const checkOne = (listedRaw: unknown, index: number, rawName: string | undefined) => {
+    // cut to the bounds first: every later step walks the definition
+    const { value: raw, cuts } = boundJson(listedRaw);
+    const parsed = cuts.length ? ({ success: false, error: { issues: cuts.map((cut) => ({ path: [], message: cut })) } } as const) : McpToolSchema.safeParse(raw);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(tool)'}: ${issue.message}`);
+      const problems = cuts.length ? cuts : parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(tool)'}: ${issue.message}`);
       let definition: string;
       try {
         definition = JSON.stringify(raw) ?? 'undefined';
@@ -66,11 +66,14 @@ export function checkListedTools(listed: readonly unknown[]): CheckedTools {
       warnings.push({
         code: 'invalid-tool',
         tool: rawName,
-        message: `tool #${index + 1}${rawName === undefined ? '' : ` ${quoteForMessage(rawName)}`} is not a valid MCP tool definition${kept ? '; kept with its malformed parts repaired, and classified from what it has' : ' and was not kept'}: ${problems.slice(0, 3).join('; ')}`,
+        message: cuts.length
+          ? `tool #${index + 1}${rawName === undefined ? '' : ` ${quoteForMessage(rawName)}`} is larger than a definition may be (${cuts.join('; ')})${kept ? '; kept as cut, and classified from what was read' : ', and what was read is not a tool; it was not kept'}`
+          : `tool #${index + 1}${rawName === undefined ? '' : ` ${quoteForMessage(rawName)}`} is not a valid MCP tool definition${kept ? '; kept with its malformed parts repaired, and classified from what it has' : ' and was not kept'}: ${problems.slice(0, 3).join('; ')}`,
       });
       if (kept) {
+        const fingerprint = toolFingerprint(repaired);
         tools.push(repaired);
-        fingerprints.set(repaired.name, toolFingerprint(repaired));
+        fingerprints.set(repaired.name, fingerprint);
       }
       return;
     }
@@ -91,8 +94,20 @@ export function checkListedTools(listed: readonly unknown[]): CheckedTools {
         message: `tool name ${quoteForMessage(tool.name)} is outside the MCP spec's tool-name format: ${nameCheck.warnings.join('; ')}`,
       });
     }
+    const fingerprint = toolFingerprint(tool);
     tools.push(tool);
-    fingerprints.set(tool.name, toolFingerprint(tool));
+    fingerprints.set(tool.name, fingerprint);
+  };
+  listed.forEach((raw, index) => {
+    const rawName = raw && typeof raw === 'object' && typeof (raw as { name?: unknown }).name === 'string' ? (raw as { name: string }).name : undefined;
+    try {
+      checkOne(raw, index, rawName);
+    } catch (error) {
+      // whatever a definition does to a step (a walk, a fingerprint), it costs only that tool
+      const problem = `could not be read: ${(error as Error).message}`;
+      invalidTools.push({ index, name: rawName, problems: [problem], definition: '' });
+      warnings.push({ code: 'invalid-tool', tool: rawName, message: `tool #${index + 1}${rawName === undefined ? '' : ` ${quoteForMessage(rawName)}`} ${problem}; it was not kept` });
+    }
   });
   return { tools, fingerprints, invalidTools, warnings };
 }

@@ -576,6 +576,8 @@ export const ClassifiedServerSchema = z.object({
   tools: z.array(ClassificationSchema),
   /** The whole-server policy: every tool's recommended choice combined. */
   policy: PolicyModelSchema,
+  /** Tools the classifier failed on, with the error: unknown, so never allowed (and absent from `tools`). */
+  unclassified: z.array(z.object({ tool: z.string(), index: z.number().int().min(0), error: z.string() })).optional(),
 });
 
 export type Category = z.infer<typeof CategorySchema>;

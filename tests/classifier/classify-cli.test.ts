@@ -42,8 +42,9 @@ describe('toolrisk classify <file>', () => {
       expect(validateInterceptPolicy(policy.intercept)).toEqual([]);
       expect(policy.gateway).toMatchObject({ version: '1', default: 'deny' });
     }
-    expect(result.stderr).toMatch(/tool broken: the server's definition is not a valid MCP tool \(inputSchema\.type/);
-    expect(result.stderr).toMatch(/1 of 4 tools had definitions that are not valid MCP/);
+    // error lines name the file, the tool's position and its name
+    expect(result.stderr).toContain(`${join(dir.path, 'wrapped.json')}: tool #3 "broken": the server's definition is not a valid MCP tool (inputSchema.type`);
+    expect(result.stderr).toMatch(/1 of 4 tools had definitions that were repaired or cut to be read/);
   });
 
   it('classifies definitions real servers ship broken, one result per input in input order', () => {

@@ -88,6 +88,13 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   return number;
 }
 
+function portNumber(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < 1 || number > 65_535) throw new UsageError(`--port takes a port number from 1 to 65535, got "${value}"`);
+  return number;
+}
+
 function keyValues(values: string[] | undefined, separator: string, flag: string): Record<string, string> {
   const out = new Map<string, string>();
   for (const value of values ?? []) {
@@ -454,6 +461,8 @@ async function buildCommand(args: string[]): Promise<number> {
   const staging = `${outDir}.files-tmp`;
   await rm(staging, { recursive: true, force: true });
   process.env.TOOLRISK_DATA = dataDir;
+  const started = performance.now();
+  console.error(`toolrisk build: ${dataDir} → ${outDir}: rendering the pages (Astro) and writing the tool files…`);
   const { writeSiteFiles } = await import('./site-files.ts');
   const [code, files] = await Promise.all([
     runAstro(['build'], { TOOLRISK_DATA: dataDir, TOOLRISK_OUT_DIR: outDir }),
@@ -473,13 +482,20 @@ async function buildCommand(args: string[]): Promise<number> {
     if (name.startsWith('sitemap')) await rename(join(staging, name), join(outDir, name));
   }
   await rm(staging, { recursive: true, force: true });
-  console.error(`toolrisk build: ${files.toolFiles} tool JSON files and ${files.sitemaps} sitemap file(s) written → ${outDir}`);
-  return 0;
+  const pages = (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.html')).length;
+  // the summary comes last, after Astro's route lines, so what was left out cannot scroll past
+  console.error(
+    `toolrisk build: ${pages.toLocaleString('en-US')} pages, ${files.servers.toLocaleString('en-US')} servers, ${files.tools.toLocaleString('en-US')} tools, ${files.toolFiles.toLocaleString('en-US')} tool JSON files, ${files.sitemaps} sitemap file(s) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${outDir}`,
+  );
+  if (!files.skipped.length) return 0;
+  console.error(`toolrisk build: left out ${files.skipped.length} file(s) or tool(s); everything else was built:`);
+  for (const problem of files.skipped) console.error(terminalSafe(`  ${problem.split('\n')[0]}`));
+  return 1;
 }
 
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' } });
-  const port = positiveInt(values.port, '--port') ?? 4321;
+  const port = portNumber(values.port, 4321);
   console.error(`toolrisk: serving dist/ at http://localhost:${port}/ (Ctrl-C stops)`);
   return runAstro(['preview', '--port', String(port), '--host', '127.0.0.1'], {});
 }

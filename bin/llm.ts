@@ -116,6 +116,19 @@ export function llmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = process.en
     if (settingFlags.length) throw new LlmSettingsError(`--${settingFlags[0]} only applies with --llm`);
     return undefined;
   }
+  // every value given is checked first, whatever else is missing: a wrong value is an error either way
+  let priceFlag: { input: number; output: number } | undefined;
+  if (flags['llm-price'] !== undefined) {
+    const parts = flags['llm-price'].split(',').map((part) => Number(part.trim()));
+    if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part) || part < 0) || flags['llm-price'].split(',').some((part) => part.trim() === '')) {
+      throw new LlmSettingsError(`--llm-price needs two numbers, USD per million input and output tokens, e.g. 0.15,0.60; got "${flags['llm-price']}"`);
+    }
+    priceFlag = { input: parts[0]!, output: parts[1]! };
+  }
+  const concurrency = wholeNumber(flags['llm-concurrency'], '--llm-concurrency', 4);
+  const timeoutMs = wholeNumber(flags['llm-timeout'], '--llm-timeout', 60_000);
+  const maxTools = flags['max-tools'] === undefined ? undefined : wholeNumber(flags['max-tools'], '--max-tools', 1);
+  if (flags['base-url'] !== undefined && !URL.canParse(flags['base-url'])) throw new LlmSettingsError(`--base-url is not a URL: "${flags['base-url']}"`);
   const model = flags.model ?? env.OPENAI_MODEL;
   const baseURL = flags['base-url'] ?? env.OPENAI_BASE_URL;
   const apiKey = flags['api-key'] ?? env.OPENAI_API_KEY;
@@ -130,22 +143,15 @@ export function llmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = process.en
       throw new LlmSettingsError(`--base-url / OPENAI_BASE_URL is not a URL: "${baseURL}"`);
     }
   }
-  let price = priceOf(model);
-  if (flags['llm-price'] !== undefined) {
-    const parts = flags['llm-price'].split(',').map((part) => Number(part.trim()));
-    if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part) || part < 0)) {
-      throw new LlmSettingsError(`--llm-price needs two numbers, USD per million input and output tokens, e.g. 0.15,0.60; got "${flags['llm-price']}"`);
-    }
-    price = { input: parts[0]!, output: parts[1]! };
-  }
+  const price = priceFlag ?? priceOf(model);
   return {
     model,
     baseURL,
     // local servers take any key, and the client needs one
     apiKey: apiKey ?? 'not-needed',
-    concurrency: wholeNumber(flags['llm-concurrency'], '--llm-concurrency', 4),
-    timeoutMs: wholeNumber(flags['llm-timeout'], '--llm-timeout', 60_000),
-    maxTools: flags['max-tools'] === undefined ? undefined : wholeNumber(flags['max-tools'], '--max-tools', 1),
+    concurrency,
+    timeoutMs,
+    maxTools,
     price,
     httpRetries: 5,
     maxWaitMs: 120_000,

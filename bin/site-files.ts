@@ -12,8 +12,18 @@ const URLS_PER_SITEMAP = 45_000;
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export async function writeSiteFiles(outDir: string, siteUrl: string): Promise<{ toolFiles: number; sitemaps: number }> {
+export interface SiteFiles {
+  toolFiles: number;
+  sitemaps: number;
+  servers: number;
+  tools: number;
+  /** Every data file or tool left out of the site, with the reason (file first). */
+  skipped: string[];
+}
+
+export async function writeSiteFiles(outDir: string, siteUrl: string): Promise<SiteFiles> {
   const index = loadIndex();
+  const counts = { servers: index.servers.length, tools: index.tools.length, skipped: index.errors };
   let toolFiles = 0;
   for (const summary of index.servers) {
     const server = loadServer(summary.slug);
@@ -37,7 +47,7 @@ export async function writeSiteFiles(outDir: string, siteUrl: string): Promise<{
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunk.map((path) => `  <url><loc>${escapeXml(new URL(path, siteUrl).href)}</loc></url>`).join('\n')}\n</urlset>\n`;
   if (paths.length <= URLS_PER_SITEMAP) {
     await writeFile(join(outDir, 'sitemap.xml'), urlset(paths));
-    return { toolFiles, sitemaps: 1 };
+    return { toolFiles, sitemaps: 1, ...counts };
   }
   const names: string[] = [];
   for (let start = 0; start < paths.length; start += URLS_PER_SITEMAP) {
@@ -49,5 +59,5 @@ export async function writeSiteFiles(outDir: string, siteUrl: string): Promise<{
     join(outDir, 'sitemap.xml'),
     `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${names.map((name) => `  <sitemap><loc>${escapeXml(new URL(`/${name}`, siteUrl).href)}</loc></sitemap>`).join('\n')}\n</sitemapindex>\n`,
   );
-  return { toolFiles, sitemaps: names.length };
+  return { toolFiles, sitemaps: names.length, ...counts };
 }

@@ -1,6 +1,6 @@
 // One bad tool costs only itself: text used as keys, structure nested past any sense, and a tool
 // the classifier fails on, through every command that reads definitions.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundJson, MAX_DEFINITION_DEPTH } from '../crawler/bounded.ts';
@@ -10,7 +10,10 @@ import { classifySnapshot, classifyTools } from '../classifier/catalog.ts';
 import { IndexEntrySchema, RISK_LEVELS, type CrawlSnapshot, type McpTool } from '../data/schema.ts';
 import { buildSearchIndex } from '../site/src/search/index-format.ts';
 import { SearchEngine } from '../site/src/search/engine.ts';
-import { SDK_SERVER, tempDir, toolrisk } from './helpers.ts';
+import { writeRecord } from '../data/serialize.ts';
+import { ClassifiedServerSchema } from '../data/schema.ts';
+import { SDK_SERVER, tempDir, toolrisk, toolriskWithEnv } from './helpers.ts';
+import { writeFixtureCatalog } from './site/fixture.ts';
 
 const PROTO_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'];
 
@@ -179,4 +182,58 @@ describe('a tool the classifier fails on costs only itself', () => {
     expect(result.stderr).toMatch(/fail-on critical: 1 tool could not be classified \(unknown risk counts as failing\):\n\s+#2\s+unknown/);
     expect(result.code).toBe(1);
   });
+});
+
+describe('a build that leaves something out says so, after building everything else', () => {
+  it('lists each broken file and unclassified tool with its reason in a summary at the end, and exits 1', async () => {
+    const site = await tempDir();
+    try {
+      const data = join(site.path, 'data');
+      await writeFixtureCatalog(data);
+      await writeFile(join(data, 'crawled', 'io-example-broken.json'), '{"slug": "io-example-broken"');
+      // a tool the classifier failed on, as classify records it
+      const plainFile = join(data, 'classified', 'io.example__plain.json');
+      const plain = ClassifiedServerSchema.parse(JSON.parse(await readFile(plainFile, 'utf8')));
+      await writeRecord(plainFile, ClassifiedServerSchema, { ...plain, tools: plain.tools.filter((tool) => tool.tool !== 'send_email'), unclassified: [{ tool: 'send_email', index: 2, error: 'a test failure' }] });
+      const out = join(site.path, 'dist');
+      const result = await toolriskWithEnv({ TOOLRISK_OUT_DIR: out }, 'build', '--data', data);
+      expect(result.code).toBe(1);
+      // the summary is the last four lines: counts, "left out", and one line per thing left out
+      const tail = result.stderr.trim().split('\n').slice(-4);
+      expect(tail[0]).toMatch(/^toolrisk build: \d+ pages, 2 servers, 13 tools, 13 tool JSON files, 1 sitemap file\(s\) in [\d.]+ s → /);
+      expect(tail[1]).toBe('toolrisk build: left out 2 file(s) or tool(s); everything else was built:');
+      expect(tail.slice(2).sort()).toEqual([expect.stringMatching(/^ {2}\S+io-example-broken\.json: not valid JSON/), `  ${plainFile}: tool #3 "send_email" could not be classified: a test failure (it has no page)`].sort());
+      expect(tail[2]! + tail[3]!).toContain(`  ${join(data, 'crawled', 'io-example-broken.json')}: not valid JSON`);
+      // the rest was built: the plain server's page, with the failed tool listed and the others linked
+      const page = await readFile(join(out, 'servers', 'io.example__plain', 'index.html'), 'utf8');
+      expect(page).toContain('Tools that could not be classified');
+      expect(page).toMatch(/<code>send_email<\/code>: a test failure/);
+      expect(page).toMatch(/href="\/tools\/io\.example__plain\/get-weather-[0-9a-f]+\/"/);
+    } finally {
+      await site.remove();
+    }
+  }, 120_000);
+});
+
+describe('every flag value is checked, whatever the other flags say', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['a port out of range', ['serve', '--port', '70000'], /--port takes a port number from 1 to 65535, got "70000"/],
+    ['a port that is not a number', ['serve', '--port', '80a'], /--port takes a port number from 1 to 65535, got "80a"/],
+    ['a price with no model set', ['classify', 'x.json', '--llm', '--llm-price', 'cheap'], /--llm-price needs two numbers, USD per million input and output tokens, e\.g\. 0\.15,0\.60; got "cheap"/],
+    ['a price missing its second number', ['classify', 'x.json', '--llm', '--llm-price', '0.15,'], /--llm-price needs two numbers/],
+    ['a model timeout of zero', ['classify', 'x.json', '--llm', '--llm-timeout', '0'], /--llm-timeout needs a whole number of at least 1, got "0"/],
+    ['a base URL that is not one', ['classify', 'x.json', '--llm', '--base-url', 'not a url'], /--base-url is not a URL: "not a url"/],
+    ['a risk level that does not exist', ['classify', 'x.json', '--fail-on', 'extreme'], /--fail-on takes low, medium, high or critical, got "extreme"/],
+    ['a policy format that does not exist', ['inspect', '--policy', 'xml', '--recorded', 'x.json'], /--policy takes intercept-json, intercept-yaml, gateway, got "xml"/],
+    ['a concurrency of zero', ['crawl', '--concurrency', '0'], /--concurrency needs a whole number of at least 1, got "0"/],
+    ['a shard that is not i/n', ['crawl', '--shard', '3/2'], /--shard/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`${what}: exit 2, saying what is allowed, before doing anything`, async () => {
+      const result = await toolriskWithEnv({ OPENAI_MODEL: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }, ...args);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/serving|at .*\.ts:\d+/);
+      expect(result.code).toBe(2);
+    });
+  }
 });

@@ -68,6 +68,8 @@ export interface SiteServer {
   url: string;
   snapshot: CrawlSnapshot;
   tools: SiteTool[];
+  /** Tools the classifier failed on: listed by name with the error, never with a verdict. */
+  unclassified: { name: string; error: string }[];
   toolsBySlug: Map<string, SiteTool>;
   /** Roughly what the tool definitions cost an agent's context: JSON characters / 4. */
   tokenEstimate: number;
@@ -121,24 +123,27 @@ function readServer(file: string, errors: string[]): Loaded | undefined {
 }
 
 /** Pairs each listed tool with its classification and a unique URL slug; reports what cannot be shown. */
-function pairTools(loaded: Loaded, errors: string[]): { definition: McpTool; classification: Classification; slug: string }[] {
+function pairTools(loaded: Loaded, errors: string[], file: string): { definition: McpTool; classification: Classification; slug: string }[] {
   const byName = new Map(loaded.classified?.tools.map((classification) => [classification.tool, classification]));
+  const failed = new Map(loaded.classified?.unclassified?.map((failure) => [failure.tool, failure.error]));
   const seen = new Set<string>();
   const out: { definition: McpTool; classification: Classification; slug: string }[] = [];
-  for (const definition of loaded.snapshot.tools) {
+  loaded.snapshot.tools.forEach((definition, index) => {
     const classification = byName.get(definition.name);
+    const label = `${join(dataDir(), 'classified', file)}: tool #${index + 1} ${JSON.stringify(definition.name.slice(0, 80))}`;
     if (!classification) {
-      if (loaded.classified) errors.push(`${loaded.snapshot.name}: tool ${JSON.stringify(definition.name.slice(0, 80))} has no classification (skipped)`);
-      continue;
+      const error = failed.get(definition.name);
+      if (loaded.classified) errors.push(error === undefined ? `${label} has no classification; run npm run classify (it has no page)` : `${label} could not be classified: ${error} (it has no page)`);
+      return;
     }
     const slug = toolSlug(definition.name);
     if (seen.has(slug)) {
-      errors.push(`${loaded.snapshot.name}: two tools share the URL ${slug} (the second is skipped)`);
-      continue;
+      errors.push(`${label} has the same URL as an earlier tool, ${slug} (it has no page)`);
+      return;
     }
     seen.add(slug);
     out.push({ definition, classification, slug });
-  }
+  });
   return out;
 }
 
@@ -172,7 +177,7 @@ export function loadIndex(): CatalogIndex {
       counts: { low: 0, medium: 0, high: 0, critical: 0 },
       categories: { read: 0, write: 0, execute: 0 },
     };
-    for (const { definition, classification, slug } of pairTools(loaded, errors)) {
+    for (const { definition, classification, slug } of pairTools(loaded, errors, file)) {
       server.tools.push({
         slug,
         name: definition.name,
@@ -207,7 +212,7 @@ export function loadServer(slug: string): SiteServer {
   if (!summary) throw new Error(`no server with slug ${slug}`);
   const loaded = readServer(`${slug}.json`, [])!;
   const { snapshot } = loaded;
-  const tools: SiteTool[] = pairTools(loaded, []).map(({ definition, classification, slug: tool }, i) => ({
+  const tools: SiteTool[] = pairTools(loaded, [], `${slug}.json`).map(({ definition, classification, slug: tool }, i) => ({
     summary: summary.tools[i]!,
     slug: tool,
     name: definition.name,
@@ -229,6 +234,7 @@ export function loadServer(slug: string): SiteServer {
     url: summary.url,
     snapshot,
     tools,
+    unclassified: (loaded.classified?.unclassified ?? []).map((failure) => ({ name: failure.tool, error: failure.error })),
     toolsBySlug: new Map(tools.map((tool) => [tool.slug, tool])),
     tokenEstimate: Math.ceil(JSON.stringify(snapshot.tools).length / 4),
   };

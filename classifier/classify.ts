@@ -8,6 +8,7 @@ import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier } from './words.ts';
+import { locationKey } from '../data/location.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
 export const CLASSIFIER_VERSION = 'rules-12';
@@ -331,7 +332,7 @@ function actionValues(tool: McpTool): { where: Operation['where']; values: strin
     const values = (schema as { enum?: unknown }).enum;
     if (!Array.isArray(values)) continue;
     const strings = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && value.length <= 80).slice(0, 100);
-    if (strings.length >= 2) return { where: `inputSchema.properties.${name}.enum`, values: strings };
+    if (strings.length >= 2) return { where: `inputSchema.properties.${locationKey(name)}.enum`, values: strings };
   }
   return undefined;
 }

@@ -9,6 +9,7 @@
 // the network, the conversation) is poisoning.
 import type { DescriptionWarning, DescriptionWarningKind, McpTool } from '../data/schema.ts';
 import { own } from '../data/own.ts';
+import { locationKey, locationParts } from '../data/location.ts';
 
 /** A text the model reads, and where it is in the definition. */
 export interface ModelText {
@@ -60,7 +61,7 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
     }
     const properties = node.properties;
     if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
-      for (const [name, property] of Object.entries(properties)) walk(property, `${path}.properties.${name}`, depth + 1);
+      for (const [name, property] of Object.entries(properties)) walk(property, `${path}.properties.${locationKey(name)}`, depth + 1);
     }
     if (node.items) walk(node.items, `${path}.items`, depth + 1);
     for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
@@ -79,12 +80,16 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
  * Evidence quotes are substrings of this text; pages show them in it.
  */
 export function schemaTextAt(tool: McpTool, where: string): string {
-  const parts = where.split('.').slice(1);
+  const parts = locationParts(where).slice(1);
   let node: unknown = where.startsWith('outputSchema.') ? tool.outputSchema : tool.inputSchema;
   for (const part of parts) node = node !== null && typeof node === 'object' ? own(node as Record<string, unknown>, part) : undefined;
   if (typeof node === 'string') return node;
-  if (Array.isArray(node) || (node !== null && typeof node === 'object' && /\.(default|examples|example|const)$/.test(where))) return stringsIn(node, Infinity).join('\n');
-  return parts.at(-1) ?? '';
+  // values (enum, default, examples, const) one per line; `properties.enum` is a parameter named "enum", not values
+  const values = parts.length > 1 && parts.at(-2) !== 'properties' && /^(default|enum|examples|example|const)$/.test(parts.at(-1)!);
+  if (values && node !== null && typeof node === 'object') return stringsIn(node, Infinity).join('\n');
+  // a parameter (whatever its schema is, even an array) is quoted by its name; a location that leads nowhere has no text
+  if (node !== null && typeof node === 'object') return parts.at(-1) ?? '';
+  return node === undefined || node === null ? '' : String(node);
 }
 
 function stringsIn(value: unknown, max: number): string[] {

@@ -6,6 +6,7 @@ import type { Category, McpTool, PolicyModel, PolicyRule, Risk, ToolPolicy } fro
 import { PATH_WORDS, URL_WORDS } from './lexicon.ts';
 import { inputProperties } from './signals.ts';
 import { splitIdentifier } from './words.ts';
+import { locationKey } from '../data/location.ts';
 
 export const LIMITS = {
   mediumPerHour: 60,
@@ -60,7 +61,7 @@ interface ArgumentView {
 function topLevelArguments(tool: McpTool): ArgumentView[] {
   const required = new Set(Array.isArray(tool.inputSchema.required) ? (tool.inputSchema.required as unknown[]).filter((x): x is string => typeof x === 'string') : []);
   return inputProperties(tool.inputSchema)
-    .filter((property) => property.path === `inputSchema.properties.${property.name}`)
+    .filter((property) => property.path === `inputSchema.properties.${locationKey(property.name)}`)
     .map((property) => ({ name: property.name, schema: property.schema, required: required.has(property.name) }));
 }
 

@@ -5,6 +5,7 @@ import type { AnnotationComparison, DescriptionWarning, McpTool, Operation, Quot
 import type { Verdict } from './classify.ts';
 import { CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS } from './lexicon.ts';
 import { firstSentence } from './words.ts';
+import { locationParts } from '../data/location.ts';
 
 const PLACE_NAMES = new Map<string, string>();
 
@@ -24,11 +25,13 @@ function describePlace(where: string): string {
   if (where === 'server') return 'server description';
   if (where.startsWith('annotations.')) return `declared ${where.slice('annotations.'.length)}`;
   const output = where.startsWith('outputSchema.');
-  const path = where.replace(/^(inputSchema|outputSchema)\./, '').replace(/\.properties\./g, '.').replace(/^properties\./, '');
-  const [param, ...rest] = path.replace(/\.(description|enum|default|examples|example|const|title)$/, '').split('.');
-  const suffix = /\.(description|enum|default|examples|example|const|title)$/.exec(where)?.[1];
+  const parts = locationParts(where).slice(1);
+  const last = parts.at(-1);
+  const suffix = parts.length > 1 && parts.at(-2) !== 'properties' && last !== undefined && /^(description|enum|default|examples|example|const|title)$/.test(last) ? last : undefined;
+  // the path without the `properties` keywords (a parameter named "properties" is kept): `attachments.items.url`
+  const names = (suffix ? parts.slice(0, -1) : parts).filter((part, i, all) => !(part === 'properties' && all[i - 1] !== 'properties' && i + 1 < all.length));
   const named = { description: ' description', enum: ' values', default: ' default value', examples: ' examples', example: ' example', const: ' value', title: ' title' } as const;
-  return `${output ? 'output field' : 'parameter'} ${[param, ...rest].join('.')}${suffix ? named[suffix as keyof typeof named] : ''}`;
+  return `${output ? 'output field' : 'parameter'} ${names.join('.')}${suffix ? named[suffix as keyof typeof named] : ''}`;
 }
 
 /** A quote as the generated sentences show it: in curly quotes, cut at 80 characters. */

@@ -4,6 +4,7 @@ import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
 import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
+import { locationKey } from '../data/location.ts';
 
 export interface ServerContext {
   name: string;
@@ -319,7 +320,7 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
     for (const [name, child] of Object.entries(properties as Record<string, unknown>)) {
       if (out.length >= 64) return;
       if (!child || typeof child !== 'object') continue;
-      const childPath = `${path}.properties.${name}`;
+      const childPath = `${path}.properties.${locationKey(name)}`;
       out.push({ path: childPath, name, schema: child as Record<string, unknown>, depth: depth + 1 });
       walk(child as Record<string, unknown>, childPath, depth + 1);
       const items = (child as { items?: unknown }).items;

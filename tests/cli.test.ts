@@ -62,13 +62,16 @@ describe('wrong input', () => {
     expect(shard.code).toBe(2);
     expect(shard.stderr).toMatch(/--shard must look like i\/n/);
     const concurrency = await toolrisk('crawl', '--concurrency', '0');
+    expect(concurrency.code).toBe(2);
     expect(concurrency.stderr).toMatch(/--concurrency needs a whole number of at least 1, got "0"/);
     const since = await toolrisk('crawl', '--updated-since', 'yesterday');
+    expect(since.code).toBe(2);
     expect(since.stderr).toMatch(/go with --registry/);
     const nothing = await toolrisk('inspect');
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/inspect needs a server/);
     const command = await toolrisk('frobnicate');
+    expect(command.code).toBe(2);
     expect(command.stderr).toMatch(/unknown command "frobnicate"/);
   });
 

@@ -258,10 +258,15 @@ describe('in Chromium', () => {
     await page.locator('#q').fill('delte file');
     await page.waitForFunction(() => [...document.querySelectorAll('#search-results li a')].some((a) => /delete/i.test(a.textContent ?? '')));
     await searchAfter(() => page.locator('#risk').selectOption('high'));
+    // there are results to check (a filter that drops everything would give 0 badges for 0 results)
     const high = await page.locator('#search-results .badge.risk-high').count();
+    expect(high).toBeGreaterThan(0);
     expect(high).toBe(await page.locator('#search-results li').count());
     expect(new URL(page.url()).searchParams.get('risk')).toBe('high');
     expect(new URL(page.url()).searchParams.get('q')).toBe('delte file');
+    // and the filter drops what is not high: without it, the same words find lower-risk tools too
+    await searchAfter(() => page.locator('#risk').selectOption(''));
+    expect(await page.locator('#search-results li').count()).toBeGreaterThan(high);
     // URL round trip: a shared link reloads the same search
     await page.goto(`${site.url}/search/?q=weather&category=read`);
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);

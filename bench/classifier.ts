@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CrawlSnapshotSchema, ClassifiedServerSchema } from '../data/schema.ts';
 import { writeRecord, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
 import { classifyTools, serverContextOf } from '../classifier/catalog.ts';
-import { classifyCatalog } from '../bin/classify.ts';
+import { classifyCatalog } from '../classifier/run.ts';
 import { syntheticCatalog } from './synthetic.ts';
 import { ROOT } from '../tests/helpers.ts';
 import type { Section } from './crawler.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CrawlSnapshotSchema } from '../data/schema.ts';
 import { writeRecord } from '../data/serialize.ts';
-import { classifyCatalog } from '../bin/classify.ts';
+import { classifyCatalog } from '../classifier/run.ts';
 import { syntheticCatalog } from './synthetic.ts';
 import { ROOT } from '../tests/helpers.ts';
 import type { Section } from './crawler.ts';

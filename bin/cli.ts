@@ -13,13 +13,14 @@ import { loadIndex } from '../crawler/index-files.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
 import { importRecorded } from '../crawler/import-recorded.ts';
-import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from './classify.ts';
+import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from '../classifier/run.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
 import { serverPolicy } from '../classifier/policy.ts';
 import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
 import { RiskSchema, type Classification, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { AnswerCache, LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, ModelReviewer, llmSettings, reviewTools, userCacheDir, type LlmFlags } from './llm.ts';
+import { LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, llmSettings, type LlmFlags } from './llm.ts';
+import { AnswerCache, ModelReviewer, reviewTools, userCacheDir } from '../classifier/review.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');

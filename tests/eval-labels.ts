@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { classifyTools, serverContextOf } from '../classifier/catalog.ts';
 import { evaluate, type EvalResult, type Label } from '../classifier/evaluate.ts';
 import { CrawlSnapshotSchema, type Classification, type CrawlSnapshot, type McpTool } from '../data/schema.ts';
-import { AnswerCache, reviewTools, type ModelReviewer } from '../bin/llm.ts';
+import { AnswerCache, reviewTools, type ModelReviewer } from '../classifier/review.ts';
 import { serverSlug } from '../data/slug.ts';
 import { ROOT } from './helpers.ts';
 

@@ -3,7 +3,8 @@
 // verdicts (answers cached like `toolrisk inspect --llm`'s, in TOOLRISK_CACHE_DIR or ~/.cache).
 import { parseArgs } from 'node:util';
 import { formatEval, type EvalResult } from '../classifier/evaluate.ts';
-import { LLM_OPTIONS, LlmSettingsError, ModelReviewer, llmSettings, userCacheDir } from '../bin/llm.ts';
+import { LLM_OPTIONS, LlmSettingsError, llmSettings } from '../bin/llm.ts';
+import { ModelReviewer, userCacheDir } from '../classifier/review.ts';
 import { loadLabels, runEval, runModelEval } from './eval-labels.ts';
 import { formatDetection, loadPoisoningSet, measureDetection, publicCorpus, realFalsePositives } from './eval-poisoning.ts';
 

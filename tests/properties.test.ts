@@ -8,7 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyToolsFile } from '../bin/classify.ts';
+import { classifyToolsFile } from '../classifier/run.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
 import { classifyTool } from '../classifier/classify.ts';
 import { checkListedTools } from '../crawler/tools.ts';

@@ -5,7 +5,7 @@ import { cp, readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, ClassifiedServerSchema, CrawlSnapshotSchema, RISK_LEVELS, type ClassifiedServer } from '../../data/schema.ts';
-import { classifyCatalog } from '../../bin/classify.ts';
+import { classifyCatalog } from '../../classifier/run.ts';
 import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
 import { loadLabels, runEval } from '../eval-labels.ts';
 import { ROOT, tempDir } from '../helpers.ts';

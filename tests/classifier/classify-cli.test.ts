@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
-import { classifyToolsFile } from '../../bin/classify.ts';
+import { classifyToolsFile } from '../../classifier/run.ts';
 import { sdkServerCommand, tempDir, toolrisk } from '../helpers.ts';
 
 

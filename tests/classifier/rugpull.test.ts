@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlIndex } from '../../crawler/crawl.ts';
-import { classifyCatalog } from '../../bin/classify.ts';
+import { classifyCatalog } from '../../classifier/run.ts';
 import { ClassifiedServerSchema, IndexEntrySchema } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
 import { QUIET_PROGRESS, startHttpFixture, tempDir, type RunningHttpFixture } from '../helpers.ts';

@@ -7,7 +7,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_DEFINITION, PROMPT_VERSION, answerJsonSchema, applyAnswer, buildMessages, checkAnswer, definitionText, mergeVerdicts } from '../../classifier/llm.ts';
 import { classifyTool } from '../../classifier/classify.ts';
-import { AnswerCache, retryAfterMs } from '../../bin/llm.ts';
+import { AnswerCache, retryAfterMs } from '../../classifier/review.ts';
 import { ClassifiedServerSchema, ModelAnswerCacheSchema, type McpTool, type VerdictSummary } from '../../data/schema.ts';
 import { ROOT, tempDir, toolrisk, toolriskWithEnv } from '../helpers.ts';
 import { answer, definitionIn, startFakeOpenAI, type FakeOpenAI, type SeenRequest } from './fake-openai.ts';

@@ -8,7 +8,7 @@ import { writeRecord } from '../../data/serialize.ts';
 import { serverSlug } from '../../data/slug.ts';
 import { checkListedTools } from '../../crawler/tools.ts';
 import { snapshotFrom } from '../../crawler/snapshot.ts';
-import { classifyCatalog } from '../../bin/classify.ts';
+import { classifyCatalog } from '../../classifier/run.ts';
 import { toolrisk } from '../helpers.ts';
 
 export const HOSTILE = {

@@ -1,5 +1,8 @@
-// `toolrisk classify`: data/crawled/ → data/classified/ (cached by fingerprint and classifier
-// version), and `toolrisk classify <file>` for a saved tools/list result. I/O lives here.
+// The classifier's runs over files, which commands only call and print: the whole catalog
+// (data/crawled/ → data/classified/, cached by fingerprint and classifier version, with the model
+// review when asked) and a saved tools/list result (`toolrisk classify <file>`), one result per
+// input tool. The classification itself is pure (catalog.ts, classify.ts); the reading and
+// writing is here.
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -7,9 +10,9 @@ import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
 import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
 import { checkListedTools } from '../crawler/tools.ts';
-import { classifySnapshot, classifyTools, repairedProblems } from '../classifier/catalog.ts';
-import { renderGateway, renderIntercept, serverPolicy, singleToolModel } from '../classifier/policy.ts';
-import { AnswerCache, reviewTools, type ModelReviewer } from './llm.ts';
+import { classifySnapshot, classifyTools, repairedProblems } from './catalog.ts';
+import { renderGateway, renderIntercept, serverPolicy, singleToolModel } from './policy.ts';
+import { AnswerCache, reviewTools, type ModelReviewer } from './review.ts';
 
 export interface ClassifyCatalogSummary {
   servers: number;

@@ -258,7 +258,8 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
     outcome = succeeded(listed, 'stdio', timings, { initialize: maskFolders(initializeFacts(client), folders), warnings });
   } catch (error) {
     const failedStage = error instanceof StageError ? error.stage : stage;
-    let reason = errorText(error);
+    // the transport's own reason (a message past the cap) beats the SDK's "Connection closed"
+    let reason = errorText(transport.failure ?? error);
     const exit = transport.exitStatus;
     if (exit) reason += exit.signal ? ` (the server was killed by ${exit.signal})` : ` (the server exited with code ${exit.code})`;
     if (/timed out|took longer/i.test(reason) && failedStage !== 'start') {

@@ -26,6 +26,8 @@ export class GroupStdioTransport implements Transport {
   private child?: ChildProcess;
   private buffer: Buffer[] = [];
   private bufferedBytes = 0;
+  /** Why the transport stopped the server itself (a message past the cap), if it did. */
+  failure?: Error;
   private stderrTail = '';
   private exited?: { code: number | null; signal: NodeJS.Signals | null };
   private readonly maxMessageBytes: number;
@@ -91,6 +93,8 @@ export class GroupStdioTransport implements Transport {
   private onStdout(chunk: Buffer): void {
     let start = 0;
     for (let newline = chunk.indexOf(10, start); newline !== -1; newline = chunk.indexOf(10, start)) {
+      // the end of a line counts toward the cap too
+      if (this.bufferedBytes + (newline - start) > this.maxMessageBytes) return this.overflow();
       this.buffer.push(chunk.subarray(start, newline));
       const line = Buffer.concat(this.buffer).toString('utf8').replace(/\r$/, '');
       this.buffer = [];
@@ -100,15 +104,19 @@ export class GroupStdioTransport implements Transport {
     }
     if (start < chunk.length) {
       this.bufferedBytes += chunk.length - start;
-      if (this.bufferedBytes > this.maxMessageBytes) {
-        this.buffer = [];
-        this.bufferedBytes = 0;
-        this.onerror?.(new Error(`a stdout message exceeded ${this.maxMessageBytes} bytes; the server is stopped`));
-        void this.close();
-        return;
-      }
+      if (this.bufferedBytes > this.maxMessageBytes) return this.overflow();
       this.buffer.push(chunk.subarray(start));
     }
+  }
+
+  /** A message past the cap: the server is stopped, and the reason kept for the crawl's failure (the SDK client drops onerror). */
+  private overflow(): void {
+    this.buffer = [];
+    this.bufferedBytes = 0;
+    const mib = this.maxMessageBytes / (1024 * 1024);
+    this.failure = new Error(`a stdout message passed the ${Number.isInteger(mib) ? `${mib} MiB` : `${this.maxMessageBytes}-byte`} cap on one message; the server is stopped`);
+    this.onerror?.(this.failure);
+    void this.close();
   }
 
   private onLine(line: string): void {

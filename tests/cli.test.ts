@@ -1,9 +1,10 @@
 // The real `toolrisk` command, run as a process: inspect (table and --json) against fixture and
 // real npm servers, and clear errors for wrong flags.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrawlSnapshotSchema } from '../data/schema.ts';
-import { ROOT, rawServerCommand, sdkServerCommand, toolrisk } from './helpers.ts';
+import { ROOT, rawServerCommand, sdkServerCommand, tempDir, toolrisk } from './helpers.ts';
 
 
 describe('toolrisk inspect', () => {
@@ -79,5 +80,30 @@ describe('wrong input', () => {
     const help = await toolrisk('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/toolrisk crawl \[options\]/);
+  });
+});
+
+describe('import, crawl and catalog from a fresh data folder', () => {
+  it('imports recorded files (a broken one costs only itself), crawls them without a network, and prints the catalog', async () => {
+    const dir = await tempDir();
+    try {
+      const data = join(dir.path, 'data');
+      const good = join(dir.path, 'notes.json');
+      await writeFile(good, JSON.stringify({ server: { name: 'io.example/notes', description: 'Notes from a recorded listing', version: '2.0.0' }, tools: [{ name: 'delete_note', description: 'Delete a note permanently.', inputSchema: { type: 'object', properties: { id: { type: 'string' } } } }, { name: 'list_notes', description: 'List notes.', inputSchema: { type: 'object' } }] }));
+      const broken = join(dir.path, 'broken.json');
+      await writeFile(broken, '{"server": 5}');
+      const imported = await toolrisk('import', '--data', data, broken, good);
+      expect(imported.code).toBe(1);
+      expect(imported.stderr).toContain(broken);
+      expect(imported.stderr).toContain('imported io.example/notes (2 tools) → recorded/io.example__notes.json and index/io.example__notes.json');
+      const crawled = await toolrisk('crawl', '--data', data);
+      expect(crawled.code).toBe(0);
+      const catalog = await toolrisk('catalog', '--data', data);
+      expect(catalog.code).toBe(0);
+      // server, status, tools, then counts per risk: one high (delete) and one low (list)
+      expect(catalog.stdout).toMatch(/^io\.example\/notes\s+ok\s+2\s+1\s+0\s+1\s+0\s+recorded/m);
+    } finally {
+      await dir.remove();
+    }
   });
 });

@@ -29,7 +29,7 @@ describe('a definition that turns poisoned between crawls', () => {
 
   it('is marked as a rug pull on the crawl that saw the change, and only that tool', async () => {
     await writeRecord(join(data.path, 'index', 'test.local__shifty.json'), IndexEntrySchema, entryAt(before.url));
-    expect(await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, limits: { initializeMs: 3000 } })).toMatchObject({ ok: 1 });
+    expect(await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, limits: { initializeMs: 15_000 } })).toMatchObject({ ok: 1 });
     await classifyCatalog(data.path);
     const first = await classified();
     expect(first.tools.every((tool) => tool.rugPull === undefined)).toBe(true);
@@ -37,7 +37,7 @@ describe('a definition that turns poisoned between crawls', () => {
 
     // the same server, now listing a poisoned read_file
     await writeRecord(join(data.path, 'index', 'test.local__shifty.json'), IndexEntrySchema, entryAt(after.url));
-    expect(await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, force: true, limits: { initializeMs: 3000 } })).toMatchObject({ ok: 1 });
+    expect(await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, force: true, limits: { initializeMs: 15_000 } })).toMatchObject({ ok: 1 });
     await classifyCatalog(data.path);
     const second = await classified();
     const readFile = second.tools.find((tool) => tool.tool === 'read_file')!;

@@ -47,7 +47,7 @@ describe('toolrisk crawl', () => {
       IndexEntrySchema.parse({ server: { name: 'test.local/nuget', version: '1', packages: [{ registryType: 'nuget', identifier: 'X' }] } }),
     );
     await writeFile(join(data.path, 'index', 'broken.json'), '{ not json');
-    const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, limits: { initializeMs: 3000 } });
+    const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, limits: { initializeMs: 15_000 } });
     expect(summary).toMatchObject({ ok: 2, failed: 2, skipped: 0, tools: 7 });
     expect(summary.errors).toHaveLength(1);
     expect(summary.errors[0]).toMatch(/broken\.json: not valid JSON/);
@@ -65,7 +65,7 @@ describe('toolrisk crawl', () => {
 
   it('skips servers whose entry version is unchanged, unless forced', async () => {
     const before = await readFile(join(data.path, 'crawled', 'test.local__alpha.json'), 'utf8');
-    const again = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, limits: { initializeMs: 3000 } });
+    const again = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, limits: { initializeMs: 15_000 } });
     expect(again).toMatchObject({ ok: 0, failed: 2, skipped: 2 });
     expect(await readFile(join(data.path, 'crawled', 'test.local__alpha.json'), 'utf8')).toBe(before);
     const forced = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, force: true, only: ['test.local/alpha'] });
@@ -91,7 +91,7 @@ describe('toolrisk crawl', () => {
 
   it('keeps the last good tools when a re-crawl fails', async () => {
     await writeEntry(data.path, 'test.local__alpha', remoteEntry('test.local/alpha', 'http://127.0.0.1:9/mcp', '3.0.0'));
-    await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, only: ['test.local/alpha'], limits: { initializeMs: 3000 } });
+    await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, only: ['test.local/alpha'], limits: { initializeMs: 15_000 } });
     const alpha = await snapshotOf(data.path, 'test.local__alpha');
     expect(alpha.status).toBe('failed');
     expect(alpha.tools).toHaveLength(4);
@@ -115,7 +115,7 @@ describe('toolrisk crawl', () => {
     expect(() => parseShard('x')).toThrow(/--shard/);
     let crawled = 0;
     for (let shard = 1; shard <= 3; shard++) {
-      const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, shard: [shard, 3], limits: { initializeMs: 3000 } });
+      const summary = await crawlIndex({ dataDir: data.path, progress: QUIET_PROGRESS, shard: [shard, 3], limits: { initializeMs: 15_000 } });
       crawled += summary.ok + summary.failed + summary.skipped;
     }
     expect(crawled).toBe(4);

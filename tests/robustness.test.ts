@@ -122,6 +122,27 @@ describe('structure nested past any sense is read to a bound, and the tool says 
     expect(boundJson({ a: [1, { b: 'c' }] })).toEqual({ value: { a: [1, { b: 'c' }] }, cuts: [] });
   });
 
+  it('boundJson cuts at exactly its limits, keeps values of every kind, and gives plain writable objects', () => {
+    // primitives and arrays at the root come back as they are
+    for (const value of [null, 5, 'text', true]) expect(boundJson(value)).toEqual({ value, cuts: [] });
+    const array = boundJson([1, [2, null], { a: false }]);
+    expect(Array.isArray(array.value)).toBe(true);
+    expect(array).toEqual({ value: [1, [2, null], { a: false }], cuts: [] });
+    // depth: three levels kept, the fourth object left empty
+    expect(boundJson({ a: { a: { a: { a: { a: 1 } } } } }, 3)).toEqual({ value: { a: { a: { a: {} } } }, cuts: ['a: nested deeper than 3 levels; read to that depth'] });
+    expect(boundJson({ a: { a: { a: 1 } } }, 3)).toEqual({ value: { a: { a: { a: 1 } } }, cuts: [] });
+    // values: the root and three more fit in four
+    expect(boundJson({ a: [1, 2, 3, 4, 5] }, 64, 4)).toEqual({ value: { a: [1, 2] }, cuts: ['a: more than 4 values; read up to that many'] });
+    expect(boundJson({ a: [1, 2] }, 64, 4)).toEqual({ value: { a: [1, 2] }, cuts: [] });
+    expect(boundJson([1, 2, 3], 64, 2).cuts).toEqual(['(root): more than 2 values; read up to that many']);
+    // the copy is an ordinary object: its keys enumerable, its values writable
+    const copy = boundJson({ a: 1, b: { c: 2 } }).value as { a: number; b: { c: number } };
+    copy.a = 3;
+    copy.b.c = 4;
+    expect(copy).toEqual({ a: 3, b: { c: 4 } });
+    expect(Object.keys(copy)).toEqual(['a', 'b']);
+  });
+
   for (const depth of [1_500, 50_000]) {
     it(`classify gives both tools of a file with a schema ${depth.toLocaleString('en-US')} levels deep, the deep one with a note naming the limit`, async () => {
       const result = await toolrisk('classify', '--json', join(dir.path, `deep-${depth}.json`));

@@ -73,27 +73,51 @@ export async function toolriskWithEnv(env: Record<string, string>, ...args: stri
   }
 }
 
-/** Serves a built site folder on 127.0.0.1 (a tiny static server: files, `index.html` for folders, 404.html). */
-export async function serveStatic(root: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const { createServer } = await import('node:http');
-  const { readFile, stat } = await import('node:fs/promises');
-  const { extname, normalize } = await import('node:path');
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.js': 'text/javascript', '.xml': 'application/xml', '.yaml': 'application/yaml' };
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(join(root, '404.html')).catch(() => 'not found'));
-    }
+/**
+ * Serves a built site with the real `toolrisk serve` (Astro's preview server) on a free port of
+ * 127.0.0.1, and waits until it answers. `stop` ends the command and its server.
+ */
+export async function serveWithToolrisk(outDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const { createServer } = await import('node:net');
+  const { spawn } = await import('node:child_process');
+  const port = await new Promise<number>((done, fail) => {
+    const probe = createServer().once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => done(free));
+    });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    stop: () => new Promise<void>((done) => server.close(() => done())),
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'serve', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, TOOLRISK_OUT_DIR: outDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await exited;
   };
+  for (let waited = 0; ; waited += 200) {
+    if (child.exitCode !== null) throw new Error(`toolrisk serve exited (${child.exitCode}):\n${output.slice(-2000)}`);
+    const up = await fetch(`${url}/`).then((response) => response.ok, () => false);
+    if (up) break;
+    if (waited > 60_000) {
+      await stop();
+      throw new Error(`toolrisk serve did not answer on ${url} within 60 s:\n${output.slice(-2000)}`);
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  return { url, stop };
 }
 
 /** Debian's Chromium, launched as this machine requires (Playwright's own browser download does not work here). */

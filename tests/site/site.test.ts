@@ -9,12 +9,12 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import { isSafeSegment, serverSlug, toolSlug } from '../../data/slug.ts';
-import { ROOT, launchChromium, serveStatic, tempDir } from '../helpers.ts';
+import { ROOT, launchChromium, serveWithToolrisk, tempDir } from '../helpers.ts';
 import { FIXTURE_SERVERS, HOSTILE, buildSite, writeFixtureCatalog } from './fixture.ts';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let out: string;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+let site: Awaited<ReturnType<typeof serveWithToolrisk>>;
 
 async function htmlFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true });
@@ -26,7 +26,8 @@ beforeAll(async () => {
   await writeFixtureCatalog(join(dir.path, 'data'));
   out = join(dir.path, 'dist');
   await buildSite(join(dir.path, 'data'), out);
-  site = await serveStatic(out);
+  // the browser tests go through the real `toolrisk serve`, as a user's would
+  site = await serveWithToolrisk(out);
 }, 240_000);
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { benchCrawlerOverhead, benchIndexCrawl, type Section } from './crawler.t
 import { benchClassifier } from './classifier.ts';
 import { benchSite } from './site.ts';
 import { benchSearch } from './search.ts';
+import { benchRobustness } from './robustness.ts';
 import { ROOT } from '../tests/helpers.ts';
 
 const BENCHES: Record<string, () => Promise<Section>> = {
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Section>> = {
   classifier: () => benchClassifier(),
   site: () => benchSite(),
   search: () => benchSearch(),
+  robustness: () => benchRobustness(),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -40,7 +42,7 @@ const kept = previous
   .slice(1)
   .map((chunk) => ({ title: chunk.slice(3, chunk.indexOf('\n')).trim(), markdown: chunk.slice(chunk.indexOf('\n') + 1).trim() }))
   .filter((section) => !sections.some((fresh) => fresh.title === section.title));
-const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Site build', 'Search'];
+const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Hostile input', 'Site build', 'Search'];
 const all = [...kept, ...sections].sort((a, b) => (order.indexOf(a.title) + 1 || 99) - (order.indexOf(b.title) + 1 || 99));
 
 const header = [

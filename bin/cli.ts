@@ -337,8 +337,8 @@ async function classifyCommand(args: string[]): Promise<number> {
   const ok = result.results.filter((entry) => 'classification' in entry);
   if (!values.llm) console.error(LLM_HINT);
   if (values.json) {
-    const out = result.results.map((entry) => ('classification' in entry ? toolJson(entry.classification) : { name: entry.name ?? null, index: entry.index, error: entry.error }));
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    // one tool at a time: the same bytes as JSON.stringify(all, null, 2), without the whole text in memory
+    await writeJsonArray(result.results.map((entry) => () => ('classification' in entry ? toolJson(entry.classification) : { name: entry.name ?? null, index: entry.index, error: entry.error })));
   } else {
     const rows = result.results.map((entry) =>
       'classification' in entry
@@ -354,6 +354,25 @@ async function classifyCommand(args: string[]): Promise<number> {
   if (repaired.length) console.error(`${repaired.length} of ${result.results.length} tools had definitions that were repaired or cut to be read; they are classified from what was kept.`);
   // duplicates are listed for completeness; the first definition of that name is the one classified
   return failOnReport(ok.map((entry) => entry.classification), failOn, errors.filter((entry) => !entry.error.startsWith('duplicate tool name')));
+}
+
+/** Writes `[item, …]` to stdout exactly as JSON.stringify(items, null, 2) would, rendering and writing one item at a time. */
+async function writeJsonArray(items: readonly (() => unknown)[]): Promise<void> {
+  if (!items.length) {
+    process.stdout.write('[]\n');
+    return;
+  }
+  let chunk = '[\n';
+  for (let i = 0; i < items.length; i++) {
+    chunk += `  ${JSON.stringify(items[i]!(), null, 2).replace(/\n/g, '\n  ')}${i + 1 < items.length ? ',' : ''}\n`;
+    // about a megabyte at a time, waiting for the pipe to drain instead of holding every tool's text
+    if (chunk.length > 1 << 20) {
+      const drained = process.stdout.write(chunk);
+      chunk = '';
+      if (!drained) await new Promise((resume) => process.stdout.once('drain', resume));
+    }
+  }
+  process.stdout.write(`${chunk}]\n`);
 }
 
 /** A tool as error lines name it: its position in the listing and its name (`#12 "send_mail"`). */

@@ -29,6 +29,8 @@ describe('toolrisk classify <file>', () => {
     const result = await toolrisk('classify', '--json', join(dir.path, 'wrapped.json'));
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout) as Record<string, unknown>[];
+    // written a tool at a time, byte for byte what JSON.stringify(all, null, 2) gives
+    expect(result.stdout).toBe(`${JSON.stringify(out, null, 2)}\n`);
     expect(out.map((entry) => entry.name)).toEqual(['list_files', 'delete_file', 'broken', 'run_shell']);
     expect(Object.keys(out[0]!)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'sensitive', 'destructiveScope', 'operations', 'score', 'confidence', 'rationale', 'evidence', 'warnings', 'policy']);
     expect(out[0]).toMatchObject({ category: 'read', risk: 'low' });

@@ -3,7 +3,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrawlSnapshotSchema, IndexEntrySchema } from '../../data/schema.ts';
-import { DataFileError, readRecord, serializeRecord, writeRecord } from '../../data/serialize.ts';
+import { z } from 'zod';
+import { DataFileError, formatZodError, readRecord, serializeRecord, writeRecord } from '../../data/serialize.ts';
+import { locationKey, locationParts } from '../../data/location.ts';
 import { checkDataFiles } from '../../data/lint.ts';
 import { ROOT, tempDir } from '../helpers.ts';
 
@@ -65,6 +67,22 @@ describe('the serializer', () => {
     } finally {
       await dir.remove();
     }
+  });
+
+  it('a parse error gives one `path: problem` line per issue, at most the limit, then how many more', () => {
+    const error = z.object({ a: z.string(), b: z.string(), c: z.string() }).safeParse({}).error!;
+    expect(formatZodError(error, 3).split('\n')).toEqual([expect.stringMatching(/^ {2}a: /), expect.stringMatching(/^ {2}b: /), expect.stringMatching(/^ {2}c: /)]);
+    expect(formatZodError(error, 2).split('\n')).toEqual([expect.stringMatching(/^ {2}a: /), expect.stringMatching(/^ {2}b: /), '  … and 1 more']);
+    expect(formatZodError(z.string().safeParse(5).error!)).toMatch(/^ {2}\(root\): /);
+  });
+
+  it('a location escapes dots and backslashes in names and reads them back part by part', () => {
+    const names = ['user.name', 'a\\b', 'ends\\', '.', '', 'plain', '\\.'];
+    const where = `inputSchema.${names.map((name) => `properties.${locationKey(name)}`).join('.')}.description`;
+    expect(locationParts(where)).toEqual(['inputSchema', ...names.flatMap((name) => ['properties', name]), 'description']);
+    expect(locationKey('a.b\\c')).toBe('a\\.b\\\\c');
+    // a lone backslash at the very end is kept as it is
+    expect(locationParts('x\\')).toEqual(['x\\']);
   });
 
   it('check-data flags a file not in the serializer form or named after another server', async () => {

@@ -92,6 +92,21 @@ export function schemaTextAt(tool: McpTool, where: string): string {
   return node === undefined || node === null ? '' : String(node);
 }
 
+/**
+ * The text at any location a quote can point to: the tool's name, title and description, an
+ * annotation, the server's own texts (`server`), or a schema location (`schemaTextAt`). The site
+ * shows quotes in this text, and tests check that every quote is a substring of it.
+ */
+export function textAtLocation(tool: McpTool, where: string, server?: { name: string; title?: string; description?: string }): string {
+  if (where === 'name') return tool.name;
+  if (where === 'title') return tool.title ?? '';
+  if (where === 'description') return tool.description ?? '';
+  if (where === 'annotations.title') return tool.annotations?.title ?? '';
+  if (where === 'server') return server ? [server.name, server.title, server.description].filter(Boolean).join(' · ') : '';
+  if (where.startsWith('annotations.')) return String(own(tool.annotations as Record<string, unknown> | undefined, where.slice('annotations.'.length)));
+  return schemaTextAt(tool, where);
+}
+
 function stringsIn(value: unknown, max: number): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.slice(0, max).filter((item): item is string => typeof item === 'string');
@@ -607,8 +622,7 @@ function familiesOf(text: string, isPlain = plain(text)): number {
       if (i - start >= 8 && (text.charCodeAt(start) | 32) === 118 && text.slice(start, start + 8).toLowerCase() === 'vulnerab') bits |= FAMILY_BITS.disparage;
       start = -1;
     }
-    if (code > 32 && code !== 46 && code !== 44) cues |= CUE_FAMILIES.get(code) ?? 0;
-    else if (code === 46) cues |= CUE_FAMILIES.get(46)!;
+    if (code > 32) cues |= CUE_FAMILIES.get(code) ?? 0;
   }
   cues &= ~bits;
   if (cues) for (const [family, pattern] of CHARACTER_PATTERNS) if (cues & FAMILY_BITS[family] && pattern.test(text)) bits |= FAMILY_BITS[family];

@@ -8,6 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { textAtLocation } from '../classifier/poisoning.ts';
 import { classifyToolsFile } from '../classifier/run.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
 import { classifyTool } from '../classifier/classify.ts';
@@ -20,7 +21,6 @@ import { serverSlug } from '../data/slug.ts';
 import { inContext, scriptJson, toolPolicyTexts } from '../site/src/lib/view.ts';
 import type { SiteServer, SiteTool } from '../site/src/lib/catalog.ts';
 import { tempDir } from './helpers.ts';
-import { textAt } from './quotes.ts';
 
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 const path = process.env.FC_PATH;
@@ -87,7 +87,7 @@ function quotesHold(definition: McpTool, classification: Classification): void {
   const quotes = [...classification.evidence, ...classification.warnings.map((warning) => warning.evidence)];
   for (const quote of quotes) {
     if (quote.where === 'server') continue;
-    expect(textAt(definition, quote.where).includes(quote.text), `${quote.where}: ${JSON.stringify(quote.text).slice(0, 80)}`).toBe(true);
+    expect(textAtLocation(definition, quote.where).includes(quote.text), `${quote.where}: ${JSON.stringify(quote.text).slice(0, 80)}`).toBe(true);
   }
 }
 

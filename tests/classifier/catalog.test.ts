@@ -4,12 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cp, readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textAtLocation } from '../../classifier/poisoning.ts';
 import { CATEGORIES, ClassifiedServerSchema, CrawlSnapshotSchema, RISK_LEVELS, type ClassifiedServer } from '../../data/schema.ts';
 import { classifyCatalog } from '../../classifier/run.ts';
 import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
 import { loadLabels, runEval } from '../eval-labels.ts';
 import { ROOT, tempDir } from '../helpers.ts';
-import { textAt } from '../quotes.ts';
 import { classifySnapshot } from '../../classifier/catalog.ts';
 import { serializeRecord } from '../../data/serialize.ts';
 
@@ -83,10 +83,8 @@ describe('the classified catalog', () => {
       const context = { name: snapshot.name, title: snapshot.entry.title, description: snapshot.entry.description };
       snapshot.tools.forEach((definition, index) => {
         const classification = server.tools[index]!;
-        const withTitle = { ...definition, title: definition.title };
         for (const quote of [...classification.signals, ...classification.evidence, ...classification.warnings.map((w) => w.evidence)]) {
-          const where = quote.where === 'annotations.title' ? 'annotations.title' : quote.where;
-          const source = where === 'annotations.title' ? (definition.annotations?.title ?? '') : textAt(withTitle, where, context);
+          const source = textAtLocation(definition, quote.where, context);
           expect(source.includes(quote.text), `${server.name} ${definition.name}: ${quote.where} ${JSON.stringify(quote.text)}`).toBe(true);
         }
       });

@@ -3,9 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
-import { analysePoisoning, gateLeaks, modelTexts } from '../../classifier/poisoning.ts';
+import { analysePoisoning, gateLeaks, modelTexts, textAtLocation } from '../../classifier/poisoning.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
-import { textAt } from '../quotes.ts';
 import { crawledTools, fenced, loadPoisoningSet, measureDetection, realFalsePositives } from '../eval-poisoning.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -35,7 +34,7 @@ describe('the poisoning analyzer reads every text the model sees', () => {
       const warning = c.warnings.find((w) => w.kind === 'secret-access')!;
       expect(warning.sentence).toContain('~/.aws/credentials');
       // the evidence is an exact substring of the text at its location
-      expect(textAt(definition, warning.evidence.where)).toContain(warning.evidence.text);
+      expect(textAtLocation(definition, warning.evidence.where)).toContain(warning.evidence.text);
       expect(c.rationale.some((sentence) => sentence.startsWith('Poisoning (secret-access): the definition asks for secrets'))).toBe(true);
     });
   }

@@ -1,9 +1,9 @@
 // Unit tests for each signal family and the decisions built on them.
 import { describe, expect, it } from 'vitest';
+import { textAtLocation } from '../../classifier/poisoning.ts';
 import { classifyTool } from '../../classifier/classify.ts';
 import { splitIdentifier } from '../../classifier/words.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
-import { textAt } from '../quotes.ts';
 
 function tool(name: string, description = '', properties: Record<string, unknown> = {}, extra: Partial<McpTool> = {}): McpTool {
   return { name, description, inputSchema: { type: 'object', properties }, ...extra };
@@ -377,7 +377,7 @@ describe('evidence', () => {
     const c = classify(definition);
     expect(c.signals.length).toBeGreaterThan(3);
     for (const quote of [...c.signals, ...c.evidence, ...c.warnings.map((w) => w.evidence)]) {
-      expect(textAt(definition, quote.where).includes(quote.text), `${quote.where}: ${quote.text}`).toBe(true);
+      expect(textAtLocation(definition, quote.where).includes(quote.text), `${quote.where}: ${quote.text}`).toBe(true);
     }
   });
 });

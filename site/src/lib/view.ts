@@ -1,9 +1,8 @@
 // Small pure helpers for pages: safe JSON for script tags, quotes in context, policy texts.
 import { policyForChoice, renderGatewayJson, renderInterceptJson, renderInterceptYaml, serverPolicy, singleToolModel } from '../../../classifier/policy.ts';
-import { schemaTextAt } from '../../../classifier/poisoning.ts';
+import { textAtLocation } from '../../../classifier/poisoning.ts';
 import type { Quote, ToolPolicy } from '../../../data/schema.ts';
 import type { SiteServer, SiteTool } from './catalog.ts';
-import { own } from '../../../data/own.ts';
 
 /** JSON safe inside a <script type="application/json"> element: no `<`, `>`, `&` or line separators. */
 export function scriptJson(value: unknown): string {
@@ -16,14 +15,7 @@ export function scriptJson(value: unknown): string {
 }
 
 export function sourceText(tool: SiteTool, server: SiteServer, where: string): string {
-  const definition = tool.definition;
-  if (where === 'name') return definition.name;
-  if (where === 'title') return definition.title ?? '';
-  if (where === 'description') return definition.description ?? '';
-  if (where === 'annotations.title') return definition.annotations?.title ?? '';
-  if (where === 'server') return [server.name, server.title, server.description].filter(Boolean).join(' · ');
-  if (where.startsWith('annotations.')) return String(own(definition.annotations as Record<string, unknown> | undefined, where.slice(12)));
-  return schemaTextAt(definition, where);
+  return textAtLocation(tool.definition, where, server);
 }
 
 /** A quote in its context: the text before, the match, the text after (cut to `radius` characters each side). */

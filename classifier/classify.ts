@@ -9,6 +9,7 @@ import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITIN
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier } from './words.ts';
 import { locationKey } from '../data/location.ts';
+import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
 export const CLASSIFIER_VERSION = 'rules-12';
@@ -361,8 +362,8 @@ export function classifyTool(input: ClassifyInput): Classification {
   const warnings = descriptionWarnings(tool, input.siblings);
   if (input.problems?.length) {
     const listed = input.problems.slice(0, 3).join('; ').slice(0, 300);
-    // a definition cut to the crawler's bounds (crawler/bounded.ts) is valid MCP, only too big to read whole
-    const cut = input.problems.every((problem) => /: (nested deeper than \d+ levels|more than [\d,]+ values)\b/.test(problem));
+    // a definition cut to the crawler's bounds is valid MCP, only too big to read whole
+    const cut = input.problems.every(isCut);
     const message = cut ? `the server's definition is larger than a definition may be (${listed}); it was classified from what was read` : `the server's definition is not a valid MCP tool (${listed}); it was classified from what it has`;
     warnings.push({ kind: 'invalid-definition', severity: 'note', message, evidence: { where: 'name', text: tool.name } });
   }

@@ -54,6 +54,11 @@ export function boundJson<T>(value: T, maxDepth = MAX_DEFINITION_DEPTH, maxValue
   return { value: root as T, cuts };
 }
 
+/** Whether a problem recorded for a definition is one of the cuts above (a valid definition, only too big to read whole). */
+export function isCut(problem: string): boolean {
+  return /: (nested deeper than \d+ levels; read to that depth|more than [\d,]+ values; read up to that many)$/.test(problem);
+}
+
 function topOf(path: string): string {
   return path.split('.')[0] || '(root)';
 }

@@ -51,9 +51,10 @@ export function checkListedTools(listed: readonly unknown[]): CheckedTools {
   const checkOne = (listedRaw: unknown, index: number, rawName: string | undefined) => {
     // cut to the bounds first: every later step walks the definition
     const { value: raw, cuts } = boundJson(listedRaw);
-    const parsed = cuts.length ? ({ success: false, error: { issues: cuts.map((cut) => ({ path: [], message: cut })) } } as const) : McpToolSchema.safeParse(raw);
-    if (!parsed.success) {
-      const problems = cuts.length ? cuts : parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(tool)'}: ${issue.message}`);
+    // a cut definition goes the way of a repaired one: kept as read, with what was cut as its problems
+    const parsed = cuts.length ? undefined : McpToolSchema.safeParse(raw);
+    if (!parsed?.success) {
+      const problems = parsed ? parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(tool)'}: ${issue.message}`) : cuts;
       let definition: string;
       try {
         definition = JSON.stringify(raw) ?? 'undefined';

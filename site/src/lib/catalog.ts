@@ -122,6 +122,11 @@ function readServer(file: string, errors: string[]): Loaded | undefined {
   }
 }
 
+/** How an error line names a tool left out of the site: its classified file, its position and its name. */
+function leftOut(file: string, index: number, name: string): string {
+  return `${join(dataDir(), 'classified', file)}: tool #${index + 1} ${JSON.stringify(name.slice(0, 80))}`;
+}
+
 /** Pairs each listed tool with its classification and a unique URL slug; reports what cannot be shown. */
 function pairTools(loaded: Loaded, errors: string[], file: string): { definition: McpTool; classification: Classification; slug: string }[] {
   const byName = new Map(loaded.classified?.tools.map((classification) => [classification.tool, classification]));
@@ -130,15 +135,14 @@ function pairTools(loaded: Loaded, errors: string[], file: string): { definition
   const out: { definition: McpTool; classification: Classification; slug: string }[] = [];
   loaded.snapshot.tools.forEach((definition, index) => {
     const classification = byName.get(definition.name);
-    const label = `${join(dataDir(), 'classified', file)}: tool #${index + 1} ${JSON.stringify(definition.name.slice(0, 80))}`;
     if (!classification) {
       const error = failed.get(definition.name);
-      if (loaded.classified) errors.push(error === undefined ? `${label} has no classification; run npm run classify (it has no page)` : `${label} could not be classified: ${error} (it has no page)`);
+      if (loaded.classified) errors.push(error === undefined ? `${leftOut(file, index, definition.name)} has no classification; run npm run classify (it has no page)` : `${leftOut(file, index, definition.name)} could not be classified: ${error} (it has no page)`);
       return;
     }
     const slug = toolSlug(definition.name);
     if (seen.has(slug)) {
-      errors.push(`${label} has the same URL as an earlier tool, ${slug} (it has no page)`);
+      errors.push(`${leftOut(file, index, definition.name)} has the same URL as an earlier tool, ${slug} (it has no page)`);
       return;
     }
     seen.add(slug);

@@ -74,29 +74,22 @@ export async function toolriskWithEnv(env: Record<string, string>, ...args: stri
 }
 
 /**
- * Serves a built site with the real `toolrisk serve` (Astro's preview server) on a free port of
- * 127.0.0.1, and waits until it answers. `stop` ends the command and its server.
+ * Starts a long-running command (a server) in its own process group and waits until `url` answers
+ * with 200, the command exits, or `limitMs` passes. `home` is the body of `url` ('' if it never
+ * answered); `stop` ends the command and everything it started.
  */
-export async function serveWithToolrisk(outDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const { createServer } = await import('node:net');
+export async function startUntilServing(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  url: string,
+  limitMs: number,
+): Promise<{ home: string; output(): string; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
-  const port = await new Promise<number>((done, fail) => {
-    const probe = createServer().once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as { port: number };
-      probe.close(() => done(free));
-    });
-  });
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'serve', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, TOOLRISK_OUT_DIR: outDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((done) => child.once('exit', done));
@@ -107,17 +100,35 @@ export async function serveWithToolrisk(outDir: string): Promise<{ url: string; 
     }
     await exited;
   };
-  for (let waited = 0; ; waited += 200) {
-    if (child.exitCode !== null) throw new Error(`toolrisk serve exited (${child.exitCode}):\n${output.slice(-2000)}`);
-    const up = await fetch(`${url}/`).then((response) => response.ok, () => false);
-    if (up) break;
-    if (waited > 60_000) {
-      await stop();
-      throw new Error(`toolrisk serve did not answer on ${url} within 60 s:\n${output.slice(-2000)}`);
-    }
-    await new Promise((done) => setTimeout(done, 200));
+  let home = '';
+  for (let waited = 0; waited < limitMs && child.exitCode === null; waited += 250) {
+    home = await fetch(url).then((response) => (response.ok ? response.text() : ''), () => '');
+    if (home) break;
+    await new Promise((done) => setTimeout(done, 250));
   }
-  return { url, stop };
+  return { home, output: () => output, stop };
+}
+
+/**
+ * Serves a built site with the real `toolrisk serve` (Astro's preview server) on a free port of
+ * 127.0.0.1, and waits until it answers. `stop` ends the command and its server.
+ */
+export async function serveWithToolrisk(outDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((done, fail) => {
+    const probe = createServer().once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => done(free));
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const served = await startUntilServing(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'serve', '--port', String(port)], { ...process.env, TOOLRISK_OUT_DIR: outDir }, `${url}/`, 60_000);
+  if (!served.home) {
+    await served.stop();
+    throw new Error(`toolrisk serve did not answer on ${url} within 60 s:\n${served.output().slice(-2000)}`);
+  }
+  return { url, stop: served.stop };
 }
 
 /** Debian's Chromium, launched as this machine requires (Playwright's own browser download does not work here). */

@@ -1,9 +1,8 @@
 // The README's first command: `npm start` classifies the data in the repository (no network, no
 // keys), builds the site and serves it at http://localhost:4321. Run as a newcomer would.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers.ts';
+import { startUntilServing, tempDir } from './helpers.ts';
 
 describe('npm start', () => {
   let stop: (() => Promise<void>) | undefined;
@@ -15,28 +14,12 @@ describe('npm start', () => {
 
   it('classifies, builds and serves the catalog from the data in the repository, offline', async () => {
     dir = await tempDir();
-    const child = spawn('npm', ['start'], {
-      cwd: ROOT,
-      // the build goes to a temporary folder; no key and no model are set
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OPENAI_'))), TOOLRISK_OUT_DIR: join(dir.path, 'dist') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    stop = async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((done) => child.once('exit', done));
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
-    };
-    let home = '';
-    for (let waited = 0; waited < 170_000 && child.exitCode === null; waited += 500) {
-      home = await fetch('http://127.0.0.1:4321/').then((response) => (response.ok ? response.text() : ''), () => '');
-      if (home) break;
-      await new Promise((done) => setTimeout(done, 500));
-    }
+    // the build goes to a temporary folder; no key and no model are set
+    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OPENAI_'))), TOOLRISK_OUT_DIR: join(dir.path, 'dist') };
+    const started = await startUntilServing('npm', ['start'], env, 'http://127.0.0.1:4321/', 170_000);
+    stop = started.stop;
+    const { home } = started;
+    const output = started.output();
     expect(home, output.slice(-3000)).toContain('ToolRisk');
     expect(output).toMatch(/classify: \d+ servers, [\d,]+ tools/);
     expect(output).toMatch(/toolrisk build: [\d,]+ pages, \d+ servers, [\d,]+ tools/);

@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import noTextKeyedLookup from './eslint-rules/no-text-keyed-lookup.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.astro/', 'site/.astro/', 'bench/.work/', 'scratch-*', 'reports/', '.stryker-tmp/'] },
+  { ignores: ['node_modules/', 'dist/', '.astro/', 'site/.astro/', 'bench/.work/', 'scratch-*', 'reports/', '.stryker-tmp/', '.stryker-tmp-*/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,0 +1,14 @@
+// The suites mutation testing (`npm run mutate`) runs against: the classifier's, the crawler's and
+// the data layer's own tests, which exercise that code in the test process. The site, browser and
+// command-line suites are left out: they build pages or spawn the CLI, so they cannot see which
+// mutant is active (a child process reports no coverage to Stryker) and would only slow every mutant.
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config.ts';
+
+export default defineConfig({
+  test: {
+    ...base.test,
+    include: ['tests/classifier/**/*.test.ts', 'tests/crawler/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/llm/llm.test.ts'],
+    reporters: ['default'],
+  },
+});

@@ -9,6 +9,7 @@ import { serverSlug } from '../data/slug.ts';
 import { crawlIndex, parseShard } from '../crawler/crawl.ts';
 import { syncRegistry } from '../crawler/registry.ts';
 import { inspect, looksLikeFile, type InspectTarget } from '../crawler/inspect.ts';
+import { findSandbox, SANDBOX_MODES, SandboxUnavailable, type Sandbox, type SandboxMode } from '../crawler/sandbox.ts';
 import { loadIndex } from '../crawler/index-files.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
@@ -38,6 +39,8 @@ Usage:
       --updated-since <RFC 3339 time>    with --registry: only entries updated since then
       --sync-only                        with --registry: update the index, do not crawl
       --data <dir>                       data folder (default: the repository's data/)
+      --sandbox <required|auto|off>      run each server in bubblewrap (default required: no sandbox,
+                                         no crawl); auto falls back to plain processes with a warning
   toolrisk inspect [options] -- <command> [args…]   crawl one stdio server live and print its tools
   toolrisk inspect [options] <url>                   the same over Streamable HTTP (falls back to SSE);
                                                      a URL ending in /.well-known/mcp/server-card.json
@@ -47,6 +50,8 @@ Usage:
       --env NAME=VALUE                   a placeholder variable for the server (repeatable)
       --header "Name: value"             an HTTP header for a remote server (repeatable)
       --timeout <ms>                     time limit per stage
+      --sandbox <required|auto|off>      run the server in bubblewrap (default auto: when installed)
+      --network                          let the sandboxed server reach the network
   toolrisk import <file>… [--data <dir>]   add recorded tools/list files ({"server","source","tools"}) to
                                          data/recorded/ and data/index/, for servers that cannot run here
   toolrisk build [--data <dir>]          build the static site into dist/ from data/crawled and data/classified
@@ -79,6 +84,27 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
     return parseArgs({ args, options, allowPositionals: true, strict: true } as const);
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run \`toolrisk --help\` for the options.`);
+  }
+}
+
+/**
+ * The sandbox a command runs servers in: `off` none; `required` bubblewrap or exit 1 with how to
+ * install it; `auto` bubblewrap when it works, else a warning and plain child processes.
+ */
+async function sandboxFor(value: string | undefined, fallback: SandboxMode, command: string): Promise<{ sandbox?: Sandbox } | { exit: number }> {
+  const mode = value ?? fallback;
+  if (!(SANDBOX_MODES as readonly string[]).includes(mode)) throw new UsageError(`--sandbox takes ${SANDBOX_MODES.join(', ')}, got "${mode}"`);
+  if (mode === 'off') return {};
+  try {
+    return { sandbox: await findSandbox() };
+  } catch (error) {
+    if (!(error instanceof SandboxUnavailable)) throw error;
+    if (mode === 'required') {
+      console.error(`${command}: servers run only in a sandbox, and ${error.message}`);
+      return { exit: 1 };
+    }
+    console.error(`warning: no sandbox (${error.message}); servers run as plain child processes, not isolated`);
+    return {};
   }
 }
 
@@ -146,6 +172,7 @@ async function crawlCommand(args: string[]): Promise<number> {
     'updated-since': { type: 'string' },
     'sync-only': { type: 'boolean' },
     data: { type: 'string' },
+    sandbox: { type: 'string' },
   });
   const dataDir = resolve(values.data ?? DEFAULT_DATA);
   const concurrency = positiveInt(values.concurrency, '--concurrency') ?? 4;
@@ -164,6 +191,8 @@ async function crawlCommand(args: string[]): Promise<number> {
   if (values['updated-since'] && Number.isNaN(Date.parse(values['updated-since']))) {
     throw new UsageError(`--updated-since needs an RFC 3339 time such as 2026-01-31T00:00:00Z, got "${values['updated-since']}"`);
   }
+  const chosen = values['sync-only'] ? {} : await sandboxFor(values.sandbox, 'required', 'crawl');
+  if ('exit' in chosen) return chosen.exit;
   let exitCode = 0;
   if (values.registry) {
     const sync = await syncRegistry({
@@ -186,6 +215,7 @@ async function crawlCommand(args: string[]): Promise<number> {
     shard,
     force: values.force,
     limits: timeout ? { initializeMs: timeout, pageMs: timeout } : undefined,
+    sandbox: chosen.sandbox,
   });
   for (const error of summary.errors) console.error(`warning: ${terminalSafe(error)}`);
   console.error(
@@ -207,6 +237,8 @@ async function inspectCommand(args: string[]): Promise<number> {
     'server-card': { type: 'string' },
     'fail-on': { type: 'string' },
     policy: { type: 'string' },
+    sandbox: { type: 'string' },
+    network: { type: 'boolean' },
     ...LLM_OPTIONS,
   });
   const failOn = parseFailOn(values['fail-on']);
@@ -234,6 +266,14 @@ async function inspectCommand(args: string[]): Promise<number> {
   }
   if (!target.command && !target.url && !target.recorded && !target.serverCard) {
     throw new UsageError('inspect needs a server: `toolrisk inspect -- <command> [args…]` or `toolrisk inspect <url>`');
+  }
+  if (target.command) {
+    const chosen = await sandboxFor(values.sandbox, 'auto', 'inspect');
+    if ('exit' in chosen) return chosen.exit;
+    target.sandbox = chosen.sandbox;
+    target.network = values.network;
+  } else if (values.sandbox && !(SANDBOX_MODES as readonly string[]).includes(values.sandbox)) {
+    throw new UsageError(`--sandbox takes ${SANDBOX_MODES.join(', ')}, got "${values.sandbox}"`);
   }
   const snapshot = await inspect(target);
   const { record } = classifySnapshot(snapshot);

@@ -4,11 +4,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CrawlSnapshotSchema, type CrawlSnapshot, type LaunchPlan } from '../data/schema.ts';
+import { CrawlSnapshotSchema, type CrawlSnapshot, type LaunchPlan, type Package } from '../data/schema.ts';
 import { writeRecord } from '../data/serialize.ts';
 import { loadIndex, loadSnapshot, type LoadedEntry } from './index-files.ts';
-import { launchPlanFor, placeholderVariables, PlanError } from './launch.ts';
-import { defaultNpmCache, listTools, type ListLimits, type ListOutcome } from './list-tools.ts';
+import { launchPlanFor, packageArguments, placeholderVariables, PlanError } from './launch.ts';
+import { defaultNpmCache, listTools, type ListLimits, type ListOutcome, type SandboxRun } from './list-tools.ts';
+import { DEFAULT_SANDBOX_LIMITS, sandboxStore, type Sandbox, type SandboxLimits } from './sandbox.ts';
 import { snapshotFrom } from './snapshot.ts';
 import { createProgress, type ProgressReporter } from './progress.ts';
 import { own } from '../data/own.ts';
@@ -23,6 +24,11 @@ export interface CrawlOptions {
   force?: boolean;
   limits?: Partial<ListLimits>;
   npmCache?: string;
+  /** Run each server in this sandbox (findSandbox()); without one, as plain child processes. */
+  sandbox?: Sandbox;
+  sandboxLimits?: Partial<SandboxLimits>;
+  /** Folder of installed packages (sandboxStore() by default). */
+  store?: string;
   /** Where progress goes (stderr by default). */
   progress?: ProgressReporter;
   now?: () => Date;
@@ -93,7 +99,7 @@ function headersFor(loaded: LoadedEntry): Record<string, string> {
 export async function crawlEntry(
   loaded: LoadedEntry,
   previous: CrawlSnapshot | undefined,
-  options: Pick<CrawlOptions, 'dataDir' | 'limits' | 'npmCache'> & { now: string },
+  options: Pick<CrawlOptions, 'dataDir' | 'limits' | 'npmCache' | 'sandbox' | 'sandboxLimits' | 'store'> & { now: string },
 ): Promise<CrawlSnapshot> {
   const npmCache = options.npmCache ?? defaultNpmCache();
   let plan: LaunchPlan | undefined;
@@ -111,7 +117,8 @@ export async function crawlEntry(
       headers: headersFor(loaded),
       npmCache,
       dataDir: options.dataDir,
-      needsInstall: await needsInstall(plan, loaded.entry, npmCache),
+      needsInstall: !options.sandbox && (await needsInstall(plan, loaded.entry, npmCache)),
+      sandbox: options.sandbox && plan.kind === 'stdio' ? sandboxRunFor(loaded, plan, pkg, options) : undefined,
     });
   } catch (error) {
     const stage = error instanceof PlanError ? 'plan' : 'start';
@@ -126,6 +133,23 @@ export async function crawlEntry(
     };
   }
   return snapshotFrom(loaded.entry, plan, outcome, previous, options.now);
+}
+
+/** How a package server runs in the sandbox: npm packages are installed first, then their bin runs. */
+function sandboxRunFor(loaded: LoadedEntry, plan: Extract<LaunchPlan, { kind: 'stdio' }>, pkg: Package | undefined, options: Pick<CrawlOptions, 'sandbox' | 'sandboxLimits' | 'store'>): SandboxRun {
+  const sandbox = options.sandbox!;
+  const crawl = loaded.entry.crawl;
+  if (plan.from !== 'npm' || !pkg) {
+    // uvx and docker fetch their package at start, which needs the network and (docker) a daemon outside
+    throw new PlanError(`${plan.from} packages are not run in the sandbox yet (only npm); crawl with --sandbox off to run \`${plan.command}\` unconfined`);
+  }
+  return {
+    sandbox,
+    limits: { ...DEFAULT_SANDBOX_LIMITS, ...options.sandboxLimits },
+    network: crawl.network === true,
+    store: options.store ?? sandboxStore(sandbox),
+    install: { identifier: pkg.identifier, version: pkg.version, scripts: crawl.installScripts, bin: crawl.bin, args: packageArguments(loaded.entry, pkg) },
+  };
 }
 
 function matchesOnly(loaded: LoadedEntry, only: string[]): boolean {

@@ -1,10 +1,12 @@
 // `toolrisk inspect`: crawl one server live (a command over stdio, or a URL over Streamable HTTP
 // with SSE fallback), or read one static source, and return its snapshot.
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CrawlSnapshot, IndexEntry, LaunchPlan } from '../data/schema.ts';
 import { IndexEntrySchema } from '../data/schema.ts';
-import { listTools, type ListLimits } from './list-tools.ts';
+import { listTools, type ListLimits, type SandboxRun } from './list-tools.ts';
+import { npxPackage } from './launch.ts';
+import { DEFAULT_SANDBOX_LIMITS, reachableBySandbox, sandboxStore, withoutPrivilegeDrop, type Sandbox, type SandboxLimits } from './sandbox.ts';
 import { snapshotFrom } from './snapshot.ts';
 
 export interface InspectTarget {
@@ -21,6 +23,41 @@ export interface InspectTarget {
   limits?: Partial<ListLimits>;
   onSpawn?: (pgid: number) => void;
   onFolders?: (base: string) => void;
+  /** Run the command in this sandbox (findSandbox()); without one, as a plain child process. */
+  sandbox?: Sandbox;
+  sandboxLimits?: Partial<SandboxLimits>;
+  /** Let the sandboxed server reach the network. */
+  network?: boolean;
+  /** Folder of installed packages (sandboxStore() by default). */
+  store?: string;
+}
+
+/**
+ * The folder a local file needs to be visible with: the project it belongs to (the folder that holds
+ * the `node_modules` it sits in, else its nearest folder with a package.json), else its own folder.
+ */
+export function projectFolder(file: string): string {
+  const inModules = file.indexOf('/node_modules/');
+  if (inModules > 0) return file.slice(0, inModules);
+  const start = existsSync(file) && statSync(file).isDirectory() ? file : dirname(file);
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+/** How an inspected command runs in the sandbox: `npx -y pkg@version` is installed first; a local command sees its own project, read-only. */
+function sandboxRunFor(plan: Extract<LaunchPlan, { kind: 'stdio' }>, target: InspectTarget): SandboxRun {
+  const base = { sandbox: target.sandbox!, limits: { ...DEFAULT_SANDBOX_LIMITS, ...target.sandboxLimits }, network: target.network === true, store: target.store ?? sandboxStore(target.sandbox!) };
+  const npx = plan.command === 'npx' ? npxPackage(plan.args) : undefined;
+  if (npx) return { ...base, install: npx };
+  const files = [plan.command, ...plan.args].filter((arg) => isAbsolute(arg) && existsSync(arg) && !/^\/(usr|bin|sbin|lib\w*|etc)(\/|$)/.test(arg));
+  const paths = [...new Set(files.map(projectFolder))];
+  // the user's own files in folders only they can read (a 0700 temp folder, root's home): the sandbox
+  // keeps the crawler's user inside its namespaces instead of dropping to nobody, and says so
+  const hidden = paths.find((path) => !reachableBySandbox(base.sandbox, path));
+  if (hidden) return { ...base, sandbox: withoutPrivilegeDrop(base.sandbox), paths, note: `${hidden} is not readable by the unprivileged sandbox user, so the server ran as the crawler's own user inside the sandbox (the process limit does not hold for root)` };
+  return { ...base, paths };
 }
 
 const INSTALLERS = new Set(['npx', 'uvx', 'pnpx', 'bunx']);
@@ -61,6 +98,7 @@ export async function inspect(target: InspectTarget, now = new Date()): Promise<
     needsInstall: plan.kind === 'stdio' && plan.installs,
     onSpawn: target.onSpawn,
     onFolders: target.onFolders,
+    sandbox: target.sandbox && plan.kind === 'stdio' ? sandboxRunFor(plan, target) : undefined,
   });
   const serverName = outcome.initialize?.serverInfo?.name ?? name;
   const entry: IndexEntry = IndexEntrySchema.parse({

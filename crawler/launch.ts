@@ -53,13 +53,18 @@ export function placeholderVariables(entry: IndexEntry, pkg: Package | undefined
   return Object.fromEntries(values);
 }
 
+/** The arguments the server itself gets: the package's, then the entry's crawl arguments. */
+export function packageArguments(entry: IndexEntry, pkg: Package): string[] {
+  return [...argumentValues(pkg.packageArguments, 'package'), ...(entry.crawl.arguments ?? [])];
+}
+
 export function planForPackage(entry: IndexEntry, pkg: Package): LaunchPlan {
   const transport = pkg.transport?.type ?? 'stdio';
   if (transport !== 'stdio') {
     throw new PlanError(`package ${pkg.identifier} serves ${transport} itself; the crawler launches stdio packages or connects to remotes`);
   }
   const runtimeArgs = argumentValues(pkg.runtimeArguments, 'runtime');
-  const packageArgs = [...argumentValues(pkg.packageArguments, 'package'), ...(entry.crawl.arguments ?? [])];
+  const packageArgs = packageArguments(entry, pkg);
   const placeholders = Object.keys(placeholderVariables(entry, pkg));
   switch (pkg.registryType) {
     case 'npm':
@@ -126,6 +131,21 @@ export function launchPlanFor(entry: IndexEntry): LaunchPlan {
     problems.push(`package registry type "${pkg.registryType}" cannot be launched`);
   }
   throw new PlanError(problems.length ? problems.join('; ') : 'the entry has no packages and no remotes to crawl');
+}
+
+/**
+ * The package an `npx` command runs and the arguments after it (`npx -y @scope/server@1.2.3 --flag`),
+ * so a sandboxed inspect can install it first; undefined when the command is not that simple form.
+ */
+export function npxPackage(args: readonly string[]): { identifier: string; version?: string; args: string[] } | undefined {
+  let i = 0;
+  while (i < args.length && /^(-y|--yes)$/.test(args[i]!)) i++;
+  const spec = args[i];
+  if (!spec || spec.startsWith('-')) return undefined;
+  const at = spec.lastIndexOf('@');
+  const [identifier, version] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, undefined];
+  if (!/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(identifier)) return undefined;
+  return { identifier, version: version || undefined, args: args.slice(i + 1) };
 }
 
 /**

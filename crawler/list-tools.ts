@@ -18,6 +18,7 @@ import {
   type InvalidTool,
   type LaunchPlan,
   type McpTool,
+  type SandboxFacts,
   type Timings,
   type ToolSource,
 } from '../data/schema.ts';
@@ -26,6 +27,8 @@ import { checkListedTools } from './tools.ts';
 import { MAX_DEFINITION_DEPTH } from './bounded.ts';
 import { expandTokens, serverEnvironment, type ServerFolders } from './launch.ts';
 import { GroupStdioTransport } from './stdio-transport.ts';
+import { acquireUser, limitReason, networkEnvironment, sandboxCommand, SANDBOX_PATHS, type Sandbox, type SandboxLimits } from './sandbox.ts';
+import { installPackage, type InstallSpec } from './install.ts';
 
 export interface ListLimits {
   /** Time limit for starting the process (ms). */
@@ -68,6 +71,24 @@ export interface ListOptions {
   onSpawn?: (pgid: number) => void;
   /** Called with the server's temporary folder (tests check it is removed). */
   onFolders?: (base: string) => void;
+  /** Run the server inside bubblewrap (crawler/sandbox.ts); without this, a plain child process. */
+  sandbox?: SandboxRun;
+}
+
+/** How to run one server in the sandbox. */
+export interface SandboxRun {
+  sandbox: Sandbox;
+  limits: SandboxLimits;
+  /** The server may reach the network (its index entry says it needs it). */
+  network: boolean;
+  /** Folder of installed packages and their npm cache (sandboxStore()). */
+  store: string;
+  /** For a package: what to install first; the server is then its bin, with `args`. */
+  install?: InstallSpec & { args: string[] };
+  /** Host folders a local command needs (its script, its project), bound read-only at the same path. */
+  paths?: string[];
+  /** A note on how the sandbox was set up, kept as a crawl warning. */
+  note?: string;
 }
 
 export interface ListOutcome {
@@ -81,6 +102,8 @@ export interface ListOutcome {
   invalidTools: InvalidTool[];
   warnings: CrawlWarning[];
   stderr?: string;
+  /** Where the server's code ran, for live stdio servers. */
+  sandbox?: SandboxFacts;
 }
 
 const CLIENT_INFO = { name: 'toolrisk-crawler', version: '0.1.0' };
@@ -222,15 +245,41 @@ export function defaultNpmCache(): string {
 async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, options: ListOptions, limits: ListLimits): Promise<ListOutcome> {
   const started = performance.now();
   const timings: Timings = { totalMs: 0 };
-  const folders = await freshFolders();
-  options.onFolders?.(folders.base);
-  const warnings: CrawlWarning[] = [];
-  const env = serverEnvironment(options.placeholders ?? {}, folders, options.npmCache ?? defaultNpmCache());
+  const run = options.sandbox;
+  const facts: SandboxFacts = run ? { kind: 'bubblewrap', network: run.network } : { kind: 'none', network: true };
+  // in the sandbox, HOME and the working folder are fixed paths on its own tmpfs; outside, fresh host folders
+  const folders = run ? { ...SANDBOX_PATHS } : await freshFolders();
+  if (!run) options.onFolders?.(folders.base);
+  const warnings: CrawlWarning[] = run?.note ? [{ code: 'sandbox', message: run.note }] : [];
+  const env = serverEnvironment(options.placeholders ?? {}, folders, run ? `${SANDBOX_PATHS.home}/.npm` : (options.npmCache ?? defaultNpmCache()));
+  let command = plan.command;
+  let args = plan.args.map((arg) => expandTokens(arg, folders));
+  let user: ReturnType<typeof acquireUser> | undefined;
+  if (run) {
+    let binds = (run.paths ?? []).map((path) => ({ from: path, to: path }));
+    if (run.install) {
+      const mark = performance.now();
+      try {
+        const installed = await installPackage(run.sandbox, run.install, { store: run.store, limits: run.limits, timeoutMs: limits.installMs });
+        command = installed.command;
+        args = run.install.args.map((arg) => expandTokens(arg, folders));
+        binds = [{ from: installed.folder, to: SANDBOX_PATHS.package }];
+      } catch (error) {
+        timings.installMs = Math.round(performance.now() - mark);
+        timings.totalMs = Math.round(performance.now() - started);
+        return failed('install', errorText(error), timings, { sandbox: facts });
+      }
+      timings.installMs = Math.round(performance.now() - mark);
+    }
+    if (run.network) Object.assign(env, networkEnvironment());
+    user = acquireUser(run.sandbox);
+    ({ command, args } = sandboxCommand(run.sandbox, { command, args, network: run.network, limits: run.limits, binds, user }));
+  }
   const transport = new GroupStdioTransport({
-    command: plan.command,
-    args: plan.args.map((arg) => expandTokens(arg, folders)),
+    command,
+    args,
     env,
-    cwd: folders.workdir,
+    cwd: run ? tmpdir() : folders.workdir,
     maxStderrBytes: limits.maxStderrBytes,
   });
   const client = new Client(CLIENT_INFO, { capabilities: {} });
@@ -248,7 +297,8 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
     timings.startMs = Math.round(performance.now() - mark);
     stage = 'initialize';
     mark = performance.now();
-    const initLimit = limits.initializeMs + (options.needsInstall ? limits.installMs : 0);
+    // (npx installs while it starts; a sandboxed server was installed beforehand)
+    const initLimit = limits.initializeMs + (options.needsInstall && !run ? limits.installMs : 0);
     await withTimeout(client.connect(transport, { timeout: initLimit }), initLimit + 1000, 'initialize', 'initialize');
     timings.initializeMs = Math.round(performance.now() - mark);
     stage = 'list';
@@ -261,6 +311,8 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
     // the transport's own reason (a message past the cap) beats the SDK's "Connection closed"
     let reason = errorText(transport.failure ?? error);
     const exit = transport.exitStatus;
+    const limit = run ? limitReason(exit, transport.stderr, run.limits) : undefined;
+    if (limit) reason = `the server ${limit}: ${reason}`;
     if (exit) reason += exit.signal ? ` (the server was killed by ${exit.signal})` : ` (the server exited with code ${exit.code})`;
     if (/timed out|took longer/i.test(reason) && failedStage !== 'start') {
       reason = `no answer to ${failedStage === 'list' ? 'tools/list' : 'initialize'} in time: ${reason}`;
@@ -269,6 +321,7 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
   } finally {
     await transport.killTree();
     await client.close().catch(() => undefined);
+    user?.release();
   }
   if (transport.noiseLines) {
     outcome.warnings.unshift({
@@ -278,7 +331,8 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
   }
   const stderr = maskFolders(transport.stderr.trim(), folders);
   if (stderr) outcome.stderr = stderr;
-  await rm(folders.base, { recursive: true, force: true, maxRetries: 3 });
+  outcome.sandbox = facts;
+  if (!run) await rm(folders.base, { recursive: true, force: true, maxRetries: 3 });
   outcome.timings.totalMs = Math.round(performance.now() - started);
   return outcome;
 }

@@ -17,6 +17,7 @@ export function snapshotFrom(
     crawledAt: now,
     entry: entry.server,
     launch,
+    sandbox: outcome.sandbox,
     timings: outcome.timings,
     warnings: outcome.warnings,
     stderr: outcome.stderr,

@@ -102,6 +102,12 @@ export const CrawlSettingsSchema = z.object({
   timeoutMs: z.number().int().positive().optional(),
   /** Use a static source instead of launching the server. */
   source: StaticSourceSchema.optional(),
+  /** The server needs the network to list its tools; the sandbox lets it out, and its page says so. */
+  network: z.boolean().optional(),
+  /** The package's install scripts must run for the server to start (they are off otherwise). */
+  installScripts: z.boolean().optional(),
+  /** The bin to run, for a package with several. */
+  bin: z.string().optional(),
 });
 
 /** Registry bookkeeping for entries synced from a registry API. */
@@ -176,7 +182,13 @@ export const LaunchPlanSchema = z.discriminatedUnion('kind', [
 /** How the tools in a snapshot were obtained; pages say so. */
 export const ToolSourceSchema = z.enum(['stdio', 'streamable-http', 'sse', 'recorded', 'server-card']);
 
-export const CrawlStageSchema = z.enum(['plan', 'start', 'initialize', 'list', 'read']);
+export const CrawlStageSchema = z.enum(['plan', 'install', 'start', 'initialize', 'list', 'read']);
+
+/** Where a server's code ran: in bubblewrap (with or without network), or as a plain child process. */
+export const SandboxFactsSchema = z.object({
+  kind: z.enum(['bubblewrap', 'none']),
+  network: z.boolean(),
+});
 
 export const CrawlFailureSchema = z.object({
   stage: CrawlStageSchema,
@@ -192,6 +204,7 @@ export const CrawlWarningSchema = z.object({
 });
 
 export const TimingsSchema = z.object({
+  installMs: z.number().optional(),
   startMs: z.number().optional(),
   initializeMs: z.number().optional(),
   listMs: z.number().optional(),
@@ -249,6 +262,8 @@ export const CrawlSnapshotSchema = z.object({
   lastOkVersion: z.string().optional(),
   entry: ServerJsonSchema,
   launch: LaunchPlanSchema.optional(),
+  /** Where the server's code ran (absent for remote servers and static sources: no local code ran). */
+  sandbox: SandboxFactsSchema.optional(),
   timings: TimingsSchema,
   initialize: InitializeFactsSchema.optional(),
   tools: z.array(McpToolSchema),
@@ -297,6 +312,7 @@ export type McpTool = z.infer<typeof McpToolSchema>;
 export type LaunchPlan = z.infer<typeof LaunchPlanSchema>;
 export type ToolSource = z.infer<typeof ToolSourceSchema>;
 export type CrawlStage = z.infer<typeof CrawlStageSchema>;
+export type SandboxFacts = z.infer<typeof SandboxFactsSchema>;
 export type CrawlFailure = z.infer<typeof CrawlFailureSchema>;
 export type CrawlWarning = z.infer<typeof CrawlWarningSchema>;
 export type Timings = z.infer<typeof TimingsSchema>;

@@ -117,7 +117,8 @@ setInterval(() => {}, 1000);
     const script = join(dir.path, 'flood.mjs');
     const pidFile = join(dir.path, 'flood.pid');
     await writeFile(script, flood);
-    run = await runToolrisk(ROOT, ['inspect', '--', process.execPath, script, pidFile], 20_000);
+    // (unsandboxed: the server writes its pid on the host; the sandbox's own cleanup is tested in tests/crawler/sandbox.test.ts)
+    run = await runToolrisk(ROOT, ['inspect', '--sandbox', 'off', '--', process.execPath, script, pidFile], 20_000);
     strays.push(Number(await readFile(pidFile, 'utf8')));
   }, 30_000);
 
@@ -148,7 +149,7 @@ describe('a server that ignores SIGTERM is killed', () => {
         "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2], String(process.pid));\nprocess.on('SIGTERM', () => {});\nsetInterval(() => {}, 1000);",
       ),
     );
-    const run = await runToolrisk(ROOT, ['inspect', '--', process.execPath, script, pidFile], 20_000);
+    const run = await runToolrisk(ROOT, ['inspect', '--sandbox', 'off', '--', process.execPath, script, pidFile], 20_000);
     const pid = Number(await readFile(pidFile, 'utf8'));
     strays.push(pid);
     expect(running(pid), 'the server outlived inspect').toBe(false);

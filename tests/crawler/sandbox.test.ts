@@ -61,6 +61,9 @@ if (mode === 'forkbomb') {
 if (mode === 'cpu') {
   for (;;);
 }
+if (mode === 'bigfile') {
+  writeFileSync('big', Buffer.alloc(16 * 1024 * 1024, 1));
+}
 const send = (message) => process.stdout.write(JSON.stringify(message) + '\n');
 createInterface({ input: process.stdin }).on('line', (line) => {
   const message = JSON.parse(line);
@@ -154,6 +157,7 @@ beforeAll(async () => {
     memory: entry('memory'),
     forkbomb: entry('forkbomb'),
     cpu: entry('cpu'),
+    bigfile: entry('bigfile'),
     scripts: IndexEntrySchema.parse({ ...entry('ok', { installScripts: true }), server: { ...entry('ok').server, name: 'test.sandbox/scripts' } }),
     ok: entry('ok'),
   };
@@ -208,12 +212,13 @@ describe('a server in the sandbox', () => {
     expect(connections).toBe(1);
   });
 
-  it('is stopped at the memory, process and CPU limits with the limit named, and the crawl goes on', async () => {
-    const reasons = await Promise.all(['memory', 'forkbomb', 'cpu'].map(async (slug) => (await snapshot(`test.sandbox__${slug}`)).failure?.reason ?? ''));
+  it('is stopped at the memory, process, CPU and file size limits with the limit named, and the crawl goes on', async () => {
+    const reasons = await Promise.all(['memory', 'forkbomb', 'cpu', 'bigfile'].map(async (slug) => (await snapshot(`test.sandbox__${slug}`)).failure?.reason ?? ''));
     expect(reasons[0]).toMatch(/hit the memory limit \(256 MiB\)/);
     expect(reasons[1]).toMatch(/hit the process limit \(48 processes and threads\)/);
     expect(reasons[2]).toMatch(/hit the CPU time limit \(3 s\)/);
-    expect(summary).toMatchObject({ failed: 3, ok: 7 });
+    expect(reasons[3]).toMatch(/hit the file size limit \(8 MiB\)/);
+    expect(summary).toMatchObject({ failed: 4, ok: 7 });
   });
 
   it("runs no install script unless the entry asks, and then only inside the package's own folder", async () => {

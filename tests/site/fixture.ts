@@ -2,7 +2,7 @@
 // crawl-snapshot and classification code, and a helper that builds the site from it.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, type McpTool, type ModelAnswer } from '../../data/schema.ts';
+import { CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, type McpTool, type ModelAnswer, type SandboxFacts } from '../../data/schema.ts';
 import { PROMPT_VERSION } from '../../classifier/llm.ts';
 import { writeRecord } from '../../data/serialize.ts';
 import { serverSlug } from '../../data/slug.ts';
@@ -28,7 +28,7 @@ const tool = (name: string, description: string, properties: Record<string, unkn
   inputSchema: { type: 'object', properties, required: Object.keys(properties) },
 });
 
-export const FIXTURE_SERVERS: { name: string; description: string; repository?: string; tools: McpTool[] }[] = [
+export const FIXTURE_SERVERS: { name: string; description: string; repository?: string; tools: McpTool[]; sandbox?: SandboxFacts }[] = [
   {
     name: 'io.example/hostile',
     description: `A server whose texts try to inject: ${HOSTILE.script} ${HOSTILE.img}`,
@@ -50,6 +50,8 @@ export const FIXTURE_SERVERS: { name: string; description: string; repository?: 
     name: 'io.example/plain',
     description: 'A plain server.',
     repository: 'https://github.com/example/plain',
+    // listed live in the sandbox, with the network its entry asked for
+    sandbox: { kind: 'bubblewrap', network: true },
     tools: [
       tool('get_weather', 'Get the weather for a city.', { city: { type: 'string' } }),
       tool('list_forecasts', 'List the forecasts.'),
@@ -70,8 +72,8 @@ export async function writeFixtureCatalog(dataDir: string): Promise<void> {
     const checked = checkListedTools(server.tools);
     const snapshot = snapshotFrom(
       entry,
-      { kind: 'recorded', file: 'fixture.json' },
-      { status: 'ok', source: 'recorded', timings: { totalMs: 1 }, ...checked },
+      server.sandbox ? { kind: 'stdio', from: 'npm', command: 'npx', args: ['-y', 'plain-server@1.0.0'], placeholderVariables: [], installs: true } : { kind: 'recorded', file: 'fixture.json' },
+      { status: 'ok', source: server.sandbox ? 'stdio' : 'recorded', timings: { totalMs: 1 }, sandbox: server.sandbox, ...checked },
       undefined,
       '2026-11-01T00:00:00.000Z',
     );

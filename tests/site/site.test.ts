@@ -189,6 +189,8 @@ describe('in Chromium', () => {
     await page.getByRole('link', { name: 'Servers' }).first().click();
     await page.getByRole('link', { name: 'io.example/plain' }).click();
     expect(page.url()).toBe(`${site.url}/servers/io.example__plain/`);
+    // where its code ran: a server that needed the network says so
+    expect(await page.locator('.facts').textContent()).toContain('ran in a bubblewrap sandbox with network');
     await page.getByRole('link', { name: 'send_email' }).click();
     expect(new URL(page.url()).pathname).toBe(`/tools/io.example__plain/${toolSlug('send_email')}/`);
     expect(await page.locator('.verdict .badge').first().textContent()).toMatch(/medium risk/);

@@ -1,7 +1,7 @@
 // Small pure helpers for pages: safe JSON for script tags, quotes in context, policy texts.
 import { policyForChoice, renderGatewayJson, renderInterceptJson, renderInterceptYaml, serverPolicy, singleToolModel } from '../../../classifier/policy.ts';
 import { textAtLocation } from '../../../classifier/poisoning.ts';
-import type { Quote, ToolPolicy } from '../../../data/schema.ts';
+import type { Quote, SandboxFacts, ToolPolicy } from '../../../data/schema.ts';
 import type { SiteServer, SiteTool } from './catalog.ts';
 
 /** JSON safe inside a <script type="application/json"> element: no `<`, `>`, `&` or line separators. */
@@ -62,4 +62,13 @@ export function serverPolicyTexts(server: SiteServer): PolicyTexts {
 
 export function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Where a server's code ran when it listed its tools, for its page (nothing for remote servers and static sources). */
+export function sandboxText(sandbox: SandboxFacts | undefined): string | undefined {
+  if (!sandbox) return undefined;
+  if (sandbox.kind === 'none') return 'ran as a plain child process, not in a sandbox';
+  return sandbox.network
+    ? 'ran in a bubblewrap sandbox with network: its index entry says it needs the network to list its tools'
+    : 'ran in a bubblewrap sandbox without network';
 }

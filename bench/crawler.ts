@@ -4,9 +4,11 @@ import { cp, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { listTools } from '../crawler/list-tools.ts';
+import { listTools, type SandboxRun } from '../crawler/list-tools.ts';
 import { crawlIndex } from '../crawler/crawl.ts';
+import { DEFAULT_SANDBOX_LIMITS, findSandbox, sandboxStore, type Sandbox } from '../crawler/sandbox.ts';
 import type { ProgressReporter } from '../crawler/progress.ts';
+import type { LaunchPlan } from '../data/schema.ts';
 import { ROOT, SDK_SERVER, RAW_SERVER, tempDir } from '../tests/helpers.ts';
 
 export interface Section {
@@ -86,10 +88,66 @@ export async function benchCrawlerOverhead(rounds = 7): Promise<Section> {
   };
 }
 
+/**
+ * What the sandbox costs per server: the same servers listed as plain child processes and inside
+ * bubblewrap, alternating in one run. A local fixture (its project bound read-only), and a real npm
+ * server: `npx -y` with a warm npx cache against its installed folder in the store.
+ */
+export async function benchSandboxOverhead(rounds = 7): Promise<Section> {
+  const sandbox: Sandbox = await findSandbox();
+  const run = (extra: Partial<SandboxRun> = {}): SandboxRun => ({ sandbox, limits: DEFAULT_SANDBOX_LIMITS, network: false, store: sandboxStore(sandbox), ...extra });
+  const memory = { identifier: '@modelcontextprotocol/server-memory', version: '2025.9.25' };
+  const cases: { label: string; plain: () => Promise<unknown>; sandboxed: () => Promise<unknown> }[] = [
+    ...FIXTURES.slice(0, 3).map((fixture) => {
+      const plan: LaunchPlan = { kind: 'stdio', from: 'command', command: process.execPath, args: [fixture.script, fixture.mode], placeholderVariables: [], installs: false };
+      return { label: fixture.label, plain: () => listed(listTools(plan)), sandboxed: () => listed(listTools(plan, { sandbox: run({ paths: [ROOT] }) })) };
+    }),
+    {
+      label: `${memory.identifier}@${memory.version} (npx warm / installed)`,
+      plain: () => listed(listTools({ kind: 'stdio', from: 'npm', command: 'npx', args: ['-y', `${memory.identifier}@${memory.version}`], placeholderVariables: [], installs: true })),
+      sandboxed: () => listed(listTools({ kind: 'stdio', from: 'npm', command: 'npx', args: [], placeholderVariables: [], installs: true }, { sandbox: run({ install: { ...memory, args: [] } }) })),
+    },
+  ];
+  const rows: string[] = [];
+  for (const item of cases) {
+    await item.plain();
+    await item.sandboxed();
+    const plain: number[] = [];
+    const boxed: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      plain.push(await timed(item.plain));
+      boxed.push(await timed(item.sandboxed));
+    }
+    const p = median(plain);
+    const b = median(boxed);
+    rows.push(`| ${item.label} | ${p.toFixed(0)} | ${b.toFixed(0)} | ${(b - p).toFixed(0)} | ${(b / p).toFixed(2)}× |`);
+    console.error(`  ${item.label}: plain ${p.toFixed(0)} ms, sandboxed ${b.toFixed(0)} ms`);
+  }
+  return {
+    title: 'Sandbox overhead per server',
+    markdown: [
+      `Median of ${rounds} rounds (after one warm-up each), alternating plain and sandboxed in the same process. "Plain" is`,
+      "the crawler without a sandbox (a child process in its own group, fresh folders); \"sandboxed\" runs the same",
+      'server in bubblewrap with prlimit limits (and, as root, setpriv to a user of its own). The npm row compares',
+      '`npx -y` with a warm npx cache against the package installed in the store (the install is not timed).',
+      '',
+      '| server | plain ms | sandboxed ms | overhead ms | ratio |',
+      '|---|---:|---:|---:|---:|',
+      ...rows,
+    ].join('\n'),
+  };
+}
+
+async function listed(outcome: ReturnType<typeof listTools>): Promise<void> {
+  const result = await outcome;
+  if (result.status !== 'ok') throw new Error(`${result.failure?.stage}: ${result.failure?.reason}`);
+}
+
 const quiet: ProgressReporter = { started() {}, finished() {}, skipped() {}, close() {} };
 
-export async function benchIndexCrawl(levels = [1, 4, 8]): Promise<Section> {
+export async function benchIndexCrawl(levels = [1, 4, 8], sandboxedLevels = [2, 4]): Promise<Section> {
   const rows: string[] = [];
+  const sandbox = await findSandbox();
   const indexFiles = (await readdir(join(ROOT, 'data', 'index'))).filter((name) => name.endsWith('.json'));
   // one crawl first so npx's cache holds every package: the figures then measure crawling, not downloading
   const warm = await tempDir('toolrisk-bench-');
@@ -98,20 +156,22 @@ export async function benchIndexCrawl(levels = [1, 4, 8]): Promise<Section> {
     await cp(join(ROOT, 'data', 'recorded'), join(warm.path, 'recorded'), { recursive: true });
     console.error(`  warming the npm cache with one crawl of ${indexFiles.length} servers…`);
     await crawlIndex({ dataDir: warm.path, concurrency: 4, progress: quiet });
+    // and the sandbox's store (each package installed once)
+    await crawlIndex({ dataDir: warm.path, concurrency: 4, force: true, progress: quiet, sandbox });
   } finally {
     await warm.remove();
   }
-  for (const concurrency of levels) {
+  for (const [concurrency, boxed] of [...levels.map((level) => [level, false] as const), ...sandboxedLevels.map((level) => [level, true] as const)]) {
     const dir = await tempDir('toolrisk-bench-');
     try {
       await cp(join(ROOT, 'data', 'index'), join(dir.path, 'index'), { recursive: true });
       await cp(join(ROOT, 'data', 'recorded'), join(dir.path, 'recorded'), { recursive: true });
       await mkdir(join(dir.path, 'crawled'), { recursive: true });
       const started = performance.now();
-      const summary = await crawlIndex({ dataDir: dir.path, concurrency, force: true, progress: quiet });
+      const summary = await crawlIndex({ dataDir: dir.path, concurrency, force: true, progress: quiet, sandbox: boxed ? sandbox : undefined });
       const seconds = (performance.now() - started) / 1000;
-      rows.push(`| ${concurrency} | ${seconds.toFixed(1)} | ${summary.ok} | ${summary.failed} | ${summary.tools} | ${(seconds / indexFiles.length).toFixed(2)} |`);
-      console.error(`  concurrency ${concurrency}: ${seconds.toFixed(1)} s (${summary.ok} ok, ${summary.failed} failed, ${summary.tools} tools)`);
+      rows.push(`| ${boxed ? 'bubblewrap' : 'none'} | ${concurrency} | ${seconds.toFixed(1)} | ${summary.ok} | ${summary.failed} | ${summary.tools} | ${(seconds / indexFiles.length).toFixed(2)} |`);
+      console.error(`  ${boxed ? 'sandboxed, ' : ''}concurrency ${concurrency}: ${seconds.toFixed(1)} s (${summary.ok} ok, ${summary.failed} failed, ${summary.tools} tools)`);
     } finally {
       await dir.remove();
     }
@@ -119,10 +179,11 @@ export async function benchIndexCrawl(levels = [1, 4, 8]): Promise<Section> {
   return {
     title: 'Crawling the bundled index',
     markdown: [
-      `All ${indexFiles.length} entries of data/index/ with --force, npm cache warm (one crawl before the timed runs).`,
+      `All ${indexFiles.length} entries of data/index/ with --force, npm cache and the sandbox's store warm (one crawl of each`,
+      'before the timed runs), plain and in the sandbox (each npm package installed in the store, run in bubblewrap).',
       '',
-      '| concurrency | wall s | ok | failed | tools | s per server |',
-      '|---:|---:|---:|---:|---:|---:|',
+      '| sandbox | concurrency | wall s | ok | failed | tools | s per server |',
+      '|---|---:|---:|---:|---:|---:|---:|',
       ...rows,
     ].join('\n'),
   };

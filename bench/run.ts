@@ -1,9 +1,9 @@
-// `npm run bench [-- --only crawler-overhead,index-crawl]`: prints figures and writes bench/results.md.
+// `npm run bench [-- --only crawler-overhead,sandbox-overhead,index-crawl]`: prints figures and writes bench/results.md.
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchCrawlerOverhead, benchIndexCrawl, type Section } from './crawler.ts';
+import { benchCrawlerOverhead, benchIndexCrawl, benchSandboxOverhead, type Section } from './crawler.ts';
 import { benchClassifier } from './classifier.ts';
 import { benchSite } from './site.ts';
 import { benchSearch } from './search.ts';
@@ -12,6 +12,7 @@ import { ROOT } from '../tests/helpers.ts';
 
 const BENCHES: Record<string, () => Promise<Section>> = {
   'crawler-overhead': () => benchCrawlerOverhead(),
+  'sandbox-overhead': () => benchSandboxOverhead(),
   'index-crawl': () => benchIndexCrawl(),
   classifier: () => benchClassifier(),
   site: () => benchSite(),

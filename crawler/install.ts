@@ -4,7 +4,8 @@
 // The folder is then bound read-only into the server's sandbox (crawler/sandbox.ts).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { networkEnvironment, sandboxCommand, SANDBOX_PATHS, type Sandbox, type SandboxLimits } from './sandbox.ts';
 
@@ -125,10 +126,10 @@ async function installInto(folder: string, sandbox: Sandbox, spec: InstallSpec, 
   await rm(folder, { recursive: true, force: true });
   await mkdir(join(folder), { recursive: true });
   await mkdir(cache, { recursive: true });
-  // the unprivileged sandbox user writes the folder and the cache
+  // the unprivileged sandbox user writes the folder and the cache (a cache another user wrote is handed over once)
   if (sandbox.setpriv) {
     await chown(folder, sandbox.user.uid, sandbox.user.gid);
-    await chown(cache, sandbox.user.uid, sandbox.user.gid);
+    if (!(await ownedBy(cache, sandbox.user.uid))) await promisify(execFile)('chown', ['-R', `${sandbox.user.uid}:${sandbox.user.gid}`, cache]);
   }
   const binds = [
     { from: folder, to: SANDBOX_PATHS.package, writable: true },
@@ -151,6 +152,13 @@ async function installInto(folder: string, sandbox: Sandbox, spec: InstallSpec, 
   const record = { name: installed.name, version: installed.version, bin };
   await writeFile(join(folder, MARKER), `${JSON.stringify(record)}\n`);
   return { ...record, folder, command: binCommand(bin), cached: false };
+}
+
+/** Whether a folder and what is directly in it belong to `uid` (npm refuses a cache with files of another user). */
+async function ownedBy(folder: string, uid: number): Promise<boolean> {
+  if ((await stat(folder)).uid !== uid) return false;
+  for (const name of await readdir(folder)) if ((await stat(join(folder, name))).uid !== uid) return false;
+  return true;
 }
 
 function binCommand(bin: string): string {

@@ -89,7 +89,7 @@ export class SandboxUnavailable extends Error {
 export async function findSandbox(): Promise<Sandbox> {
   const missing: string[] = [];
   const which = async (tool: string): Promise<string | undefined> => {
-    for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':').concat(['/usr/bin', '/bin', '/usr/sbin', '/sbin'])) {
+    for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
       if (!dir) continue;
       const path = `${dir}/${tool}`;
       try {

@@ -4,7 +4,7 @@
 // folder, then run from it inside bubblewrap with small limits. Needs bubblewrap (.ci/run installs it).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { packageFolderName, pickBin } from '../../crawler/install.ts';
 import { findSandbox, limitReason, sandboxCommand, DEFAULT_SANDBOX_LIMITS, type Sandbox } from '../../crawler/sandbox.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema, type CrawlSnapshot } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
-import { QUIET_PROGRESS, tempDir } from '../helpers.ts';
+import { QUIET_PROGRESS, tempDir, toolriskWithEnv } from '../helpers.ts';
 
 const run = promisify(execFile);
 // a sleep whose duration marks it as this test's, so the host's process list can be searched for it
@@ -233,6 +233,43 @@ describe('a server in the sandbox', () => {
     expect(existsSync(join(store, withScripts!, 'node_modules', 'toolrisk-hostile-server', 'postinstall-ran'))).toBe(true);
     expect(existsSync(join(outside, 'postinstall-escaped'))).toBe(false);
     expect((await snapshot('test.sandbox__scripts')).status).toBe('ok');
+  });
+});
+
+describe('--sandbox', () => {
+  // a PATH with node and nothing else: no bubblewrap to find
+  const withoutBubblewrap = async () => {
+    const bin = join(work.path, 'bin-without-bwrap');
+    await mkdir(bin, { recursive: true });
+    await symlink(process.execPath, join(bin, 'node')).catch(() => undefined);
+    return { PATH: bin };
+  };
+
+  it('crawl requires the sandbox by default: without bubblewrap it exits 1 and says how to install it', async () => {
+    const result = await toolriskWithEnv(await withoutBubblewrap(), 'crawl', '--data', join(work.path, 'data'), '--only', 'test.sandbox/ok');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/crawl: servers run only in a sandbox, and the sandbox needs bwrap.*apt-get install bubblewrap.*--sandbox auto/s);
+  });
+
+  it('inspect falls back to a plain process with a warning (auto), and runs in bubblewrap when it is there', async () => {
+    const script = join(work.path, 'package', 'server.mjs');
+    const fallback = await toolriskWithEnv(await withoutBubblewrap(), 'inspect', '--json', '--', process.execPath, script, 'ok');
+    expect(fallback.code).toBe(0);
+    expect(fallback.stderr).toMatch(/warning: no sandbox \(the sandbox needs bwrap.*not isolated/s);
+    expect(JSON.parse(fallback.stdout).sandbox).toEqual({ kind: 'none', network: true });
+    const boxed = await toolriskWithEnv({}, 'inspect', '--json', '--', process.execPath, script, 'ok');
+    expect(boxed.code).toBe(0);
+    expect(JSON.parse(boxed.stdout).sandbox).toEqual({ kind: 'bubblewrap', network: false });
+    const off = await toolriskWithEnv({}, 'inspect', '--json', '--sandbox', 'off', '--', process.execPath, script, 'ok');
+    expect(JSON.parse(off.stdout).sandbox).toEqual({ kind: 'none', network: true });
+  });
+
+  it('takes only required, auto or off, and says so (exit 2)', async () => {
+    for (const command of ['crawl', 'inspect']) {
+      const result = await toolriskWithEnv({}, command, '--sandbox', 'maybe', ...(command === 'inspect' ? ['--', process.execPath, '-e', ''] : []));
+      expect(result.code, command).toBe(2);
+      expect(result.stderr).toContain('--sandbox takes required, auto, off, got "maybe"');
+    }
   });
 });
 

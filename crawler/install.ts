@@ -37,6 +37,9 @@ export class InstallError extends Error {
 }
 
 const MARKER = '.toolrisk-installed.json';
+const NPM_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
+// an exact version, a range or a dist-tag; nothing that starts like a flag, a path or a URL
+const VERSION = /^(?!-)[\w^~<>=.*+| -]*\w[\w^~<>=.*+| -]*$/;
 
 /** A folder name for a package: readable, safe for any identifier, and distinct for distinct specs. */
 export function packageFolderName(spec: Pick<InstallSpec, 'identifier' | 'version' | 'scripts'>): string {
@@ -100,6 +103,9 @@ function runInstall(command: string, args: string[], env: Record<string, string>
  * exact version), inside a sandbox with network that can write only that folder and the npm cache.
  */
 export async function installPackage(sandbox: Sandbox, spec: InstallSpec, options: { store: string; limits: SandboxLimits; timeoutMs: number }): Promise<Installed> {
+  // the identifier and version come from a registry entry: never let one pass as an npm flag or another kind of spec
+  if (!isLocal(spec.identifier) && !NPM_NAME.test(spec.identifier)) throw new InstallError(`"${spec.identifier.slice(0, 100)}" is not an npm package name`);
+  if (spec.version !== undefined && !VERSION.test(spec.version)) throw new InstallError(`"${spec.version.slice(0, 100)}" is not a package version`);
   // a local tarball is named by its content, so a changed file is installed afresh and an unchanged one reused
   const content = isLocal(spec.identifier) ? createHash('sha256').update(await readFile(spec.identifier)).digest('hex').slice(0, 16) : undefined;
   const folder = join(options.store, 'packages', packageFolderName({ ...spec, version: content ? `local-${content}` : spec.version }));

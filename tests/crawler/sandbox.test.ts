@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlIndex, type CrawlSummary } from '../../crawler/crawl.ts';
 import { listTools } from '../../crawler/list-tools.ts';
-import { packageFolderName, pickBin } from '../../crawler/install.ts';
+import { installPackage, packageFolderName, pickBin } from '../../crawler/install.ts';
 import { findSandbox, limitReason, sandboxCommand, DEFAULT_SANDBOX_LIMITS, type Sandbox } from '../../crawler/sandbox.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema, type CrawlSnapshot } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
@@ -290,6 +290,14 @@ describe('sandbox parts', () => {
     expect(() => pickBin({ name: 'x' })).toThrow(/no bin to run/);
     // a bin name that would climb out of node_modules/.bin is not taken
     expect(() => pickBin({ name: 'x', bin: { '..': 'a.js', 'a/../../b': 'b.js' } })).toThrow(/no bin to run/);
+  });
+
+  it('refuses an identifier or version that is not a package name or version before npm sees it', async () => {
+    const options = { store: join(work.path, 'store'), limits: LIMITS, timeoutMs: 10_000 };
+    await expect(installPackage(sandbox, { identifier: '--registry=http://127.0.0.1:9/' }, options)).rejects.toThrow(/is not an npm package name/);
+    await expect(installPackage(sandbox, { identifier: 'git+https://example.com/x.git' }, options)).rejects.toThrow(/is not an npm package name/);
+    await expect(installPackage(sandbox, { identifier: 'left-pad', version: '--foo' }, options)).rejects.toThrow(/is not a package version/);
+    await expect(installPackage(sandbox, { identifier: 'left-pad', version: '../x' }, options)).rejects.toThrow(/is not a package version/);
   });
 
   it('names package folders safely for any identifier, and apart for different specs', () => {

@@ -2,7 +2,7 @@
 // escape works. The servers are one npm package, built and packed by the test (`npm pack`), crawled
 // through `crawlIndex` as the catalog crawls any npm server: installed with scripts off in its own
 // folder, then run from it inside bubblewrap with small limits. Needs bubblewrap (.ci/run installs it).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { installPackage, packageFolderName, pickBin } from '../../crawler/instal
 import { findSandbox, limitReason, sandboxCommand, DEFAULT_SANDBOX_LIMITS, type Sandbox } from '../../crawler/sandbox.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema, type CrawlSnapshot } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
-import { QUIET_PROGRESS, tempDir, toolriskWithEnv } from '../helpers.ts';
+import { QUIET_PROGRESS, ROOT, tempDir, toolriskWithEnv } from '../helpers.ts';
 
 const run = promisify(execFile);
 // a sleep whose duration marks it as this test's, so the host's process list can be searched for it
@@ -30,6 +30,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 const [mode, target, port] = process.argv.slice(2);
 let seen = 'nothing';
+if (mode === 'hang') {
+  // a detached child, then never an answer: the crawler is stopped while it waits
+  spawn('sleep', ['${MARK}'], { detached: true, stdio: 'ignore' }).unref();
+  await new Promise(() => {});
+}
 if (mode === 'escape') {
   // a detached child in its own session, and a double fork whose grandchild is re-parented
   spawn('sleep', ['${MARK}'], { detached: true, stdio: 'ignore' }).unref();
@@ -178,6 +183,21 @@ describe('a server in the sandbox', () => {
     expect(record.status).toBe('ok');
     expect(record.sandbox).toEqual({ kind: 'bubblewrap', network: false });
     expect(await marked()).toEqual([]);
+  });
+
+  it('is gone, detached children and all, when the crawler itself is killed (--die-with-parent)', async () => {
+    const crawler = spawn(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'inspect', '--', process.execPath, join(work.path, 'package', 'server.mjs'), 'hang'], { stdio: 'ignore' });
+    try {
+      for (let waited = 0; (await marked()).length === 0; waited += 100) {
+        if (waited > 15_000) throw new Error('the hanging server never started its child');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      crawler.kill('SIGKILL');
+      for (let waited = 0; (await marked()).length > 0 && waited < 5_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await marked()).toEqual([]);
+    } finally {
+      crawler.kill('SIGKILL');
+    }
   });
 
   it('(without the sandbox the same server leaves its detached child running, which the test above would see)', async () => {

@@ -1,6 +1,6 @@
 // `toolrisk inspect`: crawl one server live (a command over stdio, or a URL over Streamable HTTP
 // with SSE fallback), or read one static source, and return its snapshot.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CrawlSnapshot, IndexEntry, LaunchPlan } from '../data/schema.ts';
 import { IndexEntrySchema } from '../data/schema.ts';
@@ -52,7 +52,10 @@ function sandboxRunFor(plan: Extract<LaunchPlan, { kind: 'stdio' }>, target: Ins
   const npx = plan.command === 'npx' ? npxPackage(plan.args) : undefined;
   if (npx) return { ...base, install: npx };
   const files = [plan.command, ...plan.args].filter((arg) => isAbsolute(arg) && existsSync(arg) && !/^\/(usr|bin|sbin|lib\w*|etc)(\/|$)/.test(arg));
-  const paths = [...new Set(files.map(projectFolder))];
+  const projects = [...new Set(files.map(projectFolder))];
+  // a node_modules that links elsewhere (a shared store, a test tool's sandbox) is bound where it leads
+  const linked = projects.map((folder) => join(folder, 'node_modules')).filter((modules) => existsSync(modules) && lstatSync(modules).isSymbolicLink()).map((modules) => realpathSync(modules));
+  const paths = [...new Set([...projects, ...linked])];
   // the user's own files in folders only they can read (a 0700 temp folder, root's home): the sandbox
   // keeps the crawler's user inside its namespaces instead of dropping to nobody, and says so
   const hidden = paths.find((path) => !reachableBySandbox(base.sandbox, path));

@@ -4,7 +4,7 @@
 // folder, then run from it inside bubblewrap with small limits. Needs bubblewrap (.ci/run installs it).
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { installPackage, packageFolderName, pickBin } from '../../crawler/instal
 import { findSandbox, limitReason, sandboxCommand, DEFAULT_SANDBOX_LIMITS, type Sandbox } from '../../crawler/sandbox.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema, type CrawlSnapshot } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
-import { QUIET_PROGRESS, ROOT, tempDir, toolriskWithEnv } from '../helpers.ts';
+import { QUIET_PROGRESS, ROOT, SDK_SERVER, tempDir, toolriskWithEnv } from '../helpers.ts';
 
 const run = promisify(execFile);
 // a sleep whose duration marks it as this test's, so the host's process list can be searched for it
@@ -33,6 +33,7 @@ let seen = 'nothing';
 if (mode === 'hang') {
   // a detached child, then never an answer: the crawler is stopped while it waits
   spawn('sleep', ['${MARK}'], { detached: true, stdio: 'ignore' }).unref();
+  setInterval(() => {}, 1000);
   await new Promise(() => {});
 }
 if (mode === 'escape') {
@@ -61,6 +62,7 @@ if (mode === 'forkbomb') {
   // forks until the kernel says no; the refusal (an unhandled spawn error) ends the server
   const fork = () => { spawn('sleep', ['30']); setImmediate(fork); };
   fork();
+  setInterval(() => {}, 1000);
   await new Promise(() => {});
 }
 if (mode === 'cpu') {
@@ -186,19 +188,24 @@ describe('a server in the sandbox', () => {
   });
 
   it('is gone, detached children and all, when the crawler itself is killed (--die-with-parent)', async () => {
-    const crawler = spawn(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'inspect', '--', process.execPath, join(work.path, 'package', 'server.mjs'), 'hang'], { stdio: 'ignore' });
+    const crawler = spawn(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'inspect', '--', process.execPath, join(work.path, 'package', 'server.mjs'), 'hang'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    crawler.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       for (let waited = 0; (await marked()).length === 0; waited += 100) {
-        if (waited > 15_000) throw new Error('the hanging server never started its child');
+        if (waited > 60_000 || crawler.exitCode !== null) throw new Error(`the hanging server never started its child (inspect ${crawler.exitCode === null ? 'still running' : `exited ${crawler.exitCode}`}): ${stderr.slice(-500)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      // still listing (the server never answers): the crawler dies while its server runs
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(crawler.exitCode, stderr).toBeNull();
       crawler.kill('SIGKILL');
       for (let waited = 0; (await marked()).length > 0 && waited < 5_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await marked()).toEqual([]);
     } finally {
       crawler.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 
   it('(without the sandbox the same server leaves its detached child running, which the test above would see)', async () => {
     const outcome = await listTools({ kind: 'stdio', from: 'command', command: process.execPath, args: [join(work.path, 'package', 'server.mjs'), 'escape'], placeholderVariables: [], installs: false });
@@ -282,6 +289,19 @@ describe('--sandbox', () => {
     expect(JSON.parse(boxed.stdout).sandbox).toEqual({ kind: 'bubblewrap', network: false });
     const off = await toolriskWithEnv({}, 'inspect', '--json', '--sandbox', 'off', '--', process.execPath, script, 'ok');
     expect(JSON.parse(off.stdout).sandbox).toEqual({ kind: 'none', network: true });
+  });
+
+  it("inspect binds a local server's project, and a node_modules that links elsewhere (a shared store) where it leads", async () => {
+    const project = join(work.path, 'linked-project');
+    await mkdir(project, { recursive: true });
+    await writeFile(join(project, 'package.json'), '{}');
+    await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+    await copyFile(SDK_SERVER, join(project, 'server.mjs'));
+    const result = await toolriskWithEnv({}, 'inspect', '--json', '--', process.execPath, join(project, 'server.mjs'), 'basic');
+    expect(result.code, result.stderr).toBe(0);
+    const record = JSON.parse(result.stdout) as CrawlSnapshot;
+    expect(record.sandbox?.kind).toBe('bubblewrap');
+    expect(record.tools.map((tool) => tool.name)).toContain('read_file');
   });
 
   it('takes only required, auto or off, and says so (exit 2)', async () => {

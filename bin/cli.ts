@@ -497,11 +497,12 @@ async function importCommand(args: string[]): Promise<number> {
 }
 
 /** Runs Astro (from node_modules) on the site; resolves with its exit code. */
-function runAstro(args: string[], env: Record<string, string | undefined>): Promise<number> {
+function runAstro(args: string[], env: Record<string, string | undefined>, cwd?: string): Promise<number> {
   const astro = join(REPO_ROOT, 'node_modules', 'astro', 'astro.js');
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, ...args, '--root', join(REPO_ROOT, 'site')], {
       stdio: 'inherit',
+      cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
     child.once('exit', (code) => done(code ?? 1));
@@ -524,10 +525,15 @@ async function buildCommand(args: string[]): Promise<number> {
   const started = performance.now();
   console.error(`toolrisk build: ${dataDir} → ${outDir}: rendering the pages (Astro) and writing the tool files…`);
   const { writeSiteFiles } = await import('./site-files.ts');
+  // Astro stages its page bundle in <working folder>/.astro (it must resolve the repository's
+  // node_modules from there): each build gets a working folder of its own, so two builds never clash
+  const workFolder = join(REPO_ROOT, 'node_modules', '.cache', 'toolrisk-build', `${process.pid}-${Date.now()}`);
+  await mkdir(workFolder, { recursive: true });
   const [code, files] = await Promise.all([
-    runAstro(['build'], { TOOLRISK_DATA: dataDir, TOOLRISK_OUT_DIR: outDir }),
+    runAstro(['build'], { TOOLRISK_DATA: dataDir, TOOLRISK_OUT_DIR: outDir }, workFolder),
     writeSiteFiles(staging, process.env.TOOLRISK_SITE_URL ?? 'http://localhost:4321'),
   ]);
+  await rm(workFolder, { recursive: true, force: true });
   if (code !== 0) {
     await rm(staging, { recursive: true, force: true });
     return code;

@@ -166,6 +166,41 @@ describe('broad destruction', () => {
   });
 });
 
+describe('the narrower rules', () => {
+  it("a negation in the name makes a tool read only when the name has no write or execute of its own", () => {
+    const neutral = signal('name', 'negation', 'word:no', 1);
+    expect(decide([neutral, signal('name', 'read', 'verb:get', 3)]).category).toBe('read');
+    expect(decide([neutral, nameVerb('run', 'execute', 3)]).category).toBe('execute');
+    // and a read tool is never turned into a UI action or an operation by the rules after it
+    const ui = [signal('server', 'read', 'server:ui-automation', 0.5), signal('parameter', 'read', 'ui:target', 0.5)];
+    expect(decide([neutral, signal('name', 'read', 'verb:get', 3), proseVerb('update'), ...ui]).category).toBe('read');
+    expect(decide([signal('name', 'read', 'verb:get', 3), signal('name', 'read', 'object:pod', 0.5)]).category).toBe('read');
+  });
+
+  it('many by a filter needs the name word to sweep, not just to say "all"', () => {
+    expect(decide([nameVerb('delete'), signal('name', 'write', 'word:all', 1, 'all')]).many).toBe('one');
+  });
+
+  it('on a UI server, only closing widens a session action to in-place', () => {
+    const ui = signal('server', 'read', 'server:ui-automation', 0.5);
+    expect(decide([nameVerb('close', 'execute', 3), ui]).destructiveScope).toBe('in-place');
+    expect(decide([nameVerb('update', 'execute', 3), ui]).destructiveScope).toBe('none');
+    // deleting is never only a session action
+    expect(decide([nameVerb('delete', 'execute', 3), ui]).destructiveScope).toBe('item');
+  });
+
+  it('file rules need their own verbs: producing with a file target, writing with a file noun; an overwrite mode only on a write', () => {
+    expect(decide([nameVerb('create'), signal('parameter', 'write', 'param:output-file', 0.5)]).destructiveScope).toBe('none');
+    expect(decide([nameVerb('export'), signal('parameter', 'write', 'param:output-file', 0.5)]).destructiveScope).toBe('item');
+    expect(decide([nameVerb('create'), signal('name', 'write', 'noun:file', 1)]).destructiveScope).toBe('none');
+    expect(decide([nameVerb('push'), signal('name', 'write', 'noun:file', 1)]).destructiveScope).toBe('item');
+    // only a name verb at full weight
+    expect(decide([nameVerb('export', 'write', 2), signal('parameter', 'write', 'param:output-file', 0.5)]).destructiveScope).toBe('none');
+    expect(decide([nameVerb('push', 'write', 2), signal('name', 'write', 'noun:file', 1)]).destructiveScope).toBe('none');
+    expect(decide([nameVerb('run', 'execute', 3), signal('parameter', 'write', 'param:overwrite-mode', 0.5)]).destructiveScope).toBe('none');
+  });
+});
+
 describe('money and privileges', () => {
   it('money moves when the name, title or description says so on a tool that changes things; not from a parameter', () => {
     const charge = (family: Family, weight = 1) => signal(family, 'financial', 'word:charge', weight);
@@ -183,6 +218,9 @@ describe('money and privileges', () => {
     expect(decide([nameVerb('run', 'execute', 3), proseVerb('update', 'write', 1.5), role]).privileged).toBe(true);
     expect(decide([nameVerb('update', 'write', 2), proseVerb('update', 'write', 1.4), role]).privileged).toBe(false);
     expect(decide([nameVerb('update'), signal('description', 'privileged', 'word:role', 1)]).privileged).toBe(false);
+    // an executing verb is enough; a reading one is not, even on a tool that writes
+    expect(decide([nameVerb('run', 'execute', 3), role]).privileged).toBe(true);
+    expect(decide([signal('name', 'read', 'verb:get', 3), signal('description', 'write', 'word:x', 1.5), role]).privileged).toBe(false);
   });
 });
 

@@ -42,7 +42,8 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
     if (!warnings.some((existing) => existing.kind === warning.kind)) warnings.push(warning);
   };
   const description = tool.description ?? '';
-  if (description.includes('tool')) {
+  // (the pattern needs the word "tool", in any case: a cheap test first)
+  if (/tool/i.test(description)) {
     for (const match of description.matchAll(NAMED_TOOL)) {
       if (siblings.has(match[1]!) || match[1] === tool.name) continue;
       add({ kind: 'unknown-tool-reference', severity: 'note', message: `refers to a tool named “${match[1]!.slice(0, 80)}” that this crawl did not list (it may come from another server, or the listing was partial)`, evidence: { where: 'description', text: match[0] } });

@@ -4,9 +4,9 @@ import { cp, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { listTools, type SandboxRun } from '../crawler/list-tools.ts';
+import { listTools, sandboxRun, type SandboxRun } from '../crawler/list-tools.ts';
 import { crawlIndex } from '../crawler/crawl.ts';
-import { DEFAULT_SANDBOX_LIMITS, findSandbox, sandboxStore, type Sandbox } from '../crawler/sandbox.ts';
+import { findSandbox, type Sandbox } from '../crawler/sandbox.ts';
 import type { ProgressReporter } from '../crawler/progress.ts';
 import type { LaunchPlan } from '../data/schema.ts';
 import { ROOT, SDK_SERVER, RAW_SERVER, tempDir } from '../tests/helpers.ts';
@@ -56,22 +56,29 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/**
+ * One table row comparing a baseline with a candidate: a warm-up of each, then `rounds` timings
+ * alternating the two so both see the same machine load; medians, their difference and ratio.
+ */
+async function compareRow(label: string, names: [string, string], baseline: () => Promise<unknown>, candidate: () => Promise<unknown>, rounds: number): Promise<string> {
+  await baseline();
+  await candidate();
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    first.push(await timed(baseline));
+    second.push(await timed(candidate));
+  }
+  const a = median(first);
+  const b = median(second);
+  console.error(`  ${label}: ${names[0]} ${a.toFixed(0)} ms, ${names[1]} ${b.toFixed(0)} ms`);
+  return `| ${label} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${(b - a).toFixed(0)} | ${(b / a).toFixed(2)}× |`;
+}
+
 export async function benchCrawlerOverhead(rounds = 7): Promise<Section> {
   const rows: string[] = [];
   for (const fixture of FIXTURES) {
-    const bare: number[] = [];
-    const ours: number[] = [];
-    // warm-up, then alternate so both see the same machine load
-    await bareSdkList(fixture.script, fixture.mode);
-    await toolriskList(fixture.script, fixture.mode);
-    for (let round = 0; round < rounds; round++) {
-      bare.push(await timed(() => bareSdkList(fixture.script, fixture.mode)));
-      ours.push(await timed(() => toolriskList(fixture.script, fixture.mode)));
-    }
-    const b = median(bare);
-    const o = median(ours);
-    rows.push(`| ${fixture.label} | ${b.toFixed(0)} | ${o.toFixed(0)} | ${(o - b).toFixed(0)} | ${(o / b).toFixed(2)}× |`);
-    console.error(`  ${fixture.label}: bare ${b.toFixed(0)} ms, toolrisk ${o.toFixed(0)} ms`);
+    rows.push(await compareRow(fixture.label, ['bare', 'toolrisk'], () => bareSdkList(fixture.script, fixture.mode), () => toolriskList(fixture.script, fixture.mode), rounds));
   }
   return {
     title: 'Crawler overhead per server',
@@ -95,7 +102,7 @@ export async function benchCrawlerOverhead(rounds = 7): Promise<Section> {
  */
 export async function benchSandboxOverhead(rounds = 7): Promise<Section> {
   const sandbox: Sandbox = await findSandbox();
-  const run = (extra: Partial<SandboxRun> = {}): SandboxRun => ({ sandbox, limits: DEFAULT_SANDBOX_LIMITS, network: false, store: sandboxStore(sandbox), ...extra });
+  const run = (extra: Partial<SandboxRun> = {}): SandboxRun => ({ ...sandboxRun(sandbox), ...extra });
   const memory = { identifier: '@modelcontextprotocol/server-memory', version: '2025.9.25' };
   const cases: { label: string; plain: () => Promise<unknown>; sandboxed: () => Promise<unknown> }[] = [
     ...FIXTURES.slice(0, 3).map((fixture) => {
@@ -109,20 +116,7 @@ export async function benchSandboxOverhead(rounds = 7): Promise<Section> {
     },
   ];
   const rows: string[] = [];
-  for (const item of cases) {
-    await item.plain();
-    await item.sandboxed();
-    const plain: number[] = [];
-    const boxed: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      plain.push(await timed(item.plain));
-      boxed.push(await timed(item.sandboxed));
-    }
-    const p = median(plain);
-    const b = median(boxed);
-    rows.push(`| ${item.label} | ${p.toFixed(0)} | ${b.toFixed(0)} | ${(b - p).toFixed(0)} | ${(b / p).toFixed(2)}× |`);
-    console.error(`  ${item.label}: plain ${p.toFixed(0)} ms, sandboxed ${b.toFixed(0)} ms`);
-  }
+  for (const item of cases) rows.push(await compareRow(item.label, ['plain', 'sandboxed'], item.plain, item.sandboxed, rounds));
   return {
     title: 'Sandbox overhead per server',
     markdown: [

@@ -87,13 +87,19 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
+/** The --sandbox value, checked whatever else the command line says (exit 2 with the allowed values). */
+function sandboxMode(value: string | undefined, fallback: SandboxMode): SandboxMode {
+  const mode = value ?? fallback;
+  if (!(SANDBOX_MODES as readonly string[]).includes(mode)) throw new UsageError(`--sandbox takes ${SANDBOX_MODES.join(', ')}, got "${mode}"`);
+  return mode as SandboxMode;
+}
+
 /**
  * The sandbox a command runs servers in: `off` none; `required` bubblewrap or exit 1 with how to
  * install it; `auto` bubblewrap when it works, else a warning and plain child processes.
  */
 async function sandboxFor(value: string | undefined, fallback: SandboxMode, command: string): Promise<{ sandbox?: Sandbox } | { exit: number }> {
-  const mode = value ?? fallback;
-  if (!(SANDBOX_MODES as readonly string[]).includes(mode)) throw new UsageError(`--sandbox takes ${SANDBOX_MODES.join(', ')}, got "${mode}"`);
+  const mode = sandboxMode(value, fallback);
   if (mode === 'off') return {};
   try {
     return { sandbox: await findSandbox() };
@@ -272,8 +278,9 @@ async function inspectCommand(args: string[]): Promise<number> {
     if ('exit' in chosen) return chosen.exit;
     target.sandbox = chosen.sandbox;
     target.network = values.network;
-  } else if (values.sandbox && !(SANDBOX_MODES as readonly string[]).includes(values.sandbox)) {
-    throw new UsageError(`--sandbox takes ${SANDBOX_MODES.join(', ')}, got "${values.sandbox}"`);
+  } else {
+    // (a remote or static server runs no local code, but a wrong value is still wrong)
+    sandboxMode(values.sandbox, 'auto');
   }
   const snapshot = await inspect(target);
   const { record } = classifySnapshot(snapshot);

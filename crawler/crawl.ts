@@ -8,8 +8,8 @@ import { CrawlSnapshotSchema, type CrawlSnapshot, type LaunchPlan, type Package 
 import { writeRecord } from '../data/serialize.ts';
 import { loadIndex, loadSnapshot, type LoadedEntry } from './index-files.ts';
 import { launchPlanFor, packageArguments, placeholderVariables, PlanError } from './launch.ts';
-import { defaultNpmCache, listTools, type ListLimits, type ListOutcome, type SandboxRun } from './list-tools.ts';
-import { DEFAULT_SANDBOX_LIMITS, sandboxStore, type Sandbox, type SandboxLimits } from './sandbox.ts';
+import { defaultNpmCache, listTools, sandboxRun, type ListLimits, type ListOutcome, type SandboxRun } from './list-tools.ts';
+import type { Sandbox, SandboxLimits } from './sandbox.ts';
 import { snapshotFrom } from './snapshot.ts';
 import { createProgress, type ProgressReporter } from './progress.ts';
 import { own } from '../data/own.ts';
@@ -144,10 +144,7 @@ function sandboxRunFor(loaded: LoadedEntry, plan: Extract<LaunchPlan, { kind: 's
     throw new PlanError(`${plan.from} packages are not run in the sandbox yet (only npm); crawl with --sandbox off to run \`${plan.command}\` unconfined`);
   }
   return {
-    sandbox,
-    limits: { ...DEFAULT_SANDBOX_LIMITS, ...options.sandboxLimits },
-    network: crawl.network === true,
-    store: options.store ?? sandboxStore(sandbox),
+    ...sandboxRun(sandbox, { limits: options.sandboxLimits, network: crawl.network, store: options.store }),
     install: { identifier: pkg.identifier, version: pkg.version, scripts: crawl.installScripts, bin: crawl.bin, args: packageArguments(loaded.entry, pkg) },
   };
 }

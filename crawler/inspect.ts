@@ -4,9 +4,9 @@ import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CrawlSnapshot, IndexEntry, LaunchPlan } from '../data/schema.ts';
 import { IndexEntrySchema } from '../data/schema.ts';
-import { listTools, type ListLimits, type SandboxRun } from './list-tools.ts';
+import { listTools, sandboxRun, type ListLimits, type SandboxRun } from './list-tools.ts';
 import { npxPackage } from './launch.ts';
-import { DEFAULT_SANDBOX_LIMITS, reachableBySandbox, sandboxStore, withoutPrivilegeDrop, type Sandbox, type SandboxLimits } from './sandbox.ts';
+import { reachableBySandbox, withoutPrivilegeDrop, type Sandbox, type SandboxLimits } from './sandbox.ts';
 import { snapshotFrom } from './snapshot.ts';
 
 export interface InspectTarget {
@@ -48,7 +48,7 @@ export function projectFolder(file: string): string {
 
 /** How an inspected command runs in the sandbox: `npx -y pkg@version` is installed first; a local command sees its own project, read-only. */
 function sandboxRunFor(plan: Extract<LaunchPlan, { kind: 'stdio' }>, target: InspectTarget): SandboxRun {
-  const base = { sandbox: target.sandbox!, limits: { ...DEFAULT_SANDBOX_LIMITS, ...target.sandboxLimits }, network: target.network === true, store: target.store ?? sandboxStore(target.sandbox!) };
+  const base = sandboxRun(target.sandbox!, { limits: target.sandboxLimits, network: target.network, store: target.store });
   const npx = plan.command === 'npx' ? npxPackage(plan.args) : undefined;
   if (npx) return { ...base, install: npx };
   const files = [plan.command, ...plan.args].filter((arg) => isAbsolute(arg) && existsSync(arg) && !/^\/(usr|bin|sbin|lib\w*|etc)(\/|$)/.test(arg));
@@ -57,7 +57,7 @@ function sandboxRunFor(plan: Extract<LaunchPlan, { kind: 'stdio' }>, target: Ins
   const linked = projects.map((folder) => join(folder, 'node_modules')).filter((modules) => existsSync(modules) && lstatSync(modules).isSymbolicLink()).map((modules) => realpathSync(modules));
   const paths = [...new Set([...projects, ...linked])];
   // the user's own files in folders only they can read (a 0700 temp folder, root's home): the sandbox
-  // keeps the crawler's user inside its namespaces instead of dropping to nobody, and says so
+  // keeps the crawler's user inside its namespaces instead of dropping to an unprivileged one, and says so
   const hidden = paths.find((path) => !reachableBySandbox(base.sandbox, path));
   if (hidden) return { ...base, sandbox: withoutPrivilegeDrop(base.sandbox), paths, note: `${hidden} is not readable by the unprivileged sandbox user, so the server ran as the crawler's own user inside the sandbox (the process limit does not hold for root)` };
   return { ...base, paths };

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { chown, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { NPM_PACKAGE_NAME } from './launch.ts';
 import { networkEnvironment, sandboxCommand, SANDBOX_PATHS, type Sandbox, type SandboxLimits } from './sandbox.ts';
 
 export interface InstallSpec {
@@ -37,7 +38,9 @@ export class InstallError extends Error {
 }
 
 const MARKER = '.toolrisk-installed.json';
-const NPM_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
+// where the store's npm cache appears inside the install's sandbox
+const NPM_CACHE = '/sandbox/npm-cache';
+const run = promisify(execFile);
 // an exact version, a range or a dist-tag; nothing that starts like a flag, a path or a URL
 const VERSION = /^(?!-)[\w^~<>=.*+| -]*\w[\w^~<>=.*+| -]*$/;
 
@@ -59,17 +62,16 @@ function isLocal(identifier: string): boolean {
 
 /** The environment npm gets: an empty HOME, the store's cache, and the crawler's registry, proxy and certificate settings (no tokens). */
 function installEnvironment(): Record<string, string> {
-  const env: Record<string, string> = {
+  return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: SANDBOX_PATHS.home,
     TMPDIR: '/tmp',
-    npm_config_cache: '/sandbox/npm-cache',
+    npm_config_cache: NPM_CACHE,
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
     ...networkEnvironment(),
   };
-  return env;
 }
 
 /** The bin a package runs: the one named like the package, or its only one, or the one the entry names. */
@@ -104,7 +106,7 @@ function runInstall(command: string, args: string[], env: Record<string, string>
  */
 export async function installPackage(sandbox: Sandbox, spec: InstallSpec, options: { store: string; limits: SandboxLimits; timeoutMs: number }): Promise<Installed> {
   // the identifier and version come from a registry entry: never let one pass as an npm flag or another kind of spec
-  if (!isLocal(spec.identifier) && !NPM_NAME.test(spec.identifier)) throw new InstallError(`"${spec.identifier.slice(0, 100)}" is not an npm package name`);
+  if (!isLocal(spec.identifier) && !NPM_PACKAGE_NAME.test(spec.identifier)) throw new InstallError(`"${spec.identifier.slice(0, 100)}" is not an npm package name`);
   if (spec.version !== undefined && !VERSION.test(spec.version)) throw new InstallError(`"${spec.version.slice(0, 100)}" is not a package version`);
   // a local tarball is named by its content, so a changed file is installed afresh and an unchanged one reused
   const content = isLocal(spec.identifier) ? createHash('sha256').update(await readFile(spec.identifier)).digest('hex').slice(0, 16) : undefined;
@@ -130,16 +132,16 @@ async function installInto(folder: string, sandbox: Sandbox, spec: InstallSpec, 
     if (done) return { ...done, folder, command: binCommand(done.bin), cached: true };
   }
   await rm(folder, { recursive: true, force: true });
-  await mkdir(join(folder), { recursive: true });
+  await mkdir(folder, { recursive: true });
   await mkdir(cache, { recursive: true });
   // the unprivileged sandbox user writes the folder and the cache (a cache another user wrote is handed over once)
   if (sandbox.setpriv) {
     await chown(folder, sandbox.user.uid, sandbox.user.gid);
-    if (!(await ownedBy(cache, sandbox.user.uid))) await promisify(execFile)('chown', ['-R', `${sandbox.user.uid}:${sandbox.user.gid}`, cache]);
+    if (!(await ownedBy(cache, sandbox.user.uid))) await run('chown', ['-R', `${sandbox.user.uid}:${sandbox.user.gid}`, cache]);
   }
   const binds = [
     { from: folder, to: SANDBOX_PATHS.package, writable: true },
-    { from: cache, to: '/sandbox/npm-cache', writable: true },
+    { from: cache, to: NPM_CACHE, writable: true },
   ];
   let target = spec.version && !isLocal(spec.identifier) ? `${spec.identifier}@${spec.version}` : spec.identifier;
   if (isLocal(spec.identifier)) {

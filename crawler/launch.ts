@@ -133,6 +133,9 @@ export function launchPlanFor(entry: IndexEntry): LaunchPlan {
   throw new PlanError(problems.length ? problems.join('; ') : 'the entry has no packages and no remotes to crawl');
 }
 
+/** An npm package name (`name` or `@scope/name`): what an `npx` command or an index entry may install. */
+export const NPM_PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
+
 /**
  * The package an `npx` command runs and the arguments after it (`npx -y @scope/server@1.2.3 --flag`),
  * so a sandboxed inspect can install it first; undefined when the command is not that simple form.
@@ -144,7 +147,7 @@ export function npxPackage(args: readonly string[]): { identifier: string; versi
   if (!spec || spec.startsWith('-')) return undefined;
   const at = spec.lastIndexOf('@');
   const [identifier, version] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, undefined];
-  if (!/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(identifier)) return undefined;
+  if (!NPM_PACKAGE_NAME.test(identifier)) return undefined;
   return { identifier, version: version || undefined, args: args.slice(i + 1) };
 }
 

@@ -27,7 +27,7 @@ import { checkListedTools } from './tools.ts';
 import { MAX_DEFINITION_DEPTH } from './bounded.ts';
 import { expandTokens, serverEnvironment, type ServerFolders } from './launch.ts';
 import { GroupStdioTransport } from './stdio-transport.ts';
-import { acquireUser, limitReason, networkEnvironment, sandboxCommand, SANDBOX_PATHS, type Sandbox, type SandboxLimits } from './sandbox.ts';
+import { acquireUser, DEFAULT_SANDBOX_LIMITS, limitReason, networkEnvironment, sandboxCommand, sandboxStore, SANDBOX_PATHS, type Sandbox, type SandboxLimits } from './sandbox.ts';
 import { installPackage, type InstallSpec } from './install.ts';
 
 export interface ListLimits {
@@ -89,6 +89,11 @@ export interface SandboxRun {
   paths?: string[];
   /** A note on how the sandbox was set up, kept as a crawl warning. */
   note?: string;
+}
+
+/** A sandboxed run with the default limits (each overridable), no network unless asked, and the default store. */
+export function sandboxRun(sandbox: Sandbox, options: { limits?: Partial<SandboxLimits>; network?: boolean; store?: string } = {}): SandboxRun {
+  return { sandbox, limits: { ...DEFAULT_SANDBOX_LIMITS, ...options.limits }, network: options.network === true, store: options.store ?? sandboxStore(sandbox) };
 }
 
 export interface ListOutcome {

@@ -55,6 +55,11 @@ const UNPRIVILEGED = { uid: FIRST_UID, gid: FIRST_UID };
 const SERVER_UIDS = 1000;
 const usedUids = new Set<number>();
 
+/** The crawler's own user. */
+function crawlerUser(): { uid: number; gid: number } {
+  return { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
+}
+
 /** A user for one server's run, released when it ends. The crawler's own user when it is not root. */
 export function acquireUser(sandbox: Sandbox): { uid: number; gid: number; release: () => void } {
   if (!sandbox.setpriv) return { ...sandbox.user, release: () => undefined };
@@ -88,12 +93,13 @@ export class SandboxUnavailable extends Error {
  */
 export async function findSandbox(): Promise<Sandbox> {
   const missing: string[] = [];
-  const which = async (tool: string): Promise<string | undefined> => {
+  const which = (tool: string): string | undefined => {
     for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
       if (!dir) continue;
       const path = `${dir}/${tool}`;
       try {
-        if (lstatSync(path).isFile() || lstatSync(path).isSymbolicLink()) return path;
+        const stat = lstatSync(path);
+        if (stat.isFile() || stat.isSymbolicLink()) return path;
       } catch {
         // not here
       }
@@ -102,13 +108,13 @@ export async function findSandbox(): Promise<Sandbox> {
     return undefined;
   };
   const root = process.getuid?.() === 0;
-  const bwrap = await which('bwrap');
-  const prlimit = await which('prlimit');
-  const setpriv = root ? await which('setpriv') : undefined;
+  const bwrap = which('bwrap');
+  const prlimit = which('prlimit');
+  const setpriv = root ? which('setpriv') : undefined;
   if (!bwrap || !prlimit || (root && !setpriv)) {
     throw new SandboxUnavailable(`the sandbox needs ${missing.join(', ')}, not found on PATH: ${missing.includes('bwrap') ? SANDBOX_INSTALL_HINT : 'install util-linux'}`);
   }
-  const sandbox: Sandbox = { bwrap, prlimit, setpriv, user: root ? UNPRIVILEGED : { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 } };
+  const sandbox: Sandbox = { bwrap, prlimit, setpriv, user: root ? UNPRIVILEGED : crawlerUser() };
   const trial = sandboxCommand(sandbox, { command: 'true', args: [], network: false, limits: DEFAULT_SANDBOX_LIMITS });
   try {
     await run(trial.command, trial.args, { timeout: 10_000, env: { PATH: '/usr/bin:/bin' } });
@@ -128,7 +134,11 @@ const ETC_ENTRIES = [
   'ld.so.conf.d', 'mime.types', 'os-release', 'npmrc',
 ];
 
+// the same for every sandbox of a run: worked out once
+let systemBindArgs: string[] | undefined;
+
 function systemBinds(): string[] {
+  if (systemBindArgs) return systemBindArgs;
   const args: string[] = [];
   const add = (path: string) => {
     let stat;
@@ -145,6 +155,7 @@ function systemBinds(): string[] {
   // a Node.js installed outside /usr (nvm, a tarball in /opt): its own prefix, read-only
   const prefix = dirname(dirname(realpathSync(process.execPath)));
   if (!SYSTEM_FOLDERS.some((folder) => prefix === folder || prefix.startsWith(`${folder}/`))) args.push('--ro-bind', prefix, prefix);
+  systemBindArgs = args;
   return args;
 }
 
@@ -283,9 +294,9 @@ export function reachableBySandbox(sandbox: Pick<Sandbox, 'setpriv'>, path: stri
   }
 }
 
-/** The same sandbox without the drop to `nobody`: for a local command in folders only the crawler's user can read. */
+/** The same sandbox without the drop to an unprivileged user: for a local command in folders only the crawler's user can read. */
 export function withoutPrivilegeDrop(sandbox: Sandbox): Sandbox {
-  return { ...sandbox, setpriv: undefined, user: { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 } };
+  return { ...sandbox, setpriv: undefined, user: crawlerUser() };
 }
 
 /**

@@ -299,19 +299,25 @@ const CLAUSE_IMPERATIVE = new RegExp(String.raw`(^|[,;:—–(]\s*)(please|kindl
 /** Where a text sits decides how much it takes to instruct: values and output descriptions have no business instructing at all. */
 type Place = 'prose' | 'value' | 'output';
 
+const VALUE_KEYS = new Set(['default', 'enum', 'examples', 'example', 'const', 'title']);
 function placeOf(where: string): Place {
   // a title names the tool; values are data: neither has any business instructing
-  if (where === 'title' || /\.(default|enum|examples|example|const|title)$/.test(where)) return 'value';
+  if (where === 'title' || VALUE_KEYS.has(where.slice(where.lastIndexOf('.') + 1))) return 'value';
   if (where.startsWith('outputSchema.')) return 'output';
   return 'prose';
 }
 
 
+/** The text without a leading label (which needs a bracket or a colon: most sentences have neither). */
+function withoutLabel(text: string, isPlain: boolean): string {
+  return text.includes(':') || text.includes('[') || text.includes('：') ? text.replace(fit(LABEL, text, isPlain), '') : text;
+}
+
 function isDirective(sentence: Sentence, place: Place): boolean {
   const text = sentence.text;
   const isPlain = (sentence.plain ??= plain(text));
   const families = (sentence.families ??= familiesOf(text, isPlain));
-  const body = text.replace(fit(LABEL, text, isPlain), '');
+  const body = withoutLabel(text, isPlain);
   if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || fit(ASIDE, text, isPlain).test(text))) return true;
   if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal && MODAL_DIRECTIVE.test(text))) return true;
   if (families & FAMILY_BITS.foreign && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
@@ -550,10 +556,13 @@ const FAMILY_CHARACTERS: Partial<Record<Family, RegExp>> = {
   remoteExec: /exec\(|eval\(/,
 };
 const FAMILY_BITS = Object.fromEntries(FAMILIES.map((family, i) => [family, 1 << i])) as Record<Family, number>;
-// family words by a hash of their letters, so the word scan below allocates nothing for the words
-// that are in no family (nearly all); a hit is checked letter by letter
+// Family words in a flat open-addressing table keyed by a hash of their letters, so the word scan
+// below allocates nothing and makes no Map lookups: a slot's hash is compared, then the letters.
 const MAX_FAMILY_WORD = 16;
-const WORD_FAMILIES = new Map<number, { word: string; bits: number }[]>();
+const WORD_SLOTS = 4096;
+const slotHash = new Int32Array(WORD_SLOTS);
+const slotBits = new Int32Array(WORD_SLOTS);
+const slotWord: string[] = new Array<string>(WORD_SLOTS).fill('');
 function wordHash(text: string): number {
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
@@ -562,11 +571,12 @@ function wordHash(text: string): number {
 for (const family of FAMILIES) {
   for (const word of FAMILY_WORDS[family].split(' ')) {
     if (!/^[a-z]{1,16}$/.test(word)) throw new Error(`family word ${word}: only ASCII letters, at most ${MAX_FAMILY_WORD}`);
-    const bucket = WORD_FAMILIES.get(wordHash(word)) ?? [];
-    const entry = bucket.find((item) => item.word === word);
-    if (entry) entry.bits |= FAMILY_BITS[family];
-    else bucket.push({ word, bits: FAMILY_BITS[family] });
-    WORD_FAMILIES.set(wordHash(word), bucket);
+    const hash = wordHash(word);
+    let slot = hash & (WORD_SLOTS - 1);
+    while (slotWord[slot] !== '' && slotWord[slot] !== word) slot = (slot + 1) & (WORD_SLOTS - 1);
+    slotWord[slot] = word;
+    slotHash[slot] = hash;
+    slotBits[slot] = slotBits[slot]! | FAMILY_BITS[family];
   }
 }
 // the families the instruction-only detectors below need one of
@@ -582,18 +592,30 @@ const CHARACTER_CUES: Partial<Record<Family, string>> = {
   shell: '|;$&/',
   remoteExec: '(',
 };
-const CHARACTER_PATTERNS = Object.entries(FAMILY_CHARACTERS) as [Family, RegExp][];
-const CUE_FAMILIES = new Map<number, number>();
+const CHARACTER_PATTERNS = Object.entries(FAMILY_CHARACTERS).map(([family, pattern]) => ({ bit: FAMILY_BITS[family as Family], pattern }));
+// cue characters by code: ASCII in a table, the curly quotes apart
+const ASCII_CUES = new Int32Array(128);
+let QUOTE_CUES = 0;
 for (const family of Object.keys(CHARACTER_CUES) as Family[]) {
-  for (const char of CHARACTER_CUES[family]!) CUE_FAMILIES.set(char.charCodeAt(0), (CUE_FAMILIES.get(char.charCodeAt(0)) ?? 0) | FAMILY_BITS[family]);
+  for (const char of CHARACTER_CUES[family]!) {
+    const code = char.charCodeAt(0);
+    if (code < 128) ASCII_CUES[code] = ASCII_CUES[code]! | FAMILY_BITS[family];
+    else QUOTE_CUES |= FAMILY_BITS[family];
+  }
 }
+const isQuoteCue = (code: number) => code === 0x201c || code === 0x2018;
 
-/** The family bits of the word text[start, end) (lower-cased letters hashed as `hash`). */
+/** The family bits of the word text[start, end), whose lower-cased letters hash to `hash`. */
 function wordFamilies(text: string, start: number, end: number, hash: number): number {
-  const bucket = WORD_FAMILIES.get(hash);
-  if (!bucket) return 0;
-  const word = text.slice(start, end).toLowerCase();
-  for (const entry of bucket) if (entry.word === word) return entry.bits;
+  const length = end - start;
+  for (let slot = hash & (WORD_SLOTS - 1); slotWord[slot] !== ''; slot = (slot + 1) & (WORD_SLOTS - 1)) {
+    if (slotHash[slot] !== hash) continue;
+    const word = slotWord[slot]!;
+    if (word.length !== length) continue;
+    let same = true;
+    for (let k = 0; k < length && same; k++) same = (text.charCodeAt(start + k) | 32) === word.charCodeAt(k);
+    if (same) return slotBits[slot]!;
+  }
   return 0;
 }
 
@@ -605,15 +627,16 @@ function familiesOf(text: string, isPlain = plain(text)): number {
   // words by hand: a regex match object or a string per word costs more than the hash
   let start = -1;
   let hash = 0;
-  for (let i = 0; i <= text.length; i++) {
-    let code = i < text.length ? text.charCodeAt(i) : 0;
-    if (code >= 65 && code <= 90) code += 32;
-    if (code >= 97 && code <= 122) {
+  const length = text.length;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) | 0 : 0;
+    const lower = code >= 65 && code <= 90 ? code + 32 : code;
+    if (lower >= 97 && lower <= 122) {
       if (start === -1) {
         start = i;
         hash = 0;
       }
-      hash = (Math.imul(hash, 31) + code) | 0;
+      hash = (Math.imul(hash, 31) + lower) | 0;
       continue;
     }
     if (start !== -1) {
@@ -622,10 +645,11 @@ function familiesOf(text: string, isPlain = plain(text)): number {
       if (i - start >= 8 && (text.charCodeAt(start) | 32) === 118 && text.slice(start, start + 8).toLowerCase() === 'vulnerab') bits |= FAMILY_BITS.disparage;
       start = -1;
     }
-    if (code > 32) cues |= CUE_FAMILIES.get(code) ?? 0;
+    if (code < 128) cues |= ASCII_CUES[code]!;
+    else if (isQuoteCue(code)) cues |= QUOTE_CUES;
   }
   cues &= ~bits;
-  if (cues) for (const [family, pattern] of CHARACTER_PATTERNS) if (cues & FAMILY_BITS[family] && pattern.test(text)) bits |= FAMILY_BITS[family];
+  if (cues) for (const { bit, pattern } of CHARACTER_PATTERNS) if (cues & bit && pattern.test(text)) bits |= bit;
   return bits;
 }
 
@@ -660,12 +684,13 @@ class Judging {
     readonly context: Context,
     readonly families: number,
   ) {}
-  may(family: Family): boolean {
-    return (this.families & FAMILY_BITS[family]) !== 0;
+  /** Whether the sentence has an anchor of the family whose bit is given (`FAMILY_BITS.…`). */
+  may(bit: number): boolean {
+    return (this.families & bit) !== 0;
   }
   /** Other tools the sentence names (looked up only when a detector asks). */
   otherTools(): string[] {
-    return (this.others ??= this.may('tools') ? otherTools(this.sentence.text, this.context) : []);
+    return (this.others ??= this.may(FAMILY_BITS.tools) ? otherTools(this.sentence.text, this.context) : []);
   }
   /** Whether the sentence instructs the model (worked out only when a detector asks). */
   isInstruction(): boolean {
@@ -687,46 +712,46 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (place === 'value' && context.analyser) return found;
   // no detector has an anchor here
   if (families === 0) return found;
-  const override = judging.may('override') ? fit(OVERRIDE_TEXT, text, isPlain).exec(text) : null;
+  const override = judging.may(FAMILY_BITS.override) ? fit(OVERRIDE_TEXT, text, isPlain).exec(text) : null;
   if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) judging.add('system-override', override);
-  const marker = context.templates || !judging.may('marker') ? null : (fit(MARKERS, text, isPlain).exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
+  const marker = context.templates || !judging.may(FAMILY_BITS.marker) ? null : (fit(MARKERS, text, isPlain).exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
   if (marker && !onlyMentioned(text, MARKERS, context)) judging.add('fake-markers', marker);
-  const conceal = judging.may('conceal') ? fit(CONCEAL, text, isPlain).exec(text) : null;
+  const conceal = judging.may(FAMILY_BITS.conceal) ? fit(CONCEAL, text, isPlain).exec(text) : null;
   // an output field's own value kept from the user ("Internal; don't show it to the user") is not an action kept from them
   const ownValue = place === 'output' && /\b(show|display|reveal|print)\s+(it|this\s+(value|field|code)|the\s+value)\b/i.test(text);
   if (conceal && !ownValue && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) judging.add('concealment', conceal);
 
   // covert side tasks are described, not ordered ("Also indexes any API keys… stored remotely")
-  const data = judging.may('sensitive') ? SENSITIVE_DATA.exec(text) : null;
+  const data = judging.may(FAMILY_BITS.sensitive) ? SENSITIVE_DATA.exec(text) : null;
   if (data && !HONEST_DATA.test(text) && !USER_DESTINATION.test(text) && (sentence.index > 0 || place !== 'prose')) {
     if ((COLLECT_VERB.test(text) && REMOTE.test(text)) || COVERT_COLLECT.test(text)) judging.add('covert-collection', data);
   }
   // files on the user's machine: the base-form verb after the opening sentence instructs, wherever it sits
-  const files = judging.may('files');
+  const files = judging.may(FAMILY_BITS.files);
   const tamper = files ? TAMPER_FILE.exec(text) : null;
   if (tamper && WRITE_VERB.test(text) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('filesystem-tampering', tamper);
   else if (files && USER_FILES.test(text) && judging.isInstruction() && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || /\balso\b/i.test(text))) judging.add('filesystem-tampering', USER_FILES.exec(text));
-  const secretFile = judging.may('secretFile') ? SECRET_FILE.exec(text) : null;
+  const secretFile = judging.may(FAMILY_BITS.secretFile) ? SECRET_FILE.exec(text) : null;
   if (secretFile && (ACCESS_VERB.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('secret-access', secretFile);
-  const remoteExec = judging.may('remoteExec') ? REMOTE_EXEC.exec(text) : null;
+  const remoteExec = judging.may(FAMILY_BITS.remoteExec) ? REMOTE_EXEC.exec(text) : null;
   if (remoteExec && (place !== 'prose' || sentence.marked || judging.isInstruction())) judging.add('command-injection', remoteExec);
-  const dangerous = judging.may('shell') || judging.may('remoteExec') ? DANGEROUS_COMMAND.exec(text) : null;
+  const dangerous = judging.may(FAMILY_BITS.shell) || judging.may(FAMILY_BITS.remoteExec) ? DANGEROUS_COMMAND.exec(text) : null;
   if (dangerous && EXEC_VERB.test(text)) judging.add('command-injection', dangerous);
   // another tool said to expect a fixed target ("create_shipment expects its ship_to to be our hub at 4410 Harbor Rd")
-  if (judging.may('tools') && /\b(expects?|requires?|needs?)\s+(its|the)\s+[\w\s]{0,20}(value\s+)?to\s+be\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text))) {
+  if (judging.may(FAMILY_BITS.tools) && /\b(expects?|requires?|needs?)\s+(its|the)\s+[\w\s]{0,20}(value\s+)?to\s+be\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text))) {
     const named = judging.otherTools()[0];
     if (named) judging.add('tool-shadowing', { 0: named, index: text.indexOf(named) });
   }
   // a claim that another tool (not this server's) is deprecated, broken or malicious steers the model away from it
   // (other tools are looked up only when the sentence claims something of one)
-  const claims = judging.may('claim') && CHANGED_CLAIM.test(text);
-  const disparages = judging.may('disparage') && DISPARAGING.test(text);
+  const claims = judging.may(FAMILY_BITS.claim) && CHANGED_CLAIM.test(text);
+  const disparages = judging.may(FAMILY_BITS.disparage) && DISPARAGING.test(text);
   const others = claims || disparages ? judging.otherTools() : [];
   const changedOther = !claims ? undefined : others.find((name) => !context.siblings.has(name) && CHANGED_CLAIM.test(text.slice(text.indexOf(name) + name.length, text.indexOf(name) + name.length + 80)));
   if (changedOther) judging.add('tool-shadowing', { 0: changedOther, index: text.indexOf(changedOther) });
   // this tool claims to be out of service for a made-up reason, to send the model elsewhere
-  if (judging.may('disparage') && /\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && selfNameOf(context).test(text) && PRETEXT.test(text)) judging.add('tool-coercion', selfNameOf(context).exec(text));
-  const auto = judging.may('auto') ? AUTO_TAMPER.exec(text) : null;
+  if (judging.may(FAMILY_BITS.disparage) && /\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && selfNameOf(context).test(text) && PRETEXT.test(text)) judging.add('tool-coercion', selfNameOf(context).exec(text));
+  const auto = judging.may(FAMILY_BITS.auto) ? AUTO_TAMPER.exec(text) : null;
   if (auto && (OVERRIDE_USER.test(text) || REGARDLESS.test(text) || /^(automatically|silently|quietly)\s+(\w+\s+)?redirect/i.test(auto[0]) || /\bto\s+include\s+['"“‘]/i.test(text)) && !/\b(convert|normali[sz]e|format|encode|escape|trim|paginat|retr(y|ies))\w*/i.test(text)) judging.add('argument-tampering', auto);
   const copied = !text.includes('@') ? null : /\b(bcc|cc|copy|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
   if (copied && !USER_DESTINATION.test(text) && !/@your[\w-]*\./i.test(copied[0])) judging.add('exfiltration', copied);
@@ -739,14 +764,14 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (!(families & DIRECTIVE_TARGETS) && !/halt|stop|abort|refuse|decline|cancel|terminal|shell|machine|computer|host|workstation|locally|rendered|shown|displayed|visible|\bsee\b|other/i.test(text)) return found;
   if (!judging.isInstruction()) return found;
 
-  if (!secretFile && judging.may('secretWords')) {
+  if (!secretFile && judging.may(FAMILY_BITS.secretWords)) {
     const secret = SECRET_WORDS.exec(text);
     // generic secrets count when they are to be passed somewhere they do not belong
     if (secret && PASS_VERB.test(text) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('secret-access', secret);
   }
-  const conversation = !judging.may('conversation') ? null : (CONVERSATION.exec(text) ?? (judging.otherTools().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
+  const conversation = !judging.may(FAMILY_BITS.conversation) ? null : (CONVERSATION.exec(text) ?? (judging.otherTools().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
   if (conversation && (PASS_VERB.test(text) || SEND_VERB.test(text)) && !NEGATED_PASS.test(text)) judging.add('exfiltration', conversation);
-  const destination = judging.may('destination') ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
+  const destination = judging.may(FAMILY_BITS.destination) ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
   if (destination && SEND_VERB.test(text) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)/i.test(text)) {
     // an address added to every message, or data sent to a fixed address
     if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') judging.add('exfiltration', destination);
@@ -757,9 +782,9 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (hiddenIntent && found.length === 0 && (judging.otherTools().length > 0 || /\b(the\s+)?(assistant|agent|model)\s+(runs|calls|sends|uploads|adds|uses|exports|copies|forwards|should|must)\b/i.test(text))) judging.add('hidden-instructions', hiddenIntent);
   // an aside to the model that says people will not see it
   const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? fit(ASIDE, text, isPlain).exec(text) : null;
-  if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(text.replace(fit(LABEL, text, isPlain), '')) || CLAUSE_IMPERATIVE.test(text))) judging.add('hidden-instructions', aside);
+  if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(withoutLabel(text, isPlain)) || CLAUSE_IMPERATIVE.test(text))) judging.add('hidden-instructions', aside);
 
-  const shell = judging.may('shell') ? SHELL.exec(text) : null;
+  const shell = judging.may(FAMILY_BITS.shell) ? SHELL.exec(text) : null;
   if (shell && EXEC_VERB.test(text) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) judging.add('command-injection', shell);
   else if (/terminal|shell|machine|computer|host|workstation|locally/i.test(text) && EXEC_VERB.test(text) && USER_MACHINE.test(text) && /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text)) judging.add('command-injection', USER_MACHINE.exec(text));
 
@@ -789,19 +814,19 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   const lineJump = !/before|prior/i.test(text) ? null : /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
   if (lineJump && !SELF_FIRST.test(text)) judging.add('tool-coercion', lineJump);
 
-  const tamperedValue = judging.may('tamperValue') ? TAMPER_VALUE.exec(text) : null;
+  const tamperedValue = judging.may(FAMILY_BITS.tamperValue) ? TAMPER_VALUE.exec(text) : null;
   if (tamperedValue) judging.add('argument-tampering', tamperedValue);
   // overriding what the user asked for
   // ("…must not invoke other tools until the user says, even if the user selects one" holds back, it does not override)
-  const overrideUser = !judging.may('userOverride') ? null : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : OVERRIDE_USER.exec(text);
+  const overrideUser = !judging.may(FAMILY_BITS.userOverride) ? null : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : OVERRIDE_USER.exec(text);
   if (overrideUser) judging.add('argument-tampering', overrideUser);
   else {
-    const regardless = judging.may('userOverride') ? REGARDLESS.exec(text) : null;
+    const regardless = judging.may(FAMILY_BITS.userOverride) ? REGARDLESS.exec(text) : null;
     if (regardless && TAMPER_VERB.test(text) && ARGUMENT.test(text) && !/\bunless\s+the\s+user\b/i.test(text) && !/\b(convert|normali[sz]e|format|round(ed)?\s+to|encode|escape|trim)\w*\b/i.test(text)) judging.add('argument-tampering', regardless);
   }
 
   // a fake procedure: a header or pretext, and a side task the model "must also" perform
-  if (!found.length && judging.may('sideTask') && (COMPLIANCE_HEADER.test(text) || PRETEXT.test(text)) && SIDE_TASK.test(text) && !SELF_FIRST.test(text)) judging.add('compliance-directive', SIDE_TASK.exec(text));
+  if (!found.length && judging.may(FAMILY_BITS.sideTask) && (COMPLIANCE_HEADER.test(text) || PRETEXT.test(text)) && SIDE_TASK.test(text) && !SELF_FIRST.test(text)) judging.add('compliance-directive', SIDE_TASK.exec(text));
   return found;
 }
 
@@ -898,7 +923,9 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     const sentences = sentencesOf(visible);
     context.sentences = sentences;
     let textFamilies = 0;
-    for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text, (sentence.plain = plain(sentence.text)));
+    // (a sentence of a text with no foreign letters has none either)
+    const textPlain = plain(visible);
+    for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text, (sentence.plain = textPlain || plain(sentence.text)));
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
     const shared = invisible || textFamilies & FAMILY_BITS.shared ? SHARED.exec(text) : null;
     const harvested = shared ? HARVESTED.exec(visibleOf(text)) : null;

@@ -14,6 +14,7 @@ import { loadIndex } from '../crawler/index-files.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
 import { importRecorded } from '../crawler/import-recorded.ts';
+import { addNpmServers, parseCandidates, parsePackageSpec, type NpmCandidate } from '../crawler/npm-entries.ts';
 import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from '../classifier/run.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
 import { serverPolicy } from '../classifier/policy.ts';
@@ -52,6 +53,14 @@ Usage:
       --timeout <ms>                     time limit per stage
       --sandbox <required|auto|off>      run the server in bubblewrap (default auto: when installed)
       --network                          let the sandboxed server reach the network
+  toolrisk add <package[@version]>… [options]   add npm MCP servers to data/index/ (exact version,
+                                         description and repository from npm; the latest when no version)
+      --env NAME[=VALUE]                 a variable the server needs: a placeholder is made up (or VALUE,
+                                         never a real secret) (repeatable; one package only)
+      --arg VALUE                        an argument the server needs to start, e.g. {workdir} (repeatable)
+      --bin NAME                         the bin to run, for a package with several
+      --from <file>                      candidates, one JSON object per line:
+                                         {"package","version","env":[…],"arguments":[…],"downloadsPerMonth",…}
   toolrisk import <file>… [--data <dir>]   add recorded tools/list files ({"server","source","tools"}) to
                                          data/recorded/ and data/index/, for servers that cannot run here
   toolrisk build [--data <dir>]          build the static site into dist/ from data/crawled and data/classified
@@ -486,6 +495,48 @@ async function catalogCommand(args: string[]): Promise<number> {
   return errors.length ? 1 : 0;
 }
 
+async function addCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    data: { type: 'string' },
+    from: { type: 'string' },
+    env: { type: 'string', multiple: true },
+    arg: { type: 'string', multiple: true },
+    bin: { type: 'string' },
+  });
+  if (!positionals.length && !values.from) throw new UsageError('add needs npm packages (name or name@version) or --from <file>');
+  if (values.from && positionals.length) throw new UsageError('add takes either packages or --from <file>, not both');
+  if ((values.env || values.arg || values.bin) && positionals.length !== 1) throw new UsageError('--env, --arg and --bin apply to one package: name exactly one');
+  const dataDir = resolve(values.data ?? DEFAULT_DATA);
+  let candidates: NpmCandidate[];
+  const errors: string[] = [];
+  if (values.from) {
+    const file = resolve(values.from);
+    const parsed = parseCandidates(file, await readFile(file, 'utf8'));
+    candidates = parsed.candidates;
+    errors.push(...parsed.errors);
+  } else {
+    candidates = positionals.map((spec) => {
+      try {
+        return parsePackageSpec(spec);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
+    // --env NAME (a made-up placeholder) or NAME=VALUE (a placeholder of your choosing; never a real secret)
+    const env = (values.env ?? []).map((item) => item.split('=')[0]!.trim());
+    const chosen = keyValues((values.env ?? []).filter((item) => item.includes('=')), '=', '--env');
+    if (env.length) candidates[0] = { ...candidates[0]!, env, ...(Object.keys(chosen).length ? { placeholders: chosen } : {}) };
+    if (values.arg) candidates[0] = { ...candidates[0]!, arguments: values.arg };
+    if (values.bin) candidates[0] = { ...candidates[0]!, bin: values.bin };
+  }
+  const result = await addNpmServers(candidates, dataDir, { log: (line) => console.error(terminalSafe(line)) });
+  errors.push(...result.errors);
+  for (const error of errors) console.error(`toolrisk: ${terminalSafe(error)}`);
+  if (result.skipped.length) console.error(terminalSafe(`already indexed, left alone: ${result.skipped.join(', ')}`));
+  console.error(`add: ${result.written.length} entries written to ${join(dataDir, 'index')}, ${result.skipped.length} already indexed, ${errors.length} error(s)`);
+  return errors.length ? 1 : 0;
+}
+
 async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' } });
   if (!positionals.length) throw new UsageError('import needs one or more recorded tools/list files');
@@ -594,6 +645,8 @@ export async function main(argv: string[]): Promise<number> {
         return await catalogCommand(rest);
       case 'import':
         return await importCommand(rest);
+      case 'add':
+        return await addCommand(rest);
       case 'build':
         return await buildCommand(rest);
       case 'serve':
@@ -612,7 +665,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are crawl, classify, inspect, build, serve, import, catalog, check-data`);
+        throw new UsageError(`unknown command "${command}"; the commands are crawl, classify, inspect, build, serve, add, import, catalog, check-data`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

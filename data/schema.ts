@@ -108,6 +108,38 @@ export const CrawlSettingsSchema = z.object({
   installScripts: z.boolean().optional(),
   /** The bin to run, for a package with several. */
   bin: z.string().optional(),
+  /** Why and from what the entry was added, for entries not synced from a registry (`toolrisk add`). */
+  origin: z
+    .object({
+      /** `npm`: chosen by npm downloads; `server.json`: the package's repository publishes one. */
+      kind: z.enum(['npm', 'server.json', 'hand']),
+      /** The date the entry was added (YYYY-MM-DD). */
+      addedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      /** Monthly npm downloads when it was chosen. */
+      downloadsPerMonth: z.number().int().nonnegative().optional(),
+      /** Where the server.json was read (`owner/repo/path`), or a note on how the entry was made. */
+      detail: z.string().optional(),
+    })
+    .optional(),
+});
+
+/** One line of a `toolrisk add --from` file: an npm package to index, and what is known about starting it. */
+export const NpmCandidateSchema = z.strictObject({
+  package: z.string().min(1).max(214),
+  /** An exact version; the latest when left out. */
+  version: z.string().max(100).optional(),
+  /** Environment variables the server needs to start (placeholders are made up for them). */
+  env: z.array(z.string().max(200)).max(100).optional(),
+  /** Placeholder values chosen by hand, by variable name (never real secrets). */
+  placeholders: z.record(z.string(), z.string()).optional(),
+  /** Arguments the server needs to start (a root folder as `{workdir}`, a URL on 127.0.0.1). */
+  arguments: z.array(z.string()).optional(),
+  /** The bin to run, for a package with several. */
+  bin: z.string().optional(),
+  downloadsPerMonth: z.number().int().nonnegative().optional(),
+  /** The server.json the package's repository publishes, and where it was read (`owner/repo/path`). */
+  serverJson: z.unknown().optional(),
+  serverJsonFrom: z.string().optional(),
 });
 
 /** Registry bookkeeping for entries synced from a registry API. */
@@ -305,6 +337,7 @@ export type Package = z.infer<typeof PackageSchema>;
 export type Remote = z.infer<typeof RemoteSchema>;
 export type ServerJson = z.infer<typeof ServerJsonSchema>;
 export type CrawlSettings = z.infer<typeof CrawlSettingsSchema>;
+export type NpmCandidate = z.infer<typeof NpmCandidateSchema>;
 export type StaticSource = z.infer<typeof StaticSourceSchema>;
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 export type ToolAnnotations = z.infer<typeof ToolAnnotationsSchema>;

@@ -14,6 +14,7 @@ import { loadIndex } from '../crawler/index-files.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { checkDataFiles } from '../data/lint.ts';
 import { importRecorded } from '../crawler/import-recorded.ts';
+import { coverageLines, loadCoverage } from '../crawler/coverage.ts';
 import { addNpmServers, parseCandidates, parsePackageSpec, type NpmCandidate } from '../crawler/npm-entries.ts';
 import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from '../classifier/run.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
@@ -234,8 +235,11 @@ async function crawlCommand(args: string[]): Promise<number> {
   });
   for (const error of summary.errors) console.error(`warning: ${terminalSafe(error)}`);
   console.error(
-    `crawl: ${summary.ok} ok, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.tools} tools, ${(summary.ms / 1000).toFixed(1)}s → ${join(dataDir, 'crawled')}`,
+    `crawl: ${summary.ok} ok, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.tools} tools, ${(summary.ms / 1000).toFixed(1)}s at concurrency ${concurrency} → ${join(dataDir, 'crawled')}`,
   );
+  // the whole index as it now stands, as /coverage/ shows it
+  const { coverage } = await loadCoverage(dataDir);
+  for (const line of coverageLines(coverage)) console.error(terminalSafe(line));
   return summary.errors.length ? 1 : exitCode;
 }
 

@@ -98,6 +98,10 @@ describe('import, crawl and catalog from a fresh data folder', () => {
       expect(imported.stderr).toContain('imported io.example/notes (2 tools) → recorded/io.example__notes.json and index/io.example__notes.json');
       const crawled = await toolrisk('crawl', '--data', data);
       expect(crawled.code).toBe(0);
+      // the crawl ends with the coverage of the whole index, as /coverage/ shows it
+      expect(crawled.stderr).toMatch(/crawl: 1 ok, 0 failed, 0 skipped, 2 tools, [\d.]+s at concurrency 4/);
+      expect(crawled.stderr).toContain('coverage: 1 servers in the index: 1 listed their tools, 0 failed, 0 not crawled; 2 tools (median 2 per server, most 2)');
+      expect(crawled.stderr).toMatch(/^ {4}static +1 servers, 1 ok, 0 failed, 0 not crawled, 2 tools \(recorded listings and server cards\)$/m);
       const catalog = await toolrisk('catalog', '--data', data);
       expect(catalog.code).toBe(0);
       // server, status, tools, then counts per risk: one high (delete) and one low (list)

@@ -62,13 +62,30 @@ export const FIXTURE_SERVERS: { name: string; description: string; repository?: 
   },
 ];
 
+/** Index entries beyond the listed servers: one whose crawl failed, and a Python one never crawled (this machine cannot run it). */
+export const FAILED_SERVER = { name: 'io.example/needs-token', stderr: `Error: EXAMPLE_TOKEN environment variable is required ${HOSTILE.script}` };
+export const UNCRAWLED_SERVER = { name: 'io.example/python-only', description: `Runs with uvx. ${HOSTILE.img}` };
+
 /** Writes the fixture's index, snapshots and classifications into `dataDir`. */
 export async function writeFixtureCatalog(dataDir: string): Promise<void> {
   await mkdir(join(dataDir, 'crawled'), { recursive: true });
+  const failedEntry = IndexEntrySchema.parse({ server: { name: FAILED_SERVER.name, version: '2.0.0', packages: [{ registryType: 'npm', identifier: 'needs-token-mcp', version: '2.0.0' }] } });
+  await writeRecord(join(dataDir, 'index', `${serverSlug(FAILED_SERVER.name)}.json`), IndexEntrySchema, failedEntry);
+  const failed = snapshotFrom(
+    failedEntry,
+    { kind: 'stdio', from: 'npm', command: 'npx', args: ['-y', 'needs-token-mcp@2.0.0'], placeholderVariables: [], installs: true },
+    { status: 'failed', failure: { stage: 'initialize', reason: 'MCP error -32000: Connection closed (the server exited with code 1)' }, stderr: FAILED_SERVER.stderr, timings: { totalMs: 1 }, warnings: [], tools: [], fingerprints: new Map(), invalidTools: [] },
+    undefined,
+    '2026-11-02T00:00:00.000Z',
+  );
+  await writeRecord(join(dataDir, 'crawled', `${serverSlug(FAILED_SERVER.name)}.json`), CrawlSnapshotSchema, failed);
+  const uncrawled = IndexEntrySchema.parse({ server: { name: UNCRAWLED_SERVER.name, description: UNCRAWLED_SERVER.description, version: '0.1.0', packages: [{ registryType: 'pypi', identifier: 'python-only-mcp', version: '0.1.0' }] } });
+  await writeRecord(join(dataDir, 'index', `${serverSlug(UNCRAWLED_SERVER.name)}.json`), IndexEntrySchema, uncrawled);
   for (const server of FIXTURE_SERVERS) {
     const entry = IndexEntrySchema.parse({
       server: { name: server.name, description: server.description, version: '1.0.0', repository: server.repository ? { url: server.repository } : undefined },
     });
+    await writeRecord(join(dataDir, 'index', `${serverSlug(server.name)}.json`), IndexEntrySchema, entry);
     const checked = checkListedTools(server.tools);
     const snapshot = snapshotFrom(
       entry,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import { isSafeSegment, serverSlug, toolSlug } from '../../data/slug.ts';
 import { ROOT, launchChromium, serveWithToolrisk, tempDir } from '../helpers.ts';
-import { FIXTURE_SERVERS, HOSTILE, buildSite, writeFixtureCatalog } from './fixture.ts';
+import { FAILED_SERVER, FIXTURE_SERVERS, HOSTILE, UNCRAWLED_SERVER, buildSite, writeFixtureCatalog } from './fixture.ts';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let out: string;
@@ -99,6 +99,27 @@ describe('the built site', () => {
     expect(warnings).toContain('hidden text, decoded:');
     expect(warnings).toContain('href="/tools/io.example__hostile/notes/"');
     expect(warnings).not.toContain('<script>alert(');
+  });
+
+  it('shows what the crawl covered: status, failure reason, package type, tools and dates, as a page and as JSON', async () => {
+    const coverage = JSON.parse(readFileSync(join(out, 'api', 'coverage.json'), 'utf8'));
+    expect(coverage.servers).toBe(FIXTURE_SERVERS.length + 2);
+    expect(coverage.status).toEqual({ ok: FIXTURE_SERVERS.length, failed: 1, 'not-crawled': 1 });
+    expect(coverage.tools).toBe(FIXTURE_SERVERS.reduce((sum, server) => sum + server.tools.length, 0));
+    expect(coverage.failures).toEqual([{ class: 'needs-configuration', meaning: expect.any(String), count: 1 }]);
+    const types = Object.fromEntries(coverage.types.map((type: { type: string }) => [type.type, type]));
+    expect(types.pypi).toMatchObject({ total: 1, notCrawled: 1, tools: 0 });
+    expect(types.npm).toMatchObject({ total: 2, ok: 1, failed: 1 });
+    expect(types.static).toMatchObject({ total: 1, ok: 1 });
+    expect(coverage.oldestCrawl).toBe('2026-11-01');
+    expect(coverage.newestCrawl).toBe('2026-11-02');
+    const page = readFileSync(join(out, 'coverage', 'index.html'), 'utf8');
+    expect(page).toContain('it needs configuration, a project or arguments to start');
+    expect(page).toContain(`href="/servers/${serverSlug(FAILED_SERVER.name)}/"`);
+    expect(page).toContain('Python packages (uvx): not installable on this machine');
+    expect(page).toContain(UNCRAWLED_SERVER.name);
+    expect(page).toContain('Crawls ran between 2026-11-01 and 2026-11-02');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('href="/coverage/"');
   });
 
   it('shows a model review: agreement, disagreement with both verdicts, and failure', async () => {

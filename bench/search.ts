@@ -10,7 +10,7 @@ import { classifyTools, serverContextOf } from '../classifier/catalog.ts';
 import { toolSlug } from '../data/slug.ts';
 import { buildSearchIndex, type SearchInput } from '../site/src/search/index-format.ts';
 import { FUSE_OPTIONS, SearchEngine } from '../site/src/search/engine.ts';
-import { syntheticCatalog } from './synthetic.ts';
+import { realTools, syntheticCatalog } from './synthetic.ts';
 import { launchChromium, tempDir } from '../tests/helpers.ts';
 import { buildSite, writeFixtureCatalog } from '../tests/site/fixture.ts';
 import type { Section } from './crawler.ts';
@@ -55,9 +55,10 @@ export const QUERIES = [
   'slack message', 'notion page', 'calendar event', 'create branch', 'merge request', 'drop database', 'weather', 'memory entity', 'api key', 'invoice',
 ];
 
-function inputsFor(count: number): SearchInput[] {
+/** Search inputs for a synthetic catalog of `count` tools, or the real catalog in data/crawled/ ('real'). */
+function inputsFor(count: number | 'real'): SearchInput[] {
   const inputs: SearchInput[] = [];
-  for (const snapshot of syntheticCatalog(count)) {
+  for (const snapshot of count === 'real' ? realTools().servers.filter((server) => server.status === 'ok') : syntheticCatalog(count)) {
     const { classifications } = classifyTools(snapshot.tools, snapshot.fingerprints.map((f) => f.fingerprint), serverContextOf(snapshot));
     snapshot.tools.forEach((tool, i) =>
       inputs.push({
@@ -95,9 +96,22 @@ async function relevance(inputs: SearchInput[], index: ReturnType<typeof buildSe
   return { overlap: overlapTotal / QUERIES.length, ours: oursTotal / QUERIES.length, plain: plainTotal / QUERIES.length, perQuery };
 }
 
-export async function benchSearch(count = 100_000): Promise<Section> {
-  console.error(`  building a search index of ${count} tools…`);
-  const inputs = inputsFor(count);
+interface SearchFigures {
+  label: string;
+  tools: number;
+  indexNote: string;
+  p50: number;
+  p95: number;
+  keystrokes: number;
+  firstMB: number;
+  ours: number;
+  plain: number;
+  overlap: number;
+  perQuery: string[];
+}
+
+async function measureSearch(label: string, inputs: SearchInput[]): Promise<SearchFigures> {
+  console.error(`  ${label}: a search index of ${inputs.length} tools…`);
   const index = buildSearchIndex(inputs);
   const { overlap, ours, plain, perQuery } = await relevance(inputs, index);
   console.error(`  relevance: expected results in the top 10: ${(ours * 100).toFixed(0)}% (plain fuse.js ${(plain * 100).toFixed(0)}%); top-10 overlap ${(overlap * 100).toFixed(0)}%`);
@@ -190,19 +204,37 @@ export async function benchSearch(count = 100_000): Promise<Section> {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
   const maxFirst = Math.max(...firstBytes);
   return {
+    label,
+    tools: inputs.length,
+    indexNote: `names ${(gzipSync(JSON.stringify(index.names)).length / 1e6).toFixed(2)} MB gzipped, ${index.words.size} word shards, ${index.records.length} description shards`,
+    p50: pct(0.5),
+    p95: pct(0.95),
+    keystrokes: latencies.length,
+    firstMB: maxFirst / 1e6,
+    ours,
+    plain,
+    overlap,
+    perQuery,
+  };
+}
+
+export async function benchSearch(count = 100_000): Promise<Section> {
+  const runs = [await measureSearch(`synthetic ${count.toLocaleString('en-US')}`, inputsFor(count)), await measureSearch('real catalog', inputsFor('real'))];
+  const row = (title: string, value: (figures: SearchFigures) => string, target = '') => `| ${title} | ${runs.map(value).join(' | ')} | ${target} |`;
+  return {
     title: 'Search',
     markdown: [
-      `Synthetic catalog of ${inputs.length.toLocaleString('en-US')} tools. Index: names ${(gzipSync(JSON.stringify(index.names)).length / 1e6).toFixed(2)} MB gzipped, ${index.words.size} word shards, ${index.records.length} description shards. Headless Chromium against a gzip static server on 127.0.0.1, ${QUERIES.length} queries typed a key at a time.`,
+      `The synthetic catalog (recombined from the real tools) and the real catalog in data/ (${runs[1]!.tools.toLocaleString('en-US')} tools). Index: ${runs.map((figures) => `${figures.label}: ${figures.indexNote}`).join('; ')}. Headless Chromium against a gzip static server on 127.0.0.1, ${QUERIES.length} queries typed a key at a time.`,
       '',
-      '| measure | figure | target |',
-      '|---|---:|---:|',
-      `| keystroke → rendered results, p50 (after the index is loaded) | ${pct(0.5).toFixed(1)} ms | |`,
-      `| keystroke → rendered results, p95 | ${pct(0.95).toFixed(1)} ms (${latencies.length} keystrokes) | ≤ 50 ms |`,
-      `| compressed bytes before the first results, worst query | ${(maxFirst / 1e6).toFixed(2)} MB | ≤ 1.5 MB |`,
-      `| expected results in the top 10 (precision@10 over ${QUERIES.length} queries) | ${(ours * 100).toFixed(0)}% | on par with plain fuse.js: ${(plain * 100).toFixed(0)}% |`,
-      `| top-10 overlap with plain fuse.js over the full list (same keys) | ${(overlap * 100).toFixed(0)}% | |`,
+      `| measure | ${runs.map((figures) => `${figures.label} (${figures.tools.toLocaleString('en-US')} tools)`).join(' | ')} | target |`,
+      `|---|${runs.map(() => '---:').join('|')}|---:|`,
+      row('keystroke → rendered results, p50 (after the index is loaded)', (figures) => `${figures.p50.toFixed(1)} ms`),
+      row('keystroke → rendered results, p95', (figures) => `${figures.p95.toFixed(1)} ms (${figures.keystrokes} keystrokes)`, '≤ 50 ms'),
+      row('compressed bytes before the first results, worst query', (figures) => `${figures.firstMB.toFixed(2)} MB`, '≤ 1.5 MB'),
+      row(`expected results in the top 10 (precision@10 over ${QUERIES.length} queries)`, (figures) => `${(figures.ours * 100).toFixed(0)}% (plain fuse.js ${(figures.plain * 100).toFixed(0)}%)`, 'on par with plain fuse.js'),
+      row('top-10 overlap with plain fuse.js over the full list (same keys)', (figures) => `${(figures.overlap * 100).toFixed(0)}%`),
       '',
-      `Expected results in the top 10, ours vs plain fuse.js, per query: ${perQuery.join('; ')}.`,
+      ...runs.map((figures) => `Expected results in the top 10, ours vs plain fuse.js, per query (${figures.label}): ${figures.perQuery.join('; ')}.`),
     ].join('\n'),
   };
 }

@@ -66,6 +66,23 @@ export async function benchSite(counts = [10_000, 100_000]): Promise<Section> {
     console.error(`  ${count}: build ${build.seconds}s, ${build.peakMiB.toFixed(0)} MiB; floor ${floor.seconds}s`);
     await rm(join(ROOT, 'bench', '.work', `site-${count}`), { recursive: true, force: true });
   }
+  // the real catalog in data/ (classified by `npm run classify`), built the same way
+  {
+    const outDir = join(ROOT, 'bench', '.work', 'site-real', 'dist');
+    const floorDir = join(ROOT, 'bench', '.work', 'site-real', 'floor');
+    await rm(join(ROOT, 'bench', '.work', 'site-real'), { recursive: true, force: true });
+    console.error('  building the real catalog in data/ with toolrisk build…');
+    const build = await timed([process.execPath, 'bin/toolrisk.js', 'build', '--data', join(ROOT, 'data')], { TOOLRISK_OUT_DIR: outDir });
+    const pages = await countHtml(outDir);
+    const floor = await timed([process.execPath, 'bin/run-ts.js', 'bench/site-floor.ts', join(ROOT, 'data'), floorDir], {});
+    const floorPages = await countHtml(floorDir);
+    const servers = (await readdir(join(ROOT, 'data', 'classified'))).filter((name) => name.endsWith('.json')).length;
+    rows.push(
+      `| the real catalog (data/), ${servers.toLocaleString('en-US')} classified servers | ${pages.toLocaleString('en-US')} | ${build.seconds.toFixed(0)} s | ${build.peakMiB.toFixed(0)} MiB | ${((build.seconds * 1000) / pages).toFixed(2)} | ${floor.seconds.toFixed(0)} s | ${floor.peakMiB.toFixed(0)} MiB | ${((floor.seconds * 1000) / floorPages).toFixed(2)} |`,
+    );
+    console.error(`  real catalog: build ${build.seconds}s, ${build.peakMiB.toFixed(0)} MiB; floor ${floor.seconds}s`);
+    await rm(join(ROOT, 'bench', '.work', 'site-real'), { recursive: true, force: true });
+  }
   const growth = results.length === 2 ? results[1]!.build.seconds / results[0]!.build.seconds : undefined;
   return {
     title: 'Site build',

@@ -36,10 +36,12 @@ export const PACKAGE_TYPES: Record<PackageType, string> = {
 };
 
 /** The failure class of a failed crawl, from its stage, reason and the server's stderr. */
-export function failureClass(snapshot: Pick<CrawlSnapshot, 'failure' | 'stderr' | 'launch'>): FailureClass {
+export function failureClass(snapshot: Pick<CrawlSnapshot, 'failure' | 'stderr' | 'launch'> & { warnings?: CrawlSnapshot['warnings'] }): FailureClass {
   const stage = snapshot.failure?.stage;
   const reason = snapshot.failure?.reason ?? '';
-  const stderr = snapshot.stderr ?? '';
+  // what the server printed on stdout instead of speaking JSON-RPC (often its usage) counts as what it said
+  const printed = (snapshot.warnings ?? []).filter((warning) => warning.code === 'stdout-noise').map((warning) => warning.message).join('\n');
+  const stderr = `${snapshot.stderr ?? ''}\n${printed}`;
   const both = `${reason}\n${stderr}`;
   if (stage === 'plan' && /pypi|uvx|python|docker|oci|image/i.test(reason)) return 'not-runnable-here';
   if (/has no bin|several bins|no bin "/i.test(reason)) return 'no-bin';
@@ -56,6 +58,9 @@ export function failureClass(snapshot: Pick<CrawlSnapshot, 'failure' | 'stderr' 
   if (/\b(is required|are required|required environment|missing (required )?(environment|env|config|argument|option)|not set|must be (set|provided|specified)|must provide|please (set|provide|specify)|no (config|configuration)|cannot find (config|configuration)|usage:|not a (git|valid) (repository|project)|environment variable|--[a-z][\w-]+ (is )?required|not enough non-option arguments|missing required argument|unknown command)/i.test(both)) return 'needs-configuration';
   if (/credential|api[_ -]?key|token/i.test(stderr)) return 'needs-credentials';
   if (/MCP error -32\d{3}(?!.*Connection closed)|not valid JSON|unexpected (token|message)|protocol|invalid (response|result)/i.test(reason) && !/exited/i.test(reason)) return 'protocol';
+  // a server that ends at once with success, having printed something, wants a command or arguments
+  if (/exited with code 0/.test(reason) && printed) return 'needs-configuration';
+  if (/usage|--help|commands?:/i.test(printed)) return 'needs-configuration';
   if (/exited|Connection closed|closed before/i.test(reason)) return 'exited-on-start';
   return 'other';
 }

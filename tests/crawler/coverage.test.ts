@@ -33,6 +33,12 @@ describe('why a server failed', () => {
   it.each(cases)('%s: %j', (expected, snapshot) => {
     expect(failureClass(snapshot)).toBe(expected);
   });
+
+  it('reads what a server printed on stdout instead of JSON-RPC: a usage text means it wants a command', () => {
+    const printedUsage = { ...failure('initialize', 'MCP error -32000: Connection closed (the server exited with code 0)'), warnings: [{ code: 'stdout-noise', message: 'the server wrote 10 line(s) to stdout that are not JSON-RPC (ignored), e.g. "USAGE"' }] };
+    expect(failureClass(printedUsage)).toBe('needs-configuration');
+    expect(failureClass({ ...printedUsage, warnings: [] })).toBe('exited-on-start');
+  });
 });
 
 describe('coverage of an index', () => {

@@ -22,7 +22,7 @@ export const LIMITS = {
 export const UNSET_AMOUNT = 0;
 
 export const PLACEHOLDERS = {
-  ALLOWED_ROOT: 'the folder this tool may touch, e.g. /home/me/project (edit the regex)',
+  ALLOWED_ROOT: 'the folder this tool may touch, written without its leading slash and with regex characters escaped, e.g. home/me/project (the pattern supplies the slash)',
   ALLOWED_HOST: 'the host names this tool may reach, e.g. api\\.example\\.com (edit the regex)',
   MAX_AMOUNT: `the largest single amount allowed, in the currency's smallest unit (set to ${UNSET_AMOUNT}, which blocks every call until you change it)`,
   DAILY_AMOUNT: `the most that may be moved per UTC day, in the currency's smallest unit (set to ${UNSET_AMOUNT}, which blocks every call until you change it)`,

@@ -41,7 +41,8 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
   return best;
 }
 
-const SAVES_FILE = new Set(['param:output-file', 'phrase:writes-file']);
+// what makes a file (on a browser or device server too, saving a PDF or recording a screencast writes a file)
+const SAVES_FILE = new Set(['param:output-file', 'phrase:writes-file', 'verb:save', 'verb:export', 'verb:record']);
 const FILE_TARGET = new Set(['param:output-file', 'param:file-name', 'phrase:writes-file']);
 const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write']);
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;

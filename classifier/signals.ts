@@ -337,6 +337,9 @@ const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\
 const CODE_WORDS = /command|script|code|expression|shell|bash|terminal|javascript/i;
 const SUB_COMMAND = /\b(sub-?commands?|against\s+the\s+(specified\s+)?tool|tool\s+command|command\s+name|name\s+of\s+the\s+command|operation\s+to\s+perform)\b/i;
 const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|sparql|mongo(db)?\s+query|aggregation\s+pipeline|query\s+language|query\s+dsl|es\|ql|esql|promql|logql|kql|kusto|ksql)\b/i;
+// query languages by name (a product's search syntax, such as JQL or a search box's, is not one: that is read)
+const QUERY_LANGUAGE_NAME = /^(sql|logql|promql|metricsql|kql|kusto|cypher|sparql|graphql|esql|ksql|traceql|flux)$/i;
+const QUERY_LANGUAGE_TEXT = /\b(sql|logql|promql|metricsql|kql|kusto|cypher|sparql|graphql|es\|ql|esql|ksql|traceql|flux)\s+(query|queries|expression|expressions|matcher|selector|statement|statements)\b/i;
 const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|python|expression|statement|program)s?\b/i;
 
 /** Signals from parameter names, types, enums and descriptions. */
@@ -365,6 +368,10 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     }
     // a `query` parameter runs arbitrary queries on a database server or when its text says SQL
     const last = words[words.length - 1];
+    // a parameter named after a query language (`logql`, `promql`, `cypher`), or described as a statement in one
+    // ("The LogQL matcher expression to execute"), takes a query the caller writes
+    const language = type === undefined || type === 'string' ? (QUERY_LANGUAGE_NAME.test(last ?? '') ? property.name : QUERY_LANGUAGE_TEXT.exec(description)?.[0]) : undefined;
+    if (language && last !== 'query' && last !== 'queries' && last !== 'sql') out.push(signal('parameter', 'execute', 'param:sql-query', 2, QUERY_LANGUAGE_NAME.test(last ?? '') ? property.path : `${property.path}.description`, language));
     if (last === 'query' || last === 'queries' || last === 'sql') {
       const sqlInDescription = SQL_HINT.exec(description);
       if (sqlInDescription) out.push(signal('parameter', 'execute', 'param:sql-query', 2, `${property.path}.description`, sqlInDescription[0]));

@@ -9,8 +9,13 @@ import { AnswerCache, reviewTools, type ModelReviewer } from '../classifier/revi
 import { serverSlug } from '../data/slug.ts';
 import { ROOT } from './helpers.ts';
 
-/** `tools` is the development set (rules may be tuned against it); `holdout` is never tuned against. */
-export function loadLabels(set: 'tools' | 'holdout' = 'tools'): Label[] {
+/**
+ * `tools` is the development set (rules may be tuned against it); `holdout` is never tuned against;
+ * `npm` holds tools of the npm servers added by use (`toolrisk add`), labelled before the rules were
+ * run on them, and never tuned against either; `npm-dev` holds tools of other new npm servers, labelled
+ * the same way, which the rules are being tuned against (it joins `tools` once they reach 95% on it).
+ */
+export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 

@@ -19,6 +19,8 @@ function parse() {
 const values = parse();
 const labels = loadLabels('tools');
 const holdout = loadLabels('holdout');
+const npmSet = loadLabels('npm');
+const npmDev = loadLabels('npm-dev');
 
 /** Tool poisoning: own sets (development parts tuned on; untouched and final parts measured, never tuned on), real tools, the public corpus. */
 function printPoisoning(): void {
@@ -51,6 +53,11 @@ if (!values.llm) {
   // the held-out set's misses are not printed: the rules are never tuned against it
   const held = runEval(holdout, false);
   console.log(formatEval('Held-out set (labelled before the rules were changed for it; never tuned against), annotations removed', held));
+  console.log('');
+  print(`Development batch from new npm servers (${new Set(npmDev.map((label) => label.server)).size} servers, labelled blind; being tuned against, joins the development set at 95%), annotations removed`, runEval(npmDev, false));
+  console.log(formatEval(`Servers added from npm by use (${new Set(npmSet.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(npmSet, false)));
+  console.log('');
+  console.log(formatEval('Every labelled tool (development, held-out and both npm sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

@@ -117,9 +117,11 @@ describe('toolrisk classify (catalog)', () => {
 describe('quality on the labelled sets', () => {
   const labels = loadLabels('tools');
   const holdout = loadLabels('holdout');
+  const npmSet = loadLabels('npm');
+  const npmDev = loadLabels('npm-dev');
 
   it('covers at least 1,000 real tools and every server in data/ that listed tools, with the tools the verdicts issue named', () => {
-    const all = [...labels, ...holdout];
+    const all = [...labels, ...holdout, ...npmSet, ...npmDev];
     expect(all.length).toBeGreaterThanOrEqual(1000);
     const keys = new Set(all.map((label) => `${label.server}\u0000${label.tool}`));
     expect(keys.size).toBe(all.length);

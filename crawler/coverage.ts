@@ -47,7 +47,9 @@ export function failureClass(snapshot: Pick<CrawlSnapshot, 'failure' | 'stderr' 
   if (/has no bin|several bins|no bin "/i.test(reason)) return 'no-bin';
   // (the sandbox's own words: crawler/sandbox.ts limitReason)
   if (/hit the (CPU time|file size|process|memory) limit|of temporary space/i.test(reason)) return 'sandbox-limit';
-  if (/SIGXFSZ|SIGXCPU/.test(reason)) return 'sandbox-limit';
+  // (a process killed for its file size or CPU time exits 128 + 25 or 24)
+  if (/SIGXFSZ|SIGXCPU|\(exit 15[23]\)/.test(reason)) return 'sandbox-limit';
+  if (stage === 'install' && /gyp|prebuild|node-pre-gyp|cmake/i.test(reason)) return 'native-module';
   if (stage === 'install') return /took longer/i.test(reason) ? 'timeout' : 'install-failed';
   if (/requires Node(\.js)? (v?\d+|version)|does not provide an export named|Unsupported engine|is not a function[\s\S]{0,200}node:internal|Node\.js v?\d+ or (later|newer|higher)/i.test(stderr)) return 'needs-newer-node';
   if (/\.node['"]|build\/Release|node-gyp|prebuild|NODE_MODULE_VERSION|was compiled against a different|Could not locate the bindings file/i.test(stderr)) return 'native-module';

@@ -14,6 +14,8 @@ describe('why a server failed', () => {
     ['sandbox-limit', failure('install', 'npm install failed: npm error process terminated | npm error signal SIGXFSZ')],
     ['sandbox-limit', failure('initialize', `the server ${limitReason({ code: null, signal: 'SIGXCPU' }, '', DEFAULT_SANDBOX_LIMITS)}`)],
     ['sandbox-limit', failure('initialize', `the server ${limitReason({ code: 1, signal: null }, 'FATAL ERROR: JavaScript heap out of memory', DEFAULT_SANDBOX_LIMITS)}`)],
+    ['native-module', failure('install', 'npm install failed: npm error gyp ERR! node -v v20.20.2 | npm error gyp ERR! node-gyp -v v11.2.0')],
+    ['sandbox-limit', failure('install', 'npm install failed (exit 153)')],
     ['install-failed', failure('install', "npm install failed: npm error 404 The requested resource '@x/core@^0.1.0' could not be found")],
     ['timeout', failure('install', 'npm install took longer than 300000 ms')],
     ['native-module', failure('initialize', EXITED, "Error: Cannot find module '../build/Release/keytar.node'")],

@@ -221,7 +221,8 @@ describe('a build that leaves something out says so, after building everything e
       expect(result.code).toBe(1);
       // the summary is the last four lines: counts, "left out", and one line per thing left out
       const tail = result.stderr.trim().split('\n').slice(-4);
-      expect(tail[0]).toMatch(/^toolrisk build: \d+ pages, 2 servers, 13 tools, 13 tool JSON files, 1 sitemap file\(s\) in [\d.]+ s → /);
+      // (the fixture's two listed servers, and one whose crawl failed)
+      expect(tail[0]).toMatch(/^toolrisk build: \d+ pages, 3 servers, 13 tools, 13 tool JSON files, 1 sitemap file\(s\) in [\d.]+ s → /);
       expect(tail[1]).toBe('toolrisk build: left out 2 file(s) or tool(s); everything else was built:');
       expect(tail.slice(2).sort()).toEqual([expect.stringMatching(/^ {2}\S+io-example-broken\.json: not valid JSON/), `  ${plainFile}: tool #3 "send_email" could not be classified: a test failure (it has no page)`].sort());
       expect(tail[2]! + tail[3]!).toContain(`  ${join(data, 'crawled', 'io-example-broken.json')}: not valid JSON`);

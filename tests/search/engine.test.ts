@@ -47,7 +47,9 @@ describe('the search engine', () => {
 
   it('handles prefixes and several words', async () => {
     const { results } = await engine.search('github issue create');
-    expect(results[0]).toMatchObject({ name: 'create_issue', server: 'io.github.modelcontextprotocol/server-github' });
+    // (in the grown catalog another server's github_issue_* tool competes for the first place)
+    expect(results.slice(0, 3)).toContainEqual(expect.objectContaining({ name: 'create_issue', server: 'io.github.modelcontextprotocol/server-github' }));
+    expect(results[0]!.name).toMatch(/issue/i);
     const prefix = await engine.search('brows');
     expect(prefix.results.some((r) => r.name.startsWith('browser_'))).toBe(true);
   });

@@ -97,6 +97,13 @@ describe('decisiveSignals: the words the category and flag sentences cite', () =
     ]);
   });
 
+  it('the thing acted on ("release") is cited for the category, and only the verb (rolling back) as destructive', () => {
+    // "release" is also a verb that deletes, but here it is the object that is rolled back
+    const c = classify(tool('rollback_release', 'Rolls back a release to the previous version.', { release_id: { type: 'string' } }));
+    expect(line(c, 'Category')).toBe('Category execute: it runs or starts something: a job, process, workflow, test or deployment (“release” in the tool name).');
+    expect(line(c, 'Destructive')).toBe('Destructive (item): it deletes or overwrites the whole of an item (“rollback” in the tool name).');
+  });
+
   it('a tool that deletes everything cites "all" in its name as why it is broad', () => {
     const c = classify(tool('delete_all_files', 'Deletes files in a folder.', { folder: { type: 'string' } }));
     expect(line(c, 'Destructive')).toBe('Destructive (broad): it can delete or overwrite many items, or a container of them (“delete” in the tool name, “Deletes” in the tool description, “all” in the tool name).');

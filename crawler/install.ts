@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { chown, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { NPM_PACKAGE_NAME } from './launch.ts';
+import { EXACT_VERSION, NPM_PACKAGE_NAME } from './launch.ts';
 import { networkEnvironment, sandboxCommand, SANDBOX_PATHS, type Sandbox, type SandboxLimits } from './sandbox.ts';
 
 export interface InstallSpec {
@@ -53,7 +53,7 @@ export function packageFolderName(spec: Pick<InstallSpec, 'identifier' | 'versio
 
 /** Whether a version pins one release (so an install can be reused). */
 function exact(version: string | undefined): version is string {
-  return version !== undefined && /^\d+\.\d+\.\d+(-[\w.-]+)?(\+[\w.-]+)?$/.test(version);
+  return version !== undefined && EXACT_VERSION.test(version);
 }
 
 function isLocal(identifier: string): boolean {

@@ -136,6 +136,9 @@ export function launchPlanFor(entry: IndexEntry): LaunchPlan {
 /** An npm package name (`name` or `@scope/name`): what an `npx` command or an index entry may install. */
 export const NPM_PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
 
+/** A version that pins one release (semver, with an optional pre-release and build). */
+export const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
 /**
  * The package an `npx` command runs and the arguments after it (`npx -y @scope/server@1.2.3 --flag`),
  * so a sandboxed inspect can install it first; undefined when the command is not that simple form.

@@ -5,12 +5,12 @@
 // the entry says where it came from (`crawl.origin`). Entries are written by the serializer.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { IndexEntrySchema, NpmCandidateSchema, ServerJsonSchema, type IndexEntry, type CrawlSettings, type NpmCandidate } from '../data/schema.ts';
+import { IndexEntrySchema, NpmCandidateSchema, ServerJsonSchema, type IndexEntry, type CrawlSettings, type NpmCandidate, type ServerJson } from '../data/schema.ts';
 
 export type { NpmCandidate };
 import { formatZodError, writeRecord } from '../data/serialize.ts';
 import { serverSlug } from '../data/slug.ts';
-import { NPM_PACKAGE_NAME } from './launch.ts';
+import { EXACT_VERSION, NPM_PACKAGE_NAME } from './launch.ts';
 import { loadIndex } from './index-files.ts';
 
 /** What `npm view` says of one version. */
@@ -23,7 +23,6 @@ export interface NpmMetadata {
   bin?: string | Record<string, string>;
 }
 
-const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `name` or `name@version` (a scoped name keeps its leading @). */
@@ -31,7 +30,7 @@ export function parsePackageSpec(spec: string): { package: string; version?: str
   const at = spec.lastIndexOf('@');
   const [name, version] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, undefined];
   if (!NPM_PACKAGE_NAME.test(name)) throw new Error(`"${spec.slice(0, 200)}" is not an npm package name`);
-  if (version !== undefined && !VERSION.test(version)) throw new Error(`"${spec.slice(0, 200)}": the version must be exact (like 1.2.3), got "${version.slice(0, 60)}"`);
+  if (version !== undefined && !EXACT_VERSION.test(version)) throw new Error(`"${spec.slice(0, 200)}": the version must be exact (like 1.2.3), got "${version.slice(0, 60)}"`);
   return { package: name, ...(version ? { version } : {}) };
 }
 
@@ -83,8 +82,12 @@ export function registryNameFor(packageName: string, repositoryUrl: string | und
 export function npmEntry(candidate: NpmCandidate, meta: NpmMetadata, taken: ReadonlySet<string>, today: string): IndexEntry {
   const env = [...new Set(candidate.env ?? [])];
   for (const name of env) if (!ENV_NAME.test(name)) throw new Error(`${candidate.package}: "${name.slice(0, 80)}" is not an environment variable name`);
+  const environmentVariables = env.map((name) => ({ name, isRequired: true, ...(SECRET_NAME.test(name) ? { isSecret: true } : {}) }));
+  const server = candidate.serverJson ? serverFromServerJson(candidate, meta, environmentVariables) : serverFromNpm(meta, taken, environmentVariables);
+  // placeholders: the candidate's variables, values chosen by hand, then any other variable the server requires
   const placeholders = new Map<string, string>(env.map((name) => [name, placeholderFor(name)]));
   for (const [name, value] of Object.entries(candidate.placeholders ?? {})) placeholders.set(name, value);
+  for (const variable of server.packages?.[0]?.environmentVariables ?? []) if (variable.isRequired && !placeholders.has(variable.name)) placeholders.set(variable.name, placeholderFor(variable.name));
   const crawl: CrawlSettings = {
     ...(placeholders.size ? { placeholders: Object.fromEntries(placeholders) } : {}),
     ...(candidate.arguments?.length ? { arguments: candidate.arguments } : {}),
@@ -96,30 +99,31 @@ export function npmEntry(candidate: NpmCandidate, meta: NpmMetadata, taken: Read
       ...(candidate.serverJsonFrom ? { detail: candidate.serverJsonFrom } : {}),
     },
   };
-  const environmentVariables = env.map((name) => ({ name, isRequired: true, ...(SECRET_NAME.test(name) ? { isSecret: true } : {}) }));
-  if (candidate.serverJson) {
-    const parsed = ServerJsonSchema.safeParse(candidate.serverJson);
-    if (!parsed.success) throw new Error(`${candidate.package}: its server.json (${candidate.serverJsonFrom ?? 'given'}) is not valid:\n${formatZodError(parsed.error)}`);
-    const server = parsed.data;
-    const npm = server.packages?.find((pkg) => pkg.registryType === 'npm' && pkg.identifier === meta.name);
-    if (!npm) throw new Error(`${candidate.package}: its server.json lists no npm package named ${meta.name}`);
-    // the entry is for the version crawled: the server.json's own version may lag behind npm
-    const packages = [{ ...npm, version: meta.version, environmentVariables: npm.environmentVariables?.length ? npm.environmentVariables : environmentVariables }];
-    for (const variable of packages[0]!.environmentVariables) if (variable.isRequired && !placeholders.has(variable.name)) placeholders.set(variable.name, placeholderFor(variable.name));
-    if (placeholders.size) crawl.placeholders = Object.fromEntries(placeholders);
-    return IndexEntrySchema.parse({ server: { ...server, version: meta.version, packages, remotes: undefined }, crawl });
-  }
+  return IndexEntrySchema.parse({ server, crawl });
+}
+
+type Variables = NonNullable<NonNullable<ServerJson['packages']>[number]['environmentVariables']>;
+
+/** The repository's own server.json, for the version crawled (its own version may lag behind npm), with its npm package only. */
+function serverFromServerJson(candidate: NpmCandidate, meta: NpmMetadata, environmentVariables: Variables): ServerJson {
+  const parsed = ServerJsonSchema.safeParse(candidate.serverJson);
+  if (!parsed.success) throw new Error(`${candidate.package}: its server.json (${candidate.serverJsonFrom ?? 'given'}) is not valid:\n${formatZodError(parsed.error)}`);
+  const npm = parsed.data.packages?.find((pkg) => pkg.registryType === 'npm' && pkg.identifier === meta.name);
+  if (!npm) throw new Error(`${candidate.package}: its server.json lists no npm package named ${meta.name}`);
+  const packages = [{ ...npm, version: meta.version, environmentVariables: npm.environmentVariables?.length ? npm.environmentVariables : environmentVariables }];
+  return { ...parsed.data, version: meta.version, packages, remotes: undefined };
+}
+
+/** A server.json made from the package's npm metadata. */
+function serverFromNpm(meta: NpmMetadata, taken: ReadonlySet<string>, environmentVariables: Variables): ServerJson {
   const repository = repositoryOf(meta);
-  return IndexEntrySchema.parse({
-    server: {
-      name: registryNameFor(meta.name, repository?.url, taken),
-      description: (meta.description ?? '').slice(0, 2000),
-      version: meta.version,
-      ...(meta.homepage && /^https?:\/\//.test(meta.homepage) ? { websiteUrl: meta.homepage } : {}),
-      ...(repository ? { repository: { url: repository.url, ...(/github\.com/i.test(repository.url) ? { source: 'github' } : {}), ...(repository.directory ? { subfolder: repository.directory } : {}) } } : {}),
-      packages: [{ registryType: 'npm', identifier: meta.name, version: meta.version, transport: { type: 'stdio' }, ...(environmentVariables.length ? { environmentVariables } : {}) }],
-    },
-    crawl,
+  return ServerJsonSchema.parse({
+    name: registryNameFor(meta.name, repository?.url, taken),
+    description: (meta.description ?? '').slice(0, 2000),
+    version: meta.version,
+    ...(meta.homepage && /^https?:\/\//.test(meta.homepage) ? { websiteUrl: meta.homepage } : {}),
+    ...(repository ? { repository: { url: repository.url, ...(/github\.com/i.test(repository.url) ? { source: 'github' } : {}), ...(repository.directory ? { subfolder: repository.directory } : {}) } } : {}),
+    packages: [{ registryType: 'npm', identifier: meta.name, version: meta.version, transport: { type: 'stdio' }, ...(environmentVariables.length ? { environmentVariables } : {}) }],
   });
 }
 

@@ -1021,6 +1021,11 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       for (const kind of inner) record({ kind, where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES[kind]!} (hidden with ${part.how})` });
     }
   }
+  // a whole text read at once: an instruction spread over sentences that no single sentence gives away
+  if (findings.length === 0) {
+    const intent = intentOf(texts, context);
+    if (intent) record(intent);
+  }
   return { findings, truncated };
 }
 
@@ -1076,3 +1081,131 @@ export function gateLeaks(text: string): { leaks: string[]; matched: number } {
   }
   return { leaks, matched };
 }
+
+// ---------------------------------------------------------------------------------------------
+// A whole text at once: who is asked, what it reaches for, and how it hides or excuses itself
+// ---------------------------------------------------------------------------------------------
+// Attacks written as calm prose spread one instruction over several sentences, narrate the model in
+// the third person ("the assistant then copies…"), or put the address in a parameter's default and
+// the order in its description. A text is poisoned when it (1) has the model act or is addressed to
+// it, (2) reaches past this tool (another tool with fixed arguments, an outside address, personal
+// data or the conversation, secrets, system files or a shell) and (3) hides, excuses or forces it
+// (no confirmation, "do not mention it", a compliance pretext, the user's own choice overridden, or
+// telling the user something untrue). Any one of the three alone is ordinary documentation.
+
+// the model as the one who acts: "the assistant therefore adds", "agents are expected to pass", "obliges the assistant to call"
+const MODEL_ACTS = /(^|[.;:!?]\s+|\b(the|an?|any|all|every|each|calling|invoking)\s+)(ai\s+)?(assistants?|agents?|models?|llms?)(?!\s+(id|ids|name|names|config\w*|settings?|version|card|profile|runs?|api|endpoint|provider|list|registry)\b)\s+((also|then|therefore|still|always|first|simply|just|now|quietly|silently|automatically|immediately|instead|should|must|shall|will|can|may|is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+asked\s+to|is\s+asked\s+to|are\s+required\s+to|is\s+required\s+to)\s+)*(read|copie|copy|append|add|empt|ask|assure|reassure|tell|look|pass|put|place|call|send|run|execute|fill|include|attach|forward|upload|post|write|set|change|replace|substitut|delete|remove|clear|present|describe|report|remember|keep|store|save|share|creat|install|configur|enabl|disabl|grant|transfer|pay|buy|purchas|collect|gather|request|use|invoke|trigger|apply|honou?r|follow|obey|treat|paste|insert|submit|export|fetch|download|open|leave|omit|skip|ignore|do|does)\w*|\b(oblige|obliges|obliged|require|requires|required|expect|expects|instruct|instructs|ask|asks|asking|request|requests)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\s+to\b/i;
+// the text says who it is for: "a kind request to assistants", "read by assistants", "(agents honour this block)", "model-only:"
+const FOR_MODEL = /\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)|\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b|\bmodel[- ]only\b|^[\W_]*(assistant|agent|model|ai|llm)\s*:|\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b|\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b|\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b/iu;
+
+// what reaches past this tool
+const FIXED_ARGUMENT = /\b[a-z][a-z0-9_]*\s*[=:]\s*(["'“‘`][^"'”’`\n]{1,80}["'”’`]|\*|true|false|\d[\w.-]*)/i;
+const PERSONAL_DATA = /\b(medical\s+(history|records?)|health\s+(data|records?)|diagnos[ie]s|date\s+of\s+birth|birth\s*dates?|full\s+names?|home\s+address(es)?|passport(\s+numbers?)?|income|salary|salaries|employer|insurance\s+(member\s+)?(id|number)s?|member\s+ids?|social\s+security|national\s+id|tax\s+id|bank\s+(account|details)|card\s+numbers?|phone\s+numbers?|contacts?\s+(list|book|details)|location\s+history|gps|every\s+message|messages?\s+(they|the\s+user)\s+(have|has)\s+(written|sent)|(the|this)\s+conversation|conversation\s+(history|transcript)|transcripts?|case\s+notes|loan\s+details|rincian\s+pinjaman|penghasilan|percakapan|conversazione|conversación|conversa|gesprek|rozmow\w*)\b/iu;
+const SYSTEM_TARGET = /(^|[\s`'"(])(\/etc\/|\/var\/|\/usr\/|~\/|\$HOME|%APPDATA%|C:\\\\)|\.git\/(config|hooks)|\.(bashrc|zshrc|profile|gitconfig|npmrc|pypirc)\b|\b(schtasks|crontab|launchctl|systemctl|regedit|hosts\s+file)\b|\brequirements\.txt\b/i;
+const THIRD_PARTY = /\b(our|partner|partners|sponsors?|advertis\w*|brokers?|resellers?|outreach|marketing|third[- ]part\w+|management\s+chain|affiliates?|mitra|reclamepartners?|partenaires?|socios?)\b/iu;
+const SHARED_OUT = /\b(shared|sent|forwarded|posted|emailed|uploaded|added|resold|sold|passed|synced|mirrored|copied|relayed|disclosed|transmitted|delivered|doorgestuurd|inoltrat\w*|enviad\w*|envoyé\w*|weitergeleitet|diteruskan|menerima|receives?)\b/iu;
+
+// how it hides, excuses or forces itself
+const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b|\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering|alerting)\b|\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b|\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b|\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert)\b|\bcannot\s+opt\s+out\b|\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b|\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b|\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b|["']?(announce|confirm|notify)["']?\s*:\s*false\b|\b(is|are)\s+(internal|silent)\s+and\s+not\b|\b(were|was|is|be)\s+not\s+mentioned\b|tidak\s+perlu\s+memberi\s+tahu|vertel\s+dit\s+niet|bez\s+ostrzeżeń|sormadan|onay\s+istemeyece\w*|senza\s+(chiedere|avvisare|dirlo)|sin\s+(preguntar|avisar|decírselo)|ohne\s+(nachzufragen|zu\s+fragen|hinweis)|sans\s+(demander|prévenir|le\s+dire)/iu;
+// telling the user what is not so: "still tells the traveller it was cancelled", "present it as done on their device"
+const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b/i;
+const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
+// (a date or time format, ISO 8601, is no rule anybody must follow)
+const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+\S*\d/u;
+
+type Intent = PoisoningFinding;
+
+/** The parameter a schema location belongs to: its description and its values (default, examples) are read together. */
+function ownerOf(where: string): string {
+  if (!where.startsWith('inputSchema.') && !where.startsWith('outputSchema.')) return where;
+  return where.replace(/\.(description|title|default|enum|examples|example|const)$/, '');
+}
+
+/** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
+function intentOf(texts: readonly ModelText[], context: Context): Intent | undefined {
+  const groups = new Map<string, { where: ModelText['where']; text: string }>();
+  for (const { where, text } of texts) {
+    if (where === 'name') continue;
+    const key = ownerOf(where);
+    const group = groups.get(key);
+    if (group) group.text += `\n${text}`;
+    else groups.set(key, { where, text });
+  }
+  for (const { where, text } of groups.values()) {
+    // every finding below needs the model named as actor or addressee, or something kept from the user or
+    // forced on them; most texts have neither, and a cheap look at their words tells
+    if (text.length < 40) continue;
+    if (!MODEL_WORD.test(text)) continue;
+    // an instruction is read in up to three sentences in a row around the one that names the model:
+    // a long manual's scattered words make none
+    const sentences = sentencesOf(text);
+    const starts = new Set<number>();
+    sentences.forEach((sentence, i) => {
+      if (MODEL_WORD.test(sentence.text) && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text))) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
+    });
+    for (const i of starts) {
+      const window = sentences.slice(i, i + 3);
+      const intent = intentIn(where, window.map((sentence) => sentence.text).join(' '), window, context);
+      if (intent) return { ...intent, evidence: quoteIn(text, intent.evidence, text.slice(0, 80)) };
+    }
+  }
+  return undefined;
+}
+// words without which MODEL_ACTS and FOR_MODEL cannot match
+const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|claude|gpt/i;
+
+function intentIn(where: ModelText['where'], text: string, window: readonly Sentence[], context: Context): Intent | undefined {
+  const sentences = window.map((sentence) => ({ ...sentence, param: where.startsWith('inputSchema.') }));
+  const place = placeOf(where);
+  // the model named as the one who acts or is asked; a bare imperative ("Use this to…") is weaker and needs more to go with it
+  const named = MODEL_ACTS.exec(text) ?? FOR_MODEL.exec(text);
+  const addressed = named ?? sentences.find((sentence) => (sentence.index > 0 || place !== 'prose' || sentence.param) && isDirective(sentence, place))?.text.match(/^.{0,80}/) ?? null;
+  // what it reaches for, with the words that show it
+  // other tools: named as tools, or a sibling of this server named anywhere in the window
+  const others = [...new Set([...sentences.flatMap((sentence) => otherTools(sentence.text, context)), ...[...context.siblings].filter((name) => name.length > 3 && text.includes(name))])].filter((name) => name !== context.tool.name);
+  const fixed = others.length ? FIXED_ARGUMENT.exec(text) : null;
+  // an address someone can be reached at (a URL, an e-mail address), not a kind of thing ("a webhook")
+  const reached = outsideDestination(text, true);
+  const destination = reached && /[:@]/.test(reached[0]) ? reached : null;
+  const personal = PERSONAL_DATA.exec(text) ?? CONVERSATION.exec(text);
+  const secret = SECRET_FILE.exec(text) ?? (PASS_VERB.test(text) || ACCESS_VERB.test(text) ? SECRET_WORDS.exec(text) : null);
+  const system = SYSTEM_TARGET.exec(text);
+  const shell = SHELL.exec(text) ?? REMOTE_EXEC.exec(text);
+  const thirdParty = THIRD_PARTY.test(text) && SHARED_OUT.test(text) ? THIRD_PARTY.exec(text) : null;
+  // how it hides or excuses itself
+  const untrue = UNTRUE_TO_USER.exec(text);
+  const hides = NO_CONSENT.exec(text) ?? untrue;
+  const excuse = REGULATORY.exec(text) ?? COMPLIANCE_HEADER.exec(text);
+  const overrides = OVERRIDDEN_CHOICE.exec(text);
+  const honest = HONEST_DATA.test(text) && !hides;
+  const found = (kind: DescriptionWarningKind, evidence: { 0: string } | null | undefined): Intent | undefined =>
+    evidence ? { kind, where, evidence: quoteIn(text, evidence[0], text.slice(0, 80)), sentence: sentenceAround(text, Math.max(0, text.indexOf(evidence[0]))), decoded: false, message: MESSAGES[kind]! } : undefined;
+
+  // personal data kept and handed to others behind the user's back, said to the model or not
+  if (personal && thirdParty && (hides || addressed) && !honest) return found('covert-collection', thirdParty);
+  if (!addressed) return undefined;
+  // untrue things told to the user about what happened
+  if (untrue && (others.length || personal || /\b(not\s+carried\s+out|rejects?|rejected|fails?|failed|not\s+(sent|filed|done|cancelled|canceled|anonymous))\b/i.test(text) || thirdParty)) return found('concealment', untrue);
+  // the model itself reading secret files, or changing what runs at start-up or the system's own settings, needs no excuse
+  const startup = STARTUP_TARGET.exec(text);
+  if (named && SECRET_FILE.test(text) && (ACCESS_ANY.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text)) return found('secret-access', SECRET_FILE.exec(text));
+  if (named && startup && WRITE_VERB_ANY.test(text) && !NEGATED_PASS.test(text)) return found('filesystem-tampering', startup);
+  if (!(hides || overrides || (excuse && named))) return undefined;
+  if (secret && !NEGATED_PASS.test(text)) return found('secret-access', secret);
+  if (shell && (system || destination || others.length)) return found('command-injection', shell);
+  if (system && WRITE_VERB_ANY.test(text)) return found('filesystem-tampering', system);
+  if (personal && (destination || thirdParty || others.length || intoParameter(text, context)) && (hides || excuse)) return found('exfiltration', destination ?? personal);
+  if (others.length && fixed && destination && (hides || excuse)) return found('exfiltration', destination);
+  if (others.length && fixed && (overrides || destination || /=\s*["'“]?(all|permanent|public|\*|everyone|unlocked|disabled|false)\b/i.test(text))) return found(overrides ? 'tool-shadowing' : 'tool-coercion', { 0: others[0]! });
+  if (others.length && overrides) return found('tool-shadowing', { 0: others[0]! });
+  // an outside address given as another tool's argument, or data sent there
+  if (destination && (hides || excuse) && (SEND_VERB.test(text) || (others.length > 0 && fixed !== null))) return found('exfiltration', destination);
+  return undefined;
+}
+
+// what runs at start-up, and the system's own files: no tool's job has the model change them on the side
+const STARTUP_TARGET = /(^|[\s`'"(])\/etc\/\w+|\.git\/(config|hooks)|\.(bashrc|zshrc|bash_profile|profile|zprofile|gitconfig|npmrc|pypirc)\b|\bauthorized_keys\b|\b(schtasks|crontab|launchctl|LaunchAgents|autostart|startup\s+folder)\b/i;
+// reading or looking for something, in any tense
+const ACCESS_ANY = /\b(read|open|load|get|retriev|fetch|obtain|collect|extract|dump|gather|look|access|grab|cop(y|ie)|find|search|scan)\w*/i;
+// a write in any tense: "appends", "adds", "empties", "overwrites"
+const WRITE_VERB_ANY = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|empt(y|ies|ied)|clear)(s|es|ed|ing)?\b/i;

@@ -49,6 +49,11 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
       return;
     }
     const node = schema as Record<string, unknown>;
+    // the schema's own description and title are read too: a model sees them like any other text
+    if (depth === 0) {
+      if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
+      if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
+    }
     if (depth > 0) {
       if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
       if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);

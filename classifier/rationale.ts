@@ -26,13 +26,20 @@ function describePlace(where: string): string {
   if (where.startsWith('annotations.')) return `declared ${where.slice('annotations.'.length)}`;
   const output = where.startsWith('outputSchema.');
   const parts = locationParts(where).slice(1);
-  const last = parts.at(-1);
-  const suffix = parts.length > 1 && parts.at(-2) !== 'properties' && last !== undefined && /^(description|enum|default|examples|example|const|title)$/.test(last) ? last : undefined;
-  // the path without the `properties` keywords (a parameter named "properties" is kept): `attachments.items.url`
-  const names = (suffix ? parts.slice(0, -1) : parts).filter((part, i, all) => !(part === 'properties' && all[i - 1] !== 'properties' && i + 1 < all.length));
-  const named = { description: ' description', enum: ' values', default: ' default value', examples: ' examples', example: ' example', const: ' value', title: ' title' } as const;
-  return `${output ? 'output field' : 'parameter'} ${names.join('.')}${suffix ? named[suffix as keyof typeof named] : ''}`;
+  // `properties` is a keyword only where a parameter's name follows it: a parameter may itself be named "properties"
+  const names: string[] = [];
+  let suffix: keyof typeof SUFFIX_NAMES | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part === 'properties' && i + 1 < parts.length) names.push(parts[++i]!);
+    else if (i === parts.length - 1 && Object.hasOwn(SUFFIX_NAMES, part)) suffix = part as keyof typeof SUFFIX_NAMES;
+    else names.push(part);
+  }
+  // the schema's own description or title
+  if (names.length === 0) return `${output ? 'output' : 'input'} schema${suffix ? ` ${suffix}` : ''}`;
+  return `${output ? 'output field' : 'parameter'} ${names.join('.')}${suffix ? SUFFIX_NAMES[suffix] : ''}`;
 }
+const SUFFIX_NAMES = { description: ' description', enum: ' values', default: ' default value', examples: ' examples', example: ' example', const: ' value', title: ' title' } as const;
 
 /** A quote as the generated sentences show it: in curly quotes, cut at 80 characters. */
 export function shortQuote(text: string): string {

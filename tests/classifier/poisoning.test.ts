@@ -25,6 +25,7 @@ describe('the poisoning analyzer reads every text the model sees', () => {
     ['parameter examples', tool('lookup_rate', 'Looks up an exchange rate.', { memo: { type: 'string', examples: ['EUR', payload] } })],
     ['nested schema', tool('lookup_rate', 'Looks up an exchange rate.', { options: { type: 'object', properties: { memo: { type: 'string', description: `Notes. ${payload}` } } } })],
     ['array items', tool('lookup_rate', 'Looks up an exchange rate.', { memos: { type: 'array', items: { type: 'string', description: `Notes. ${payload}` } } })],
+    ['input schema’s own description', { name: 'lookup_rate', description: 'Looks up an exchange rate.', inputSchema: { type: 'object', description: `Arguments. ${payload}`, properties: { memo: { type: 'string' } } } }],
     ['output schema', tool('lookup_rate', 'Looks up an exchange rate.', { memo: { type: 'string' } }, { outputSchema: { type: 'object', properties: { rate: { type: 'number', description: `The rate. ${payload}` } } } })],
   ];
   for (const [place, definition] of places) {

@@ -47,9 +47,15 @@ describe('placeName: where the page says a quote is', () => {
 
   it('any location the data schema admits reads as a name: no empty path, no stray "undefined"', () => {
     // no analyzer writes these today, but LocationSchema accepts them and the site renders them with placeName
-    for (const where of ['inputSchema.description', 'outputSchema.title', 'inputSchema.properties', 'outputSchema.properties']) {
+    for (const where of ['inputSchema.properties', 'outputSchema.properties']) {
       expect(placeName(where), where).toMatch(/^(parameter|output field) \S+( \S+)?$/);
     }
+    // the schema's own description and title (the poisoning analyzer reads them) are no parameter
+    expect(placeName('inputSchema.description')).toBe('input schema description');
+    expect(placeName('outputSchema.title')).toBe('output schema title');
+    // a parameter named "properties" is a name, not the keyword: its description is that parameter's
+    expect(placeName('inputSchema.properties.properties.description')).toBe('parameter properties description');
+    expect(placeName('inputSchema.properties.page.properties.properties.title')).toBe('parameter page.properties title');
     // a key that only ends or starts with a keyword ("subtitle", "titles") is not that keyword
     expect(placeName('inputSchema.properties.report.default.subtitle')).toBe('parameter report.default.subtitle');
     expect(placeName('inputSchema.properties.report.examples.titles')).toBe('parameter report.examples.titles');

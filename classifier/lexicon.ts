@@ -128,6 +128,18 @@ export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'ro
 /** Nouns that mark sensitive data. */
 export const SENSITIVE_NOUNS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'env', 'environment', 'ssn', 'passport', 'cookie', 'cookies', 'session', 'sessions', 'private', 'keychain', 'vault', 'pii']);
 
+/**
+ * People and their private communications: a read whose object is one of these returns personal
+ * data (the rubric's medium row: customers, contacts, users, private messages and emails).
+ */
+export const PERSONAL_NOUNS = new Set(['user', 'users', 'member', 'members', 'contact', 'contacts', 'customer', 'customers', 'people', 'person', 'persons', 'employee', 'employees',
+  'follower', 'followers', 'subscriber', 'subscribers', 'attendee', 'attendees', 'patient', 'patients', 'message', 'messages', 'email', 'emails', 'mail', 'mails', 'mailbox', 'mailboxes', 'inbox',
+  'conversation', 'conversations', 'chats', 'dm', 'dms', 'recording', 'recordings', 'voicemail', 'voicemails', 'meeting', 'meetings', 'appointment', 'appointments']);
+/** Verbs that retrieve stored things (what echo, translate or generate return is the caller's own input). */
+export const RETRIEVING_VERBS = new Set(['get', 'list', 'read', 'fetch', 'search', 'find', 'retrieve', 'show', 'view', 'browse', 'lookup', 'query', 'download', 'describe', 'inspect', 'export', 'extract', 'return']);
+/** Words before a personal noun that make it a program's output or the caller's own (console messages, commit messages, the current user). */
+export const IMPERSONAL_MODIFIERS = new Set(['console', 'log', 'logs', 'error', 'errors', 'commit', 'system', 'debug', 'status', 'current', 'me', 'my', 'own', 'self', 'authenticated', 'sample', 'test']);
+
 /** Parameter names and what they signal. */
 export const PARAMETERS: Record<string, SignalEffect[]> = {
   command: ['execute'], cmd: ['execute'], commands: ['execute'], script: ['execute'], code: ['execute'], sql: ['execute'],

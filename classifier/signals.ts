@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -75,6 +75,54 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
     if (SENSITIVE_NOUNS.has(token.word)) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
   return out;
+}
+
+const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments']);
+
+/** A personal noun that is not a program's output or the caller's own (`list_contacts`, not `get_console_message`). */
+function isPersonal(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]?.word;
+  if (!word) return false;
+  const previous = tokens[i - 1]?.word ?? '';
+  // the events of a calendar are meetings with attendees; a profile or attachment is personal when it is a person's or a message's
+  // (`get_user_profile`, `get_email_attachment`; not `list_browser_profiles`)
+  const personal = PERSONAL_NOUNS.has(word) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && PERSONAL_NOUNS.has(previous));
+  return personal && !IMPERSONAL_MODIFIERS.has(previous);
+}
+
+// words that end the noun phrase a verb acts on ("messages from a channel", "users in the workspace")
+const PHRASE_END = new Set(['of', 'from', 'in', 'on', 'for', 'with', 'by', 'to', 'about', 'and', 'or', 'that', 'which', 'who', 'including', 'across', 'within', 'at', 'as', 'matching', 'using', 'via', 'sent', 'received']);
+
+/** The object a name acts on, past a version suffix (`mail_listMailboxesV1` acts on mailboxes). */
+function nameObject(tokens: readonly Token[]): number {
+  let last = tokens.length - 1;
+  while (last > 0 && /^(\d+|v)$/.test(tokens[last]!.word)) last--;
+  return verbOf(tokens[last]?.word ?? '') && last > 0 && !verbOf(tokens[0]?.word ?? '') ? last - 1 : last;
+}
+
+/** A name that only retrieves (`list_contacts`, `getMailMessage`) and whose object is people or their messages returns personal data. */
+function personalNameSignals(tokens: readonly Token[], primary: ReadonlySet<number>): Signal[] {
+  if (primary.size === 0) return [];
+  for (const i of primary) if (!RETRIEVING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? '')) return [];
+  const object = nameObject(tokens);
+  // (`list_payables_by_contact` lists payables)
+  if (PHRASE_END.has(tokens[object - 1]?.word ?? '')) return [];
+  return isPersonal(tokens, object) ? [signal('name', 'sensitive', `personal:${tokens[object]!.word}`, 1, 'name', tokens[object]!.text)] : [];
+}
+
+/** A retrieving verb leading prose whose object is people or their messages ("Retrieves messages from a channel", "Search for users") returns personal data. */
+function personalProseSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  for (let i = lead + 1; i < Math.min(words.length, lead + 6); i++) {
+    // the object phrase ends at a preposition or clause ("droplets for the user" are droplets); "search for users" has none yet
+    if (PHRASE_END.has(words[i]!.word) && i > lead + 1) return [];
+    const next = words[i + 1];
+    // the head of its phrase: the sentence, a clause or a preposition follows ("email metrics" are metrics)
+    const between = next ? sentence.slice(words[i]!.start + words[i]!.text.length, next.start) : '';
+    const ends = !next || PHRASE_END.has(next.word) || /[,;:(]/.test(between);
+    if (ends && isPersonal(words, i)) return [signal(family, 'sensitive', `personal:${words[i]!.word}`, 1, where, words[i]!.text)];
+    if (/[,;:(]/.test(between)) return [];
+  }
+  return [];
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
@@ -189,6 +237,7 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
     }
   }
   out.push(...nounSignals(tokens, 'name', 'name', 1));
+  out.push(...personalNameSignals(tokens, primary));
   // what a file-writing verb acts on (`push_files`): evidence for the classifier, no weight of its own
   for (const token of tokens) if (FILE_NOUNS.has(token.word)) out.push(signal('name', 'write', 'noun:file', 0, 'name', token.text));
   return out;
@@ -276,6 +325,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
       out.push(signal(family, effect, `verb:${verb.lemma}`, 2, where, lead.text));
     }
     if (object && !negation) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
+    if (RETRIEVING_VERBS.has(verb.lemma)) out.push(...personalProseSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
   for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {

@@ -1,0 +1,40 @@
+// Classes of risk the rubric (docs/labelling-guide.md, section 3) separates, each with wording of
+// its own: a positive case that needs the rule and a negative case that must stay where it is.
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../classifier/classify.ts';
+import type { Classification, McpTool } from '../../data/schema.ts';
+
+function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
+  return { name, description, inputSchema: { type: 'object', properties } };
+}
+
+function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
+  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
+}
+
+const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
+
+describe('reading personal data is medium', () => {
+  it('a read whose object is people or their messages returns personal data', () => {
+    expect(verdict(classify(tool('fetch_guild_participants_members', 'Returns the people in a guild.')))).toBe('read medium');
+    expect(verdict(classify(tool('crm_list_customers')))).toBe('read medium');
+    expect(verdict(classify(tool('lookup_mailbox_messages', 'Looks up mail in one folder.')))).toBe('read medium');
+    expect(verdict(classify(tool('get_agenda_entries', 'Retrieves appointments from the shared planner.')))).toBe('read medium');
+    expect(verdict(classify(tool('planner_calendar_events_get')))).toBe('read medium');
+    expect(verdict(classify(tool('fetch_ticket_email_attachments')))).toBe('read medium');
+  });
+
+  it('not a program\'s messages, the caller\'s own account, a filter, or a noun that only modifies another', () => {
+    expect(verdict(classify(tool('list_console_messages', 'Lists what the page printed to its console.')))).toBe('read low');
+    expect(verdict(classify(tool('get_current_user', 'Who am I.')))).toBe('read low');
+    expect(verdict(classify(tool('list_receipts_by_customer')))).toBe('read low');
+    expect(verdict(classify(tool('get_newsletter_stats', 'Get email metrics for a campaign.')))).toBe('read low');
+    expect(verdict(classify(tool('list_vms', 'List all machines for the user.')))).toBe('read low');
+    expect(verdict(classify(tool('list_sandbox_profiles', 'Lists saved browser profiles.')))).toBe('read low');
+  });
+
+  it('echoing, translating or generating returns the caller\'s own input, not stored personal data', () => {
+    expect(verdict(classify(tool('repeat', 'Echoes a message back to the caller.')))).toBe('read low');
+    expect(verdict(classify(tool('ask_user', 'Asks the user to pick one option.')))).toBe('read low');
+  });
+});

@@ -126,7 +126,12 @@ export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos
 export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'ssh', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);
 
 /** Nouns that mark sensitive data. */
-export const SENSITIVE_NOUNS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'env', 'environment', 'ssn', 'passport', 'cookie', 'cookies', 'session', 'sessions', 'private', 'keychain', 'vault', 'pii']);
+// (a session, a terminal's or a browser's, holds no secret of its own: its cookies and tokens do)
+export const SENSITIVE_NOUNS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'env', 'environment', 'ssn', 'passport', 'cookie', 'cookies', 'private', 'keychain', 'vault', 'pii']);
+/** What makes a token a credential ("access token", `auth_token`); other tokens are coins, design values or a model's units. */
+export const CREDENTIAL_TOKEN_KINDS = new Set(['access', 'auth', 'api', 'bearer', 'refresh', 'session', 'oauth', 'jwt', 'personal', 'service', 'deploy', 'id', 'csrf', 'security', 'secret', 'sso']);
+/** Words before `token` in a parameter name that make it a cursor through results (`page_token`, `continuationToken`), not a secret. */
+export const CURSOR_WORDS = new Set(['page', 'next', 'continuation', 'cursor', 'sync', 'delta', 'skip', 'resume']);
 
 /**
  * People and their private communications: a read whose object is one of these returns personal

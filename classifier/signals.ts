@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -72,7 +72,8 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
     const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous && (previous.effects.includes('destructive') || VERB_SCOPE.has(previous.lemma))));
     if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping)) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
     if (PRIVILEGE_NOUNS.has(token.word)) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
-    if (SENSITIVE_NOUNS.has(token.word)) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
+    const credentialToken = (token.word !== 'token' && token.word !== 'tokens') || CREDENTIAL_TOKEN_KINDS.has(tokens[i - 1]?.word ?? '');
+    if (SENSITIVE_NOUNS.has(token.word) && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
   return out;
 }
@@ -93,18 +94,18 @@ function isPersonal(tokens: readonly Token[], i: number): boolean {
 // words that end the noun phrase a verb acts on ("messages from a channel", "users in the workspace")
 const PHRASE_END = new Set(['of', 'from', 'in', 'on', 'for', 'with', 'by', 'to', 'about', 'and', 'or', 'that', 'which', 'who', 'including', 'across', 'within', 'at', 'as', 'matching', 'using', 'via', 'sent', 'received']);
 
-/** The object a name acts on, past a version suffix (`mail_listMailboxesV1` acts on mailboxes). */
-function nameObject(tokens: readonly Token[]): number {
+/** The object a name acts on: its last word past a version suffix (`mail_listMailboxesV1`), or the word before a final action (`contacts_list`). */
+function nameObject(tokens: readonly Token[], primary: ReadonlySet<number>): number {
   let last = tokens.length - 1;
   while (last > 0 && /^(\d+|v)$/.test(tokens[last]!.word)) last--;
-  return verbOf(tokens[last]?.word ?? '') && last > 0 && !verbOf(tokens[0]?.word ?? '') ? last - 1 : last;
+  return primary.has(last) && last > 0 ? last - 1 : last;
 }
 
 /** A name that only retrieves (`list_contacts`, `getMailMessage`) and whose object is people or their messages returns personal data. */
 function personalNameSignals(tokens: readonly Token[], primary: ReadonlySet<number>): Signal[] {
   if (primary.size === 0) return [];
   for (const i of primary) if (!RETRIEVING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? '')) return [];
-  const object = nameObject(tokens);
+  const object = nameObject(tokens, primary);
   // (`list_payables_by_contact` lists payables)
   if (PHRASE_END.has(tokens[object - 1]?.word ?? '')) return [];
   return isPersonal(tokens, object) ? [signal('name', 'sensitive', `personal:${tokens[object]!.word}`, 1, 'name', tokens[object]!.text)] : [];
@@ -410,6 +411,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
+      // `page_token`, `continuationToken`: a cursor through results, not a secret
+      if (effects.includes('sensitive') && token.word === 'token' && CURSOR_WORDS.has(tokens[tokens.indexOf(token) - 1]?.word ?? '')) continue;
       // `to` alone is a messaging recipient only when it is free text
       if (token.word === 'to' && (words.length > 1 || (type !== undefined && type !== 'string') || /\b(time|date|until|end|timestamp|range|epoch|seconds?)\b/i.test(description))) effects = [];
       // a `command` that names a sub-command of a router tool is not a shell command

@@ -38,3 +38,18 @@ describe('reading personal data is medium', () => {
     expect(verdict(classify(tool('ask_user', 'Asks the user to pick one option.')))).toBe('read low');
   });
 });
+
+describe('what is a secret', () => {
+  it('a cursor through results is not a secret; a token named as a credential is', () => {
+    expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { nextPageToken: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { resumeToken: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { token: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('show_bearer_tokens', 'Shows the bearer tokens of the workspace.')))).toBe('read medium');
+  });
+
+  it('coins, design values and sessions are not credentials', () => {
+    expect(verdict(classify(tool('get_stablecoin_token_supply', 'Get the circulating supply of a token.')))).toBe('read low');
+    expect(verdict(classify(tool('list_theme_tokens', 'Lists spacing and colour tokens of a theme.')))).toBe('read low');
+    expect(verdict(classify(tool('list_shell_sessions', 'Lists the open shell sessions with their working folders.')))).toBe('read low');
+  });
+});

@@ -257,6 +257,8 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?)\b/i, 'sensitive', 'phrase:sensitive', 1, ['api', 'apikey', 'apikeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']],
   [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1, ['internet', 'web', 'url', 'websites', 'website', 'http', 'https', 'external']],
   [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],
+  // acting on whatever a filter finds: "all documents that match the filter", "droplets by tag"
+  [/\b((all|every|each|any)\s+(\w+\s+){1,5}((that|which)\s+match(es)?|matching)|by\s+(tags?|labels?))\b/i, 'broad', 'phrase:by-filter', 1, ['all', 'every', 'each', 'any', 'by']],
   [/\b(saved?|saves|written|writes)\s+(it\s+|them\s+|the\s+\w+\s+)?(to|into|on|under)\s+(the\s+)?(disk|a\s+file|file|folder|directory|local|path|project|workspace|PROJECT_ROOT)\b/i, 'write', 'phrase:writes-file', 1.5, ['save', 'saved', 'saves', 'written', 'writes']],
   [/\b(query\s+dsl|(sql|cypher|kql|promql|logql|graphql|sparql|esql)\s+(query|queries|statements?))\b/i, 'execute', 'phrase:query-language', 2.5, ['query', 'sql', 'cypher', 'kql', 'promql', 'logql', 'graphql', 'sparql', 'esql']],
   [/\b(force[- ]push|rewrites?\s+(the\s+)?history|reset\s+--hard|hard\s+reset)\b/i, 'destructive', 'phrase:history', 2, ['force', 'rewrite', 'rewrites', 'reset', 'hard']],
@@ -334,6 +336,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     const match = pattern.exec(head);
     if (!match) continue;
     if (negation && (effect === 'destructive' || effect === 'execute')) continue;
+    // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
+    if (label === 'phrase:by-filter' && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
     const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' ? 0.5 : weight);
     out.push(signal(family, effect, label, where_, where, match[0]));

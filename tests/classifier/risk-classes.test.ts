@@ -53,3 +53,18 @@ describe('what is a secret', () => {
     expect(verdict(classify(tool('list_shell_sessions', 'Lists the open shell sessions with their working folders.')))).toBe('read low');
   });
 });
+
+describe('changing many things by a filter', () => {
+  it('updating what a filter finds is high, deleting it critical', () => {
+    expect(verdict(classify(tool('patch_many', 'Sets fields on rows in a sheet.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('archive_tickets', 'Archives every ticket in the queue that matches the given search.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('suspend_servers_by_label', 'Suspend billing alerts on servers by label.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('erase_rows', 'Erases all rows which match the condition.')))).toBe('write+destructive critical');
+  });
+
+  it('one record, or a filter that only a later sentence offers, stays at the one-record level', () => {
+    expect(verdict(classify(tool('archive_ticket', 'Archives one ticket by its ID.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('archive_ticket', 'Archives one ticket. Find it first with search, which can filter by label.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('copy_pages', 'Copies all matching pages into one new notebook.')))).toBe('write medium');
+  });
+});

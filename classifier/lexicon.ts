@@ -125,6 +125,11 @@ export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos
 /** Nouns that make a write an act of privilege or credential administration. */
 export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'ssh', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);
 
+/** Verbs that issue or withdraw a key: creating, deleting or attaching an API, access or SSH key administers a credential (renaming one does not). */
+export const KEY_ADMIN_VERBS = new Set(['create', 'add', 'generate', 'delete', 'remove', 'revoke', 'rotate', 'regenerate', 'reset', 'attach', 'detach', 'destroy']);
+/** Keys that are not credentials: a table's, an index's. */
+export const DATA_KEY_MODIFIERS = new Set(['foreign', 'primary', 'sort', 'partition', 'composite', 'unique', 'cache', 'object', 'idempotency']);
+
 /** Nouns that mark sensitive data. */
 // (a session, a terminal's or a browser's, holds no secret of its own: its cookies and tokens do)
 export const SENSITIVE_NOUNS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'env', 'environment', 'ssn', 'passport', 'cookie', 'cookies', 'private', 'keychain', 'vault', 'pii']);

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -89,6 +89,20 @@ function isPersonal(tokens: readonly Token[], i: number): boolean {
   // (`get_user_profile`, `get_email_attachment`; not `list_browser_profiles`)
   const personal = PERSONAL_NOUNS.has(word) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && PERSONAL_NOUNS.has(previous));
   return personal && !IMPERSONAL_MODIFIERS.has(previous);
+}
+
+/**
+ * A name that issues or withdraws a key (`create_api_key`, `spaces-key-delete`, `CreateNewSigningKey`) administers a credential;
+ * the keys a keyboard presses or a key-value store or table holds are not credentials.
+ */
+function credentialKeySignals(tokens: readonly Token[], primary: ReadonlySet<number>, traits: ServerTraits): Signal[] {
+  if (traits.ui || traits.database || ![...primary].some((i) => KEY_ADMIN_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''))) return [];
+  const object = nameObject(tokens, primary);
+  const key = tokens[object];
+  // (keys named by what they do, such as an animation's `reset_keys`, are not credentials either)
+  const modifier = tokens[object - 1];
+  if (!key || (key.word !== 'key' && key.word !== 'keys') || (modifier && !primary.has(object - 1) && !CREDENTIAL_TOKEN_KINDS.has(modifier.word) && (DATA_KEY_MODIFIERS.has(modifier.word) || verbOf(modifier.word)))) return [];
+  return [signal('name', 'privileged', 'noun:key', 1, 'name', key.text)];
 }
 
 // words that end the noun phrase a verb acts on ("messages from a channel", "users in the workspace")
@@ -239,6 +253,7 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   }
   out.push(...nounSignals(tokens, 'name', 'name', 1));
   out.push(...personalNameSignals(tokens, primary));
+  out.push(...credentialKeySignals(tokens, primary, traits));
   // what a file-writing verb acts on (`push_files`): evidence for the classifier, no weight of its own
   for (const token of tokens) if (FILE_NOUNS.has(token.word)) out.push(signal('name', 'write', 'noun:file', 0, 'name', token.text));
   return out;

@@ -68,3 +68,19 @@ describe('changing many things by a filter', () => {
     expect(verdict(classify(tool('copy_pages', 'Copies all matching pages into one new notebook.')))).toBe('write medium');
   });
 });
+
+describe('issuing or withdrawing a key administers a credential', () => {
+  it('creating, deleting or attaching an API, access or SSH key is critical', () => {
+    expect(verdict(classify(tool('add_deploy_key', 'Adds a deploy key to a mirror.')))).toBe('write critical');
+    expect(verdict(classify(tool('bucket-key-remove', 'Remove a storage key.')))).toBe('write+destructive critical');
+    expect(verdict(classify(tool('AttachSshKeys', 'Attach keys to a host.')))).toBe('write critical');
+  });
+
+  it('renaming a key, reading keys, pressing keys, keys of a table, a key-value store or an animation are not', () => {
+    expect(verdict(classify(tool('update_deploy_key', 'Renames a deploy key.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('list_deploy_keys')))).toBe('read low');
+    expect(verdict(classify(tool('add_foreign_key', 'Adds a foreign key between two tables.')))).toBe('write medium');
+    expect(verdict(classify(tool('delete_key', 'Deletes one key.'), { name: 'io.example/cache', description: 'A Redis server' }))).toBe('write+destructive high');
+    expect(classify(tool('create_reset_keys', 'Creates the reset track of an animation.')).risk).not.toBe('critical');
+  });
+});

@@ -130,7 +130,8 @@ export function decide(signals: Signal[]): Verdict {
 
   // destructive, in the MCP specification's sense: any change that is not purely additive
   let scope: DestructiveScope = 'none';
-  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
+  // (`update_many`, or prose that acts on what a filter finds: "all records that match", "droplets by tag")
+  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || signals.some((s) => s.label === 'phrase:by-filter') ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
   // a browser or device action changes the page session, not stored data (unless it deletes)
   const sessionOnly = ui && category === 'execute';
   if (changes && !nameNeutralized) {

@@ -120,13 +120,35 @@ export const BILLING_COMMITS = new Map<string, ReadonlySet<string>>([
 export const BILLED_PARAMETERS = /^(price|prices|plan|plans|items|quantity|amount)$/i;
 
 /** Nouns that make a destructive action broad in scope. */
-export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory']);
+export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass']);
 
 /** Nouns that make a write an act of privilege or credential administration. */
 export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'ssh', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);
 
+/** Verbs that issue or withdraw a key: creating, deleting or attaching an API, access or SSH key administers a credential (renaming one does not). */
+export const KEY_ADMIN_VERBS = new Set(['create', 'add', 'generate', 'delete', 'remove', 'revoke', 'rotate', 'regenerate', 'reset', 'attach', 'detach', 'destroy']);
+/** Keys that are not credentials: a table's, an index's. */
+export const DATA_KEY_MODIFIERS = new Set(['foreign', 'primary', 'sort', 'partition', 'composite', 'unique', 'cache', 'object', 'idempotency']);
+
 /** Nouns that mark sensitive data. */
-export const SENSITIVE_NOUNS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'env', 'environment', 'ssn', 'passport', 'cookie', 'cookies', 'session', 'sessions', 'private', 'keychain', 'vault', 'pii']);
+// (a session, a terminal's or a browser's, holds no secret of its own: its cookies and tokens do)
+export const SENSITIVE_NOUNS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'env', 'environment', 'ssn', 'passport', 'cookie', 'cookies', 'private', 'keychain', 'vault', 'pii']);
+/** What makes a token a credential ("access token", `auth_token`); other tokens are coins, design values or a model's units. */
+export const CREDENTIAL_TOKEN_KINDS = new Set(['access', 'auth', 'api', 'bearer', 'refresh', 'session', 'oauth', 'jwt', 'personal', 'service', 'deploy', 'id', 'csrf', 'security', 'secret', 'sso']);
+/** Words before `token` in a parameter name that make it a cursor through results (`page_token`, `continuationToken`), not a secret. */
+export const CURSOR_WORDS = new Set(['page', 'next', 'continuation', 'cursor', 'sync', 'delta', 'skip', 'resume']);
+
+/**
+ * People and their private communications: a read whose object is one of these returns personal
+ * data (the rubric's medium row: customers, contacts, users, private messages and emails).
+ */
+export const PERSONAL_NOUNS = new Set(['user', 'users', 'member', 'members', 'contact', 'contacts', 'customer', 'customers', 'people', 'person', 'persons', 'employee', 'employees',
+  'follower', 'followers', 'subscriber', 'subscribers', 'attendee', 'attendees', 'patient', 'patients', 'message', 'messages', 'email', 'emails', 'mail', 'mails', 'mailbox', 'mailboxes', 'inbox',
+  'conversation', 'conversations', 'chats', 'dm', 'dms', 'recording', 'recordings', 'voicemail', 'voicemails', 'meeting', 'meetings', 'appointment', 'appointments']);
+/** Verbs that retrieve stored things (what echo, translate or generate return is the caller's own input). */
+export const RETRIEVING_VERBS = new Set(['get', 'list', 'read', 'fetch', 'search', 'find', 'retrieve', 'show', 'view', 'browse', 'lookup', 'query', 'download', 'describe', 'inspect', 'export', 'extract', 'return']);
+/** Words before a personal noun that make it a program's output or the caller's own (console messages, commit messages, the current user). */
+export const IMPERSONAL_MODIFIERS = new Set(['console', 'log', 'logs', 'error', 'errors', 'commit', 'system', 'debug', 'status', 'current', 'me', 'my', 'own', 'self', 'authenticated', 'sample', 'test']);
 
 /** Parameter names and what they signal. */
 export const PARAMETERS: Record<string, SignalEffect[]> = {

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, FILE_NOUNS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PRIVILEGE_NOUNS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -72,9 +72,72 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
     const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous && (previous.effects.includes('destructive') || VERB_SCOPE.has(previous.lemma))));
     if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping)) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
     if (PRIVILEGE_NOUNS.has(token.word)) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
-    if (SENSITIVE_NOUNS.has(token.word)) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
+    const credentialToken = (token.word !== 'token' && token.word !== 'tokens') || CREDENTIAL_TOKEN_KINDS.has(tokens[i - 1]?.word ?? '');
+    if (SENSITIVE_NOUNS.has(token.word) && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
   return out;
+}
+
+const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments']);
+
+/** A personal noun that is not a program's output or the caller's own (`list_contacts`, not `get_console_message`). */
+function isPersonal(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]?.word;
+  if (!word) return false;
+  const previous = tokens[i - 1]?.word ?? '';
+  // the events of a calendar are meetings with attendees; a profile or attachment is personal when it is a person's or a message's
+  // (`get_user_profile`, `get_email_attachment`; not `list_browser_profiles`)
+  const personal = PERSONAL_NOUNS.has(word) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && PERSONAL_NOUNS.has(previous));
+  return personal && !IMPERSONAL_MODIFIERS.has(previous);
+}
+
+/**
+ * A name that issues or withdraws a key (`create_api_key`, `spaces-key-delete`, `CreateNewSigningKey`) administers a credential;
+ * the keys a keyboard presses or a key-value store or table holds are not credentials.
+ */
+function credentialKeySignals(tokens: readonly Token[], primary: ReadonlySet<number>, traits: ServerTraits): Signal[] {
+  if (traits.ui || traits.database || ![...primary].some((i) => KEY_ADMIN_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''))) return [];
+  const object = nameObject(tokens, primary);
+  const key = tokens[object];
+  // (keys named by what they do, such as an animation's `reset_keys`, are not credentials either)
+  const modifier = tokens[object - 1];
+  if (!key || (key.word !== 'key' && key.word !== 'keys') || (modifier && !primary.has(object - 1) && !CREDENTIAL_TOKEN_KINDS.has(modifier.word) && (DATA_KEY_MODIFIERS.has(modifier.word) || verbOf(modifier.word)))) return [];
+  return [signal('name', 'privileged', 'noun:key', 1, 'name', key.text)];
+}
+
+// words that end the noun phrase a verb acts on ("messages from a channel", "users in the workspace")
+const PHRASE_END = new Set(['of', 'from', 'in', 'on', 'for', 'with', 'by', 'to', 'about', 'and', 'or', 'that', 'which', 'who', 'including', 'across', 'within', 'at', 'as', 'matching', 'using', 'via', 'sent', 'received']);
+
+/** The object a name acts on: its last word past a version suffix (`mail_listMailboxesV1`), or the word before a final action (`contacts_list`). */
+function nameObject(tokens: readonly Token[], primary: ReadonlySet<number>): number {
+  let last = tokens.length - 1;
+  while (last > 0 && /^(\d+|v)$/.test(tokens[last]!.word)) last--;
+  return primary.has(last) && last > 0 ? last - 1 : last;
+}
+
+/** A name that only retrieves (`list_contacts`, `getMailMessage`) and whose object is people or their messages returns personal data. */
+function personalNameSignals(tokens: readonly Token[], primary: ReadonlySet<number>): Signal[] {
+  if (primary.size === 0) return [];
+  for (const i of primary) if (!RETRIEVING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? '')) return [];
+  const object = nameObject(tokens, primary);
+  // (`list_payables_by_contact` lists payables)
+  if (PHRASE_END.has(tokens[object - 1]?.word ?? '')) return [];
+  return isPersonal(tokens, object) ? [signal('name', 'sensitive', `personal:${tokens[object]!.word}`, 1, 'name', tokens[object]!.text)] : [];
+}
+
+/** A retrieving verb leading prose whose object is people or their messages ("Retrieves messages from a channel", "Search for users") returns personal data. */
+function personalProseSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  for (let i = lead + 1; i < Math.min(words.length, lead + 6); i++) {
+    // the object phrase ends at a preposition or clause ("droplets for the user" are droplets); "search for users" has none yet
+    if (PHRASE_END.has(words[i]!.word) && i > lead + 1) return [];
+    const next = words[i + 1];
+    // the head of its phrase: the sentence, a clause or a preposition follows ("email metrics" are metrics)
+    const between = next ? sentence.slice(words[i]!.start + words[i]!.text.length, next.start) : '';
+    const ends = !next || PHRASE_END.has(next.word) || /[,;:(]/.test(between);
+    if (ends && isPersonal(words, i)) return [signal(family, 'sensitive', `personal:${words[i]!.word}`, 1, where, words[i]!.text)];
+    if (/[,;:(]/.test(between)) return [];
+  }
+  return [];
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
@@ -189,6 +252,8 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
     }
   }
   out.push(...nounSignals(tokens, 'name', 'name', 1));
+  out.push(...personalNameSignals(tokens, primary));
+  out.push(...credentialKeySignals(tokens, primary, traits));
   // what a file-writing verb acts on (`push_files`): evidence for the classifier, no weight of its own
   for (const token of tokens) if (FILE_NOUNS.has(token.word)) out.push(signal('name', 'write', 'noun:file', 0, 'name', token.text));
   return out;
@@ -207,6 +272,8 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?)\b/i, 'sensitive', 'phrase:sensitive', 1, ['api', 'apikey', 'apikeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']],
   [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1, ['internet', 'web', 'url', 'websites', 'website', 'http', 'https', 'external']],
   [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],
+  // acting on whatever a filter finds: "all documents that match the filter", "droplets by tag"
+  [/\b((all|every|each|any)\s+(\w+\s+){1,5}((that|which)\s+match(es)?|matching)|by\s+(tags?|labels?))\b/i, 'broad', 'phrase:by-filter', 1, ['all', 'every', 'each', 'any', 'by']],
   [/\b(saved?|saves|written|writes)\s+(it\s+|them\s+|the\s+\w+\s+)?(to|into|on|under)\s+(the\s+)?(disk|a\s+file|file|folder|directory|local|path|project|workspace|PROJECT_ROOT)\b/i, 'write', 'phrase:writes-file', 1.5, ['save', 'saved', 'saves', 'written', 'writes']],
   [/\b(query\s+dsl|(sql|cypher|kql|promql|logql|graphql|sparql|esql)\s+(query|queries|statements?))\b/i, 'execute', 'phrase:query-language', 2.5, ['query', 'sql', 'cypher', 'kql', 'promql', 'logql', 'graphql', 'sparql', 'esql']],
   [/\b(force[- ]push|rewrites?\s+(the\s+)?history|reset\s+--hard|hard\s+reset)\b/i, 'destructive', 'phrase:history', 2, ['force', 'rewrite', 'rewrites', 'reset', 'hard']],
@@ -276,6 +343,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
       out.push(signal(family, effect, `verb:${verb.lemma}`, 2, where, lead.text));
     }
     if (object && !negation) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
+    if (RETRIEVING_VERBS.has(verb.lemma)) out.push(...personalProseSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
   for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {
@@ -283,6 +351,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     const match = pattern.exec(head);
     if (!match) continue;
     if (negation && (effect === 'destructive' || effect === 'execute')) continue;
+    // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
+    if (label === 'phrase:by-filter' && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
     const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' ? 0.5 : weight);
     out.push(signal(family, effect, label, where_, where, match[0]));
@@ -360,6 +430,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
+      // `page_token`, `continuationToken`: a cursor through results, not a secret
+      if (effects.includes('sensitive') && token.word === 'token' && CURSOR_WORDS.has(tokens[tokens.indexOf(token) - 1]?.word ?? '')) continue;
       // `to` alone is a messaging recipient only when it is free text
       if (token.word === 'to' && (words.length > 1 || (type !== undefined && type !== 'string') || /\b(time|date|until|end|timestamp|range|epoch|seconds?)\b/i.test(description))) effects = [];
       // a `command` that names a sub-command of a router tool is not a shell command

@@ -1,0 +1,86 @@
+// Classes of risk the rubric (docs/labelling-guide.md, section 3) separates, each with wording of
+// its own: a positive case that needs the rule and a negative case that must stay where it is.
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../classifier/classify.ts';
+import type { Classification, McpTool } from '../../data/schema.ts';
+
+function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
+  return { name, description, inputSchema: { type: 'object', properties } };
+}
+
+function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
+  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
+}
+
+const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
+
+describe('reading personal data is medium', () => {
+  it('a read whose object is people or their messages returns personal data', () => {
+    expect(verdict(classify(tool('fetch_guild_participants_members', 'Returns the people in a guild.')))).toBe('read medium');
+    expect(verdict(classify(tool('crm_list_customers')))).toBe('read medium');
+    expect(verdict(classify(tool('lookup_mailbox_messages', 'Looks up mail in one folder.')))).toBe('read medium');
+    expect(verdict(classify(tool('get_agenda_entries', 'Retrieves appointments from the shared planner.')))).toBe('read medium');
+    expect(verdict(classify(tool('planner_calendar_events_get')))).toBe('read medium');
+    expect(verdict(classify(tool('fetch_ticket_email_attachments')))).toBe('read medium');
+  });
+
+  it('not a program\'s messages, the caller\'s own account, a filter, or a noun that only modifies another', () => {
+    expect(verdict(classify(tool('list_console_messages', 'Lists what the page printed to its console.')))).toBe('read low');
+    expect(verdict(classify(tool('get_current_user', 'Who am I.')))).toBe('read low');
+    expect(verdict(classify(tool('list_receipts_by_customer')))).toBe('read low');
+    expect(verdict(classify(tool('get_newsletter_stats', 'Get email metrics for a campaign.')))).toBe('read low');
+    expect(verdict(classify(tool('list_vms', 'List all machines for the user.')))).toBe('read low');
+    expect(verdict(classify(tool('list_sandbox_profiles', 'Lists saved browser profiles.')))).toBe('read low');
+  });
+
+  it('echoing, translating or generating returns the caller\'s own input, not stored personal data', () => {
+    expect(verdict(classify(tool('repeat', 'Echoes a message back to the caller.')))).toBe('read low');
+    expect(verdict(classify(tool('ask_user', 'Asks the user to pick one option.')))).toBe('read low');
+  });
+});
+
+describe('what is a secret', () => {
+  it('a cursor through results is not a secret; a token named as a credential is', () => {
+    expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { nextPageToken: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { resumeToken: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { token: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('show_bearer_tokens', 'Shows the bearer tokens of the workspace.')))).toBe('read medium');
+  });
+
+  it('coins, design values and sessions are not credentials', () => {
+    expect(verdict(classify(tool('get_stablecoin_token_supply', 'Get the circulating supply of a token.')))).toBe('read low');
+    expect(verdict(classify(tool('list_theme_tokens', 'Lists spacing and colour tokens of a theme.')))).toBe('read low');
+    expect(verdict(classify(tool('list_shell_sessions', 'Lists the open shell sessions with their working folders.')))).toBe('read low');
+  });
+});
+
+describe('changing many things by a filter', () => {
+  it('updating what a filter finds is high, deleting it critical', () => {
+    expect(verdict(classify(tool('patch_many', 'Sets fields on rows in a sheet.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('archive_tickets', 'Archives every ticket in the queue that matches the given search.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('suspend_servers_by_label', 'Suspend billing alerts on servers by label.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('erase_rows', 'Erases all rows which match the condition.')))).toBe('write+destructive critical');
+  });
+
+  it('one record, or a filter that only a later sentence offers, stays at the one-record level', () => {
+    expect(verdict(classify(tool('archive_ticket', 'Archives one ticket by its ID.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('archive_ticket', 'Archives one ticket. Find it first with search, which can filter by label.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('copy_pages', 'Copies all matching pages into one new notebook.')))).toBe('write medium');
+  });
+});
+
+describe('issuing or withdrawing a key administers a credential', () => {
+  it('creating, deleting or attaching an API, access or SSH key is critical', () => {
+    expect(verdict(classify(tool('add_deploy_key', 'Adds a deploy key to a mirror.')))).toBe('write critical');
+    expect(verdict(classify(tool('bucket-key-remove', 'Remove a storage key.')))).toBe('write+destructive critical');
+    expect(verdict(classify(tool('AttachSshKeys', 'Attach keys to a host.')))).toBe('write critical');
+  });
+
+  it('renaming a key, reading keys, pressing keys, keys of a table, a key-value store or an animation are not', () => {
+    expect(verdict(classify(tool('update_deploy_key', 'Renames a deploy key.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('list_deploy_keys')))).toBe('read low');
+    expect(verdict(classify(tool('add_foreign_key', 'Adds a foreign key between two tables.')))).toBe('write medium');
+    expect(verdict(classify(tool('delete_key', 'Deletes one key.'), { name: 'io.example/cache', description: 'A Redis server' }))).toBe('write+destructive high');
+    expect(classify(tool('create_reset_keys', 'Creates the reset track of an animation.')).risk).not.toBe('critical');
+  });
+});

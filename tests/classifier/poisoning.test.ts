@@ -159,6 +159,18 @@ describe('an instruction read over a few sentences: the model asked or narrated,
 
 describe('legitimate guidance is not poisoning', () => {
   const fine: [string, McpTool, string[]?][] = [
+    // false alarms the real catalog showed, each class in words of its own
+    ['logging in, in an example prompt, is not collecting', tool('run_checkout_test', 'Runs a scripted checkout in a test browser.', { script: { type: 'string', description: "Steps in plain words. Example: 'Open https://shop.example.org, log in as buyer@example.org with password Hunter22, add one item and pay.' Steps run in order." } })],
+    ['an issue key is no secret and logged hours are no logging of data', tool('get_ticket_time', 'Returns the hours logged against a ticket. Use when the user names a ticket key like OPS-42 and asks how much time was logged on it.')],
+    ['a sibling with a hyphen, named after "when"', tool('graph_shortest_path', 'Finds the shortest path between two nodes. Use when graph_neighbors-query depth search is not enough; shortest_path also supports a weighted mode.'), ['graph_neighbors-query']],
+    ['a method call in code is not a tool', tool('create_frame', 'Creates a frame on the canvas. After creating it, use canvas_run to call frame.appendChild(shape) for each shape.'), ['canvas_run']],
+    ['a token type is not a tool', tool('add_member', 'Adds a member to a shared folder.', { notify: { type: 'boolean', description: 'Whether to email the member. When you use `service_access_token` to call the API, you cannot use this parameter.' } })],
+    ['reading the server’s own schema before other calls', tool('open_session', "Opens a test session. After opening it, read resource 'acme://schemas/steps' for the step format before calling any other tools.")],
+    ['what cannot silently happen', tool('switch_board', "Switches the active board. Use it for parallel work (an agent edits one board while the user edits another) so edits can't silently route to the wrong board.")],
+    ['the answer as a noun', tool('list_versions', 'Lists every published version. If the user asked only for the newest one, show just that in the answer, not the whole list.')],
+    ['reading a key file called wrong', tool('get_node_identity', "Returns this node's public identity. Reading identity.json yourself is wrong because it also holds the private key.")],
+    ['the server using the key it was started with', tool('get_wallet_balance', 'Returns balances.', { address: { type: 'string', description: 'Wallet address. If omitted, the server uses the private key it was started with to get the address.' } })],
+    ['a JSON example with a password field', tool('fill_form', 'Fills a web form.', { fields: { type: 'object', description: 'Fields to fill. Pass a map from selector to value, for example:\n{"#email": "qa@example.net", "#password": "secret"})' } })],
     ['a sibling called first to get an ID', tool('get_project', 'Gets a project. Use `list_projects` first to get the project_id.', { project_id: { type: 'string' } }), ['list_projects']],
     ['a warning about this tool itself', tool('delete_repo', 'IMPORTANT: this permanently deletes the repository. You MUST confirm with the user before calling it.')],
     ['what authentication it needs', tool('list_issues', 'Lists issues. Requires a token with repo scope, set in GITHUB_TOKEN.')],

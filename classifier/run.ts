@@ -45,6 +45,9 @@ async function readPrevious(file: string): Promise<{ text: string; record?: Clas
   }
 }
 
+/** Servers in progress at once without a model: enough to overlap one server's file reads and writes with another's classification. */
+const FILE_LANES = 4;
+
 /** Classifies every snapshot in data/crawled/ into data/classified/, writing only files whose bytes change. */
 export async function classifyCatalog(
   dataDir: string,
@@ -60,15 +63,18 @@ export async function classifyCatalog(
   const answersDir = join(dataDir, 'llm');
   let done = 0;
   const totalTools = snapshots.reduce((sum, snapshot) => sum + snapshot.tools.length, 0);
-  const classifyOne = async (snapshot: CrawlSnapshot) => {
+  // each server's problems, in the order of the snapshots whatever order the lanes finish in
+  const serverErrors: string[][] = snapshots.map(() => []);
+  const classifyOne = async (snapshot: CrawlSnapshot, position: number) => {
+    const errorsOf = serverErrors[position]!;
     const file = join(outDir, `${snapshot.slug}.json`);
     const previous = await readPrevious(file);
     const result = classifySnapshot(snapshot, previous?.record, (failure) =>
-      summary.errors.push(`${join('crawled', `${snapshot.slug}.json`)}: tool #${failure.index + 1} ${JSON.stringify(failure.tool)} could not be classified (listed as unclassified, never allowed): ${failure.error}`),
+      errorsOf.push(`${join('crawled', `${snapshot.slug}.json`)}: tool #${failure.index + 1} ${JSON.stringify(failure.tool)} could not be classified (listed as unclassified, never allowed): ${failure.error}`),
     );
     // model reviews: asked with --llm, else applied from data/llm/ (committed with the data)
     const answers = await AnswerCache.open(answersDir, snapshot.slug, snapshot.name);
-    if (answers.problem) summary.errors.push(`${answers.file}: ${answers.problem} (its answers are ignored; the next classify --llm rewrites it)`);
+    if (answers.problem) errorsOf.push(`${answers.file}: ${answers.problem} (its answers are ignored; the next classify --llm rewrites it)`);
     const tools = await reviewTools(options.reviewer, snapshot.name, snapshot.tools, result.record.tools, answers);
     if (tools.some((tool) => tool.review)) {
       result.record = { ...result.record, tools, policy: serverPolicy(snapshot.name, tools.map((tool) => tool.policy)) };
@@ -77,7 +83,7 @@ export async function classifyCatalog(
     if (options.reviewer) {
       answers.prune(new Map(snapshot.fingerprints.map((entry) => [entry.name, entry.fingerprint])));
       // a file that cannot be written loses this server's new answers, not the run
-      await answers.save().catch((error: Error) => summary.errors.push(`${answers.file}: could not save the model answers: ${error.message}`));
+      await answers.save().catch((error: Error) => errorsOf.push(`${answers.file}: could not save the model answers: ${error.message}`));
       done += snapshot.tools.length;
       log(`model review: ${snapshot.name} done (${done} of ${totalTools} tools)`);
     }
@@ -94,15 +100,20 @@ export async function classifyCatalog(
     await writeTextAtomic(file, text);
     log(`classified ${snapshot.name}: ${result.classified} new, ${result.reused} from the cache`);
   };
-  // with a model, several servers at once (the reviewer's own limit caps the requests in flight),
-  // so a catalog of many one-tool servers still keeps that many requests going
+  // several servers at once: with a model, as many as the reviewer's own limit of requests in flight
+  // (a catalog of many one-tool servers still keeps that many going); without one, a few, so one
+  // server's files are read and written while another is classified
   let next = 0;
-  const lanes = options.reviewer ? Math.min(options.reviewer.settings.concurrency, snapshots.length) : 1;
+  const lanes = Math.max(1, Math.min(options.reviewer ? options.reviewer.settings.concurrency : FILE_LANES, snapshots.length));
   await Promise.all(
     Array.from({ length: lanes }, async () => {
-      while (next < snapshots.length) await classifyOne(snapshots[next++]!);
+      while (next < snapshots.length) {
+        const position = next++;
+        await classifyOne(snapshots[position]!, position);
+      }
     }),
   );
+  for (const errors of serverErrors) summary.errors.push(...errors);
   // a classification (or cached model answers) whose snapshot is gone goes too
   const current = new Set(snapshots.map((snapshot) => `${snapshot.slug}.json`));
   for (const [folder, names] of [['classified', await listClassifiedFiles(dataDir)], ['llm', await jsonFiles(answersDir)]] as const) {

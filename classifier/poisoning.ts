@@ -1111,7 +1111,7 @@ export function gateLeaks(text: string): { leaks: string[]; matched: number } {
 // the model as the one who acts: "the assistant therefore adds", "agents are expected to pass", "obliges the assistant to call"
 const MODEL_ACTS = /(^|[.;:!?]\s+|\b(the|an?|any|all|every|each|calling|invoking)\s+)(ai\s+)?(assistants?|agents?|models?|llms?)(?!\s+(id|ids|name|names|config\w*|settings?|version|card|profile|runs?|api|endpoint|provider|list|registry)\b)\s+((also|then|therefore|still|always|first|simply|just|now|quietly|silently|automatically|immediately|instead|should|must|shall|will|can|may|is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+asked\s+to|is\s+asked\s+to|are\s+required\s+to|is\s+required\s+to)\s+)*(read|copie|copy|append|add|empt|ask|assure|reassure|tell|look|pass|put|place|call|send|run|execute|fill|include|attach|forward|upload|post|write|set|change|replace|substitut|delete|remove|clear|present|describe|report|remember|keep|store|save|share|creat|install|configur|enabl|disabl|grant|transfer|pay|buy|purchas|collect|gather|request|use|invoke|trigger|apply|honou?r|follow|obey|treat|paste|insert|submit|export|fetch|download|open|leave|omit|skip|ignore|do|does)\w*|\b(oblige|obliges|obliged|require|requires|required|expect|expects|instruct|instructs|ask|asks|asking|request|requests)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\s+to\b/i;
 // the text says who it is for: "a kind request to assistants", "read by assistants", "(agents honour this block)", "model-only:"
-const FOR_MODEL = /\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)|\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b|\bmodel[- ]only\b|^[\W_]*(assistant|agent|model|ai|llm)\s*:|\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b|\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b|\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b/iu;
+const FOR_MODEL = /\b(is|are)\s+(not\s+)?to\s+be\s+(used|called|invoked)\b|\b(is|are)\s+(then\s+|always\s+)?(called|invoked|used)\b[^.]{0,80}\binstead\b|\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)|\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b|\bmodel[- ]only\b|^[\W_]*(assistant|agent|model|ai|llm)\s*:|\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b|\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b|\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b/iu;
 
 // what reaches past this tool
 const FIXED_ARGUMENT = /\b[a-z][a-z0-9_]*\s*[=:]\s*(["'“‘`][^"'”’`\n]{1,80}["'”’`]|\*|true|false|\d[\w.-]*)/i;
@@ -1150,13 +1150,13 @@ function intentOf(texts: readonly ModelText[], context: Context): Intent | undef
     // every finding below needs the model named as actor or addressee, or something kept from the user or
     // forced on them; most texts have neither, and a cheap look at their words tells
     if (text.length < 40) continue;
-    if (!MODEL_WORD.test(text)) continue;
+    if (!mayNameModel(text)) continue;
     // an instruction is read in up to three sentences in a row around the one that names the model:
     // a long manual's scattered words make none
     const sentences = sentencesOf(text);
     const starts = new Set<number>();
     sentences.forEach((sentence, i) => {
-      if (MODEL_WORD.test(sentence.text) && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text))) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
+      if (mayNameModel(sentence.text) && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text))) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
     });
     for (const i of starts) {
       const window = sentences.slice(i, i + 3);
@@ -1166,7 +1166,8 @@ function intentOf(texts: readonly ModelText[], context: Context): Intent | undef
   }
   return undefined;
 }
-// words without which MODEL_ACTS and FOR_MODEL cannot match
+// words without which MODEL_ACTS and FOR_MODEL cannot match (the passive orders need "to be" or "instead")
+const mayNameModel = (text: string): boolean => MODEL_WORD.test(text) || text.includes('to be ') || text.includes('instead');
 const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|claude|gpt/i;
 
 function intentIn(where: ModelText['where'], text: string, window: readonly Sentence[], context: Context): Intent | undefined {
@@ -1205,6 +1206,9 @@ function intentIn(where: ModelText['where'], text: string, window: readonly Sent
   const startup = STARTUP_TARGET.exec(text);
   if (named && SECRET_FILE.test(text) && (ACCESS_ANY.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text)) return found('secret-access', SECRET_FILE.exec(text));
   if (named && startup && WRITE_VERB_ANY.test(text) && !NEGATED_PASS.test(text)) return found('filesystem-tampering', startup);
+  // a destructive tool of the server called as a routine step, every time ("the assistant runs reset_x before every listing")
+  const routine = named ? others.find((name) => ROUTINE_HARM.test(name)) : undefined;
+  if (routine && (ALWAYS.test(text) || /\b(before|after)\s+(every|each|any)\b/i.test(text)) && !NEGATED_CALL.test(text)) return found('tool-coercion', { 0: routine });
   if (!(hides || overrides || (excuse && named))) return undefined;
   if (secret && !NEGATED_PASS.test(text)) return found('secret-access', secret);
   if (shell && (system || destination || others.length)) return found('command-injection', shell);
@@ -1222,5 +1226,8 @@ function intentIn(where: ModelText['where'], text: string, window: readonly Sent
 const STARTUP_TARGET = /(^|[\s`'"(])\/etc\/\w+|\.git\/(config|hooks)|\.(bashrc|zshrc|bash_profile|profile|zprofile|gitconfig|npmrc|pypirc)\b|\bauthorized_keys\b|\b(schtasks|crontab|launchctl|LaunchAgents|autostart|startup\s+folder)\b/i;
 // reading or looking for something, in any tense
 const ACCESS_ANY = /\b(read|open|load|get|retriev|fetch|obtain|collect|extract|dump|gather|look|access|grab|cop(y|ie)|find|search|scan)\w*/i;
+// tools whose names say they destroy, move money or open access: no routine side step
+const ROUTINE_HARM = /^(delete|remove|drop|destroy|purge|wipe|reset|revoke|disable|transfer|pay|purchase|buy|grant|unlock|erase|clear)|[_-](delete|remove|purge|wipe|reset|unlock|transfer)/i;
+const NEGATED_CALL = /\b(do\s+not|don'?t|never|must\s+not|should\s+not|avoid|instead\s+of)\s+(\w+\s+){0,2}(call|calling|use|using|run|running|invoke|invoking)\b/i;
 // a write in any tense: "appends", "adds", "empties", "overwrites"
 const WRITE_VERB_ANY = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|empt(y|ies|ied)|clear)(s|es|ed|ing)?\b/i;

@@ -242,7 +242,9 @@ interface Sentence {
   pretext?: boolean;
 }
 
-const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|\/\*\s*((?:agent|assistant|ai|model|llm|note|internal)\b[\s\S]*?)(?:\*\/|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\4\s*>|$)/gi;
+const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|(?<!\{)\{#([\s\S]*?)#\}(?!\})|\{\{!--([\s\S]*?)(?:--\}\}|$)|\/\*\s*((?:agent|assistant|ai|model|llm|note|internal)\b[\s\S]*?)(?:\*\/|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\6\s*>|$)/gi;
+// comments a page never shows: HTML, Markdown link references, Jinja and Handlebars
+const HIDDEN_COMMENT = /<!--|\[\/\/\]:\s*#|(?<!\{)\{#|\{\{!--/;
 // tags that have no business in a tool definition: what they wrap is aimed at the model
 const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override)\b[^>]{0,40}>/i;
 
@@ -268,13 +270,13 @@ function pushSentences(out: Sentence[], chunk: string, marked: boolean): void {
 function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
   let last = 0;
-  if (text.includes('<') || text.includes('[//]') || text.includes('/*')) {
+  if (text.includes('<') || text.includes('[//]') || text.includes('/*') || text.includes('{#') || text.includes('{{!--')) {
     for (const match of text.matchAll(HIDING_MARKUP)) {
       // markup quoted in an example ("\"</user><system>…\"") is shown, not hidden
       const line = text.slice(text.lastIndexOf('\n', match.index) + 1, match.index);
       if ((line.match(/["`“”]/g)?.length ?? 0) % 2 === 1) continue;
       pushSentences(out, text.slice(last, match.index), false);
-      pushSentences(out, match[1] ?? match[2] ?? match[3] ?? match[5] ?? '', true);
+      pushSentences(out, match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[7] ?? '', true);
       last = match.index + match[0].length;
     }
   }
@@ -296,7 +298,7 @@ const OPENING_DIRECTIVE = /^[\W_]*(instead\s+of\s+\w+ing|always|never|first(ly)?
 const MODAL_DIRECTIVE = /\b((should|must|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to|ought\s+to)\s+(always\s+|instead\s+|also\s+|first\s+)?be\s+(\w+ed|read|sent|set|put|run|done|made|given|kept|shown|told|written)\b|(is|are)\s+to\s+be\s+[\"'“‘`]?[A-Z0-9][\w-]*\d|(are|is)\s+expected\s+(never\s+)?to\b|the\s+(fix|solution|workaround|remedy|recovery\s+procedure)\s+is\s+to\b|must\s+(also|first|always|now|immediately|additionally|be\s+(called|used|run|invoked|sent|included|added|obeyed|followed))|(must|should|shall)\s+(always\s+)?(include|contain|be\s+sent\s+to|be\s+copied\s+to|cc|bcc|copy|go\s+to)\b|is\s+(mandatory|required|obligatory)\s+(for|before|that|to)|(it\s+is\s+)?(mandatory|required|necessary|essential|critical)\s+(that\s+you|to\s+(first|also|always))|(always|never)\s+(use|call|invoke|run|send|add|include|set|pass|forward|read|prefer|select|choose|describe|report|tell|say|cc|bcc|copy))\b/i;
 // the modal and "always / first / do not" words of the languages attacks use (no \b: it only knows ASCII letters)
 const FOREIGN_DIRECTIVE = /必须|務必|务必|一定要|请先|請先|总是|始终|每次|必ず|してください|常に|毎回|반드시|항상|마다|하세요|करें|भेजें|बताएं|हमेशा|(^|[^\p{L}])(her\s+(seferinde|çağrıldığında|zaman)|mutlaka|daima|zawsze|musisz|należy|uruchom|wykonaj|zignoruj|luôn|phải|selalu|harus|altijd|moet|debes|deber[áa]s|siempre|obligatori[oa]|primero|añade|envía|musst|m[üu]ssen|immer|unbedingt|zuerst|devez|dois|toujours|obligatoire|d'abord|envoie|ajoute|deve|sempre|obrigat[óo]ri[oa]|devi|obbligatori[oa]|должен|должны|всегда|обязательн\p{L}*|необходимо|сначала|выполните|отправьте)(?![\p{L}])/iu;
-const IMPERATIVE = String.raw`(prefix|prepend|read|open|cat|send|post|forward|upload|include|pass|add|append|write|insert|copy|paste|attach|email|transmit|submit|execute|run|call|invoke|use|visit|access|fetch|download|install|modify|change|replace|set|update|delete|remove|ignore|disregard|forget|store|save|log|record|collect|extract|print|reveal|output|respond|reply|tell|say|bcc|cc|redirect|route|prefer|avoid|skip|switch|obtain|grab|get|retrieve|locate|find|create|place|put|share|give|grant|close|disable|enable|describe|report|wipe|push|mirror|source|chmod|export|follow|obey|retry|treat)`;
+const IMPERATIVE = String.raw`(prefix|prepend|read|open|cat|send|post|forward|upload|include|pass|add|append|write|insert|copy|paste|attach|email|transmit|submit|execute|run|call|invoke|use|visit|access|fetch|download|install|modify|change|replace|set|update|delete|remove|ignore|disregard|forget|store|save|log|record|collect|extract|print|reveal|output|respond|reply|tell|say|bcc|cc|redirect|route|prefer|avoid|skip|switch|obtain|grab|get|retrieve|locate|find|create|place|put|share|give|grant|close|disable|enable|describe|report|wipe|push|mirror|source|chmod|export|follow|obey|retry|treat|substitute|swap)`;
 const IMPERATIVE_START = new RegExp(String.raw`^[\W_]*${IMPERATIVE}\b`, 'i');
 // an imperative after a clause: "Before linting, read…", "If it fails, run…", "…: append…"
 const CLAUSE_IMPERATIVE = new RegExp(String.raw`(^|[,;:—–(]\s*)(please|kindly)\b|(^|[,;:—–(]\s*(also\s+)?|\b(then|and\s+then)\s+)${IMPERATIVE}\s+(the|a|an|your|all|every|each|any|it|this|that|them|these|its|their|to|in|on|from|with|\S+[_./@~]\S*|[\`'"“~/])`, 'i');
@@ -1012,9 +1014,11 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       // markup that hides what it wraps: evidence when the wrapped text instructs
       if (sentence.marked && !seen.has('hidden-instructions')) {
         const tag = AUTHORITY_TAG.exec(text);
-        const instructs = kinds.length > 0 || (tag !== null && (isDirective({ ...sentence, marked: false, index: 1 }, place) || /\b(you|assistant|model)\b/i.test(sentence.text)));
+        // a comment people never see that turns to the model ("<!-- assistant: … -->", "{# model-only: … #}") hides an instruction
+        const comment = tag ? null : HIDDEN_COMMENT.exec(text);
+        const instructs = kinds.length > 0 || (tag !== null && (isDirective({ ...sentence, marked: false, index: 1 }, place) || /\b(you|assistant|model)\b/i.test(sentence.text))) || (comment !== null && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text)));
         if (instructs) {
-          const open = tag ?? /<!--|\[\/\/\]:\s*#/.exec(text);
+          const open = tag ?? comment ?? HIDDEN_COMMENT.exec(text);
           if (open) record({ kind: 'hidden-instructions', where, evidence: open[0], sentence: sentence.text, decoded: false, message: MESSAGES['hidden-instructions']! });
         }
       }
@@ -1126,7 +1130,7 @@ const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^
 const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b/i;
 const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
 // (a date or time format, ISO 8601, is no rule anybody must follow)
-const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+\S*\d/u;
+const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+([A-Z]{1,4}\s+)?\S*\d/u;
 
 type Intent = PoisoningFinding;
 
@@ -1156,7 +1160,7 @@ function intentOf(texts: readonly ModelText[], context: Context): Intent | undef
     const sentences = sentencesOf(text);
     const starts = new Set<number>();
     sentences.forEach((sentence, i) => {
-      if (mayNameModel(sentence.text) && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text))) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
+      if (mayNameModel(sentence.text) && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text) || (OVERRIDE_WORD.test(sentence.text) && OVERRIDDEN_CHOICE.test(sentence.text)))) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
     });
     for (const i of starts) {
       const window = sentences.slice(i, i + 3);
@@ -1167,7 +1171,9 @@ function intentOf(texts: readonly ModelText[], context: Context): Intent | undef
   return undefined;
 }
 // words without which MODEL_ACTS and FOR_MODEL cannot match (the passive orders need "to be" or "instead")
-const mayNameModel = (text: string): boolean => MODEL_WORD.test(text) || text.includes('to be ') || text.includes('instead');
+const mayNameModel = (text: string): boolean => MODEL_WORD.test(text) || text.includes('to be ') || text.includes('instead') || OVERRIDE_WORD.test(text);
+// the words OVERRIDDEN_CHOICE needs one of: an order that overrides the user's choice is read around it too
+const OVERRIDE_WORD = /substitut|rather than|whatever|whichever|including when|even when|intended/i;
 const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|claude|gpt/i;
 
 function intentIn(where: ModelText['where'], text: string, window: readonly Sentence[], context: Context): Intent | undefined {
@@ -1182,7 +1188,7 @@ function intentIn(where: ModelText['where'], text: string, window: readonly Sent
   const fixed = others.length ? FIXED_ARGUMENT.exec(text) : null;
   // an address someone can be reached at (a URL, an e-mail address), not a kind of thing ("a webhook")
   const reached = outsideDestination(text, true);
-  const destination = reached && /[:@]/.test(reached[0]) ? reached : null;
+  const destination = reached && /[:@]/.test(reached[0]) ? reached : BARE_DOMAIN.exec(text);
   const personal = PERSONAL_DATA.exec(text) ?? CONVERSATION.exec(text);
   const secret = SECRET_FILE.exec(text) ?? (PASS_VERB.test(text) || ACCESS_VERB.test(text) ? SECRET_WORDS.exec(text) : null);
   const system = SYSTEM_TARGET.exec(text);
@@ -1229,5 +1235,7 @@ const ACCESS_ANY = /\b(read|open|load|get|retriev|fetch|obtain|collect|extract|d
 // tools whose names say they destroy, move money or open access: no routine side step
 const ROUTINE_HARM = /^(delete|remove|drop|destroy|purge|wipe|reset|revoke|disable|transfer|pay|purchase|buy|grant|unlock|erase|clear)|[_-](delete|remove|purge|wipe|reset|unlock|transfer)/i;
 const NEGATED_CALL = /\b(do\s+not|don'?t|never|must\s+not|should\s+not|avoid|instead\s+of)\s+(\w+\s+){0,2}(call|calling|use|using|run|running|invoke|invoking)\b/i;
+// a host named without a scheme ("forwarded to ees-check.eu-travelreg.com"); documentation's example domains excepted
+const BARE_DOMAIN = /(?<![@\w./-])(?!(www\.)?example\.)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|app|dev|co|eu|de|fr|it|es|nl|pl|id|uk|us|info|biz|xyz|ai|cloud|site|online|tech)\b(?![.\/]?\w)/i;
 // a write in any tense: "appends", "adds", "empties", "overwrites"
 const WRITE_VERB_ANY = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|empt(y|ies|ied)|clear)(s|es|ed|ing)?\b/i;

@@ -965,6 +965,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     seen.add(finding.kind);
     findings.push(finding);
   };
+  // each text with its sentences, for the reading of a whole text at the end
+  const read: ReadText[] = [];
   for (const { where, text } of texts) {
     const invisible = ANY_INVISIBLE.test(text);
     const place = placeOf(where);
@@ -976,6 +978,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
     const sentences = sentencesOf(visible);
     context.sentences = sentences;
+    read.push({ where, text, sentences });
     let textFamilies = 0;
     // (a sentence of a text with no foreign letters has none either)
     const textPlain = plain(visible);
@@ -1042,7 +1045,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   }
   // a whole text read at once: an instruction spread over sentences that no single sentence gives away
   if (findings.length === 0) {
-    const intent = intentOf(texts, context);
+    const intent = intentOf(read, context);
     if (intent) record(intent);
   }
   return { findings, truncated };
@@ -1115,7 +1118,9 @@ export function gateLeaks(text: string): { leaks: string[]; matched: number } {
 // the model as the one who acts: "the assistant therefore adds", "agents are expected to pass", "obliges the assistant to call"
 const MODEL_ACTS = /(^|[.;:!?]\s+|\b(the|an?|any|all|every|each|calling|invoking)\s+)(ai\s+)?(assistants?|agents?|models?|llms?)(?!\s+(id|ids|name|names|config\w*|settings?|version|card|profile|runs?|api|endpoint|provider|list|registry)\b)\s+((also|then|therefore|still|always|first|simply|just|now|quietly|silently|automatically|immediately|instead|should|must|shall|will|can|may|is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+asked\s+to|is\s+asked\s+to|are\s+required\s+to|is\s+required\s+to)\s+)*(read|copie|copy|append|add|empt|ask|assure|reassure|tell|look|pass|put|place|call|send|run|execute|fill|include|attach|forward|upload|post|write|set|change|replace|substitut|delete|remove|clear|present|describe|report|remember|keep|store|save|share|creat|install|configur|enabl|disabl|grant|transfer|pay|buy|purchas|collect|gather|request|use|invoke|trigger|apply|honou?r|follow|obey|treat|paste|insert|submit|export|fetch|download|open|leave|omit|skip|ignore|do|does)\w*|\b(oblige|obliges|obliged|require|requires|required|expect|expects|instruct|instructs|ask|asks|asking|request|requests)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\s+to\b/i;
 // the text says who it is for: "a kind request to assistants", "read by assistants", "(agents honour this block)", "model-only:"
-const FOR_MODEL = /\b(is|are)\s+(not\s+)?to\s+be\s+(used|called|invoked)\b|\b(is|are)\s+(then\s+|always\s+)?(called|invoked|used)\b[^.]{0,80}\binstead\b|\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)|\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b|\bmodel[- ]only\b|^[\W_]*(assistant|agent|model|ai|llm)\s*:|\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b|\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b|\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b/iu;
+// a passive order about tools: "X is not to be used…", "Y is called … instead"
+const PASSIVE_ORDER = /\b(is|are)\s+(not\s+)?to\s+be\s+(used|called|invoked)\b|\b(is|are)\s+(then\s+|always\s+)?(called|invoked|used)\b[^.]{0,80}\binstead\b/i;
+const FOR_MODEL = /\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)|\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b|\bmodel[- ]only\b|^[\W_]*(assistant|agent|model|ai|llm)\s*:|\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b|\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b|\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b/iu;
 
 // what reaches past this tool
 const FIXED_ARGUMENT = /\b[a-z][a-z0-9_]*\s*[=:]\s*(["'“‘`][^"'”’`\n]{1,80}["'”’`]|\*|true|false|\d[\w.-]*)/i;
@@ -1141,26 +1146,40 @@ function ownerOf(where: string): string {
 }
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
-function intentOf(texts: readonly ModelText[], context: Context): Intent | undefined {
-  const groups = new Map<string, { where: ModelText['where']; text: string }>();
-  for (const { where, text } of texts) {
+interface ReadText {
+  where: ModelText['where'];
+  text: string;
+  sentences: Sentence[];
+}
+
+function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {
+  const groups = new Map<string, ReadText>();
+  for (const { where, text, sentences } of texts) {
     if (where === 'name') continue;
     const key = ownerOf(where);
     const group = groups.get(key);
-    if (group) group.text += `\n${text}`;
-    else groups.set(key, { where, text });
+    // (a parameter's values continue its description: their sentences are numbered on from it)
+    if (group) groups.set(key, { where: group.where, text: `${group.text}\n${text}`, sentences: [...group.sentences, ...sentences.map((sentence, i) => ({ ...sentence, index: group.sentences.length + i }))] });
+    else groups.set(key, { where, text, sentences });
   }
-  for (const { where, text } of groups.values()) {
-    // every finding below needs the model named as actor or addressee, or something kept from the user or
-    // forced on them; most texts have neither, and a cheap look at their words tells
+  for (const { where, text, sentences } of groups.values()) {
+    // every finding below needs the model named as actor or addressee, a passive order about tools, or
+    // the user's choice overridden; most texts have none of their words
     if (text.length < 40) continue;
-    if (!mayNameModel(text)) continue;
+    const modelWord = MODEL_WORD.test(text);
+    const passive = text.includes('to be ') || text.includes('instead');
+    const override = OVERRIDE_WORD.test(text);
+    if (!modelWord && !passive && !override) continue;
     // an instruction is read in up to three sentences in a row around the one that names the model:
     // a long manual's scattered words make none
-    const sentences = sentencesOf(text);
     const starts = new Set<number>();
     sentences.forEach((sentence, i) => {
-      if (mayNameModel(sentence.text) && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text) || (OVERRIDE_WORD.test(sentence.text) && OVERRIDDEN_CHOICE.test(sentence.text)))) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
+      const line = sentence.text;
+      const anchors =
+        (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || FOR_MODEL.test(line))) ||
+        (passive && (line.includes('to be ') || line.includes('instead')) && PASSIVE_ORDER.test(line)) ||
+        (override && OVERRIDE_WORD.test(line) && OVERRIDDEN_CHOICE.test(line));
+      if (anchors) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
     });
     for (const i of starts) {
       const window = sentences.slice(i, i + 3);
@@ -1170,17 +1189,16 @@ function intentOf(texts: readonly ModelText[], context: Context): Intent | undef
   }
   return undefined;
 }
-// words without which MODEL_ACTS and FOR_MODEL cannot match (the passive orders need "to be" or "instead")
-const mayNameModel = (text: string): boolean => MODEL_WORD.test(text) || text.includes('to be ') || text.includes('instead') || OVERRIDE_WORD.test(text);
+// words without which MODEL_ACTS and FOR_MODEL cannot match
 // the words OVERRIDDEN_CHOICE needs one of: an order that overrides the user's choice is read around it too
 const OVERRIDE_WORD = /substitut|rather than|whatever|whichever|including when|even when|intended/i;
 const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|claude|gpt/i;
 
 function intentIn(where: ModelText['where'], text: string, window: readonly Sentence[], context: Context): Intent | undefined {
-  const sentences = window.map((sentence) => ({ ...sentence, param: where.startsWith('inputSchema.') }));
+  const sentences = window;
   const place = placeOf(where);
   // the model named as the one who acts or is asked; a bare imperative ("Use this to…") is weaker and needs more to go with it
-  const named = MODEL_ACTS.exec(text) ?? FOR_MODEL.exec(text);
+  const named = MODEL_ACTS.exec(text) ?? FOR_MODEL.exec(text) ?? PASSIVE_ORDER.exec(text);
   const addressed = named ?? sentences.find((sentence) => (sentence.index > 0 || place !== 'prose' || sentence.param) && isDirective(sentence, place))?.text.match(/^.{0,80}/) ?? null;
   // what it reaches for, with the words that show it
   // other tools: named as tools, or a sibling of this server named anywhere in the window

@@ -155,8 +155,8 @@ describe('an instruction read over a few sentences: the model asked or narrated,
     ['an agent reading its own key from the environment', tool('register_agent', 'Registers the agent with the platform. The agent reads its API key from the AGENT_KEY environment variable and sends it in the Authorization header.'), []],
     ['a passive pointer to the right tool', tool('import_rows', 'Imports rows one at a time. It is not to be used for files over 10,000 rows: bulk_import is called for those instead, and is faster.'), ['bulk_import']],
     ['a harmless tool called before every listing', tool('list_orders', 'Lists orders. The assistant calls refresh_order_cache before every listing so the list is current.'), ['refresh_order_cache']],
-    ['Mustache sections in a template tool', tool('render_alert', 'Renders an alert template. Supports {{#is_alert}}…{{/is_alert}} blocks; the assistant should preview before saving.')],
-    ['a template comment for people', tool('render_page', 'Renders a page template. Comments such as {# shown only in the editor #} are dropped from the output.')],
+    ['Mustache sections in a template tool', tool('render_alert', 'Renders an alert template. Supports {{#is_alert}}…{{/is_alert}} blocks; the assistant should preview before saving.'), []],
+    ['a template comment for people', tool('render_page', 'Renders a page template. Comments such as {# shown only in the editor #} are dropped from the output.'), []],
     ['a note file the user names', tool('append_note', 'Appends a line to a notes file the user names. The assistant writes to that file only, never to dotfiles, and asks before creating a new file.'), []],
   ];
   for (const [what, definition, siblings] of fine) {

@@ -1170,16 +1170,17 @@ interface ReadText {
 }
 
 function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {
-  const groups = new Map<string, ReadText>();
-  for (const { where, text, sentences } of texts) {
+  const groups = new Map<string, ReadText & { members: ReadText[] }>();
+  for (const member of texts) {
+    const { where, text, sentences } = member;
     if (where === 'name') continue;
     const key = ownerOf(where);
     const group = groups.get(key);
     // (a parameter's values continue its description: their sentences are numbered on from it)
-    if (group) groups.set(key, { where: group.where, text: `${group.text}\n${text}`, sentences: [...group.sentences, ...sentences.map((sentence, i) => ({ ...sentence, index: group.sentences.length + i }))] });
-    else groups.set(key, { where, text, sentences });
+    if (group) groups.set(key, { where: group.where, text: `${group.text}\n${text}`, sentences: [...group.sentences, ...sentences.map((sentence, i) => ({ ...sentence, index: group.sentences.length + i }))], members: [...group.members, member] });
+    else groups.set(key, { where, text, sentences, members: [member] });
   }
-  for (const { where, text, sentences } of groups.values()) {
+  for (const { where, text, sentences, members } of groups.values()) {
     // every finding below needs the model named as actor or addressee, a passive order about tools, or
     // the user's choice overridden; most texts have none of their words
     if (text.length < 40) continue;
@@ -1201,7 +1202,10 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     for (const i of starts) {
       const window = sentences.slice(i, i + 3);
       const intent = intentIn(where, window.map((sentence) => sentence.text).join(' '), window, context);
-      if (intent) return { ...intent, evidence: quoteIn(text, intent.evidence, text.slice(0, 80)) };
+      if (!intent) continue;
+      // the quote is shown in the text it comes from: the description, or the value that holds it
+      const home = members.find((member) => member.text.includes(intent.evidence)) ?? members[0]!;
+      return { ...intent, where: home.where, evidence: quoteIn(home.text, intent.evidence, home.text.slice(0, 80)) };
     }
   }
   return undefined;

@@ -3,7 +3,7 @@
 // the policy, so they cannot disagree. Pure.
 import type { AnnotationComparison, DescriptionWarning, McpTool, Operation, Quote, Risk, Signal, ToolPolicy } from '../data/schema.ts';
 import type { Verdict } from './classify.ts';
-import { CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS } from './lexicon.ts';
+import { CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { firstSentence } from './words.ts';
 import { locationParts } from '../data/location.ts';
 
@@ -107,7 +107,9 @@ function leadSentence(description: string): string {
   for (let i = 0; i < 6 && rest.trim(); i++) {
     const { text, start } = firstSentence(rest);
     const clean = text.replace(/[*_#`>|]+/g, ' ').replace(/\s+/g, ' ').trim();
-    if (clean.split(' ').filter((word) => /\p{L}/u.test(word)).length >= 3 && !/:$/.test(clean)) return clean;
+    const words = clean.split(' ').filter((word) => /\p{L}/u.test(word));
+    // three words make a sentence; two do when the first is a verb ("Translates text.", not "Beta feature.")
+    if ((words.length >= 3 || (words.length === 2 && verbOf(words[0]!.toLowerCase()) !== undefined)) && !/:$/.test(clean)) return clean;
     rest = rest.slice(start + text.length + 1);
   }
   return firstSentence(description).text.replace(/\s+/g, ' ').trim();

@@ -63,6 +63,10 @@ describe('placeName: where the page says a quote is', () => {
 });
 
 describe('whatItDoes: the first line of a tool page', () => {
+  it('a two-word first sentence led by a verb says what the tool does; two words without a verb are passed over', () => {
+    expect(whatItDoes(tool('translate', 'Translates text. Supports forty languages and detects the source language.'))).toBe('What it does: “Translates text” (tool description).');
+    expect(whatItDoes(tool('list_tickets', 'Beta feature. Lists the open tickets of a project.'))).toBe('What it does: “Lists the open tickets of a project” (tool description).');
+  });
   it('a description of exactly eight characters is quoted', () => {
     expect(whatItDoes(tool('get_logs', 'Get logs'))).toBe('What it does: “Get logs” (tool description).');
   });

@@ -13,9 +13,10 @@ import { ROOT } from './helpers.ts';
  * `tools` is the development set (rules may be tuned against it); `holdout` is never tuned against;
  * `npm` holds tools of the npm servers added by use (`toolrisk add`), labelled before the rules were
  * run on them, and never tuned against either; `npm-dev` holds tools of other new npm servers, labelled
- * the same way, which the rules are being tuned against (it joins `tools` once they reach 95% on it).
+ * the same way, which the rules are being tuned against (it joins `tools` once they reach 95% on it);
+ * `fresh` holds catalog tools labelled blind in a later round, never tuned against.
  */
-export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' = 'tools'): Label[] {
+export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 

@@ -1,11 +1,14 @@
 // `npm run eval`: the classifier against the labelled set, with and without declared annotations.
 // `npm run eval -- --llm [--model …]`: the same figures for a model's answers and for the merged
 // verdicts (answers cached like `toolrisk inspect --llm`'s, in TOOLRISK_CACHE_DIR or ~/.cache).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatEval, type EvalResult } from '../classifier/evaluate.ts';
 import { LLM_OPTIONS, LlmSettingsError, llmSettings } from '../bin/llm.ts';
 import { ModelReviewer, userCacheDir } from '../classifier/review.ts';
 import { loadLabels, runEval, runModelEval } from './eval-labels.ts';
+import { ROOT } from './helpers.ts';
 import { formatDetection, loadPoisoningSet, measureDetection, publicCorpus, realFalsePositives } from './eval-poisoning.ts';
 
 function parse() {
@@ -57,7 +60,13 @@ if (!values.llm) {
   print(`Development batch from new npm servers (${new Set(npmDev.map((label) => label.server)).size} servers, labelled blind; being tuned against, joins the development set at 95%), annotations removed`, runEval(npmDev, false));
   console.log(formatEval(`Servers added from npm by use (${new Set(npmSet.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(npmSet, false)));
   console.log('');
-  console.log(formatEval('Every labelled tool (development, held-out and both npm sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev], false)));
+  // a later round of blind labels from the grown catalog, never tuned against (when present)
+  const fresh = existsSync(join(ROOT, 'tests', 'labels', 'fresh.json')) ? loadLabels('fresh') : [];
+  if (fresh.length) {
+    console.log(formatEval(`Fresh catalog tools (${new Set(fresh.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh, false)));
+    console.log('');
+  }
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the fresh set), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { annotationSignals, listedOperations, nameSignals, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
+import { annotationSignals, billedResourceSignals, listedOperations, nameSignals, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -68,6 +68,8 @@ export interface Verdict {
   many: 'one' | 'batch' | 'filter';
   /** The server drives a browser, UI or device. */
   ui: boolean;
+  /** Creates or resizes capacity that is billed while it exists (a droplet, a volume, a database cluster). */
+  bills: boolean;
 }
 
 const SCOPE_ORDER: readonly DestructiveScope[] = ['none', 'in-place', 'item', 'broad'];
@@ -172,6 +174,7 @@ export function decide(signals: Signal[]): Verdict {
     writeQuery,
     many,
     ui,
+    bills: changes && signals.some((s) => s.label.startsWith('bills:')),
   };
 }
 
@@ -184,6 +187,7 @@ export function riskOf(verdict: Verdict, warnings: readonly DescriptionWarning[]
     const scope = verdict.destructiveScope;
     level = scope === 'broad' ? 3 : scope === 'item' ? 2 : scope === 'in-place' && verdict.many === 'filter' ? 2 : 1;
   } else level = verdict.destructiveScope === 'broad' ? 3 : 2;
+  if (verdict.bills) level = Math.max(level, 2);
   if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery) level = 3;
   return RISK_LEVELS[level]!;
 }
@@ -268,6 +272,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const onlyReads = readsByName(signals);
   for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
   signals.push(...annotationSignals(tool));
+  signals.push(...billedResourceSignals(tool));
   // changing what a subscription bills: the call takes a price, plan or items
   const properties = tool.inputSchema.properties;
   if (properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) {
@@ -354,6 +359,7 @@ function riskier(a: Verdict, b: Verdict): Verdict {
     writeQuery: a.writeQuery || b.writeQuery,
     many: a.many === 'filter' || b.many === 'filter' ? 'filter' : a.many === 'batch' || b.many === 'batch' ? 'batch' : 'one',
     ui: a.ui || b.ui,
+    bills: a.bills || b.bills,
   };
 }
 

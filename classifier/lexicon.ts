@@ -119,6 +119,22 @@ export const BILLING_COMMITS = new Map<string, ReadonlySet<string>>([
 /** Parameters that say what a subscription bills: changing them changes the charge. */
 export const BILLED_PARAMETERS = /^(price|prices|plan|plans|items|quantity|amount)$/i;
 
+/**
+ * Provisioning capacity that is billed while it exists (the rubric's high row): machines are billed
+ * whenever they are created; the other resources when the call also chooses their size, tier or region
+ * (a Notion database, a Docker volume or a component instance costs nothing).
+ */
+export const BILLED_MACHINES = new Set(['droplet', 'droplets', 'vm', 'vms', 'nodepool', 'nodepools', 'gpu', 'gpus']);
+export const BILLED_RESOURCES = new Set(['volume', 'volumes', 'cluster', 'clusters', 'instance', 'instances', 'server', 'servers', 'machine', 'machines', 'share', 'shares', 'database', 'databases', 'db', 'registry', 'registries', 'sandbox', 'sandboxes', 'disk', 'disks', 'index', 'indexes', 'indices']);
+/** Verbs that bring billed capacity into being or change how much of it there is ("add" mostly attaches what exists: `firewall-add-droplets`). */
+export const PROVISIONING_VERBS = new Set(['create', 'provision', 'launch', 'resize', 'scale']);
+/** Verbs that change an existing resource: they change its bill only when the call sets its capacity. */
+export const CAPACITY_CHANGING_VERBS = new Set(['update', 'modify', 'change', 'set', 'upgrade', 'configure']);
+/** Parameters that choose how much capacity a resource has (a size in GiB, a tier, a node count, vCPUs, memory, a machine type). */
+export const CAPACITY_PARAMETER = /^(size|size_?(gi\w*|gb|mb|mi\w*)|\w*storage_?size\w*|disk_?(size|gb|gib)\w*|num_?nodes|node_?count|count|min_?nodes|max_?nodes|replicas|vcpus?|cpus?|memory(_?(mb|gb|mib|gib))?|ram(_?(mb|gb))?|\w*tier(_?slug)?|plan|sku|(machine|instance|node|vm)_?(type|class|size))$/i;
+/** Parameters that place a new resource in a provider's region. */
+export const PLACEMENT_PARAMETER = /^(region|region_?(slug|name|id)|location|cloud|provider_?region|zone|availability_?zone|datacenter(_?code)?)$/i;
+
 /** Nouns that make a destructive action broad in scope. */
 export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass']);
 

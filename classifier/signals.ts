@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -138,6 +138,34 @@ function personalProseSignals(words: readonly Token[], lead: number, sentence: s
     if (/[,;:(]/.test(between)) return [];
   }
   return [];
+}
+
+/** The head noun a name acts on: its last word before a preposition (`create-index-for-model` acts on an index). */
+function headObject(tokens: readonly Token[], primary: ReadonlySet<number>): Token | undefined {
+  const after = [...primary].sort((a, b) => a - b)[0] ?? 0;
+  const end = tokens.findIndex((token, i) => i > after && PHRASE_END.has(token.word));
+  return end > 0 ? tokens[end - 1] : tokens[nameObject(tokens, primary)];
+}
+
+/**
+ * A name that creates or resizes capacity billed while it exists: a machine (`droplet-create`, `add_nodepool`), or a
+ * volume, cluster, database, file share… whose size, tier or region the call chooses (`volume-create(SizeGigaBytes)`,
+ * `update_cluster(num_nodes)`). The rubric's high row: provisioning something that bills.
+ */
+export function billedResourceSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  const lemmas = [...primary].map((i) => verbOf(tokens[i]!.word)?.lemma ?? '');
+  const provisions = lemmas.some((lemma) => PROVISIONING_VERBS.has(lemma));
+  if (!provisions && !lemmas.some((lemma) => CAPACITY_CHANGING_VERBS.has(lemma))) return [];
+  const object = headObject(tokens, primary);
+  // (a free tier is not billed: `create_free_cluster`)
+  if (!object || primary.has(tokens.indexOf(object)) || tokens.some((token) => token.word === 'free')) return [];
+  const parameters = inputProperties(tool.inputSchema).map((property) => property.name);
+  const sized = parameters.some((name) => CAPACITY_PARAMETER.test(name));
+  const placed = parameters.some((name) => PLACEMENT_PARAMETER.test(name));
+  const billed = BILLED_MACHINES.has(object.word) ? provisions || sized : BILLED_RESOURCES.has(object.word) && (sized || (provisions && placed));
+  return billed ? [signal('name', 'write', `bills:${object.word}`, 0, 'name', object.text)] : [];
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);

@@ -84,3 +84,19 @@ describe('issuing or withdrawing a key administers a credential', () => {
     expect(classify(tool('create_reset_keys', 'Creates the reset track of an animation.')).risk).not.toBe('critical');
   });
 });
+
+describe('provisioning something that bills is high', () => {
+  it('creating a machine, or creating or resizing a resource whose size, tier or region the call chooses', () => {
+    expect(verdict(classify(tool('create_vm', 'Creates a virtual machine from an image.')))).toBe('write high');
+    expect(verdict(classify(tool('block-disk-create', 'Create a disk for a server.', { capacity_gib: { type: 'number' }, sizeGb: { type: 'number' } })))).toBe('write high');
+    expect(verdict(classify(tool('create_search_index', 'Creates an index.', { name: { type: 'string' }, region: { type: 'string' } })))).toBe('write high');
+    expect(verdict(classify(tool('resize_postgres_cluster', 'Changes how many nodes a cluster has.', { num_nodes: { type: 'integer' } })))).toBe('write+destructive high');
+  });
+
+  it('a resource with no size, tier or region, a free tier, or attaching existing machines is not', () => {
+    expect(verdict(classify(tool('create_database', 'Creates a database inside a page.', { parent: { type: 'string' }, title: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('create_free_cluster', 'Creates a starter cluster.', { region: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('balancer-add-vms', 'Adds machines to a load balancer.')))).toBe('write medium');
+    expect(verdict(classify(tool('rename_cluster', 'Renames a cluster.', { name: { type: 'string' } })))).toBe('write+destructive medium');
+  });
+});

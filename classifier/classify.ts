@@ -82,6 +82,9 @@ function isDecidingVerb(s: Signal): boolean {
   return s.weight >= 1.5;
 }
 
+// (a name's "delete" is the same act when its description says the thing is removed from an item: `delete_issue_emoji_reaction`)
+const DETACHING_VERBS = new Set(['remove', 'delete']);
+
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 
 /** Decides category and flags from the signals. */
@@ -136,10 +139,13 @@ export function decide(signals: Signal[]): Verdict {
   const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || signals.some((s) => s.label === 'phrase:by-filter') ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
   // a browser or device action changes the page session, not stored data (unless it deletes)
   const sessionOnly = ui && category === 'execute';
+  // removing something from an item that stays ("a label from an issue") changes that item in place
+  const detaches = signals.some((s) => s.label === 'phrase:detaches');
   if (changes && !nameNeutralized) {
     for (const s of signals) {
       if (!isDecidingVerb(s) || (negated && s.family !== 'name')) continue;
-      const verbScope = VERB_SCOPE.get(s.label.slice(s.label.indexOf(':') + 1));
+      const lemma = s.label.slice(s.label.indexOf(':') + 1);
+      const verbScope = detaches && DETACHING_VERBS.has(lemma) ? 'in-place' : VERB_SCOPE.get(lemma);
       // (closing a page, tab or browser still ends what it held)
       if (verbScope && !(sessionOnly && verbScope === 'in-place' && s.label !== 'verb:close')) scope = widerScope(scope, verbScope);
     }

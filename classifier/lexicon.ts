@@ -135,6 +135,15 @@ export const CAPACITY_PARAMETER = /^(size|size_?(gi\w*|gb|mb|mi\w*)|\w*storage_?
 /** Parameters that place a new resource in a provider's region. */
 export const PLACEMENT_PARAMETER = /^(region|region_?(slug|name|id)|location|cloud|provider_?region|zone|availability_?zone|datacenter(_?code)?)$/i;
 
+/**
+ * What removing "from" one of these deletes: an entry of a store of records (a job from a queue, a document
+ * from a collection, an account from the cache). Removing from anything else (a label from an issue, a
+ * reaction from a message, droplets from a firewall) takes the thing off an item that stays: an in-place update.
+ */
+export const RECORD_STORES = new Set(['queue', 'queues', 'directory', 'folder', 'trash', 'bin', 'database', 'db', 'collection', 'registry', 'cache', 'list', 'library', 'gallery', 'calendar',
+  'project', 'workspace', 'repository', 'repo', 'index', 'bucket', 'store', 'storage', 'server', 'system', 'account', 'drive', 'vault', 'catalog', 'inventory', 'namespace', 'cluster',
+  'disk', 'memory', 'graph', 'base', 'table', 'service', 'platform', 'history', 'archive', 'organization', 'org', 'app', 'application', 'filesystem', 'machine', 'device', 'computer']);
+
 /** Nouns that make a destructive action broad in scope. */
 export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass']);
 

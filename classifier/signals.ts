@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -166,6 +166,35 @@ export function billedResourceSignals(tool: McpTool): Signal[] {
   const placed = parameters.some((name) => PLACEMENT_PARAMETER.test(name));
   const billed = BILLED_MACHINES.has(object.word) ? provisions || sized : BILLED_RESOURCES.has(object.word) && (sized || (provisions && placed));
   return billed ? [signal('name', 'write', `bills:${object.word}`, 0, 'name', object.text)] : [];
+}
+
+const MEMBERSHIP_NOUNS = new Set(['user', 'users', 'member', 'members', 'collaborator', 'collaborators', 'people', 'person', 'admin', 'admins', 'owner', 'owners', 'guest', 'guests']);
+// words before the head of a noun phrase that say which one, not what it is
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'your', 'my', 'our', 'one', 'specific', 'single', 'given', 'specified', 'existing', 'containing', 'parent', 'same', 'current', 'selected']);
+
+/**
+ * "Remove a label from an issue", "Removes droplets from a firewall", "Remove a dependency between tasks": what is
+ * removed comes off an item that stays, an in-place update. Not when it is removed from a store of records ("a job
+ * from the queue", "a document from a collection") or from a service by name ("a contact from Resend"): that deletes it.
+ */
+function detachingSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  for (let i = lead + 1; i < Math.min(words.length, lead + 8); i++) {
+    const word = words[i]!.word;
+    if (word === 'between') return [signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[i]!.start + words[i]!.text.length))];
+    if (word !== 'from') continue;
+    // taking a person off a team, a group or a project changes membership, not an item's contents
+    if (words.slice(lead + 1, i).some((token) => MEMBERSHIP_NOUNS.has(token.word))) return [];
+    let head = i + 1;
+    while (words[head] && DETERMINERS.has(words[head]!.word)) head++;
+    // a service by name: "from Resend", "from OmniFocus" (an item with its article is still an item: "from a Load Balancer")
+    if (!words[head] || (head === i + 1 && /^[A-Z]/.test(words[head]!.text))) return [];
+    // the phrase's head: its last word before a clause or a preposition ("from a Discord message in a channel")
+    let end = head;
+    while (words[end + 1] && !PHRASE_END.has(words[end + 1]!.word) && !/[,;:(.]/.test(sentence.slice(words[end]!.start + words[end]!.text.length, words[end + 1]!.start))) end++;
+    if (words.slice(head, end + 1).some((token) => RECORD_STORES.has(token.word.replace(/s$/, '')) || RECORD_STORES.has(token.word))) return [];
+    return [signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[end]!.start + words[end]!.text.length))];
+  }
+  return [];
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
@@ -372,6 +401,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     }
     if (object && !negation) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
     if (RETRIEVING_VERBS.has(verb.lemma)) out.push(...personalProseSignals(words, words.indexOf(lead), sentence.text, family, where));
+    if (verb.lemma === 'remove') out.push(...detachingSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
   for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {

@@ -160,7 +160,7 @@ export function decide(signals: Signal[]): Verdict {
     const destructiveScore = sum(signals, 'destructive');
     if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && sum(fromName, 'destructive') > 0))) scope = 'item';
     if (signals.some((s) => s.label === 'phrase:irreversible' || s.label === 'phrase:overwrite' || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
-    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:force' || s.label === 'phrase:history');
+    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label.startsWith('container:')) || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:force' || s.label === 'phrase:history');
     if (signals.some((s) => s.label === 'param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     // code, commands or queries of the caller's choosing can delete anything

@@ -197,6 +197,14 @@ function detachingSignals(words: readonly Token[], lead: number, sentence: strin
   return [];
 }
 
+/** "Delete a container registry by its id": a deleting verb whose object is a container of many items deletes them all. */
+function containerObjectSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  let end = lead;
+  while (end + 1 < Math.min(words.length, lead + 6) && !PHRASE_END.has(words[end + 1]!.word) && !/[,;:(.]/.test(sentence.slice(words[end]!.start + words[end]!.text.length, words[end + 1]!.start))) end++;
+  const head = words[end];
+  return end > lead && head && BROAD_NOUNS.has(head.word) && head.word !== 'all' ? [signal(family, 'broad', `container:${head.word}`, 1, where, head.text)] : [];
+}
+
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
 const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run']);
@@ -402,6 +410,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     if (object && !negation) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
     if (RETRIEVING_VERBS.has(verb.lemma)) out.push(...personalProseSignals(words, words.indexOf(lead), sentence.text, family, where));
     if (verb.lemma === 'remove') out.push(...detachingSignals(words, words.indexOf(lead), sentence.text, family, where));
+    if (VERB_SCOPE.get(verb.lemma) === 'item' && !negation) out.push(...containerObjectSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
   for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {

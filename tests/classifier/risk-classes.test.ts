@@ -115,3 +115,17 @@ describe('removing something from an item that stays is an in-place update', () 
     expect(classify(tool('remove_user_from_group', 'Remove a user from a group.')).risk).not.toBe('medium');
   });
 });
+
+describe('deleting a container of many items is critical', () => {
+  it('a calendar, a channel, a folder, a registry the description names', () => {
+    expect(verdict(classify(tool('drop_team_calendar', 'Drops a shared calendar with its events.')))).toBe('write+destructive critical');
+    expect(verdict(classify(tool('chat_channel_delete', 'Deletes a chat channel.')))).toBe('write+destructive critical');
+    expect(verdict(classify(tool('cr-destroy', 'Destroy an image registry by its name.')))).toBe('write+destructive critical');
+  });
+
+  it('one item in a container, or a container only mentioned, stays high', () => {
+    expect(verdict(classify(tool('delete_channel_post', 'Deletes one post from a channel.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('img-destroy', 'Destroy an image in a registry.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('trash_file', 'Deletes a file from a folder.')))).toBe('write+destructive high');
+  });
+});

@@ -488,12 +488,16 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     const words = tokens.map((token) => token.word);
     const type = property.schema.type;
     const description = typeof property.schema.description === 'string' ? property.schema.description : '';
+    // a command or script chosen from a fixed list (`cmd: "ls" | "cat" | "stat"`) names one of the tool's operations, not code to run
+    // (an enum that is not itself the command, such as a sandbox policy "for shell command execution", still tells what runs)
+    const chosen = Array.isArray(property.schema.enum) && property.schema.enum.length > 0 && tokens.some((token) => own(PARAMETERS, token.word)?.includes('execute'));
     for (const token of tokens) {
       let effects = own(PARAMETERS, token.word);
       if (!effects) continue;
       // a boolean `force` or `recursive` widens a destructive action; as a string it is something else
       if (effects.includes('destructive') && type !== undefined && type !== 'boolean') continue;
       // `code` in `country_code`, `status_code`, `zip_code` is not code to run
+      if (effects.includes('execute') && chosen) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
@@ -518,7 +522,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     }
     // an aggregation pipeline on a database server is a query the caller writes, and its stages can write ($out, $merge)
     if (last === 'pipeline' && traits.database && (type === 'array' || type === undefined)) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
-    if (description && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
+    if (description && !chosen && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
       const code = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i.exec(description);
       if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));
       else if (CODE_HINT.test(property.name) === false && /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i.test(description)) {

@@ -129,3 +129,21 @@ describe('deleting a container of many items is critical', () => {
     expect(verdict(classify(tool('trash_file', 'Deletes a file from a folder.')))).toBe('write+destructive high');
   });
 });
+
+describe('a command chosen from a fixed list is an operation, not code to run', () => {
+  it('an enum of sub-commands reads when its values read', () => {
+    expect(verdict(classify(tool('hub_files', 'Browse files of a model hub.', { cmd: { type: 'string', enum: ['ls', 'cat', 'stat'], description: 'Command to execute.' } })))).toBe('read low');
+  });
+
+  it('a free-text command, or an enum that only sets how commands run, still runs code', () => {
+    expect(classify(tool('hub_files', 'Browse files of a model hub.', { cmd: { type: 'string', description: 'Command to execute.' } })).category).toBe('execute');
+    expect(classify(tool('agent_task', 'Hands a task to a coding agent.', { task: { type: 'string' }, isolation: { type: 'string', enum: ['none', 'full'], description: 'Isolation for shell command execution.' } })).category).toBe('execute');
+  });
+});
+
+describe('row-level security is access control', () => {
+  it('changing it is critical, reading it is not', () => {
+    expect(classify(tool('table_rls_update', 'Turns row-level security on or off for a table.')).risk).toBe('critical');
+    expect(verdict(classify(tool('list_rls_policies', 'Lists the policies of a table.')))).toBe('read low');
+  });
+});

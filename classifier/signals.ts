@@ -205,6 +205,8 @@ function containerObjectSignals(words: readonly Token[], lead: number, sentence:
   return end > lead && head && BROAD_NOUNS.has(head.word) && head.word !== 'all' ? [signal(family, 'broad', `container:${head.word}`, 1, where, head.text)] : [];
 }
 
+// (a scan can probe or attack what it scans; an audit or an analysis reads)
+const OBSERVING_ACTIONS = new Set(['audit', 'analyze']);
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
 const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run']);
@@ -246,6 +248,15 @@ function actionAfter(tokens: readonly Token[], i: number): string | undefined {
   return undefined;
 }
 
+/** "Run an accessibility audit", `runSeoAudit`: running an audit or an analysis only observes and reports, as auditing does. */
+function observationRun(tokens: readonly Token[], i: number): string | undefined {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) {
+    const action = ACTION_NOUNS.get(tokens[j]!.word);
+    if (action) return OBSERVING_ACTIONS.has(action) ? action : undefined;
+  }
+  return undefined;
+}
+
 /** The thing a lifecycle verb runs or operates (`restart_service`, `power-off-droplet`, `create_deployment`), if any. */
 function runningObject(tokens: readonly Token[], i: number, lemma: string): Token | undefined {
   const objects = LIFECYCLE_VERBS.has(lemma) ? LIFECYCLE_OBJECTS : lemma === 'create' ? RUNNING_OBJECTS : undefined;
@@ -266,7 +277,7 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
  * a streaming search"), and a lifecycle verb names the thing it runs, if any (`restart_service`).
  */
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
-  const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : undefined;
+  const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : verb.lemma === 'run' ? observationRun(tokens, i) : undefined;
   const resolved = (action && verbOf(action)) || verb;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
 }

@@ -147,3 +147,16 @@ describe('row-level security is access control', () => {
     expect(verdict(classify(tool('list_rls_policies', 'Lists the policies of a table.')))).toBe('read low');
   });
 });
+
+describe('running an audit or an analysis only observes', () => {
+  it('an audit or analysis that is run reads and reports', () => {
+    expect(verdict(classify(tool('run_contrast_audit', 'Run a colour contrast audit on a page.')))).toBe('read low');
+    expect(verdict(classify(tool('deps_overview', 'Run a thorough dependency analysis of a package.')))).toBe('read low');
+  });
+
+  it('running tests, a scan or a job still executes', () => {
+    expect(classify(tool('run_contract_tests', 'Run the contract tests of a service.')).category).toBe('execute');
+    expect(classify(tool('run_port_scan', 'Run a port scan against a host.')).category).toBe('execute');
+    expect(classify(tool('run_nightly_job', 'Run the nightly export job.')).category).toBe('execute');
+  });
+});

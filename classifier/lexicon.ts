@@ -144,6 +144,9 @@ export const RECORD_STORES = new Set(['queue', 'queues', 'directory', 'folder', 
   'project', 'workspace', 'repository', 'repo', 'index', 'bucket', 'store', 'storage', 'server', 'system', 'account', 'drive', 'vault', 'catalog', 'inventory', 'namespace', 'cluster',
   'disk', 'memory', 'graph', 'base', 'table', 'service', 'platform', 'history', 'archive', 'organization', 'org', 'app', 'application', 'filesystem', 'machine', 'device', 'computer']);
 
+/** Applications on the user's machine: opening one launches it (an editor, the devtools, a simulator). */
+export const HOST_APPS = new Set(['editor', 'ide', 'devtools', 'simulator', 'emulator', 'application', 'app', 'browser', 'window', 'viewer', 'dashboard', 'finder', 'inspector', 'debugger', 'studio', 'terminal']);
+
 /** Nouns that make a destructive action broad in scope. */
 export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass',
   // containers of many items people use: a registry of images, a calendar of events, a channel of messages, a folder of files, a board of cards, a space of pages

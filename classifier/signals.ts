@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -189,24 +189,46 @@ function detachingSignals(words: readonly Token[], lead: number, sentence: strin
     // a service by name: "from Resend", "from OmniFocus" (an item with its article is still an item: "from a Load Balancer")
     if (!words[head] || (head === i + 1 && /^[A-Z]/.test(words[head]!.text))) return [];
     // the phrase's head: its last word before a clause or a preposition ("from a Discord message in a channel")
-    let end = head;
-    while (words[end + 1] && !PHRASE_END.has(words[end + 1]!.word) && !/[,;:(.]/.test(sentence.slice(words[end]!.start + words[end]!.text.length, words[end + 1]!.start))) end++;
+    const end = phraseEnd(words, head, sentence, 8);
     if (words.slice(head, end + 1).some((token) => RECORD_STORES.has(token.word.replace(/s$/, '')) || RECORD_STORES.has(token.word))) return [];
     return [signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[end]!.start + words[end]!.text.length))];
   }
   return [];
 }
 
+/** Where the noun phrase after `lead` ends: before a preposition or a clause, at most `max` words on. */
+function phraseEnd(words: readonly Token[], lead: number, sentence: string, max = 5): number {
+  let end = lead;
+  while (end + 1 < Math.min(words.length, lead + max + 1) && !PHRASE_END.has(words[end + 1]!.word) && !/[,;:(]|\.\s/.test(sentence.slice(words[end]!.start + words[end]!.text.length, words[end + 1]!.start))) end++;
+  return end;
+}
+
 /** "Delete a container registry by its id": a deleting verb whose object is a container of many items deletes them all. */
 function containerObjectSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
-  let end = lead;
-  while (end + 1 < Math.min(words.length, lead + 6) && !PHRASE_END.has(words[end + 1]!.word) && !/[,;:(.]/.test(sentence.slice(words[end]!.start + words[end]!.text.length, words[end + 1]!.start))) end++;
+  const end = phraseEnd(words, lead, sentence);
   const head = words[end];
   return end > lead && head && BROAD_NOUNS.has(head.word) && head.word !== 'all' ? [signal(family, 'broad', `container:${head.word}`, 1, where, head.text)] : [];
 }
 
 // (a scan can probe or attack what it scans; an audit or an analysis reads)
 const OBSERVING_ACTIONS = new Set(['audit', 'analyze']);
+/**
+ * "Opens the draw.io editor with a diagram", "Open a URL in the iOS Simulator": opening an application on the
+ * user's machine launches it, which the rubric counts as driving a UI (execute), not as reading.
+ */
+function opensAppSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  const end = phraseEnd(words, lead, sentence);
+  let app = end > lead && HOST_APPS.has(words[end]!.word) ? words[end] : undefined;
+  // "… in the editor", "… on the simulator"
+  if (!app && (words[end + 1]?.word === 'in' || words[end + 1]?.word === 'on')) {
+    let next = end + 2;
+    while (words[next] && DETERMINERS.has(words[next]!.word)) next++;
+    const place = words[phraseEnd(words, next - 1, sentence, 3)];
+    if (place && HOST_APPS.has(place.word)) app = place;
+  }
+  return app ? [signal(family, 'execute', 'phrase:opens-app', 2.5, where, app.text)] : [];
+}
+
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
 const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run']);
@@ -330,6 +352,10 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   out.push(...nounSignals(tokens, 'name', 'name', 1));
   out.push(...personalNameSignals(tokens, primary));
   out.push(...credentialKeySignals(tokens, primary, traits));
+  // `open_devtools`, `open_simulator`: opening an application launches it
+  const object = tokens[nameObject(tokens, primary)];
+  // (the verb first: `app_open` opens an app's bundle file)
+  if (!traits.ui && object && HOST_APPS.has(object.word) && [...primary].some((i) => i < tokens.indexOf(object) && verbOf(tokens[i]!.word)?.lemma === 'open')) out.push(signal('name', 'execute', 'phrase:opens-app', 3, 'name', object.text));
   // what a file-writing verb acts on (`push_files`): evidence for the classifier, no weight of its own
   for (const token of tokens) if (FILE_NOUNS.has(token.word)) out.push(signal('name', 'write', 'noun:file', 0, 'name', token.text));
   return out;
@@ -420,6 +446,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     }
     if (object && !negation) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
     if (RETRIEVING_VERBS.has(verb.lemma)) out.push(...personalProseSignals(words, words.indexOf(lead), sentence.text, family, where));
+    if (verb.lemma === 'open' && !traits.ui) out.push(...opensAppSignals(words, words.indexOf(lead), sentence.text, family, where));
     if (verb.lemma === 'remove') out.push(...detachingSignals(words, words.indexOf(lead), sentence.text, family, where));
     if (VERB_SCOPE.get(verb.lemma) === 'item' && !negation) out.push(...containerObjectSignals(words, words.indexOf(lead), sentence.text, family, where));
   }

@@ -160,3 +160,16 @@ describe('running an audit or an analysis only observes', () => {
     expect(classify(tool('run_nightly_job', 'Run the nightly export job.')).category).toBe('execute');
   });
 });
+
+describe('opening an application on the host launches it', () => {
+  it('an editor, a viewer or the devtools opened is execute', () => {
+    expect(verdict(classify(tool('open_inspector', 'Opens the layout inspector.')))).toBe('execute high');
+    expect(verdict(classify(tool('show_chart', 'Open a chart in the desktop viewer.')))).toBe('execute high');
+  });
+
+  it('opening a record or a file to read it, or an app bundle file, is not', () => {
+    expect(verdict(classify(tool('open_ticket', 'Opens a ticket and returns its fields.')))).toBe('read low');
+    expect(classify(tool('bundle_open', 'Open an application bundle file and list its parts.')).category).toBe('read');
+    expect(classify(tool('app_open', 'Open a bundle and list its parts.')).category).toBe('read');
+  });
+});

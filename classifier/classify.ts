@@ -82,8 +82,8 @@ function isDecidingVerb(s: Signal): boolean {
   return s.weight >= 1.5;
 }
 
-// (a name's "delete" is the same act when its description says the thing is removed from an item: `delete_issue_emoji_reaction`)
-const DETACHING_VERBS = new Set(['remove', 'delete']);
+// (a name that says "delete" deletes the record, whatever its description says it is removed from: `delete_issue_emoji_reaction`)
+const DETACHING_VERBS = new Set(['remove']);
 
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 

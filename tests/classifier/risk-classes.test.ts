@@ -102,16 +102,16 @@ describe('provisioning something that bills is high', () => {
 });
 
 describe('removing something from an item that stays is an in-place update', () => {
-  it('a badge off a ticket, a link between two cards, a reaction a name calls a delete', () => {
+  it('a badge off a ticket, a link between two cards', () => {
     expect(verdict(classify(tool('ticket_remove_badges', 'Removes badges from a ticket.')))).toBe('write+destructive medium');
     expect(verdict(classify(tool('card_blocker_remove', 'Remove the blocking link between two cards.')))).toBe('write+destructive medium');
-    expect(verdict(classify(tool('delete_post_upvote', 'Remove your upvote from a forum post.')))).toBe('write+destructive medium');
   });
 
-  it('removing from a store of records or from a service by name deletes; a person off a group changes membership', () => {
+  it('removing from a store of records or from a service by name deletes, as does a name that says delete; a person off a group changes membership', () => {
     expect(verdict(classify(tool('remove_job', 'Removes a job from the work queue.')))).toBe('write+destructive high');
     expect(verdict(classify(tool('remove_subscriber', 'Remove a subscriber from Mailjet.')))).toBe('write+destructive high');
     expect(verdict(classify(tool('remove_note', 'Removes a note from the notebook library.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('delete_post_upvote', 'Remove your upvote from a forum post.')))).toBe('write+destructive high');
     expect(classify(tool('remove_user_from_group', 'Remove a user from a group.')).risk).not.toBe('medium');
   });
 });

@@ -153,6 +153,8 @@ export function decide(signals: Signal[]): Verdict {
     if (fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) && signals.some((s) => FILE_TARGET.has(s.label))) scope = widerScope(scope, 'item');
     // writing or pushing files at named paths (`write_file`, `push_files`) replaces any that exist
     if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
+    // merging a pull request, restoring from a backup, cancelling a subscription: the whole item is replaced or ended
+    if (signals.some((s) => s.label.startsWith('whole:'))) scope = widerScope(scope, 'item');
     // submitting a form changes whatever the form changes
     if (signals.some((s) => s.label === 'param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds

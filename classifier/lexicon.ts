@@ -147,6 +147,18 @@ export const RECORD_STORES = new Set(['queue', 'queues', 'directory', 'folder', 
 /** Applications on the user's machine: opening one launches it (an editor, the devtools, a simulator). */
 export const HOST_APPS = new Set(['editor', 'ide', 'devtools', 'simulator', 'emulator', 'application', 'app', 'browser', 'window', 'viewer', 'dashboard', 'finder', 'inspector', 'debugger', 'studio', 'terminal']);
 
+/**
+ * Changes that replace or end the whole of one item, though their verbs usually change things in place: merging
+ * a pull request or a branch rewrites the target branch, restoring from a backup or snapshot overwrites what is
+ * there (the current state is not kept), cancelling a subscription, a meeting, a booking or an order ends it for everyone it binds.
+ */
+export const WHOLE_ITEM_OBJECTS = new Map<string, ReadonlySet<string>>([
+  ['merge', new Set(['pull', 'pr', 'prs', 'mr', 'mrs', 'request', 'requests', 'branch', 'branches'])],
+  // (restoring a revision keeps the replaced one in the history: an in-place change)
+  ['restore', new Set(['backup', 'backups', 'snapshot', 'snapshots', 'checkpoint', 'checkpoints'])],
+  ['cancel', new Set(['subscription', 'subscriptions', 'event', 'events', 'meeting', 'meetings', 'appointment', 'appointments', 'booking', 'bookings', 'reservation', 'reservations', 'order', 'orders'])],
+]);
+
 /** Nouns that make a destructive action broad in scope. */
 export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass',
   // containers of many items people use: a registry of images, a calendar of events, a channel of messages, a folder of files, a board of cards, a space of pages

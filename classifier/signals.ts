@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -229,6 +229,13 @@ function opensAppSignals(words: readonly Token[], lead: number, sentence: string
   return app ? [signal(family, 'execute', 'phrase:opens-app', 2.5, where, app.text)] : [];
 }
 
+/** "Merge a pull request", `cancel_subscription`, "Restore a droplet from a backup": the change replaces or ends the whole item. */
+function wholeItemSignals(tokens: readonly Token[], lemma: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  const objects = WHOLE_ITEM_OBJECTS.get(lemma);
+  const object = objects && tokens.find((token) => objects.has(token.word));
+  return object ? [signal(family, 'destructive', `whole:${lemma}`, 0, where, object.text)] : [];
+}
+
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
 const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run']);
@@ -352,6 +359,8 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   out.push(...nounSignals(tokens, 'name', 'name', 1));
   out.push(...personalNameSignals(tokens, primary));
   out.push(...credentialKeySignals(tokens, primary, traits));
+  // (`unapprove_merge_request`: a "merge request" is a thing, not the action)
+  if (!neutralized) for (const i of primary) if (!/^requests?$/.test(tokens[i + 1]?.word ?? '')) out.push(...wholeItemSignals(tokens.filter((_, j) => j !== i), verbOf(tokens[i]!.word)?.lemma ?? '', 'name', 'name'));
   // `open_devtools`, `open_simulator`: opening an application launches it
   const object = tokens[nameObject(tokens, primary)];
   // (the verb first: `app_open` opens an app's bundle file)
@@ -446,6 +455,9 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     }
     if (object && !negation) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
     if (RETRIEVING_VERBS.has(verb.lemma)) out.push(...personalProseSignals(words, words.indexOf(lead), sentence.text, family, where));
+    const leadIndex = words.indexOf(lead);
+    // what is restored from is said after the object ("from a backup"); what is merged or cancelled is the object
+    if (!negation) out.push(...wholeItemSignals(verb.lemma === 'restore' ? words.slice(leadIndex + 1) : words.slice(leadIndex + 1, phraseEnd(words, leadIndex, sentence.text) + 1), verb.lemma, family, where));
     if (verb.lemma === 'open' && !traits.ui) out.push(...opensAppSignals(words, words.indexOf(lead), sentence.text, family, where));
     if (verb.lemma === 'remove') out.push(...detachingSignals(words, words.indexOf(lead), sentence.text, family, where));
     if (VERB_SCOPE.get(verb.lemma) === 'item' && !negation) out.push(...containerObjectSignals(words, words.indexOf(lead), sentence.text, family, where));

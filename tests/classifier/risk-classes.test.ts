@@ -173,3 +173,18 @@ describe('opening an application on the host launches it', () => {
     expect(classify(tool('app_open', 'Open a bundle and list its parts.')).category).toBe('read');
   });
 });
+
+describe('merging a pull request, restoring from a backup, cancelling a subscription replace or end a whole item', () => {
+  it('is high', () => {
+    expect(verdict(classify(tool('land_change', 'Merge a pull request into its base branch.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('cancel_booking', 'Cancels a booking for every guest.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('vm_rollforward', 'Restore a server from a nightly backup.')))).toBe('write+destructive high');
+  });
+
+  it('merging cells, cancelling a scheduled post, restoring a version kept in history, or a merge request named as a thing stay medium', () => {
+    expect(verdict(classify(tool('merge_cells', 'Merge cells in a range.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('cancel_scheduled_post', 'Cancel a scheduled post.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('restore_page_version', 'Restore a page to an earlier version; the current one stays in the history.')))).toBe('write+destructive medium');
+    expect(classify(tool('unapprove_merge_request', 'Unapprove a merge request.')).risk).toBe('medium');
+  });
+});

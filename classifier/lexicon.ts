@@ -159,6 +159,12 @@ export const WHOLE_ITEM_OBJECTS = new Map<string, ReadonlySet<string>>([
   ['cancel', new Set(['subscription', 'subscriptions', 'event', 'events', 'meeting', 'meetings', 'appointment', 'appointments', 'booking', 'bookings', 'reservation', 'reservations', 'order', 'orders'])],
 ]);
 
+/** Records of money paid or owed: read with the customer they belong to, they are personal data (the rubric's medium row). */
+export const MONEY_RECORDS = new Set(['invoice', 'invoices', 'payment', 'payments', 'subscription', 'subscriptions', 'dispute', 'disputes', 'charge', 'charges', 'order', 'orders',
+  'transaction', 'transactions', 'checkout', 'checkouts', 'refund', 'refunds', 'payout', 'payouts', 'receipt', 'receipts', 'purchase', 'purchases']);
+/** Words that tie a money record to the person who paid or owes it. */
+export const PAYER_WORDS = /\b(customers?|buyers?|payers?|cardholders?|billing\s+details|payment\s+details)\b/i;
+
 /** Nouns that make a destructive action broad in scope. */
 export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass',
   // containers of many items people use: a registry of images, a calendar of events, a channel of messages, a folder of files, a board of cards, a space of pages

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -234,6 +234,23 @@ function wholeItemSignals(tokens: readonly Token[], lemma: string, family: Signa
   const objects = WHOLE_ITEM_OBJECTS.get(lemma);
   const object = objects && tokens.find((token) => objects.has(token.word));
   return object ? [signal(family, 'destructive', `whole:${lemma}`, 0, where, object.text)] : [];
+}
+
+/**
+ * A name that only retrieves money records (`list_invoices`, `checkouts-retrieve`) returns personal data when the
+ * definition ties them to the customer who paid ("customer (str, optional)", "View customer info and payment details");
+ * the caller's own invoices from a provider name no one.
+ */
+export function moneyRecordSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  if (primary.size === 0 || [...primary].some((i) => !RETRIEVING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''))) return [];
+  // (`list_refunds_for_order`: what a filter names is not what is read)
+  const end = tokens.findIndex((token) => PHRASE_END.has(token.word));
+  const record = tokens.slice(0, end === -1 ? undefined : end).find((token, i) => !primary.has(i) && MONEY_RECORDS.has(token.word));
+  if (!record) return [];
+  const payer = (tool.description ? PAYER_WORDS.exec(tool.description.slice(0, 1000)) : null)?.[0] ?? inputProperties(tool.inputSchema).find((property) => PAYER_WORDS.test(property.name.replace(/[_-]/g, ' ')))?.name;
+  return payer ? [signal('name', 'sensitive', `money-record:${record.word}`, 1, 'name', record.text)] : [];
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);

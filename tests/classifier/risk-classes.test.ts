@@ -188,3 +188,15 @@ describe('merging a pull request, restoring from a backup, cancelling a subscrip
     expect(classify(tool('unapprove_merge_request', 'Unapprove a merge request.')).risk).toBe('medium');
   });
 });
+
+describe('money records read with the customer who paid are personal data', () => {
+  it('receipts or orders tied to a customer are medium', () => {
+    expect(verdict(classify(tool('shop_receipts_list', 'Lists receipts of the shop.', { customer_id: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('get_order', 'Fetch one order. Shows the buyer and payment details.')))).toBe('read medium');
+  });
+
+  it('the caller\'s own invoices, or records a filter only names, stay low', () => {
+    expect(verdict(classify(tool('billing_invoices_list', 'List the invoices of your hosting account.')))).toBe('read low');
+    expect(verdict(classify(tool('list_products_for_order', 'Products in an order, with the customer who bought them.')))).toBe('read low');
+  });
+});

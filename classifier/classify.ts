@@ -44,7 +44,9 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
 // what makes a file (on a browser or device server too, saving a PDF or recording a screencast writes a file)
 const SAVES_FILE = new Set(['param:output-file', 'phrase:writes-file', 'verb:save', 'verb:export', 'verb:record']);
 const FILE_TARGET = new Set(['param:output-file', 'param:file-name', 'phrase:writes-file']);
-const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write']);
+const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write', 'verb:record']);
+// a name that saves in a file format (`browser_pdf_save`, `save_as_png`) writes that file, wherever it lands
+const FILE_FORMATS = /^(pdf|png|jpe?g|svg|gif|webp|csv|tsv|xlsx?|docx?|pptx?|mp4|webm|mp3|m4a|wav|zip)$/i;
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
 // what a browser, UI or device tool acts on: changing one of these drives the UI
 const UI_TARGET = /\b(page|pages|tab|tabs|browser|element|elements|window|dialog|viewport|device|screen|app|form|frame|cookies?|storage|emulat\w*|click\w*)\b/i;
@@ -150,7 +152,9 @@ export function decide(signals: Signal[]): Verdict {
       if (verbScope && !(sessionOnly && verbScope === 'in-place' && s.label !== 'verb:close')) scope = widerScope(scope, verbScope);
     }
     // a tool whose job is to write files at a path the caller names can overwrite one (`generate_test(filename)`, `save_as_pdf`)
-    if (fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) && signals.some((s) => FILE_TARGET.has(s.label))) scope = widerScope(scope, 'item');
+    const writesFile = fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) && signals.some((s) => FILE_TARGET.has(s.label));
+    if (writesFile) scope = widerScope(scope, 'item');
+    if (fromName.some((s) => s.weight >= 3 && s.label === 'verb:save') && signals.some((s) => s.label === 'name:format')) scope = widerScope(scope, 'item');
     // writing or pushing files at named paths (`write_file`, `push_files`) replaces any that exist
     if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
     // merging a pull request, restoring from a backup, cancelling a subscription: the whole item is replaced or ended
@@ -162,7 +166,8 @@ export function decide(signals: Signal[]): Verdict {
     const destructiveScore = sum(signals, 'destructive');
     if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && sum(fromName, 'destructive') > 0))) scope = 'item';
     if (signals.some((s) => s.label === 'phrase:irreversible' || s.label === 'phrase:overwrite' || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
-    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label.startsWith('container:')) || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:force' || s.label === 'phrase:history');
+    // (forcing a file writer overwrites the one file it writes)
+    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label.startsWith('container:')) || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
     if (signals.some((s) => s.label === 'param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     // code, commands or queries of the caller's choosing can delete anything
@@ -282,6 +287,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   signals.push(...annotationSignals(tool));
   signals.push(...billedResourceSignals(tool));
   signals.push(...moneyRecordSignals(tool));
+  for (const token of splitIdentifier(tool.name)) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
   // changing what a subscription bills: the call takes a price, plan or items
   const properties = tool.inputSchema.properties;
   if (properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) {

@@ -200,3 +200,17 @@ describe('money records read with the customer who paid are personal data', () =
     expect(verdict(classify(tool('list_products_for_order', 'Products in an order, with the customer who bought them.')))).toBe('read low');
   });
 });
+
+describe('a tool whose job is to write a file where the caller says can overwrite it', () => {
+  it('recording or downloading into a named path, or saving in a file format, is destructive and high', () => {
+    expect(verdict(classify(tool('record_session_clip', 'Records the screen.', { output_path: { type: 'string' }, force: { type: 'boolean' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('download_podcast', 'Fetches an episode.', { destination_folder: { type: 'string' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('chart_png_save', 'Saves the chart.')))).toBe('write+destructive high');
+  });
+
+  it('recording a failure, downloading into the response, or saving a note is not', () => {
+    expect(verdict(classify(tool('record_build_failure', 'Records why a build failed.', { reason: { type: 'string' } })))).toBe('write medium');
+    expect(classify(tool('download_podcast', 'Fetches an episode.', { episode: { type: 'string' } })).destructive).toBe(false);
+    expect(verdict(classify(tool('save_note', 'Saves a note.')))).toBe('write medium');
+  });
+});

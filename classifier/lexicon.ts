@@ -259,7 +259,10 @@ for (const [form, lemma] of [['ran', 'run'], ['sent', 'send'], ['made', 'make'],
   forms.set(form, { lemma, effects: VERBS[lemma]! });
 }
 
-/** The verb a word is a form of, if any. */
+/** The verb a word is a form of, if any; a verb done again (`redeploy`, `resends`, `rebuilding`) is that verb. */
 export function verbOf(word: string): { lemma: string; effects: SignalEffect[] } | undefined {
-  return forms.get(word);
+  const known = forms.get(word);
+  if (known || !word.startsWith('re') || word.length < 6) return known;
+  const again = forms.get(word.slice(2));
+  return again && again.effects.length > 0 ? again : undefined;
 }

@@ -214,3 +214,15 @@ describe('a tool whose job is to write a file where the caller says can overwrit
     expect(verdict(classify(tool('save_note', 'Saves a note.')))).toBe('write medium');
   });
 });
+
+describe('a verb done again is that verb', () => {
+  it('redeploying deploys, resending sends', () => {
+    expect(verdict(classify(tool('stack_redeploy', 'Redeploys a stack.')))).toBe('execute+destructive high');
+    expect(classify(tool('resend_receipt', 'Resends a receipt to its buyer.')).category).toBe('write');
+  });
+
+  it('words that only start with "re" are not', () => {
+    expect(verdict(classify(tool('remind_later', 'Reminders shown later.')))).toBe('read low');
+    expect(verdict(classify(tool('result_fields', 'Results with their fields.')))).toBe('read low');
+  });
+});

@@ -285,6 +285,8 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const onlyReads = readsByName(signals);
   for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
   signals.push(...annotationSignals(tool));
+  // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
+  if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   signals.push(...billedResourceSignals(tool));
   signals.push(...moneyRecordSignals(tool));
   for (const token of splitIdentifier(tool.name)) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });

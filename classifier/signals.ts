@@ -466,7 +466,10 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   }
   if (lead) {
     const { verb, object } = resolveAction(words, words.indexOf(lead), verbOf(lead.word)!);
-    for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
+    // "Connect to a MongoDB instance": a client connection leaves nothing behind; "Connect a Git repository" links one
+    const connectsTo = verb.lemma === 'connect' && !traits.ui && words[words.indexOf(lead) + 1]?.word === 'to';
+    if (connectsTo) out.push(signal(family, 'read', 'phrase:connects-to', 2, where, sentence.text.slice(lead.start, words[words.indexOf(lead) + 1]!.start + 2)));
+    else for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
       if (negation && (effect === 'write' || effect === 'destructive' || effect === 'execute')) continue;
       out.push(signal(family, effect, `verb:${verb.lemma}`, 2, where, lead.text));
     }

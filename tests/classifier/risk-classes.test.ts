@@ -226,3 +226,15 @@ describe('a verb done again is that verb', () => {
     expect(verdict(classify(tool('result_fields', 'Results with their fields.')))).toBe('read low');
   });
 });
+
+describe('connecting to a server opens a client connection, nothing lasting', () => {
+  it('"connect to" reads', () => {
+    expect(verdict(classify(tool('open_db_link', 'Connects to a Postgres instance and returns a handle.')))).toBe('read low');
+    expect(verdict(classify(tool('broker_connect', 'Connect to the message broker.')))).toBe('read low');
+  });
+
+  it('connecting an account or a repository links it; on a browser server connecting drives it', () => {
+    expect(classify(tool('broker_connect', 'Connect a GitHub account to the workspace.')).category).toBe('write');
+    expect(classify(tool('attach_tab', 'Connect to an open tab.'), { name: 'io.example/browser', description: 'Drives a Chrome browser' }).category).not.toBe('read');
+  });
+});

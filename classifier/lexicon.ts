@@ -57,6 +57,15 @@ export const VERBS: Lexicon = {
   play: ['execute'], rollout: ['execute'], reload: ['write'], refresh: ['write'], handle: ['write'],
   release: ['write'], flush: ['write', 'destructive'], unmerge: ['write'], snooze: ['write'], postpone: ['write'], advance: ['write'], pull: ['write'],
   end: ['write'], compose: ['write'], draft: ['write'], connect: ['write'], disconnect: ['write'], unassign: ['write'], unarchive: ['write'], rebase: ['write', 'destructive'],
+  // changing the state of an existing thing (confirming an issue, claiming a task, acknowledging an event, arranging nodes)
+  confirm: ['write'], acknowledge: ['write'], claim: ['write'], unclaim: ['write'], arrange: ['write'], rearrange: ['write'], reorder: ['write'], renew: ['write'],
+  detach: ['write'], unwatch: ['write'], unfollow: ['write'], unshare: ['write'],
+  // deleting (their scope is listed in VERB_SCOPE)
+  evict: ['write', 'destructive'], expunge: ['write', 'destructive'], trash: ['write', 'destructive'], deregister: ['write', 'destructive'], decommission: ['write', 'destructive'],
+  // adding something new
+  duplicate: ['write'], ingest: ['write'], enroll: ['write'], upvote: ['write'], downvote: ['write'], join: ['write'], follow: ['write'],
+  // working something out and returning it
+  diagnose: ['read'], aggregate: ['read'], suggest: ['read'], recommend: ['read'], enumerate: ['read'], classify: ['read'], observe: ['read'], collect: ['read'],
 };
 
 /**
@@ -69,7 +78,7 @@ export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
     'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'unmute', 'pause', 'unpause', 'resume',
     'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'upsert', 'accept', 'decline', 'unsubscribe', 'unstar', 'unpin',
     'unlink', 'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach', 'unwatch',
-    'unfollow', 'unshare', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'unmerge', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
+    'unfollow', 'unshare', 'confirm', 'acknowledge', 'claim', 'unclaim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'unmerge', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
   ...['delete', 'remove', 'destroy', 'drop', 'purge', 'erase', 'wipe', 'truncate', 'uninstall', 'discard', 'terminate', 'kill', 'unregister', 'overwrite', 'replace', 'clear',
     'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission', 'release'].map((verb) => [verb, 'item'] as const),
 ]);

@@ -238,3 +238,20 @@ describe('connecting to a server opens a client connection, nothing lasting', ()
     expect(classify(tool('attach_tab', 'Connect to an open tab.'), { name: 'io.example/browser', description: 'Drives a Chrome browser' }).category).not.toBe('read');
   });
 });
+
+describe('verbs that change the state of an existing thing, add something, or work something out', () => {
+  it('confirming, claiming, acknowledging, arranging change a thing in place; duplicating and ingesting add', () => {
+    expect(verdict(classify(tool('confirm_finding', 'Confirm a reported finding.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('grab_ticket', 'Claims the oldest open ticket of a queue.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('alarm_ack', 'Acknowledge an alarm.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('tidy_canvas', 'Arranges shapes on a canvas in rows.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('duplicate_board', 'Duplicate a board.')))).toBe('write medium');
+    expect(verdict(classify(tool('feed_notes', 'Ingest notes into the knowledge store.')))).toBe('write medium');
+  });
+
+  it('collecting logs, diagnosing or suggesting return what they find; a duplicate named as a thing is not duplicated', () => {
+    expect(verdict(classify(tool('collect_pod_logs', 'Collect logs from a pod.')))).toBe('read low');
+    expect(verdict(classify(tool('why_slow', 'Diagnose a slow endpoint.')))).toBe('read low');
+    expect(verdict(classify(tool('crm_get_duplicate_deal', 'Get a duplicate deal.')))).toBe('read low');
+  });
+});

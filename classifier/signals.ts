@@ -269,8 +269,10 @@ function inCompound(tokens: readonly Token[], candidates: readonly number[], i: 
  */
 export function primaryVerbIndexes(tokens: Token[]): Set<number> {
   const primary = new Set<number>();
+  // a first word in its "-s" form before a verb in its base form is the resource, a plural noun (`claims_list`, `tags_create`)
+  const pluralResource = (i: number) => i === 0 && /s$/.test(tokens[0]!.word) && verbOf(tokens[0]!.word)?.lemma !== tokens[0]!.word && tokens.slice(1).some((token) => verbOf(token.word)?.lemma === token.word && !NOUN_LIKE.has(token.word));
   tokens.forEach((token, i) => {
-    if (!verbOf(token.word)) return;
+    if (!verbOf(token.word) || pluralResource(i)) return;
     if (i === 0 || CONJUNCTIONS.has(tokens[i - 1]!.word)) primary.add(i);
   });
   if (!primary.size) {

@@ -255,3 +255,15 @@ describe('verbs that change the state of an existing thing, add something, or wo
     expect(verdict(classify(tool('crm_get_duplicate_deal', 'Get a duplicate deal.')))).toBe('read low');
   });
 });
+
+describe('a plural resource named before its action', () => {
+  it('`claims_get` gets claims', () => {
+    expect(verdict(classify(tool('bookmarks_list')))).toBe('read low');
+    expect(verdict(classify(tool('claims_get')))).toBe('read low');
+  });
+
+  it('a first verb with no base-form verb after it still acts', () => {
+    expect(classify(tool('claims_stealable')).category).toBe('write');
+    expect(verdict(classify(tool('creates_record')))).toBe('write medium');
+  });
+});

@@ -267,3 +267,15 @@ describe('a plural resource named before its action', () => {
     expect(verdict(classify(tool('creates_record')))).toBe('write medium');
   });
 });
+
+describe('putting replaces what is at that place', () => {
+  it('an HTTP PUT or an object put overwrites the whole item', () => {
+    expect(verdict(classify(tool('http_put', 'Send an HTTP PUT to a URL.', { url: { type: 'string' }, body: { type: 'string' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('bucket_object_put', 'Stores an object under a key.')))).toBe('write+destructive high');
+  });
+
+  it('patching or posting does not', () => {
+    expect(verdict(classify(tool('http_patch', 'Send an HTTP PATCH to a URL.', { url: { type: 'string' }, body: { type: 'string' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('http_post', 'Send an HTTP POST to a URL.', { url: { type: 'string' }, body: { type: 'string' } })))).toBe('write medium');
+  });
+});

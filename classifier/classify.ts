@@ -138,7 +138,9 @@ export function decide(signals: Signal[]): Verdict {
   // destructive, in the MCP specification's sense: any change that is not purely additive
   let scope: DestructiveScope = 'none';
   // (`update_many`, or prose that acts on what a filter finds: "all records that match", "droplets by tag")
-  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || signals.some((s) => s.label === 'phrase:by-filter') ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
+  // (a request to an API path of the caller's choosing can change any resource the API has)
+  const anyResource = changes && signals.some((s) => s.label === 'param:api-path');
+  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || signals.some((s) => s.label === 'phrase:by-filter') || anyResource ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
   // a browser or device action changes the page session, not stored data (unless it deletes)
   const sessionOnly = ui && category === 'execute';
   // removing something from an item that stays ("a label from an issue") changes that item in place
@@ -159,6 +161,8 @@ export function decide(signals: Signal[]): Verdict {
     if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
     // merging a pull request, restoring from a backup, cancelling a subscription: the whole item is replaced or ended
     if (signals.some((s) => s.label.startsWith('whole:'))) scope = widerScope(scope, 'item');
+    // a request to any path of an API can change what exists there, whatever its method
+    if (anyResource) scope = widerScope(scope, 'in-place');
     // submitting a form changes whatever the form changes
     if (signals.some((s) => s.label === 'param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds

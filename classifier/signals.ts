@@ -602,6 +602,10 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
         out.push(signal('parameter', 'execute', 'param-text:javascript', 1.5, `${property.path}.description`, js[0]));
       }
     }
+    // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has
+    if ((type === 'string' || type === undefined) && /^(path|endpoint|api_?path|resource_?path|route)$/i.test(property.name) && /\b(api\s+(endpoint\s+)?path|endpoint\s+path)\b/i.test(description)) {
+      out.push(signal('parameter', 'broad', 'param:api-path', 0, property.path, property.name));
+    }
     // a parameter naming where output is saved: the tool writes a file even when its job is to read
     if (OUTPUT_NAME.test(property.name) || (FILE_NAME.test(property.name) && OUTPUT_TEXT.test(description))) {
       out.push(signal('parameter', 'write', 'param:output-file', 1.5, property.path, property.name));

@@ -279,3 +279,16 @@ describe('putting replaces what is at that place', () => {
     expect(verdict(classify(tool('http_post', 'Send an HTTP POST to a URL.', { url: { type: 'string' }, body: { type: 'string' } })))).toBe('write medium');
   });
 });
+
+describe('a request to an API path of the caller\'s choosing reaches every resource of the API', () => {
+  const apiPath = { path: { type: 'string', description: 'The Confluence API endpoint path, starting with "/".' }, body: { type: 'object' } };
+  it('creating through it is high and destructive, deleting or replacing through it critical', () => {
+    expect(verdict(classify(tool('wiki_post', 'Create wiki resources.', apiPath)))).toBe('write+destructive high');
+    expect(verdict(classify(tool('wiki_delete', 'Delete wiki resources.', apiPath)))).toBe('write+destructive critical');
+  });
+
+  it('reading through it, or a file path, is not widened', () => {
+    expect(verdict(classify(tool('wiki_get', 'Read wiki resources.', apiPath)))).toBe('read low');
+    expect(verdict(classify(tool('note_create', 'Create a note.', { path: { type: 'string', description: 'File path of the note.' } })))).toBe('write medium');
+  });
+});

@@ -493,7 +493,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
     if (label === 'phrase:by-filter' && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
-    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' ? 0.5 : weight);
+    // (secrets mentioned later are mostly setup notes: "With Reddit credentials, posts include scores")
+    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' || effect === 'sensitive' ? 0.5 : weight);
     out.push(signal(family, effect, label, where_, where, match[0]));
   }
   out.push(...nounSignals(words.slice(0, 12), family, where, 0.5));

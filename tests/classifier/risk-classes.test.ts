@@ -292,3 +292,13 @@ describe('a request to an API path of the caller\'s choosing reaches every resou
     expect(verdict(classify(tool('note_create', 'Create a note.', { path: { type: 'string', description: 'File path of the note.' } })))).toBe('write medium');
   });
 });
+
+describe('secrets a description mentions past its first sentence are mostly setup notes', () => {
+  it('a later mention of credentials does not make a read sensitive', () => {
+    expect(verdict(classify(tool('list_boards', 'Lists boards of a workspace. With an API key configured, private boards are included too.')))).toBe('read low');
+  });
+
+  it('a first sentence that returns them still does', () => {
+    expect(verdict(classify(tool('get_vault_entry', 'Returns the stored password of an entry.')))).toBe('read medium');
+  });
+});

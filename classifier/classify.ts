@@ -401,11 +401,14 @@ export function classifyTool(input: ClassifyInput): Classification {
   let verdict = decide(operations.length ? signals.filter((s) => !s.label.startsWith('enum:')) : signals);
   if (operations.length) {
     let top = 0;
+    // (among operations of equal risk, the one that does the most: execute over write over read, then the wider scope)
+    const weight = (operation: Operation) => RISK_LEVELS.indexOf(operation.risk) * 100 + CATEGORY_ORDER.indexOf(operation.category) * 10 + SCOPE_ORDER.indexOf(operation.destructiveScope);
     operations.forEach((operation, i) => {
-      if (RISK_LEVELS.indexOf(operation.risk) > RISK_LEVELS.indexOf(operations[top]!.risk)) top = i;
+      if (weight(operation) > weight(operations[top]!)) top = i;
     });
     // the riskiest operation decides only when it is riskier than what the rest of the definition says
-    const merged = riskier(verdict, verdicts[top]!);
+    // (what the other operations of that risk do counts too: one can run what another deletes)
+    const merged = verdicts.reduce((all, other, i) => (operations[i]!.risk === operations[top]!.risk ? riskier(all, other) : all), verdict);
     if (RISK_LEVELS.indexOf(riskOf(merged, [])) > RISK_LEVELS.indexOf(riskOf(verdict, [])) || merged.category !== verdict.category) {
       operations[top]!.decisive = true;
       verdict = merged;

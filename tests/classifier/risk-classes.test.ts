@@ -302,3 +302,13 @@ describe('secrets a description mentions past its first sentence are mostly setu
     expect(verdict(classify(tool('get_vault_entry', 'Returns the stored password of an entry.')))).toBe('read medium');
   });
 });
+
+describe('a tool that fronts operations does what its riskiest ones do', () => {
+  it('among operations of equal risk, running wins over writing, and a deleting one still makes the tool destructive', () => {
+    expect(verdict(classify(tool('jobs', 'Job operations.', { action: { type: 'string', enum: ['list', 'delete', 'run'] } })))).toBe('execute+destructive high');
+  });
+
+  it('operations that only read stay a read', () => {
+    expect(verdict(classify(tool('jobs', 'Job operations.', { action: { type: 'string', enum: ['list', 'get'] } })))).toBe('read low');
+  });
+});

@@ -541,6 +541,7 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
   return out;
 }
 
+const REVEALING_PARAMETER = /^(reveal|reveal_?(values?|secrets?|env_?\w*|passwords?)|unmask|decrypt|include_?(values|secrets?|credentials|passwords|tokens)|show_?secrets?|with_?secrets?)$/i;
 const OUTPUT_NAME = /^(output|save|export|download|destination|dest|target)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
 const FILE_NAME = /^(file|filename|file_?name|file_?path|path|filepath|dir|directory|folder)$/i;
 const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\b(to|into|in|at|as|under)\b/i;
@@ -603,6 +604,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
         out.push(signal('parameter', 'execute', 'param-text:javascript', 1.5, `${property.path}.description`, js[0]));
       }
     }
+    // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext
+    if (REVEALING_PARAMETER.test(property.name)) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
     // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has
     if ((type === 'string' || type === undefined) && /^(path|endpoint|api_?path|resource_?path|route)$/i.test(property.name) && /\b(api\s+(endpoint\s+)?path|endpoint\s+path)\b/i.test(description)) {
       out.push(signal('parameter', 'broad', 'param:api-path', 0, property.path, property.name));

@@ -312,3 +312,13 @@ describe('a tool that fronts operations does what its riskiest ones do', () => {
     expect(verdict(classify(tool('jobs', 'Job operations.', { action: { type: 'string', enum: ['list', 'get'] } })))).toBe('read low');
   });
 });
+
+describe('a switch that reveals masked values can return secrets', () => {
+  it('is medium on a read', () => {
+    expect(verdict(classify(tool('get_app_settings', 'Shows the settings of an app.', { reveal: { type: 'boolean' } })))).toBe('read medium');
+  });
+
+  it('another switch is not', () => {
+    expect(verdict(classify(tool('get_app_settings', 'Shows the settings of an app.', { verbose: { type: 'boolean' } })))).toBe('read low');
+  });
+});

@@ -87,6 +87,8 @@ function isDecidingVerb(s: Signal): boolean {
 // (a name that says "delete" deletes the record, whatever its description says it is removed from: `delete_issue_emoji_reaction`)
 const DETACHING_VERBS = new Set(['remove']);
 
+const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
+
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 
 /** Decides category and flags from the signals. */
@@ -161,6 +163,8 @@ export function decide(signals: Signal[]): Verdict {
     if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
     // merging a pull request, restoring from a backup, cancelling a subscription: the whole item is replaced or ended
     if (signals.some((s) => s.label.startsWith('whole:'))) scope = widerScope(scope, 'item');
+    // calling a tool, function or action of the caller's choosing runs whatever it does, changes included
+    if (category === 'execute' && signals.some((s) => s.label === 'param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
     // a request to any path of an API can change what exists there, whatever its method
     if (anyResource) scope = widerScope(scope, 'in-place');
     // submitting a form changes whatever the form changes

@@ -541,6 +541,8 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
   return out;
 }
 
+const INVOKED_NAME = /^(tool|tool_?name|name|action_?name|function_?name|operation_?name)$/i;
+const INVOKED_ARGUMENTS = /^(args|arguments|params|parameters|input|payload|tool_?args|tool_?input)$/i;
 const REVEALING_PARAMETER = /^(reveal|reveal_?(values?|secrets?|env_?\w*|passwords?)|unmask|decrypt|include_?(values|secrets?|credentials|passwords|tokens)|show_?secrets?|with_?secrets?)$/i;
 const OUTPUT_NAME = /^(output|save|export|download|destination|dest|target)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
 const FILE_NAME = /^(file|filename|file_?name|file_?path|path|filepath|dir|directory|folder)$/i;
@@ -556,6 +558,12 @@ const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|pytho
 /** Signals from parameter names, types, enums and descriptions. */
 export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const all: Signal[] = [];
+  // a tool, function or action named by the caller, with its arguments (`call(toolName, args)`): the call runs whatever that one does
+  const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
+  const invoked = names.find((name) => INVOKED_NAME.test(name));
+  if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && /\b(tools?|functions?|actions?)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${firstSentence(tool.description ?? '').text}`)) {
+    all.push(signal('parameter', 'execute', 'param:invoked-tool', 0, `inputSchema.properties.${locationKey(invoked)}`, invoked));
+  }
   for (const property of inputProperties(tool.inputSchema)) {
     const out: Signal[] = [];
     const tokens = parameterTokens(property.name);

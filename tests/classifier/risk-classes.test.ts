@@ -322,3 +322,14 @@ describe('a switch that reveals masked values can return secrets', () => {
     expect(verdict(classify(tool('get_app_settings', 'Shows the settings of an app.', { verbose: { type: 'boolean' } })))).toBe('read low');
   });
 });
+
+describe('calling a tool, function or action of the caller\'s choosing runs whatever it does', () => {
+  it('is destructive', () => {
+    expect(verdict(classify(tool('plugin_call', 'Call a plugin tool by its name.', { toolName: { type: 'string' }, arguments: { type: 'object' } })))).toBe('execute+destructive high');
+  });
+
+  it('not when it creates one, or runs a named workflow', () => {
+    expect(verdict(classify(tool('create_action', 'Create an action.', { name: { type: 'string' }, params: { type: 'object' } })))).toBe('write medium');
+    expect(verdict(classify(tool('run_workflow', 'Run a workflow by its name.', { name: { type: 'string' }, input: { type: 'object' } })))).toBe('execute high');
+  });
+});

@@ -87,6 +87,7 @@ function isDecidingVerb(s: Signal): boolean {
 // (a name that says "delete" deletes the record, whatever its description says it is removed from: `delete_issue_emoji_reaction`)
 const DETACHING_VERBS = new Set(['remove']);
 
+const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 'verb:paste', 'verb:fill']);
 const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
 
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
@@ -163,6 +164,9 @@ export function decide(signals: Signal[]): Verdict {
     if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
     // merging a pull request, restoring from a backup, cancelling a subscription: the whole item is replaced or ended
     if (signals.some((s) => s.label.startsWith('whole:'))) scope = widerScope(scope, 'item');
+    // writing or inserting into cells the caller names replaces what they held (`write_to_sheet(range)`, `insert_link(range)`)
+    // (inserting rows, columns or a sheet adds to the grid)
+    if (signals.some((s) => s.label === 'param:cell-range') && fromName.some((s) => s.weight >= 3 && CELL_WRITING_VERBS.has(s.label)) && !fromName.some((s) => s.label === 'name:grid-part')) scope = widerScope(scope, 'in-place');
     // calling a tool, function or action of the caller's choosing runs whatever it does, changes included
     if (category === 'execute' && signals.some((s) => s.label === 'param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
     // a request to any path of an API can change what exists there, whatever its method
@@ -297,6 +301,8 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   signals.push(...billedResourceSignals(tool));
   signals.push(...moneyRecordSignals(tool));
+  // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
+  for (const [i, token] of splitIdentifier(tool.name).entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(splitIdentifier(tool.name)[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of splitIdentifier(tool.name)) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
   // changing what a subscription bills: the call takes a price, plan or items
   const properties = tool.inputSchema.properties;

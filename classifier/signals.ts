@@ -612,6 +612,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
         out.push(signal('parameter', 'execute', 'param-text:javascript', 1.5, `${property.path}.description`, js[0]));
       }
     }
+    // cells named by the caller (`range: "Sheet1!A1:B2"`): what is written there replaces what they held
+    if (/^(range|cell|cells|a1_?notation|range_?address|cell_?range)$/i.test(property.name) && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
     // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext
     if (REVEALING_PARAMETER.test(property.name)) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
     // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has

@@ -333,3 +333,14 @@ describe('calling a tool, function or action of the caller\'s choosing runs what
     expect(verdict(classify(tool('run_workflow', 'Run a workflow by its name.', { name: { type: 'string' }, input: { type: 'object' } })))).toBe('execute high');
   });
 });
+
+describe('writing into cells the caller names replaces what they held', () => {
+  it('is an in-place update', () => {
+    expect(verdict(classify(tool('grid_write_values', 'Writes values to a workbook.', { range: { type: 'string' }, values: { type: 'array' } })))).toBe('write+destructive medium');
+  });
+
+  it('inserting rows, or writing with no range, adds', () => {
+    expect(verdict(classify(tool('grid_insert_rows', 'Inserts rows into a workbook.', { range: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('grid_write_values', 'Writes values to a new workbook.', { values: { type: 'array' } })))).toBe('write medium');
+  });
+});

@@ -177,7 +177,9 @@ export function decide(signals: Signal[]): Verdict {
     if (sessionOnly && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
     const destructiveScore = sum(signals, 'destructive');
     if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && sum(fromName, 'destructive') > 0))) scope = 'item';
-    if (signals.some((s) => s.label === 'phrase:irreversible' || s.label === 'phrase:overwrite' || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
+    // (an overwrite said past the first sentence of a tool that already updates in place is about one of its fields: "Setting attendees replaces the entire attendee list";
+    // of a tool that only adds, it says the addition can replace what exists: "an existing file is overwritten")
+    if (signals.some((s) => s.label === 'phrase:irreversible' || (s.label === 'phrase:overwrite' && (s.weight >= 1.5 || scope === 'none')) || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
     // (forcing a file writer overwrites the one file it writes)
     const sweeping = has(fromName, 'broad') || signals.some((s) => s.label.startsWith('container:')) || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
     if (signals.some((s) => s.label === 'param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');

@@ -394,7 +394,7 @@ const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alte
 /** [pattern, effect, label, weight, words]: a pattern is tried only when the text has one of its trigger words. */
 const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = [
   [/\b(permanently|irreversibl[ey]|cannot\s+be\s+undone|can\s*not\s+be\s+recovered|irrecoverabl[ey]|destructive)\b/i, 'destructive', 'phrase:irreversible', 2, ['permanently', 'irreversible', 'irreversibly', 'undone', 'recovered', 'irrecoverable', 'irrecoverably', 'destructive']],
-  [/\b(overwrit(e|es|ing)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i, 'destructive', 'phrase:overwrite', 1.5, ['overwrite', 'overwrites', 'overwriting', 'replace', 'replaces', 'replacing']],
+  [/\b(overwrit(e|es|ing|ten)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i, 'destructive', 'phrase:overwrite', 1.5, ['overwrite', 'overwrites', 'overwriting', 'overwritten', 'replace', 'replaces', 'replacing']],
   [/\b(execut(e|es|ing)|run(s|ning)?|evaluat(e|es|ing))\s+(an?\s+|the\s+|any\s+)?(arbitrary\s+|custom\s+|raw\s+)?(shell\s+|terminal\s+|bash\s+|system\s+|sql\s+|kql\s+|cypher\s+|javascript\s+|python\s+)?(commands?|scripts?|code|javascript|python|sql|quer(y|ies)|statements?|programs?)\b/i, 'execute', 'phrase:runs-code', 2.5, ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating']],
   [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5, ['arbitrary']],
   [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2, ['send', 'sends', 'sending', 'post', 'posts', 'posting']],
@@ -494,7 +494,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     if (label === 'phrase:by-filter' && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
     // (secrets mentioned later are mostly setup notes: "With Reddit credentials, posts include scores")
-    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' || effect === 'sensitive' ? 0.5 : weight);
+    // (an overwrite said later is mostly about one field: "Setting attendees replaces the entire attendee list")
+    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' || effect === 'sensitive' ? 0.5 : label === 'phrase:overwrite' ? 0.75 : weight);
     out.push(signal(family, effect, label, where_, where, match[0]));
   }
   out.push(...nounSignals(words.slice(0, 12), family, where, 0.5));

@@ -344,3 +344,14 @@ describe('writing into cells the caller names replaces what they held', () => {
     expect(verdict(classify(tool('grid_write_values', 'Writes values to a new workbook.', { values: { type: 'array' } })))).toBe('write medium');
   });
 });
+
+describe('an overwrite a later sentence mentions', () => {
+  it('is one field of an in-place update', () => {
+    expect(verdict(classify(tool('update_meeting', 'Update a meeting by its ID. Note: setting guests replaces the entire guest list.')))).toBe('write+destructive medium');
+  });
+
+  it('still makes an addition able to replace what exists, and a first sentence that overwrites still overwrites', () => {
+    expect(verdict(classify(tool('upload_asset', 'Upload an asset to a folder. An asset with the same name is overwritten.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('update_meeting', 'Replaces the entire meeting with the one given.')))).toBe('write+destructive high');
+  });
+});

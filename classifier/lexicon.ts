@@ -76,13 +76,13 @@ export const VERBS: Lexicon = {
 export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
   ...['update', 'edit', 'modify', 'set', 'patch', 'rename', 'move', 'assign', 'unassign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive', 'unarchive',
     'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'unmute', 'pause', 'unpause', 'resume',
-    'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'upsert', 'accept', 'decline', 'unsubscribe', 'unstar', 'unpin',
+    'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'accept', 'decline', 'unsubscribe', 'unstar', 'unpin',
     'unlink', 'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach', 'unwatch',
     'unfollow', 'unshare', 'confirm', 'acknowledge', 'claim', 'unclaim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'unmerge', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
   ...['delete', 'remove', 'destroy', 'drop', 'purge', 'erase', 'wipe', 'truncate', 'uninstall', 'discard', 'terminate', 'kill', 'unregister', 'overwrite', 'replace', 'clear',
     'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission', 'release',
-    // putting, as HTTP PUT and object stores mean it, replaces the whole of what is at that place
-    'put'].map((verb) => [verb, 'item'] as const),
+    // putting, as HTTP PUT and object stores mean it, replaces the whole of what is at that place; an upsert replaces a record that exists
+    'put', 'upsert'].map((verb) => [verb, 'item'] as const),
 ]);
 
 /** Words that only count as actions on a browser, UI or device server (elsewhere they mean other things). */

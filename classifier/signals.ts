@@ -274,6 +274,8 @@ export function primaryVerbIndexes(tokens: Token[]): Set<number> {
   tokens.forEach((token, i) => {
     if (!verbOf(token.word) || pluralResource(i)) return;
     if (i === 0 || CONJUNCTIONS.has(tokens[i - 1]!.word)) primary.add(i);
+    // the verb before "or"/"and" is coordinated with the one after (`wiki_create_or_update_page`)
+    if (i >= 2 && CONJUNCTIONS.has(tokens[i - 1]!.word) && verbOf(tokens[i - 2]!.word)) primary.add(i - 2);
   });
   if (!primary.size) {
     // `issue_create`, `TwilioApi--DeleteCall`, `firecrawl_monitor_delete`: the first base-form verb that
@@ -378,6 +380,9 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   out.push(...nounSignals(tokens, 'name', 'name', 1));
   out.push(...personalNameSignals(tokens, primary));
   out.push(...credentialKeySignals(tokens, primary, traits));
+  // "create or update" a file, a page, a record from the content given: when it exists, it is replaced as a whole (an upsert)
+  const lemmas = [...primary].map((i) => verbOf(tokens[i]!.word)?.lemma);
+  if (!neutralized && lemmas.some((lemma) => lemma === 'create' || lemma === 'insert' || lemma === 'add') && lemmas.some((lemma) => lemma === 'update' || lemma === 'replace')) out.push(signal('name', 'destructive', 'whole:upsert', 0, 'name', name));
   // (`unapprove_merge_request`: a "merge request" is a thing, not the action)
   if (!neutralized) for (const i of primary) if (!/^requests?$/.test(tokens[i + 1]?.word ?? '')) out.push(...wholeItemSignals(tokens.filter((_, j) => j !== i), verbOf(tokens[i]!.word)?.lemma ?? '', 'name', 'name'));
   // `open_devtools`, `open_simulator`: opening an application launches it

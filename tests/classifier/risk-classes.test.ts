@@ -355,3 +355,15 @@ describe('an overwrite a later sentence mentions', () => {
     expect(verdict(classify(tool('update_meeting', 'Replaces the entire meeting with the one given.')))).toBe('write+destructive high');
   });
 });
+
+describe('an upsert replaces the record that exists', () => {
+  it('upserting, or creating-or-updating from the content given, overwrites the whole item', () => {
+    expect(verdict(classify(tool('upsert_vectors', 'Insert vectors by id.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('docs_create_or_update_page', 'Writes a page from the markdown given.')))).toBe('write+destructive high');
+  });
+
+  it('getting or creating, or creating alone, does not', () => {
+    expect(verdict(classify(tool('get_or_create_label', 'Returns a label, making it when missing.')))).toBe('write medium');
+    expect(verdict(classify(tool('create_page', 'Writes a new page.')))).toBe('write medium');
+  });
+});

@@ -253,6 +253,8 @@ export function moneyRecordSignals(tool: McpTool): Signal[] {
   return payer ? [signal('name', 'sensitive', `money-record:${record.word}`, 1, 'name', record.text)] : [];
 }
 
+// what a tap, click, swipe or keystroke lands on
+const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app)\b/i;
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
 const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run', 'duplicate']);
@@ -471,6 +473,10 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     const separator = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i.exec(sentence.text);
     if (separator) lead = words.find((token) => token.start >= separator.index + separator[0].length && isLead(token, family, traits) && token.start < separator.index + separator[0].length + 2);
   }
+  // "Tap on the device at (x, y)", "Click the element": a UI action on a screen, page or device the sentence names drives it,
+  // though the server's own description does not say it automates one
+  const uiVerb = !lead && !traits.ui && words[0] && atStart(words[0], sentence.text) ? verbOf(words[0].word) : undefined;
+  if (uiVerb && UI_ONLY.has(uiVerb.lemma) && UI_OBJECTS.test(sentence.text)) out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, words[0]!.text));
   if (lead) {
     const { verb, object } = resolveAction(words, words.indexOf(lead), verbOf(lead.word)!);
     // "Connect to a MongoDB instance": a client connection leaves nothing behind; "Connect a Git repository" links one

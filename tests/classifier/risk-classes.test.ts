@@ -367,3 +367,13 @@ describe('an upsert replaces the record that exists', () => {
     expect(verdict(classify(tool('create_page', 'Writes a new page.')))).toBe('write medium');
   });
 });
+
+describe('a tap, click or scroll on a screen, page or device drives it', () => {
+  it('is execute even when the server does not say it automates a UI', () => {
+    expect(verdict(classify(tool('kiosk_touch', 'Tap the screen at the given coordinates.')))).toBe('execute high');
+  });
+
+  it('the same words about something else stay neutral', () => {
+    expect(verdict(classify(tool('pick_plan', 'Select a pricing plan to compare.')))).toBe('read low');
+  });
+});

@@ -616,7 +616,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     }
     // an aggregation pipeline on a database server is a query the caller writes, and its stages can write ($out, $merge)
     if (last === 'pipeline' && traits.database && (type === 'array' || type === undefined)) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
-    if (description && !chosen && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
+    // (a LogQL or PromQL expression "to execute" is a query in that language, not code run on the host)
+    if (description && !chosen && !language && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
       const code = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i.exec(description);
       if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));
       else if (CODE_HINT.test(property.name) === false && /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i.test(description)) {

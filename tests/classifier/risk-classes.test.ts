@@ -377,3 +377,13 @@ describe('a tap, click or scroll on a screen, page or device drives it', () => {
     expect(verdict(classify(tool('pick_plan', 'Select a pricing plan to compare.')))).toBe('read low');
   });
 });
+
+describe('an expression in a query language "to execute" is a query, not code on the host', () => {
+  it('a LogQL or PromQL expression runs as a read query (high, not critical)', () => {
+    expect(verdict(classify(tool('loki_volume', 'Returns log volume for a selector.', { logql: { type: 'string', description: 'The LogQL expression to execute' } })))).toBe('execute high');
+  });
+
+  it('a command to execute is still code on the host', () => {
+    expect(verdict(classify(tool('loki_volume', 'Returns log volume.', { cmd: { type: 'string', description: 'The command to execute' } })))).toBe('execute+destructive critical');
+  });
+});

@@ -396,7 +396,7 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   return out;
 }
 
-const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists))\b/i;
+const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists)|select\s+(quer(y|ies)|statements?)|only\s+select)\b/i;
 
 /** [pattern, effect, label, weight, words]: a pattern is tried only when the text has one of its trigger words. */
 const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = [
@@ -415,7 +415,8 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(query\s+dsl|(sql|cypher|kql|promql|logql|graphql|sparql|esql)\s+(query|queries|statements?))\b/i, 'execute', 'phrase:query-language', 2.5, ['query', 'sql', 'cypher', 'kql', 'promql', 'logql', 'graphql', 'sparql', 'esql']],
   [/\b(force[- ]push|rewrites?\s+(the\s+)?history|reset\s+--hard|hard\s+reset)\b/i, 'destructive', 'phrase:history', 2, ['force', 'rewrite', 'rewrites', 'reset', 'hard']],
 ];
-const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only'];
+// ("Execute a SELECT query": a statement that can only read)
+const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only', 'select'];
 // every trigger word in one pattern: one scan tells which phrases are worth trying
 const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words)])].join('|')})\\b`, 'gi');
 

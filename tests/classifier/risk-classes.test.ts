@@ -387,3 +387,13 @@ describe('an expression in a query language "to execute" is a query, not code on
     expect(verdict(classify(tool('loki_volume', 'Returns log volume.', { cmd: { type: 'string', description: 'The command to execute' } })))).toBe('execute+destructive critical');
   });
 });
+
+describe('SQL limited to SELECT can only read', () => {
+  it('is execute high, not SQL that can write', () => {
+    expect(verdict(classify(tool('run_sql', 'Runs a SELECT statement on the warehouse.', { sql: { type: 'string' } })))).toBe('execute high');
+  });
+
+  it('SQL with no such limit can write', () => {
+    expect(verdict(classify(tool('run_sql', 'Runs a statement on the warehouse.', { sql: { type: 'string' } })))).toBe('execute+destructive critical');
+  });
+});

@@ -78,7 +78,10 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
   return out;
 }
 
-const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments']);
+// (a calendar's view, an event's instances, a message's MIME or body, a thread's replies are the events and messages themselves;
+// a user's public replies are posts)
+const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments', 'view', 'views', 'instances', 'delta', 'mime', 'body', 'replies']);
+const PERSONAL_SOURCES = new Set(['calendar', 'calendars', 'event', 'events', 'thread', 'threads']);
 
 /** A personal noun that is not a program's output or the caller's own (`list_contacts`, not `get_console_message`). */
 function isPersonal(tokens: readonly Token[], i: number): boolean {
@@ -87,7 +90,7 @@ function isPersonal(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1]?.word ?? '';
   // the events of a calendar are meetings with attendees; a profile or attachment is personal when it is a person's or a message's
   // (`get_user_profile`, `get_email_attachment`; not `list_browser_profiles`)
-  const personal = PERSONAL_NOUNS.has(word) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && PERSONAL_NOUNS.has(previous));
+  const personal = PERSONAL_NOUNS.has(word) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && (PERSONAL_NOUNS.has(previous) || PERSONAL_SOURCES.has(previous)) && (word !== 'replies' || /^(thread|threads|message|messages)$/.test(previous)));
   return personal && !IMPERSONAL_MODIFIERS.has(previous);
 }
 

@@ -397,3 +397,18 @@ describe('SQL limited to SELECT can only read', () => {
     expect(verdict(classify(tool('run_sql', 'Runs a statement on the warehouse.', { sql: { type: 'string' } })))).toBe('execute+destructive critical');
   });
 });
+
+describe('parts of people\'s messages and meetings are personal too', () => {
+  it('a calendar\'s view, an event\'s instances, a message\'s body, a thread\'s replies', () => {
+    expect(verdict(classify(tool('fetch_calendar_view')))).toBe('read medium');
+    expect(verdict(classify(tool('list_event_instances')))).toBe('read medium');
+    expect(verdict(classify(tool('get_message_body')))).toBe('read medium');
+    expect(verdict(classify(tool('chat_get_thread_replies')))).toBe('read medium');
+  });
+
+  it('a page\'s view, a user\'s public replies, a report\'s body are not', () => {
+    expect(verdict(classify(tool('get_page_view')))).toBe('read low');
+    expect(verdict(classify(tool('social_get_user_replies')))).toBe('read low');
+    expect(verdict(classify(tool('get_report_body')))).toBe('read low');
+  });
+});

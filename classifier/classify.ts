@@ -167,6 +167,8 @@ export function decide(signals: Signal[]): Verdict {
     // writing or inserting into cells the caller names replaces what they held (`write_to_sheet(range)`, `insert_link(range)`)
     // (inserting rows, columns or a sheet adds to the grid)
     if (signals.some((s) => s.label === 'param:cell-range') && fromName.some((s) => s.weight >= 3 && CELL_WRITING_VERBS.has(s.label)) && !fromName.some((s) => s.label === 'name:grid-part')) scope = widerScope(scope, 'in-place');
+    // an agent given a task acts on what it reaches, changes included
+    if (category === 'execute' && signals.some((s) => s.label === 'param:agent-task')) scope = widerScope(scope, 'in-place');
     // calling a tool, function or action of the caller's choosing runs whatever it does, changes included
     if (category === 'execute' && signals.some((s) => s.label === 'param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
     // a request to any path of an API can change what exists there, whatever its method

@@ -580,6 +580,14 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
   if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && /\b(tools?|functions?|actions?)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${firstSentence(tool.description ?? '').text}`)) {
     all.push(signal('parameter', 'execute', 'param:invoked-tool', 0, `inputSchema.properties.${locationKey(invoked)}`, invoked));
   }
+  // a task handed to an agent that acts on its own ("The agent will navigate and interact with web pages"): it does whatever the task needs
+  const head = (tool.description ?? '').slice(0, 400);
+  const task = names.find((name) => /^(task|prompt|instructions?|goal|objective)$/i.test(name));
+  // (a research agent that navigates to read returns data; a tool that says it does not drive the browser does not)
+  const readsOnly = /\b(research\w*|extract\w*|returns?\s+(structured\s+)?(data|json))\b|\bnot\s+(drive|control|automate)\b/i.test(head);
+  if (task && !readsOnly && /\b(agents?|autonomous(ly)?|computer[- ]use)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${head}`) && /\b(interact\w*|navigat\w*|click\w*|browser[- ]automation|browser[- ]based|performs?\s+(actions|interactions)|takes?\s+actions)\b/i.test(head)) {
+    all.push(signal('parameter', 'execute', 'param:agent-task', 2.5, `inputSchema.properties.${locationKey(task)}`, task));
+  }
   for (const property of inputProperties(tool.inputSchema)) {
     const out: Signal[] = [];
     const tokens = parameterTokens(property.name);

@@ -412,3 +412,14 @@ describe('parts of people\'s messages and meetings are personal too', () => {
     expect(verdict(classify(tool('get_report_body')))).toBe('read low');
   });
 });
+
+describe('a task handed to an agent that acts on its own', () => {
+  it('runs whatever the task needs, changes included', () => {
+    expect(verdict(classify(tool('web_autopilot', 'An autonomous agent that will navigate sites and click through forms to finish the task.', { task: { type: 'string' } })))).toBe('execute+destructive high');
+  });
+
+  it('a research agent that navigates to read, or a tool that says it does not drive the browser, is not', () => {
+    expect(classify(tool('deep_lookup', 'A research agent that will navigate sites and returns structured data.', { prompt: { type: 'string' } })).destructive).toBe(false);
+    expect(classify(tool('browser_help', 'Points you at a CLI; this tool does not drive the browser. An agent can then navigate pages.', { task: { type: 'string' } })).destructive).toBe(false);
+  });
+});

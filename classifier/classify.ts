@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { annotationSignals, listedOperations, nameSignals, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
+import { annotationSignals, billedResourceSignals, listedOperations, moneyRecordSignals, nameSignals, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -44,7 +44,9 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
 // what makes a file (on a browser or device server too, saving a PDF or recording a screencast writes a file)
 const SAVES_FILE = new Set(['param:output-file', 'phrase:writes-file', 'verb:save', 'verb:export', 'verb:record']);
 const FILE_TARGET = new Set(['param:output-file', 'param:file-name', 'phrase:writes-file']);
-const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write']);
+const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write', 'verb:record']);
+// a name that saves in a file format (`browser_pdf_save`, `save_as_png`) writes that file, wherever it lands
+const FILE_FORMATS = /^(pdf|png|jpe?g|svg|gif|webp|csv|tsv|xlsx?|docx?|pptx?|mp4|webm|mp3|m4a|wav|zip)$/i;
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
 // what a browser, UI or device tool acts on: changing one of these drives the UI
 const UI_TARGET = /\b(page|pages|tab|tabs|browser|element|elements|window|dialog|viewport|device|screen|app|form|frame|cookies?|storage|emulat\w*|click\w*)\b/i;
@@ -68,6 +70,8 @@ export interface Verdict {
   many: 'one' | 'batch' | 'filter';
   /** The server drives a browser, UI or device. */
   ui: boolean;
+  /** Creates or resizes capacity that is billed while it exists (a droplet, a volume, a database cluster). */
+  bills: boolean;
 }
 
 const SCOPE_ORDER: readonly DestructiveScope[] = ['none', 'in-place', 'item', 'broad'];
@@ -79,6 +83,12 @@ function isDecidingVerb(s: Signal): boolean {
   if (s.family === 'name') return s.weight >= 3;
   return s.weight >= 1.5;
 }
+
+// (a name that says "delete" deletes the record, whatever its description says it is removed from: `delete_issue_emoji_reaction`)
+const DETACHING_VERBS = new Set(['remove']);
+
+const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 'verb:paste', 'verb:fill']);
+const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
 
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 
@@ -131,28 +141,49 @@ export function decide(signals: Signal[]): Verdict {
   // destructive, in the MCP specification's sense: any change that is not purely additive
   let scope: DestructiveScope = 'none';
   // (`update_many`, or prose that acts on what a filter finds: "all records that match", "droplets by tag")
-  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || signals.some((s) => s.label === 'phrase:by-filter') ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
+  // (a request to an API path of the caller's choosing can change any resource the API has)
+  const anyResource = changes && signals.some((s) => s.label === 'param:api-path');
+  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || signals.some((s) => s.label === 'phrase:by-filter') || anyResource ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
   // a browser or device action changes the page session, not stored data (unless it deletes)
   const sessionOnly = ui && category === 'execute';
+  // removing something from an item that stays ("a label from an issue") changes that item in place
+  const detaches = signals.some((s) => s.label === 'phrase:detaches');
   if (changes && !nameNeutralized) {
     for (const s of signals) {
       if (!isDecidingVerb(s) || (negated && s.family !== 'name')) continue;
-      const verbScope = VERB_SCOPE.get(s.label.slice(s.label.indexOf(':') + 1));
+      const lemma = s.label.slice(s.label.indexOf(':') + 1);
+      const verbScope = detaches && DETACHING_VERBS.has(lemma) ? 'in-place' : VERB_SCOPE.get(lemma);
       // (closing a page, tab or browser still ends what it held)
       if (verbScope && !(sessionOnly && verbScope === 'in-place' && s.label !== 'verb:close')) scope = widerScope(scope, verbScope);
     }
     // a tool whose job is to write files at a path the caller names can overwrite one (`generate_test(filename)`, `save_as_pdf`)
-    if (fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) && signals.some((s) => FILE_TARGET.has(s.label))) scope = widerScope(scope, 'item');
+    const writesFile = fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) && signals.some((s) => FILE_TARGET.has(s.label));
+    if (writesFile) scope = widerScope(scope, 'item');
+    if (fromName.some((s) => s.weight >= 3 && s.label === 'verb:save') && signals.some((s) => s.label === 'name:format')) scope = widerScope(scope, 'item');
     // writing or pushing files at named paths (`write_file`, `push_files`) replaces any that exist
     if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
+    // merging a pull request, restoring from a backup, cancelling a subscription: the whole item is replaced or ended
+    if (signals.some((s) => s.label.startsWith('whole:'))) scope = widerScope(scope, 'item');
+    // writing or inserting into cells the caller names replaces what they held (`write_to_sheet(range)`, `insert_link(range)`)
+    // (inserting rows, columns or a sheet adds to the grid)
+    if (signals.some((s) => s.label === 'param:cell-range') && fromName.some((s) => s.weight >= 3 && CELL_WRITING_VERBS.has(s.label)) && !fromName.some((s) => s.label === 'name:grid-part')) scope = widerScope(scope, 'in-place');
+    // an agent given a task acts on what it reaches, changes included
+    if (category === 'execute' && signals.some((s) => s.label === 'param:agent-task')) scope = widerScope(scope, 'in-place');
+    // calling a tool, function or action of the caller's choosing runs whatever it does, changes included
+    if (category === 'execute' && signals.some((s) => s.label === 'param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
+    // a request to any path of an API can change what exists there, whatever its method
+    if (anyResource) scope = widerScope(scope, 'in-place');
     // submitting a form changes whatever the form changes
     if (signals.some((s) => s.label === 'param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds
     if (sessionOnly && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
     const destructiveScore = sum(signals, 'destructive');
     if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && sum(fromName, 'destructive') > 0))) scope = 'item';
-    if (signals.some((s) => s.label === 'phrase:irreversible' || s.label === 'phrase:overwrite' || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
-    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:force' || s.label === 'phrase:history');
+    // (an overwrite said past the first sentence of a tool that already updates in place is about one of its fields: "Setting attendees replaces the entire attendee list";
+    // of a tool that only adds, it says the addition can replace what exists: "an existing file is overwritten")
+    if (signals.some((s) => s.label === 'phrase:irreversible' || (s.label === 'phrase:overwrite' && (s.weight >= 1.5 || scope === 'none')) || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
+    // (forcing a file writer overwrites the one file it writes)
+    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label.startsWith('container:')) || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
     if (signals.some((s) => s.label === 'param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     // code, commands or queries of the caller's choosing can delete anything
@@ -172,6 +203,7 @@ export function decide(signals: Signal[]): Verdict {
     writeQuery,
     many,
     ui,
+    bills: changes && signals.some((s) => s.label.startsWith('bills:')),
   };
 }
 
@@ -184,6 +216,7 @@ export function riskOf(verdict: Verdict, warnings: readonly DescriptionWarning[]
     const scope = verdict.destructiveScope;
     level = scope === 'broad' ? 3 : scope === 'item' ? 2 : scope === 'in-place' && verdict.many === 'filter' ? 2 : 1;
   } else level = verdict.destructiveScope === 'broad' ? 3 : 2;
+  if (verdict.bills) level = Math.max(level, 2);
   if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery) level = 3;
   return RISK_LEVELS[level]!;
 }
@@ -268,6 +301,13 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const onlyReads = readsByName(signals);
   for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
   signals.push(...annotationSignals(tool));
+  // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
+  if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
+  signals.push(...billedResourceSignals(tool));
+  signals.push(...moneyRecordSignals(tool));
+  // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
+  for (const [i, token] of splitIdentifier(tool.name).entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(splitIdentifier(tool.name)[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
+  for (const token of splitIdentifier(tool.name)) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
   // changing what a subscription bills: the call takes a price, plan or items
   const properties = tool.inputSchema.properties;
   if (properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) {
@@ -354,6 +394,7 @@ function riskier(a: Verdict, b: Verdict): Verdict {
     writeQuery: a.writeQuery || b.writeQuery,
     many: a.many === 'filter' || b.many === 'filter' ? 'filter' : a.many === 'batch' || b.many === 'batch' ? 'batch' : 'one',
     ui: a.ui || b.ui,
+    bills: a.bills || b.bills,
   };
 }
 
@@ -374,11 +415,14 @@ export function classifyTool(input: ClassifyInput): Classification {
   let verdict = decide(operations.length ? signals.filter((s) => !s.label.startsWith('enum:')) : signals);
   if (operations.length) {
     let top = 0;
+    // (among operations of equal risk, the one that does the most: execute over write over read, then the wider scope)
+    const weight = (operation: Operation) => RISK_LEVELS.indexOf(operation.risk) * 100 + CATEGORY_ORDER.indexOf(operation.category) * 10 + SCOPE_ORDER.indexOf(operation.destructiveScope);
     operations.forEach((operation, i) => {
-      if (RISK_LEVELS.indexOf(operation.risk) > RISK_LEVELS.indexOf(operations[top]!.risk)) top = i;
+      if (weight(operation) > weight(operations[top]!)) top = i;
     });
     // the riskiest operation decides only when it is riskier than what the rest of the definition says
-    const merged = riskier(verdict, verdicts[top]!);
+    // (what the other operations of that risk do counts too: one can run what another deletes)
+    const merged = verdicts.reduce((all, other, i) => (operations[i]!.risk === operations[top]!.risk ? riskier(all, other) : all), verdict);
     if (RISK_LEVELS.indexOf(riskOf(merged, [])) > RISK_LEVELS.indexOf(riskOf(verdict, [])) || merged.category !== verdict.category) {
       operations[top]!.decisive = true;
       verdict = merged;

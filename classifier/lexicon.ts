@@ -57,6 +57,15 @@ export const VERBS: Lexicon = {
   play: ['execute'], rollout: ['execute'], reload: ['write'], refresh: ['write'], handle: ['write'],
   release: ['write'], flush: ['write', 'destructive'], unmerge: ['write'], snooze: ['write'], postpone: ['write'], advance: ['write'], pull: ['write'],
   end: ['write'], compose: ['write'], draft: ['write'], connect: ['write'], disconnect: ['write'], unassign: ['write'], unarchive: ['write'], rebase: ['write', 'destructive'],
+  // changing the state of an existing thing (confirming an issue, claiming a task, acknowledging an event, arranging nodes)
+  confirm: ['write'], acknowledge: ['write'], claim: ['write'], unclaim: ['write'], arrange: ['write'], rearrange: ['write'], reorder: ['write'], renew: ['write'],
+  detach: ['write'], unwatch: ['write'], unfollow: ['write'], unshare: ['write'],
+  // deleting (their scope is listed in VERB_SCOPE)
+  evict: ['write', 'destructive'], expunge: ['write', 'destructive'], trash: ['write', 'destructive'], deregister: ['write', 'destructive'], decommission: ['write', 'destructive'],
+  // adding something new
+  duplicate: ['write'], ingest: ['write'], enroll: ['write'], upvote: ['write'], downvote: ['write'], join: ['write'], follow: ['write'],
+  // working something out and returning it
+  diagnose: ['read'], aggregate: ['read'], suggest: ['read'], recommend: ['read'], enumerate: ['read'], classify: ['read'], observe: ['read'], collect: ['read'],
 };
 
 /**
@@ -65,13 +74,15 @@ export const VERBS: Lexicon = {
  * `item`: deletes or overwrites the whole of one item. Verbs not listed are additive.
  */
 export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
-  ...['update', 'edit', 'modify', 'set', 'put', 'patch', 'rename', 'move', 'assign', 'unassign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive', 'unarchive',
+  ...['update', 'edit', 'modify', 'set', 'patch', 'rename', 'move', 'assign', 'unassign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive', 'unarchive',
     'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'unmute', 'pause', 'unpause', 'resume',
-    'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'upsert', 'accept', 'decline', 'unsubscribe', 'unstar', 'unpin',
+    'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'accept', 'decline', 'unsubscribe', 'unstar', 'unpin',
     'unlink', 'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach', 'unwatch',
-    'unfollow', 'unshare', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'unmerge', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
+    'unfollow', 'unshare', 'confirm', 'acknowledge', 'claim', 'unclaim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'unmerge', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
   ...['delete', 'remove', 'destroy', 'drop', 'purge', 'erase', 'wipe', 'truncate', 'uninstall', 'discard', 'terminate', 'kill', 'unregister', 'overwrite', 'replace', 'clear',
-    'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission', 'release'].map((verb) => [verb, 'item'] as const),
+    'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission', 'release',
+    // putting, as HTTP PUT and object stores mean it, replaces the whole of what is at that place; an upsert replaces a record that exists
+    'put', 'upsert'].map((verb) => [verb, 'item'] as const),
 ]);
 
 /** Words that only count as actions on a browser, UI or device server (elsewhere they mean other things). */
@@ -119,11 +130,59 @@ export const BILLING_COMMITS = new Map<string, ReadonlySet<string>>([
 /** Parameters that say what a subscription bills: changing them changes the charge. */
 export const BILLED_PARAMETERS = /^(price|prices|plan|plans|items|quantity|amount)$/i;
 
+/**
+ * Provisioning capacity that is billed while it exists (the rubric's high row): machines are billed
+ * whenever they are created; the other resources when the call also chooses their size, tier or region
+ * (a Notion database, a Docker volume or a component instance costs nothing).
+ */
+export const BILLED_MACHINES = new Set(['droplet', 'droplets', 'vm', 'vms', 'nodepool', 'nodepools', 'gpu', 'gpus']);
+export const BILLED_RESOURCES = new Set(['volume', 'volumes', 'cluster', 'clusters', 'instance', 'instances', 'server', 'servers', 'machine', 'machines', 'share', 'shares', 'database', 'databases', 'db', 'registry', 'registries', 'sandbox', 'sandboxes', 'disk', 'disks', 'index', 'indexes', 'indices']);
+/** Verbs that bring billed capacity into being or change how much of it there is ("add" mostly attaches what exists: `firewall-add-droplets`). */
+export const PROVISIONING_VERBS = new Set(['create', 'provision', 'launch', 'resize', 'scale']);
+/** Verbs that change an existing resource: they change its bill only when the call sets its capacity. */
+export const CAPACITY_CHANGING_VERBS = new Set(['update', 'modify', 'change', 'set', 'upgrade', 'configure']);
+/** Parameters that choose how much capacity a resource has (a size in GiB, a tier, a node count, vCPUs, memory, a machine type). */
+export const CAPACITY_PARAMETER = /^(size|size_?(gi\w*|gb|mb|mi\w*)|\w*storage_?size\w*|disk_?(size|gb|gib)\w*|num_?nodes|node_?count|count|min_?nodes|max_?nodes|replicas|vcpus?|cpus?|memory(_?(mb|gb|mib|gib))?|ram(_?(mb|gb))?|\w*tier(_?slug)?|plan|sku|(machine|instance|node|vm)_?(type|class|size))$/i;
+/** Parameters that place a new resource in a provider's region. */
+export const PLACEMENT_PARAMETER = /^(region|region_?(slug|name|id)|location|cloud|provider_?region|zone|availability_?zone|datacenter(_?code)?)$/i;
+
+/**
+ * What removing "from" one of these deletes: an entry of a store of records (a job from a queue, a document
+ * from a collection, an account from the cache). Removing from anything else (a label from an issue, a
+ * reaction from a message, droplets from a firewall) takes the thing off an item that stays: an in-place update.
+ */
+export const RECORD_STORES = new Set(['queue', 'queues', 'directory', 'folder', 'trash', 'bin', 'database', 'db', 'collection', 'registry', 'cache', 'list', 'library', 'gallery', 'calendar',
+  'project', 'workspace', 'repository', 'repo', 'index', 'bucket', 'store', 'storage', 'server', 'system', 'account', 'drive', 'vault', 'catalog', 'inventory', 'namespace', 'cluster',
+  'disk', 'memory', 'graph', 'base', 'table', 'service', 'platform', 'history', 'archive', 'organization', 'org', 'app', 'application', 'filesystem', 'machine', 'device', 'computer']);
+
+/** Applications on the user's machine: opening one launches it (an editor, the devtools, a simulator). */
+export const HOST_APPS = new Set(['editor', 'ide', 'devtools', 'simulator', 'emulator', 'application', 'app', 'browser', 'window', 'viewer', 'dashboard', 'finder', 'inspector', 'debugger', 'studio', 'terminal']);
+
+/**
+ * Changes that replace or end the whole of one item, though their verbs usually change things in place: merging
+ * a pull request or a branch rewrites the target branch, restoring from a backup or snapshot overwrites what is
+ * there (the current state is not kept), cancelling a subscription, a meeting, a booking or an order ends it for everyone it binds.
+ */
+export const WHOLE_ITEM_OBJECTS = new Map<string, ReadonlySet<string>>([
+  ['merge', new Set(['pull', 'pr', 'prs', 'mr', 'mrs', 'request', 'requests', 'branch', 'branches'])],
+  // (restoring a revision keeps the replaced one in the history: an in-place change)
+  ['restore', new Set(['backup', 'backups', 'snapshot', 'snapshots', 'checkpoint', 'checkpoints'])],
+  ['cancel', new Set(['subscription', 'subscriptions', 'event', 'events', 'meeting', 'meetings', 'appointment', 'appointments', 'booking', 'bookings', 'reservation', 'reservations', 'order', 'orders'])],
+]);
+
+/** Records of money paid or owed: read with the customer they belong to, they are personal data (the rubric's medium row). */
+export const MONEY_RECORDS = new Set(['invoice', 'invoices', 'payment', 'payments', 'subscription', 'subscriptions', 'dispute', 'disputes', 'charge', 'charges', 'order', 'orders',
+  'transaction', 'transactions', 'checkout', 'checkouts', 'refund', 'refunds', 'payout', 'payouts', 'receipt', 'receipts', 'purchase', 'purchases']);
+/** Words that tie a money record to the person who paid or owes it. */
+export const PAYER_WORDS = /\b(customers?|buyers?|payers?|cardholders?|billing\s+details|payment\s+details)\b/i;
+
 /** Nouns that make a destructive action broad in scope. */
-export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass']);
+export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass',
+  // containers of many items people use: a registry of images, a calendar of events, a channel of messages, a folder of files, a board of cards, a space of pages
+  'registry', 'registries', 'calendar', 'calendars', 'channel', 'channels', 'folder', 'folders', 'board', 'boards', 'space', 'spaces', 'guild', 'guilds', 'mailbox', 'mailboxes']);
 
 /** Nouns that make a write an act of privilege or credential administration. */
-export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'ssh', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);
+export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'rls', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'ssh', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);
 
 /** Verbs that issue or withdraw a key: creating, deleting or attaching an API, access or SSH key administers a credential (renaming one does not). */
 export const KEY_ADMIN_VERBS = new Set(['create', 'add', 'generate', 'delete', 'remove', 'revoke', 'rotate', 'regenerate', 'reset', 'attach', 'detach', 'destroy']);
@@ -211,7 +270,10 @@ for (const [form, lemma] of [['ran', 'run'], ['sent', 'send'], ['made', 'make'],
   forms.set(form, { lemma, effects: VERBS[lemma]! });
 }
 
-/** The verb a word is a form of, if any. */
+/** The verb a word is a form of, if any; a verb done again (`redeploy`, `resends`, `rebuilding`) is that verb. */
 export function verbOf(word: string): { lemma: string; effects: SignalEffect[] } | undefined {
-  return forms.get(word);
+  const known = forms.get(word);
+  if (known || !word.startsWith('re') || word.length < 6) return known;
+  const again = forms.get(word.slice(2));
+  return again && again.effects.length > 0 ? again : undefined;
 }

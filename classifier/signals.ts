@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLING_COMMITS, BROAD_NOUNS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -78,7 +78,10 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
   return out;
 }
 
-const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments']);
+// (a calendar's view, an event's instances, a message's MIME or body, a thread's replies are the events and messages themselves;
+// a user's public replies are posts)
+const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments', 'view', 'views', 'instances', 'delta', 'mime', 'body', 'replies']);
+const PERSONAL_SOURCES = new Set(['calendar', 'calendars', 'event', 'events', 'thread', 'threads']);
 
 /** A personal noun that is not a program's output or the caller's own (`list_contacts`, not `get_console_message`). */
 function isPersonal(tokens: readonly Token[], i: number): boolean {
@@ -87,7 +90,7 @@ function isPersonal(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1]?.word ?? '';
   // the events of a calendar are meetings with attendees; a profile or attachment is personal when it is a person's or a message's
   // (`get_user_profile`, `get_email_attachment`; not `list_browser_profiles`)
-  const personal = PERSONAL_NOUNS.has(word) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && PERSONAL_NOUNS.has(previous));
+  const personal = PERSONAL_NOUNS.has(word) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && (PERSONAL_NOUNS.has(previous) || PERSONAL_SOURCES.has(previous)) && (word !== 'replies' || /^(thread|threads|message|messages)$/.test(previous)));
   return personal && !IMPERSONAL_MODIFIERS.has(previous);
 }
 
@@ -140,9 +143,124 @@ function personalProseSignals(words: readonly Token[], lead: number, sentence: s
   return [];
 }
 
+/** The head noun a name acts on: its last word before a preposition (`create-index-for-model` acts on an index). */
+function headObject(tokens: readonly Token[], primary: ReadonlySet<number>): Token | undefined {
+  const after = [...primary].sort((a, b) => a - b)[0] ?? 0;
+  const end = tokens.findIndex((token, i) => i > after && PHRASE_END.has(token.word));
+  return end > 0 ? tokens[end - 1] : tokens[nameObject(tokens, primary)];
+}
+
+/**
+ * A name that creates or resizes capacity billed while it exists: a machine (`droplet-create`, `add_nodepool`), or a
+ * volume, cluster, database, file share… whose size, tier or region the call chooses (`volume-create(SizeGigaBytes)`,
+ * `update_cluster(num_nodes)`). The rubric's high row: provisioning something that bills.
+ */
+export function billedResourceSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  const lemmas = [...primary].map((i) => verbOf(tokens[i]!.word)?.lemma ?? '');
+  const provisions = lemmas.some((lemma) => PROVISIONING_VERBS.has(lemma));
+  if (!provisions && !lemmas.some((lemma) => CAPACITY_CHANGING_VERBS.has(lemma))) return [];
+  const object = headObject(tokens, primary);
+  // (a free tier is not billed: `create_free_cluster`)
+  if (!object || primary.has(tokens.indexOf(object)) || tokens.some((token) => token.word === 'free')) return [];
+  const parameters = inputProperties(tool.inputSchema).map((property) => property.name);
+  const sized = parameters.some((name) => CAPACITY_PARAMETER.test(name));
+  const placed = parameters.some((name) => PLACEMENT_PARAMETER.test(name));
+  const billed = BILLED_MACHINES.has(object.word) ? provisions || sized : BILLED_RESOURCES.has(object.word) && (sized || (provisions && placed));
+  return billed ? [signal('name', 'write', `bills:${object.word}`, 0, 'name', object.text)] : [];
+}
+
+const MEMBERSHIP_NOUNS = new Set(['user', 'users', 'member', 'members', 'collaborator', 'collaborators', 'people', 'person', 'admin', 'admins', 'owner', 'owners', 'guest', 'guests']);
+// words before the head of a noun phrase that say which one, not what it is
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'your', 'my', 'our', 'one', 'specific', 'single', 'given', 'specified', 'existing', 'containing', 'parent', 'same', 'current', 'selected']);
+
+/**
+ * "Remove a label from an issue", "Removes droplets from a firewall", "Remove a dependency between tasks": what is
+ * removed comes off an item that stays, an in-place update. Not when it is removed from a store of records ("a job
+ * from the queue", "a document from a collection") or from a service by name ("a contact from Resend"): that deletes it.
+ */
+function detachingSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  for (let i = lead + 1; i < Math.min(words.length, lead + 8); i++) {
+    const word = words[i]!.word;
+    if (word === 'between') return [signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[i]!.start + words[i]!.text.length))];
+    if (word !== 'from') continue;
+    // taking a person off a team, a group or a project changes membership, not an item's contents
+    if (words.slice(lead + 1, i).some((token) => MEMBERSHIP_NOUNS.has(token.word))) return [];
+    let head = i + 1;
+    while (words[head] && DETERMINERS.has(words[head]!.word)) head++;
+    // a service by name: "from Resend", "from OmniFocus" (an item with its article is still an item: "from a Load Balancer")
+    if (!words[head] || (head === i + 1 && /^[A-Z]/.test(words[head]!.text))) return [];
+    // the phrase's head: its last word before a clause or a preposition ("from a Discord message in a channel")
+    const end = phraseEnd(words, head, sentence, 8);
+    if (words.slice(head, end + 1).some((token) => RECORD_STORES.has(token.word.replace(/s$/, '')) || RECORD_STORES.has(token.word))) return [];
+    return [signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[end]!.start + words[end]!.text.length))];
+  }
+  return [];
+}
+
+/** Where the noun phrase after `lead` ends: before a preposition or a clause, at most `max` words on. */
+function phraseEnd(words: readonly Token[], lead: number, sentence: string, max = 5): number {
+  let end = lead;
+  while (end + 1 < Math.min(words.length, lead + max + 1) && !PHRASE_END.has(words[end + 1]!.word) && !/[,;:(]|\.\s/.test(sentence.slice(words[end]!.start + words[end]!.text.length, words[end + 1]!.start))) end++;
+  return end;
+}
+
+/** "Delete a container registry by its id": a deleting verb whose object is a container of many items deletes them all. */
+function containerObjectSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  const end = phraseEnd(words, lead, sentence);
+  const head = words[end];
+  return end > lead && head && BROAD_NOUNS.has(head.word) && head.word !== 'all' ? [signal(family, 'broad', `container:${head.word}`, 1, where, head.text)] : [];
+}
+
+// (a scan can probe or attack what it scans; an audit or an analysis reads)
+const OBSERVING_ACTIONS = new Set(['audit', 'analyze']);
+/**
+ * "Opens the draw.io editor with a diagram", "Open a URL in the iOS Simulator": opening an application on the
+ * user's machine launches it, which the rubric counts as driving a UI (execute), not as reading.
+ */
+function opensAppSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  const end = phraseEnd(words, lead, sentence);
+  let app = end > lead && HOST_APPS.has(words[end]!.word) ? words[end] : undefined;
+  // "… in the editor", "… on the simulator"
+  if (!app && (words[end + 1]?.word === 'in' || words[end + 1]?.word === 'on')) {
+    let next = end + 2;
+    while (words[next] && DETERMINERS.has(words[next]!.word)) next++;
+    const place = words[phraseEnd(words, next - 1, sentence, 3)];
+    if (place && HOST_APPS.has(place.word)) app = place;
+  }
+  return app ? [signal(family, 'execute', 'phrase:opens-app', 2.5, where, app.text)] : [];
+}
+
+/** "Merge a pull request", `cancel_subscription`, "Restore a droplet from a backup": the change replaces or ends the whole item. */
+function wholeItemSignals(tokens: readonly Token[], lemma: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  const objects = WHOLE_ITEM_OBJECTS.get(lemma);
+  const object = objects && tokens.find((token) => objects.has(token.word));
+  return object ? [signal(family, 'destructive', `whole:${lemma}`, 0, where, object.text)] : [];
+}
+
+/**
+ * A name that only retrieves money records (`list_invoices`, `checkouts-retrieve`) returns personal data when the
+ * definition ties them to the customer who paid ("customer (str, optional)", "View customer info and payment details");
+ * the caller's own invoices from a provider name no one.
+ */
+export function moneyRecordSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  if (primary.size === 0 || [...primary].some((i) => !RETRIEVING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''))) return [];
+  // (`list_refunds_for_order`: what a filter names is not what is read)
+  const end = tokens.findIndex((token) => PHRASE_END.has(token.word));
+  const record = tokens.slice(0, end === -1 ? undefined : end).find((token, i) => !primary.has(i) && MONEY_RECORDS.has(token.word));
+  if (!record) return [];
+  const payer = (tool.description ? PAYER_WORDS.exec(tool.description.slice(0, 1000)) : null)?.[0] ?? inputProperties(tool.inputSchema).find((property) => PAYER_WORDS.test(property.name.replace(/[_-]/g, ' ')))?.name;
+  return payer ? [signal('name', 'sensitive', `money-record:${record.word}`, 1, 'name', record.text)] : [];
+}
+
+// what a tap, click, swipe or keystroke lands on
+const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app)\b/i;
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
-const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run']);
+const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run', 'duplicate']);
 
 function inCompound(tokens: readonly Token[], candidates: readonly number[], i: number): boolean {
   return i > 0 && !verbOf(tokens[i - 1]!.word) && candidates.includes(i + 1) && !NOUN_LIKE.has(tokens[i + 1]!.word);
@@ -156,9 +274,13 @@ function inCompound(tokens: readonly Token[], candidates: readonly number[], i: 
  */
 export function primaryVerbIndexes(tokens: Token[]): Set<number> {
   const primary = new Set<number>();
+  // a first word in its "-s" form before a verb in its base form is the resource, a plural noun (`claims_list`, `tags_create`)
+  const pluralResource = (i: number) => i === 0 && /s$/.test(tokens[0]!.word) && verbOf(tokens[0]!.word)?.lemma !== tokens[0]!.word && tokens.slice(1).some((token) => verbOf(token.word)?.lemma === token.word && !NOUN_LIKE.has(token.word));
   tokens.forEach((token, i) => {
-    if (!verbOf(token.word)) return;
+    if (!verbOf(token.word) || pluralResource(i)) return;
     if (i === 0 || CONJUNCTIONS.has(tokens[i - 1]!.word)) primary.add(i);
+    // the verb before "or"/"and" is coordinated with the one after (`wiki_create_or_update_page`)
+    if (i >= 2 && CONJUNCTIONS.has(tokens[i - 1]!.word) && verbOf(tokens[i - 2]!.word)) primary.add(i - 2);
   });
   if (!primary.size) {
     // `issue_create`, `TwilioApi--DeleteCall`, `firecrawl_monitor_delete`: the first base-form verb that
@@ -177,6 +299,15 @@ function actionAfter(tokens: readonly Token[], i: number): string | undefined {
   for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
     const action = ACTION_NOUNS.get(tokens[j]!.word);
     if (action) return action;
+  }
+  return undefined;
+}
+
+/** "Run an accessibility audit", `runSeoAudit`: running an audit or an analysis only observes and reports, as auditing does. */
+function observationRun(tokens: readonly Token[], i: number): string | undefined {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) {
+    const action = ACTION_NOUNS.get(tokens[j]!.word);
+    if (action) return OBSERVING_ACTIONS.has(action) ? action : undefined;
   }
   return undefined;
 }
@@ -201,7 +332,7 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
  * a streaming search"), and a lifecycle verb names the thing it runs, if any (`restart_service`).
  */
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
-  const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : undefined;
+  const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : verb.lemma === 'run' ? observationRun(tokens, i) : undefined;
   const resolved = (action && verbOf(action)) || verb;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
 }
@@ -254,17 +385,26 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   out.push(...nounSignals(tokens, 'name', 'name', 1));
   out.push(...personalNameSignals(tokens, primary));
   out.push(...credentialKeySignals(tokens, primary, traits));
+  // "create or update" a file, a page, a record from the content given: when it exists, it is replaced as a whole (an upsert)
+  const lemmas = [...primary].map((i) => verbOf(tokens[i]!.word)?.lemma);
+  if (!neutralized && lemmas.some((lemma) => lemma === 'create' || lemma === 'insert' || lemma === 'add') && lemmas.some((lemma) => lemma === 'update' || lemma === 'replace')) out.push(signal('name', 'destructive', 'whole:upsert', 0, 'name', name));
+  // (`unapprove_merge_request`: a "merge request" is a thing, not the action)
+  if (!neutralized) for (const i of primary) if (!/^requests?$/.test(tokens[i + 1]?.word ?? '')) out.push(...wholeItemSignals(tokens.filter((_, j) => j !== i), verbOf(tokens[i]!.word)?.lemma ?? '', 'name', 'name'));
+  // `open_devtools`, `open_simulator`: opening an application launches it
+  const object = tokens[nameObject(tokens, primary)];
+  // (the verb first: `app_open` opens an app's bundle file)
+  if (!traits.ui && object && HOST_APPS.has(object.word) && [...primary].some((i) => i < tokens.indexOf(object) && verbOf(tokens[i]!.word)?.lemma === 'open')) out.push(signal('name', 'execute', 'phrase:opens-app', 3, 'name', object.text));
   // what a file-writing verb acts on (`push_files`): evidence for the classifier, no weight of its own
   for (const token of tokens) if (FILE_NOUNS.has(token.word)) out.push(signal('name', 'write', 'noun:file', 0, 'name', token.text));
   return out;
 }
 
-const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists))\b/i;
+const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists)|select\s+(quer(y|ies)|statements?)|only\s+select)\b/i;
 
 /** [pattern, effect, label, weight, words]: a pattern is tried only when the text has one of its trigger words. */
 const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = [
   [/\b(permanently|irreversibl[ey]|cannot\s+be\s+undone|can\s*not\s+be\s+recovered|irrecoverabl[ey]|destructive)\b/i, 'destructive', 'phrase:irreversible', 2, ['permanently', 'irreversible', 'irreversibly', 'undone', 'recovered', 'irrecoverable', 'irrecoverably', 'destructive']],
-  [/\b(overwrit(e|es|ing)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i, 'destructive', 'phrase:overwrite', 1.5, ['overwrite', 'overwrites', 'overwriting', 'replace', 'replaces', 'replacing']],
+  [/\b(overwrit(e|es|ing|ten)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i, 'destructive', 'phrase:overwrite', 1.5, ['overwrite', 'overwrites', 'overwriting', 'overwritten', 'replace', 'replaces', 'replacing']],
   [/\b(execut(e|es|ing)|run(s|ning)?|evaluat(e|es|ing))\s+(an?\s+|the\s+|any\s+)?(arbitrary\s+|custom\s+|raw\s+)?(shell\s+|terminal\s+|bash\s+|system\s+|sql\s+|kql\s+|cypher\s+|javascript\s+|python\s+)?(commands?|scripts?|code|javascript|python|sql|quer(y|ies)|statements?|programs?)\b/i, 'execute', 'phrase:runs-code', 2.5, ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating']],
   [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5, ['arbitrary']],
   [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2, ['send', 'sends', 'sending', 'post', 'posts', 'posting']],
@@ -278,7 +418,8 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(query\s+dsl|(sql|cypher|kql|promql|logql|graphql|sparql|esql)\s+(query|queries|statements?))\b/i, 'execute', 'phrase:query-language', 2.5, ['query', 'sql', 'cypher', 'kql', 'promql', 'logql', 'graphql', 'sparql', 'esql']],
   [/\b(force[- ]push|rewrites?\s+(the\s+)?history|reset\s+--hard|hard\s+reset)\b/i, 'destructive', 'phrase:history', 2, ['force', 'rewrite', 'rewrites', 'reset', 'hard']],
 ];
-const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only'];
+// ("Execute a SELECT query": a statement that can only read)
+const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only', 'select'];
 // every trigger word in one pattern: one scan tells which phrases are worth trying
 const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words)])].join('|')})\\b`, 'gi');
 
@@ -336,14 +477,27 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     const separator = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i.exec(sentence.text);
     if (separator) lead = words.find((token) => token.start >= separator.index + separator[0].length && isLead(token, family, traits) && token.start < separator.index + separator[0].length + 2);
   }
+  // "Tap on the device at (x, y)", "Click the element": a UI action on a screen, page or device the sentence names drives it,
+  // though the server's own description does not say it automates one
+  const uiVerb = !lead && !traits.ui && words[0] && atStart(words[0], sentence.text) ? verbOf(words[0].word) : undefined;
+  if (uiVerb && UI_ONLY.has(uiVerb.lemma) && UI_OBJECTS.test(sentence.text)) out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, words[0]!.text));
   if (lead) {
     const { verb, object } = resolveAction(words, words.indexOf(lead), verbOf(lead.word)!);
-    for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
+    // "Connect to a MongoDB instance": a client connection leaves nothing behind; "Connect a Git repository" links one
+    const connectsTo = verb.lemma === 'connect' && !traits.ui && words[words.indexOf(lead) + 1]?.word === 'to';
+    if (connectsTo) out.push(signal(family, 'read', 'phrase:connects-to', 2, where, sentence.text.slice(lead.start, words[words.indexOf(lead) + 1]!.start + 2)));
+    else for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
       if (negation && (effect === 'write' || effect === 'destructive' || effect === 'execute')) continue;
       out.push(signal(family, effect, `verb:${verb.lemma}`, 2, where, lead.text));
     }
     if (object && !negation) out.push(signal(family, 'execute', `object:${object.word}`, 2, where, object.text));
     if (RETRIEVING_VERBS.has(verb.lemma)) out.push(...personalProseSignals(words, words.indexOf(lead), sentence.text, family, where));
+    const leadIndex = words.indexOf(lead);
+    // what is restored from is said after the object ("from a backup"); what is merged or cancelled is the object
+    if (!negation) out.push(...wholeItemSignals(verb.lemma === 'restore' ? words.slice(leadIndex + 1) : words.slice(leadIndex + 1, phraseEnd(words, leadIndex, sentence.text) + 1), verb.lemma, family, where));
+    if (verb.lemma === 'open' && !traits.ui) out.push(...opensAppSignals(words, words.indexOf(lead), sentence.text, family, where));
+    if (verb.lemma === 'remove') out.push(...detachingSignals(words, words.indexOf(lead), sentence.text, family, where));
+    if (VERB_SCOPE.get(verb.lemma) === 'item' && !negation) out.push(...containerObjectSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
   for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {
@@ -354,7 +508,9 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
     if (label === 'phrase:by-filter' && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
-    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' ? 0.5 : weight);
+    // (secrets mentioned later are mostly setup notes: "With Reddit credentials, posts include scores")
+    // (an overwrite said later is mostly about one field: "Setting attendees replaces the entire attendee list")
+    const where_ = match.index < firstEnd ? weight : Math.min(weight, effect === 'execute' || effect === 'financial' || effect === 'sensitive' ? 0.5 : label === 'phrase:overwrite' ? 0.75 : weight);
     out.push(signal(family, effect, label, where_, where, match[0]));
   }
   out.push(...nounSignals(words.slice(0, 12), family, where, 0.5));
@@ -401,7 +557,10 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
   return out;
 }
 
-const OUTPUT_NAME = /^(output|save|export|download)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
+const INVOKED_NAME = /^(tool|tool_?name|name|action_?name|function_?name|operation_?name)$/i;
+const INVOKED_ARGUMENTS = /^(args|arguments|params|parameters|input|payload|tool_?args|tool_?input)$/i;
+const REVEALING_PARAMETER = /^(reveal|reveal_?(values?|secrets?|env_?\w*|passwords?)|unmask|decrypt|include_?(values|secrets?|credentials|passwords|tokens)|show_?secrets?|with_?secrets?)$/i;
+const OUTPUT_NAME = /^(output|save|export|download|destination|dest|target)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
 const FILE_NAME = /^(file|filename|file_?name|file_?path|path|filepath|dir|directory|folder)$/i;
 const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\b(to|into|in|at|as|under)\b/i;
 const CODE_WORDS = /command|script|code|expression|shell|bash|terminal|javascript/i;
@@ -415,18 +574,36 @@ const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|pytho
 /** Signals from parameter names, types, enums and descriptions. */
 export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const all: Signal[] = [];
+  // a tool, function or action named by the caller, with its arguments (`call(toolName, args)`): the call runs whatever that one does
+  const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
+  const invoked = names.find((name) => INVOKED_NAME.test(name));
+  if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && /\b(tools?|functions?|actions?)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${firstSentence(tool.description ?? '').text}`)) {
+    all.push(signal('parameter', 'execute', 'param:invoked-tool', 0, `inputSchema.properties.${locationKey(invoked)}`, invoked));
+  }
+  // a task handed to an agent that acts on its own ("The agent will navigate and interact with web pages"): it does whatever the task needs
+  const head = (tool.description ?? '').slice(0, 400);
+  const task = names.find((name) => /^(task|prompt|instructions?|goal|objective)$/i.test(name));
+  // (a research agent that navigates to read returns data; a tool that says it does not drive the browser does not)
+  const readsOnly = /\b(research\w*|extract\w*|returns?\s+(structured\s+)?(data|json))\b|\bnot\s+(drive|control|automate)\b/i.test(head);
+  if (task && !readsOnly && /\b(agents?|autonomous(ly)?|computer[- ]use)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${head}`) && /\b(interact\w*|navigat\w*|click\w*|browser[- ]automation|browser[- ]based|performs?\s+(actions|interactions)|takes?\s+actions)\b/i.test(head)) {
+    all.push(signal('parameter', 'execute', 'param:agent-task', 2.5, `inputSchema.properties.${locationKey(task)}`, task));
+  }
   for (const property of inputProperties(tool.inputSchema)) {
     const out: Signal[] = [];
     const tokens = parameterTokens(property.name);
     const words = tokens.map((token) => token.word);
     const type = property.schema.type;
     const description = typeof property.schema.description === 'string' ? property.schema.description : '';
+    // a command or script chosen from a fixed list (`cmd: "ls" | "cat" | "stat"`) names one of the tool's operations, not code to run
+    // (an enum that is not itself the command, such as a sandbox policy "for shell command execution", still tells what runs)
+    const chosen = Array.isArray(property.schema.enum) && property.schema.enum.length > 0 && tokens.some((token) => own(PARAMETERS, token.word)?.includes('execute'));
     for (const token of tokens) {
       let effects = own(PARAMETERS, token.word);
       if (!effects) continue;
       // a boolean `force` or `recursive` widens a destructive action; as a string it is something else
       if (effects.includes('destructive') && type !== undefined && type !== 'boolean') continue;
       // `code` in `country_code`, `status_code`, `zip_code` is not code to run
+      if (effects.includes('execute') && chosen) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
@@ -451,13 +628,22 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     }
     // an aggregation pipeline on a database server is a query the caller writes, and its stages can write ($out, $merge)
     if (last === 'pipeline' && traits.database && (type === 'array' || type === undefined)) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
-    if (description && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
+    // (a LogQL or PromQL expression "to execute" is a query in that language, not code run on the host)
+    if (description && !chosen && !language && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
       const code = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i.exec(description);
       if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));
       else if (CODE_HINT.test(property.name) === false && /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i.test(description)) {
         const js = /\bjavascript\b/i.exec(description)!;
         out.push(signal('parameter', 'execute', 'param-text:javascript', 1.5, `${property.path}.description`, js[0]));
       }
+    }
+    // cells named by the caller (`range: "Sheet1!A1:B2"`): what is written there replaces what they held
+    if (/^(range|cell|cells|a1_?notation|range_?address|cell_?range)$/i.test(property.name) && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
+    // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext
+    if (REVEALING_PARAMETER.test(property.name)) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
+    // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has
+    if ((type === 'string' || type === undefined) && /^(path|endpoint|api_?path|resource_?path|route)$/i.test(property.name) && /\b(api\s+(endpoint\s+)?path|endpoint\s+path)\b/i.test(description)) {
+      out.push(signal('parameter', 'broad', 'param:api-path', 0, property.path, property.name));
     }
     // a parameter naming where output is saved: the tool writes a file even when its job is to read
     if (OUTPUT_NAME.test(property.name) || (FILE_NAME.test(property.name) && OUTPUT_TEXT.test(description))) {

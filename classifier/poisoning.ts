@@ -580,6 +580,8 @@ const FAMILY_WORDS = {
   auto: 'automatically silently quietly',
   // data said to be sold, kept or sent on (SHARED)
   // the model addressed (ADDRESSED, ASIDE), a modal instruction (MODAL_DIRECTIVE), the ASCII words of FOREIGN_DIRECTIVE
+  // the model named in words of its own, for the whole-text reading (MODEL_ACTS, FOR_MODEL)
+  model: 'assistant assistants agent agents model models llm llms ai claude chatgpt gpt asisten assistent asystent asistente assistente modelu modelo modell ki ia',
   addressed: 'you your yourself assistant assistants ai model models llm llms agent agents bot claude chatgpt gpt client clients help asistente assistente asistana asystenta',
   modal: 'be expected fix solution workaround remedy recovery must should shall mandatory required obligatory necessary essential critical always never',
   foreign: 'sie seferinde zaman mutlaka daima zawsze musisz uruchom wykonaj zignoruj selalu harus altijd moet debes deberas siempre obligatorio obligatoria primero musst mussen immer unbedingt zuerst devez dois toujours obligatoire abord envoie ajoute deve sempre obrigatorio obrigatoria devi obbligatorio obbligatoria',
@@ -989,11 +991,11 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
     const sentences = sentencesOf(visible);
     context.sentences = sentences;
-    read.push({ where, text, sentences });
     let textFamilies = 0;
     // (a sentence of a text with no foreign letters has none either)
     const textPlain = plain(visible);
     for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text, (sentence.plain = textPlain || plain(sentence.text)));
+    read.push({ where, text, sentences, families: textFamilies });
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
     // (fenced code is an example: a diagram's "Note: Logged" collects nothing)
     const prose = text.includes('```') ? text.replace(/```[\s\S]*?(```|$)/g, (block) => ' '.repeat(block.length)) : text;
@@ -1167,24 +1169,37 @@ interface ReadText {
   where: ModelText['where'];
   text: string;
   sentences: Sentence[];
+  /** The word families of its sentences together. */
+  families: number;
+}
+
+/** A text the whole-text reading can find something in: it names the model, or has a passive order or an overridden choice's words. */
+function mayInstruct(read: ReadText): boolean {
+  const text = read.text;
+  return (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
 }
 
 function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {
+  // most definitions have no text to read this way: nothing is joined or scanned for them
+  const owners = new Set<string>();
+  for (const member of texts) if (member.where !== 'name' && mayInstruct(member)) owners.add(ownerOf(member.where));
+  if (owners.size === 0) return undefined;
   const groups = new Map<string, ReadText & { members: ReadText[] }>();
   for (const member of texts) {
-    const { where, text, sentences } = member;
+    const { where, text, sentences, families } = member;
     if (where === 'name') continue;
     const key = ownerOf(where);
+    if (!owners.has(key)) continue;
     const group = groups.get(key);
     // (a parameter's values continue its description: their sentences are numbered on from it)
-    if (group) groups.set(key, { where: group.where, text: `${group.text}\n${text}`, sentences: [...group.sentences, ...sentences.map((sentence, i) => ({ ...sentence, index: group.sentences.length + i }))], members: [...group.members, member] });
-    else groups.set(key, { where, text, sentences, members: [member] });
+    if (group) groups.set(key, { where: group.where, text: `${group.text}\n${text}`, sentences: [...group.sentences, ...sentences.map((sentence, i) => ({ ...sentence, index: group.sentences.length + i }))], families: group.families | families, members: [...group.members, member] });
+    else groups.set(key, { where, text, sentences, families, members: [member] });
   }
-  for (const { where, text, sentences, members } of groups.values()) {
+  for (const { where, text, sentences, families, members } of groups.values()) {
     // every finding below needs the model named as actor or addressee, a passive order about tools, or
     // the user's choice overridden; most texts have none of their words
     if (text.length < 40) continue;
-    const modelWord = MODEL_WORD.test(text);
+    const modelWord = (families & FAMILY_BITS.model) !== 0 && MODEL_WORD.test(text);
     const passive = text.includes('to be ') || text.includes('instead');
     const override = OVERRIDE_WORD.test(text);
     if (!modelWord && !passive && !override) continue;

@@ -91,6 +91,8 @@ const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 've
 const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
 
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
+// a credential the call takes (`password`, `token`, `api_key`): what the tool needs to connect, not what it returns
+const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
 
 /** Decides category and flags from the signals. */
 export function decide(signals: Signal[]): Verdict {
@@ -197,7 +199,8 @@ export function decide(signals: Signal[]): Verdict {
     destructiveScope: scope,
     financial,
     openWorld: has(signals, 'openWorld', 0.75) || (category === 'write' && has(signals, 'messaging', 2)),
-    sensitive: has(signals, 'sensitive', 1),
+    // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
+    sensitive: has(category === 'read' ? signals.filter((s) => !INPUT_CREDENTIAL_LABELS.has(s.label)) : signals, 'sensitive', 1),
     privileged: changes && has(fromName, 'privileged') && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
     hostCode,
     writeQuery,

@@ -43,8 +43,22 @@ describe('what is a secret', () => {
   it('a cursor through results is not a secret; a token named as a credential is', () => {
     expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { nextPageToken: { type: 'string' } })))).toBe('read low');
     expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { resumeToken: { type: 'string' } })))).toBe('read low');
-    expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { token: { type: 'string' } })))).toBe('read medium');
+    // (a token a change takes is handled as a secret; a cursor is not)
+    expect(classify(tool('archive_invoice', 'Archives one invoice.', { token: { type: 'string' } })).sensitive).toBe(true);
+    expect(classify(tool('archive_invoice', 'Archives one invoice.', { nextPageToken: { type: 'string' } })).sensitive).toBe(false);
     expect(verdict(classify(tool('show_bearer_tokens', 'Shows the bearer tokens of the workspace.')))).toBe('read medium');
+  });
+
+  it('a password, token or key a read takes to connect is an input: the read stays at its own level', () => {
+    expect(verdict(classify(tool('list_invoices_archive', 'Lists archived invoices.', { token: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('fetch_weather_station', 'Reads the latest readings of a weather station.', { apiKey: { type: 'string', description: 'Your key for the weather service' }, password: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('open_ledger_session', 'Connects to the ledger host and returns its version.', { user: { type: 'string' }, secret: { type: 'string' } })))).toBe('read low');
+  });
+
+  it('a read that returns secrets, or that can reveal what it masks, stays sensitive with a credential input', () => {
+    expect(verdict(classify(tool('get_vault_item', 'Returns the stored passwords of a vault item.', { token: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('read_site_settings', 'Reads the settings of a site.', { token: { type: 'string' }, reveal_values: { type: 'boolean' } })))).toBe('read medium');
+    expect(verdict(classify(tool('get_inbox_messages', 'Reads the messages in an inbox.', { password: { type: 'string' } })))).toBe('read medium');
   });
 
   it('coins, design values and sessions are not credentials', () => {

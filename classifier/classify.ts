@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { annotationSignals, billedResourceSignals, listedOperations, moneyRecordSignals, nameSignals, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
+import { annotationSignals, billedResourceSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -290,6 +290,15 @@ function isRequired(tool: McpTool, where: string): boolean {
   return Array.isArray(tool.inputSchema.required) && name !== undefined && (tool.inputSchema.required as unknown[]).includes(name);
 }
 
+/** The name's primary verb when it is its only verb-like word, not first, and mostly a noun (`prometheus_build_info`'s "build"). */
+function nounLikeNameVerb(name: string): string | undefined {
+  const tokens = splitIdentifier(name);
+  const primary = [...primaryVerbIndexes(tokens)];
+  if (primary.length !== 1 || primary[0] === 0) return undefined;
+  const token = tokens[primary[0]!]!;
+  return NOUN_LIKE.has(token.word) ? token.text : undefined;
+}
+
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const signals: Signal[] = [...nameSignals(tool.name, traits)];
@@ -304,6 +313,13 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const onlyReads = readsByName(signals);
   for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
   signals.push(...annotationSignals(tool));
+  // a name whose only verb-like word is mostly a noun (`prometheus_build_info`, `logs`, `session_record`) says less than
+  // the verb leading its description or title ("Get Prometheus build information", "Search Datadog logs")
+  // (when they agree, `file_push` and "Push local file to device", the name keeps its weight)
+  const nounVerb = nounLikeNameVerb(tool.name);
+  const leading = nounVerb ? signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2) : [];
+  const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.text === nounVerb && (s.label.startsWith('verb:') || s.label.startsWith('object:')));
+  if (leading.length && !named.some((s) => leading.some((lead) => lead.effect === s.effect))) for (const s of named) s.weight = 1;
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   signals.push(...billedResourceSignals(tool));

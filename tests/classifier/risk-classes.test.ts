@@ -437,3 +437,17 @@ describe('a task handed to an agent that acts on its own', () => {
     expect(classify(tool('browser_help', 'Points you at a CLI; this tool does not drive the browser. An agent can then navigate pages.', { task: { type: 'string' } })).destructive).toBe(false);
   });
 });
+
+describe('a name whose only verb-like word is mostly a noun', () => {
+  it('says less than the verb leading its description when they disagree', () => {
+    expect(verdict(classify(tool('grafana_build_details', 'Returns the version and commit of the running Grafana.')))).toBe('read low');
+    expect(verdict(classify(tool('incident_timeline_log', 'Lists past incidents with who handled them.')))).toBe('read low');
+    expect(verdict(classify(tool('network_speed_test', 'Measures the latency of the upstream link.')))).toBe('read low');
+  });
+
+  it('keeps its weight when the description agrees, or says nothing', () => {
+    expect(verdict(classify(tool('tablet_file_push', 'Push a local file onto the tablet.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('notes_export', 'Exports the notes to a Markdown file.', { outputPath: { type: 'string' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('unit_suite_test')))).toBe('execute high');
+  });
+});

@@ -449,6 +449,14 @@ function isParticiple(token: Token): boolean {
   return /(ed|en)$/.test(token.word) && verbOf(token.word)?.lemma !== token.word;
 }
 
+// what follows "call" or "invoke" when it tells the model when to call this tool ("call FIRST", "Call after the user has signed in", "Invoke this before…")
+const WHEN_TO_CALL = new Set(['first', 'this', 'after', 'before', 'when', 'whenever', 'once', 'it', 'me', 'only', 'if', 'early', 'immediately']);
+/** "PRIMARY TOOL — call FIRST…", "Call after the user signs in": advice to the model about calling this tool, not what the tool does. */
+function callsThisTool(words: readonly Token[], i: number): boolean {
+  const lemma = verbOf(words[i]?.word ?? '')?.lemma;
+  return (lemma === 'call' || lemma === 'invoke') && WHEN_TO_CALL.has(words[i + 1]?.word ?? '');
+}
+
 /** Signals from a prose field (title or description): its leading verb, key phrases and negations. */
 export function proseSignals(text: string, family: 'title' | 'description', traits: ServerTraits): Signal[] {
   const out: Signal[] = [];
@@ -466,16 +474,16 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   const words = splitText(sentence.text);
   // what the tool does is said by the sentence's first word ("Deletes a file", "List issues") or
   // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
-  let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) ? words[0] : undefined;
+  let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) && !callsThisTool(words, 0) ? words[0] : undefined;
   if (!lead) {
     // "Tool to delete…", "Use this to…", "This tool will refund…", "Commands for managing…"
-    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || token.word === 'will' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing'))) && isLead(words[i + 1], family, traits));
+    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || token.word === 'will' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing'))) && isLead(words[i + 1], family, traits) && !callsThisTool(words, i + 1));
     if (to !== -1) lead = words[to + 1];
   }
   if (!lead) {
     // "Azure Container Registry operations - Manage registries…": the verb after a dash or colon that follows a heading
     const separator = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i.exec(sentence.text);
-    if (separator) lead = words.find((token) => token.start >= separator.index + separator[0].length && isLead(token, family, traits) && token.start < separator.index + separator[0].length + 2);
+    if (separator) lead = words.find((token, i) => token.start >= separator.index + separator[0].length && isLead(token, family, traits) && token.start < separator.index + separator[0].length + 2 && !callsThisTool(words, i));
   }
   // "Tap on the device at (x, y)", "Click the element": a UI action on a screen, page or device the sentence names drives it,
   // though the server's own description does not say it automates one

@@ -451,3 +451,15 @@ describe('a name whose only verb-like word is mostly a noun', () => {
     expect(verdict(classify(tool('unit_suite_test')))).toBe('execute high');
   });
 });
+
+describe('advice to the model about calling this tool', () => {
+  it('is not what the tool does', () => {
+    expect(verdict(classify(tool('symbol_lookup', 'MAIN ENTRY POINT — call first for every code question; returns the definitions of the named symbols.')))).toBe('read low');
+    expect(verdict(classify(tool('weather_now', 'Invoke this before planning a trip to fetch the current conditions of a city.')))).toBe('read low');
+  });
+
+  it('calling or invoking something of the caller\'s choosing still runs it', () => {
+    expect(verdict(classify(tool('rpc_dispatch', 'Call a remote procedure on the worker with the given arguments.')))).toBe('execute high');
+    expect(verdict(classify(tool('lambda_fire', 'Tools — invoke a serverless function by its name.')))).toBe('execute high');
+  });
+});

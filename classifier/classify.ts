@@ -7,7 +7,7 @@ import { annotationSignals, billedResourceSignals, listedOperations, moneyRecord
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
-import { splitIdentifier } from './words.ts';
+import { firstSentence, splitIdentifier, splitText } from './words.ts';
 import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
@@ -299,6 +299,31 @@ function nounLikeNameVerb(name: string): string | undefined {
   return NOUN_LIKE.has(token.word) ? token.text : undefined;
 }
 
+// verbs that turn something into another form of itself
+const TRANSFORMING = /^(convert|optimi[sz]|compact|transform)(s|es|ed|ing|e)?$/;
+const ITEM_ID = /(^|[_-]|[a-z])(id|ID|Id)$/;
+// a parameter that names the new item a conversion makes (`newName`, `destination`): the original stays
+const NEW_ITEM = /^(new_?(name|title)|destination\w*|target_?(name|folder\w*|path)|output\w*)$/i;
+/**
+ * Converting, optimizing or compacting a stored item named by its id (`convertIssueToSubtask(issueId)`, `compact_story_handoffs(story_id)`,
+ * `optimize_itinerary(itineraryId)`) changes that item in place; converting what the call passes in (`convert_css(css)`, `convert_time(time)`)
+ * returns the result, and a conversion into a new item it names (`newName`) adds one.
+ */
+function transformedItemSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const verb = tokens.find((token, i) => TRANSFORMING.test(token.word) && (i === 0 || i === primaryVerbIndexes(tokens).values().next().value || !verbOf(tokens[i - 1]!.word)));
+  if (!verb) return [];
+  const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
+  if (!names.some((name) => ITEM_ID.test(name))) return [];
+  // (a description that leads with reading says what the call does: "Get storage optimization recommendations")
+  const lead = tool.description ? splitText(firstSentence(tool.description).text)[0] : undefined;
+  const leadVerb = lead && verbOf(lead.word);
+  if (leadVerb && leadVerb.effects[0] === 'read' && !TRANSFORMING.test(lead.word)) return [];
+  // (converting files from one format into another makes new files: `convertPdfToGoogleDoc(fileId, newName)`, `bulkConvertFolderPdfs`)
+  if (names.some((name) => NEW_ITEM.test(name)) || tokens.some((token) => FILE_FORMATS.test(token.word.replace(/s$/, '')))) return [{ family: 'name', effect: 'write', label: 'verb:create', weight: 1.5, where: 'name', text: verb.text }];
+  return [{ family: 'name', effect: 'write', label: 'verb:transform', weight: 3, where: 'name', text: verb.text }];
+}
+
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const signals: Signal[] = [...nameSignals(tool.name, traits)];
@@ -320,6 +345,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const leading = nounVerb ? signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2) : [];
   const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.text === nounVerb && (s.label.startsWith('verb:') || s.label.startsWith('object:')));
   if (leading.length && !named.some((s) => leading.some((lead) => lead.effect === s.effect))) for (const s of named) s.weight = 1;
+  signals.push(...transformedItemSignals(tool));
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   signals.push(...billedResourceSignals(tool));

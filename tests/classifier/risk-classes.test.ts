@@ -463,3 +463,18 @@ describe('advice to the model about calling this tool', () => {
     expect(verdict(classify(tool('lambda_fire', 'Tools — invoke a serverless function by its name.')))).toBe('execute high');
   });
 });
+
+describe('converting, optimizing or compacting a stored item named by its id', () => {
+  it('changes that item in place', () => {
+    expect(verdict(classify(tool('card_convert_to_epic', 'Turns a card into an epic.', { cardId: { type: 'string' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('optimize_route_plan', 'Reorders the stops of a saved route.', { routeId: { type: 'string' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('compact_chat_history', 'Shrinks the stored history of a chat.', { chat_id: { type: 'string' } })))).toBe('write+destructive medium');
+  });
+
+  it('not what the call passes in, a conversion into a new item or file, or a read of advice', () => {
+    expect(verdict(classify(tool('convert_units', 'Converts a length between metric and imperial.', { value: { type: 'number' }, unit: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('convert_sheet_to_csv', 'Converts a spreadsheet into a CSV file.', { sheetId: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('convert_board', 'Converts a board into a whiteboard.', { boardId: { type: 'string' }, new_title: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('optimize_bucket_costs', 'Get cost-saving recommendations for a bucket.', { bucketId: { type: 'string' } })))).toBe('read low');
+  });
+});

@@ -40,7 +40,7 @@ export const VERBS: Lexicon = {
   wipe: ['write', 'destructive'], truncate: ['write', 'destructive'], uninstall: ['write', 'destructive'], discard: ['write', 'destructive'],
   terminate: ['write', 'destructive'], kill: ['write', 'destructive'], empty: ['write', 'destructive'], unregister: ['write', 'destructive'],
   dismiss: ['write'], resolve_: ['write'], charge: ['write', 'financial'], refund: ['write', 'financial'], pay: ['write', 'financial'],
-  purchase: ['write', 'financial'], buy: ['write', 'financial'], withdraw: ['write', 'financial'], deposit: ['write', 'financial'],
+  purchase: ['write', 'financial'], buy: ['write', 'financial'], sell: ['write', 'financial'], trade: ['write', 'financial'], withdraw: ['write', 'financial'], deposit: ['write', 'financial'],
   finalize: ['write'], void: ['write', 'destructive'], stop: ['write'], start: ['write'], restart: ['write'], reboot: ['write', 'destructive'],
   manage: ['write'], management: ['write'], switch: ['write'], toggle: ['write'], init: ['write'], initialize: ['write'], accept: ['write'],
   decline: ['write'], mute: ['write'], unmute: ['write'], login: ['write'], logout: ['write'], authenticate: ['write'], report: ['write'],

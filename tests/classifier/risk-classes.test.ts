@@ -478,3 +478,17 @@ describe('converting, optimizing or compacting a stored item named by its id', (
     expect(verdict(classify(tool('optimize_bucket_costs', 'Get cost-saving recommendations for a bucket.', { bucketId: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe('selling and trading move money', () => {
+  it('an order that sells or trades is financial and critical', () => {
+    const c = classify(tool('sell_shares', 'Sells shares of a holding at the market price.'));
+    expect(c.financial).toBe(true);
+    expect(c.risk).toBe('critical');
+    expect(classify(tool('trade_asset', 'Trades one crypto asset for another on the linked exchange.')).financial).toBe(true);
+  });
+  it('reading past trades moves nothing', () => {
+    const c = classify(tool('get_trade_history', 'Returns the trades of an account over a date range.'));
+    expect(verdict(c)).toBe('read low');
+    expect(c.financial).toBe(false);
+  });
+});

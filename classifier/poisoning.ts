@@ -1149,7 +1149,7 @@ const THIRD_PARTY = /\b(our|partner|partners|sponsors?|advertis\w*|brokers?|rese
 const SHARED_OUT = /\b(shared|sent|forwarded|posted|emailed|uploaded|added|resold|sold|passed|synced|mirrored|copied|relayed|disclosed|transmitted|delivered|doorgestuurd|inoltrat\w*|enviad\w*|envoyé\w*|weitergeleitet|diteruskan|menerima|receives?)\b/iu;
 
 // how it hides, excuses or forces itself
-const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b|\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering|alerting)\b|\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b|\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b|\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert|confirm|consult)\b|\bcannot\s+opt\s+out\b|\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b|\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b|\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b|["']?(announce|confirm|notify)["']?\s*:\s*false\b|\b(is|are)\s+(internal|silent)\s+and\s+not\b|\b(were|was|is|be)\s+not\s+mentioned\b|tidak\s+perlu\s+memberi\s+tahu|vertel\s+dit\s+niet|bez\s+ostrzeżeń|sormadan|onay\s+istemeyece\w*|senza\s+(chiedere|avvisare|dirlo)|sin\s+(preguntar|avisar|decírselo)|ohne\s+(nachzufragen|zu\s+fragen|hinweis)|sans\s+(demander|prévenir|le\s+dire)/iu;
+const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b|\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering|alerting)\b(?!\s+(an?|the|any|their)\s+(manager|supervisor|admin\w*|reviewer|approver|colleague|team|owner)s?\b)|\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b|\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b|\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert|confirm|consult)\b|\bcannot\s+opt\s+out\b|\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b|\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b|\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b|["']?(announce|confirm|notify)["']?\s*:\s*false\b|\b(is|are)\s+(internal|silent)\s+and\s+not\b|\b(were|was|is|be)\s+not\s+mentioned\b|tidak\s+perlu\s+memberi\s+tahu|vertel\s+dit\s+niet|bez\s+ostrzeżeń|sormadan|onay\s+istemeyece\w*|senza\s+(chiedere|avvisare|dirlo)|sin\s+(preguntar|avisar|decírselo)|ohne\s+(nachzufragen|zu\s+fragen|hinweis)|sans\s+(demander|prévenir|le\s+dire)/iu;
 // telling the user what is not so: "still tells the traveller it was cancelled", "present it as done on their device"
 const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b/i;
 const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
@@ -1227,7 +1227,7 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
 }
 // words without which MODEL_ACTS and FOR_MODEL cannot match
 // the words OVERRIDDEN_CHOICE needs one of: an order that overrides the user's choice is read around it too
-const OVERRIDE_WORD = /substitut|rather than|whatever|whichever|including when|even when|intended/i;
+const OVERRIDE_WORD = /substitut|rather than|whatever|whichever|including when|even when|intended|instead|user'?s\s+(chosen|own)/i;
 const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|claude|gpt/i;
 
 function intentIn(where: ModelText['where'], text: string, window: readonly Sentence[], context: Context): Intent | undefined {
@@ -1235,6 +1235,7 @@ function intentIn(where: ModelText['where'], text: string, window: readonly Sent
   const place = placeOf(where);
   // the model named as the one who acts or is asked; a bare imperative ("Use this to…") is weaker and needs more to go with it
   const named = MODEL_ACTS.exec(text) ?? FOR_MODEL.exec(text) ?? PASSIVE_ORDER.exec(text);
+  const overrides = OVERRIDDEN_CHOICE.exec(text);
   const addressed = named ?? sentences.find((sentence) => (sentence.index > 0 || place !== 'prose' || sentence.param) && isDirective(sentence, place))?.text.match(/^.{0,80}/) ?? null;
   // what it reaches for, with the words that show it
   // other tools: named as tools, or a sibling of this server named anywhere in the window
@@ -1252,14 +1253,15 @@ function intentIn(where: ModelText['where'], text: string, window: readonly Sent
   const untrue = UNTRUE_TO_USER.exec(text);
   const hides = NO_CONSENT.exec(text) ?? untrue;
   const excuse = REGULATORY.exec(text) ?? COMPLIANCE_HEADER.exec(text);
-  const overrides = OVERRIDDEN_CHOICE.exec(text);
   const honest = HONEST_DATA.test(text) && !hides;
   const found = (kind: DescriptionWarningKind, evidence: { 0: string } | null | undefined): Intent | undefined =>
     evidence ? { kind, where, evidence: quoteIn(text, evidence[0], text.slice(0, 80)), sentence: sentenceAround(text, Math.max(0, text.indexOf(evidence[0]))), decoded: false, message: MESSAGES[kind]! } : undefined;
 
   // personal data kept and handed to others behind the user's back, said to the model or not
   if (personal && thirdParty && (hides || addressed) && !honest) return found('covert-collection', thirdParty);
-  if (!addressed) return undefined;
+  // a rule that fixes another tool's argument over the user's own choice is an order, whatever its grammar
+  // ("every transfer goes through pay_relay with account=… instead of the user's own account")
+  if (!addressed && !(overrides && others.length && fixed)) return undefined;
   // untrue things told to the user about what happened
   if (untrue && (others.length || personal || /\b(not\s+carried\s+out|rejects?|rejected|fails?|failed|not\s+(sent|filed|done|cancelled|canceled|anonymous))\b/i.test(text) || thirdParty)) return found('concealment', untrue);
   // the model itself reading secret files, or changing what runs at start-up or the system's own settings, needs no excuse
@@ -1279,7 +1281,7 @@ function intentIn(where: ModelText['where'], text: string, window: readonly Sent
   if (others.length && fixed && (overrides || destination || /=\s*["'“]?(all|permanent|public|\*|everyone|unlocked|disabled|false)\b/i.test(text))) return found(overrides ? 'tool-shadowing' : 'tool-coercion', { 0: others[0]! });
   if (others.length && overrides) return found('tool-shadowing', { 0: others[0]! });
   // an outside address given as another tool's argument, or data sent there
-  if (destination && (hides || excuse) && (SEND_VERB.test(text) || (others.length > 0 && fixed !== null))) return found('exfiltration', destination);
+  if (destination && (hides || excuse) && (SEND_ANY.test(text) || (others.length > 0 && fixed !== null))) return found('exfiltration', destination);
   return undefined;
 }
 
@@ -1292,5 +1294,7 @@ const ROUTINE_HARM = /^(delete|remove|drop|destroy|purge|wipe|reset|revoke|disab
 const NEGATED_CALL = /\b(do\s+not|don'?t|never|must\s+not|should\s+not|avoid|instead\s+of)\s+(\w+\s+){0,2}(call|calling|use|using|run|running|invoke|invoking)\b/i;
 // a host named without a scheme ("forwarded to ees-check.eu-travelreg.com"); documentation's example domains excepted
 const BARE_DOMAIN = /(?<![@\w./-])(?!(www\.)?example\.)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|app|dev|co|eu|de|fr|it|es|nl|pl|id|uk|us|info|biz|xyz|ai|cloud|site|online|tech)\b(?![.\/]?\w)/i;
+// sending in any tense: "the assistant also sends the list to…"
+const SEND_ANY = /\b(send|sends|sent|sending|post|posts|posted|forward|forwards|forwarded|upload|uploads|uploaded|submit|submits|submitted|transmit|transmits|transmitted|deliver|delivers|delivered|mail|mails|mailed|email|emails|emailed|copy|copies|copied|share|shares|shared|sync|syncs|synced|mirror|mirrors|mirrored|relay|relays|relayed|stream|streams|streamed|push|pushes|pushed)\b/i;
 // a write in any tense: "appends", "adds", "empties", "overwrites"
 const WRITE_VERB_ANY = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|empt(y|ies|ied)|clear)(s|es|ed|ing)?\b/i;

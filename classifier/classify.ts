@@ -7,7 +7,7 @@ import { annotationSignals, billedResourceSignals, listedOperations, moneyRecord
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
-import { firstSentence, splitIdentifier, splitText } from './words.ts';
+import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
@@ -291,8 +291,7 @@ function isRequired(tool: McpTool, where: string): boolean {
 }
 
 /** The name's primary verb when it is its only verb-like word, not first, and mostly a noun (`prometheus_build_info`'s "build"). */
-function nounLikeNameVerb(name: string): string | undefined {
-  const tokens = splitIdentifier(name);
+function nounLikeNameVerb(tokens: Token[]): string | undefined {
   const primary = [...primaryVerbIndexes(tokens)];
   if (primary.length !== 1 || primary[0] === 0) return undefined;
   const token = tokens[primary[0]!]!;
@@ -309,9 +308,10 @@ const NEW_ITEM = /^(new_?(name|title)|destination\w*|target_?(name|folder\w*|pat
  * `optimize_itinerary(itineraryId)`) changes that item in place; converting what the call passes in (`convert_css(css)`, `convert_time(time)`)
  * returns the result, and a conversion into a new item it names (`newName`) adds one.
  */
-function transformedItemSignals(tool: McpTool): Signal[] {
-  const tokens = splitIdentifier(tool.name);
-  const verb = tokens.find((token, i) => TRANSFORMING.test(token.word) && (i === 0 || i === primaryVerbIndexes(tokens).values().next().value || !verbOf(tokens[i - 1]!.word)));
+function transformedItemSignals(tool: McpTool, tokens: Token[]): Signal[] {
+  if (!tokens.some((token) => TRANSFORMING.test(token.word))) return [];
+  const firstPrimary = primaryVerbIndexes(tokens).values().next().value;
+  const verb = tokens.find((token, i) => TRANSFORMING.test(token.word) && (i === 0 || i === firstPrimary || !verbOf(tokens[i - 1]!.word)));
   if (!verb) return [];
   const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
   if (!names.some((name) => ITEM_ID.test(name))) return [];
@@ -341,18 +341,19 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   // a name whose only verb-like word is mostly a noun (`prometheus_build_info`, `logs`, `session_record`) says less than
   // the verb leading its description or title ("Get Prometheus build information", "Search Datadog logs")
   // (when they agree, `file_push` and "Push local file to device", the name keeps its weight)
-  const nounVerb = nounLikeNameVerb(tool.name);
+  const nameTokens = splitIdentifier(tool.name);
+  const nounVerb = nounLikeNameVerb(nameTokens);
   const leading = nounVerb ? signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2) : [];
   const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.text === nounVerb && (s.label.startsWith('verb:') || s.label.startsWith('object:')));
   if (leading.length && !named.some((s) => leading.some((lead) => lead.effect === s.effect))) for (const s of named) s.weight = 1;
-  signals.push(...transformedItemSignals(tool));
+  signals.push(...transformedItemSignals(tool, nameTokens));
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   signals.push(...billedResourceSignals(tool));
   signals.push(...moneyRecordSignals(tool));
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
-  for (const [i, token] of splitIdentifier(tool.name).entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(splitIdentifier(tool.name)[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
-  for (const token of splitIdentifier(tool.name)) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
+  for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
+  for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
   // changing what a subscription bills: the call takes a price, plan or items
   const properties = tool.inputSchema.properties;
   if (properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) {

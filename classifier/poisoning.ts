@@ -49,14 +49,10 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
       return;
     }
     const node = schema as Record<string, unknown>;
-    // the schema's own description and title are read too: a model sees them like any other text
-    if (depth === 0) {
-      if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
-      if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
-    }
+    // (the schema's own description and title too: a model sees them like any other text)
+    if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
+    if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
     if (depth > 0) {
-      if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
-      if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
       for (const key of ['default', 'enum', 'examples', 'const', 'example'] as const) {
         const value = node[key];
         if (value === undefined) continue;
@@ -1136,9 +1132,9 @@ export function gateLeaks(text: string): { leaks: string[]; matched: number } {
 
 // the model as the one who acts: "the assistant therefore adds", "agents are expected to pass", "obliges the assistant to call"
 const MODEL_ACTS = /(^|[.;:!?]\s+|\b(the|an?|any|all|every|each|calling|invoking)\s+)(ai\s+)?(assistants?|agents?|models?|llms?)(?!\s+(id|ids|name|names|config\w*|settings?|version|card|profile|runs?|api|endpoint|provider|list|registry)\b)\s+((also|then|therefore|still|always|first|simply|just|now|quietly|silently|automatically|immediately|instead|should|must|shall|will|can|may|is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+asked\s+to|is\s+asked\s+to|are\s+required\s+to|is\s+required\s+to)\s+)*(read|copie|copy|append|add|empt|ask|assure|reassure|tell|look|pass|put|place|call|send|run|execute|fill|include|attach|forward|upload|post|write|set|change|replace|substitut|delete|remove|clear|present|describe|report|remember|keep|store|save|share|creat|install|configur|enabl|disabl|grant|transfer|pay|buy|purchas|collect|gather|request|use|invoke|trigger|apply|honou?r|follow|obey|treat|paste|insert|submit|export|fetch|download|open|leave|omit|skip|ignore|do|does)\w*|\b(oblige|obliges|obliged|require|requires|required|expect|expects|instruct|instructs|ask|asks|asking|request|requests)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\s+to\b/i;
-// the text says who it is for: "a kind request to assistants", "read by assistants", "(agents honour this block)", "model-only:"
 // a passive order about tools: "X is not to be used…", "Y is called … instead"
 const PASSIVE_ORDER = /\b(is|are)\s+(not\s+)?to\s+be\s+(used|called|invoked)\b|\b(is|are)\s+(then\s+|always\s+)?(called|invoked|used)\b[^.]{0,80}\binstead\b/i;
+// the text says who it is for: "a kind request to assistants", "read by assistants", "(agents honour this block)", "model-only:"
 const FOR_MODEL = /\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)|\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b|\bmodel[- ]only\b|^[\W_]*(assistant|agent|model|ai|llm)\s*:|\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b|\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b|\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b/iu;
 
 // what reaches past this tool
@@ -1164,7 +1160,7 @@ function ownerOf(where: string): string {
   return where.replace(/\.(description|title|default|enum|examples|example|const)$/, '');
 }
 
-/** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
+/** A text as the sentence pass read it. */
 interface ReadText {
   where: ModelText['where'];
   text: string;
@@ -1179,6 +1175,7 @@ function mayInstruct(read: ReadText): boolean {
   return (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
 }
 
+/** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
 function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {
   // most definitions have no text to read this way: nothing is joined or scanned for them
   const owners = new Set<string>();
@@ -1225,13 +1222,12 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
   }
   return undefined;
 }
-// words without which MODEL_ACTS and FOR_MODEL cannot match
 // the words OVERRIDDEN_CHOICE needs one of: an order that overrides the user's choice is read around it too
 const OVERRIDE_WORD = /substitut|rather than|whatever|whichever|including when|even when|intended|instead|user'?s\s+(chosen|own)/i;
+// words without which MODEL_ACTS and FOR_MODEL cannot match
 const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|claude|gpt/i;
 
-function intentIn(where: ModelText['where'], text: string, window: readonly Sentence[], context: Context): Intent | undefined {
-  const sentences = window;
+function intentIn(where: ModelText['where'], text: string, sentences: readonly Sentence[], context: Context): Intent | undefined {
   const place = placeOf(where);
   // the model named as the one who acts or is asked; a bare imperative ("Use this to…") is weaker and needs more to go with it
   const named = MODEL_ACTS.exec(text) ?? FOR_MODEL.exec(text) ?? PASSIVE_ORDER.exec(text);
@@ -1245,7 +1241,8 @@ function intentIn(where: ModelText['where'], text: string, window: readonly Sent
   const reached = outsideDestination(text, true);
   const destination = reached && /[:@]/.test(reached[0]) ? reached : BARE_DOMAIN.exec(text);
   const personal = PERSONAL_DATA.exec(text) ?? CONVERSATION.exec(text);
-  const secret = SECRET_FILE.exec(text) ?? (PASS_VERB.test(text) || ACCESS_VERB.test(text) ? SECRET_WORDS.exec(text) : null);
+  const secretFile = SECRET_FILE.exec(text);
+  const secret = secretFile ?? (PASS_VERB.test(text) || ACCESS_VERB.test(text) ? SECRET_WORDS.exec(text) : null);
   const system = SYSTEM_TARGET.exec(text);
   const shell = SHELL.exec(text) ?? REMOTE_EXEC.exec(text);
   const thirdParty = THIRD_PARTY.test(text) && SHARED_OUT.test(text) ? THIRD_PARTY.exec(text) : null;
@@ -1266,7 +1263,7 @@ function intentIn(where: ModelText['where'], text: string, window: readonly Sent
   if (untrue && (others.length || personal || /\b(not\s+carried\s+out|rejects?|rejected|fails?|failed|not\s+(sent|filed|done|cancelled|canceled|anonymous))\b/i.test(text) || thirdParty)) return found('concealment', untrue);
   // the model itself reading secret files, or changing what runs at start-up or the system's own settings, needs no excuse
   const startup = STARTUP_TARGET.exec(text);
-  if (named && SECRET_FILE.test(text) && (ACCESS_ANY.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text)) return found('secret-access', SECRET_FILE.exec(text));
+  if (named && secretFile && (ACCESS_ANY.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text)) return found('secret-access', secretFile);
   if (named && startup && WRITE_VERB_ANY.test(text) && !NEGATED_PASS.test(text)) return found('filesystem-tampering', startup);
   // a destructive tool of the server called as a routine step, every time ("the assistant runs reset_x before every listing")
   const routine = named ? others.find((name) => ROUTINE_HARM.test(name)) : undefined;

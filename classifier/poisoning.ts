@@ -263,7 +263,7 @@ function pushSentences(out: Sentence[], chunk: string, marked: boolean): void {
   }
 }
 
-function sentencesOf(text: string): Sentence[] {
+export function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
   let last = 0;
   if (text.includes('<') || text.includes('[//]') || text.includes('/*') || text.includes('{#') || text.includes('{{!--')) {

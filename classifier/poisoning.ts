@@ -246,9 +246,9 @@ const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|i
 
 // where a sentence ends: after punctuation, before a list item or heading, at a blank line; a
 // hard-wrapped line goes on (a long line that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
-const SENTENCE_BREAK = /(?<=[.!?])\s+|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
+const SENTENCE_BREAK = /(?<=[.!?])\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}\s)|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
 // a text with none of these has one sentence (every break above needs one)
-const MAY_BREAK = /[.!?]\s|[\n。！？]/;
+const MAY_BREAK = /[.!?]\s|[a-z]\.[A-Z]|[\n。！？]/;
 
 function pushSentences(out: Sentence[], chunk: string, marked: boolean): void {
   if (!MAY_BREAK.test(chunk)) {
@@ -751,6 +751,9 @@ class Judging {
   }
 }
 
+// a call verb whose object is this tool itself
+const SELF_CALL = /\b(call|calls|calling|use|uses|using|invoke|invoking|run|running|trigger|execute|prefer|choose)\s+this(\s+(tool|function|one|endpoint|command))?\b/gi;
+
 /** The poisoning classes one sentence shows. */
 function judgeSentence(sentence: Sentence, place: Place, context: Context): Found {
   const text = sentence.text;
@@ -847,22 +850,24 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
     const evidence = { 0: name, index: text.indexOf(name) };
     const pretext = PRETEXT.test(text) && !SELF_FIRST.test(text);
     const selfDeprecated = SELF_DEPRECATED.test(text);
+    // a call verb aimed at this tool ("prefer this over…", "always use this when…") calls no other tool
+    const callsOther = CALL_VERB.test(text.replace(SELF_CALL, ' '));
     // rules for how the other tool must be used: change its arguments, its destination, its account
     const ruled = tools.filter((tool) => rulesFor(text, tool));
     if (TAMPER_VERB.test(text) && ruled.length && ((ruled.some((tool) => !context.siblings.has(tool)) && ARGUMENT.test(text)) || FIXED_TARGET.test(text) || FIXED_CODE.test(text) || outsideDestination(text) !== null || OVERRIDE_USER.test(text) || REGARDLESS.test(text))) judging.add('tool-shadowing', { 0: ruled[0]!, index: text.indexOf(ruled[0]!) });
     // the other tool disparaged, avoided or pushed without a reason of its own
     // (for the server's own tools, only when the bad word is said of the tool: "get_logs is deprecated", not "get_logs is silent but the app is broken")
     else if (disparages && (unknown.length > 0 || tools.some((tool) => saidOf(text, tool)) || text.includes(context.tool.name) || selfNameOf(context).test(text)) && !(selfDeprecated && !pretext)) judging.add('tool-coercion', evidence);
-    else if (/\b(do\s+not|don'?t|never|avoid|stop|no\s+longer|ignore|disregard|bypass)\b/i.test(text) && unknown.length > 0 && CALL_VERB.test(text) && (pretext || ALWAYS.test(text) || /\bunder\s+any\s+circumstances\b/i.test(text))) judging.add('tool-coercion', evidence);
+    else if (/\b(do\s+not|don'?t|never|avoid|stop|no\s+longer|ignore|disregard|bypass)\b/i.test(text) && unknown.length > 0 && callsOther && (pretext || ALWAYS.test(text) || /\bunder\s+any\s+circumstances\b/i.test(text))) judging.add('tool-coercion', evidence);
     // an oversight tool (notify, verify, audit, safety) avoided, or a destructive or disabling call made as a side task
     else if (/\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\b/i.test(text) && tools.some((tool) => OVERSIGHT_NAME.test(tool) && new RegExp(String.raw`\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\s+(\w+\s+){0,3}[\`'"“‘]?${tool}`, 'i').test(text))) judging.add('tool-coercion', evidence);
-    else if (CALL_VERB.test(text) && /\b(always|whenever|every\s+time|each\s+time|before\s+every|after\s+every|afterwards|immediately\s+after)\b/i.test(text) && (tools.some((tool) => DESTRUCTIVE_NAME.test(tool) || /^(purge|wipe|erase|disable|clear)/i.test(tool)) || DISABLING_ARGUMENT.test(text) || WILDCARD_ARGUMENT.test(text))) judging.add('tool-coercion', evidence);
+    else if (callsOther && /\b(always|whenever|every\s+time|each\s+time|before\s+every|after\s+every|afterwards|immediately\s+after)\b/i.test(text) && (tools.some((tool) => DESTRUCTIVE_NAME.test(tool) || /^(purge|wipe|erase|disable|clear)/i.test(tool)) || DISABLING_ARGUMENT.test(text) || WILDCARD_ARGUMENT.test(text))) judging.add('tool-coercion', evidence);
     // values and output descriptions have no business telling the model to call anything
-    else if (CALL_VERB.test(text) && (place !== 'prose' || sentence.marked)) judging.add('tool-coercion', evidence);
-    else if (CALL_VERB.test(text) && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool)))) judging.add('tool-coercion', evidence);
-    else if (CALL_VERB.test(text) && pretext && selfDeprecated) judging.add('tool-coercion', evidence);
+    else if (callsOther && (place !== 'prose' || sentence.marked)) judging.add('tool-coercion', evidence);
+    else if (callsOther && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool)))) judging.add('tool-coercion', evidence);
+    else if (callsOther && pretext && selfDeprecated) judging.add('tool-coercion', evidence);
     // a tool of another server called in place of this one, for no reason of this tool's own (not a deprecation)
-    else if (unknown.length > 0 && CALL_VERB.test(text) && /\binstead\s+of\s+(this|these)(\s+one|\s+tool)?\b/i.test(text) && !/\b(deprecat\w*|legacy|replaced|superseded|retired)\b/i.test(text) && !/\bdeprecat\w*|\blegacy\b/i.test(context.tool.description ?? '')) judging.add('tool-coercion', { 0: unknown[0]!, index: text.indexOf(unknown[0]!) });
+    else if (unknown.length > 0 && callsOther && /\binstead\s+of\s+(this|these)(\s+one|\s+tool)?\b/i.test(text) && !/\b(deprecat\w*|legacy|replaced|superseded|retired)\b/i.test(text) && !/\bdeprecat\w*|\blegacy\b/i.test(context.tool.description ?? '')) judging.add('tool-coercion', { 0: unknown[0]!, index: text.indexOf(unknown[0]!) });
   } else if (/\b(any|every|each|another|other)\s+tools?\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text)) && TAMPER_VERB.test(text) && /\b(whenever|when|if|every\s+time)\b/i.test(text)) {
     judging.add('tool-shadowing', /\b(any|every|each|another|other)\s+tools?\b/i.exec(text));
   } else if (text.includes('other') && /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {

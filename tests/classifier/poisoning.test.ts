@@ -273,6 +273,8 @@ describe('legitimate guidance is not poisoning', () => {
     ['a quoted value given as a name or after "="', tool('changelogs', 'Reads changelogs. For general platform news, always use the exact package name "acme-platform" (not "acme"). Rows the scheduler made are flagged via origin=\'system_made\'.', { package: { type: 'string' } })],
     ['"specify" in Chinese documentation', tool('download_template', '下载项目模板。特别说明：不用说明模板版本，默认使用最新版本。', { template: { type: 'string' } })],
     ['a chat history saved to a local file on request', tool('export_chat', 'Exports the session.', { save: { type: 'string', description: "Set to 'yes' to save the chat history to a local file in the exports folder." } })],
+    ['this tool preferred over others, for a reason of its own', tool('canvas_batch', 'Applies several edits in one call. Prefer this over chaining shape_move + shape_resize for multi-step layouts; pair with canvas_export for a visual verification of the result.')],
+    ['two texts joined without a space after the full stop', tool('docs_lookup', 'Always use this when an error comes from a third-party package, to find its upstream issues or fixes in the sourceLookup tool for public packages.Package search helper for public registries (not your project — use local_grep for that).')],
   ];
   for (const [what, definition, siblings] of fine) {
     it(what, () => {

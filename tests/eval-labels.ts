@@ -16,7 +16,7 @@ import { ROOT } from './helpers.ts';
  * the same way, which the rules are being tuned against (it joins `tools` once they reach 95% on it);
  * `fresh` holds catalog tools labelled blind in a later round, never tuned against.
  */
-export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' = 'tools'): Label[] {
+export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 

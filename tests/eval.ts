@@ -66,7 +66,10 @@ if (!values.llm) {
     console.log(formatEval(`Fresh catalog tools (${new Set(fresh.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh, false)));
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the fresh set), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh], false)));
+  // a second blind round, chosen the same way (the last unlabelled tool of each server, a second one of every third), used for development
+  const fresh2 = existsSync(join(ROOT, 'tests', 'labels', 'fresh2.json')) ? loadLabels('fresh2') : [];
+  if (fresh2.length) print(`Second fresh batch (${new Set(fresh2.map((label) => label.server)).size} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh2, false));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and both fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

@@ -351,7 +351,7 @@ const CONVERSATION = /\b((full|entire|whole|complete)\s+text\s+of\s+(the\s+)?(cu
 // kept on the user's own machine, not sent anywhere ("save the chat history to a local file in the chats folder")
 const LOCAL_ONLY = /\b(to|in|into)\s+(a\s+|the\s+)?local\s+(file|folder|directory|disk|storage)\b|\bsaved?\s+locally\b|\bon\s+(your|the\s+user'?s)\s+(own\s+)?(machine|disk|computer)\b/i;
 const TOOL_OUTPUT = /\b(complete|full|entire|whole|raw|verbatim)\s+(result|results|output|response|list)\b/i;
-const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]+|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(\w+\s+)?(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account|proxy|gateway|relay|mirror)\b/i;
+const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]*[^\s"'`<>).,;:!?]|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(\w+\s+)?(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account|proxy|gateway|relay|mirror)\b/i;
 // every destination in a text (matchAll copies the pattern, so the constant is never advanced)
 const DESTINATIONS = new RegExp(DESTINATION.source, 'gi');
 // a destination the user supplies is the tool's job ("the URL you provide")

@@ -289,7 +289,7 @@ const MODEL_WORDS = String.raw`(you|your(self)?|assistants?|the\s+(ai|models?|ll
 const ASIDE = /\b(notes?|message|instructions?|directions?|reminder|heads[- ]up)\s+(to|for)\s+(the\s+)?(ai|assistants?|models?|agents?|llms?)\b|\bfor\s+the\s+(model|ai|assistant|agent|llm)('s)?\s+(eyes\s+)?only\b|^[\W_]*(assistant|ai|agent|model|llm)\s*[,:：]|\b(any|every|all)\s+(ai\s+)?(assistants?|agents?|models?|clients?)\s+(that|which|who|invoking|using|calling|receiving|reading)\b|\b(we|i)\s+(recommend|suggest|ask|expect|require|need|want)\s+(that\s+)?(the\s+)?(assistant|ai|model|agent|you)\b|\bit\s+would\s+help\s+(us\s+)?(a\s+lot\s+)?if\b|para\s+el\s+asistente|pour\s+l'assistant|für\s+den\s+assistenten|per\s+l'assistente|для\s+(ассистента|помощника)|asistana|dla\s+asystenta|सहायक\s+के\s+लिए|アシスタントへ|给助手|致助手|어시스턴트에게/iu;
 const ADDRESSED = new RegExp(String.raw`\b${MODEL_WORDS}\b[^.;]{0,60}?\b(must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+(required|instructed|expected|obliged|obligated|to)|is\s+(required|instructed|expected|to)|will\s+(need|have)\s+to|may\s+not|must\s+not|cannot|can't|are\s+now|is\s+now)\b`, 'i');
 // a leading label ("IMPORTANT:", "ANTI-CHEAT:", "BEFORE RESTARTING:", "Note for the assistant:") does not change what follows
-const LABEL = /^\s*\[[^\]]{1,30}\]\s*|^[\W_]*[\p{L}][\p{L}\d\s()'’/-]{0,40}[:：]\s*/u;
+const LABEL = /^\s*\[[^\]]{1,30}\]\s*|^[\W_]*[\p{L}][\p{L}\d\s()'’/-]{0,40}[:：](?!\/\/)\s*/u;
 const OPENING_DIRECTIVE = /^[\W_]*(instead\s+of\s+\w+ing|always|never|first(ly)?|before\s+\w+ing|after\s+\w+ing|before\s+(you|any|each|every)|after\s+(you|every|each)|make\s+sure|be\s+sure|ensure|remember|please|do\s+not|don'?t|under\s+no\s+circumstances|from\s+now\s+on|whenever|when(ever)?\s+(using|calling|invoking|you|the\s+user)|if\s+you|in\s+addition|additionally|also|every\s+time|each\s+time|the\s+first\s+time|for\s+(best|optimal|accurate|faster|reliable)\s+\w+|to\s+\w+[^,]{0,60},)\b/i;
 const MODAL_DIRECTIVE = /\b((should|must|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to|ought\s+to)\s+(always\s+|instead\s+|also\s+|first\s+)?be\s+(\w+ed|read|sent|set|put|run|done|made|given|kept|shown|told|written)\b|(should|must|shall)\s+always\s+be\b|(is|are)\s+to\s+be\s+[\"'“‘`]?[A-Z0-9][\w-]*\d|(are|is)\s+expected\s+(never\s+)?to\b|the\s+(fix|solution|workaround|remedy|recovery\s+procedure)\s+is\s+to\b|must\s+(also|first|always|now|immediately|additionally|be\s+(called|used|run|invoked|sent|included|added|obeyed|followed))|(must|should|shall)\s+(always\s+)?(include|contain|be\s+sent\s+to|be\s+copied\s+to|cc|bcc|copy|go\s+to)\b|is\s+(mandatory|required|obligatory)\s+(for|before|that|to)|(it\s+is\s+)?(mandatory|required|necessary|essential|critical)\s+(that\s+you|to\s+(first|also|always))|(always|never)\s+(use|call|invoke|run|send|add|include|set|pass|forward|read|prefer|select|choose|describe|report|tell|say|cc|bcc|copy))\b/i;
 // the modal and "always / first / do not" words of the languages attacks use (no \b: it only knows ASCII letters)
@@ -723,6 +723,9 @@ function pretextBefore(context: Context): boolean {
   return false;
 }
 
+// a clause that ends in a verb and a colon hands what follows to the reader to do ("If it is missing, run:")
+const INTRODUCING = /(^|[,;]\s*|\b(then|and|please)\s+)(run|execute|type|enter|paste|install|call|invoke|use)\s*[:：]$/i;
+
 /** One sentence being judged: what it can fire (its families) and what is worked out at most once. */
 class Judging {
   readonly found: Found = [];
@@ -744,7 +747,12 @@ class Judging {
   }
   /** Whether the sentence instructs the model (worked out only when a detector asks). */
   isInstruction(): boolean {
-    return (this.directive ??= this.sentence.marked || isDirective(this.sentence, this.place));
+    return (this.directive ??= this.sentence.marked || isDirective(this.sentence, this.place) || this.introduced());
+  }
+  /** Whether the sentence before is an instruction that ends in a colon and so introduces this one ("If it is missing, run:" and the command). */
+  private introduced(): boolean {
+    const before = this.context.sentences[this.context.before - 1];
+    return before !== undefined && before !== this.sentence && /[:：]$/.test(before.text) && (INTRODUCING.test(before.text) || isDirective(before, this.place));
   }
   add(kind: DescriptionWarningKind, evidence: Evidence | null): void {
     if (evidence) this.found.push({ kind, evidence });

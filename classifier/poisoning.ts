@@ -360,6 +360,9 @@ const SEND_VERB = /\b(send|sent|post|forward|upload|submit|transmit|report|log|n
 const SHELL = /\b(curl|wget|nc|ncat|netcat|bash|zsh|sh\s+-c|powershell|pwsh|iex|invoke-webrequest|invoke-expression|chmod|chown|sudo|rm\s+-r?f|mkfifo|base64\s+(-d|--decode)|python3?\s+-c|node\s+-e|eval|nohup|certutil|bitsadmin|osascript|npx\s+(-y|--yes))\b|\|\s*(sudo\s+)?(sh|bash|zsh)\b|\/dev\/tcp\b|;\s*(export|curl|wget|rm|chmod)\b|\$\(\s*\w|\becho\s+\$\w+|&&\s*(echo|curl|wget|rm|cat|whoami|id|uname|env|printenv)\b|\bwhoami\b|\bcat\s+\/etc\/|\b(execute|run)\s+the\s+following\s+(\w+\s+)?(command|check|script|snippet)s?\s*:/i;
 // commands that wreck a machine whatever the reason
 const DANGEROUS_COMMAND = /\bchmod\s+-R\s+[0-7]{3,4}\s+(\/|~)|\brm\s+-(rf|fr|r)\s+(\/|~|\$HOME)|\bmkfs\b|\bdd\s+if=|:\(\)\s*\{|>\s*\/dev\/sd[a-z]|\bdel\s+\/[sfq]/i;
+// a payload that opens a shell to another machine or runs code fetched from it, whatever the sentence
+// around it says: a reverse shell, a script host pointed at a URL, an encoded PowerShell command
+const PAYLOAD = /\bnc(at)?\s+(-\w+\s+)*-[ec]\s+\/bin\/(ba|z)?sh\b|\/dev\/tcp\/[\w.-]+\/\d+|\bbash\s+-i\s+>&|\bmshta(\.exe)?\s+["']?(https?|vbscript|javascript):|\b(iex|invoke-expression)\s*\(\s*(new-object\s+)?(system\.)?net\.webclient|\b__import__\(\s*['"]os['"]\s*\)\s*\.\s*(system|popen)\s*\(|\bpowershell(\.exe)?\s+(-\w+\s+)*-(e|enc|encodedcommand)\s+[A-Za-z0-9+\/=]{16,}|\bcertutil(\.exe)?\s+-urlcache\b/i;
 // fetching code from the network and running it
 const REMOTE_EXEC = /\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|python3?|node|iex)\b|source\s+<\(\s*curl|\bexec\(\s*\S*urlopen|\beval\(\s*\S*(fetch|urlopen|requests\.get)|\bdownload\b[^.]{0,120}\b(chmod\s+\+x|(run|execute|launch)\s+(it|them|the\s+(file|script|binary|installer|patch|program)))\b|\bchmod\s+\+x\b[^.]{0,80}\b(run|execute|sudo|&&|\.\/)|\bnpx\s+(-y|--yes)\b/i;
 const EXEC_VERB = /\b(execute|run|launch|invoke|prefix|prepend|append|include|type|enter|paste|source)\b|执行|運行|运行|実行|실행|\b(ejecuta|ausführ\w*|exécute\w*|esegui|выполни\w*|uruchom|wykonaj|çalıştır|jalankan|chạy|voer\s+uit)\b/i;
@@ -574,6 +577,8 @@ const FAMILY_WORDS = {
   claim: 'optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected now',
   disparage: 'deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged leak leaks outdated unreliable retired discontinued removed unavailable obsolete suspended restricted',
   auto: 'automatically silently quietly',
+  // a payload that opens a shell or runs code fetched from elsewhere (PAYLOAD)
+  payload: 'nc ncat bash mshta iex invoke import powershell certutil dev',
   // data said to be sold, kept or sent on (SHARED)
   // the model addressed (ADDRESSED, ASIDE), a modal instruction (MODAL_DIRECTIVE), the ASCII words of FOREIGN_DIRECTIVE
   // the model named in words of its own, for the whole-text reading (MODEL_ACTS, FOR_MODEL)
@@ -798,6 +803,8 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (secretFile && !ownInput && (ACCESS_VERB.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && (generalStore ? judging.isInstruction() : sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('secret-access', secretFile);
   const remoteExec = judging.may(FAMILY_BITS.remoteExec) ? REMOTE_EXEC.exec(text) : null;
   if (remoteExec && (place !== 'prose' || sentence.marked || judging.isInstruction())) judging.add('command-injection', remoteExec);
+  const payload = judging.may(FAMILY_BITS.payload) ? PAYLOAD.exec(text) : null;
+  if (payload && !onlyMentioned(text, PAYLOAD, context)) judging.add('command-injection', payload);
   const dangerous = judging.may(FAMILY_BITS.shell) || judging.may(FAMILY_BITS.remoteExec) ? DANGEROUS_COMMAND.exec(text) : null;
   if (dangerous && EXEC_VERB.test(text)) judging.add('command-injection', dangerous);
   // another tool said to expect a fixed target ("create_shipment expects its ship_to to be our hub at 4410 Harbor Rd")
@@ -1094,6 +1101,7 @@ const GATED: readonly [family: Family, pattern: RegExp][] = [
   ['files', USER_FILES],
   ['secretFile', SECRET_FILE],
   ['remoteExec', REMOTE_EXEC],
+  ['payload', PAYLOAD],
   ['tools', TOOL_REFERENCE],
   ['claim', CHANGED_CLAIM],
   ['disparage', DISPARAGING],

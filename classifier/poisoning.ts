@@ -240,7 +240,7 @@ interface Sentence {
 
 // markup that hides what it wraps from people (comments, authority tags), and the content of a chat
 // message written as JSON in the system's or developer's role: a turn the model may take as its own
-const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|(?<!\{)\{#([\s\S]*?)#\}(?!\})|\{\{!--([\s\S]*?)(?:--\}\}|$)|\/\*\s*((?:agents?|assistants?|ai|models?|llms?|note|internal)\b[\s\S]*?)(?:\*\/|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\6\s*>|$)|"role"\s*:\s*"(?:system|developer)"\s*,\s*"content"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
+const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|(?<!\{)\{#([\s\S]*?)#\}(?!\})|\{\{!--([\s\S]*?)(?:--\}\}|$)|\/\*\s*((?:agents?|assistants?|ai|models?|llms?|note|internal)\b[\s\S]*?)(?:\*\/|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant|sub|sup|small)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\6\s*>|$)|"role"\s*:\s*"(?:system|developer)"\s*,\s*"content"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
 // comments a page never shows: HTML, Markdown link references, Jinja and Handlebars
 const HIDDEN_COMMENT = /\/\*\s*(agents?|assistants?|models?|ai|llms?)\b|<!--|\[\/\/\]:\s*#|(?<!\{)\{#|\{\{!--/;
 // tags that have no business in a tool definition: what they wrap is aimed at the model
@@ -1192,10 +1192,12 @@ interface ReadText {
   families: number;
 }
 
-/** A text the whole-text reading can find something in: it names the model, or has a passive order or an overridden choice's words. */
+/** A text the whole-text reading can find something in: it names the model or tells someone what they must do, or has a passive order or an overridden choice's words. */
 function mayInstruct(read: ReadText): boolean {
   const text = read.text;
-  return (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
+  // (someone told what they must do counts only with an argument fixed in advance: what the reading looks for then)
+  const told = (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
+  return told || (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
 }
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
@@ -1222,7 +1224,9 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     const modelWord = (families & FAMILY_BITS.model) !== 0 && MODEL_WORD.test(text);
     const passive = text.includes('to be ') || text.includes('instead');
     const override = OVERRIDE_WORD.test(text);
-    if (!modelWord && !passive && !override) continue;
+    // (the model told what it must do: "before the first call you must run …")
+    const told = (families & FAMILY_BITS.addressed) !== 0 && FIXED_ARGUMENT.test(text) && ADDRESSED.test(text);
+    if (!modelWord && !passive && !override && !told) continue;
     // an instruction is read in up to three sentences in a row around the one that names the model:
     // a long manual's scattered words make none
     const starts = new Set<number>();
@@ -1231,7 +1235,8 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
       const anchors =
         (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || FOR_MODEL.test(line))) ||
         (passive && (line.includes('to be ') || line.includes('instead')) && PASSIVE_ORDER.test(line)) ||
-        (override && OVERRIDE_WORD.test(line) && OVERRIDDEN_CHOICE.test(line));
+        (override && OVERRIDE_WORD.test(line) && OVERRIDDEN_CHOICE.test(line)) ||
+        (told && ADDRESSED.test(line));
       if (anchors) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
     });
     for (const i of starts) {

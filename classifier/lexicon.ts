@@ -230,6 +230,9 @@ export const WRITABLE_QUERY_LABELS: ReadonlySet<string> = new Set(['param:sql', 
 /** Parameters whose enum lists the operations a tool fronts (`action: "list" | "create" | "delete"`). */
 export const ACTION_PARAMETER = /^(action|actions|operation|operations|op|method|command|subcommand|mode|type|task|verb)$/i;
 
+/** Verbs that say only that a tool fronts operations ("Manage Datadog users", `handle_invoices`): its operations say what it does. */
+export const UMBRELLA_VERBS: ReadonlySet<string> = new Set(['verb:manage', 'verb:management', 'verb:handle']);
+
 /** Verbs that write a file at the path named (`write_file`, `push_files`): the file may already exist. */
 export const FILE_WRITING_VERBS: ReadonlySet<string> = new Set(['verb:write', 'verb:save', 'verb:push', 'verb:put']);
 export const FILE_NOUNS: ReadonlySet<string> = new Set(['file', 'files']);

@@ -737,6 +737,8 @@ export function listedOperations(text: string): ListedOperation[] {
   const seen = new Set<string>();
   for (const segment of segments) {
     for (const operation of operationsIn(segment)) {
+      // "Select and run one of the following read operations": choosing an operation is not one
+      if (CHOSEN_OPERATION.test(operation.object)) continue;
       const key = `${operation.lemma} ${operation.object.toLowerCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -745,6 +747,9 @@ export function listedOperations(text: string): ListedOperation[] {
   }
   return new Set(operations.map((o) => o.lemma)).size >= 2 ? operations.slice(0, 30) : [];
 }
+
+// the object of verbs that pick one of the tool's operations ("one of the following operations", "the requested action")
+const CHOSEN_OPERATION = /^(?:(?:one|any|each)\s+of\b|.*\b(?:operations?|actions?|sub-?commands?)$)/i;
 
 // two words joined by a comma, "and" or "or" at the start: the cheap test before the words are looked up
 const OPENING_LIST = /^\W*[A-Za-z]+(?:\s*,\s*|\s+(?:and|or)\s+)[A-Za-z]/;

@@ -1,0 +1,40 @@
+// Classes of mistakes about what a tool does that its wording hides: a tool fronting only reads under an
+// umbrella verb ("Manage…", "Select and run one of…"), the verb after "Use this tool to…", and verbs undone
+// with "un-". Each positive case needs the rule; each negative case shows what must stay where it is.
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../classifier/classify.ts';
+import type { Classification, McpTool } from '../../data/schema.ts';
+
+function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
+  return { name, description, inputSchema: { type: 'object', properties } };
+}
+
+function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
+  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
+}
+
+const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
+const choice = (...values: string[]) => ({ type: 'string', enum: values });
+// one argument shape per operation, told apart by a constant (`anyOf: [{ op: { const: "fetch-site" } }, …]`)
+const union = (key: string, ...values: string[]) => ({ anyOf: values.map((value) => ({ type: 'object', properties: { [key]: { type: 'string', const: value }, args: { type: 'object' } }, required: [key] })) });
+
+describe('a tool whose every operation reads is a read, whatever its umbrella verb', () => {
+  it('"Manage …" over an enum of reads', () => {
+    expect(verdict(classify(tool('acme_boards', 'Manage Acme kanban boards - supports fetch and search operations', { op: choice('fetch', 'search'), boardId: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('manage_invoices', 'Handles invoices of the ledger.', { action: choice('list', 'show', 'count') })))).toBe('read low');
+  });
+
+  it('reading people through it is still a read of personal data', () => {
+    expect(verdict(classify(tool('crm_contacts', 'Manage HubBase contacts. Actions: lookup (by email), list (paged).', { action: choice('lookup', 'list') })))).toBe('read medium');
+  });
+
+  it('"Select and run one of the following … operations" over a union of argument shapes that only read', () => {
+    expect(verdict(classify(tool('vercel-domain-services-reader', 'Select and execute one of the following Vercel read operations get-domain, list-domains', { request: union('operation', 'get-domain', 'list-domains') })))).toBe('read low');
+  });
+
+  it('an umbrella verb over operations that change things stays a change; a value the rules do not know keeps the umbrella verb', () => {
+    expect(verdict(classify(tool('acme_notes', 'Manage Acme notes - supports list, create and delete operations', { op: choice('list', 'create', 'delete') })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('acme_boards', 'Manage Acme kanban boards.', { op: choice('list', 'get', 'reindex') })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('vercel-domain-services-writer', 'Select and execute one of the following Vercel write operations get-record, delete-record', { request: union('operation', 'get-record', 'delete-record') })))).toBe('write+destructive high');
+  });
+});

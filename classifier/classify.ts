@@ -5,7 +5,7 @@ import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
 import { annotationSignals, billedResourceSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
+import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { locationKey } from '../data/location.ts';
@@ -400,7 +400,7 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
     const nouns = nameTokens.filter((_, i) => !action.has(i)).map((token) => token.word);
     for (const { value, where } of listed) {
       const words = splitIdentifier(value);
-      if (!words.some((token) => verbOf(token.word))) {
+      if (!words.some((token) => nameVerbOf(token.word))) {
         known = false;
         continue;
       }

@@ -63,7 +63,7 @@ export const VERBS: Lexicon = {
   // deleting (their scope is listed in VERB_SCOPE)
   evict: ['write', 'destructive'], expunge: ['write', 'destructive'], trash: ['write', 'destructive'], deregister: ['write', 'destructive'], decommission: ['write', 'destructive'],
   // adding something new
-  duplicate: ['write'], ingest: ['write'], enroll: ['write'], upvote: ['write'], downvote: ['write'], join: ['write'], follow: ['write'],
+  duplicate: ['write'], ingest: ['write'], setup: ['write'], enroll: ['write'], upvote: ['write'], downvote: ['write'], join: ['write'], follow: ['write'],
   // working something out and returning it
   diagnose: ['read'], aggregate: ['read'], suggest: ['read'], recommend: ['read'], enumerate: ['read'], classify: ['read'], observe: ['read'], collect: ['read'],
 };
@@ -271,6 +271,15 @@ for (const [rawLemma, effects] of Object.entries(VERBS)) {
 // irregular forms
 for (const [form, lemma] of [['ran', 'run'], ['sent', 'send'], ['made', 'make'], ['wrote', 'write'], ['written', 'write'], ['bought', 'buy'], ['paid', 'pay'], ['built', 'build'], ['found', 'find'], ['read', 'read']] as const) {
   forms.set(form, { lemma, effects: VERBS[lemma]! });
+}
+
+/** Verbs only in prose ("Use this tool to setup a repository"): in a name they are mostly nouns (`flightbox_setup`, `get_setup_guide`, `setup_app_password`). */
+const PROSE_ONLY_VERBS = new Set(['setup']);
+
+/** The verb a word of a name is a form of, if any (what `verbOf` says, less the verbs only prose uses). */
+export function nameVerbOf(word: string): { lemma: string; effects: SignalEffect[] } | undefined {
+  const verb = verbOf(word);
+  return verb && PROSE_ONLY_VERBS.has(verb.lemma) ? undefined : verb;
 }
 
 /** The verb a word is a form of, if any; a verb done again (`redeploy`, `resends`, `rebuilding`) is that verb. */

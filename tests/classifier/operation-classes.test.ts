@@ -38,3 +38,22 @@ describe('a tool whose every operation reads is a read, whatever its umbrella ve
     expect(verdict(classify(tool('vercel-domain-services-writer', 'Select and execute one of the following Vercel write operations get-record, delete-record', { request: union('operation', 'get-record', 'delete-record') })))).toBe('write+destructive high');
   });
 });
+
+describe('the verb after "Use this tool to" is what the tool does; setting a thing up creates or configures it', () => {
+  it('"Use this tool to setup …", "Use this to set up …", "Sets up …" write', () => {
+    expect(verdict(classify(tool('acme_onboard_project', 'Use this tool to setup a project in Acme CI. If its team is missing, the team is created first.')))).toBe('write medium');
+    expect(verdict(classify(tool('paging_rules', 'Use this to set up paging rules for a team.')))).toBe('write medium');
+    expect(verdict(classify(tool('webhook_setup', 'Sets up a delivery webhook for the store.')))).toBe('write medium');
+    expect(verdict(classify(tool('set_up_mirror')))).toBe('write medium');
+  });
+
+  it('a setup that is only read about, or a thing that is already set up, is not', () => {
+    expect(verdict(classify(tool('get_install_setup', 'Use this tool to read the setup guide of the SDK.')))).toBe('read low');
+    expect(verdict(classify(tool('list_shared_reports', 'List all reports that are set up for sharing.')))).toBe('read low');
+    expect(verdict(classify(tool('acme_get_setup_status', 'Returns the status of a project setup.')))).toBe('read low');
+    // (in a name, "setup" is mostly a noun: what the description says decides)
+    expect(verdict(classify(tool('tracer_setup', 'One-time setup guide for the tracing SDK.')))).toBe('read low');
+    expect(verdict(classify(tool('setup_kiosk_passcode', 'Shows the passcode setup form on the kiosk.')))).toBe('read low');
+    expect(verdict(classify(tool('set_theme', 'Use this tool to set the colour theme of a dashboard.')))).toBe('write+destructive medium');
+  });
+});

@@ -57,3 +57,24 @@ describe('the verb after "Use this tool to" is what the tool does; setting a thi
     expect(verdict(classify(tool('set_theme', 'Use this tool to set the colour theme of a dashboard.')))).toBe('write+destructive medium');
   });
 });
+
+describe('un- and a verb that makes or changes things undoes that change: an in-place change of an existing thing', () => {
+  it('unpublishing, unscheduling, untagging one thing is destructive and medium', () => {
+    expect(verdict(classify(tool('cms_unpublish_banner', 'Unpublishes a storefront banner so visitors no longer see it.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('calendar_unschedule_post', 'Unschedule a queued social post.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('photos', 'Untags a photo.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('drafts_unmark', 'Draft highlight, undone.')))).toBe('write+destructive medium');
+  });
+
+  it('undoing a privileged act stays privileged', () => {
+    expect(verdict(classify(tool('board_uninvite_collaborator', 'Uninvite a collaborator from a board.')))).toBe('write+destructive critical');
+  });
+
+  it('words that only start with "un", adjectives, reads and verbs with a sense of their own are not undone changes', () => {
+    expect(verdict(classify(tool('understand_codebase', 'Understand the structure of a code base.')))).toBe('read low');
+    expect(verdict(classify(tool('list_unit_tests', 'Lists unit tests under a folder until the limit.')))).toBe('read low');
+    expect(verdict(classify(tool('list_unsaved_drafts', 'Lists unsaved and unmodified drafts of the editor.')))).toBe('read low');
+    expect(verdict(classify(tool('unread_summary', 'Summarize what is new since the last visit.')))).toBe('read low');
+    expect(verdict(classify(tool('uninstall_plugin', 'Uninstalls a plugin from the site.')))).toBe('write+destructive high');
+  });
+});

@@ -5,7 +5,7 @@ import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
 import { annotationSignals, billedResourceSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
+import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { locationKey } from '../data/location.ts';
@@ -378,14 +378,16 @@ const CATEGORY_ORDER: readonly Category[] = ['read', 'write', 'execute'];
  * (`manage_branch` + `delete`), or by the listed verb and its object ("executing SQL queries"), with
  * the tool's other parameters. The riskiest one decides.
  */
-function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[]): { operations: Operation[]; verdicts: Verdict[] } {
-  const none = { operations: [], verdicts: [] };
+function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[]): { operations: Operation[]; verdicts: Verdict[]; onlyReads: boolean } {
+  const none = { operations: [], verdicts: [], onlyReads: false };
   const listed = actionValues(tool);
-  if (listed && readsByName(signals) && !isRequired(tool, listed.where)) return none;
+  if (listed && readsByName(signals) && !isRequired(tool, listed[0]!.where)) return none;
   // the tool's other parameters and the server's traits, the same for every operation
   const context = [...signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:')), ...traits.signals.map((s) => ({ ...s, weight: 0 }))];
   const operations: Operation[] = [];
   const verdicts: Verdict[] = [];
+  // every value of the enum is an operation the rules can judge
+  let known = true;
   const judge = (name: string, where: Operation['where'], own: Signal[]) => {
     const verdict = decide([...own, ...context]);
     verdicts.push(verdict);
@@ -396,11 +398,14 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
     const nameTokens = splitIdentifier(tool.name);
     const action = primaryVerbIndexes(nameTokens);
     const nouns = nameTokens.filter((_, i) => !action.has(i)).map((token) => token.word);
-    for (const value of listed.values) {
+    for (const { value, where } of listed) {
       const words = splitIdentifier(value);
-      if (!words.some((token) => verbOf(token.word))) continue;
+      if (!words.some((token) => nameVerbOf(token.word))) {
+        known = false;
+        continue;
+      }
       const ownNouns = words.some((token) => !verbOf(token.word));
-      judge(value, listed.where, nameSignals(ownNouns ? value : [value, ...nouns].join('_'), traits));
+      judge(value, where, nameSignals(ownNouns ? value : [value, ...nouns].join('_'), traits));
     }
   } else if (tool.description && !readsByName(signals)) {
     for (const operation of listedOperations(tool.description)) {
@@ -410,20 +415,55 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
     }
   }
   // one verb among modes (`mode: soft | mixed | hard | merge`) is a setting, not a set of operations
-  return operations.length >= 2 ? { operations, verdicts } : none;
+  return operations.length >= 2 ? { operations, verdicts, onlyReads: known && operations.every((operation) => operation.category === 'read') } : none;
 }
 
-function actionValues(tool: McpTool): { where: Operation['where']; values: string[] } | undefined {
+interface ActionValue {
+  value: string;
+  where: Operation['where'];
+}
+
+/**
+ * The operations an action parameter names: its enum (`action: "list" | "create"`), or the constants that tell apart
+ * the argument shapes of a union, one shape per operation (`anyOf: [{ operation: { const: "get-site" } }, …]`),
+ * at the schema's top or in one parameter.
+ */
+function actionValues(tool: McpTool): ActionValue[] | undefined {
   const properties = tool.inputSchema.properties;
-  if (!properties || typeof properties !== 'object') return undefined;
-  for (const [name, schema] of Object.entries(properties as Record<string, unknown>)) {
-    if (!ACTION_PARAMETER.test(name) || !schema || typeof schema !== 'object') continue;
-    const values = (schema as { enum?: unknown }).enum;
-    if (!Array.isArray(values)) continue;
-    const strings = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && value.length <= 80).slice(0, 100);
-    if (strings.length >= 2) return { where: `inputSchema.properties.${locationKey(name)}.enum`, values: strings };
+  if (properties && typeof properties === 'object') {
+    for (const [name, schema] of Object.entries(properties as Record<string, unknown>)) {
+      if (!ACTION_PARAMETER.test(name) || !schema || typeof schema !== 'object') continue;
+      const values = (schema as { enum?: unknown }).enum;
+      if (!Array.isArray(values)) continue;
+      const strings = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && value.length <= 80).slice(0, 100);
+      if (strings.length >= 2) return strings.map((value) => ({ value, where: `inputSchema.properties.${locationKey(name)}.enum` }));
+    }
+  }
+  const unions: [string, unknown][] = [['inputSchema', tool.inputSchema]];
+  if (properties && typeof properties === 'object') for (const [name, schema] of Object.entries(properties as Record<string, unknown>)) unions.push([`inputSchema.properties.${locationKey(name)}`, schema]);
+  for (const [path, schema] of unions) {
+    const found = unionConstants(schema, path);
+    if (found.length >= 2) return found;
   }
   return undefined;
+}
+
+function unionConstants(schema: unknown, path: string): ActionValue[] {
+  const out: ActionValue[] = [];
+  if (!schema || typeof schema !== 'object') return out;
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const variants = (schema as Record<string, unknown>)[keyword];
+    if (!Array.isArray(variants)) continue;
+    variants.slice(0, 100).forEach((variant, i) => {
+      const variantProperties = variant && typeof variant === 'object' ? (variant as { properties?: unknown }).properties : undefined;
+      if (!variantProperties || typeof variantProperties !== 'object') return;
+      for (const [name, property] of Object.entries(variantProperties as Record<string, unknown>)) {
+        const constant = property && typeof property === 'object' ? (property as { const?: unknown }).const : undefined;
+        if (ACTION_PARAMETER.test(name) && typeof constant === 'string' && constant.length > 0 && constant.length <= 80) out.push({ value: constant, where: `${path}.${keyword}.${i}.properties.${locationKey(name)}.const` });
+      }
+    });
+  }
+  return out;
 }
 
 /** The riskier of two verdicts, field by field: a tool can do whatever any of its operations does. */
@@ -456,9 +496,10 @@ export function classifyTool(input: ClassifyInput): Classification {
     const message = cut ? `the server's definition is larger than a definition may be (${listed}); it was classified from what was read` : `the server's definition is not a valid MCP tool (${listed}); it was classified from what it has`;
     warnings.push({ kind: 'invalid-definition', severity: 'note', message, evidence: { where: 'name', text: tool.name } });
   }
-  const { operations, verdicts } = operationVerdicts(tool, traits, signals);
+  const { operations, verdicts, onlyReads } = operationVerdicts(tool, traits, signals);
   // a tool's operations are judged one by one below; its own verdict leaves their enum out, so the riskiest one is seen deciding
-  let verdict = decide(operations.length ? signals.filter((s) => !s.label.startsWith('enum:')) : signals);
+  // (when every operation reads, "Manage Motion workspaces" says only that it fronts them: its umbrella verb is left out too)
+  let verdict = decide(operations.length ? signals.filter((s) => !s.label.startsWith('enum:') && !(onlyReads && UMBRELLA_VERBS.has(s.label))) : signals);
   if (operations.length) {
     let top = 0;
     // (among operations of equal risk, the one that does the most: execute over write over read, then the wider scope)

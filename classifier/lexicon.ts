@@ -25,10 +25,10 @@ export const VERBS: Lexicon = {
   comment: ['write'], merge: ['write'], push: ['write'], commit: ['write'], rename: ['write'], move: ['write'],
   copy: ['write'], assign: ['write'], invite: ['write', 'privileged'], archive: ['write'], close: ['write'], reopen: ['write'],
   lock: ['write'], unlock: ['write'], enable: ['write'], disable: ['write'], schedule: ['write'], book: ['write'],
-  subscribe: ['write'], unsubscribe: ['write'], star: ['write'], unstar: ['write'], fork: ['write'], tag: ['write'], label: ['write'],
+  subscribe: ['write'], star: ['write'], fork: ['write'], tag: ['write'], label: ['write'],
   approve: ['write'], reject: ['write'], register: ['write'], mark: ['write'], complete: ['write'], cancel: ['write'],
   submit: ['write'], import: ['write'], sync: ['write'], upsert: ['write', 'destructive'], append: ['write'], attach: ['write'],
-  link: ['write'], unlink: ['write'], pin: ['write'], unpin: ['write'], react: ['write'], notify: ['write', 'messaging'],
+  link: ['write'], pin: ['write'], react: ['write'], notify: ['write', 'messaging'],
   email: ['write', 'messaging'], message: ['write', 'messaging'], tweet: ['write', 'messaging'], store: ['write'],
   remember: ['write'], record: ['write'], log: ['write'], configure: ['write'], apply: ['write'], change: ['write'],
   make: ['write'], build: ['execute'], upgrade: ['write'], install: ['execute'], restore: ['write'], undo: ['write'],
@@ -43,9 +43,9 @@ export const VERBS: Lexicon = {
   purchase: ['write', 'financial'], buy: ['write', 'financial'], sell: ['write', 'financial'], trade: ['write', 'financial'], withdraw: ['write', 'financial'], deposit: ['write', 'financial'],
   finalize: ['write'], void: ['write', 'destructive'], stop: ['write'], start: ['write'], restart: ['write'], reboot: ['write', 'destructive'],
   manage: ['write'], management: ['write'], switch: ['write'], toggle: ['write'], init: ['write'], initialize: ['write'], accept: ['write'],
-  decline: ['write'], mute: ['write'], unmute: ['write'], login: ['write'], logout: ['write'], authenticate: ['write'], report: ['write'],
+  decline: ['write'], mute: ['write'], login: ['write'], logout: ['write'], authenticate: ['write'], report: ['write'],
   emulate: ['write'], clean: ['write', 'destructive'], cleanup: ['write', 'destructive'], go: ['execute'], activate: ['write'], deactivate: ['write'],
-  suspend: ['write'], resume: ['write'], pause: ['write'], unpause: ['write'], retire: ['write', 'destructive'], deprecate: ['write'],
+  suspend: ['write'], resume: ['write'], pause: ['write'], retire: ['write', 'destructive'], deprecate: ['write'],
   // execute: runs code, commands, queries, builds, workflows, or drives a browser, UI or device
   run: ['execute'], exec: ['execute'], execute: ['execute'], eval: ['execute'], evaluate: ['execute'], invoke: ['execute'],
   call: ['execute'], spawn: ['execute'], compile: ['execute'], deploy: ['execute', 'openWorld'], trigger: ['execute'],
@@ -55,15 +55,15 @@ export const VERBS: Lexicon = {
   automate: ['execute'], simulate: ['read'], migrate: ['execute'], provision: ['execute'], rerun: ['execute'], retry: ['execute'],
   shutdown: ['execute'], power: ['execute'], recycle: ['execute'], drain: ['execute'], cordon: ['execute'], uncordon: ['execute'], forward: ['write', 'messaging'], promote: ['execute'],
   play: ['execute'], rollout: ['execute'], reload: ['write'], refresh: ['write'], handle: ['write'],
-  release: ['write'], flush: ['write', 'destructive'], unmerge: ['write'], snooze: ['write'], postpone: ['write'], advance: ['write'], pull: ['write'],
-  end: ['write'], compose: ['write'], draft: ['write'], connect: ['write'], disconnect: ['write'], unassign: ['write'], unarchive: ['write'], rebase: ['write', 'destructive'],
+  release: ['write'], flush: ['write', 'destructive'], snooze: ['write'], postpone: ['write'], advance: ['write'], pull: ['write'],
+  end: ['write'], compose: ['write'], draft: ['write'], connect: ['write'], disconnect: ['write'], rebase: ['write', 'destructive'],
   // changing the state of an existing thing (confirming an issue, claiming a task, acknowledging an event, arranging nodes)
-  confirm: ['write'], acknowledge: ['write'], claim: ['write'], unclaim: ['write'], arrange: ['write'], rearrange: ['write'], reorder: ['write'], renew: ['write'],
-  detach: ['write'], unwatch: ['write'], unfollow: ['write'], unshare: ['write'],
+  confirm: ['write'], acknowledge: ['write'], claim: ['write'], arrange: ['write'], rearrange: ['write'], reorder: ['write'], renew: ['write'],
+  detach: ['write'],
   // deleting (their scope is listed in VERB_SCOPE)
   evict: ['write', 'destructive'], expunge: ['write', 'destructive'], trash: ['write', 'destructive'], deregister: ['write', 'destructive'], decommission: ['write', 'destructive'],
   // adding something new
-  duplicate: ['write'], ingest: ['write'], enroll: ['write'], upvote: ['write'], downvote: ['write'], join: ['write'], follow: ['write'],
+  duplicate: ['write'], ingest: ['write'], setup: ['write'], enroll: ['write'], upvote: ['write'], downvote: ['write'], join: ['write'], follow: ['write'],
   // working something out and returning it
   diagnose: ['read'], aggregate: ['read'], suggest: ['read'], recommend: ['read'], enumerate: ['read'], classify: ['read'], observe: ['read'], collect: ['read'],
 };
@@ -74,11 +74,11 @@ export const VERBS: Lexicon = {
  * `item`: deletes or overwrites the whole of one item. Verbs not listed are additive.
  */
 export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
-  ...['update', 'edit', 'modify', 'set', 'patch', 'rename', 'move', 'assign', 'unassign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive', 'unarchive',
-    'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'unmute', 'pause', 'unpause', 'resume',
-    'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'accept', 'decline', 'unsubscribe', 'unstar', 'unpin',
-    'unlink', 'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach', 'unwatch',
-    'unfollow', 'unshare', 'transform', 'confirm', 'acknowledge', 'claim', 'unclaim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'unmerge', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
+  ...['update', 'edit', 'modify', 'set', 'patch', 'rename', 'move', 'assign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive',
+    'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'pause', 'resume',
+    'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'accept', 'decline',
+    'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach',
+    'transform', 'confirm', 'acknowledge', 'claim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
   ...['delete', 'remove', 'destroy', 'drop', 'purge', 'erase', 'wipe', 'truncate', 'uninstall', 'discard', 'terminate', 'kill', 'unregister', 'overwrite', 'replace', 'clear',
     'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission', 'release',
     // putting, as HTTP PUT and object stores mean it, replaces the whole of what is at that place; an upsert replaces a record that exists
@@ -230,6 +230,9 @@ export const WRITABLE_QUERY_LABELS: ReadonlySet<string> = new Set(['param:sql', 
 /** Parameters whose enum lists the operations a tool fronts (`action: "list" | "create" | "delete"`). */
 export const ACTION_PARAMETER = /^(action|actions|operation|operations|op|method|command|subcommand|mode|type|task|verb)$/i;
 
+/** Verbs that say only that a tool fronts operations ("Manage Datadog users", `handle_invoices`): its operations say what it does. */
+export const UMBRELLA_VERBS: ReadonlySet<string> = new Set(['verb:manage', 'verb:management', 'verb:handle']);
+
 /** Verbs that write a file at the path named (`write_file`, `push_files`): the file may already exist. */
 export const FILE_WRITING_VERBS: ReadonlySet<string> = new Set(['verb:write', 'verb:save', 'verb:push', 'verb:put']);
 export const FILE_NOUNS: ReadonlySet<string> = new Set(['file', 'files']);
@@ -265,9 +268,31 @@ for (const [rawLemma, effects] of Object.entries(VERBS)) {
     }
   }
 }
+// a change undone (`unconfirm`, "Unpublishes a post", `unassign_ticket`): un- and a verb that creates or changes things
+// changes an existing thing back, in place (not purely additive). What undoing a privileged act does stays privileged
+// (`uninvite`). Verbs with a sense of their own keep it (`uninstall`, `unregister`, `uncordon`, `unlock`); reading verbs are
+// not undone (`unread`, `unlist` are adjectives or other words), nor are deleting ones (`unclear`, `unclean`); participles
+// and "-ing" forms are left out, being mostly adjectives ("unsaved changes", "unmodified files", "unending").
+for (const [form, { lemma, effects }] of [...forms]) {
+  if (!effects.includes('write') || effects.includes('destructive') || effects.includes('execute') || lemma.startsWith('un')) continue;
+  if (/(ed|en|ing)$/.test(form) && form !== lemma) continue;
+  const undone = `un${lemma}`;
+  if (Object.hasOwn(VERBS, undone)) continue;
+  if (!forms.has(`un${form}`)) forms.set(`un${form}`, { lemma: undone, effects: effects.includes('privileged') ? ['write', 'privileged'] : ['write'] });
+  if (!VERB_SCOPE.has(undone)) VERB_SCOPE.set(undone, 'in-place');
+}
 // irregular forms
 for (const [form, lemma] of [['ran', 'run'], ['sent', 'send'], ['made', 'make'], ['wrote', 'write'], ['written', 'write'], ['bought', 'buy'], ['paid', 'pay'], ['built', 'build'], ['found', 'find'], ['read', 'read']] as const) {
   forms.set(form, { lemma, effects: VERBS[lemma]! });
+}
+
+/** Verbs only in prose ("Use this tool to setup a repository"): in a name they are mostly nouns (`flightbox_setup`, `get_setup_guide`, `setup_app_password`). */
+const PROSE_ONLY_VERBS = new Set(['setup']);
+
+/** The verb a word of a name is a form of, if any (what `verbOf` says, less the verbs only prose uses). */
+export function nameVerbOf(word: string): { lemma: string; effects: SignalEffect[] } | undefined {
+  const verb = verbOf(word);
+  return verb && PROSE_ONLY_VERBS.has(verb.lemma) ? undefined : verb;
 }
 
 /** The verb a word is a form of, if any; a verb done again (`redeploy`, `resends`, `rebuilding`) is that verb. */

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, nameVerbOf, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -277,15 +277,15 @@ export function primaryVerbIndexes(tokens: Token[]): Set<number> {
   // a first word in its "-s" form before a verb in its base form is the resource, a plural noun (`claims_list`, `tags_create`)
   const pluralResource = (i: number) => i === 0 && /s$/.test(tokens[0]!.word) && verbOf(tokens[0]!.word)?.lemma !== tokens[0]!.word && tokens.slice(1).some((token) => verbOf(token.word)?.lemma === token.word && !NOUN_LIKE.has(token.word));
   tokens.forEach((token, i) => {
-    if (!verbOf(token.word) || pluralResource(i)) return;
+    if (!nameVerbOf(token.word) || pluralResource(i)) return;
     if (i === 0 || CONJUNCTIONS.has(tokens[i - 1]!.word)) primary.add(i);
     // the verb before "or"/"and" is coordinated with the one after (`wiki_create_or_update_page`)
-    if (i >= 2 && CONJUNCTIONS.has(tokens[i - 1]!.word) && verbOf(tokens[i - 2]!.word)) primary.add(i - 2);
+    if (i >= 2 && CONJUNCTIONS.has(tokens[i - 1]!.word) && nameVerbOf(tokens[i - 2]!.word)) primary.add(i - 2);
   });
   if (!primary.size) {
     // `issue_create`, `TwilioApi--DeleteCall`, `firecrawl_monitor_delete`: the first base-form verb that
     // is not usually a noun; when every candidate is noun-like, the last one
-    const candidates = tokens.map((token, i) => (verbOf(token.word)?.lemma === token.word ? i : -1)).filter((i) => i !== -1);
+    const candidates = tokens.map((token, i) => (nameVerbOf(token.word)?.lemma === token.word ? i : -1)).filter((i) => i !== -1);
     // a verb-like word right after a noun, with a real verb later, is part of a compound noun
     // (`genai-model-eval-delete-run`: "model-eval" is a thing, "delete" is the action)
     const index = candidates.find((i) => !NOUN_LIKE.has(tokens[i]!.word) && !inCompound(tokens, candidates, i)) ?? candidates.at(-1);
@@ -332,6 +332,8 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
  * a streaming search"), and a lifecycle verb names the thing it runs, if any (`restart_service`).
  */
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
+  // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
+  if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
   const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : verb.lemma === 'run' ? observationRun(tokens, i) : undefined;
   const resolved = (action && verbOf(action)) || verb;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
@@ -365,7 +367,7 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
       continue;
     }
     if (tokens[i - 1]?.word === 'dry' && token.word === 'run' && neutralizing(tokens, primary, i - 1)) continue;
-    let verb = verbOf(token.word);
+    let verb = nameVerbOf(token.word);
     if (!verb) continue;
     const weight = primary.has(i) ? 3 : 0.75;
     if (primary.has(i)) {
@@ -737,6 +739,8 @@ export function listedOperations(text: string): ListedOperation[] {
   const seen = new Set<string>();
   for (const segment of segments) {
     for (const operation of operationsIn(segment)) {
+      // "Select and run one of the following read operations": choosing an operation is not one
+      if (CHOSEN_OPERATION.test(operation.object)) continue;
       const key = `${operation.lemma} ${operation.object.toLowerCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -745,6 +749,9 @@ export function listedOperations(text: string): ListedOperation[] {
   }
   return new Set(operations.map((o) => o.lemma)).size >= 2 ? operations.slice(0, 30) : [];
 }
+
+// the object of verbs that pick one of the tool's operations ("one of the following operations", "the requested action")
+const CHOSEN_OPERATION = /^(?:(?:one|any|each)\s+of\b|.*\b(?:operations?|actions?|sub-?commands?)$)/i;
 
 // two words joined by a comma, "and" or "or" at the start: the cheap test before the words are looked up
 const OPENING_LIST = /^\W*[A-Za-z]+(?:\s*,\s*|\s+(?:and|or)\s+)[A-Za-z]/;

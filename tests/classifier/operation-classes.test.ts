@@ -1,0 +1,80 @@
+// Classes of mistakes about what a tool does that its wording hides: a tool fronting only reads under an
+// umbrella verb ("Manage…", "Select and run one of…"), the verb after "Use this tool to…", and verbs undone
+// with "un-". Each positive case needs the rule; each negative case shows what must stay where it is.
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../classifier/classify.ts';
+import type { Classification, McpTool } from '../../data/schema.ts';
+
+function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
+  return { name, description, inputSchema: { type: 'object', properties } };
+}
+
+function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
+  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
+}
+
+const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
+const choice = (...values: string[]) => ({ type: 'string', enum: values });
+// one argument shape per operation, told apart by a constant (`anyOf: [{ op: { const: "fetch-site" } }, …]`)
+const union = (key: string, ...values: string[]) => ({ anyOf: values.map((value) => ({ type: 'object', properties: { [key]: { type: 'string', const: value }, args: { type: 'object' } }, required: [key] })) });
+
+describe('a tool whose every operation reads is a read, whatever its umbrella verb', () => {
+  it('"Manage …" over an enum of reads', () => {
+    expect(verdict(classify(tool('acme_boards', 'Manage Acme kanban boards - supports fetch and search operations', { op: choice('fetch', 'search'), boardId: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('manage_invoices', 'Handles invoices of the ledger.', { action: choice('list', 'show', 'count') })))).toBe('read low');
+  });
+
+  it('reading people through it is still a read of personal data', () => {
+    expect(verdict(classify(tool('crm_contacts', 'Manage HubBase contacts. Actions: lookup (by email), list (paged).', { action: choice('lookup', 'list') })))).toBe('read medium');
+  });
+
+  it('"Select and run one of the following … operations" over a union of argument shapes that only read', () => {
+    expect(verdict(classify(tool('vercel-domain-services-reader', 'Select and execute one of the following Vercel read operations get-domain, list-domains', { request: union('operation', 'get-domain', 'list-domains') })))).toBe('read low');
+  });
+
+  it('an umbrella verb over operations that change things stays a change; a value the rules do not know keeps the umbrella verb', () => {
+    expect(verdict(classify(tool('acme_notes', 'Manage Acme notes - supports list, create and delete operations', { op: choice('list', 'create', 'delete') })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('acme_boards', 'Manage Acme kanban boards.', { op: choice('list', 'get', 'reindex') })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('vercel-domain-services-writer', 'Select and execute one of the following Vercel write operations get-record, delete-record', { request: union('operation', 'get-record', 'delete-record') })))).toBe('write+destructive high');
+  });
+});
+
+describe('the verb after "Use this tool to" is what the tool does; setting a thing up creates or configures it', () => {
+  it('"Use this tool to setup …", "Use this to set up …", "Sets up …" write', () => {
+    expect(verdict(classify(tool('acme_onboard_project', 'Use this tool to setup a project in Acme CI. If its team is missing, the team is created first.')))).toBe('write medium');
+    expect(verdict(classify(tool('paging_rules', 'Use this to set up paging rules for a team.')))).toBe('write medium');
+    expect(verdict(classify(tool('webhook_setup', 'Sets up a delivery webhook for the store.')))).toBe('write medium');
+    expect(verdict(classify(tool('set_up_mirror')))).toBe('write medium');
+  });
+
+  it('a setup that is only read about, or a thing that is already set up, is not', () => {
+    expect(verdict(classify(tool('get_install_setup', 'Use this tool to read the setup guide of the SDK.')))).toBe('read low');
+    expect(verdict(classify(tool('list_shared_reports', 'List all reports that are set up for sharing.')))).toBe('read low');
+    expect(verdict(classify(tool('acme_get_setup_status', 'Returns the status of a project setup.')))).toBe('read low');
+    // (in a name, "setup" is mostly a noun: what the description says decides)
+    expect(verdict(classify(tool('tracer_setup', 'One-time setup guide for the tracing SDK.')))).toBe('read low');
+    expect(verdict(classify(tool('setup_kiosk_passcode', 'Shows the passcode setup form on the kiosk.')))).toBe('read low');
+    expect(verdict(classify(tool('set_theme', 'Use this tool to set the colour theme of a dashboard.')))).toBe('write+destructive medium');
+  });
+});
+
+describe('un- and a verb that makes or changes things undoes that change: an in-place change of an existing thing', () => {
+  it('unpublishing, unscheduling, untagging one thing is destructive and medium', () => {
+    expect(verdict(classify(tool('cms_unpublish_banner', 'Unpublishes a storefront banner so visitors no longer see it.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('calendar_unschedule_post', 'Unschedule a queued social post.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('photos', 'Untags a photo.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('drafts_unmark', 'Draft highlight, undone.')))).toBe('write+destructive medium');
+  });
+
+  it('undoing a privileged act stays privileged', () => {
+    expect(verdict(classify(tool('board_uninvite_collaborator', 'Uninvite a collaborator from a board.')))).toBe('write+destructive critical');
+  });
+
+  it('words that only start with "un", adjectives, reads and verbs with a sense of their own are not undone changes', () => {
+    expect(verdict(classify(tool('understand_codebase', 'Understand the structure of a code base.')))).toBe('read low');
+    expect(verdict(classify(tool('list_unit_tests', 'Lists unit tests under a folder until the limit.')))).toBe('read low');
+    expect(verdict(classify(tool('list_unsaved_drafts', 'Lists unsaved and unmodified drafts of the editor.')))).toBe('read low');
+    expect(verdict(classify(tool('unread_summary', 'Summarize what is new since the last visit.')))).toBe('read low');
+    expect(verdict(classify(tool('uninstall_plugin', 'Uninstalls a plugin from the site.')))).toBe('write+destructive high');
+  });
+});

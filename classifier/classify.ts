@@ -84,8 +84,9 @@ function isDecidingVerb(s: Signal): boolean {
   return s.weight >= 1.5;
 }
 
-// (a name that says "delete" deletes the record, whatever its description says it is removed from: `delete_issue_emoji_reaction`)
-const DETACHING_VERBS = new Set(['remove']);
+// (the description's main clause says what a name's "delete" removes: "Remove an issue from a cycle" takes the issue off a cycle
+// that stays, and the issue stays too; a description that also says the removal is permanent still deletes: `delete_issue_emoji_reaction`)
+const DETACHING_VERBS = new Set(['remove', 'delete']);
 
 const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 'verb:paste', 'verb:fill']);
 const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);

@@ -121,12 +121,26 @@ describe('removing something from an item that stays is an in-place update', () 
     expect(verdict(classify(tool('card_blocker_remove', 'Remove the blocking link between two cards.')))).toBe('write+destructive medium');
   });
 
-  it('removing from a store of records or from a service by name deletes, as does a name that says delete; a person off a group changes membership', () => {
+  it('removing from a store of records or from a service by name deletes; a person off a group changes membership', () => {
     expect(verdict(classify(tool('remove_job', 'Removes a job from the work queue.')))).toBe('write+destructive high');
     expect(verdict(classify(tool('remove_subscriber', 'Remove a subscriber from Mailjet.')))).toBe('write+destructive high');
     expect(verdict(classify(tool('remove_note', 'Removes a note from the notebook library.')))).toBe('write+destructive high');
-    expect(verdict(classify(tool('delete_post_upvote', 'Remove your upvote from a forum post.')))).toBe('write+destructive high');
     expect(classify(tool('remove_user_from_group', 'Remove a user from a group.')).risk).not.toBe('medium');
+  });
+});
+
+describe('the description\'s main clause says what a name\'s "delete" removes', () => {
+  it('a name that says delete, described as taking something off an item that stays, is an in-place update', () => {
+    expect(verdict(classify(tool('delete_sprint_ticket', 'Remove a ticket from a sprint.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('DeletePlaylistTrack', 'Removes one track from a playlist; the track stays in the catalogue.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('delete_post_upvote', 'Remove your upvote from a forum post.')))).toBe('write+destructive medium');
+  });
+
+  it('a description that deletes the item, says the removal is permanent, or removes from a store of records still deletes', () => {
+    expect(verdict(classify(tool('delete_ticket', 'Deletes a ticket permanently.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('delete_ticket_comment', 'Deletes a comment from a ticket.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('delete_wiki_vote', 'Remove a vote from a wiki page. This cannot be undone.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('delete_build_job', 'Remove a job from the build queue.')))).toBe('write+destructive high');
   });
 });
 

@@ -325,6 +325,15 @@ function transformedItemSignals(tool: McpTool, tokens: Token[]): Signal[] {
   return [{ family: 'name', effect: 'write', label: 'verb:transform', weight: 3, where: 'name', text: verb.text }];
 }
 
+/**
+ * "test" leading a name mostly names a test thing (`test_notification` sends a test notification, `test_results` returns them):
+ * when the description or title leads with another verb ("Send a test desktop notification"), that verb says what the tool does.
+ */
+function testAsModifier(signals: Signal[]): void {
+  const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.label === 'verb:test');
+  if (named.length && signals.some((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2 && s.label !== 'verb:test')) for (const s of named) s.weight = 1;
+}
+
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const signals: Signal[] = [...nameSignals(tool.name, traits)];
@@ -347,6 +356,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const leading = nounVerb ? signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2) : [];
   const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.text === nounVerb && (s.label.startsWith('verb:') || s.label.startsWith('object:')));
   if (leading.length && !named.some((s) => leading.some((lead) => lead.effect === s.effect))) for (const s of named) s.weight = 1;
+  testAsModifier(signals);
   signals.push(...transformedItemSignals(tool, nameTokens));
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROBED_OBJECTS, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -333,8 +333,17 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
  */
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
   const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : verb.lemma === 'run' ? observationRun(tokens, i) : undefined;
-  const resolved = (action && verbOf(action)) || verb;
+  let resolved = (action && verbOf(action)) || verb;
+  if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
+}
+
+/** What a test at `i` probes, if it only probes (`test_db_connection`, "Test the proxy connection with…", `auth_token_test`): near it, before a preposition or clause. */
+function probedObject(tokens: readonly Token[], i: number): Token | undefined {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) if (PROBED_OBJECTS.has(tokens[j]!.word)) return tokens[j];
+  // (an object before the verb: `proxy_connection_test`)
+  for (let j = i - 1; j >= Math.max(0, i - 3) && !PHRASE_END.has(tokens[j]!.word); j--) if (PROBED_OBJECTS.has(tokens[j]!.word)) return tokens[j];
+  return undefined;
 }
 
 /**

@@ -506,3 +506,24 @@ describe('selling and trading move money', () => {
     expect(c.financial).toBe(false);
   });
 });
+
+describe('a probe is a read', () => {
+  it('testing a connection, connectivity, a proxy or a login only reports whether it answers', () => {
+    expect(verdict(classify(tool('test_ldap_connection', 'Tests the LDAP connection and reports the round-trip time.')))).toBe('read low');
+    expect(verdict(classify(tool('sftp_connection_test')))).toBe('read low');
+    expect(verdict(classify(tool('heartbeat', 'Test the gateway connectivity from an edge node.')))).toBe('read low');
+    expect(verdict(classify(tool('outbound_proxy_test', 'Test the outbound proxy against a given host.')))).toBe('read low');
+  });
+
+  it('a name that starts with "test" and a description that sends: a test message is sent', () => {
+    expect(verdict(classify(tool('test_alert', 'Sends a test alert to the on-call rotation.')))).toBe('write medium');
+    expect(verdict(classify(tool('test_sms', 'Send a test text message to a phone number.')))).toBe('write medium');
+  });
+
+  it('running tests, a suite or a flow stays execute', () => {
+    expect(verdict(classify(tool('run_test_suite', 'Runs the project test suite.')))).toBe('execute high');
+    expect(verdict(classify(tool('test_checkout_flow', 'Test the checkout flow of the storefront in a headless browser.')))).toBe('execute high');
+    expect(verdict(classify(tool('test', 'Run the unit tests of a package.')))).toBe('execute high');
+    expect(verdict(classify(tool('run_integration_tests')))).toBe('execute high');
+  });
+});

@@ -527,3 +527,42 @@ describe('a probe is a read', () => {
     expect(verdict(classify(tool('run_integration_tests')))).toBe('execute high');
   });
 });
+
+describe('money moved on the side of what a tool says it does', () => {
+  it('a call that pays from a wallet, automatically or through a payment protocol, moves money', () => {
+    for (const definition of [
+      tool('paywalled_get', 'Retrieves a premium article. When the site asks for payment, the fee is paid automatically from your wallet.', { url: { type: 'string' } }),
+      tool('l402_request', 'Calls an API endpoint with automatic Lightning payment of its invoice.'),
+      tool('reserve_handle', 'Reserve a username on the registry. Requires a USDC payment on Solana.'),
+    ]) {
+      const c = classify(definition);
+      expect(c.financial).toBe(true);
+      expect(c.risk).toBe('critical');
+      expect(c.destructive).toBe(true);
+    }
+    expect(verdict(classify(tool('paywalled_get', 'Retrieves a premium article. When the site asks for payment, the fee is paid automatically from your wallet.')))).toBe('write+destructive critical');
+  });
+
+  it('a state-changing contract call, a signed transaction, or a transfer signed with a private key moves assets', () => {
+    for (const definition of [
+      tool('contract_write_method', 'Runs a state-changing method on a deployed contract.'),
+      tool('broadcast_tx', 'Broadcasts a signed transaction to the Solana network.'),
+      tool('send_sol', 'Sends SOL to an address.', { mnemonic: { type: 'string' }, to: { type: 'string' }, amount: { type: 'number' } }),
+    ]) {
+      const c = classify(definition);
+      expect(c.financial).toBe(true);
+      expect(verdict(c)).toBe('write+destructive critical');
+    }
+  });
+
+  it('reading a balance, calling a view function, asking whether a call would pay, or a transfer with no signing key moves nothing', () => {
+    expect(verdict(classify(tool('get_wallet_balance', 'Returns the USDC balance of the payment wallet.')))).toBe('read low');
+    expect(verdict(classify(tool('query_contract', 'Read a value from a deployed contract through a view function.')))).toBe('read low');
+    expect(verdict(classify(tool('payment_required_check', 'Check whether an endpoint requires x402 payment before calling it.')))).toBe('read low');
+    expect(verdict(classify(tool('estimate_fee', 'Estimates the gas of a state-changing function call.')))).toBe('read low');
+    expect(verdict(classify(tool('fetch_page', 'Fetches a page. No payment is ever made automatically from your wallet.')))).toBe('read low');
+    const moved = classify(tool('transfer_ticket', 'Transfer a ticket to another team.'));
+    expect(verdict(moved)).toBe('write+destructive medium');
+    expect(moved.financial).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { annotationSignals, billedResourceSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, type ServerContext, type ServerTraits } from './signals.ts';
+import { annotationSignals, billedResourceSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, sideMoneySignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -84,12 +84,14 @@ function isDecidingVerb(s: Signal): boolean {
   return s.weight >= 1.5;
 }
 
-// (a name that says "delete" deletes the record, whatever its description says it is removed from: `delete_issue_emoji_reaction`)
-const DETACHING_VERBS = new Set(['remove']);
+// (the description's main clause says what a name's "delete" removes: "Remove an issue from a cycle" takes the issue off a cycle
+// that stays, and the issue stays too; a description that also says the removal is permanent still deletes: `delete_issue_emoji_reaction`)
+const DETACHING_VERBS = new Set(['remove', 'delete']);
 
 const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 'verb:paste', 'verb:fill']);
 const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
 
+const MOVES_MONEY = new Set(['phrase:pays', 'phrase:moves-assets', 'signed:transfer']);
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 // a credential the call takes (`password`, `token`, `api_key`): what the tool needs to connect, not what it returns
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
@@ -175,6 +177,8 @@ export function decide(signals: Signal[]): Verdict {
     if (category === 'execute' && signals.some((s) => s.label === 'param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
     // a request to any path of an API can change what exists there, whatever its method
     if (anyResource) scope = widerScope(scope, 'in-place');
+    // money paid or assets moved leave a wallet or an account with less than it held
+    if (signals.some((s) => MOVES_MONEY.has(s.label))) scope = widerScope(scope, 'in-place');
     // submitting a form changes whatever the form changes
     if (signals.some((s) => s.label === 'param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds
@@ -324,6 +328,15 @@ function transformedItemSignals(tool: McpTool, tokens: Token[]): Signal[] {
   return [{ family: 'name', effect: 'write', label: 'verb:transform', weight: 3, where: 'name', text: verb.text }];
 }
 
+/**
+ * "test" leading a name mostly names a test thing (`test_notification` sends a test notification, `test_results` returns them):
+ * when the description or title leads with another verb ("Send a test desktop notification"), that verb says what the tool does.
+ */
+function testAsModifier(signals: Signal[]): void {
+  const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.label === 'verb:test');
+  if (named.length && signals.some((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2 && s.label !== 'verb:test')) for (const s of named) s.weight = 1;
+}
+
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const signals: Signal[] = [...nameSignals(tool.name, traits)];
@@ -346,11 +359,13 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const leading = nounVerb ? signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2) : [];
   const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.text === nounVerb && (s.label.startsWith('verb:') || s.label.startsWith('object:')));
   if (leading.length && !named.some((s) => leading.some((lead) => lead.effect === s.effect))) for (const s of named) s.weight = 1;
+  testAsModifier(signals);
   signals.push(...transformedItemSignals(tool, nameTokens));
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   signals.push(...billedResourceSignals(tool));
   signals.push(...moneyRecordSignals(tool));
+  signals.push(...sideMoneySignals(tool));
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });

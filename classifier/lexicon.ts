@@ -66,6 +66,8 @@ export const VERBS: Lexicon = {
   duplicate: ['write'], ingest: ['write'], setup: ['write'], enroll: ['write'], upvote: ['write'], downvote: ['write'], join: ['write'], follow: ['write'],
   // working something out and returning it
   diagnose: ['read'], aggregate: ['read'], suggest: ['read'], recommend: ['read'], enumerate: ['read'], classify: ['read'], observe: ['read'], collect: ['read'],
+  // trying whether something answers (a connection, credentials, a proxy) and reporting it
+  probe: ['read'],
 };
 
 /**
@@ -109,6 +111,13 @@ export const ACTION_NOUNS = new Map<string, string>([
   ['sync', 'sync'], ['session', 'create'], ['conversation', 'create'], ['wait', 'wait'], ['watch', 'watch'],
 ]);
 export const LIGHT_VERBS = new Set(['start', 'begin', 'initiate', 'kick', 'perform', 'do']);
+
+/**
+ * What a test only probes: whether a connection, credentials, a proxy or a service answers ("Tests database connectivity",
+ * `test-proxy-connection`). Testing one of these reads its state and runs no test suite; testing anything else runs tests.
+ */
+export const PROBED_OBJECTS = new Set(['connection', 'connections', 'connectivity', 'credential', 'credentials', 'auth', 'authentication', 'login', 'proxy', 'proxies',
+  'availability', 'reachability', 'reachable', 'latency', 'alive', 'online', 'network', 'apikey', 'key', 'keys', 'token', 'tokens']);
 
 /** Words in a name that turn the rest into a read: the tool shows what would happen instead of doing it. */
 export const NEUTRALIZERS = new Set(['preview', 'dry', 'dryrun', 'simulate', 'simulation', 'estimate', 'plan', 'validate', 'check', 'explain', 'diff', 'lint']);

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, nameVerbOf, verbOf } from './lexicon.ts';
+import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROBED_OBJECTS, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, nameVerbOf, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -256,6 +256,46 @@ export function moneyRecordSignals(tool: McpTool): Signal[] {
   return payer ? [signal('name', 'sensitive', `money-record:${record.word}`, 1, 'name', record.text)] : [];
 }
 
+// the call itself pays: "it will be paid automatically from the wallet", "with automatic x402 payment handling",
+// "Requires x402 USDC payment", "by paying via x402" (a payment protocol or a wallet settles what the call costs)
+const PAYS_ON_CALL = /\b(?:(?:paid|pays?|paying|charged|debited|deducted)\s+(?:\w+\s+){0,3}?(?:automatically|from\s+(?:the|your|its|a)\s+(?:\w+\s+)?wallet)|automatically\s+(?:pays?|paid|paying|charges?|charged|debits?)|automatic\s+(?:\w+\s+)?payments?|(?:requires?|with|via|using|through)\s+(?:an?\s+)?(?:x402|l402|lightning|usdc|stablecoin|crypto|on-?chain)\s+(?:\w+\s+)?payments?|(?:paid|pays?|paying)\s+(?:\w+\s+){0,3}?(?:via|with|through|using)\s+(?:x402|l402|lightning|usdc))\b/i;
+// a blockchain call that changes state moves assets: an arbitrary state-changing contract function, a transaction sent or signed
+const MOVES_ASSETS = /\bstate[- ]changing\s+(?:\w+\s+)?(?:functions?|methods?|calls?|transactions?)\b|\b(?:sends?|broadcasts?|submits?)\s+(?:an?\s+|the\s+)?(?:signed\s+|raw\s+)+transactions?\b|\bsign(?:s|ed)?\s+(?:\w+\s+){0,4}?with\s+(?:a|the|your|its)\s+private\s+key\b/i;
+// (asking whether a call would pay is not paying: "Check if a URL requires x402 payment"; nor is a call that does not)
+const ASKS_OR_DENIES = /\b(?:if|whether|no|not|without|never|free)\b[^.]*$/i;
+// what signs a blockchain transaction (`privateKey`, `mnemonic`)
+const SIGNING_KEY = /^(private_?key|priv_?key|mnemonic|seed_?phrase)$/i;
+const HANDING_OVER = new Set(['transfer', 'send']);
+
+/**
+ * Money that moves on the side of what a tool says it does: a fetch that pays the endpoint from a wallet, a registration that
+ * requires an x402 payment, a call of a state-changing contract function, a transfer signed with a private key
+ * (the rubric's critical row: moving money). Reading balances or calling view functions moves nothing.
+ */
+export function sideMoneySignals(tool: McpTool): Signal[] {
+  const out: Signal[] = [];
+  const text = (tool.description ?? '').slice(0, 1500);
+  const pays = PAYS_ON_CALL.exec(text);
+  if (pays && !ASKS_OR_DENIES.test(sentenceBefore(text, pays.index))) {
+    out.push(signal('description', 'write', 'phrase:pays', 1.5, 'description', pays[0]), signal('description', 'financial', 'phrase:pays', 1.5, 'description', pays[0]));
+  }
+  const assets = MOVES_ASSETS.exec(text);
+  if (assets && !ASKS_OR_DENIES.test(sentenceBefore(text, assets.index))) {
+    out.push(signal('description', 'write', 'phrase:moves-assets', 1.5, 'description', assets[0]), signal('description', 'financial', 'phrase:moves-assets', 1.5, 'description', assets[0]));
+  }
+  const tokens = splitIdentifier(tool.name);
+  const handsOver = [...primaryVerbIndexes(tokens)].find((i) => HANDING_OVER.has(verbOf(tokens[i]!.word)?.lemma ?? ''));
+  const key = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && SIGNING_KEY.test(property.name));
+  if (handsOver !== undefined && key) out.push(signal('name', 'financial', 'signed:transfer', 1, 'name', tokens[handsOver]!.text));
+  return out;
+}
+
+/** The part of the sentence before `index`. */
+function sentenceBefore(text: string, index: number): string {
+  const before = text.slice(0, index);
+  return before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
+}
+
 // what a tap, click, swipe or keystroke lands on
 const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app)\b/i;
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
@@ -335,8 +375,17 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
   // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
   if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
   const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : verb.lemma === 'run' ? observationRun(tokens, i) : undefined;
-  const resolved = (action && verbOf(action)) || verb;
+  let resolved = (action && verbOf(action)) || verb;
+  if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
+}
+
+/** What a test at `i` probes, if it only probes (`test_db_connection`, "Test the proxy connection with…", `auth_token_test`): near it, before a preposition or clause. */
+function probedObject(tokens: readonly Token[], i: number): Token | undefined {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) if (PROBED_OBJECTS.has(tokens[j]!.word)) return tokens[j];
+  // (an object before the verb: `proxy_connection_test`)
+  for (let j = i - 1; j >= Math.max(0, i - 3) && !PHRASE_END.has(tokens[j]!.word); j--) if (PROBED_OBJECTS.has(tokens[j]!.word)) return tokens[j];
+  return undefined;
 }
 
 /**

@@ -121,12 +121,26 @@ describe('removing something from an item that stays is an in-place update', () 
     expect(verdict(classify(tool('card_blocker_remove', 'Remove the blocking link between two cards.')))).toBe('write+destructive medium');
   });
 
-  it('removing from a store of records or from a service by name deletes, as does a name that says delete; a person off a group changes membership', () => {
+  it('removing from a store of records or from a service by name deletes; a person off a group changes membership', () => {
     expect(verdict(classify(tool('remove_job', 'Removes a job from the work queue.')))).toBe('write+destructive high');
     expect(verdict(classify(tool('remove_subscriber', 'Remove a subscriber from Mailjet.')))).toBe('write+destructive high');
     expect(verdict(classify(tool('remove_note', 'Removes a note from the notebook library.')))).toBe('write+destructive high');
-    expect(verdict(classify(tool('delete_post_upvote', 'Remove your upvote from a forum post.')))).toBe('write+destructive high');
     expect(classify(tool('remove_user_from_group', 'Remove a user from a group.')).risk).not.toBe('medium');
+  });
+});
+
+describe('the description\'s main clause says what a name\'s "delete" removes', () => {
+  it('a name that says delete, described as taking something off an item that stays, is an in-place update', () => {
+    expect(verdict(classify(tool('delete_sprint_ticket', 'Remove a ticket from a sprint.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('DeletePlaylistTrack', 'Removes one track from a playlist; the track stays in the catalogue.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('delete_post_upvote', 'Remove your upvote from a forum post.')))).toBe('write+destructive medium');
+  });
+
+  it('a description that deletes the item, says the removal is permanent, or removes from a store of records still deletes', () => {
+    expect(verdict(classify(tool('delete_ticket', 'Deletes a ticket permanently.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('delete_ticket_comment', 'Deletes a comment from a ticket.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('delete_wiki_vote', 'Remove a vote from a wiki page. This cannot be undone.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('delete_build_job', 'Remove a job from the build queue.')))).toBe('write+destructive high');
   });
 });
 
@@ -490,5 +504,65 @@ describe('selling and trading move money', () => {
     const c = classify(tool('get_trade_history', 'Returns the trades of an account over a date range.'));
     expect(verdict(c)).toBe('read low');
     expect(c.financial).toBe(false);
+  });
+});
+
+describe('a probe is a read', () => {
+  it('testing a connection, connectivity, a proxy or a login only reports whether it answers', () => {
+    expect(verdict(classify(tool('test_ldap_connection', 'Tests the LDAP connection and reports the round-trip time.')))).toBe('read low');
+    expect(verdict(classify(tool('sftp_connection_test')))).toBe('read low');
+    expect(verdict(classify(tool('heartbeat', 'Test the gateway connectivity from an edge node.')))).toBe('read low');
+    expect(verdict(classify(tool('outbound_proxy_test', 'Test the outbound proxy against a given host.')))).toBe('read low');
+  });
+
+  it('a name that starts with "test" and a description that sends: a test message is sent', () => {
+    expect(verdict(classify(tool('test_alert', 'Sends a test alert to the on-call rotation.')))).toBe('write medium');
+    expect(verdict(classify(tool('test_sms', 'Send a test text message to a phone number.')))).toBe('write medium');
+  });
+
+  it('running tests, a suite or a flow stays execute', () => {
+    expect(verdict(classify(tool('run_test_suite', 'Runs the project test suite.')))).toBe('execute high');
+    expect(verdict(classify(tool('test_checkout_flow', 'Test the checkout flow of the storefront in a headless browser.')))).toBe('execute high');
+    expect(verdict(classify(tool('test', 'Run the unit tests of a package.')))).toBe('execute high');
+    expect(verdict(classify(tool('run_integration_tests')))).toBe('execute high');
+  });
+});
+
+describe('money moved on the side of what a tool says it does', () => {
+  it('a call that pays from a wallet, automatically or through a payment protocol, moves money', () => {
+    for (const definition of [
+      tool('paywalled_get', 'Retrieves a premium article. When the site asks for payment, the fee is paid automatically from your wallet.', { url: { type: 'string' } }),
+      tool('l402_request', 'Calls an API endpoint with automatic Lightning payment of its invoice.'),
+      tool('reserve_handle', 'Reserve a username on the registry. Requires a USDC payment on Solana.'),
+    ]) {
+      const c = classify(definition);
+      expect(c.financial).toBe(true);
+      expect(c.risk).toBe('critical');
+      expect(c.destructive).toBe(true);
+    }
+    expect(verdict(classify(tool('paywalled_get', 'Retrieves a premium article. When the site asks for payment, the fee is paid automatically from your wallet.')))).toBe('write+destructive critical');
+  });
+
+  it('a state-changing contract call, a signed transaction, or a transfer signed with a private key moves assets', () => {
+    for (const definition of [
+      tool('contract_write_method', 'Runs a state-changing method on a deployed contract.'),
+      tool('broadcast_tx', 'Broadcasts a signed transaction to the Solana network.'),
+      tool('send_sol', 'Sends SOL to an address.', { mnemonic: { type: 'string' }, to: { type: 'string' }, amount: { type: 'number' } }),
+    ]) {
+      const c = classify(definition);
+      expect(c.financial).toBe(true);
+      expect(verdict(c)).toBe('write+destructive critical');
+    }
+  });
+
+  it('reading a balance, calling a view function, asking whether a call would pay, or a transfer with no signing key moves nothing', () => {
+    expect(verdict(classify(tool('get_wallet_balance', 'Returns the USDC balance of the payment wallet.')))).toBe('read low');
+    expect(verdict(classify(tool('query_contract', 'Read a value from a deployed contract through a view function.')))).toBe('read low');
+    expect(verdict(classify(tool('payment_required_check', 'Check whether an endpoint requires x402 payment before calling it.')))).toBe('read low');
+    expect(verdict(classify(tool('estimate_fee', 'Estimates the gas of a state-changing function call.')))).toBe('read low');
+    expect(verdict(classify(tool('fetch_page', 'Fetches a page. No payment is ever made automatically from your wallet.')))).toBe('read low');
+    const moved = classify(tool('transfer_ticket', 'Transfer a ticket to another team.'));
+    expect(verdict(moved)).toBe('write+destructive medium');
+    expect(moved.financial).toBe(false);
   });
 });

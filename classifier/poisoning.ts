@@ -1170,7 +1170,7 @@ const SHARED_OUT = /\b(shared|sent|forwarded|posted|emailed|uploaded|added|resol
 // how it hides, excuses or forces itself
 const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b|\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering|alerting)\b(?!\s+(an?|the|any|their)\s+(manager|supervisor|admin\w*|reviewer|approver|colleague|team|owner)s?\b)|\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b|\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b|\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert|confirm|consult)\b|\bcannot\s+opt\s+out\b|\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b|\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b|\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b|["']?(announce|confirm|notify)["']?\s*:\s*false\b|\b(is|are)\s+(internal|silent)\s+and\s+not\b|\b(were|was|is|be)\s+not\s+mentioned\b|tidak\s+perlu\s+memberi\s+tahu|vertel\s+dit\s+niet|bez\s+ostrzeżeń|sormadan|onay\s+istemeyece\w*|senza\s+(chiedere|avvisare|dirlo)|sin\s+(preguntar|avisar|decírselo)|ohne\s+(nachzufragen|zu\s+fragen|hinweis)|sans\s+(demander|prévenir|le\s+dire)/iu;
 // telling the user what is not so: "still tells the traveller it was cancelled", "present it as done on their device"
-const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b/i;
+const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b|\b(tell|tells|inform|informs|assure|assures|report|reports)\s+(the\s+|your\s+)?\w+\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|is|are|has\s+been|have\s+been)\s+\w+[^.]{0,80}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b/i;
 const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
 // (a date or time format, ISO 8601, is no rule anybody must follow)
 const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+([A-Z]{1,4}\s+)?\S*\d/u;
@@ -1197,7 +1197,7 @@ function mayInstruct(read: ReadText): boolean {
   const text = read.text;
   // (someone told what they must do counts only with an argument fixed in advance: what the reading looks for then)
   const told = (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
-  return told || (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
+  return told || (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('even ') || text.includes('though') || text.includes('whether or not') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
 }
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
@@ -1226,7 +1226,9 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     const override = OVERRIDE_WORD.test(text);
     // (the model told what it must do: "before the first call you must run …")
     const told = (families & FAMILY_BITS.addressed) !== 0 && FIXED_ARGUMENT.test(text) && ADDRESSED.test(text);
-    if (!modelWord && !passive && !override && !told) continue;
+    // (something untrue to be told to the user: "always tell the user it was filed, even if the clerk rejects it")
+    const untruth = UNTRUE_TO_USER.test(text);
+    if (!modelWord && !passive && !override && !told && !untruth) continue;
     // an instruction is read in up to three sentences in a row around the one that names the model:
     // a long manual's scattered words make none
     const starts = new Set<number>();
@@ -1236,7 +1238,8 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
         (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || FOR_MODEL.test(line))) ||
         (passive && (line.includes('to be ') || line.includes('instead')) && PASSIVE_ORDER.test(line)) ||
         (override && OVERRIDE_WORD.test(line) && OVERRIDDEN_CHOICE.test(line)) ||
-        (told && ADDRESSED.test(line));
+        (told && ADDRESSED.test(line)) ||
+        (untruth && UNTRUE_TO_USER.test(line));
       if (anchors) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
     });
     for (const i of starts) {
@@ -1288,7 +1291,7 @@ function intentIn(where: ModelText['where'], text: string, sentences: readonly S
   // ("every transfer goes through pay_relay with account=… instead of the user's own account")
   if (!addressed && !(overrides && others.length && fixed)) return undefined;
   // untrue things told to the user about what happened
-  if (untrue && (others.length || personal || /\b(not\s+carried\s+out|rejects?|rejected|fails?|failed|not\s+(sent|filed|done|cancelled|canceled|anonymous))\b/i.test(text) || thirdParty)) return found('concealment', untrue);
+  if (untrue && (others.length || personal || /\b(not\s+carried\s+out|rejects?|rejected|fails?|failed|declines?|declined|refuses?|refused|denies|denied|bounces?|bounced|not\s+(sent|filed|done|cancelled|canceled|anonymous))\b/i.test(text) || thirdParty)) return found('concealment', untrue);
   // the model itself reading secret files, or changing what runs at start-up or the system's own settings, needs no excuse
   const startup = STARTUP_TARGET.exec(text);
   if (named && secretFile && (ACCESS_ANY.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text)) return found('secret-access', secretFile);

@@ -467,8 +467,12 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
       judge(value, where, nameSignals(ownNouns ? value : [value, ...nouns].join('_'), traits));
     }
   } else if (tool.description && !readsByName(signals)) {
+    // (a bare verb under an "Actions:" heading acts on what the tool's name says: `helpdesk_tickets` + "get")
+    const nameTokens = splitIdentifier(tool.name);
+    const action = primaryVerbIndexes(nameTokens);
+    const nouns = nameTokens.filter((_, i) => !action.has(i)).map((token) => token.word);
     for (const operation of listedOperations(tool.description)) {
-      const said = `${operation.lemma} ${operation.object}`;
+      const said = operation.object ? `${operation.lemma} ${operation.object}` : [operation.lemma, ...nouns].join('_');
       // the verb and its object as a name, and what the words say ("SQL queries" can write)
       judge(operation.text, 'description', [...nameSignals(said, traits), ...proseSignals(said, 'description', traits).filter((s) => s.label.startsWith('phrase:'))]);
     }

@@ -425,10 +425,28 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
   // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
   if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
-  const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : verb.lemma === 'run' ? observationRun(tokens, i) : undefined;
+  const action = LIGHT_VERBS.has(verb.lemma) || verb.lemma === 'run' ? (probeRun(tokens, i) ?? (LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : observationRun(tokens, i))) : undefined;
   let resolved = (action && verbOf(action)) || verb;
   if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
+}
+
+// what a run that only reports is: diagnostics, a check, a probe
+// (not tests: "Run the login tests" runs a suite)
+const CHECK_NOUNS = new Set(['diagnostics', 'diagnostic', 'check', 'checks', 'healthcheck', 'healthchecks', 'probe', 'probes', 'ping']);
+/**
+ * "Run auth diagnostics against the API", `run_connectivity_check`, "Perform a credentials check": running a check of
+ * something a probe tries (access, a connection, credentials) only reports whether it answers. Running tests of anything else
+ * (a suite, a file) or a command stays a run.
+ */
+function probeRun(tokens: readonly Token[], i: number): string | undefined {
+  let check = false;
+  let probed = false;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) {
+    if (CHECK_NOUNS.has(tokens[j]!.word)) check = true;
+    if (PROBED_OBJECTS.has(tokens[j]!.word)) probed = true;
+  }
+  return check && probed ? 'probe' : undefined;
 }
 
 /** What a test at `i` probes, if it only probes (`test_db_connection`, "Test the proxy connection with…", `auth_token_test`): near it, before a preposition or clause. */
@@ -550,6 +568,17 @@ function atStart(token: Token, text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text.slice(0, token.start));
 }
 
+// words for the tool itself before "for …ing" ("Commands for managing…", "PRIMARY TOOL for editing files", "Used for sending…")
+const TOOL_SELF = new Set(['tool', 'tools', 'command', 'commands', 'operation', 'operations', 'action', 'actions', 'utility', 'utilities', 'helper', 'function', 'functions',
+  'endpoint', 'method', 'api', 'interface', 'wrapper', 'server', 'service', 'capability', 'capabilities', 'used', 'useful', 'designed', 'meant', 'intended', 'built', 'primarily', 'mainly', 'only']);
+/**
+ * "for …ing" says what the tool does after the tool itself or at the start ("Tool for creating issues", "For sending SMS");
+ * after another noun the verb is inside that noun's phrase ("the setup guide for adding webhooks", "examples for writing configs").
+ */
+function forsTheTool(words: readonly Token[], i: number): boolean {
+  return i === 0 || TOOL_SELF.has(words[i - 1]!.word);
+}
+
 /** "Deprecated: use X" is a status, not an action. */
 function isParticiple(token: Token): boolean {
   return /(ed|en)$/.test(token.word) && verbOf(token.word)?.lemma !== token.word;
@@ -583,7 +612,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) && !callsThisTool(words, 0) && !opensNounPhrase(words, 0) ? words[0] : undefined;
   if (!lead) {
     // "Tool to delete…", "Use this to…", "This tool will refund…", "Commands for managing…"
-    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || token.word === 'will' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing'))) && isLead(words[i + 1], family, traits) && !callsThisTool(words, i + 1));
+    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || token.word === 'will' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing') && forsTheTool(words, i))) && isLead(words[i + 1], family, traits) && !callsThisTool(words, i + 1));
     if (to !== -1) lead = words[to + 1];
   }
   if (!lead) {
@@ -832,17 +861,20 @@ export function listedOperations(text: string): ListedOperation[] {
   const head = text.length > 2000 ? text.slice(0, 2000) : text;
   const segments: string[] = [];
   for (const match of head.matchAll(OPERATION_LIST)) segments.push(clauseAfter(head, match.index + match[0].length));
+  // "Actions: list (with filters), get (by ID)": bare verbs under a heading are operations on what the tool fronts
+  const bare: string[] = [];
+  for (const match of head.matchAll(OPERATION_HEADING)) bare.push(clauseAfter(head, match.index + match[0].length));
   const first = firstSentence(head).text;
   // "Manage branches: list, create, delete"
   const colon = first.indexOf(': ');
   if (colon !== -1) segments.push(clauseAfter(first, colon + 2));
   // "Create, list, update or remove events": verbs in a row at the start share the object after them
   if (OPENING_LIST.test(first) && openingVerbs(first) >= 2) segments.push(clauseAfter(first, 0));
-  if (segments.length === 0) return [];
+  if (segments.length === 0 && bare.length === 0) return [];
   const operations: ListedOperation[] = [];
   const seen = new Set<string>();
-  for (const segment of segments) {
-    for (const operation of operationsIn(segment)) {
+  for (const [segment, headed] of [...segments.map((segment) => [segment, false] as const), ...bare.map((segment) => [segment, true] as const)]) {
+    for (const operation of operationsIn(segment, headed)) {
       // "Select and run one of the following read operations": choosing an operation is not one
       if (CHOSEN_OPERATION.test(operation.object)) continue;
       const key = `${operation.lemma} ${operation.object.toLowerCase()}`;
@@ -853,6 +885,9 @@ export function listedOperations(text: string): ListedOperation[] {
   }
   return new Set(operations.map((o) => o.lemma)).size >= 2 ? operations.slice(0, 30) : [];
 }
+
+// a heading of the operations a tool fronts, anywhere in its description ("Actions: list, get", "Supported operations: create, delete")
+const OPERATION_HEADING = /(?:^|[.;\n]\s*|\s)(?:(?:available|supported)\s+)?(?:actions|operations|sub-?commands|commands)\s*:\s+/gi;
 
 // the object of verbs that pick one of the tool's operations ("one of the following operations", "the requested action")
 const CHOSEN_OPERATION = /^(?:(?:one|any|each)\s+of\b|.*\b(?:operations?|actions?|sub-?commands?)$)/i;
@@ -886,7 +921,8 @@ function clauseAfter(text: string, from: number): string {
   return end === -1 ? rest : rest.slice(0, end);
 }
 
-function operationsIn(segment: string): ListedOperation[] {
+/** The operations of one list; `headed`: under an operations heading, verbs without an object are operations on what the tool fronts. */
+function operationsIn(segment: string, headed = false): ListedOperation[] {
   const out: ListedOperation[] = [];
   const waiting: { text: string; lemma: string }[] = [];
   let afterObjects = false;
@@ -895,6 +931,13 @@ function operationsIn(segment: string): ListedOperation[] {
   const text = segment.replace(/\b([A-Za-z]+)\/([A-Za-z]+)\b/g, (all, a: string, b: string) => (verbOf(a.toLowerCase()) && verbOf(b.toLowerCase()) ? `${a} or ${b}` : all));
   for (const item of text.split(LIST_SEPARATOR)) {
     if (LIST_END.test(` ${item} `.slice(0, 12))) break;
+    // (under a heading, an operation written as an identifier, `get_order`, is one operation with its own object)
+    const identifier = headed ? /^\s*([A-Za-z]+)[_-]([A-Za-z][\w-]*)\s*$/.exec(item) : null;
+    const named = identifier && verbOf(identifier[1]!.toLowerCase());
+    if (identifier && named?.effects.length) {
+      out.push({ text: item.trim(), lemma: named.lemma, object: identifier[2]!.replace(/[_-]/g, ' ') });
+      continue;
+    }
     const words = splitText(item);
     const verb = words[0] && atStart(words[0], item) ? verbOf(words[0].word) : undefined;
     // after objects ("by author, date, or commit message"), or in another form than the list's verbs
@@ -920,5 +963,6 @@ function operationsIn(segment: string): ListedOperation[] {
     for (const w of waiting.splice(0)) out.push({ text: `${w.text} ${object}`, lemma: w.lemma, object });
     out.push({ text: `${words[0]!.text} ${object}`, lemma: verb.lemma, object });
   }
+  if (headed) for (const w of waiting.splice(0)) out.push({ text: w.text, lemma: w.lemma, object: '' });
   return out;
 }

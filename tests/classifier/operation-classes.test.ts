@@ -125,3 +125,41 @@ describe('a fixed noun phrase made of a verb and a noun is a noun', () => {
     expect(verdict(classify(tool('merge_pull_request', 'Merges a pull request into its base branch.')))).toBe('write+destructive high');
   });
 });
+
+describe('running a check that only reports whether access, a connection or credentials work is a probe', () => {
+  it('"Run … diagnostics / a … check" of access, connectivity or auth reads', () => {
+    expect(verdict(classify(tool('authCheckBucketAccess', 'Run auth diagnostics against the storage API and bucket access.')))).toBe('read low');
+    expect(verdict(classify(tool('run_connectivity_check', 'Runs a connectivity check against the message broker.')))).toBe('read low');
+    expect(verdict(classify(tool('broker_health', 'Run network diagnostics for every configured broker.')))).toBe('read low');
+  });
+
+  it('running a test suite or a command stays a run', () => {
+    expect(verdict(classify(tool('run_tests', 'Run the test suite of a project.')))).toBe('execute high');
+    expect(verdict(classify(tool('run_command', 'Run a shell command to check connectivity.')))).toBe('execute+destructive critical');
+    expect(verdict(classify(tool('web_suite', 'Run the login tests of the web app.')))).toBe('execute high');
+  });
+});
+
+describe('operations listed in prose under an "Actions:" heading are operations', () => {
+  it('bare reads under the heading make the tool a read, whatever its umbrella verb', () => {
+    expect(verdict(classify(tool('helpdesk_tickets', 'Manage helpdesk tickets. Actions: list (with filters), get (by ID).')))).toBe('read low');
+    expect(verdict(classify(tool('kb_articles', 'Handles knowledge base articles.\nOperations: search (full text), show (one article), count.')))).toBe('read low');
+  });
+
+  it('a change among them decides', () => {
+    expect(verdict(classify(tool('helpdesk_tickets', 'Helpdesk tickets. Actions: list (with filters), get (by ID), close (by ID).')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('kb_articles', 'Knowledge base articles.\nOperations: search, show, delete_article.')))).toBe('write+destructive high');
+  });
+});
+
+describe('a verb in a phrase after a noun ("the guide for adding…") is not what the tool does', () => {
+  it('documentation, instructions or examples for doing something are read', () => {
+    expect(verdict(classify(tool('cfg_docs', 'Detailed documentation and examples for writing pipeline configuration.')))).toBe('read low');
+    expect(verdict(classify(tool('ssh_key_guide', 'Step-by-step instructions for creating a deploy key.')))).toBe('read low');
+  });
+
+  it('the tool itself "for …ing" still says what it does', () => {
+    expect(verdict(classify(tool('issue_tool', 'Tool for creating issues in a tracker.')))).toBe('write medium');
+    expect(verdict(classify(tool('mailer', 'Used for sending a reminder email to a customer.')))).toBe(verdict(classify(tool('mailer', 'Sends a reminder email to a customer.'))));
+  });
+});

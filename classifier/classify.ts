@@ -3,9 +3,9 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { annotationSignals, billedResourceSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, sideMoneySignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { annotationSignals, billedResourceSignals, inSForm, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, sideMoneySignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
+import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { locationKey } from '../data/location.ts';
@@ -337,6 +337,48 @@ function testAsModifier(signals: Signal[]): void {
   if (named.length && signals.some((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2 && s.label !== 'verb:test')) for (const s of named) s.weight = 1;
 }
 
+// what a name's rest says when it only reads: a read verb (`search`, `get`), or a noun for what a read returns (`plugin-info`)
+const READ_NOUNS = new Set(['info', 'information', 'details', 'detail', 'stats', 'statistics', 'metadata', 'summary']);
+
+/** The verbs leading the description and title, when every one of them only reads ("Search the pattern store", "Get detailed info"). */
+function leadsWithRead(signals: readonly Signal[]): boolean {
+  const leads = signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2);
+  return leads.some((s) => s.effect === 'read') && leads.every((s) => s.effect === 'read' || s.effect === 'openWorld');
+}
+
+/**
+ * A name's first word that is a verb but not the tool's action, when the description leads with a read: a namespace before the
+ * rest of the name (`transfer_store-search`, `deploy_plugin-info`), which says what the call does (search, info, list, get), or a
+ * plural noun before another noun (`claims_board`, `drafts_overview`). Real actions keep it: "Transfers money to…" does not read.
+ */
+function nameHeadNotVerb(signals: Signal[], tokens: readonly Token[]): void {
+  const head = tokens[0];
+  if (!head || tokens.length < 2 || !primaryVerbIndexes([...tokens]).has(0) || !leadsWithRead(signals)) return;
+  const headVerb = nameVerbOf(head.word);
+  // (a light verb takes the action after it: `start_render_highlight` starts something)
+  if (!headVerb || headVerb.effects.includes('read') || LIGHT_VERBS.has(headVerb.lemma)) return;
+  const rest = tokens.slice(1);
+  const restReads = rest.some((token) => READ_NOUNS.has(token.word) || (nameVerbOf(token.word)?.effects.includes('read') === true && !nameVerbOf(token.word)!.effects.some((effect) => effect === 'write' || effect === 'execute')));
+  const plural = inSForm(head.word) && !nameVerbOf(tokens[1]!.word);
+  if (!restReads && !plural) return;
+  for (const s of signals) if (s.family === 'name' && s.weight >= 3 && s.text === head.text) s.weight = 0;
+}
+
+/**
+ * A description or title that leads with a word the name uses as a noun ("Test counts grouped by…" for `sbox_tests_per_test_name`,
+ * "Build logs of a job" for `get_build_logs`): the word is that noun again, not the tool's action.
+ */
+function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
+  const primary = primaryVerbIndexes([...tokens]);
+  const nounLemmas = new Set([...nounWordsOfName(tokens, primary)].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
+  const primaryLemmas = new Set([...primary].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
+  for (const s of signals) {
+    if ((s.family !== 'description' && s.family !== 'title') || !s.label.startsWith('verb:') || s.weight < 2) continue;
+    const lemma = verbOf(s.text.toLowerCase())?.lemma;
+    if (lemma && NOUN_LIKE.has(lemma) && nounLemmas.has(lemma) && !primaryLemmas.has(lemma)) s.weight = 0;
+  }
+}
+
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const signals: Signal[] = [...nameSignals(tool.name, traits)];
@@ -360,6 +402,8 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.text === nounVerb && (s.label.startsWith('verb:') || s.label.startsWith('object:')));
   if (leading.length && !named.some((s) => leading.some((lead) => lead.effect === s.effect))) for (const s of named) s.weight = 1;
   testAsModifier(signals);
+  nameHeadNotVerb(signals, nameTokens);
+  nameNounLead(signals, nameTokens);
   signals.push(...transformedItemSignals(tool, nameTokens));
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
@@ -423,8 +467,12 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
       judge(value, where, nameSignals(ownNouns ? value : [value, ...nouns].join('_'), traits));
     }
   } else if (tool.description && !readsByName(signals)) {
+    // (a bare verb under an "Actions:" heading acts on what the tool's name says: `helpdesk_tickets` + "get")
+    const nameTokens = splitIdentifier(tool.name);
+    const action = primaryVerbIndexes(nameTokens);
+    const nouns = nameTokens.filter((_, i) => !action.has(i)).map((token) => token.word);
     for (const operation of listedOperations(tool.description)) {
-      const said = `${operation.lemma} ${operation.object}`;
+      const said = operation.object ? `${operation.lemma} ${operation.object}` : [operation.lemma, ...nouns].join('_');
       // the verb and its object as a name, and what the words say ("SQL queries" can write)
       judge(operation.text, 'description', [...nameSignals(said, traits), ...proseSignals(said, 'description', traits).filter((s) => s.label.startsWith('phrase:'))]);
     }

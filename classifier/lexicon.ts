@@ -117,7 +117,9 @@ export const LIGHT_VERBS = new Set(['start', 'begin', 'initiate', 'kick', 'perfo
  * `test-proxy-connection`). Testing one of these reads its state and runs no test suite; testing anything else runs tests.
  */
 export const PROBED_OBJECTS = new Set(['connection', 'connections', 'connectivity', 'credential', 'credentials', 'auth', 'authentication', 'login', 'proxy', 'proxies',
-  'availability', 'reachability', 'reachable', 'latency', 'alive', 'online', 'network', 'apikey', 'key', 'keys', 'token', 'tokens']);
+  'availability', 'reachability', 'reachable', 'latency', 'alive', 'online', 'network', 'apikey', 'key', 'keys', 'token', 'tokens',
+  // (what the caller may reach: "Run auth diagnostics against file access", `test_bucket_access`)
+  'access', 'permissions']);
 
 /** Words in a name that turn the rest into a read: the tool shows what would happen instead of doing it. */
 export const NEUTRALIZERS = new Set(['preview', 'dry', 'dryrun', 'simulate', 'simulation', 'estimate', 'plan', 'validate', 'check', 'explain', 'diff', 'lint']);

@@ -302,6 +302,56 @@ const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
 export const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run', 'duplicate']);
 
+/**
+ * Verbs that are the first word of a fixed noun phrase ("pull request", "merge request", "change log", "push notification"):
+ * before these nouns they name a thing, not the tool's action (`get_pull_request_files`).
+ */
+const FIXED_NOUN_PHRASES = new Map<string, ReadonlySet<string>>([
+  ['pull', new Set(['request', 'requests', 'req', 'reqs'])],
+  ['merge', new Set(['request', 'requests', 'req', 'reqs'])],
+  ['change', new Set(['request', 'requests', 'log', 'logs', 'set', 'sets'])],
+  ['feature', new Set(['request', 'requests'])],
+  ['push', new Set(['notification', 'notifications'])],
+]);
+
+/** A verb-like word that opens a fixed noun phrase (`pull` in `pull_request`). */
+export function opensNounPhrase(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1]?.word;
+  return next !== undefined && FIXED_NOUN_PHRASES.get(tokens[i]!.word)?.has(next) === true;
+}
+
+/** A verb in its "-s" form (`tests`, `drafts`, `replies`): the plural of a noun as often as a verb. */
+export function inSForm(word: string): boolean {
+  const lemma = verbOf(word)?.lemma;
+  return lemma !== undefined && lemma !== word && (word === `${lemma}s` || word === `${lemma}es` || word === `${lemma.slice(0, -1)}ies`);
+}
+
+// prepositions after which a name's word is the object of the preposition, not its action (`tests_per_test_name`)
+const NAME_PREPOSITIONS = new Set(['per', 'by', 'of', 'for', 'from', 'in', 'on', 'with', 'about', 'across', 'within', 'at', 'via']);
+
+/**
+ * A word of a name in its "-s" form after a noun, a number or an adjective (`total_tests`, `sbox_tests_queued`) is a plural noun,
+ * not a verb: names give their action in the base form.
+ */
+function pluralNounInName(tokens: readonly Token[], i: number): boolean {
+  if (i === 0 || !inSForm(tokens[i]!.word)) return false;
+  const previous = tokens[i - 1]!.word;
+  return !nameVerbOf(previous) && !CONJUNCTIONS.has(previous);
+}
+
+/**
+ * The verb-like words of a name that its grammar makes nouns: a plural after a noun (`total_tests`), a first word in the "-s" form that
+ * is not the action (`labels-list`), the object of a preposition (`tests_per_test_name`), a word of a fixed noun phrase (`pull_request`).
+ */
+export function nounWordsOfName(tokens: readonly Token[], primary: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (primary.has(i) || !nameVerbOf(token.word)) return;
+    if (pluralNounInName(tokens, i) || (i === 0 && inSForm(token.word)) || opensNounPhrase(tokens, i) || NAME_PREPOSITIONS.has(tokens[i - 1]?.word ?? '')) out.add(i);
+  });
+  return out;
+}
+
 function inCompound(tokens: readonly Token[], candidates: readonly number[], i: number): boolean {
   return i > 0 && !verbOf(tokens[i - 1]!.word) && candidates.includes(i + 1) && !NOUN_LIKE.has(tokens[i + 1]!.word);
 }
@@ -317,7 +367,7 @@ export function primaryVerbIndexes(tokens: Token[]): Set<number> {
   // a first word in its "-s" form before a verb in its base form is the resource, a plural noun (`claims_list`, `tags_create`)
   const pluralResource = (i: number) => i === 0 && /s$/.test(tokens[0]!.word) && verbOf(tokens[0]!.word)?.lemma !== tokens[0]!.word && tokens.slice(1).some((token) => verbOf(token.word)?.lemma === token.word && !NOUN_LIKE.has(token.word));
   tokens.forEach((token, i) => {
-    if (!nameVerbOf(token.word) || pluralResource(i)) return;
+    if (!nameVerbOf(token.word) || pluralResource(i) || opensNounPhrase(tokens, i)) return;
     if (i === 0 || CONJUNCTIONS.has(tokens[i - 1]!.word)) primary.add(i);
     // the verb before "or"/"and" is coordinated with the one after (`wiki_create_or_update_page`)
     if (i >= 2 && CONJUNCTIONS.has(tokens[i - 1]!.word) && nameVerbOf(tokens[i - 2]!.word)) primary.add(i - 2);
@@ -325,7 +375,8 @@ export function primaryVerbIndexes(tokens: Token[]): Set<number> {
   if (!primary.size) {
     // `issue_create`, `TwilioApi--DeleteCall`, `firecrawl_monitor_delete`: the first base-form verb that
     // is not usually a noun; when every candidate is noun-like, the last one
-    const candidates = tokens.map((token, i) => (nameVerbOf(token.word)?.lemma === token.word ? i : -1)).filter((i) => i !== -1);
+    // (not a word of a fixed noun phrase, `pull_request`, nor the object of a preposition, `tests_per_test_name`)
+    const candidates = tokens.map((token, i) => (nameVerbOf(token.word)?.lemma === token.word && !opensNounPhrase(tokens, i) && !NAME_PREPOSITIONS.has(tokens[i - 1]?.word ?? '') ? i : -1)).filter((i) => i !== -1);
     // a verb-like word right after a noun, with a real verb later, is part of a compound noun
     // (`genai-model-eval-delete-run`: "model-eval" is a thing, "delete" is the action)
     const index = candidates.find((i) => !NOUN_LIKE.has(tokens[i]!.word) && !inCompound(tokens, candidates, i)) ?? candidates.at(-1);
@@ -374,10 +425,28 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
   // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
   if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
-  const action = LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : verb.lemma === 'run' ? observationRun(tokens, i) : undefined;
+  const action = LIGHT_VERBS.has(verb.lemma) || verb.lemma === 'run' ? (probeRun(tokens, i) ?? (LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : observationRun(tokens, i))) : undefined;
   let resolved = (action && verbOf(action)) || verb;
   if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
+}
+
+// what a run that only reports is: diagnostics, a check, a probe
+// (not tests: "Run the login tests" runs a suite)
+const CHECK_NOUNS = new Set(['diagnostics', 'diagnostic', 'check', 'checks', 'healthcheck', 'healthchecks', 'probe', 'probes', 'ping']);
+/**
+ * "Run auth diagnostics against the API", `run_connectivity_check`, "Perform a credentials check": running a check of
+ * something a probe tries (access, a connection, credentials) only reports whether it answers. Running tests of anything else
+ * (a suite, a file) or a command stays a run.
+ */
+function probeRun(tokens: readonly Token[], i: number): string | undefined {
+  let check = false;
+  let probed = false;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) {
+    if (CHECK_NOUNS.has(tokens[j]!.word)) check = true;
+    if (PROBED_OBJECTS.has(tokens[j]!.word)) probed = true;
+  }
+  return check && probed ? 'probe' : undefined;
 }
 
 /** What a test at `i` probes, if it only probes (`test_db_connection`, "Test the proxy connection with…", `auth_token_test`): near it, before a preposition or clause. */
@@ -405,6 +474,7 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   const out: Signal[] = [];
   const primary = primaryVerbIndexes(tokens);
   const neutralized = tokens.some((_, i) => neutralizing(tokens, primary, i));
+  const nouns = nounWordsOfName(tokens, primary);
   for (const [i, token] of tokens.entries()) {
     if (token.word === 'dry' && tokens[i + 1]?.word === 'run' && neutralizing(tokens, primary, i)) {
       out.push(signal('name', 'negation', 'modifier:dry-run', 3, 'name', name.slice(token.start, tokens[i + 1]!.start + tokens[i + 1]!.text.length)));
@@ -418,6 +488,9 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
     if (tokens[i - 1]?.word === 'dry' && token.word === 'run' && neutralizing(tokens, primary, i - 1)) continue;
     let verb = nameVerbOf(token.word);
     if (!verb) continue;
+    // a plural noun (`total_tests`, `labels-list`'s "labels") or a fixed noun phrase (`pull_request`) names a thing, not an action
+    // (nor is a word after a preposition: `tests_per_test_name`)
+    if (nouns.has(i)) continue;
     const weight = primary.has(i) ? 3 : 0.75;
     if (primary.has(i)) {
       const billing = committedBilling(tokens, verb.lemma);
@@ -487,12 +560,23 @@ function isLeadVerb(token: Token | undefined, traits: ServerTraits): boolean {
 
 /** A verb that can lead a title or description (a noun-like word in a Title Case title cannot: "Email Metrics"). */
 function isLead(token: Token | undefined, family: 'title' | 'description', traits: ServerTraits): boolean {
-  return isLeadVerb(token, traits) && !(family === 'title' && NOUN_LIKE.has(token!.word));
+  return isLeadVerb(token, traits) && !(family === 'title' && (NOUN_LIKE.has(token!.word) || (inSForm(token!.word) && NOUN_LIKE.has(verbOf(token!.word)!.lemma))));
 }
 
 /** The first word leads only when nothing but punctuation or symbols comes before it ("讀上一次 run_tests…" does not start with "run"). */
 function atStart(token: Token, text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text.slice(0, token.start));
+}
+
+// words for the tool itself before "for …ing" ("Commands for managing…", "PRIMARY TOOL for editing files", "Used for sending…")
+const TOOL_SELF = new Set(['tool', 'tools', 'command', 'commands', 'operation', 'operations', 'action', 'actions', 'utility', 'utilities', 'helper', 'function', 'functions',
+  'endpoint', 'method', 'api', 'interface', 'wrapper', 'server', 'service', 'capability', 'capabilities', 'used', 'useful', 'designed', 'meant', 'intended', 'built', 'primarily', 'mainly', 'only']);
+/**
+ * "for …ing" says what the tool does after the tool itself or at the start ("Tool for creating issues", "For sending SMS");
+ * after another noun the verb is inside that noun's phrase ("the setup guide for adding webhooks", "examples for writing configs").
+ */
+function forsTheTool(words: readonly Token[], i: number): boolean {
+  return i === 0 || TOOL_SELF.has(words[i - 1]!.word);
 }
 
 /** "Deprecated: use X" is a status, not an action. */
@@ -525,10 +609,10 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   const words = splitText(sentence.text);
   // what the tool does is said by the sentence's first word ("Deletes a file", "List issues") or
   // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
-  let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) && !callsThisTool(words, 0) ? words[0] : undefined;
+  let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) && !callsThisTool(words, 0) && !opensNounPhrase(words, 0) ? words[0] : undefined;
   if (!lead) {
     // "Tool to delete…", "Use this to…", "This tool will refund…", "Commands for managing…"
-    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || token.word === 'will' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing'))) && isLead(words[i + 1], family, traits) && !callsThisTool(words, i + 1));
+    const to = words.slice(0, 8).findIndex((token, i) => (token.word === 'to' || token.word === 'will' || (token.word === 'for' && words[i + 1]?.word.endsWith('ing') && forsTheTool(words, i))) && isLead(words[i + 1], family, traits) && !callsThisTool(words, i + 1));
     if (to !== -1) lead = words[to + 1];
   }
   if (!lead) {
@@ -777,17 +861,20 @@ export function listedOperations(text: string): ListedOperation[] {
   const head = text.length > 2000 ? text.slice(0, 2000) : text;
   const segments: string[] = [];
   for (const match of head.matchAll(OPERATION_LIST)) segments.push(clauseAfter(head, match.index + match[0].length));
+  // "Actions: list (with filters), get (by ID)": bare verbs under a heading are operations on what the tool fronts
+  const bare: string[] = [];
+  for (const match of head.matchAll(OPERATION_HEADING)) bare.push(clauseAfter(head, match.index + match[0].length));
   const first = firstSentence(head).text;
   // "Manage branches: list, create, delete"
   const colon = first.indexOf(': ');
   if (colon !== -1) segments.push(clauseAfter(first, colon + 2));
   // "Create, list, update or remove events": verbs in a row at the start share the object after them
   if (OPENING_LIST.test(first) && openingVerbs(first) >= 2) segments.push(clauseAfter(first, 0));
-  if (segments.length === 0) return [];
+  if (segments.length === 0 && bare.length === 0) return [];
   const operations: ListedOperation[] = [];
   const seen = new Set<string>();
-  for (const segment of segments) {
-    for (const operation of operationsIn(segment)) {
+  for (const [segment, headed] of [...segments.map((segment) => [segment, false] as const), ...bare.map((segment) => [segment, true] as const)]) {
+    for (const operation of operationsIn(segment, headed)) {
       // "Select and run one of the following read operations": choosing an operation is not one
       if (CHOSEN_OPERATION.test(operation.object)) continue;
       const key = `${operation.lemma} ${operation.object.toLowerCase()}`;
@@ -798,6 +885,9 @@ export function listedOperations(text: string): ListedOperation[] {
   }
   return new Set(operations.map((o) => o.lemma)).size >= 2 ? operations.slice(0, 30) : [];
 }
+
+// a heading of the operations a tool fronts, anywhere in its description ("Actions: list, get", "Supported operations: create, delete")
+const OPERATION_HEADING = /(?:^|[.;\n]\s*|\s)(?:(?:available|supported)\s+)?(?:actions|operations|sub-?commands|commands)\s*:\s+/gi;
 
 // the object of verbs that pick one of the tool's operations ("one of the following operations", "the requested action")
 const CHOSEN_OPERATION = /^(?:(?:one|any|each)\s+of\b|.*\b(?:operations?|actions?|sub-?commands?)$)/i;
@@ -831,7 +921,8 @@ function clauseAfter(text: string, from: number): string {
   return end === -1 ? rest : rest.slice(0, end);
 }
 
-function operationsIn(segment: string): ListedOperation[] {
+/** The operations of one list; `headed`: under an operations heading, verbs without an object are operations on what the tool fronts. */
+function operationsIn(segment: string, headed = false): ListedOperation[] {
   const out: ListedOperation[] = [];
   const waiting: { text: string; lemma: string }[] = [];
   let afterObjects = false;
@@ -840,6 +931,13 @@ function operationsIn(segment: string): ListedOperation[] {
   const text = segment.replace(/\b([A-Za-z]+)\/([A-Za-z]+)\b/g, (all, a: string, b: string) => (verbOf(a.toLowerCase()) && verbOf(b.toLowerCase()) ? `${a} or ${b}` : all));
   for (const item of text.split(LIST_SEPARATOR)) {
     if (LIST_END.test(` ${item} `.slice(0, 12))) break;
+    // (under a heading, an operation written as an identifier, `get_order`, is one operation with its own object)
+    const identifier = headed ? /^\s*([A-Za-z]+)[_-]([A-Za-z][\w-]*)\s*$/.exec(item) : null;
+    const named = identifier && verbOf(identifier[1]!.toLowerCase());
+    if (identifier && named?.effects.length) {
+      out.push({ text: item.trim(), lemma: named.lemma, object: identifier[2]!.replace(/[_-]/g, ' ') });
+      continue;
+    }
     const words = splitText(item);
     const verb = words[0] && atStart(words[0], item) ? verbOf(words[0].word) : undefined;
     // after objects ("by author, date, or commit message"), or in another form than the list's verbs
@@ -865,5 +963,6 @@ function operationsIn(segment: string): ListedOperation[] {
     for (const w of waiting.splice(0)) out.push({ text: `${w.text} ${object}`, lemma: w.lemma, object });
     out.push({ text: `${words[0]!.text} ${object}`, lemma: verb.lemma, object });
   }
+  if (headed) for (const w of waiting.splice(0)) out.push({ text: w.text, lemma: w.lemma, object: '' });
   return out;
 }

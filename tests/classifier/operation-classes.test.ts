@@ -78,3 +78,88 @@ describe('un- and a verb that makes or changes things undoes that change: an in-
     expect(verdict(classify(tool('uninstall_plugin', 'Uninstalls a plugin from the site.')))).toBe('write+destructive high');
   });
 });
+
+describe('a plural noun in a name is not its verb', () => {
+  it('a word in its "-s" form after a noun, a number or an adjective, or after a preposition, names things counted or listed', () => {
+    expect(verdict(classify(tool('qa_failed_builds', 'Number of failed builds in the last week.')))).toBe('read low');
+    expect(verdict(classify(tool('ci_runs_per_branch_name', 'Run counts grouped by branch name for the last day.')))).toBe('read low');
+    expect(verdict(classify({ name: 'ledger_tags', title: 'Tags Overview', inputSchema: { type: 'object', properties: {} } }))).toBe('read low');
+  });
+
+  it('a first word in its "-s" form before another noun is the resource when the description leads with a read', () => {
+    expect(verdict(classify(tool('drafts_overview', 'Get an overview of the saved drafts.')))).toBe('read low');
+    expect(verdict(classify(tool('posts_calendar', 'Shows the publishing calendar of a blog.')))).toBe('read low');
+  });
+
+  it('a verb with its object, or a plural first word whose description acts, keeps its action', () => {
+    expect(verdict(classify(tool('run_tests', 'Runs the tests in a folder.')))).toBe('execute high');
+    expect(verdict(classify(tool('drafts_publish', 'Publishes a saved draft as a post.')))).toBe('write medium');
+    expect(verdict(classify(tool('posts_calendar', 'Schedules a post on the publishing calendar.')))).toBe('write medium');
+  });
+});
+
+describe('a verb first in a name can be a namespace', () => {
+  it('when the description reads and the rest of the name says search, info, list or get, the first word does not decide', () => {
+    expect(verdict(classify(tool('deploy_catalog-search', 'Search the component catalog by keyword.')))).toBe('read low');
+    expect(verdict(classify(tool('publish_package-info', 'Get details about one package of the feed.')))).toBe('read low');
+    expect(verdict(classify(tool('archive_snapshot_list', 'List the snapshots kept for a volume.')))).toBe('read low');
+  });
+
+  it('a first word the description confirms keeps its action', () => {
+    expect(verdict(classify(tool('transfer_credits', 'Transfers credits from one wallet to another.')))).toBe(verdict(classify(tool('move_credits', 'Transfers credits from one wallet to another.'))));
+    expect(classify(tool('transfer_credits', 'Transfers credits from one wallet to another.')).category).toBe('write');
+    expect(verdict(classify(tool('deploy_site', 'Deploys the site to production.')))).toBe('execute+destructive high');
+    expect(verdict(classify(tool('archive_snapshot_list', 'Archives the snapshot list of a volume.')))).toBe('write+destructive medium');
+  });
+});
+
+describe('a fixed noun phrase made of a verb and a noun is a noun', () => {
+  it('"pull request", "merge request", "change request" name things', () => {
+    expect(verdict(classify(tool('gitea_get_pull_request_reviewers', 'Use this tool to get the reviewers of a pull request.')))).toBe('read low');
+    expect(verdict(classify(tool('hub_fetch_merge_request_notes', 'Fetches the notes on one merge request.')))).toBe('read low');
+    // (creating one adds a thing: the name's action is "create", not "pull")
+    expect(verdict(classify(tool('gitea_create_pull_request', 'Creates a pull request from a branch.')))).toBe('write medium');
+  });
+
+  it('acting on one still acts', () => {
+    expect(verdict(classify(tool('merge_pull_request', 'Merges a pull request into its base branch.')))).toBe('write+destructive high');
+  });
+});
+
+describe('running a check that only reports whether access, a connection or credentials work is a probe', () => {
+  it('"Run … diagnostics / a … check" of access, connectivity or auth reads', () => {
+    expect(verdict(classify(tool('authCheckBucketAccess', 'Run auth diagnostics against the storage API and bucket access.')))).toBe('read low');
+    expect(verdict(classify(tool('run_connectivity_check', 'Runs a connectivity check against the message broker.')))).toBe('read low');
+    expect(verdict(classify(tool('broker_health', 'Run network diagnostics for every configured broker.')))).toBe('read low');
+  });
+
+  it('running a test suite or a command stays a run', () => {
+    expect(verdict(classify(tool('run_tests', 'Run the test suite of a project.')))).toBe('execute high');
+    expect(verdict(classify(tool('run_command', 'Run a shell command to check connectivity.')))).toBe('execute+destructive critical');
+    expect(verdict(classify(tool('web_suite', 'Run the login tests of the web app.')))).toBe('execute high');
+  });
+});
+
+describe('operations listed in prose under an "Actions:" heading are operations', () => {
+  it('bare reads under the heading make the tool a read, whatever its umbrella verb', () => {
+    expect(verdict(classify(tool('helpdesk_tickets', 'Manage helpdesk tickets. Actions: list (with filters), get (by ID).')))).toBe('read low');
+    expect(verdict(classify(tool('kb_articles', 'Handles knowledge base articles.\nOperations: search (full text), show (one article), count.')))).toBe('read low');
+  });
+
+  it('a change among them decides', () => {
+    expect(verdict(classify(tool('helpdesk_tickets', 'Helpdesk tickets. Actions: list (with filters), get (by ID), close (by ID).')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('kb_articles', 'Knowledge base articles.\nOperations: search, show, delete_article.')))).toBe('write+destructive high');
+  });
+});
+
+describe('a verb in a phrase after a noun ("the guide for adding…") is not what the tool does', () => {
+  it('documentation, instructions or examples for doing something are read', () => {
+    expect(verdict(classify(tool('cfg_docs', 'Detailed documentation and examples for writing pipeline configuration.')))).toBe('read low');
+    expect(verdict(classify(tool('ssh_key_guide', 'Step-by-step instructions for creating a deploy key.')))).toBe('read low');
+  });
+
+  it('the tool itself "for …ing" still says what it does', () => {
+    expect(verdict(classify(tool('issue_tool', 'Tool for creating issues in a tracker.')))).toBe('write medium');
+    expect(verdict(classify(tool('mailer', 'Used for sending a reminder email to a customer.')))).toBe(verdict(classify(tool('mailer', 'Sends a reminder email to a customer.'))));
+  });
+});

@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { annotationSignals, billedResourceSignals, inSForm, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, primaryVerbIndexes, parameterSignals, proseSignals, serverTraits, sideMoneySignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, billedResourceSignals, inSForm, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -130,6 +130,8 @@ export function decide(signals: Signal[]): Verdict {
   else if (write > read) category = 'write';
   else category = 'read';
 
+  // what the first sentence says replaces the whole of what is there is a write, whatever verb leads ("Load a file, replacing the entire diagram")
+  if (category === 'read' && !negated && !nameNeutralized && signals.some((s) => s.label === 'phrase:replaces-whole')) category = 'write';
   // a lifecycle verb acting on something that runs (`kubectl_apply` a manifest, `stop_port_forward`) operates it
   if (category === 'write' && signals.some((s) => s.label.startsWith('object:'))) category = 'execute';
   // on a browser, UI or device server, changing the page or device is driving it
@@ -138,7 +140,8 @@ export function decide(signals: Signal[]): Verdict {
   const changes = category !== 'read';
   const ui = signals.some((s) => s.label === 'server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host
-  const hostCode = category === 'execute' && !ui && signals.some((s) => HOST_CODE_LABELS.has(s.label) || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)));
+  // (and code a platform compiles and runs: statements run inside a game or app, the body of a trigger or function written to a platform)
+  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)))) || (category === 'write' && signals.some((s) => s.label.startsWith('platform-code:'))));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
   const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
 
@@ -152,10 +155,13 @@ export function decide(signals: Signal[]): Verdict {
   const sessionOnly = ui && category === 'execute';
   // removing something from an item that stays ("a label from an issue") changes that item in place
   const detaches = signals.some((s) => s.label === 'phrase:detaches');
+  // approving a request or claiming what no one held adds state ("Approve a DM request", `claim_next_task`)
+  const addsState = new Set(signals.filter((s) => s.label.startsWith('adds-state:')).map((s) => s.label.slice('adds-state:'.length)));
   if (changes && !nameNeutralized) {
     for (const s of signals) {
       if (!isDecidingVerb(s) || (negated && s.family !== 'name')) continue;
       const lemma = s.label.slice(s.label.indexOf(':') + 1);
+      if (addsState.has(lemma)) continue;
       const verbScope = detaches && DETACHING_VERBS.has(lemma) ? 'in-place' : VERB_SCOPE.get(lemma);
       // (closing a page, tab or browser still ends what it held)
       if (verbScope && !(sessionOnly && verbScope === 'in-place' && s.label !== 'verb:close')) scope = widerScope(scope, verbScope);
@@ -410,6 +416,10 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   signals.push(...billedResourceSignals(tool));
   signals.push(...moneyRecordSignals(tool));
   signals.push(...sideMoneySignals(tool));
+  signals.push(...addedStateSignals(tool));
+  signals.push(...wholeContentSignals(tool));
+  signals.push(...replacesWholeSignals(tool));
+  signals.push(...platformCodeSignals(tool));
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });

@@ -411,6 +411,36 @@ function runningObject(tokens: readonly Token[], i: number, lemma: string): Toke
   return undefined;
 }
 
+// starting, stopping, restarting, reloading or killing one of these controls a program that runs
+// (an app, a game, a browser, a database server, an emulator); reloading a page, tab or window re-runs what it shows
+const RUNNING_PROGRAMS = new Set(['app', 'apps', 'application', 'applications', 'game', 'games', 'program', 'programs', 'browser', 'browsers', 'emulator', 'emulators', 'simulator', 'simulators', 'database', 'databases', 'db', 'bot', 'bots']);
+const RELOADED_VIEWS = new Set(['page', 'pages', 'tab', 'tabs', 'window', 'windows', 'webview', 'frame']);
+const PROCESS_CONTROL_VERBS = new Set(['start', 'stop', 'restart', 'reload', 'kill', 'terminate', 'launch', 'shutdown']);
+
+/**
+ * What a start, stop, restart, reload or kill at \`i\` controls when it is a running program (\`application-stop\`,
+ * "Stop the currently running project", \`Page_reload\`): the rubric's execute row (starting, stopping, restarting
+ * processes, services and environments). An activity right after the verb is what stops (\`stop_sharing\`, "stop watching a list").
+ */
+function controlledProgram(tokens: readonly Token[], i: number, lemma: string): Token | undefined {
+  if (!PROCESS_CONTROL_VERBS.has(lemma)) return undefined;
+  const next = tokens[i + 1];
+  if (next && next.word.endsWith('ing') && verbOf(next.word) && next.word !== 'running') return undefined;
+  // (the head of its phrase: a "simulator recording" is a recording)
+  const head = (j: number) => !tokens[j + 1] || PHRASE_END.has(tokens[j + 1]!.word) || j + 1 === i || PROCESS_CONTROL_VERBS.has(verbOf(tokens[j + 1]!.word)?.lemma ?? '');
+  const runs = (j: number) => (RUNNING_PROGRAMS.has(tokens[j]!.word) || (lemma === 'reload' && RELOADED_VIEWS.has(tokens[j]!.word))) && head(j);
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) {
+    if (runs(j)) return tokens[j];
+    // "the currently running project", "all running apps": what runs is the head of the phrase
+    if (tokens[j]!.word === 'running' && j > i + 1) {
+      for (let k = j + 1; k < Math.min(tokens.length, j + 4) && !PHRASE_END.has(tokens[k]!.word); k++) if (!tokens[k + 1] || PHRASE_END.has(tokens[k + 1]!.word)) return tokens[k];
+    }
+  }
+  // the object before the verb in a name (\`application-stop\`, \`Page_reload\`)
+  for (let j = i - 1; j >= Math.max(0, i - 2); j--) if (runs(j)) return tokens[j];
+  return undefined;
+}
+
 type Verb = NonNullable<ReturnType<typeof verbOf>>;
 
 /** The billing object a verb commits money through (`finalize_invoice`, `update_subscription`), if any. */
@@ -428,7 +458,7 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
   const action = LIGHT_VERBS.has(verb.lemma) || verb.lemma === 'run' ? (probeRun(tokens, i) ?? (LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : observationRun(tokens, i))) : undefined;
   let resolved = (action && verbOf(action)) || verb;
   if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
-  return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) };
+  return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) ?? controlledProgram(tokens, i, resolved.lemma) };
 }
 
 // what a run that only reports is: diagnostics, a check, a probe
@@ -964,5 +994,120 @@ function operationsIn(segment: string, headed = false): ListedOperation[] {
     out.push({ text: `${words[0]!.text} ${object}`, lemma: verb.lemma, object });
   }
   if (headed) for (const w of waiting.splice(0)) out.push({ text: w.text, lemma: w.lemma, object: '' });
+  return out;
+}
+
+// what a request asks for decides what approving it does: a payment, a transfer or a deployment moves money or replaces what runs,
+// and a merge, pull or change request is a change to review, not a request to let something in
+const CHANGING_REQUESTS = new Set(['merge', 'pull', 'change', 'payment', 'payments', 'transfer', 'transfers', 'withdrawal', 'refund', 'purchase', 'payout', 'deploy', 'deployment', 'release', 'spending', 'spend']);
+const ADMITTING_VERBS = new Set(['approve', 'accept']);
+// what no one holds yet: claiming it takes it for the caller and takes it from no one (an "open" ticket is one not closed, held or not)
+const UNHELD = new Set(['unclaimed', 'unassigned', 'available', 'free', 'next']);
+// a parameter that says the call also changes an existing record ("Team member ID (updates member status to working)")
+const SIDE_UPDATE = /\b(updates|updating|changes|overwrites|replaces|removes|deletes|resets)\b/i;
+
+/**
+ * Approving or accepting a request (a DM request, a contact request, a join request) lets in what was asked, and claiming
+ * an unclaimed or the next available item takes what no one held (`claim_next_task`): state is added, nothing existing is
+ * changed or lost, so these verbs are not destructive here. A request for money, a transfer or a deployment, or a merge
+ * request, keeps its own verdict, and so does a definition that says the call also updates something.
+ */
+export function addedStateSignals(tool: McpTool): Signal[] {
+  const nameTokens = splitIdentifier(tool.name);
+  const sentence = firstSentence(tool.description ?? '').text;
+  const words = splitText(sentence);
+  const candidates: [readonly Token[], number, Signal['family'], string][] = [...primaryVerbIndexes(nameTokens)].map((i) => [nameTokens, i, 'name', tool.name] as [readonly Token[], number, Signal['family'], string]);
+  if (words[0] && verbOf(words[0].word)) candidates.push([words, 0, 'description', sentence]);
+  for (const [tokens, i, family] of candidates) {
+    const lemma = verbOf(tokens[i]!.word)?.lemma ?? '';
+    let found: Token | undefined;
+    // (the request may come before the verb in a name: `dm_request_accept`)
+    const span = tokens.slice(Math.max(0, family === 'name' ? i - 3 : i), i + 6);
+    if (ADMITTING_VERBS.has(lemma)) {
+      const at = span.findIndex((token) => token.word === 'request' || token.word === 'requests');
+      // (the head of its phrase: a "request completion" is a completion)
+      const next = span[at + 1];
+      if (at !== -1 && !CHANGING_REQUESTS.has(span[at - 1]?.word ?? '') && (!next || PHRASE_END.has(next.word) || verbOf(next.word)?.lemma === lemma)) found = span[at];
+    } else if (lemma === 'claim') found = tokens.slice(i + 1, i + 4).find((token) => UNHELD.has(token.word));
+    if (!found) continue;
+    const properties = inputProperties(tool.inputSchema);
+    if (properties.some((property) => typeof property.schema.description === 'string' && SIDE_UPDATE.test(property.schema.description))) return [];
+    return [signal(family, 'write', `adds-state:${lemma}`, 0, family === 'name' ? 'name' : 'description', found.text)];
+  }
+  return [];
+}
+
+const ITEM_ID = /(^|[_-]|[a-z])(id|ID|Id)$/;
+const CONTENT_UPDATING_VERBS = new Set(['update', 'edit', 'modify', 'change', 'replace', 'set']);
+// items whose content is one body of text or data: given whole, it replaces what the item held
+const CONTENT_ITEMS = new Set(['file', 'files', 'document', 'documents', 'doc', 'docs', 'page', 'pages', 'note', 'notes', 'diagram', 'diagrams', 'drawing', 'drawings', 'canvas', 'template', 'templates', 'readme']);
+const WHOLE_CONTENT_PARAMETER = /^(new_?|file_?|full_?|page_?|document_?|doc_?|note_?)?(content|contents|body|text|data|markdown|html|xml)$/i;
+// an edit of part of the item: what to find, where to put it, a patch or a list of edits
+const PARTIAL_EDIT_PARAMETER = /^(old|search|find|pattern|patch|diff|edits?$|operations?$|changes$|line|lines$|start_?line|end_?line|range$|offset$|position$|append|prepend|insert|section|anchor|after$|before$|location$|mode$)/i;
+const PARTIAL_EDIT_TEXT = /\b(append(s|ed)?|prepend(s|ed)?|insert(s|ed)?|patch|diff|partial|section|added\s+to|to\s+add)\b/i;
+
+/**
+ * Updating a file, document, page or note with its whole new content (`update_file(fileId, content)`): what the item
+ * held is replaced, the rubric's "overwrite the whole of one item" (high). An edit of part of it (an old string to find,
+ * a line range, a patch, an append mode) and an update of a record's fields are in place.
+ */
+export function wholeContentSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  if (![...primary].some((i) => CONTENT_UPDATING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''))) return [];
+  const object = headObject(tokens, primary);
+  if (!object || !CONTENT_ITEMS.has(object.word)) return [];
+  // (an issue's or a merge request's note is a comment on it, a record: `update_issue_note`)
+  const before = tokens[tokens.indexOf(object) - 1];
+  if (/^notes?$/.test(object.word) && before && !primary.has(tokens.indexOf(before))) return [];
+  const properties = inputProperties(tool.inputSchema);
+  if (properties.some((property) => PARTIAL_EDIT_PARAMETER.test(property.name) || (Array.isArray(property.schema.enum) && property.schema.enum.some((value) => typeof value === 'string' && /^(append|prepend|insert|patch)$/i.test(value))))) return [];
+  const content = properties.find((property) => property.depth === 1 && WHOLE_CONTENT_PARAMETER.test(property.name) && (property.schema.type === 'string' || property.schema.type === undefined));
+  if (!content || PARTIAL_EDIT_TEXT.test(typeof content.schema.description === 'string' ? content.schema.description : '')) return [];
+  // (content among many fields is one field of a record: a document's title, tags, owner, dates… and its searchable text)
+  const fields = properties.filter((property) => property.depth === 1 && property !== content && !ITEM_ID.test(property.name) && !/^(id|path|file_?path|name|uri|url)$/i.test(property.name));
+  if (fields.length > 4) return [];
+  return [signal('parameter', 'destructive', 'whole:content', 0, content.path, content.name)];
+}
+
+// "overwrite", "replacing the entire…", not said of what the call leaves alone ("without overwriting", "never replaces the whole")
+const REPLACES_WHOLE = /\b(overwrit(e|es|ing)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i;
+const DENIED_BEFORE = /\b(not|without|never|no|won't|doesn't|don't|avoid\w*|instead\s+of|unless|if)\s+(\w+\s+){0,2}$/i;
+
+/**
+ * A tool whose first sentence says that what it does replaces the whole of what is there ("Load a file into the
+ * current session, replacing the entire diagram", "Download the file, overwriting the local copy") writes, whatever its
+ * leading verb: it overwrites one item.
+ */
+export function replacesWholeSignals(tool: McpTool): Signal[] {
+  const sentence = firstSentence(tool.description ?? '').text;
+  const match = REPLACES_WHOLE.exec(sentence);
+  if (!match || DENIED_BEFORE.test(sentence.slice(0, match.index))) return [];
+  return [signal('description', 'write', 'phrase:replaces-whole', 0, 'description', match[0])];
+}
+
+// a parameter that holds code a platform compiles and runs: statements in a language, a function's body, the body of a trigger
+// (JavaScript and TypeScript are mostly run in a page or a vendor's sandbox, judged by their own rules)
+const CODE_BODY_TEXT = /\b(source\s+code|function\s+body|code\s+to\s+(run|execute|evaluate)|(?!javascript|typescript)(apex|lua|python|ruby|php|groovy|vba|powershell|[a-z]*script)\s+(code|statements?|source|snippets?)|statements?,?\s+(compiled|executed|evaluated|run)\b|body\s+of\s+(the|an?)\s+(\w+\s+)?(trigger|function|procedure|macro|class|method))\b/i;
+const CODE_BODY_PARAMETER = /^(body|source|src|code|script|definition|content|statements?|function_?body|source_?code)$/i;
+// what a platform runs when it fires: its body is code
+const CODE_UNITS = new Set(['trigger', 'triggers', 'function', 'functions', 'procedure', 'procedures', 'macro', 'macros', 'class', 'classes', 'udf', 'udfs']);
+const CODE_WRITING_VERBS = new Set(['create', 'update', 'write', 'save', 'put', 'upsert', 'edit', 'modify', 'replace', 'set', 'deploy', 'add']);
+
+/**
+ * Code that the target platform compiles and runs: a parameter of statements to run inside a game, an app or a server
+ * ("GDScript statements, compiled as a function body"), or the body of a trigger, function, procedure or macro written
+ * to a platform that runs it (`write_apex_trigger(body: "Full body of the Apex trigger")`). The rubric's critical row:
+ * arbitrary code on the user's infrastructure. A file whose content happens to be code is a file.
+ */
+export function platformCodeSignals(tool: McpTool): Signal[] {
+  const out: Signal[] = [];
+  const body = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && (property.schema.type === 'string' || property.schema.type === undefined) && CODE_BODY_PARAMETER.test(property.name) && typeof property.schema.description === 'string' && CODE_BODY_TEXT.test(property.schema.description) && !SQL_HINT.test(property.schema.description));
+  if (!body) return out;
+  out.push(signal('parameter', 'execute', 'param-text:code-body', 0, `${body.path}.description`, CODE_BODY_TEXT.exec(body.schema.description as string)![0]));
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  const object = headObject(tokens, primary);
+  if (object && CODE_UNITS.has(object.word) && [...primary].some((i) => CODE_WRITING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''))) out.push(signal('name', 'write', `platform-code:${object.word}`, 0, 'name', object.text));
   return out;
 }

@@ -453,12 +453,31 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
  * a streaming search"), and a lifecycle verb names the thing it runs, if any (`restart_service`).
  */
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
+  const observed = observationToggle(tokens, i, verb.lemma);
+  if (observed) return { verb: observed, object: undefined };
   // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
   if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
   const action = LIGHT_VERBS.has(verb.lemma) || verb.lemma === 'run' ? (probeRun(tokens, i) ?? (LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : observationRun(tokens, i))) : undefined;
   let resolved = (action && verbOf(action)) || verb;
   if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) ?? controlledProgram(tokens, i, resolved.lemma) };
+}
+
+// what profiling and tracing watch: starting or stopping one only switches an observation on or off
+const OBSERVATION_NOUNS = new Set(['profiling', 'profiler', 'profilers', 'profile', 'tracing', 'tracer', 'trace']);
+const TOGGLING_VERBS = new Set(['start', 'stop', 'begin', 'end', 'pause', 'resume']);
+/**
+ * "Start CPU profiling", `stop_heap_profiler`, `trace_stop`: starting or stopping a profiler or a trace of a running
+ * program records its behaviour in memory and reads it back, which observes (a capture) and changes nothing; the
+ * program itself is not what starts or stops. (A recording stays a recording: it can save a file.)
+ */
+function observationToggle(tokens: readonly Token[], i: number, lemma: string): Verb | undefined {
+  if (!TOGGLING_VERBS.has(lemma)) return undefined;
+  const near = (j: number) => OBSERVATION_NOUNS.has(tokens[j]!.word);
+  for (let j = i + 1; j < Math.min(tokens.length, i + 4) && !PHRASE_END.has(tokens[j]!.word); j++) if (near(j)) return verbOf('capture');
+  // the noun before the verb in a name (`profiler_start`, `trace_stop`)
+  if (i > 0 && near(i - 1)) return verbOf('capture');
+  return undefined;
 }
 
 // what a run that only reports is: diagnostics, a check, a probe

@@ -1,0 +1,39 @@
+// Classes of mistakes where a tool only observes but its verb reads as a change: starting or stopping a profiler
+// or a trace switches an observation on or off and changes nothing. Each positive case needs its rule; each
+// negative case shows what must stay where it is.
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../classifier/classify.ts';
+import type { Classification, McpTool } from '../../data/schema.ts';
+
+function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
+  return { name, description, inputSchema: { type: 'object', properties } };
+}
+
+function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
+  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
+}
+
+const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
+const choice = (...values: string[]) => ({ type: 'string', enum: values });
+
+describe('starting or stopping a profiler or a trace only observes', () => {
+  it('"Begin heap profiling" and a profiler started by name are reads', () => {
+    expect(verdict(classify(tool('begin_heap_profiling', 'Begin heap profiling of the Node process; allocations are sampled in memory.')))).toBe('read low');
+    expect(verdict(classify(tool('jvm_profiler_start', 'Starts the sampling profiler on the attached JVM.')))).toBe('read low');
+  });
+
+  it('stopping one and reading back what it gathered is a read, not a destructive stop', () => {
+    expect(verdict(classify(tool('end_tracing', 'End tracing of the Unity player and return the frame timings.')))).toBe('read low');
+    expect(verdict(classify(tool('stop_cpu_profile', 'Stop the CPU profile and return hot functions.')))).toBe('read low');
+  });
+
+  it('a profiler fronting start, stop and snapshot operations is a read', () => {
+    expect(verdict(classify(tool('unreal_profiler', 'Profile the running level: start and stop frame sampling, take a snapshot of engine stats.', { action: choice('start', 'stop', 'snapshot') })))).toBe('read low');
+  });
+
+  it('starting or stopping a program, a recording or a service stays what it was', () => {
+    expect(verdict(classify(tool('stop_game', 'Stop the running game in the editor.')))).toBe('execute+destructive high');
+    expect(verdict(classify(tool('start_screen_recording', 'Start recording the simulator screen.')))).toBe('write medium');
+    expect(verdict(classify(tool('stop_service', 'Stop the billing service.')))).toBe('execute+destructive high');
+  });
+});

@@ -453,7 +453,7 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
  * a streaming search"), and a lifecycle verb names the thing it runs, if any (`restart_service`).
  */
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
-  const observed = observationToggle(tokens, i, verb.lemma);
+  const observed = observationToggle(tokens, i, verb.lemma) ?? judgedEvaluation(tokens, i, verb.lemma);
   if (observed) return { verb: observed, object: undefined };
   // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
   if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
@@ -478,6 +478,23 @@ function observationToggle(tokens: readonly Token[], i: number, lemma: string): 
   // the noun before the verb in a name (`profiler_start`, `trace_stop`)
   if (i > 0 && near(i - 1)) return verbOf('capture');
   return undefined;
+}
+
+// what evaluating runs: code, and what code runs in (a page, a frame, a debugger's context)
+const EVALUATED_CODE = /^(javascript|js|typescript|ts|python|lua|script|scripts|code|snippets?|expressions?|statements?|functions?|formulas?|commands?|queries|query|sql|page|pages|tab|tabs|frame|frames|browser|webview|window|context|console|repl|runtime)$/;
+/**
+ * "Evaluate a design against the brand framework", `evaluate_compliance`: evaluating a named thing that is not code judges
+ * it and reports a score, as reviewing does. Evaluating code or in a page (`evaluate_script`, "Evaluate JavaScript in the
+ * page", `puppeteer_evaluate` with no object) stays running it.
+ */
+function judgedEvaluation(tokens: readonly Token[], i: number, lemma: string): Verb | undefined {
+  if (lemma !== 'evaluate' && lemma !== 'eval') return undefined;
+  let object = false;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) {
+    if (EVALUATED_CODE.test(tokens[j]!.word)) return undefined;
+    if (!DETERMINERS.has(tokens[j]!.word)) object = true;
+  }
+  return object ? verbOf('review') : undefined;
 }
 
 // what a run that only reports is: diagnostics, a check, a probe
@@ -755,6 +772,7 @@ const REVEALING_PARAMETER = /^(reveal|reveal_?(values?|secrets?|env_?\w*|passwor
 const OUTPUT_NAME = /^(output|save|export|download|destination|dest|target)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
 const FILE_NAME = /^(file|filename|file_?name|file_?path|path|filepath|dir|directory|folder)$/i;
 const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\b(to|into|in|at|as|under)\b/i;
+const JUDGED_TEXT = /\b(code|script|snippet|source|component)s?\b[^.]{0,30}?\bto\s+(be\s+)?(review(ed)?|analy[sz]ed?|lint(ed)?|audit(ed)?|score[sd]?|grade[sd]?|assess(ed)?|explain(ed)?|evaluated?\s+against)\b/i;
 const CODE_WORDS = /command|script|code|expression|shell|bash|terminal|javascript/i;
 const SUB_COMMAND = /\b(sub-?commands?|against\s+the\s+(specified\s+)?tool|tool\s+command|command\s+name|name\s+of\s+the\s+command|operation\s+to\s+perform)\b/i;
 const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|sparql|mongo(db)?\s+query|aggregation\s+pipeline|query\s+language|query\s+dsl|es\|ql|esql|promql|logql|kql|kusto|ksql)\b/i;
@@ -796,6 +814,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       if (effects.includes('destructive') && type !== undefined && type !== 'boolean') continue;
       // `code` in `country_code`, `status_code`, `zip_code` is not code to run
       if (effects.includes('execute') && chosen) continue;
+      // code handed over to be judged ("The code to review", "the snippet to evaluate against the style guide") is text, not code to run
+      if (effects.includes('execute') && JUDGED_TEXT.test(description)) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;

@@ -37,3 +37,20 @@ describe('starting or stopping a profiler or a trace only observes', () => {
     expect(verdict(classify(tool('stop_service', 'Stop the billing service.')))).toBe('execute+destructive high');
   });
 });
+
+describe('evaluating a thing that is not code judges it; code handed over to be judged is text', () => {
+  it('"Evaluate marketing copy against a rubric" with the text to judge is a read', () => {
+    expect(verdict(classify(tool('evaluate_copy', 'Evaluate marketing copy against the house tone rubric and return a grade with suggestions.', { text: { type: 'string' } })))).toBe('read low');
+  });
+
+  it('a code parameter described as the code to review or to score is not code to run', () => {
+    expect(verdict(classify(tool('grade_submission', 'Grades a student submission and returns feedback.', { code: { type: 'string', description: 'Source code to be graded by the rubric' } })))).toBe('read low');
+    expect(verdict(classify(tool('evaluate_accessibility', 'Evaluates a UI component for WCAG issues and returns a score.', { code: { type: 'string', description: 'The component code to audit' } })))).toBe('read low');
+  });
+
+  it('evaluating code, an expression or in a page still runs it', () => {
+    expect(verdict(classify(tool('evaluate_expression', 'Evaluate an expression in the paused debugger frame.', { expression: { type: 'string' } })))).toBe('execute high');
+    expect(verdict(classify(tool('page_eval', 'Evaluate JavaScript in the current tab and return the result.', { code: { type: 'string', description: 'JavaScript code to evaluate' } })))).toMatch(/^execute/);
+    expect(verdict(classify(tool('run_snippet', 'Runs a Python snippet in the sandbox.', { code: { type: 'string', description: 'The code to run' } })))).not.toMatch(/^read/);
+  });
+});

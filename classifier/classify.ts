@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, annotationSignals, billedResourceSignals, inSForm, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, billedResourceSignals, inSForm, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, installedCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -141,7 +141,7 @@ export function decide(signals: Signal[]): Verdict {
   const ui = signals.some((s) => s.label === 'server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host
   // (and code a platform compiles and runs: statements run inside a game or app, the body of a trigger or function written to a platform)
-  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)))) || (category === 'write' && signals.some((s) => s.label.startsWith('platform-code:'))));
+  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || s.label === 'param-text:installs-named-package' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)))) || (category === 'write' && signals.some((s) => s.label.startsWith('platform-code:'))));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
   const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
 
@@ -420,6 +420,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   signals.push(...wholeContentSignals(tool));
   signals.push(...replacesWholeSignals(tool));
   signals.push(...platformCodeSignals(tool));
+  signals.push(...installedCodeSignals(tool));
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });

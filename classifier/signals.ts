@@ -1150,3 +1150,20 @@ export function platformCodeSignals(tool: McpTool): Signal[] {
   if (object && CODE_UNITS.has(object.word) && [...primary].some((i) => CODE_WRITING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''))) out.push(signal('name', 'write', `platform-code:${object.word}`, 0, 'name', object.text));
   return out;
 }
+
+// where an installed package comes from and runs on the host: a package manager's registry, or an MCP server that the client launches
+const HOST_PACKAGE_SOURCES = /\b(npx|uvx|npm|pypi|pip3?|pipx|cargo|rubygems|gem|composer|mcp\s+servers?)\b/i;
+const NAMED_PACKAGE = /^(name|package|package_?name|pkg|packages|spec|path|repo|repository|url|source|server|server_?name|module)$/i;
+/**
+ * "Install an MCP server via npx or uvx", `pip_install(package)`: installing a package the caller names from a registry or a
+ * local path runs its install scripts and then its code on the user's host. The rubric's critical row (arbitrary code on the
+ * host), not the high of running one fixed thing. Installing an app on a device or an extension in a browser stays high.
+ */
+export function installedCodeSignals(tool: McpTool): Signal[] {
+  const lead = `${tool.name.replace(/[_-]/g, ' ')} ${firstSentence(tool.description ?? '').text}`;
+  if (!/\binstall(s|ing)?\b/i.test(lead)) return [];
+  const source = HOST_PACKAGE_SOURCES.exec(lead);
+  if (!source) return [];
+  const named = inputProperties(tool.inputSchema).find((property) => NAMED_PACKAGE.test(property.name) && (property.schema.type === 'string' || property.schema.type === 'array') && !Array.isArray(property.schema.enum));
+  return named ? [signal('parameter', 'execute', 'param-text:installs-named-package', 0, named.path, source[0])] : [];
+}

@@ -54,3 +54,16 @@ describe('evaluating a thing that is not code judges it; code handed over to be 
     expect(verdict(classify(tool('run_snippet', 'Runs a Python snippet in the sandbox.', { code: { type: 'string', description: 'The code to run' } })))).not.toMatch(/^read/);
   });
 });
+
+describe('installing a package the caller names from a registry runs its code on the host', () => {
+  it('a pip install or an MCP server install of a named package is critical', () => {
+    expect(verdict(classify(tool('pip_install', 'Install a Python package with pip into the active environment.', { package: { type: 'string' } })))).toBe('execute+destructive critical');
+    expect(verdict(classify(tool('add_tool_server', 'Installs an MCP server from a git repository and registers it with the editor.', { repo: { type: 'string' } })))).toBe('execute+destructive critical');
+  });
+
+  it('installing an app on a device, a fixed package, or no package the caller names stays high', () => {
+    expect(verdict(classify(tool('install_app', 'Install an .apk on the connected Android device.', { apk_path: { type: 'string' } })))).toBe('execute high');
+    expect(verdict(classify(tool('install_deps', 'Install the project dependencies with npm.')))).toBe('execute high');
+    expect(verdict(classify(tool('install_runtime', 'Installs an npm release channel.', { channel: { type: 'string', enum: ['stable', 'beta'] } })))).toBe('execute high');
+  });
+});

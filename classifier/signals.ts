@@ -1111,3 +1111,39 @@ export function platformCodeSignals(tool: McpTool): Signal[] {
   if (object && CODE_UNITS.has(object.word) && [...primary].some((i) => CODE_WRITING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''))) out.push(signal('name', 'write', `platform-code:${object.word}`, 0, 'name', object.text));
   return out;
 }
+
+// a cluster orchestrator: what is written to it runs there
+const CLUSTER_CONTEXT = /\b(kubernetes|k8s|kubectl|helm|openshift|kustomiz\w*|k3s)\b/i;
+// a document of cluster configuration: manifests, charts (any kind of resource, RBAC and workloads included)
+const CLUSTER_DOCUMENT_PARAMETER = /^(manifests?|yaml(_?content)?|chart|chart_?(name|ref|url)|values_?file|patch(_?data|_?file)?|kustomization)$/i;
+const CLUSTER_DOCUMENT_TEXT = /\b(manifests?|helm (charts?|releases?)|charts?|kustomiz\w*)\b/i;
+// a resource of any kind the caller names (`resourceType: "clusterrolebinding"`)
+const RESOURCE_KIND_PARAMETER = /^(resource_?type|resource_?kind|kind)$/i;
+// putting configuration on a cluster
+const CONFIGURING_VERBS = new Set(['apply', 'create', 'patch', 'replace', 'install', 'upgrade', 'deploy', 'edit']);
+// taking a release or a manifest off a cluster removes every resource it made
+const UNCONFIGURING_VERBS = new Set(['uninstall', 'remove', 'delete']);
+
+/**
+ * A tool that puts configuration of the caller's choosing on a cluster: applies, creates or patches a manifest or a
+ * resource of any kind, installs, upgrades or uninstalls a Helm chart (`kubectl_apply(manifest)`, `helm_install(chart, repo)`,
+ * `k8s_patch(resourceType, patchData)`). A manifest can run any image with any command and change who may do what:
+ * the rubric's critical row, arbitrary code on the user's infrastructure. Scaling or restarting what is there is not.
+ */
+export function clusterConfigSignals(tool: McpTool): Signal[] {
+  const text = `${tool.name.replace(/[_\-.]/g, ' ')} ${tool.title ?? ''} ${(tool.description ?? '').slice(0, 300)}`;
+  if (!CLUSTER_CONTEXT.test(text)) return [];
+  // (any verb of the name: `release_install` installs)
+  const lemmas = splitIdentifier(tool.name).map((token) => nameVerbOf(token.word)?.lemma ?? '');
+  const configures = lemmas.some((lemma) => CONFIGURING_VERBS.has(lemma));
+  if (!configures && !lemmas.some((lemma) => UNCONFIGURING_VERBS.has(lemma))) return [];
+  const properties = inputProperties(tool.inputSchema).filter((property) => property.depth === 1);
+  const document = properties.find((property) => CLUSTER_DOCUMENT_PARAMETER.test(property.name));
+  if (document) return [signal('parameter', 'execute', 'cluster-config:document', 0, document.path, document.name)];
+  const said = CLUSTER_DOCUMENT_TEXT.exec(text);
+  if (said && /helm|manifest|kustomiz/i.test(text)) return [signal('description', 'execute', 'cluster-config:document', 0, 'description', said[0])];
+  // (deleting one resource of a kind the caller names deletes one item: high, not this)
+  const kind = configures && properties.find((property) => RESOURCE_KIND_PARAMETER.test(property.name) && !Array.isArray(property.schema.enum));
+  if (kind) return [signal('parameter', 'execute', 'cluster-config:any-kind', 0, kind.path, kind.name)];
+  return [];
+}

@@ -1,0 +1,35 @@
+// Classes of the rubric (docs/labelling-guide.md) the rules rated too low: configuration of the caller's choosing put on
+// a cluster (arbitrary code on the user's infrastructure, critical).
+// Each class has wording of its own: positive cases that need the rule, negative cases that must stay where they are.
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../classifier/classify.ts';
+import type { Classification, McpTool } from '../../data/schema.ts';
+
+function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
+  return { name, description, inputSchema: { type: 'object', properties } };
+}
+
+function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
+  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
+}
+
+const text = (description: string) => ({ type: 'string', description });
+
+describe('configuration of the caller’s choosing put on a cluster is critical', () => {
+  it('a manifest, a chart or a patch of any resource kind can run any workload and change who may do what', () => {
+        expect(classify(tool('openshift_apply_yaml', 'Applies YAML to the OpenShift project.', { yaml: text('The resource definitions'), project: text('Project') })).risk).toBe('critical');
+        expect(classify(tool('k8s_deploy_manifests', 'Deploys the given manifests to a Kubernetes namespace.', { manifests: { type: 'array', items: { type: 'string' } }, namespace: text('Namespace') })).risk).toBe('critical');
+        expect(classify(tool('release_install', 'Installs a release from a Helm chart repository.', { chartRef: text('Chart reference, e.g. bitnami/redis'), release: text('Release name') })).risk).toBe('critical');
+        expect(classify(tool('k3s_edit_object', 'Edits an object in the k3s cluster with a JSON patch.', { kind: text('Object kind, e.g. Role'), objectName: text('Name'), ops: text('JSON patch operations') })).risk).toBe('critical');
+    expect(classify(tool('remove_helm_release', 'Uninstalls a Helm release and every resource it created.', { release: text('Release') })).risk).toBe('critical');
+  });
+
+  it('not reading, rendering or validating manifests, scaling or restarting what runs, nor charts outside a cluster', () => {
+    expect(classify(tool('k8s_get_manifest', 'Gets the manifest of a Kubernetes deployment.', { name: text('Deployment') })).risk).toBe('low');
+    expect(classify(tool('helm_template', 'Renders a Helm chart to Kubernetes manifests without installing it.', { chart: text('Chart') })).category).toBe('read');
+    expect(classify(tool('k8s_scale_workload', 'Scales a Kubernetes deployment.', { resourceType: text('deployment or statefulset'), replicas: { type: 'number' } })).risk).not.toBe('critical');
+    expect(classify(tool('create_chart', 'Creates a bar chart in the spreadsheet.', { chart: text('Chart options') })).risk).toBe('medium');
+    expect(classify(tool('k8s_remove_object', 'Removes one Kubernetes object.', { kind: text('Object kind'), name: text('Name') })).risk).toBe('high');
+    expect(classify(tool('k8s_create_namespace', 'Creates a Kubernetes namespace.', { name: text('Namespace name') })).risk).not.toBe('critical');
+  });
+});

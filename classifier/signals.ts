@@ -1147,3 +1147,31 @@ export function clusterConfigSignals(tool: McpTool): Signal[] {
   if (kind) return [signal('parameter', 'execute', 'cluster-config:any-kind', 0, kind.path, kind.name)];
   return [];
 }
+
+// a name that makes something new (an account, an agent, an instance, a user)
+const ISSUING_VERBS = new Set(['create', 'register', 'spawn', 'add', 'provision', 'issue', 'generate', 'new', 'signup', 'enroll', 'onboard']);
+// what the call hands back: "Returns the child's API key", "returns instance and optional initial auth token", "获取 API Key"
+const RETURNED_CREDENTIAL = /\b(returns?|returning|receives?|obtains?|issues?|gets?|comes? with|along with|together with|including)\b[^.;\n]{0,60}?\b(api[ _-]?keys?|(auth|authentication|access|bearer|bot|api)[ _-]?tokens?|secret[ _-]?keys?|client[ _-]?secrets?|passwords?|credentials?)\b|(获取|返回|生成)\s*(api[ _-]?key|token|密钥|令牌)/i;
+// a login of a database: its user, with a password of its own
+const DATABASE_CONTEXT = /\b(database|databases|db|dbs|postgres\w*|mysql|mariadb|mongo\w*|redis|sql)\b/i;
+const LOGIN_NOUNS = new Set(['user', 'users', 'login', 'logins']);
+const LOGIN_VERBS = new Set(['create', 'add', 'delete', 'remove', 'drop']);
+
+/**
+ * A call that makes a credential under another word: something new whose result is an API key, a token or a password
+ * (registering an agent that gets its key, an instance that comes with its auth token), or a login of a database (a
+ * database user). The rubric's critical row: creating or revoking credentials that grant access.
+ */
+export function issuedCredentialSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const lemmas = tokens.map((token) => nameVerbOf(token.word)?.lemma ?? '');
+  const description = (tool.description ?? '').slice(0, 400);
+  if (lemmas.some((lemma) => ISSUING_VERBS.has(lemma))) {
+    const returned = RETURNED_CREDENTIAL.exec(description);
+    if (returned) return [signal('description', 'privileged', 'issues-credential:returned', 0, 'description', returned[0])];
+  }
+  const login = tokens.findLast((token) => LOGIN_NOUNS.has(token.word));
+  const context = `${tool.name.replace(/[_\-.]/g, ' ')} ${firstSentence(description).text}`;
+  if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context)) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];
+  return [];
+}

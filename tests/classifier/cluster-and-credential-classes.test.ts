@@ -1,5 +1,5 @@
 // Classes of the rubric (docs/labelling-guide.md) the rules rated too low: configuration of the caller's choosing put on
-// a cluster (arbitrary code on the user's infrastructure, critical).
+// a cluster (arbitrary code on the user's infrastructure, critical), and credentials made under other words (critical).
 // Each class has wording of its own: positive cases that need the rule, negative cases that must stay where they are.
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
@@ -31,5 +31,26 @@ describe('configuration of the caller’s choosing put on a cluster is critical'
     expect(classify(tool('create_chart', 'Creates a bar chart in the spreadsheet.', { chart: text('Chart options') })).risk).toBe('medium');
     expect(classify(tool('k8s_remove_object', 'Removes one Kubernetes object.', { kind: text('Object kind'), name: text('Name') })).risk).toBe('high');
     expect(classify(tool('k8s_create_namespace', 'Creates a Kubernetes namespace.', { name: text('Namespace name') })).risk).not.toBe('critical');
+  });
+});
+
+describe('a credential made under another word is critical', () => {
+  it('something new whose result is a key, a token or a password', () => {
+    expect(classify(tool('add_worker', 'Adds a worker to the queue cluster. Returns a secret key the worker uses to authenticate.', { name: text('Worker name') })).risk).toBe('critical');
+    expect(classify(tool('provision_tenant', 'Provisions a tenant for the reseller, returning the tenant admin password.', { tenant: text('Tenant name') })).risk).toBe('critical');
+    expect(classify(tool('bot_register', 'Register a chat bot on the forum. The response comes with the bot token.', { handle: text('Handle') })).risk).toBe('critical');
+  });
+
+  it('a login of a database: its user, created or dropped', () => {
+    expect(classify(tool('neon_add_user', 'Adds a user to a Neon database branch.', { roleName: text('Name') })).risk).toBe('critical');
+    expect(classify(tool('mysql_remove_user', 'Removes a user from the MySQL server.', { user: text('User') })).risk).toBe('critical');
+  });
+
+  it('not a call that only needs a key, returns an id or an upload token, a user outside a database, nor reading users', () => {
+    expect(classify(tool('create_task', 'Creates a task. Requires an API key in the environment.', { title: text('Title') })).risk).toBe('medium');
+    expect(classify(tool('create_note', 'Creates a note and returns its id.', { body: text('Body') })).risk).toBe('medium');
+    expect(classify(tool('create_upload', 'Creates an upload session and returns the upload URL and an upload token.', { filename: text('Name of the upload') })).risk).not.toBe('critical');
+    expect(classify(tool('crm_create_user', 'Creates a customer user record in the CRM.', { email: text('Email') })).risk).not.toBe('critical');
+    expect(classify(tool('list_db_users', 'Lists the users of a database cluster.', { cluster: text('Cluster') })).category).toBe('read');
   });
 });

@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, annotationSignals, billedResourceSignals, clusterConfigSignals, inSForm, issuedCredentialSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, billedResourceSignals, clusterConfigSignals, inSForm, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -213,8 +213,8 @@ export function decide(signals: Signal[]): Verdict {
     openWorld: has(signals, 'openWorld', 0.75) || (category === 'write' && has(signals, 'messaging', 2)),
     // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
     sensitive: has(category === 'read' ? signals.filter((s) => !INPUT_CREDENTIAL_LABELS.has(s.label)) : signals, 'sensitive', 1),
-    // (or a credential made under another word: an agent registered with its key, a database user)
-    privileged: changes && (has(fromName, 'privileged') || signals.some((s) => s.label.startsWith('issues-credential:'))) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
+    // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
+    privileged: changes && (has(fromName, 'privileged') || signals.some((s) => s.label.startsWith('issues-credential:') || s.label.startsWith('grants-access:'))) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
     hostCode,
     writeQuery,
     many,
@@ -426,6 +426,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   signals.push(...platformCodeSignals(tool));
   signals.push(...clusterConfigSignals(tool));
   signals.push(...issuedCredentialSignals(tool));
+  signals.push(...sharedAccessSignals(tool));
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });

@@ -1175,3 +1175,22 @@ export function issuedCredentialSignals(tool: McpTool): Signal[] {
   if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context)) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];
   return [];
 }
+
+// what a share gives: a role or permission on the item (`role: "writer"`, "provides permissions to the recipients")
+const GRANTED_ROLE_PARAMETER = /^(roles?|permissions?|permission_?level|access_?(level|role|type)|share_?(role|type))$/i;
+const GRANTED_ROLE_TEXT = /\b(permissions?|roles?|access levels?|as (an? )?(owner|editor|writer|viewer|commenter|reader))\b/i;
+
+/**
+ * Sharing an item with someone in a role (`share_file(email, role)`, "A sharing invitation provides permissions to the
+ * recipients") changes who may read or write it: the rubric's critical row, a change of permissions. A link to an item
+ * (whoever holds it may view) and a share of storage (a file share, a shared label) are left as they were.
+ */
+export function sharedAccessSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  if (![...primary].some((i) => verbOf(tokens[i]!.word)?.lemma === 'share') || tokens.some((token) => token.word === 'link' || token.word === 'links')) return [];
+  const role = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && GRANTED_ROLE_PARAMETER.test(property.name));
+  if (role) return [signal('parameter', 'privileged', 'grants-access:role', 0, role.path, role.name)];
+  const said = GRANTED_ROLE_TEXT.exec((tool.description ?? '').slice(0, 400));
+  return said ? [signal('description', 'privileged', 'grants-access:role', 0, 'description', said[0])] : [];
+}

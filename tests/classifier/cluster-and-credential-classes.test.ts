@@ -1,5 +1,6 @@
 // Classes of the rubric (docs/labelling-guide.md) the rules rated too low: configuration of the caller's choosing put on
-// a cluster (arbitrary code on the user's infrastructure, critical), and credentials made under other words (critical).
+// a cluster (arbitrary code on the user's infrastructure, critical), credentials made under other words, and
+// sharing an item in a role (a change of permissions, critical).
 // Each class has wording of its own: positive cases that need the rule, negative cases that must stay where they are.
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
@@ -52,5 +53,18 @@ describe('a credential made under another word is critical', () => {
     expect(classify(tool('create_upload', 'Creates an upload session and returns the upload URL and an upload token.', { filename: text('Name of the upload') })).risk).not.toBe('critical');
     expect(classify(tool('crm_create_user', 'Creates a customer user record in the CRM.', { email: text('Email') })).risk).not.toBe('critical');
     expect(classify(tool('list_db_users', 'Lists the users of a database cluster.', { cluster: text('Cluster') })).category).toBe('read');
+  });
+});
+
+describe('sharing an item with someone in a role changes permissions', () => {
+  it('a role parameter, or prose that says the share gives permissions or a role', () => {
+    expect(classify(tool('share_notebook', 'Shares a notebook with a colleague.', { notebookId: text('Notebook'), email: text('Colleague'), accessLevel: { type: 'string', enum: ['view', 'edit', 'admin'] } })).risk).toBe('critical');
+    expect(classify(tool('board_share', 'Shares a whiteboard; the invited person joins as an editor.', { boardId: text('Board'), invitee: text('Email') })).risk).toBe('critical');
+  });
+
+  it('not a share link, a share of storage, nor sending an item to someone', () => {
+    expect(classify(tool('share_report_link', 'Creates a link to share a report.', { reportId: text('Report'), role: text('Link role') })).risk).toBe('medium');
+    expect(classify(tool('share_post', 'Shares a post to the team channel.', { postId: text('Post'), channel: text('Channel') })).risk).toBe('medium');
+    expect(classify(tool('create_file_share', 'Creates an SMB file share.', { name: text('Share name'), quotaGb: { type: 'number' } })).risk).not.toBe('critical');
   });
 });

@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, annotationSignals, billedResourceSignals, inSForm, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, installedCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -72,6 +72,8 @@ export interface Verdict {
   ui: boolean;
   /** Creates or resizes capacity that is billed while it exists (a droplet, a volume, a database cluster). */
   bills: boolean;
+  /** Puts configuration of the caller's choosing on a cluster (a manifest, a Helm chart, a resource of any kind). */
+  clusterConfig: boolean;
 }
 
 const SCOPE_ORDER: readonly DestructiveScope[] = ['none', 'in-place', 'item', 'broad'];
@@ -211,12 +213,14 @@ export function decide(signals: Signal[]): Verdict {
     openWorld: has(signals, 'openWorld', 0.75) || (category === 'write' && has(signals, 'messaging', 2)),
     // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
     sensitive: has(category === 'read' ? signals.filter((s) => !INPUT_CREDENTIAL_LABELS.has(s.label)) : signals, 'sensitive', 1),
-    privileged: changes && has(fromName, 'privileged') && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
+    // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
+    privileged: changes && (has(fromName, 'privileged') || signals.some((s) => s.label.startsWith('issues-credential:') || s.label.startsWith('grants-access:'))) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
     hostCode,
     writeQuery,
     many,
     ui,
     bills: changes && signals.some((s) => s.label.startsWith('bills:')),
+    clusterConfig: changes && !negated && !nameNeutralized && signals.some((s) => s.label.startsWith('cluster-config:')),
   };
 }
 
@@ -230,7 +234,7 @@ export function riskOf(verdict: Verdict, warnings: readonly DescriptionWarning[]
     level = scope === 'broad' ? 3 : scope === 'item' ? 2 : scope === 'in-place' && verdict.many === 'filter' ? 2 : 1;
   } else level = verdict.destructiveScope === 'broad' ? 3 : 2;
   if (verdict.bills) level = Math.max(level, 2);
-  if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery) level = 3;
+  if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery || verdict.clusterConfig) level = 3;
   return RISK_LEVELS[level]!;
 }
 
@@ -421,6 +425,9 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   signals.push(...replacesWholeSignals(tool));
   signals.push(...platformCodeSignals(tool));
   signals.push(...installedCodeSignals(tool));
+  signals.push(...clusterConfigSignals(tool));
+  signals.push(...issuedCredentialSignals(tool));
+  signals.push(...sharedAccessSignals(tool));
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
@@ -555,6 +562,7 @@ function riskier(a: Verdict, b: Verdict): Verdict {
     many: a.many === 'filter' || b.many === 'filter' ? 'filter' : a.many === 'batch' || b.many === 'batch' ? 'batch' : 'one',
     ui: a.ui || b.ui,
     bills: a.bills || b.bills,
+    clusterConfig: a.clusterConfig || b.clusterConfig,
   };
 }
 

@@ -154,6 +154,7 @@ function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly Descripti
   if (verdict.writeQuery && !verdict.hostCode) reasons.push('a query of the caller’s choosing can change or delete data');
   if (verdict.financial) reasons.push('it moves money, which cannot be taken back by the agent');
   if (verdict.privileged) reasons.push('it administers credentials or permissions, which decide who can reach what');
+  if (verdict.clusterConfig && !verdict.hostCode) reasons.push('configuration of the caller’s choosing on a cluster can run any workload there and change who may do what');
   if (!reasons.length) {
     if (verdict.destructiveScope === 'broad') reasons.push('it can remove a container of many items or many items at once');
     else if (verdict.destructiveScope === 'item' && verdict.category !== 'read') reasons.push('what it deletes or overwrites is gone as a whole');

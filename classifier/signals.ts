@@ -1167,3 +1167,86 @@ export function installedCodeSignals(tool: McpTool): Signal[] {
   const named = inputProperties(tool.inputSchema).find((property) => NAMED_PACKAGE.test(property.name) && (property.schema.type === 'string' || property.schema.type === 'array') && !Array.isArray(property.schema.enum));
   return named ? [signal('parameter', 'execute', 'param-text:installs-named-package', 0, named.path, source[0])] : [];
 }
+
+// a cluster orchestrator: what is written to it runs there
+const CLUSTER_CONTEXT = /\b(kubernetes|k8s|kubectl|helm|openshift|kustomiz\w*|k3s)\b/i;
+// a document of cluster configuration: manifests, charts (any kind of resource, RBAC and workloads included)
+const CLUSTER_DOCUMENT_PARAMETER = /^(manifests?|yaml(_?content)?|chart|chart_?(name|ref|url)|values_?file|patch(_?data|_?file)?|kustomization)$/i;
+const CLUSTER_DOCUMENT_TEXT = /\b(manifests?|helm (charts?|releases?)|charts?|kustomiz\w*)\b/i;
+// a resource of any kind the caller names (`resourceType: "clusterrolebinding"`)
+const RESOURCE_KIND_PARAMETER = /^(resource_?type|resource_?kind|kind)$/i;
+// putting configuration on a cluster
+const CONFIGURING_VERBS = new Set(['apply', 'create', 'patch', 'replace', 'install', 'upgrade', 'deploy', 'edit']);
+// taking a release or a manifest off a cluster removes every resource it made
+const UNCONFIGURING_VERBS = new Set(['uninstall', 'remove', 'delete']);
+
+/**
+ * A tool that puts configuration of the caller's choosing on a cluster: applies, creates or patches a manifest or a
+ * resource of any kind, installs, upgrades or uninstalls a Helm chart (`kubectl_apply(manifest)`, `helm_install(chart, repo)`,
+ * `k8s_patch(resourceType, patchData)`). A manifest can run any image with any command and change who may do what:
+ * the rubric's critical row, arbitrary code on the user's infrastructure. Scaling or restarting what is there is not.
+ */
+export function clusterConfigSignals(tool: McpTool): Signal[] {
+  const text = `${tool.name.replace(/[_\-.]/g, ' ')} ${tool.title ?? ''} ${(tool.description ?? '').slice(0, 300)}`;
+  if (!CLUSTER_CONTEXT.test(text)) return [];
+  // (any verb of the name: `release_install` installs)
+  const lemmas = splitIdentifier(tool.name).map((token) => nameVerbOf(token.word)?.lemma ?? '');
+  const configures = lemmas.some((lemma) => CONFIGURING_VERBS.has(lemma));
+  if (!configures && !lemmas.some((lemma) => UNCONFIGURING_VERBS.has(lemma))) return [];
+  const properties = inputProperties(tool.inputSchema).filter((property) => property.depth === 1);
+  const document = properties.find((property) => CLUSTER_DOCUMENT_PARAMETER.test(property.name));
+  if (document) return [signal('parameter', 'execute', 'cluster-config:document', 0, document.path, document.name)];
+  const said = CLUSTER_DOCUMENT_TEXT.exec(text);
+  if (said && /helm|manifest|kustomiz/i.test(text)) return [signal('description', 'execute', 'cluster-config:document', 0, 'description', said[0])];
+  // (deleting one resource of a kind the caller names deletes one item: high, not this)
+  const kind = configures && properties.find((property) => RESOURCE_KIND_PARAMETER.test(property.name) && !Array.isArray(property.schema.enum));
+  if (kind) return [signal('parameter', 'execute', 'cluster-config:any-kind', 0, kind.path, kind.name)];
+  return [];
+}
+
+// a name that makes something new (an account, an agent, an instance, a user)
+const ISSUING_VERBS = new Set(['create', 'register', 'spawn', 'add', 'provision', 'issue', 'generate', 'new', 'signup', 'enroll', 'onboard']);
+// what the call hands back: "Returns the child's API key", "returns instance and optional initial auth token", "获取 API Key"
+const RETURNED_CREDENTIAL = /\b(returns?|returning|receives?|obtains?|issues?|gets?|comes? with|along with|together with|including)\b[^.;\n]{0,60}?\b(api[ _-]?keys?|(auth|authentication|access|bearer|bot|api)[ _-]?tokens?|secret[ _-]?keys?|client[ _-]?secrets?|passwords?|credentials?)\b|(获取|返回|生成)\s*(api[ _-]?key|token|密钥|令牌)/i;
+// a login of a database: its user, with a password of its own
+const DATABASE_CONTEXT = /\b(database|databases|db|dbs|postgres\w*|mysql|mariadb|mongo\w*|redis|sql)\b/i;
+const LOGIN_NOUNS = new Set(['user', 'users', 'login', 'logins']);
+const LOGIN_VERBS = new Set(['create', 'add', 'delete', 'remove', 'drop']);
+
+/**
+ * A call that makes a credential under another word: something new whose result is an API key, a token or a password
+ * (registering an agent that gets its key, an instance that comes with its auth token), or a login of a database (a
+ * database user). The rubric's critical row: creating or revoking credentials that grant access.
+ */
+export function issuedCredentialSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const lemmas = tokens.map((token) => nameVerbOf(token.word)?.lemma ?? '');
+  const description = (tool.description ?? '').slice(0, 400);
+  if (lemmas.some((lemma) => ISSUING_VERBS.has(lemma))) {
+    const returned = RETURNED_CREDENTIAL.exec(description);
+    if (returned) return [signal('description', 'privileged', 'issues-credential:returned', 0, 'description', returned[0])];
+  }
+  const login = tokens.findLast((token) => LOGIN_NOUNS.has(token.word));
+  const context = `${tool.name.replace(/[_\-.]/g, ' ')} ${firstSentence(description).text}`;
+  if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context)) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];
+  return [];
+}
+
+// what a share gives: a role or permission on the item (`role: "writer"`, "provides permissions to the recipients")
+const GRANTED_ROLE_PARAMETER = /^(roles?|permissions?|permission_?level|access_?(level|role|type)|share_?(role|type))$/i;
+const GRANTED_ROLE_TEXT = /\b(permissions?|roles?|access levels?|as (an? )?(owner|editor|writer|viewer|commenter|reader))\b/i;
+
+/**
+ * Sharing an item with someone in a role (`share_file(email, role)`, "A sharing invitation provides permissions to the
+ * recipients") changes who may read or write it: the rubric's critical row, a change of permissions. A link to an item
+ * (whoever holds it may view) and a share of storage (a file share, a shared label) are left as they were.
+ */
+export function sharedAccessSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  if (![...primary].some((i) => verbOf(tokens[i]!.word)?.lemma === 'share') || tokens.some((token) => token.word === 'link' || token.word === 'links')) return [];
+  const role = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && GRANTED_ROLE_PARAMETER.test(property.name));
+  if (role) return [signal('parameter', 'privileged', 'grants-access:role', 0, role.path, role.name)];
+  const said = GRANTED_ROLE_TEXT.exec((tool.description ?? '').slice(0, 400));
+  return said ? [signal('description', 'privileged', 'grants-access:role', 0, 'description', said[0])] : [];
+}

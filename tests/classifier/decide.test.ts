@@ -226,7 +226,7 @@ describe('money and privileges', () => {
 
 describe('risk from the verdict (the rubric)', () => {
   const verdict = (over: Partial<Verdict>): Verdict => ({
-    category: 'read', destructive: false, destructiveScope: 'none', financial: false, openWorld: false, sensitive: false, privileged: false, hostCode: false, writeQuery: false, many: 'one', ui: false, bills: false, ...over,
+    category: 'read', destructive: false, destructiveScope: 'none', financial: false, openWorld: false, sensitive: false, privileged: false, hostCode: false, writeQuery: false, many: 'one', ui: false, bills: false, clusterConfig: false, ...over,
   });
   it('reads are low, medium when sensitive', () => {
     expect(riskOf(verdict({}), [])).toBe('low');

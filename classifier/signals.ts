@@ -1160,12 +1160,16 @@ const NAMED_PACKAGE = /^(name|package|package_?name|pkg|packages|spec|path|repo|
  * host), not the high of running one fixed thing. Installing an app on a device or an extension in a browser stays high.
  */
 export function installedCodeSignals(tool: McpTool): Signal[] {
-  const lead = `${tool.name.replace(/[_-]/g, ' ')} ${firstSentence(tool.description ?? '').text}`;
-  if (!/\binstall(s|ing)?\b/i.test(lead)) return [];
-  const source = HOST_PACKAGE_SOURCES.exec(lead);
+  // installing is what the tool does: its name says install, or its description opens with it ("Install a package…", not "Use when `npm i` is wrong")
+  const first = firstSentence(tool.description ?? '').text;
+  const installs = /(^|[_-])install([_-]|$)/i.test(tool.name) || /^\W*install(s|ing)?\b/i.test(first);
+  if (!installs) return [];
+  const source = HOST_PACKAGE_SOURCES.exec(first) ?? HOST_PACKAGE_SOURCES.exec(tool.name.replace(/[_-]/g, ' '));
   if (!source) return [];
   const named = inputProperties(tool.inputSchema).find((property) => NAMED_PACKAGE.test(property.name) && (property.schema.type === 'string' || property.schema.type === 'array') && !Array.isArray(property.schema.enum));
-  return named ? [signal('parameter', 'execute', 'param-text:installs-named-package', 0, named.path, source[0])] : [];
+  // (the quote is the package source where the text says it: the description, or else the parameter's name)
+  const inDescription = HOST_PACKAGE_SOURCES.test(first);
+  return named ? [inDescription ? signal('description', 'execute', 'param-text:installs-named-package', 0, 'description', source[0]) : signal('parameter', 'execute', 'param-text:installs-named-package', 0, named.path, named.name)] : [];
 }
 
 // a cluster orchestrator: what is written to it runs there
@@ -1196,8 +1200,11 @@ export function clusterConfigSignals(tool: McpTool): Signal[] {
   const properties = inputProperties(tool.inputSchema).filter((property) => property.depth === 1);
   const document = properties.find((property) => CLUSTER_DOCUMENT_PARAMETER.test(property.name));
   if (document) return [signal('parameter', 'execute', 'cluster-config:document', 0, document.path, document.name)];
-  const said = CLUSTER_DOCUMENT_TEXT.exec(text);
-  if (said && /helm|manifest|kustomiz/i.test(text)) return [signal('description', 'execute', 'cluster-config:document', 0, 'description', said[0])];
+  // (quoted where it is said: the description, or else the name as it is written)
+  if (/helm|manifest|kustomiz/i.test(text) && CLUSTER_DOCUMENT_TEXT.test(text)) {
+    const said = CLUSTER_DOCUMENT_TEXT.exec((tool.description ?? '').slice(0, 300));
+    return [said ? signal('description', 'execute', 'cluster-config:document', 0, 'description', said[0]) : signal('name', 'execute', 'cluster-config:document', 0, 'name', tool.name)];
+  }
   // (deleting one resource of a kind the caller names deletes one item: high, not this)
   const kind = configures && properties.find((property) => RESOURCE_KIND_PARAMETER.test(property.name) && !Array.isArray(property.schema.enum));
   if (kind) return [signal('parameter', 'execute', 'cluster-config:any-kind', 0, kind.path, kind.name)];

@@ -580,7 +580,7 @@ const FAMILY_WORDS = {
   disparage: 'deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged leak leaks outdated unreliable retired discontinued removed unavailable obsolete suspended restricted',
   auto: 'automatically silently quietly',
   // a payload that opens a shell or runs code fetched from elsewhere (PAYLOAD)
-  payload: 'nc ncat bash mshta iex invoke import powershell certutil dev',
+  payload: 'nc ncat bash mshta iex webclient os powershell certutil tcp',
   // data said to be sold, kept or sent on (SHARED)
   // the model addressed (ADDRESSED, ASIDE), a modal instruction (MODAL_DIRECTIVE), the ASCII words of FOREIGN_DIRECTIVE
   // the model named in words of its own, for the whole-text reading (MODEL_ACTS, FOR_MODEL)
@@ -1197,7 +1197,7 @@ function mayInstruct(read: ReadText): boolean {
   const text = read.text;
   // (someone told what they must do counts only with an argument fixed in advance: what the reading looks for then)
   const told = (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
-  return told || (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('even ') || text.includes('though') || text.includes('whether or not') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
+  return told || (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('even if') || text.includes('even when') || text.includes('though') || text.includes('whether or not') || text.includes('regardless') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
 }
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */

@@ -748,7 +748,12 @@ interface PropertyView {
 
 /** Properties of the input schema, nested objects included, up to three levels and 64 properties (enough to see what a tool takes; huge schemas cost time, not insight). */
 export function inputProperties(inputSchema: Record<string, unknown>): PropertyView[] {
+  // (a dozen rules ask for one schema's properties: each schema is walked once; callers only read the list)
+  const cacheable = typeof inputSchema === 'object' && inputSchema !== null;
+  const known = cacheable ? PROPERTIES_CACHE.get(inputSchema) : undefined;
+  if (known) return known;
   const out: PropertyView[] = [];
+  if (cacheable) PROPERTIES_CACHE.set(inputSchema, out);
   const walk = (schema: Record<string, unknown>, path: string, depth: number) => {
     const properties = schema.properties;
     if (!properties || typeof properties !== 'object' || depth > 2) return;
@@ -766,6 +771,7 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
   return out;
 }
 
+const PROPERTIES_CACHE = new WeakMap<object, PropertyView[]>();
 const INVOKED_NAME = /^(tool|tool_?name|name|action_?name|function_?name|operation_?name)$/i;
 const INVOKED_ARGUMENTS = /^(args|arguments|params|parameters|input|payload|tool_?args|tool_?input)$/i;
 const REVEALING_PARAMETER = /^(reveal|reveal_?(values?|secrets?|env_?\w*|passwords?)|unmask|decrypt|include_?(values|secrets?|credentials|passwords|tokens)|show_?secrets?|with_?secrets?)$/i;

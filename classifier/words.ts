@@ -16,12 +16,18 @@ const IDENTIFIER_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+/g;
  * slashed names (`get_issue`, `deleteFile`, `browser_click`, `policies.remove`, `getHTTPResponse`).
  */
 export function splitIdentifier(name: string): Token[] {
+  // (a tool's name is split by a dozen rules: the last few are kept; callers only read the tokens)
+  const known = IDENTIFIER_CACHE.get(name);
+  if (known) return known;
   const tokens: Token[] = [];
   for (const match of name.matchAll(IDENTIFIER_PART)) {
     tokens.push({ word: match[0].toLowerCase(), text: match[0], start: match.index });
   }
+  if (IDENTIFIER_CACHE.size >= 256) IDENTIFIER_CACHE.clear();
+  IDENTIFIER_CACHE.set(name, tokens);
   return tokens;
 }
+const IDENTIFIER_CACHE = new Map<string, Token[]>();
 
 const TEXT_WORD = /[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]/g;
 

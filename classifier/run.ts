@@ -3,14 +3,16 @@
 // review when asked) and a saved tools/list result (`toolrisk classify <file>`), one result per
 // input tool. The classification itself is pure (catalog.ts, classify.ts); the reading and
 // writing is here.
+import { availableParallelism } from 'node:os';
 import { readFile, rm } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
 import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
 import { checkListedTools } from '../crawler/tools.ts';
-import { classifySnapshot, classifyTools, repairedProblems } from './catalog.ts';
+import { cacheFrom, cacheKey, classifySnapshot, classifyTools, repairedProblems, type ClassifyFailure, type ServerClassification } from './catalog.ts';
 import { renderGateway, renderIntercept, serverPolicy, singleToolModel } from './policy.ts';
 import { AnswerCache, reviewTools, type ModelReviewer } from './review.ts';
 
@@ -23,6 +25,8 @@ export interface ClassifyCatalogSummary {
   errors: string[];
   /** Tools whose classification carries a model review (asked now or from data/llm/). */
   reviewed: number;
+  /** Servers classified in worker threads (the rest in the calling thread). */
+  inWorkers: number;
   ms: number;
 }
 
@@ -47,6 +51,84 @@ async function readPrevious(file: string): Promise<{ text: string; record?: Clas
 
 /** Servers in progress at once without a model: enough to overlap one server's file reads and writes with another's classification. */
 const FILE_LANES = 4;
+/** Below this many servers a run classifies in its own thread: starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 64;
+
+/**
+ * Classifies snapshots in worker threads, one per core but one (at most four): a whole catalog is
+ * CPU-bound. A worker that fails or cannot start leaves its job to the calling thread, so the
+ * results are the same either way.
+ */
+class SnapshotPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private readonly pending = new Map<number, { resolve: (value: { result: ServerClassification; failures: ClassifyFailure[] } | undefined) => void }>();
+  private next = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      try {
+        const worker = new Worker(new URL('./snapshot-worker.js', import.meta.url));
+        worker.unref();
+        worker.on('message', (message: { id: number; result?: ServerClassification; failures?: ClassifyFailure[]; error?: string }) => {
+          const job = this.pending.get(message.id);
+          this.pending.delete(message.id);
+          job?.resolve(message.result ? { result: message.result, failures: message.failures ?? [] } : undefined);
+          this.release(worker);
+        });
+        // a worker that dies hands its jobs back to the calling thread
+        worker.on('error', () => this.fail(worker));
+        worker.on('exit', () => this.fail(worker));
+        this.workers.push(worker);
+        this.idle.push(worker);
+      } catch {
+        break;
+      }
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  private release(worker: Worker): void {
+    const waiter = this.waiting.shift();
+    this.idle.push(worker);
+    waiter?.();
+  }
+
+  private fail(worker: Worker): void {
+    const index = this.workers.indexOf(worker);
+    if (index === -1) return;
+    this.workers.splice(index, 1);
+    const idle = this.idle.indexOf(worker);
+    if (idle !== -1) this.idle.splice(idle, 1);
+    for (const [id, job] of this.pending) if ((job as { worker?: Worker }).worker === worker) {
+      this.pending.delete(id);
+      job.resolve(undefined);
+    }
+    for (const waiter of this.waiting.splice(0)) waiter();
+  }
+
+  /** The classification of one snapshot, or undefined when no worker could do it. */
+  async classify(snapshot: CrawlSnapshot, previous?: ClassifiedServer): Promise<{ result: ServerClassification; failures: ClassifyFailure[] } | undefined> {
+    while (this.idle.length === 0) {
+      if (this.workers.length === 0) return undefined;
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    const worker = this.idle.pop()!;
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.pending.set(id, Object.assign({ resolve }, { worker }));
+      worker.postMessage({ id, snapshot, previous });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
 
 /** Classifies every snapshot in data/crawled/ into data/classified/, writing only files whose bytes change. */
 export async function classifyCatalog(
@@ -58,20 +140,31 @@ export async function classifyCatalog(
 ): Promise<ClassifyCatalogSummary> {
   const started = performance.now();
   const { items: snapshots, errors } = await loadSnapshots(join(dataDir, 'crawled'));
-  const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...errors], reviewed: 0, ms: 0 };
+  const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...errors], reviewed: 0, inWorkers: 0, ms: 0 };
   const outDir = join(dataDir, 'classified');
   const answersDir = join(dataDir, 'llm');
   let done = 0;
   const totalTools = snapshots.reduce((sum, snapshot) => sum + snapshot.tools.length, 0);
   // each server's problems, in the order of the snapshots whatever order the lanes finish in
   const serverErrors: string[][] = snapshots.map(() => []);
+  // (a whole catalog without a model: the classification is spread over the cores)
+  const cores = Math.min(4, availableParallelism());
+  const pool = !options.reviewer && cores > 1 && snapshots.length >= WORKER_THRESHOLD ? new SnapshotPool(cores) : undefined;
   const classifyOne = async (snapshot: CrawlSnapshot, position: number) => {
     const errorsOf = serverErrors[position]!;
     const file = join(outDir, `${snapshot.slug}.json`);
     const previous = await readPrevious(file);
-    const result = classifySnapshot(snapshot, previous?.record, (failure) =>
-      errorsOf.push(`${join('crawled', `${snapshot.slug}.json`)}: tool #${failure.index + 1} ${JSON.stringify(failure.tool)} could not be classified (listed as unclassified, never allowed): ${failure.error}`),
-    );
+    const report = (failure: ClassifyFailure) =>
+      errorsOf.push(`${join('crawled', `${snapshot.slug}.json`)}: tool #${failure.index + 1} ${JSON.stringify(failure.tool)} could not be classified (listed as unclassified, never allowed): ${failure.error}`);
+    // (a server whose every tool is in the cache costs less here than the copy to a worker would)
+    const cache = pool ? cacheFrom(previous?.record) : undefined;
+    const cached = cache !== undefined && snapshot.fingerprints.every((entry) => cache.has(cacheKey(entry.fingerprint, entry.name)));
+    const fromWorker = pool && !cached ? await pool.classify(snapshot, previous?.record) : undefined;
+    if (fromWorker) {
+      fromWorker.failures.forEach(report);
+      summary.inWorkers += 1;
+    }
+    const result = fromWorker?.result ?? classifySnapshot(snapshot, previous?.record, report);
     // model reviews: asked with --llm, else applied from data/llm/ (committed with the data)
     const answers = await AnswerCache.open(answersDir, snapshot.slug, snapshot.name);
     if (answers.problem) errorsOf.push(`${answers.file}: ${answers.problem} (its answers are ignored; the next classify --llm rewrites it)`);
@@ -113,6 +206,7 @@ export async function classifyCatalog(
       }
     }),
   );
+  await pool?.close();
   for (const errors of serverErrors) summary.errors.push(...errors);
   // a classification (or cached model answers) whose snapshot is gone goes too
   const current = new Set(snapshots.map((snapshot) => `${snapshot.slug}.json`));

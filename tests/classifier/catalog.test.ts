@@ -2,6 +2,7 @@
 // evidence quoted exactly, the cache, and the labelled-set accuracy gate.
 import { readdirSync, readFileSync } from 'node:fs';
 import { cp, readFile, mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textAtLocation } from '../../classifier/poisoning.ts';
@@ -90,6 +91,25 @@ describe('the classified catalog', () => {
       });
     }
   });
+});
+
+describe('toolrisk classify spread over cores', () => {
+  it('classifies a whole catalog in worker threads into the same bytes as the committed files', async () => {
+    const data = await tempDir();
+    try {
+      await cp(join(ROOT, 'data', 'crawled'), join(data.path, 'crawled'), { recursive: true });
+      const summary = await classifyCatalog(data.path);
+      expect(summary.errors).toEqual([]);
+      expect(summary.servers).toBeGreaterThan(100);
+      // (on a machine with one core everything runs in the calling thread)
+      if (availableParallelism() > 1) expect(summary.inWorkers).toBeGreaterThan(summary.servers / 2);
+      for (const file of readdirSync(join(data.path, 'classified'))) {
+        expect(readFileSync(join(data.path, 'classified', file), 'utf8') === readFileSync(join(ROOT, 'data', 'classified', file), 'utf8'), file).toBe(true);
+      }
+    } finally {
+      await data.remove();
+    }
+  }, 120_000);
 });
 
 describe('toolrisk classify (catalog)', () => {

@@ -3,16 +3,7 @@
 // sharing an item in a role (a change of permissions, critical).
 // Each class has wording of its own: positive cases that need the rule, negative cases that must stay where they are.
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../classifier/classify.ts';
-import type { Classification, McpTool } from '../../data/schema.ts';
-
-function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
-  return { name, description, inputSchema: { type: 'object', properties } };
-}
-
-function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
-  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
-}
+import { classify, tool } from './class-helpers.ts';
 
 const text = (description: string) => ({ type: 'string', description });
 

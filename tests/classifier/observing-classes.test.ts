@@ -2,19 +2,7 @@
 // or a trace switches an observation on or off and changes nothing. Each positive case needs its rule; each
 // negative case shows what must stay where it is.
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../classifier/classify.ts';
-import type { Classification, McpTool } from '../../data/schema.ts';
-
-function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
-  return { name, description, inputSchema: { type: 'object', properties } };
-}
-
-function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
-  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
-}
-
-const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
-const choice = (...values: string[]) => ({ type: 'string', enum: values });
+import { choice, classify, tool, verdict } from './class-helpers.ts';
 
 describe('starting or stopping a profiler or a trace only observes', () => {
   it('"Begin heap profiling" and a profiler started by name are reads', () => {

@@ -2,19 +2,8 @@
 // umbrella verb ("Manage…", "Select and run one of…"), the verb after "Use this tool to…", and verbs undone
 // with "un-". Each positive case needs the rule; each negative case shows what must stay where it is.
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../classifier/classify.ts';
-import type { Classification, McpTool } from '../../data/schema.ts';
+import { choice, classify, tool, verdict } from './class-helpers.ts';
 
-function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
-  return { name, description, inputSchema: { type: 'object', properties } };
-}
-
-function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
-  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
-}
-
-const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
-const choice = (...values: string[]) => ({ type: 'string', enum: values });
 // one argument shape per operation, told apart by a constant (`anyOf: [{ op: { const: "fetch-site" } }, …]`)
 const union = (key: string, ...values: string[]) => ({ anyOf: values.map((value) => ({ type: 'object', properties: { [key]: { type: 'string', const: value }, args: { type: 'object' } }, required: [key] })) });
 

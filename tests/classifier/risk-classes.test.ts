@@ -1,18 +1,7 @@
 // Classes of risk the rubric (docs/labelling-guide.md, section 3) separates, each with wording of
 // its own: a positive case that needs the rule and a negative case that must stay where it is.
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../classifier/classify.ts';
-import type { Classification, McpTool } from '../../data/schema.ts';
-
-function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
-  return { name, description, inputSchema: { type: 'object', properties } };
-}
-
-function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
-  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
-}
-
-const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
+import { classify, tool, verdict } from './class-helpers.ts';
 
 describe('reading personal data is medium', () => {
   it('a read whose object is people or their messages returns personal data', () => {

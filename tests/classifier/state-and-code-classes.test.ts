@@ -2,18 +2,8 @@
 // one item, controlling a running program, adding state by approving or claiming, and code a platform runs.
 // Each class has wording of its own: positive cases that need the rule, negative cases that must stay where they are.
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../classifier/classify.ts';
-import type { Classification, McpTool } from '../../data/schema.ts';
+import { classify, tool, verdict } from './class-helpers.ts';
 
-function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
-  return { name, description, inputSchema: { type: 'object', properties } };
-}
-
-function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
-  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
-}
-
-const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
 const text = (description: string) => ({ type: 'string', description });
 
 describe('overwriting the whole of one item is high', () => {

@@ -1,0 +1,16 @@
+// What the tests of verdict classes share: a tool made of a name, a description and parameters,
+// classified on a generic server, and its verdict as one short string ("write+destructive high").
+import { classifyTool } from '../../classifier/classify.ts';
+import type { Classification, McpTool } from '../../data/schema.ts';
+
+export function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
+  return { name, description, inputSchema: { type: 'object', properties } };
+}
+
+export function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {
+  return classifyTool({ tool: definition, fingerprint: 'sha256:test', server });
+}
+
+export const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
+/** A string parameter limited to these values. */
+export const choice = (...values: string[]) => ({ type: 'string', enum: values });

@@ -59,11 +59,14 @@ const WORKER_THRESHOLD = 64;
  * CPU-bound. A worker that fails or cannot start leaves its job to the calling thread, so the
  * results are the same either way.
  */
+type FromWorker = { result: ServerClassification; failures: ClassifyFailure[] } | undefined;
+
 class SnapshotPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly waiting: (() => void)[] = [];
-  private readonly pending = new Map<number, { resolve: (value: { result: ServerClassification; failures: ClassifyFailure[] } | undefined) => void }>();
+  /** Jobs sent and not answered, with the worker that has each. */
+  private readonly pending = new Map<number, { worker: Worker; resolve: (value: FromWorker) => void }>();
   private next = 0;
 
   constructor(size: number) {
@@ -88,10 +91,6 @@ class SnapshotPool {
     }
   }
 
-  get size(): number {
-    return this.workers.length;
-  }
-
   private release(worker: Worker): void {
     const waiter = this.waiting.shift();
     this.idle.push(worker);
@@ -104,7 +103,7 @@ class SnapshotPool {
     this.workers.splice(index, 1);
     const idle = this.idle.indexOf(worker);
     if (idle !== -1) this.idle.splice(idle, 1);
-    for (const [id, job] of this.pending) if ((job as { worker?: Worker }).worker === worker) {
+    for (const [id, job] of this.pending) if (job.worker === worker) {
       this.pending.delete(id);
       job.resolve(undefined);
     }
@@ -112,7 +111,7 @@ class SnapshotPool {
   }
 
   /** The classification of one snapshot, or undefined when no worker could do it. */
-  async classify(snapshot: CrawlSnapshot, previous?: ClassifiedServer): Promise<{ result: ServerClassification; failures: ClassifyFailure[] } | undefined> {
+  async classify(snapshot: CrawlSnapshot, previous?: ClassifiedServer): Promise<FromWorker> {
     while (this.idle.length === 0) {
       if (this.workers.length === 0) return undefined;
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -120,7 +119,7 @@ class SnapshotPool {
     const worker = this.idle.pop()!;
     const id = this.next++;
     return new Promise((resolve) => {
-      this.pending.set(id, Object.assign({ resolve }, { worker }));
+      this.pending.set(id, { worker, resolve });
       worker.postMessage({ id, snapshot, previous });
     });
   }

@@ -1,6 +1,6 @@
 // Loads the labelled set (tests/labels/tools.json) and classifies each labelled tool from
 // data/crawled/, with its annotations and with them removed. Shared by `npm run eval` and the test.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyTools, serverContextOf } from '../classifier/catalog.ts';
 import { evaluate, type EvalResult, type Label } from '../classifier/evaluate.ts';
@@ -18,6 +18,46 @@ import { ROOT } from './helpers.ts';
  */
 export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
+}
+
+/**
+ * A second labeller's blind labels of a never-tuned set (tests/labels/second/<set>.json), when present: the same
+ * tools, labelled from the definitions and the guide alone, without the first labels or the rules' verdicts.
+ */
+export function loadSecondLabels(set: 'holdout' | 'npm' | 'fresh'): Label[] | undefined {
+  const file = join(ROOT, 'tests', 'labels', 'second', `${set}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Label[]) : undefined;
+}
+
+export interface Agreement {
+  total: number;
+  category: number;
+  destructive: number;
+  risk: number;
+  /** The first labels of the tools whose category both labellers gave alike. */
+  agreed: Label[];
+}
+
+/** How often two labellings of the same tools agree (fractions), matched by server and tool. */
+export function agreement(first: readonly Label[], second: readonly Label[]): Agreement {
+  const key = (label: Label) => `${label.server}\u0000${label.tool}`;
+  const other = new Map(second.map((label) => [key(label), label]));
+  let category = 0;
+  let destructive = 0;
+  let risk = 0;
+  const agreed: Label[] = [];
+  for (const label of first) {
+    const twin = other.get(key(label));
+    if (!twin) throw new Error(`second labels lack ${label.server} / ${label.tool}`);
+    if (twin.category === label.category) {
+      category += 1;
+      agreed.push(label);
+    }
+    if (twin.destructive === label.destructive) destructive += 1;
+    if (twin.risk === label.risk) risk += 1;
+  }
+  const of = (count: number) => (first.length ? count / first.length : 0);
+  return { total: first.length, category: of(category), destructive: of(destructive), risk: of(risk), agreed };
 }
 
 function byServer(labels: Label[]): Map<string, Label[]> {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { formatEval, type EvalResult } from '../classifier/evaluate.ts';
 import { LLM_OPTIONS, LlmSettingsError, llmSettings } from '../bin/llm.ts';
 import { ModelReviewer, userCacheDir } from '../classifier/review.ts';
-import { loadLabels, runEval, runModelEval } from './eval-labels.ts';
+import { agreement, loadLabels, loadSecondLabels, runEval, runModelEval } from './eval-labels.ts';
 import { ROOT } from './helpers.ts';
 import { formatDetection, loadPoisoningSet, measureDetection, publicCorpus, realFalsePositives } from './eval-poisoning.ts';
 
@@ -69,6 +69,19 @@ if (!values.llm) {
   // a second blind round, chosen the same way (the last unlabelled tool of each server, a second one of every third), used for development
   const fresh2 = existsSync(join(ROOT, 'tests', 'labels', 'fresh2.json')) ? loadLabels('fresh2') : [];
   if (fresh2.length) print(`Second fresh batch (${new Set(fresh2.map((label) => label.server)).size} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh2, false));
+  // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
+  // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
+  const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')]] as const;
+  if (sets.some(([, , second]) => second)) {
+    console.log('Second blind labeller over the never-tuned sets (tests/labels/second/), annotations removed');
+    const percent = (fraction: number) => `${(100 * fraction).toFixed(1)}%`;
+    for (const [name, first, second] of sets) {
+      if (!second || !first.length) continue;
+      const agreed = agreement(first, second);
+      console.log(`  ${name} (${agreed.total}): labellers agree on category ${percent(agreed.category)}, destructive ${percent(agreed.destructive)}, risk ${percent(agreed.risk)}; rules' category accuracy on the ${agreed.agreed.length} tools both agree on ${percent(runEval(agreed.agreed, false).categoryAccuracy)}`);
+    }
+    console.log('');
+  }
   console.log(formatEval('Every labelled tool (development, held-out, both npm sets and both fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2], false)));
   console.log('');
   printPoisoning();

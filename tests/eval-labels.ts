@@ -14,9 +14,11 @@ import { ROOT } from './helpers.ts';
  * `npm` holds tools of the npm servers added by use (`toolrisk add`), labelled before the rules were
  * run on them, and never tuned against either; `npm-dev` holds tools of other new npm servers, labelled
  * the same way, which the rules are being tuned against (it joins `tools` once they reach 95% on it);
- * `fresh` holds catalog tools labelled blind in a later round, never tuned against.
+ * `fresh` holds catalog tools labelled blind in a later round, never tuned against. `fresh2` and `fresh3` are later
+ * blind rounds used for development after their first measurement; `fresh4` (servers apart from fresh3's) is never
+ * tuned against.
  */
-export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' = 'tools'): Label[] {
+export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 

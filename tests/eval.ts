@@ -69,6 +69,15 @@ if (!values.llm) {
   // a second blind round, chosen the same way (the last unlabelled tool of each server, a second one of every third), used for development
   const fresh2 = existsSync(join(ROOT, 'tests', 'labels', 'fresh2.json')) ? loadLabels('fresh2') : [];
   if (fresh2.length) print(`Second fresh batch (${new Set(fresh2.map((label) => label.server)).size} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh2, false));
+  // a random sample of the rest (at most five tools a server), labelled blind, its servers split in two: fresh3 for
+  // development after its first measurement, fresh4 never tuned against
+  const fresh3 = existsSync(join(ROOT, 'tests', 'labels', 'fresh3.json')) ? loadLabels('fresh3') : [];
+  const fresh4 = existsSync(join(ROOT, 'tests', 'labels', 'fresh4.json')) ? loadLabels('fresh4') : [];
+  if (fresh3.length) print(`Third fresh batch (${new Set(fresh3.map((label) => label.server)).size} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh3, false));
+  if (fresh4.length) {
+    console.log(formatEval(`Fourth fresh batch (${new Set(fresh4.map((label) => label.server)).size} other servers, labelled blind; never tuned against), annotations removed`, runEval(fresh4, false)));
+    console.log('');
+  }
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')]] as const;
@@ -82,7 +91,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and both fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2], false)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the four fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

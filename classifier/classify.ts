@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-19';
+export const CLASSIFIER_VERSION = 'rules-20';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -122,7 +122,11 @@ export function decide(signals: Signal[]): Verdict {
   const codeParameter = signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) && s.weight >= 1.5);
   const stores = fromName.some((s) => s.effect === 'write' && s.weight >= 3 && STORING_VERBS.has(s.label));
   // a tool whose own verb produces files (`generate_test(filename)`, `generate_html_report(output)`) writes them
-  if (signals.some((s) => s.label === 'param:file-name') && fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label))) strongWrite += 1.5;
+  // (a name without a verb of its own leaves that to the description's leading verb: `browser_pdf`, "Generate a PDF of the page")
+  const namedVerb = fromName.some((s) => s.weight >= 3 && s.label.startsWith('verb:'));
+  const producesFiles = fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) || (!namedVerb && signals.some((s) => (s.family === 'description' || s.family === 'title') && s.weight >= 2 && FILE_PRODUCING.has(s.label)));
+  // (and so does one that may overwrite what is there: `download_template(overwrite)`, `generate_rules(overwrite_existing)`)
+  if (signals.some((s) => s.label === 'param:file-name' || s.label === 'param:overwrite') && producesFiles) strongWrite += 1.5;
   let category: Category;
   if (nameNeutralized && sum(fromName, 'write') === 0 && sum(fromName, 'execute') === 0) category = 'read';
   // a clear action outweighs reading (`get_or_create`, `run_query`); a side effect outweighs a read
@@ -169,7 +173,7 @@ export function decide(signals: Signal[]): Verdict {
       if (verbScope && !(sessionOnly && verbScope === 'in-place' && s.label !== 'verb:close')) scope = widerScope(scope, verbScope);
     }
     // a tool whose job is to write files at a path the caller names can overwrite one (`generate_test(filename)`, `save_as_pdf`)
-    const writesFile = fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) && signals.some((s) => FILE_TARGET.has(s.label));
+    const writesFile = producesFiles && signals.some((s) => FILE_TARGET.has(s.label));
     if (writesFile) scope = widerScope(scope, 'item');
     if (fromName.some((s) => s.weight >= 3 && s.label === 'verb:save') && signals.some((s) => s.label === 'name:format')) scope = widerScope(scope, 'item');
     // writing or pushing files at named paths (`write_file`, `push_files`) replaces any that exist

@@ -67,6 +67,13 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
   for (const [i, token] of tokens.entries()) {
     // in a name, money moves when the money noun is the thing acted on (`create_refund`), not a modifier (`create_payment_link`)
     if (MONEY_NOUNS.has(token.word) && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
+    // an order on a market ("a limit order", `place_futures_market_order`) trades money or assets; a shop's order need not
+    else if ((token.word === 'order' || token.word === 'orders') && TRADE_ORDER_KINDS.has(tokens[i - 1]?.word ?? '') && (family !== 'name' || i === head)) {
+      out.push(signal(family, 'financial', 'noun:trade-order', weight, where, token.text));
+      // ("place" is a verb here, and only here: `map_place_details` names a place)
+      const placing = tokens.slice(Math.max(0, i - 4), i - 1).find((earlier) => earlier.word === 'place');
+      if (placing) out.push(signal(family, 'write', 'verb:place', weight, where, placing.text));
+    }
     const previous = tokens[i - 1] && verbOf(tokens[i - 1]!.word);
     // "all" right after a verb that changes what exists (`delete_all`, `mark_all_done`) acts on everything a filter finds
     const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous && (previous.effects.includes('destructive') || VERB_SCOPE.has(previous.lemma))));
@@ -403,9 +410,18 @@ function observationRun(tokens: readonly Token[], i: number): string | undefined
   return undefined;
 }
 
+/** The work item "resolve" at `i` acts on, past a determiner and one modifier ("a review thread"), unless it only names it ("the thread id"). */
+function resolvedWork(tokens: readonly Token[], i: number): boolean {
+  let j = i + 1;
+  if (RESOLVE_DETERMINERS.has(tokens[j]?.word ?? '')) j += 1;
+  if (!RESOLVED_WORK.has(tokens[j]?.word ?? '') && RESOLVED_WORK.has(tokens[j + 1]?.word ?? '')) j += 1;
+  return RESOLVED_WORK.has(tokens[j]?.word ?? '') && !NAMING_HEADS.has(tokens[j + 1]?.word ?? '');
+}
+
 /** The thing a lifecycle verb runs or operates (`restart_service`, `power-off-droplet`, `create_deployment`), if any. */
 function runningObject(tokens: readonly Token[], i: number, lemma: string): Token | undefined {
-  const objects = LIFECYCLE_VERBS.has(lemma) ? LIFECYCLE_OBJECTS : lemma === 'create' ? RUNNING_OBJECTS : undefined;
+  // (closing ends only what runs in a process: `close_task` or `close_release` closes a record)
+  const objects = lemma === 'close' ? CLOSED_PROCESSES : LIFECYCLE_VERBS.has(lemma) ? LIFECYCLE_OBJECTS : lemma === 'create' ? RUNNING_OBJECTS : undefined;
   if (!objects) return undefined;
   for (let j = Math.max(0, i - 3); j < Math.min(tokens.length, i + 5); j++) if (j !== i && objects.has(tokens[j]!.word)) return tokens[j];
   return undefined;
@@ -457,6 +473,8 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
   if (observed) return { verb: observed, object: undefined };
   // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
   if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
+  // resolving a work item (`resolve_task`, "Resolve an incident") closes it; resolving a name, an id or an address looks it up
+  if (verb.lemma === 'resolve' && resolvedWork(tokens, i)) verb = verbOf('close')!;
   const action = LIGHT_VERBS.has(verb.lemma) || verb.lemma === 'run' ? (probeRun(tokens, i) ?? (LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : observationRun(tokens, i))) : undefined;
   let resolved = (action && verbOf(action)) || verb;
   if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
@@ -777,7 +795,8 @@ const INVOKED_ARGUMENTS = /^(args|arguments|params|parameters|input|payload|tool
 const REVEALING_PARAMETER = /^(reveal|reveal_?(values?|secrets?|env_?\w*|passwords?)|unmask|decrypt|include_?(values|secrets?|credentials|passwords|tokens)|show_?secrets?|with_?secrets?)$/i;
 const OUTPUT_NAME = /^(output|save|export|download|destination|dest|target)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
 const FILE_NAME = /^(file|filename|file_?name|file_?path|path|filepath|dir|directory|folder)$/i;
-const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\b(to|into|in|at|as|under)\b/i;
+// ("saved to", "output in"; and a location given to save into: "File path to save the PDF", "Directory where to write the report")
+const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\b(to|into|in|at|as|under)\b|\b(path|file|folder|directory|dir|location|where)\s+(to|in\s+which\s+to)\s+(save|write|store|export|download)\b/i;
 const JUDGED_TEXT = /\b(code|script|snippet|source|component)s?\b[^.]{0,30}?\bto\s+(be\s+)?(review(ed)?|analy[sz]ed?|lint(ed)?|audit(ed)?|score[sd]?|grade[sd]?|assess(ed)?|explain(ed)?|evaluated?\s+against)\b/i;
 const CODE_WORDS = /command|script|code|expression|shell|bash|terminal|javascript/i;
 const SUB_COMMAND = /\b(sub-?commands?|against\s+the\s+(specified\s+)?tool|tool\s+command|command\s+name|name\s+of\s+the\s+command|operation\s+to\s+perform)\b/i;
@@ -785,6 +804,17 @@ const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|sparql|mongo(db)?\s+query|ag
 // query languages by name (a product's search syntax, such as JQL or a search box's, is not one: that is read)
 const QUERY_LANGUAGE_NAME = /^(sql|logql|promql|metricsql|kql|kusto|cypher|sparql|graphql|esql|ksql|traceql|flux)$/i;
 const QUERY_LANGUAGE_TEXT = /\b(sql|logql|promql|metricsql|kql|kusto|cypher|sparql|graphql|es\|ql|esql|ksql|traceql|flux)\s+(query|queries|expression|expressions|matcher|selector|statement|statements)\b/i;
+// what is resolved by closing it, not by looking it up
+const RESOLVED_WORK = new Set(['task', 'tasks', 'issue', 'issues', 'ticket', 'tickets', 'incident', 'incidents', 'alert', 'alerts', 'conflict', 'conflicts', 'thread', 'threads', 'dispute', 'disputes', 'case', 'cases', 'bug', 'bugs', 'finding', 'findings', 'problem', 'problems', 'escalation', 'escalations']);
+const RESOLVE_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'one', 'each', 'every', 'all', 'any', 'its', 'their', 'your']);
+// what only names or points at an item ("the incident id"): resolving it looks it up
+const NAMING_HEADS = new Set(['id', 'ids', 'name', 'names', 'number', 'numbers', 'key', 'keys', 'url', 'urls', 'link', 'links', 'path', 'paths', 'reference', 'references', 'ref', 'refs', 'slug', 'slugs', 'uri', 'handle']);
+// what closing ends by stopping a process: a terminal, a REPL, a kernel, a sandbox
+const CLOSED_PROCESSES = new Set(['terminal', 'terminals', 'shell', 'shells', 'process', 'processes', 'pty', 'ptys', 'repl', 'repls', 'kernel', 'kernels', 'sandbox', 'sandboxes', 'tunnel', 'tunnels', 'daemon', 'runner']);
+// what kind of order a market takes (`market_order`, "stop-limit order", "futures order")
+const TRADE_ORDER_KINDS = new Set(['market', 'limit', 'stop', 'futures', 'spot', 'margin', 'perp', 'perpetual', 'options', 'option', 'bracket', 'trailing', 'oco', 'trade', 'trading', 'buy', 'sell']);
+// head nouns after which a code word only says what the value refers to
+const CODE_REFERRING_HEADS = new Set(['id', 'ids', 'ref', 'refs', 'reference', 'references', 'hash', 'sha', 'version', 'versions', 'language', 'lang', 'type', 'types', 'style', 'format']);
 const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|python|expression|statement|program)s?\b/i;
 
 /** Signals from parameter names, types, enums and descriptions. */
@@ -823,6 +853,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // code handed over to be judged ("The code to review", "the snippet to evaluate against the style guide") is text, not code to run
       if (effects.includes('execute') && JUDGED_TEXT.test(description)) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
+      // a word that names code only qualifies a head noun after it (`code_refs`, `script_id`, `command_language`): the value refers to code, it is none
+      if (effects.includes('execute') && token !== tokens[tokens.length - 1] && CODE_REFERRING_HEADS.has(words[words.length - 1]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
       // `page_token`, `continuationToken`: a cursor through results, not a secret

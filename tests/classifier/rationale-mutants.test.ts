@@ -121,7 +121,7 @@ describe('decisiveSignals: the words the category and flag sentences cite', () =
   });
 
   it('a reading verb is not cited as destructive, even one that changes things elsewhere ("Resolves")', () => {
-    const c = classify(tool('delete_comment_thread', 'Resolves a comment thread and deletes it.', { id: { type: 'string' } }));
+    const c = classify(tool('delete_comment_thread', 'Resolves the thread id and deletes the thread.', { id: { type: 'string' } }));
     expect(line(c, 'Destructive')).toBe('Destructive (item): it deletes or overwrites the whole of an item (“delete” in the tool name).');
     expect(c.evidence.map((quote) => quote.text)).not.toContain('Resolves');
   });

@@ -1,0 +1,83 @@
+// Classes of mistakes found on the third blind label round (tests/labels/fresh3.json), each tested in
+// words of its own: a positive case that fails without its rule and a negative case that stays put.
+import { describe, expect, it } from 'vitest';
+import { classify, tool, verdict } from './class-helpers.ts';
+
+describe('a location given to save into makes the tool write that file', () => {
+  it('"path to save …" on a tool whose verb produces files, in its name or, when the name has none, in its description', () => {
+    expect(verdict(classify(tool('slides_export', 'Export the open deck.', { folder: { type: 'string', description: 'Folder where to write the slides' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('canvas_png', 'Render the canvas as an image.', { path: { type: 'string', description: 'File path to save the image' } })))).toBe('write+destructive high');
+  });
+
+  it('a path read from is no output, and a producing verb without a location returns what it makes', () => {
+    expect(verdict(classify(tool('canvas_png', 'Render the canvas as an image.', { path: { type: 'string', description: 'Path of the canvas file to open' } })))).toBe('read low');
+    expect(verdict(classify(tool('slides_export', 'Export the open deck as markdown text.')))).toBe('read low');
+  });
+});
+
+describe('a code word that only qualifies a head noun is no code', () => {
+  it('`snippet_code_refs`, `script_id`: the value points at code, the tool does not run it', () => {
+    expect(verdict(classify(tool('save_note', 'Store a note.', { body: { type: 'string' }, code_refs: { type: 'array', items: { type: 'string' } } })))).toBe('write medium');
+    expect(verdict(classify(tool('describe_job', 'Show one job.', { script_id: { type: 'string' } })))).toBe('read low');
+  });
+
+  it('the code itself still runs', () => {
+    expect(classify(tool('run_job', 'Run a job.', { script: { type: 'string', description: 'The script to run' } })).category).toBe('execute');
+    expect(verdict(classify(tool('describe_job', 'Show one job.', { script_body: { type: 'string' } }))).startsWith('execute')).toBe(true);
+  });
+});
+
+describe('an order on a market trades money', () => {
+  it('placing a limit, stop or futures order is a financial write', () => {
+    for (const definition of [tool('place_limit_order', 'Place a limit order for a symbol.', { symbol: { type: 'string' }, price: { type: 'number' } }), tool('broker_place_stop_order', 'Places a stop order.')]) {
+      const c = classify(definition);
+      expect([c.category, c.financial, c.risk], definition.name).toEqual(['write', true, 'critical']);
+    }
+  });
+
+  it('a shop order, a place, or a listing of orders moves nothing', () => {
+    expect(verdict(classify(tool('get_place_info', 'Details of a place on the map.')))).toBe('read low');
+    expect(verdict(classify(tool('list_limit_orders', 'List open limit orders.')))).toBe('read low');
+    expect(classify(tool('create_order_note', 'Adds a note to a shop order.')).financial).toBe(false);
+  });
+});
+
+describe('closing, killing or resuming something that runs operates it', () => {
+  it('a PTY, a REPL, a queue\'s processing, a kernel', () => {
+    expect(verdict(classify(tool('pty_close', 'Closes a pseudo-terminal and ends its process.', { id: { type: 'string' } }))).startsWith('execute')).toBe(true);
+    expect(verdict(classify(tool('kill_repl', 'Stops a running REPL.', { id: { type: 'string' } }))).startsWith('execute')).toBe(true);
+    expect(verdict(classify(tool('resume_worker_queue', 'Resumes processing of a paused queue.', { name: { type: 'string' } }))).startsWith('execute')).toBe(true);
+    expect(verdict(classify(tool('notebook_close_kernel', 'Shuts the kernel of a notebook.'))).startsWith('execute')).toBe(true);
+  });
+
+  it('closing an issue or a ticket is still a write', () => {
+    expect(verdict(classify(tool('close_issue', 'Close an issue.', { number: { type: 'integer' } }))).startsWith('write')).toBe(true);
+    expect(verdict(classify(tool('close_ticket', 'Closes a support ticket.'))).startsWith('write')).toBe(true);
+    expect(verdict(classify(tool('close_task', 'Marks a task closed.', { id: { type: 'string' } }))).startsWith('write')).toBe(true);
+    expect(verdict(classify(tool('close_milestone_release', 'Closes a release milestone.'))).startsWith('write')).toBe(true);
+  });
+});
+
+describe('a file producer that may overwrite writes', () => {
+  it('an overwrite switch on a tool whose verb downloads, generates or exports files', () => {
+    expect(verdict(classify(tool('download_starter_kit', 'Downloads a starter kit.', { kit: { type: 'string' }, overwrite: { type: 'boolean' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('generate_lint_configs', 'Generates lint configs for the repository.', { replace_existing: { type: 'boolean' }, overwrite: { type: 'boolean' } })))).toBe('write+destructive high');
+  });
+
+  it('without the switch, or on a verb that produces no file, nothing changes', () => {
+    expect(verdict(classify(tool('download_starter_kit', 'Downloads a starter kit.', { kit: { type: 'string' } })))).toBe('read low');
+  });
+});
+
+describe('resolving a work item closes it', () => {
+  it('`resolve_incident`, "Resolve a review thread"', () => {
+    expect(classify(tool('resolve_incident', 'Marks the incident resolved.', { id: { type: 'string' } })).category).toBe('write');
+    expect(classify(tool('thread_resolve', 'Resolve a review thread on a pull request.', { thread_id: { type: 'string' } })).category).toBe('write');
+  });
+
+  it('resolving a name, an id or a host looks it up', () => {
+    expect(verdict(classify(tool('resolve_hostname', 'Resolve a host name to addresses.', { host: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('resolve_package_id', 'Resolves a package name to its id.')))).toBe('read low');
+    expect(verdict(classify(tool('resolve_ticket_number', 'Resolves a ticket number to the ticket.')))).toBe('read low');
+  });
+});

@@ -67,15 +67,22 @@ function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['w
   for (const [i, token] of tokens.entries()) {
     // in a name, money moves when the money noun is the thing acted on (`create_refund`), not a modifier (`create_payment_link`)
     if (MONEY_NOUNS.has(token.word) && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
-    const previous = tokens[i - 1] && verbOf(tokens[i - 1]!.word);
     // "all" right after a verb that changes what exists (`delete_all`, `mark_all_done`) acts on everything a filter finds
-    const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous && (previous.effects.includes('destructive') || VERB_SCOPE.has(previous.lemma))));
-    if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping)) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
+    if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping(tokens, i))) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
     if (PRIVILEGE_NOUNS.has(token.word)) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
     const credentialToken = (token.word !== 'token' && token.word !== 'tokens') || CREDENTIAL_TOKEN_KINDS.has(tokens[i - 1]?.word ?? '');
     if (SENSITIVE_NOUNS.has(token.word) && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
   return out;
+}
+
+/** A word that acts on everything a filter finds: "everything", "bulk", or "all" right after a verb that changes what exists. */
+function sweeping(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]!.word;
+  if (word === 'everything' || word === 'bulk') return true;
+  if (word !== 'all') return false;
+  const previous = tokens[i - 1] && verbOf(tokens[i - 1]!.word);
+  return Boolean(previous && (previous.effects.includes('destructive') || VERB_SCOPE.has(previous.lemma)));
 }
 
 // (a calendar's view, an event's instances, a message's MIME or body, a thread's replies are the events and messages themselves;
@@ -362,7 +369,26 @@ function inCompound(tokens: readonly Token[], candidates: readonly number[], i: 
  * (`TwilioApiV2010--ListCalls`, `issue_create`). Other verb-like words (`get_record`'s "record")
  * are mostly nouns and count little.
  */
-export function primaryVerbIndexes(tokens: Token[]): Set<number> {
+export function primaryVerbIndexes(tokens: readonly Token[]): ReadonlySet<number> {
+  // (a dozen rules ask for the primary verbs of the tool's name, some with a copy of its tokens: the answer is worked out
+  // once per list of the same token objects; tokens are never changed once made, and callers only read the set)
+  const first = tokens[0];
+  if (!first) return new Set();
+  const known = PRIMARY_VERBS.get(first);
+  if (known && sameTokens(known.tokens, tokens)) return known.primary;
+  const primary = findPrimaryVerbs(tokens);
+  PRIMARY_VERBS.set(first, { tokens: tokens.slice(), primary });
+  return primary;
+}
+const PRIMARY_VERBS = new WeakMap<Token, { tokens: readonly Token[]; primary: ReadonlySet<number> }>();
+
+function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function findPrimaryVerbs(tokens: readonly Token[]): Set<number> {
   const primary = new Set<number>();
   // a first word in its "-s" form before a verb in its base form is the resource, a plural noun (`claims_list`, `tags_create`)
   const pluralResource = (i: number) => i === 0 && /s$/.test(tokens[0]!.word) && verbOf(tokens[0]!.word)?.lemma !== tokens[0]!.word && tokens.slice(1).some((token) => verbOf(token.word)?.lemma === token.word && !NOUN_LIKE.has(token.word));

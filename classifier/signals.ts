@@ -6,6 +6,27 @@ import { firstSentence, splitIdentifier, splitText, type Token } from './words.t
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
 
+/**
+ * A pure function of one string that keeps its last two answers: a tool's description is read by a dozen rules
+ * one after another (its first sentence, that sentence's words), each answer is worked out once. Callers only read
+ * what it returns.
+ */
+function lastTwo<T>(compute: (text: string) => T): (text: string) => T {
+  let newer: { text: string; value: T } | undefined;
+  let older: { text: string; value: T } | undefined;
+  return (text) => {
+    if (newer?.text === text) return newer.value;
+    if (older?.text === text) return older.value;
+    older = newer;
+    newer = { text, value: compute(text) };
+    return newer.value;
+  };
+}
+/** The first sentence of a text (words.ts' firstSentence). */
+const sentenceOf: (text: string) => { readonly text: string; readonly start: number } = lastTwo(firstSentence);
+/** The words of a sentence or title (words.ts' splitText). */
+const wordsOf: (text: string) => readonly Token[] = lastTwo(splitText);
+
 export interface ServerContext {
   name: string;
   title?: string;
@@ -58,7 +79,7 @@ function verbEffects(lemma: string, effects: SignalEffect[], traits: ServerTrait
   return effects;
 }
 
-function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['where'], weight: number): Signal[] {
+function nounSignals(tokens: readonly Token[], family: Signal['family'], where: Signal['where'], weight: number): Signal[] {
   const out: Signal[] = [];
   // the object acted on is the last word (`delete_repository`), or the word before a final verb (`repo_delete`)
   const last = tokens.length - 1;
@@ -639,9 +660,21 @@ const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never
 // every trigger word in one pattern: one scan tells which phrases are worth trying
 const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words)])].join('|')})\\b`, 'gi');
 
-function anyPresent(words: readonly string[], present: ReadonlySet<string>): boolean {
-  for (const word of words) if (present.has(word)) return true;
-  return false;
+// which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i]
+// (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
+const NEGATION_BIT = 1;
+const phraseBit = (i: number) => 2 ** (i + 1);
+const TRIGGER_BITS = new Map<string, number>();
+for (const [bit, words] of [[NEGATION_BIT, NEGATION_WORDS] as const, ...DESCRIPTION_PHRASES.map(([, , , , words], i) => [phraseBit(i), words] as const)]) {
+  for (const word of words) TRIGGER_BITS.set(word, (TRIGGER_BITS.get(word) ?? 0) | bit);
+}
+
+/** The bits of the word lists that have a word in the text (as TRIGGERS finds them, case aside). */
+function triggersIn(text: string): number {
+  let bits = 0;
+  TRIGGERS.lastIndex = 0;
+  for (let match = TRIGGERS.exec(text); match !== null; match = TRIGGERS.exec(text)) bits |= TRIGGER_BITS.get(match[0].toLowerCase())!;
+  return bits;
 }
 
 function isLeadVerb(token: Token | undefined, traits: ServerTraits): boolean {
@@ -690,15 +723,14 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   const where = family;
   // analyse a bounded prefix: real descriptions say what they do early; huge ones are flagged elsewhere
   const head = text.length > 4000 ? text.slice(0, 4000) : text;
-  const present = new Set<string>();
-  for (const match of head.matchAll(TRIGGERS)) present.add(match[0].toLowerCase());
-  const negation = anyPresent(NEGATION_WORDS, present) ? NEGATIONS.exec(head) : null;
+  const present = triggersIn(head);
+  const negation = present & NEGATION_BIT ? NEGATIONS.exec(head) : null;
   if (negation) {
     out.push(signal(family, 'negation', 'phrase:negation', 2, where, negation[0]));
     out.push(signal(family, 'read', 'phrase:negation', 2, where, negation[0]));
   }
-  const sentence = family === 'title' ? { text: head, start: 0 } : firstSentence(head);
-  const words = splitText(sentence.text);
+  const sentence = family === 'title' ? { text: head, start: 0 } : sentenceOf(head);
+  const words = wordsOf(sentence.text);
   // what the tool does is said by the sentence's first word ("Deletes a file", "List issues") or
   // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
   let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) && !callsThisTool(words, 0) && !opensNounPhrase(words, 0) ? words[0] : undefined;
@@ -735,8 +767,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     if (VERB_SCOPE.get(verb.lemma) === 'item' && !negation) out.push(...containerObjectSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
-  for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {
-    if (!anyPresent(triggers, present)) continue;
+  for (const [i, [pattern, effect, label, weight]] of DESCRIPTION_PHRASES.entries()) {
+    if (!(present & phraseBit(i))) continue;
     const match = pattern.exec(head);
     if (!match) continue;
     if (negation && (effect === 'destructive' || effect === 'execute')) continue;
@@ -752,16 +784,62 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   return out;
 }
 
-// parameter names repeat across a catalog (path, query, id…): their words are worked out once
-const PARAMETER_TOKENS = new Map<string, Token[]>();
-function parameterTokens(name: string): Token[] {
-  let tokens = PARAMETER_TOKENS.get(name);
-  if (!tokens) {
-    tokens = splitIdentifier(name);
-    if (PARAMETER_TOKENS.size > 100_000) PARAMETER_TOKENS.clear();
-    PARAMETER_TOKENS.set(name, tokens);
+// parameter names repeat across a catalog (path, query, id…): what a name alone says is worked out once per name
+// (a pure function of the name; bounded, as names come from servers)
+const PARAMETER_NAMES = new Map<string, ParameterName>();
+
+/** What a parameter's name says, whatever its type and description. */
+interface ParameterName {
+  tokens: Token[];
+  words: string[];
+  last: string | undefined;
+  /** The name's words that PARAMETERS lists, in order, with what they signal. */
+  keyed: { token: Token; effects: SignalEffect[] }[];
+  /** One of its words names code or a command to run (`cmd`, `script`). */
+  executes: boolean;
+  /** Its last word names a query language (`logql`, `cypher`). */
+  queryLanguage: boolean;
+  cellRange: boolean;
+  reveals: boolean;
+  apiPath: boolean;
+  outputName: boolean;
+  fileName: boolean;
+  bareFileName: boolean;
+  action: boolean;
+  codeHint: boolean;
+}
+
+function parameterName(name: string): ParameterName {
+  let known = PARAMETER_NAMES.get(name);
+  if (!known) {
+    const tokens = splitIdentifier(name);
+    const words = tokens.map((token) => token.word);
+    const last = words[words.length - 1];
+    const keyed: ParameterName['keyed'] = [];
+    for (const token of tokens) {
+      const effects = own(PARAMETERS, token.word);
+      if (effects) keyed.push({ token, effects });
+    }
+    known = {
+      tokens,
+      words,
+      last,
+      keyed,
+      executes: keyed.some(({ effects }) => effects.includes('execute')),
+      queryLanguage: QUERY_LANGUAGE_NAME.test(last ?? ''),
+      cellRange: CELL_RANGE_PARAMETER.test(name),
+      reveals: REVEALING_PARAMETER.test(name),
+      apiPath: API_PATH_PARAMETER.test(name),
+      outputName: OUTPUT_NAME.test(name),
+      fileName: FILE_NAME.test(name),
+      bareFileName: BARE_FILE_NAME.test(name),
+      action: ACTION_PARAMETER.test(name),
+      codeHint: CODE_HINT.test(name),
+    };
+    if (PARAMETER_NAMES.size > 100_000) PARAMETER_NAMES.clear();
+    PARAMETER_NAMES.set(name, known);
   }
-  return tokens;
+  return known;
 }
 
 interface PropertyView {
@@ -813,58 +891,76 @@ const QUERY_LANGUAGE_NAME = /^(sql|logql|promql|metricsql|kql|kusto|cypher|sparq
 const QUERY_LANGUAGE_TEXT = /\b(sql|logql|promql|metricsql|kql|kusto|cypher|sparql|graphql|es\|ql|esql|ksql|traceql|flux)\s+(query|queries|expression|expressions|matcher|selector|statement|statements)\b/i;
 const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|python|expression|statement|program)s?\b/i;
 
+// (regular expressions without the g flag keep no state between calls: one object serves every call)
+const INVOKED_TEXT = /\b(tools?|functions?|actions?)\b/i;
+const TASK_PARAMETER = /^(task|prompt|instructions?|goal|objective)$/i;
+const READS_ONLY_AGENT = /\b(research\w*|extract\w*|returns?\s+(structured\s+)?(data|json))\b|\bnot\s+(drive|control|automate)\b/i;
+const AGENT_TEXT = /\b(agents?|autonomous(ly)?|computer[- ]use)\b/i;
+const ACTING_AGENT_TEXT = /\b(interact\w*|navigat\w*|click\w*|browser[- ]automation|browser[- ]based|performs?\s+(actions|interactions)|takes?\s+actions)\b/i;
+const CODE_FIRST_WORD = /^(source|js|python|script|program)$/;
+const TIME_TEXT = /\b(time|date|until|end|timestamp|range|epoch|seconds?)\b/i;
+const RUNS_CODE_TEXT = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i;
+const RUNS_JAVASCRIPT_TEXT = /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i;
+const JAVASCRIPT_WORD = /\bjavascript\b/i;
+const CELL_RANGE_PARAMETER = /^(range|cell|cells|a1_?notation|range_?address|cell_?range)$/i;
+const API_PATH_PARAMETER = /^(path|endpoint|api_?path|resource_?path|route)$/i;
+const API_PATH_TEXT = /\b(api\s+(endpoint\s+)?path|endpoint\s+path)\b/i;
+const REPLACING_VALUE = /^(replace|overwrite|rewrite|upsert|force)$/i;
+const BARE_FILE_NAME = /^(filename|file_?name|output|out)$/i;
+const UNDERSCORE_OR_DASH = /[_-]/g;
+
 /** Signals from parameter names, types, enums and descriptions. */
 export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const all: Signal[] = [];
   // a tool, function or action named by the caller, with its arguments (`call(toolName, args)`): the call runs whatever that one does
   const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
   const invoked = names.find((name) => INVOKED_NAME.test(name));
-  if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && /\b(tools?|functions?|actions?)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${firstSentence(tool.description ?? '').text}`)) {
+  if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && INVOKED_TEXT.test(`${tool.name.replace(UNDERSCORE_OR_DASH, ' ')} ${sentenceOf(tool.description ?? '').text}`)) {
     all.push(signal('parameter', 'execute', 'param:invoked-tool', 0, `inputSchema.properties.${locationKey(invoked)}`, invoked));
   }
   // a task handed to an agent that acts on its own ("The agent will navigate and interact with web pages"): it does whatever the task needs
-  const head = (tool.description ?? '').slice(0, 400);
-  const task = names.find((name) => /^(task|prompt|instructions?|goal|objective)$/i.test(name));
-  // (a research agent that navigates to read returns data; a tool that says it does not drive the browser does not)
-  const readsOnly = /\b(research\w*|extract\w*|returns?\s+(structured\s+)?(data|json))\b|\bnot\s+(drive|control|automate)\b/i.test(head);
-  if (task && !readsOnly && /\b(agents?|autonomous(ly)?|computer[- ]use)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${head}`) && /\b(interact\w*|navigat\w*|click\w*|browser[- ]automation|browser[- ]based|performs?\s+(actions|interactions)|takes?\s+actions)\b/i.test(head)) {
-    all.push(signal('parameter', 'execute', 'param:agent-task', 2.5, `inputSchema.properties.${locationKey(task)}`, task));
+  const task = names.find((name) => TASK_PARAMETER.test(name));
+  if (task) {
+    const head = (tool.description ?? '').slice(0, 400);
+    // (a research agent that navigates to read returns data; a tool that says it does not drive the browser does not)
+    const readsOnly = READS_ONLY_AGENT.test(head);
+    if (!readsOnly && AGENT_TEXT.test(`${tool.name.replace(UNDERSCORE_OR_DASH, ' ')} ${head}`) && ACTING_AGENT_TEXT.test(head)) {
+      all.push(signal('parameter', 'execute', 'param:agent-task', 2.5, `inputSchema.properties.${locationKey(task)}`, task));
+    }
   }
   for (const property of inputProperties(tool.inputSchema)) {
     const out: Signal[] = [];
-    const tokens = parameterTokens(property.name);
-    const words = tokens.map((token) => token.word);
+    const named = parameterName(property.name);
+    const { tokens, words, last } = named;
     const type = property.schema.type;
     const description = typeof property.schema.description === 'string' ? property.schema.description : '';
     // a command or script chosen from a fixed list (`cmd: "ls" | "cat" | "stat"`) names one of the tool's operations, not code to run
     // (an enum that is not itself the command, such as a sandbox policy "for shell command execution", still tells what runs)
-    const chosen = Array.isArray(property.schema.enum) && property.schema.enum.length > 0 && tokens.some((token) => own(PARAMETERS, token.word)?.includes('execute'));
-    for (const token of tokens) {
-      let effects = own(PARAMETERS, token.word);
-      if (!effects) continue;
+    const chosen = Array.isArray(property.schema.enum) && property.schema.enum.length > 0 && named.executes;
+    for (const { token, effects: listed } of named.keyed) {
+      let effects = listed;
       // a boolean `force` or `recursive` widens a destructive action; as a string it is something else
       if (effects.includes('destructive') && type !== undefined && type !== 'boolean') continue;
       // `code` in `country_code`, `status_code`, `zip_code` is not code to run
       if (effects.includes('execute') && chosen) continue;
       // code handed over to be judged ("The code to review", "the snippet to evaluate against the style guide") is text, not code to run
       if (effects.includes('execute') && JUDGED_TEXT.test(description)) continue;
-      if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
+      if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !CODE_FIRST_WORD.test(words[0]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
       // `page_token`, `continuationToken`: a cursor through results, not a secret
       if (effects.includes('sensitive') && token.word === 'token' && CURSOR_WORDS.has(tokens[tokens.indexOf(token) - 1]?.word ?? '')) continue;
       // `to` alone is a messaging recipient only when it is free text
-      if (token.word === 'to' && (words.length > 1 || (type !== undefined && type !== 'string') || /\b(time|date|until|end|timestamp|range|epoch|seconds?)\b/i.test(description))) effects = [];
+      if (token.word === 'to' && (words.length > 1 || (type !== undefined && type !== 'string') || TIME_TEXT.test(description))) effects = [];
       // a `command` that names a sub-command of a router tool is not a shell command
       if ((token.word === 'command' || token.word === 'commands') && description && SUB_COMMAND.test(description)) effects = [];
       for (const effect of effects) out.push(signal('parameter', effect, `param:${token.word}`, effect === 'execute' ? 2 : 1, property.path, property.name));
     }
     // a `query` parameter runs arbitrary queries on a database server or when its text says SQL
-    const last = words[words.length - 1];
     // a parameter named after a query language (`logql`, `promql`, `cypher`), or described as a statement in one
     // ("The LogQL matcher expression to execute"), takes a query the caller writes
-    const language = type === undefined || type === 'string' ? (QUERY_LANGUAGE_NAME.test(last ?? '') ? property.name : QUERY_LANGUAGE_TEXT.exec(description)?.[0]) : undefined;
-    if (language && last !== 'query' && last !== 'queries' && last !== 'sql') out.push(signal('parameter', 'execute', 'param:sql-query', 2, QUERY_LANGUAGE_NAME.test(last ?? '') ? property.path : `${property.path}.description`, language));
+    const language = type === undefined || type === 'string' ? (named.queryLanguage ? property.name : QUERY_LANGUAGE_TEXT.exec(description)?.[0]) : undefined;
+    if (language && last !== 'query' && last !== 'queries' && last !== 'sql') out.push(signal('parameter', 'execute', 'param:sql-query', 2, named.queryLanguage ? property.path : `${property.path}.description`, language));
     if (last === 'query' || last === 'queries' || last === 'sql') {
       const sqlInDescription = SQL_HINT.exec(description);
       if (sqlInDescription) out.push(signal('parameter', 'execute', 'param:sql-query', 2, `${property.path}.description`, sqlInDescription[0]));
@@ -874,35 +970,35 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     if (last === 'pipeline' && traits.database && (type === 'array' || type === undefined)) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
     // (a LogQL or PromQL expression "to execute" is a query in that language, not code run on the host)
     if (description && !chosen && !language && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
-      const code = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i.exec(description);
+      const code = RUNS_CODE_TEXT.exec(description);
       if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));
-      else if (CODE_HINT.test(property.name) === false && /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i.test(description)) {
-        const js = /\bjavascript\b/i.exec(description)!;
+      else if (named.codeHint === false && RUNS_JAVASCRIPT_TEXT.test(description)) {
+        const js = JAVASCRIPT_WORD.exec(description)!;
         out.push(signal('parameter', 'execute', 'param-text:javascript', 1.5, `${property.path}.description`, js[0]));
       }
     }
     // cells named by the caller (`range: "Sheet1!A1:B2"`): what is written there replaces what they held
-    if (/^(range|cell|cells|a1_?notation|range_?address|cell_?range)$/i.test(property.name) && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
+    if (named.cellRange && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
     // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext
-    if (REVEALING_PARAMETER.test(property.name)) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
+    if (named.reveals) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
     // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has
-    if ((type === 'string' || type === undefined) && /^(path|endpoint|api_?path|resource_?path|route)$/i.test(property.name) && /\b(api\s+(endpoint\s+)?path|endpoint\s+path)\b/i.test(description)) {
+    if ((type === 'string' || type === undefined) && named.apiPath && API_PATH_TEXT.test(description)) {
       out.push(signal('parameter', 'broad', 'param:api-path', 0, property.path, property.name));
     }
     // a parameter naming where output is saved: the tool writes a file even when its job is to read
-    if (OUTPUT_NAME.test(property.name) || (FILE_NAME.test(property.name) && OUTPUT_TEXT.test(description))) {
+    if (named.outputName || (named.fileName && OUTPUT_TEXT.test(description))) {
       out.push(signal('parameter', 'write', 'param:output-file', 1.5, property.path, property.name));
     }
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
     // a conflict or write mode that replaces what exists (`conflictBehavior: "replace"`, `mode: "rewrite"`)
-    const replacing = values.find((value): value is string => typeof value === 'string' && /^(replace|overwrite|rewrite|upsert|force)$/i.test(value));
+    const replacing = values.find((value): value is string => typeof value === 'string' && REPLACING_VALUE.test(value));
     if (replacing) out.push(signal('parameter', 'destructive', 'param:overwrite-mode', 1.5, `${property.path}.enum`, replacing));
     // a bare file name (`filename`, `output: "report.html"`): the tool writes it when its verb produces files (decided in classify)
-    else if (/^(filename|file_?name|output|out)$/i.test(property.name) && (type === 'string' || type === undefined)) {
+    else if (named.bareFileName && (type === 'string' || type === undefined)) {
       out.push(signal('parameter', 'write', 'param:file-name', 0.5, property.path, property.name));
     }
     // an enum of actions: a multi-action tool can do the most dangerous of them
-    if (ACTION_PARAMETER.test(property.name) && values.length) {
+    if (named.action && values.length) {
       for (const value of values) {
         if (typeof value !== 'string') continue;
         const first = splitIdentifier(value)[0];
@@ -965,7 +1061,7 @@ export function listedOperations(text: string): ListedOperation[] {
   // "Actions: list (with filters), get (by ID)": bare verbs under a heading are operations on what the tool fronts
   const bare: string[] = [];
   for (const match of head.matchAll(OPERATION_HEADING)) bare.push(clauseAfter(head, match.index + match[0].length));
-  const first = firstSentence(head).text;
+  const first = sentenceOf(head).text;
   // "Manage branches: list, create, delete"
   const colon = first.indexOf(': ');
   if (colon !== -1) segments.push(clauseAfter(first, colon + 2));
@@ -998,7 +1094,7 @@ const OPENING_LIST = /^\W*[A-Za-z]+(?:\s*,\s*|\s+(?:and|or)\s+)[A-Za-z]/;
 
 /** How many verbs open the text with only "and", "or" and commas between them. */
 function openingVerbs(text: string): number {
-  const words = splitText(text);
+  const words = wordsOf(text);
   if (!words[0] || !atStart(words[0], text)) return 0;
   let verbs = 0;
   // in the same form as the first ("Create or update", "Moves or renames"): "Get changes" is a verb and its object
@@ -1085,8 +1181,8 @@ const SIDE_UPDATE = /\b(updates|updating|changes|overwrites|replaces|removes|del
  */
 export function addedStateSignals(tool: McpTool): Signal[] {
   const nameTokens = splitIdentifier(tool.name);
-  const sentence = firstSentence(tool.description ?? '').text;
-  const words = splitText(sentence);
+  const sentence = sentenceOf(tool.description ?? '').text;
+  const words = wordsOf(sentence);
   const candidates: [readonly Token[], number, Signal['family'], string][] = [...primaryVerbIndexes(nameTokens)].map((i) => [nameTokens, i, 'name', tool.name] as [readonly Token[], number, Signal['family'], string]);
   if (words[0] && verbOf(words[0].word)) candidates.push([words, 0, 'description', sentence]);
   for (const [tokens, i, family] of candidates) {
@@ -1151,7 +1247,7 @@ const DENIED_BEFORE = /\b(not|without|never|no|won't|doesn't|don't|avoid\w*|inst
  * leading verb: it overwrites one item.
  */
 export function replacesWholeSignals(tool: McpTool): Signal[] {
-  const sentence = firstSentence(tool.description ?? '').text;
+  const sentence = sentenceOf(tool.description ?? '').text;
   const match = REPLACES_WHOLE.exec(sentence);
   if (!match || DENIED_BEFORE.test(sentence.slice(0, match.index))) return [];
   return [signal('description', 'write', 'phrase:replaces-whole', 0, 'description', match[0])];
@@ -1193,7 +1289,7 @@ const NAMED_PACKAGE = /^(name|package|package_?name|pkg|packages|spec|path|repo|
  */
 export function installedCodeSignals(tool: McpTool): Signal[] {
   // installing is what the tool does: its name says install, or its description opens with it ("Install a package…", not "Use when `npm i` is wrong")
-  const first = firstSentence(tool.description ?? '').text;
+  const first = sentenceOf(tool.description ?? '').text;
   const installs = /(^|[_-])install([_-]|$)/i.test(tool.name) || /^\W*install(s|ing)?\b/i.test(first);
   if (!installs) return [];
   const source = HOST_PACKAGE_SOURCES.exec(first) ?? HOST_PACKAGE_SOURCES.exec(tool.name.replace(/[_-]/g, ' '));
@@ -1266,7 +1362,7 @@ export function issuedCredentialSignals(tool: McpTool): Signal[] {
     if (returned) return [signal('description', 'privileged', 'issues-credential:returned', 0, 'description', returned[0])];
   }
   const login = tokens.findLast((token) => LOGIN_NOUNS.has(token.word));
-  const context = `${tool.name.replace(/[_\-.]/g, ' ')} ${firstSentence(description).text}`;
+  const context = `${tool.name.replace(/[_\-.]/g, ' ')} ${sentenceOf(description).text}`;
   if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context)) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];
   return [];
 }

@@ -657,24 +657,37 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
 ];
 // ("Execute a SELECT query": a statement that can only read)
 const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only', 'select'];
+// the words every match of OPERATION_LIST or OPERATION_HEADING (in listedOperations) has as a whole word: without one, neither can match
+// (each keyword of theirs starts at a word boundary and is followed by a space or a colon; "sub-commands" has "commands")
+const LISTING_WORDS = ['command', 'commands', 'subcommand', 'subcommands', 'operation', 'operations', 'action', 'actions', 'capability', 'capabilities',
+  'include', 'includes', 'support', 'supports', 'provide', 'provides'];
 // every trigger word in one pattern: one scan tells which phrases are worth trying
-const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words)])].join('|')})\\b`, 'gi');
+const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS])].join('|')})\\b`, 'gi');
 
-// which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i]
-// (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
+// which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i],
+// the last bit the listing words (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
 const NEGATION_BIT = 1;
-const phraseBit = (i: number) => 2 ** (i + 1);
+const PHRASE_BITS: readonly number[] = DESCRIPTION_PHRASES.map((_, i) => 1 << (i + 1));
+const LISTING_BIT = 1 << (DESCRIPTION_PHRASES.length + 1);
 const TRIGGER_BITS = new Map<string, number>();
-for (const [bit, words] of [[NEGATION_BIT, NEGATION_WORDS] as const, ...DESCRIPTION_PHRASES.map(([, , , , words], i) => [phraseBit(i), words] as const)]) {
+for (const [bit, words] of [[NEGATION_BIT, NEGATION_WORDS] as const, ...DESCRIPTION_PHRASES.map(([, , , , words], i) => [PHRASE_BITS[i]!, words] as const), [LISTING_BIT, LISTING_WORDS] as const]) {
   for (const word of words) TRIGGER_BITS.set(word, (TRIGGER_BITS.get(word) ?? 0) | bit);
 }
 
-/** The bits of the word lists that have a word in the text (as TRIGGERS finds them, case aside). */
-function triggersIn(text: string): number {
+/**
+ * The bits of the word lists that have a word in the text (as TRIGGERS finds them, case aside): a maximal run of word
+ * characters equal to one of them. (A description is scanned by proseSignals and then by listedOperations: the answer is kept.)
+ */
+const triggersIn = lastTwo((text: string): number => {
   let bits = 0;
   TRIGGERS.lastIndex = 0;
   for (let match = TRIGGERS.exec(text); match !== null; match = TRIGGERS.exec(text)) bits |= TRIGGER_BITS.get(match[0].toLowerCase())!;
   return bits;
+});
+
+/** The part of a prose field that proseSignals reads: real descriptions say what they do early; huge ones are flagged elsewhere. */
+function proseHead(text: string): string {
+  return text.length > 4000 ? text.slice(0, 4000) : text;
 }
 
 function isLeadVerb(token: Token | undefined, traits: ServerTraits): boolean {
@@ -717,12 +730,13 @@ function callsThisTool(words: readonly Token[], i: number): boolean {
   return (lemma === 'call' || lemma === 'invoke') && WHEN_TO_CALL.has(words[i + 1]?.word ?? '');
 }
 
+const HEADING_SEPARATOR = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i;
+
 /** Signals from a prose field (title or description): its leading verb, key phrases and negations. */
 export function proseSignals(text: string, family: 'title' | 'description', traits: ServerTraits): Signal[] {
   const out: Signal[] = [];
   const where = family;
-  // analyse a bounded prefix: real descriptions say what they do early; huge ones are flagged elsewhere
-  const head = text.length > 4000 ? text.slice(0, 4000) : text;
+  const head = proseHead(text);
   const present = triggersIn(head);
   const negation = present & NEGATION_BIT ? NEGATIONS.exec(head) : null;
   if (negation) {
@@ -741,7 +755,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   }
   if (!lead) {
     // "Azure Container Registry operations - Manage registries…": the verb after a dash or colon that follows a heading
-    const separator = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i.exec(sentence.text);
+    const separator = HEADING_SEPARATOR.exec(sentence.text);
     if (separator) lead = words.find((token, i) => token.start >= separator.index + separator[0].length && isLead(token, family, traits) && token.start < separator.index + separator[0].length + 2 && !callsThisTool(words, i));
   }
   // "Tap on the device at (x, y)", "Click the element": a UI action on a screen, page or device the sentence names drives it,
@@ -767,11 +781,12 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     if (VERB_SCOPE.get(verb.lemma) === 'item' && !negation) out.push(...containerObjectSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
-  for (const [i, [pattern, effect, label, weight]] of DESCRIPTION_PHRASES.entries()) {
-    if (!(present & phraseBit(i))) continue;
+  for (let i = 0; i < DESCRIPTION_PHRASES.length; i++) {
+    if (!(present & PHRASE_BITS[i]!)) continue;
+    const [pattern, effect, label, weight] = DESCRIPTION_PHRASES[i]!;
+    if (negation && (effect === 'destructive' || effect === 'execute')) continue;
     const match = pattern.exec(head);
     if (!match) continue;
-    if (negation && (effect === 'destructive' || effect === 'execute')) continue;
     // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
     if (label === 'phrase:by-filter' && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
@@ -914,12 +929,16 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
   const all: Signal[] = [];
   // a tool, function or action named by the caller, with its arguments (`call(toolName, args)`): the call runs whatever that one does
   const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
-  const invoked = names.find((name) => INVOKED_NAME.test(name));
+  let invoked: string | undefined;
+  let task: string | undefined;
+  for (const name of names) {
+    if (invoked === undefined && INVOKED_NAME.test(name)) invoked = name;
+    if (task === undefined && TASK_PARAMETER.test(name)) task = name;
+  }
   if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && INVOKED_TEXT.test(`${tool.name.replace(UNDERSCORE_OR_DASH, ' ')} ${sentenceOf(tool.description ?? '').text}`)) {
     all.push(signal('parameter', 'execute', 'param:invoked-tool', 0, `inputSchema.properties.${locationKey(invoked)}`, invoked));
   }
   // a task handed to an agent that acts on its own ("The agent will navigate and interact with web pages"): it does whatever the task needs
-  const task = names.find((name) => TASK_PARAMETER.test(name));
   if (task) {
     const head = (tool.description ?? '').slice(0, 400);
     // (a research agent that navigates to read returns data; a tool that says it does not drive the browser does not)
@@ -1057,10 +1076,13 @@ const LIST_END = /\s(?:including|such\s+as|e\.g\.|like)\s/i;
 export function listedOperations(text: string): ListedOperation[] {
   const head = text.length > 2000 ? text.slice(0, 2000) : text;
   const segments: string[] = [];
-  for (const match of head.matchAll(OPERATION_LIST)) segments.push(clauseAfter(head, match.index + match[0].length));
   // "Actions: list (with filters), get (by ID)": bare verbs under a heading are operations on what the tool fronts
   const bare: string[] = [];
-  for (const match of head.matchAll(OPERATION_HEADING)) bare.push(clauseAfter(head, match.index + match[0].length));
+  // (the first 2,000 characters are within the 4,000 that proseSignals scans for trigger words, whose answer is kept)
+  if (triggersIn(proseHead(text)) & LISTING_BIT) {
+    for (const match of head.matchAll(OPERATION_LIST)) segments.push(clauseAfter(head, match.index + match[0].length));
+    for (const match of head.matchAll(OPERATION_HEADING)) bare.push(clauseAfter(head, match.index + match[0].length));
+  }
   const first = sentenceOf(head).text;
   // "Manage branches: list, create, delete"
   const colon = first.indexOf(': ');

@@ -303,17 +303,19 @@ const HANDING_OVER = new Set(['transfer', 'send']);
 export function sideMoneySignals(tool: McpTool): Signal[] {
   const out: Signal[] = [];
   const text = (tool.description ?? '').slice(0, 1500);
-  const pays = PAYS_ON_CALL.exec(text);
+  // (neither pattern can match without one of its words: the trigger-word scan proseSignals made of the description, kept, tells)
+  const words = triggersIn(proseHead(tool.description ?? ''));
+  const pays = words & PAYING_BIT ? PAYS_ON_CALL.exec(text) : null;
   if (pays && !ASKS_OR_DENIES.test(sentenceBefore(text, pays.index))) {
     out.push(signal('description', 'write', 'phrase:pays', 1.5, 'description', pays[0]), signal('description', 'financial', 'phrase:pays', 1.5, 'description', pays[0]));
   }
-  const assets = MOVES_ASSETS.exec(text);
+  const assets = words & ASSETS_BIT ? MOVES_ASSETS.exec(text) : null;
   if (assets && !ASKS_OR_DENIES.test(sentenceBefore(text, assets.index))) {
     out.push(signal('description', 'write', 'phrase:moves-assets', 1.5, 'description', assets[0]), signal('description', 'financial', 'phrase:moves-assets', 1.5, 'description', assets[0]));
   }
   const tokens = splitIdentifier(tool.name);
   const handsOver = [...primaryVerbIndexes(tokens)].find((i) => HANDING_OVER.has(verbOf(tokens[i]!.word)?.lemma ?? ''));
-  const key = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && SIGNING_KEY.test(property.name));
+  const key = handsOver !== undefined && inputProperties(tool.inputSchema).find((property) => property.depth === 1 && SIGNING_KEY.test(property.name));
   if (handsOver !== undefined && key) out.push(signal('name', 'financial', 'signed:transfer', 1, 'name', tokens[handsOver]!.text));
   return out;
 }
@@ -661,16 +663,24 @@ const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never
 // (each keyword of theirs starts at a word boundary and is followed by a space or a colon; "sub-commands" has "commands")
 const LISTING_WORDS = ['command', 'commands', 'subcommand', 'subcommands', 'operation', 'operations', 'action', 'actions', 'capability', 'capabilities',
   'include', 'includes', 'support', 'supports', 'provide', 'provides'];
+// the words every match of PAYS_ON_CALL and of MOVES_ASSETS (in sideMoneySignals) has as a whole word, each followed by a space
+// within the match (so a match in the first 1,500 characters has it whole in the first 4,000): a paying verb, "automatic(ally)",
+// a payment rail ("on-chain" has "chain"); "changing" (state-changing), "signed" or "raw" (transactions), "private" (key)
+const PAYING_WORDS = ['paid', 'pay', 'pays', 'paying', 'charged', 'debited', 'deducted', 'automatically', 'automatic', 'x402', 'l402', 'lightning', 'usdc', 'stablecoin', 'crypto', 'onchain', 'chain'];
+const ASSETS_WORDS = ['changing', 'signed', 'raw', 'private'];
 // every trigger word in one pattern: one scan tells which phrases are worth trying
-const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS])].join('|')})\\b`, 'gi');
+const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})\\b`, 'gi');
 
 // which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i],
-// the last bit the listing words (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
+// then the listing, paying and asset-moving words (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
 const NEGATION_BIT = 1;
 const PHRASE_BITS: readonly number[] = DESCRIPTION_PHRASES.map((_, i) => 1 << (i + 1));
 const LISTING_BIT = 1 << (DESCRIPTION_PHRASES.length + 1);
+const PAYING_BIT = 1 << (DESCRIPTION_PHRASES.length + 2);
+const ASSETS_BIT = 1 << (DESCRIPTION_PHRASES.length + 3);
 const TRIGGER_BITS = new Map<string, number>();
-for (const [bit, words] of [[NEGATION_BIT, NEGATION_WORDS] as const, ...DESCRIPTION_PHRASES.map(([, , , , words], i) => [PHRASE_BITS[i]!, words] as const), [LISTING_BIT, LISTING_WORDS] as const]) {
+for (const [bit, words] of [[NEGATION_BIT, NEGATION_WORDS] as const, ...DESCRIPTION_PHRASES.map(([, , , , words], i) => [PHRASE_BITS[i]!, words] as const), [LISTING_BIT, LISTING_WORDS] as const,
+  [PAYING_BIT, PAYING_WORDS] as const, [ASSETS_BIT, ASSETS_WORDS] as const]) {
   for (const word of words) TRIGGER_BITS.set(word, (TRIGGER_BITS.get(word) ?? 0) | bit);
 }
 
@@ -948,7 +958,9 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     }
   }
   for (const property of inputProperties(tool.inputSchema)) {
-    const out: Signal[] = [];
+    // (this parameter's signals go straight to the list: they are the ones from `from` on)
+    const out = all;
+    const from = all.length;
     const named = parameterName(property.name);
     const { tokens, words, last } = named;
     const type = property.schema.type;
@@ -1030,8 +1042,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       }
     }
     // a parameter nested inside another says less about the tool than a top-level one
-    if (property.depth > 1) for (const s of out) s.weight /= 2;
-    for (const s of out) all.push(s);
+    if (property.depth > 1) for (let i = from; i < all.length; i++) all[i]!.weight /= 2;
   }
   return all;
 }

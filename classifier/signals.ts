@@ -86,15 +86,27 @@ function nounSignals(tokens: readonly Token[], family: Signal['family'], where: 
   // (a name that starts with its verb ends with its object: `create_payment_link` acts on a link)
   const head = family === 'name' ? (verbOf(tokens[last]?.word ?? '') && last > 0 && !verbOf(tokens[0]?.word ?? '') ? last - 1 : last) : -1;
   for (const [i, token] of tokens.entries()) {
+    const kinds = NOUN_KINDS.get(token.word);
+    if (kinds === undefined) continue;
     // in a name, money moves when the money noun is the thing acted on (`create_refund`), not a modifier (`create_payment_link`)
-    if (MONEY_NOUNS.has(token.word) && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
+    if (kinds & MONEY_NOUN && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
     // "all" right after a verb that changes what exists (`delete_all`, `mark_all_done`) acts on everything a filter finds
-    if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping(tokens, i))) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
-    if (PRIVILEGE_NOUNS.has(token.word)) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
+    if (kinds & BROAD_NOUN && (family !== 'name' || i === head || sweeping(tokens, i))) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
+    if (kinds & PRIVILEGE_NOUN) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
     const credentialToken = (token.word !== 'token' && token.word !== 'tokens') || CREDENTIAL_TOKEN_KINDS.has(tokens[i - 1]?.word ?? '');
-    if (SENSITIVE_NOUNS.has(token.word) && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
+    if (kinds & SENSITIVE_NOUN && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
   return out;
+}
+
+// which of nounSignals' four lists a word is in, as bits: one lookup per word instead of four (the lists are not changed once lexicon.ts has loaded)
+const MONEY_NOUN = 1;
+const BROAD_NOUN = 2;
+const PRIVILEGE_NOUN = 4;
+const SENSITIVE_NOUN = 8;
+const NOUN_KINDS = new Map<string, number>();
+for (const [bit, nouns] of [[MONEY_NOUN, MONEY_NOUNS], [BROAD_NOUN, BROAD_NOUNS], [PRIVILEGE_NOUN, PRIVILEGE_NOUNS], [SENSITIVE_NOUN, SENSITIVE_NOUNS]] as const) {
+  for (const noun of nouns) NOUN_KINDS.set(noun, (NOUN_KINDS.get(noun) ?? 0) | bit);
 }
 
 /** A word that acts on everything a filter finds: "everything", "bulk", or "all" right after a verb that changes what exists. */
@@ -669,7 +681,7 @@ const LISTING_WORDS = ['command', 'commands', 'subcommand', 'subcommands', 'oper
 const PAYING_WORDS = ['paid', 'pay', 'pays', 'paying', 'charged', 'debited', 'deducted', 'automatically', 'automatic', 'x402', 'l402', 'lightning', 'usdc', 'stablecoin', 'crypto', 'onchain', 'chain'];
 const ASSETS_WORDS = ['changing', 'signed', 'raw', 'private'];
 // every trigger word in one pattern: one scan tells which phrases are worth trying
-const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})\\b`, 'gi');
+const TRIGGERS = new RegExp(`\\b(?:${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})\\b`, 'gi');
 
 // which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i],
 // then the listing, paying and asset-moving words (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
@@ -1352,12 +1364,12 @@ const UNCONFIGURING_VERBS = new Set(['uninstall', 'remove', 'delete']);
  * the rubric's critical row, arbitrary code on the user's infrastructure. Scaling or restarting what is there is not.
  */
 export function clusterConfigSignals(tool: McpTool): Signal[] {
-  const text = `${tool.name.replace(/[_\-.]/g, ' ')} ${tool.title ?? ''} ${(tool.description ?? '').slice(0, 300)}`;
-  if (!CLUSTER_CONTEXT.test(text)) return [];
-  // (any verb of the name: `release_install` installs)
+  // (any verb of the name: `release_install` installs; asked first, as it is the cheaper of the two tests)
   const lemmas = splitIdentifier(tool.name).map((token) => nameVerbOf(token.word)?.lemma ?? '');
   const configures = lemmas.some((lemma) => CONFIGURING_VERBS.has(lemma));
   if (!configures && !lemmas.some((lemma) => UNCONFIGURING_VERBS.has(lemma))) return [];
+  const text = `${tool.name.replace(/[_\-.]/g, ' ')} ${tool.title ?? ''} ${(tool.description ?? '').slice(0, 300)}`;
+  if (!CLUSTER_CONTEXT.test(text)) return [];
   const properties = inputProperties(tool.inputSchema).filter((property) => property.depth === 1);
   const document = properties.find((property) => CLUSTER_DOCUMENT_PARAMETER.test(property.name));
   if (document) return [signal('parameter', 'execute', 'cluster-config:document', 0, document.path, document.name)];
@@ -1395,8 +1407,8 @@ export function issuedCredentialSignals(tool: McpTool): Signal[] {
     if (returned) return [signal('description', 'privileged', 'issues-credential:returned', 0, 'description', returned[0])];
   }
   const login = tokens.findLast((token) => LOGIN_NOUNS.has(token.word));
-  const context = `${tool.name.replace(/[_\-.]/g, ' ')} ${sentenceOf(description).text}`;
-  if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context)) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];
+  const context = () => `${tool.name.replace(/[_\-.]/g, ' ')} ${sentenceOf(description).text}`;
+  if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context())) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];
   return [];
 }
 

@@ -310,6 +310,19 @@ export function nameVerbOf(word: string): { lemma: string; effects: SignalEffect
 export function verbOf(word: string): { lemma: string; effects: SignalEffect[] } | undefined {
   const known = forms.get(word);
   if (known || !word.startsWith('re') || word.length < 6) return known;
-  const again = forms.get(word.slice(2));
-  return again && again.effects.length > 0 ? again : undefined;
+  return doneAgain(word);
+}
+
+// (words such as "repository", "request" and "result" are asked about again and again: each answer is worked out once,
+// which is safe as `forms` is complete once this module has loaded; the cache is bounded as words come from servers)
+const DONE_AGAIN = new Map<string, { lemma: string; effects: SignalEffect[] } | null>();
+function doneAgain(word: string): { lemma: string; effects: SignalEffect[] } | undefined {
+  let verb = DONE_AGAIN.get(word);
+  if (verb === undefined) {
+    const again = forms.get(word.slice(2));
+    verb = again && again.effects.length > 0 ? again : null;
+    if (DONE_AGAIN.size >= 4096) DONE_AGAIN.clear();
+    DONE_AGAIN.set(word, verb);
+  }
+  return verb ?? undefined;
 }

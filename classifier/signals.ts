@@ -6,6 +6,27 @@ import { firstSentence, splitIdentifier, splitText, type Token } from './words.t
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
 
+/**
+ * A pure function of one string that keeps its last two answers: a tool's description is read by a dozen rules
+ * one after another (its first sentence, that sentence's words), each answer is worked out once. Callers only read
+ * what it returns.
+ */
+function lastTwo<T>(compute: (text: string) => T): (text: string) => T {
+  let newer: { text: string; value: T } | undefined;
+  let older: { text: string; value: T } | undefined;
+  return (text) => {
+    if (newer?.text === text) return newer.value;
+    if (older?.text === text) return older.value;
+    older = newer;
+    newer = { text, value: compute(text) };
+    return newer.value;
+  };
+}
+/** The first sentence of a text (words.ts' firstSentence). */
+const sentenceOf: (text: string) => { readonly text: string; readonly start: number } = lastTwo(firstSentence);
+/** The words of a sentence or title (words.ts' splitText). */
+const wordsOf: (text: string) => readonly Token[] = lastTwo(splitText);
+
 export interface ServerContext {
   name: string;
   title?: string;
@@ -58,31 +79,50 @@ function verbEffects(lemma: string, effects: SignalEffect[], traits: ServerTrait
   return effects;
 }
 
-function nounSignals(tokens: Token[], family: Signal['family'], where: Signal['where'], weight: number): Signal[] {
+function nounSignals(tokens: readonly Token[], family: Signal['family'], where: Signal['where'], weight: number): Signal[] {
   const out: Signal[] = [];
   // the object acted on is the last word (`delete_repository`), or the word before a final verb (`repo_delete`)
   const last = tokens.length - 1;
   // (a name that starts with its verb ends with its object: `create_payment_link` acts on a link)
   const head = family === 'name' ? (verbOf(tokens[last]?.word ?? '') && last > 0 && !verbOf(tokens[0]?.word ?? '') ? last - 1 : last) : -1;
   for (const [i, token] of tokens.entries()) {
-    // in a name, money moves when the money noun is the thing acted on (`create_refund`), not a modifier (`create_payment_link`)
-    if (MONEY_NOUNS.has(token.word) && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
     // an order on a market ("a limit order", `place_futures_market_order`) trades money or assets; a shop's order need not
-    else if ((token.word === 'order' || token.word === 'orders') && TRADE_ORDER_KINDS.has(tokens[i - 1]?.word ?? '') && (family !== 'name' || i === head)) {
+    if ((token.word === 'order' || token.word === 'orders') && TRADE_ORDER_KINDS.has(tokens[i - 1]?.word ?? '') && (family !== 'name' || i === head)) {
       out.push(signal(family, 'financial', 'noun:trade-order', weight, where, token.text));
       // ("place" is a verb here, and only here: `map_place_details` names a place)
       const placing = tokens.slice(Math.max(0, i - 4), i - 1).find((earlier) => earlier.word === 'place');
       if (placing) out.push(signal(family, 'write', 'verb:place', weight, where, placing.text));
     }
-    const previous = tokens[i - 1] && verbOf(tokens[i - 1]!.word);
+    const kinds = NOUN_KINDS.get(token.word);
+    if (kinds === undefined) continue;
+    // in a name, money moves when the money noun is the thing acted on (`create_refund`), not a modifier (`create_payment_link`)
+    if (kinds & MONEY_NOUN && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
     // "all" right after a verb that changes what exists (`delete_all`, `mark_all_done`) acts on everything a filter finds
-    const sweeping = token.word === 'everything' || token.word === 'bulk' || (token.word === 'all' && Boolean(previous && (previous.effects.includes('destructive') || VERB_SCOPE.has(previous.lemma))));
-    if (BROAD_NOUNS.has(token.word) && (family !== 'name' || i === head || sweeping)) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
-    if (PRIVILEGE_NOUNS.has(token.word)) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
+    if (kinds & BROAD_NOUN && (family !== 'name' || i === head || sweeping(tokens, i))) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
+    if (kinds & PRIVILEGE_NOUN) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
     const credentialToken = (token.word !== 'token' && token.word !== 'tokens') || CREDENTIAL_TOKEN_KINDS.has(tokens[i - 1]?.word ?? '');
-    if (SENSITIVE_NOUNS.has(token.word) && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
+    if (kinds & SENSITIVE_NOUN && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
   return out;
+}
+
+// which of nounSignals' four lists a word is in, as bits: one lookup per word instead of four (the lists are not changed once lexicon.ts has loaded)
+const MONEY_NOUN = 1;
+const BROAD_NOUN = 2;
+const PRIVILEGE_NOUN = 4;
+const SENSITIVE_NOUN = 8;
+const NOUN_KINDS = new Map<string, number>();
+for (const [bit, nouns] of [[MONEY_NOUN, MONEY_NOUNS], [BROAD_NOUN, BROAD_NOUNS], [PRIVILEGE_NOUN, PRIVILEGE_NOUNS], [SENSITIVE_NOUN, SENSITIVE_NOUNS]] as const) {
+  for (const noun of nouns) NOUN_KINDS.set(noun, (NOUN_KINDS.get(noun) ?? 0) | bit);
+}
+
+/** A word that acts on everything a filter finds: "everything", "bulk", or "all" right after a verb that changes what exists. */
+function sweeping(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]!.word;
+  if (word === 'everything' || word === 'bulk') return true;
+  if (word !== 'all') return false;
+  const previous = tokens[i - 1] && verbOf(tokens[i - 1]!.word);
+  return Boolean(previous && (previous.effects.includes('destructive') || VERB_SCOPE.has(previous.lemma)));
 }
 
 // (a calendar's view, an event's instances, a message's MIME or body, a thread's replies are the events and messages themselves;
@@ -282,17 +322,19 @@ const HANDING_OVER = new Set(['transfer', 'send']);
 export function sideMoneySignals(tool: McpTool): Signal[] {
   const out: Signal[] = [];
   const text = (tool.description ?? '').slice(0, 1500);
-  const pays = PAYS_ON_CALL.exec(text);
+  // (neither pattern can match without one of its words: the trigger-word scan proseSignals made of the description, kept, tells)
+  const words = triggersIn(proseHead(tool.description ?? ''));
+  const pays = words & PAYING_BIT ? PAYS_ON_CALL.exec(text) : null;
   if (pays && !ASKS_OR_DENIES.test(sentenceBefore(text, pays.index))) {
     out.push(signal('description', 'write', 'phrase:pays', 1.5, 'description', pays[0]), signal('description', 'financial', 'phrase:pays', 1.5, 'description', pays[0]));
   }
-  const assets = MOVES_ASSETS.exec(text);
+  const assets = words & ASSETS_BIT ? MOVES_ASSETS.exec(text) : null;
   if (assets && !ASKS_OR_DENIES.test(sentenceBefore(text, assets.index))) {
     out.push(signal('description', 'write', 'phrase:moves-assets', 1.5, 'description', assets[0]), signal('description', 'financial', 'phrase:moves-assets', 1.5, 'description', assets[0]));
   }
   const tokens = splitIdentifier(tool.name);
   const handsOver = [...primaryVerbIndexes(tokens)].find((i) => HANDING_OVER.has(verbOf(tokens[i]!.word)?.lemma ?? ''));
-  const key = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && SIGNING_KEY.test(property.name));
+  const key = handsOver !== undefined && inputProperties(tool.inputSchema).find((property) => property.depth === 1 && SIGNING_KEY.test(property.name));
   if (handsOver !== undefined && key) out.push(signal('name', 'financial', 'signed:transfer', 1, 'name', tokens[handsOver]!.text));
   return out;
 }
@@ -369,7 +411,26 @@ function inCompound(tokens: readonly Token[], candidates: readonly number[], i: 
  * (`TwilioApiV2010--ListCalls`, `issue_create`). Other verb-like words (`get_record`'s "record")
  * are mostly nouns and count little.
  */
-export function primaryVerbIndexes(tokens: Token[]): Set<number> {
+export function primaryVerbIndexes(tokens: readonly Token[]): ReadonlySet<number> {
+  // (a dozen rules ask for the primary verbs of the tool's name, some with a copy of its tokens: the answer is worked out
+  // once per list of the same token objects; tokens are never changed once made, and callers only read the set)
+  const first = tokens[0];
+  if (!first) return new Set();
+  const known = PRIMARY_VERBS.get(first);
+  if (known && sameTokens(known.tokens, tokens)) return known.primary;
+  const primary = findPrimaryVerbs(tokens);
+  PRIMARY_VERBS.set(first, { tokens: tokens.slice(), primary });
+  return primary;
+}
+const PRIMARY_VERBS = new WeakMap<Token, { tokens: readonly Token[]; primary: ReadonlySet<number> }>();
+
+function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function findPrimaryVerbs(tokens: readonly Token[]): Set<number> {
   const primary = new Set<number>();
   // a first word in its "-s" form before a verb in its base form is the resource, a plural noun (`claims_list`, `tags_create`)
   const pluralResource = (i: number) => i === 0 && /s$/.test(tokens[0]!.word) && verbOf(tokens[0]!.word)?.lemma !== tokens[0]!.word && tokens.slice(1).some((token) => verbOf(token.word)?.lemma === token.word && !NOUN_LIKE.has(token.word));
@@ -628,12 +689,45 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
 ];
 // ("Execute a SELECT query": a statement that can only read)
 const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only', 'select'];
+// the words every match of OPERATION_LIST or OPERATION_HEADING (in listedOperations) has as a whole word: without one, neither can match
+// (each keyword of theirs starts at a word boundary and is followed by a space or a colon; "sub-commands" has "commands")
+const LISTING_WORDS = ['command', 'commands', 'subcommand', 'subcommands', 'operation', 'operations', 'action', 'actions', 'capability', 'capabilities',
+  'include', 'includes', 'support', 'supports', 'provide', 'provides'];
+// the words every match of PAYS_ON_CALL and of MOVES_ASSETS (in sideMoneySignals) has as a whole word, each followed by a space
+// within the match (so a match in the first 1,500 characters has it whole in the first 4,000): a paying verb, "automatic(ally)",
+// a payment rail ("on-chain" has "chain"); "changing" (state-changing), "signed" or "raw" (transactions), "private" (key)
+const PAYING_WORDS = ['paid', 'pay', 'pays', 'paying', 'charged', 'debited', 'deducted', 'automatically', 'automatic', 'x402', 'l402', 'lightning', 'usdc', 'stablecoin', 'crypto', 'onchain', 'chain'];
+const ASSETS_WORDS = ['changing', 'signed', 'raw', 'private'];
 // every trigger word in one pattern: one scan tells which phrases are worth trying
-const TRIGGERS = new RegExp(`\\b(${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words)])].join('|')})\\b`, 'gi');
+const TRIGGERS = new RegExp(`\\b(?:${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})\\b`, 'gi');
 
-function anyPresent(words: readonly string[], present: ReadonlySet<string>): boolean {
-  for (const word of words) if (present.has(word)) return true;
-  return false;
+// which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i],
+// then the listing, paying and asset-moving words (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
+const NEGATION_BIT = 1;
+const PHRASE_BITS: readonly number[] = DESCRIPTION_PHRASES.map((_, i) => 1 << (i + 1));
+const LISTING_BIT = 1 << (DESCRIPTION_PHRASES.length + 1);
+const PAYING_BIT = 1 << (DESCRIPTION_PHRASES.length + 2);
+const ASSETS_BIT = 1 << (DESCRIPTION_PHRASES.length + 3);
+const TRIGGER_BITS = new Map<string, number>();
+for (const [bit, words] of [[NEGATION_BIT, NEGATION_WORDS] as const, ...DESCRIPTION_PHRASES.map(([, , , , words], i) => [PHRASE_BITS[i]!, words] as const), [LISTING_BIT, LISTING_WORDS] as const,
+  [PAYING_BIT, PAYING_WORDS] as const, [ASSETS_BIT, ASSETS_WORDS] as const]) {
+  for (const word of words) TRIGGER_BITS.set(word, (TRIGGER_BITS.get(word) ?? 0) | bit);
+}
+
+/**
+ * The bits of the word lists that have a word in the text (as TRIGGERS finds them, case aside): a maximal run of word
+ * characters equal to one of them. (A description is scanned by proseSignals and then by listedOperations: the answer is kept.)
+ */
+const triggersIn = lastTwo((text: string): number => {
+  let bits = 0;
+  TRIGGERS.lastIndex = 0;
+  for (let match = TRIGGERS.exec(text); match !== null; match = TRIGGERS.exec(text)) bits |= TRIGGER_BITS.get(match[0].toLowerCase())!;
+  return bits;
+});
+
+/** The part of a prose field that proseSignals reads: real descriptions say what they do early; huge ones are flagged elsewhere. */
+function proseHead(text: string): string {
+  return text.length > 4000 ? text.slice(0, 4000) : text;
 }
 
 function isLeadVerb(token: Token | undefined, traits: ServerTraits): boolean {
@@ -676,21 +770,21 @@ function callsThisTool(words: readonly Token[], i: number): boolean {
   return (lemma === 'call' || lemma === 'invoke') && WHEN_TO_CALL.has(words[i + 1]?.word ?? '');
 }
 
+const HEADING_SEPARATOR = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i;
+
 /** Signals from a prose field (title or description): its leading verb, key phrases and negations. */
 export function proseSignals(text: string, family: 'title' | 'description', traits: ServerTraits): Signal[] {
   const out: Signal[] = [];
   const where = family;
-  // analyse a bounded prefix: real descriptions say what they do early; huge ones are flagged elsewhere
-  const head = text.length > 4000 ? text.slice(0, 4000) : text;
-  const present = new Set<string>();
-  for (const match of head.matchAll(TRIGGERS)) present.add(match[0].toLowerCase());
-  const negation = anyPresent(NEGATION_WORDS, present) ? NEGATIONS.exec(head) : null;
+  const head = proseHead(text);
+  const present = triggersIn(head);
+  const negation = present & NEGATION_BIT ? NEGATIONS.exec(head) : null;
   if (negation) {
     out.push(signal(family, 'negation', 'phrase:negation', 2, where, negation[0]));
     out.push(signal(family, 'read', 'phrase:negation', 2, where, negation[0]));
   }
-  const sentence = family === 'title' ? { text: head, start: 0 } : firstSentence(head);
-  const words = splitText(sentence.text);
+  const sentence = family === 'title' ? { text: head, start: 0 } : sentenceOf(head);
+  const words = wordsOf(sentence.text);
   // what the tool does is said by the sentence's first word ("Deletes a file", "List issues") or
   // the verb after an opening like "Tool to…", "Use this to…", "Allows you to…"
   let lead = isLead(words[0], family, traits) && atStart(words[0]!, sentence.text) && !isParticiple(words[0]!) && !callsThisTool(words, 0) && !opensNounPhrase(words, 0) ? words[0] : undefined;
@@ -701,7 +795,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   }
   if (!lead) {
     // "Azure Container Registry operations - Manage registries…": the verb after a dash or colon that follows a heading
-    const separator = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i.exec(sentence.text);
+    const separator = HEADING_SEPARATOR.exec(sentence.text);
     if (separator) lead = words.find((token, i) => token.start >= separator.index + separator[0].length && isLead(token, family, traits) && token.start < separator.index + separator[0].length + 2 && !callsThisTool(words, i));
   }
   // "Tap on the device at (x, y)", "Click the element": a UI action on a screen, page or device the sentence names drives it,
@@ -727,11 +821,12 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     if (VERB_SCOPE.get(verb.lemma) === 'item' && !negation) out.push(...containerObjectSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
-  for (const [pattern, effect, label, weight, triggers] of DESCRIPTION_PHRASES) {
-    if (!anyPresent(triggers, present)) continue;
+  for (let i = 0; i < DESCRIPTION_PHRASES.length; i++) {
+    if (!(present & PHRASE_BITS[i]!)) continue;
+    const [pattern, effect, label, weight] = DESCRIPTION_PHRASES[i]!;
+    if (negation && (effect === 'destructive' || effect === 'execute')) continue;
     const match = pattern.exec(head);
     if (!match) continue;
-    if (negation && (effect === 'destructive' || effect === 'execute')) continue;
     // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
     if (label === 'phrase:by-filter' && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
@@ -744,16 +839,62 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   return out;
 }
 
-// parameter names repeat across a catalog (path, query, id…): their words are worked out once
-const PARAMETER_TOKENS = new Map<string, Token[]>();
-function parameterTokens(name: string): Token[] {
-  let tokens = PARAMETER_TOKENS.get(name);
-  if (!tokens) {
-    tokens = splitIdentifier(name);
-    if (PARAMETER_TOKENS.size > 100_000) PARAMETER_TOKENS.clear();
-    PARAMETER_TOKENS.set(name, tokens);
+// parameter names repeat across a catalog (path, query, id…): what a name alone says is worked out once per name
+// (a pure function of the name; bounded, as names come from servers)
+const PARAMETER_NAMES = new Map<string, ParameterName>();
+
+/** What a parameter's name says, whatever its type and description. */
+interface ParameterName {
+  tokens: Token[];
+  words: string[];
+  last: string | undefined;
+  /** The name's words that PARAMETERS lists, in order, with what they signal. */
+  keyed: { token: Token; effects: SignalEffect[] }[];
+  /** One of its words names code or a command to run (`cmd`, `script`). */
+  executes: boolean;
+  /** Its last word names a query language (`logql`, `cypher`). */
+  queryLanguage: boolean;
+  cellRange: boolean;
+  reveals: boolean;
+  apiPath: boolean;
+  outputName: boolean;
+  fileName: boolean;
+  bareFileName: boolean;
+  action: boolean;
+  codeHint: boolean;
+}
+
+function parameterName(name: string): ParameterName {
+  let known = PARAMETER_NAMES.get(name);
+  if (!known) {
+    const tokens = splitIdentifier(name);
+    const words = tokens.map((token) => token.word);
+    const last = words[words.length - 1];
+    const keyed: ParameterName['keyed'] = [];
+    for (const token of tokens) {
+      const effects = own(PARAMETERS, token.word);
+      if (effects) keyed.push({ token, effects });
+    }
+    known = {
+      tokens,
+      words,
+      last,
+      keyed,
+      executes: keyed.some(({ effects }) => effects.includes('execute')),
+      queryLanguage: QUERY_LANGUAGE_NAME.test(last ?? ''),
+      cellRange: CELL_RANGE_PARAMETER.test(name),
+      reveals: REVEALING_PARAMETER.test(name),
+      apiPath: API_PATH_PARAMETER.test(name),
+      outputName: OUTPUT_NAME.test(name),
+      fileName: FILE_NAME.test(name),
+      bareFileName: BARE_FILE_NAME.test(name),
+      action: ACTION_PARAMETER.test(name),
+      codeHint: CODE_HINT.test(name),
+    };
+    if (PARAMETER_NAMES.size > 100_000) PARAMETER_NAMES.clear();
+    PARAMETER_NAMES.set(name, known);
   }
-  return tokens;
+  return known;
 }
 
 interface PropertyView {
@@ -817,42 +958,67 @@ const TRADE_ORDER_KINDS = new Set(['market', 'limit', 'stop', 'futures', 'spot',
 const CODE_REFERRING_HEADS = new Set(['id', 'ids', 'ref', 'refs', 'reference', 'references', 'hash', 'sha', 'version', 'versions', 'language', 'lang', 'type', 'types', 'style', 'format']);
 const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|python|expression|statement|program)s?\b/i;
 
+// (regular expressions without the g flag keep no state between calls: one object serves every call)
+const INVOKED_TEXT = /\b(tools?|functions?|actions?)\b/i;
+const TASK_PARAMETER = /^(task|prompt|instructions?|goal|objective)$/i;
+const READS_ONLY_AGENT = /\b(research\w*|extract\w*|returns?\s+(structured\s+)?(data|json))\b|\bnot\s+(drive|control|automate)\b/i;
+const AGENT_TEXT = /\b(agents?|autonomous(ly)?|computer[- ]use)\b/i;
+const ACTING_AGENT_TEXT = /\b(interact\w*|navigat\w*|click\w*|browser[- ]automation|browser[- ]based|performs?\s+(actions|interactions)|takes?\s+actions)\b/i;
+const CODE_FIRST_WORD = /^(source|js|python|script|program)$/;
+const TIME_TEXT = /\b(time|date|until|end|timestamp|range|epoch|seconds?)\b/i;
+const RUNS_CODE_TEXT = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i;
+const RUNS_JAVASCRIPT_TEXT = /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i;
+const JAVASCRIPT_WORD = /\bjavascript\b/i;
+const CELL_RANGE_PARAMETER = /^(range|cell|cells|a1_?notation|range_?address|cell_?range)$/i;
+const API_PATH_PARAMETER = /^(path|endpoint|api_?path|resource_?path|route)$/i;
+const API_PATH_TEXT = /\b(api\s+(endpoint\s+)?path|endpoint\s+path)\b/i;
+const REPLACING_VALUE = /^(replace|overwrite|rewrite|upsert|force)$/i;
+const BARE_FILE_NAME = /^(filename|file_?name|output|out)$/i;
+const UNDERSCORE_OR_DASH = /[_-]/g;
+
 /** Signals from parameter names, types, enums and descriptions. */
 export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const all: Signal[] = [];
   // a tool, function or action named by the caller, with its arguments (`call(toolName, args)`): the call runs whatever that one does
   const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
-  const invoked = names.find((name) => INVOKED_NAME.test(name));
-  if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && /\b(tools?|functions?|actions?)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${firstSentence(tool.description ?? '').text}`)) {
+  let invoked: string | undefined;
+  let task: string | undefined;
+  for (const name of names) {
+    if (invoked === undefined && INVOKED_NAME.test(name)) invoked = name;
+    if (task === undefined && TASK_PARAMETER.test(name)) task = name;
+  }
+  if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && INVOKED_TEXT.test(`${tool.name.replace(UNDERSCORE_OR_DASH, ' ')} ${sentenceOf(tool.description ?? '').text}`)) {
     all.push(signal('parameter', 'execute', 'param:invoked-tool', 0, `inputSchema.properties.${locationKey(invoked)}`, invoked));
   }
   // a task handed to an agent that acts on its own ("The agent will navigate and interact with web pages"): it does whatever the task needs
-  const head = (tool.description ?? '').slice(0, 400);
-  const task = names.find((name) => /^(task|prompt|instructions?|goal|objective)$/i.test(name));
-  // (a research agent that navigates to read returns data; a tool that says it does not drive the browser does not)
-  const readsOnly = /\b(research\w*|extract\w*|returns?\s+(structured\s+)?(data|json))\b|\bnot\s+(drive|control|automate)\b/i.test(head);
-  if (task && !readsOnly && /\b(agents?|autonomous(ly)?|computer[- ]use)\b/i.test(`${tool.name.replace(/[_-]/g, ' ')} ${head}`) && /\b(interact\w*|navigat\w*|click\w*|browser[- ]automation|browser[- ]based|performs?\s+(actions|interactions)|takes?\s+actions)\b/i.test(head)) {
-    all.push(signal('parameter', 'execute', 'param:agent-task', 2.5, `inputSchema.properties.${locationKey(task)}`, task));
+  if (task) {
+    const head = (tool.description ?? '').slice(0, 400);
+    // (a research agent that navigates to read returns data; a tool that says it does not drive the browser does not)
+    const readsOnly = READS_ONLY_AGENT.test(head);
+    if (!readsOnly && AGENT_TEXT.test(`${tool.name.replace(UNDERSCORE_OR_DASH, ' ')} ${head}`) && ACTING_AGENT_TEXT.test(head)) {
+      all.push(signal('parameter', 'execute', 'param:agent-task', 2.5, `inputSchema.properties.${locationKey(task)}`, task));
+    }
   }
   for (const property of inputProperties(tool.inputSchema)) {
-    const out: Signal[] = [];
-    const tokens = parameterTokens(property.name);
-    const words = tokens.map((token) => token.word);
+    // (this parameter's signals go straight to the list: they are the ones from `from` on)
+    const out = all;
+    const from = all.length;
+    const named = parameterName(property.name);
+    const { tokens, words, last } = named;
     const type = property.schema.type;
     const description = typeof property.schema.description === 'string' ? property.schema.description : '';
     // a command or script chosen from a fixed list (`cmd: "ls" | "cat" | "stat"`) names one of the tool's operations, not code to run
     // (an enum that is not itself the command, such as a sandbox policy "for shell command execution", still tells what runs)
-    const chosen = Array.isArray(property.schema.enum) && property.schema.enum.length > 0 && tokens.some((token) => own(PARAMETERS, token.word)?.includes('execute'));
-    for (const token of tokens) {
-      let effects = own(PARAMETERS, token.word);
-      if (!effects) continue;
+    const chosen = Array.isArray(property.schema.enum) && property.schema.enum.length > 0 && named.executes;
+    for (const { token, effects: listed } of named.keyed) {
+      let effects = listed;
       // a boolean `force` or `recursive` widens a destructive action; as a string it is something else
       if (effects.includes('destructive') && type !== undefined && type !== 'boolean') continue;
       // `code` in `country_code`, `status_code`, `zip_code` is not code to run
       if (effects.includes('execute') && chosen) continue;
       // code handed over to be judged ("The code to review", "the snippet to evaluate against the style guide") is text, not code to run
       if (effects.includes('execute') && JUDGED_TEXT.test(description)) continue;
-      if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !/^(source|js|python|script|program)$/.test(words[0]!)) continue;
+      if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !CODE_FIRST_WORD.test(words[0]!)) continue;
       // a word that names code only qualifies a head noun after it (`code_refs`, `script_id`, `command_language`): the value refers to code, it is none
       if (effects.includes('execute') && token !== tokens[tokens.length - 1] && CODE_REFERRING_HEADS.has(words[words.length - 1]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
@@ -860,17 +1026,16 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // `page_token`, `continuationToken`: a cursor through results, not a secret
       if (effects.includes('sensitive') && token.word === 'token' && CURSOR_WORDS.has(tokens[tokens.indexOf(token) - 1]?.word ?? '')) continue;
       // `to` alone is a messaging recipient only when it is free text
-      if (token.word === 'to' && (words.length > 1 || (type !== undefined && type !== 'string') || /\b(time|date|until|end|timestamp|range|epoch|seconds?)\b/i.test(description))) effects = [];
+      if (token.word === 'to' && (words.length > 1 || (type !== undefined && type !== 'string') || TIME_TEXT.test(description))) effects = [];
       // a `command` that names a sub-command of a router tool is not a shell command
       if ((token.word === 'command' || token.word === 'commands') && description && SUB_COMMAND.test(description)) effects = [];
       for (const effect of effects) out.push(signal('parameter', effect, `param:${token.word}`, effect === 'execute' ? 2 : 1, property.path, property.name));
     }
     // a `query` parameter runs arbitrary queries on a database server or when its text says SQL
-    const last = words[words.length - 1];
     // a parameter named after a query language (`logql`, `promql`, `cypher`), or described as a statement in one
     // ("The LogQL matcher expression to execute"), takes a query the caller writes
-    const language = type === undefined || type === 'string' ? (QUERY_LANGUAGE_NAME.test(last ?? '') ? property.name : QUERY_LANGUAGE_TEXT.exec(description)?.[0]) : undefined;
-    if (language && last !== 'query' && last !== 'queries' && last !== 'sql') out.push(signal('parameter', 'execute', 'param:sql-query', 2, QUERY_LANGUAGE_NAME.test(last ?? '') ? property.path : `${property.path}.description`, language));
+    const language = type === undefined || type === 'string' ? (named.queryLanguage ? property.name : QUERY_LANGUAGE_TEXT.exec(description)?.[0]) : undefined;
+    if (language && last !== 'query' && last !== 'queries' && last !== 'sql') out.push(signal('parameter', 'execute', 'param:sql-query', 2, named.queryLanguage ? property.path : `${property.path}.description`, language));
     if (last === 'query' || last === 'queries' || last === 'sql') {
       const sqlInDescription = SQL_HINT.exec(description);
       if (sqlInDescription) out.push(signal('parameter', 'execute', 'param:sql-query', 2, `${property.path}.description`, sqlInDescription[0]));
@@ -880,35 +1045,35 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     if (last === 'pipeline' && traits.database && (type === 'array' || type === undefined)) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
     // (a LogQL or PromQL expression "to execute" is a query in that language, not code run on the host)
     if (description && !chosen && !language && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
-      const code = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i.exec(description);
+      const code = RUNS_CODE_TEXT.exec(description);
       if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));
-      else if (CODE_HINT.test(property.name) === false && /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i.test(description)) {
-        const js = /\bjavascript\b/i.exec(description)!;
+      else if (named.codeHint === false && RUNS_JAVASCRIPT_TEXT.test(description)) {
+        const js = JAVASCRIPT_WORD.exec(description)!;
         out.push(signal('parameter', 'execute', 'param-text:javascript', 1.5, `${property.path}.description`, js[0]));
       }
     }
     // cells named by the caller (`range: "Sheet1!A1:B2"`): what is written there replaces what they held
-    if (/^(range|cell|cells|a1_?notation|range_?address|cell_?range)$/i.test(property.name) && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
+    if (named.cellRange && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
     // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext
-    if (REVEALING_PARAMETER.test(property.name)) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
+    if (named.reveals) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
     // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has
-    if ((type === 'string' || type === undefined) && /^(path|endpoint|api_?path|resource_?path|route)$/i.test(property.name) && /\b(api\s+(endpoint\s+)?path|endpoint\s+path)\b/i.test(description)) {
+    if ((type === 'string' || type === undefined) && named.apiPath && API_PATH_TEXT.test(description)) {
       out.push(signal('parameter', 'broad', 'param:api-path', 0, property.path, property.name));
     }
     // a parameter naming where output is saved: the tool writes a file even when its job is to read
-    if (OUTPUT_NAME.test(property.name) || (FILE_NAME.test(property.name) && OUTPUT_TEXT.test(description))) {
+    if (named.outputName || (named.fileName && OUTPUT_TEXT.test(description))) {
       out.push(signal('parameter', 'write', 'param:output-file', 1.5, property.path, property.name));
     }
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
     // a conflict or write mode that replaces what exists (`conflictBehavior: "replace"`, `mode: "rewrite"`)
-    const replacing = values.find((value): value is string => typeof value === 'string' && /^(replace|overwrite|rewrite|upsert|force)$/i.test(value));
+    const replacing = values.find((value): value is string => typeof value === 'string' && REPLACING_VALUE.test(value));
     if (replacing) out.push(signal('parameter', 'destructive', 'param:overwrite-mode', 1.5, `${property.path}.enum`, replacing));
     // a bare file name (`filename`, `output: "report.html"`): the tool writes it when its verb produces files (decided in classify)
-    else if (/^(filename|file_?name|output|out)$/i.test(property.name) && (type === 'string' || type === undefined)) {
+    else if (named.bareFileName && (type === 'string' || type === undefined)) {
       out.push(signal('parameter', 'write', 'param:file-name', 0.5, property.path, property.name));
     }
     // an enum of actions: a multi-action tool can do the most dangerous of them
-    if (ACTION_PARAMETER.test(property.name) && values.length) {
+    if (named.action && values.length) {
       for (const value of values) {
         if (typeof value !== 'string') continue;
         const first = splitIdentifier(value)[0];
@@ -921,8 +1086,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       }
     }
     // a parameter nested inside another says less about the tool than a top-level one
-    if (property.depth > 1) for (const s of out) s.weight /= 2;
-    for (const s of out) all.push(s);
+    if (property.depth > 1) for (let i = from; i < all.length; i++) all[i]!.weight /= 2;
   }
   return all;
 }
@@ -967,11 +1131,14 @@ const LIST_END = /\s(?:including|such\s+as|e\.g\.|like)\s/i;
 export function listedOperations(text: string): ListedOperation[] {
   const head = text.length > 2000 ? text.slice(0, 2000) : text;
   const segments: string[] = [];
-  for (const match of head.matchAll(OPERATION_LIST)) segments.push(clauseAfter(head, match.index + match[0].length));
   // "Actions: list (with filters), get (by ID)": bare verbs under a heading are operations on what the tool fronts
   const bare: string[] = [];
-  for (const match of head.matchAll(OPERATION_HEADING)) bare.push(clauseAfter(head, match.index + match[0].length));
-  const first = firstSentence(head).text;
+  // (the first 2,000 characters are within the 4,000 that proseSignals scans for trigger words, whose answer is kept)
+  if (triggersIn(proseHead(text)) & LISTING_BIT) {
+    for (const match of head.matchAll(OPERATION_LIST)) segments.push(clauseAfter(head, match.index + match[0].length));
+    for (const match of head.matchAll(OPERATION_HEADING)) bare.push(clauseAfter(head, match.index + match[0].length));
+  }
+  const first = sentenceOf(head).text;
   // "Manage branches: list, create, delete"
   const colon = first.indexOf(': ');
   if (colon !== -1) segments.push(clauseAfter(first, colon + 2));
@@ -1004,7 +1171,7 @@ const OPENING_LIST = /^\W*[A-Za-z]+(?:\s*,\s*|\s+(?:and|or)\s+)[A-Za-z]/;
 
 /** How many verbs open the text with only "and", "or" and commas between them. */
 function openingVerbs(text: string): number {
-  const words = splitText(text);
+  const words = wordsOf(text);
   if (!words[0] || !atStart(words[0], text)) return 0;
   let verbs = 0;
   // in the same form as the first ("Create or update", "Moves or renames"): "Get changes" is a verb and its object
@@ -1091,8 +1258,8 @@ const SIDE_UPDATE = /\b(updates|updating|changes|overwrites|replaces|removes|del
  */
 export function addedStateSignals(tool: McpTool): Signal[] {
   const nameTokens = splitIdentifier(tool.name);
-  const sentence = firstSentence(tool.description ?? '').text;
-  const words = splitText(sentence);
+  const sentence = sentenceOf(tool.description ?? '').text;
+  const words = wordsOf(sentence);
   const candidates: [readonly Token[], number, Signal['family'], string][] = [...primaryVerbIndexes(nameTokens)].map((i) => [nameTokens, i, 'name', tool.name] as [readonly Token[], number, Signal['family'], string]);
   if (words[0] && verbOf(words[0].word)) candidates.push([words, 0, 'description', sentence]);
   for (const [tokens, i, family] of candidates) {
@@ -1157,7 +1324,7 @@ const DENIED_BEFORE = /\b(not|without|never|no|won't|doesn't|don't|avoid\w*|inst
  * leading verb: it overwrites one item.
  */
 export function replacesWholeSignals(tool: McpTool): Signal[] {
-  const sentence = firstSentence(tool.description ?? '').text;
+  const sentence = sentenceOf(tool.description ?? '').text;
   const match = REPLACES_WHOLE.exec(sentence);
   if (!match || DENIED_BEFORE.test(sentence.slice(0, match.index))) return [];
   return [signal('description', 'write', 'phrase:replaces-whole', 0, 'description', match[0])];
@@ -1199,7 +1366,7 @@ const NAMED_PACKAGE = /^(name|package|package_?name|pkg|packages|spec|path|repo|
  */
 export function installedCodeSignals(tool: McpTool): Signal[] {
   // installing is what the tool does: its name says install, or its description opens with it ("Install a package…", not "Use when `npm i` is wrong")
-  const first = firstSentence(tool.description ?? '').text;
+  const first = sentenceOf(tool.description ?? '').text;
   const installs = /(^|[_-])install([_-]|$)/i.test(tool.name) || /^\W*install(s|ing)?\b/i.test(first);
   if (!installs) return [];
   const source = HOST_PACKAGE_SOURCES.exec(first) ?? HOST_PACKAGE_SOURCES.exec(tool.name.replace(/[_-]/g, ' '));
@@ -1229,12 +1396,12 @@ const UNCONFIGURING_VERBS = new Set(['uninstall', 'remove', 'delete']);
  * the rubric's critical row, arbitrary code on the user's infrastructure. Scaling or restarting what is there is not.
  */
 export function clusterConfigSignals(tool: McpTool): Signal[] {
-  const text = `${tool.name.replace(/[_\-.]/g, ' ')} ${tool.title ?? ''} ${(tool.description ?? '').slice(0, 300)}`;
-  if (!CLUSTER_CONTEXT.test(text)) return [];
-  // (any verb of the name: `release_install` installs)
+  // (any verb of the name: `release_install` installs; asked first, as it is the cheaper of the two tests)
   const lemmas = splitIdentifier(tool.name).map((token) => nameVerbOf(token.word)?.lemma ?? '');
   const configures = lemmas.some((lemma) => CONFIGURING_VERBS.has(lemma));
   if (!configures && !lemmas.some((lemma) => UNCONFIGURING_VERBS.has(lemma))) return [];
+  const text = `${tool.name.replace(/[_\-.]/g, ' ')} ${tool.title ?? ''} ${(tool.description ?? '').slice(0, 300)}`;
+  if (!CLUSTER_CONTEXT.test(text)) return [];
   const properties = inputProperties(tool.inputSchema).filter((property) => property.depth === 1);
   const document = properties.find((property) => CLUSTER_DOCUMENT_PARAMETER.test(property.name));
   if (document) return [signal('parameter', 'execute', 'cluster-config:document', 0, document.path, document.name)];
@@ -1272,8 +1439,8 @@ export function issuedCredentialSignals(tool: McpTool): Signal[] {
     if (returned) return [signal('description', 'privileged', 'issues-credential:returned', 0, 'description', returned[0])];
   }
   const login = tokens.findLast((token) => LOGIN_NOUNS.has(token.word));
-  const context = `${tool.name.replace(/[_\-.]/g, ' ')} ${firstSentence(description).text}`;
-  if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context)) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];
+  const context = () => `${tool.name.replace(/[_\-.]/g, ' ')} ${sentenceOf(description).text}`;
+  if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context())) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];
   return [];
 }
 

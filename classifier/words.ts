@@ -20,7 +20,9 @@ export function splitIdentifier(name: string): Token[] {
   const known = IDENTIFIER_CACHE.get(name);
   if (known) return known;
   const tokens: Token[] = [];
-  for (const match of name.matchAll(IDENTIFIER_PART)) {
+  // (exec in a loop finds what matchAll would, without a copy of the pattern per call; no match is empty, and the loop ends with lastIndex 0)
+  IDENTIFIER_PART.lastIndex = 0;
+  for (let match = IDENTIFIER_PART.exec(name); match !== null; match = IDENTIFIER_PART.exec(name)) {
     tokens.push({ word: match[0].toLowerCase(), text: match[0], start: match.index });
   }
   if (IDENTIFIER_CACHE.size >= 256) IDENTIFIER_CACHE.clear();
@@ -34,7 +36,8 @@ const TEXT_WORD = /[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]/g;
 /** Words of prose, in order. */
 export function splitText(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TEXT_WORD)) {
+  TEXT_WORD.lastIndex = 0;
+  for (let match = TEXT_WORD.exec(text); match !== null; match = TEXT_WORD.exec(text)) {
     tokens.push({ word: match[0].toLowerCase(), text: match[0], start: match.index });
   }
   return tokens;

@@ -10,6 +10,7 @@
 import type { DescriptionWarning, DescriptionWarningKind, McpTool } from '../data/schema.ts';
 import { own } from '../data/own.ts';
 import { locationKey, locationParts } from '../data/location.ts';
+import { sentencePieces } from './poisoning-split.ts';
 
 /** A text the model reads, and where it is in the definition. */
 export interface ModelText {
@@ -246,19 +247,15 @@ const HIDDEN_COMMENT = /\/\*\s*(agents?|assistants?|models?|ai|llms?)\b|<!--|\[\
 // tags that have no business in a tool definition: what they wrap is aimed at the model
 const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override)\b[^>]{0,40}>/i;
 
-// where a sentence ends: after punctuation, before a list item or heading, at a blank line; a
-// hard-wrapped line goes on (a long line that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
-const SENTENCE_BREAK = /(?<=[.!?])\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}\s)|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
-// a text with none of these has one sentence (every break above needs one)
+// a text with none of these has one sentence (every break of SENTENCE_BREAK, poisoning-split.ts, needs one)
 const MAY_BREAK = /[.!?]\s|[a-z]\.[A-Z]|[\n。！？]/;
-
 function pushSentences(out: Sentence[], chunk: string, marked: boolean): void {
   if (!MAY_BREAK.test(chunk)) {
     const trimmed = chunk.trim();
     if (trimmed) out.push({ text: trimmed, index: out.length, marked });
     return;
   }
-  for (const piece of chunk.split(SENTENCE_BREAK)) {
+  for (const piece of sentencePieces(chunk)) {
     if (piece === undefined) continue;
     const trimmed = piece.trim();
     if (trimmed) out.push({ text: trimmed, index: out.length, marked });
@@ -652,6 +649,24 @@ for (const family of Object.keys(CHARACTER_CUES) as Family[]) {
   }
 }
 const isQuoteCue = (code: number) => code === 0x201c || code === 0x2018;
+// cue characters that are a whole match of their family's pattern on their own (an alternative of
+// FAMILY_CHARACTERS that is just that character): seeing one sets the bit without running the pattern
+const SURE_CUES: Partial<Record<Family, string>> = {
+  marker: '[#', // `\[`, `#`
+  tools: '_`\'"“‘(', // `[_`'"“‘]`, `\(`: every cue of the family
+  destination: '@', // `@`
+  shell: '|;', // `\|`, `;`
+};
+const ASCII_SURE_CUES = new Int32Array(128);
+let QUOTE_SURE_CUES = 0;
+for (const family of Object.keys(SURE_CUES) as Family[]) {
+  for (const char of SURE_CUES[family]!) {
+    if (!FAMILY_CHARACTERS[family]!.test(char) || !CHARACTER_CUES[family]!.includes(char)) throw new Error(`sure cue ${char} of ${family}: not a cue that matches its pattern alone`);
+    const code = char.charCodeAt(0);
+    if (code < 128) ASCII_SURE_CUES[code] = ASCII_SURE_CUES[code]! | FAMILY_BITS[family];
+    else QUOTE_SURE_CUES |= FAMILY_BITS[family];
+  }
+}
 
 /** The family bits of the word text[start, end), whose lower-cased letters hash to `hash`. */
 function wordFamilies(text: string, start: number, end: number, hash: number): number {
@@ -672,6 +687,7 @@ function familiesOf(text: string, isPlain = plain(text)): number {
   if (!isPlain) return ALL_FAMILIES;
   let bits = 0;
   let cues = 0;
+  let sure = 0;
   // words by hand: a regex match object or a string per word costs more than the hash
   let start = -1;
   let hash = 0;
@@ -693,9 +709,15 @@ function familiesOf(text: string, isPlain = plain(text)): number {
       if (i - start >= 8 && (text.charCodeAt(start) | 32) === 118 && text.slice(start, start + 8).toLowerCase() === 'vulnerab') bits |= FAMILY_BITS.disparage;
       start = -1;
     }
-    if (code < 128) cues |= ASCII_CUES[code]!;
-    else if (isQuoteCue(code)) cues |= QUOTE_CUES;
+    if (code < 128) {
+      cues |= ASCII_CUES[code]!;
+      sure |= ASCII_SURE_CUES[code]!;
+    } else if (isQuoteCue(code)) {
+      cues |= QUOTE_CUES;
+      sure |= QUOTE_SURE_CUES;
+    }
   }
+  bits |= sure;
   cues &= ~bits;
   if (cues) for (const { bit, pattern } of CHARACTER_PATTERNS) if (cues & bit && pattern.test(text)) bits |= bit;
   return bits;

@@ -10,6 +10,7 @@
 import type { DescriptionWarning, DescriptionWarningKind, McpTool } from '../data/schema.ts';
 import { own } from '../data/own.ts';
 import { locationKey, locationParts } from '../data/location.ts';
+import { ASCII_ONLY, execExact, execFit, fit, mayMatchSlowly, plain, strictlyPlain, testExact, testFit } from './poisoning-fit.ts';
 import { sentencePieces } from './poisoning-split.ts';
 
 /** A text the model reads, and where it is in the definition. */
@@ -201,28 +202,6 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
 // Sentences and what they say
 // ---------------------------------------------------------------------------------------------
 
-// the Unicode flag makes a pattern many times slower; text with no letters outside ASCII (plain
-// English, with or without curly quotes, dashes, arrows or emoji) is matched by a twin without it
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-const FOREIGN_LETTER = /(?![\x00-\x7f])[\p{L}\p{M}]/u;
-/** True when the text has no letters outside ASCII: other languages' words cannot occur in it. */
-function plain(text: string): boolean {
-  return ASCII_ONLY.test(text) || !FOREIGN_LETTER.test(text);
-}
-const ASCII_TWINS = new Map<RegExp, RegExp>();
-/** The pattern to run on `text`: its twin without the u flag when the text is plain (the languages it adds cannot match there). */
-function fit(pattern: RegExp, text: string, isPlain = plain(text)): RegExp {
-  if (!isPlain || !pattern.flags.includes('u')) return pattern;
-  let twin = ASCII_TWINS.get(pattern);
-  if (!twin) {
-    // (a letter class is spelled out for ASCII: `[^\p{L}]` becomes `[^A-Za-z]`)
-    const source = pattern.source.replace(/\[(\^?)\\p\{L\}/g, '[$1A-Za-z').replace(/\\p\{L\}/g, '[A-Za-z]');
-    twin = new RegExp(source, pattern.flags.replace('u', ''));
-    ASCII_TWINS.set(pattern, twin);
-  }
-  return twin;
-}
-
 interface Sentence {
   text: string;
   /** 0 for the text's first sentence (a description's first sentence says what the tool does). */
@@ -323,7 +302,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   const isPlain = (sentence.plain ??= plain(text));
   const families = (sentence.families ??= familiesOf(text, isPlain));
   const body = withoutLabel(text, isPlain);
-  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || fit(ASIDE, text, isPlain).test(text))) return true;
+  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || testFit(ASIDE, text, isPlain))) return true;
   if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal && MODAL_DIRECTIVE.test(text))) return true;
   if (families & FAMILY_BITS.foreign && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
@@ -548,7 +527,7 @@ function intoParameter(text: string, context: Context): boolean {
 function onlyMentioned(text: string, pattern: RegExp, context: Context): boolean {
   if (!MENTION.test(text) && !context.analyser && !(context.documentsMemo ??= MENTION.test(context.documentsOf))) return false;
   const unquoted = text.replace(QUOTED, ' ');
-  return !fit(pattern, unquoted).test(unquoted);
+  return !testFit(pattern, unquoted);
 }
 
 type Evidence = RegExpExecArray | { 0: string; index: number };
@@ -802,11 +781,11 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (place === 'value' && context.analyser) return found;
   // no detector has an anchor here
   if (families === 0) return found;
-  const override = judging.may(FAMILY_BITS.override) ? fit(OVERRIDE_TEXT, text, isPlain).exec(text) : null;
+  const override = judging.may(FAMILY_BITS.override) ? execFit(OVERRIDE_TEXT, text, isPlain) : null;
   if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) judging.add('system-override', override);
-  const marker = context.templates || !judging.may(FAMILY_BITS.marker) ? null : (fit(MARKERS, text, isPlain).exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
+  const marker = context.templates || !judging.may(FAMILY_BITS.marker) ? null : (execFit(MARKERS, text, isPlain) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
   if (marker && !onlyMentioned(text, MARKERS, context)) judging.add('fake-markers', marker);
-  const conceal = judging.may(FAMILY_BITS.conceal) ? fit(CONCEAL, text, isPlain).exec(text) : null;
+  const conceal = judging.may(FAMILY_BITS.conceal) ? execFit(CONCEAL, text, isPlain) : null;
   // an output field's own value kept from the user ("Internal; don't show it to the user") is not an action kept from them
   const ownValue = place === 'output' && /\b(show|display|reveal|print)\s+(it|this\s+(value|field|code)|the\s+value)\b/i.test(text) && !/\bthat\s+[^.]{0,60}\b(was|were|has\s+been|is\s+being)\s+\w+ed\b/i.test(text);
   if (conceal && !ownValue && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) judging.add('concealment', conceal);
@@ -875,7 +854,7 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   const hiddenIntent = /not\s+for\s+display|internal\s+only|\(internal\b|hidden\s+from\s+(the\s+)?users?|stripped\s+from\s+the\s+ui|not\s+(rendered|shown|displayed|visible)\s+(to|in)\b|users?\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see/i.exec(text);
   if (hiddenIntent && found.length === 0 && (judging.otherTools().length > 0 || /\b(the\s+)?(assistant|agent|model)\s+(runs|calls|sends|uploads|adds|uses|exports|copies|forwards|should|must)\b/i.test(text))) judging.add('hidden-instructions', hiddenIntent);
   // an aside to the model that says people will not see it
-  const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? fit(ASIDE, text, isPlain).exec(text) : null;
+  const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? execFit(ASIDE, text, isPlain) : null;
   if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(withoutLabel(text, isPlain)) || CLAUSE_IMPERATIVE.test(text))) judging.add('hidden-instructions', aside);
 
   const shell = judging.may(FAMILY_BITS.shell) ? SHELL.exec(text) : null;
@@ -1066,7 +1045,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     sentences.forEach((sentence, i) => {
       context.before = i;
       // a definition written in English that switches language to address the assistant
-      if (englishTool && !ASCII_ONLY.test(sentence.text) && ASSISTANT_ANY_LANGUAGE.test(sentence.text) && NON_LATIN_OR_ACCENTED.test(sentence.text)) {
+      if (englishTool && !ASCII_ONLY.test(sentence.text) && NON_LATIN_OR_ACCENTED.test(sentence.text) && mayMatchSlowly(ASSISTANT_ANY_LANGUAGE, sentence.text) && ASSISTANT_ANY_LANGUAGE.test(sentence.text)) {
         record({ kind: 'hidden-instructions', where, evidence: quoteIn(text, sentence.text.slice(0, 80), ''), sentence: sentence.text, decoded: false, message: `${MESSAGES['hidden-instructions']!} (in another language than the rest of the definition)` });
       }
       const kinds = judgeSentence(sentence, place, context);
@@ -1078,7 +1057,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
         const tag = AUTHORITY_TAG.exec(text);
         // a comment people never see that turns to the model ("<!-- assistant: … -->", "{# model-only: … #}") hides an instruction
         const comment = tag ? null : HIDDEN_COMMENT.exec(text);
-        const instructs = kinds.length > 0 || (tag !== null && (isDirective({ ...sentence, marked: false, index: 1 }, place) || /\b(you|assistant|model)\b/i.test(sentence.text))) || (comment !== null && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text)));
+        const instructs = kinds.length > 0 || (tag !== null && (isDirective({ ...sentence, marked: false, index: 1 }, place) || /\b(you|assistant|model)\b/i.test(sentence.text))) || (comment !== null && (MODEL_ACTS.test(sentence.text) || testExact(FOR_MODEL, sentence.text)));
         if (instructs) {
           const open = tag ?? comment ?? HIDDEN_COMMENT.exec(text);
           if (open) record({ kind: 'hidden-instructions', where, evidence: open[0], sentence: sentence.text, decoded: false, message: MESSAGES['hidden-instructions']! });
@@ -1257,7 +1236,7 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     sentences.forEach((sentence, i) => {
       const line = sentence.text;
       const anchors =
-        (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || FOR_MODEL.test(line))) ||
+        (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || testExact(FOR_MODEL, line))) ||
         (passive && (line.includes('to be ') || line.includes('instead')) && PASSIVE_ORDER.test(line)) ||
         (override && OVERRIDE_WORD.test(line) && OVERRIDDEN_CHOICE.test(line)) ||
         (told && ADDRESSED.test(line)) ||
@@ -1283,7 +1262,9 @@ const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|
 function intentIn(where: ModelText['where'], text: string, sentences: readonly Sentence[], context: Context): Intent | undefined {
   const place = placeOf(where);
   // the model named as the one who acts or is asked; a bare imperative ("Use this to…") is weaker and needs more to go with it
-  const named = MODEL_ACTS.exec(text) ?? FOR_MODEL.exec(text) ?? PASSIVE_ORDER.exec(text);
+  // (the whole-text patterns with `u` run through their ASCII twins when the text allows it exactly)
+  const strict = strictlyPlain(text);
+  const named = MODEL_ACTS.exec(text) ?? execExact(FOR_MODEL, text, strict) ?? PASSIVE_ORDER.exec(text);
   const overrides = OVERRIDDEN_CHOICE.exec(text);
   const addressed = named ?? sentences.find((sentence) => (sentence.index > 0 || place !== 'prose' || sentence.param) && isDirective(sentence, place))?.text.match(/^.{0,80}/) ?? null;
   // what it reaches for, with the words that show it
@@ -1293,15 +1274,15 @@ function intentIn(where: ModelText['where'], text: string, sentences: readonly S
   // an address someone can be reached at (a URL, an e-mail address), not a kind of thing ("a webhook")
   const reached = outsideDestination(text, true);
   const destination = reached && /[:@]/.test(reached[0]) ? reached : BARE_DOMAIN.exec(text);
-  const personal = PERSONAL_DATA.exec(text) ?? CONVERSATION.exec(text);
+  const personal = execExact(PERSONAL_DATA, text, strict) ?? CONVERSATION.exec(text);
   const secretFile = SECRET_FILE.exec(text);
   const secret = secretFile ?? (PASS_VERB.test(text) || ACCESS_VERB.test(text) ? SECRET_WORDS.exec(text) : null);
   const system = SYSTEM_TARGET.exec(text);
   const shell = SHELL.exec(text) ?? REMOTE_EXEC.exec(text);
-  const thirdParty = THIRD_PARTY.test(text) && SHARED_OUT.test(text) ? THIRD_PARTY.exec(text) : null;
+  const thirdParty = testExact(THIRD_PARTY, text, strict) && testExact(SHARED_OUT, text, strict) ? execExact(THIRD_PARTY, text, strict) : null;
   // how it hides or excuses itself
   const untrue = UNTRUE_TO_USER.exec(text);
-  const hides = NO_CONSENT.exec(text) ?? untrue;
+  const hides = execExact(NO_CONSENT, text, strict) ?? untrue;
   const excuse = REGULATORY.exec(text) ?? COMPLIANCE_HEADER.exec(text);
   const honest = HONEST_DATA.test(text) && !hides;
   const found = (kind: DescriptionWarningKind, evidence: { 0: string } | null | undefined): Intent | undefined =>

@@ -1012,7 +1012,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     context.sentences = sentences;
     let textFamilies = 0;
     // (a sentence of a text with no foreign letters has none either)
-    const textPlain = plain(visible);
+    const textAscii = ASCII_ONLY.test(visible);
+    const textPlain = textAscii || plain(visible);
     for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text, (sentence.plain = textPlain || plain(sentence.text)));
     read.push({ where, text, sentences, families: textFamilies });
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
@@ -1045,7 +1046,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     sentences.forEach((sentence, i) => {
       context.before = i;
       // a definition written in English that switches language to address the assistant
-      if (englishTool && !ASCII_ONLY.test(sentence.text) && NON_LATIN_OR_ACCENTED.test(sentence.text) && mayMatchSlowly(ASSISTANT_ANY_LANGUAGE, sentence.text) && ASSISTANT_ANY_LANGUAGE.test(sentence.text)) {
+      if (englishTool && !textAscii && !ASCII_ONLY.test(sentence.text) && NON_LATIN_OR_ACCENTED.test(sentence.text) && mayMatchSlowly(ASSISTANT_ANY_LANGUAGE, sentence.text) && ASSISTANT_ANY_LANGUAGE.test(sentence.text)) {
         record({ kind: 'hidden-instructions', where, evidence: quoteIn(text, sentence.text.slice(0, 80), ''), sentence: sentence.text, decoded: false, message: `${MESSAGES['hidden-instructions']!} (in another language than the rest of the definition)` });
       }
       const kinds = judgeSentence(sentence, place, context);
@@ -1172,6 +1173,20 @@ const SHARED_OUT = /\b(shared|sent|forwarded|posted|emailed|uploaded|added|resol
 const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b|\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering|alerting)\b(?!\s+(an?|the|any|their)\s+(manager|supervisor|admin\w*|reviewer|approver|colleague|team|owner)s?\b)|\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b|\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b|\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert|confirm|consult)\b|\bcannot\s+opt\s+out\b|\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b|\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b|\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b|["']?(announce|confirm|notify)["']?\s*:\s*false\b|\b(is|are)\s+(internal|silent)\s+and\s+not\b|\b(were|was|is|be)\s+not\s+mentioned\b|tidak\s+perlu\s+memberi\s+tahu|vertel\s+dit\s+niet|bez\s+ostrzeżeń|sormadan|onay\s+istemeyece\w*|senza\s+(chiedere|avvisare|dirlo)|sin\s+(preguntar|avisar|decírselo)|ohne\s+(nachzufragen|zu\s+fragen|hinweis)|sans\s+(demander|prévenir|le\s+dire)/iu;
 // telling the user what is not so: "still tells the traveller it was cancelled", "present it as done on their device"
 const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b|\b(tell|tells|inform|informs|assure|assures|report|reports)\s+(the\s+|your\s+)?\w+\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|is|are|has\s+been|have\s+been)\s+\w+[^.]{0,80}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b/i;
+/**
+ * Whether UNTRUE_TO_USER can match: every one of its alternatives needs one of these words (its
+ * pattern has `i` without `u`, so only ASCII letters of either case match its letters, and the
+ * lower-cased text has them): "even if|when", "(al)though", "whether or not", "regardless" close the
+ * first and the last; "is|are told that", "assures them that", "present it … as" name their verb;
+ * "the assistant still|always tells" needs both the model and "still" or "always". (Exported for its test.)
+ */
+export function mayTellUntruth(text: string): boolean {
+  const lower = text.toLowerCase();
+  return (
+    lower.includes('even') || lower.includes('though') || lower.includes('whether') || lower.includes('regardless') || lower.includes('told') || lower.includes('assure') || lower.includes('present') ||
+    ((lower.includes('still') || lower.includes('always')) && (lower.includes('assistant') || lower.includes('agent') || lower.includes('model')))
+  );
+}
 const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
 // (a date or time format, ISO 8601, is no rule anybody must follow)
 const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+([A-Z]{1,4}\s+)?\S*\d/u;
@@ -1228,7 +1243,7 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     // (the model told what it must do: "before the first call you must run …")
     const told = (families & FAMILY_BITS.addressed) !== 0 && FIXED_ARGUMENT.test(text) && ADDRESSED.test(text);
     // (something untrue to be told to the user: "always tell the user it was filed, even if the clerk rejects it")
-    const untruth = UNTRUE_TO_USER.test(text);
+    const untruth = mayTellUntruth(text) && UNTRUE_TO_USER.test(text);
     if (!modelWord && !passive && !override && !told && !untruth) continue;
     // an instruction is read in up to three sentences in a row around the one that names the model:
     // a long manual's scattered words make none
@@ -1281,7 +1296,7 @@ function intentIn(where: ModelText['where'], text: string, sentences: readonly S
   const shell = SHELL.exec(text) ?? REMOTE_EXEC.exec(text);
   const thirdParty = testExact(THIRD_PARTY, text, strict) && testExact(SHARED_OUT, text, strict) ? execExact(THIRD_PARTY, text, strict) : null;
   // how it hides or excuses itself
-  const untrue = UNTRUE_TO_USER.exec(text);
+  const untrue = mayTellUntruth(text) ? UNTRUE_TO_USER.exec(text) : null;
   const hides = execExact(NO_CONSENT, text, strict) ?? untrue;
   const excuse = REGULATORY.exec(text) ?? COMPLIANCE_HEADER.exec(text);
   const honest = HONEST_DATA.test(text) && !hides;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { modelTexts, sentencesOf } from '../../classifier/poisoning.ts';
+import { mayTellUntruth, modelTexts, sentencesOf } from '../../classifier/poisoning.ts';
 import { fit, mayMatchSlowly, strictlyPlain, withoutAssertions } from '../../classifier/poisoning-fit.ts';
 import { SENTENCE_BREAK, sentencePieces } from '../../classifier/poisoning-split.ts';
 import { crawledTools, publicCorpus } from '../eval-poisoning.ts';
@@ -140,5 +140,29 @@ describe('patterns with the u flag', () => {
     }
     expect(compared).toBeGreaterThan(1000);
     expect(matched).toBeGreaterThan(300);
+  });
+});
+
+describe('the gate of UNTRUE_TO_USER', () => {
+  const source = /^const UNTRUE_TO_USER = \/(.*)\/([a-z]*);$/m.exec(readFileSync(join(ROOT, 'classifier', 'poisoning.ts'), 'utf8'))!;
+  const pattern = new RegExp(source[1]!, source[2]);
+  it('lets through every text the pattern matches: generated matches in any case, with text around them', () => {
+    const around = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '\n', 'é', '\u212a', 'İ'), maxLength: 4 });
+    const body = fc.stringMatching(new RegExp(withoutAssertions(pattern.source)!, ''));
+    let matched = 0;
+    fc.assert(
+      fc.property(body, around, around, fc.integer({ min: 0, max: 2 }), (text, before, after, casing) => {
+        const cased = casing === 0 ? text : casing === 1 ? text.toUpperCase() : text.replace(/[a-z]/g, (char, i: number) => (i % 2 ? char.toUpperCase() : char));
+        const whole = `${before}${cased}${after}`;
+        if (!pattern.test(whole)) return;
+        matched += 1;
+        expect(mayTellUntruth(whole), JSON.stringify(whole)).toBe(true);
+      }),
+      settings(6000),
+    );
+    expect(matched).toBeGreaterThan(200);
+  });
+  it('lets through every text of the catalog and the attack corpus the pattern matches', () => {
+    for (const text of corpusTexts()) if (pattern.test(text)) expect(mayTellUntruth(text), text).toBe(true);
   });
 });

@@ -1211,10 +1211,13 @@ interface ReadText {
 /** A text the whole-text reading can find something in: it names the model or tells someone what they must do, or has a passive order or an overridden choice's words. */
 function mayInstruct(read: ReadText): boolean {
   const text = read.text;
+  if ((read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || INSTRUCT_WORDS.test(text)) return true;
   // (someone told what they must do counts only with an argument fixed in advance: what the reading looks for then)
-  const told = (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
-  return told || (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('even if') || text.includes('even when') || text.includes('though') || text.includes('whether or not') || text.includes('regardless') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
+  return (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
 }
+// words that a passive order, an overridden choice or an untruth to the user needs, written as they
+// must occur (no flags: one search for the lot finds what a search for each would)
+const INSTRUCT_WORDS = /to be |even if|even when|though|whether or not|regardless|instead|ubstitut|rather than|intended|including when/;
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
 function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {

@@ -982,6 +982,8 @@ function propertyNames(tool: McpTool): Set<string> {
 const CONVERSATION_VARIABLE = /\{\{\s*[\w.]*(conversation|chat|history|transcript|messages)[\w.]*\s*\}\}|\$\{?[A-Z_]*(CONVERSATION|CHAT_?LOG|CHAT_?HISTORY|HISTORY|TRANSCRIPT|MESSAGES)[A-Z_]*\}?/;
 // secrets taken from what was said ("any API keys or tokens that appear in the conversation")
 const SECRETS_FROM_CHAT = /\b(api[_ -]?keys?|access[_ -]?tokens?|tokens?|passwords?|secrets?|credentials?|passphrases?)\b[^.]{0,80}\b((appear|appears|mentioned|shared|given|pasted|found|seen|typed)\s+(in|during)\s+(the|this)\s+(conversation|chat|session)|from\s+the\s+(conversation|chat))\b/i;
+// what every match of SECRETS_FROM_CHAT ends in (its last group), in one cheap search with the same flag
+const FROM_CHAT_WORDS = /conversation|chat|session/i;
 
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
@@ -1031,7 +1033,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     const variable = text.includes('{') || text.includes('$') ? CONVERSATION_VARIABLE.exec(text) : null;
     if (variable && outsideDestination(text, true)) record({ kind: 'exfiltration', where, evidence: variable[0], sentence: sentenceAround(text, variable.index), decoded: false, message: MESSAGES.exfiltration! });
     // a parameter said to hold the secrets that turn up in the conversation
-    const fromChat = param ? SECRETS_FROM_CHAT.exec(text) : null;
+    const fromChat = param && FROM_CHAT_WORDS.test(text) ? SECRETS_FROM_CHAT.exec(text) : null;
     if (fromChat && !NEGATED_PASS.test(text)) record({ kind: 'secret-access', where, evidence: fromChat[0], sentence: sentenceAround(text, fromChat.index), decoded: false, message: MESSAGES['secret-access']! });
     for (const sentence of sentences) sentence.param = param;
     // a secret file named in one sentence and to be read or handed over in it or the next

@@ -1176,19 +1176,17 @@ const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^
 // telling the user what is not so: "still tells the traveller it was cancelled", "present it as done on their device"
 const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b|\b(tell|tells|inform|informs|assure|assures|report|reports)\s+(the\s+|your\s+)?\w+\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|is|are|has\s+been|have\s+been)\s+\w+[^.]{0,80}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b/i;
 /**
- * Whether UNTRUE_TO_USER can match: every one of its alternatives needs one of these words (its
- * pattern has `i` without `u`, so only ASCII letters of either case match its letters, and the
- * lower-cased text has them): "even if|when", "(al)though", "whether or not", "regardless" close the
+ * Whether UNTRUE_TO_USER can match: every one of its alternatives needs one of these words, sought
+ * with the pattern's own flag: "even if|when", "(al)though", "whether or not", "regardless" close the
  * first and the last; "is|are told that", "assures them that", "present it … as" name their verb;
  * "the assistant still|always tells" needs both the model and "still" or "always". (Exported for its test.)
  */
 export function mayTellUntruth(text: string): boolean {
-  const lower = text.toLowerCase();
-  return (
-    lower.includes('even') || lower.includes('though') || lower.includes('whether') || lower.includes('regardless') || lower.includes('told') || lower.includes('assure') || lower.includes('present') ||
-    ((lower.includes('still') || lower.includes('always')) && (lower.includes('assistant') || lower.includes('agent') || lower.includes('model')))
-  );
+  return UNTRUE_WORDS.test(text) || (UNTRUE_ALWAYS.test(text) && UNTRUE_MODEL.test(text));
 }
+const UNTRUE_WORDS = /even|though|whether|regardless|told|assure|present/i;
+const UNTRUE_ALWAYS = /still|always/i;
+const UNTRUE_MODEL = /assistant|agent|model/i;
 const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
 // (a date or time format, ISO 8601, is no rule anybody must follow)
 const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+([A-Z]{1,4}\s+)?\S*\d/u;

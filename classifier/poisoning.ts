@@ -10,6 +10,8 @@
 import type { DescriptionWarning, DescriptionWarningKind, McpTool } from '../data/schema.ts';
 import { own } from '../data/own.ts';
 import { locationKey, locationParts } from '../data/location.ts';
+import { ASCII_ONLY, execExact, execFit, fit, mayMatchSlowly, plain, strictlyPlain, testExact, testFit } from './poisoning-fit.ts';
+import { sentencePieces } from './poisoning-split.ts';
 
 /** A text the model reads, and where it is in the definition. */
 export interface ModelText {
@@ -200,28 +202,6 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
 // Sentences and what they say
 // ---------------------------------------------------------------------------------------------
 
-// the Unicode flag makes a pattern many times slower; text with no letters outside ASCII (plain
-// English, with or without curly quotes, dashes, arrows or emoji) is matched by a twin without it
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-const FOREIGN_LETTER = /(?![\x00-\x7f])[\p{L}\p{M}]/u;
-/** True when the text has no letters outside ASCII: other languages' words cannot occur in it. */
-function plain(text: string): boolean {
-  return ASCII_ONLY.test(text) || !FOREIGN_LETTER.test(text);
-}
-const ASCII_TWINS = new Map<RegExp, RegExp>();
-/** The pattern to run on `text`: its twin without the u flag when the text is plain (the languages it adds cannot match there). */
-function fit(pattern: RegExp, text: string, isPlain = plain(text)): RegExp {
-  if (!isPlain || !pattern.flags.includes('u')) return pattern;
-  let twin = ASCII_TWINS.get(pattern);
-  if (!twin) {
-    // (a letter class is spelled out for ASCII: `[^\p{L}]` becomes `[^A-Za-z]`)
-    const source = pattern.source.replace(/\[(\^?)\\p\{L\}/g, '[$1A-Za-z').replace(/\\p\{L\}/g, '[A-Za-z]');
-    twin = new RegExp(source, pattern.flags.replace('u', ''));
-    ASCII_TWINS.set(pattern, twin);
-  }
-  return twin;
-}
-
 interface Sentence {
   text: string;
   /** 0 for the text's first sentence (a description's first sentence says what the tool does). */
@@ -246,29 +226,28 @@ const HIDDEN_COMMENT = /\/\*\s*(agents?|assistants?|models?|ai|llms?)\b|<!--|\[\
 // tags that have no business in a tool definition: what they wrap is aimed at the model
 const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override)\b[^>]{0,40}>/i;
 
-// where a sentence ends: after punctuation, before a list item or heading, at a blank line; a
-// hard-wrapped line goes on (a long line that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
-const SENTENCE_BREAK = /(?<=[.!?])\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}\s)|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
-// a text with none of these has one sentence (every break above needs one)
+// a text with none of these has one sentence (every break of SENTENCE_BREAK, poisoning-split.ts, needs one)
 const MAY_BREAK = /[.!?]\s|[a-z]\.[A-Z]|[\n。！？]/;
-
 function pushSentences(out: Sentence[], chunk: string, marked: boolean): void {
   if (!MAY_BREAK.test(chunk)) {
     const trimmed = chunk.trim();
     if (trimmed) out.push({ text: trimmed, index: out.length, marked });
     return;
   }
-  for (const piece of chunk.split(SENTENCE_BREAK)) {
+  for (const piece of sentencePieces(chunk)) {
     if (piece === undefined) continue;
     const trimmed = piece.trim();
     if (trimmed) out.push({ text: trimmed, index: out.length, marked });
   }
 }
 
+// what every match of HIDING_MARKUP starts with, as written (one search for the lot)
+const MAY_HIDE = /<|\[\/\/\]|\/\*|\{#|\{\{!--|"role"/;
+
 export function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
   let last = 0;
-  if (text.includes('<') || text.includes('[//]') || text.includes('/*') || text.includes('{#') || text.includes('{{!--') || text.includes('"role"')) {
+  if (MAY_HIDE.test(text)) {
     for (const match of text.matchAll(HIDING_MARKUP)) {
       // markup quoted in an example ("\"</user><system>…\"") is shown, not hidden
       const line = text.slice(text.lastIndexOf('\n', match.index) + 1, match.index);
@@ -326,7 +305,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   const isPlain = (sentence.plain ??= plain(text));
   const families = (sentence.families ??= familiesOf(text, isPlain));
   const body = withoutLabel(text, isPlain);
-  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || fit(ASIDE, text, isPlain).test(text))) return true;
+  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || testFit(ASIDE, text, isPlain))) return true;
   if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal && MODAL_DIRECTIVE.test(text))) return true;
   if (families & FAMILY_BITS.foreign && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
@@ -551,7 +530,7 @@ function intoParameter(text: string, context: Context): boolean {
 function onlyMentioned(text: string, pattern: RegExp, context: Context): boolean {
   if (!MENTION.test(text) && !context.analyser && !(context.documentsMemo ??= MENTION.test(context.documentsOf))) return false;
   const unquoted = text.replace(QUOTED, ' ');
-  return !fit(pattern, unquoted).test(unquoted);
+  return !testFit(pattern, unquoted);
 }
 
 type Evidence = RegExpExecArray | { 0: string; index: number };
@@ -652,6 +631,24 @@ for (const family of Object.keys(CHARACTER_CUES) as Family[]) {
   }
 }
 const isQuoteCue = (code: number) => code === 0x201c || code === 0x2018;
+// cue characters that are a whole match of their family's pattern on their own (an alternative of
+// FAMILY_CHARACTERS that is just that character): seeing one sets the bit without running the pattern
+const SURE_CUES: Partial<Record<Family, string>> = {
+  marker: '[#', // `\[`, `#`
+  tools: '_`\'"“‘(', // `[_`'"“‘]`, `\(`: every cue of the family
+  destination: '@', // `@`
+  shell: '|;', // `\|`, `;`
+};
+const ASCII_SURE_CUES = new Int32Array(128);
+let QUOTE_SURE_CUES = 0;
+for (const family of Object.keys(SURE_CUES) as Family[]) {
+  for (const char of SURE_CUES[family]!) {
+    if (!FAMILY_CHARACTERS[family]!.test(char) || !CHARACTER_CUES[family]!.includes(char)) throw new Error(`sure cue ${char} of ${family}: not a cue that matches its pattern alone`);
+    const code = char.charCodeAt(0);
+    if (code < 128) ASCII_SURE_CUES[code] = ASCII_SURE_CUES[code]! | FAMILY_BITS[family];
+    else QUOTE_SURE_CUES |= FAMILY_BITS[family];
+  }
+}
 
 /** The family bits of the word text[start, end), whose lower-cased letters hash to `hash`. */
 function wordFamilies(text: string, start: number, end: number, hash: number): number {
@@ -672,6 +669,7 @@ function familiesOf(text: string, isPlain = plain(text)): number {
   if (!isPlain) return ALL_FAMILIES;
   let bits = 0;
   let cues = 0;
+  let sure = 0;
   // words by hand: a regex match object or a string per word costs more than the hash
   let start = -1;
   let hash = 0;
@@ -693,9 +691,15 @@ function familiesOf(text: string, isPlain = plain(text)): number {
       if (i - start >= 8 && (text.charCodeAt(start) | 32) === 118 && text.slice(start, start + 8).toLowerCase() === 'vulnerab') bits |= FAMILY_BITS.disparage;
       start = -1;
     }
-    if (code < 128) cues |= ASCII_CUES[code]!;
-    else if (isQuoteCue(code)) cues |= QUOTE_CUES;
+    if (code < 128) {
+      cues |= ASCII_CUES[code]!;
+      sure |= ASCII_SURE_CUES[code]!;
+    } else if (isQuoteCue(code)) {
+      cues |= QUOTE_CUES;
+      sure |= QUOTE_SURE_CUES;
+    }
   }
+  bits |= sure;
   cues &= ~bits;
   if (cues) for (const { bit, pattern } of CHARACTER_PATTERNS) if (cues & bit && pattern.test(text)) bits |= bit;
   return bits;
@@ -780,11 +784,11 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (place === 'value' && context.analyser) return found;
   // no detector has an anchor here
   if (families === 0) return found;
-  const override = judging.may(FAMILY_BITS.override) ? fit(OVERRIDE_TEXT, text, isPlain).exec(text) : null;
+  const override = judging.may(FAMILY_BITS.override) ? execFit(OVERRIDE_TEXT, text, isPlain) : null;
   if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) judging.add('system-override', override);
-  const marker = context.templates || !judging.may(FAMILY_BITS.marker) ? null : (fit(MARKERS, text, isPlain).exec(text) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
+  const marker = context.templates || !judging.may(FAMILY_BITS.marker) ? null : (execFit(MARKERS, text, isPlain) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
   if (marker && !onlyMentioned(text, MARKERS, context)) judging.add('fake-markers', marker);
-  const conceal = judging.may(FAMILY_BITS.conceal) ? fit(CONCEAL, text, isPlain).exec(text) : null;
+  const conceal = judging.may(FAMILY_BITS.conceal) ? execFit(CONCEAL, text, isPlain) : null;
   // an output field's own value kept from the user ("Internal; don't show it to the user") is not an action kept from them
   const ownValue = place === 'output' && /\b(show|display|reveal|print)\s+(it|this\s+(value|field|code)|the\s+value)\b/i.test(text) && !/\bthat\s+[^.]{0,60}\b(was|were|has\s+been|is\s+being)\s+\w+ed\b/i.test(text);
   if (conceal && !ownValue && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) judging.add('concealment', conceal);
@@ -853,7 +857,7 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   const hiddenIntent = /not\s+for\s+display|internal\s+only|\(internal\b|hidden\s+from\s+(the\s+)?users?|stripped\s+from\s+the\s+ui|not\s+(rendered|shown|displayed|visible)\s+(to|in)\b|users?\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see/i.exec(text);
   if (hiddenIntent && found.length === 0 && (judging.otherTools().length > 0 || /\b(the\s+)?(assistant|agent|model)\s+(runs|calls|sends|uploads|adds|uses|exports|copies|forwards|should|must)\b/i.test(text))) judging.add('hidden-instructions', hiddenIntent);
   // an aside to the model that says people will not see it
-  const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? fit(ASIDE, text, isPlain).exec(text) : null;
+  const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? execFit(ASIDE, text, isPlain) : null;
   if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(withoutLabel(text, isPlain)) || CLAUSE_IMPERATIVE.test(text))) judging.add('hidden-instructions', aside);
 
   const shell = judging.may(FAMILY_BITS.shell) ? SHELL.exec(text) : null;
@@ -981,6 +985,8 @@ function propertyNames(tool: McpTool): Set<string> {
 const CONVERSATION_VARIABLE = /\{\{\s*[\w.]*(conversation|chat|history|transcript|messages)[\w.]*\s*\}\}|\$\{?[A-Z_]*(CONVERSATION|CHAT_?LOG|CHAT_?HISTORY|HISTORY|TRANSCRIPT|MESSAGES)[A-Z_]*\}?/;
 // secrets taken from what was said ("any API keys or tokens that appear in the conversation")
 const SECRETS_FROM_CHAT = /\b(api[_ -]?keys?|access[_ -]?tokens?|tokens?|passwords?|secrets?|credentials?|passphrases?)\b[^.]{0,80}\b((appear|appears|mentioned|shared|given|pasted|found|seen|typed)\s+(in|during)\s+(the|this)\s+(conversation|chat|session)|from\s+the\s+(conversation|chat))\b/i;
+// what every match of SECRETS_FROM_CHAT ends in (its last group), in one cheap search with the same flag
+const FROM_CHAT_WORDS = /conversation|chat|session/i;
 
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
@@ -1011,7 +1017,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     context.sentences = sentences;
     let textFamilies = 0;
     // (a sentence of a text with no foreign letters has none either)
-    const textPlain = plain(visible);
+    const textAscii = ASCII_ONLY.test(visible);
+    const textPlain = textAscii || plain(visible);
     for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text, (sentence.plain = textPlain || plain(sentence.text)));
     read.push({ where, text, sentences, families: textFamilies });
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
@@ -1029,7 +1036,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     const variable = text.includes('{') || text.includes('$') ? CONVERSATION_VARIABLE.exec(text) : null;
     if (variable && outsideDestination(text, true)) record({ kind: 'exfiltration', where, evidence: variable[0], sentence: sentenceAround(text, variable.index), decoded: false, message: MESSAGES.exfiltration! });
     // a parameter said to hold the secrets that turn up in the conversation
-    const fromChat = param ? SECRETS_FROM_CHAT.exec(text) : null;
+    const fromChat = param && FROM_CHAT_WORDS.test(text) ? SECRETS_FROM_CHAT.exec(text) : null;
     if (fromChat && !NEGATED_PASS.test(text)) record({ kind: 'secret-access', where, evidence: fromChat[0], sentence: sentenceAround(text, fromChat.index), decoded: false, message: MESSAGES['secret-access']! });
     for (const sentence of sentences) sentence.param = param;
     // a secret file named in one sentence and to be read or handed over in it or the next
@@ -1044,7 +1051,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     sentences.forEach((sentence, i) => {
       context.before = i;
       // a definition written in English that switches language to address the assistant
-      if (englishTool && !ASCII_ONLY.test(sentence.text) && ASSISTANT_ANY_LANGUAGE.test(sentence.text) && NON_LATIN_OR_ACCENTED.test(sentence.text)) {
+      if (englishTool && !textAscii && !ASCII_ONLY.test(sentence.text) && NON_LATIN_OR_ACCENTED.test(sentence.text) && mayMatchSlowly(ASSISTANT_ANY_LANGUAGE, sentence.text) && ASSISTANT_ANY_LANGUAGE.test(sentence.text)) {
         record({ kind: 'hidden-instructions', where, evidence: quoteIn(text, sentence.text.slice(0, 80), ''), sentence: sentence.text, decoded: false, message: `${MESSAGES['hidden-instructions']!} (in another language than the rest of the definition)` });
       }
       const kinds = judgeSentence(sentence, place, context);
@@ -1056,7 +1063,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
         const tag = AUTHORITY_TAG.exec(text);
         // a comment people never see that turns to the model ("<!-- assistant: … -->", "{# model-only: … #}") hides an instruction
         const comment = tag ? null : HIDDEN_COMMENT.exec(text);
-        const instructs = kinds.length > 0 || (tag !== null && (isDirective({ ...sentence, marked: false, index: 1 }, place) || /\b(you|assistant|model)\b/i.test(sentence.text))) || (comment !== null && (MODEL_ACTS.test(sentence.text) || FOR_MODEL.test(sentence.text)));
+        const instructs = kinds.length > 0 || (tag !== null && (isDirective({ ...sentence, marked: false, index: 1 }, place) || /\b(you|assistant|model)\b/i.test(sentence.text))) || (comment !== null && (MODEL_ACTS.test(sentence.text) || testExact(FOR_MODEL, sentence.text)));
         if (instructs) {
           const open = tag ?? comment ?? HIDDEN_COMMENT.exec(text);
           if (open) record({ kind: 'hidden-instructions', where, evidence: open[0], sentence: sentence.text, decoded: false, message: MESSAGES['hidden-instructions']! });
@@ -1171,6 +1178,18 @@ const SHARED_OUT = /\b(shared|sent|forwarded|posted|emailed|uploaded|added|resol
 const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b|\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering|alerting)\b(?!\s+(an?|the|any|their)\s+(manager|supervisor|admin\w*|reviewer|approver|colleague|team|owner)s?\b)|\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b|\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b|\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert|confirm|consult)\b|\bcannot\s+opt\s+out\b|\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b|\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b|\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b|["']?(announce|confirm|notify)["']?\s*:\s*false\b|\b(is|are)\s+(internal|silent)\s+and\s+not\b|\b(were|was|is|be)\s+not\s+mentioned\b|tidak\s+perlu\s+memberi\s+tahu|vertel\s+dit\s+niet|bez\s+ostrzeżeń|sormadan|onay\s+istemeyece\w*|senza\s+(chiedere|avvisare|dirlo)|sin\s+(preguntar|avisar|decírselo)|ohne\s+(nachzufragen|zu\s+fragen|hinweis)|sans\s+(demander|prévenir|le\s+dire)/iu;
 // telling the user what is not so: "still tells the traveller it was cancelled", "present it as done on their device"
 const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b|\b(tell|tells|inform|informs|assure|assures|report|reports)\s+(the\s+|your\s+)?\w+\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|is|are|has\s+been|have\s+been)\s+\w+[^.]{0,80}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b/i;
+/**
+ * Whether UNTRUE_TO_USER can match: every one of its alternatives needs one of these words, sought
+ * with the pattern's own flag: "even if|when", "(al)though", "whether or not", "regardless" close the
+ * first and the last; "is|are told that", "assures them that", "present it … as" name their verb;
+ * "the assistant still|always tells" needs both the model and "still" or "always". (Exported for its test.)
+ */
+export function mayTellUntruth(text: string): boolean {
+  return UNTRUE_WORDS.test(text) || (UNTRUE_ALWAYS.test(text) && UNTRUE_MODEL.test(text));
+}
+const UNTRUE_WORDS = /even|though|whether|regardless|told|assure|present/i;
+const UNTRUE_ALWAYS = /still|always/i;
+const UNTRUE_MODEL = /assistant|agent|model/i;
 const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
 // (a date or time format, ISO 8601, is no rule anybody must follow)
 const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+([A-Z]{1,4}\s+)?\S*\d/u;
@@ -1195,10 +1214,13 @@ interface ReadText {
 /** A text the whole-text reading can find something in: it names the model or tells someone what they must do, or has a passive order or an overridden choice's words. */
 function mayInstruct(read: ReadText): boolean {
   const text = read.text;
+  if ((read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || INSTRUCT_WORDS.test(text)) return true;
   // (someone told what they must do counts only with an argument fixed in advance: what the reading looks for then)
-  const told = (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
-  return told || (read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || text.includes('to be ') || text.includes('even if') || text.includes('even when') || text.includes('though') || text.includes('whether or not') || text.includes('regardless') || text.includes('instead') || text.includes('ubstitut') || text.includes('rather than') || text.includes('intended') || text.includes('including when');
+  return (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
 }
+// words that a passive order, an overridden choice or an untruth to the user needs, written as they
+// must occur (no flags: one search for the lot finds what a search for each would)
+const INSTRUCT_WORDS = /to be |even if|even when|though|whether or not|regardless|instead|ubstitut|rather than|intended|including when/;
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
 function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {
@@ -1227,7 +1249,7 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     // (the model told what it must do: "before the first call you must run …")
     const told = (families & FAMILY_BITS.addressed) !== 0 && FIXED_ARGUMENT.test(text) && ADDRESSED.test(text);
     // (something untrue to be told to the user: "always tell the user it was filed, even if the clerk rejects it")
-    const untruth = UNTRUE_TO_USER.test(text);
+    const untruth = mayTellUntruth(text) && UNTRUE_TO_USER.test(text);
     if (!modelWord && !passive && !override && !told && !untruth) continue;
     // an instruction is read in up to three sentences in a row around the one that names the model:
     // a long manual's scattered words make none
@@ -1235,7 +1257,7 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     sentences.forEach((sentence, i) => {
       const line = sentence.text;
       const anchors =
-        (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || FOR_MODEL.test(line))) ||
+        (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || testExact(FOR_MODEL, line))) ||
         (passive && (line.includes('to be ') || line.includes('instead')) && PASSIVE_ORDER.test(line)) ||
         (override && OVERRIDE_WORD.test(line) && OVERRIDDEN_CHOICE.test(line)) ||
         (told && ADDRESSED.test(line)) ||
@@ -1261,7 +1283,9 @@ const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|
 function intentIn(where: ModelText['where'], text: string, sentences: readonly Sentence[], context: Context): Intent | undefined {
   const place = placeOf(where);
   // the model named as the one who acts or is asked; a bare imperative ("Use this to…") is weaker and needs more to go with it
-  const named = MODEL_ACTS.exec(text) ?? FOR_MODEL.exec(text) ?? PASSIVE_ORDER.exec(text);
+  // (the whole-text patterns with `u` run through their ASCII twins when the text allows it exactly)
+  const strict = strictlyPlain(text);
+  const named = MODEL_ACTS.exec(text) ?? execExact(FOR_MODEL, text, strict) ?? PASSIVE_ORDER.exec(text);
   const overrides = OVERRIDDEN_CHOICE.exec(text);
   const addressed = named ?? sentences.find((sentence) => (sentence.index > 0 || place !== 'prose' || sentence.param) && isDirective(sentence, place))?.text.match(/^.{0,80}/) ?? null;
   // what it reaches for, with the words that show it
@@ -1271,15 +1295,15 @@ function intentIn(where: ModelText['where'], text: string, sentences: readonly S
   // an address someone can be reached at (a URL, an e-mail address), not a kind of thing ("a webhook")
   const reached = outsideDestination(text, true);
   const destination = reached && /[:@]/.test(reached[0]) ? reached : BARE_DOMAIN.exec(text);
-  const personal = PERSONAL_DATA.exec(text) ?? CONVERSATION.exec(text);
+  const personal = execExact(PERSONAL_DATA, text, strict) ?? CONVERSATION.exec(text);
   const secretFile = SECRET_FILE.exec(text);
   const secret = secretFile ?? (PASS_VERB.test(text) || ACCESS_VERB.test(text) ? SECRET_WORDS.exec(text) : null);
   const system = SYSTEM_TARGET.exec(text);
   const shell = SHELL.exec(text) ?? REMOTE_EXEC.exec(text);
-  const thirdParty = THIRD_PARTY.test(text) && SHARED_OUT.test(text) ? THIRD_PARTY.exec(text) : null;
+  const thirdParty = testExact(THIRD_PARTY, text, strict) && testExact(SHARED_OUT, text, strict) ? execExact(THIRD_PARTY, text, strict) : null;
   // how it hides or excuses itself
-  const untrue = UNTRUE_TO_USER.exec(text);
-  const hides = NO_CONSENT.exec(text) ?? untrue;
+  const untrue = mayTellUntruth(text) ? UNTRUE_TO_USER.exec(text) : null;
+  const hides = execExact(NO_CONSENT, text, strict) ?? untrue;
   const excuse = REGULATORY.exec(text) ?? COMPLIANCE_HEADER.exec(text);
   const honest = HONEST_DATA.test(text) && !hides;
   const found = (kind: DescriptionWarningKind, evidence: { 0: string } | null | undefined): Intent | undefined =>

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-20';
+export const CLASSIFIER_VERSION = 'rules-21';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -218,7 +218,8 @@ export function decide(signals: Signal[]): Verdict {
     // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
     sensitive: has(category === 'read' ? signals.filter((s) => !INPUT_CREDENTIAL_LABELS.has(s.label)) : signals, 'sensitive', 1),
     // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
-    privileged: changes && (has(fromName, 'privileged') || signals.some((s) => s.label.startsWith('issues-credential:') || s.label.startsWith('grants-access:'))) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
+    // (and a read that hands over a credential reveals it)
+    privileged: (changes && (has(fromName, 'privileged') || signals.some((s) => s.label.startsWith('issues-credential:') || s.label.startsWith('grants-access:'))) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (category === 'read' && !negated && signals.some((s) => s.label === 'reveals:credential')),
     hostCode,
     writeQuery,
     many,
@@ -326,6 +327,27 @@ const NEW_ITEM = /^(new_?(name|title)|destination\w*|target_?(name|folder\w*|pat
  * `optimize_itinerary(itineraryId)`) changes that item in place; converting what the call passes in (`convert_css(css)`, `convert_time(time)`)
  * returns the result, and a conversion into a new item it names (`newName`) adds one.
  */
+// what a credential is called when a name hands one over (`get_credentials`, `password_read`, `fetch_api_token`)
+const CREDENTIAL_HEADS = new Set(['credential', 'credentials', 'password', 'passwords', 'passphrase', 'secret', 'secrets', 'apikey', 'apikeys', 'token', 'tokens']);
+const REVEALING_VERBS = new Set(['verb:get', 'verb:read', 'verb:retrieve', 'verb:fetch', 'verb:show', 'verb:reveal', 'verb:export', 'verb:dump', 'verb:view', 'verb:print', 'verb:decrypt', 'verb:copy']);
+
+/**
+ * A read whose job is to hand over a credential: its name's object is the credential (`vector-db-get-credentials`,
+ * `password_read`; not `get_password_policy`, not `list_api_keys`, which lists names) with a verb that returns it. The
+ * rubric rates revealing credentials that grant access critical. (A switch that unmasks values, `reveal` or `decrypt`,
+ * is left at sensitive: on an environment or a browser's storage it dumps values, which the rubric rates lower.)
+ */
+function revealedCredentialSignals(signals: Signal[], tokens: Token[]): Signal[] {
+  const verbs = primaryVerbIndexes(tokens);
+  const headIndex = tokens.length > 1 && verbs.has(tokens.length - 1) ? tokens.length - 2 : tokens.length - 1;
+  const head = tokens[headIndex];
+  if (!head || !CREDENTIAL_HEADS.has(head.word)) return [];
+  // ("a token" must be a credential: `erc20_token`, `page_token` are not)
+  if (!signals.some((s) => s.family === 'name' && s.effect === 'sensitive' && s.text === head.text)) return [];
+  if (!signals.some((s) => s.family === 'name' && s.weight >= 3 && REVEALING_VERBS.has(s.label))) return [];
+  return [{ family: 'name', effect: 'privileged', label: 'reveals:credential', weight: 0, where: 'name', text: head.text }];
+}
+
 function transformedItemSignals(tool: McpTool, tokens: Token[]): Signal[] {
   if (!tokens.some((token) => TRANSFORMING.test(token.word))) return [];
   const firstPrimary = primaryVerbIndexes(tokens).values().next().value;
@@ -419,6 +441,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   nameHeadNotVerb(signals, nameTokens);
   nameNounLead(signals, nameTokens);
   signals.push(...transformedItemSignals(tool, nameTokens));
+  signals.push(...revealedCredentialSignals(signals, nameTokens));
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   signals.push(...billedResourceSignals(tool));

@@ -95,7 +95,7 @@ export function decisiveSignals(verdict: Verdict, signals: readonly Signal[]): D
     financial: verdict.financial ? withEffect(own, 'financial', 1) : [],
     openWorld: verdict.openWorld ? [...withEffect(own, 'openWorld', 0.75), ...(verdict.category === 'write' ? withEffect(own, 'messaging', 2) : [])] : [],
     sensitive: verdict.sensitive ? withEffect(own, 'sensitive', 1) : [],
-    privileged: verdict.privileged ? own.filter((s) => s.effect === 'privileged' && s.family === 'name') : [],
+    privileged: verdict.privileged ? own.filter((s) => (verdict.category === 'read' ? s.label === 'reveals:credential' : s.effect === 'privileged' && s.family === 'name')) : [],
   };
 }
 
@@ -153,7 +153,7 @@ function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly Descripti
   if (verdict.hostCode) reasons.push('whatever it runs executes with the server’s rights, so it can read, change or delete anything they reach');
   if (verdict.writeQuery && !verdict.hostCode) reasons.push('a query of the caller’s choosing can change or delete data');
   if (verdict.financial) reasons.push('it moves money, which cannot be taken back by the agent');
-  if (verdict.privileged) reasons.push('it administers credentials or permissions, which decide who can reach what');
+  if (verdict.privileged) reasons.push(verdict.category === 'read' ? 'it hands over credentials, which grant access to whoever reads them' : 'it administers credentials or permissions, which decide who can reach what');
   if (verdict.clusterConfig && !verdict.hostCode) reasons.push('configuration of the caller’s choosing on a cluster can run any workload there and change who may do what');
   if (!reasons.length) {
     if (verdict.destructiveScope === 'broad') reasons.push('it can remove a container of many items or many items at once');

@@ -81,3 +81,19 @@ describe('resolving a work item closes it', () => {
     expect(verdict(classify(tool('resolve_ticket_number', 'Resolves a ticket number to the ticket.')))).toBe('read low');
   });
 });
+
+describe('a read that hands over a credential reveals it (critical)', () => {
+  it('the name\'s object is the credential and its verb returns it, and the rationale says so', () => {
+    const c = classify(tool('cache_cluster_get_credentials', 'Get the username and password to connect to a cache cluster.', { id: { type: 'string' } }));
+    expect(verdict(c)).toBe('read critical');
+    expect(c.rationale.join(' ')).toContain('hands over credentials');
+    expect(verdict(classify(tool('vault_secret_read', 'Reads one stored secret.', { path: { type: 'string' } })))).toBe('read critical');
+  });
+
+  it('not a policy about passwords, a list of key names, a crypto token, or a new random password', () => {
+    expect(verdict(classify(tool('get_password_policy', 'Returns the password rules of the tenant.')))).not.toContain('critical');
+    expect(verdict(classify(tool('list_api_keys', 'Lists API key names and creation dates.')))).not.toContain('critical');
+    expect(verdict(classify(tool('get_erc20_token', 'Returns an ERC-20 token\'s symbol and decimals.')))).toBe('read low');
+    expect(verdict(classify(tool('generate_password', 'Generates a random password.')))).not.toContain('critical');
+  });
+});

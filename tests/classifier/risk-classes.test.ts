@@ -35,7 +35,10 @@ describe('what is a secret', () => {
     // (a token a change takes is handled as a secret; a cursor is not)
     expect(classify(tool('archive_invoice', 'Archives one invoice.', { token: { type: 'string' } })).sensitive).toBe(true);
     expect(classify(tool('archive_invoice', 'Archives one invoice.', { nextPageToken: { type: 'string' } })).sensitive).toBe(false);
-    expect(verdict(classify(tool('show_bearer_tokens', 'Shows the bearer tokens of the workspace.')))).toBe('read medium');
+    // (a read whose object is the credentials hands them over: the rubric's "reveal credentials", critical)
+    const shown = classify(tool('show_bearer_tokens', 'Shows the bearer tokens of the workspace.'));
+    expect([shown.sensitive, verdict(shown)]).toEqual([true, 'read critical']);
+    expect(verdict(classify(tool('show_bearer_token_count', 'Shows how many bearer tokens the workspace has.')))).not.toContain('critical');
   });
 
   it('a password, token or key a read takes to connect is an input: the read stays at its own level', () => {

@@ -3,11 +3,11 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, annotationSignals, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
-import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
+import { splitIdentifier, type Token } from './words.ts';
 import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
@@ -334,7 +334,7 @@ function transformedItemSignals(tool: McpTool, tokens: Token[]): Signal[] {
   const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
   if (!names.some((name) => ITEM_ID.test(name))) return [];
   // (a description that leads with reading says what the call does: "Get storage optimization recommendations")
-  const lead = tool.description ? splitText(firstSentence(tool.description).text)[0] : undefined;
+  const lead = tool.description ? wordsOf(sentenceOf(tool.description).text)[0] : undefined;
   const leadVerb = lead && verbOf(lead.word);
   if (leadVerb && leadVerb.effects[0] === 'read' && !TRANSFORMING.test(lead.word)) return [];
   // (converting files from one format into another makes new files: `convertPdfToGoogleDoc(fileId, newName)`, `bulkConvertFolderPdfs`)
@@ -367,7 +367,7 @@ function leadsWithRead(signals: readonly Signal[]): boolean {
  */
 function nameHeadNotVerb(signals: Signal[], tokens: readonly Token[]): void {
   const head = tokens[0];
-  if (!head || tokens.length < 2 || !primaryVerbIndexes([...tokens]).has(0) || !leadsWithRead(signals)) return;
+  if (!head || tokens.length < 2 || !primaryVerbIndexes(tokens).has(0) || !leadsWithRead(signals)) return;
   const headVerb = nameVerbOf(head.word);
   // (a light verb takes the action after it: `start_render_highlight` starts something)
   if (!headVerb || headVerb.effects.includes('read') || LIGHT_VERBS.has(headVerb.lemma)) return;
@@ -383,7 +383,7 @@ function nameHeadNotVerb(signals: Signal[], tokens: readonly Token[]): void {
  * "Build logs of a job" for `get_build_logs`): the word is that noun again, not the tool's action.
  */
 function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
-  const primary = primaryVerbIndexes([...tokens]);
+  const primary = primaryVerbIndexes(tokens);
   const nounLemmas = new Set([...nounWordsOfName(tokens, primary)].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
   const primaryLemmas = new Set([...primary].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
   for (const s of signals) {
@@ -395,18 +395,19 @@ function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
 
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
-  const signals: Signal[] = [...nameSignals(tool.name, traits)];
-  if (tool.title) signals.push(...proseSignals(tool.title, 'title', traits));
+  // (lists are appended in loops: push(...spread) copies each into arguments first)
+  const signals: Signal[] = nameSignals(tool.name, traits).slice();
+  if (tool.title) for (const s of proseSignals(tool.title, 'title', traits)) signals.push(s);
   if (tool.annotations?.title && tool.annotations.title !== tool.title) {
     // an annotation title is still the server's own words about the tool; counted like a title
-    signals.push(...proseSignals(tool.annotations.title, 'title', traits).map((s) => ({ ...s, where: 'annotations.title' as const })));
+    for (const s of proseSignals(tool.annotations.title, 'title', traits)) signals.push({ ...s, where: 'annotations.title' as const });
   }
-  if (tool.description) signals.push(...proseSignals(tool.description, 'description', traits));
+  if (tool.description) for (const s of proseSignals(tool.description, 'description', traits)) signals.push(s);
   const parameters = parameterSignals(tool, traits);
   // an action enum on a tool whose name only reads is a filter (`list_todos(action: "assign" | "merge")`), not an operation
   const onlyReads = readsByName(signals);
   for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
-  signals.push(...annotationSignals(tool));
+  for (const s of annotationSignals(tool)) signals.push(s);
   // a name whose only verb-like word is mostly a noun (`prometheus_build_info`, `logs`, `session_record`) says less than
   // the verb leading its description or title ("Get Prometheus build information", "Search Datadog logs")
   // (when they agree, `file_push` and "Push local file to device", the name keeps its weight)
@@ -418,20 +419,20 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   testAsModifier(signals);
   nameHeadNotVerb(signals, nameTokens);
   nameNounLead(signals, nameTokens);
-  signals.push(...transformedItemSignals(tool, nameTokens));
+  for (const s of transformedItemSignals(tool, nameTokens)) signals.push(s);
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
-  signals.push(...billedResourceSignals(tool));
-  signals.push(...moneyRecordSignals(tool));
-  signals.push(...sideMoneySignals(tool));
-  signals.push(...addedStateSignals(tool));
-  signals.push(...wholeContentSignals(tool));
-  signals.push(...replacesWholeSignals(tool));
-  signals.push(...platformCodeSignals(tool));
-  signals.push(...installedCodeSignals(tool));
-  signals.push(...clusterConfigSignals(tool));
-  signals.push(...issuedCredentialSignals(tool));
-  signals.push(...sharedAccessSignals(tool));
+  for (const s of billedResourceSignals(tool)) signals.push(s);
+  for (const s of moneyRecordSignals(tool)) signals.push(s);
+  for (const s of sideMoneySignals(tool)) signals.push(s);
+  for (const s of addedStateSignals(tool)) signals.push(s);
+  for (const s of wholeContentSignals(tool)) signals.push(s);
+  for (const s of replacesWholeSignals(tool)) signals.push(s);
+  for (const s of platformCodeSignals(tool)) signals.push(s);
+  for (const s of installedCodeSignals(tool)) signals.push(s);
+  for (const s of clusterConfigSignals(tool)) signals.push(s);
+  for (const s of issuedCredentialSignals(tool)) signals.push(s);
+  for (const s of sharedAccessSignals(tool)) signals.push(s);
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
@@ -463,13 +464,14 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
   const none = { operations: [], verdicts: [], onlyReads: false };
   const listed = actionValues(tool);
   if (listed && readsByName(signals) && !isRequired(tool, listed[0]!.where)) return none;
-  // the tool's other parameters and the server's traits, the same for every operation
-  const context = [...signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:')), ...traits.signals.map((s) => ({ ...s, weight: 0 }))];
+  // the tool's other parameters and the server's traits, the same for every operation (made when the first is judged: most tools have none)
+  let context: Signal[] | undefined;
   const operations: Operation[] = [];
   const verdicts: Verdict[] = [];
   // every value of the enum is an operation the rules can judge
   let known = true;
   const judge = (name: string, where: Operation['where'], own: Signal[]) => {
+    context ??= [...signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:')), ...traits.signals.map((s) => ({ ...s, weight: 0 }))];
     const verdict = decide([...own, ...context]);
     verdicts.push(verdict);
     operations.push({ name, where, category: verdict.category, destructiveScope: verdict.destructiveScope, risk: riskOf(verdict, []), decisive: false });

@@ -98,24 +98,101 @@ const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 // a credential the call takes (`password`, `token`, `api_key`): what the tool needs to connect, not what it returns
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
 
+/**
+ * Weights summed by effect as sum() adds them (every weight of at least 0, in the signals' order; the strong sums those of at least 1.5):
+ * decide gathers all it sums in one pass over the signals.
+ */
+class Sums {
+  read = 0;
+  write = 0;
+  execute = 0;
+  messaging = 0;
+  destructive = 0;
+  openWorld = 0;
+  sensitive = 0;
+  broad = 0;
+  privileged = 0;
+  strongWrite = 0;
+  strongExecute = 0;
+
+  add(s: Signal): void {
+    const weight = s.weight;
+    if (weight >= 0) {
+      switch (s.effect) {
+        case 'read': this.read += weight; break;
+        case 'write': this.write += weight; break;
+        case 'execute': this.execute += weight; break;
+        case 'messaging': this.messaging += weight; break;
+        case 'destructive': this.destructive += weight; break;
+        case 'openWorld': this.openWorld += weight; break;
+        case 'sensitive': this.sensitive += weight; break;
+        case 'broad': this.broad += weight; break;
+        case 'privileged': this.privileged += weight; break;
+        default: break;
+      }
+    }
+    if (weight >= 1.5) {
+      if (s.effect === 'write') this.strongWrite += weight;
+      else if (s.effect === 'execute') this.strongExecute += weight;
+    }
+  }
+}
+const NO_STATES: ReadonlySet<string> = new Set();
+
+// the kinds of label (the part before the colon) that decide asks about, as bits, worked out once per label (labels repeat)
+const KINDS = ['object', 'platform-code', 'adds-state', 'whole', 'container', 'issues-credential', 'grants-access', 'bills', 'cluster-config'] as const;
+const KIND_BITS = new Map<string, number>();
+function kindBits(label: string): number {
+  let bits = KIND_BITS.get(label);
+  if (bits === undefined) {
+    bits = 0;
+    for (let i = 0; i < KINDS.length; i++) if (label.startsWith(`${KINDS[i]}:`)) bits |= 1 << i;
+    if (KIND_BITS.size >= 10_000) KIND_BITS.clear();
+    KIND_BITS.set(label, bits);
+  }
+  return bits;
+}
+const kind = (bits: number, name: (typeof KINDS)[number]): boolean => (bits & (1 << KINDS.indexOf(name))) !== 0;
+
 /** Decides category and flags from the signals. */
 export function decide(signals: Signal[]): Verdict {
-  const fromName = signals.filter((s) => s.family === 'name');
-  const negated = signals.some((s) => s.effect === 'negation' && s.family !== 'name');
-  const nameNeutralized = fromName.some((s) => s.effect === 'negation');
-  const strong = (effect: SignalEffect, from: Signal[] = signals) => sum(from, effect, 1.5);
-  const read = sum(signals, 'read');
-  let write = sum(signals, 'write') + 0.5 * sum(signals, 'messaging');
-  let execute = sum(signals, 'execute');
-  let strongWrite = strong('write');
-  let strongExecute = strong('execute');
+  const fromName: Signal[] = [];
+  // (one pass gathers what the rules ask of every signal: the sums by effect, of all signals, the name's and the parameters',
+  // the labels and the kinds of label before their colon, asked of a set; decide runs for every tool and every operation of one)
+  const sums = new Sums();
+  const nameSums = new Sums();
+  const parameterSums = new Sums();
+  const labels = new Set<string>();
+  let kinds = 0;
+  let negated = false;
+  let nameNeutralized = false;
+  // what a read returns that is sensitive (a password or token it takes to connect is only an input)
+  let sensitiveOutput = 0;
+  for (const s of signals) {
+    sums.add(s);
+    if (s.family === 'name') {
+      fromName.push(s);
+      nameSums.add(s);
+      if (s.effect === 'negation') nameNeutralized = true;
+    } else {
+      if (s.effect === 'negation') negated = true;
+      if (s.family === 'parameter') parameterSums.add(s);
+    }
+    if (s.effect === 'sensitive' && s.weight >= 0 && !INPUT_CREDENTIAL_LABELS.has(s.label)) sensitiveOutput += s.weight;
+    labels.add(s.label);
+    kinds |= kindBits(s.label);
+  }
+  const read = sums.read;
+  let write = sums.write + 0.5 * sums.messaging;
+  let execute = sums.execute;
+  let strongWrite = sums.strongWrite;
+  let strongExecute = sums.strongExecute;
   if (negated) {
     // "read-only", "does not modify": the prose outweighs weak write hints, never the name's own verb
-    write = sum(fromName, 'write');
-    strongWrite = strong('write', fromName);
-    const parameters = signals.filter((s) => s.family === 'parameter');
-    execute = sum(fromName, 'execute') + sum(parameters, 'execute');
-    strongExecute = strong('execute', fromName) + strong('execute', parameters);
+    write = nameSums.write;
+    strongWrite = nameSums.strongWrite;
+    execute = nameSums.execute + parameterSums.execute;
+    strongExecute = nameSums.strongExecute + parameterSums.strongExecute;
   }
   // a parameter that takes a command or code to run makes the tool run it (`start_process(command)`),
   // unless the name says the code is only stored (`create_script`, `save_snippet`)
@@ -126,9 +203,9 @@ export function decide(signals: Signal[]): Verdict {
   const namedVerb = fromName.some((s) => s.weight >= 3 && s.label.startsWith('verb:'));
   const producesFiles = fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) || (!namedVerb && signals.some((s) => (s.family === 'description' || s.family === 'title') && s.weight >= 2 && FILE_PRODUCING.has(s.label)));
   // (and so does one that may overwrite what is there: `download_template(overwrite)`, `generate_rules(overwrite_existing)`)
-  if (signals.some((s) => s.label === 'param:file-name' || s.label === 'param:overwrite') && producesFiles) strongWrite += 1.5;
+  if ((labels.has('param:file-name') || labels.has('param:overwrite')) && producesFiles) strongWrite += 1.5;
   let category: Category;
-  if (nameNeutralized && sum(fromName, 'write') === 0 && sum(fromName, 'execute') === 0) category = 'read';
+  if (nameNeutralized && nameSums.write === 0 && nameSums.execute === 0) category = 'read';
   // a clear action outweighs reading (`get_or_create`, `run_query`); a side effect outweighs a read
   else if (strongExecute >= 2 && (strongExecute >= strongWrite || (codeParameter && !stores))) category = 'execute';
   else if (strongWrite >= 1.5 && strongWrite >= strongExecute) category = 'write';
@@ -137,17 +214,17 @@ export function decide(signals: Signal[]): Verdict {
   else category = 'read';
 
   // what the first sentence says replaces the whole of what is there is a write, whatever verb leads ("Load a file, replacing the entire diagram")
-  if (category === 'read' && !negated && !nameNeutralized && signals.some((s) => s.label === 'phrase:replaces-whole')) category = 'write';
+  if (category === 'read' && !negated && !nameNeutralized && labels.has('phrase:replaces-whole')) category = 'write';
   // a lifecycle verb acting on something that runs (`kubectl_apply` a manifest, `stop_port_forward`) operates it
-  if (category === 'write' && signals.some((s) => s.label.startsWith('object:'))) category = 'execute';
+  if (category === 'write' && kind(kinds, 'object')) category = 'execute';
   // on a browser, UI or device server, changing the page or device is driving it
   // (saving a screenshot or a log to a file is still a write)
-  if (category === 'write' && signals.some((s) => s.label === 'server:ui-automation') && signals.some((s) => s.label === 'ui:target') && signals.some((s) => s.effect === 'write' && s.weight >= 1.5 && !SAVES_FILE.has(s.label))) category = 'execute';
+  if (category === 'write' && labels.has('server:ui-automation') && labels.has('ui:target') && signals.some((s) => s.effect === 'write' && s.weight >= 1.5 && !SAVES_FILE.has(s.label))) category = 'execute';
   const changes = category !== 'read';
-  const ui = signals.some((s) => s.label === 'server:ui-automation');
+  const ui = labels.has('server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host
   // (and code a platform compiles and runs: statements run inside a game or app, the body of a trigger or function written to a platform)
-  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || s.label === 'param-text:installs-named-package' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)))) || (category === 'write' && signals.some((s) => s.label.startsWith('platform-code:'))));
+  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || s.label === 'param-text:installs-named-package' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)))) || (category === 'write' && kind(kinds, 'platform-code')));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
   const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
 
@@ -155,14 +232,14 @@ export function decide(signals: Signal[]): Verdict {
   let scope: DestructiveScope = 'none';
   // (`update_many`, or prose that acts on what a filter finds: "all records that match", "droplets by tag")
   // (a request to an API path of the caller's choosing can change any resource the API has)
-  const anyResource = changes && signals.some((s) => s.label === 'param:api-path');
-  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || signals.some((s) => s.label === 'phrase:by-filter') || anyResource ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
+  const anyResource = changes && labels.has('param:api-path');
+  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || labels.has('phrase:by-filter') || anyResource ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
   // a browser or device action changes the page session, not stored data (unless it deletes)
   const sessionOnly = ui && category === 'execute';
   // removing something from an item that stays ("a label from an issue") changes that item in place
-  const detaches = signals.some((s) => s.label === 'phrase:detaches');
+  const detaches = labels.has('phrase:detaches');
   // approving a request or claiming what no one held adds state ("Approve a DM request", `claim_next_task`)
-  const addsState = new Set(signals.filter((s) => s.label.startsWith('adds-state:')).map((s) => s.label.slice('adds-state:'.length)));
+  const addsState = kind(kinds, 'adds-state') ? new Set(signals.filter((s) => s.label.startsWith('adds-state:')).map((s) => s.label.slice('adds-state:'.length))) : NO_STATES;
   if (changes && !nameNeutralized) {
     for (const s of signals) {
       if (!isDecidingVerb(s) || (negated && s.family !== 'name')) continue;
@@ -175,34 +252,34 @@ export function decide(signals: Signal[]): Verdict {
     // a tool whose job is to write files at a path the caller names can overwrite one (`generate_test(filename)`, `save_as_pdf`)
     const writesFile = producesFiles && signals.some((s) => FILE_TARGET.has(s.label));
     if (writesFile) scope = widerScope(scope, 'item');
-    if (fromName.some((s) => s.weight >= 3 && s.label === 'verb:save') && signals.some((s) => s.label === 'name:format')) scope = widerScope(scope, 'item');
+    if (fromName.some((s) => s.weight >= 3 && s.label === 'verb:save') && labels.has('name:format')) scope = widerScope(scope, 'item');
     // writing or pushing files at named paths (`write_file`, `push_files`) replaces any that exist
     if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
     // merging a pull request, restoring from a backup, cancelling a subscription: the whole item is replaced or ended
-    if (signals.some((s) => s.label.startsWith('whole:'))) scope = widerScope(scope, 'item');
+    if (kind(kinds, 'whole')) scope = widerScope(scope, 'item');
     // writing or inserting into cells the caller names replaces what they held (`write_to_sheet(range)`, `insert_link(range)`)
     // (inserting rows, columns or a sheet adds to the grid)
-    if (signals.some((s) => s.label === 'param:cell-range') && fromName.some((s) => s.weight >= 3 && CELL_WRITING_VERBS.has(s.label)) && !fromName.some((s) => s.label === 'name:grid-part')) scope = widerScope(scope, 'in-place');
+    if (labels.has('param:cell-range') && fromName.some((s) => s.weight >= 3 && CELL_WRITING_VERBS.has(s.label)) && !fromName.some((s) => s.label === 'name:grid-part')) scope = widerScope(scope, 'in-place');
     // an agent given a task acts on what it reaches, changes included
-    if (category === 'execute' && signals.some((s) => s.label === 'param:agent-task')) scope = widerScope(scope, 'in-place');
+    if (category === 'execute' && labels.has('param:agent-task')) scope = widerScope(scope, 'in-place');
     // calling a tool, function or action of the caller's choosing runs whatever it does, changes included
-    if (category === 'execute' && signals.some((s) => s.label === 'param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
+    if (category === 'execute' && labels.has('param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
     // a request to any path of an API can change what exists there, whatever its method
     if (anyResource) scope = widerScope(scope, 'in-place');
     // money paid or assets moved leave a wallet or an account with less than it held
     if (signals.some((s) => MOVES_MONEY.has(s.label))) scope = widerScope(scope, 'in-place');
     // submitting a form changes whatever the form changes
-    if (signals.some((s) => s.label === 'param:submit')) scope = widerScope(scope, 'in-place');
+    if (labels.has('param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds
     if (sessionOnly && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
-    const destructiveScore = sum(signals, 'destructive');
-    if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && sum(fromName, 'destructive') > 0))) scope = 'item';
+    const destructiveScore = sums.destructive;
+    if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && nameSums.destructive > 0))) scope = 'item';
     // (an overwrite said past the first sentence of a tool that already updates in place is about one of its fields: "Setting attendees replaces the entire attendee list";
     // of a tool that only adds, it says the addition can replace what exists: "an existing file is overwritten")
     if (signals.some((s) => s.label === 'phrase:irreversible' || (s.label === 'phrase:overwrite' && (s.weight >= 1.5 || scope === 'none')) || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
     // (forcing a file writer overwrites the one file it writes)
-    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label.startsWith('container:')) || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
-    if (signals.some((s) => s.label === 'param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
+    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
+    if (labels.has('param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     // code, commands or queries of the caller's choosing can delete anything
     if (hostCode || writeQuery) scope = 'broad';
@@ -214,17 +291,17 @@ export function decide(signals: Signal[]): Verdict {
     destructive: scope !== 'none',
     destructiveScope: scope,
     financial,
-    openWorld: has(signals, 'openWorld', 0.75) || (category === 'write' && has(signals, 'messaging', 2)),
+    openWorld: sums.openWorld >= 0.75 || (category === 'write' && sums.messaging >= 2),
     // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
-    sensitive: has(category === 'read' ? signals.filter((s) => !INPUT_CREDENTIAL_LABELS.has(s.label)) : signals, 'sensitive', 1),
+    sensitive: (category === 'read' ? sensitiveOutput : sums.sensitive) >= 1,
     // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
-    privileged: changes && (has(fromName, 'privileged') || signals.some((s) => s.label.startsWith('issues-credential:') || s.label.startsWith('grants-access:'))) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
+    privileged: changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute')),
     hostCode,
     writeQuery,
     many,
     ui,
-    bills: changes && signals.some((s) => s.label.startsWith('bills:')),
-    clusterConfig: changes && !negated && !nameNeutralized && signals.some((s) => s.label.startsWith('cluster-config:')),
+    bills: changes && kind(kinds, 'bills'),
+    clusterConfig: changes && !negated && !nameNeutralized && kind(kinds, 'cluster-config'),
   };
 }
 

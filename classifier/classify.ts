@@ -331,16 +331,29 @@ function scoreOf(risk: Risk, verdict: Verdict, warnings: readonly DescriptionWar
   if (verdict.openWorld) score += 3;
   if (verdict.sensitive) score += 3;
   for (const warning of warnings) if (isPoisoning(warning)) score += 4;
-  score += Math.min(4, signals.filter((s) => s.family === 'name' && s.weight >= 3).length);
+  let named = 0;
+  for (const s of signals) if (s.family === 'name' && s.weight >= 3) named++;
+  score += Math.min(4, named);
   return Math.max(low, Math.min(high, Math.round(score)));
 }
 
 function confidenceOf(verdict: Verdict, signals: Signal[]): number {
-  const scores = { read: sum(signals, 'read'), write: sum(signals, 'write'), execute: sum(signals, 'execute') };
-  const top = scores[verdict.category];
-  const others = Object.entries(scores).filter(([key]) => key !== verdict.category).map(([, value]) => value);
-  const runnerUp = Math.max(0, ...others);
-  const fromDefinition = signals.some((s) => s.family === 'name' || s.family === 'description' || s.family === 'title' || s.family === 'parameter');
+  // (one pass: the three sums as sum() adds them, and whether any signal comes from the definition)
+  let read = 0;
+  let write = 0;
+  let execute = 0;
+  let fromDefinition = false;
+  for (const s of signals) {
+    if (s.weight >= 0) {
+      if (s.effect === 'read') read += s.weight;
+      else if (s.effect === 'write') write += s.weight;
+      else if (s.effect === 'execute') execute += s.weight;
+    }
+    if (s.family === 'name' || s.family === 'description' || s.family === 'title' || s.family === 'parameter') fromDefinition = true;
+  }
+  const top = verdict.category === 'read' ? read : verdict.category === 'write' ? write : execute;
+  // (the other two, in the order read, write, execute)
+  const runnerUp = verdict.category === 'read' ? Math.max(0, write, execute) : verdict.category === 'write' ? Math.max(0, read, execute) : Math.max(0, read, write);
   if (top === 0) return fromDefinition ? 0.4 : 0.25;
   const margin = (top - runnerUp) / (top + runnerUp);
   const strength = Math.min(1, top / 4);
@@ -594,22 +607,29 @@ interface ActionValue {
  */
 function actionValues(tool: McpTool): ActionValue[] | undefined {
   const properties = tool.inputSchema.properties;
-  if (properties && typeof properties === 'object') {
-    for (const [name, schema] of Object.entries(properties as Record<string, unknown>)) {
-      if (!ACTION_PARAMETER.test(name) || !schema || typeof schema !== 'object') continue;
-      const values = (schema as { enum?: unknown }).enum;
-      if (!Array.isArray(values)) continue;
-      const strings = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && value.length <= 80).slice(0, 100);
-      if (strings.length >= 2) return strings.map((value) => ({ value, where: `inputSchema.properties.${locationKey(name)}.enum` }));
-    }
+  // (the properties are walked once: a union's constants count only when no action enum is found)
+  const entries = properties && typeof properties === 'object' ? Object.entries(properties as Record<string, unknown>) : [];
+  for (const [name, schema] of entries) {
+    if (!ACTION_PARAMETER.test(name) || !schema || typeof schema !== 'object') continue;
+    const values = (schema as { enum?: unknown }).enum;
+    if (!Array.isArray(values)) continue;
+    const strings = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && value.length <= 80).slice(0, 100);
+    if (strings.length >= 2) return strings.map((value) => ({ value, where: `inputSchema.properties.${locationKey(name)}.enum` }));
   }
-  const unions: [string, unknown][] = [['inputSchema', tool.inputSchema]];
-  if (properties && typeof properties === 'object') for (const [name, schema] of Object.entries(properties as Record<string, unknown>)) unions.push([`inputSchema.properties.${locationKey(name)}`, schema]);
-  for (const [path, schema] of unions) {
-    const found = unionConstants(schema, path);
+  const top = unionConstants(tool.inputSchema, 'inputSchema');
+  if (top.length >= 2) return top;
+  // (a parameter's path is made only for one that is a union)
+  for (const [name, schema] of entries) {
+    if (!isUnion(schema)) continue;
+    const found = unionConstants(schema, `inputSchema.properties.${locationKey(name)}`);
     if (found.length >= 2) return found;
   }
   return undefined;
+}
+
+/** A schema with an anyOf or oneOf list: the only ones unionConstants finds anything in. */
+function isUnion(schema: unknown): boolean {
+  return !!schema && typeof schema === 'object' && (Array.isArray((schema as Record<string, unknown>).anyOf) || Array.isArray((schema as Record<string, unknown>).oneOf));
 }
 
 function unionConstants(schema: unknown, path: string): ActionValue[] {

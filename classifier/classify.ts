@@ -3,11 +3,11 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, annotationSignals, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
-import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
+import { splitIdentifier, type Token } from './words.ts';
 import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
@@ -98,24 +98,101 @@ const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 // a credential the call takes (`password`, `token`, `api_key`): what the tool needs to connect, not what it returns
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
 
+/**
+ * Weights summed by effect as sum() adds them (every weight of at least 0, in the signals' order; the strong sums those of at least 1.5):
+ * decide gathers all it sums in one pass over the signals.
+ */
+class Sums {
+  read = 0;
+  write = 0;
+  execute = 0;
+  messaging = 0;
+  destructive = 0;
+  openWorld = 0;
+  sensitive = 0;
+  broad = 0;
+  privileged = 0;
+  strongWrite = 0;
+  strongExecute = 0;
+
+  add(s: Signal): void {
+    const weight = s.weight;
+    if (weight >= 0) {
+      switch (s.effect) {
+        case 'read': this.read += weight; break;
+        case 'write': this.write += weight; break;
+        case 'execute': this.execute += weight; break;
+        case 'messaging': this.messaging += weight; break;
+        case 'destructive': this.destructive += weight; break;
+        case 'openWorld': this.openWorld += weight; break;
+        case 'sensitive': this.sensitive += weight; break;
+        case 'broad': this.broad += weight; break;
+        case 'privileged': this.privileged += weight; break;
+        default: break;
+      }
+    }
+    if (weight >= 1.5) {
+      if (s.effect === 'write') this.strongWrite += weight;
+      else if (s.effect === 'execute') this.strongExecute += weight;
+    }
+  }
+}
+const NO_STATES: ReadonlySet<string> = new Set();
+
+// the kinds of label (the part before the colon) that decide asks about, as bits, worked out once per label (labels repeat)
+const KINDS = ['object', 'platform-code', 'adds-state', 'whole', 'container', 'issues-credential', 'grants-access', 'bills', 'cluster-config'] as const;
+const KIND_BITS = new Map<string, number>();
+function kindBits(label: string): number {
+  let bits = KIND_BITS.get(label);
+  if (bits === undefined) {
+    bits = 0;
+    for (let i = 0; i < KINDS.length; i++) if (label.startsWith(`${KINDS[i]}:`)) bits |= 1 << i;
+    if (KIND_BITS.size >= 10_000) KIND_BITS.clear();
+    KIND_BITS.set(label, bits);
+  }
+  return bits;
+}
+const kind = (bits: number, name: (typeof KINDS)[number]): boolean => (bits & (1 << KINDS.indexOf(name))) !== 0;
+
 /** Decides category and flags from the signals. */
 export function decide(signals: Signal[]): Verdict {
-  const fromName = signals.filter((s) => s.family === 'name');
-  const negated = signals.some((s) => s.effect === 'negation' && s.family !== 'name');
-  const nameNeutralized = fromName.some((s) => s.effect === 'negation');
-  const strong = (effect: SignalEffect, from: Signal[] = signals) => sum(from, effect, 1.5);
-  const read = sum(signals, 'read');
-  let write = sum(signals, 'write') + 0.5 * sum(signals, 'messaging');
-  let execute = sum(signals, 'execute');
-  let strongWrite = strong('write');
-  let strongExecute = strong('execute');
+  const fromName: Signal[] = [];
+  // (one pass gathers what the rules ask of every signal: the sums by effect, of all signals, the name's and the parameters',
+  // the labels and the kinds of label before their colon, asked of a set; decide runs for every tool and every operation of one)
+  const sums = new Sums();
+  const nameSums = new Sums();
+  const parameterSums = new Sums();
+  const labels = new Set<string>();
+  let kinds = 0;
+  let negated = false;
+  let nameNeutralized = false;
+  // what a read returns that is sensitive (a password or token it takes to connect is only an input)
+  let sensitiveOutput = 0;
+  for (const s of signals) {
+    sums.add(s);
+    if (s.family === 'name') {
+      fromName.push(s);
+      nameSums.add(s);
+      if (s.effect === 'negation') nameNeutralized = true;
+    } else {
+      if (s.effect === 'negation') negated = true;
+      if (s.family === 'parameter') parameterSums.add(s);
+    }
+    if (s.effect === 'sensitive' && s.weight >= 0 && !INPUT_CREDENTIAL_LABELS.has(s.label)) sensitiveOutput += s.weight;
+    labels.add(s.label);
+    kinds |= kindBits(s.label);
+  }
+  const read = sums.read;
+  let write = sums.write + 0.5 * sums.messaging;
+  let execute = sums.execute;
+  let strongWrite = sums.strongWrite;
+  let strongExecute = sums.strongExecute;
   if (negated) {
     // "read-only", "does not modify": the prose outweighs weak write hints, never the name's own verb
-    write = sum(fromName, 'write');
-    strongWrite = strong('write', fromName);
-    const parameters = signals.filter((s) => s.family === 'parameter');
-    execute = sum(fromName, 'execute') + sum(parameters, 'execute');
-    strongExecute = strong('execute', fromName) + strong('execute', parameters);
+    write = nameSums.write;
+    strongWrite = nameSums.strongWrite;
+    execute = nameSums.execute + parameterSums.execute;
+    strongExecute = nameSums.strongExecute + parameterSums.strongExecute;
   }
   // a parameter that takes a command or code to run makes the tool run it (`start_process(command)`),
   // unless the name says the code is only stored (`create_script`, `save_snippet`)
@@ -126,9 +203,9 @@ export function decide(signals: Signal[]): Verdict {
   const namedVerb = fromName.some((s) => s.weight >= 3 && s.label.startsWith('verb:'));
   const producesFiles = fromName.some((s) => s.weight >= 3 && FILE_PRODUCING.has(s.label)) || (!namedVerb && signals.some((s) => (s.family === 'description' || s.family === 'title') && s.weight >= 2 && FILE_PRODUCING.has(s.label)));
   // (and so does one that may overwrite what is there: `download_template(overwrite)`, `generate_rules(overwrite_existing)`)
-  if (signals.some((s) => s.label === 'param:file-name' || s.label === 'param:overwrite') && producesFiles) strongWrite += 1.5;
+  if ((labels.has('param:file-name') || labels.has('param:overwrite')) && producesFiles) strongWrite += 1.5;
   let category: Category;
-  if (nameNeutralized && sum(fromName, 'write') === 0 && sum(fromName, 'execute') === 0) category = 'read';
+  if (nameNeutralized && nameSums.write === 0 && nameSums.execute === 0) category = 'read';
   // a clear action outweighs reading (`get_or_create`, `run_query`); a side effect outweighs a read
   else if (strongExecute >= 2 && (strongExecute >= strongWrite || (codeParameter && !stores))) category = 'execute';
   else if (strongWrite >= 1.5 && strongWrite >= strongExecute) category = 'write';
@@ -137,17 +214,17 @@ export function decide(signals: Signal[]): Verdict {
   else category = 'read';
 
   // what the first sentence says replaces the whole of what is there is a write, whatever verb leads ("Load a file, replacing the entire diagram")
-  if (category === 'read' && !negated && !nameNeutralized && signals.some((s) => s.label === 'phrase:replaces-whole')) category = 'write';
+  if (category === 'read' && !negated && !nameNeutralized && labels.has('phrase:replaces-whole')) category = 'write';
   // a lifecycle verb acting on something that runs (`kubectl_apply` a manifest, `stop_port_forward`) operates it
-  if (category === 'write' && signals.some((s) => s.label.startsWith('object:'))) category = 'execute';
+  if (category === 'write' && kind(kinds, 'object')) category = 'execute';
   // on a browser, UI or device server, changing the page or device is driving it
   // (saving a screenshot or a log to a file is still a write)
-  if (category === 'write' && signals.some((s) => s.label === 'server:ui-automation') && signals.some((s) => s.label === 'ui:target') && signals.some((s) => s.effect === 'write' && s.weight >= 1.5 && !SAVES_FILE.has(s.label))) category = 'execute';
+  if (category === 'write' && labels.has('server:ui-automation') && labels.has('ui:target') && signals.some((s) => s.effect === 'write' && s.weight >= 1.5 && !SAVES_FILE.has(s.label))) category = 'execute';
   const changes = category !== 'read';
-  const ui = signals.some((s) => s.label === 'server:ui-automation');
+  const ui = labels.has('server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host
   // (and code a platform compiles and runs: statements run inside a game or app, the body of a trigger or function written to a platform)
-  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || s.label === 'param-text:installs-named-package' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)))) || (category === 'write' && signals.some((s) => s.label.startsWith('platform-code:'))));
+  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || s.label === 'param-text:installs-named-package' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)))) || (category === 'write' && kind(kinds, 'platform-code')));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
   const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
 
@@ -155,14 +232,14 @@ export function decide(signals: Signal[]): Verdict {
   let scope: DestructiveScope = 'none';
   // (`update_many`, or prose that acts on what a filter finds: "all records that match", "droplets by tag")
   // (a request to an API path of the caller's choosing can change any resource the API has)
-  const anyResource = changes && signals.some((s) => s.label === 'param:api-path');
-  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || signals.some((s) => s.label === 'phrase:by-filter') || anyResource ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
+  const anyResource = changes && labels.has('param:api-path');
+  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || labels.has('phrase:by-filter') || anyResource ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
   // a browser or device action changes the page session, not stored data (unless it deletes)
   const sessionOnly = ui && category === 'execute';
   // removing something from an item that stays ("a label from an issue") changes that item in place
-  const detaches = signals.some((s) => s.label === 'phrase:detaches');
+  const detaches = labels.has('phrase:detaches');
   // approving a request or claiming what no one held adds state ("Approve a DM request", `claim_next_task`)
-  const addsState = new Set(signals.filter((s) => s.label.startsWith('adds-state:')).map((s) => s.label.slice('adds-state:'.length)));
+  const addsState = kind(kinds, 'adds-state') ? new Set(signals.filter((s) => s.label.startsWith('adds-state:')).map((s) => s.label.slice('adds-state:'.length))) : NO_STATES;
   if (changes && !nameNeutralized) {
     for (const s of signals) {
       if (!isDecidingVerb(s) || (negated && s.family !== 'name')) continue;
@@ -175,34 +252,34 @@ export function decide(signals: Signal[]): Verdict {
     // a tool whose job is to write files at a path the caller names can overwrite one (`generate_test(filename)`, `save_as_pdf`)
     const writesFile = producesFiles && signals.some((s) => FILE_TARGET.has(s.label));
     if (writesFile) scope = widerScope(scope, 'item');
-    if (fromName.some((s) => s.weight >= 3 && s.label === 'verb:save') && signals.some((s) => s.label === 'name:format')) scope = widerScope(scope, 'item');
+    if (fromName.some((s) => s.weight >= 3 && s.label === 'verb:save') && labels.has('name:format')) scope = widerScope(scope, 'item');
     // writing or pushing files at named paths (`write_file`, `push_files`) replaces any that exist
     if (fromName.some((s) => s.weight >= 3 && FILE_WRITING_VERBS.has(s.label)) && fromName.some((s) => s.label === 'noun:file')) scope = widerScope(scope, 'item');
     // merging a pull request, restoring from a backup, cancelling a subscription: the whole item is replaced or ended
-    if (signals.some((s) => s.label.startsWith('whole:'))) scope = widerScope(scope, 'item');
+    if (kind(kinds, 'whole')) scope = widerScope(scope, 'item');
     // writing or inserting into cells the caller names replaces what they held (`write_to_sheet(range)`, `insert_link(range)`)
     // (inserting rows, columns or a sheet adds to the grid)
-    if (signals.some((s) => s.label === 'param:cell-range') && fromName.some((s) => s.weight >= 3 && CELL_WRITING_VERBS.has(s.label)) && !fromName.some((s) => s.label === 'name:grid-part')) scope = widerScope(scope, 'in-place');
+    if (labels.has('param:cell-range') && fromName.some((s) => s.weight >= 3 && CELL_WRITING_VERBS.has(s.label)) && !fromName.some((s) => s.label === 'name:grid-part')) scope = widerScope(scope, 'in-place');
     // an agent given a task acts on what it reaches, changes included
-    if (category === 'execute' && signals.some((s) => s.label === 'param:agent-task')) scope = widerScope(scope, 'in-place');
+    if (category === 'execute' && labels.has('param:agent-task')) scope = widerScope(scope, 'in-place');
     // calling a tool, function or action of the caller's choosing runs whatever it does, changes included
-    if (category === 'execute' && signals.some((s) => s.label === 'param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
+    if (category === 'execute' && labels.has('param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
     // a request to any path of an API can change what exists there, whatever its method
     if (anyResource) scope = widerScope(scope, 'in-place');
     // money paid or assets moved leave a wallet or an account with less than it held
     if (signals.some((s) => MOVES_MONEY.has(s.label))) scope = widerScope(scope, 'in-place');
     // submitting a form changes whatever the form changes
-    if (signals.some((s) => s.label === 'param:submit')) scope = widerScope(scope, 'in-place');
+    if (labels.has('param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds
     if (sessionOnly && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
-    const destructiveScore = sum(signals, 'destructive');
-    if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && sum(fromName, 'destructive') > 0))) scope = 'item';
+    const destructiveScore = sums.destructive;
+    if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && nameSums.destructive > 0))) scope = 'item';
     // (an overwrite said past the first sentence of a tool that already updates in place is about one of its fields: "Setting attendees replaces the entire attendee list";
     // of a tool that only adds, it says the addition can replace what exists: "an existing file is overwritten")
     if (signals.some((s) => s.label === 'phrase:irreversible' || (s.label === 'phrase:overwrite' && (s.weight >= 1.5 || scope === 'none')) || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
     // (forcing a file writer overwrites the one file it writes)
-    const sweeping = has(fromName, 'broad') || signals.some((s) => s.label.startsWith('container:')) || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
-    if (signals.some((s) => s.label === 'param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
+    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
+    if (labels.has('param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     // code, commands or queries of the caller's choosing can delete anything
     if (hostCode || writeQuery) scope = 'broad';
@@ -214,18 +291,18 @@ export function decide(signals: Signal[]): Verdict {
     destructive: scope !== 'none',
     destructiveScope: scope,
     financial,
-    openWorld: has(signals, 'openWorld', 0.75) || (category === 'write' && has(signals, 'messaging', 2)),
+    openWorld: sums.openWorld >= 0.75 || (category === 'write' && sums.messaging >= 2),
     // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
-    sensitive: has(category === 'read' ? signals.filter((s) => !INPUT_CREDENTIAL_LABELS.has(s.label)) : signals, 'sensitive', 1),
+    sensitive: (category === 'read' ? sensitiveOutput : sums.sensitive) >= 1,
     // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
     // (and a read that hands over a credential reveals it)
-    privileged: (changes && (has(fromName, 'privileged') || signals.some((s) => s.label.startsWith('issues-credential:') || s.label.startsWith('grants-access:'))) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (category === 'read' && !negated && signals.some((s) => s.label === 'reveals:credential')),
+    privileged: (changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (category === 'read' && !negated && labels.has('reveals:credential')),
     hostCode,
     writeQuery,
     many,
     ui,
-    bills: changes && signals.some((s) => s.label.startsWith('bills:')),
-    clusterConfig: changes && !negated && !nameNeutralized && signals.some((s) => s.label.startsWith('cluster-config:')),
+    bills: changes && kind(kinds, 'bills'),
+    clusterConfig: changes && !negated && !nameNeutralized && kind(kinds, 'cluster-config'),
   };
 }
 
@@ -255,16 +332,29 @@ function scoreOf(risk: Risk, verdict: Verdict, warnings: readonly DescriptionWar
   if (verdict.openWorld) score += 3;
   if (verdict.sensitive) score += 3;
   for (const warning of warnings) if (isPoisoning(warning)) score += 4;
-  score += Math.min(4, signals.filter((s) => s.family === 'name' && s.weight >= 3).length);
+  let named = 0;
+  for (const s of signals) if (s.family === 'name' && s.weight >= 3) named++;
+  score += Math.min(4, named);
   return Math.max(low, Math.min(high, Math.round(score)));
 }
 
 function confidenceOf(verdict: Verdict, signals: Signal[]): number {
-  const scores = { read: sum(signals, 'read'), write: sum(signals, 'write'), execute: sum(signals, 'execute') };
-  const top = scores[verdict.category];
-  const others = Object.entries(scores).filter(([key]) => key !== verdict.category).map(([, value]) => value);
-  const runnerUp = Math.max(0, ...others);
-  const fromDefinition = signals.some((s) => s.family === 'name' || s.family === 'description' || s.family === 'title' || s.family === 'parameter');
+  // (one pass: the three sums as sum() adds them, and whether any signal comes from the definition)
+  let read = 0;
+  let write = 0;
+  let execute = 0;
+  let fromDefinition = false;
+  for (const s of signals) {
+    if (s.weight >= 0) {
+      if (s.effect === 'read') read += s.weight;
+      else if (s.effect === 'write') write += s.weight;
+      else if (s.effect === 'execute') execute += s.weight;
+    }
+    if (s.family === 'name' || s.family === 'description' || s.family === 'title' || s.family === 'parameter') fromDefinition = true;
+  }
+  const top = verdict.category === 'read' ? read : verdict.category === 'write' ? write : execute;
+  // (the other two, in the order read, write, execute)
+  const runnerUp = verdict.category === 'read' ? Math.max(0, write, execute) : verdict.category === 'write' ? Math.max(0, read, execute) : Math.max(0, read, write);
   if (top === 0) return fromDefinition ? 0.4 : 0.25;
   const margin = (top - runnerUp) / (top + runnerUp);
   const strength = Math.min(1, top / 4);
@@ -356,7 +446,7 @@ function transformedItemSignals(tool: McpTool, tokens: Token[]): Signal[] {
   const names = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
   if (!names.some((name) => ITEM_ID.test(name))) return [];
   // (a description that leads with reading says what the call does: "Get storage optimization recommendations")
-  const lead = tool.description ? splitText(firstSentence(tool.description).text)[0] : undefined;
+  const lead = tool.description ? wordsOf(sentenceOf(tool.description).text)[0] : undefined;
   const leadVerb = lead && verbOf(lead.word);
   if (leadVerb && leadVerb.effects[0] === 'read' && !TRANSFORMING.test(lead.word)) return [];
   // (converting files from one format into another makes new files: `convertPdfToGoogleDoc(fileId, newName)`, `bulkConvertFolderPdfs`)
@@ -389,7 +479,7 @@ function leadsWithRead(signals: readonly Signal[]): boolean {
  */
 function nameHeadNotVerb(signals: Signal[], tokens: readonly Token[]): void {
   const head = tokens[0];
-  if (!head || tokens.length < 2 || !primaryVerbIndexes([...tokens]).has(0) || !leadsWithRead(signals)) return;
+  if (!head || tokens.length < 2 || !primaryVerbIndexes(tokens).has(0) || !leadsWithRead(signals)) return;
   const headVerb = nameVerbOf(head.word);
   // (a light verb takes the action after it: `start_render_highlight` starts something)
   if (!headVerb || headVerb.effects.includes('read') || LIGHT_VERBS.has(headVerb.lemma)) return;
@@ -405,7 +495,7 @@ function nameHeadNotVerb(signals: Signal[], tokens: readonly Token[]): void {
  * "Build logs of a job" for `get_build_logs`): the word is that noun again, not the tool's action.
  */
 function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
-  const primary = primaryVerbIndexes([...tokens]);
+  const primary = primaryVerbIndexes(tokens);
   const nounLemmas = new Set([...nounWordsOfName(tokens, primary)].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
   const primaryLemmas = new Set([...primary].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
   for (const s of signals) {
@@ -417,18 +507,19 @@ function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
 
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
-  const signals: Signal[] = [...nameSignals(tool.name, traits)];
-  if (tool.title) signals.push(...proseSignals(tool.title, 'title', traits));
+  // (lists are appended in loops: push(...spread) copies each into arguments first)
+  const signals: Signal[] = nameSignals(tool.name, traits).slice();
+  if (tool.title) for (const s of proseSignals(tool.title, 'title', traits)) signals.push(s);
   if (tool.annotations?.title && tool.annotations.title !== tool.title) {
     // an annotation title is still the server's own words about the tool; counted like a title
-    signals.push(...proseSignals(tool.annotations.title, 'title', traits).map((s) => ({ ...s, where: 'annotations.title' as const })));
+    for (const s of proseSignals(tool.annotations.title, 'title', traits)) signals.push({ ...s, where: 'annotations.title' as const });
   }
-  if (tool.description) signals.push(...proseSignals(tool.description, 'description', traits));
+  if (tool.description) for (const s of proseSignals(tool.description, 'description', traits)) signals.push(s);
   const parameters = parameterSignals(tool, traits);
   // an action enum on a tool whose name only reads is a filter (`list_todos(action: "assign" | "merge")`), not an operation
   const onlyReads = readsByName(signals);
   for (const s of parameters) if (!(onlyReads && s.label.startsWith('enum:') && !isRequired(tool, s.where))) signals.push(s);
-  signals.push(...annotationSignals(tool));
+  for (const s of annotationSignals(tool)) signals.push(s);
   // a name whose only verb-like word is mostly a noun (`prometheus_build_info`, `logs`, `session_record`) says less than
   // the verb leading its description or title ("Get Prometheus build information", "Search Datadog logs")
   // (when they agree, `file_push` and "Push local file to device", the name keeps its weight)
@@ -440,21 +531,21 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   testAsModifier(signals);
   nameHeadNotVerb(signals, nameTokens);
   nameNounLead(signals, nameTokens);
-  signals.push(...transformedItemSignals(tool, nameTokens));
-  signals.push(...revealedCredentialSignals(signals, nameTokens));
+  for (const s of transformedItemSignals(tool, nameTokens)) signals.push(s);
+  for (const s of revealedCredentialSignals(signals, nameTokens)) signals.push(s);
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
-  signals.push(...billedResourceSignals(tool));
-  signals.push(...moneyRecordSignals(tool));
-  signals.push(...sideMoneySignals(tool));
-  signals.push(...addedStateSignals(tool));
-  signals.push(...wholeContentSignals(tool));
-  signals.push(...replacesWholeSignals(tool));
-  signals.push(...platformCodeSignals(tool));
-  signals.push(...installedCodeSignals(tool));
-  signals.push(...clusterConfigSignals(tool));
-  signals.push(...issuedCredentialSignals(tool));
-  signals.push(...sharedAccessSignals(tool));
+  for (const s of billedResourceSignals(tool)) signals.push(s);
+  for (const s of moneyRecordSignals(tool)) signals.push(s);
+  for (const s of sideMoneySignals(tool)) signals.push(s);
+  for (const s of addedStateSignals(tool)) signals.push(s);
+  for (const s of wholeContentSignals(tool)) signals.push(s);
+  for (const s of replacesWholeSignals(tool)) signals.push(s);
+  for (const s of platformCodeSignals(tool)) signals.push(s);
+  for (const s of installedCodeSignals(tool)) signals.push(s);
+  for (const s of clusterConfigSignals(tool)) signals.push(s);
+  for (const s of issuedCredentialSignals(tool)) signals.push(s);
+  for (const s of sharedAccessSignals(tool)) signals.push(s);
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
@@ -486,13 +577,14 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
   const none = { operations: [], verdicts: [], onlyReads: false };
   const listed = actionValues(tool);
   if (listed && readsByName(signals) && !isRequired(tool, listed[0]!.where)) return none;
-  // the tool's other parameters and the server's traits, the same for every operation
-  const context = [...signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:')), ...traits.signals.map((s) => ({ ...s, weight: 0 }))];
+  // the tool's other parameters and the server's traits, the same for every operation (made when the first is judged: most tools have none)
+  let context: Signal[] | undefined;
   const operations: Operation[] = [];
   const verdicts: Verdict[] = [];
   // every value of the enum is an operation the rules can judge
   let known = true;
   const judge = (name: string, where: Operation['where'], own: Signal[]) => {
+    context ??= [...signals.filter((s) => s.family === 'parameter' && !s.label.startsWith('enum:')), ...traits.signals.map((s) => ({ ...s, weight: 0 }))];
     const verdict = decide([...own, ...context]);
     verdicts.push(verdict);
     operations.push({ name, where, category: verdict.category, destructiveScope: verdict.destructiveScope, risk: riskOf(verdict, []), decisive: false });
@@ -538,22 +630,29 @@ interface ActionValue {
  */
 function actionValues(tool: McpTool): ActionValue[] | undefined {
   const properties = tool.inputSchema.properties;
-  if (properties && typeof properties === 'object') {
-    for (const [name, schema] of Object.entries(properties as Record<string, unknown>)) {
-      if (!ACTION_PARAMETER.test(name) || !schema || typeof schema !== 'object') continue;
-      const values = (schema as { enum?: unknown }).enum;
-      if (!Array.isArray(values)) continue;
-      const strings = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && value.length <= 80).slice(0, 100);
-      if (strings.length >= 2) return strings.map((value) => ({ value, where: `inputSchema.properties.${locationKey(name)}.enum` }));
-    }
+  // (the properties are walked once: a union's constants count only when no action enum is found)
+  const entries = properties && typeof properties === 'object' ? Object.entries(properties as Record<string, unknown>) : [];
+  for (const [name, schema] of entries) {
+    if (!ACTION_PARAMETER.test(name) || !schema || typeof schema !== 'object') continue;
+    const values = (schema as { enum?: unknown }).enum;
+    if (!Array.isArray(values)) continue;
+    const strings = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && value.length <= 80).slice(0, 100);
+    if (strings.length >= 2) return strings.map((value) => ({ value, where: `inputSchema.properties.${locationKey(name)}.enum` }));
   }
-  const unions: [string, unknown][] = [['inputSchema', tool.inputSchema]];
-  if (properties && typeof properties === 'object') for (const [name, schema] of Object.entries(properties as Record<string, unknown>)) unions.push([`inputSchema.properties.${locationKey(name)}`, schema]);
-  for (const [path, schema] of unions) {
-    const found = unionConstants(schema, path);
+  const top = unionConstants(tool.inputSchema, 'inputSchema');
+  if (top.length >= 2) return top;
+  // (a parameter's path is made only for one that is a union)
+  for (const [name, schema] of entries) {
+    if (!isUnion(schema)) continue;
+    const found = unionConstants(schema, `inputSchema.properties.${locationKey(name)}`);
     if (found.length >= 2) return found;
   }
   return undefined;
+}
+
+/** A schema with an anyOf or oneOf list: the only ones unionConstants finds anything in. */
+function isUnion(schema: unknown): boolean {
+  return !!schema && typeof schema === 'object' && (Array.isArray((schema as Record<string, unknown>).anyOf) || Array.isArray((schema as Record<string, unknown>).oneOf));
 }
 
 function unionConstants(schema: unknown, path: string): ActionValue[] {

@@ -50,7 +50,8 @@ function quoteList(signals: readonly Signal[], max = 3): string {
   // a handful of quotes: a small array is cheaper than a Set here, and this runs for every tool
   const seen: string[] = [];
   const parts: string[] = [];
-  for (const s of [...signals].sort((a, b) => b.weight - a.weight)) {
+  // (one signal needs no sorted copy)
+  for (const s of signals.length > 1 ? [...signals].sort((a, b) => b.weight - a.weight) : signals) {
     const key = `${s.where}\u0000${s.text.toLowerCase()}`;
     if (seen.includes(key)) continue;
     seen.push(key);
@@ -101,15 +102,38 @@ export function decisiveSignals(verdict: Verdict, signals: readonly Signal[]): D
 
 const scoped = (label: string): boolean => VERB_SCOPE.has(label.slice(label.indexOf(':') + 1));
 
+const MARKUP = /[*_#`>|]+/g;
+const SPACES = /\s+/g;
+const LETTER = /\p{L}/u;
+
+/**
+ * Three words (pieces between single spaces with a letter) make a sentence; two do when the first is a verb. (Counts the
+ * words of `clean.split(' ')` up to the third, with no array of them.)
+ */
+function isSentence(clean: string): boolean {
+  let count = 0;
+  let first = '';
+  for (let from = 0; count < 3; ) {
+    const end = clean.indexOf(' ', from);
+    const word = end === -1 ? clean.slice(from) : clean.slice(from, end);
+    if (LETTER.test(word)) {
+      if (count === 0) first = word;
+      count++;
+    }
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return count >= 3 || (count === 2 && verbOf(first.toLowerCase()) !== undefined);
+}
+
 /** The first real sentence of a description: headings ("🎯 Purpose", "**When to use:**") and markup skipped. */
 function leadSentence(description: string): string {
   let rest = description.slice(0, 2000);
   for (let i = 0; i < 6 && rest.trim(); i++) {
     const { text, start } = firstSentence(rest);
-    const clean = text.replace(/[*_#`>|]+/g, ' ').replace(/\s+/g, ' ').trim();
-    const words = clean.split(' ').filter((word) => /\p{L}/u.test(word));
+    const clean = text.replace(MARKUP, ' ').replace(SPACES, ' ').trim();
     // three words make a sentence; two do when the first is a verb ("Translates text.", not "Beta feature.")
-    if ((words.length >= 3 || (words.length === 2 && verbOf(words[0]!.toLowerCase()) !== undefined)) && !/:$/.test(clean)) return clean;
+    if (!clean.endsWith(':') && isSentence(clean)) return clean;
     rest = rest.slice(start + text.length + 1);
   }
   return firstSentence(description).text.replace(/\s+/g, ' ').trim();
@@ -233,7 +257,7 @@ export function evidenceFor(verdict: Verdict, signals: readonly Signal[], warnin
   };
   for (const warning of warnings) if (warning.severity === 'poisoning') push(warning.evidence);
   for (const list of [decisive.category, decisive.destructive, decisive.financial, decisive.privileged, decisive.sensitive, decisive.openWorld]) {
-    for (const s of [...list].sort((a, b) => b.weight - a.weight)) push({ where: s.where, text: s.text });
+    for (const s of list.length > 1 ? [...list].sort((a, b) => b.weight - a.weight) : list) push({ where: s.where, text: s.text });
   }
   return quotes;
 }

@@ -23,9 +23,9 @@ function lastTwo<T>(compute: (text: string) => T): (text: string) => T {
   };
 }
 /** The first sentence of a text (words.ts' firstSentence). */
-const sentenceOf: (text: string) => { readonly text: string; readonly start: number } = lastTwo(firstSentence);
+export const sentenceOf: (text: string) => { readonly text: string; readonly start: number } = lastTwo(firstSentence);
 /** The words of a sentence or title (words.ts' splitText). */
-const wordsOf: (text: string) => readonly Token[] = lastTwo(splitText);
+export const wordsOf: (text: string) => readonly Token[] = lastTwo(splitText);
 
 export interface ServerContext {
   name: string;

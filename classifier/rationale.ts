@@ -106,6 +106,12 @@ const MARKUP = /[*_#`>|]+/g;
 const SPACES = /\s+/g;
 const LETTER = /\p{L}/u;
 
+/** `text.replace(/\s+/g, ' ')`, with no new string when every run of whitespace already is a single space (none is other whitespace, none is two spaces). */
+function squeezeSpaces(text: string): string {
+  // (written here rather than as a module constant: tests/classifier/prefilter.test.ts generates text from every module constant, and its generator spells out a negated class such as [^\S ] character by character)
+  return /[^\S ]| {2}/.test(text) ? text.replace(SPACES, ' ') : text;
+}
+
 /**
  * Three words (pieces between single spaces with a letter) make a sentence; two do when the first is a verb. (Counts the
  * words of `clean.split(' ')` up to the third, with no array of them.)
@@ -131,12 +137,12 @@ function leadSentence(description: string): string {
   let rest = description.slice(0, 2000);
   for (let i = 0; i < 6 && rest.trim(); i++) {
     const { text, start } = firstSentence(rest);
-    const clean = text.replace(MARKUP, ' ').replace(SPACES, ' ').trim();
+    const clean = squeezeSpaces(text.replace(MARKUP, ' ')).trim();
     // three words make a sentence; two do when the first is a verb ("Translates text.", not "Beta feature.")
     if (!clean.endsWith(':') && isSentence(clean)) return clean;
     rest = rest.slice(start + text.length + 1);
   }
-  return firstSentence(description).text.replace(/\s+/g, ' ').trim();
+  return squeezeSpaces(firstSentence(description).text).trim();
 }
 
 /** What the tool does, in its own words: the description's first sentence, else its title or name. */

@@ -27,14 +27,6 @@ export interface ClassifyInput {
 }
 
 // plain loops, not reduce/filter callbacks: these run for every signal of every tool
-function sum(signals: Signal[], effect: SignalEffect, minWeight = 0): number {
-  let total = 0;
-  for (const s of signals) if (s.effect === effect && s.weight >= minWeight) total += s.weight;
-  return total;
-}
-
-const has = (signals: Signal[], effect: SignalEffect, min = 0.01): boolean => sum(signals, effect) >= min;
-
 function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined {
   let best: Signal | undefined;
   for (const s of signals) if (s.effect === effect && (!best || s.weight > best.weight)) best = s;
@@ -99,7 +91,7 @@ const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
 
 /**
- * Weights summed by effect as sum() adds them (every weight of at least 0, in the signals' order; the strong sums those of at least 1.5):
+ * Weights summed by effect, in the signals' order (every weight of at least 0, in the signals' order; the strong sums those of at least 1.5):
  * decide gathers all it sums in one pass over the signals.
  */
 class Sums {
@@ -339,7 +331,7 @@ function scoreOf(risk: Risk, verdict: Verdict, warnings: readonly DescriptionWar
 }
 
 function confidenceOf(verdict: Verdict, signals: Signal[]): number {
-  // (one pass: the three sums as sum() adds them, and whether any signal comes from the definition)
+  // (one pass: the three sums, in the signals' order, and whether any signal comes from the definition)
   let read = 0;
   let write = 0;
   let execute = 0;

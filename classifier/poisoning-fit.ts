@@ -28,12 +28,10 @@ export function fit(pattern: RegExp, text: string, isPlain = plain(text)): RegEx
 }
 /** `fit(pattern, text).exec(text)`; on text with other letters, run only when the pattern's relaxed form (`mayMatchSlowly`) finds something. */
 export function execFit(pattern: RegExp, text: string, isPlain = plain(text)): RegExpExecArray | null {
-  if (isPlain) return fit(pattern, text, true).exec(text);
-  return mayMatchSlowly(pattern, text) ? pattern.exec(text) : null;
+  return execExact(pattern, text, isPlain);
 }
 export function testFit(pattern: RegExp, text: string, isPlain = plain(text)): boolean {
-  if (isPlain) return fit(pattern, text, true).test(text);
-  return mayMatchSlowly(pattern, text) && pattern.test(text);
+  return testExact(pattern, text, isPlain);
 }
 const SURROGATE = /[\ud800-\udfff]/;
 /**
@@ -44,7 +42,10 @@ const SURROGATE = /[\ud800-\udfff]/;
 export function strictlyPlain(text: string): boolean {
   return ASCII_ONLY.test(text) || (!FOREIGN_LETTER.test(text) && !SURROGATE.test(text));
 }
-/** `pattern.exec(text)`, exactly, by the fastest way the text allows (for patterns used on any text, not only through `fit`). */
+/**
+ * `pattern.exec(text)`, exactly, by the fastest way the text allows (for patterns used on any text, not only through `fit`).
+ * `execFit` and `testFit` run the same two ways, trusting the looser `plain` for the patterns written for `fit`.
+ */
 export function execExact(pattern: RegExp, text: string, strict = strictlyPlain(text)): RegExpExecArray | null {
   if (strict) return fit(pattern, text, true).exec(text);
   return mayMatchSlowly(pattern, text) ? pattern.exec(text) : null;

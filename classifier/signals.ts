@@ -79,12 +79,16 @@ function verbEffects(lemma: string, effects: SignalEffect[], traits: ServerTrait
   return effects;
 }
 
+/** Where a name's object is for the noun rules: its last word (`delete_repository`), or the word before a final verb (`repo_delete`). */
+function nameHead(tokens: readonly Token[]): number {
+  const last = tokens.length - 1;
+  return verbOf(tokens[last]?.word ?? '') && last > 0 && !verbOf(tokens[0]?.word ?? '') ? last - 1 : last;
+}
+
 function nounSignals(tokens: readonly Token[], family: Signal['family'], where: Signal['where'], weight: number): Signal[] {
   const out: Signal[] = [];
-  // the object acted on is the last word (`delete_repository`), or the word before a final verb (`repo_delete`)
-  const last = tokens.length - 1;
   // (a name that starts with its verb ends with its object: `create_payment_link` acts on a link)
-  const head = family === 'name' ? (verbOf(tokens[last]?.word ?? '') && last > 0 && !verbOf(tokens[0]?.word ?? '') ? last - 1 : last) : -1;
+  const head = family === 'name' ? nameHead(tokens) : -1;
   for (const [i, token] of tokens.entries()) {
     // an order on a market ("a limit order", `place_futures_market_order`) trades money or assets; a shop's order need not
     if ((token.word === 'order' || token.word === 'orders') && TRADE_ORDER_KINDS.has(tokens[i - 1]?.word ?? '') && (family !== 'name' || i === head)) {
@@ -159,7 +163,7 @@ function credentialKeySignals(tokens: readonly Token[], primary: ReadonlySet<num
 const PHRASE_END = new Set(['of', 'from', 'in', 'on', 'for', 'with', 'by', 'to', 'about', 'and', 'or', 'that', 'which', 'who', 'including', 'across', 'within', 'at', 'as', 'matching', 'using', 'via', 'sent', 'received']);
 
 /** The object a name acts on: its last word past a version suffix (`mail_listMailboxesV1`), or the word before a final action (`contacts_list`). */
-function nameObject(tokens: readonly Token[], primary: ReadonlySet<number>): number {
+export function nameObject(tokens: readonly Token[], primary: ReadonlySet<number>): number {
   let last = tokens.length - 1;
   while (last > 0 && /^(\d+|v)$/.test(tokens[last]!.word)) last--;
   return primary.has(last) && last > 0 ? last - 1 : last;

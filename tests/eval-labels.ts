@@ -22,6 +22,11 @@ export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 
+/** A label set that a later round added, or none when this checkout does not have it. */
+export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4'): Label[] {
+  return existsSync(join(ROOT, 'tests', 'labels', `${set}.json`)) ? loadLabels(set) : [];
+}
+
 /**
  * A second labeller's blind labels of a never-tuned set (tests/labels/second/<set>.json), when present: the same
  * tools, labelled from the definitions and the guide alone, without the first labels or the rules' verdicts.

@@ -1,14 +1,11 @@
 // `npm run eval`: the classifier against the labelled set, with and without declared annotations.
 // `npm run eval -- --llm [--model …]`: the same figures for a model's answers and for the merged
 // verdicts (answers cached like `toolrisk inspect --llm`'s, in TOOLRISK_CACHE_DIR or ~/.cache).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatEval, type EvalResult } from '../classifier/evaluate.ts';
 import { LLM_OPTIONS, LlmSettingsError, llmSettings } from '../bin/llm.ts';
 import { ModelReviewer, userCacheDir } from '../classifier/review.ts';
-import { agreement, loadLabels, loadSecondLabels, runEval, runModelEval } from './eval-labels.ts';
-import { ROOT } from './helpers.ts';
+import { agreement, loadLabels, loadLabelsIfPresent, loadSecondLabels, runEval, runModelEval } from './eval-labels.ts';
 import { formatDetection, loadPoisoningSet, measureDetection, publicCorpus, realFalsePositives } from './eval-poisoning.ts';
 
 function parse() {
@@ -61,18 +58,18 @@ if (!values.llm) {
   console.log(formatEval(`Servers added from npm by use (${new Set(npmSet.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(npmSet, false)));
   console.log('');
   // a later round of blind labels from the grown catalog, never tuned against (when present)
-  const fresh = existsSync(join(ROOT, 'tests', 'labels', 'fresh.json')) ? loadLabels('fresh') : [];
+  const fresh = loadLabelsIfPresent('fresh');
   if (fresh.length) {
     console.log(formatEval(`Fresh catalog tools (${new Set(fresh.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh, false)));
     console.log('');
   }
   // a second blind round, chosen the same way (the last unlabelled tool of each server, a second one of every third), used for development
-  const fresh2 = existsSync(join(ROOT, 'tests', 'labels', 'fresh2.json')) ? loadLabels('fresh2') : [];
+  const fresh2 = loadLabelsIfPresent('fresh2');
   if (fresh2.length) print(`Second fresh batch (${new Set(fresh2.map((label) => label.server)).size} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh2, false));
   // a random sample of the rest (at most five tools a server), labelled blind, its servers split in two: fresh3 for
   // development after its first measurement, fresh4 never tuned against
-  const fresh3 = existsSync(join(ROOT, 'tests', 'labels', 'fresh3.json')) ? loadLabels('fresh3') : [];
-  const fresh4 = existsSync(join(ROOT, 'tests', 'labels', 'fresh4.json')) ? loadLabels('fresh4') : [];
+  const fresh3 = loadLabelsIfPresent('fresh3');
+  const fresh4 = loadLabelsIfPresent('fresh4');
   if (fresh3.length) print(`Third fresh batch (${new Set(fresh3.map((label) => label.server)).size} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh3, false));
   if (fresh4.length) {
     console.log(formatEval(`Fourth fresh batch (${new Set(fresh4.map((label) => label.server)).size} other servers, labelled blind; never tuned against), annotations removed`, runEval(fresh4, false)));

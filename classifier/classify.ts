@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, annotationSignals, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-22';
+export const CLASSIFIER_VERSION = 'rules-23';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -420,9 +420,7 @@ const REVEALING_VERBS = new Set(['verb:get', 'verb:read', 'verb:retrieve', 'verb
  * is left at sensitive: on an environment or a browser's storage it dumps values, which the rubric rates lower.)
  */
 function revealedCredentialSignals(signals: Signal[], tokens: Token[]): Signal[] {
-  const verbs = primaryVerbIndexes(tokens);
-  const headIndex = tokens.length > 1 && verbs.has(tokens.length - 1) ? tokens.length - 2 : tokens.length - 1;
-  const head = tokens[headIndex];
+  const head = tokens[nameObject(tokens, primaryVerbIndexes(tokens))];
   if (!head || !CREDENTIAL_HEADS.has(head.word)) return [];
   // ("a token" must be a credential: `erc20_token`, `page_token` are not)
   if (!signals.some((s) => s.family === 'name' && s.effect === 'sensitive' && s.text === head.text)) return [];

@@ -88,6 +88,8 @@ describe('a read that hands over a credential reveals it (critical)', () => {
     expect(verdict(c)).toBe('read critical');
     expect(c.rationale.join(' ')).toContain('hands over credentials');
     expect(verdict(classify(tool('vault_secret_read', 'Reads one stored secret.', { path: { type: 'string' } })))).toBe('read critical');
+    // (a version suffix is not the object: the name's object is found as every name rule finds it)
+    expect(verdict(classify(tool('getClusterCredentialsV2', 'Returns the login of a cluster.', { id: { type: 'string' } })))).toBe('read critical');
   });
 
   it('not a policy about passwords, a list of key names, a crypto token, or a new random password', () => {

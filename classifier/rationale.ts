@@ -108,7 +108,6 @@ const LETTER = /\p{L}/u;
 
 /** `text.replace(/\s+/g, ' ')`, with no new string when every run of whitespace already is a single space (none is other whitespace, none is two spaces). */
 function squeezeSpaces(text: string): string {
-  // (written here rather than as a module constant: tests/classifier/prefilter.test.ts generates text from every module constant, and its generator spells out a negated class such as [^\S ] character by character)
   return /[^\S ]| {2}/.test(text) ? text.replace(SPACES, ' ') : text;
 }
 

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-23';
+export const CLASSIFIER_VERSION = 'rules-24';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -205,6 +205,9 @@ export function decide(signals: Signal[]): Verdict {
   else if (write > read) category = 'write';
   else category = 'read';
 
+  // a read that can empty what it read (`get_console_logs(clear)`) changes it in place
+  const clearsAfter = category === 'read' && !nameNeutralized && labels.has('param:clears');
+  if (clearsAfter) category = 'write';
   // what the first sentence says replaces the whole of what is there is a write, whatever verb leads ("Load a file, replacing the entire diagram")
   if (category === 'read' && !negated && !nameNeutralized && labels.has('phrase:replaces-whole')) category = 'write';
   // a lifecycle verb acting on something that runs (`kubectl_apply` a manifest, `stop_port_forward`) operates it
@@ -256,6 +259,9 @@ export function decide(signals: Signal[]): Verdict {
     if (category === 'execute' && labels.has('param:agent-task')) scope = widerScope(scope, 'in-place');
     // calling a tool, function or action of the caller's choosing runs whatever it does, changes included
     if (category === 'execute' && labels.has('param:invoked-tool') && signals.some((s) => isDecidingVerb(s) && INVOKING_VERBS.has(s.label))) scope = widerScope(scope, 'in-place');
+    if (clearsAfter) scope = widerScope(scope, 'in-place');
+    // a batch of the server's own operations does whatever they do, changes included
+    if (category === 'execute' && labels.has('param:call-batch')) scope = widerScope(scope, 'in-place');
     // a request to any path of an API can change what exists there, whatever its method
     if (anyResource) scope = widerScope(scope, 'in-place');
     // money paid or assets moved leave a wallet or an account with less than it held

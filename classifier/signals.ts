@@ -687,7 +687,9 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],
   // acting on whatever a filter finds: "all documents that match the filter", "droplets by tag"
   [/\b((all|every|each|any)\s+(\w+\s+){1,5}((that|which)\s+match(es)?|matching)|by\s+(tags?|labels?))\b/i, 'broad', 'phrase:by-filter', 1, ['all', 'every', 'each', 'any', 'by']],
-  [/\b(saved?|saves|written|writes)\s+(it\s+|them\s+|the\s+\w+\s+)?(to|into|on|under)\s+(the\s+)?(disk|a\s+file|file|folder|directory|local|path|project|workspace|PROJECT_ROOT)\b/i, 'write', 'phrase:writes-file', 1.5, ['save', 'saved', 'saves', 'written', 'writes']],
+  // ("saved to disk", "writes JSON to a temp file", "stores the trace in the project folder"; "saves a screenshot";
+  // not "the reports saved in the workspace", which says where earlier output is)
+  [/\b((saved?|saves|saving|written|writes|writing|stored|stores)\s+(it\s+|them\s+|((an?|the|its|their)\s+)?([\w-]+\s+){0,3}?)(to|into|on|under)|(save|saves|saving|writes|writing|stores)\s+(it\s+|them\s+|((an?|the|its|their)\s+)?([\w-]+\s+){0,3}?)in)\s+(an?\s+|the\s+)?(temp(orary)?\s+|local\s+|new\s+)?(disk|file|folder|directory|local|path|project|workspace|PROJECT_ROOT)\b|\b(saves?|saving)\s+(an?\s+|the\s+)?([\w-]+\s+){0,2}?(screenshots?|images?|png|pdf|files?|reports?|traces?|recordings?|videos?|snapshots?)\b/i, 'write', 'phrase:writes-file', 1.5, ['save', 'saved', 'saves', 'saving', 'written', 'writes', 'writing', 'stored', 'stores']],
   [/\b(query\s+dsl|(sql|cypher|kql|promql|logql|graphql|sparql|esql)\s+(query|queries|statements?))\b/i, 'execute', 'phrase:query-language', 2.5, ['query', 'sql', 'cypher', 'kql', 'promql', 'logql', 'graphql', 'sparql', 'esql']],
   [/\b(force[- ]push|rewrites?\s+(the\s+)?history|reset\s+--hard|hard\s+reset)\b/i, 'destructive', 'phrase:history', 2, ['force', 'rewrite', 'rewrites', 'reset', 'hard']],
 ];
@@ -890,7 +892,8 @@ function parameterName(name: string): ParameterName {
       reveals: REVEALING_PARAMETER.test(name),
       apiPath: API_PATH_PARAMETER.test(name),
       outputName: OUTPUT_NAME.test(name),
-      fileName: FILE_NAME.test(name),
+      // (`requestFilePath`, `output_dir`: a name whose head word is a file location)
+      fileName: FILE_NAME.test(name) || FILE_HEADS.has(last ?? ''),
       bareFileName: BARE_FILE_NAME.test(name),
       action: ACTION_PARAMETER.test(name),
       codeHint: CODE_HINT.test(name),
@@ -935,11 +938,17 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
 }
 
 const PROPERTIES_CACHE = new WeakMap<object, PropertyView[]>();
+const CLEARING_SWITCH = /^(clear|purge|flush|drain|consume|wipe)([_-]?(after|after[_-]?read(ing)?|on[_-]?read|buffer|logs?|messages?|queue|events?|entries|history))?$/i;
+// action parameters whose name says as readily that they pick a kind of thing
+const KIND_PARAMETER = /^(type|mode)$/i;
 const INVOKED_NAME = /^(tool|tool_?name|name|action_?name|function_?name|operation_?name)$/i;
 const INVOKED_ARGUMENTS = /^(args|arguments|params|parameters|input|payload|tool_?args|tool_?input)$/i;
 const REVEALING_PARAMETER = /^(reveal|reveal_?(values?|secrets?|env_?\w*|passwords?)|unmask|decrypt|include_?(values|secrets?|credentials|passwords|tokens)|show_?secrets?|with_?secrets?)$/i;
 const OUTPUT_NAME = /^(output|save|export|download|destination|dest|target)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
 const FILE_NAME = /^(file|filename|file_?name|file_?path|path|filepath|dir|directory|folder)$/i;
+const FILE_HEADS = new Set(['file', 'filename', 'filepath', 'path', 'dir', 'directory', 'folder']);
+// a parameter described as a file location ("Filename to save as", "Path where the trace is written")
+const FILE_DESCRIBED = /^\s*(the\s+)?(file\s*name|file\s*path|(absolute\s+|relative\s+|local\s+)?path|directory|folder)\b/i;
 // ("saved to", "output in"; and a location given to save into: "File path to save the PDF", "Directory where to write the report")
 const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\b(to|into|in|at|as|under)\b|\b(path|file|folder|directory|dir|location|where)\s+(to|in\s+which\s+to)\s+(save|write|store|export|download)\b/i;
 const JUDGED_TEXT = /\b(code|script|snippet|source|component)s?\b[^.]{0,30}?\bto\s+(be\s+)?(review(ed)?|analy[sz]ed?|lint(ed)?|audit(ed)?|score[sd]?|grade[sd]?|assess(ed)?|explain(ed)?|evaluated?\s+against)\b/i;
@@ -965,6 +974,9 @@ const CODE_HINT = /\b(command|shell|bash|script|code|javascript|typescript|pytho
 // (regular expressions without the g flag keep no state between calls: one object serves every call)
 const INVOKED_TEXT = /\b(tools?|functions?|actions?)\b/i;
 const TASK_PARAMETER = /^(task|prompt|instructions?|goal|objective)$/i;
+const BATCH_PARAMETER = /^(steps|operations|ops|calls|commands|actions|requests|batch|tool_?calls)$/i;
+// (several of the server's own operations, tools or commands run in one call)
+const BATCH_TEXT = /\b(multiple|several|many|batch(ed)?|a\s+(sequence|series|list)\s+of)\s+(\w+\s+)?(tools?|operations?|commands?|actions?|steps|calls|requests)\b|\b(tools?|operations?|commands?|actions?|steps|calls)\s+(\w+\s+)?(in\s+sequence|in\s+(a\s+single|one)\s+call|sequentially)\b/i;
 const READS_ONLY_AGENT = /\b(research\w*|extract\w*|returns?\s+(structured\s+)?(data|json))\b|\bnot\s+(drive|control|automate)\b/i;
 const AGENT_TEXT = /\b(agents?|autonomous(ly)?|computer[- ]use)\b/i;
 const ACTING_AGENT_TEXT = /\b(interact\w*|navigat\w*|click\w*|browser[- ]automation|browser[- ]based|performs?\s+(actions|interactions)|takes?\s+actions)\b/i;
@@ -993,6 +1005,12 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
   }
   if (invoked && names.some((name) => INVOKED_ARGUMENTS.test(name)) && INVOKED_TEXT.test(`${tool.name.replace(UNDERSCORE_OR_DASH, ' ')} ${sentenceOf(tool.description ?? '').text}`)) {
     all.push(signal('parameter', 'execute', 'param:invoked-tool', 0, `inputSchema.properties.${locationKey(invoked)}`, invoked));
+  }
+  // a batch of calls, each one of the server's operations of the caller's choosing ("Run multiple tools in sequence", `steps: [...]`):
+  // the call does whatever those do
+  const batch = names.find((name) => BATCH_PARAMETER.test(name) && (tool.inputSchema.properties as Record<string, { type?: unknown }>)[name]?.type === 'array');
+  if (batch && BATCH_TEXT.test(`${tool.name.replace(UNDERSCORE_OR_DASH, ' ')} ${sentenceOf(tool.description ?? '').text}`)) {
+    all.push(signal('parameter', 'execute', 'param:call-batch', 0, `inputSchema.properties.${locationKey(batch)}`, batch));
   }
   // a task handed to an agent that acts on its own ("The agent will navigate and interact with web pages"): it does whatever the task needs
   if (task) {
@@ -1058,6 +1076,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     }
     // cells named by the caller (`range: "Sheet1!A1:B2"`): what is written there replaces what they held
     if (named.cellRange && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
+    // a switch that empties what the tool reads once it is read (`clear: true`, `purge_after_read`): the captured logs or messages are gone
+    if (type === 'boolean' && CLEARING_SWITCH.test(property.name)) out.push(signal('parameter', 'destructive', 'param:clears', 0, property.path, property.name));
     // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext
     if (named.reveals) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
     // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has
@@ -1065,7 +1085,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       out.push(signal('parameter', 'broad', 'param:api-path', 0, property.path, property.name));
     }
     // a parameter naming where output is saved: the tool writes a file even when its job is to read
-    if (named.outputName || (named.fileName && OUTPUT_TEXT.test(description))) {
+    if (named.outputName || ((named.fileName || FILE_DESCRIBED.test(description)) && OUTPUT_TEXT.test(description))) {
       out.push(signal('parameter', 'write', 'param:output-file', 1.5, property.path, property.name));
     }
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
@@ -1078,14 +1098,16 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     }
     // an enum of actions: a multi-action tool can do the most dangerous of them
     if (named.action && values.length) {
-      for (const value of values) {
-        if (typeof value !== 'string') continue;
-        const first = splitIdentifier(value)[0];
-        const verb = first && verbOf(first.word);
+      // (a `type` or `mode` whose values are mostly not verbs lists kinds, not operations: a log `type` of
+      // "error", "warning", "log", "info" does not log anything)
+      const verbs = values.map((value) => (typeof value === 'string' ? verbOf(splitIdentifier(value)[0]?.word ?? '') : undefined));
+      const kinds = KIND_PARAMETER.test(property.name) && verbs.filter(Boolean).length * 2 < values.length;
+      for (let i = 0; i < verbs.length && !kinds; i++) {
+        const verb = verbs[i];
         if (!verb) continue;
         for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
           if (effect === 'read') continue;
-          out.push(signal('parameter', effect, `enum:${verb.lemma}`, 1.5, `${property.path}.enum`, value));
+          out.push(signal('parameter', effect, `enum:${verb.lemma}`, 1.5, `${property.path}.enum`, values[i] as string));
         }
       }
     }

@@ -1,0 +1,63 @@
+// Classes of mistakes found on the development label sets in the session of 2026-11-23 (second part),
+// each tested in words of its own: a positive case that fails without its rule and a negative case that stays put.
+import { describe, expect, it } from 'vitest';
+import { classify, tool, verdict } from './class-helpers.ts';
+
+describe('a read that also saves what it read to a file writes', () => {
+  it('a parameter whose name ends in a file location and whose text says the result is saved there', () => {
+    expect(verdict(classify(tool('fetch_invoice_pdf_meta', 'Fetches metadata of an invoice.', { id: { type: 'string' }, bodyFilePath: { type: 'string', description: 'Where the raw body is saved to; omitted means inline' } })))).toBe('write medium');
+    expect(verdict(classify(tool('dump_heap_stats', 'Returns heap statistics.', { export_dir: { type: 'string', description: 'Optional. Writes a copy of the statistics into this directory' } })))).toBe('write medium');
+  });
+
+  it('a parameter described as a file name to save as', () => {
+    expect(verdict(classify(tool('grab_viewport', 'Grabs the visible part of the canvas and returns it.', { label: { type: 'string', description: 'Filename to save as, inside the captures folder' } })))).toBe('write medium');
+  });
+
+  it('a description that says the tool saves an image or a file as it reads', () => {
+    expect(verdict(classify(tool('snapshot_view', 'Look at the current view: lists the widgets and saves an annotated screenshot.', { view: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('peek_queue', 'Shows the next messages and writes them to a temp file for later review.')))).toBe('write medium');
+  });
+
+  it('a path the tool reads from, or a path that is only mentioned, writes nothing', () => {
+    expect(verdict(classify(tool('fetch_invoice_pdf_meta', 'Fetches metadata of an invoice.', { sourceFilePath: { type: 'string', description: 'Path of the invoice file to read' } })))).toBe('read low');
+    expect(verdict(classify(tool('grab_viewport', 'Grabs the visible part of the canvas and returns it.', { label: { type: 'string', description: 'Filename shown in the caption' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_exports', 'Lists the reports saved in the workspace earlier.')))).toBe('read low');
+  });
+});
+
+describe('a read with a switch that empties what it read changes it', () => {
+  it('`clear`, `purge_after_read` as booleans: the captured entries are gone after the call', () => {
+    expect(verdict(classify(tool('read_device_events', 'Returns the events the sensor hub buffered.', { limit: { type: 'integer' }, purge_after_read: { type: 'boolean', description: 'Empty the buffer once returned' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('fetch_trace_spans', 'Fetch the spans collected so far.', { clear: { type: 'boolean' } })))).toBe('write+destructive medium');
+  });
+
+  it('a clear that is not a switch, or a tool that already says it changes nothing, stays a read', () => {
+    expect(verdict(classify(tool('fetch_trace_spans', 'Fetch the spans collected so far.', { clear: { type: 'string', description: 'Colour to show cleared spans in' } })))).toBe('read low');
+    expect(verdict(classify(tool('fetch_trace_spans', 'Fetch the spans collected so far.', { since: { type: 'integer' } })))).toBe('read low');
+  });
+});
+
+describe('a `type` or `mode` whose values are mostly not verbs names kinds, not operations', () => {
+  it('a kind list that happens to hold a verb ("log", "record") does not make the tool do it', () => {
+    expect(verdict(classify(tool('fetch_journal', 'Fetch journal lines.', { type: { type: 'string', enum: ['all', 'warning', 'log', 'notice', 'trace'] } })))).toBe('read low');
+    expect(verdict(classify(tool('sales_chart', 'Chart of monthly sales.', { mode: { type: 'string', enum: ['line', 'bar', 'record', 'stacked'] } })))).toBe('read low');
+  });
+
+  it('a `type` or `mode` made of verbs, and an `action` whatever its values, still pick operations', () => {
+    expect(classify(tool('journal', 'Journal entries.', { type: { type: 'string', enum: ['list', 'delete', 'purge'] } })).destructive).toBe(true);
+    expect(classify(tool('journal', 'Journal entries.', { action: { type: 'string', enum: ['view', 'delete', 'summary', 'stats', 'export'] } })).destructive).toBe(true);
+  });
+});
+
+describe('a batch of the server\'s own operations does whatever they do', () => {
+  it('"run several actions in one call" with an array of steps changes what those actions change', () => {
+    const c = classify(tool('run_batch', 'Runs several spreadsheet actions in one call, such as sort, fill and rename.', { steps: { type: 'array', items: { type: 'object' } } }));
+    expect([c.category, c.destructive]).toEqual(['execute', true]);
+    expect(classify(tool('apply_many', 'Perform a sequence of commands against the board.', { commands: { type: 'array', items: { type: 'object' } } })).destructive).toBe(true);
+  });
+
+  it('a list of steps that is only data, or one run of one thing, is not a batch', () => {
+    expect(classify(tool('save_recipe', 'Stores a recipe with its steps.', { steps: { type: 'array', items: { type: 'string' } } })).destructive).toBe(false);
+    expect(verdict(classify(tool('run_report', 'Runs the weekly report and returns it.', { steps: { type: 'array', items: { type: 'string' } } }))).includes('destructive')).toBe(false);
+  });
+});

@@ -1008,7 +1008,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
   }
   // a batch of calls, each one of the server's operations of the caller's choosing ("Run multiple tools in sequence", `steps: [...]`):
   // the call does whatever those do
-  const batch = names.find((name) => BATCH_PARAMETER.test(name) && (tool.inputSchema.properties as Record<string, { type?: unknown }>)[name]?.type === 'array');
+  const batch = names.find((name) => BATCH_PARAMETER.test(name) && own(tool.inputSchema.properties as Record<string, { type?: unknown } | undefined>, name)?.type === 'array');
   if (batch && BATCH_TEXT.test(`${tool.name.replace(UNDERSCORE_OR_DASH, ' ')} ${sentenceOf(tool.description ?? '').text}`)) {
     all.push(signal('parameter', 'execute', 'param:call-batch', 0, `inputSchema.properties.${locationKey(batch)}`, batch));
   }

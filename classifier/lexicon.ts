@@ -185,7 +185,7 @@ export const WHOLE_ITEM_OBJECTS = new Map<string, ReadonlySet<string>>([
 export const MONEY_RECORDS = new Set(['invoice', 'invoices', 'payment', 'payments', 'subscription', 'subscriptions', 'dispute', 'disputes', 'charge', 'charges', 'order', 'orders',
   'transaction', 'transactions', 'checkout', 'checkouts', 'refund', 'refunds', 'payout', 'payouts', 'receipt', 'receipts', 'purchase', 'purchases']);
 /** Words that tie a money record to the person who paid or owes it. */
-export const PAYER_WORDS = /\b(customers?|buyers?|payers?|cardholders?|billing\s+details|payment\s+details)\b/i;
+export const PAYER_WORDS = /\b(customers?|buyers?|payers?|cardholders?|billing\s+details|payment\s+details|contacts?)\b/i;
 
 /** Nouns that make a destructive action broad in scope. */
 export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass',
@@ -214,7 +214,7 @@ export const CURSOR_WORDS = new Set(['page', 'next', 'continuation', 'cursor', '
  */
 export const PERSONAL_NOUNS = new Set(['user', 'users', 'member', 'members', 'contact', 'contacts', 'customer', 'customers', 'people', 'person', 'persons', 'employee', 'employees',
   'follower', 'followers', 'subscriber', 'subscribers', 'attendee', 'attendees', 'patient', 'patients', 'message', 'messages', 'email', 'emails', 'mail', 'mails', 'mailbox', 'mailboxes', 'inbox',
-  'conversation', 'conversations', 'chats', 'dm', 'dms', 'recording', 'recordings', 'voicemail', 'voicemails', 'meeting', 'meetings', 'appointment', 'appointments']);
+  'conversation', 'conversations', 'chats', 'dm', 'dms', 'recording', 'recordings', 'voicemail', 'voicemails', 'meeting', 'meetings', 'appointment', 'appointments', 'human', 'humans']);
 /** Verbs that retrieve stored things (what echo, translate or generate return is the caller's own input). */
 export const RETRIEVING_VERBS = new Set(['get', 'list', 'read', 'fetch', 'search', 'find', 'retrieve', 'show', 'view', 'browse', 'lookup', 'query', 'download', 'describe', 'inspect', 'export', 'extract', 'return']);
 /** Words before a personal noun that make it a program's output or the caller's own (console messages, commit messages, the current user). */

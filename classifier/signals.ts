@@ -133,6 +133,10 @@ function sweeping(tokens: readonly Token[], i: number): boolean {
 // a user's public replies are posts)
 const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments', 'view', 'views', 'instances', 'delta', 'mime', 'body', 'replies']);
 const PERSONAL_SOURCES = new Set(['calendar', 'calendars', 'event', 'events', 'thread', 'threads']);
+// what is kept about a person (`get_customer_orders`, `get_member_history`): personal when a person's, as the word before says
+const PERSON_RECORDS = new Set(['order', 'orders', 'details', 'history', 'activity', 'activities', 'address', 'addresses', 'payments', 'transactions', 'invoices', 'reviews', 'info', 'information', 'record', 'records', 'notes', 'preferences']);
+// (not `user` alone: `get_user_info` is most often the caller's own account)
+const PEOPLE = new Set(['users', 'member', 'members', 'contact', 'contacts', 'customer', 'customers', 'person', 'people', 'employee', 'employees', 'follower', 'followers', 'subscriber', 'subscribers', 'attendee', 'attendees', 'patient', 'patients', 'human', 'humans', 'client', 'clients', 'guest', 'guests', 'student', 'students', 'candidate', 'candidates']);
 
 /** A personal noun that is not a program's output or the caller's own (`list_contacts`, not `get_console_message`). */
 function isPersonal(tokens: readonly Token[], i: number): boolean {
@@ -141,7 +145,7 @@ function isPersonal(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1]?.word ?? '';
   // the events of a calendar are meetings with attendees; a profile or attachment is personal when it is a person's or a message's
   // (`get_user_profile`, `get_email_attachment`; not `list_browser_profiles`)
-  const personal = PERSONAL_NOUNS.has(word) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && (PERSONAL_NOUNS.has(previous) || PERSONAL_SOURCES.has(previous)) && (word !== 'replies' || /^(thread|threads|message|messages)$/.test(previous)));
+  const personal = PERSONAL_NOUNS.has(word) || (PERSON_RECORDS.has(word) && PEOPLE.has(previous) && !IMPERSONAL_MODIFIERS.has(tokens[i - 2]?.word ?? '')) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && (PERSONAL_NOUNS.has(previous) || PERSONAL_SOURCES.has(previous)) && (word !== 'replies' || /^(thread|threads|message|messages)$/.test(previous)));
   return personal && !IMPERSONAL_MODIFIERS.has(previous);
 }
 
@@ -1470,6 +1474,37 @@ export function issuedCredentialSignals(tool: McpTool): Signal[] {
   return [];
 }
 
+// a parameter that decides who may see an item: `visibility: "public" | "private"`, `is_public`, `privacy`
+const VISIBILITY_PARAMETER = /^(visibility|privacy|is_?public|public|make_?public|is_?private|private|access_?type|sharing|share_?mode)$/i;
+const VISIBILITY_VALUE = /^(public|private|unlisted|internal|team|anyone|everyone|workspace|org(anization)?)$/i;
+// a switch named for publishing that the text says makes the item public ("publish: make the package public")
+const PUBLISH_PARAMETER = /^(publish|published|is_?published)$/i;
+// verbs that make a new item, whose visibility is its own (`upload_file(is_private)`, `insert_image(makePublic)`)
+const NEW_ITEM_VERBS = new Set(['upload', 'insert', 'post', 'submit', 'import', 'save', 'put', 'send', 'publish']);
+
+/**
+ * Changing who may see an item (the rubric's critical row: a change of visibility): an update with a visibility parameter
+ * (`update_workspace(visibility)`, `edit_list(public)`), or a name that makes a public link (`create_dashboard_public_link`).
+ * Creating an item with a visibility of its own (`create_repo(private)`) changes no one's access to what exists.
+ */
+function visibilitySignal(tool: McpTool, tokens: readonly Token[], primary: ReadonlySet<number>): Signal | undefined {
+  const lemmas = [...primary].map((i) => nameVerbOf(tokens[i]!.word)?.lemma ?? '');
+  if (lemmas.length === 0 || lemmas.some((lemma) => RETRIEVING_VERBS.has(lemma))) return undefined;
+  const publicWord = tokens.find((token) => token.word === 'public' || token.word === 'publicly');
+  if (publicWord && tokens.some((token) => token.word === 'link' || token.word === 'links' || token.word === 'url' || token.word === 'share' || token.word === 'sharing')) return signal('name', 'privileged', 'grants-access:visibility', 0, 'name', publicWord.text);
+  if (lemmas.some((lemma) => ISSUING_VERBS.has(lemma) || NEW_ITEM_VERBS.has(lemma)) && !lemmas.some((lemma) => lemma === 'update' || lemma === 'upsert')) return undefined;
+  for (const property of inputProperties(tool.inputSchema)) {
+    if (property.depth !== 1) continue;
+    const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
+    const description = typeof property.schema.description === 'string' ? property.schema.description : '';
+    const chooses = property.schema.type === 'boolean' || values.some((value) => typeof value === 'string' && VISIBILITY_VALUE.test(value)) || /public/i.test(description);
+    if ((VISIBILITY_PARAMETER.test(property.name) && chooses) || (PUBLISH_PARAMETER.test(property.name) && /public(ly)?/i.test(description))) {
+      return signal('parameter', 'privileged', 'grants-access:visibility', 0, property.path, property.name);
+    }
+  }
+  return undefined;
+}
+
 // what a share gives: a role or permission on the item (`role: "writer"`, "provides permissions to the recipients")
 const GRANTED_ROLE_PARAMETER = /^(roles?|permissions?|permission_?level|access_?(level|role|type)|share_?(role|type))$/i;
 const GRANTED_ROLE_TEXT = /\b(permissions?|roles?|access levels?|as (an? )?(owner|editor|writer|viewer|commenter|reader))\b/i;
@@ -1482,6 +1517,8 @@ const GRANTED_ROLE_TEXT = /\b(permissions?|roles?|access levels?|as (an? )?(owne
 export function sharedAccessSignals(tool: McpTool): Signal[] {
   const tokens = splitIdentifier(tool.name);
   const primary = primaryVerbIndexes(tokens);
+  const visibility = visibilitySignal(tool, tokens, primary);
+  if (visibility) return [visibility];
   if (![...primary].some((i) => verbOf(tokens[i]!.word)?.lemma === 'share') || tokens.some((token) => token.word === 'link' || token.word === 'links')) return [];
   const role = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && GRANTED_ROLE_PARAMETER.test(property.name));
   if (role) return [signal('parameter', 'privileged', 'grants-access:role', 0, role.path, role.name)];

@@ -61,3 +61,35 @@ describe('a batch of the server\'s own operations does whatever they do', () => 
     expect(verdict(classify(tool('run_report', 'Runs the weekly report and returns it.', { steps: { type: 'array', items: { type: 'string' } } }))).includes('destructive')).toBe(false);
   });
 });
+
+describe('what is kept about people is personal data', () => {
+  it('a person\'s records named after them (`get_patient_history`, `list_member_addresses`) and people called humans', () => {
+    expect(classify(tool('get_patient_history', 'Returns the visit history.')).sensitive).toBe(true);
+    expect(classify(tool('list_member_addresses', 'Lists postal addresses.')).sensitive).toBe(true);
+    expect(classify(tool('find_humans', 'Find workers for a task by skill.')).sensitive).toBe(true);
+  });
+
+  it('money records that name the contact they belong to', () => {
+    expect(classify(tool('list_receipts', 'Lists receipts with the contact each was issued to.')).sensitive).toBe(true);
+  });
+
+  it('records that are not a person\'s, and the caller\'s own account, are not', () => {
+    expect(classify(tool('get_build_history', 'Returns the build history.')).sensitive).toBe(false);
+    expect(classify(tool('get_user_info', 'Return the signed-in account: id and plan.')).sensitive).toBe(false);
+    expect(classify(tool('list_receipts', 'Lists the receipts of your own subscription.')).sensitive).toBe(false);
+  });
+});
+
+describe('changing who may see an item is a change of access', () => {
+  it('an update with a visibility switch or a public link made or withdrawn is critical', () => {
+    expect(classify(tool('edit_board', 'Edit a board\'s title and settings.', { title: { type: 'string' }, visibility: { type: 'string', enum: ['private', 'team', 'public'] } })).risk).toBe('critical');
+    expect(classify(tool('modify_album', 'Modify an album.', { is_public: { type: 'boolean' } })).risk).toBe('critical');
+    expect(classify(tool('create_report_public_link', 'Makes a link anyone can open.')).risk).toBe('critical');
+  });
+
+  it('a new item made with a visibility of its own, a visibility read, or a public link listed is not', () => {
+    expect(classify(tool('upload_photo', 'Upload a photo to an album.', { data: { type: 'string' }, is_public: { type: 'boolean' } })).risk).not.toBe('critical');
+    expect(classify(tool('create_album', 'Create an album.', { name: { type: 'string' }, visibility: { type: 'string', enum: ['private', 'public'] } })).risk).not.toBe('critical');
+    expect(classify(tool('list_public_links', 'Lists the public links of a report.')).risk).toBe('low');
+  });
+});

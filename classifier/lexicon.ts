@@ -37,7 +37,7 @@ export const VERBS: Lexicon = {
   share: ['write'], resize: ['write'], scale: ['write'], rotate: ['write', 'privileged'], reset: ['write', 'destructive'],
   clear: ['write', 'destructive'], forget: ['write', 'destructive'], delete: ['write', 'destructive'], remove: ['write', 'destructive'],
   destroy: ['write', 'destructive'], drop: ['write', 'destructive'], purge: ['write', 'destructive'], erase: ['write', 'destructive'],
-  wipe: ['write', 'destructive'], truncate: ['write', 'destructive'], uninstall: ['write', 'destructive'], discard: ['write', 'destructive'],
+  wipe: ['write', 'destructive'], truncate: ['write', 'destructive'], uninstall: ['execute', 'destructive'], discard: ['write', 'destructive'],
   terminate: ['write', 'destructive'], kill: ['write', 'destructive'], empty: ['write', 'destructive'], unregister: ['write', 'destructive'],
   dismiss: ['write'], resolve_: ['write'], charge: ['write', 'financial'], refund: ['write', 'financial'], pay: ['write', 'financial'],
   purchase: ['write', 'financial'], buy: ['write', 'financial'], sell: ['write', 'financial'], trade: ['write', 'financial'], withdraw: ['write', 'financial'], deposit: ['write', 'financial'],

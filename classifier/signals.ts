@@ -97,6 +97,11 @@ function nounSignals(tokens: readonly Token[], family: Signal['family'], where: 
       const placing = tokens.slice(Math.max(0, i - 4), i - 1).find((earlier) => earlier.word === 'place');
       if (placing) out.push(signal(family, 'write', 'verb:place', weight, where, placing.text));
     }
+    // verifying a domain, a sender or an identity has the provider check and record who owns it (`verify_domain`): its verified state changes
+    // (said by the name, whose object it is; prose that verifies an identity mostly looks one up)
+    if (OWNED_IDENTITIES.has(token.word) && tokens.slice(Math.max(0, i - 3), i).some((earlier) => earlier.word === 'verify' || earlier.word === 'verifies') && family === 'name' && i === head) {
+      out.push(signal(family, 'write', 'verb:verify-ownership', 3, where, token.text));
+    }
     const kinds = NOUN_KINDS.get(token.word);
     if (kinds === undefined) continue;
     // in a name, money moves when the money noun is the thing acted on (`create_refund`), not a modifier (`create_payment_link`)
@@ -970,6 +975,8 @@ const NAMING_HEADS = new Set(['id', 'ids', 'name', 'names', 'number', 'numbers',
 // what closing ends by stopping a process: a terminal, a REPL, a kernel, a sandbox
 const CLOSED_PROCESSES = new Set(['terminal', 'terminals', 'shell', 'shells', 'process', 'processes', 'pty', 'ptys', 'repl', 'repls', 'kernel', 'kernels', 'sandbox', 'sandboxes', 'tunnel', 'tunnels', 'daemon', 'runner']);
 // what kind of order a market takes (`market_order`, "stop-limit order", "futures order")
+// what a provider verifies ownership of
+const OWNED_IDENTITIES = new Set(['domain', 'domains', 'sender', 'senders', 'identity', 'identities']);
 const TRADE_ORDER_KINDS = new Set(['market', 'limit', 'stop', 'futures', 'spot', 'margin', 'perp', 'perpetual', 'options', 'option', 'bracket', 'trailing', 'oco', 'trade', 'trading', 'buy', 'sell']);
 // head nouns after which a code word only says what the value refers to
 const CODE_REFERRING_HEADS = new Set(['id', 'ids', 'ref', 'refs', 'reference', 'references', 'hash', 'sha', 'version', 'versions', 'language', 'lang', 'type', 'types', 'style', 'format']);

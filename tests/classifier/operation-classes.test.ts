@@ -64,7 +64,7 @@ describe('un- and a verb that makes or changes things undoes that change: an in-
     expect(verdict(classify(tool('list_unit_tests', 'Lists unit tests under a folder until the limit.')))).toBe('read low');
     expect(verdict(classify(tool('list_unsaved_drafts', 'Lists unsaved and unmodified drafts of the editor.')))).toBe('read low');
     expect(verdict(classify(tool('unread_summary', 'Summarize what is new since the last visit.')))).toBe('read low');
-    expect(verdict(classify(tool('uninstall_plugin', 'Uninstalls a plugin from the site.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('uninstall_plugin', 'Uninstalls a plugin from the site.')))).toBe('execute+destructive high');
   });
 });
 

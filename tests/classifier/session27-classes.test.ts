@@ -93,3 +93,17 @@ describe('changing who may see an item is a change of access', () => {
     expect(classify(tool('list_public_links', 'Lists the public links of a report.')).risk).toBe('low');
   });
 });
+
+describe('uninstalling is the reverse of installing, and verifying a domain records who owns it', () => {
+  it('uninstalling an add-on runs the installer backwards', () => {
+    expect(verdict(classify(tool('uninstall_addon', 'Uninstalls an add-on from the editor.', { addon_id: { type: 'string' } })))).toBe('execute+destructive high');
+  });
+  it('verifying a domain or a sender the name acts on changes its verified state', () => {
+    expect(verdict(classify(tool('verify_sender', 'Verify a sender.', { sender_id: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('mail_verify_domain', 'Starts the DNS check of a mail domain.', { domain: { type: 'string' } })))).toBe('write medium');
+  });
+  it('verifying anything else, or an identity looked up in prose, checks it', () => {
+    expect(verdict(classify(tool('verify_signature', 'Verify a webhook signature.', { payload: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('check_peer', 'Verify a peer\'s identity and return its key.', { peer: { type: 'string' } })))).toBe('read low');
+  });
+});

@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, annotationSignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-28';
+export const CLASSIFIER_VERSION = 'rules-29';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -83,6 +83,9 @@ function isDecidingVerb(s: Signal): boolean {
 const DETACHING_VERBS = new Set(['remove', 'delete']);
 
 const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 'verb:paste', 'verb:fill']);
+// verbs that stand for whatever a tool's listed operations do
+// action values that name what a call shows (`action: "list" | "get" | "members"`)
+const SHOWN_NOUNS = new Set(['members', 'status', 'info', 'details', 'stats', 'statistics', 'summary', 'metrics', 'history', 'logs', 'health', 'usage', 'overview', 'count']);
 const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
 
 const MOVES_MONEY = new Set(['phrase:pays', 'phrase:moves-assets', 'signed:transfer']);
@@ -205,6 +208,8 @@ export function decide(signals: Signal[]): Verdict {
   else if (write > read) category = 'write';
   else category = 'read';
 
+  // a tool that only builds a link for the user to open does nothing the link leads to
+  if (category !== 'read' && labels.has('phrase:link-only') && !codeParameter) category = 'read';
   // a read that can empty what it read (`get_console_logs(clear)`) changes it in place
   const clearsAfter = category === 'read' && !nameNeutralized && labels.has('param:clears');
   if (clearsAfter) category = 'write';
@@ -537,6 +542,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   for (const s of addedStateSignals(tool)) signals.push(s);
   for (const s of wholeContentSignals(tool)) signals.push(s);
   for (const s of replacesWholeSignals(tool)) signals.push(s);
+  for (const s of linkOnlySignals(tool)) signals.push(s);
   for (const s of platformCodeSignals(tool)) signals.push(s);
   for (const s of installedCodeSignals(tool)) signals.push(s);
   for (const s of clusterConfigSignals(tool)) signals.push(s);
@@ -593,7 +599,8 @@ function operationVerdicts(tool: McpTool, traits: ServerTraits, signals: Signal[
     for (const { value, where } of listed) {
       const words = splitIdentifier(value);
       if (!words.some((token) => nameVerbOf(token.word))) {
-        known = false;
+        // (a bare noun that names what is shown, `members`, `status`, `stats`, reads it; any other leaves the operations unknown)
+        if (!words.every((token) => SHOWN_NOUNS.has(token.word))) known = false;
         continue;
       }
       const ownNouns = words.some((token) => !verbOf(token.word));

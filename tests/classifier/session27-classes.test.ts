@@ -107,3 +107,18 @@ describe('uninstalling is the reverse of installing, and verifying a domain reco
     expect(verdict(classify(tool('check_peer', 'Verify a peer\'s identity and return its key.', { peer: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe('a tool that only builds a link, and an action list of reads, read', () => {
+  it('a link for the user to open ("pre-filled", "the user can open") does not do what the link leads to', () => {
+    expect(verdict(classify(tool('file_feature_request', 'Builds a URL to the project\'s feature request form with the title pre-filled.', { title: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('share_on_forum', 'Returns a link the user can open in their browser to post the snippet.', { snippet: { type: 'string' } })))).toBe('read low');
+  });
+  it('a link that is itself the thing made, or one made and then used, is not', () => {
+    expect(classify(tool('create_checkout_link', 'Creates a checkout link for a price on the payment provider.', { price_id: { type: 'string' } })).category).toBe('write');
+    expect(classify(tool('submit_feature_request', 'Submits a feature request and returns its URL.', { title: { type: 'string' } })).category).toBe('write');
+  });
+  it('"Manage X" whose actions are reads and nouns that name what is shown reads', () => {
+    expect(classify(tool('projects', 'Manage projects.', { action: { type: 'string', enum: ['list', 'get', 'members', 'stats'] } })).category).toBe('read');
+    expect(classify(tool('projects', 'Manage projects.', { action: { type: 'string', enum: ['list', 'get', 'members', 'archive'] } })).category).not.toBe('read');
+  });
+});

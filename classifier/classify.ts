@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-29';
+export const CLASSIFIER_VERSION = 'rules-30';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -34,7 +34,7 @@ function strongest(signals: Signal[], effect: SignalEffect): Signal | undefined 
 }
 
 // what makes a file (on a browser or device server too, saving a PDF or recording a screencast writes a file)
-const SAVES_FILE = new Set(['param:output-file', 'phrase:writes-file', 'verb:save', 'verb:export', 'verb:record']);
+const SAVES_FILE = new Set(['param:output-file', 'param:save-switch', 'phrase:writes-file', 'verb:save', 'verb:export', 'verb:record']);
 const FILE_TARGET = new Set(['param:output-file', 'param:file-name', 'phrase:writes-file']);
 const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download', 'verb:save', 'verb:render', 'verb:write', 'verb:record']);
 // a name that saves in a file format (`browser_pdf_save`, `save_as_png`) writes that file, wherever it lands

@@ -698,7 +698,7 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b((all|every|each|any)\s+(\w+\s+){1,5}((that|which)\s+match(es)?|matching)|by\s+(tags?|labels?))\b/i, 'broad', 'phrase:by-filter', 1, ['all', 'every', 'each', 'any', 'by']],
   // ("saved to disk", "writes JSON to a temp file", "stores the trace in the project folder"; "saves a screenshot";
   // not "the reports saved in the workspace", which says where earlier output is)
-  [/\b((saved?|saves|saving|written|writes|writing|stored|stores)\s+(it\s+|them\s+|((an?|the|its|their)\s+)?([\w-]+\s+){0,3}?)(to|into|on|under)|(save|saves|saving|writes|writing|stores)\s+(it\s+|them\s+|((an?|the|its|their)\s+)?([\w-]+\s+){0,3}?)in)\s+(an?\s+|the\s+)?(temp(orary)?\s+|local\s+|new\s+)?(disk|file|folder|directory|local|path|project|workspace|PROJECT_ROOT)\b|\b(saves?|saving)\s+(an?\s+|the\s+)?([\w-]+\s+){0,2}?(screenshots?|images?|png|pdf|files?|reports?|traces?|recordings?|videos?|snapshots?)\b/i, 'write', 'phrase:writes-file', 1.5, ['save', 'saved', 'saves', 'saving', 'written', 'writes', 'writing', 'stored', 'stores']],
+  [/\b((saved?|saves|saving|written|writes|writing|stored|stores)\s+(it\s+|them\s+|((an?|the|its|their)\s+)?([\w-]+\s+){0,3}?)(to|into|on|under)|(save|saves|saving|writes|writing|stores)\s+(it\s+|them\s+|((an?|the|its|their)\s+)?([\w-]+\s+){0,3}?)in)\s+(an?\s+|the\s+)?(temp(orary)?\s+|local\s+|new\s+)?(disk|file|folder|directory|local|path|project|workspace|PROJECT_ROOT)\b|\b(saves?|saving)\s+(an?\s+|the\s+)?([\w-]+\s+){0,2}?(screenshots?|images?|png|pdf|files?|reports?|traces?|recordings?|videos?|snapshots?)\b|\b(persists?|persisting|stores?|storing|saves?|saving|indexes|indexing)\s+(it|them|(the\s+|its\s+)?[\w-]+(\s+[\w-]+)?)\s+(in|into|to)\s+(an?\s+|the\s+|its\s+)?(local\s+|searchable\s+|persistent\s+|vector\s+)?(knowledge\s+base|database|db|index|vector\s+store)\b/i, 'write', 'phrase:writes-file', 1.5, ['save', 'saved', 'saves', 'saving', 'written', 'writes', 'writing', 'stored', 'stores', 'storing', 'persist', 'persists', 'persisting', 'indexes', 'indexing']],
   [/\b(query\s+dsl|(sql|cypher|kql|promql|logql|graphql|sparql|esql)\s+(query|queries|statements?))\b/i, 'execute', 'phrase:query-language', 2.5, ['query', 'sql', 'cypher', 'kql', 'promql', 'logql', 'graphql', 'sparql', 'esql']],
   [/\b(force[- ]push|rewrites?\s+(the\s+)?history|reset\s+--hard|hard\s+reset)\b/i, 'destructive', 'phrase:history', 2, ['force', 'rewrite', 'rewrites', 'reset', 'hard']],
 ];
@@ -947,6 +947,7 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
 }
 
 const PROPERTIES_CACHE = new WeakMap<object, PropertyView[]>();
+const SAVING_SWITCH_VERBS = new Set(['save', 'write', 'persist', 'store', 'record', 'update']);
 const CLEARING_SWITCH = /^(clear|purge|flush|drain|consume|wipe)([_-]?(after|after[_-]?read(ing)?|on[_-]?read|buffer|logs?|messages?|queue|events?|entries|history))?$/i;
 // action parameters whose name says as readily that they pick a kind of thing
 const KIND_PARAMETER = /^(type|mode)$/i;
@@ -1087,6 +1088,9 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     }
     // cells named by the caller (`range: "Sheet1!A1:B2"`): what is written there replaces what they held
     if (named.cellRange && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
+    // a switch that has a reading tool also save or update what it made (`save_baseline`, `write_report`, `update_snapshots`)
+    // (not one that keeps it in a cache or encodes it: `storeInCache`, `storeBase64`)
+    if (type === 'boolean' && words.length >= 2 && SAVING_SWITCH_VERBS.has(words[0]!) && !words.some((word) => word === 'cache' || word === 'cached' || word === 'base64')) out.push(signal('parameter', 'write', 'param:save-switch', 1.5, property.path, property.name));
     // a switch that empties what the tool reads once it is read (`clear: true`, `purge_after_read`): the captured logs or messages are gone
     if (type === 'boolean' && CLEARING_SWITCH.test(property.name)) out.push(signal('parameter', 'destructive', 'param:clears', 0, property.path, property.name));
     // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext

@@ -122,3 +122,16 @@ describe('a tool that only builds a link, and an action list of reads, read', ()
     expect(classify(tool('projects', 'Manage projects.', { action: { type: 'string', enum: ['list', 'get', 'members', 'archive'] } })).category).not.toBe('read');
   });
 });
+
+describe('a read that keeps what it fetched, or has a switch to save it, writes', () => {
+  it('"persists it in a knowledge base", "indexes pages into the database"', () => {
+    expect(verdict(classify(tool('fetch_changelog', 'Fetches a release changelog, splits it by version and persists it in a local knowledge base for later questions.', { url: { type: 'string' } })))).toBe('write medium');
+  });
+  it('a boolean that saves or updates what the read made (`write_summary`, `update_golden`)', () => {
+    expect(verdict(classify(tool('compare_render', 'Compares a render with the golden image.', { update_golden: { type: 'boolean', description: 'Replace the golden image with this render' } })))).toBe('write medium');
+  });
+  it('a switch that only caches or encodes, and a store it only searches, write nothing', () => {
+    expect(verdict(classify(tool('fetch_page', 'Fetches a page.', { url: { type: 'string' }, storeInCache: { type: 'boolean' } })))).toBe('read low');
+    expect(verdict(classify(tool('ask_docs', 'Answers questions from the documents indexed in the knowledge base.', { question: { type: 'string' } })))).toBe('read low');
+  });
+});

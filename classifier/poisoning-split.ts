@@ -46,7 +46,7 @@ export function splitAt(text: string, sticky: RegExp, mayStartAt: (text: string,
 
 // where a sentence ends: after punctuation, before a list item or heading, at a blank line; a
 // hard-wrapped line goes on (a long line that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
-export const SENTENCE_BREAK = /(?<=[.!?])\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}\s)|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
+export const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.)\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}\s)|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
 // SENTENCE_BREAK tried at one position at a time (`splitAt`)
 const STICKY_BREAK = new RegExp(SENTENCE_BREAK.source, 'y');
 /**

@@ -15,15 +15,16 @@ import { ROOT } from './helpers.ts';
  * run on them, and never tuned against either; `npm-dev` holds tools of other new npm servers, labelled
  * the same way, which the rules are being tuned against (it joins `tools` once they reach 95% on it);
  * `fresh` holds catalog tools labelled blind in a later round, never tuned against. `fresh2` and `fresh3` are later
- * blind rounds used for development after their first measurement; `fresh4` (servers apart from fresh3's) is never
+ * blind rounds used for development after their first measurement; `fresh4` (servers apart from fresh3's) and `fresh5` (a later
+ * seeded sample, at most four tools a server) are never
  * tuned against.
  */
-export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' = 'tools'): Label[] {
+export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 
 /** A label set that a later round added, or none when this checkout does not have it. */
-export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4'): Label[] {
+export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5'): Label[] {
   return existsSync(join(ROOT, 'tests', 'labels', `${set}.json`)) ? loadLabels(set) : [];
 }
 

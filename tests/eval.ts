@@ -25,7 +25,7 @@ const npmDev = loadLabels('npm-dev');
 /** Tool poisoning: own sets (development parts tuned on; untouched and final parts measured, never tuned on), real tools, the public corpus. */
 function printPoisoning(): void {
   console.log('Tool poisoning (detected = a poisoning warning, risk critical, hidden in every policy)');
-  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false]] as const) {
+  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false], ['poisoned-wip6', true], ['benign-wip6', false], ['poisoned-holdout6', true], ['benign-holdout6', false]] as const) {
     const cases = loadPoisoningSet(part);
     if (!cases.length) continue;
     const result = measureDetection(cases);
@@ -75,6 +75,12 @@ if (!values.llm) {
     console.log(formatEval(`Fourth fresh batch (${new Set(fresh4.map((label) => label.server)).size} other servers, labelled blind; never tuned against), annotations removed`, runEval(fresh4, false)));
     console.log('');
   }
+  // a fifth blind round, a seeded random sample of the tools still unlabelled (at most four a server), never tuned against
+  const fresh5 = loadLabelsIfPresent('fresh5');
+  if (fresh5.length) {
+    console.log(formatEval(`Fifth fresh batch (${new Set(fresh5.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh5, false)));
+    console.log('');
+  }
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')]] as const;
@@ -88,7 +94,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the four fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4], false)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the five fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-32';
+export const CLASSIFIER_VERSION = 'rules-33';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -88,7 +88,7 @@ const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 've
 const SHOWN_NOUNS = new Set(['members', 'status', 'info', 'details', 'stats', 'statistics', 'summary', 'metrics', 'history', 'logs', 'health', 'usage', 'overview', 'count']);
 const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
 
-const MOVES_MONEY = new Set(['phrase:pays', 'phrase:moves-assets', 'signed:transfer']);
+const MOVES_MONEY = new Set(['phrase:pays', 'phrase:moves-assets', 'signed:transfer', 'noun:trade-order']);
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 // a credential the call takes (`password`, `token`, `api_key`): what the tool needs to connect, not what it returns
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);

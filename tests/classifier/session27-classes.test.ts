@@ -135,3 +135,13 @@ describe('a read that keeps what it fetched, or has a switch to save it, writes'
     expect(verdict(classify(tool('ask_docs', 'Answers questions from the documents indexed in the knowledge base.', { question: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe('an order on a market leaves the account holding something else', () => {
+  it('placing a market or limit order is a destructive money move, as any payment is', () => {
+    const c = classify(tool('place_spot_limit_order', 'Places a limit order on the exchange.', { symbol: { type: 'string' }, qty: { type: 'number' } }));
+    expect([c.financial, c.destructive, c.risk]).toEqual([true, true, 'critical']);
+  });
+  it('reading orders moves nothing', () => {
+    expect(classify(tool('list_limit_orders', 'Lists open limit orders.')).destructive).toBe(false);
+  });
+});

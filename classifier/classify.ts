@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, annotationSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-33';
+export const CLASSIFIER_VERSION = 'rules-34';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -284,6 +284,8 @@ export function decide(signals: Signal[]): Verdict {
     const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
     if (labels.has('param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
+    // clearing a cache, a buffer, a session or a counter loses nothing anyone stored
+    if (scope === 'item' && [...labels].some((label) => label.startsWith('ephemeral:'))) scope = 'in-place';
     // code, commands or queries of the caller's choosing can delete anything
     if (hostCode || writeQuery) scope = 'broad';
   }
@@ -540,6 +542,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   for (const s of moneyRecordSignals(tool)) signals.push(s);
   for (const s of sideMoneySignals(tool)) signals.push(s);
   for (const s of addedStateSignals(tool)) signals.push(s);
+  for (const s of ephemeralClearSignals(tool)) signals.push(s);
   for (const s of wholeContentSignals(tool)) signals.push(s);
   for (const s of replacesWholeSignals(tool)) signals.push(s);
   for (const s of linkOnlySignals(tool)) signals.push(s);

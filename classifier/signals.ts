@@ -1297,6 +1297,25 @@ const SIDE_UPDATE = /\b(updates|updating|changes|overwrites|replaces|removes|del
  * changed or lost, so these verbs are not destructive here. A request for money, a transfer or a deployment, or a merge
  * request, keeps its own verdict, and so does a definition that says the call also updates something.
  */
+// what clearing or resetting throws away that no one stored: a cache, a buffer, a recording session, a counter
+const EPHEMERAL_NOUNS = new Set(['cache', 'caches', 'cached', 'buffer', 'buffers', 'session', 'sessions', 'counter', 'counters', 'timer', 'timers']);
+const CLEARING_VERBS = new Set(['clear', 'reset', 'flush', 'discard', 'purge', 'drop', 'wipe']);
+const EPHEMERAL_TEXT = /^\W*(clear|clears|reset|resets|flush|flushes|discard|discards|purge|purges|wipe|wipes)\s+(the\s+|a\s+|an\s+|its\s+)?([\w-]+\s+){0,3}?(cache|caches|buffer|buffers|session|sessions|counter|counters|timer|timers)\b/i;
+
+/**
+ * Clearing or resetting what only the server holds for a while (`clear_codegen_session`, "Clear snapshot cache",
+ * "Reset autopilot iteration counter"): a change in place, not the loss of a stored item.
+ */
+export function ephemeralClearSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const verb = tokens.find((token) => CLEARING_VERBS.has(nameVerbOf(token.word)?.lemma ?? ''));
+  if (!verb) return [];
+  const noun = tokens.find((token) => EPHEMERAL_NOUNS.has(token.word));
+  if (noun) return [signal('name', 'destructive', 'ephemeral:' + noun.word, 0, 'name', noun.text)];
+  const said = EPHEMERAL_TEXT.exec(sentenceOf(tool.description ?? '').text);
+  return said ? [signal('description', 'destructive', 'ephemeral:' + said[4]!.toLowerCase(), 0, 'description', said[0])] : [];
+}
+
 export function addedStateSignals(tool: McpTool): Signal[] {
   const nameTokens = splitIdentifier(tool.name);
   const sentence = sentenceOf(tool.description ?? '').text;

@@ -145,3 +145,14 @@ describe('an order on a market leaves the account holding something else', () =>
     expect(classify(tool('list_limit_orders', 'Lists open limit orders.')).destructive).toBe(false);
   });
 });
+
+describe('clearing what the server only holds for a while loses no stored item', () => {
+  it('a cache, a buffer, a recording session or a counter cleared is a change in place: medium', () => {
+    expect(verdict(classify(tool('flush_render_cache', 'Flushes the render cache of the preview server.')))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('reset_stats', 'Reset the request counter of the proxy.')))).toBe('write+destructive medium');
+  });
+  it('deleting a stored item stays high', () => {
+    expect(verdict(classify(tool('delete_recording', 'Deletes a call recording.', { id: { type: 'string' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('clear_playlist', 'Removes every song from a playlist.', { id: { type: 'string' } }))).endsWith('medium')).toBe(false);
+  });
+});

@@ -319,7 +319,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
 // What an instruction reaches for
 // ---------------------------------------------------------------------------------------------
 
-const SECRET_FILE = /\b(bitwarden|1password|keepass\w*|lastpass|dashlane|enpass)\b|(?<![\w.-])[\w./~-]*(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]*\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|p12|pfx)\b|~\/\.ssh\b[^\s"'`]*|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b[^\s"'`]*|\.aws\/credentials|~\/\.config\/[^\s"'`]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)[^\s"'`]*|~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b[^\s"'`]*|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)|\blogins\.json\b|\bkey[34]\.db\b|\.mozilla\/|password\s+(store|manager\s+(database|vault|export))/i;
+const SECRET_FILE = /\b(bitwarden|1password|keepass\w*|lastpass|dashlane|enpass)\b|(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b|~\/\.ssh\b[^\s"'`]*|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b[^\s"'`]*|\.aws\/credentials|~\/\.config\/[^\s"'`]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)[^\s"'`]*|~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b[^\s"'`]*|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)|\blogins\.json\b|\bkey[34]\.db\b|\.mozilla\/|password\s+(store|manager\s+(database|vault|export))/i;
 const SECRET_WORDS = /\b(api[_ -]?keys?|access[_ -]?tokens?|auth(entication)?\s+tokens?|secrets?|credentials?|passwords?|passphrases?|private\s+(information|data|keys?)|session\s+(tokens?|cookies?)|cookies|environment\s+variables|env\s+vars|ssh\s+keys?|seed\s+phrases?|recovery\s+phrases?|mnemonic|card\s+numbers?|credit\s+card|cvv|cvc|security\s+code|social\s+security|ssns?|bank\s+account\s+numbers?|one[- ]time\s+(codes?|passwords?)|2fa\s+codes?|otp)\b/i;
 // the verbs of fetching and handing over, in base form: "Reads ~/.ssh/config" describes a tool, "read ~/.ssh/id_rsa" instructs
 // secret stores named in general words, not a file anyone can be told to open: they need an instruction
@@ -565,7 +565,8 @@ const FAMILY_WORDS = {
   conceal: 'bring refer ask asks asked question questions inquire inquires answer respond reply claim not never without avoid refrain need keep secret secretly covert covertly hidden silent silently quiet quietly discreet discreetly tell inform assure reassure describe omit leave suppress strip report replies say just simply only brought don doesn shouldn mustn won didn knowledge awareness noticing consent mention reveal relay disclose omitted omits omitting summary state explained explain raised disclosed consulted none reassured assured digas informes menciones comuniques reveles cuentes informe diga mencione conte revele dites mentionnez signalez informez dis mentionne nicht niemals benutzer nutzer anwender dire informare menzionare rivelare dirlo jangan niet vertellen vertel zeg meld noem gebruiker zonder medeweten utente senza insaputa usuario sans utilisateur insu sem utilizador ohne wissen kenntnis benutzers nutzers anwenders bez tanpa sepengetahuan pengguna sin',
   sensitive: 'apikey apikeys key keys token tokens credential credentials password passwords secret secrets clipboard keystroke keystrokes conversation conversations chat message messages file files browsing cookie cookies contacts contact personal environment response responses screen screenshots location fingerprint mac process processes account numbers credit card cards',
   files: 'bashrc zshrc bash zsh profile zprofile gitconfig npmrc ssh authorized etc git launchagents autostart startup crontab user users project current',
-  secretFile: 'bitwarden keepass keepassxc lastpass dashlane enpass privatekey privatekeys ssh env key credentials credential aws etc mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id',
+  // (a file named for logins or sessions ends in one of the extensions listed last)
+  secretFile: 'bitwarden keepass keepassxc lastpass dashlane enpass privatekey privatekeys ssh env key credentials credential aws etc mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id vdf db sqlite ini cfg conf dat plist kdbx keystore jks pfx',
   remoteExec: 'curl wget iwr irm invoke source exec eval download chmod npx',
   tools: 'tool tools function functions herramienta herramientas outil outils werkzeug werkzeuge ferramenta ferramentas strumento strumenti alat',
   secretWords: 'accesstoken accesstokens key keys api apikey token tokens secret secrets credential credentials password passwords passphrase passphrases private session cookie cookies environment env ssh seed recovery mnemonic card cards cvv cvc security social ssn ssns bank otp one',
@@ -597,7 +598,7 @@ const FAMILIES = Object.keys(FAMILY_WORDS) as Family[];
 const FAMILY_CHARACTERS: Partial<Record<Family, RegExp>> = {
   marker: /<\||\[|<<|#|\(\s*(ai|model)|<\/?(start|end)_of_turn>|<｜/i,
   files: /~\/|\.git/,
-  secretFile: /~\/|\.env|id_|\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|p12|pfx)\b/,
+  secretFile: /~\/|\.env|id_/,
   tools: /[_`'"“‘]|\(/,
   destination: /https?:|@/,
   shell: /\||;|\$\(|&&|\/dev\//,
@@ -634,7 +635,7 @@ const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 const CHARACTER_CUES: Partial<Record<Family, string>> = {
   marker: '<[#(',
   files: '~',
-  secretFile: '~.',
+  secretFile: '~',
   tools: '_`\'"“‘(',
   destination: ':@',
   shell: '|;$&/',

@@ -1385,12 +1385,16 @@ const DENIED_BEFORE = /\b(not|without|never|no|won't|doesn't|don't|avoid\w*|inst
  */
 // a tool that only builds a link for the user to open ("Generate a GitHub issue URL … the user can open to submit"): the action is the user's
 const BUILDS_LINK = /\b(generates?|generating|builds?|building|constructs?|returns?|gives?|produces?|composes?)\s+(an?\s+|the\s+)?([\w-]+\s+){0,3}(links?|urls?|uris?)\b/i;
+const LINK_WORD = /\b(links?|urls?|uris?)\b/i;
 const LINK_ONLY = /\b(pre-?fill(ed|s)?|pre-?selected|pre-?populated|(the\s+)?user\s+can\s+open|opens?\s+(it\s+)?in\s+(a|the|their)\s+browser|nothing\s+is\s+(submitted|filed|created|sent|posted)|does\s+not\s+(submit|file|create|send|post))\b/i;
 
 /** A tool whose description says it builds a link (pre-filled, for the user to open) rather than doing what the link leads to. */
 export function linkOnlySignals(tool: McpTool): Signal[] {
   const description = (tool.description ?? '').slice(0, 600);
-  const built = BUILDS_LINK.exec(sentenceOf(description).text);
+  const first = sentenceOf(description).text;
+  // (most descriptions name no link in their first sentence: one small search before the verbs)
+  if (!LINK_WORD.test(first)) return [];
+  const built = BUILDS_LINK.exec(first);
   if (!built || !LINK_ONLY.test(description)) return [];
   return [signal('description', 'read', 'phrase:link-only', 0, 'description', built[0])];
 }

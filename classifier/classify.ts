@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-36';
+export const CLASSIFIER_VERSION = 'rules-37';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -281,7 +281,7 @@ export function decide(signals: Signal[]): Verdict {
     // of a tool that only adds, it says the addition can replace what exists: "an existing file is overwritten")
     if (signals.some((s) => s.label === 'phrase:irreversible' || (s.label === 'phrase:overwrite' && (s.weight >= 1.5 || scope === 'none')) || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
     // (forcing a file writer overwrites the one file it writes)
-    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
+    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
     if (labels.has('param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     // clearing a cache, a buffer, a session or a counter loses nothing anyone stored

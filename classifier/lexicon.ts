@@ -229,7 +229,7 @@ export const PARAMETERS: Record<string, SignalEffect[]> = {
   to: ['messaging'], recipient: ['messaging'], recipients: ['messaging'], cc: ['messaging'], bcc: ['messaging'],
   channel: ['messaging'], email: ['messaging'], phone: ['messaging'], chat: ['messaging'],
   amount: ['financial'], price: ['financial'], currency: ['financial'], cost: ['financial'],
-  submit: ['destructive'], force: ['destructive'], recursive: ['destructive'], overwrite: ['destructive'], purge: ['destructive'], hard: ['destructive'],
+  submit: ['destructive'], force: ['destructive'], recursive: ['destructive'], cascade: ['destructive'], overwrite: ['destructive'], purge: ['destructive'], hard: ['destructive'],
   password: ['sensitive'], secret: ['sensitive'], token: ['sensitive'], apikey: ['sensitive'], credentials: ['sensitive'],
 };
 

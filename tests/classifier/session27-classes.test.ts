@@ -156,3 +156,12 @@ describe('clearing what the server only holds for a while loses no stored item',
     expect(verdict(classify(tool('clear_playlist', 'Removes every song from a playlist.', { id: { type: 'string' } }))).endsWith('medium')).toBe(false);
   });
 });
+
+describe('a delete that cascades reaches everything that depends on the item', () => {
+  it('a `cascade` switch makes one delete a broad one: critical', () => {
+    expect(verdict(classify(tool('remove_workspace_app', 'Removes an app from the workspace.', { app: { type: 'string' }, cascade: { type: 'boolean', description: 'Also remove what the app created' } })))).toBe('write+destructive critical');
+  });
+  it('without it, one item', () => {
+    expect(verdict(classify(tool('remove_workspace_app', 'Removes an app from the workspace.', { app: { type: 'string' } })))).toBe('write+destructive high');
+  });
+});

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-37';
+export const CLASSIFIER_VERSION = 'rules-38';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -86,6 +86,7 @@ const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 've
 // verbs that stand for whatever a tool's listed operations do
 // action values that name what a call shows (`action: "list" | "get" | "members"`)
 const SHOWN_NOUNS = new Set(['members', 'status', 'info', 'details', 'stats', 'statistics', 'summary', 'metrics', 'history', 'logs', 'health', 'usage', 'overview', 'count']);
+const DOCUMENT_CONTEXT = /\b(diagrams?|documents?|docs?|notebooks?|canvas(es)?|slides?|decks?|wiki|pdfs?|drawings?|sketch(es)?|whiteboards?|notion)\b/i;
 const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
 
 const MOVES_MONEY = new Set(['phrase:pays', 'phrase:moves-assets', 'signed:transfer', 'noun:trade-order']);
@@ -562,7 +563,9 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   if (traits.ui) {
     const inName = UI_TARGET.exec(tool.name.replace(/[_-]/g, ' '));
     const target = inName ?? (tool.description ? UI_TARGET.exec(tool.description.slice(0, 300)) : null);
-    if (target) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: inName ? 'name' : 'description', text: target[0] });
+    // (a page of a diagram, a document or a notebook is that document's, not a browser's: `add_page` on a diagram editor)
+    const documentPage = target !== null && /^pages?$/i.test(target[0]) && DOCUMENT_CONTEXT.test(`${tool.name.replace(/[_-]/g, ' ')} ${(tool.description ?? '').slice(0, 300)}`);
+    if (target && !documentPage) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: inName ? 'name' : 'description', text: target[0] });
   }
   if (traits.ui || traits.database) {
     for (const s of traits.signals) signals.push({ ...s, weight: 0 });

@@ -165,3 +165,14 @@ describe('a delete that cascades reaches everything that depends on the item', (
     expect(verdict(classify(tool('remove_workspace_app', 'Removes an app from the workspace.', { app: { type: 'string' } })))).toBe('write+destructive high');
   });
 });
+
+describe('a page of a document is the document\'s, not a browser\'s', () => {
+  const editor = { name: 'io.example/sketch-editor', description: 'Drives the sketch editor in a browser with Playwright.' };
+  it('adding or deleting a page of a diagram on a browser-driving server writes the diagram', () => {
+    expect(verdict(classify(tool('insert_page', 'Adds a blank page to the open diagram.', { title: { type: 'string' } }), editor))).toBe('write medium');
+    expect(classify(tool('drop_page', 'Deletes one page of the diagram.', { page: { type: 'integer' } }), editor).category).toBe('write');
+  });
+  it('a browser page on the same server is still driven', () => {
+    expect(classify(tool('reload_page', 'Reloads the browser page.'), editor).category).toBe('execute');
+  });
+});

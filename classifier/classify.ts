@@ -83,7 +83,6 @@ function isDecidingVerb(s: Signal): boolean {
 const DETACHING_VERBS = new Set(['remove', 'delete']);
 
 const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 'verb:paste', 'verb:fill']);
-// verbs that stand for whatever a tool's listed operations do
 // action values that name what a call shows (`action: "list" | "get" | "members"`)
 const SHOWN_NOUNS = new Set(['members', 'status', 'info', 'details', 'stats', 'statistics', 'summary', 'metrics', 'history', 'logs', 'health', 'usage', 'overview', 'count']);
 const DOCUMENT_CONTEXT = /\b(diagrams?|documents?|docs?|notebooks?|canvas(es)?|slides?|decks?|wiki|pdfs?|drawings?|sketch(es)?|whiteboards?|notion)\b/i;
@@ -136,7 +135,7 @@ class Sums {
 const NO_STATES: ReadonlySet<string> = new Set();
 
 // the kinds of label (the part before the colon) that decide asks about, as bits, worked out once per label (labels repeat)
-const KINDS = ['object', 'platform-code', 'adds-state', 'whole', 'container', 'issues-credential', 'grants-access', 'bills', 'cluster-config'] as const;
+const KINDS = ['object', 'platform-code', 'adds-state', 'whole', 'container', 'issues-credential', 'grants-access', 'bills', 'cluster-config', 'ephemeral'] as const;
 const KIND_BITS = new Map<string, number>();
 function kindBits(label: string): number {
   let bits = KIND_BITS.get(label);
@@ -286,7 +285,7 @@ export function decide(signals: Signal[]): Verdict {
     if (labels.has('param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     // clearing a cache, a buffer, a session or a counter loses nothing anyone stored
-    if (scope === 'item' && [...labels].some((label) => label.startsWith('ephemeral:'))) scope = 'in-place';
+    if (scope === 'item' && kind(kinds, 'ephemeral')) scope = 'in-place';
     // code, commands or queries of the caller's choosing can delete anything
     if (hostCode || writeQuery) scope = 'broad';
   }
@@ -510,6 +509,12 @@ function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
 }
 
 /** All signals for a tool: name, title, description, parameters, server context, annotations. */
+// the rules that read a whole definition at once, in the order their signals are listed
+const WHOLE_TOOL_RULES: readonly ((tool: McpTool) => Signal[])[] = [
+  billedResourceSignals, moneyRecordSignals, sideMoneySignals, addedStateSignals, ephemeralClearSignals, wholeContentSignals, replacesWholeSignals,
+  linkOnlySignals, platformCodeSignals, installedCodeSignals, clusterConfigSignals, issuedCredentialSignals, sharedAccessSignals,
+];
+
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   // (lists are appended in loops: push(...spread) copies each into arguments first)
   const signals: Signal[] = nameSignals(tool.name, traits).slice();
@@ -539,19 +544,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   for (const s of revealedCredentialSignals(signals, nameTokens)) signals.push(s);
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
-  for (const s of billedResourceSignals(tool)) signals.push(s);
-  for (const s of moneyRecordSignals(tool)) signals.push(s);
-  for (const s of sideMoneySignals(tool)) signals.push(s);
-  for (const s of addedStateSignals(tool)) signals.push(s);
-  for (const s of ephemeralClearSignals(tool)) signals.push(s);
-  for (const s of wholeContentSignals(tool)) signals.push(s);
-  for (const s of replacesWholeSignals(tool)) signals.push(s);
-  for (const s of linkOnlySignals(tool)) signals.push(s);
-  for (const s of platformCodeSignals(tool)) signals.push(s);
-  for (const s of installedCodeSignals(tool)) signals.push(s);
-  for (const s of clusterConfigSignals(tool)) signals.push(s);
-  for (const s of issuedCredentialSignals(tool)) signals.push(s);
-  for (const s of sharedAccessSignals(tool)) signals.push(s);
+  for (const rule of WHOLE_TOOL_RULES) for (const s of rule(tool)) signals.push(s);
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });

@@ -320,7 +320,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
 // ---------------------------------------------------------------------------------------------
 
 const SECRET_FILE = /\b(bitwarden|1password|keepass\w*|lastpass|dashlane|enpass)\b|(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b|~\/\.ssh\b[^\s"'`]*|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b[^\s"'`]*|\.aws\/credentials|~\/\.config\/[^\s"'`]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)[^\s"'`]*|~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b[^\s"'`]*|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)|\blogins\.json\b|\bkey[34]\.db\b|\.mozilla\/|password\s+(store|manager\s+(database|vault|export))/i;
-const SECRET_WORDS = /\b(api[_ -]?keys?|access[_ -]?tokens?|auth(entication)?\s+tokens?|secrets?|credentials?|passwords?|passphrases?|private\s+(information|data|keys?)|session\s+(tokens?|cookies?)|cookies|environment\s+variables|env\s+vars|ssh\s+keys?|seed\s+phrases?|recovery\s+phrases?|mnemonic|card\s+numbers?|credit\s+card|cvv|cvc|security\s+code|social\s+security|ssns?|bank\s+account\s+numbers?|one[- ]time\s+(codes?|passwords?)|2fa\s+codes?|otp)\b/i;
+const SECRET_WORDS = /\b(api[_ -]?keys?|access[_ -]?tokens?|auth(entication)?\s+tokens?|secrets?|credentials?|passwords?|passphrases?|private\s+(information|data|keys?)|session\s+(tokens?|cookies?)|cookies|environment\s+variables|env\s+vars|ssh\s+keys?|seed\s+phrases?|recovery\s+phrases?|mnemonic|card\s+numbers?|credit\s+card|cvv|cvc|security\s+code|social\s+security|ssns?|bank\s+account\s+numbers?|one[- ]time\s+(codes?|passwords?)|2fa\s+codes?|otp|passcodes?|(card|bank|atm|debit|sim)\s+pins?|pin\s+(codes?|numbers?))\b/i;
 // the verbs of fetching and handing over, in base form: "Reads ~/.ssh/config" describes a tool, "read ~/.ssh/id_rsa" instructs
 // secret stores named in general words, not a file anyone can be told to open: they need an instruction
 const GENERAL_SECRET_STORE = /^(private[_ -]?keys?|keychain|login\s+data|kubeconfig)$/i;
@@ -328,8 +328,10 @@ const ACCESS_VERB = /(?<!\b(is|are|been|was|were)\s+)\b(read(ing)?|cat|open|load
 const PASS_VERB = /\b(send|post|forward|upload|include|pass|put|add|append|attach|copy|paste|insert|embed|encode|provide|share|transmit|submit|fill|store|save|write|report|log|email|relay|leak|place|populate|supply|record)\b|\b(be|been)\s+(passed|sent|included|placed|put|copied|pasted|forwarded|uploaded|appended|populated|recorded|attached)\b|填入|填写|发送|傳送|送信|보내|전송|입력|\b(envía|enviar|incluye|incluir|pon|añade|sende|senden|füge|envoie|envoyer|inclure|mets|envie|inclua|coloque|invia|includi|inserisci|отправь|отправить|вставь|передай|укажи)\b/i;
 // "do not include secrets in your query": a warning against passing, not an instruction to
 const NEGATED_PASS = /\b(reading|opening|accessing|copying|sharing|exposing|logging)\b[^.]{0,60}\b(is|would\s+be)\s+(wrong|unsafe|insecure|forbidden|not\s+allowed|discouraged|a\s+mistake)\b|\b(do\s+not|does\s+not|doesn'?t|don'?t|never|must\s+not|should\s+not|will\s+not|won'?t|avoid|without|over|instead\s+of|rather\s+than)\s+(\w+\s+){0,2}(read|reads|reading|access|accesses|accessing|open|opening|load|loading|touch|collect|send|sending|post|posting|forward|upload|uploading|include|including|pass|passing|put|putting|add|append|attach|copy|copying|paste|pasting|insert|embed|share|sharing|transmit|submit|store|storing|save|saving|write|writing|log|logging|email|expose|exposing|leak|reveal|hard-?code|hard-?coding|commit)\b/i;
+// a secret or a message said to be kept out of the model's sight ("the raw tokens are never returned to the model", "so it does not end up in the chat history"): protection, not a leak
+const KEPT_FROM_MODEL = /\b(never|not|n't)\s+(be\s+|been\s+|get\s+|gets\s+)?(returned|exposed|shown|given|passed|sent|visible|included|surfaced|revealed)\s+(to|in)\s+(the\s+)?(model|assistant|agent|llm|ai|chat|conversation|transcript|context|tool\s+results?)\b|\b(never|not|n't)\s+(end\s+up|ends\s+up|appear|appears|show\s+up|shows\s+up|land|lands)\s+in\s+(the\s+)?(chat|conversation|transcript|model'?s?\s+context|context|tool\s+results?)\b/i;
 const LOOPBACK = /^(https?:\/\/)?(localhost|127\.|0\.0\.0\.0|\[::1\])/i;
-const CONVERSATION = /\b((full|entire|whole|complete)\s+text\s+of\s+(the\s+)?(current\s+|this\s+|whole\s+)?(conversation|chat|session|thread)|(all|every)\s+(user\s+and\s+assistant|assistant\s+and\s+user)\s+(turns|messages)|(the\s+)?user'?s\s+(previous|prior|earlier|past|other|preceding|last|recent|latest)\s+(\w+\s+)?messages|contents?\s+of\s+(any|all|every)\s+files?\s+(you|the\s+assistant|the\s+user)\s+(have|has)\s+(read|opened|shared)|(any|all|every)\s+(documents?|files?|attachments?)\s+(the\s+user|you)\s+(has|have)\s+(shared|uploaded|opened)|every\s+file\s+the\s+user\s+has\s+opened|(everything|(every|all|any)(\s+\w+){1,3})\s+the\s+user\s+(has\s+)?(mentioned|said|shared|typed|told|pasted|written|entered)|(entire|full|complete|whole|verbatim)\s+(conversation|chat|dialog(ue)?|message\s+history|chat\s+history|context|transcript)|(previous|prior|earlier|past|all)\s+(user\s+)?messages\s+(from|in|of)\s+(this|the)\s+(chat|conversation|session)|(every|each)\s+(user\s+(and\s+assistant\s+)?)?message\s+(so\s+far|in\s+this)|\b(messages?|everything|anything)\s+(that\s+)?(they|the\s+user|you|he|she)\s+(have|has)\s+(written|sent|typed|said|shared)\s+(in|during)\s+(this|the)\s+(conversation|chat|session)|(earlier|previously|so\s+far|before)\s+in\s+(this|the)\s+(chat|conversation|session)|mentioned\s+(earlier|previously|before)|(previous|prior|earlier|other)\s+tool\s+(results|outputs|responses|calls)|(output|outputs|results?|responses?)\s+of\s+(every|all|each|any|previous|other)\s+(tool\s+calls?|tools?)|conversation\s+(history|context|so\s+far|log)|chat\s+history|system\s+(prompt|message|instructions?)|your\s+(instructions|rules|guidelines|(system|initial|original|full|hidden)\s+prompt)|(list|names|descriptions|schemas)\s+of\s+(all\s+|every\s+)?(the\s+)?(available\s+)?tools?|(every|all|each)\s+tools?\s+you\s+(can\s+)?(use|access|have)|tools?\s+you\s+(can\s+use|have|are\s+given)|everything\s+the\s+user|user'?s?\s+(personal|private)\s+(data|information|details))\b/i;
+const CONVERSATION = /\b((full|entire|whole|complete)\s+text\s+of\s+(the\s+)?(current\s+|this\s+|whole\s+)?(conversation|chat|session|thread)|(all|every)\s+(user\s+and\s+assistant|assistant\s+and\s+user)\s+(turns|messages)|(the\s+)?user'?s\s+(previous|prior|earlier|past|other|preceding|last|recent|latest)\s+(\w+\s+)?messages|contents?\s+of\s+(any|all|every)\s+files?\s+(you|the\s+assistant|the\s+user)\s+(have|has)\s+(read|opened|shared)|(any|all|every)\s+(documents?|files?|attachments?)\s+(the\s+user|you)\s+(has|have)\s+(shared|uploaded|opened)|every\s+file\s+the\s+user\s+has\s+opened|(everything|(every|all|any)(\s+\w+){1,3})\s+the\s+user\s+(has\s+)?(mentioned|said|shared|typed|told|pasted|written|entered)|(entire|full|complete|whole|verbatim)\s+(conversation|chat|dialog(ue)?|message\s+history|chat\s+history|context|transcript)|(previous|prior|earlier|past|all)\s+(user\s+)?messages\s+(from|in|of)\s+(this|the)\s+(chat|conversation|session)|(every|each)\s+(user\s+(and\s+assistant\s+)?)?message\s+(so\s+far|in\s+this)|\b(messages?|everything|anything)\s+(that\s+)?(they|the\s+user|you|he|she)\s+(have|has)\s+(written|sent|typed|said|shared)\s+(in|during)\s+(this|the)\s+(conversation|chat|session)|(earlier|previously|so\s+far|before)\s+in\s+(this|the)\s+(chat|conversation|session)|mentioned\s+(earlier|previously|before)|(previous|prior|earlier|other)\s+tool\s+(results|outputs|responses|calls)|(output|outputs|results?|responses?)\s+of\s+(every|all|each|any|previous|other)\s+(other\s+)?(tool\s+calls?|tools?)|conversation\s+(history|context|so\s+far|log)|chat\s+history|system\s+(prompt|message|instructions?)|your\s+(instructions|rules|guidelines|(system|initial|original|full|hidden)\s+prompt)|(list|names|descriptions|schemas)\s+of\s+(all\s+|every\s+)?(the\s+)?(available\s+)?tools?|(every|all|each)\s+tools?\s+you\s+(can\s+)?(use|access|have)|tools?\s+you\s+(can\s+use|have|are\s+given)|everything\s+the\s+user|user'?s?\s+(personal|private)\s+(data|information|details))\b/i;
 // another tool's whole output, to be handed on ("put the complete result of list_contacts in `seed`")
 // kept on the user's own machine, not sent anywhere ("save the chat history to a local file in the chats folder")
 const LOCAL_ONLY = /\b(to|in|into)\s+(a\s+|the\s+)?local\s+(file|folder|directory|disk|storage)\b|\bsaved?\s+locally\b|\bon\s+(your|the\s+user'?s)\s+(own\s+)?(machine|disk|computer)\b/i;
@@ -358,7 +360,7 @@ const WRITE_VERB = /\b(set|change|configure|substitu\w*|remplac\w*|ersetz\w*|sos
 // a tool named in the text: quoted or in backticks, followed by "tool" (in any language), or a snake_case name after a call
 const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?:\s+(?:tools?|functions?|herramientas?|outils?|Werkzeuge?|ferramentas?|strument[oi]|инструмент|aracı|aracını|narzędzi\w*|टूल|công\s+cụ|alat)(?![A-Za-z])|\s*(?:工具|ツール|도구))|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:call|calls|calling|use|uses|using|invoke|invoking|with|via|through|instead\s+of|prefer|when|whenever|if|after|before)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:-[a-z0-9]+)*|[a-z]\w*(?:\.[a-z_][a-z0-9_]*)+(?=\s*\())|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+(?:is|are|gets?)\s+(?:later\s+|next\s+|then\s+|first\s+|ever\s+|\w+ly\s+)?(?:used|called|invoked|run)\b/g;
 const CALL_VERB = /\b(call|calls|calling|use|using|invoke|invoking|run|running|trigger|execute|prefer|choose|switch\s+to|redirect\w*|route\w*|fall\s*back\s+to|rely\s+on)\b|호출|调用|呼び出|llama|utiliza|appelle|aufrufen|rufe|chiama|вызови/i;
-const DISPARAGING = /\b(deprecated|disabled|broken|buggy|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
+const DISPARAGING = /\b(deprecated|disabled|broken|buggy|corrupt(s|ed|ing)?|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
 const SELF_DEPRECATED = /\bthis\s+(tool|endpoint|function|command)\s+(is|has\s+been|was)\s+(deprecated|legacy|obsolete|replaced|superseded)|^\W*(deprecated|legacy|obsolete)\b/i;
 // a reason that is no reason: what coercion and fake procedures hide behind
 const PRETEXT = /\b(compliance|complian\w+|regulat\w+|audit(ing)?|mandatory|security\s+(verification|check|checkpoint|validation|requirement|policy|protocol|update|reasons?|purposes|team)|verification|system[- ](updates?|level|optimi[sz]ation|requirements?|integrity|polic(y|ies)|maintenance)|recent\s+(system\s+)?updates?|maintenance|required\s+for\s+(all|every|any)|for\s+(all|every|any)\s+\w+(\s+\w+)?\s+(requests?|calls?|operations?|queries)|vulnerab\w+|regardless|no\s+matter|integrity|data\s+consistency|legal\s+requirement|policy\s+update|anti[- ]cheat|fraud\s+prevention|quality\s+policy|proper\s+validation|it'?s\s+critical|critical\s+to|essential\s+(context|for)|holistic|supplemented\s+with)\b/i;
@@ -399,7 +401,26 @@ const FORTHCOMING = /\b(tell|warn|inform|notify|ask|alert|remind)\s+(the\s+)?(us
 // an argument of another tool named as it is spelled ("set royalty_split to")
 const NAMED_ARGUMENT = /\bset\s+(its\s+|the\s+)?[a-z][a-z0-9]*(_[a-z0-9]+)+\s+to\b/i;
 const TECHNICAL_DETAIL = /\b(stack\s*traces?|tracebacks?|raw\s+(errors?|exceptions?|json|html|payloads?)|internal\s+(ids?|identifiers?|error\s+codes?)|debug\s+(output|info(rmation)?|logs?)|error\s+codes?)\b/i;
-const ASSISTANT_DOES = /\b(the|your)\s+(assistant|agent|model|ai|llm)\s+(then\s+|also\s+|always\s+|first\s+|silently\s+|quietly\s+|automatically\s+)?(asks|passes|sends|executes|runs|updates|appends|adds|writes|reads|copies|uploads|includes|fills|puts|forwards|posts|collects|obtains|stores|deletes|removes|modifies|installs|attaches|submits|transmits|shares|records|emails|inserts|edits|changes|sets)\b/i;
+// what the assistant is said to do, third person present
+const NARRATED = 'asks|passes|sends|executes|runs|updates|appends|adds|writes|reads|copies|uploads|includes|fills|puts|forwards|posts|collects|obtains|stores|deletes|removes|modifies|installs|attaches|submits|transmits|shares|records|emails|inserts|edits|changes|sets';
+const ASSISTANT_DOES = new RegExp(String.raw`\b(the|your)\s+(assistant|agent|model|ai|llm)\s+(then\s+|also\s+|always\s+|first\s+|silently\s+|quietly\s+|automatically\s+)?(${NARRATED})\b`, 'i');
+// the verbs ASSISTANT_DOES knows, wherever they stand in a sentence that narrates the assistant's actions ("… asks for X and passes both in Y")
+const NARRATED_VERBS = new RegExp(String.raw`\b(${NARRATED})\b`, 'gi');
+/**
+ * The sentence with the assistant's narrated verbs in their base form, padded to the same length
+ * ("the assistant passes both in blob" → "the assistant pass   both in blob"): what the assistant is
+ * said to do reads as an instruction to do it, for the detectors that look for the verb of one.
+ * The text itself when the sentence narrates nothing.
+ */
+function narrated(text: string, families: number): string {
+  if (!(families & FAMILY_BITS.addressed) || !ASSISTANT_DOES.test(text)) return text;
+  return text.replace(NARRATED_VERBS, (verb) => {
+    const base = /ies$/i.test(verb) ? `${verb.slice(0, -3)}y` : /(ss|ch|sh|x)es$/i.test(verb) ? verb.slice(0, -2) : verb.slice(0, -1);
+    return base.padEnd(verb.length);
+  });
+}
+// what the user is to be told, when it is what the text itself said: "this", "that", "the above"
+const TOLD_AS_SAID = /^\s+((them|the\s+user|the\s+customer|the\s+caller|him|her)\s+)?(this|that|so|the\s+above|the\s+same|as\s+much|the\s+truth)\W*$/i;
 const OTHER_PEOPLE = /\b(any\s+other|other|another)\s+(customers?|clients?|users?|patients?|people|persons?|parties|members|employees|students|tenants|guests|accounts?\s+holders?)\b|\bto\s+anyone\s+(else|outside)\b/i;
 const TAMPER_VERB = /\b((should|must|shall)\s+(always\s+)?be|change|changes|alter|modify|replace|override|overwrite|redirect|swap|substitute|set|sets|switch|rewrite|reroute|route|add|append|increase|decrease|inflate|multiply|use|include|includes|(is|are)\s+to\s+be)\b|değiştir|zmień|ubah|thay\s+đổi|wijzig|बदल/i;
 // (a cost kept from the user: "never state the fee or the APR", "do not quote the surcharge")
@@ -569,7 +590,7 @@ const FAMILY_WORDS = {
   secretFile: 'bitwarden keepass keepassxc lastpass dashlane enpass privatekey privatekeys ssh env key credentials credential aws etc mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id vdf db sqlite ini cfg conf dat plist kdbx keystore jks pfx',
   remoteExec: 'curl wget iwr irm invoke source exec eval download chmod npx',
   tools: 'tool tools function functions herramienta herramientas outil outils werkzeug werkzeuge ferramenta ferramentas strumento strumenti alat',
-  secretWords: 'accesstoken accesstokens key keys api apikey token tokens secret secrets credential credentials password passwords passphrase passphrases private session cookie cookies environment env ssh seed recovery mnemonic card cards cvv cvc security social ssn ssns bank otp one',
+  secretWords: 'passcode passcodes pin accesstoken accesstokens key keys api apikey token tokens secret secrets credential credentials password passwords passphrase passphrases private session cookie cookies environment env ssh seed recovery mnemonic card cards cvv cvc security social ssn ssns bank otp one',
   conversation: 'conversation chat dialog dialogue message messages transcript context tool tools system instructions prompt rules guidelines everything personal private previous earlier far mentioned file files document documents attachment attachments full turns result results output outputs response responses list names descriptions schemas complete entire whole raw verbatim',
   destination: 'webhook remote external third partner our',
   shell: 'curl wget nc ncat netcat bash zsh sh powershell pwsh iex invoke chmod chown sudo rm mkfifo base python node eval nohup certutil bitsadmin osascript npx echo whoami cat following',
@@ -578,7 +599,7 @@ const FAMILY_WORDS = {
   sideTask: 'must should need required have before after also',
   // a claim that a tool changed (CHANGED_CLAIM), or is out of service or bad (DISPARAGING, with `vulnerab…` checked apart)
   claim: 'optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected now',
-  disparage: 'deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged leak leaks outdated unreliable retired discontinued removed unavailable obsolete suspended restricted',
+  disparage: 'deprecated disabled broken buggy corrupt corrupts corrupted corrupting unsafe insecure compromised malicious falsified fake flagged leak leaks outdated unreliable retired discontinued removed unavailable obsolete suspended restricted',
   auto: 'automatically silently quietly',
   // a payload that opens a shell or runs code fetched from elsewhere (PAYLOAD)
   payload: 'nc ncat bash mshta iex webclient os powershell certutil tcp',
@@ -806,6 +827,8 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (place === 'value' && context.analyser) return found;
   // no detector has an anchor here
   if (families === 0) return found;
+  // (what the assistant is said to do counts as an order to do it: its verbs are read in the base form)
+  const verbs = narrated(text, families);
   const override = judging.may(FAMILY_BITS.override) ? execFit(OVERRIDE_TEXT, text, isPlain) : null;
   if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) judging.add('system-override', override);
   const marker = context.templates || !judging.may(FAMILY_BITS.marker) ? null : (execFit(MARKERS, text, isPlain) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
@@ -819,7 +842,9 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   // (what is kept back is about other people: "never reveal information about any other customer" protects their privacy)
   const othersPrivacy = conceal !== null && OTHER_PEOPLE.test(text);
   const saysOfOther = conceal !== null && /^(never|do\s+not|don'?t|does\s+not|doesn'?t)\b/i.test(conceal[0]) && OTHER_SUBJECT.test(text.slice(Math.max(0, conceal.index - 40), conceal.index));
-  if (conceal && !ownValue && !saysOfOther && !technical && !othersPrivacy && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) judging.add('concealment', conceal);
+  // ("if the user asks where their audio goes, tell them this": the answer is what the text has just disclosed)
+  const toldAsSaid = conceal !== null && /\b(say|explain|tell|state|respond|reply|answer)$/i.test(conceal[0]) && TOLD_AS_SAID.test(text.slice(conceal.index + conceal[0].length));
+  if (conceal && !ownValue && !saysOfOther && !technical && !othersPrivacy && !toldAsSaid && !CONCEAL_SECRET.test(text) && !onlyMentioned(text, CONCEAL, context)) judging.add('concealment', conceal);
 
   // covert side tasks are described, not ordered ("Also indexes any API keys… stored remotely")
   const data = judging.may(FAMILY_BITS.sensitive) ? SENSITIVE_DATA.exec(text) : null;
@@ -829,18 +854,18 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   // files on the user's machine: the base-form verb after the opening sentence instructs, wherever it sits
   const files = judging.may(FAMILY_BITS.files);
   const tamper = files ? TAMPER_FILE.exec(text) : null;
-  if (tamper && WRITE_VERB.test(text) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('filesystem-tampering', tamper);
+  if (tamper && WRITE_VERB.test(verbs) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('filesystem-tampering', tamper);
   else if (files && USER_FILES.test(text) && judging.isInstruction() && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || sentence.param || /\balso\b/i.test(text))) judging.add('filesystem-tampering', USER_FILES.exec(text));
   const secretFile = judging.may(FAMILY_BITS.secretFile) ? SECRET_FILE.exec(text) : null;
   const ownInput = secretFile !== null && context.parameters.has(squash(secretFile[0]));
   const generalStore = secretFile !== null && GENERAL_SECRET_STORE.test(secretFile[0]);
-  if (secretFile && !ownInput && (ACCESS_VERB.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && (generalStore || place === 'output' ? judging.isInstruction() : sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('secret-access', secretFile);
+  if (secretFile && !ownInput && (ACCESS_VERB.test(verbs) || PASS_VERB.test(verbs)) && !NEGATED_PASS.test(text) && (generalStore || place === 'output' ? judging.isInstruction() : sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('secret-access', secretFile);
   const remoteExec = judging.may(FAMILY_BITS.remoteExec) ? REMOTE_EXEC.exec(text) : null;
   if (remoteExec && (place !== 'prose' || sentence.marked || judging.isInstruction())) judging.add('command-injection', remoteExec);
   const payload = judging.may(FAMILY_BITS.payload) ? PAYLOAD.exec(text) : null;
   if (payload && !onlyMentioned(text, PAYLOAD, context)) judging.add('command-injection', payload);
   const dangerous = judging.may(FAMILY_BITS.shell) || judging.may(FAMILY_BITS.remoteExec) ? DANGEROUS_COMMAND.exec(text) : null;
-  if (dangerous && EXEC_VERB.test(text)) judging.add('command-injection', dangerous);
+  if (dangerous && EXEC_VERB.test(verbs)) judging.add('command-injection', dangerous);
   // another tool said to expect a fixed target ("create_shipment expects its ship_to to be our hub at 4410 Harbor Rd")
   if (judging.may(FAMILY_BITS.tools) && /\b(expects?|requires?|needs?)\s+(its|the)\s+[\w\s]{0,20}(value\s+)?to\s+be\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text))) {
     const named = judging.otherTools()[0];
@@ -863,7 +888,7 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (disparagedOther && !judging.isInstruction()) judging.add('tool-coercion', { 0: disparagedOther, index: text.indexOf(disparagedOther) });
   // a value's own text asking to paste the conversation in ("…?payload=<paste the entire conversation here>")
   const valueConversation = place === 'value' ? CONVERSATION.exec(text) : null;
-  if (valueConversation && PASS_VERB.test(text)) judging.add('exfiltration', valueConversation);
+  if (valueConversation && PASS_VERB.test(verbs)) judging.add('exfiltration', valueConversation);
   // everything below needs an instruction and something it reaches for: most sentences have neither
   if (!(families & DIRECTIVE_TARGETS) && !/halt|stop|abort|refuse|decline|cancel|terminal|shell|machine|computer|host|workstation|locally|rendered|shown|displayed|visible|\bsee\b|other/i.test(text)) return found;
   if (!judging.isInstruction()) return found;
@@ -871,12 +896,12 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (!secretFile && judging.may(FAMILY_BITS.secretWords)) {
     const secret = SECRET_WORDS.exec(text);
     // generic secrets count when they are to be passed somewhere they do not belong
-    if (secret && !context.parameters.has(squash(secret[0])) && !/^[\s(]*[{[]/.test(text) && PASS_VERB.test(text) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('secret-access', secret);
+    if (secret && !context.parameters.has(squash(secret[0])) && !/^[\s(]*[{[]/.test(text) && PASS_VERB.test(verbs) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('secret-access', secret);
   }
   const conversation = !judging.may(FAMILY_BITS.conversation) ? null : (CONVERSATION.exec(text) ?? (judging.otherTools().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
-  if (conversation && (PASS_VERB.test(text) || SEND_VERB.test(text)) && !NEGATED_PASS.test(text) && !LOCAL_ONLY.test(text)) judging.add('exfiltration', conversation);
+  if (conversation && (PASS_VERB.test(verbs) || SEND_VERB.test(verbs)) && !NEGATED_PASS.test(text) && !LOCAL_ONLY.test(text) && !KEPT_FROM_MODEL.test(text)) judging.add('exfiltration', conversation);
   const destination = judging.may(FAMILY_BITS.destination) ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
-  if (destination && SEND_VERB.test(text) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)/i.test(text)) {
+  if (destination && SEND_VERB.test(verbs) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)/i.test(text)) {
     // an address added to every message, or data sent to a fixed address
     if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') judging.add('exfiltration', destination);
   }
@@ -889,8 +914,8 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(withoutLabel(text, isPlain)) || CLAUSE_IMPERATIVE.test(text))) judging.add('hidden-instructions', aside);
 
   const shell = judging.may(FAMILY_BITS.shell) ? SHELL.exec(text) : null;
-  if (shell && EXEC_VERB.test(text) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) judging.add('command-injection', shell);
-  else if (/terminal|shell|machine|computer|host|workstation|locally/i.test(text) && EXEC_VERB.test(text) && USER_MACHINE.test(text) && /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text)) judging.add('command-injection', USER_MACHINE.exec(text));
+  if (shell && EXEC_VERB.test(verbs) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) judging.add('command-injection', shell);
+  else if (/terminal|shell|machine|computer|host|workstation|locally/i.test(text) && EXEC_VERB.test(verbs) && USER_MACHINE.test(text) && (place !== 'prose' || sentence.marked || /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text))) judging.add('command-injection', USER_MACHINE.exec(text));
 
   const tools = judging.otherTools();
   if (tools.length) {
@@ -1359,13 +1384,13 @@ function intentIn(where: ModelText['where'], text: string, sentences: readonly S
   if (untrue && (others.length || personal || /\b(not\s+carried\s+out|rejects?|rejected|fails?|failed|declines?|declined|refuses?|refused|denies|denied|bounces?|bounced|not\s+(sent|filed|done|cancelled|canceled|anonymous))\b/i.test(text) || thirdParty)) return found('concealment', untrue);
   // the model itself reading secret files, or changing what runs at start-up or the system's own settings, needs no excuse
   const startup = STARTUP_TARGET.exec(text);
-  if (named && secretFile && (ACCESS_ANY.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text)) return found('secret-access', secretFile);
+  if (named && secretFile && (ACCESS_ANY.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && !KEPT_FROM_MODEL.test(text)) return found('secret-access', secretFile);
   if (named && startup && WRITE_VERB_ANY.test(text) && !NEGATED_PASS.test(text)) return found('filesystem-tampering', startup);
   // a destructive tool of the server called as a routine step, every time ("the assistant runs reset_x before every listing")
   const routine = named ? others.find((name) => ROUTINE_HARM.test(name)) : undefined;
   if (routine && (ALWAYS.test(text) || /\b(before|after)\s+(every|each|any)\b/i.test(text)) && !NEGATED_CALL.test(text)) return found('tool-coercion', { 0: routine });
   if (!(hides || overrides || (excuse && named))) return undefined;
-  if (secret && !NEGATED_PASS.test(text)) return found('secret-access', secret);
+  if (secret && !NEGATED_PASS.test(text) && !KEPT_FROM_MODEL.test(text)) return found('secret-access', secret);
   if (shell && (system || destination || others.length)) return found('command-injection', shell);
   if (system && WRITE_VERB_ANY.test(text)) return found('filesystem-tampering', system);
   if (personal && (destination || thirdParty || others.length || intoParameter(text, context)) && (hides || excuse)) return found('exfiltration', destination ?? personal);

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-39';
+export const CLASSIFIER_VERSION = 'rules-40';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -275,15 +275,17 @@ export function decide(signals: Signal[]): Verdict {
     if (labels.has('param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds
     if (sessionOnly && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
-    const destructiveScore = sums.destructive;
+    // (a mode that replaces what exists on a conflict is weighed below, after the sweep: it replaces the one item in the way)
+    const overwriteMode = signals.some((s) => s.label === 'param:overwrite-mode' || s.label === 'phrase:overwrite-mode');
+    const destructiveScore = category !== 'write' ? sums.destructive : sums.destructive - signals.reduce((sum, s) => (s.label === 'param:overwrite-mode' || s.label === 'phrase:overwrite-mode' ? sum + s.weight : sum), 0);
     if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && nameSums.destructive > 0))) scope = 'item';
     // (an overwrite said past the first sentence of a tool that already updates in place is about one of its fields: "Setting attendees replaces the entire attendee list";
     // of a tool that only adds, it says the addition can replace what exists: "an existing file is overwritten")
     if (signals.some((s) => s.label === 'phrase:irreversible' || (s.label === 'phrase:overwrite' && (s.weight >= 1.5 || scope === 'none')) || s.label === 'param:overwrite')) scope = widerScope(scope, 'item');
     // (forcing a file writer overwrites the one file it writes)
     const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
-    if (labels.has('param:overwrite-mode') && category === 'write') scope = widerScope(scope, 'item');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
+    if (overwriteMode && category === 'write') scope = widerScope(scope, 'item');
     // clearing a cache, a buffer, a session or a counter loses nothing anyone stored
     if (scope === 'item' && kind(kinds, 'ephemeral')) scope = 'in-place';
     // code, commands or queries of the caller's choosing can delete anything

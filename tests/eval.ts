@@ -25,7 +25,7 @@ const npmDev = loadLabels('npm-dev');
 /** Tool poisoning: own sets (development parts tuned on; untouched and final parts measured, never tuned on), real tools, the public corpus. */
 function printPoisoning(): void {
   console.log('Tool poisoning (detected = a poisoning warning, risk critical, hidden in every policy)');
-  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false], ['poisoned-wip6', true], ['benign-wip6', false], ['poisoned-holdout6', true], ['benign-holdout6', false], ['benign-wip7', false]] as const) {
+  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false], ['poisoned-wip6', true], ['benign-wip6', false], ['poisoned-holdout6', true], ['benign-holdout6', false], ['benign-wip7', false], ['poisoned-wip8', true], ['benign-wip8', false], ['poisoned-holdout8', true], ['benign-holdout8', false]] as const) {
     const cases = loadPoisoningSet(part);
     if (!cases.length) continue;
     const result = measureDetection(cases);

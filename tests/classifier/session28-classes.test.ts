@@ -1,0 +1,16 @@
+// Classes of mistakes found on the development label sets in the session of 2026-11-23 (third part),
+// each tested in words of its own: a positive case that fails without its rule and a negative case that stays put.
+import { describe, expect, it } from 'vitest';
+import { classify, tool, verdict } from './class-helpers.ts';
+
+describe('a conflict mode offered in prose that replaces what exists makes a creating tool destructive', () => {
+  it("an option list with 'overwrite' for a name that exists: the one item in the way is replaced (high), even for a folder", () => {
+    expect(verdict(classify(tool('upload_asset', 'Uploads an asset to the media library. If an asset with the same name exists, the onConflict option decides: "skip" (default), "overwrite" or "fail".', { name: { type: 'string' }, onConflict: { type: 'string' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('make_share_folder', "Makes a folder in the team share. On a name conflict the mode can be 'keep-both' or 'replace'.", { parent: { type: 'string' }, name: { type: 'string' } })))).toBe('write+destructive high');
+  });
+
+  it('a conflict mode that keeps what exists, or a replace that is no mode, is not', () => {
+    expect(verdict(classify(tool('upload_asset', 'Uploads an asset to the media library. If an asset with the same name exists, the onConflict option decides: "skip" (default), "rename" or "fail".', { name: { type: 'string' }, onConflict: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('make_share_folder', 'Makes a folder in the team share and returns its id.', { parent: { type: 'string' }, name: { type: 'string' } })))).toBe('write medium');
+  });
+});

@@ -136,10 +136,10 @@ function sweeping(tokens: readonly Token[], i: number): boolean {
 
 // (a calendar's view, an event's instances, a message's MIME or body, a thread's replies are the events and messages themselves;
 // a user's public replies are posts)
-const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments', 'view', 'views', 'instances', 'delta', 'mime', 'body', 'replies']);
-const PERSONAL_SOURCES = new Set(['calendar', 'calendars', 'event', 'events', 'thread', 'threads']);
+const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments', 'view', 'views', 'instances', 'delta', 'mime', 'body', 'replies', 'transcript', 'transcripts', 'transcription', 'transcriptions']);
+const PERSONAL_SOURCES = new Set(['calendar', 'calendars', 'event', 'events', 'thread', 'threads', 'call', 'calls']);
 // what is kept about a person (`get_customer_orders`, `get_member_history`): personal when a person's, as the word before says
-const PERSON_RECORDS = new Set(['order', 'orders', 'details', 'history', 'activity', 'activities', 'address', 'addresses', 'payments', 'transactions', 'invoices', 'reviews', 'info', 'information', 'record', 'records', 'notes', 'preferences']);
+const PERSON_RECORDS = new Set(['order', 'orders', 'details', 'history', 'activity', 'activities', 'address', 'addresses', 'payments', 'transactions', 'invoices', 'reviews', 'info', 'information', 'record', 'records', 'notes', 'preferences', 'ids', 'emails', 'phones', 'profile', 'profiles']);
 // (not `user` alone: `get_user_info` is most often the caller's own account)
 const PEOPLE = new Set(['users', 'member', 'members', 'contact', 'contacts', 'customer', 'customers', 'person', 'people', 'employee', 'employees', 'follower', 'followers', 'subscriber', 'subscribers', 'attendee', 'attendees', 'patient', 'patients', 'human', 'humans', 'client', 'clients', 'guest', 'guests', 'student', 'students', 'candidate', 'candidates']);
 

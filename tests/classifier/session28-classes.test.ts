@@ -14,3 +14,15 @@ describe('a conflict mode offered in prose that replaces what exists makes a cre
     expect(verdict(classify(tool('make_share_folder', 'Makes a folder in the team share and returns its id.', { parent: { type: 'string' }, name: { type: 'string' } })))).toBe('write medium');
   });
 });
+
+describe("what is kept of people's calls and who they are is personal data", () => {
+  it("a call's or a meeting's transcription, and the ids or emails of a server's people", () => {
+    expect(verdict(classify(tool('getCallTranscription', 'Gets the text of a phone call.', { callSid: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('list_subscriber_emails', 'Lists the newsletter subscriber emails.')))).toBe('read medium');
+  });
+
+  it("a video's transcript, or ids of things, are not", () => {
+    expect(verdict(classify(tool('getVideoTranscript', 'Gets the transcript of a public video.', { videoId: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_workflow_ids', 'Lists the ids of the workflows.')))).toBe('read low');
+  });
+});

@@ -739,15 +739,23 @@ function wordFamilies(text: string, start: number, end: number, hash: number): n
 
 /** Which detectors can fire on a sentence: the union of its words' families and its characters'. */
 function familiesOf(text: string, isPlain = plain(text)): number {
-  if (!isPlain) return ALL_FAMILIES;
+  return isPlain ? familiesIn(text, 0, text.length, text) : ALL_FAMILIES;
+}
+
+/**
+ * `familiesOf(piece)` for the piece of `text` that is text[from, to), read in `text` itself: a
+ * sentence is a slice of its text, and V8 reads the characters of one string kind (the text's) faster
+ * than those of slices and whole strings mixed.
+ */
+function familiesIn(text: string, from: number, to: number, piece: string): number {
   let bits = 0;
   let cues = 0;
   let sure = 0;
   // words by hand: a regex match object or a string per word costs more than the hash
   let start = -1;
   let hash = 0;
-  const length = text.length;
-  for (let i = 0; i <= length; i++) {
+  const length = to;
+  for (let i = from; i <= length; i++) {
     const code = i < length ? text.charCodeAt(i) | 0 : 0;
     const lower = code >= 65 && code <= 90 ? code + 32 : code;
     if (lower >= 97 && lower <= 122) {
@@ -774,7 +782,7 @@ function familiesOf(text: string, isPlain = plain(text)): number {
   }
   bits |= sure;
   cues &= ~bits;
-  if (cues) for (const { bit, pattern } of CHARACTER_PATTERNS) if (cues & bit && pattern.test(text)) bits |= bit;
+  if (cues) for (const { bit, pattern } of CHARACTER_PATTERNS) if (cues & bit && pattern.test(piece)) bits |= bit;
   return bits;
 }
 
@@ -1122,7 +1130,14 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     // (a sentence of a text with no foreign letters has none either)
     const textAscii = ASCII_ONLY.test(visible);
     const textPlain = textAscii || plain(visible);
-    for (const sentence of sentences) textFamilies |= sentence.families = familiesOf(sentence.text, (sentence.plain = textPlain || plain(sentence.text)));
+    // (each sentence read in the text it comes from, where it is found there in order)
+    let from = 0;
+    for (const sentence of sentences) {
+      const isPlain = (sentence.plain = textPlain || plain(sentence.text));
+      const at = isPlain ? visible.indexOf(sentence.text, from) : -1;
+      if (at !== -1) from = at + sentence.text.length;
+      textFamilies |= sentence.families = !isPlain ? ALL_FAMILIES : at !== -1 ? familiesIn(visible, at, from, sentence.text) : familiesOf(sentence.text, true);
+    }
     read.push({ where, text, sentences, families: textFamilies });
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
     // (fenced code is an example: a diagram's "Note: Logged" collects nothing)

@@ -1,5 +1,5 @@
 // The one serializer: stable bytes, the schema's key order, atomic writes, errors that name the file.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrawlSnapshotSchema, IndexEntrySchema } from '../../data/schema.ts';
@@ -53,6 +53,24 @@ describe('the serializer', () => {
     }
   });
 
+  it('a failed write leaves no temp file, and a file that cannot be read is named with the reason', async () => {
+    const dir = await tempDir();
+    try {
+      // (the target is a folder: the rename fails after the temp file was written)
+      const taken = join(dir.path, 'taken.json');
+      await mkdir(join(taken, 'inside'), { recursive: true });
+      await expect(writeRecord(taken, IndexEntrySchema, ENTRY as never)).rejects.toThrow();
+      expect(await readdir(dir.path)).toEqual(['taken.json']);
+      const missing = join(dir.path, 'missing.json');
+      const error = await readRecord(missing, IndexEntrySchema).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DataFileError);
+      expect((error as Error).name).toBe('DataFileError');
+      expect((error as Error).message).toMatch(new RegExp(`^${missing}: cannot read: `));
+    } finally {
+      await dir.remove();
+    }
+  });
+
   it('names the file and the problem when reading a broken data file', async () => {
     const dir = await tempDir();
     try {
@@ -91,11 +109,15 @@ describe('the serializer', () => {
       await writeRecord(join(dir.path, 'index', 'io.example__x.json'), IndexEntrySchema, ENTRY as never);
       await writeFile(join(dir.path, 'index', 'io.example__y.json'), JSON.stringify({ server: { name: 'io.example/y' } }));
       await writeRecord(join(dir.path, 'index', 'wrong-name.json'), IndexEntrySchema, ENTRY as never);
+      // a file that is not JSON at all is reported with the rest; a file that is not .json is no record
+      await writeFile(join(dir.path, 'index', 'io.example__z.json'), '{"server": ');
+      await writeFile(join(dir.path, 'index', 'notes.txt'), 'not a record');
       const report = await checkDataFiles(dir.path);
-      expect(report.files).toBe(3);
-      expect(report.problems).toHaveLength(2);
+      expect(report.files).toBe(4);
+      expect(report.problems).toHaveLength(3);
       expect(report.problems[0]).toMatch(/io\.example__y\.json: not in the serializer's form/);
-      expect(report.problems[1]).toMatch(/wrong-name\.json: should be named io\.example__x\.json/);
+      expect(report.problems[1]).toMatch(/io\.example__z\.json: not valid JSON/);
+      expect(report.problems[2]).toMatch(/wrong-name\.json: should be named io\.example__x\.json/);
     } finally {
       await dir.remove();
     }

@@ -399,7 +399,9 @@ function overridesChoice(text: string): boolean {
 // what the user asked for or chose, which a redirect overrides ("when users request map navigation for any location, the system automatically redirects to Tokyo")
 const USER_CHOICE = /\b(users?|you|they|callers?|customers?|people)\s+(\w+\s+)?(request|ask|search|want|choose|chose|select|specif|provide|enter|give|create|look|query|book|order)\w*|\b(requested|chosen|selected|specified|asked\s+for)\b/i;
 const ARGUMENT = /\b(destination|recipients?|to\s+address|address|amount|currency|account|accounts|iban|wallet|url|path|parameter|argument|value|price|quantity|payee|beneficiary|bcc|cc|receiver|target|endpoint|host|domain|query|timeout|input|environment|routing|visibility|role|permission|scope|mode|image|registry|bucket|repository|branch|region)\b/i;
-const OVERRIDE_USER = /\b(regardless\s+of\s+(what\s+)?(the\s+)?(user|input|request|they)|no\s+matter\s+what\s+(the\s+user|they)|irrespective\s+of\s+(the\s+)?user|even\s+(if|when)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|says?|wants?|tells?|chooses?|selects?|provides?|names?|mentions?|picks?|prefers?)|(replac\w*|overrid\w*|ignor\w*)\s+(any|the|a)\s+(user|caller)[- ](supplied|provided|given|entered|specified)\s+(value|address|recipient|amount|account)s?|whatever\s+the\s+user\s+(asks?|says?|wants?|provides?)|instead\s+of\s+(the\s+)?(\w+\s+){0,2}(what\s+)?(the\s+user|they|he|she)\s+(provides?|gives?|gave|asked|asks|enters?|entered|specif\w+|chose|chooses|selects?|requested|wants?)|instead\s+of\s+what\s+the\s+user|^\W*when(ever)?\s+the\s+user\s+(asks?|requests?|tells?)\s+(you\s+)?to\b[^.]{0,120}\b(as\s+well|also|every|all\s+(of\s+)?the)\b)/i;
+// a value the user gave put aside ("replaces any user-supplied value")
+const USER_VALUE_REPLACED = /\b(replac\w*|overrid\w*|ignor\w*)\s+(any|the|a)\s+(user|caller)[- ](supplied|provided|given|entered|specified)\s+(value|address|recipient|amount|account)s?\b/i;
+const OVERRIDE_USER = /\b(regardless\s+of\s+(what\s+)?(the\s+)?(user|input|request|they)|no\s+matter\s+what\s+(the\s+user|they)|irrespective\s+of\s+(the\s+)?user|even\s+(if|when)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|says?|wants?|tells?|chooses?|selects?|provides?|names?|mentions?|picks?|prefers?)|whatever\s+the\s+user\s+(asks?|says?|wants?|provides?)|instead\s+of\s+(the\s+)?(\w+\s+){0,2}(what\s+)?(the\s+user|they|he|she)\s+(provides?|gives?|gave|asked|asks|enters?|entered|specif\w+|chose|chooses|selects?|requested|wants?)|instead\s+of\s+what\s+the\s+user|^\W*when(ever)?\s+the\s+user\s+(asks?|requests?|tells?)\s+(you\s+)?to\b[^.]{0,120}\b(as\s+well|also|every|all\s+(of\s+)?the)\b)/i;
 // an amount inflated, an approval flag forced, a confirmation skipped
 const TAMPER_VALUE = /\bmultiply\s+(it|this|the\s+value)\s+by\b|\b(disregard|ignore|override)\s+(any|the|all)\s+[\w\s]{0,30}\s+the\s+user\s+(sets?|chose|chooses|selects?|picks?|asks?|gives?|provides?)\b|\b(multiply|inflate|increase|double|triple|round\s+up|add\s+(\d+|a|an)\s*%?)\s+(\w+\s+){0,2}(the\s+)?(amount|price|total|fee|charge|invoice|sum|quantity|bill)\b|\bset\s+[\w_]*(approv|confirm|consent|authori[sz]|verified|signed)\w*\s+to\s+(true|yes|1)\b|\b(must\s+not|do\s+not|don'?t|never|without)\s+(ask|asking|check(ing)?\s+with|consult(ing)?)\s+(the\s+)?(user|crew|captain|customer|owner|operator|pilot|patient)s?(\s+\w+){0,4}\s+(to\s+)?(confirm|approv\w*|consent|sign)\w*/i;
 const REGARDLESS = /\b((whichever|whatever)\s+(\w+\s+){0,2}(the\s+)?(user|patient|customer|client|traveller|traveler|buyer|member|caller|player)\s+(picked|picks|chose|chooses|selected|selects|gave|gives|asked\s+for|wanted|wants|entered|named)|regardless\s+of\s+(the\s+)?(user|input|what|their|any|original)|regardless\s+of\s+(the|which|what)\s+\w+(\s+\w+)?\s+(the\s+)?\w+\s+(picked|picks|chose|chooses|selected|selects|asked\s+for|wanted|wants|entered|named|specified|provided|gave)\b|no\s+matter\s+(what|how|which|who)|irrespective\s+of\s+(the\s+)?(user|input)|(automatically|silently|quietly|always)\s+(change|alter|modify|replace|override|overwrite|redirect|swap|substitute|switch|rewrite|reroute|increase|decrease|inflate))\b/i;
@@ -624,7 +626,8 @@ const FAMILY_WORDS = {
   conversation: 'historial instrucciones sistema conversacion historico hist instrucoes historique systeme chatverlauf systemprompt cronologia istruzioni conversation chat dialog dialogue message messages transcript context tool tools system instructions prompt rules guidelines everything personal private previous earlier far mentioned file files document documents attachment attachments full turns result results output outputs response responses list names descriptions schemas complete entire whole raw verbatim',
   destination: 'webhook remote external third partner our',
   shell: 'curl wget nc ncat netcat bash zsh sh powershell pwsh iex invoke chmod chown sudo rm mkfifo base python node eval nohup certutil bitsadmin osascript npx echo whoami cat following',
-  userOverride: 'regardless matter irrespective instead even whatever whichever when whenever automatically silently quietly always replace replaces replaced replacing override overrides overriding ignore ignores ignoring',
+  userValue: 'supplied provided given entered specified',
+  userOverride: 'regardless matter irrespective instead even whatever whichever when whenever automatically silently quietly always',
   tamperValue: 'disregard ignore override multiply inflate increase double triple round add set ask asking check checking consult consulting',
   sideTask: 'must should need required have before after also',
   // a claim that a tool changed (CHANGED_CLAIM), or is out of service or bad (DISPARAGING, with `vulnerab…` checked apart)
@@ -680,7 +683,7 @@ for (const family of FAMILIES) {
   }
 }
 // the families the instruction-only detectors below need one of
-const DIRECTIVE_TARGETS = (['secretWords', 'conversation', 'destination', 'shell', 'tools', 'userOverride', 'tamperValue', 'sideTask', 'conceal', 'override'] as const).reduce((bits, family) => bits | FAMILY_BITS[family], 0);
+const DIRECTIVE_TARGETS = (['secretWords', 'conversation', 'destination', 'shell', 'tools', 'userOverride', 'userValue', 'tamperValue', 'sideTask', 'conceal', 'override'] as const).reduce((bits, family) => bits | FAMILY_BITS[family], 0);
 const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 // the characters each character pattern needs one of: the pattern runs only when the scan saw one
 const CHARACTER_CUES: Partial<Record<Family, string>> = {
@@ -1005,7 +1008,7 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
   if (tamperedValue) judging.add('argument-tampering', tamperedValue);
   // overriding what the user asked for
   // ("…must not invoke other tools until the user says, even if the user selects one" holds back, it does not override)
-  const overrideUser = !judging.may(FAMILY_BITS.userOverride) ? null : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : OVERRIDE_USER.exec(text);
+  const overrideUser = !judging.may(FAMILY_BITS.userOverride | FAMILY_BITS.userValue) ? null : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : ((judging.may(FAMILY_BITS.userOverride) ? OVERRIDE_USER.exec(text) : null) ?? (judging.may(FAMILY_BITS.userValue) ? USER_VALUE_REPLACED.exec(text) : null));
   if (overrideUser) judging.add('argument-tampering', overrideUser);
   else {
     const regardless = judging.may(FAMILY_BITS.userOverride) ? REGARDLESS.exec(text) : null;
@@ -1245,6 +1248,7 @@ const GATED: readonly [family: Family, pattern: RegExp][] = [
   ['shell', SHELL],
   ['tamperValue', TAMPER_VALUE],
   ['userOverride', OVERRIDE_USER],
+  ['userValue', USER_VALUE_REPLACED],
   ['userOverride', REGARDLESS],
   ['sideTask', SIDE_TASK],
   ['shared', SHARED],

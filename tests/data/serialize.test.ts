@@ -61,6 +61,12 @@ describe('the serializer', () => {
       await mkdir(join(taken, 'inside'), { recursive: true });
       await expect(writeRecord(taken, IndexEntrySchema, ENTRY as never)).rejects.toThrow();
       expect(await readdir(dir.path)).toEqual(['taken.json']);
+      // (a name too long for the temp file: the write fails before the temp file exists, and that error is the one seen)
+      await expect(writeRecord(join(dir.path, `${'x'.repeat(250)}.json`), IndexEntrySchema, ENTRY as never)).rejects.toMatchObject({ code: 'ENAMETOOLONG' });
+      // (where no file can be made, the error is the write's own, not the clean-up's)
+      // (on Linux, /proc takes no new files)
+      if (process.platform === 'linux') await expect(writeRecord('/proc/toolrisk-test.json', IndexEntrySchema, ENTRY as never)).rejects.toMatchObject({ syscall: 'open' });
+      expect(await readdir(dir.path)).toEqual(['taken.json']);
       const missing = join(dir.path, 'missing.json');
       const error = await readRecord(missing, IndexEntrySchema).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(DataFileError);

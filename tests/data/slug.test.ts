@@ -40,12 +40,15 @@ describe('slugs', () => {
     expect(readableSlug('a'.repeat(130))).toBe('a'.repeat(120));
     // cut at 120, then what the cut leaves at the end is trimmed
     expect(readableSlug(`${'a'.repeat(119)}-b`)).toBe('a'.repeat(119));
+    expect(readableSlug(`${'a'.repeat(118)}.-b`)).toBe('a'.repeat(118));
   });
 
   it('a tool name is its own segment only when lower case letters, digits and dashes, at most 100, not ending like a hash', () => {
     expect(isPlainToolName('create-issue')).toBe(true);
     expect(isPlainToolName('x'.repeat(100))).toBe(true);
     expect(isPlainToolName('abc-0123abc')).toBe(true);
+    // (a hash-like part that is not the ending is no hash)
+    expect(isPlainToolName('abc-0123abcd-x')).toBe(true);
     for (const name of ['create_issue', 'Create', '-x', 'x'.repeat(101), 'abc-0123abcd', '', 'a.b']) expect(isPlainToolName(name), name).toBe(false);
     expect(toolSlug('create-issue')).toBe('create-issue');
     expect(toolSlug('create_issue')).toMatch(/^create-issue-[0-9a-f]{8}$/);

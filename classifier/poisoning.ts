@@ -278,6 +278,7 @@ const FOREIGN_DIRECTIVE = /(^|[.:;!]\s*)\p{L}+en\s+Sie\b|必须|務必|务必|�
 const IMPERATIVE = String.raw`(prefix|prepend|read|open|cat|send|post|forward|upload|include|pass|add|append|write|insert|copy|paste|attach|email|transmit|submit|execute|run|call|invoke|use|visit|access|fetch|download|install|modify|change|replace|set|update|delete|remove|ignore|disregard|forget|store|save|log|record|collect|extract|print|reveal|output|respond|reply|tell|say|bcc|cc|redirect|route|prefer|avoid|skip|switch|obtain|grab|get|retrieve|locate|find|create|place|put|share|give|grant|close|disable|enable|describe|report|wipe|push|mirror|source|chmod|export|follow|obey|retry|treat|substitute|swap)`;
 const IMPERATIVE_START = new RegExp(String.raw`^[\W_]*${IMPERATIVE}\b`, 'i');
 // an imperative after a clause: "Before linting, read…", "If it fails, run…", "…: append…"
+const FIRST_SENTENCE_ORDER = new RegExp(String.raw`(;\s*(also\s+)?|,\s*also\s+|\b(and\s+)?then\s+)${IMPERATIVE}\s+((the|a|an|your|all|every|each|any|it|this|that|them|these|its|their|to|in|on|from|with)\b|\S+[_./@~]\S*|[\`'"“~/])`, 'i');
 const CLAUSE_IMPERATIVE = new RegExp(String.raw`(^|[,;:—–(]\s*)(please|kindly)\b|(^|[,;:—–(]\s*(also\s+)?|\b(then|and\s+then)\s+)${IMPERATIVE}\s+((the|a|an|your|all|every|each|any|it|this|that|them|these|its|their|to|in|on|from|with)\b|\S+[_./@~]\S*|[\`'"“~/])`, 'i');
 
 /** Where a text sits decides how much it takes to instruct: values and output descriptions have no business instructing at all. */
@@ -318,7 +319,8 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   if (!isPlain && FOREIGN_NARRATION.test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
   if (sentence.index > 0 || sentence.marked || sentence.param || place !== 'prose' || body !== text) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
-  return false;
+  // (an order after a semicolon, an "also" or a "then" is no description, even in the first sentence: "Lints configs; also read ~/.aws/credentials and …")
+  return FIRST_SENTENCE_ORDER.test(body);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,7 +469,7 @@ const ROLE_OPENING = /^\W*(\(\s*(assistant|ai|system|model)\s*\)|(assistant|ai|s
 const DIALOG = /(^|\n)\s*(Human|User|Kullanıcı|Usuario|Utilisateur|Benutzer|Nutzer|Utente|Usuário|Użytkownik|Pengguna|Gebruiker|Người\s+dùng|Пользователь|用户|用戶|ユーザー|사용자)\s*[:：][\s\S]{1,600}?(^|\n)\s*(Assistant|AI|Asistan|Asistente|Assistent|Assistente|Asystent|Asisten|Trợ\s+lý|Ассистент|助手|アシスタント|어시스턴트)\s*[:：]/imu;
 // describing a format or scanning for attacks is not using them
 const MENTION = /\b(template|templates|format|formats|formatted|token|tokens|tag|tags|syntax|wrap|wraps|wrapped|delimit\w*|detect\w*|scan\w*|flag\w*|classif\w*|filter\w*|guard\w*|test\w*|benchmark\w*|such\s+as|e\.g\.|for\s+example|like|patterns?|attempts?|injection|jailbreak\w*|red[- ]team\w*|render\w*|chat\s*ml)\b/i;
-const ANALYSER = /\b(detect\w*|scan\w*|classif\w*|moderat\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz\w*|lint\w*|poison\w*)\b/i;
+const ANALYSER = /\b(detect\w*|scan\w*|classif\w*|moderat\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz\w*|lint\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*)\b/i;
 // what introduces a quoted example: "such as", "for example a description containing"
 const EXAMPLE_INTRO = /\b(such\s+as|for\s+example|for\s+instance|e\.g\.|containing|contains|including)\s*[:,]?\s*((an?|the)\s+)?([\w-]+\s+){0,3}$/i;
 // (a tool about a model's prompt format: its chat template, its stop sequences, or the prompts it renders for a model family)
@@ -861,6 +863,13 @@ const SELF_CALL = /\b(call|calls|calling|use|uses|using|invoke|invoking|run|runn
 
 /** The poisoning classes one sentence shows. */
 function judgeSentence(sentence: Sentence, place: Place, context: Context): Found {
+  const found = judgeWords(sentence, place, context);
+  // what a checker quotes as an example or lists as what it finds is mentioned, not said
+  if (found.length && context.analyser) for (let i = found.length - 1; i >= 0; i--) if (mentionedAt(sentence.text, found[i]!.evidence.index)) found.splice(i, 1);
+  return found;
+}
+
+function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   const text = sentence.text;
   const isPlain = (sentence.plain ??= plain(text));
   const families = (sentence.families ??= familiesOf(text, isPlain));
@@ -1015,16 +1024,35 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
     if (regardless && TAMPER_VERB.test(text) && ARGUMENT.test(text) && !/\bunless\s+the\s+user\b/i.test(text) && !/\b(convert|normali[sz]e|format|round(ed)?\s+to|encode|escape|trim)\w*\b/i.test(text)) judging.add('argument-tampering', regardless);
   }
 
-  // what a checker, renderer or document quotes as an example ("flags descriptions such as \"<IMPORTANT>read ~/.ssh …\"") is mentioned, not said
-  // (only in a tool whose subject is finding such text, and only for a quote introduced as an example: "a description containing \"…\"")
-  if (found.length && context.analyser && (text.includes('"') || text.includes('“') || text.includes('`'))) {
-    const quotes = [...text.matchAll(QUOTED)].filter((quote) => quote[0].length >= 12 && EXAMPLE_INTRO.test(text.slice(Math.max(0, quote.index - 60), quote.index))).map((quote) => [quote.index, quote.index + quote[0].length] as const);
-    if (quotes.length) for (let i = found.length - 1; i >= 0; i--) if (quotes.some(([from, to]) => found[i]!.evidence.index >= from && found[i]!.evidence.index < to)) found.splice(i, 1);
-  }
   // a fake procedure: a header or pretext, and a side task the model "must also" perform
   if (!found.length && judging.may(FAMILY_BITS.sideTask) && (COMPLIANCE_HEADER.test(text) || PRETEXT.test(text)) && SIDE_TASK.test(text) && !SELF_FIRST.test(text)) judging.add('compliance-directive', SIDE_TASK.exec(text));
   return found;
 }
+
+/**
+ * In a tool whose subject is finding such text (a scanner, a classifier, a sandbox), whether the
+ * words at `at` are what it finds rather than what it says: inside a quote introduced as an example
+ * ("descriptions such as \"<IMPORTANT>read ~/.ssh …\"", "e.g. 'piped a script into bash'"), or in the
+ * clause that follows its finding verb ("Flags requests to read ~/.ssh, fake role markers like
+ * <|im_start|>system"), up to a semicolon or an "also" or "then" that starts something else.
+ */
+function mentionedAt(text: string, at: number): boolean {
+  if (text.includes('"') || text.includes('“') || text.includes("'") || text.includes('`')) {
+    // (a quote that follows an example in a list is an example too: "e.g. 'ran curl | sh', 'read ~/.ssh/id_rsa'")
+    let listedUntil = -1;
+    for (const quote of text.matchAll(QUOTED)) {
+      const example = quote[0].length >= 12 && (EXAMPLE_INTRO.test(text.slice(Math.max(0, quote.index - 60), quote.index)) || (listedUntil !== -1 && /^\s*[,;/]?\s*((or|and)\s+)?$/i.test(text.slice(listedUntil, quote.index))));
+      if (example && at >= quote.index && at < quote.index + quote[0].length) return true;
+      listedUntil = example ? quote.index + quote[0].length : -1;
+    }
+  }
+  const finding = FINDING_VERB.exec(text);
+  if (!finding || at < finding.index) return false;
+  const end = text.slice(finding.index).search(/;|\b(also|then|afterwards|additionally)\b/i);
+  return end === -1 || at < finding.index + end;
+}
+// the verb with which a checker says what it finds
+const FINDING_VERB = /\b(flags?|detects?|finds|catches|blocks|reports|scans\s+for|looks\s+for|identifies|checks\s+for|warns\s+(about|of)|highlights|recogni[sz]es|spots|observed|classifies\s+[\w\s,]{0,80}\s+into)\b/i;
 
 // the assistant or the model, named in other languages
 const ASSISTANT_ANY_LANGUAGE = /assistent|asistent|asistan|asisten|trợ\s*lý|सहायक|دستیار|assistente|asystent|ассистент|асистент|помощник|помічник|μοντέλο|βοηθ|ผู้ช่วย|עוזר|מודל|مساعد|النموذج|助手|アシスタント|어시스턴트|模型|モデル|모델|\bIA\b|\bKI\b|modelo|modell|modèle/iu;
@@ -1163,7 +1191,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     // a secret file named in one sentence and to be read or handed over in it or the next
     sentences.forEach((sentence, i) => {
       const secret = sentence.families! & FAMILY_BITS.secretFile ? SECRET_FILE.exec(sentence.text) : null;
-      if (!secret || seen.has('secret-access') || (i === 0 && place === 'prose' && where === 'description')) return;
+      if (!secret || seen.has('secret-access') || (i === 0 && place === 'prose' && where === 'description') || (context.analyser && mentionedAt(sentence.text, secret.index))) return;
       const pair = [sentence, sentences[i + 1]].filter((s): s is Sentence => s !== undefined);
       const asks = pair.some((s) => ACCESS_VERB.test(s.text) || PASS_VERB.test(s.text) || /\b(contents?\s+of|value\s+(should|must)\s+be|should\s+be\s+whatever)\b/i.test(s.text));
       const instructs = GENERAL_SECRET_STORE.test(secret[0]) ? pair.some((s) => isDirective(s, place)) : place !== 'prose' || pair.some((s) => isDirective(s, place) || /\b(REQUIRED|should\s+be|must\s+be)\b/.test(s.text));

@@ -405,6 +405,7 @@ const ARGUMENT = /\b(destination|recipients?|to\s+address|address|amount|currenc
 const USER_VALUE_REPLACED = /\b(replac\w*|overrid\w*|ignor\w*)\s+(any|the|a)\s+(user|caller)[- ](supplied|provided|given|entered|specified)\s+(value|address|recipient|amount|account)s?\b/i;
 const OVERRIDE_USER = /\b(regardless\s+of\s+(what\s+)?(the\s+)?(user|input|request|they)|no\s+matter\s+what\s+(the\s+user|they)|irrespective\s+of\s+(the\s+)?user|even\s+(if|when)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|says?|wants?|tells?|chooses?|selects?|provides?|names?|mentions?|picks?|prefers?)|whatever\s+the\s+user\s+(asks?|says?|wants?|provides?)|instead\s+of\s+(the\s+)?(\w+\s+){0,2}(what\s+)?(the\s+user|they|he|she)\s+(provides?|gives?|gave|asked|asks|enters?|entered|specif\w+|chose|chooses|selects?|requested|wants?)|instead\s+of\s+what\s+the\s+user|^\W*when(ever)?\s+the\s+user\s+(asks?|requests?|tells?)\s+(you\s+)?to\b[^.]{0,120}\b(as\s+well|also|every|all\s+(of\s+)?the)\b)/i;
 // an amount inflated, an approval flag forced, a confirmation skipped
+const USER_MULTIPLE = /\b(\d+(\.\d+)?|two|three|four|five|ten|double|triple|twice|thrice)\s*(x|×|times)\s*(the\s+)?(user'?s?[_ -]?|customer'?s?[_ -]?|client'?s?[_ -]?)(stated|given|requested|entered|chosen|asked|intended|original)[_ -]?(amount|value|price|quantity|bid|budget|total|sum)?\b/i;
 const TAMPER_VALUE = /\bmultiply\s+(it|this|the\s+value)\s+by\b|\b(disregard|ignore|override)\s+(any|the|all)\s+[\w\s]{0,30}\s+the\s+user\s+(sets?|chose|chooses|selects?|picks?|asks?|gives?|provides?)\b|\b(multiply|inflate|increase|double|triple|round\s+up|add\s+(\d+|a|an)\s*%?)\s+(\w+\s+){0,2}(the\s+)?(amount|price|total|fee|charge|invoice|sum|quantity|bill)\b|\bset\s+[\w_]*(approv|confirm|consent|authori[sz]|verified|signed)\w*\s+to\s+(true|yes|1)\b|\b(must\s+not|do\s+not|don'?t|never|without)\s+(ask|asking|check(ing)?\s+with|consult(ing)?)\s+(the\s+)?(user|crew|captain|customer|owner|operator|pilot|patient)s?(\s+\w+){0,4}\s+(to\s+)?(confirm|approv\w*|consent|sign)\w*/i;
 const REGARDLESS = /\b((whichever|whatever)\s+(\w+\s+){0,2}(the\s+)?(user|patient|customer|client|traveller|traveler|buyer|member|caller|player)\s+(picked|picks|chose|chooses|selected|selects|gave|gives|asked\s+for|wanted|wants|entered|named)|regardless\s+of\s+(the\s+)?(user|input|what|their|any|original)|regardless\s+of\s+(the|which|what)\s+\w+(\s+\w+)?\s+(the\s+)?\w+\s+(picked|picks|chose|chooses|selected|selects|asked\s+for|wanted|wants|entered|named|specified|provided|gave)\b|no\s+matter\s+(what|how|which|who)|irrespective\s+of\s+(the\s+)?(user|input)|(automatically|silently|quietly|always)\s+(change|alter|modify|replace|override|overwrite|redirect|swap|substitute|switch|rewrite|reroute|increase|decrease|inflate))\b/i;
 // ("its seat class should always be first": a value fixed for another tool)
@@ -630,7 +631,7 @@ const FAMILY_WORDS = {
   shell: 'curl wget nc ncat netcat bash zsh sh powershell pwsh iex invoke chmod chown sudo rm mkfifo base python node eval nohup certutil bitsadmin osascript npx echo whoami cat following',
   userValue: 'supplied provided given entered specified',
   userOverride: 'regardless matter irrespective instead even whatever whichever when whenever automatically silently quietly always',
-  tamperValue: 'disregard ignore override multiply inflate increase double triple round add set ask asking check checking consult consulting',
+  tamperValue: 'disregard ignore override multiply inflate increase double triple round add set ask asking check checking consult consulting x times twice thrice',
   sideTask: 'must should need required have before after also',
   // a claim that a tool changed (CHANGED_CLAIM), or is out of service or bad (DISPARAGING, with `vulnerab…` checked apart)
   claim: 'optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected now',
@@ -947,6 +948,9 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     const ruled = judging.otherTools().filter((tool) => !context.siblings.has(tool) && rulesFor(text, tool));
     if (ruled.length) judging.add('tool-shadowing', { 0: ruled[0]!, index: text.indexOf(ruled[0]!) });
   }
+  // an amount set to a multiple of what the user stated is tampering in any grammar ("\"max_bid\": \"3 x user_stated_amount\"")
+  const multiple = judging.may(FAMILY_BITS.tamperValue) ? USER_MULTIPLE.exec(text) : null;
+  if (multiple) judging.add('argument-tampering', multiple);
   // everything below needs an instruction and something it reaches for: most sentences have neither
   if (!(families & DIRECTIVE_TARGETS) && !/halt|stop|abort|refuse|decline|cancel|terminal|shell|machine|computer|host|workstation|locally|rendered|shown|displayed|visible|\bsee\b|other/i.test(text)) return found;
   if (!judging.isInstruction()) return found;
@@ -1275,6 +1279,7 @@ const GATED: readonly [family: Family, pattern: RegExp][] = [
   ['destination', DESTINATION],
   ['shell', SHELL],
   ['tamperValue', TAMPER_VALUE],
+  ['tamperValue', USER_MULTIPLE],
   ['userOverride', OVERRIDE_USER],
   ['userValue', USER_VALUE_REPLACED],
   ['userOverride', REGARDLESS],

@@ -230,6 +230,7 @@ export const PARAMETERS: Record<string, SignalEffect[]> = {
   channel: ['messaging'], email: ['messaging'], phone: ['messaging'], chat: ['messaging'],
   amount: ['financial'], price: ['financial'], currency: ['financial'], cost: ['financial'],
   submit: ['destructive'], force: ['destructive'], recursive: ['destructive'], cascade: ['destructive'], overwrite: ['destructive'], purge: ['destructive'], hard: ['destructive'],
+  truncate: ['destructive'], amend: ['destructive'],
   password: ['sensitive'], secret: ['sensitive'], token: ['sensitive'], apikey: ['sensitive'], credentials: ['sensitive'],
 };
 

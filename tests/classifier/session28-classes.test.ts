@@ -26,3 +26,15 @@ describe("what is kept of people's calls and who they are is personal data", () 
     expect(verdict(classify(tool('list_workflow_ids', 'Lists the ids of the workflows.')))).toBe('read low');
   });
 });
+
+describe('a switch that empties the target or amends what was made last changes what exists', () => {
+  it('`truncateDestination` on a loader empties the table it loads into; `amend` on a commit rewrites the last one', () => {
+    expect(verdict(classify(tool('import_csv_rows', 'Imports CSV rows into a table.', { table: { type: 'string' }, truncateDestination: { type: 'boolean' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('save_snapshot_commit', 'Records the staged changes as a commit.', { message: { type: 'string' }, amend: { type: 'boolean', description: 'Fold into the previous commit.' } })))).toBe('write+destructive medium');
+  });
+
+  it('the same tools without those switches only add', () => {
+    expect(verdict(classify(tool('import_csv_rows', 'Imports CSV rows into a table.', { table: { type: 'string' }, skipHeader: { type: 'boolean' } })))).toBe('write medium');
+    expect(verdict(classify(tool('save_snapshot_commit', 'Records the staged changes as a commit.', { message: { type: 'string' } })))).toBe('write medium');
+  });
+});

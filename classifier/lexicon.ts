@@ -77,7 +77,7 @@ export const VERBS: Lexicon = {
  */
 export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
   ...['update', 'edit', 'modify', 'set', 'patch', 'rename', 'move', 'assign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive',
-    'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'pause', 'resume',
+    'logout', 'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'pause', 'resume',
     'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'accept', 'decline',
     'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach',
     'transform', 'confirm', 'acknowledge', 'claim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),

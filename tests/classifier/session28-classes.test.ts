@@ -38,3 +38,15 @@ describe('a switch that empties the target or amends what was made last changes 
     expect(verdict(classify(tool('save_snapshot_commit', 'Records the staged changes as a commit.', { message: { type: 'string' } })))).toBe('write medium');
   });
 });
+
+describe('a tool that also undoes what it does takes away what exists', () => {
+  it('"follow or unfollow", "star or unstar", and signing out', () => {
+    expect(verdict(classify(tool('follow_board', 'Follow or unfollow a board to get its updates.', { board: { type: 'string' }, following: { type: 'boolean' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('repo_star', 'Star or unstar a repository for the signed-in account.', { repo: { type: 'string' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('logout', 'Log out of the storefront account.')))).toBe('write+destructive medium');
+  });
+
+  it('a tool that only does the thing adds', () => {
+    expect(verdict(classify(tool('follow_board', 'Follow a board to get its updates.', { board: { type: 'string' } })))).toBe('write medium');
+  });
+});

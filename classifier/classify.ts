@@ -276,8 +276,9 @@ export function decide(signals: Signal[]): Verdict {
     // code run in a page can change what the page holds
     if (sessionOnly && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
     // (a mode that replaces what exists on a conflict is weighed below, after the sweep: it replaces the one item in the way)
-    const overwriteMode = signals.some((s) => s.label === 'param:overwrite-mode' || s.label === 'phrase:overwrite-mode');
-    const destructiveScore = category !== 'write' ? sums.destructive : sums.destructive - signals.reduce((sum, s) => (s.label === 'param:overwrite-mode' || s.label === 'phrase:overwrite-mode' ? sum + s.weight : sum), 0);
+    const modeWeight = signals.reduce((sum, s) => (s.label === 'param:overwrite-mode' || s.label === 'phrase:overwrite-mode' ? sum + s.weight : sum), 0);
+    const overwriteMode = modeWeight > 0;
+    const destructiveScore = category !== 'write' ? sums.destructive : sums.destructive - modeWeight;
     if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && nameSums.destructive > 0))) scope = 'item';
     // (an overwrite said past the first sentence of a tool that already updates in place is about one of its fields: "Setting attendees replaces the entire attendee list";
     // of a tool that only adds, it says the addition can replace what exists: "an existing file is overwritten")

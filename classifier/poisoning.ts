@@ -432,8 +432,7 @@ const ASSISTANT_DOES = new RegExp(String.raw`\b(the|your)\s+(assistant|agent|mod
 /** A match found in a same-length reading of `text` (`narrated`), as the words of `text` itself. */
 function inText(match: RegExpExecArray | null, text: string): RegExpExecArray | null {
   if (!match) return null;
-  const words = Object.assign([text.slice(match.index, match.index + match[0].length)], { index: match.index, input: text }) as unknown as RegExpExecArray;
-  return words;
+  return Object.assign([text.slice(match.index, match.index + match[0].length)], { index: match.index, input: text }) as unknown as RegExpExecArray;
 }
 // the verbs ASSISTANT_DOES knows, wherever they stand in a sentence that narrates the assistant's actions ("… asks for X and passes both in Y")
 const NARRATED_VERBS = new RegExp(String.raw`\b(${NARRATED})\b`, 'gi');
@@ -559,6 +558,10 @@ function inValueList(sentence: string, at: number, length: number): boolean {
 // what a quoted word right after it is the value of ("the exact package name", "status=", "label:")
 const NAMED_VALUE = /(\b(name|names|value|id|string|literal|keyword|term|label|tag|slug|key|prefix|suffix)|[=:])\s*$/i;
 
+/** The text with the full stops of "e.g." and "i.e." blanked (same length): they end no sentence ("(e.g. `send_payment`"). */
+function withoutAbbreviationStops(text: string): string {
+  return text.replace(/\b(e\.g|i\.e)\./gi, (abbreviation) => abbreviation.replace(/\./g, ' '));
+}
 const TOOLS_EXEMPLIFIED = /\btools?\b[^.]{0,80}\b(e g|such\s+as|for\s+example|including)\b[^.]{0,80}$/i;
 function otherTools(sentence: string, context: Context): string[] {
   const names: string[] = [];
@@ -574,7 +577,7 @@ function otherTools(sentence: string, context: Context): string[] {
     // a field given a value (`is_patchable` set to `true`), or values listed as examples ("such as 'not_automated', 'automated'")
     if (!context.siblings.has(name) && /^[`'"”’]?\s*(set\s+to|=|==|:|is\s+(true|false|set|null|empty))/i.test(sentence.slice(match.index + match[0].length))) continue;
     // (unless what they are examples of is tools: "whenever a payment tool is called (e.g. `send_payment`, `pay_bill`)")
-    if (match[1] && !context.siblings.has(name) && (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) || NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) || inValueList(sentence, match.index, match[0].length)) && !TOOLS_EXEMPLIFIED.test(sentence.slice(Math.max(0, match.index - 160), match.index).replace(/\b(e\.g|i\.e)\./gi, 'e g  '))) continue;
+    if (match[1] && !context.siblings.has(name) && (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) || NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) || inValueList(sentence, match.index, match[0].length)) && !TOOLS_EXEMPLIFIED.test(withoutAbbreviationStops(sentence.slice(Math.max(0, match.index - 160), match.index)))) continue;
     // a credential or field name (`tenant_access_token`, `workspace_id`) is not a tool
     if (!context.siblings.has(name) && /[_-](token|key|secret|id|ids)$/i.test(name)) continue;
     names.push(name);
@@ -805,9 +808,7 @@ function saidOf(text: string, tool: string): boolean {
 function rulesFor(text: string, tool: string): boolean {
   const at = text.indexOf(tool);
   if (at === -1) return false;
-  const before = text.slice(Math.max(0, at - 90), at)
-    // (an abbreviation's full stops do not end the sentence it sits in: "(e.g. `send_payment`")
-    .replace(/\b(e\.g|i\.e)\./gi, (abbreviation) => abbreviation.replace(/\./g, ' '));
+  const before = withoutAbbreviationStops(text.slice(Math.max(0, at - 90), at));
   const after = text.slice(at + tool.length, at + tool.length + 80);
   return /\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done)|instead\s+of)\b[^.]{0,80}$/i.test(before) || /^[`'"”’)]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now|expects?|requires?|needs?)\b/i.test(after);
 }
@@ -1008,10 +1009,10 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     else if (unknown.length > 0 && callsOther && /\binstead\s+of\s+(this|these)(\s+one|\s+tool)?\b/i.test(text) && !/\b(deprecat\w*|legacy|replaced|superseded|retired)\b/i.test(text) && !/\bdeprecat\w*|\blegacy\b/i.test(context.tool.description ?? '')) judging.add('tool-coercion', { 0: unknown[0]!, index: text.indexOf(unknown[0]!) });
   } else if (/\b(any|every|each|another|other)\s+tools?\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text)) && TAMPER_VERB.test(text) && /\b(whenever|when|if|every\s+time)\b/i.test(text)) {
     judging.add('tool-shadowing', /\b(any|every|each|another|other)\s+tools?\b/i.exec(text));
-  } else if (disparages && text.includes('other') && /\b(instead\s+of|rather\s+than|over|in\s+place\s+of)\s+(any|all|every)\s+(of\s+the\s+)?other\s+[\w\s,-]{0,40}?tools?\b/i.test(text)) {
+  } else if (disparages && text.includes('other') && EVERY_OTHER_TOOL.test(text)) {
     // every other tool of its kind put aside, with a claim against them ("instead of any other mapping tool (the others are being retired)")
-    judging.add('tool-coercion', /\b(instead\s+of|rather\s+than|over|in\s+place\s+of)\s+(any|all|every)\s+(of\s+the\s+)?other\s+[\w\s,-]{0,40}?tools?\b/i.exec(text));
-} else if (text.includes('other') && /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
+    judging.add('tool-coercion', EVERY_OTHER_TOOL.exec(text));
+  } else if (text.includes('other') && /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
     judging.add('tool-coercion', /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.exec(text));
   }
   const lineJump = !/before|prior/i.test(text) ? null : /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
@@ -1056,6 +1057,8 @@ function mentionedAt(text: string, at: number): boolean {
   return end === -1 || at < finding.index + end;
 }
 // the verb with which a checker says what it finds
+// every other tool of a kind put aside ("instead of any other imagery tool")
+const EVERY_OTHER_TOOL = /\b(instead\s+of|rather\s+than|over|in\s+place\s+of)\s+(any|all|every)\s+(of\s+the\s+)?other\s+[\w\s,-]{0,40}?tools?\b/i;
 const FINDING_VERB = /\b(flags?|detects?|finds|catches|blocks|reports|scans\s+for|looks\s+for|identifies|checks\s+for|warns\s+(about|of)|highlights|recogni[sz]es|spots|observed|classifies\s+[\w\s,]{0,80}\s+into)\b/i;
 
 // the assistant or the model, named in other languages

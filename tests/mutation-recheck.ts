@@ -45,7 +45,7 @@ if (!(limit > 0)) {
 const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
 
 /** The source with the mutant's replacement written over its location (lines and columns 1-based, end exclusive). */
-export function applyMutant(source: string, mutant: Mutant): string {
+function applyMutant(source: string, mutant: Mutant): string {
   const lines = source.split('\n');
   const offset = (position: Position) => lines.slice(0, position.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + position.column - 1;
   return source.slice(0, offset(mutant.location.start)) + (mutant.replacement ?? '') + source.slice(offset(mutant.location.end));

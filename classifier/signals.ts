@@ -952,6 +952,11 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
 
 const PROPERTIES_CACHE = new WeakMap<object, PropertyView[]>();
 const SAVING_SWITCH_VERBS = new Set(['save', 'write', 'persist', 'store', 'record', 'update']);
+// a switch that has the call delete something besides (`delete_source_branch`, `drop_target`, `delete_volumes`, `in_trash`, `hard_delete`)
+// (a filter on what is listed, `include_archived`, `is_trashed`, starts with another word)
+const DELETING_SWITCH_VERBS = new Set(['delete', 'drop', 'destroy', 'erase', 'wipe', 'trash', 'shred']);
+// (`permanent` alone is as often a redirect's 301 or an install that outlives the session)
+const TRASHING_SWITCH = /^(in[_-]?trash|move[_-]?to[_-]?trash|hard[_-]?delete|permanent(ly)?[_-]?delete|delete)$/i;
 const CLEARING_SWITCH = /^(clear|purge|flush|drain|consume|wipe)([_-]?(after|after[_-]?read(ing)?|on[_-]?read|buffer|logs?|messages?|queue|events?|entries|history))?$/i;
 // action parameters whose name says as readily that they pick a kind of thing
 const KIND_PARAMETER = /^(type|mode)$/i;
@@ -1097,6 +1102,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     if (type === 'boolean' && words.length >= 2 && SAVING_SWITCH_VERBS.has(words[0]!) && !words.some((word) => word === 'cache' || word === 'cached' || word === 'base64')) out.push(signal('parameter', 'write', 'param:save-switch', 1.5, property.path, property.name));
     // a switch that empties what the tool reads once it is read (`clear: true`, `purge_after_read`): the captured logs or messages are gone
     if (type === 'boolean' && CLEARING_SWITCH.test(property.name)) out.push(signal('parameter', 'destructive', 'param:clears', 0, property.path, property.name));
+    else if (type === 'boolean' && ((words.length >= 2 && DELETING_SWITCH_VERBS.has(words[0]!)) || TRASHING_SWITCH.test(property.name))) out.push(signal('parameter', 'destructive', 'param:deletes', 1.5, property.path, property.name));
     // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext
     if (named.reveals) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
     // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has

@@ -368,12 +368,17 @@ export const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message',
  * Verbs that are the first word of a fixed noun phrase ("pull request", "merge request", "change log", "push notification"):
  * before these nouns they name a thing, not the tool's action (`get_pull_request_files`).
  */
+// what a purchase leaves on record: after "purchase" in a name these name a document (`purchase_order_get`), not a purchase made
+// (in prose, "Create a purchase order" stays a money move: on a shop's own billing it places the order and charges for it)
+const PURCHASE_RECORDS = ['order', 'orders', 'invoice', 'invoices', 'receipt', 'receipts', 'requisition', 'requisitions', 'request', 'requests', 'history', 'record', 'records', 'entry', 'entries'];
 const FIXED_NOUN_PHRASES = new Map<string, ReadonlySet<string>>([
   ['pull', new Set(['request', 'requests', 'req', 'reqs'])],
   ['merge', new Set(['request', 'requests', 'req', 'reqs'])],
   ['change', new Set(['request', 'requests', 'log', 'logs', 'set', 'sets'])],
   ['feature', new Set(['request', 'requests'])],
   ['push', new Set(['notification', 'notifications'])],
+  // (a purchase order, invoice or receipt is a record of a purchase: `purchase_invoice_get` reads one)
+  ['purchase', new Set(PURCHASE_RECORDS)],
 ]);
 
 /** A verb-like word that opens a fixed noun phrase (`pull` in `pull_request`). */
@@ -690,6 +695,8 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(execut(e|es|ing)|run(s|ning)?|evaluat(e|es|ing))\s+(an?\s+|the\s+|any\s+)?(arbitrary\s+|custom\s+|raw\s+)?(shell\s+|terminal\s+|bash\s+|system\s+|sql\s+|kql\s+|cypher\s+|javascript\s+|python\s+)?(commands?|scripts?|code|javascript|python|sql|quer(y|ies)|statements?|programs?)\b/i, 'execute', 'phrase:runs-code', 2.5, ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating']],
   // a conflict or write mode offered in prose that replaces what exists ("on a name conflict: 'rename' (default), 'replace' or 'fail'"), as `param:overwrite-mode` is for an enum
   [/\b(conflict\w*|exist\w*|mode|behaviou?r|strategy)\b[^.]{0,80}?['"`‘“](replace|overwrite)['"`’”]|['"`‘“](replace|overwrite)['"`’”][^.]{0,40}\b(conflict\w*|exist\w*)/i, 'destructive', 'phrase:overwrite-mode', 1.5, ['replace', 'overwrite']],
+  // stepping or continuing a program under a debugger runs its code ("Step over the current line", "Continue execution")
+  [/\b(step(s|ping)?\s+(over|into|out\s+of|out)\s+(the\s+|a\s+)?(current\s+|next\s+)?(line|call|function|statement|instruction|frame|method|routine)|continu(e|es|ing)\s+(the\s+)?(execution|program|debuggee|running\s+program)|resum(e|es|ing)\s+(the\s+)?(execution|debuggee|paused\s+program))\b/i, 'execute', 'phrase:debugger-runs', 2, ['step', 'steps', 'stepping', 'continue', 'continues', 'continuing', 'resume', 'resumes', 'resuming']],
   // a tool that does a thing and its undoing ("Subscribe or unsubscribe", "enable or disable", "follow/unfollow"): the undoing takes away what exists
   [/\b([a-z]{3,})\s+(or|and)\s+(un|de|dis)\1\b/i, 'destructive', 'phrase:undoes', 0.5, ['or', 'and']],
   [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5, ['arbitrary']],

@@ -19,3 +19,27 @@ describe('a switch that has the call delete something besides deletes that whole
     expect(verdict(classify(tool('add_redirect_rule', 'Adds a redirect rule to a site.', { from: { type: 'string' }, to_path: { type: 'string' }, permanent: { type: 'boolean' } })))).toBe('write medium');
   });
 });
+
+describe('a purchase order, invoice or receipt named in a tool name is a document, not a purchase made', () => {
+  it('`crm_purchase_requisition_list` and `ledger_purchase_invoice_fetch` read', () => {
+    expect(verdict(classify(tool('crm_purchase_requisition_list', 'Lists purchase requisitions of a department.', { department: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('ledger_purchase_invoice_fetch', 'Fetches one supplier bill by its number.', { number: { type: 'string' } })))).toBe('read low');
+  });
+
+  it('a purchase named as the action still moves money', () => {
+    expect(verdict(classify(tool('store_purchase_gift_card', 'Buys a gift card with the saved payment method.', { amount: { type: 'number' } })))).toBe('write critical');
+  });
+});
+
+describe('stepping or continuing a program under a debugger runs it', () => {
+  it('"Step over the current line", "Continue the debuggee", pausing a running execution: execute, high', () => {
+    expect(verdict(classify(tool('dbg_next_line', 'Step over the current line of the paused thread.', { threadId: { type: 'number' } })))).toBe('execute high');
+    expect(verdict(classify(tool('dbg_go', 'Continue the debuggee until the next breakpoint.', { threadId: { type: 'number' } })))).toBe('execute high');
+    expect(verdict(classify(tool('interrupt_execution', 'Pause the execution of the attached program.', { sessionId: { type: 'string' } })))).toBe('execute+destructive high');
+  });
+
+  it('a workflow step or a course step is not', () => {
+    expect(verdict(classify(tool('get_workflow_step', 'Returns one step of a workflow with its inputs.', { stepId: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_breakpoints', 'Lists the breakpoints set in the session.', { sessionId: { type: 'string' } })))).toBe('read low');
+  });
+});

@@ -17,14 +17,16 @@ import { ROOT } from './helpers.ts';
  * `fresh` holds catalog tools labelled blind in a later round, never tuned against. `fresh2` and `fresh3` are later
  * blind rounds used for development after their first measurement; `fresh4` (servers apart from fresh3's) and `fresh5` (a later
  * seeded sample, at most four tools a server) are never
- * tuned against.
+ * tuned against. `fresh6` holds every tool of 37 npm servers added to the catalog on 2026-11-24 (servers the rules had
+ * never seen), labelled blind by two labellers (one half of the servers each) before the rules were run on them; its servers
+ * are split alternately by name into `fresh6` (development after its first measurement) and `fresh6-holdout` (never tuned against).
  */
-export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' = 'tools'): Label[] {
+export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 
 /** A label set that a later round added, or none when this checkout does not have it. */
-export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5'): Label[] {
+export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout'): Label[] {
   return existsSync(join(ROOT, 'tests', 'labels', `${set}.json`)) ? loadLabels(set) : [];
 }
 

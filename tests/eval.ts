@@ -81,6 +81,15 @@ if (!values.llm) {
     console.log(formatEval(`Fifth fresh batch (${new Set(fresh5.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh5, false)));
     console.log('');
   }
+  // every tool of 37 npm servers new to the catalog (servers the rules had never seen), labelled blind before the rules
+  // were run on them; their servers split in two: fresh6 for development after its first measurement, fresh6-holdout never tuned against
+  const fresh6 = loadLabelsIfPresent('fresh6');
+  const fresh6Holdout = loadLabelsIfPresent('fresh6-holdout');
+  if (fresh6.length) print(`Servers new to the catalog, development half (${new Set(fresh6.map((label) => label.server)).size} servers, every tool, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh6, false));
+  if (fresh6Holdout.length) {
+    console.log(formatEval(`Servers new to the catalog, held-out half (${new Set(fresh6Holdout.map((label) => label.server)).size} other servers, every tool, labelled blind; never tuned against), annotations removed`, runEval(fresh6Holdout, false)));
+    console.log('');
+  }
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')]] as const;
@@ -94,7 +103,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the five fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5], false)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the six fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

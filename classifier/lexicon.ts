@@ -12,7 +12,7 @@ export const VERBS: Lexicon = {
   count: ['read'], check: ['read'], browse: ['read'], export: ['read'], analyze: ['read'], analyse: ['read'],
   summarize: ['read'], explain: ['read'], validate: ['read'], preview: ['read'], diff: ['read'], compare: ['read'],
   resolve: ['read'], query: ['read'], download: ['read', 'openWorld'], scrape: ['read', 'openWorld'], crawl: ['read', 'openWorld'],
-  extract: ['read'], calculate: ['read'], convert: ['read'], translate: ['read'], parse: ['read'], echo: ['read'], return: ['read'],
+  extract: ['read'], ask: ['read'], calculate: ['read'], convert: ['read'], translate: ['read'], parse: ['read'], echo: ['read'], return: ['read'],
   ping: ['read'], monitor: ['read'], watch: ['read'], estimate: ['read'], lint: ['read'], format: ['write'],
   generate: ['read'], think: ['read'], recall: ['read'], load: ['read'], open: ['read'], capture: ['read'],
   screenshot: ['read'], snapshot: ['read'], visualize: ['read'], render: ['read'], measure: ['read'], verify: ['read'],
@@ -60,6 +60,8 @@ export const VERBS: Lexicon = {
   // changing the state of an existing thing (confirming an issue, claiming a task, acknowledging an event, arranging nodes)
   confirm: ['write'], acknowledge: ['write'], claim: ['write'], arrange: ['write'], rearrange: ['write'], reorder: ['write'], renew: ['write'],
   detach: ['write'],
+  // changing a quantity or a level in place (`adjust_inventory`, "Adjust the bid"), and rebuilding an index into a target (`reindex`)
+  adjust: ['write'], reindex: ['write'],
   // deleting (their scope is listed in VERB_SCOPE)
   evict: ['write', 'destructive'], expunge: ['write', 'destructive'], trash: ['write', 'destructive'], deregister: ['write', 'destructive'], decommission: ['write', 'destructive'],
   // adding something new
@@ -80,11 +82,11 @@ export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
     'logout', 'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'pause', 'resume',
     'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'accept', 'decline',
     'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach',
-    'transform', 'confirm', 'acknowledge', 'claim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
+    'transform', 'adjust', 'confirm', 'acknowledge', 'claim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
   ...['delete', 'remove', 'destroy', 'drop', 'purge', 'erase', 'wipe', 'truncate', 'uninstall', 'discard', 'terminate', 'kill', 'unregister', 'overwrite', 'replace', 'clear',
     'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission', 'release',
     // putting, as HTTP PUT and object stores mean it, replaces the whole of what is at that place; an upsert replaces a record that exists
-    'put', 'upsert'].map((verb) => [verb, 'item'] as const),
+    'put', 'upsert', 'reindex'].map((verb) => [verb, 'item'] as const),
 ]);
 
 /** Words that only count as actions on a browser, UI or device server (elsewhere they mean other things). */
@@ -98,7 +100,7 @@ export const UI_ACTIONS = new Set(['open', 'resize', 'reload', 'refresh', 'handl
  * run/play/trigger/retry/deploy/restart/promote/upgrade of pipelines, jobs, workflows, deployments,
  * processes and environments are execute).
  */
-export const LIFECYCLE_VERBS = new Set(['start', 'stop', 'restart', 'reboot', 'kill', 'terminate', 'cancel', 'retry', 'rerun', 'trigger', 'play', 'promote', 'upgrade', 'scale', 'apply', 'install', 'uninstall', 'rollout', 'rollback', 'resume', 'pause', 'suspend', 'power', 'recycle', 'drain', 'abort', 'launch', 'run', 'forward', 'signal', 'close']);
+export const LIFECYCLE_VERBS = new Set(['submit', 'start', 'stop', 'restart', 'reboot', 'kill', 'terminate', 'cancel', 'retry', 'rerun', 'trigger', 'play', 'promote', 'upgrade', 'scale', 'apply', 'install', 'uninstall', 'rollout', 'rollback', 'resume', 'pause', 'suspend', 'power', 'recycle', 'drain', 'abort', 'launch', 'run', 'forward', 'signal', 'close']);
 /** Creating one of these starts it running (a deployment, a job, a pod). */
 export const RUNNING_OBJECTS = new Set(['deployment', 'deployments', 'job', 'jobs', 'pod', 'pods', 'container', 'containers', 'workload', 'workloads', 'manifest', 'manifests', 'pipeline', 'build', 'migration', 'rollout', 'dyno']);
 export const LIFECYCLE_OBJECTS = new Set(['pipeline', 'pipelines', 'job', 'jobs', 'workflow', 'workflows', 'build', 'builds', 'deployment', 'deployments', 'process', 'processes', 'service', 'services', 'container', 'containers', 'pod', 'pods', 'droplet', 'droplets', 'vm', 'vms', 'machine', 'machines', 'vps', 'agent', 'agents', 'node', 'nodes', 'cluster', 'migration', 'migrations', 'release', 'chart', 'helm', 'manifest', 'manifests', 'workload', 'workloads', 'terminal', 'shell', 'task', 'tasks', 'dyno', 'dynos', 'rollout', 'runner', 'daemon', 'server', 'instance', 'instances', 'function', 'lambda', 'engine', 'run', 'runs', 'port', 'ports', 'pty', 'ptys', 'repl', 'repls', 'queue', 'queues', 'worker', 'workers', 'sandbox', 'sandboxes', 'kernel', 'kernels', 'execution', 'executions', 'debuggee']);

@@ -548,6 +548,8 @@ function committedBilling(tokens: readonly Token[], lemma: string): Token | unde
  * a streaming search"), and a lifecycle verb names the thing it runs, if any (`restart_service`).
  */
 function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb: Verb; object: Token | undefined } {
+  // sending a task or a prompt to a model asks it ("Send a task to a local LLM"): the answer comes back, nothing reaches anyone
+  if (SENDING_TO_MODEL.has(verb.lemma) && toModel(tokens, i)) return { verb: verbOf('ask')!, object: undefined };
   const observed = observationToggle(tokens, i, verb.lemma) ?? judgedEvaluation(tokens, i, verb.lemma);
   if (observed) return { verb: observed, object: undefined };
   // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
@@ -559,6 +561,22 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
   if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) ?? controlledProgram(tokens, i, resolved.lemma) };
 }
+
+const SENDING_TO_MODEL = new Set(['send', 'submit', 'pass', 'forward', 'delegate', 'offload', 'hand', 'route']);
+const MODEL_WORDS = new Set(['llm', 'llms', 'model', 'models', 'ai', 'gpt', 'chatgpt', 'claude', 'gemini', 'ollama', 'sidekick']);
+const MODEL_MODIFIERS = new Set(['the', 'a', 'an', 'your', 'local', 'remote', 'configured', 'second', 'another', 'other', 'language', 'small', 'large', 'cheaper', 'faster', 'reasoning', 'coding', 'code']);
+/** Whether the verb at `i` sends to a model: "to" within eight words, then a model word past its modifiers ("to the local LLM"). */
+function toModel(tokens: readonly Token[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 9); j++) {
+    if (tokens[j]!.word !== 'to') continue;
+    let k = j + 1;
+    while (k < tokens.length && k < j + 4 && MODEL_MODIFIERS.has(tokens[k]!.word)) k += 1;
+    return MODEL_WORDS.has(tokens[k]?.word ?? '');
+  }
+  return false;
+}
+/** A description whose first sentence hands a task to a model: the code or text it takes is for the model to read. */
+const ASKS_MODEL = /^[^.]{0,80}?\b(send|sends|submit|submits|pass|passes|forward|forwards|delegate|delegates|offload|offloads|hand|hands)\b[^.]{0,60}?\bto\s+(an?\s+|the\s+|your\s+)?((local|remote|configured|second|another|other)\s+)?(llm|language\s+model|ai\s+model|model|gpt)\b/i;
 
 // what profiling and tracing watch: starting or stopping one only switches an observation on or off
 const OBSERVATION_NOUNS = new Set(['profiling', 'profiler', 'profilers', 'profile', 'tracing', 'tracer', 'trace']);
@@ -577,6 +595,13 @@ function observationToggle(tokens: readonly Token[], i: number, lemma: string): 
   return undefined;
 }
 
+const HTTP_METHOD_NAME = /^(method|http_?method|request_?method|verb|http_?verb)$/i;
+const HTTP_WRITE_METHODS = /\b(POST|PUT|PATCH|DELETE)\b/;
+const HTTP_METHOD_FILTER = /\b(filter\w*|only|match(es|ing)?|restrict\w*)\b/i;
+const ADDRESS_PARAMETER = /^(url|uri|endpoint|path|href|route|api_?path|resource|target_?url|request_?url)$/i;
+// what an expression or a formula can be without being code: one a calculator, a scheduler or a matcher computes
+const NON_CODE_QUALIFIERS = new Set(['math', 'maths', 'mathematical', 'arithmetic', 'numeric', 'numerical', 'algebraic', 'cron', 'crontab', 'regular', 'regex', 'glob', 'date', 'time', 'duration', 'unit', 'boolean', 'logical', 'filter', 'search', 'jq', 'jsonpath', 'jmespath', 'xpath', 'css', 'spreadsheet', 'excel', 'latex']);
+const NON_CODE_EXPRESSION = new RegExp(String.raw`\b(${[...NON_CODE_QUALIFIERS].join('|')})\s+(expressions?|formulas?)\b`, 'i');
 // what evaluating runs: code, and what code runs in (a page, a frame, a debugger's context)
 const EVALUATED_CODE = /^(javascript|js|typescript|ts|python|lua|script|scripts|code|snippets?|expressions?|statements?|functions?|formulas?|commands?|queries|query|sql|page|pages|tab|tabs|frame|frames|browser|webview|window|context|console|repl|runtime)$/;
 /**
@@ -588,6 +613,8 @@ function judgedEvaluation(tokens: readonly Token[], i: number, lemma: string): V
   if (lemma !== 'evaluate' && lemma !== 'eval') return undefined;
   let object = false;
   for (let j = i + 1; j < Math.min(tokens.length, i + 6) && !PHRASE_END.has(tokens[j]!.word); j++) {
+    // (a math, cron or regular expression is computed, not run: "Evaluate math expressions")
+    if (/^(expressions?|formulas?)$/.test(tokens[j]!.word) && NON_CODE_QUALIFIERS.has(tokens[j - 1]!.word)) return verbOf('calculate');
     if (EVALUATED_CODE.test(tokens[j]!.word)) return undefined;
     if (!DETERMINERS.has(tokens[j]!.word)) object = true;
   }
@@ -1049,6 +1076,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       all.push(signal('parameter', 'execute', 'param:agent-task', 2.5, `inputSchema.properties.${locationKey(task)}`, task));
     }
   }
+  const asksModel = ASKS_MODEL.test(tool.description ?? '');
+  const requestsAddress = Object.keys(tool.inputSchema.properties ?? {}).some((name) => ADDRESS_PARAMETER.test(name));
   for (const property of inputProperties(tool.inputSchema)) {
     // (this parameter's signals go straight to the list: they are the ones from `from` on)
     const out = all;
@@ -1068,11 +1097,15 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       if (effects.includes('execute') && chosen) continue;
       // code handed over to be judged ("The code to review", "the snippet to evaluate against the style guide") is text, not code to run
       if (effects.includes('execute') && JUDGED_TEXT.test(description)) continue;
+      // (and so is code handed to a model with the task: "Send a code-specific task to the local LLM")
+      if (effects.includes('execute') && asksModel) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !CODE_FIRST_WORD.test(words[0]!)) continue;
       // a word that names code only qualifies a head noun after it (`code_refs`, `script_id`, `command_language`): the value refers to code, it is none
       if (effects.includes('execute') && token !== tokens[tokens.length - 1] && CODE_REFERRING_HEADS.has(words[words.length - 1]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
       if (effects.includes('financial') && ((type !== undefined && type !== 'number' && type !== 'integer' && type !== 'string') || token !== tokens[tokens.length - 1])) continue;
+      // ("Math expression to evaluate", "Cron expression (5 fields)": computed, not run)
+      if (effects.includes('execute') && /^(expressions?|formulas?)$/.test(token.word) && NON_CODE_EXPRESSION.test(`${words.join(' ')} ${description}`)) continue;
       // `page_token`, `continuationToken`: a cursor through results, not a secret
       if (effects.includes('sensitive') && token.word === 'token' && CURSOR_WORDS.has(tokens[tokens.indexOf(token) - 1]?.word ?? '')) continue;
       // `to` alone is a messaging recipient only when it is free text
@@ -1094,7 +1127,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     // an aggregation pipeline on a database server is a query the caller writes, and its stages can write ($out, $merge)
     if (last === 'pipeline' && traits.database && (type === 'array' || type === undefined)) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
     // (a LogQL or PromQL expression "to execute" is a query in that language, not code run on the host)
-    if (description && !chosen && !language && CODE_WORDS.test(description) && !SUB_COMMAND.test(description)) {
+    if (description && !chosen && !language && CODE_WORDS.test(description) && !SUB_COMMAND.test(description) && !NON_CODE_EXPRESSION.test(description)) {
       const code = RUNS_CODE_TEXT.exec(description);
       if (code) out.push(signal('parameter', 'execute', 'param-text:runs-code', 1.5, `${property.path}.description`, code[0]));
       else if (named.codeHint === false && RUNS_JAVASCRIPT_TEXT.test(description)) {
@@ -1121,6 +1154,18 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       out.push(signal('parameter', 'write', 'param:output-file', 1.5, property.path, property.name));
     }
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
+    // an HTTP method of the caller's choosing (`method: "GET" | "POST" | "DELETE"`): a request can change or delete what it reaches
+    // (one that picks captured requests to show, "Filter by HTTP method", sends nothing; nor does a tool that names no address to send to)
+    if (HTTP_METHOD_NAME.test(property.name) && !HTTP_METHOD_FILTER.test(description) && requestsAddress) {
+      const offered = values.find((value): value is string => typeof value === 'string' && /^(post|put|patch|delete)$/i.test(value));
+      const said = offered === undefined ? HTTP_WRITE_METHODS.exec(description)?.[0] : undefined;
+      const where = offered !== undefined ? `${property.path}.enum` : `${property.path}.description`;
+      if (offered !== undefined || said !== undefined) {
+        out.push(signal('parameter', 'write', 'param:http-method', 2, where, (offered ?? said)!));
+        const removing = offered !== undefined ? values.find((value): value is string => typeof value === 'string' && /^(put|patch|delete)$/i.test(value)) : /\b(PUT|PATCH|DELETE)\b/.exec(description)?.[0];
+        if (removing) out.push(signal('parameter', 'destructive', 'param:http-method', 1.5, where, removing));
+      }
+    }
     // a conflict or write mode that replaces what exists (`conflictBehavior: "replace"`, `mode: "rewrite"`)
     const replacing = values.find((value): value is string => typeof value === 'string' && REPLACING_VALUE.test(value));
     if (replacing) out.push(signal('parameter', 'destructive', 'param:overwrite-mode', 1.5, `${property.path}.enum`, replacing));
@@ -1139,6 +1184,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
         if (!verb) continue;
         for (const effect of verbEffects(verb.lemma, verb.effects, traits)) {
           if (effect === 'read') continue;
+          // (`action: "eval"` on a calculator evaluates math, not code)
+          if (effect === 'execute' && (verb.lemma === 'evaluate' || verb.lemma === 'eval') && NON_CODE_EXPRESSION.test(`${tool.description ?? ''} ${description}`)) continue;
           out.push(signal('parameter', effect, `enum:${verb.lemma}`, 1.5, `${property.path}.enum`, values[i] as string));
         }
       }

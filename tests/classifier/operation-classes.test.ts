@@ -23,7 +23,7 @@ describe('a tool whose every operation reads is a read, whatever its umbrella ve
 
   it('an umbrella verb over operations that change things stays a change; a value the rules do not know keeps the umbrella verb', () => {
     expect(verdict(classify(tool('acme_notes', 'Manage Acme notes - supports list, create and delete operations', { op: choice('list', 'create', 'delete') })))).toBe('write+destructive high');
-    expect(verdict(classify(tool('acme_boards', 'Manage Acme kanban boards.', { op: choice('list', 'get', 'reindex') })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('acme_boards', 'Manage Acme kanban boards.', { op: choice('list', 'get', 'frobnicate') })))).toBe('write+destructive medium');
     expect(verdict(classify(tool('vercel-domain-services-writer', 'Select and execute one of the following Vercel write operations get-record, delete-record', { request: union('operation', 'get-record', 'delete-record') })))).toBe('write+destructive high');
   });
 });

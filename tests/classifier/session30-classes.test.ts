@@ -43,3 +43,48 @@ describe('stepping or continuing a program under a debugger runs it', () => {
     expect(verdict(classify(tool('list_breakpoints', 'Lists the breakpoints set in the session.', { sessionId: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe('a math, cron or regular expression is computed, not run', () => {
+  it('"Evaluates arithmetic expressions" with an `expression` described as one, and a cron expression parsed', () => {
+    expect(verdict(classify(tool('calc', 'Evaluates arithmetic expressions and returns the result.', { expression: { type: 'string', description: 'Arithmetic expression, e.g. 2*(3+4)' }, op: { type: 'string', enum: ['eval', 'round'] } })))).toBe('read low');
+    expect(verdict(classify(tool('next_runs', 'Lists the next times a schedule fires.', { expression: { type: 'string', description: 'Cron expression with five fields' } })))).toBe('read low');
+  });
+
+  it('an expression evaluated in a page or a runtime is still code', () => {
+    expect(verdict(classify(tool('page_eval', 'Evaluates a JavaScript expression in the page.', { expression: { type: 'string' } })))).toBe('execute+destructive critical');
+  });
+});
+
+describe('an HTTP method of the caller\'s choosing lets a request change or delete what it reaches', () => {
+  it('a request tool with a url and a method that can be DELETE: write, one item (high)', () => {
+    expect(verdict(classify(tool('http_call', 'Fetches a URL with the given HTTP method and returns the response.', { url: { type: 'string' }, method: { type: 'string', description: 'HTTP method: GET (default), POST, PUT or DELETE.' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('fetch_url', 'Fetch a URL and return the body.', { url: { type: 'string' }, method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'], default: 'GET' } })))).toBe('write+destructive high');
+  });
+
+  it('a method that filters captured requests, or one only GET and HEAD, changes nothing', () => {
+    expect(verdict(classify(tool('list_captured_calls', 'Lists the network calls captured from the app.', { method: { type: 'string', description: 'Filter by HTTP method (GET, POST, DELETE)' }, url: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('http_call', 'Fetches a URL with the given HTTP method and returns the response.', { url: { type: 'string' }, method: { type: 'string', enum: ['GET', 'HEAD'] } })))).toBe('read low');
+  });
+});
+
+describe('a task or a prompt sent to a model asks it', () => {
+  it('"Sends a prompt to a local language model", with the code it is to read: read, low', () => {
+    expect(verdict(classify(tool('delegate_review', 'Sends a prompt to a local language model and returns its answer.', { prompt: { type: 'string' }, code: { type: 'string', description: 'Source to look at.' } })))).toBe('read low');
+  });
+
+  it('a message sent to a person or a channel is still sent', () => {
+    expect(verdict(classify(tool('post_update', 'Sends a message to a team channel.', { channel: { type: 'string' }, text: { type: 'string' } })))).toBe('write medium');
+  });
+});
+
+describe('submitting a job runs it; adjusting a quantity or reindexing changes what exists', () => {
+  it('"Submits a batch job to the scheduler" is execute', () => {
+    expect(verdict(classify(tool('queue_batch_job', 'Submits a batch job to the cluster scheduler.', { job_name: { type: 'string' }, queue: { type: 'string' } })))).toBe('execute high');
+    expect(verdict(classify(tool('submit_feedback', 'Submits feedback about the product to the team.', { text: { type: 'string' } })))).toBe('write medium');
+  });
+
+  it('`adjust_stock_level` changes one record in place; reindexing into a target replaces what is there', () => {
+    expect(verdict(classify(tool('adjust_stock_level', 'Adjust the stock level of a product.', { sku: { type: 'string' }, delta: { type: 'integer' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('reindex_documents', 'Reindex documents from a source index into a target index.', { source: { type: 'string' }, target: { type: 'string' } })))).toBe('write+destructive high');
+  });
+});

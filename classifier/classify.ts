@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-50';
+export const CLASSIFIER_VERSION = 'rules-51';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -66,6 +66,8 @@ export interface Verdict {
   bills: boolean;
   /** Puts configuration of the caller's choosing on a cluster (a manifest, a Helm chart, a resource of any kind). */
   clusterConfig: boolean;
+  /** Returns every secret or environment variable of a place at once (the rubric's "dump all environment variables or secrets"). */
+  dumpsSecrets: boolean;
 }
 
 const SCOPE_ORDER: readonly DestructiveScope[] = ['none', 'in-place', 'item', 'broad'];
@@ -91,6 +93,8 @@ const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'ver
 const MOVES_MONEY = new Set(['phrase:pays', 'phrase:moves-assets', 'signed:transfer', 'noun:trade-order']);
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 // a credential the call takes (`password`, `token`, `api_key`): what the tool needs to connect, not what it returns
+// the words of secrets, as a signal's text quotes them (not personal data)
+const SECRET_TEXT = /\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|tokens?|keys?|vaults?|keychains?|keystores?)\b/i;
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
 
 /**
@@ -163,6 +167,8 @@ export function decide(signals: Signal[]): Verdict {
   let nameNeutralized = false;
   // what a read returns that is sensitive (a password or token it takes to connect is only an input)
   let sensitiveOutput = 0;
+  // ("Passwords are never returned": what the secrets were the read still says is not what it hands back)
+  const withheld = signals.some((s) => s.label === 'phrase:secrets-withheld');
   for (const s of signals) {
     sums.add(s);
     if (s.family === 'name') {
@@ -173,7 +179,7 @@ export function decide(signals: Signal[]): Verdict {
       if (s.effect === 'negation') negated = true;
       if (s.family === 'parameter') parameterSums.add(s);
     }
-    if (s.effect === 'sensitive' && s.weight >= 0 && !INPUT_CREDENTIAL_LABELS.has(s.label)) sensitiveOutput += s.weight;
+    if (s.effect === 'sensitive' && s.weight >= 0 && !INPUT_CREDENTIAL_LABELS.has(s.label) && !(withheld && SECRET_TEXT.test(s.text))) sensitiveOutput += s.weight;
     labels.add(s.label);
     kinds |= kindBits(s.label);
   }
@@ -318,6 +324,7 @@ export function decide(signals: Signal[]): Verdict {
     ui,
     bills: changes && kind(kinds, 'bills'),
     clusterConfig: changes && !negated && !nameNeutralized && kind(kinds, 'cluster-config'),
+    dumpsSecrets: category === 'read' && !withheld && labels.has('phrase:dumps-secrets'),
   };
 }
 
@@ -330,7 +337,7 @@ export function riskOf(verdict: Verdict, warnings: readonly DescriptionWarning[]
     const scope = verdict.destructiveScope;
     level = scope === 'broad' ? 3 : scope === 'item' ? 2 : scope === 'in-place' && verdict.many === 'filter' ? 2 : 1;
   } else level = verdict.destructiveScope === 'broad' ? 3 : 2;
-  if (verdict.bills) level = Math.max(level, 2);
+  if (verdict.bills || verdict.dumpsSecrets) level = Math.max(level, 2);
   if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery || verdict.clusterConfig) level = 3;
   return RISK_LEVELS[level]!;
 }
@@ -701,6 +708,7 @@ function riskier(a: Verdict, b: Verdict): Verdict {
     ui: a.ui || b.ui,
     bills: a.bills || b.bills,
     clusterConfig: a.clusterConfig || b.clusterConfig,
+    dumpsSecrets: a.dumpsSecrets || b.dumpsSecrets,
   };
 }
 

@@ -188,6 +188,7 @@ function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly Descripti
     if (verdict.destructiveScope === 'broad') reasons.push('it can remove a container of many items or many items at once');
     else if (verdict.destructiveScope === 'item' && verdict.category !== 'read') reasons.push('what it deletes or overwrites is gone as a whole');
     else if (verdict.bills && verdict.category === 'write') reasons.push('it creates or resizes something that is billed while it exists');
+    else if (verdict.dumpsSecrets) reasons.push('it returns every secret or variable of the place it reads at once, so one call hands over all of them');
     else if (verdict.category === 'execute') reasons.push('running things has effects beyond the call');
     else if (verdict.destructiveScope === 'in-place' && verdict.many === 'filter') reasons.push('one call can change many existing things');
     else if (verdict.destructiveScope === 'in-place') reasons.push('it changes one existing thing at a time, which can be set back');

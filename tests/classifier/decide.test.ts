@@ -226,11 +226,13 @@ describe('money and privileges', () => {
 
 describe('risk from the verdict (the rubric)', () => {
   const verdict = (over: Partial<Verdict>): Verdict => ({
-    category: 'read', destructive: false, destructiveScope: 'none', financial: false, openWorld: false, sensitive: false, privileged: false, hostCode: false, writeQuery: false, many: 'one', ui: false, bills: false, clusterConfig: false, ...over,
+    category: 'read', destructive: false, destructiveScope: 'none', financial: false, openWorld: false, sensitive: false, privileged: false, hostCode: false, writeQuery: false, many: 'one', ui: false, bills: false, clusterConfig: false, dumpsSecrets: false, ...over,
   });
   it('reads are low, medium when sensitive', () => {
     expect(riskOf(verdict({}), [])).toBe('low');
     expect(riskOf(verdict({ sensitive: true }), [])).toBe('medium');
+    // (a read of every secret or variable at once is the rubric's dump: high)
+    expect(riskOf(verdict({ sensitive: true, dumpsSecrets: true }), [])).toBe('high');
   });
   it('writes by scope: in place medium (high over a filter), an item high, broad critical', () => {
     expect(riskOf(verdict({ category: 'write' }), [])).toBe('medium');

@@ -88,3 +88,26 @@ describe('submitting a job runs it; adjusting a quantity or reindexing changes w
     expect(verdict(classify(tool('reindex_documents', 'Reindex documents from a source index into a target index.', { source: { type: 'string' }, target: { type: 'string' } })))).toBe('write+destructive high');
   });
 });
+
+describe('what is cleared out by its state is picked by a filter', () => {
+  it('"Clear finished downloads from the queue", "Delete all expired sessions": many by a filter (critical)', () => {
+    expect(verdict(classify(tool('flush_queue_items', 'Clear finished downloads from the download queue.', { queue: { type: 'string' } })))).toBe('write+destructive critical');
+    expect(verdict(classify(tool('sweep_sessions', 'Delete all expired sessions of the workspace.')))).toBe('write+destructive critical');
+  });
+
+  it('deleting one item, or a text that says a state may not be deleted, is not', () => {
+    expect(verdict(classify(tool('drop_job', 'Deletes a queued job that has not started; does not allow deleting finished jobs.', { job_id: { type: 'string' } })))).toBe('write+destructive high');
+  });
+});
+
+describe('a read of every secret or variable at once is the rubric\'s dump; secrets said to stay out are not returned', () => {
+  it('"Returns all environment variables" and "List all secrets of a vault": high', () => {
+    expect(verdict(classify(tool('show_env', 'Returns all environment variables of the running process.')))).toBe('read high');
+    expect(verdict(classify(tool('vault_secrets', 'List all secrets of a vault path.', { path: { type: 'string' } })))).toBe('read high');
+  });
+
+  it('a list that says the values are never returned is low', () => {
+    expect(verdict(classify(tool('list_vault_entries', 'Lists the entries of a vault with their titles. Secret values are never returned.', { vault: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_connections', 'Lists the database connections the server holds credentials for. Passwords are never returned.')))).toBe('read low');
+  });
+});

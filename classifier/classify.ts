@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-51';
+export const CLASSIFIER_VERSION = 'rules-52';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -292,6 +292,8 @@ export function decide(signals: Signal[]): Verdict {
     if (signals.some((s) => s.label === 'phrase:irreversible' || (s.label === 'phrase:overwrite' && (s.weight >= 1.5 || scope === 'none')) || s.label === 'param:overwrite' || s.label === 'param:truncate')) scope = widerScope(scope, 'item');
     // (a tool that also undoes what it does, "subscribe or unsubscribe", takes away what exists in place)
     if (category === 'write' && labels.has('phrase:undoes')) scope = widerScope(scope, 'in-place');
+    // ("Create or update the mapping": what exists is changed in place)
+    if (labels.has('phrase:upsert')) scope = widerScope(scope, 'in-place');
     // (a switch that has the call delete something besides, `drop_target`, `delete_source_branch`, `in_trash`, deletes that whole thing)
     if (category !== 'read' && labels.has('param:deletes')) scope = widerScope(scope, 'item');
     // (a switch that amends what was made last rewrites that one thing in place: `amend` on a commit)

@@ -736,6 +736,10 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b((all|every|each|any)\s+(\w+\s+){1,5}((that|which)\s+match(es)?|matching)|by\s+(tags?|labels?))\b/i, 'broad', 'phrase:by-filter', 1, ['all', 'every', 'each', 'any', 'by']],
   // clearing out whatever is in a state ("Clear completed tasks from a list", "Delete all expired sessions"): a filter picks what goes
   [/(?<!\b(not|never|n't|cannot)\s+(\w+\s+)?)\b(clear|clears|clearing|delete|deletes|deleting|remove|removes|removing|purge|purges|purging|prune|prunes|pruning|clean\s+up|cleans\s+up)\s+(all\s+|any\s+)?(the\s+|of\s+the\s+)?(completed|done|finished|resolved|closed|expired|stale|old|inactive|unused|untagged|orphaned|dangling|archived|empty|failed|obsolete|outdated)\s+([\w-]+\s+)?[\w-]+s\b/i, 'broad', 'phrase:by-filter', 1, ['clear', 'clears', 'clearing', 'delete', 'deletes', 'deleting', 'remove', 'removes', 'removing', 'purge', 'purges', 'purging', 'prune', 'prunes', 'pruning', 'clean', 'cleans']],
+  // "Create or update the mapping of an index": when it exists, it is changed in place (an upsert)
+  [/\b(create|creates|add|adds|insert|inserts)\s+or\s+(update|updates|replace|replaces|overwrite|overwrites|modify|modifies)\b|\bupserts?\b/i, 'destructive', 'phrase:upsert', 0, ['create', 'creates', 'add', 'adds', 'insert', 'inserts', 'upsert', 'upserts']],
+  // GraphQL mutations of the caller's choosing change data ("Execute GraphQL queries and mutations")
+  [/\b(quer(y|ies)\s+(and|or|&|\/)\s+mutations?|mutations?\s+(and|or|&|\/)\s+quer(y|ies)|graphql\s+mutations?)\b/i, 'destructive', 'phrase:mutations', 1.5, ['query', 'queries', 'mutation', 'mutations', 'graphql']],
   // a read of every secret or variable there is ("Returns all environment variables", "List all secrets in a project"): the rubric's dump
   [/\b(all|every)\s+(the\s+|of\s+the\s+)?(\w+\s+)?(secrets|environment\s+variables|env\s+vars|passwords)\b|\b(dump|dumps|dumping|print|prints|printing)\s+(the\s+|all\s+)?(secrets|environment\s+variables|env\s+vars|env|environment)\b/i, 'sensitive', 'phrase:dumps-secrets', 0, ['all', 'every', 'dump', 'dumps', 'dumping', 'print', 'prints', 'printing']],
   // secrets said to stay out of what comes back ("Passwords are never returned", "values are masked")
@@ -887,7 +891,7 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     const match = pattern.exec(head);
     if (!match) continue;
     // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
-    if (label === 'phrase:by-filter' && match.index >= firstEnd) continue;
+    if ((label === 'phrase:by-filter' || label === 'phrase:upsert') && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
     // (secrets mentioned later are mostly setup notes: "With Reddit credentials, posts include scores")
     // (an overwrite said later is mostly about one field: "Setting attendees replaces the entire attendee list")

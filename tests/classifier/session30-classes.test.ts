@@ -111,3 +111,16 @@ describe('a read of every secret or variable at once is the rubric\'s dump; secr
     expect(verdict(classify(tool('list_connections', 'Lists the database connections the server holds credentials for. Passwords are never returned.')))).toBe('read low');
   });
 });
+
+describe('"create or update" changes what exists in place; GraphQL mutations change data', () => {
+  it('"Create or update the retention policy of a bucket": destructive, in place (medium)', () => {
+    expect(verdict(classify(tool('retention_policy', 'Create or update the retention policy of a storage bucket.', { bucket: { type: 'string' }, days: { type: 'integer' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('add_label_definition', 'Add or update a label definition of the project.', { name: { type: 'string' }, color: { type: 'string' } })))).toBe('write+destructive medium');
+  });
+
+  it('"Run GraphQL queries and mutations against the API" is destructive; a create said alone, or gene mutations searched, are not', () => {
+    expect(verdict(classify(tool('gql', 'Run GraphQL queries and mutations against the store API.', { document: { type: 'string' } })))).toBe('execute+destructive high');
+    expect(verdict(classify(tool('add_policy', 'Create a retention policy for a storage bucket.', { bucket: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('find_variants', 'Search gene mutations by symbol.', { symbol: { type: 'string' } })))).toBe('read low');
+  });
+});

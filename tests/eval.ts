@@ -90,6 +90,14 @@ if (!values.llm) {
     console.log(formatEval(`Servers new to the catalog, held-out half (${new Set(fresh6Holdout.map((label) => label.server)).size} other servers, every tool, labelled blind; never tuned against), annotations removed`, runEval(fresh6Holdout, false)));
     console.log('');
   }
+  // every tool of twelve more servers new to the catalog, split the same way
+  const fresh7 = loadLabelsIfPresent('fresh7');
+  const fresh7Holdout = loadLabelsIfPresent('fresh7-holdout');
+  if (fresh7.length) print(`Twelve more new servers, development half (${new Set(fresh7.map((label) => label.server)).size} servers, every tool, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh7, false));
+  if (fresh7Holdout.length) {
+    console.log(formatEval(`Twelve more new servers, held-out half (${new Set(fresh7Holdout.map((label) => label.server)).size} other servers, every tool, labelled blind; never tuned against), annotations removed`, runEval(fresh7Holdout, false)));
+    console.log('');
+  }
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')]] as const;
@@ -103,7 +111,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the six fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout], false)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the seven fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

@@ -38,6 +38,8 @@ export interface ServerTraits {
   ui: boolean;
   /** A database server: a `query` parameter runs arbitrary queries. */
   database: boolean;
+  /** A server about people's records (a CRM, personal finance, HR, patients): what its reads return is personal data. */
+  personal?: boolean;
   /** Evidence for the traits, quoted from the server context. */
   signals: Signal[];
 }
@@ -49,8 +51,14 @@ export function serverTraits(context: ServerContext | undefined): ServerTraits {
   const signals: Signal[] = [];
   let ui = false;
   let database = false;
+  let personal = false;
   for (const text of [context?.name, context?.title, context?.description]) {
     if (!text) continue;
+    const personalMatch = PERSONAL_SERVER.exec(text);
+    if (personalMatch && !personal) {
+      personal = true;
+      signals.push({ family: 'server', effect: 'sensitive', label: 'server:personal-records', weight: 0, where: 'server', text: personalMatch[0] });
+    }
     const uiMatch = UI_SERVER.exec(text);
     if (uiMatch && !ui) {
       ui = true;
@@ -62,7 +70,26 @@ export function serverTraits(context: ServerContext | undefined): ServerTraits {
       signals.push({ family: 'server', effect: 'execute', label: 'server:database', weight: 0, where: 'server', text: dbMatch[0] });
     }
   }
-  return { ui, database, signals };
+  return { ui, database, personal, signals };
+}
+
+// a server whose records are people's: a CRM, a personal-finance or budgeting app, HR, patients' records
+const PERSONAL_SERVER = /\b(crm|customer\s+relationship\s+management|personal\s+finance|budgeting|household\s+budget|human\s+resources|hris|payroll|patients?|ehr|electronic\s+(health|medical)\s+records?)\b/i;
+// what such a server keeps about its own setup: the schema, settings and the kinds it offers
+const SETUP_WORDS = new Set(['attribute', 'attributes', 'field', 'fields', 'schema', 'schemas', 'config', 'configs', 'configuration', 'setting', 'settings', 'definition', 'definitions', 'type', 'types', 'category', 'categories', 'tag', 'tags', 'stage', 'stages', 'status', 'statuses', 'option', 'options', 'template', 'templates', 'form', 'forms', 'pipeline', 'pipelines', 'view', 'views', 'workflow', 'workflows', 'property', 'properties']);
+// what such a server keeps about the people it serves: their records, entries, deals, notes and money (not its setup: fields, lists, workflows)
+const PERSONAL_RECORDS = new Set(['record', 'records', 'entry', 'entries', 'transaction', 'transactions', 'note', 'notes', 'deal', 'deals', 'interaction', 'interactions', 'activity', 'activities', 'company', 'companies', 'lead', 'leads', 'opportunity', 'opportunities', 'engagement', 'engagements', 'payee', 'payees', 'expense', 'expenses', 'applicant', 'applicants', 'candidate', 'candidates', 'appointment', 'appointments']);
+
+/** On a server about people's records, a read of those records returns personal data (`search_records`, `get_transactions`); its setup does not. */
+export function personalRecordSignals(tool: McpTool, traits: ServerTraits): Signal[] {
+  if (!traits.personal) return [];
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  if (![...primary].some((i) => verbOf(tokens[i]!.word)?.effects.includes('read'))) return [];
+  // (what the name acts on decides: `list_deal_stages` reads the stages a deal can be in, not deals)
+  if (SETUP_WORDS.has(tokens[nameObject(tokens, primary)]?.word ?? '')) return [];
+  const record = tokens.find((token, i) => !primary.has(i) && PERSONAL_RECORDS.has(token.word));
+  return record ? [signal('name', 'sensitive', 'records:personal', 1, 'name', record.text)] : [];
 }
 
 function signal(family: Signal['family'], effect: SignalEffect, label: string, weight: number, where: Signal['where'], text: string): Signal {

@@ -124,3 +124,16 @@ describe('"create or update" changes what exists in place; GraphQL mutations cha
     expect(verdict(classify(tool('find_variants', 'Search gene mutations by symbol.', { symbol: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe("on a server about people's records (a CRM, personal finance, HR), a read of those records is personal data", () => {
+  const crm = { name: 'io.example/crm', description: 'Access to the Acme CRM: contacts, companies and deals.' };
+  it('searching deals or reading notes and transactions: read, medium', () => {
+    expect(verdict(classify(tool('search_deals', 'Search deals by stage.', { stage: { type: 'string' } }), crm))).toBe('read medium');
+    expect(verdict(classify(tool('get_transactions', 'Returns transactions in a date range.', { from: { type: 'string' } }), { name: 'io.example/budget', description: 'Personal finance and budgeting app.' }))).toBe('read medium');
+  });
+
+  it("the server's setup read there, or the same records read elsewhere, stay low", () => {
+    expect(verdict(classify(tool('list_deal_stages', 'Lists the stages a deal can be in.'), crm))).toBe('read low');
+    expect(verdict(classify(tool('search_deals', 'Search deals by stage.', { stage: { type: 'string' } })))).toBe('read low');
+  });
+});

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-54';
+export const CLASSIFIER_VERSION = 'rules-55';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -95,6 +95,8 @@ const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 // a credential the call takes (`password`, `token`, `api_key`): what the tool needs to connect, not what it returns
 // the words of secrets, as a signal's text quotes them (not personal data)
 const SECRET_TEXT = /\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|tokens?|keys?|vaults?|keychains?|keystores?)\b/i;
+// the name verbs that take away the one thing they name (a forced one also unlinks what refers to it)
+const ONE_ITEM_REMOVERS = new Set(['verb:delete', 'verb:remove', 'verb:destroy', 'verb:terminate', 'verb:kill', 'verb:uninstall', 'verb:unregister', 'verb:deregister']);
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
 
 /**
@@ -299,7 +301,12 @@ export function decide(signals: Signal[]): Verdict {
     // (a switch that amends what was made last rewrites that one thing in place: `amend` on a commit)
     if (category === 'write' && labels.has('param:amend')) scope = widerScope(scope, 'in-place');
     // (forcing a file writer overwrites the one file it writes)
-    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || (s.label === 'param:force' && !writesFile) || s.label === 'phrase:history');
+    // (`force` on a delete of one thing, "delete even if it is in use", takes that one thing and its links, not a sweep;
+    // where what is deleted holds others, a container, it sweeps them as the container rule says; a forced push or clean still sweeps)
+    const deletesOne = fromName.some((s) => s.weight >= 3 && ONE_ITEM_REMOVERS.has(s.label));
+    // (a forced push replaces the remote's history with the local one: the rubric's force-push)
+    if (labels.has('param:force') && fromName.some((s) => s.weight >= 3 && s.label === 'verb:push')) scope = widerScope(scope, 'broad');
+    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || (s.label === 'param:force' && !writesFile && !deletesOne) || s.label === 'phrase:history');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     if (overwriteMode && category === 'write') scope = widerScope(scope, 'item');
     // clearing a cache, a buffer, a session or a counter loses nothing anyone stored

@@ -138,7 +138,9 @@ describe('broad destruction', () => {
   it('an item-scope verb becomes broad with a sweeping name word, a recursive or force parameter, history, or a filter', () => {
     expect(decide([nameVerb('delete'), signal('name', 'broad', 'word:all', 1, 'all')]).destructiveScope).toBe('broad');
     expect(decide([nameVerb('delete'), signal('parameter', 'destructive', 'param:recursive', 1)]).destructiveScope).toBe('broad');
-    expect(decide([nameVerb('delete'), signal('parameter', 'destructive', 'param:force', 1)]).destructiveScope).toBe('broad');
+    // (forcing a clean or a purge sweeps; forcing the delete of one thing, "even if it is in use", takes that one thing)
+    expect(decide([nameVerb('clean'), signal('parameter', 'destructive', 'param:force', 1)]).destructiveScope).toBe('broad');
+    expect(decide([nameVerb('delete'), signal('parameter', 'destructive', 'param:force', 1)]).destructiveScope).toBe('item');
     expect(decide([nameVerb('delete'), signal('description', 'destructive', 'phrase:history', 1)]).destructiveScope).toBe('broad');
     expect(decide([nameVerb('delete'), signal('description', 'destructive', 'phrase:other', 1)]).destructiveScope).toBe('item');
     expect(decide([nameVerb('update'), signal('parameter', 'destructive', 'param:force', 1)]).destructiveScope).toBe('in-place');

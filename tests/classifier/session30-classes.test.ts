@@ -137,3 +137,15 @@ describe("on a server about people's records (a CRM, personal finance, HR), a re
     expect(verdict(classify(tool('search_deals', 'Search deals by stage.', { stage: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe("a protocol named in a tool's prefix is not a credential; forcing the delete of one thing deletes that one thing", () => {
+  it('`ssh_upload` overwriting one remote file is high, `ssh_alias` removing one alias is high: neither administers credentials', () => {
+    expect(verdict(classify(tool('ssh_upload', 'Uploads one local file to a remote path over SFTP, overwriting any file at that path.', { server: { type: 'string' }, local: { type: 'string' }, remote: { type: 'string' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('add_ssh_key', 'Adds an SSH key to the account.', { public_key: { type: 'string' } })))).toBe('write critical');
+  });
+
+  it('`force` on deleting one tag unlinks it (high); a forced push still rewrites history (critical)', () => {
+    expect(verdict(classify(tool('delete_label', 'Delete a label. Fails if it is in use unless force is set, which removes it from every item.', { id: { type: 'string' }, force: { type: 'boolean' } })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('repo_push', 'Push the current branch to the remote.', { remote: { type: 'string' }, force: { type: 'boolean' } })))).toBe('write+destructive critical');
+  });
+});

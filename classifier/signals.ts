@@ -590,7 +590,7 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
 }
 
 const SENDING_TO_MODEL = new Set(['send', 'submit', 'pass', 'forward', 'delegate', 'offload', 'hand', 'route']);
-const MODEL_WORDS = new Set(['llm', 'llms', 'model', 'models', 'ai', 'gpt', 'chatgpt', 'claude', 'gemini', 'ollama', 'sidekick']);
+const MODEL_WORDS = new Set(['llm', 'llms', 'model', 'models', 'ai', 'gpt', 'chatgpt', 'claude', 'gemini', 'ollama']);
 const MODEL_MODIFIERS = new Set(['the', 'a', 'an', 'your', 'local', 'remote', 'configured', 'second', 'another', 'other', 'language', 'small', 'large', 'cheaper', 'faster', 'reasoning', 'coding', 'code']);
 /** Whether the verb at `i` sends to a model: "to" within eight words, then a model word past its modifiers ("to the local LLM"). */
 function toModel(tokens: readonly Token[], i: number): boolean {

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-56';
+export const CLASSIFIER_VERSION = 'rules-57';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -95,6 +95,8 @@ const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 // a credential the call takes (`password`, `token`, `api_key`): what the tool needs to connect, not what it returns
 // the words of secrets, as a signal's text quotes them (not personal data)
 const SECRET_TEXT = /\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|tokens?|keys?|vaults?|keychains?|keystores?)\b/i;
+// a negation that is about files ("does not write any files", "nothing is saved to disk")
+const NEGATED_FILES = /\b(files?|disk|saves?|saved|saving|writes?|writing|written|stores?|stored|persist\w*|local\w*)\b/i;
 // the name verbs that take away the one thing they name (a forced one also unlinks what refers to it)
 const ONE_ITEM_REMOVERS = new Set(['verb:delete', 'verb:remove', 'verb:destroy', 'verb:terminate', 'verb:kill', 'verb:uninstall', 'verb:unregister', 'verb:deregister']);
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
@@ -192,8 +194,12 @@ export function decide(signals: Signal[]): Verdict {
   let strongExecute = sums.strongExecute;
   if (negated) {
     // "read-only", "does not modify": the prose outweighs weak write hints, never the name's own verb
-    write = nameSums.write;
-    strongWrite = nameSums.strongWrite;
+    // (nor a file the tool is told where to save, unless the negation is about files: "read-only on the remote side", then
+    // "Local destination path", still writes that file; "writes nothing to disk" does not)
+    const negations = signals.filter((s) => s.label === 'phrase:negation').map((s) => s.text).join(' ');
+    const savesAnyway = NEGATED_FILES.test(negations) ? 0 : signals.reduce((sum, s) => (s.label === 'param:output-file' ? sum + s.weight : sum), 0);
+    write = nameSums.write + savesAnyway;
+    strongWrite = nameSums.strongWrite + savesAnyway;
     execute = nameSums.execute + parameterSums.execute;
     strongExecute = nameSums.strongExecute + parameterSums.strongExecute;
   }

@@ -149,3 +149,13 @@ describe("a protocol named in a tool's prefix is not a credential; forcing the d
     expect(verdict(classify(tool('repo_push', 'Push the current branch to the remote.', { remote: { type: 'string' }, force: { type: 'boolean' } })))).toBe('write+destructive critical');
   });
 });
+
+describe('a negation about something else does not cancel the file a tool is told to save', () => {
+  it('"read-only on the remote side" with a local destination path writes that file', () => {
+    expect(verdict(classify(tool('download_remote_file', 'Copies one remote file to a local destination path, overwriting any file there. Read-only on the remote side.', { remote: { type: 'string' }, localPath: { type: 'string', description: 'Local destination path' } })))).toBe('write+destructive high');
+  });
+
+  it('a negation about files themselves still reads', () => {
+    expect(verdict(classify(tool('preview_file', 'Shows the first lines of a remote file. Writes nothing to disk.', { remote: { type: 'string' }, outputPath: { type: 'string', description: 'Ignored.' } })))).toBe('read low');
+  });
+});

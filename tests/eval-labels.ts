@@ -35,7 +35,7 @@ export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4
  * A second labeller's blind labels of a never-tuned set (tests/labels/second/<set>.json), when present: the same
  * tools, labelled from the definitions and the guide alone, without the first labels or the rules' verdicts.
  */
-export function loadSecondLabels(set: 'holdout' | 'npm' | 'fresh' | 'fresh6-holdout'): Label[] | undefined {
+export function loadSecondLabels(set: 'holdout' | 'npm' | 'fresh' | 'fresh6-holdout' | 'fresh7-holdout'): Label[] | undefined {
   const file = join(ROOT, 'tests', 'labels', 'second', `${set}.json`);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Label[]) : undefined;
 }

@@ -100,7 +100,7 @@ if (!values.llm) {
   }
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
-  const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')]] as const;
+  const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
   if (sets.some(([, , second]) => second)) {
     console.log('Second blind labeller over the never-tuned sets (tests/labels/second/), annotations removed');
     const percent = (fraction: number) => `${(100 * fraction).toFixed(1)}%`;

@@ -107,7 +107,7 @@ export const LIFECYCLE_OBJECTS = new Set(['pipeline', 'pipelines', 'job', 'jobs'
 
 /** Nouns that name an action: after a light verb ("start a search", "run an audit") the action decides. */
 export const ACTION_NOUNS = new Map<string, string>([
-  ['search', 'search'], ['crawl', 'crawl'], ['scan', 'scan'], ['analysis', 'analyze'], ['audit', 'audit'], ['verification', 'verify'], ['trace', 'capture'],
+  ['search', 'search'], ['searches', 'search'], ['crawl', 'crawl'], ['scan', 'scan'], ['analysis', 'analyze'], ['audit', 'audit'], ['verification', 'verify'], ['trace', 'capture'],
   ['recording', 'record'], ['screencast', 'record'], ['migration', 'migrate'], ['deployment', 'deploy'], ['build', 'build'], ['test', 'test'], ['tests', 'test'],
   ['backup', 'save'], ['export', 'export'], ['import', 'import'], ['installation', 'install'], ['execution', 'execute'], ['upload', 'upload'], ['download', 'download'],
   ['sync', 'sync'], ['session', 'create'], ['conversation', 'create'], ['wait', 'wait'], ['watch', 'watch'],
@@ -121,7 +121,9 @@ export const LIGHT_VERBS = new Set(['start', 'begin', 'initiate', 'kick', 'perfo
 export const PROBED_OBJECTS = new Set(['connection', 'connections', 'connectivity', 'credential', 'credentials', 'auth', 'authentication', 'login', 'proxy', 'proxies',
   'availability', 'reachability', 'reachable', 'latency', 'alive', 'online', 'network', 'apikey', 'key', 'keys', 'token', 'tokens',
   // (what the caller may reach: "Run auth diagnostics against file access", `test_bucket_access`)
-  'access', 'permissions']);
+  'access', 'permissions',
+  // (a health probe or check reads whether the service is up)
+  'health']);
 
 /** Words in a name that turn the rest into a read: the tool shows what would happen instead of doing it. */
 export const NEUTRALIZERS = new Set(['preview', 'dry', 'dryrun', 'simulate', 'simulation', 'estimate', 'plan', 'validate', 'check', 'explain', 'diff', 'lint']);

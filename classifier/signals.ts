@@ -301,7 +301,8 @@ function containerObjectSignals(words: readonly Token[], lead: number, sentence:
 }
 
 // (a scan can probe or attack what it scans; an audit or an analysis reads)
-const OBSERVING_ACTIONS = new Set(['audit', 'analyze']);
+// (and running a search reads: "Run a search across companies", "Execute multiple searches in parallel")
+const OBSERVING_ACTIONS = new Set(['audit', 'analyze', 'search']);
 /**
  * "Opens the draw.io editor with a diagram", "Open a URL in the iOS Simulator": opening an application on the
  * user's machine launches it, which the rubric counts as driving a UI (execute), not as reading.
@@ -583,7 +584,7 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
   if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
   // resolving a work item (`resolve_task`, "Resolve an incident") closes it; resolving a name, an id or an address looks it up
   if (verb.lemma === 'resolve' && resolvedWork(tokens, i)) verb = verbOf('close')!;
-  const action = LIGHT_VERBS.has(verb.lemma) || verb.lemma === 'run' ? (probeRun(tokens, i) ?? (LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : observationRun(tokens, i))) : undefined;
+  const action = LIGHT_VERBS.has(verb.lemma) || verb.lemma === 'run' || verb.lemma === 'execute' ? (probeRun(tokens, i) ?? (LIGHT_VERBS.has(verb.lemma) ? actionAfter(tokens, i) : observationRun(tokens, i))) : undefined;
   let resolved = (action && verbOf(action)) || verb;
   if (resolved.lemma === 'test' && probedObject(tokens, i)) resolved = verbOf('probe')!;
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) ?? controlledProgram(tokens, i, resolved.lemma) };

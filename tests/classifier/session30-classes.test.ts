@@ -159,3 +159,14 @@ describe('a negation about something else does not cancel the file a tool is tol
     expect(verdict(classify(tool('preview_file', 'Shows the first lines of a remote file. Writes nothing to disk.', { remote: { type: 'string' }, outputPath: { type: 'string', description: 'Ignored.' } })))).toBe('read low');
   });
 });
+
+describe('running a search or a health probe reads', () => {
+  it('"Execute several searches at once" and "Run a quick health probe of the service": read, low', () => {
+    expect(verdict(classify(tool('multi_lookup', 'Execute several searches at once and return the grouped hits.', { queries: { type: 'array' } })))).toBe('read low');
+    expect(verdict(classify(tool('ping_service', 'Run a quick health probe of the service and echo its version.')))).toBe('read low');
+  });
+
+  it('running a migration or a job still runs it', () => {
+    expect(verdict(classify(tool('kick_job', 'Run a job of the nightly pipeline by its id.', { job_id: { type: 'string' } })))).toBe('execute high');
+  });
+});

@@ -250,7 +250,8 @@ export function decide(signals: Signal[]): Verdict {
   const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || labels.has('phrase:by-filter') || anyResource ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
   // a browser or device action changes the page session, not stored data (unless it deletes)
   // (a lifecycle verb on something that runs, "Cancel a running test execution", operates that run, not the page)
-  const sessionOnly = ui && category === 'execute' && !kind(kinds, 'object');
+  const drivesUi = ui && category === 'execute';
+  const sessionOnly = drivesUi && !kind(kinds, 'object');
   // removing something from an item that stays ("a label from an issue") changes that item in place
   const detaches = labels.has('phrase:detaches');
   // approving a request or claiming what no one held adds state ("Approve a DM request", `claim_next_task`)
@@ -289,7 +290,7 @@ export function decide(signals: Signal[]): Verdict {
     // submitting a form changes whatever the form changes
     if (labels.has('param:submit')) scope = widerScope(scope, 'in-place');
     // code run in a page can change what the page holds
-    if (ui && category === 'execute' && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
+    if (drivesUi && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
     // (a mode that replaces what exists on a conflict is weighed below, after the sweep: it replaces the one item in the way)
     const modeWeight = signals.reduce((sum, s) => (s.label === 'param:overwrite-mode' || s.label === 'phrase:overwrite-mode' ? sum + s.weight : sum), 0);
     const overwriteMode = modeWeight > 0;

@@ -581,7 +581,8 @@ function otherTools(sentence: string, context: Context): string[] {
     // a credential or field name (`tenant_access_token`, `workspace_id`) is not a tool
     if (!context.siblings.has(name) && /[_-](token|key|secret|id|ids)$/i.test(name)) continue;
     // nor a field of what comes back ("`total_count` is always present in the response", "the `next_cursor` field")
-    if (!context.siblings.has(name) && (RESPONSE_FIELD_AFTER.test(sentence.slice(match.index + match[0].length, match.index + match[0].length + 60)) || /\b(the|a|its|each)\s+$/i.test(sentence.slice(Math.max(0, match.index - 6), match.index)) && /^[`'"”’]?\s*(field|property|key|column|attribute)s?\b/i.test(sentence.slice(match.index + match[0].length)))) continue;
+    // (a field, property, column or attribute named as such; a key only after "the", "a", "its" or "each")
+    if (!context.siblings.has(name) && (RESPONSE_FIELD_AFTER.test(sentence.slice(match.index + match[0].length, match.index + match[0].length + 60)) || (/\b(the|a|its|each)\s+$/i.test(sentence.slice(Math.max(0, match.index - 6), match.index)) && /^[`'"”’]?\s*keys?\b/i.test(sentence.slice(match.index + match[0].length))))) continue;
     names.push(name);
   }
   return names;

@@ -624,7 +624,7 @@ function observationToggle(tokens: readonly Token[], i: number, lemma: string): 
 }
 
 const HTTP_METHOD_NAME = /^(method|http_?method|request_?method|verb|http_?verb)$/i;
-const HTTP_WRITE_METHODS = /\b(POST|PUT|PATCH|DELETE)\b/;
+const HTTP_WRITE_METHODS_ALL = /\b(POST|PUT|PATCH|DELETE)\b/g;
 const HTTP_METHOD_FILTER = /\b(filter\w*|only|match(es|ing)?|restrict\w*)\b/i;
 const ADDRESS_PARAMETER = /^(url|uri|endpoint|path|href|route|api_?path|resource|target_?url|request_?url)$/i;
 // what an expression or a formula can be without being code: one a calculator, a scheduler or a matcher computes
@@ -1114,8 +1114,9 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       all.push(signal('parameter', 'execute', 'param:agent-task', 2.5, `inputSchema.properties.${locationKey(task)}`, task));
     }
   }
-  const asksModel = ASKS_MODEL.test(tool.description ?? '');
-  const requestsAddress = Object.keys(tool.inputSchema.properties ?? {}).some((name) => ADDRESS_PARAMETER.test(name));
+  // (asked only of the few parameters that need them: most tools take no code and no HTTP method)
+  let asksModel: boolean | undefined;
+  let requestsAddress: boolean | undefined;
   for (const property of inputProperties(tool.inputSchema)) {
     // (this parameter's signals go straight to the list: they are the ones from `from` on)
     const out = all;
@@ -1136,7 +1137,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // code handed over to be judged ("The code to review", "the snippet to evaluate against the style guide") is text, not code to run
       if (effects.includes('execute') && JUDGED_TEXT.test(description)) continue;
       // (and so is code handed to a model with the task: "Send a code-specific task to the local LLM")
-      if (effects.includes('execute') && asksModel) continue;
+      if (effects.includes('execute') && (asksModel ??= ASKS_MODEL.test(tool.description ?? ''))) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !CODE_FIRST_WORD.test(words[0]!)) continue;
       // a word that names code only qualifies a head noun after it (`code_refs`, `script_id`, `command_language`): the value refers to code, it is none
       if (effects.includes('execute') && token !== tokens[tokens.length - 1] && CODE_REFERRING_HEADS.has(words[words.length - 1]!)) continue;
@@ -1194,13 +1195,14 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
     // an HTTP method of the caller's choosing (`method: "GET" | "POST" | "DELETE"`): a request can change or delete what it reaches
     // (one that picks captured requests to show, "Filter by HTTP method", sends nothing; nor does a tool that names no address to send to)
-    if (HTTP_METHOD_NAME.test(property.name) && !HTTP_METHOD_FILTER.test(description) && requestsAddress) {
-      const offered = values.find((value): value is string => typeof value === 'string' && /^(post|put|patch|delete)$/i.test(value));
-      const said = offered === undefined ? HTTP_WRITE_METHODS.exec(description)?.[0] : undefined;
-      const where = offered !== undefined ? `${property.path}.enum` : `${property.path}.description`;
-      if (offered !== undefined || said !== undefined) {
-        out.push(signal('parameter', 'write', 'param:http-method', 2, where, (offered ?? said)!));
-        const removing = offered !== undefined ? values.find((value): value is string => typeof value === 'string' && /^(put|patch|delete)$/i.test(value)) : /\b(PUT|PATCH|DELETE)\b/.exec(description)?.[0];
+    if (HTTP_METHOD_NAME.test(property.name) && !HTTP_METHOD_FILTER.test(description) && (requestsAddress ??= Object.keys(tool.inputSchema.properties ?? {}).some((name) => ADDRESS_PARAMETER.test(name)))) {
+      // (the methods offered in the enum, else those its description names)
+      const inEnum = values.filter((value): value is string => typeof value === 'string' && /^(post|put|patch|delete)$/i.test(value));
+      const methods = inEnum.length ? inEnum : (description.match(HTTP_WRITE_METHODS_ALL) ?? []);
+      const where = inEnum.length ? `${property.path}.enum` : `${property.path}.description`;
+      if (methods.length) {
+        out.push(signal('parameter', 'write', 'param:http-method', 2, where, methods[0]!));
+        const removing = methods.find((method) => !/^post$/i.test(method));
         if (removing) out.push(signal('parameter', 'destructive', 'param:http-method', 1.5, where, removing));
       }
     }

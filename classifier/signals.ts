@@ -73,12 +73,13 @@ export function serverTraits(context: ServerContext | undefined): ServerTraits {
   return { ui, database, personal, signals };
 }
 
-// a server whose records are people's: a CRM, a personal-finance or budgeting app, HR, patients' records
-const PERSONAL_SERVER = /\b(crm|customer\s+relationship\s+management|personal\s+finance|budgeting|household\s+budget|human\s+resources|hris|payroll|patients?|ehr|electronic\s+(health|medical)\s+records?)\b/i;
+// a server whose records are people's: a CRM, a personal-finance or budgeting app, HR, patients' records,
+// an online shop (its orders name the buyer, with an address)
+const PERSONAL_SERVER = /\b(crm|customer\s+relationship\s+management|personal\s+finance|budgeting|household\s+budget|human\s+resources|hris|payroll|patients?|ehr|electronic\s+(health|medical)\s+records?|e-?commerce|commerce\s+(platform|store|backend|api)|headless\s+commerce|online\s+(store|shop)s?|storefronts?|shopify|woocommerce|bigcommerce|magento|prestashop)\b/i;
 // what such a server keeps about its own setup: the schema, settings and the kinds it offers
 const SETUP_WORDS = new Set(['attribute', 'attributes', 'field', 'fields', 'schema', 'schemas', 'config', 'configs', 'configuration', 'setting', 'settings', 'definition', 'definitions', 'type', 'types', 'category', 'categories', 'tag', 'tags', 'stage', 'stages', 'status', 'statuses', 'option', 'options', 'template', 'templates', 'form', 'forms', 'pipeline', 'pipelines', 'view', 'views', 'workflow', 'workflows', 'property', 'properties']);
 // what such a server keeps about the people it serves: their records, entries, deals, notes and money (not its setup: fields, lists, workflows)
-const PERSONAL_RECORDS = new Set(['record', 'records', 'entry', 'entries', 'transaction', 'transactions', 'note', 'notes', 'deal', 'deals', 'interaction', 'interactions', 'activity', 'activities', 'company', 'companies', 'lead', 'leads', 'opportunity', 'opportunities', 'engagement', 'engagements', 'payee', 'payees', 'expense', 'expenses', 'applicant', 'applicants', 'candidate', 'candidates', 'appointment', 'appointments']);
+const PERSONAL_RECORDS = new Set(['record', 'records', 'object', 'objects', 'order', 'orders', 'entry', 'entries', 'transaction', 'transactions', 'note', 'notes', 'deal', 'deals', 'interaction', 'interactions', 'activity', 'activities', 'company', 'companies', 'lead', 'leads', 'opportunity', 'opportunities', 'engagement', 'engagements', 'payee', 'payees', 'expense', 'expenses', 'applicant', 'applicants', 'candidate', 'candidates', 'appointment', 'appointments']);
 
 /** On a server about people's records, a read of those records returns personal data (`search_records`, `get_transactions`); its setup does not. */
 export function personalRecordSignals(tool: McpTool, traits: ServerTraits): Signal[] {
@@ -88,8 +89,12 @@ export function personalRecordSignals(tool: McpTool, traits: ServerTraits): Sign
   if (![...primary].some((i) => verbOf(tokens[i]!.word)?.effects.includes('read'))) return [];
   // (what the name acts on decides: `list_deal_stages` reads the stages a deal can be in, not deals)
   if (SETUP_WORDS.has(tokens[nameObject(tokens, primary)]?.word ?? '')) return [];
-  const record = tokens.find((token, i) => !primary.has(i) && PERSONAL_RECORDS.has(token.word));
-  return record ? [signal('name', 'sensitive', 'records:personal', 1, 'name', record.text)] : [];
+  // (a record word that qualifies another, as in `getObjectSchema` or `fieldsByObjectKey`, names no record read)
+  const record = tokens.find((token, i) => !primary.has(i) && PERSONAL_RECORDS.has(token.word) && !PHRASE_END.has(tokens[i - 1]?.word ?? '') && !SETUP_WORDS.has(tokens[i + 1]?.word ?? ''));
+  if (record) return [signal('name', 'sensitive', 'records:personal', 1, 'name', record.text)];
+  // a name that is a retrieving verb and nothing else (`search`, `fetch`) retrieves the server's records themselves
+  const verbOnly = tokens.length === primary.size && [...primary].every((i) => RETRIEVING_VERBS.has(verbOf(tokens[i]!.word)?.lemma ?? ''));
+  return verbOnly ? [signal('name', 'sensitive', 'records:personal', 1, 'name', tokens[0]!.text)] : [];
 }
 
 function signal(family: Signal['family'], effect: SignalEffect, label: string, weight: number, where: Signal['where'], text: string): Signal {
@@ -254,9 +259,14 @@ export function billedResourceSignals(tool: McpTool): Signal[] {
   const parameters = inputProperties(tool.inputSchema).map((property) => property.name);
   const sized = parameters.some((name) => CAPACITY_PARAMETER.test(name));
   const placed = parameters.some((name) => PLACEMENT_PARAMETER.test(name));
-  const billed = BILLED_MACHINES.has(object.word) ? provisions || sized : BILLED_RESOURCES.has(object.word) && (sized || (provisions && placed));
+  // (a service or an app created from a repository or an image is built and kept running on the platform's machines)
+  const deployed = provisions && DEPLOYED_UNITS.has(object.word) && inputProperties(tool.inputSchema).some((property) => property.depth <= 3 && DEPLOY_SOURCE.test(property.name));
+  const billed = BILLED_MACHINES.has(object.word) ? provisions || sized : (BILLED_RESOURCES.has(object.word) && (sized || (provisions && placed))) || deployed;
   return billed ? [signal('name', 'write', `bills:${object.word}`, 0, 'name', object.text)] : [];
 }
+// what a hosting platform builds and runs for as long as it exists, and the parameters that name the code it runs
+const DEPLOYED_UNITS = new Set(['service', 'services', 'app', 'apps', 'application', 'applications', 'worker', 'workers']);
+const DEPLOY_SOURCE = /^(repo|repository|repo_?url|repo_?clone_?url|git|github|gitlab|git_?url|image|docker_?image|container_?image|dockerfile|dockerfile_?path|build_?command|start_?command)$/i;
 
 const MEMBERSHIP_NOUNS = new Set(['user', 'users', 'member', 'members', 'collaborator', 'collaborators', 'people', 'person', 'admin', 'admins', 'owner', 'owners', 'guest', 'guests']);
 // words before the head of a noun phrase that say which one, not what it is
@@ -528,10 +538,19 @@ function resolvedWork(tokens: readonly Token[], i: number): boolean {
 /** The thing a lifecycle verb runs or operates (`restart_service`, `power-off-droplet`, `create_deployment`), if any. */
 function runningObject(tokens: readonly Token[], i: number, lemma: string): Token | undefined {
   // (closing ends only what runs in a process: `close_task` or `close_release` closes a record)
-  const objects = lemma === 'close' ? CLOSED_PROCESSES : LIFECYCLE_VERBS.has(lemma) ? LIFECYCLE_OBJECTS : lemma === 'create' ? RUNNING_OBJECTS : undefined;
+  // (opening a shell, a terminal or a tunnel starts it, ending one stops it: `open_nodes` of a graph only reads them)
+  const objects = lemma === 'close' || lemma === 'end' || lemma === 'open' ? CLOSED_PROCESSES : LIFECYCLE_VERBS.has(lemma) ? LIFECYCLE_OBJECTS : lemma === 'create' ? RUNNING_OBJECTS : undefined;
   if (!objects) return undefined;
-  for (let j = Math.max(0, i - 3); j < Math.min(tokens.length, i + 5); j++) if (j !== i && objects.has(tokens[j]!.word)) return tokens[j];
+  for (let j = Math.max(0, i - 3); j < Math.min(tokens.length, i + 5); j++) if (j !== i && (objects.has(tokens[j]!.word) || processSession(tokens, j))) return tokens[j];
   return undefined;
+}
+
+// what a session can be of that runs as a process: a shell, a terminal, an SSH login, a browser, a REPL
+const SESSION_PROCESSES = new Set(['ssh', 'shell', 'terminal', 'browser', 'repl', 'pty', 'tmux', 'interact', 'interactive', 'kernel', 'debug', 'debugger', 'sftp', 'console']);
+/** Whether the word at `j` is a session that runs as a process ("an SSH session", `ssh_session_close`, "the live interact session"). */
+function processSession(tokens: readonly Token[], j: number): boolean {
+  const word = tokens[j]!.word;
+  return (word === 'session' || word === 'sessions') && (SESSION_PROCESSES.has(tokens[j - 1]?.word ?? '') || SESSION_PROCESSES.has(tokens[j - 2]?.word ?? ''));
 }
 
 // starting, stopping, restarting, reloading or killing one of these controls a program that runs

@@ -1,0 +1,54 @@
+// Classes of mistakes found on the development label sets in the session of 2026-11-24 (afternoon),
+// each tested in words of its own: a positive case that fails without its rule and a negative case
+// that stays put.
+import { describe, expect, it } from 'vitest';
+import { classify, tool, verdict } from './class-helpers.ts';
+
+describe("an online shop's orders, a CRM's objects and a bare search of such a server are people's records", () => {
+  const shop = { name: 'io.example/tea-shop', description: 'Manage the products, orders and customers of an online store.' };
+  const crm = { name: 'io.example/pipeline-crm', description: 'A CRM for small sales teams.' };
+
+  it('reading the orders of a shop, or the objects of a CRM, returns personal data (medium)', () => {
+    expect(verdict(classify(tool('fetch_order', 'Fetch one order with its lines and shipping details.', { order_id: { type: 'string' } }), shop))).toBe('read medium');
+    expect(verdict(classify(tool('crm_query_objects', 'Query objects of a given type with filters.', { type: { type: 'string' } }), crm))).toBe('read medium');
+  });
+
+  it('a tool named only by a retrieving verb reads the records of such a server (medium)', () => {
+    expect(verdict(classify(tool('search', 'Search across everything in the workspace.', { q: { type: 'string' } }), crm))).toBe('read medium');
+  });
+
+  it("the shop's products, a CRM object's schema or fields, and the same names on another server, stay low", () => {
+    expect(verdict(classify(tool('fetch_product', 'Fetch one product with its variants.', { product_id: { type: 'string' } }), shop))).toBe('read low');
+    expect(verdict(classify(tool('crm_get_object_schema', 'Returns the schema of an object type.', { type: { type: 'string' } }), crm))).toBe('read low');
+    expect(verdict(classify(tool('crm_list_fields_by_object', 'Lists the custom fields of an object type.', { type: { type: 'string' } }), crm))).toBe('read low');
+    expect(verdict(classify(tool('fetch_order', 'Fetch one order with its lines and shipping details.', { order_id: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('search', 'Search across everything in the workspace.', { q: { type: 'string' } })))).toBe('read low');
+  });
+});
+
+describe('a service or an app created from a repository or an image is deployed and billed while it runs', () => {
+  it('creating a web service from a git URL, or an app from a container image: write, high', () => {
+    expect(verdict(classify(tool('create_app', 'Creates an app on the hosting platform.', { name: { type: 'string' }, repository: { type: 'string' }, branch: { type: 'string' } })))).toBe('write high');
+    expect(verdict(classify(tool('service_create', 'Create a worker service.', { name: { type: 'string' }, container_image: { type: 'string' } })))).toBe('write high');
+  });
+
+  it('an app or a service created without code to run (an OAuth app with a logo, a service record) stays medium', () => {
+    expect(verdict(classify(tool('create_app', 'Registers an OAuth app for the integration.', { name: { type: 'string' }, logo_url: { type: 'string' }, redirect_uri: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('create_service', 'Create a service entry in the catalog.', { name: { type: 'string' }, owner: { type: 'string' } })))).toBe('write medium');
+  });
+});
+
+describe('a shell, terminal, browser, debugger or SSH session, and a tunnel, run as processes', () => {
+  it('starting or opening one is execute, high; closing one ends a process (destructive, high)', () => {
+    expect(verdict(classify(tool('sftp_session_open', 'Opens an SFTP session to a host and returns its handle.', { host: { type: 'string' } })))).toBe('execute high');
+    expect(verdict(classify(tool('end_session', 'End the given browser session and free its resources.', { id: { type: 'string' } })))).toBe('execute+destructive high');
+    expect(verdict(classify(tool('open_shell', 'Open an interactive shell on the box.', { box: { type: 'string' } })))).toBe('execute high');
+    expect(verdict(classify(tool('tunnel_create', 'Create a port-forwarding tunnel to a remote port.', { remote_port: { type: 'number' } })))).toBe('execute high');
+  });
+
+  it('a login or chat session, and opening a graph node or a file, are not processes', () => {
+    expect(verdict(classify(tool('end_session', 'Log out: end the current login session.', { id: { type: 'string' } })))).not.toMatch(/^execute/);
+    expect(verdict(classify(tool('close_chat_session', 'Close a chat session with a support agent.', { id: { type: 'string' } })))).not.toMatch(/^execute/);
+    expect(verdict(classify(tool('open_nodes', 'Open specific nodes of the knowledge graph by name.', { names: { type: 'array' } })))).toBe('read low');
+  });
+});

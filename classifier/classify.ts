@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-59';
+export const CLASSIFIER_VERSION = 'rules-61';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -545,7 +545,7 @@ function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
 // the rules that read a whole definition at once, in the order their signals are listed
 const WHOLE_TOOL_RULES: readonly ((tool: McpTool) => Signal[])[] = [
   billedResourceSignals, moneyRecordSignals, sideMoneySignals, addedStateSignals, ephemeralClearSignals, wholeContentSignals, replacesWholeSignals,
-  linkOnlySignals, platformCodeSignals, installedCodeSignals, clusterConfigSignals, issuedCredentialSignals, sharedAccessSignals,
+  linkOnlySignals, platformCodeSignals, installedCodeSignals, clusterConfigSignals, issuedCredentialSignals, sharedAccessSignals, documentedRequestSignals,
 ];
 
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
@@ -579,6 +579,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   for (const rule of WHOLE_TOOL_RULES) for (const s of rule(tool)) signals.push(s);
   for (const s of personalRecordSignals(tool, traits)) signals.push(s);
+  for (const s of filteredRowsSignals(tool)) signals.push(s);
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });

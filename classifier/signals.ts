@@ -81,6 +81,42 @@ const SETUP_WORDS = new Set(['attribute', 'attributes', 'field', 'fields', 'sche
 // what such a server keeps about the people it serves: their records, entries, deals, notes and money (not its setup: fields, lists, workflows)
 const PERSONAL_RECORDS = new Set(['record', 'records', 'object', 'objects', 'order', 'orders', 'entry', 'entries', 'transaction', 'transactions', 'note', 'notes', 'deal', 'deals', 'interaction', 'interactions', 'activity', 'activities', 'company', 'companies', 'lead', 'leads', 'opportunity', 'opportunities', 'engagement', 'engagements', 'payee', 'payees', 'expense', 'expenses', 'applicant', 'applicants', 'candidate', 'candidates', 'appointment', 'appointments']);
 
+// rows, records or documents picked by a filter the call must give: a change to them is a change by a filter
+const FILTERED_PLURALS = new Set(['rows', 'records', 'documents', 'docs', 'entries', 'items', 'objects']);
+const FILTER_PARAMETER = /^(filter|filters|where|where_?clause|criteria|conditions?|selector|match)$/i;
+const CHANGING_LEMMAS = new Set(['update', 'modify', 'edit', 'patch', 'set', 'change']);
+/** `update_rows(filter)`, `delete_documents(where)`: what such a tool changes is whatever its required filter matches. */
+export function filteredRowsSignals(tool: McpTool): Signal[] {
+  const tokens = splitIdentifier(tool.name);
+  const primary = primaryVerbIndexes(tokens);
+  const changes = [...primary].some((i) => {
+    const verb = verbOf(tokens[i]!.word);
+    return verb !== undefined && (verb.effects.includes('destructive') || CHANGING_LEMMAS.has(verb.lemma));
+  });
+  if (!changes || !FILTERED_PLURALS.has(tokens[nameObject(tokens, primary)]?.word ?? '')) return [];
+  const required = Array.isArray(tool.inputSchema.required) ? (tool.inputSchema.required as unknown[]) : [];
+  const filter = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && FILTER_PARAMETER.test(property.name) && required.includes(property.name));
+  return filter ? [signal('parameter', 'broad', 'phrase:by-filter', 1, filter.path, filter.name)] : [];
+}
+
+// a request documented in the description with a method of the caller's choosing and an address
+// ("{ method: 'GET'|'POST'|'PATCH'|'DELETE', url: '/me/messages' }"): each request can change or delete what it reaches
+const DOCUMENTED_METHODS = /\bmethod['"]?\s*[:=]\s*((['"]?(GET|POST|PUT|PATCH|DELETE|HEAD)['"]?\s*[|,/]\s*)+['"]?(GET|POST|PUT|PATCH|DELETE|HEAD)['"]?)/;
+const DOCUMENTED_ADDRESS = /\b(url|uri|path|endpoint)['"]?\s*[:=]/i;
+/** `graph-batch` "Body: { requests: [{ method: 'GET'|'POST'|'DELETE', url }] }": the HTTP method rule, where the method is a documented field. */
+export function documentedRequestSignals(tool: McpTool): Signal[] {
+  const text = (tool.description ?? '').slice(0, 3000);
+  if (!text.includes('method')) return [];
+  const offered = DOCUMENTED_METHODS.exec(text);
+  if (!offered || !DOCUMENTED_ADDRESS.test(text.slice(offered.index, offered.index + 300))) return [];
+  const methods = offered[1]!.match(HTTP_WRITE_METHODS_ALL) ?? [];
+  if (!methods.length) return [];
+  const out = [signal('description', 'write', 'param:http-method', 2, 'description', methods[0]!)];
+  const removing = methods.find((method) => method !== 'POST');
+  if (removing) out.push(signal('description', 'destructive', 'param:http-method', 1.5, 'description', removing));
+  return out;
+}
+
 /** On a server about people's records, a read of those records returns personal data (`search_records`, `get_transactions`); its setup does not. */
 export function personalRecordSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   if (!traits.personal) return [];
@@ -111,6 +147,9 @@ function verbEffects(lemma: string, effects: SignalEffect[], traits: ServerTrait
   return effects;
 }
 
+const PLACING = new Set(['place', 'places', 'placing', 'placed']);
+// what may stand between "place" and "order" ("place a new food order", `place_the_order`)
+const ORDER_MODIFIERS = new Set(['a', 'an', 'the', 'new', 'this', 'that', 'your', 'my', 'our', 'their', 'its', 'food', 'grocery', 'delivery', 'purchase', 'sales', 'buy', 'sell']);
 /** Where a name's object is for the noun rules: its last word (`delete_repository`), or the word before a final verb (`repo_delete`). */
 function nameHead(tokens: readonly Token[]): number {
   const last = tokens.length - 1;
@@ -122,11 +161,15 @@ function nounSignals(tokens: readonly Token[], family: Signal['family'], where: 
   // (a name that starts with its verb ends with its object: `create_payment_link` acts on a link)
   const head = family === 'name' ? nameHead(tokens) : -1;
   for (const [i, token] of tokens.entries()) {
-    // an order on a market ("a limit order", `place_futures_market_order`) trades money or assets; a shop's order need not
-    if ((token.word === 'order' || token.word === 'orders') && TRADE_ORDER_KINDS.has(tokens[i - 1]?.word ?? '') && (family !== 'name' || i === head)) {
-      out.push(signal(family, 'financial', 'noun:trade-order', weight, where, token.text));
+    // an order on a market ("a limit order", `place_futures_market_order`) trades money or assets; a shop's order need not,
+    // unless it is placed: placing an order buys what it orders ("Place the order using a saved card", `place_order`)
+    const isOrder = token.word === 'order' || token.word === 'orders';
+    const placing = isOrder ? tokens.slice(Math.max(0, i - 4), i).find((earlier, k, before) => PLACING.has(earlier.word) && before.slice(k + 1).every((between) => ORDER_MODIFIERS.has(between.word) || TRADE_ORDER_KINDS.has(between.word))) : undefined;
+    if (isOrder && (TRADE_ORDER_KINDS.has(tokens[i - 1]?.word ?? '') || placing) && (family !== 'name' || i === head)) {
+      // (a sentence that opens by placing an order says what the tool does: "Places a limit order…", "Place the order with…")
+      const leads = placing !== undefined && family !== 'name' && tokens[0] === placing;
+      out.push(signal(family, 'financial', placing && !TRADE_ORDER_KINDS.has(tokens[i - 1]?.word ?? '') ? 'verb:place-order' : 'noun:trade-order', leads ? Math.max(weight, 1) : weight, where, token.text));
       // ("place" is a verb here, and only here: `map_place_details` names a place)
-      const placing = tokens.slice(Math.max(0, i - 4), i - 1).find((earlier) => earlier.word === 'place');
       if (placing) out.push(signal(family, 'write', 'verb:place', weight, where, placing.text));
     }
     // verifying a domain, a sender or an identity has the provider check and record who owns it (`verify_domain`): its verified state changes

@@ -52,3 +52,46 @@ describe('a shell, terminal, browser, debugger or SSH session, and a tunnel, run
     expect(verdict(classify(tool('open_nodes', 'Open specific nodes of the knowledge graph by name.', { names: { type: 'array' } })))).toBe('read low');
   });
 });
+
+describe('placing an order buys what it orders', () => {
+  it('"Place the order with the stored card", `place_grocery_order`: money moves (critical)', () => {
+    expect(verdict(classify(tool('checkout', 'Place the order with the stored card and return the receipt.', { cardId: { type: 'string' } })))).toMatch(/critical$/);
+    expect(verdict(classify(tool('place_grocery_order', 'Orders the items in the basket for delivery.', { basketId: { type: 'string' } })))).toMatch(/critical$/);
+  });
+
+  it("a place's details, an order's details, and a shop confirming an order it received are not purchases", () => {
+    expect(verdict(classify(tool('get_place_details', 'Get details of a place by its id.', { placeId: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('get_order', 'Get one order by id.', { orderId: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('confirm_order', 'Confirm a pending order: moves it to confirmed status.', { id: { type: 'string' } })))).not.toMatch(/critical$/);
+  });
+});
+
+describe('rows, records or documents changed through a filter the call must give are changed by a filter', () => {
+  const byFilter = (name: string, description: string) => tool(name, description, { table: { type: 'string' }, where: { type: 'object', description: 'Which rows.' }, values: { type: 'object' } });
+  it('updating them is high, deleting them is critical', () => {
+    const update = byFilter('update_records', 'Update records of a table.');
+    update.inputSchema.required = ['table', 'where'];
+    expect(verdict(classify(update))).toBe('write+destructive high');
+    const remove = byFilter('delete_records', 'Delete records of a table.');
+    remove.inputSchema.required = ['table', 'where'];
+    expect(verdict(classify(remove))).toBe('write+destructive critical');
+  });
+
+  it('an optional filter, or one record by its id, stays as it was', () => {
+    expect(verdict(classify(byFilter('update_records', 'Update records of a table.')))).toBe('write+destructive medium');
+    const one = tool('update_record', 'Update one record by id.', { id: { type: 'string' }, values: { type: 'object' } });
+    one.inputSchema.required = ['id'];
+    expect(verdict(classify(one))).toBe('write+destructive medium');
+  });
+});
+
+describe('requests documented with a method of the caller\'s choosing and an address can change and delete', () => {
+  it("\"{ method: 'GET'|'PATCH'|'DELETE', path: … }\" in the description: write, destructive, high", () => {
+    expect(verdict(classify(tool('api_multi', "Send several API requests at once. Each item: { method: 'GET'|'PATCH'|'DELETE', path: '/v2/items/1', body?: {...} }.", { requests: { type: 'array' } })))).toBe('write+destructive high');
+  });
+
+  it('methods named without an address, or only GET, change nothing', () => {
+    expect(verdict(classify(tool('list_requests', "List captured requests. Each has method: 'GET'|'POST'|'DELETE' and a status code.", { tab: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('api_multi_read', "Send several read requests at once. Each item: { method: 'GET'|'HEAD', path: '/v2/items/1' }.", { requests: { type: 'array' } })))).not.toMatch(/destructive/);
+  });
+});

@@ -98,6 +98,12 @@ if (!values.llm) {
     console.log(formatEval(`Twelve more new servers, held-out half (${new Set(fresh7Holdout.map((label) => label.server)).size} other servers, every tool, labelled blind; never tuned against), annotations removed`, runEval(fresh7Holdout, false)));
     console.log('');
   }
+  // a seeded sample of the tools still unlabelled (at most two a server), labelled blind after the day's rules were written
+  const fresh8 = loadLabelsIfPresent('fresh8');
+  if (fresh8.length) {
+    console.log(formatEval(`Eighth fresh batch (${new Set(fresh8.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh8, false)));
+    console.log('');
+  }
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
@@ -111,7 +117,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the seven fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout], false)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the eight fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

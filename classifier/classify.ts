@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-63';
+export const CLASSIFIER_VERSION = 'rules-64';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -238,7 +238,7 @@ export function decide(signals: Signal[]): Verdict {
   const ui = labels.has('server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host
   // (and code a platform compiles and runs: statements run inside a game or app, the body of a trigger or function written to a platform)
-  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || s.label === 'param-text:installs-named-package' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python/i.test(s.text)))) || (category === 'write' && kind(kinds, 'platform-code')));
+  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || s.label === 'param-text:installs-named-package' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python|repl|pty|stdin/i.test(s.text)))) || (category === 'write' && kind(kinds, 'platform-code')));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
   const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
 
@@ -313,7 +313,7 @@ export function decide(signals: Signal[]): Verdict {
     const deletesOne = fromName.some((s) => s.weight >= 3 && ONE_ITEM_REMOVERS.has(s.label));
     // (a forced push replaces the remote's history with the local one: the rubric's force-push)
     if (labels.has('param:force') && fromName.some((s) => s.weight >= 3 && s.label === 'verb:push')) scope = widerScope(scope, 'broad');
-    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || (s.label === 'param:force' && !writesFile && !deletesOne) || s.label === 'phrase:history');
+    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || s.label === 'param:truncate' || (s.label === 'param:force' && !writesFile && !deletesOne) || s.label === 'phrase:history');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     if (overwriteMode && category === 'write') scope = widerScope(scope, 'item');
     // clearing a cache, a buffer, a session or a counter loses nothing anyone stored

@@ -23,7 +23,7 @@ export const VERBS: Lexicon = {
   set: ['write'], put: ['write'], patch: ['write'], write: ['write'], save: ['write'], upload: ['write', 'openWorld'],
   post: ['write', 'messaging'], publish: ['write', 'openWorld'], send: ['write', 'messaging'], reply: ['write', 'messaging'],
   comment: ['write'], merge: ['write'], push: ['write'], commit: ['write'], rename: ['write'], move: ['write'],
-  copy: ['write'], assign: ['write'], invite: ['write', 'privileged'], archive: ['write'], close: ['write'], reopen: ['write'],
+  copy: ['write'], clone: ['write'], assign: ['write'], invite: ['write', 'privileged'], archive: ['write'], close: ['write'], reopen: ['write'],
   lock: ['write'], unlock: ['write'], enable: ['write'], disable: ['write'], schedule: ['write'], book: ['write'],
   subscribe: ['write'], star: ['write'], fork: ['write'], tag: ['write'], label: ['write'],
   approve: ['write'], reject: ['write'], register: ['write'], mark: ['write'], complete: ['write'], cancel: ['write'],
@@ -102,7 +102,7 @@ export const UI_ACTIONS = new Set(['open', 'resize', 'reload', 'refresh', 'handl
  */
 export const LIFECYCLE_VERBS = new Set(['submit', 'start', 'stop', 'restart', 'reboot', 'kill', 'terminate', 'cancel', 'retry', 'rerun', 'trigger', 'play', 'promote', 'upgrade', 'scale', 'apply', 'install', 'uninstall', 'rollout', 'rollback', 'resume', 'pause', 'suspend', 'power', 'recycle', 'drain', 'abort', 'launch', 'run', 'forward', 'signal', 'close']);
 /** Creating one of these starts it running (a deployment, a job, a pod). */
-export const RUNNING_OBJECTS = new Set(['deployment', 'deployments', 'job', 'jobs', 'pod', 'pods', 'container', 'containers', 'workload', 'workloads', 'manifest', 'manifests', 'pipeline', 'build', 'migration', 'rollout', 'dyno', 'tunnel', 'tunnels']);
+export const RUNNING_OBJECTS = new Set(['deployment', 'deployments', 'job', 'jobs', 'pod', 'pods', 'container', 'containers', 'workload', 'workloads', 'manifest', 'manifests', 'pipeline', 'build', 'migration', 'rollout', 'dyno', 'tunnel', 'tunnels', 'pty', 'ptys', 'repl', 'repls', 'shell', 'shells', 'terminal', 'terminals']);
 export const LIFECYCLE_OBJECTS = new Set(['pipeline', 'pipelines', 'job', 'jobs', 'workflow', 'workflows', 'build', 'builds', 'deployment', 'deployments', 'process', 'processes', 'service', 'services', 'container', 'containers', 'pod', 'pods', 'droplet', 'droplets', 'vm', 'vms', 'machine', 'machines', 'vps', 'agent', 'agents', 'node', 'nodes', 'cluster', 'migration', 'migrations', 'release', 'chart', 'helm', 'manifest', 'manifests', 'workload', 'workloads', 'terminal', 'shell', 'task', 'tasks', 'dyno', 'dynos', 'rollout', 'runner', 'daemon', 'server', 'instance', 'instances', 'function', 'lambda', 'engine', 'run', 'runs', 'port', 'ports', 'pty', 'ptys', 'repl', 'repls', 'queue', 'queues', 'worker', 'workers', 'sandbox', 'sandboxes', 'kernel', 'kernels', 'execution', 'executions', 'debuggee', 'tunnel', 'tunnels']);
 
 /** Nouns that name an action: after a light verb ("start a search", "run an audit") the action decides. */

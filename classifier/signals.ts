@@ -582,12 +582,15 @@ function resolvedWork(tokens: readonly Token[], i: number): boolean {
 function runningObject(tokens: readonly Token[], i: number, lemma: string): Token | undefined {
   // (closing ends only what runs in a process: `close_task` or `close_release` closes a record)
   // (opening a shell, a terminal or a tunnel starts it, ending one stops it: `open_nodes` of a graph only reads them)
-  const objects = lemma === 'close' || lemma === 'end' || lemma === 'open' ? CLOSED_PROCESSES : LIFECYCLE_VERBS.has(lemma) ? LIFECYCLE_OBJECTS : lemma === 'create' ? RUNNING_OBJECTS : undefined;
+  // (text sent or written to a REPL, a shell or a terminal is typed into it, and runs)
+  const objects = lemma === 'close' || lemma === 'end' || lemma === 'open' || lemma === 'attach' ? CLOSED_PROCESSES : LIFECYCLE_VERBS.has(lemma) ? LIFECYCLE_OBJECTS : lemma === 'create' ? RUNNING_OBJECTS : TYPING_VERBS.has(lemma) ? TYPED_INTO : undefined;
   if (!objects) return undefined;
   for (let j = Math.max(0, i - 3); j < Math.min(tokens.length, i + 5); j++) if (j !== i && (objects.has(tokens[j]!.word) || processSession(tokens, j))) return tokens[j];
   return undefined;
 }
 
+const TYPING_VERBS = new Set(['send', 'write', 'type', 'pipe']);
+const TYPED_INTO = new Set(['repl', 'repls', 'shell', 'shells', 'terminal', 'terminals', 'pty', 'ptys', 'stdin']);
 // what a session can be of that runs as a process: a shell, a terminal, an SSH login, a browser, a REPL
 const SESSION_PROCESSES = new Set(['ssh', 'shell', 'terminal', 'browser', 'repl', 'pty', 'tmux', 'interact', 'interactive', 'kernel', 'debug', 'debugger', 'sftp', 'console']);
 /** Whether the word at `j` is a session that runs as a process ("an SSH session", `ssh_session_close`, "the live interact session"). */
@@ -642,6 +645,8 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
   if (SENDING_TO_MODEL.has(verb.lemma) && toModel(tokens, i)) return { verb: verbOf('ask')!, object: undefined };
   const observed = observationToggle(tokens, i, verb.lemma) ?? judgedEvaluation(tokens, i, verb.lemma);
   if (observed) return { verb: observed, object: undefined };
+  // building a report, a profile, a summary or a query composes an answer: nothing is compiled or run (`build_risk_profile`)
+  if (verb.lemma === 'build' && composedThing(tokens, i)) return { verb: verbOf('generate')!, object: undefined };
   // "Set up a repository", `set_up_webhook`: setting a thing up creates or configures it, as "setup" does
   if (verb.lemma === 'set' && tokens[i + 1]?.word === 'up') verb = verbOf('setup')!;
   // resolving a work item (`resolve_task`, "Resolve an incident") closes it; resolving a name, an id or an address looks it up
@@ -652,6 +657,13 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
   return { verb: resolved, object: runningObject(tokens, i, resolved.lemma) ?? controlledProgram(tokens, i, resolved.lemma) };
 }
 
+// what is built by putting information together, not by compiling code
+const COMPOSED_THINGS = new Set(['profile', 'profiles', 'report', 'reports', 'summary', 'summaries', 'plan', 'plans', 'prompt', 'prompts', 'query', 'queries', 'url', 'urls', 'link', 'links', 'payload', 'outline', 'timeline', 'checklist', 'matrix', 'digest', 'brief', 'briefing', 'description', 'filter', 'filters', 'chart', 'graph', 'overview']);
+/** Whether "build" at `i` makes one of COMPOSED_THINGS: the head of its phrase, after the verb in prose or a name, or before it in a name (`risk_profile_build`). */
+function composedThing(tokens: readonly Token[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 5) && !PHRASE_END.has(tokens[j]!.word); j++) if (COMPOSED_THINGS.has(tokens[j]!.word) && (j + 1 === tokens.length || PHRASE_END.has(tokens[j + 1]!.word) || !COMPOSED_THINGS.has(tokens[j + 1]!.word))) return true;
+  return i > 0 && i === tokens.length - 1 && COMPOSED_THINGS.has(tokens[i - 1]!.word);
+}
 const SENDING_TO_MODEL = new Set(['send', 'submit', 'pass', 'forward', 'delegate', 'offload', 'hand', 'route']);
 const MODEL_WORDS = new Set(['llm', 'llms', 'model', 'models', 'ai', 'gpt', 'chatgpt', 'claude', 'gemini', 'ollama']);
 const MODEL_MODIFIERS = new Set(['the', 'a', 'an', 'your', 'local', 'remote', 'configured', 'second', 'another', 'other', 'language', 'small', 'large', 'cheaper', 'faster', 'reasoning', 'coding', 'code']);
@@ -814,6 +826,12 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(conflict\w*|exist\w*|mode|behaviou?r|strategy)\b[^.]{0,80}?['"`‘“](replace|overwrite)['"`’”]|['"`‘“](replace|overwrite)['"`’”][^.]{0,40}\b(conflict\w*|exist\w*)/i, 'destructive', 'phrase:overwrite-mode', 1.5, ['replace', 'overwrite']],
   // stepping or continuing a program under a debugger runs its code ("Step over the current line", "Continue execution")
   [/\b(step(s|ping)?\s+(over|into|out\s+of|out)\s+(the\s+|a\s+)?(current\s+|next\s+)?(line|call|function|statement|instruction|frame|method|routine)|continu(e|es|ing)\s+(the\s+)?(execution|program|debuggee|running\s+program)|resum(e|es|ing)\s+(the\s+)?(execution|debuggee|paused\s+program))\b/i, 'execute', 'phrase:debugger-runs', 2, ['step', 'steps', 'stepping', 'continue', 'continues', 'continuing', 'resume', 'resumes', 'resuming']],
+  // text typed into a REPL, a shell or a terminal is run there ("Write text to a REPL session", "Send keys to the terminal")
+  [/\b(write|writes|writing|send|sends|sending|type|types|typing|pipe|pipes|enter|enters)\s+(the\s+|a\s+|some\s+)?(text|input|keys|keystrokes|a\s+line|lines|commands?|code)\s+(in)?to\s+(a|the|an)\s+(running\s+|open\s+|interactive\s+)?(repl|shell|terminal|pty|console)(\s+session)?\b|\b(write|writes|send|sends)\s+(\w+\s+){0,3}to\s+(a|the|its)\s+(process'?s?\s+)?stdin\b/i, 'execute', 'phrase:runs-code', 2.5, ['write', 'writes', 'writing', 'send', 'sends', 'sending', 'type', 'types', 'typing', 'pipe', 'pipes', 'enter', 'enters']],
+  // a program run through its command-line interface ("Run quality analysis locally using the Codacy CLI")
+  [/\b(run|runs|running|execute|executes|executing|invoke|invokes)\b[^.]{0,60}?\b(using|with|via|through)\s+(the\s+)?([\w.-]+\s+){0,2}(cli|command[- ]line(\s+tool)?|binary|executable)\b/i, 'execute', 'phrase:runs-program', 3, ['run', 'runs', 'running', 'execute', 'executes', 'executing', 'invoke', 'invokes']],
+  // loading a thing into a scene, a table or a document puts it there ("Load a sprite into a Sprite2D node")
+  [/\b(load|loads|loading)\s+(an?\s+|the\s+)?[\w-]+(\s+[\w-]+)?\s+into\s+(an?\s+|the\s+)?([\w-]+\s+){0,2}(node|scene|table|database|collection|index|sheet|spreadsheet|document|project|cell|slot|field|layer|canvas|timeline)s?\b/i, 'write', 'phrase:loads-into', 2.5, ['load', 'loads', 'loading']],
   // a tool that does a thing and its undoing ("Subscribe or unsubscribe", "enable or disable", "follow/unfollow"): the undoing takes away what exists
   [/\b([a-z]{3,})\s+(or|and)\s+(un|de|dis)\1\b/i, 'destructive', 'phrase:undoes', 0.5, ['or', 'and']],
   [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5, ['arbitrary']],
@@ -981,7 +999,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     const match = pattern.exec(head);
     if (!match) continue;
     // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
-    if ((label === 'phrase:by-filter' || label === 'phrase:upsert') && match.index >= firstEnd) continue;
+    // (as is the program a tool runs, and what it loads into: "…or run an existing query via the CLI" later on is advice)
+    if ((label === 'phrase:by-filter' || label === 'phrase:upsert' || label === 'phrase:runs-program' || label === 'phrase:loads-into') && match.index >= firstEnd) continue;
     // an action mentioned past the first sentence ("…before running commands") says less about this tool
     // (secrets mentioned later are mostly setup notes: "With Reddit credentials, posts include scores")
     // (an overwrite said later is mostly about one field: "Setting attendees replaces the entire attendee list")
@@ -1088,9 +1107,9 @@ const PROPERTIES_CACHE = new WeakMap<object, PropertyView[]>();
 const SAVING_SWITCH_VERBS = new Set(['save', 'write', 'persist', 'store', 'record', 'update']);
 // a switch that has the call delete something besides (`delete_source_branch`, `drop_target`, `delete_volumes`, `in_trash`, `hard_delete`)
 // (a filter on what is listed, `include_archived`, `is_trashed`, starts with another word)
-const DELETING_SWITCH_VERBS = new Set(['delete', 'drop', 'destroy', 'erase', 'wipe', 'trash', 'shred']);
+const DELETING_SWITCH_VERBS = new Set(['delete', 'drop', 'destroy', 'erase', 'wipe', 'trash', 'shred', 'truncate']);
 // (`permanent` alone is as often a redirect's 301 or an install that outlives the session)
-const TRASHING_SWITCH = /^(in[_-]?trash|move[_-]?to[_-]?trash|hard[_-]?delete|permanent(ly)?[_-]?delete|delete)$/i;
+const TRASHING_SWITCH = /^(in[_-]?trash|move[_-]?to[_-]?trash|hard[_-]?delete|permanent(ly)?[_-]?delete|delete|truncate)$/i;
 const CLEARING_SWITCH = /^(clear|purge|flush|drain|consume|wipe)([_-]?(after|after[_-]?read(ing)?|on[_-]?read|buffer|logs?|messages?|queue|events?|entries|history))?$/i;
 // action parameters whose name says as readily that they pick a kind of thing
 const KIND_PARAMETER = /^(type|mode)$/i;
@@ -1117,7 +1136,7 @@ const RESOLVE_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'one', 'e
 // what only names or points at an item ("the incident id"): resolving it looks it up
 const NAMING_HEADS = new Set(['id', 'ids', 'name', 'names', 'number', 'numbers', 'key', 'keys', 'url', 'urls', 'link', 'links', 'path', 'paths', 'reference', 'references', 'ref', 'refs', 'slug', 'slugs', 'uri', 'handle']);
 // what closing ends by stopping a process: a terminal, a REPL, a kernel, a sandbox
-const CLOSED_PROCESSES = new Set(['terminal', 'terminals', 'shell', 'shells', 'process', 'processes', 'pty', 'ptys', 'repl', 'repls', 'kernel', 'kernels', 'sandbox', 'sandboxes', 'tunnel', 'tunnels', 'daemon', 'runner']);
+const CLOSED_PROCESSES = new Set(['terminal', 'terminals', 'shell', 'shells', 'process', 'processes', 'pty', 'ptys', 'repl', 'repls', 'kernel', 'kernels', 'sandbox', 'sandboxes', 'tunnel', 'tunnels', 'daemon', 'runner', 'debugger', 'debuggee']);
 // what kind of order a market takes (`market_order`, "stop-limit order", "futures order")
 // what a provider verifies ownership of
 const OWNED_IDENTITIES = new Set(['domain', 'domains', 'sender', 'senders', 'identity', 'identities']);
@@ -1243,7 +1262,11 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     if (type === 'boolean' && words.length >= 2 && SAVING_SWITCH_VERBS.has(words[0]!) && !words.some((word) => word === 'cache' || word === 'cached' || word === 'base64')) out.push(signal('parameter', 'write', 'param:save-switch', 1.5, property.path, property.name));
     // a switch that empties what the tool reads once it is read (`clear: true`, `purge_after_read`): the captured logs or messages are gone
     if (type === 'boolean' && CLEARING_SWITCH.test(property.name)) out.push(signal('parameter', 'destructive', 'param:clears', 0, property.path, property.name));
-    else if (type === 'boolean' && ((words.length >= 2 && DELETING_SWITCH_VERBS.has(words[0]!)) || TRASHING_SWITCH.test(property.name))) out.push(signal('parameter', 'destructive', 'param:deletes', 1.5, property.path, property.name));
+    else if (type === 'boolean' && ((words.length >= 2 && DELETING_SWITCH_VERBS.has(words[0]!)) || TRASHING_SWITCH.test(property.name))) {
+      out.push(signal('parameter', 'destructive', 'param:deletes', 1.5, property.path, property.name));
+      // (truncating empties the whole table first: `truncateFirst`, `truncate_before_import`)
+      if (words[0] === 'truncate') out.push(signal('parameter', 'broad', 'param:truncate', 1, property.path, property.name));
+    }
     // a switch that reveals what is masked (`reveal`, `includeValues`, `decrypt`): the call can return secrets in plaintext
     if (named.reveals) out.push(signal('parameter', 'sensitive', 'param:reveals', 1, property.path, property.name));
     // an API path of the caller's choosing ("The Jira API endpoint path"): the call reaches every resource the API has

@@ -29,7 +29,8 @@ describe("what is kept of people's calls and who they are is personal data", () 
 
 describe('a switch that empties the target or amends what was made last changes what exists', () => {
   it('`truncateDestination` on a loader empties the table it loads into; `amend` on a commit rewrites the last one', () => {
-    expect(verdict(classify(tool('import_csv_rows', 'Imports CSV rows into a table.', { table: { type: 'string' }, truncateDestination: { type: 'boolean' } })))).toBe('write+destructive high');
+    // (emptying the table deletes every row it holds: the rubric's critical row, "delete … all of them", since 2026-11-24)
+    expect(verdict(classify(tool('import_csv_rows', 'Imports CSV rows into a table.', { table: { type: 'string' }, truncateDestination: { type: 'boolean' } })))).toBe('write+destructive critical');
     expect(verdict(classify(tool('save_snapshot_commit', 'Records the staged changes as a commit.', { message: { type: 'string' }, amend: { type: 'boolean', description: 'Fold into the previous commit.' } })))).toBe('write+destructive medium');
   });
 

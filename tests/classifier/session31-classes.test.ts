@@ -95,3 +95,44 @@ describe('requests documented with a method of the caller\'s choosing and an add
     expect(verdict(classify(tool('api_multi_read', "Send several read requests at once. Each item: { method: 'GET'|'HEAD', path: '/v2/items/1' }.", { requests: { type: 'array' } })))).not.toMatch(/destructive/);
   });
 });
+
+describe('text sent or written to a REPL, a shell or a terminal is typed into it and runs', () => {
+  it('`console_send` to a REPL, "Writes a line to the shell": execute', () => {
+    expect(verdict(classify(tool('repl_write', 'Writes a line of input to the running REPL.', { session: { type: 'string' }, line: { type: 'string' } })))).toMatch(/^execute/);
+    expect(verdict(classify(tool('shell_send', 'Sends keystrokes to an open shell.', { id: { type: 'string' }, keys: { type: 'string' } })))).toMatch(/^execute/);
+  });
+  it('a message sent to a channel, or text written to a file, is not', () => {
+    expect(verdict(classify(tool('channel_send', 'Sends a message to a channel.', { channel: { type: 'string' }, text: { type: 'string' } })))).toMatch(/^write/);
+    expect(verdict(classify(tool('file_write', 'Writes text to a file.', { path: { type: 'string' }, text: { type: 'string' } })))).toMatch(/^write/);
+  });
+});
+
+describe('attaching to a running process, running a program through its CLI, loading a thing into a scene', () => {
+  it('attaching a debugger to a process runs it under control (execute, high)', () => {
+    expect(verdict(classify(tool('attach', 'Attach the debugger to a running process by its PID.', { pid: { type: 'number' } })))).toBe('execute high');
+    expect(verdict(classify(tool('attach_label', 'Attach a label to an issue.', { issue: { type: 'string' }, label: { type: 'string' } })))).toMatch(/^write/);
+  });
+  it('"Run the linters using the vendor CLI" runs a program on the host (execute); a report run through an API reads', () => {
+    expect(verdict(classify(tool('analyze_quality', 'Run quality analysis of a folder using the Acme command-line tool.', { folder: { type: 'string' } })))).toMatch(/^execute/);
+    expect(verdict(classify(tool('analyze_quality', 'Run quality analysis of a folder and return the findings.', { folder: { type: 'string' } })))).toBe('read low');
+  });
+  it('"Load a texture into a mesh node" puts it there (write); loading a file to read it does not', () => {
+    expect(verdict(classify(tool('load_texture', 'Load a texture into a mesh node of the open scene.', { node: { type: 'string' }, texture: { type: 'string' } })))).toMatch(/^write/);
+    expect(verdict(classify(tool('load_texture', 'Load a texture and return its size and format.', { texture: { type: 'string' } })))).toBe('read low');
+  });
+  it('cloning or duplicating a thing makes a new one (write); a switch that truncates the table first empties it (critical)', () => {
+    expect(verdict(classify(tool('duplicate_board', 'Duplicate a board with its cards.', { board: { type: 'string' } })))).toBe('write medium');
+    expect(verdict(classify(tool('import_csv', 'Import rows from a CSV file into a table.', { table: { type: 'string' }, file: { type: 'string' }, truncate_before: { type: 'boolean' } })))).toMatch(/critical$/);
+    expect(verdict(classify(tool('import_csv', 'Import rows from a CSV file into a table.', { table: { type: 'string' }, file: { type: 'string' } })))).not.toMatch(/critical$/);
+  });
+});
+
+describe('building a report, a profile or a query composes an answer; building code runs a build', () => {
+  it('`build_cost_report`, "Build a search filter": read', () => {
+    expect(verdict(classify(tool('build_cost_report', 'Builds a cost report for the month.', { month: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('filter_build', 'Build a search filter from plain words.', { words: { type: 'string' } })))).toBe('read low');
+  });
+  it('`build_project` still builds (execute)', () => {
+    expect(verdict(classify(tool('build_project', 'Builds the project with its build tool.', { target: { type: 'string' } })))).toMatch(/^execute/);
+  });
+});

@@ -1575,7 +1575,7 @@ const DENIED_BEFORE = /\b(not|without|never|no|won't|doesn't|don't|avoid\w*|inst
 // a tool that only builds a link for the user to open ("Generate a GitHub issue URL … the user can open to submit"): the action is the user's
 const BUILDS_LINK = /\b(generates?|generating|builds?|building|constructs?|returns?|gives?|produces?|composes?)\s+(an?\s+|the\s+)?([\w-]+\s+){0,3}(links?|urls?|uris?)\b/i;
 const LINK_WORD = /\b(links?|urls?|uris?)\b/i;
-const LINK_ONLY = /\b(pre-?fill(ed|s)?|pre-?selected|pre-?populated|(the\s+)?user\s+can\s+open|opens?\s+(it\s+)?in\s+(a|the|their)\s+browser|nothing\s+is\s+(submitted|filed|created|sent|posted)|does\s+not\s+(submit|file|create|send|post))\b/i;
+const LINK_ONLY = /\b(pre-?fill(ed|s)?|pre-?selected|pre-?populated|(the\s+)?user\s+can\s+open|opens?\s+(it\s+)?in\s+(a|the|their)\s+browser|nothing\s+is\s+(submitted|filed|created|sent|posted)|does\s+not\s+(submit|file|create|send|post)|(allows?|lets?)\s+(the\s+)?users?\s+(to\s+)?(see|view|open|explore|browse|experiment))\b/i;
 
 /** A tool whose description says it builds a link (pre-filled, for the user to open) rather than doing what the link leads to. */
 export function linkOnlySignals(tool: McpTool): Signal[] {

@@ -136,3 +136,12 @@ describe('building a report, a profile or a query composes an answer; building c
     expect(verdict(classify(tool('build_project', 'Builds the project with its build tool.', { target: { type: 'string' } })))).toMatch(/^execute/);
   });
 });
+
+describe('a link built for the user to view or explore is only a link, whatever query it carries', () => {
+  it('"Generate a dashboard link … lets users explore the results": read, low', () => {
+    expect(verdict(classify(tool('get_explore_link', 'Generate an explore link for a query that lets users view the results in the browser.', { query: { type: 'string', description: 'SQL query to show.' } })))).toBe('read low');
+  });
+  it('a tool that runs the query it is given still runs it', () => {
+    expect(verdict(classify(tool('run_query', 'Run a query and return its rows.', { query: { type: 'string', description: 'SQL query to run.' } })))).toMatch(/^execute/);
+  });
+});

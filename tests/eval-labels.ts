@@ -23,14 +23,15 @@ import { ROOT } from './helpers.ts';
  * `fresh7` and `fresh7-holdout` are the same for every tool of twelve more servers added later that day (608 tools, three labellers).
  * `fresh8` is a seeded sample of the catalog's still unlabelled tools (at most two a server), labelled blind on the
  * afternoon of 2026-11-24 after that day's rules were written, and never tuned against. `fresh9` is a later sample of the
- * same kind (at most three a server), measured once and then used for development.
+ * same kind (at most three a server), measured once and then used for development; `fresh10` is one more such sample,
+ * labelled at the end of that afternoon and never tuned against.
  */
-export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' = 'tools'): Label[] {
+export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 
 /** A label set that a later round added, or none when this checkout does not have it. */
-export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9'): Label[] {
+export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10'): Label[] {
   return existsSync(join(ROOT, 'tests', 'labels', `${set}.json`)) ? loadLabels(set) : [];
 }
 

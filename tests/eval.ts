@@ -107,6 +107,12 @@ if (!values.llm) {
   // a later sample of the same kind (at most three a server), measured once and then used for development
   const fresh9 = loadLabelsIfPresent('fresh9');
   if (fresh9.length) print(`Ninth fresh batch (${new Set(fresh9.map((label) => label.server)).size} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh9, false));
+  // one more such sample, labelled after the afternoon's classes were written, never tuned against
+  const fresh10 = loadLabelsIfPresent('fresh10');
+  if (fresh10.length) {
+    console.log(formatEval(`Tenth fresh batch (${new Set(fresh10.map((label) => label.server)).size} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh10, false)));
+    console.log('');
+  }
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
@@ -120,7 +126,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the nine fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9], false)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the ten fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10], false)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

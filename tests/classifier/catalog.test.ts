@@ -144,7 +144,7 @@ describe('quality on the labelled sets', () => {
     const all = [...labels, ...holdout, ...npmSet, ...npmDev];
     expect(all.length).toBeGreaterThanOrEqual(1000);
     // (servers added later are covered by a later blind round)
-    const later = (['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh6-holdout', 'fresh7', 'fresh7-holdout', 'fresh8', 'fresh9'] as const).flatMap((set) => loadLabelsIfPresent(set));
+    const later = (['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh6-holdout', 'fresh7', 'fresh7-holdout', 'fresh8', 'fresh9', 'fresh10'] as const).flatMap((set) => loadLabelsIfPresent(set));
     const keys = new Set(all.map((label) => `${label.server}\u0000${label.tool}`));
     expect(keys.size).toBe(all.length);
     const servers = new Set([...all, ...later].map((label) => label.server));

@@ -145,3 +145,12 @@ describe('a link built for the user to view or explore is only a link, whatever 
     expect(verdict(classify(tool('run_query', 'Run a query and return its rows.', { query: { type: 'string', description: 'SQL query to run.' } })))).toMatch(/^execute/);
   });
 });
+
+describe("a read of a database's connection string or connection details returns what logs in to it", () => {
+  it('"Returns the connection string of the warehouse": read, medium (sensitive)', () => {
+    expect(verdict(classify(tool('warehouse_info', 'Returns the connection string of the warehouse.', { id: { type: 'string' } })))).toBe('read medium');
+  });
+  it('the tables or the size of a database read nothing secret', () => {
+    expect(verdict(classify(tool('warehouse_info', 'Returns the tables and the size of the warehouse.', { id: { type: 'string' } })))).toBe('read low');
+  });
+});

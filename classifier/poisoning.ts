@@ -907,9 +907,8 @@ function valuePayloads(text: string, judging: Judging): void {
   if (upload) judging.add('exfiltration', upload);
   const placeholder = text.includes('{') ? SECRET_PLACEHOLDER.exec(text) : null;
   if (placeholder) judging.add('secret-access', placeholder);
-  const sources = new Set([...text.matchAll(LOCAL_SOURCES)].map((match) => match[0].toLowerCase().replace(/[_ -]/g, '')));
-  if (sources.size >= 3) judging.add('covert-collection', LOCAL_SOURCES.exec(text));
-  LOCAL_SOURCES.lastIndex = 0;
+  const found = [...text.matchAll(LOCAL_SOURCES)];
+  if (new Set(found.map((match) => match[0].toLowerCase().replace(/[_ -]/g, ''))).size >= 3) judging.add('covert-collection', found[0]!);
   const harvest = text.includes('<') || text.includes('anywhere') || text.includes('messages') ? VALUE_HARVEST.exec(text) : null;
   if (harvest) judging.add('covert-collection', harvest);
 }

@@ -109,11 +109,15 @@ export function documentedRequestSignals(tool: McpTool): Signal[] {
   if (!text.includes('method')) return [];
   const offered = DOCUMENTED_METHODS.exec(text);
   if (!offered || !DOCUMENTED_ADDRESS.test(text.slice(offered.index, offered.index + 300))) return [];
-  const methods = offered[1]!.match(HTTP_WRITE_METHODS_ALL) ?? [];
+  return httpMethodSignals(offered[1]!.match(HTTP_WRITE_METHODS_ALL) ?? [], 'description', 'description');
+}
+
+/** The write methods a request may use (POST, PUT, PATCH, DELETE), as signals: it writes, and any method but POST can change or delete what it reaches. */
+function httpMethodSignals(methods: readonly string[], family: Signal['family'], where: Signal['where']): Signal[] {
   if (!methods.length) return [];
-  const out = [signal('description', 'write', 'param:http-method', 2, 'description', methods[0]!)];
-  const removing = methods.find((method) => method !== 'POST');
-  if (removing) out.push(signal('description', 'destructive', 'param:http-method', 1.5, 'description', removing));
+  const out = [signal(family, 'write', 'param:http-method', 2, where, methods[0]!)];
+  const removing = methods.find((method) => !/^post$/i.test(method));
+  if (removing) out.push(signal(family, 'destructive', 'param:http-method', 1.5, where, removing));
   return out;
 }
 
@@ -1284,12 +1288,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // (the methods offered in the enum, else those its description names)
       const inEnum = values.filter((value): value is string => typeof value === 'string' && /^(post|put|patch|delete)$/i.test(value));
       const methods = inEnum.length ? inEnum : (description.match(HTTP_WRITE_METHODS_ALL) ?? []);
-      const where = inEnum.length ? `${property.path}.enum` : `${property.path}.description`;
-      if (methods.length) {
-        out.push(signal('parameter', 'write', 'param:http-method', 2, where, methods[0]!));
-        const removing = methods.find((method) => !/^post$/i.test(method));
-        if (removing) out.push(signal('parameter', 'destructive', 'param:http-method', 1.5, where, removing));
-      }
+      for (const s of httpMethodSignals(methods, 'parameter', inEnum.length ? `${property.path}.enum` : `${property.path}.description`)) out.push(s);
     }
     // a conflict or write mode that replaces what exists (`conflictBehavior: "replace"`, `mode: "rewrite"`)
     const replacing = values.find((value): value is string => typeof value === 'string' && REPLACING_VALUE.test(value));

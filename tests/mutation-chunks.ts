@@ -1,0 +1,180 @@
+// Mutation testing in pieces that survive a stop: each source file is cut at top-level declarations
+// into ranges of about --lines lines, and StrykerJS runs one range at a time
+// (`--mutate file:start-end`), writing reports/mutation/<file>@<start>-<end>.json. A range whose
+// report exists is skipped, so a run that is stopped picks up where it was on the next start, and a
+// whole folder (thousands of mutants, many hours on two cores) can be done a piece at a time.
+// Cutting at top-level declarations keeps every function inside one range: Stryker drops a mutant
+// that does not lie wholly inside the range it is given.
+//
+//   npm run mutate:chunks -- [files or folders…] [--lines 250] [--concurrency 1] [--dry]
+//   npm run mutate:chunks -- --summary [--dir reports/mutation]
+//
+// --summary reads every report in the folder (chunk reports and whole runs alike; a mutant seen in
+// two reports counts once, its latest status winning) and prints the mutation score per file and
+// per folder. A `<report>.recheck.json` beside a report (npm run mutate:recheck) overrides the
+// status of the survivors it re-ran by hand.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from './helpers.ts';
+import { ranges } from './mutation-ranges.ts';
+
+const DEFAULT_FILES = ['classifier', 'crawler', 'data'];
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    lines: { type: 'string', default: '250' },
+    concurrency: { type: 'string', default: '1' },
+    dry: { type: 'boolean', default: false },
+    summary: { type: 'boolean', default: false },
+    dir: { type: 'string', default: join('reports', 'mutation') },
+  },
+});
+
+function positive(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    console.error(`--${flag} must be a whole number of at least 1, got ${value}`);
+    process.exit(2);
+  }
+  return number;
+}
+
+function sourceFiles(targets: string[]): string[] {
+  return targets.flatMap((target) => {
+    const path = join(ROOT, target);
+    if (!existsSync(path)) {
+      console.error(`${target}: no such file or folder`);
+      process.exit(2);
+    }
+    if (statSync(path).isFile()) return [target];
+    return readdirSync(path, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+      .map((name) => join(target, name))
+      .sort();
+  });
+}
+
+const chunkName = (file: string, [start, end]: [number, number]) => `${file.replace(/[\\/]/g, '_').replace(/\.ts$/, '')}@${start}-${end}`;
+
+interface Mutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+function summary(dir: string): void {
+  const reports = readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.recheck.json'))
+    .map((name) => ({ name, path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => a.time - b.time);
+  if (reports.length === 0) {
+    console.error(`${dir}: no Stryker reports (run npm run mutate:chunks first)`);
+    process.exit(1);
+  }
+  // file -> mutant key -> status (later reports win)
+  const status = new Map<string, Map<string, string>>();
+  const stale = new Set<string>();
+  for (const report of reports) {
+    let files: Record<string, { source: string; mutants: Mutant[] }>;
+    try {
+      files = (JSON.parse(readFileSync(report.path, 'utf8')) as { files: Record<string, { source: string; mutants: Mutant[] }> }).files;
+    } catch (error) {
+      console.error(`${report.name}: not a Stryker JSON report (${(error as Error).message}); skipped`);
+      continue;
+    }
+    const rechecked = new Map<string, boolean>();
+    if (existsSync(`${report.path}.recheck.json`)) {
+      for (const row of JSON.parse(readFileSync(`${report.path}.recheck.json`, 'utf8')) as { file: string; id: string; killed: boolean }[]) rechecked.set(`${row.file}#${row.id}`, row.killed);
+    }
+    for (const [file, entry] of Object.entries(files)) {
+      // (a report of an older version of the file counts no more: its lines are not today's)
+      const current = existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined;
+      if (entry.source !== current) {
+        stale.add(`${report.name} (${file})`);
+        continue;
+      }
+      const byKey = status.get(file) ?? new Map<string, string>();
+      status.set(file, byKey);
+      for (const mutant of entry.mutants) {
+        const key = `${mutant.location.start.line}:${mutant.location.start.column}-${mutant.location.end.line}:${mutant.location.end.column} ${mutant.mutatorName} ${mutant.replacement ?? ''}`;
+        const again = rechecked.get(`${file}#${mutant.id}`);
+        byKey.set(key, again === true ? 'Killed' : mutant.status);
+      }
+    }
+  }
+  const tally = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0, other: 0 });
+  const add = (into: ReturnType<typeof tally>, state: string) => {
+    if (state === 'Killed') into.killed += 1;
+    else if (state === 'Survived') into.survived += 1;
+    else if (state === 'NoCoverage') into.noCoverage += 1;
+    else if (state === 'Timeout') into.timeout += 1;
+    else into.other += 1;
+  };
+  // Stryker's score: detected (killed + timed out) over valid (detected + survived + no coverage)
+  const score = (t: ReturnType<typeof tally>) => {
+    const valid = t.killed + t.timeout + t.survived + t.noCoverage;
+    return valid === 0 ? '-' : `${(((t.killed + t.timeout) / valid) * 100).toFixed(1)}%`;
+  };
+  const row = (name: string, t: ReturnType<typeof tally>) =>
+    `| ${name} | ${t.killed + t.timeout + t.survived + t.noCoverage} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${score(t)} |`;
+  const folders = new Map<string, ReturnType<typeof tally>>();
+  const lines = ['| file | mutants | killed | timed out | survived | no coverage | score |', '|---|---:|---:|---:|---:|---:|---:|'];
+  for (const file of [...status.keys()].sort()) {
+    const t = tally();
+    for (const state of status.get(file)!.values()) add(t, state);
+    const folder = file.split('/')[0]!;
+    const f = folders.get(folder) ?? tally();
+    for (const state of status.get(file)!.values()) add(f, state);
+    folders.set(folder, f);
+    lines.push(row(file, t));
+  }
+  lines.push(...[...folders].sort().map(([folder, t]) => row(`**${folder}/**`, t)));
+  console.log(`${reports.length} reports in ${relative(ROOT, dir) || dir}`);
+  if (stale.size) console.log(`left out, written for another version of the file: ${[...stale].join(', ')}`);
+  console.log('');
+  console.log(lines.join('\n'));
+}
+
+if (values.summary) {
+  summary(resolve(ROOT, values.dir!));
+} else {
+  const size = positive('lines', values.lines!);
+  const concurrency = positive('concurrency', values.concurrency!);
+  const files = sourceFiles(positionals.length ? positionals : DEFAULT_FILES);
+  const pieces = files.flatMap((file) => ranges(readFileSync(join(ROOT, file), 'utf8'), size).map((range) => ({ file, range })));
+  // small files share a run (one dry run of the suites each run costs a minute or two)
+  const plan: { specs: string[]; name: string }[] = [];
+  let lines = Infinity;
+  for (const { file, range } of pieces) {
+    const length = range[1] - range[0] + 1;
+    const spec = `${file}:${range[0]}-${range[1]}`;
+    const open = plan.at(-1);
+    if (open && lines + length <= size) {
+      open.specs.push(spec);
+      open.name = `${open.name.replace(/\+\d+$/, '')}+${open.specs.length - 1}`;
+      lines += length;
+    } else {
+      plan.push({ specs: [spec], name: chunkName(file, range) });
+      lines = length;
+    }
+  }
+  const todo = plan.filter(({ name }) => !existsSync(resolve(ROOT, values.dir!, `${name}.json`)));
+  console.log(`${plan.length} runs over ${files.length} files; ${plan.length - todo.length} done before, ${todo.length} to run`);
+  for (const [i, { specs, name }] of todo.entries()) {
+    const started = Date.now();
+    console.log(`[${i + 1}/${todo.length}] ${specs.join(',')} (${name})`);
+    if (values.dry) continue;
+    const run = spawnSync('npx', ['stryker', 'run', '--mutate', specs.join(','), '--concurrency', String(concurrency), '--reporters', 'json,progress-append-only'], {
+      cwd: ROOT,
+      env: { ...process.env, MUTATE_NAME: name },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+    if (run.status !== 0) console.error(`${name}: Stryker exited ${run.status ?? run.signal} after ${minutes} min; its range stays to do`);
+    else console.log(`${name}: done in ${minutes} min`);
+  }
+}

@@ -558,16 +558,46 @@ async function importCommand(args: string[]): Promise<number> {
   return failures ? 1 : 0;
 }
 
-/** Runs Astro (from node_modules) on the site; resolves with its exit code. */
-function runAstro(args: string[], env: Record<string, string | undefined>, cwd?: string): Promise<number> {
+/**
+ * Runs Astro (from node_modules) on the site; resolves with its exit code. With `progress`, Astro's
+ * own lines (one per page built) are not passed on: a line every few seconds says how many pages are
+ * done, warnings and errors are passed on as they come, and on failure the last lines Astro printed.
+ */
+function runAstro(args: string[], env: Record<string, string | undefined>, cwd?: string, progress = false): Promise<number> {
   const astro = join(REPO_ROOT, 'node_modules', 'astro', 'astro.js');
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, ...args, '--root', join(REPO_ROOT, 'site')], {
-      stdio: 'inherit',
+      stdio: progress ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
-    child.once('exit', (code) => done(code ?? 1));
+    const tail: string[] = [];
+    if (progress) {
+      let pages = 0;
+      let last = performance.now();
+      let rest = '';
+      const onText = (chunk: Buffer) => {
+        const lines = (rest + chunk.toString('utf8')).split('\n');
+        rest = lines.pop() ?? '';
+        for (const raw of lines) {
+          const line = raw.replace(/\u001b\[[0-9;]*m/g, '');
+          tail.push(line);
+          if (tail.length > 60) tail.shift();
+          if (/[├└]─ \//.test(line)) pages += 1;
+          else if (/\b(warn(ing)?|error|failed)\b|[✘⚠]/i.test(line)) console.error(`astro: ${line.trim()}`);
+          if (performance.now() - last > 5000) {
+            last = performance.now();
+            console.error(`toolrisk build: ${pages.toLocaleString('en-US')} pages rendered…`);
+          }
+        }
+      };
+      child.stdout!.on('data', onText);
+      child.stderr!.on('data', onText);
+    }
+    child.once('exit', (code) => {
+      if (progress && code !== 0) console.error(`toolrisk build: Astro exited ${code}; its last lines:\n${tail.join('\n')}`);
+      done(code ?? 1);
+    });
     child.once('error', (error) => {
       console.error(`toolrisk: cannot run Astro: ${error.message}; run npm install first`);
       done(1);
@@ -592,7 +622,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const workFolder = join(REPO_ROOT, 'node_modules', '.cache', 'toolrisk-build', `${process.pid}-${Date.now()}`);
   await mkdir(workFolder, { recursive: true });
   const [code, files] = await Promise.all([
-    runAstro(['build'], { TOOLRISK_DATA: dataDir, TOOLRISK_OUT_DIR: outDir }, workFolder),
+    runAstro(['build'], { TOOLRISK_DATA: dataDir, TOOLRISK_OUT_DIR: outDir }, workFolder, true),
     writeSiteFiles(staging, process.env.TOOLRISK_SITE_URL ?? 'http://localhost:4321'),
   ]);
   await rm(workFolder, { recursive: true, force: true });
@@ -607,7 +637,7 @@ async function buildCommand(args: string[]): Promise<number> {
   await mkdir(join(outDir, 'search'), { recursive: true });
   for (const name of await readdir(join(staging, 'search'))) await rename(join(staging, 'search', name), join(outDir, 'search', name));
   for (const name of await readdir(staging)) {
-    if (name.startsWith('sitemap')) await rename(join(staging, name), join(outDir, name));
+    if (name.startsWith('sitemap') || name === 'robots.txt') await rename(join(staging, name), join(outDir, name));
   }
   await rm(staging, { recursive: true, force: true });
   const pages = (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.html')).length;
@@ -624,8 +654,32 @@ async function buildCommand(args: string[]): Promise<number> {
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' } });
   const port = portNumber(values.port, 4321);
-  console.error(`toolrisk: serving dist/ at http://localhost:${port}/ (Ctrl-C stops)`);
-  return runAstro(['preview', '--port', String(port), '--host', '127.0.0.1'], {});
+  const outDir = resolve(process.env.TOOLRISK_OUT_DIR ?? join(REPO_ROOT, 'dist'));
+  if (!(await readdir(outDir).catch(() => [] as string[])).includes('index.html')) {
+    console.error(`toolrisk serve: ${outDir} holds no built site; run npm run build first`);
+    return 1;
+  }
+  const { serveStatic } = await import('./serve.ts');
+  let served: Awaited<ReturnType<typeof serveStatic>>;
+  try {
+    // a port given with --port is that port or an error; the default moves on to the next free one
+    served = await serveStatic(outDir, port, values.port === undefined);
+  } catch (error) {
+    console.error(`toolrisk serve: ${(error as Error).message}`);
+    return 1;
+  }
+  if (values.port === undefined && !served.url.endsWith(`:${port}/`)) console.error(`toolrisk: port ${port} is in use; took the next free one`);
+  console.error(`toolrisk: serving ${outDir} at ${served.url} (Ctrl-C stops)`);
+  // Ctrl-C, or SIGTERM from whatever started this, stops the server: no process is left behind
+  await new Promise<void>((done) => {
+    const stop = () => {
+      served.server.closeAllConnections();
+      served.server.close(() => done());
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+  });
+  console.error('toolrisk: stopped serving');
+  return 0;
 }
 
 async function checkDataCommand(args: string[]): Promise<number> {

@@ -8,6 +8,7 @@ import { benchClassifier } from './classifier.ts';
 import { benchSite } from './site.ts';
 import { benchSearch } from './search.ts';
 import { benchRobustness } from './robustness.ts';
+import { benchLighthouse } from './lighthouse.ts';
 import { ROOT } from '../tests/helpers.ts';
 
 const BENCHES: Record<string, () => Promise<Section>> = {
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<Section>> = {
   site: () => benchSite(),
   search: () => benchSearch(),
   robustness: () => benchRobustness(),
+  lighthouse: () => benchLighthouse(),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -43,7 +45,7 @@ const kept = previous
   .slice(1)
   .map((chunk) => ({ title: chunk.slice(3, chunk.indexOf('\n')).trim(), markdown: chunk.slice(chunk.indexOf('\n') + 1).trim() }))
   .filter((section) => !sections.some((fresh) => fresh.title === section.title));
-const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Hostile input', 'Site build', 'Search'];
+const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Hostile input', 'Site build', 'Search', 'Lighthouse (mobile)'];
 const all = [...kept, ...sections].sort((a, b) => (order.indexOf(a.title) + 1 || 99) - (order.indexOf(b.title) + 1 || 99));
 
 const header = [

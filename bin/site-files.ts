@@ -42,7 +42,9 @@ export async function writeSiteFiles(outDir: string, siteUrl: string): Promise<S
   await writeFile(join(outDir, 'search', 'names.json'), JSON.stringify(search.names));
   for (const [shard, words] of search.words) await writeFile(join(outDir, 'search', `words-${shard}.json`), JSON.stringify(words));
   for (const [shard, records] of search.records.entries()) await writeFile(join(outDir, 'search', `records-${shard}.json`), JSON.stringify(records));
-  const paths = ['/', '/servers/', '/search/', ...index.servers.map((server) => server.url), ...index.tools.map((tool) => tool.url)];
+  // robots.txt: everything may be crawled; it names the sitemap at the configured site URL
+  await writeFile(join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${new URL('/sitemap.xml', siteUrl).href}\n`);
+  const paths = ['/', '/servers/', '/search/', '/methodology/', '/warnings/', '/coverage/', ...index.servers.map((server) => server.url), ...index.tools.map((tool) => tool.url)];
   const urlset = (chunk: string[]) =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunk.map((path) => `  <url><loc>${escapeXml(new URL(path, siteUrl).href)}</loc></url>`).join('\n')}\n</urlset>\n`;
   if (paths.length <= URLS_PER_SITEMAP) {

@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 
 // pages read the catalog from here at build time (tests point it at a fixture catalog)
 process.env.TOOLRISK_DATA ??= fileURLToPath(new URL('../data', import.meta.url));
+// the methodology page measures the rules on the labelled sets in the repository's tests/ (bundled code cannot find them itself)
+process.env.TOOLRISK_REPO_ROOT ??= fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

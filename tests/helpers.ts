@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProgressReporter } from '../crawler/progress.ts';
 
-export const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+// (the site's build bundles this file elsewhere, so there site/astro.config.mjs names the repository)
+export const ROOT = process.env.TOOLRISK_REPO_ROOT ? resolve(process.env.TOOLRISK_REPO_ROOT) : resolve(fileURLToPath(import.meta.url), '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 export const SDK_SERVER = join(FIXTURES, 'sdk-server.mjs');
 export const RAW_SERVER = join(FIXTURES, 'raw-server.mjs');

@@ -64,6 +64,26 @@ describe('the search engine', () => {
     expect((await engine.search('')).results).toEqual([]);
   });
 
+  it('gives results past the first 20 ("Show more" asks for 20 more) and the real total, with filters alone too', async () => {
+    const first = await engine.search('delete');
+    expect(first.results.length).toBe(20);
+    expect(first.total).toBeGreaterThan(40);
+    const more = await engine.search('delete', {}, 40);
+    expect(more.results.length).toBe(40);
+    expect(more.total).toBe(first.total);
+    // the first 20 stay where they were, and the next 20 follow them
+    expect(more.results.slice(0, 20).map((r) => r.id)).toEqual(first.results.map((r) => r.id));
+    expect(new Set(more.results.map((r) => r.id)).size).toBe(40);
+    // a filter alone counts every tool it keeps, however many
+    const low = await engine.search('', { risk: 'low' });
+    const { loadIndex } = await import('../../site/src/lib/catalog.ts');
+    const lowTools = loadIndex().tools.filter((tool) => tool.risk === 'low').length;
+    expect(lowTools).toBeGreaterThan(20);
+    expect(low.total).toBe(lowTools);
+    expect(low.results.length).toBe(20);
+    expect((await engine.search('', { risk: 'low' }, lowTools + 5)).results.length).toBe(lowTools);
+  });
+
   it('links each result to its tool page and loads only the shards it needs', async () => {
     const fresh = new SearchEngine({
       names: async () => (loads.push('names'), index.names),

@@ -2,7 +2,7 @@
 // crawl-snapshot and classification code, and a helper that builds the site from it.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, type McpTool, type ModelAnswer, type SandboxFacts } from '../../data/schema.ts';
+import { CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, type LaunchPlan, type McpTool, type ModelAnswer, type SandboxFacts } from '../../data/schema.ts';
 import { PROMPT_VERSION } from '../../classifier/llm.ts';
 import { writeRecord } from '../../data/serialize.ts';
 import { serverSlug } from '../../data/slug.ts';
@@ -63,6 +63,9 @@ export const FIXTURE_SERVERS: { name: string; description: string; repository?: 
 ];
 
 /** Index entries beyond the listed servers: one whose crawl failed, and a Python one never crawled (this machine cannot run it). */
+/** The one tool whose definition changed between two crawls of the fixture (io.example/plain). */
+export const CHANGED_TOOL = 'get_weather';
+
 export const FAILED_SERVER = { name: 'io.example/needs-token', stderr: `Error: EXAMPLE_TOKEN environment variable is required ${HOSTILE.script}` };
 export const UNCRAWLED_SERVER = { name: 'io.example/python-only', description: `Runs with uvx. ${HOSTILE.img}` };
 
@@ -87,13 +90,12 @@ export async function writeFixtureCatalog(dataDir: string): Promise<void> {
     });
     await writeRecord(join(dataDir, 'index', `${serverSlug(server.name)}.json`), IndexEntrySchema, entry);
     const checked = checkListedTools(server.tools);
-    const snapshot = snapshotFrom(
-      entry,
-      server.sandbox ? { kind: 'stdio', from: 'npm', command: 'npx', args: ['-y', 'plain-server@1.0.0'], placeholderVariables: [], installs: true } : { kind: 'recorded', file: 'fixture.json' },
-      { status: 'ok', source: server.sandbox ? 'stdio' : 'recorded', timings: { totalMs: 1 }, sandbox: server.sandbox, ...checked },
-      undefined,
-      '2026-11-01T00:00:00.000Z',
-    );
+    const launch: LaunchPlan = server.sandbox ? { kind: 'stdio', from: 'npm', command: 'npx', args: ['-y', 'plain-server@1.0.0'], placeholderVariables: [], installs: true } : { kind: 'recorded', file: 'fixture.json' };
+    // the sandboxed server was crawled once before, when one tool's description read otherwise: a real change on the second crawl
+    const earlier = server.sandbox
+      ? snapshotFrom(entry, launch, { status: 'ok', source: 'stdio', timings: { totalMs: 1 }, sandbox: server.sandbox, ...checkListedTools(server.tools.map((tool) => (tool.name === CHANGED_TOOL ? { ...tool, description: 'Weather.' } : tool))) }, undefined, '2026-10-25T00:00:00.000Z')
+      : undefined;
+    const snapshot = snapshotFrom(entry, launch, { status: 'ok', source: server.sandbox ? 'stdio' : 'recorded', timings: { totalMs: 1 }, sandbox: server.sandbox, ...checked }, earlier, '2026-11-01T00:00:00.000Z');
     await writeRecord(join(dataDir, 'crawled', `${serverSlug(server.name)}.json`), CrawlSnapshotSchema, snapshot);
     // cached model answers (as `classify --llm` writes them): one steered low, one adding caution, one failed
     const fingerprint = (name: string) => snapshot.fingerprints.find((entry) => entry.name === name)!.fingerprint;
@@ -123,14 +125,17 @@ export async function writeFixtureCatalog(dataDir: string): Promise<void> {
 }
 
 /** Builds the site from `dataDir` into `outDir` with the real `toolrisk build`. */
-export async function buildSite(dataDir: string, outDir: string): Promise<void> {
+export async function buildSite(dataDir: string, outDir: string): Promise<{ stdout: string; stderr: string }> {
   process.env.TOOLRISK_OUT_DIR = outDir;
   process.env.TOOLRISK_PAGE_SIZE = '3'; // small listing pages, so pagination is exercised
+  process.env.TOOLRISK_SEARCH_PAGE_SIZE = '3'; // and search results shown three at a time
   try {
     const result = await toolrisk('build', '--data', dataDir);
     if (result.code !== 0) throw new Error(`toolrisk build failed (${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`);
+    return result;
   } finally {
     delete process.env.TOOLRISK_OUT_DIR;
     delete process.env.TOOLRISK_PAGE_SIZE;
+    delete process.env.TOOLRISK_SEARCH_PAGE_SIZE;
   }
 }

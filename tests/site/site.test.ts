@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import { isSafeSegment, serverSlug, toolSlug } from '../../data/slug.ts';
 import { ROOT, launchChromium, serveWithToolrisk, tempDir } from '../helpers.ts';
-import { FAILED_SERVER, FIXTURE_SERVERS, HOSTILE, UNCRAWLED_SERVER, buildSite, writeFixtureCatalog } from './fixture.ts';
+import { CHANGED_TOOL, FAILED_SERVER, FIXTURE_SERVERS, HOSTILE, UNCRAWLED_SERVER, buildSite, writeFixtureCatalog } from './fixture.ts';
+import { loadLabels, runEval } from '../eval-labels.ts';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let out: string;
 let site: Awaited<ReturnType<typeof serveWithToolrisk>>;
+let buildOutput: { stdout: string; stderr: string };
 
 async function htmlFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true });
@@ -25,7 +27,7 @@ beforeAll(async () => {
   dir = await tempDir();
   await writeFixtureCatalog(join(dir.path, 'data'));
   out = join(dir.path, 'dist');
-  await buildSite(join(dir.path, 'data'), out);
+  buildOutput = await buildSite(join(dir.path, 'data'), out);
   // the browser tests go through the real `toolrisk serve`, as a user's would
   site = await serveWithToolrisk(out);
 }, 240_000);
@@ -36,6 +38,14 @@ afterAll(async () => {
 });
 
 describe('the built site', () => {
+  it('the build prints a start line, progress and a summary, not a line per page', () => {
+    const printed = `${buildOutput.stdout}${buildOutput.stderr}`;
+    expect(printed).not.toMatch(/[├└]─ \//);
+    expect(printed).toMatch(/^toolrisk build: .* → .*: rendering the pages/m);
+    expect(printed).toMatch(/^toolrisk build: \d+ pages, 3 servers, 14 tools, 14 tool JSON files, 1 sitemap file\(s\) in [\d.]+ s → /m);
+    expect(printed.split('\n').filter((line) => line.trim()).length).toBeLessThan(15);
+  });
+
   it('has a page and a JSON file for every tool, at safe and distinct URLs', async () => {
     for (const server of FIXTURE_SERVERS) {
       const slugs = server.tools.map((tool) => toolSlug(tool.name));
@@ -68,9 +78,14 @@ describe('the built site', () => {
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     expect(home).toContain('Tools by risk');
     expect(home).toContain('Tools by category');
-    expect(home).toMatch(/<form class="search" action="\/search\/"/);
+    expect(home).toMatch(/<form class="search[^"]*" action="\/search\/"/);
     expect(home).toContain('Riskiest tools');
-    expect(home).toContain('Recently added or changed');
+    expect(home).toContain('Servers with the most high-risk tools');
+    // "recently changed" holds only real changes: a crawl after the server's first (io.example/plain was crawled twice)
+    const recent = home.slice(home.indexOf('id="recent"'), home.indexOf('id="counts"'));
+    expect(recent).toContain('Recently changed');
+    expect(recent).toContain(`/tools/io.example__plain/${toolSlug(CHANGED_TOOL)}/`);
+    expect(recent).not.toContain('/tools/io.example__hostile/');
     const server = readFileSync(join(out, 'servers', 'io.example__hostile', 'index.html'), 'utf8');
     expect(server).toMatch(/about [\d,]+ tokens of tool definitions/);
     expect(server).toContain('ok on 2026-11-01');
@@ -83,7 +98,7 @@ describe('the built site', () => {
     expect(tool).toMatch(/<mark>Delete<\/mark>/);
     const forecasts = readFileSync(join(out, 'tools', 'io.example__plain', toolSlug('list_forecasts'), 'index.html'), 'utf8');
     expect(forecasts).toContain('Similar tools of other servers');
-    expect(forecasts).toContain('<code>list_items</code>');
+    expect(forecasts).toContain('<code class="name">list_<wbr>items</code>');
     const warned = readFileSync(join(out, 'tools', 'io.example__hostile', 'notes', 'index.html'), 'utf8');
     expect(warned).toContain('Warnings');
     expect(warned).toContain('hidden-instructions');
@@ -142,6 +157,100 @@ describe('the built site', () => {
     expect(failed).toContain("gave no usable answer (no reply within 60000 ms). The rules' verdict stands.");
     // tools without a review have no such section
     expect(page('io.example__plain', 'list_forecasts')).not.toContain('model-review');
+  });
+
+  it('a tool page opens with its verdict and policy; the details follow, folded', async () => {
+    const html = readFileSync(join(out, 'tools', 'io.example__hostile', toolSlug('Delete_File'), 'index.html'), 'utf8');
+    const at = (marker: string) => {
+      const index = html.indexOf(marker);
+      expect(index, marker).toBeGreaterThan(-1);
+      return index;
+    };
+    // the header: risk as a word (colour repeats it), category, a summary of what it does and why, the policy choice with a jump link
+    const header = html.slice(at('<header class="verdict-card'), html.indexOf('</header>', at('<header class="verdict-card')));
+    expect(header).toMatch(/class="badge risk-high">high risk</);
+    expect(header).toMatch(/class="badge category-write">write</);
+    expect(header).toMatch(/class="summary">[^<]*Delete a file permanently/);
+    expect(header).toMatch(/<a href="#policy">Recommended policy<\/a>: <strong>limit<\/strong>/);
+    // then the policy and its guide, then warnings and why, then the folded details
+    expect(at('<header class="verdict-card')).toBeLessThan(at('id="policy"'));
+    expect(at('id="policy"')).toBeLessThan(at('id="why"'));
+    expect(at('id="why"')).toBeLessThan(at('id="details"'));
+    for (const id of ['evidence', 'signals', 'parameters', 'annotations', 'history']) {
+      expect(html).toMatch(new RegExp(`<details class="more"[^>]*>\\s*<summary id="${id}">`));
+      expect(at(`<summary id="${id}">`)).toBeGreaterThan(at('id="details"'));
+    }
+    // the guide: what to edit, and what the hosted gateway JSON cannot say of this policy
+    const guide = html.slice(at('<aside class="policy-guide"'), at('</aside>'));
+    expect(guide).toContain('<code>ALLOWED_ROOT</code>');
+    expect(guide).toMatch(/What this format loses here/);
+    expect(guide).toMatch(/no argument conditions: path under the allowed root/);
+  });
+
+  it('the policy guide gives the command that runs the server behind the policy, and says what each format loses', () => {
+    const page = (server: string, tool: string) => readFileSync(join(out, 'tools', server, toolSlug(tool), 'index.html'), 'utf8');
+    expect(page('io.example__plain', 'send_email')).toContain(`intercept -c io.example__plain.${toolSlug('send_email')}.intercept.yaml -- npx -y plain-server@1.0.0`);
+    // a poisoned tool is hidden: the gateway JSON cannot hide it
+    expect(page('io.example__hostile', 'notes')).toMatch(/It cannot hide a tool/);
+    // a critical tool asks for a human: the gateway JSON has no approval step
+    expect(page('io.example__hostile', 'run_command')).toMatch(/It has no approval step/);
+    // a read tool's policy is said whole
+    expect(page('io.example__plain', 'list_forecasts')).toContain('It says all of this policy.');
+    // the server page gives the whole server's losses, tool by tool counted
+    const server = readFileSync(join(out, 'servers', 'io.example__hostile', 'index.html'), 'utf8');
+    expect(server).toMatch(/It cannot hide a tool: 1 tool with poisoned definitions is left out/);
+    expect(server).toContain('intercept -c io.example__hostile.intercept.yaml -- &lt;the command that starts the server&gt;');
+  });
+
+  it('every page has a canonical URL, a description, Open Graph and Twitter tags; tool and server pages structured data; robots.txt and the sitemap name the site URL', () => {
+    const tool = readFileSync(join(out, 'tools', 'io.example__plain', toolSlug('send_email'), 'index.html'), 'utf8');
+    const path = `/tools/io.example__plain/${toolSlug('send_email')}/`;
+    expect(tool).toContain(`<link rel="canonical" href="http://localhost:4321${path}">`);
+    expect(tool).toMatch(/<meta name="description" content="send_email \(Plain\): medium risk, write\./);
+    expect(tool).toMatch(/<meta property="og:title" content="send_email \(io\.example\/plain\) · ToolRisk">/);
+    expect(tool).toContain(`<meta property="og:url" content="http://localhost:4321${path}">`);
+    expect(tool).toContain('<meta name="twitter:card" content="summary">');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(tool)![1]!);
+    expect(ld['@type']).toBe('TechArticle');
+    expect(ld.headline).toBe('send_email: medium risk');
+    expect(ld.url).toBe(`http://localhost:4321${path}`);
+    // server text inside structured data cannot close the script element
+    const hostile = readFileSync(join(out, 'servers', 'io.example__hostile', 'index.html'), 'utf8');
+    const hostileLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(hostile)![1]!;
+    expect(JSON.parse(hostileLd).description).toContain('<script>alert(1)</script>');
+    expect(hostileLd).not.toContain('<');
+    for (const file of ['index.html', join('servers', 'index.html'), join('methodology', 'index.html'), join('search', 'index.html')]) {
+      const html = readFileSync(join(out, file), 'utf8');
+      expect(html, file).toMatch(/<link rel="canonical" href="http:\/\/localhost:4321\//);
+      expect(html, file).toMatch(/<meta name="description" content="[^"]{20,}">/);
+      expect(html, file).toContain('<meta property="og:title"');
+    }
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: http://localhost:4321/sitemap.xml\n');
+    expect(readFileSync(join(out, 'sitemap.xml'), 'utf8')).toContain('<loc>http://localhost:4321/methodology/</loc>');
+    expect(readFileSync(join(out, 'favicon.svg'), 'utf8')).toMatch(/^<svg/);
+  });
+
+  it('the methodology page shows the accuracy measured at build, by the code npm run eval runs', () => {
+    const html = readFileSync(join(out, 'methodology', 'index.html'), 'utf8');
+    const development = runEval(loadLabels('tools'), false);
+    const heldOut = runEval(loadLabels('holdout'), false);
+    const row = (title: string) => html.slice(html.indexOf(title), html.indexOf('</tr>', html.indexOf(title)));
+    expect(row('Development set')).toContain(`${(development.categoryAccuracy * 100).toFixed(1)}%`);
+    expect(row('Development set')).toContain(`${development.total} (`);
+    expect(row('Held-out catalog tools')).toContain(`${(heldOut.categoryAccuracy * 100).toFixed(1)}%`);
+    expect(row('Held-out catalog tools')).toContain(`${(heldOut.riskAccuracy * 100).toFixed(1)}%`);
+    for (const section of ['How tools are crawled', 'The risk rubric', 'The recommended policy', 'Tool poisoning', 'How accurate the rules are', 'Known limits', 'Report a wrong verdict']) expect(html, section).toContain(section);
+    expect(html).toMatch(/Real tools in the catalog \(should not be\)<\/td><td data-label="Flagged">\d+ of [\d,]+</);
+  });
+
+  it('/servers/ names each server readably, with its registry id, package, description and counts per risk', () => {
+    const html = readFileSync(join(out, 'servers', 'index.html'), 'utf8');
+    const row = html.slice(html.indexOf('href="/servers/io.example__plain/"'));
+    expect(row).toMatch(/^href="\/servers\/io.example__plain\/"><span class="name">Plain<\/span><\/a>/);
+    expect(row.slice(0, 600)).toContain('io.<wbr>example/<wbr>plain');
+    expect(row.slice(0, 600)).toContain('A plain server.');
+    expect(row.slice(0, 1200)).toMatch(/data-label="Critical" class="inline">\d+<\/td>/);
+    expect(html).toMatch(/<form class="search server-filter" role="search" aria-label="Filter servers" data-server-filter hidden>/);
   });
 
   it('never puts server text into the HTML unescaped', async () => {
@@ -208,7 +317,9 @@ describe('in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/`);
     await page.getByRole('link', { name: 'Servers' }).first().click();
-    await page.getByRole('link', { name: 'io.example/plain' }).click();
+    // servers go by a readable name, with the registry id beside it
+    expect(await page.getByText('io.example/plain').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Plain', exact: true }).click();
     expect(page.url()).toBe(`${site.url}/servers/io.example__plain/`);
     // where its code ran: a server that needed the network says so
     expect(await page.locator('.facts').textContent()).toContain('ran in a bubblewrap sandbox with network');
@@ -289,18 +400,37 @@ describe('in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('risk')).toBe('high');
     expect(new URL(page.url()).searchParams.get('q')).toBe('delte file');
     // and the filter drops what is not high: without it, the same words find lower-risk tools too
+    const totalOf = async () => Number(/^(\d+) tools?/.exec((await page.locator('#search-status').textContent())!)![1]);
+    const highTotal = await totalOf();
     await searchAfter(() => page.locator('#risk').selectOption(''));
-    expect(await page.locator('#search-results li').count()).toBeGreaterThan(high);
+    expect(await totalOf()).toBeGreaterThan(highTotal);
+    // paging (this build shows 3 at a time): the real total, then "Show more" adds the next ones below the first
+    await searchAfter(() => page.locator('#q').fill('file'));
+    const total = Number(/^(\d+) tools/.exec((await page.locator('#search-status').textContent())!)![1]);
+    expect(total).toBeGreaterThan(3);
+    expect(await page.locator('#search-status').textContent()).toBe(`${total} tools, showing the first 3.`);
+    const firstThree = await names();
+    expect(firstThree.length).toBe(3);
+    await searchAfter(() => page.getByRole('button', { name: 'Show more' }).click());
+    const shown = await names();
+    expect(shown.length).toBe(Math.min(6, total));
+    expect(shown.slice(0, 3)).toEqual(firstThree);
+    while (await page.getByRole('button', { name: 'Show more' }).isVisible()) await searchAfter(() => page.getByRole('button', { name: 'Show more' }).click());
+    expect((await names()).length).toBe(total);
+    expect(await page.locator('#search-status').textContent()).toBe(`${total} tools.`);
     // URL round trip: a shared link reloads the same search
     await page.goto(`${site.url}/search/?q=weather&category=read`);
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
     expect(await page.locator('#q').inputValue()).toBe('weather');
     expect(await page.locator('#category').inputValue()).toBe('read');
     expect((await names())[0]).toBe('get_weather');
-    // keyboard: arrow down selects, Enter opens
+    // keyboard: the down arrow moves from the box to the first result (a link), up comes back, Enter opens
     await page.locator('#q').focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('#search-results li').first().getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('get_weather');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(/\/tools\/io\.example__plain\//), page.keyboard.press('Enter')]);
     // the worker computed the URL (sha256 in the browser): it is the tool's real page
     expect(await page.locator('h1').textContent()).toBe('get_weather');
@@ -317,17 +447,100 @@ describe('in Chromium', () => {
     expect(dialogs.length).toBe(dialogsBefore);
   });
 
-  it('axe finds no serious or critical violation on the home, a server and a tool page', async () => {
+  it('axe finds no violation at all on the home, servers, server, tool, listing, search and methodology pages, in light and dark', async () => {
     const axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     const page = await context.newPage();
-    for (const url of ['/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug('Delete_File')}/`]) {
-      await page.goto(`${site.url}${url}`);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
-      });
-      expect(violations, url).toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const url of ['/', '/servers/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug('Delete_File')}/`, `/tools/io.example__hostile/notes/`, '/risk/high/', '/search/?q=delete', '/methodology/', '/warnings/']) {
+        await page.goto(`${site.url}${url}`);
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+          return result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes: ${JSON.stringify(v.nodes.slice(0, 2)).slice(0, 400)})`);
+        });
+        expect(violations, `${scheme} ${url}`).toEqual([]);
+      }
     }
+    // dark mode follows the system setting
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(15, 17, 21)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
+
+  it('on a 390 px phone nothing scrolls sideways, tables become cards, and long names break only at separators', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    const pages = ['/', '/servers/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug('Delete_File')}/`, `/tools/io.example__hostile/${toolSlug('x'.repeat(1000))}/`, '/risk/high/', '/category/read/', '/search/?q=delete', '/methodology/', '/warnings/', '/coverage/'];
+    for (const url of pages) {
+      await page.goto(`${site.url}${url}`);
+      if (url.startsWith('/search')) await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBe(390);
+    }
+    // a table row is a card: the header row is out of sight, each cell on its own line with its label
+    await page.goto(`${site.url}/servers/io.example__hostile/`);
+    expect(await page.locator('table.tools thead').evaluate((head) => head.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+    expect(await page.locator('table.tools tbody tr').first().evaluate((row) => getComputedStyle(row).display)).toBe('block');
+    // a tool name breaks at its underscores, not inside its words
+    await page.goto(`${site.url}/tools/io.example__plain/${toolSlug('list_forecasts')}/`);
+    expect(await page.locator('h1 wbr').count()).toBe(1);
+    await phone.close();
+  });
+
+  it('the recommended policy is in the first screen of a tool page on a desktop and on a phone', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const sized = await browser.newContext({ viewport });
+      const page = await sized.newPage();
+      for (const tool of ['Delete_File', 'run_command', 'notes']) {
+        await page.goto(`${site.url}/tools/io.example__hostile/${toolSlug(tool)}/`);
+        const line = await page.locator('.verdict-card .policy-line').boundingBox();
+        expect(line, `${tool} at ${viewport.width}`).not.toBeNull();
+        expect(line!.y + line!.height, `${tool} at ${viewport.width}: the policy line ends at ${line!.y + line!.height}`).toBeLessThanOrEqual(viewport.height);
+        expect(await page.locator('.verdict-card .policy-line strong').textContent()).toMatch(/^(allow|limit|deny|hide)$/);
+        // its link jumps to the policy itself
+        await page.locator('.verdict-card .policy-line a[href="#policy"]').click();
+        expect(await page.locator('#policy').evaluate((heading) => heading.getBoundingClientRect().top)).toBeLessThan(50);
+      }
+      if (viewport.width === 1280) {
+        await page.goto(`${site.url}/tools/io.example__hostile/${toolSlug('Delete_File')}/`);
+        expect(await page.locator('#policy').evaluate((heading) => heading.getBoundingClientRect().bottom)).toBeLessThanOrEqual(viewport.height);
+      }
+      await sized.close();
+    }
+  });
+
+  it('without JavaScript the three formats are three labelled blocks, and no button that needs JavaScript is shown', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    for (const url of [`/tools/io.example__hostile/${toolSlug('Delete_File')}/`, '/servers/io.example__plain/']) {
+      await page.goto(`${site.url}${url}`);
+      const labels = await page.locator('[data-policy-tabs] section.policy h3').allTextContents();
+      expect(labels.slice(0, 3), url).toEqual(['Intercept JSON', 'Intercept YAML', 'Hosted gateway JSON']);
+      for (const label of labels.slice(0, 3)) expect(await page.getByRole('heading', { name: label }).first().isVisible(), label).toBe(true);
+      expect(await page.locator('[data-policy-tabs] button:visible').count(), url).toBe(0);
+      expect(await page.locator('[role="tablist"]:visible').count(), url).toBe(0);
+    }
+    // the servers filter box needs JavaScript: without it every server is listed and the box is not shown
+    await page.goto(`${site.url}/servers/`);
+    expect(await page.locator('form[data-server-filter]').isVisible()).toBe(false);
+    expect(await page.locator('table.servers tbody tr:visible').count()).toBe(FIXTURE_SERVERS.length + 1);
+    await noScript.close();
+  });
+
+  it('the servers filter box narrows the list as one types, and says how many match', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/servers/`);
+    const rows = page.locator('table.servers tbody tr');
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(1);
+    await page.getByRole('searchbox', { name: 'Filter servers' }).fill('plain');
+    expect(await page.locator('table.servers tbody tr:visible').count()).toBe(1);
+    expect(await page.locator('table.servers tbody tr:visible a').first().textContent()).toBe('Plain');
+    expect(await page.locator('form[data-server-filter] output').textContent()).toBe(`1 of ${total} servers`);
+    await page.getByRole('searchbox', { name: 'Filter servers' }).fill('');
+    expect(await page.locator('table.servers tbody tr:visible').count()).toBe(total);
+    await page.close();
   });
 });

@@ -25,7 +25,10 @@ export interface ToolSummary {
   name: string;
   url: string;
   serverSlug: string;
+  /** The server's registry id (what search matches and shows). */
   serverName: string;
+  /** The server's readable name (ServerSummary.displayName), for listings. */
+  serverDisplay: string;
   serverUrl: string;
   risk: Risk;
   category: Category;
@@ -38,8 +41,19 @@ export interface ToolSummary {
 
 export interface ServerSummary {
   slug: string;
+  /** The registry id (io.github.owner/name). */
   name: string;
   title?: string;
+  /** What pages call the server: its registry title, else a readable name made from its package or id. */
+  displayName: string;
+  /** The registry description on one line, cut at 140 characters. */
+  line: string;
+  /** The package people install, with its version (`@scope/name@1.2.3`, `name==1.2`, an image), if any. */
+  pkg?: string;
+  /** The repository link, only when it is https. */
+  repository?: string;
+  /** When the catalog first listed the server's tools (its first crawl that listed them). */
+  firstSeen: string;
   url: string;
   status: 'ok' | 'failed';
   tools: ToolSummary[];
@@ -87,6 +101,27 @@ export function dataDir(): string {
   const dir = process.env.TOOLRISK_DATA;
   if (!dir) throw new Error('TOOLRISK_DATA is not set: build the site with `npm run build` (site/astro.config.mjs sets it)');
   return resolve(dir);
+}
+
+// words that say "MCP server" and nothing of which one
+const GENERIC_PARTS = /^(mcp|server|servers|model|context|protocol|modelcontextprotocol)$/i;
+const UPPER_WORDS = new Map(['api', 'ai', 'aws', 'cli', 'css', 'csv', 'db', 'dns', 'gcp', 'git', 'html', 'http', 'id', 'jira', 'json', 'llm', 'pdf', 'sdk', 'sql', 'ssh', 'ui', 'url', 'xml', 'yaml'].map((word) => [word, word.toUpperCase()]));
+const KNOWN_CASE = new Map(['GitHub', 'GitLab', 'OpenAI', 'YouTube', 'LinkedIn', 'HubSpot', 'Postgres', 'MongoDB', 'GraphQL', 'DevOps'].map((word) => [word.toLowerCase(), word]));
+
+/** A readable name from a package or registry id: `@acme/mcp-server-github-issues` → "GitHub Issues". */
+export function readableName(id: string): string {
+  const last = id.split('/').pop() ?? id;
+  const words = last.split(/[-_.\s]+/).filter((word) => word && !GENERIC_PARTS.test(word));
+  if (words.length === 0) return last || id;
+  return words.map((word) => UPPER_WORDS.get(word.toLowerCase()) ?? KNOWN_CASE.get(word.toLowerCase()) ?? `${word.charAt(0).toUpperCase()}${word.slice(1)}`).join(' ');
+}
+
+function packageOf(snapshot: CrawlSnapshot): string | undefined {
+  const pkg = snapshot.entry.packages?.[0];
+  if (!pkg) return undefined;
+  const version = snapshot.lastOkVersion ?? pkg.version;
+  if (!version || version === 'latest') return pkg.identifier;
+  return pkg.registryType === 'pypi' ? `${pkg.identifier}==${version}` : pkg.registryType === 'oci' ? pkg.identifier : `${pkg.identifier}@${version}`;
 }
 
 function oneLine(text: string | undefined): string {
@@ -151,8 +186,9 @@ function pairTools(loaded: Loaded, errors: string[], file: string): { definition
   return out;
 }
 
+/** The date of a tool's latest real change: a crawl after the first that added or changed it (the first lists every tool). */
 function lastChange(snapshot: CrawlSnapshot, name: string): string | undefined {
-  for (let i = snapshot.history.length - 1; i >= 0; i--) {
+  for (let i = snapshot.history.length - 1; i >= 1; i--) {
     const event = snapshot.history[i]!;
     if (event.added.some((entry) => entry.name === name) || event.changed.some((entry) => entry.name === name)) return event.date;
   }
@@ -171,10 +207,18 @@ export function loadIndex(): CatalogIndex {
     const loaded = readServer(file, errors);
     if (!loaded) continue;
     const { snapshot } = loaded;
+    const title = snapshot.entry.title ?? snapshot.initialize?.serverInfo?.title;
+    const repository = snapshot.entry.repository?.url;
     const server: ServerSummary = {
       slug: snapshot.slug,
       name: snapshot.name,
-      title: snapshot.entry.title ?? snapshot.initialize?.serverInfo?.title,
+      title,
+      displayName: title?.trim() || readableName(snapshot.entry.packages?.[0]?.registryType === 'npm' ? snapshot.entry.packages[0].identifier : snapshot.name),
+      line: oneLine(snapshot.entry.description),
+      pkg: packageOf(snapshot),
+      // only https links: a server-supplied javascript: or data: URL is never a link
+      repository: repository?.startsWith('https://') ? repository : undefined,
+      firstSeen: snapshot.history[0]?.date ?? snapshot.lastOkAt ?? snapshot.crawledAt,
       url: `/servers/${snapshot.slug}/`,
       status: snapshot.status,
       tools: [],
@@ -188,6 +232,7 @@ export function loadIndex(): CatalogIndex {
         url: `/tools/${snapshot.slug}/${slug}/`,
         serverSlug: snapshot.slug,
         serverName: snapshot.name,
+        serverDisplay: server.displayName,
         serverUrl: server.url,
         risk: classification.risk,
         category: classification.category,

@@ -1,7 +1,7 @@
 // Small pure helpers for pages: safe JSON for script tags, quotes in context, policy texts.
 import { policyForChoice, renderGatewayJson, renderInterceptJson, renderInterceptYaml, serverPolicy, singleToolModel } from '../../../classifier/policy.ts';
 import { textAtLocation } from '../../../classifier/poisoning.ts';
-import type { Quote, SandboxFacts, ToolPolicy } from '../../../data/schema.ts';
+import type { LaunchPlan, Quote, SandboxFacts, ToolPolicy } from '../../../data/schema.ts';
 import type { SiteServer, SiteTool } from './catalog.ts';
 
 /** JSON safe inside a <script type="application/json"> element: no `<`, `>`, `&` or line separators. */
@@ -71,4 +71,80 @@ export function sandboxText(sandbox: SandboxFacts | undefined): string | undefin
   return sandbox.network
     ? 'ran in a bubblewrap sandbox with network: its index entry says it needs the network to list its tools'
     : 'ran in a bubblewrap sandbox without network';
+}
+
+/** A name cut after each separator (`_ - . / : @`), for a <wbr> between the parts; empty parts never appear. */
+export function nameParts(text: string): string[] {
+  return text.split(/(?<=[_\-./:@])/).filter((part) => part.length > 0);
+}
+
+type PolicyCore = Omit<ToolPolicy, 'alternative'>;
+
+/** What a tool's policy does, in one sentence for people ("Limited: at most 10 calls an hour, and path under the allowed root"). */
+export function policyInWords(policy: PolicyCore): string {
+  switch (policy.choice) {
+    case 'allow':
+      return 'Allowed: the agent may call it without limits.';
+    case 'deny':
+      return 'Denied until a human approves: every call is refused with a message asking the user to run it or allow it.';
+    case 'hide':
+      return 'Hidden: its definition carries tool poisoning, so the agent never sees the tool at all.';
+    case 'limit': {
+      const rate = policy.rules.find((rule) => rule.rate_limit)?.rate_limit;
+      const others = policy.rules.filter((rule) => !rule.rate_limit).map((rule) => rule.name);
+      const parts = [rate ? `at most ${rate.replace(/\/(\w+)$/, (_, unit: string) => ` calls ${unit === 'hour' ? 'an' : 'a'} ${unit}`)}` : undefined, ...others].filter((part): part is string => part !== undefined);
+      return `Limited: ${parts.join(', and ')}.`;
+    }
+  }
+}
+
+/**
+ * What the hosted-gateway JSON cannot say of a tool's policy, so a page can state it instead of
+ * dropping it silently: the gateway format has only per-tool call counters, with every tool it does
+ * not list denied.
+ */
+export function gatewayLosses(policy: PolicyCore): string[] {
+  const lost: string[] = [];
+  if (policy.choice === 'hide') lost.push('It cannot hide a tool: the tool is left out, so every call is refused, but the agent still sees its definition, poisoned text and all. Use Intercept (its hide list) to keep the text from the agent.');
+  if (policy.choice === 'deny') lost.push('It has no approval step: the tool is left out, so every call is refused outright, with no message asking for a human.');
+  const conditions = policy.rules.filter((rule) => rule.conditions?.length && !rule.state).map((rule) => rule.name);
+  if (conditions.length) lost.push(`It has no argument conditions: ${conditions.join('; ')} ${conditions.length === 1 ? 'is' : 'are'} not checked, only the number of calls.`);
+  const counters = policy.rules.filter((rule) => rule.state).map((rule) => rule.name);
+  if (counters.length) lost.push(`It has no running totals: ${counters.join('; ')} ${counters.length === 1 ? 'is' : 'are'} not enforced.`);
+  if (policy.rules.some((rule) => rule.on_deny) && policy.choice === 'limit') lost.push('Refusals carry no explanation for the agent (Intercept sends each rule\'s on_deny message).');
+  return lost;
+}
+
+/** One shell word, quoted when it holds anything but plainly safe characters (names come from servers). */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that runs a server behind Intercept with a policy file: the server's own launch command
+ * after `--` (as the crawler ran it), or `--upstream` for a remote server. Every word is shell-quoted.
+ */
+export function interceptCommand(launch: LaunchPlan | undefined, file: string): string {
+  const head = ['intercept', '-c', file];
+  if (launch?.kind === 'stdio') return [...head, '--', launch.command, ...launch.args].map(shellWord).join(' ');
+  if (launch?.kind === 'http') return [...head, '--upstream', launch.url].map(shellWord).join(' ');
+  // (tools read from a file or a server card: the crawl never ran the server, so its command is not known here)
+  return `${head.map(shellWord).join(' ')} -- <the command that starts the server>`;
+}
+
+/** gatewayLosses for a whole server's policy: each kind of loss once, with how many tools it touches. */
+export function serverGatewayLosses(policies: readonly Omit<ToolPolicy, 'alternative'>[]): string[] {
+  const count = (test: (policy: Omit<ToolPolicy, 'alternative'>) => boolean) => policies.filter(test).length;
+  const tools = (n: number) => `${n} tool${n === 1 ? '' : 's'}`;
+  const hidden = count((policy) => policy.choice === 'hide');
+  const denied = count((policy) => policy.choice === 'deny');
+  const conditioned = count((policy) => policy.rules.some((rule) => rule.conditions?.length && !rule.state));
+  const counted = count((policy) => policy.rules.some((rule) => rule.state));
+  const lost: string[] = [];
+  if (hidden) lost.push(`It cannot hide a tool: ${tools(hidden)} with poisoned definitions ${hidden === 1 ? 'is' : 'are'} left out, so calls are refused, but the agent still sees the text. Use Intercept (its hide list) to keep it from the agent.`);
+  if (denied) lost.push(`It has no approval step: ${tools(denied)} that need a human ${denied === 1 ? 'is' : 'are'} left out and refused outright.`);
+  if (conditioned) lost.push(`It has no argument conditions: the argument checks of ${tools(conditioned)} are not enforced, only the number of calls.`);
+  if (counted) lost.push(`It has no running totals: the daily caps of ${tools(counted)} are not enforced.`);
+  if (count((policy) => policy.choice === 'limit' && policy.rules.some((rule) => rule.on_deny))) lost.push("Refusals carry no explanation for the agent (Intercept sends each rule's on_deny message).");
+  return lost;
 }

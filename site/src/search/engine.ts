@@ -233,22 +233,31 @@ export class SearchEngine {
       const rank = (id: number) => (fuseScore.get(id) ?? 1.5) * (1 - WORD_BONUS * (scores.get(id)!.words / queryWords.length));
       ids = candidates.sort((a, b) => rank(a) - rank(b) || scores.get(b)!.strength - scores.get(a)!.strength || a - b);
     } else if (risk >= 0 || category >= 0 || server) {
+      // filters alone: every matching tool is counted, only the ones shown are kept
       ids = [];
-      for (let id = 0; id < names.tools.length && ids.length < 10_000; id++) if (keep(id)) ids.push(id);
+      let total = 0;
+      for (let id = 0; id < names.tools.length; id++) {
+        if (!keep(id)) continue;
+        total += 1;
+        if (ids.length < limit) ids.push(id);
+      }
+      return { results: this.resultsFor(names, ids), total };
     } else {
       return { results: [], total: 0 };
     }
-    const shown = ids.slice(0, limit);
-    // first results need only names.json and the word shards: URLs are computed here, and the
-    // description lines come separately (DescriptionLines), so nothing waits on the description shards
-    const results = shown.map((id) => {
+    return { results: this.resultsFor(names, ids.slice(0, limit)), total: ids.length };
+  }
+
+  // first results need only names.json and the word shards: URLs are computed here, and the
+  // description lines come separately (DescriptionLines), so nothing waits on the description shards
+  private resultsFor(names: Awaited<ReturnType<SearchEngine['names']>>, shown: number[]): SearchResult[] {
+    return shown.map((id) => {
       const name = names.tools[id]!;
       const { server: serverIndex, risk: toolRisk, category: toolCategory } = unpackMeta(names.meta[id]!);
       const [serverName, serverSlug] = names.servers[serverIndex]!;
       const slug = isPlainToolName(name) ? name : toolSlugFrom(name, sha256Hex(name).slice(0, 8));
       return { id, name, server: serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line: '' };
     });
-    return { results, total: ids.length };
   }
 
   /** Starts loading names.json, before the first query needs it. */

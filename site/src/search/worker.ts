@@ -16,11 +16,11 @@ void warmUp().catch(() => undefined);
 /** The newest query's id: answers to older ones are not sent (the page would drop them). */
 let newest = 0;
 
-self.addEventListener('message', async (event: MessageEvent<{ id: number; query: string; filters: SearchFilters }>) => {
-  const { id, query, filters } = event.data;
+self.addEventListener('message', async (event: MessageEvent<{ id: number; query: string; filters: SearchFilters; limit?: number }>) => {
+  const { id, query, filters, limit } = event.data;
   newest = Math.max(newest, id);
   try {
-    const { results, total } = await engine.search(query, filters);
+    const { results, total } = await engine.search(query, filters, limit);
     if (id === newest) self.postMessage({ id, results, total });
   } catch (error) {
     self.postMessage({ id, error: (error as Error).message });

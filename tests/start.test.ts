@@ -1,8 +1,9 @@
 // The README's first command: `npm start` classifies the data in the repository (no network, no
 // keys), builds the site and serves it at http://localhost:4321. Run as a newcomer would.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startUntilServing, tempDir } from './helpers.ts';
+import { ROOT, startUntilServing, tempDir } from './helpers.ts';
 
 describe('npm start', () => {
   let stop: (() => Promise<void>) | undefined;
@@ -29,5 +30,10 @@ describe('npm start', () => {
     expect(first).toBeDefined();
     expect((await fetch(`http://127.0.0.1:4321${first}`)).status).toBe(200);
     expect((await fetch('http://127.0.0.1:4321/search/names.json')).status).toBe(200);
+    // the home page shows recent changes only when a crawl after a server's first changed a tool; else the newest servers
+    const crawled = join(ROOT, 'data', 'crawled');
+    const changed = readdirSync(crawled).some((file) => (JSON.parse(readFileSync(join(crawled, file), 'utf8')) as { history: unknown[] }).history.length > 1);
+    expect(home.includes('id="recent">Recently changed'), 'recently changed').toBe(changed);
+    expect(home.includes('id="newest">Newest servers'), 'newest servers').toBe(!changed);
   }, 180_000);
 });

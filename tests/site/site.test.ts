@@ -404,6 +404,9 @@ describe('in Chromium', () => {
     const highTotal = await totalOf();
     await searchAfter(() => page.locator('#risk').selectOption(''));
     expect(await totalOf()).toBeGreaterThan(highTotal);
+    // every field of the form uses the same font and size
+    const fonts = await page.evaluate(() => ['q', 'risk', 'category', 'server'].map((id) => { const style = getComputedStyle(document.getElementById(id)!); return `${style.fontFamily} ${style.fontSize}`; }));
+    expect(new Set(fonts).size, fonts.join(' / ')).toBe(1);
     // paging (this build shows 3 at a time): the real total, then "Show more" adds the next ones below the first
     await searchAfter(() => page.locator('#q').fill('file'));
     const total = Number(/^(\d+) tools/.exec((await page.locator('#search-status').textContent())!)![1]);

@@ -587,7 +587,7 @@ function runAstro(args: string[], env: Record<string, string | undefined>, cwd?:
           else if (/\b(warn(ing)?|error|failed)\b|[✘⚠]/i.test(line)) console.error(`astro: ${line.trim()}`);
           if (performance.now() - last > 5000) {
             last = performance.now();
-            console.error(`toolrisk build: ${pages.toLocaleString('en-US')} pages rendered…`);
+            console.error(`toolrisk build: ${pages.toLocaleString('en-US')} routes rendered…`);
           }
         }
       };

@@ -50,6 +50,13 @@ describe('the search engine', () => {
     // (in the grown catalog another server's github_issue_* tool competes for the first place)
     expect(results.slice(0, 3)).toContainEqual(expect.objectContaining({ name: 'create_issue', server: 'io.github.modelcontextprotocol/server-github' }));
     expect(results[0]!.name).toMatch(/issue/i);
+    // a result names its server readably, with the registry id beside it; the server filter takes either
+    const github = results.find((result) => result.server === 'io.github.modelcontextprotocol/server-github')!;
+    expect(github.serverDisplay).toBe('GitHub');
+    // ("orchestrator" is in one server's registry title, not in its id)
+    const byDisplay = await engine.search('', { server: 'orchestrator' });
+    expect(byDisplay.results.length).toBeGreaterThan(0);
+    expect(new Set(byDisplay.results.map((result) => result.server))).toEqual(new Set(['io.github.0nork/0nMCP']));
     const prefix = await engine.search('brows');
     expect(prefix.results.some((r) => r.name.startsWith('browser_'))).toBe(true);
   });

@@ -17,7 +17,10 @@ export interface SearchFilters {
 export interface SearchResult {
   id: number;
   name: string;
+  /** The server's registry id. */
   server: string;
+  /** The server's readable name (its registry id when it has none of its own). */
+  serverDisplay: string;
   risk: string;
   category: string;
   url: string;
@@ -212,7 +215,8 @@ export class SearchEngine {
     const server = filters.server?.toLowerCase();
     const keep = (id: number) => {
       const { server: serverIndex, risk: toolRisk, category: toolCategory } = unpackMeta(names.meta[id]!);
-      return (risk < 0 || toolRisk === risk) && (category < 0 || toolCategory === category) && (!server || names.servers[serverIndex]![0].toLowerCase().includes(server));
+      const entry = names.servers[serverIndex]!;
+      return (risk < 0 || toolRisk === risk) && (category < 0 || toolCategory === category) && (!server || entry[0].toLowerCase().includes(server) || (entry[2] ?? '').toLowerCase().includes(server));
     };
     const queryWords = searchWords(query);
     this.prefetch(query);
@@ -254,9 +258,9 @@ export class SearchEngine {
     return shown.map((id) => {
       const name = names.tools[id]!;
       const { server: serverIndex, risk: toolRisk, category: toolCategory } = unpackMeta(names.meta[id]!);
-      const [serverName, serverSlug] = names.servers[serverIndex]!;
+      const [serverName, serverSlug, serverDisplay] = names.servers[serverIndex]!;
       const slug = isPlainToolName(name) ? name : toolSlugFrom(name, sha256Hex(name).slice(0, 8));
-      return { id, name, server: serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line: '' };
+      return { id, name, server: serverName, serverDisplay: serverDisplay ?? serverName, risk: RISKS[toolRisk]!, category: CATEGORIES[toolCategory]!, url: `/tools/${serverSlug}/${slug}/`, line: '' };
     });
   }
 

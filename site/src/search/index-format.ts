@@ -11,6 +11,8 @@ export interface SearchInput {
   name: string;
   slug: string;
   serverName: string;
+  /** The server's readable name, when it is not its registry id. */
+  serverDisplay?: string;
   serverSlug: string;
   risk: (typeof RISKS)[number];
   category: (typeof CATEGORIES)[number];
@@ -24,7 +26,8 @@ export interface SearchInput {
  */
 export interface NamesFile {
   version: 2;
-  servers: [name: string, slug: string][];
+  /** Each server's registry id, slug, and its readable name when that differs from the id. */
+  servers: ([name: string, slug: string] | [name: string, slug: string, display: string])[];
   /** Tool names, by tool id. */
   tools: string[];
   /** By tool id: server index × 16 + risk index × 4 + category index. */
@@ -100,7 +103,7 @@ export function buildSearchIndex(tools: SearchInput[]): BuiltIndex {
     if (server === undefined) {
       server = names.servers.length;
       serverIndex.set(tool.serverSlug, server);
-      names.servers.push([tool.serverName, tool.serverSlug]);
+      names.servers.push(tool.serverDisplay && tool.serverDisplay !== tool.serverName ? [tool.serverName, tool.serverSlug, tool.serverDisplay] : [tool.serverName, tool.serverSlug]);
     }
     names.tools.push(tool.name);
     names.meta.push(packMeta(server, RISKS.indexOf(tool.risk), CATEGORIES.indexOf(tool.category)));

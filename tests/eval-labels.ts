@@ -85,18 +85,27 @@ function snapshotOf(server: string): CrawlSnapshot {
   return CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(ROOT, 'data', 'crawled', `${serverSlug(server)}.json`), 'utf8')));
 }
 
-export function runEval(labels: Label[], withAnnotations: boolean): EvalResult {
+/**
+ * Scores the rules on labelled tools. `cache` (server and annotation choice to that server's
+ * classifications) lets several sets that share servers classify each server once.
+ */
+export function runEval(labels: Label[], withAnnotations: boolean, cache?: Map<string, Map<string, Classification>>): EvalResult {
   const pairs: Parameters<typeof evaluate>[0] = [];
   for (const [server, serverLabels] of byServer(labels)) {
-    const snapshot = snapshotOf(server);
-    const strip = (tool: McpTool): McpTool => {
-      if (withAnnotations) return tool;
-      const { annotations: _dropped, ...rest } = tool;
-      return rest;
-    };
-    const tools = snapshot.tools.map(strip);
-    const { classifications } = classifyTools(tools, snapshot.fingerprints.map((entry) => entry.fingerprint), serverContextOf(snapshot));
-    const byName = new Map(classifications.map((classification) => [classification.tool, classification]));
+    const key = `${withAnnotations ? 'with' : 'without'} ${server}`;
+    let byName = cache?.get(key);
+    if (!byName) {
+      const snapshot = snapshotOf(server);
+      const strip = (tool: McpTool): McpTool => {
+        if (withAnnotations) return tool;
+        const { annotations: _dropped, ...rest } = tool;
+        return rest;
+      };
+      const tools = snapshot.tools.map(strip);
+      const { classifications } = classifyTools(tools, snapshot.fingerprints.map((entry) => entry.fingerprint), serverContextOf(snapshot));
+      byName = new Map(classifications.map((classification) => [classification.tool, classification]));
+      cache?.set(key, byName);
+    }
     for (const label of serverLabels) {
       const classification = byName.get(label.tool);
       if (!classification) throw new Error(`labelled tool ${label.server} / ${label.tool} is not in data/crawled/`);

@@ -3,6 +3,7 @@
 // verdicts (answers cached like `toolrisk inspect --llm`'s, in TOOLRISK_CACHE_DIR or ~/.cache).
 import { parseArgs } from 'node:util';
 import { formatEval, type EvalResult, type Label } from '../classifier/evaluate.ts';
+import type { Classification } from '../data/schema.ts';
 import { LLM_OPTIONS, LlmSettingsError, llmSettings } from '../bin/llm.ts';
 import { ModelReviewer, userCacheDir } from '../classifier/review.ts';
 import { agreement, loadLabels, loadLabelsIfPresent, loadSecondLabels, runEval, runModelEval } from './eval-labels.ts';
@@ -17,6 +18,8 @@ function parse() {
   }
 }
 const values = parse();
+// each labelled server classified once (with and without annotations) for every set that has tools of it
+const classified = new Map<string, Map<string, Classification>>();
 const labels = loadLabels('tools');
 const holdout = loadLabels('holdout');
 const npmSet = loadLabels('npm');
@@ -58,47 +61,47 @@ function print(title: string, result: EvalResult): void {
 }
 
 if (!values.llm) {
-  for (const withAnnotations of [true, false]) print(`Development set, ${withAnnotations ? 'with annotations' : 'annotations removed'}`, runEval(labels, withAnnotations));
+  for (const withAnnotations of [true, false]) print(`Development set, ${withAnnotations ? 'with annotations' : 'annotations removed'}`, runEval(labels, withAnnotations, classified));
   // the held-out set's misses are not printed: the rules are never tuned against it
-  const held = runEval(holdout, false);
+  const held = runEval(holdout, false, classified);
   printNeverTuned('Held-out set (labelled before the rules were changed for it; never tuned against), annotations removed', held);
-  print(`Development batch from new npm servers (${serverCount(npmDev)} servers, labelled blind; being tuned against, joins the development set at 95%), annotations removed`, runEval(npmDev, false));
-  printNeverTuned(`Servers added from npm by use (${serverCount(npmSet)} servers, labelled blind; never tuned against), annotations removed`, runEval(npmSet, false));
+  print(`Development batch from new npm servers (${serverCount(npmDev)} servers, labelled blind; being tuned against, joins the development set at 95%), annotations removed`, runEval(npmDev, false, classified));
+  printNeverTuned(`Servers added from npm by use (${serverCount(npmSet)} servers, labelled blind; never tuned against), annotations removed`, runEval(npmSet, false, classified));
   // a later round of blind labels from the grown catalog, never tuned against (when present)
   const fresh = loadLabelsIfPresent('fresh');
-  if (fresh.length) printNeverTuned(`Fresh catalog tools (${serverCount(fresh)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh, false));
+  if (fresh.length) printNeverTuned(`Fresh catalog tools (${serverCount(fresh)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh, false, classified));
   // a second blind round, chosen the same way (the last unlabelled tool of each server, a second one of every third), used for development
   const fresh2 = loadLabelsIfPresent('fresh2');
-  if (fresh2.length) print(`Second fresh batch (${serverCount(fresh2)} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh2, false));
+  if (fresh2.length) print(`Second fresh batch (${serverCount(fresh2)} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh2, false, classified));
   // a random sample of the rest (at most five tools a server), labelled blind, its servers split in two: fresh3 for
   // development after its first measurement, fresh4 never tuned against
   const fresh3 = loadLabelsIfPresent('fresh3');
   const fresh4 = loadLabelsIfPresent('fresh4');
-  if (fresh3.length) print(`Third fresh batch (${serverCount(fresh3)} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh3, false));
-  if (fresh4.length) printNeverTuned(`Fourth fresh batch (${serverCount(fresh4)} other servers, labelled blind; never tuned against), annotations removed`, runEval(fresh4, false));
+  if (fresh3.length) print(`Third fresh batch (${serverCount(fresh3)} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh3, false, classified));
+  if (fresh4.length) printNeverTuned(`Fourth fresh batch (${serverCount(fresh4)} other servers, labelled blind; never tuned against), annotations removed`, runEval(fresh4, false, classified));
   // a fifth blind round, a seeded random sample of the tools still unlabelled (at most four a server), never tuned against
   const fresh5 = loadLabelsIfPresent('fresh5');
-  if (fresh5.length) printNeverTuned(`Fifth fresh batch (${serverCount(fresh5)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh5, false));
+  if (fresh5.length) printNeverTuned(`Fifth fresh batch (${serverCount(fresh5)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh5, false, classified));
   // every tool of 37 npm servers new to the catalog (servers the rules had never seen), labelled blind before the rules
   // were run on them; their servers split in two: fresh6 for development after its first measurement, fresh6-holdout never tuned against
   const fresh6 = loadLabelsIfPresent('fresh6');
   const fresh6Holdout = loadLabelsIfPresent('fresh6-holdout');
-  if (fresh6.length) print(`Servers new to the catalog, development half (${serverCount(fresh6)} servers, every tool, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh6, false));
-  if (fresh6Holdout.length) printNeverTuned(`Servers new to the catalog, held-out half (${serverCount(fresh6Holdout)} other servers, every tool, labelled blind; never tuned against), annotations removed`, runEval(fresh6Holdout, false));
+  if (fresh6.length) print(`Servers new to the catalog, development half (${serverCount(fresh6)} servers, every tool, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh6, false, classified));
+  if (fresh6Holdout.length) printNeverTuned(`Servers new to the catalog, held-out half (${serverCount(fresh6Holdout)} other servers, every tool, labelled blind; never tuned against), annotations removed`, runEval(fresh6Holdout, false, classified));
   // every tool of twelve more servers new to the catalog, split the same way
   const fresh7 = loadLabelsIfPresent('fresh7');
   const fresh7Holdout = loadLabelsIfPresent('fresh7-holdout');
-  if (fresh7.length) print(`Twelve more new servers, development half (${serverCount(fresh7)} servers, every tool, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh7, false));
-  if (fresh7Holdout.length) printNeverTuned(`Twelve more new servers, held-out half (${serverCount(fresh7Holdout)} other servers, every tool, labelled blind; never tuned against), annotations removed`, runEval(fresh7Holdout, false));
+  if (fresh7.length) print(`Twelve more new servers, development half (${serverCount(fresh7)} servers, every tool, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh7, false, classified));
+  if (fresh7Holdout.length) printNeverTuned(`Twelve more new servers, held-out half (${serverCount(fresh7Holdout)} other servers, every tool, labelled blind; never tuned against), annotations removed`, runEval(fresh7Holdout, false, classified));
   // a seeded sample of the tools still unlabelled (at most two a server), labelled blind after the day's rules were written
   const fresh8 = loadLabelsIfPresent('fresh8');
-  if (fresh8.length) printNeverTuned(`Eighth fresh batch (${serverCount(fresh8)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh8, false));
+  if (fresh8.length) printNeverTuned(`Eighth fresh batch (${serverCount(fresh8)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh8, false, classified));
   // a later sample of the same kind (at most three a server), measured once and then used for development
   const fresh9 = loadLabelsIfPresent('fresh9');
-  if (fresh9.length) print(`Ninth fresh batch (${serverCount(fresh9)} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh9, false));
+  if (fresh9.length) print(`Ninth fresh batch (${serverCount(fresh9)} servers, labelled blind; tuned against after its first measurement), annotations removed`, runEval(fresh9, false, classified));
   // one more such sample, labelled after the afternoon's classes were written, never tuned against
   const fresh10 = loadLabelsIfPresent('fresh10');
-  if (fresh10.length) printNeverTuned(`Tenth fresh batch (${serverCount(fresh10)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh10, false));
+  if (fresh10.length) printNeverTuned(`Tenth fresh batch (${serverCount(fresh10)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh10, false, classified));
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
@@ -108,11 +111,11 @@ if (!values.llm) {
     for (const [name, first, second] of sets) {
       if (!second || !first.length) continue;
       const agreed = agreement(first, second);
-      console.log(`  ${name} (${agreed.total}): labellers agree on category ${percent(agreed.category)}, destructive ${percent(agreed.destructive)}, risk ${percent(agreed.risk)}; rules' category accuracy on the ${agreed.agreed.length} tools both agree on ${percent(runEval(agreed.agreed, false).categoryAccuracy)}`);
+      console.log(`  ${name} (${agreed.total}): labellers agree on category ${percent(agreed.category)}, destructive ${percent(agreed.destructive)}, risk ${percent(agreed.risk)}; rules' category accuracy on the ${agreed.agreed.length} tools both agree on ${percent(runEval(agreed.agreed, false, classified).categoryAccuracy)}`);
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the ten fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10], false)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the ten fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10], false, classified)));
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

@@ -4,6 +4,7 @@
 import { loadLabels, loadLabelsIfPresent, runEval } from '../../../tests/eval-labels.ts';
 import { loadPoisoningSet, measureDetection, realFalsePositives } from '../../../tests/eval-poisoning.ts';
 import { CLASSIFIER_VERSION } from '../../../classifier/classify.ts';
+import type { Classification } from '../../../data/schema.ts';
 
 export interface SetFigures {
   title: string;
@@ -38,9 +39,11 @@ const NEVER_TUNED = [
 ] as const;
 
 let computed: Methodology | undefined;
+// each labelled server classified once for every set that has tools of it
+const classified = new Map<string, Map<string, Classification>>();
 
 function figures(title: string, labels: ReturnType<typeof loadLabels>): SetFigures {
-  const result = runEval(labels, false);
+  const result = runEval(labels, false, classified);
   return {
     title,
     tools: result.total,

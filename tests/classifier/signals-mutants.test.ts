@@ -1,8 +1,9 @@
 // Tests written for the mutants StrykerJS left alive in classifier/signals.ts (npm run mutate:chunks,
-// lines 1-252: the filtered-rows, documented-request and personal-record rules, the noun rules, and
+// lines 1-252 and 253-506: the filtered-rows, documented-request and personal-record rules, the noun rules, and
 // the personal-noun check). Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
-import { documentedRequestSignals, filteredRowsSignals, personalRecordSignals, serverTraits, type ServerTraits } from '../../classifier/signals.ts';
+import { billedResourceSignals, documentedRequestSignals, filteredRowsSignals, nameObject, personalRecordSignals, primaryVerbIndexes, serverTraits, type ServerTraits } from '../../classifier/signals.ts';
+import { splitIdentifier } from '../../classifier/words.ts';
 import { collectSignals } from '../../classifier/classify.ts';
 import type { McpTool, Signal } from '../../data/schema.ts';
 
@@ -160,5 +161,63 @@ describe('personal nouns (isPersonal)', () => {
   it('takes a name with nothing but a record word without failing', () => {
     expect(() => collectSignals(tool('orders'), PLAIN)).not.toThrow();
     expect(() => collectSignals(tool('x'), serverTraits({ name: 'io.example/crm', description: 'A CRM for contacts and deals' }))).not.toThrow();
+  });
+});
+
+describe('the object a name acts on (nameObject)', () => {
+  const objectOf = (name: string) => {
+    const tokens = splitIdentifier(name);
+    return tokens[nameObject(tokens, primaryVerbIndexes(tokens))]?.word;
+  };
+
+  it('is the last word, past a version suffix of any length, but never a word that only ends like one', () => {
+    expect(objectOf('get_contacts')).toBe('contacts');
+    expect(objectOf('mail_listMailboxesV1')).toBe('mailboxes');
+    expect(objectOf('get_items_2024')).toBe('items');
+    // "csv" and "env" end in a v, and are the objects
+    expect(objectOf('export_csv')).toBe('csv');
+    expect(objectOf('get_env')).toBe('env');
+  });
+
+  it('is the word before a final verb, and a lone word is its own object', () => {
+    expect(objectOf('contacts_list')).toBe('contacts');
+    expect(objectOf('list')).toBe('list');
+    expect(objectOf('v1')).toBe('v');
+  });
+});
+
+describe('services deployed from a repository or an image (billedResourceSignals)', () => {
+  const service = (properties: Record<string, unknown>) => billedResourceSignals({ name: 'create_service', inputSchema: { type: 'object', properties } }).map((signal) => signal.label);
+  const nested = (depth: number): Record<string, unknown> => (depth === 1 ? { repo: { type: 'string' } } : { level: { type: 'object', properties: nested(depth - 1) } });
+
+  it('bills a service created from a repository named up to three levels deep, not deeper', () => {
+    expect(service(nested(1))).toEqual(['bills:service']);
+    expect(service(nested(3))).toEqual(['bills:service']);
+    expect(service(nested(4))).toEqual([]);
+    expect(service({ name: { type: 'string' } })).toEqual([]);
+  });
+});
+
+describe('taking something off an item, and opening an application, in prose', () => {
+  const prose = (description: string) => collectSignals(tool('x', description), PLAIN).filter((signal) => signal.where === 'description');
+
+  it('reads removing a thing from an item that stays as an in-place change', () => {
+    expect(has(prose('Removes a label from an issue.'), 'write', 'phrase:detaches')).toBe(true);
+    // a person word after "from" is the item, not someone taken off a team
+    expect(has(prose('Removes a label from a member profile.'), 'write', 'phrase:detaches')).toBe(true);
+    // a capital inside a word is not a service's name: only a capitalised word right after "from" is
+    expect(has(prose('Removes a tag from iPhone photos.'), 'write', 'phrase:detaches')).toBe(true);
+    expect(has(prose('Removes a contact from Resend.'), 'write', 'phrase:detaches')).toBe(false);
+  });
+
+  it('reads removing from a store of records, singular or plural, as deleting', () => {
+    expect(has(prose('Removes a job from the queue.'), 'write', 'phrase:detaches')).toBe(false);
+    expect(has(prose('Removes a file from the folders.'), 'write', 'phrase:detaches')).toBe(false);
+  });
+
+  it('reads opening something in or on an application of the host as launching it', () => {
+    expect(has(prose('Open a URL in the iOS Simulator.'), 'execute', 'phrase:opens-app')).toBe(true);
+    expect(has(prose('Opens the page on the simulator.'), 'execute', 'phrase:opens-app')).toBe(true);
+    expect(has(prose('Opens the page with the simulator.'), 'execute', 'phrase:opens-app')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveWithToolrisk, toolrisk } from '../tests/helpers.ts';
+import { ROOT, buildSiteInto, serveWithToolrisk } from '../tests/helpers.ts';
 import type { Section } from './crawler.ts';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
@@ -15,10 +15,7 @@ const TARGETS: Record<(typeof CATEGORIES)[number], number> = { performance: 95, 
 export async function benchLighthouse(): Promise<Section> {
   const work = await mkdtemp(join(tmpdir(), 'toolrisk-lighthouse-'));
   const out = join(work, 'dist');
-  process.env.TOOLRISK_OUT_DIR = out;
-  const built = await toolrisk('build');
-  delete process.env.TOOLRISK_OUT_DIR;
-  if (built.code !== 0) throw new Error(`toolrisk build failed:\n${built.stderr.slice(-2000)}`);
+  await buildSiteInto(out);
   // one real tool and its server: the first tool of the catalog's riskiest list is as good as any
   const catalog = JSON.parse(await readFile(join(out, 'api', 'catalog.json'), 'utf8')) as { tools: { url: string; server: string }[] };
   const tool = catalog.tools.find((entry) => entry.url.includes('/tools/'))!;

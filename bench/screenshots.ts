@@ -4,7 +4,7 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, launchChromium, serveWithToolrisk, toolrisk } from '../tests/helpers.ts';
+import { ROOT, launchChromium, buildSiteInto, serveWithToolrisk } from '../tests/helpers.ts';
 
 // a well-known server and one of its riskier tools, so the pictures show a verdict worth reading
 const SERVER = process.env.SCREENSHOT_SERVER ?? 'io.github.modelcontextprotocol__server-github';
@@ -12,10 +12,7 @@ const TOOL = process.env.SCREENSHOT_TOOL ?? 'create_or_update_file';
 
 const work = await mkdtemp(join(tmpdir(), 'toolrisk-shots-'));
 const out = join(work, 'dist');
-process.env.TOOLRISK_OUT_DIR = out;
-const built = await toolrisk('build');
-delete process.env.TOOLRISK_OUT_DIR;
-if (built.code !== 0) throw new Error(`toolrisk build failed:\n${built.stderr.slice(-2000)}`);
+await buildSiteInto(out);
 const server = JSON.parse(await readFile(join(out, 'api', 'servers', `${SERVER}.json`), 'utf8')) as { tools: { name: string; url: string }[] };
 const tool = server.tools.find((entry) => entry.name === TOOL) ?? server.tools[0]!;
 const site = await serveWithToolrisk(out);

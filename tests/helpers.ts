@@ -74,6 +74,13 @@ export async function toolriskWithEnv(env: Record<string, string>, ...args: stri
   }
 }
 
+/** `toolrisk build` into `outDir` (with more environment and flags); throws with the command's last output when it fails. */
+export async function buildSiteInto(outDir: string, env: Record<string, string> = {}, ...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const result = await toolriskWithEnv({ ...env, TOOLRISK_OUT_DIR: outDir }, 'build', ...args);
+  if (result.code !== 0) throw new Error(`toolrisk build failed (${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`);
+  return result;
+}
+
 /**
  * Starts a long-running command (a server) in its own process group and waits until `url` answers
  * with 200, the command exits, or `limitMs` passes. `home` is the body of `url` ('' if it never

@@ -9,7 +9,7 @@ import { serverSlug } from '../../data/slug.ts';
 import { checkListedTools } from '../../crawler/tools.ts';
 import { snapshotFrom } from '../../crawler/snapshot.ts';
 import { classifyCatalog } from '../../classifier/run.ts';
-import { toolrisk } from '../helpers.ts';
+import { buildSiteInto } from '../helpers.ts';
 
 export const HOSTILE = {
   script: '<script>alert(1)</script>',
@@ -126,16 +126,6 @@ export async function writeFixtureCatalog(dataDir: string): Promise<void> {
 
 /** Builds the site from `dataDir` into `outDir` with the real `toolrisk build`. */
 export async function buildSite(dataDir: string, outDir: string): Promise<{ stdout: string; stderr: string }> {
-  process.env.TOOLRISK_OUT_DIR = outDir;
-  process.env.TOOLRISK_PAGE_SIZE = '3'; // small listing pages, so pagination is exercised
-  process.env.TOOLRISK_SEARCH_PAGE_SIZE = '3'; // and search results shown three at a time
-  try {
-    const result = await toolrisk('build', '--data', dataDir);
-    if (result.code !== 0) throw new Error(`toolrisk build failed (${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`);
-    return result;
-  } finally {
-    delete process.env.TOOLRISK_OUT_DIR;
-    delete process.env.TOOLRISK_PAGE_SIZE;
-    delete process.env.TOOLRISK_SEARCH_PAGE_SIZE;
-  }
+  // small listing pages and search results three at a time, so pagination is exercised
+  return buildSiteInto(outDir, { TOOLRISK_PAGE_SIZE: '3', TOOLRISK_SEARCH_PAGE_SIZE: '3' }, '--data', dataDir);
 }

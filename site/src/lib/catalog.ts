@@ -105,15 +105,17 @@ export function dataDir(): string {
 
 // words that say "MCP server" and nothing of which one
 const GENERIC_PARTS = /^(mcp|server|servers|model|context|protocol|modelcontextprotocol)$/i;
-const UPPER_WORDS = new Map(['api', 'ai', 'aws', 'cli', 'css', 'csv', 'db', 'dns', 'gcp', 'git', 'html', 'http', 'id', 'jira', 'json', 'llm', 'pdf', 'sdk', 'sql', 'ssh', 'ui', 'url', 'xml', 'yaml'].map((word) => [word, word.toUpperCase()]));
-const KNOWN_CASE = new Map(['GitHub', 'GitLab', 'OpenAI', 'YouTube', 'LinkedIn', 'HubSpot', 'Postgres', 'MongoDB', 'GraphQL', 'DevOps'].map((word) => [word.toLowerCase(), word]));
+// words written in their own case (acronyms, brand names), by their lower-case form
+const OWN_CASE = new Map(
+  ['API', 'AI', 'AWS', 'CLI', 'CSS', 'CSV', 'DB', 'DNS', 'GCP', 'GIT', 'HTML', 'HTTP', 'ID', 'JIRA', 'JSON', 'LLM', 'PDF', 'SDK', 'SQL', 'SSH', 'UI', 'URL', 'XML', 'YAML', 'GitHub', 'GitLab', 'OpenAI', 'YouTube', 'LinkedIn', 'HubSpot', 'Postgres', 'MongoDB', 'GraphQL', 'DevOps'].map((word) => [word.toLowerCase(), word]),
+);
 
 /** A readable name from a package or registry id: `@acme/mcp-server-github-issues` → "GitHub Issues". */
 export function readableName(id: string): string {
   const last = id.split('/').pop() ?? id;
   const words = last.split(/[-_.\s]+/).filter((word) => word && !GENERIC_PARTS.test(word));
   if (words.length === 0) return last || id;
-  return words.map((word) => UPPER_WORDS.get(word.toLowerCase()) ?? KNOWN_CASE.get(word.toLowerCase()) ?? `${word.charAt(0).toUpperCase()}${word.slice(1)}`).join(' ');
+  return words.map((word) => OWN_CASE.get(word.toLowerCase()) ?? `${word.charAt(0).toUpperCase()}${word.slice(1)}`).join(' ');
 }
 
 function packageOf(snapshot: CrawlSnapshot): string | undefined {

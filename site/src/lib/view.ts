@@ -79,6 +79,11 @@ export function nameParts(text: string): string[] {
 }
 
 type PolicyCore = Omit<ToolPolicy, 'alternative'>;
+type Rule = PolicyCore['rules'][number];
+// what the hosted-gateway JSON cannot carry of a rule: a condition on the arguments, a running total
+const conditionsArguments = (rule: Rule) => Boolean(rule.conditions?.length) && !rule.state;
+const keepsTotal = (rule: Rule) => rule.state !== undefined;
+const explainsRefusal = (policy: PolicyCore) => policy.choice === 'limit' && policy.rules.some((rule) => rule.on_deny);
 
 /** What a tool's policy does, in one sentence for people ("Limited: at most 10 calls an hour, and path under the allowed root"). */
 export function policyInWords(policy: PolicyCore): string {
@@ -107,11 +112,11 @@ export function gatewayLosses(policy: PolicyCore): string[] {
   const lost: string[] = [];
   if (policy.choice === 'hide') lost.push('It cannot hide a tool: the tool is left out, so every call is refused, but the agent still sees its definition, poisoned text and all. Use Intercept (its hide list) to keep the text from the agent.');
   if (policy.choice === 'deny') lost.push('It has no approval step: the tool is left out, so every call is refused outright, with no message asking for a human.');
-  const conditions = policy.rules.filter((rule) => rule.conditions?.length && !rule.state).map((rule) => rule.name);
+  const conditions = policy.rules.filter(conditionsArguments).map((rule) => rule.name);
   if (conditions.length) lost.push(`It has no argument conditions: ${conditions.join('; ')} ${conditions.length === 1 ? 'is' : 'are'} not checked, only the number of calls.`);
-  const counters = policy.rules.filter((rule) => rule.state).map((rule) => rule.name);
+  const counters = policy.rules.filter(keepsTotal).map((rule) => rule.name);
   if (counters.length) lost.push(`It has no running totals: ${counters.join('; ')} ${counters.length === 1 ? 'is' : 'are'} not enforced.`);
-  if (policy.rules.some((rule) => rule.on_deny) && policy.choice === 'limit') lost.push('Refusals carry no explanation for the agent (Intercept sends each rule\'s on_deny message).');
+  if (explainsRefusal(policy)) lost.push('Refusals carry no explanation for the agent (Intercept sends each rule\'s on_deny message).');
   return lost;
 }
 
@@ -133,18 +138,18 @@ export function interceptCommand(launch: LaunchPlan | undefined, file: string): 
 }
 
 /** gatewayLosses for a whole server's policy: each kind of loss once, with how many tools it touches. */
-export function serverGatewayLosses(policies: readonly Omit<ToolPolicy, 'alternative'>[]): string[] {
-  const count = (test: (policy: Omit<ToolPolicy, 'alternative'>) => boolean) => policies.filter(test).length;
-  const tools = (n: number) => `${n} tool${n === 1 ? '' : 's'}`;
+export function serverGatewayLosses(policies: readonly PolicyCore[]): string[] {
+  const count = (test: (policy: PolicyCore) => boolean) => policies.filter(test).length;
+  const tools = (n: number) => plural(n, 'tool');
   const hidden = count((policy) => policy.choice === 'hide');
   const denied = count((policy) => policy.choice === 'deny');
-  const conditioned = count((policy) => policy.rules.some((rule) => rule.conditions?.length && !rule.state));
-  const counted = count((policy) => policy.rules.some((rule) => rule.state));
+  const conditioned = count((policy) => policy.rules.some(conditionsArguments));
+  const counted = count((policy) => policy.rules.some(keepsTotal));
   const lost: string[] = [];
   if (hidden) lost.push(`It cannot hide a tool: ${tools(hidden)} with poisoned definitions ${hidden === 1 ? 'is' : 'are'} left out, so calls are refused, but the agent still sees the text. Use Intercept (its hide list) to keep it from the agent.`);
   if (denied) lost.push(`It has no approval step: ${tools(denied)} that need a human ${denied === 1 ? 'is' : 'are'} left out and refused outright.`);
   if (conditioned) lost.push(`It has no argument conditions: the argument checks of ${tools(conditioned)} are not enforced, only the number of calls.`);
   if (counted) lost.push(`It has no running totals: the daily caps of ${tools(counted)} are not enforced.`);
-  if (count((policy) => policy.choice === 'limit' && policy.rules.some((rule) => rule.on_deny))) lost.push("Refusals carry no explanation for the agent (Intercept sends each rule's on_deny message).");
+  if (count(explainsRefusal)) lost.push("Refusals carry no explanation for the agent (Intercept sends each rule's on_deny message).");
   return lost;
 }

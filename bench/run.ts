@@ -9,6 +9,7 @@ import { benchSite } from './site.ts';
 import { benchSearch } from './search.ts';
 import { benchRobustness } from './robustness.ts';
 import { benchLighthouse } from './lighthouse.ts';
+import { benchScan } from './scan.ts';
 import { ROOT } from '../tests/helpers.ts';
 
 const BENCHES: Record<string, () => Promise<Section>> = {
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<Section>> = {
   search: () => benchSearch(),
   robustness: () => benchRobustness(),
   lighthouse: () => benchLighthouse(),
+  scan: () => benchScan(),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -45,7 +47,7 @@ const kept = previous
   .slice(1)
   .map((chunk) => ({ title: chunk.slice(3, chunk.indexOf('\n')).trim(), markdown: chunk.slice(chunk.indexOf('\n') + 1).trim() }))
   .filter((section) => !sections.some((fresh) => fresh.title === section.title));
-const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Hostile input', 'Site build', 'Search', 'Lighthouse (mobile)'];
+const order = ['Crawler overhead per server', 'Crawling the bundled index', 'Classifier throughput', 'Hostile input', 'Site build', 'Search', 'Lighthouse (mobile)', 'Scan'];
 const all = [...kept, ...sections].sort((a, b) => (order.indexOf(a.title) + 1 || 99) - (order.indexOf(b.title) + 1 || 99));
 
 const header = [

@@ -1,7 +1,8 @@
 // The `toolrisk` command line. I/O lives here; the stages are libraries.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { spawn } from 'node:child_process';
-import { resolve, join } from 'node:path';
+import { dirname, resolve, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CrawlSnapshotSchema } from '../data/schema.ts';
 import { serializeRecord } from '../data/serialize.ts';
@@ -21,12 +22,33 @@ import { classifySnapshot } from '../classifier/catalog.ts';
 import { serverPolicy } from '../classifier/policy.ts';
 import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
 import { RiskSchema, type Classification, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { openCatalog } from '../scan/catalog.ts';
+import { defaultPlaces, projectFile, runScan } from '../scan/scan.ts';
+import { liveInspector } from '../scan/live.ts';
+import { readOverrides, unusedOverrides } from '../scan/overrides.ts';
+import { LOCK_FILE, makeLock, parseLock, renderLock } from '../scan/lock.ts';
+import { policyFiles, renderJson, renderTerminal, POLICY_FORMATS as SCAN_POLICY_FORMATS, type PolicyFormat } from '../scan/report.ts';
+import { renderSarif } from '../scan/sarif.ts';
+import { gate } from '../scan/gate.ts';
 import { LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, llmSettings, type LlmFlags } from './llm.ts';
 import { AnswerCache, ModelReviewer, reviewTools, userCacheDir } from '../classifier/review.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');
+
+/** This program's version, from the package.json beside it (the packaged command) or the repository's. */
+const PACKAGE_VERSION = (() => {
+  for (const dir of [dirname(fileURLToPath(import.meta.url)), REPO_ROOT]) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'toolrisk' && pkg.version) return pkg.version;
+    } catch {
+      // (not there: the next place)
+    }
+  }
+  return '0.0.0';
+})();
 
 const HELP = `toolrisk: what MCP server tools can do, how risky they are, and how to fence them
 
@@ -75,6 +97,25 @@ Usage:
       --fail-on <low|medium|high|critical>   exit 1 when any tool is at or above that risk (for CI)
   inspect also takes --fail-on, and --policy <intercept-json|intercept-yaml|gateway> to print the
   whole-server policy instead of the table.
+  toolrisk scan [file…] [options]        the risk report for the servers in your MCP client configs
+                                         (no file: .mcp.json, .cursor/mcp.json, .vscode/mcp.json in this
+                                         folder, then Claude Desktop, Claude Code, Cursor, VS Code and
+                                         Windsurf user configs); secrets in them are never printed
+      --json | --sarif                   the report as JSON, or as SARIF 2.1.0 for code scanning
+      --policy <intercept-yaml|intercept-json|gateway>   write one policy per server into --policy-dir
+      --policy-dir <dir>                 where policies go (default toolrisk-policies)
+      --overrides <file>                 your choices per tool (default ./toolrisk.policy.yaml if present)
+      --fail-on <low|medium|high|critical>   exit 1 when a tool is at or above that risk, or unknown
+      --fail-on-warning                  exit 1 on any finding (secrets, poisoning, unpinned, trifecta…)
+      --lock                             write toolrisk.lock.json (versions and tool fingerprints)
+      --fail-on-change                   exit 1 when servers or tools changed since the lock file
+      --live                             inspect every server live (default: only those not in the catalog)
+      --offline                          inspect none; the catalog only
+      --use-env                          give inspected servers the real env values (default placeholders)
+      --sandbox <required|auto|off>      run inspected servers in bubblewrap (default required)
+      --network                          let the sandboxed server reach the network
+      --catalog <dir|file|url>           a data/ folder, a catalog file, or a ToolRisk site's URL
+      --project <dir>                    the project folder (default: the current folder)
 ${LLM_HELP}
 
 Examples:
@@ -463,6 +504,123 @@ function printSnapshot(snapshot: ReturnType<typeof CrawlSnapshotSchema.parse>, c
   for (const warning of snapshot.warnings) console.log(terminalSafe(`warning: ${warning.message}`));
 }
 
+/** The catalog a scan uses by default: the one shipped beside the packaged command, else the repository's data/. */
+function defaultScanCatalog(): string {
+  const shipped = join(dirname(fileURLToPath(import.meta.url)), 'catalog.json.gz');
+  return existsSync(shipped) ? shipped : DEFAULT_DATA;
+}
+
+async function scanCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    sarif: { type: 'boolean' },
+    policy: { type: 'string' },
+    'policy-dir': { type: 'string' },
+    overrides: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'fail-on-warning': { type: 'boolean' },
+    'fail-on-change': { type: 'boolean' },
+    lock: { type: 'boolean' },
+    live: { type: 'boolean' },
+    offline: { type: 'boolean' },
+    'use-env': { type: 'boolean' },
+    sandbox: { type: 'string' },
+    network: { type: 'boolean' },
+    timeout: { type: 'string' },
+    catalog: { type: 'string' },
+    project: { type: 'string' },
+  });
+  const failOn = parseFailOn(values['fail-on']);
+  const mode = sandboxMode(values.sandbox, 'required');
+  const timeout = positiveInt(values.timeout, '--timeout');
+  if (values.json && values.sarif) throw new UsageError('--json and --sarif both print the report; choose one');
+  if (values.live && values.offline) throw new UsageError('--live inspects every server and --offline none; choose one');
+  if (values.policy !== undefined && !(SCAN_POLICY_FORMATS as readonly string[]).includes(values.policy)) throw new UsageError(`--policy takes ${SCAN_POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
+  if (values['policy-dir'] !== undefined && values.policy === undefined) throw new UsageError('--policy-dir goes with --policy <format>');
+  const project = resolve(values.project ?? process.cwd());
+  if (!existsSync(project)) throw new UsageError(`--project ${values.project}: no such folder`);
+  const catalogSource = values.catalog ?? defaultScanCatalog();
+  let catalog;
+  try {
+    catalog = await openCatalog(catalogSource);
+  } catch (error) {
+    console.error(`toolrisk scan: the catalog ${terminalSafe((error as Error).message)}`);
+    return 1;
+  }
+  for (const problem of catalog.problems) console.error(terminalSafe(`warning: catalog: ${problem}`));
+  let overrides;
+  const overridesFile = values.overrides ?? projectFile(project, 'toolrisk.policy.yaml');
+  if (overridesFile) {
+    try {
+      overrides = readOverrides(resolve(overridesFile));
+    } catch (error) {
+      console.error(`toolrisk scan: ${terminalSafe((error as Error).message)}`);
+      return 1;
+    }
+  }
+  const lockFile = join(project, LOCK_FILE);
+  let lock;
+  if (!values.lock && existsSync(lockFile)) {
+    try {
+      lock = parseLock(lockFile, await readFile(lockFile, 'utf8'));
+    } catch (error) {
+      console.error(`toolrisk scan: ${terminalSafe((error as Error).message)}`);
+      return 1;
+    }
+  } else if (values['fail-on-change'] && !values.lock) throw new UsageError(`--fail-on-change compares with ${lockFile}, which does not exist; write it first with \`toolrisk scan --lock\``);
+  const inspectWhich = values.live ? 'all' : values.offline ? 'none' : 'unmatched';
+  let live;
+  if (inspectWhich !== 'none') {
+    let sandbox: Sandbox | undefined;
+    let noSandbox: string | undefined;
+    if (mode !== 'off') {
+      try {
+        sandbox = await findSandbox();
+      } catch (error) {
+        if (!(error instanceof SandboxUnavailable)) throw error;
+        noSandbox = error.message;
+      }
+    }
+    live = liveInspector({ ...(sandbox ? { sandbox } : {}), ...(noSandbox ? { noSandbox } : {}), allowUnsandboxed: mode !== 'required', project, useEnv: !!values['use-env'], network: !!values.network, ...(timeout ? { timeoutMs: timeout } : {}) });
+  }
+  const quiet = values.json || values.sarif;
+  const report = await runScan({
+    files: positionals,
+    places: defaultPlaces(project),
+    catalog,
+    inspect: inspectWhich,
+    ...(live ? { live } : {}),
+    ...(overrides ? { overrides } : {}),
+    ...(lock ? { lock } : {}),
+    progress: (line) => {
+      if (!quiet) console.error(terminalSafe(line));
+    },
+  });
+  if (values.sarif) process.stdout.write(renderSarif(report, project, PACKAGE_VERSION));
+  else if (values.json) process.stdout.write(renderJson(report));
+  else process.stdout.write(renderTerminal(report, project));
+  if (overrides) for (const line of unusedOverrides(overrides, report.servers)) console.error(terminalSafe(`warning: ${line}`));
+  if (values.policy) {
+    const dir = resolve(values['policy-dir'] ?? 'toolrisk-policies');
+    await mkdir(dir, { recursive: true });
+    const files = policyFiles(report, values.policy as PolicyFormat);
+    for (const file of files) await writeFile(join(dir, file.name), file.text);
+    console.error(terminalSafe(`policy (${values.policy}): ${files.length} file${files.length === 1 ? '' : 's'} in ${dir}: ${files.map((file) => `${file.name} (${file.server})`).join(', ') || 'none: no server with known tools'}`));
+  }
+  if (values.lock) {
+    await writeFile(lockFile, report.redactor.redact(renderLock(makeLock(report.servers))));
+    console.error(`lock: wrote ${lockFile} (${report.servers.filter((server) => !server.disabled).length} servers); commit it, and later scans report what changed since`);
+  }
+  const { exit, lines } = gate(report, { ...(failOn ? { failOn } : {}), failOnWarning: !!values['fail-on-warning'], failOnChange: !!values['fail-on-change'] });
+  for (const line of lines) console.error(terminalSafe(line));
+  const unreadable = report.findings.filter((finding) => finding.rule === 'config-problem');
+  if (!report.configs.length) {
+    console.error(positionals.length ? 'scan: none of the named files could be read.' : 'scan: no MCP client configuration found (see above for where it looked); name one: toolrisk scan path/to/mcp.json');
+    return 1;
+  }
+  return exit || (unreadable.length ? 1 : 0);
+}
+
 async function catalogCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { data: { type: 'string' } });
   const dataDir = resolve(values.data ?? DEFAULT_DATA);
@@ -691,9 +849,15 @@ async function checkDataCommand(args: string[]): Promise<number> {
   return report.problems.length ? 1 : 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Commands that read or write the repository's data/ or build its site: not in the packaged command. */
+const REPOSITORY_COMMANDS = new Set(['crawl', 'catalog', 'import', 'add', 'build', 'serve', 'check-site', 'check-data']);
+
+export async function main(argv: string[], options: { packaged?: boolean } = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (options.packaged && command !== undefined && (REPOSITORY_COMMANDS.has(command) || (command === 'classify' && !rest.some((arg) => !arg.startsWith('-'))))) {
+      throw new UsageError(`"${command}${command === 'classify' ? '' : ''}" works in a clone of the ToolRisk repository (it needs its data/ folder or its site's build tools); this installed command has scan, inspect and classify <file>`);
+    }
     switch (command) {
       case 'crawl':
         return await crawlCommand(rest);
@@ -716,6 +880,8 @@ export async function main(argv: string[]): Promise<number> {
         return await checkDataCommand(rest);
       case 'classify':
         return await classifyCommand(rest);
+      case 'scan':
+        return await scanCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -723,7 +889,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are crawl, classify, inspect, build, serve, add, import, catalog, check-data`);
+        throw new UsageError(`unknown command "${command}"; the commands are crawl, classify, inspect, scan, build, serve, add, import, catalog, check-data`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

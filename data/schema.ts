@@ -396,6 +396,7 @@ export const SignalEffectSchema = z.enum([
   'negation',
   'messaging',
 ]);
+export const SIGNAL_EFFECTS = SignalEffectSchema.options;
 
 export const SignalSchema = z.object({
   family: SignalFamilySchema,
@@ -652,3 +653,73 @@ export type ModelAnswer = z.infer<typeof ModelAnswerSchema>;
 export type ModelReview = z.infer<typeof ModelReviewSchema>;
 export type ModelAnswerCache = z.infer<typeof ModelAnswerCacheSchema>;
 export type ModelAnswerCacheEntry = ModelAnswerCache['entries'][number];
+
+// ---------------------------------------------------------------------------------------------
+// The scan (`toolrisk scan`): the catalog's verdicts in brief, shipped with the package, and the
+// lock file a team commits to notice when its servers' tools change.
+// ---------------------------------------------------------------------------------------------
+
+/** One tool's verdict in brief: what the scan reports and the policy it writes. */
+export const ScanToolSchema = z.object({
+  tool: z.string(),
+  fingerprint: z.string(),
+  category: CategorySchema,
+  risk: RiskSchema,
+  score: z.number().int().min(0).max(100),
+  confidence: z.number().min(0).max(1),
+  destructive: z.boolean(),
+  destructiveScope: DestructiveScopeSchema,
+  financial: z.boolean(),
+  openWorld: z.boolean(),
+  sensitive: z.boolean(),
+  /** What the tool's signals said it does (the effects of its signals, deduplicated, in schema order). */
+  effects: z.array(SignalEffectSchema),
+  /** The rationale's sentences: what it does, its category, its risk with why. */
+  why: z.array(z.string()),
+  warnings: z.array(DescriptionWarningSchema.pick({ kind: true, severity: true, message: true })),
+  /** Declared annotations the definition contradicts, in words. */
+  contradictions: z.array(z.string()),
+  policy: ToolPolicySchema,
+});
+
+export const ScanCatalogServerSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  title: z.string().optional(),
+  /** The version the catalog crawled (the registry entry's). */
+  version: z.string(),
+  crawledAt: z.string(),
+  status: z.enum(['ok', 'failed']),
+  packages: z.array(z.object({ registryType: z.string(), identifier: z.string(), version: z.string().optional() })),
+  remotes: z.array(z.object({ type: z.string(), url: z.string() })),
+  tools: z.array(ScanToolSchema),
+});
+
+/** `catalog.json.gz` in the package, `/api/scan-catalog.json` on the site. */
+export const ScanCatalogSchema = z.object({
+  format: z.literal('toolrisk-scan-catalog/1'),
+  /** The newest crawl in it (the catalog's date). */
+  crawledUntil: z.string(),
+  classifierVersion: z.string(),
+  servers: z.array(ScanCatalogServerSchema),
+});
+
+/** `toolrisk.lock.json`: each configured server's version and tool fingerprints when it was locked. */
+export const ScanLockSchema = z.object({
+  lockfileVersion: z.literal(1),
+  servers: z.array(
+    z.object({
+      /** The server's name in the configuration. */
+      name: z.string(),
+      /** What runs: `npm:pkg`, `pypi:pkg`, `oci:image`, a URL, or the command. */
+      source: z.string(),
+      version: z.string().optional(),
+      tools: z.array(ToolChangeSchema),
+    }),
+  ),
+});
+
+export type ScanTool = z.infer<typeof ScanToolSchema>;
+export type ScanCatalogServer = z.infer<typeof ScanCatalogServerSchema>;
+export type ScanCatalog = z.infer<typeof ScanCatalogSchema>;
+export type ScanLock = z.infer<typeof ScanLockSchema>;

@@ -12,6 +12,7 @@ import { isSafeSegment, serverSlug, toolSlug } from '../../data/slug.ts';
 import { ROOT, launchChromium, serveWithToolrisk, tempDir } from '../helpers.ts';
 import { CHANGED_TOOL, FAILED_SERVER, FIXTURE_SERVERS, HOSTILE, UNCRAWLED_SERVER, buildSite, writeFixtureCatalog } from './fixture.ts';
 import { loadLabels, runEval } from '../eval-labels.ts';
+import { openCatalog } from '../../scan/catalog.ts';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let out: string;
@@ -114,6 +115,21 @@ describe('the built site', () => {
     expect(warnings).toContain('hidden text, decoded:');
     expect(warnings).toContain('href="/tools/io.example__hostile/notes/"');
     expect(warnings).not.toContain('<script>alert(');
+  });
+
+  it('serves the catalog in brief for `toolrisk scan --catalog <site>`, its tools as the tool pages give them', async () => {
+    const catalog = await openCatalog(`${site.url}/`);
+    expect(catalog.label).toBe(`${site.url}/api/scan-catalog.json`);
+    expect(catalog.crawledUntil).toMatch(/^2026-11-02/);
+    const crawled = FIXTURE_SERVERS.map((server) => server.name).sort();
+    expect(catalog.servers.filter((server) => server.status === 'ok').map((server) => server.name).sort()).toEqual(crawled);
+    for (const keys of catalog.servers) {
+      const server = (await catalog.load(keys.slug))!;
+      for (const tool of server.tools) {
+        const api = JSON.parse(await readFile(join(out, 'api', 'tools', keys.slug, `${toolSlug(tool.tool)}.json`), 'utf8'));
+        expect([tool.risk, tool.category], `${keys.name} ${tool.tool}`).toEqual([api.classification.risk, api.classification.category]);
+      }
+    }
   });
 
   it('shows what the crawl covered: status, failure reason, package type, tools and dates, as a page and as JSON', async () => {

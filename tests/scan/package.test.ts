@@ -1,0 +1,61 @@
+// The scan runs where a team's code is: the packed tarball, installed into an empty folder, runs a
+// scan with the repository hidden (bubblewrap lays an empty folder over it), from its own catalog.
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanCatalogSchema } from '../../data/schema.ts';
+import { buildPackage, type PackResult } from '../../scan/pack.ts';
+import { ROOT, tempDir } from '../helpers.ts';
+
+const run = promisify(execFile);
+let dir: { path: string; remove(): Promise<void> };
+let packed: PackResult;
+
+beforeAll(async () => {
+  dir = await tempDir('toolrisk-pack-');
+  packed = await buildPackage(ROOT, { outDir: join(dir.path, 'pkg'), packDestination: dir.path });
+}, 180_000);
+afterAll(() => dir.remove());
+
+describe('the installable scan package', () => {
+  it('packs the command, a dated catalog of every classified server, and no dependency', async () => {
+    expect(packed.tarball).toMatch(/toolrisk-\d+\.\d+\.\d+\.tgz$/);
+    const manifest = JSON.parse(await readFile(join(packed.dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.bin).toEqual({ toolrisk: 'toolrisk.mjs' });
+    const catalog = ScanCatalogSchema.parse(JSON.parse(gunzipSync(await readFile(join(packed.dir, 'catalog.json.gz'))).toString('utf8')));
+    expect(catalog.servers.length).toBe(packed.catalogServers);
+    expect(catalog.servers.length).toBeGreaterThan(400);
+    expect(catalog.crawledUntil).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // the bundle does not reach back into the repository
+    expect((await readFile(join(packed.dir, 'toolrisk.mjs'), 'utf8')).includes(ROOT)).toBe(false);
+  });
+
+  it('installs into an empty folder and scans there with the repository out of sight', async () => {
+    const prefix = join(dir.path, 'installed');
+    await run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--offline', packed.tarball!], { cwd: dir.path });
+    const project = join(dir.path, 'team-project');
+    await mkdir(join(project, '.cursor'), { recursive: true });
+    await writeFile(join(project, '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] } } }));
+    const bin = join(prefix, 'node_modules', '.bin', 'toolrisk');
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(dir.path, 'home') };
+    // an empty tmpfs over the repository: nothing of it can be read while the installed command runs
+    const hidden = (args: string[]) => spawnSync('bwrap', ['--dev-bind', '/', '/', '--tmpfs', ROOT, '--chdir', project, process.execPath, bin, ...args], { encoding: 'utf8', env });
+    const probe = spawnSync('bwrap', ['--dev-bind', '/', '/', '--tmpfs', ROOT, 'ls', ROOT], { encoding: 'utf8' });
+    expect(probe.status, probe.stderr).toBe(0);
+    expect(probe.stdout).toBe('');
+    const scan = hidden(['scan', '--offline', '--fail-on', 'critical']);
+    expect(scan.status, scan.stderr).toBe(0);
+    expect(scan.stdout).toContain(`catalog ${join(prefix, 'node_modules', 'toolrisk', 'catalog.json.gz')} (crawled until ${packed.crawledUntil.slice(0, 10)})`);
+    expect(scan.stdout).toMatch(/^memory +catalog: io\.github\.modelcontextprotocol\/server-memory +9 +0 +3 +3 +3 +npx -y @modelcontextprotocol\/server-memory@2026\.8\.31$/m);
+    const sarif = hidden(['scan', '--offline', '--sarif']);
+    expect(sarif.status, sarif.stderr).toBe(0);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'ToolRisk', version: packed.version } } }] });
+    const build = hidden(['build']);
+    expect(build.status).toBe(2);
+    expect(build.stderr).toContain('"build" works in a clone of the ToolRisk repository');
+  }, 120_000);
+});

@@ -22,15 +22,9 @@ import { classifySnapshot } from '../classifier/catalog.ts';
 import { serverPolicy } from '../classifier/policy.ts';
 import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
 import { RiskSchema, type Classification, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { openCatalog } from '../scan/catalog.ts';
-import { defaultPlaces, projectFile, runScan } from '../scan/scan.ts';
-import { liveInspector } from '../scan/live.ts';
-import { readOverrides, unusedOverrides } from '../scan/overrides.ts';
-import { LOCK_FILE, makeLock, parseLock, renderLock } from '../scan/lock.ts';
-import { policyFiles, renderJson, renderTerminal, POLICY_FORMATS as SCAN_POLICY_FORMATS, type PolicyFormat } from '../scan/report.ts';
-import { renderSarif } from '../scan/sarif.ts';
-import { gate } from '../scan/gate.ts';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { scanCommand, ScanUsageError } from '../scan/command.ts';
+import { POLICY_FORMATS as SCAN_POLICY_FORMATS, type PolicyFormat } from '../scan/report.ts';
 import { LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, llmSettings, type LlmFlags } from './llm.ts';
 import { AnswerCache, ModelReviewer, reviewTools, userCacheDir } from '../classifier/review.ts';
 
@@ -510,7 +504,7 @@ function defaultScanCatalog(): string {
   return existsSync(shipped) ? shipped : DEFAULT_DATA;
 }
 
-async function scanCommand(args: string[]): Promise<number> {
+async function scanCommandLine(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     sarif: { type: 'boolean' },
@@ -531,7 +525,7 @@ async function scanCommand(args: string[]): Promise<number> {
     project: { type: 'string' },
   });
   const failOn = parseFailOn(values['fail-on']);
-  const mode = sandboxMode(values.sandbox, 'required');
+  const sandbox = sandboxMode(values.sandbox, 'required');
   const timeout = positiveInt(values.timeout, '--timeout');
   if (values.json && values.sarif) throw new UsageError('--json and --sarif both print the report; choose one');
   if (values.live && values.offline) throw new UsageError('--live inspects every server and --offline none; choose one');
@@ -539,86 +533,32 @@ async function scanCommand(args: string[]): Promise<number> {
   if (values['policy-dir'] !== undefined && values.policy === undefined) throw new UsageError('--policy-dir goes with --policy <format>');
   const project = resolve(values.project ?? process.cwd());
   if (!existsSync(project)) throw new UsageError(`--project ${values.project}: no such folder`);
-  const catalogSource = values.catalog ?? defaultScanCatalog();
-  let catalog;
   try {
-    catalog = await openCatalog(catalogSource);
+    const result = await scanCommand({
+      files: positionals,
+      project,
+      catalog: values.catalog ?? defaultScanCatalog(),
+      ...(values.overrides ? { overrides: values.overrides } : {}),
+      output: values.sarif ? 'sarif' : values.json ? 'json' : 'terminal',
+      inspect: values.live ? 'all' : values.offline ? 'none' : 'unmatched',
+      sandbox,
+      useEnv: !!values['use-env'],
+      network: !!values.network,
+      ...(timeout ? { timeoutMs: timeout } : {}),
+      ...(values.policy ? { policy: { format: values.policy as PolicyFormat, dir: resolve(values['policy-dir'] ?? 'toolrisk-policies') } } : {}),
+      lock: !!values.lock,
+      ...(failOn ? { failOn } : {}),
+      failOnWarning: !!values['fail-on-warning'],
+      failOnChange: !!values['fail-on-change'],
+      version: PACKAGE_VERSION,
+      log: (line) => console.error(terminalSafe(line)),
+    });
+    process.stdout.write(result.stdout);
+    return result.exit;
   } catch (error) {
-    console.error(`toolrisk scan: the catalog ${terminalSafe((error as Error).message)}`);
-    return 1;
+    if (error instanceof ScanUsageError) throw new UsageError(error.message);
+    throw error;
   }
-  for (const problem of catalog.problems) console.error(terminalSafe(`warning: catalog: ${problem}`));
-  let overrides;
-  const overridesFile = values.overrides ?? projectFile(project, 'toolrisk.policy.yaml');
-  if (overridesFile) {
-    try {
-      overrides = readOverrides(resolve(overridesFile));
-    } catch (error) {
-      console.error(`toolrisk scan: ${terminalSafe((error as Error).message)}`);
-      return 1;
-    }
-  }
-  const lockFile = join(project, LOCK_FILE);
-  let lock;
-  if (!values.lock && existsSync(lockFile)) {
-    try {
-      lock = parseLock(lockFile, await readFile(lockFile, 'utf8'));
-    } catch (error) {
-      console.error(`toolrisk scan: ${terminalSafe((error as Error).message)}`);
-      return 1;
-    }
-  } else if (values['fail-on-change'] && !values.lock) throw new UsageError(`--fail-on-change compares with ${lockFile}, which does not exist; write it first with \`toolrisk scan --lock\``);
-  const inspectWhich = values.live ? 'all' : values.offline ? 'none' : 'unmatched';
-  let live;
-  if (inspectWhich !== 'none') {
-    let sandbox: Sandbox | undefined;
-    let noSandbox: string | undefined;
-    if (mode !== 'off') {
-      try {
-        sandbox = await findSandbox();
-      } catch (error) {
-        if (!(error instanceof SandboxUnavailable)) throw error;
-        noSandbox = error.message;
-      }
-    }
-    live = liveInspector({ ...(sandbox ? { sandbox } : {}), ...(noSandbox ? { noSandbox } : {}), allowUnsandboxed: mode !== 'required', project, useEnv: !!values['use-env'], network: !!values.network, ...(timeout ? { timeoutMs: timeout } : {}) });
-  }
-  const quiet = values.json || values.sarif;
-  const report = await runScan({
-    files: positionals,
-    places: defaultPlaces(project),
-    catalog,
-    inspect: inspectWhich,
-    ...(live ? { live } : {}),
-    ...(overrides ? { overrides } : {}),
-    ...(lock ? { lock } : {}),
-    progress: (line) => {
-      if (!quiet) console.error(terminalSafe(line));
-    },
-  });
-  if (values.sarif) process.stdout.write(renderSarif(report, project, PACKAGE_VERSION));
-  else if (values.json) process.stdout.write(renderJson(report));
-  else process.stdout.write(renderTerminal(report, project));
-  if (overrides) for (const line of unusedOverrides(overrides, report.servers)) console.error(terminalSafe(`warning: ${line}`));
-  if (values.policy) {
-    const dir = resolve(values['policy-dir'] ?? 'toolrisk-policies');
-    await mkdir(dir, { recursive: true });
-    const files = policyFiles(report, values.policy as PolicyFormat);
-    for (const file of files) await writeFile(join(dir, file.name), file.text);
-    console.error(terminalSafe(`policy (${values.policy}): ${files.length} file${files.length === 1 ? '' : 's'} in ${dir}: ${files.map((file) => `${file.name} (${file.server})`).join(', ') || 'none: no server with known tools'}`));
-  }
-  if (values.lock) {
-    await writeFile(lockFile, report.redactor.redact(renderLock(makeLock(report.servers))));
-    console.error(`lock: wrote ${lockFile} (${report.servers.filter((server) => !server.disabled).length} servers); commit it, and later scans report what changed since`);
-  }
-  const { exit, lines } = gate(report, { ...(failOn ? { failOn } : {}), failOnWarning: !!values['fail-on-warning'], failOnChange: !!values['fail-on-change'] });
-  for (const line of lines) console.error(terminalSafe(line));
-  const unreadable = report.findings.filter((finding) => finding.rule === 'config-problem');
-  if (!report.configs.length) {
-    console.error(positionals.length ? 'scan: none of the named files could be read.' : 'scan: no MCP client configuration found (see above for where it looked); name one: toolrisk scan path/to/mcp.json');
-    return 1;
-  }
-  return exit || (unreadable.length ? 1 : 0);
 }
 
 async function catalogCommand(args: string[]): Promise<number> {
@@ -881,7 +821,7 @@ export async function main(argv: string[], options: { packaged?: boolean } = {})
       case 'classify':
         return await classifyCommand(rest);
       case 'scan':
-        return await scanCommand(rest);
+        return await scanCommandLine(rest);
       case undefined:
       case 'help':
       case '--help':

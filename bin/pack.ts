@@ -8,4 +8,4 @@ const result = await buildPackage(root, { onProblem: (message) => console.error(
 console.log(
   `pack: ${result.tarball} (command ${(result.bytes.bundle / 1024).toFixed(0)} KiB, catalog ${(result.bytes.catalog / 1024).toFixed(0)} KiB: ${result.catalogServers} servers, ${result.catalogTools} tools, crawled until ${result.crawledUntil.slice(0, 10)})`,
 );
-console.log(`install it anywhere: npm install -g ${result.tarball}   or   npx ${result.tarball} scan`);
+console.log(`install it anywhere: npm install -g ${result.tarball}   or   npx -p ${result.tarball} toolrisk scan`);

@@ -1,6 +1,6 @@
 // Tests written for the mutants StrykerJS left alive in classifier/signals.ts (npm run mutate:chunks,
-// lines 1-252 and 253-506: the filtered-rows, documented-request and personal-record rules, the noun rules, and
-// the personal-noun check). Each says what the rule is for, in words and tools of its own.
+// lines 1-252, 253-506 and 507-766: the filtered-rows, documented-request and personal-record rules, the noun rules, and
+// the personal-noun check, the memo of a name's primary verbs). Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
 import { billedResourceSignals, documentedRequestSignals, filteredRowsSignals, nameObject, personalRecordSignals, primaryVerbIndexes, serverTraits, type ServerTraits } from '../../classifier/signals.ts';
 import { splitIdentifier } from '../../classifier/words.ts';
@@ -219,5 +219,24 @@ describe('taking something off an item, and opening an application, in prose', (
     expect(has(prose('Open a URL in the iOS Simulator.'), 'execute', 'phrase:opens-app')).toBe(true);
     expect(has(prose('Opens the page on the simulator.'), 'execute', 'phrase:opens-app')).toBe(true);
     expect(has(prose('Opens the page with the simulator.'), 'execute', 'phrase:opens-app')).toBe(false);
+  });
+});
+
+describe('the memo of a name\'s primary verbs (primaryVerbIndexes, lines 507-766)', () => {
+  // the answer is kept per first token object and reused only for the very same list of tokens
+  it('does not hand a shorter list\'s answer to a longer one that starts with the same token', () => {
+    const tokens = splitIdentifier('get_or_create_page');
+    expect([...primaryVerbIndexes(tokens.slice(0, 1))]).toEqual([0]);
+    expect([...primaryVerbIndexes(tokens)].sort()).toEqual([0, 2]);
+  });
+
+  it('does not hand an answer to a list of the same length that differs after the first token', () => {
+    const created = splitIdentifier('page_create_now');
+    const named = splitIdentifier('page_title_text');
+    expect([...primaryVerbIndexes(created)]).toEqual([1]);
+    // the same first token object, other words after it
+    expect([...primaryVerbIndexes([created[0]!, ...named.slice(1)])]).toEqual([]);
+    // and the first answer is still the first list's
+    expect([...primaryVerbIndexes(created)]).toEqual([1]);
   });
 });

@@ -2,12 +2,12 @@
 // a config with 10 catalogued servers takes to report (no live inspection), for the installed command
 // with its packed catalog and for the repository's command with data/, each against the same
 // command's start-up (`--help`) measured in the same run.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataCatalog } from '../scan/catalog.ts';
 import { buildPackage } from '../scan/pack.ts';
-import { ROOT, tempDir } from '../tests/helpers.ts';
+import { installTarball, ROOT, tempDir, writeFileIn } from '../tests/helpers.ts';
 import type { Section } from './crawler.ts';
 
 async function bytesOf(path: string): Promise<number> {
@@ -42,7 +42,7 @@ export async function benchScan(): Promise<Section> {
   try {
     const packed = await buildPackage(ROOT, { outDir: join(dir.path, 'pkg'), packDestination: dir.path });
     const prefix = join(dir.path, 'installed');
-    execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--offline', packed.tarball!], { cwd: dir.path, stdio: 'ignore' });
+    await installTarball(packed.tarball!, prefix);
     const installed = await bytesOf(join(prefix, 'node_modules'));
     const tarball = (await stat(packed.tarball!)).size;
     const repoModules = await bytesOf(join(ROOT, 'node_modules'));
@@ -56,8 +56,7 @@ export async function benchScan(): Promise<Section> {
       servers.set(server.slug.replace(/[^a-z0-9]+/gi, '-').slice(0, 40), { command: 'npx', args: ['-y', `${pkg.identifier}@${pkg.version}`] });
     }
     const project = join(dir.path, 'project');
-    await mkdir(join(project, '.cursor'), { recursive: true });
-    await writeFile(join(project, '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: Object.fromEntries(servers) }, null, 2));
+    await writeFileIn(join(project, '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: Object.fromEntries(servers) }, null, 2));
     const env = { ...process.env, HOME: join(dir.path, 'home') };
     const installedBin = join(prefix, 'node_modules', 'toolrisk', 'toolrisk.mjs');
     const repoBin = join(ROOT, 'bin', 'toolrisk.js');

@@ -20,11 +20,10 @@ import { addNpmServers, parseCandidates, parsePackageSpec, type NpmCandidate } f
 import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from '../classifier/run.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
 import { serverPolicy } from '../classifier/policy.ts';
-import { renderInterceptYaml, renderInterceptJson, renderGatewayJson } from '../classifier/policy.ts';
+import { POLICY_FORMATS, renderPolicy, type PolicyFormat } from '../classifier/policy.ts';
 import { RiskSchema, type Classification, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { scanCommand, ScanUsageError } from '../scan/command.ts';
-import { POLICY_FORMATS as SCAN_POLICY_FORMATS, type PolicyFormat } from '../scan/report.ts';
 import { LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, llmSettings, type LlmFlags } from './llm.ts';
 import { AnswerCache, ModelReviewer, reviewTools, userCacheDir } from '../classifier/review.ts';
 
@@ -96,7 +95,7 @@ Usage:
                                          folder, then Claude Desktop, Claude Code, Cursor, VS Code and
                                          Windsurf user configs); secrets in them are never printed
       --json | --sarif                   the report as JSON, or as SARIF 2.1.0 for code scanning
-      --policy <intercept-yaml|intercept-json|gateway>   write one policy per server into --policy-dir
+      --policy <intercept-json|intercept-yaml|gateway>   write one policy per server into --policy-dir
       --policy-dir <dir>                 where policies go (default toolrisk-policies)
       --overrides <file>                 your choices per tool (default ./toolrisk.policy.yaml if present)
       --fail-on <low|medium|high|critical>   exit 1 when a tool is at or above that risk, or unknown
@@ -297,7 +296,7 @@ async function inspectCommand(args: string[]): Promise<number> {
   });
   const failOn = parseFailOn(values['fail-on']);
   const reviewer = reviewerFrom(values);
-  if (values.policy && !POLICY_FORMATS.includes(values.policy)) {
+  if (values.policy && !(POLICY_FORMATS as readonly string[]).includes(values.policy)) {
     throw new UsageError(`--policy takes ${POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
   }
   if (command && command.length === 0) throw new UsageError('nothing after `--`: give the server command, e.g. `toolrisk inspect -- npx -y @modelcontextprotocol/server-everything`');
@@ -340,7 +339,7 @@ async function inspectCommand(args: string[]): Promise<number> {
   const classified = new Map(classifications.map((classification) => [classification.tool, classification]));
   if (values.policy) {
     const model = record.policy;
-    process.stdout.write(values.policy === 'intercept-yaml' ? renderInterceptYaml(model) : values.policy === 'gateway' ? renderGatewayJson(model) : renderInterceptJson(model));
+    process.stdout.write(renderPolicy(model, values.policy as PolicyFormat));
   } else if (values.json) {
     const record = JSON.parse(serializeRecord(CrawlSnapshotSchema, snapshot)) as { tools: Record<string, unknown>[] };
     record.tools = record.tools.map((tool) => {
@@ -381,7 +380,6 @@ function failOnReport(classifications: readonly Classification[], failOn: Risk |
   return 1;
 }
 
-const POLICY_FORMATS = ['intercept-json', 'intercept-yaml', 'gateway'];
 
 function parseFailOn(value: string | undefined): Risk | undefined {
   if (value === undefined) return undefined;
@@ -529,7 +527,7 @@ async function scanCommandLine(args: string[]): Promise<number> {
   const timeout = positiveInt(values.timeout, '--timeout');
   if (values.json && values.sarif) throw new UsageError('--json and --sarif both print the report; choose one');
   if (values.live && values.offline) throw new UsageError('--live inspects every server and --offline none; choose one');
-  if (values.policy !== undefined && !(SCAN_POLICY_FORMATS as readonly string[]).includes(values.policy)) throw new UsageError(`--policy takes ${SCAN_POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
+  if (values.policy !== undefined && !(POLICY_FORMATS as readonly string[]).includes(values.policy)) throw new UsageError(`--policy takes ${POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
   if (values['policy-dir'] !== undefined && values.policy === undefined) throw new UsageError('--policy-dir goes with --policy <format>');
   const project = resolve(values.project ?? process.cwd());
   if (!existsSync(project)) throw new UsageError(`--project ${values.project}: no such folder`);

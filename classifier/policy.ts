@@ -270,6 +270,14 @@ export function renderGatewayJson(model: PolicyModel): string {
 }
 
 /** A one-tool model, for a tool's own page and `classify --json`. */
+/** The formats a policy is written in, for every command that writes one. */
+export const POLICY_FORMATS = ['intercept-json', 'intercept-yaml', 'gateway'] as const;
+export type PolicyFormat = (typeof POLICY_FORMATS)[number];
+
+export function renderPolicy(model: PolicyModel, format: PolicyFormat): string {
+  return format === 'intercept-yaml' ? renderInterceptYaml(model) : format === 'gateway' ? renderGatewayJson(model) : renderInterceptJson(model);
+}
+
 export function singleToolModel(policy: ToolPolicy): PolicyModel {
   return { description: 'ToolRisk recommended policy for this tool', default: 'deny', tools: [policy] };
 }

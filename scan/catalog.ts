@@ -19,7 +19,7 @@ import {
   type ScanTool,
 } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord } from '../data/serialize.ts';
-import { jsonFiles, loadIndex, loadSnapshot } from '../crawler/index-files.ts';
+import { loadIndex, loadSnapshot } from '../crawler/index-files.ts';
 
 /** A catalog server's keys, without its tools. */
 export type CatalogKeys = Omit<ScanCatalogServer, 'tools' | 'crawledAt' | 'status'> & { crawledAt?: string; status?: ScanCatalogServer['status'] };
@@ -80,43 +80,42 @@ export function scanServer(snapshot: CrawlSnapshot, classified: ClassifiedServer
   };
 }
 
+/** One server of a `data/` folder: its crawl and, when there is one, its classification (and the classifier's version). */
+async function readDataServer(dataDir: string, slug: string): Promise<{ server: ScanCatalogServer; classifierVersion?: string } | undefined> {
+  const snapshot = await loadSnapshot(join(dataDir, 'crawled', `${slug}.json`));
+  if (!snapshot) return undefined;
+  const classifiedFile = join(dataDir, 'classified', `${slug}.json`);
+  const classified = existsSync(classifiedFile) ? parseRecord(classifiedFile, await readFile(classifiedFile, 'utf8'), ClassifiedServerSchema) : undefined;
+  return { server: scanServer(snapshot, classified), ...(classified ? { classifierVersion: classified.classifierVersion } : {}) };
+}
+
 /** A `data/` folder as a catalog: keys from `index/`, a server's tools from `crawled/` and `classified/` when it is matched. */
 export async function dataCatalog(dataDir: string): Promise<Catalog> {
   const index = await loadIndex(join(dataDir, 'index'));
-  const problems = [...index.errors];
   const servers = index.items.map((item) => keysOf(item.slug, item.entry.server));
   const known = new Set(servers.map((server) => server.slug));
   return {
     label: dataDir,
     servers,
-    problems,
-    async load(slug) {
-      if (!known.has(slug)) return undefined;
-      const snapshot = await loadSnapshot(join(dataDir, 'crawled', `${slug}.json`));
-      if (!snapshot) return undefined;
-      const classifiedFile = join(dataDir, 'classified', `${slug}.json`);
-      const classified = existsSync(classifiedFile) ? parseRecord(classifiedFile, await readFile(classifiedFile, 'utf8'), ClassifiedServerSchema) : undefined;
-      return scanServer(snapshot, classified);
-    },
+    problems: [...index.errors],
+    load: async (slug) => (known.has(slug) ? (await readDataServer(dataDir, slug))?.server : undefined),
   };
 }
 
 /** The whole compact catalog of a `data/` folder (what the package ships and the site serves). */
 export async function buildScanCatalog(dataDir: string, onProblem: (message: string) => void = () => {}): Promise<ScanCatalog> {
-  const catalog = await dataCatalog(dataDir);
-  catalog.problems.forEach((problem) => onProblem(problem));
+  const index = await loadIndex(join(dataDir, 'index'));
+  index.errors.forEach((problem) => onProblem(problem));
   const servers: ScanCatalogServer[] = [];
-  const crawled = new Set((await jsonFiles(join(dataDir, 'crawled'))).map((name) => name.slice(0, -'.json'.length)));
   let classifierVersion = '';
-  for (const keys of catalog.servers) {
-    if (!crawled.has(keys.slug)) continue;
+  for (const { slug } of index.items) {
     try {
-      const server = await catalog.load(keys.slug);
-      if (server) servers.push(server);
-      const classifiedFile = join(dataDir, 'classified', `${keys.slug}.json`);
-      if (!classifierVersion && existsSync(classifiedFile)) classifierVersion = (JSON.parse(await readFile(classifiedFile, 'utf8')) as { classifierVersion?: string }).classifierVersion ?? '';
+      const read = await readDataServer(dataDir, slug);
+      if (!read) continue;
+      servers.push(read.server);
+      classifierVersion ||= read.classifierVersion ?? '';
     } catch (error) {
-      onProblem(error instanceof DataFileError ? `${error.message} (left out of the catalog)` : `${keys.slug}: ${(error as Error).message} (left out of the catalog)`);
+      onProblem(error instanceof DataFileError ? `${error.message} (left out of the catalog)` : `${slug}: ${(error as Error).message} (left out of the catalog)`);
     }
   }
   const crawledUntil = servers.reduce((newest, server) => (server.crawledAt > newest ? server.crawledAt : newest), '');

@@ -11,7 +11,8 @@ import { gate } from './gate.ts';
 import { liveInspector } from './live.ts';
 import { LOCK_FILE, makeLock, parseLock, renderLock } from './lock.ts';
 import { readOverrides, unusedOverrides, type Overrides } from './overrides.ts';
-import { policyFiles, renderJson, renderTerminal, type PolicyFormat } from './report.ts';
+import type { PolicyFormat } from '../classifier/policy.ts';
+import { policyFiles, renderJson, renderTerminal } from './report.ts';
 import { renderSarif } from './sarif.ts';
 import { defaultPlaces, projectFile, runScan } from './scan.ts';
 

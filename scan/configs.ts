@@ -212,11 +212,12 @@ export function readConfig(file: string, scope: Scope, project: string, client?:
   const problem = (message: string, line?: number, server?: string) => result.problems.push({ file: absolute, message, ...(line ? { line } : {}), ...(server !== undefined ? { server } : {}) });
   let text: string;
   try {
-    if (statSync(absolute).isDirectory()) {
+    const info = statSync(absolute);
+    if (info.isDirectory()) {
       problem('is a folder; give the configuration file itself (such as .vscode/mcp.json)');
       return result;
     }
-    if (statSync(absolute).size > MAX_CONFIG_BYTES) {
+    if (info.size > MAX_CONFIG_BYTES) {
       problem(`is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; a client configuration is a few kilobytes`);
       return result;
     }

@@ -3,23 +3,16 @@
 import { relative } from 'node:path';
 import { RISK_LEVELS, type PolicyModel, type Risk } from '../data/schema.ts';
 import { hashedSlug } from '../data/slug.ts';
-import { policyForChoice, renderGatewayJson, renderInterceptJson, renderInterceptYaml, serverPolicy } from '../classifier/policy.ts';
+import { policyForChoice, renderPolicy, serverPolicy, type PolicyFormat } from '../classifier/policy.ts';
 import { renderTable, terminalSafe } from '../crawler/terminal.ts';
-import { CLIENT_NAMES } from './configs.ts';
+import { CLIENT_NAMES, isInside } from './configs.ts';
 import { LEGS, LEG_WORDS } from './trifecta.ts';
-import { riskReason, type ScanReport, type ScannedServer } from './scan.ts';
+import { riskCounts, riskReason, type ScanReport } from './scan.ts';
 
 const RANK = new Map<Risk, number>(RISK_LEVELS.map((risk, index) => [risk, index]));
 
 function where(file: string, project: string): string {
-  const rel = relative(project, file);
-  return rel.startsWith('..') ? file : rel;
-}
-
-function countsOf(server: ScannedServer): Record<Risk, number> {
-  const counts: Record<Risk, number> = { low: 0, medium: 0, high: 0, critical: 0 };
-  for (const tool of server.tools) counts[tool.risk] += 1;
-  return counts;
+  return isInside(project, file) ? relative(project, file) : file;
 }
 
 /** The report for a person at a terminal. */
@@ -38,7 +31,7 @@ export function renderTerminal(report: ScanReport, project: string, top = 10): s
   if (report.servers.length) {
     out.push('');
     const rows = report.servers.map((server) => {
-      const counts = countsOf(server);
+      const counts = riskCounts(server.tools);
       const from = server.disabled ? 'disabled' : server.source === 'catalog' ? `catalog: ${server.match!.name}` : server.source === 'live' ? 'live inspection' : 'unknown';
       return [server.name, from, server.source === 'none' ? '?' : String(server.tools.length), ...RISK_LEVELS.slice().reverse().map((risk) => (server.source === 'none' ? '' : String(counts[risk]))), server.runs];
     });
@@ -95,7 +88,7 @@ export function renderJson(report: ScanReport): string {
       match: server.match ?? null,
       source: server.source,
       note: server.note ?? null,
-      counts: server.source === 'none' ? null : countsOf(server),
+      counts: server.source === 'none' ? null : riskCounts(server.tools),
       changedFromCatalog: server.changedFromCatalog ?? null,
       tools: server.tools.map((tool) => ({
         tool: tool.tool,
@@ -126,9 +119,6 @@ export function renderJson(report: ScanReport): string {
   return report.redactor.redact(`${JSON.stringify(json, null, 2)}\n`);
 }
 
-export const POLICY_FORMATS = ['intercept-yaml', 'intercept-json', 'gateway'] as const;
-export type PolicyFormat = (typeof POLICY_FORMATS)[number];
-
 export interface PolicyFile {
   server: string;
   /** A file name made from the server's name: safe whatever the name holds. */
@@ -153,7 +143,7 @@ export function policyFiles(report: ScanReport, format: PolicyFormat): PolicyFil
     .map((server) => {
       const model = serverPolicy(server.match?.name ?? server.name, server.tools.map((tool) => policyForChoice(tool.policy, server.choices.get(tool.tool) ?? tool.policy.choice)));
       model.description = `ToolRisk policy for the configured server "${server.name}"${server.match ? ` (${server.match.name})` : ''}`;
-      const text = format === 'intercept-yaml' ? renderInterceptYaml(model) : format === 'intercept-json' ? renderInterceptJson(model) : renderGatewayJson(model);
+      const text = renderPolicy(model, format);
       const extension = format === 'intercept-yaml' ? 'yaml' : format === 'intercept-json' ? 'json' : 'gateway.json';
       return { server: server.name, name: `${fileStem(server.name, taken)}.${extension}`, model, text: report.redactor.redact(text) };
     });

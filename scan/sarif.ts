@@ -4,8 +4,9 @@
 // others by absolute file URI.
 import type { Log } from 'sarif';
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isInside } from './configs.ts';
 import { OWASP_MCP, RULES, type Level } from './rules.ts';
 import type { ScanReport } from './scan.ts';
 
@@ -42,10 +43,7 @@ const DEFAULT_LEVEL = new Map<string, Level>([
 export function renderSarif(report: ScanReport, project: string, version: string): string {
   const rules = [...RULES.values()];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const artifact = (file: string) => {
-    const rel = relative(project, file);
-    return !rel.startsWith('..') && !isAbsolute(rel) ? { uri: rel.split(sep).join('/') } : { uri: pathToFileURL(file).href };
-  };
+  const artifact = (file: string) => (isInside(project, file) ? { uri: relative(project, file).split(sep).join('/') } : { uri: pathToFileURL(file).href });
   const log: Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

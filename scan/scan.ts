@@ -14,7 +14,7 @@ import { displayCommand, displayUrl, Redactor, secretsOf, secretValues } from '.
 import { findTrifecta, LEG_WORDS, type Trifecta } from './trifecta.ts';
 import { ruleOf, type Level } from './rules.ts';
 import { choicesFor, type Overrides } from './overrides.ts';
-import { compareLock, type LockChange } from './lock.ts';
+import { compareLock, LOCK_FILE, type LockChange } from './lock.ts';
 import type { ScanLock } from '../data/schema.ts';
 
 export interface LiveResult {
@@ -112,6 +112,24 @@ function list(names: readonly string[], max = 5): string {
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
+interface Place {
+  file: string;
+  line: number;
+  server?: string;
+}
+
+/** A finding of `rule` at a place; its OWASP id is the rule's. */
+function finding(at: Place, rule: string, level: Level, message: string, extra: Pick<Finding, 'tool' | 'risk'> = {}): Finding {
+  return { ...at, ...extra, rule, owasp: ruleOf(rule).owasp, level, message };
+}
+
+/** Tools per risk level. */
+export function riskCounts(tools: Iterable<ScanTool>): Record<Risk, number> {
+  const counts: Record<Risk, number> = { low: 0, medium: 0, high: 0, critical: 0 };
+  for (const tool of tools) counts[tool.risk] += 1;
+  return counts;
+}
+
 /** The sentence of a tool's rationale that says why it has its risk. */
 export function riskReason(tool: ScanTool): string {
   return tool.why.find((sentence) => sentence.startsWith('Risk ')) ?? tool.why[0] ?? '';
@@ -123,24 +141,24 @@ function toolFindings(server: ScannedServer): Finding[] {
   for (const tool of server.tools) {
     const poisoning = tool.warnings.filter((warning) => warning.severity === 'poisoning');
     if (poisoning.length) {
-      findings.push({ ...at, tool: tool.tool, risk: tool.risk, rule: 'tool-poisoning', owasp: ruleOf('tool-poisoning').owasp, level: 'error', message: `${server.name}: tool "${tool.tool}": ${poisoning.map((warning) => warning.message.replace(/\.?$/, '.')).join(' ')}` });
+      findings.push(finding(at, 'tool-poisoning', 'error', `${server.name}: tool "${tool.tool}": ${poisoning.map((warning) => warning.message.replace(/\.?$/, '.')).join(' ')}`, { tool: tool.tool, risk: tool.risk }));
       continue;
     }
     if (tool.risk === 'critical' || tool.risk === 'high') {
       const rule = tool.category === 'execute' ? 'command-execution' : tool.effects.includes('privileged') && tool.sensitive ? 'credential-access' : 'high-impact-tool';
-      findings.push({ ...at, tool: tool.tool, risk: tool.risk, rule, owasp: ruleOf(rule).owasp, level: tool.risk === 'critical' ? 'error' : 'warning', message: `${server.name}: tool "${tool.tool}" is ${tool.risk} risk (${tool.category}). ${riskReason(tool)} Policy: ${server.choices.get(tool.tool) ?? tool.policy.choice}.` });
+      findings.push(finding(at, rule, tool.risk === 'critical' ? 'error' : 'warning', `${server.name}: tool "${tool.tool}" is ${tool.risk} risk (${tool.category}). ${riskReason(tool)} Policy: ${server.choices.get(tool.tool) ?? tool.policy.choice}.`, { tool: tool.tool, risk: tool.risk }));
     }
     for (const contradiction of tool.contradictions) {
-      findings.push({ ...at, tool: tool.tool, risk: tool.risk, rule: 'annotation-contradiction', owasp: ruleOf('annotation-contradiction').owasp, level: 'note', message: `${server.name}: tool "${tool.tool}": ${contradiction}` });
+      findings.push(finding(at, 'annotation-contradiction', 'note', `${server.name}: tool "${tool.tool}": ${contradiction}`, { tool: tool.tool, risk: tool.risk }));
     }
   }
   return findings;
 }
 
-function hygieneFindings(config: ConfiguredServer, scanned: ScannedServer, project: string): Finding[] {
+function hygieneFindings(config: ConfiguredServer, scanned: ScannedServer, outside: readonly string[], project: string): Finding[] {
   const at = { file: config.file, line: config.line, server: config.name };
   const findings: Finding[] = [];
-  const add = (rule: string, level: Level, message: string) => findings.push({ ...at, rule, owasp: ruleOf(rule).owasp, level, message });
+  const add = (rule: string, level: Level, message: string) => findings.push(finding(at, rule, level, message));
   for (const secret of secretsOf(config)) add('secret-in-config', 'error', `${config.name}: a secret is written into the config (${secret.where}); its value is not shown.`);
   const launch = scanned.launch;
   if ((launch.kind === 'npm' || launch.kind === 'pypi' || launch.kind === 'oci') && !launch.pinned) {
@@ -155,11 +173,9 @@ function hygieneFindings(config: ConfiguredServer, scanned: ScannedServer, proje
     }
     if (!local) add('plain-http', 'warning', `${config.name}: reaches ${displayUrl(config.url)} over plain HTTP.`);
   }
-  for (const path of pathsOutside(config, project)) add('outside-project', 'warning', `${config.name}: points at ${path}, outside the project ${project}; it was not read or run.`);
+  for (const path of outside) add('outside-project', 'warning', `${config.name}: points at ${path}, outside the project ${project}; it was not read or run.`);
   return findings;
 }
-
-const EMPTY_COUNTS = (): Record<Risk, number> => ({ low: 0, medium: 0, high: 0, critical: 0 });
 
 export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const progress = options.progress ?? (() => {});
@@ -169,7 +185,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const configs: ScanReport['configs'] = [];
   const configured: ConfiguredServer[] = [];
   const problem = (entry: ConfigProblem) =>
-    findings.push({ rule: 'config-problem', owasp: ruleOf('config-problem').owasp, level: 'error', message: `${entry.file}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`, file: entry.file, line: entry.line ?? 1, ...(entry.server !== undefined ? { server: entry.server } : {}) });
+    findings.push(finding({ file: entry.file, line: entry.line ?? 1, ...(entry.server !== undefined ? { server: entry.server } : {}) }, 'config-problem', 'error', `${entry.file}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`));
   for (const candidate of candidates) {
     const read = readConfig(candidate.file, candidate.scope, options.places.project, options.files.length ? undefined : candidate.client);
     read.problems.forEach(problem);
@@ -233,15 +249,15 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     }
     scanned.choices = choicesFor(config.name, scanned.tools, options.overrides);
     servers.push(scanned);
-    findings.push(...hygieneFindings(config, scanned, options.places.project));
+    findings.push(...hygieneFindings(config, scanned, outside, options.places.project));
     const at = { file: config.file, line: config.line, server: config.name };
-    if (!match && !config.disabled) findings.push({ ...at, rule: 'not-in-catalog', owasp: ruleOf('not-in-catalog').owasp, level: scanned.source === 'live' ? 'note' : 'warning', message: `${config.name}: ${scanned.runs} is not in the catalog${scanned.source === 'live' ? '; it was inspected live' : `; ${(scanned.note ?? 'its tools are unknown').replace(/^not in the catalog(; | and )?/, '')}`}.` });
-    if (scanned.source === 'none' && match && !config.disabled) findings.push({ ...at, rule: 'server-unavailable', owasp: ruleOf('server-unavailable').owasp, level: 'warning', message: `${config.name}: ${scanned.note}.` });
-    else if (!match && scanned.source === 'none' && wantLive && options.live && !config.disabled && !outside.length) findings.push({ ...at, rule: 'server-unavailable', owasp: ruleOf('server-unavailable').owasp, level: 'warning', message: `${config.name}: ${scanned.note}.` });
+    if (!match && !config.disabled) findings.push(finding(at, 'not-in-catalog', scanned.source === 'live' ? 'note' : 'warning', `${config.name}: ${scanned.runs} is not in the catalog${scanned.source === 'live' ? '; it was inspected live' : `; ${scanned.note ?? 'its tools are unknown'}`}.`));
+    // its tools are unknown though it is catalogued, or though it was tried live
+    if (scanned.source === 'none' && !config.disabled && (match || (wantLive && options.live && !outside.length))) findings.push(finding(at, 'server-unavailable', 'warning', `${config.name}: ${scanned.note}.`));
     if (scanned.changedFromCatalog) {
       const diff = scanned.changedFromCatalog;
       const parts = [diff.added.length && `added ${list(diff.added)}`, diff.removed.length && `removed ${list(diff.removed)}`, diff.changed.length && `changed ${list(diff.changed)}`].filter(Boolean).join('; ');
-      findings.push({ ...at, rule: 'tools-changed', owasp: ruleOf('tools-changed').owasp, level: 'warning', message: `${config.name}: the running server's tools differ from the catalog's crawl${scanned.match?.crawledAt ? ` of ${scanned.match.crawledAt.slice(0, 10)}` : ''}: ${parts}.` });
+      findings.push(finding(at, 'tools-changed', 'warning', `${config.name}: the running server's tools differ from the catalog's crawl${scanned.match?.crawledAt ? ` of ${scanned.match.crawledAt.slice(0, 10)}` : ''}: ${parts}.`));
     }
     findings.push(...toolFindings(scanned));
   }
@@ -254,15 +270,14 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     const breaks = trifecta.openUnderPolicy
       ? `Deny or require approval for the ${trifecta.weakest!.tools.length} tool${trifecta.weakest!.tools.length === 1 ? '' : 's'} the policy lets through on the ${trifecta.weakest!.leg} leg (${list(trifecta.weakest!.tools.map((tool) => `${tool.server}/${tool.tool}`), 6)}) to break it.`
       : `The policy this scan writes already breaks it: it denies or hides every tool of the ${trifecta.closedLegs.join(' and ')} leg${trifecta.closedLegs.length === 1 ? '' : 's'}.`;
-    findings.push({ rule: 'lethal-trifecta', owasp: ruleOf('lethal-trifecta').owasp, level: trifecta.openUnderPolicy ? 'error' : 'note', file: anchor.file, line: anchor.line, server: anchor.name, message: `The configured servers together give an agent the lethal trifecta. ${legs}. ${breaks}` });
+    findings.push(finding({ file: anchor.file, line: anchor.line, server: anchor.name }, 'lethal-trifecta', trifecta.openUnderPolicy ? 'error' : 'note', `The configured servers together give an agent the lethal trifecta. ${legs}. ${breaks}`));
   }
   const lockChanges = options.lock ? compareLock(options.lock, servers) : [];
   for (const change of lockChanges) {
     const server = servers.find((candidate) => candidate.name === change.server);
-    findings.push({ rule: 'changed-since-lock', owasp: ruleOf('changed-since-lock').owasp, level: 'error', file: server?.file ?? configs[0]?.file ?? join(options.places.project, 'toolrisk.lock.json'), line: server?.line ?? 1, server: change.server, message: change.message, ...(change.tool ? { tool: change.tool } : {}) });
+    findings.push(finding({ file: server?.file ?? configs[0]?.file ?? join(options.places.project, LOCK_FILE), line: server?.line ?? 1, server: change.server }, 'changed-since-lock', 'error', change.message, change.tool ? { tool: change.tool } : {}));
   }
-  const counts = EMPTY_COUNTS();
-  for (const server of active) for (const tool of server.tools) counts[tool.risk] += 1;
+  const counts = riskCounts(active.flatMap((server) => server.tools));
   const order = new Map<Level, number>([['error', 0], ['warning', 1], ['note', 2]]);
   findings.sort((a, b) => order.get(a.level)! - order.get(b.level)! || RISK_LEVELS.indexOf(b.risk ?? 'low') - RISK_LEVELS.indexOf(a.risk ?? 'low'));
   return {

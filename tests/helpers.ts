@@ -1,9 +1,9 @@
 // Shared test helpers: fixture paths, loopback HTTP servers started as real processes.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProgressReporter } from '../crawler/progress.ts';
 
@@ -50,12 +50,24 @@ export async function startHttpFixture(mode: string, flag: '--http' | '--sse' = 
   };
 }
 
+const execFileAsync = promisify(execFile);
+
+/** Writes a file, making its folders first; returns its path. */
+export async function writeFileIn(file: string, text: string | Uint8Array): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  return file;
+}
+
+/** Installs a packed tarball into `prefix` as a user would, without the network (the package has no dependencies). */
+export async function installTarball(tarball: string, prefix: string): Promise<void> {
+  await execFileAsync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--offline', tarball], { cwd: dirname(prefix) });
+}
+
 export async function tempDir(prefix = 'toolrisk-test-'): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), prefix));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
-
-const execFileAsync = promisify(execFile);
 
 /** Runs the real `toolrisk` command as a process; never throws for a non-zero exit. */
 export function toolrisk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -63,10 +75,15 @@ export function toolrisk(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 /** The same with extra environment variables; the caller's OPENAI_* variables are left out, so model settings come only from `env`. */
-export async function toolriskWithEnv(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function toolriskWithEnv(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return toolriskAt(ROOT, env, ...args);
+}
+
+/** The same, run in the folder `cwd` (a project the command should take as the current one). */
+export async function toolriskAt(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OPENAI_')));
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...base, ...env } });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...base, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

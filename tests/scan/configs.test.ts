@@ -1,21 +1,15 @@
 // Reading client configurations: each client's real file shape, written by the test, found in its
 // usual place, every server with its line; broken files and entries named, the rest still read.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configCandidates, findConfigs, pathsOutside, readConfig } from '../../scan/configs.ts';
 import { JsoncError, MAX_DEPTH, parseJsonc, pathKey } from '../../scan/jsonc.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir, writeFileIn } from '../helpers.ts';
 
 let dir: { path: string; remove(): Promise<void> };
 let project: string;
 let home: string;
-
-async function write(file: string, text: string): Promise<string> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
-  return file;
-}
 
 beforeEach(async () => {
   dir = await tempDir('toolrisk-scan-');
@@ -52,17 +46,17 @@ describe('the JSON-with-comments reader', () => {
 
 describe('client configuration files', () => {
   it('reads each client format with its servers, transports and lines', async () => {
-    const desktop = await write(
+    const desktop = await writeFileIn(
       join(dir.path, 'claude_desktop_config.json'),
       JSON.stringify({ mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'] }, docs: { command: 'uvx', args: ['mcp-server-fetch'], env: { A: '1' } } } }, null, 2),
     );
-    const vscode = await write(
+    const vscode = await writeFileIn(
       join(project, '.vscode', 'mcp.json'),
       '{\n  "inputs": [{"type": "promptString", "id": "token", "password": true}],\n  "servers": {\n    // GitHub\n    "github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "headers": {"Authorization": "Bearer ${input:token}"}},\n    "fs": {"type": "stdio", "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2026.8.31", "${workspaceFolder}"], "envFile": "${workspaceFolder}/.env"},\n  },\n}\n',
     );
-    const windsurf = await write(join(home, '.codeium', 'windsurf', 'mcp_config.json'), '{"mcpServers": {"remote": {"serverUrl": "https://mcp.example.com/sse"}}}');
-    const claudeUser = await write(join(home, '.claude.json'), JSON.stringify({ numStartups: 3, mcpServers: { everywhere: { type: 'sse', url: 'https://x.example/sse' } }, projects: { [project]: { mcpServers: { here: { type: 'stdio', command: 'node', args: ['server.js'] } } }, '/elsewhere': { mcpServers: { other: { command: 'x' } } } } }, null, 2));
-    const settings = await write(join(home, '.config', 'Code', 'User', 'settings.json'), '{\n  "editor.fontSize": 14,\n  "mcp": { "servers": { "old": { "command": "docker", "args": ["run", "-i", "--rm", "mcp/time"] } } }\n}');
+    const windsurf = await writeFileIn(join(home, '.codeium', 'windsurf', 'mcp_config.json'), '{"mcpServers": {"remote": {"serverUrl": "https://mcp.example.com/sse"}}}');
+    const claudeUser = await writeFileIn(join(home, '.claude.json'), JSON.stringify({ numStartups: 3, mcpServers: { everywhere: { type: 'sse', url: 'https://x.example/sse' } }, projects: { [project]: { mcpServers: { here: { type: 'stdio', command: 'node', args: ['server.js'] } } }, '/elsewhere': { mcpServers: { other: { command: 'x' } } } } }, null, 2));
+    const settings = await writeFileIn(join(home, '.config', 'Code', 'User', 'settings.json'), '{\n  "editor.fontSize": 14,\n  "mcp": { "servers": { "old": { "command": "docker", "args": ["run", "-i", "--rm", "mcp/time"] } } }\n}');
 
     const d = readConfig(desktop, 'given', project);
     expect(d.client).toBe('claude-desktop');
@@ -97,9 +91,9 @@ describe('client configuration files', () => {
   });
 
   it('finds the project files first, then the user files, and says where it looked', async () => {
-    await write(join(home, '.cursor', 'mcp.json'), '{"mcpServers": {}}');
-    await write(join(project, '.mcp.json'), '{"mcpServers": {}}');
-    await write(join(project, '.cursor', 'mcp.json'), '{"mcpServers": {}}');
+    await writeFileIn(join(home, '.cursor', 'mcp.json'), '{"mcpServers": {}}');
+    await writeFileIn(join(project, '.mcp.json'), '{"mcpServers": {}}');
+    await writeFileIn(join(project, '.cursor', 'mcp.json'), '{"mcpServers": {}}');
     const places = { project, home, platform: 'linux' as const };
     const { candidates, searched } = findConfigs([], places);
     expect(candidates.map((candidate) => [candidate.file.slice(dir.path.length), candidate.client, candidate.scope])).toEqual([
@@ -116,13 +110,13 @@ describe('client configuration files', () => {
   it('names the file, the line and the server for what it cannot read, and reads the rest', async () => {
     const missing = readConfig(join(project, 'nope.json'), 'given', project);
     expect(missing.problems.map((problem) => problem.message)).toEqual(['does not exist']);
-    const broken = readConfig(await write(join(project, 'broken.json'), '{\n  "mcpServers": {\n    "a": {"command": "x"\n  }\n'), 'given', project);
+    const broken = readConfig(await writeFileIn(join(project, 'broken.json'), '{\n  "mcpServers": {\n    "a": {"command": "x"\n  }\n'), 'given', project);
     expect(broken.problems[0]).toMatchObject({ file: join(project, 'broken.json'), line: 5 });
     expect(broken.problems[0]!.message).toMatch(/not valid JSON/);
-    const unknown = readConfig(await write(join(project, 'other.json'), '{"tools": []}'), 'given', project);
+    const unknown = readConfig(await writeFileIn(join(project, 'other.json'), '{"tools": []}'), 'given', project);
     expect(unknown.problems[0]!.message).toMatch(/no "mcpServers" object .* no "servers" object/);
     const mixed = readConfig(
-      await write(join(project, 'mixed.json'), JSON.stringify({ mcpServers: { good: { command: 'node', args: ['a.js'] }, nothing: {}, wrongType: { type: 'carrier-pigeon', command: 'x' }, badArgs: { command: 'x', args: 'not a list' }, notObject: 3, __proto__x: { url: 'https://ok.example/mcp' } } }, null, 1)),
+      await writeFileIn(join(project, 'mixed.json'), JSON.stringify({ mcpServers: { good: { command: 'node', args: ['a.js'] }, nothing: {}, wrongType: { type: 'carrier-pigeon', command: 'x' }, badArgs: { command: 'x', args: 'not a list' }, notObject: 3, __proto__x: { url: 'https://ok.example/mcp' } } }, null, 1)),
       'given',
       project,
     );
@@ -136,12 +130,12 @@ describe('client configuration files', () => {
   });
 
   it('keeps a server named __proto__ as a server', async () => {
-    const file = await write(join(project, '.mcp.json'), '{"mcpServers": {"__proto__": {"command": "npx", "args": ["-y", "pkg"]}, "constructor": {"url": "https://a.example/mcp"}}}');
+    const file = await writeFileIn(join(project, '.mcp.json'), '{"mcpServers": {"__proto__": {"command": "npx", "args": ["-y", "pkg"]}, "constructor": {"url": "https://a.example/mcp"}}}');
     expect(readConfig(file, 'project', project).servers.map((server) => server.name)).toEqual(['__proto__', 'constructor']);
   });
 
   it('points out files a project config reaches outside the project', async () => {
-    const file = await write(
+    const file = await writeFileIn(
       join(project, '.mcp.json'),
       JSON.stringify({ mcpServers: { inside: { command: 'node', args: ['./tools/server.js'] }, outside: { command: 'node', args: ['../../elsewhere/server.js'], envFile: '/home/someone/.env' }, system: { command: '/usr/bin/node', args: ['./x.js'] } } }),
     );

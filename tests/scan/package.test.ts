@@ -1,16 +1,14 @@
 // The scan runs where a team's code is: the packed tarball, installed into an empty folder, runs a
 // scan with the repository hidden (bubblewrap lays an empty folder over it), from its own catalog.
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCatalogSchema } from '../../data/schema.ts';
 import { buildPackage, type PackResult } from '../../scan/pack.ts';
-import { ROOT, tempDir } from '../helpers.ts';
+import { installTarball, ROOT, tempDir, writeFileIn } from '../helpers.ts';
 
-const run = promisify(execFile);
 let dir: { path: string; remove(): Promise<void> };
 let packed: PackResult;
 
@@ -36,10 +34,9 @@ describe('the installable scan package', () => {
 
   it('installs into an empty folder and scans there with the repository out of sight', async () => {
     const prefix = join(dir.path, 'installed');
-    await run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--offline', packed.tarball!], { cwd: dir.path });
+    await installTarball(packed.tarball!, prefix);
     const project = join(dir.path, 'team-project');
-    await mkdir(join(project, '.cursor'), { recursive: true });
-    await writeFile(join(project, '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] } } }));
+    await writeFileIn(join(project, '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] } } }));
     const bin = join(prefix, 'node_modules', '.bin', 'toolrisk');
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(dir.path, 'home') };
     // an empty tmpfs over the repository: nothing of it can be read while the installed command runs

@@ -1,12 +1,10 @@
 // `toolrisk scan` end to end, as a process: real config files of several clients in a temporary
 // project and home, servers from the repository's catalog, a test SDK server inspected live in the
 // sandbox, an HTTP server on 127.0.0.1. Secrets written into the configs must appear in no output.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
@@ -16,33 +14,16 @@ import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import { ScanCatalogSchema } from '../../data/schema.ts';
 import { buildScanCatalog } from '../../scan/catalog.ts';
 import { OWASP_MCP } from '../../scan/rules.ts';
-import { FIXTURES, ROOT, SDK_SERVER, startHttpFixture, tempDir, type RunningHttpFixture } from '../helpers.ts';
+import { FIXTURES, ROOT, SDK_SERVER, startHttpFixture, tempDir, toolriskAt, writeFileIn, type RunningHttpFixture } from '../helpers.ts';
 
-const run = promisify(execFile);
 const SECRETS = ['ghp_Q9mXv2LrT8kZp4Wn7Yb3Jc6Hd1Fs5Ga0Ue2R', 'sekret-query-value-0042', 'Bearer abc.def-token-literal-99', 'hunter2-password-Zx9'];
 
 let dir: { path: string; remove(): Promise<void> };
 let project: string;
 let home: string;
 
-async function write(file: string, text: string): Promise<string> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
-  return file;
-}
-
-async function scan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'scan', ...args], {
-      cwd: project,
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(ROOT, 'node_modules', '.cache', 'toolrisk-scan-test') },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function scan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return toolriskAt(project, { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(ROOT, 'node_modules', '.cache', 'toolrisk-scan-test') }, 'scan', ...args);
 }
 
 function expectNoSecret(text: string, where: string): void {
@@ -71,9 +52,9 @@ beforeAll(async () => {
   dir = await tempDir('toolrisk-scan-cli-');
   project = join(dir.path, 'project');
   home = join(dir.path, 'home');
-  await write(join(project, '.vscode', 'mcp.json'), PROJECT_CONFIG);
+  await writeFileIn(join(project, '.vscode', 'mcp.json'), PROJECT_CONFIG);
   // the user's own server, a test SDK server inspected live (it is in no catalog)
-  await write(join(home, '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: { fixture: { command: process.execPath, args: [SDK_SERVER, 'basic'] } } }, null, 2));
+  await writeFileIn(join(home, '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: { fixture: { command: process.execPath, args: [SDK_SERVER, 'basic'] } } }, null, 2));
 });
 afterAll(() => dir.remove());
 
@@ -146,7 +127,7 @@ describe('toolrisk scan', () => {
   }, 120_000);
 
   it('writes one valid policy per server with the overrides on top, and refuses a wrong override by its line', async () => {
-    await write(join(project, 'toolrisk.policy.yaml'), 'servers:\n  github:\n    create_or_update_file: deny\n    search_code: hide\n    "*": limit\n  nosuch:\n    x: allow\n');
+    await writeFileIn(join(project, 'toolrisk.policy.yaml'), 'servers:\n  github:\n    create_or_update_file: deny\n    search_code: hide\n    "*": limit\n  nosuch:\n    x: allow\n');
     const policyDir = join(dir.path, 'policies');
     for (const format of ['intercept-yaml', 'intercept-json', 'gateway'] as const) {
       const result = await scan('--offline', '--policy', format, '--policy-dir', policyDir);
@@ -169,11 +150,11 @@ describe('toolrisk scan', () => {
     // "*": every other tool of the server is limited, low-risk readers included
     expect(github.tools.get_file_contents!.rules.some((rule) => rule.rate_limit)).toBe(true);
 
-    await write(join(project, 'toolrisk.policy.yaml'), 'servers:\n  github:\n    create_or_update_file: maybe\n');
+    await writeFileIn(join(project, 'toolrisk.policy.yaml'), 'servers:\n  github:\n    create_or_update_file: maybe\n');
     const wrong = await scan('--offline');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(`${join(project, 'toolrisk.policy.yaml')}:3: github / create_or_update_file: the choice is allow, limit, deny, hide, got "maybe"`);
-    await write(join(project, 'toolrisk.policy.yaml'), '');
+    await writeFileIn(join(project, 'toolrisk.policy.yaml'), '');
   }, 120_000);
 
   it('fails CI on a risk level, on unknown tools, on warnings, each with what crossed', async () => {
@@ -184,13 +165,13 @@ describe('toolrisk scan', () => {
     const high = await scan('--fail-on', 'high', '--timeout', '20000', join(project, '.vscode', 'mcp.json'));
     expect(high.code).toBe(1);
     expect(high.stderr).toMatch(/fail-on high: \d+ tools at or above high:\n {2}github\/create_or_update_file {2}high {2}Risk high: /);
-    const onlyCatalogued = await write(join(project, 'catalogued.json'), JSON.stringify({ mcpServers: { search: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-brave-search@0.6.2'] } } }));
+    const onlyCatalogued = await writeFileIn(join(project, 'catalogued.json'), JSON.stringify({ mcpServers: { search: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-brave-search@0.6.2'] } } }));
     const clean = await scan('--fail-on', 'high', onlyCatalogued);
     expect(clean.code, clean.stderr).toBe(0);
     expect(clean.stderr).toContain('fail-on high: no tool is at or above high.');
     const warned = await scan('--fail-on-warning', '--offline', onlyCatalogued);
     expect(warned.code).toBe(0);
-    const unpinned = await write(join(project, 'unpinned.json'), JSON.stringify({ mcpServers: { search: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-brave-search'] } } }));
+    const unpinned = await writeFileIn(join(project, 'unpinned.json'), JSON.stringify({ mcpServers: { search: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-brave-search'] } } }));
     const warnedAgain = await scan('--fail-on-warning', '--offline', unpinned);
     expect(warnedAgain.code).toBe(1);
     expect(warnedAgain.stderr).toMatch(/fail-on-warning: 1 finding:\n {2}MCP04 unpinned-server: search: runs npm:@modelcontextprotocol\/server-brave-search with no exact version/);
@@ -198,7 +179,7 @@ describe('toolrisk scan', () => {
 
   it('locks versions and fingerprints, and fails on a change since the lock (a rug pull)', async () => {
     // (the config is named, outside the project: a project's own config may not run files outside it)
-    const config = await write(join(dir.path, 'lock-config', 'mcp.json'), JSON.stringify({ mcpServers: { fixture: { command: process.execPath, args: [SDK_SERVER, 'basic'] } } }));
+    const config = await writeFileIn(join(dir.path, 'lock-config', 'mcp.json'), JSON.stringify({ mcpServers: { fixture: { command: process.execPath, args: [SDK_SERVER, 'basic'] } } }));
     const lockProject = join(dir.path, 'lock-project');
     await mkdir(lockProject, { recursive: true });
     const locked = await scan('--project', lockProject, '--lock', '--timeout', '20000', config);
@@ -238,9 +219,8 @@ describe('toolrisk scan', () => {
           },
         ],
       });
-      const file = await write(join(dir.path, 'catalog', 'catalog.json.gz'), '');
-      await writeFile(file, gzipSync(JSON.stringify(catalog)));
-      const config = await write(join(dir.path, 'remote-project', '.mcp.json'), JSON.stringify({ mcpServers: { fixture: { type: 'http', url: http.url } } }));
+      const file = await writeFileIn(join(dir.path, 'catalog', 'catalog.json.gz'), gzipSync(JSON.stringify(catalog)));
+      const config = await writeFileIn(join(dir.path, 'remote-project', '.mcp.json'), JSON.stringify({ mcpServers: { fixture: { type: 'http', url: http.url } } }));
       const fromFile = await scan('--project', dirname(config), '--catalog', file, '--live', '--json');
       expect(fromFile.code, fromFile.stderr).toBe(0);
       const report = JSON.parse(fromFile.stdout) as { catalog: { label: string; crawledUntil: string }; servers: { source: string; match: { name: string } | null; changedFromCatalog: unknown }[]; findings: { rule: string; message: string }[] };
@@ -269,7 +249,7 @@ describe('toolrisk scan', () => {
 
   it('inspects a real npm server the catalog does not know by its path, in the sandbox', async () => {
     const entry = join(ROOT, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
-    const config = await write(join(dir.path, 'everything', 'claude_desktop_config.json'), JSON.stringify({ mcpServers: { everything: { command: process.execPath, args: [entry, 'stdio'] } } }, null, 2));
+    const config = await writeFileIn(join(dir.path, 'everything', 'claude_desktop_config.json'), JSON.stringify({ mcpServers: { everything: { command: process.execPath, args: [entry, 'stdio'] } } }, null, 2));
     const result = await scan('--json', '--timeout', '30000', config);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { configs: { client: string }[]; servers: { source: string; note: string; tools: { tool: string; risk: string }[] }[]; findings: { rule: string; level: string }[] };
@@ -282,7 +262,7 @@ describe('toolrisk scan', () => {
   }, 120_000);
 
   it('names what it cannot read and still reports the rest; wrong flags exit 2', async () => {
-    const broken = await write(join(project, 'broken.json'), '{"mcpServers": {"a": {"command": "x"}');
+    const broken = await writeFileIn(join(project, 'broken.json'), '{"mcpServers": {"a": {"command": "x"}');
     const good = join(project, '.vscode', 'mcp.json');
     const result = await scan('--offline', broken, good, join(project, 'missing.json'));
     expect(result.code).toBe(1);
@@ -298,7 +278,7 @@ describe('toolrisk scan', () => {
     expect(none.stdout).toMatch(/No MCP client configuration found\. Looked for:\n {2}.*empty-project\/\.mcp\.json \(Claude Code, project\)/);
     for (const [flags, message] of [
       [['--fail-on', 'severe'], '--fail-on takes low, medium, high or critical, got "severe"'],
-      [['--policy', 'nginx'], '--policy takes intercept-yaml, intercept-json, gateway, got "nginx"'],
+      [['--policy', 'nginx'], '--policy takes intercept-json, intercept-yaml, gateway, got "nginx"'],
       [['--sandbox', 'maybe'], '--sandbox takes required, auto, off, got "maybe"'],
       [['--json', '--sarif'], '--json and --sarif both print the report; choose one'],
       [['--live', '--offline'], '--live inspects every server and --offline none; choose one'],

@@ -75,6 +75,21 @@ describe('matchServer against the repository catalog', () => {
     expect(matchServer(launchOf(server('node', ['server.js'])), catalog)).toBeUndefined();
   });
 
+  it('finds a PyPI server by its normalised name and a container server by its image', () => {
+    const pypi = catalog.servers.filter((entry) => entry.packages.some((pkg) => pkg.registryType === 'pypi'));
+    expect(pypi.length).toBeGreaterThan(0);
+    for (const entry of pypi) {
+      const pkg = entry.packages.find((candidate) => candidate.registryType === 'pypi')!;
+      // uvx takes the name in any case and with _ or . for -
+      const spelled = pkg.identifier.toUpperCase().replace(/-/g, '_');
+      expect(matchServer(launchOf(server('uvx', [`${spelled}==${pkg.version ?? '1.0'}`])), catalog)?.server.slug, pkg.identifier).toBe(entry.slug);
+    }
+    // (the repository's catalog holds no container server yet: one is added to a copy of its keys)
+    const withImage = { ...catalog, servers: [...catalog.servers, { slug: 'i', name: 'example/image', version: '1', packages: [{ registryType: 'oci', identifier: 'docker.io/mcp/time', version: '1.0.0' }], remotes: [] }] };
+    expect(matchServer(launchOf(server('docker', ['run', '-i', '--rm', '-e', 'TZ', 'mcp/time:1.0.0'])), withImage)?.by).toBe('oci package image docker.io/mcp/time');
+    expect(matchServer(launchOf(server('docker', ['run', '-i', 'other/time'])), withImage)).toBeUndefined();
+  });
+
   it('matches a remote URL with the registry entry template variables filled in', () => {
     const templated = { ...catalog, servers: [{ slug: 't', name: 'example/t', version: '1', packages: [], remotes: [{ type: 'streamable-http', url: 'https://api.example.com/{tenant}/mcp' }] }] };
     expect(matchServer(launchOf(server('', [], { transport: 'http', url: 'https://api.example.com/acme/mcp' })), templated)?.server.slug).toBe('t');

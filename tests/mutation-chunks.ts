@@ -1,7 +1,7 @@
 // Mutation testing in pieces that survive a stop: each source file is cut at top-level declarations
 // into ranges of about --lines lines, and StrykerJS runs one range at a time
 // (`--mutate file:start-end`), writing reports/mutation/<file>@<start>-<end>.json. A range whose
-// report exists is skipped, so a run that is stopped picks up where it was on the next start, and a
+// report exists, and whose lines read as they did when it was written, is skipped, so a run that is stopped picks up where it was on the next start, and a
 // whole folder (thousands of mutants, many hours on two cores) can be done a piece at a time.
 // Cutting at top-level declarations keeps every function inside one range: Stryker drops a mutant
 // that does not lie wholly inside the range it is given.
@@ -12,13 +12,13 @@
 // --summary reads every report in the folder (chunk reports and whole runs alike; a mutant seen in
 // two reports counts once, its latest status winning) and prints the mutation score per file and
 // per folder. A `<report>.recheck.json` beside a report (npm run mutate:recheck) overrides the
-// status of the survivors it re-ran by hand.
+// status of the survivors (and, with --status Timeout, the timed-out mutants) it re-ran by hand.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './helpers.ts';
-import { ranges } from './mutation-ranges.ts';
+import { chunkName, rangeUnchanged, ranges, reportRange } from './mutation-ranges.ts';
 
 const DEFAULT_FILES = ['classifier', 'crawler', 'data'];
 const { values, positionals } = parseArgs({
@@ -56,7 +56,6 @@ function sourceFiles(targets: string[]): string[] {
   });
 }
 
-const chunkName = (file: string, [start, end]: [number, number]) => `${file.replace(/[\\/]/g, '_').replace(/\.ts$/, '')}@${start}-${end}`;
 
 interface Mutant {
   id: string;
@@ -86,14 +85,18 @@ function summary(dir: string): void {
       console.error(`${report.name}: not a Stryker JSON report (${(error as Error).message}); skipped`);
       continue;
     }
-    const rechecked = new Map<string, boolean>();
+    // file#id -> the status found by hand (older recheck files only say whether it was killed)
+    const rechecked = new Map<string, string | undefined>();
     if (existsSync(`${report.path}.recheck.json`)) {
-      for (const row of JSON.parse(readFileSync(`${report.path}.recheck.json`, 'utf8')) as { file: string; id: string; killed: boolean }[]) rechecked.set(`${row.file}#${row.id}`, row.killed);
+      for (const row of JSON.parse(readFileSync(`${report.path}.recheck.json`, 'utf8')) as { file: string; id: string; killed: boolean; status?: string }[]) {
+        rechecked.set(`${row.file}#${row.id}`, row.status ?? (row.killed ? 'Killed' : undefined));
+      }
     }
     for (const [file, entry] of Object.entries(files)) {
-      // (a report of an older version of the file counts no more: its lines are not today's)
+      // (a report of an older version of the file counts only if the lines it speaks for are today's)
       const current = existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined;
-      if (entry.source !== current) {
+      const range = reportRange(report.name, file, entry.mutants.map((mutant) => mutant.location.start.line));
+      if (!rangeUnchanged(entry.source, current, range)) {
         stale.add(`${report.name} (${file})`);
         continue;
       }
@@ -101,8 +104,7 @@ function summary(dir: string): void {
       status.set(file, byKey);
       for (const mutant of entry.mutants) {
         const key = `${mutant.location.start.line}:${mutant.location.start.column}-${mutant.location.end.line}:${mutant.location.end.column} ${mutant.mutatorName} ${mutant.replacement ?? ''}`;
-        const again = rechecked.get(`${file}#${mutant.id}`);
-        byKey.set(key, again === true ? 'Killed' : mutant.status);
+        byKey.set(key, rechecked.get(`${file}#${mutant.id}`) ?? mutant.status);
       }
     }
   }
@@ -162,7 +164,26 @@ if (values.summary) {
       lines = length;
     }
   }
-  const todo = plan.filter(({ name }) => !existsSync(resolve(ROOT, values.dir!, `${name}.json`)));
+  // a run is done when its report exists and every range it covers reads as it did then; a report
+  // whose range has changed since moves to <dir>/stale/ (with its recheck) and the range runs again
+  const dir = resolve(ROOT, values.dir!);
+  const done = ({ specs, name }: { specs: string[]; name: string }) => {
+    const path = join(dir, `${name}.json`);
+    if (!existsSync(path)) return false;
+    const files = (JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, { source: string }> }).files;
+    const unchanged = specs.every((spec) => {
+      const [, file, start, end] = /^(.*):(\d+)-(\d+)$/.exec(spec)!;
+      const then = files[file!]?.source;
+      return then !== undefined && rangeUnchanged(then, readFileSync(join(ROOT, file!), 'utf8'), [Number(start), Number(end)]);
+    });
+    if (!unchanged) {
+      mkdirSync(join(dir, 'stale'), { recursive: true });
+      for (const old of [path, `${path}.recheck.json`]) if (existsSync(old)) renameSync(old, join(dir, 'stale', basename(old)));
+      console.log(`${name}: its lines have changed since its report; moved to ${relative(ROOT, join(dir, 'stale')) || 'stale'}/, it runs again`);
+    }
+    return unchanged;
+  };
+  const todo = plan.filter((run) => !done(run));
   console.log(`${plan.length} runs over ${files.length} files; ${plan.length - todo.length} done before, ${todo.length} to run`);
   for (const [i, { specs, name }] of todo.entries()) {
     const started = Date.now();

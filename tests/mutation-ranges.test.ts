@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cutPoints, ranges } from './mutation-ranges.ts';
+import { chunkName, cutPoints, rangeUnchanged, ranges, reportRange } from './mutation-ranges.ts';
 import { ROOT } from './helpers.ts';
 
 describe('mutation ranges (npm run mutate:chunks)', () => {
@@ -36,5 +36,28 @@ describe('mutation ranges (npm run mutate:chunks)', () => {
     expect(cutPoints(text)).toEqual([1, 3, 8]);
     expect(ranges(text, 2)).toEqual([[1, 2], [3, 7], [8, 8]]);
     expect(ranges(text, 4)).toEqual([[1, 8]]);
+  });
+
+  it('name a chunk\'s report after its file and lines, and read the lines back from the name', () => {
+    expect(chunkName('classifier/signals.ts', [767, 1017])).toBe('classifier_signals@767-1017');
+    expect(reportRange('classifier_signals@767-1017.json', 'classifier/signals.ts', [800, 900])).toEqual([767, 1017]);
+    // a name for another file, or small files sharing a run: the lines the file's mutants span
+    expect(reportRange('classifier_signals@767-1017.json', 'classifier/words.ts', [12, 40, 7])).toEqual([7, 40]);
+    expect(reportRange('classifier_words@1-53+2.json', 'classifier/words.ts', [3, 50])).toEqual([3, 50]);
+    expect(reportRange('mutation.json', 'data/slug.ts', [])).toEqual([1, 0]);
+  });
+
+  it('keep a report while the lines it speaks for are unchanged, wherever else the file changed', () => {
+    const then = ['a', 'b', 'c', 'd', 'e'].join('\n');
+    const edited = ['a', 'B', 'c', 'd', 'e'].join('\n');
+    expect(rangeUnchanged(then, then, [1, 5])).toBe(true);
+    expect(rangeUnchanged(then, edited, [3, 5])).toBe(true);
+    expect(rangeUnchanged(then, edited, [1, 2])).toBe(false);
+    expect(rangeUnchanged(then, edited, [2, 2])).toBe(false);
+    // a line added above moves the range: its lines are not at the same place any more
+    expect(rangeUnchanged(then, `x\n${then}`, [3, 5])).toBe(false);
+    // a file that is gone, or too short for the range
+    expect(rangeUnchanged(then, undefined, [1, 1])).toBe(false);
+    expect(rangeUnchanged(then, 'a\nb', [1, 3])).toBe(false);
   });
 });

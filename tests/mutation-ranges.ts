@@ -35,3 +35,32 @@ export function ranges(source: string, size: number): [number, number][] {
   else out.push([start, total]);
   return out;
 }
+
+/** A chunk's report name: `classifier_signals@1-252` for lines 1-252 of classifier/signals.ts. */
+export const chunkName = (file: string, [start, end]: [number, number]) => `${file.replace(/[\\/]/g, '_').replace(/\.ts$/, '')}@${start}-${end}`;
+
+/**
+ * The lines of `file` a report speaks for: the range in its name when it is one file's chunk
+ * (`classifier_signals@767-1017.json`), else (a whole run, or small files sharing a run) the lines its
+ * mutants span.
+ */
+export function reportRange(reportName: string, file: string, mutantLines: readonly number[]): [number, number] {
+  const match = /@(\d+)-(\d+)\.json$/.exec(reportName);
+  if (match && reportName === `${chunkName(file, [Number(match[1]), Number(match[2])])}.json`) return [Number(match[1]), Number(match[2])];
+  return mutantLines.length ? [Math.min(...mutantLines), Math.max(...mutantLines)] : [1, 0];
+}
+
+/**
+ * Whether a report written when the file read `then` still holds for it as it reads `now`: the lines
+ * of its range are the same, at the same place. (A change elsewhere in the file, made without adding
+ * or removing lines, leaves the other ranges' reports standing: only the range that changed runs again.)
+ */
+export function rangeUnchanged(then: string, now: string | undefined, [start, end]: [number, number]): boolean {
+  if (now === undefined) return false;
+  if (then === now) return true;
+  const a = then.split('\n');
+  const b = now.split('\n');
+  if (end > a.length || end > b.length) return false;
+  for (let line = start; line <= end; line++) if (a[line - 1] !== b[line - 1]) return false;
+  return true;
+}

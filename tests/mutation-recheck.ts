@@ -4,8 +4,12 @@
 // at load) is evaluated once when the module loads; Stryker's vitest runner switches mutants while
 // the module stays loaded, so such a mutant can never take effect and is reported as survived even
 // when the tests kill it. What survives this re-check survived for real.
+// --status Timeout (or Survived,Timeout) re-runs the mutants Stryker stopped at its time limit: on a
+// loaded machine a mutant that only slows the tests down is stopped there and counted as detected;
+// re-run alone, with --time-limit seconds (default 600), it is killed, survives, or stays a timeout
+// (a real endless loop).
 //
-//   npm run mutate:recheck -- reports/mutation/data.json [--file data/slug.ts] [--limit 50]
+//   npm run mutate:recheck -- reports/mutation/data.json [--file data/slug.ts] [--limit 50] [--status Survived,Timeout] [--time-limit 600]
 //
 // The source tree is changed while it runs (one file at a time, restored in a finally block and on
 // SIGINT): do not edit the project meanwhile. Prints one line per mutant and a summary per file, and
@@ -31,7 +35,7 @@ interface Report {
   files: Record<string, { source: string; mutants: Mutant[] }>;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' }, status: { type: 'string', default: 'Survived' }, 'time-limit': { type: 'string', default: '600' } } });
 const reportPath = positionals[0];
 if (!reportPath) {
   console.error('usage: npm run mutate:recheck -- <stryker json report> [--file <source file>] [--limit <n>]');
@@ -42,13 +46,31 @@ if (!(limit > 0)) {
   console.error(`--limit must be a positive number, got ${values.limit}`);
   process.exit(2);
 }
+const timeLimit = Number(values['time-limit']);
+if (!Number.isInteger(timeLimit) || timeLimit < 1) {
+  console.error(`--time-limit must be a whole number of seconds, at least 1, got ${values['time-limit']}`);
+  process.exit(2);
+}
+const rechecked = new Set(values.status.split(','));
+for (const status of rechecked) {
+  if (status !== 'Survived' && status !== 'Timeout') {
+    console.error(`--status takes Survived, Timeout or both (comma-separated), got ${status}`);
+    process.exit(2);
+  }
+}
 const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
 
 /** The source with the mutant's replacement written over its location (lines and columns 1-based, end exclusive). */
 function applyMutant(source: string, mutant: Mutant): string {
   const lines = source.split('\n');
   const offset = (position: Position) => lines.slice(0, position.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + position.column - 1;
-  return source.slice(0, offset(mutant.location.start)) + (mutant.replacement ?? '') + source.slice(offset(mutant.location.end));
+  // Stryker mutates the syntax tree: its replacement text is one node, so an expression goes in
+  // parenthesized (`a && b || c` pasted for `b` would bind as `(a && b) || c`); a block or a switch
+  // case (an emptied case) is not an expression
+  const replacement = mutant.replacement ?? '';
+  const statement = mutant.mutatorName === 'BlockStatement' || replacement === '' || /^(case\b|default\s*:)/.test(replacement);
+  const node = statement ? replacement : `(${replacement})`;
+  return source.slice(0, offset(mutant.location.start)) + node + source.slice(offset(mutant.location.end));
 }
 
 let current: { path: string; original: string } | undefined;
@@ -72,10 +94,11 @@ function importersOf(file: string): string[] {
   return suites.filter((suite) => readFileSync(join(ROOT, suite), 'utf8').includes(`/${base}.ts'`));
 }
 
-const results: { file: string; id: string; mutator: string; line: number; replacement: string; killed: boolean }[] = [];
+type Outcome = 'Killed' | 'Survived' | 'Timeout';
+const results: { file: string; id: string; mutator: string; line: number; replacement: string; was: string; status: Outcome; killed: boolean }[] = [];
 for (const [file, entry] of Object.entries(report.files)) {
   if (values.file && file !== values.file) continue;
-  const survivors = entry.mutants.filter((mutant) => mutant.status === 'Survived').slice(0, limit);
+  const survivors = entry.mutants.filter((mutant) => rechecked.has(mutant.status)).slice(0, limit);
   if (survivors.length === 0) continue;
   const path = join(ROOT, file);
   const original = readFileSync(path, 'utf8');
@@ -86,21 +109,31 @@ for (const [file, entry] of Object.entries(report.files)) {
   }
   let killed = 0;
   const suites = importersOf(file);
-  console.log(`${file}: ${survivors.length} reported survivors, re-run against ${suites.length ? suites.join(' ') : 'the suites related to it'}`);
+  // A survivor is re-run against the suites that import the file (killed there, it is killed); a
+  // timed-out mutant against every suite that reaches the file, as Stryker ran it (it may only have
+  // been stopped on its way to the suite that kills it).
+  const against = (mutant: Mutant) => (mutant.status === 'Survived' && suites.length ? ['run', ...suites] : ['related', file, '--run']);
+  console.log(`${file}: ${survivors.length} mutants reported ${[...rechecked].join(' or ')}, re-run against ${suites.length ? suites.join(' ') : 'the suites related to it'}${rechecked.has('Timeout') ? ' (timeouts: every suite related to it)' : ''}`);
   for (const mutant of survivors) {
     current = { path, original };
     try {
       writeFileSync(path, applyMutant(original, mutant));
-      // the suites that import the file (else every suite that reaches it), as Stryker ran them, in a fresh process
-      const run = spawnSync('npx', ['vitest', 'run', ...(suites.length ? suites : ['--related', file]), '--config', 'vitest.mutate.config.ts', '--reporter', 'dot'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
-      const dead = run.status !== 0;
-      if (dead) killed += 1;
-      results.push({ file, id: mutant.id, mutator: mutant.mutatorName, line: mutant.location.start.line, replacement: (mutant.replacement ?? '').slice(0, 80), killed: dead });
-      console.log(`${dead ? 'killed  ' : 'SURVIVED'} ${file}:${mutant.location.start.line} ${mutant.mutatorName} ${JSON.stringify((mutant.replacement ?? '').slice(0, 80))}`);
+      // the suites that import the file (else every suite that reaches it), as Stryker ran them, in a
+      // fresh process; coreutils' timeout stops the whole process group (vitest's workers too) at the limit
+      const run = spawnSync('timeout', ['-k', '10', String(timeLimit), 'npx', 'vitest', ...against(mutant), '--config', 'vitest.mutate.config.ts', '--reporter', 'dot'], { cwd: ROOT, encoding: 'utf8' });
+      const output = `${run.stdout}${run.stderr}`;
+      // killed means a test failed; a run that fails without a failing test (a crash, a wrong flag) is not a kill
+      if (run.status !== 0 && run.status !== 124 && run.status !== 137 && !/\bTests?\s+.*\d+ failed/.test(output)) {
+        throw new Error(`vitest exited ${run.status} without a failing test for the mutant at ${file}:${mutant.location.start.line}:${mutant.location.start.column}:\n${output.slice(-2000)}`);
+      }
+      const status: Outcome = run.status === 124 || run.status === 137 ? 'Timeout' : run.status === 0 ? 'Survived' : 'Killed';
+      if (status !== 'Survived') killed += 1;
+      results.push({ file, id: mutant.id, mutator: mutant.mutatorName, line: mutant.location.start.line, replacement: (mutant.replacement ?? '').slice(0, 80), was: mutant.status, status, killed: status === 'Killed' });
+      console.log(`${status === 'Killed' ? 'killed  ' : status === 'Timeout' ? 'TIMEOUT ' : 'SURVIVED'} ${file}:${mutant.location.start.line} ${mutant.mutatorName} ${JSON.stringify((mutant.replacement ?? '').slice(0, 80))} (was ${mutant.status})`);
     } finally {
       restore();
     }
   }
-  console.log(`${file}: ${killed} of ${survivors.length} reported survivors are killed when applied by hand`);
+  console.log(`${file}: ${killed} of ${survivors.length} re-run mutants are detected (killed or stopped at ${timeLimit} s) when applied by hand`);
 }
 writeFileSync(`${reportPath}.recheck.json`, `${JSON.stringify(results, null, 2)}\n`);

@@ -558,3 +558,17 @@ describe('money moved on the side of what a tool says it does', () => {
     expect(moved.financial).toBe(false);
   });
 });
+
+describe('a preview, a check or a plan in front of a name is harmless only when it is the whole action', () => {
+  it('a check, a validation, a plan or a preview that a conjunction joins to another action does that action too', () => {
+    expect(verdict(classify(tool('verify_and_remove_snapshot', 'Verifies that the snapshot exists, then removes it.')))).toBe('write+destructive high');
+    expect(verdict(classify(tool('validate_then_publish_package', 'Validates the manifest and publishes the package to the registry.')))).not.toMatch(/ low$/);
+    expect(verdict(classify(tool('check_or_drop_table')))).toBe('write+destructive critical');
+  });
+
+  it('alone, or joined only to another check, it changes nothing', () => {
+    expect(verdict(classify(tool('check_deployment_health')))).toBe('read low');
+    expect(verdict(classify(tool('validate_and_plan_changes', 'Validates the configuration and plans the changes without applying them.')))).toBe('read low');
+    expect(verdict(classify(tool('preview_remove_snapshot')))).toBe('read low');
+  });
+});

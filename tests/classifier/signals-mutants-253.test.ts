@@ -1,0 +1,97 @@
+// Tests written for the mutants StrykerJS left alive in classifier/signals.ts, lines 253-506: the head object of a
+// name, billed capacity, taking a thing off an item and the end of a noun phrase, opening an application, money records,
+// money that moves on the side (a signed transfer, a payment "from the wallet"), and the "-s" forms of a name's verbs.
+// Each says what the rule is for, in words and tools of its own.
+import { describe, expect, it } from 'vitest';
+import { billedResourceSignals, inSForm, moneyRecordSignals, sideMoneySignals, type ServerTraits } from '../../classifier/signals.ts';
+import { collectSignals } from '../../classifier/classify.ts';
+import type { McpTool, Signal } from '../../data/schema.ts';
+
+const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
+const tool = (name: string, description = '', properties: Record<string, unknown> = {}): McpTool => ({ name, description, inputSchema: { type: 'object', properties } });
+const labels = (signals: readonly Signal[]) => signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}`);
+const prose = (description: string) => labels(collectSignals(tool('x', description), PLAIN).filter((signal) => signal.where === 'description'));
+
+describe('capacity a name creates or resizes (billedResourceSignals)', () => {
+  const text = { type: 'string' };
+
+  it('finds what is created after the verb, though a preposition comes before the verb', () => {
+    // "on demand" qualifies the provider's namespace; the object is the server after "create"
+    expect(labels(billedResourceSignals(tool('hetzner_on_demand_create_server', '', { location: text, name: text })))).toEqual(['write:bills:server:server']);
+  });
+
+  it('bills a change of size made alongside another action', () => {
+    expect(labels(billedResourceSignals(tool('update_cluster_and_wait', '', { cluster_id: text, num_nodes: { type: 'integer' } })))).toEqual(['write:bills:cluster:cluster']);
+    // nothing changes capacity here: reading and waiting
+    expect(billedResourceSignals(tool('get_cluster_and_wait', '', { cluster_id: text, num_nodes: { type: 'integer' } }))).toEqual([]);
+  });
+
+  it('does not bill a free tier', () => {
+    expect(billedResourceSignals(tool('create_free_cluster', '', { size_gb: { type: 'integer' } }))).toEqual([]);
+    expect(labels(billedResourceSignals(tool('create_cluster', '', { size_gb: { type: 'integer' } })))).toEqual(['write:bills:cluster:cluster']);
+  });
+
+  it('never takes one of the name\'s own verbs for what is billed, though the word also names a resource (a file share)', () => {
+    expect(billedResourceSignals(tool('create_then_share_with_team', '', { size_gb: { type: 'integer' } }))).toEqual([]);
+    expect(labels(billedResourceSignals(tool('create_share', '', { size_gb: { type: 'integer' } })))).toEqual(['write:bills:share:share']);
+  });
+});
+
+describe('money records read with the customer who paid (moneyRecordSignals)', () => {
+  it('reads a name that only retrieves a payment tied to a customer as personal data', () => {
+    expect(labels(moneyRecordSignals(tool('find_payment', "Finds a customer's payment.")))).toEqual(['sensitive:money-record:payment:payment']);
+  });
+
+  it('says nothing when the name also does something else with it (a refund)', () => {
+    expect(moneyRecordSignals(tool('find_payment_and_refund', "Finds a customer's payment and refunds it."))).toEqual([]);
+  });
+});
+
+describe('money moved on the side (sideMoneySignals)', () => {
+  const text = { type: 'string' };
+
+  it('reads a transfer the call signs with a private key given at the top level as moving money', () => {
+    expect(labels(sideMoneySignals(tool('transfer_tokens', 'Transfers tokens to an address.', { to: text, privateKey: text })))).toEqual(['financial:signed:transfer:transfer']);
+  });
+
+  it('does not count a key nested inside another parameter', () => {
+    expect(sideMoneySignals(tool('transfer_tokens', 'Transfers tokens to an address.', { to: text, wallet: { type: 'object', properties: { privateKey: text } } }))).toEqual([]);
+  });
+
+  it('judges a payment by its own line: a denial on an earlier line does not undo it', () => {
+    const pays = ['write:phrase:pays:paid automatically', 'financial:phrase:pays:paid automatically'];
+    expect(labels(sideMoneySignals(tool('fetch_paid', 'No API key needed\nFetches the URL; the endpoint is paid automatically from the wallet.')))).toEqual(pays);
+    // a denial in the same line does
+    expect(sideMoneySignals(tool('fetch_paid', 'Fetches the URL; no endpoint is paid automatically from the wallet.'))).toEqual([]);
+  });
+});
+
+describe('noun phrases in prose: taking a thing off an item, deleting a container, opening an application', () => {
+  it('reads removing from stores of records named in the plural as deleting, not as taking a thing off an item', () => {
+    expect(prose('Removes a document from the databases.')).toEqual(['write:verb:remove:Removes', 'destructive:verb:remove:Removes', 'broad:noun:databases:databases']);
+    expect(prose('Removes a label from the issues.')).toContain('write:phrase:detaches:Removes a label from the issues');
+  });
+
+  it('keeps a path written with a leading "./" inside the noun phrase it names', () => {
+    expect(prose('Deletes the ./dist directory and everything in it.')).toContain('broad:container:directory:directory');
+  });
+
+  it('finds the application something is opened in past more than one determiner', () => {
+    expect(prose('Opens a URL in the current iOS Simulator.')).toEqual(['read:verb:open:Opens', 'execute:phrase:opens-app:Simulator']);
+  });
+});
+
+describe('verbs in a name in their "-s" form (inSForm, nounWordsOfName)', () => {
+  it('tells a verb in its "-s" form from its base form and from words that are no verb at all', () => {
+    expect(inSForm('tests')).toBe(true);
+    expect(inSForm('replies')).toBe(true);
+    expect(inSForm('test')).toBe(false);
+    expect(inSForm('contacts')).toBe(false);
+    expect(inSForm('xyzzy')).toBe(false);
+  });
+
+  it('takes a plural of a verb done again before the action (`redeploys_list`) without failing: the action is the list', () => {
+    const signals = collectSignals(tool('redeploys_list'), PLAIN);
+    expect(signals.find((signal) => signal.label === 'verb:list')?.weight).toBe(3);
+  });
+});

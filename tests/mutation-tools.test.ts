@@ -1,0 +1,103 @@
+// The mutation tools' promises (README, "Mutation testing"): `mutate:recheck` writes a mutant in as
+// Stryker's syntax tree has it, tells killed from survived from a real endless loop, and restores the
+// file; `mutate:chunks --summary` counts a report only while the lines it speaks for are unchanged,
+// and takes the status found by hand from a recheck beside it. Both run as commands, on a small
+// project the test writes (TOOLRISK_REPO_ROOT points the tools at it), so the repository is never edited.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './helpers.ts';
+
+const SOURCE = [
+  'export function all3(a: boolean, b: boolean, c: boolean): boolean {',
+  '  return a && b && c;',
+  '}',
+  'export function sumBelow(n: number): number {',
+  '  let total = 0;',
+  '  for (let i = 0; i < n; i++) total += i;',
+  '  return total;',
+  '}',
+  '',
+].join('\n');
+
+const SUITE = [
+  "import { expect, it } from 'vitest';",
+  "import { all3, sumBelow } from '../../data/count.ts';",
+  "it('is true only when all three are', () => { expect(all3(true, true, false)).toBe(false); expect(all3(true, true, true)).toBe(true); });",
+  "it('adds the numbers below n', () => { expect(sumBelow(4)).toBe(6); });",
+  '',
+].join('\n');
+
+/** A Stryker mutant over the first `text` on 1-based `line` of SOURCE. */
+function mutant(id: string, line: number, text: string, mutatorName: string, replacement: string, status: string) {
+  const column = SOURCE.split('\n')[line - 1]!.indexOf(text) + 1;
+  expect(column, `${text} on line ${line}`).toBeGreaterThan(0);
+  return { id, mutatorName, replacement, status, location: { start: { line, column }, end: { line, column: column + text.length } } };
+}
+
+const tool = (project: string, script: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'tests', script), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TOOLRISK_REPO_ROOT: project }, timeout: 300_000 });
+
+describe('mutation tools', () => {
+  let project: { path: string; remove(): Promise<void> };
+  const report = () => join(project.path, 'reports', 'data_count@1-8.json');
+
+  beforeAll(async () => {
+    project = await tempDir('toolrisk-mutation-');
+    mkdirSync(join(project.path, 'data'));
+    mkdirSync(join(project.path, 'tests', 'data'), { recursive: true });
+    mkdirSync(join(project.path, 'reports'));
+    writeFileSync(join(project.path, 'package.json'), '{ "type": "module" }\n');
+    symlinkSync(join(ROOT, 'node_modules'), join(project.path, 'node_modules'));
+    writeFileSync(join(project.path, 'vitest.mutate.config.ts'), "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['tests/**/*.test.ts'] } });\n");
+    writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE);
+    writeFileSync(join(project.path, 'tests', 'data', 'count.test.ts'), SUITE);
+    const mutants = [
+      // `a && b` → `a || b` inside `a && b && c`: as a tree, (a || b) && c, which the suite cannot tell apart;
+      // pasted as text it would bind as a || (b && c) and look killed
+      mutant('1', 2, 'a && b', 'LogicalOperator', 'a || b', 'Survived'),
+      // called survived (as a mutant in a constant can be under Stryker), yet the suite kills it when written in
+      mutant('2', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'Survived'),
+      // a loop that counts down never ends: stopped at the time limit, it stays a timeout
+      mutant('3', 6, 'i++', 'UpdateOperator', 'i--', 'Timeout'),
+      // stopped by Stryker under load, but only a change the suite cannot see: it survives when re-run
+      mutant('4', 5, '0', 'NumberLiteral', '0 * 1', 'Timeout'),
+    ];
+    writeFileSync(report(), JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants } } }));
+  });
+  afterAll(async () => project?.remove());
+
+  it('recheck: refuses a status it does not re-run, with the ones it does', () => {
+    const wrong = tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Killed');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--status takes Survived, Timeout or both');
+  });
+
+  it('recheck: writes each mutant in as a tree would, tells killed, survived and endless apart, and puts the file back', () => {
+    const run = tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Survived,Timeout', '--time-limit', '20');
+    expect(run.status, run.stderr).toBe(0);
+    const rows = JSON.parse(readFileSync(`${report()}.recheck.json`, 'utf8')) as { id: string; status: string; was: string; killed: boolean }[];
+    expect(rows.map(({ id, was, status }) => `${id} ${was} -> ${status}`)).toEqual(['1 Survived -> Survived', '2 Survived -> Killed', '3 Timeout -> Timeout', '4 Timeout -> Survived']);
+    expect(rows.filter((row) => row.killed).map((row) => row.id)).toEqual(['2']);
+    expect(readFileSync(join(project.path, 'data', 'count.ts'), 'utf8')).toBe(SOURCE);
+    expect(run.stdout).toMatch(/2 of 4 re-run mutants are detected/);
+  });
+
+  it('summary: counts the statuses found by hand, and leaves a report out once the lines it speaks for change', () => {
+    const table = (dir: string) => tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', dir);
+    // (the recheck above: one killed, one endless, two survived)
+    const before = table(join(project.path, 'reports'));
+    expect(before.status, before.stderr).toBe(0);
+    expect(before.stdout).toContain('| data/count.ts | 4 | 1 | 1 | 2 | 0 | 50.0% |');
+    // a change outside the range keeps the report (a line added after line 8 moves nothing in it)
+    writeFileSync(join(project.path, 'data', 'count.ts'), `${SOURCE}export const later = 1;\n`);
+    expect(table(join(project.path, 'reports')).stdout).toContain('| data/count.ts | 4 | 1 | 1 | 2 | 0 | 50.0% |');
+    // a change inside it does not
+    writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE.replace('let total = 0;', 'let total = 0; // sum'));
+    const after = table(join(project.path, 'reports'));
+    expect(after.stdout).toContain('left out, written for another version of the file: data_count@1-8.json (data/count.ts)');
+    expect(after.stdout).not.toContain('| data/count.ts |');
+    writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE);
+  });
+});

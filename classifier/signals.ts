@@ -671,12 +671,12 @@ function composedThing(tokens: readonly Token[], i: number): boolean {
 const SENDING_TO_MODEL = new Set(['send', 'submit', 'pass', 'forward', 'delegate', 'offload', 'hand', 'route']);
 const MODEL_WORDS = new Set(['llm', 'llms', 'model', 'models', 'ai', 'gpt', 'chatgpt', 'claude', 'gemini', 'ollama']);
 const MODEL_MODIFIERS = new Set(['the', 'a', 'an', 'your', 'local', 'remote', 'configured', 'second', 'another', 'other', 'language', 'small', 'large', 'cheaper', 'faster', 'reasoning', 'coding', 'code']);
-/** Whether the verb at `i` sends to a model: "to" within eight words, then a model word past its modifiers ("to the local LLM"). */
+/** Whether the verb at `i` sends to a model: "to" within eight words, then a model word past up to five modifiers ("to the configured local coding LLM"). */
 function toModel(tokens: readonly Token[], i: number): boolean {
   for (let j = i + 1; j < Math.min(tokens.length, i + 9); j++) {
     if (tokens[j]!.word !== 'to') continue;
     let k = j + 1;
-    while (k < tokens.length && k < j + 4 && MODEL_MODIFIERS.has(tokens[k]!.word)) k += 1;
+    while (k < tokens.length && k < j + 6 && MODEL_MODIFIERS.has(tokens[k]!.word)) k += 1;
     return MODEL_WORDS.has(tokens[k]?.word ?? '');
   }
   return false;

@@ -112,6 +112,13 @@ describe('sending a task to a model (toModel)', () => {
   it('reads sending a task to a local model as asking it', () => {
     expect(prose('Send a task to the local model.')).toEqual(['read:verb:ask:Send:2']);
   });
+
+  it('reads past up to five modifiers of the model, and no further', () => {
+    expect(prose('Send a task to the configured local coding model.')).toEqual(['read:verb:ask:Send:2']);
+    expect(prose('Send the prompt to another small local reasoning language model.')).toEqual(['read:verb:ask:Send:2']);
+    // six: the run of modifiers is not followed to its end
+    expect(prose('Send the prompt to the other small local reasoning language model.')).toEqual(['write:verb:send:Send:2', 'messaging:verb:send:Send:2']);
+  });
 });
 
 describe('evaluating something that is not code (judgedEvaluation)', () => {

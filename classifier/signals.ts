@@ -1262,8 +1262,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     // cells named by the caller (`range: "Sheet1!A1:B2"`): what is written there replaces what they held
     if (named.cellRange && (type === 'string' || type === undefined)) out.push(signal('parameter', 'write', 'param:cell-range', 0, property.path, property.name));
     // a switch that has a reading tool also save or update what it made (`save_baseline`, `write_report`, `update_snapshots`)
-    // (not one that keeps it in a cache or encodes it: `storeInCache`, `storeBase64`)
-    if (type === 'boolean' && words.length >= 2 && SAVING_SWITCH_VERBS.has(words[0]!) && !words.some((word) => word === 'cache' || word === 'cached' || word === 'base64')) out.push(signal('parameter', 'write', 'param:save-switch', 1.5, property.path, property.name));
+    // (not one that keeps it in a cache or encodes it: `storeInCache`, `storeBase64`, whose digits are a word of their own)
+    if (type === 'boolean' && words.length >= 2 && SAVING_SWITCH_VERBS.has(words[0]!) && !words.some((word, i) => word === 'cache' || word === 'cached' || (word === 'base' && words[i + 1] === '64'))) out.push(signal('parameter', 'write', 'param:save-switch', 1.5, property.path, property.name));
     // a switch that empties what the tool reads once it is read (`clear: true`, `purge_after_read`): the captured logs or messages are gone
     if (type === 'boolean' && CLEARING_SWITCH.test(property.name)) out.push(signal('parameter', 'destructive', 'param:clears', 0, property.path, property.name));
     else if (type === 'boolean' && ((words.length >= 2 && DELETING_SWITCH_VERBS.has(words[0]!)) || TRASHING_SWITCH.test(property.name))) {

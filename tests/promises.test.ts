@@ -18,7 +18,7 @@ import { startFakeOpenAI } from './llm/fake-openai.ts';
  * Runs `toolrisk` as a process from `cwd`, killed after `timeoutMs`: a crawler that hangs shows up
  * as `timedOut` (and a failed assertion) rather than as a test that never ends.
  */
-function runToolrisk(cwd: string, args: string[], timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
+function runToolrisk(cwd: string, args: string[], timeoutMs = 90_000): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OPENAI_')));
   return new Promise((done) => {
     execFile(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), ...args], { cwd, env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -120,7 +120,7 @@ setInterval(() => {}, 1000);
     // (unsandboxed: the server writes its pid on the host; the sandbox's own cleanup is tested in tests/crawler/sandbox.test.ts)
     run = await runToolrisk(ROOT, ['inspect', '--sandbox', 'off', '--', process.execPath, script, pidFile], 20_000);
     strays.push(Number(await readFile(pidFile, 'utf8')));
-  }, 30_000);
+  });
 
   it('stops a server whose one message passes the cap instead of buffering it, and fails the crawl at initialize', () => {
     expect(run.timedOut, 'inspect did not return within 20 s').toBe(false);
@@ -156,7 +156,7 @@ describe('a server that ignores SIGTERM is killed', () => {
     expect(run.timedOut, 'inspect did not return within 20 s').toBe(false);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^stubborn 1\.0\.0 · 1 tool/);
-  }, 30_000);
+  });
 });
 
 describe('inspect -- <command> makes relative file arguments absolute', () => {
@@ -183,7 +183,7 @@ describe('inspect -- <command> makes relative file arguments absolute', () => {
     expect(JSON.parse(snapshot.tools[0]!.description!)).toEqual([join(realpathSync(caller), 'tools.json'), 'not-a-file']);
     // and the server ran in its own fresh folder, not the caller's (the crawler masks that folder's path)
     expect(snapshot.initialize?.serverInfo?.title).toBe('{workdir}');
-  }, 30_000);
+  });
 });
 
 describe('a model endpoint that answers 403 or 404 ends the run\'s asking', () => {
@@ -214,7 +214,7 @@ describe('a model endpoint that answers 403 or 404 ends the run\'s asking', () =
         await refusing.close();
         await work.remove();
       }
-    }, 30_000);
+    });
   }
 });
 

@@ -276,14 +276,14 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
     expect(again.stderr).toContain('6 from the cache');
     const cache = ModelAnswerCacheSchema.parse(JSON.parse(await readFile(join(work.path, 'cache', 'io.example__llm-test.json'), 'utf8')));
     expect(cache.entries.find((entry) => entry.tool === 'list_items')).toMatchObject({ model: 'stand-in-model', promptVersion: PROMPT_VERSION, status: 'ok' });
-  }, 30_000);
+  });
 
   it('sends no more than --max-tools tools to the model', async () => {
     const before = fake.requests.length;
     const budget = await toolriskWithEnv({ ...env(), TOOLRISK_CACHE_DIR: join(work.path, 'other-cache') }, 'classify', toolsFile, '--llm', '--max-tools', '2');
     expect(new Set(fake.requests.slice(before).map((seen) => seen.tool.name)).size).toBe(2);
     expect(budget.stderr).toContain('7 not asked: over --max-tools 2 (rules verdict kept)');
-  }, 30_000);
+  });
 
   it('without --llm runs the rules and says how to turn the model on; --llm without a model says what to set', async () => {
     const plain = await toolrisk('classify', toolsFile);
@@ -302,7 +302,7 @@ describe('toolrisk classify <file> --llm against an OpenAI-compatible server', (
     const badPrice = await toolriskWithEnv(env(), 'classify', toolsFile, '--llm', '--llm-price', 'cheap');
     expect(badPrice.code).toBe(2);
     expect(badPrice.stderr).toMatch(/--llm-price needs two numbers/);
-  }, 30_000);
+  });
 });
 
 describe('toolrisk classify --llm over the catalog', () => {
@@ -373,7 +373,7 @@ describe('an endpoint that refuses', () => {
       await refusing.close();
       await work.remove();
     }
-  }, 30_000);
+  });
 
   it('stops asking when the endpoint does not take structured output', async () => {
     const plain = await startFakeOpenAI(() => ({ status: 400, message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model." }));
@@ -389,7 +389,7 @@ describe('an endpoint that refuses', () => {
       await plain.close();
       await work.remove();
     }
-  }, 30_000);
+  });
 
   it('does not send a definition over the size limit', async () => {
     const fake = await startFakeOpenAI((request) => ({ content: answer(request) }));
@@ -405,5 +405,5 @@ describe('an endpoint that refuses', () => {
       await fake.close();
       await work.remove();
     }
-  }, 30_000);
+  });
 });

@@ -755,13 +755,13 @@ function probedObject(tokens: readonly Token[], i: number): Token | undefined {
 
 /**
  * "preview", "dry run", "validate"… neutralize a name when they are its action (`preview_delete`, `validate_config`;
- * not when a conjunction joins another action to them: `check_and_delete_file` deletes) or modify the action right
- * beside them (`delete_preview`, `deploy_dry_run`); elsewhere they are nouns (`execute_test_plan`, `genai-simulation-cancel-run`).
+ * not when a conjunction joins another action to them: `check_and_delete_file` deletes, while `validate_create_or_update_payload`
+ * joins two verbs it governs) or modify the action right beside them (`delete_preview`, `deploy_dry_run`); elsewhere they are nouns (`execute_test_plan`, `genai-simulation-cancel-run`).
  */
 function neutralizing(tokens: readonly Token[], primary: ReadonlySet<number>, i: number): boolean {
   const word = tokens[i]!.word;
   if (!NEUTRALIZERS.has(word) || (word === 'dry' && tokens[i + 1]?.word !== 'run')) return false;
-  return (i === 0 && ![...primary].some((j) => j > 1 && CONJUNCTIONS.has(tokens[j - 1]!.word) && !NEUTRALIZERS.has(tokens[j]!.word))) || ((word === 'preview' || word === 'dry' || word === 'dryrun') && (primary.has(i - 1) || primary.has(i + 1) || (word === 'dry' && primary.has(i + 2))));
+  return (i === 0 && ![...primary].some((j) => j > 1 && CONJUNCTIONS.has(tokens[j - 1]!.word) && !NEUTRALIZERS.has(tokens[j]!.word) && !(primary.has(j - 2) && !NEUTRALIZERS.has(tokens[j - 2]!.word)))) || ((word === 'preview' || word === 'dry' || word === 'dryrun') && (primary.has(i - 1) || primary.has(i + 1) || (word === 'dry' && primary.has(i + 2))));
 }
 
 /** Signals from the tool's name: its verbs, modifiers and nouns. */

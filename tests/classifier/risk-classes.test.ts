@@ -571,4 +571,11 @@ describe('a preview, a check or a plan in front of a name is harmless only when 
     expect(verdict(classify(tool('validate_and_plan_changes', 'Validates the configuration and plans the changes without applying them.')))).toBe('read low');
     expect(verdict(classify(tool('preview_remove_snapshot')))).toBe('read low');
   });
+
+  it('a conjunction between two verbs it governs joins those verbs, not another action', () => {
+    expect(verdict(classify(tool('validate_create_or_update_payload', 'Validates a payload for a create or update request without sending it.')))).toBe('read low');
+    expect(verdict(classify(tool('preview_insert_or_replace_rows')))).toBe('read low');
+    // (a verb joined after an object is another action: validate the config, then deploy it)
+    expect(verdict(classify(tool('validate_config_and_deploy')))).not.toMatch(/ low$/);
+  });
 });

@@ -74,22 +74,36 @@ export function crawledTools(): McpTool[] {
     .flatMap((name) => CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8'))).tools);
 }
 
+export interface RealFalsePositives {
+  total: number;
+  flagged: { server: string; tool: string; kind: string; sentence: string }[];
+}
+
 /** Real tools with a poisoning warning, classified with their server's other tools as siblings. */
-export function realFalsePositives(): { total: number; flagged: { server: string; tool: string; kind: string; sentence: string }[] } {
+export function realFalsePositives(): RealFalsePositives {
+  const all: RealFalsePositives = { total: 0, flagged: [] };
+  for (const server of realFalsePositivesByServer()) {
+    all.total += server.total;
+    all.flagged.push(...server.flagged);
+  }
+  return all;
+}
+
+/** The same, one server of data/crawled/ at a time (a test can turn the event loop between them). */
+export function* realFalsePositivesByServer(): Generator<RealFalsePositives> {
   const dir = join(ROOT, 'data', 'crawled');
-  const flagged: { server: string; tool: string; kind: string; sentence: string }[] = [];
-  let total = 0;
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort()) {
     const snapshot = CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
     const siblings = new Set(snapshot.tools.map((tool) => tool.name));
+    const server: RealFalsePositives = { total: 0, flagged: [] };
     for (const tool of snapshot.tools) {
-      total += 1;
+      server.total += 1;
       const classification = classifyTool({ tool, fingerprint: 'eval', siblings });
       const warning = classification.warnings.find((w) => w.severity === 'poisoning');
-      if (warning) flagged.push({ server: snapshot.name, tool: tool.name, kind: warning.kind, sentence: warning.sentence ?? warning.evidence.text });
+      if (warning) server.flagged.push({ server: snapshot.name, tool: tool.name, kind: warning.kind, sentence: warning.sentence ?? warning.evidence.text });
     }
+    yield server;
   }
-  return { total, flagged };
 }
 
 /** The public corpus, read where it lies beside the project (`../shared/corpora/tool-poisoning/public.json`), if it does. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
 import { analysePoisoning, gateLeaks, modelTexts, textAtLocation } from '../../classifier/poisoning.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
-import { crawledTools, fenced, loadPoisoningSet, measureDetection, realFalsePositives } from '../eval-poisoning.ts';
+import { crawledTools, fenced, loadPoisoningSet, measureDetection, realFalsePositivesByServer, type RealFalsePositives } from '../eval-poisoning.ts';
 import { ROOT } from '../helpers.ts';
 
 function tool(name: string, description: string, properties: Record<string, unknown> = {}, extra: Partial<McpTool> = {}): McpTool {
@@ -744,18 +744,26 @@ describe('measured on the sets the rules were built against (the untouched and f
     expect(result.flagged / result.total).toBeLessThanOrEqual(0.03);
   });
 
-  it('flags at most 0.5% of the real tools in data/crawled/', () => {
-    const real = realFalsePositives();
+  it('flags at most 0.5% of the real tools in data/crawled/', async () => {
+    const real: RealFalsePositives = { total: 0, flagged: [] };
+    for (const server of realFalsePositivesByServer()) {
+      // (a turn of the event loop per server: vitest's worker must answer its runner within 60 s)
+      await new Promise((resolve) => setImmediate(resolve));
+      real.total += server.total;
+      real.flagged.push(...server.flagged);
+    }
     expect(real.total).toBeGreaterThan(1000);
     expect(real.flagged.length / real.total).toBeLessThanOrEqual(0.005);
   });
 
-  it('the word gates never hide a match: every gated pattern, on every sentence of the real tools and the own sets, matches only where its gate is open', () => {
+  it('the word gates never hide a match: every gated pattern, on every sentence of the real tools and the own sets, matches only where its gate is open', async () => {
     const files = readdirSync(join(ROOT, 'tests', 'poisoning')).map((name) => name.replace(/\.json$/, '')).filter((name) => /^(poisoned|benign)-[a-z]+\d*$/.test(name));
     const tools = [...files.flatMap((name) => loadPoisoningSet(name).map((item) => item.tool)), ...crawledTools()];
     let matched = 0;
     const leaks: string[] = [];
-    for (const definition of tools) {
+    for (const [i, definition] of tools.entries()) {
+      // (a turn of the event loop now and then: vitest's worker must answer its runner within 60 s)
+      if (i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
       for (const { text } of modelTexts(definition).texts) {
         const result = gateLeaks(text);
         matched += result.matched;

@@ -3,8 +3,8 @@
 import { classifyTool } from '../../classifier/classify.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
 
-export function tool(name: string, description = '', properties: Record<string, unknown> = {}): McpTool {
-  return { name, description, inputSchema: { type: 'object', properties } };
+export function tool(name: string, description = '', properties: Record<string, unknown> = {}, required?: string[]): McpTool {
+  return { name, description, inputSchema: { type: 'object', properties, ...(required ? { required } : {}) } };
 }
 
 export function classify(definition: McpTool, server = { name: 'io.example/generic', description: 'A generic server' }): Classification {

@@ -3,12 +3,10 @@
 // arguments, a batch of calls, a task handed to an acting agent, a command chosen from a list, `code` at the end of a
 // name, the types a code parameter may have). Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
-import { inputProperties, parameterSignals, type ServerTraits } from '../../classifier/signals.ts';
-import type { McpTool, Signal } from '../../data/schema.ts';
+import { inputProperties, parameterSignals } from '../../classifier/signals.ts';
+import type { McpTool } from '../../data/schema.ts';
+import { labels, PLAIN, tool } from './signal-helpers.ts';
 
-const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
-const tool = (name: string, description = '', properties: Record<string, unknown> = {}): McpTool => ({ name, description, inputSchema: { type: 'object', properties } });
-const labels = (signals: readonly Signal[]) => signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}`);
 const parameters = (t: McpTool) => labels(parameterSignals(t, PLAIN));
 const names = (schema: unknown) => inputProperties(schema as Record<string, unknown>).map((property) => property.path);
 

@@ -5,12 +5,9 @@
 // Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
 import { parameterSignals, type ServerTraits } from '../../classifier/signals.ts';
-import type { McpTool, Signal } from '../../data/schema.ts';
+import { labels, PLAIN, tool } from './signal-helpers.ts';
 
-const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
 const DATABASE: ServerTraits = { ui: false, database: true, signals: [] };
-const tool = (name: string, description = '', properties: Record<string, unknown> = {}): McpTool => ({ name, description, inputSchema: { type: 'object', properties } });
-const labels = (signals: readonly Signal[]) => signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}`);
 const params = (name: string, description: string, properties: Record<string, unknown>, traits: ServerTraits = PLAIN) => labels(parameterSignals(tool(name, description, properties), traits));
 
 describe('expressions computed, not run (math and cron expressions)', () => {

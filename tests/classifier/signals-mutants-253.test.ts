@@ -3,13 +3,10 @@
 // money that moves on the side (a signed transfer, a payment "from the wallet"), and the "-s" forms of a name's verbs.
 // Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
-import { billedResourceSignals, inSForm, moneyRecordSignals, sideMoneySignals, type ServerTraits } from '../../classifier/signals.ts';
+import { billedResourceSignals, inSForm, moneyRecordSignals, sideMoneySignals } from '../../classifier/signals.ts';
 import { collectSignals } from '../../classifier/classify.ts';
-import type { McpTool, Signal } from '../../data/schema.ts';
+import { labels, PLAIN, tool } from './signal-helpers.ts';
 
-const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
-const tool = (name: string, description = '', properties: Record<string, unknown> = {}): McpTool => ({ name, description, inputSchema: { type: 'object', properties } });
-const labels = (signals: readonly Signal[]) => signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}`);
 const prose = (description: string) => labels(collectSignals(tool('x', description), PLAIN).filter((signal) => signal.where === 'description'));
 
 describe('capacity a name creates or resizes (billedResourceSignals)', () => {

@@ -4,14 +4,12 @@
 // to a model, an evaluation of something that is not code, a test that only probes), and the dry-run and preview
 // modifiers of a name. Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
-import { nameSignals, proseSignals, type ServerTraits } from '../../classifier/signals.ts';
-import type { Signal } from '../../data/schema.ts';
+import { nameSignals, proseSignals } from '../../classifier/signals.ts';
+import { labels, PLAIN } from './signal-helpers.ts';
 
-const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
 // effect, label, quoted text and weight of each signal, in order
-const labels = (signals: readonly Signal[]) => signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}:${signal.weight}`);
-const name = (tool: string) => labels(nameSignals(tool, PLAIN));
-const prose = (description: string) => labels(proseSignals(description, 'description', PLAIN));
+const name = (tool: string) => labels(nameSignals(tool, PLAIN), { weight: true });
+const prose = (description: string) => labels(proseSignals(description, 'description', PLAIN), { weight: true });
 
 describe('the primary verbs of a name', () => {
   it('keeps a first verb that only ends in "s" (`dismiss`) as the action, beside a verb after "and"', () => {

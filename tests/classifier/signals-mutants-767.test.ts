@@ -3,11 +3,9 @@
 // prose rules of proseSignals (the leading verb and the openings before it, a heading's separator, UI actions, whole-item
 // objects, phrases said past the first sentence). Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
-import { nameSignals, proseSignals, type ServerTraits } from '../../classifier/signals.ts';
-import type { Signal } from '../../data/schema.ts';
+import { nameSignals, proseSignals } from '../../classifier/signals.ts';
+import { labels, PLAIN } from './signal-helpers.ts';
 
-const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
-const labels = (signals: readonly Signal[]) => signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}`);
 const name = (text: string) => labels(nameSignals(text, PLAIN));
 const description = (text: string) => labels(proseSignals(text, 'description', PLAIN));
 const title = (text: string) => labels(proseSignals(text, 'title', PLAIN));

@@ -5,12 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { billedResourceSignals, documentedRequestSignals, filteredRowsSignals, nameObject, personalRecordSignals, primaryVerbIndexes, serverTraits, type ServerTraits } from '../../classifier/signals.ts';
 import { splitIdentifier } from '../../classifier/words.ts';
 import { collectSignals } from '../../classifier/classify.ts';
-import type { McpTool, Signal } from '../../data/schema.ts';
+import type { Signal } from '../../data/schema.ts';
+import { labels, PLAIN, tool } from './signal-helpers.ts';
 
-const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
 const PERSONAL: ServerTraits = { ui: false, database: false, personal: true, signals: [] };
-const tool = (name: string, description = '', properties: Record<string, unknown> = {}, required?: string[]): McpTool => ({ name, description, inputSchema: { type: 'object', properties, ...(required ? { required } : {}) } });
-const labels = (signals: readonly Signal[]) => signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}`);
 const has = (signals: readonly Signal[], effect: string, label: string) => signals.some((signal) => signal.effect === effect && signal.label === label);
 
 describe('rows changed through a required filter (filteredRowsSignals)', () => {

@@ -1,0 +1,14 @@
+// What the tests of single signal rules share: a server with no traits, and signals as short strings
+// ("write:delete:remove", with the weight when asked) that an expectation can list.
+import type { ServerTraits } from '../../classifier/signals.ts';
+import type { Signal } from '../../data/schema.ts';
+
+export { tool } from './class-helpers.ts';
+
+/** A server that is neither a user interface nor a database and has no signals of its own. */
+export const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
+
+/** Each signal as `effect:label:text`, and `:weight` after it with `{ weight: true }`. */
+export function labels(signals: readonly Signal[], { weight = false } = {}): string[] {
+  return signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}${weight ? `:${signal.weight}` : ''}`);
+}

@@ -282,10 +282,10 @@ function personalProseSignals(words: readonly Token[], lead: number, sentence: s
   return [];
 }
 
-/** The head noun a name acts on: its last word before a preposition (`create-index-for-model` acts on an index). */
+/** The head noun a name acts on: its last word before a preposition (`create-index-for-model`, and written before its last verb `index_for_model_create`, act on an index). */
 function headObject(tokens: readonly Token[], primary: ReadonlySet<number>): Token | undefined {
   const after = [...primary].sort((a, b) => a - b)[0] ?? 0;
-  const end = tokens.findIndex((token, i) => i > after && PHRASE_END.has(token.word));
+  const end = tokens.findIndex((token, i) => (i > 0 && i < after && NAME_PREPOSITIONS.has(token.word) && nameObject(tokens, primary) < after) || (i > after && PHRASE_END.has(token.word)));
   return end > 0 ? tokens[end - 1] : tokens[nameObject(tokens, primary)];
 }
 
@@ -472,10 +472,10 @@ export function opensNounPhrase(tokens: readonly Token[], i: number): boolean {
   return next !== undefined && FIXED_NOUN_PHRASES.get(tokens[i]!.word)?.has(next) === true;
 }
 
-/** A verb in its "-s" form (`tests`, `drafts`, `replies`): the plural of a noun as often as a verb. */
+/** A verb in its "-s" form (`tests`, `drafts`, `replies`, and done again: `redeploys`): the plural of a noun as often as a verb. */
 export function inSForm(word: string): boolean {
   const lemma = verbOf(word)?.lemma;
-  return lemma !== undefined && lemma !== word && (word === `${lemma}s` || word === `${lemma}es` || word === `${lemma.slice(0, -1)}ies`);
+  return lemma !== undefined && lemma !== word && (word.endsWith(`${lemma}s`) || word.endsWith(`${lemma}es`) || word.endsWith(`${lemma.slice(0, -1)}ies`));
 }
 
 // prepositions after which a name's word is the object of the preposition, not its action (`tests_per_test_name`)

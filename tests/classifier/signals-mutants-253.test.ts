@@ -28,6 +28,14 @@ describe('capacity a name creates or resizes (billedResourceSignals)', () => {
     expect(labels(billedResourceSignals(tool('create_cluster', '', { size_gb: { type: 'integer' } })))).toEqual(['write:bills:cluster:cluster']);
   });
 
+  it('finds what is created in a name written object first, before a preposition (`vm_from_template_create` creates a vm)', () => {
+    const size = { size: text };
+    expect(labels(billedResourceSignals(tool('vm_from_template_create', 'Creates a virtual machine from a template.', size)))).toEqual(['write:bills:vm:vm']);
+    expect(labels(billedResourceSignals(tool('create_vm_from_template', 'Creates a virtual machine from a template.', size)))).toEqual(['write:bills:vm:vm']);
+    // the object is the word before the preposition, not the last word before the verb: a template bills nothing
+    expect(billedResourceSignals(tool('template_from_vm_create', 'Creates a template from a virtual machine.', size))).toEqual([]);
+  });
+
   it('never takes one of the name\'s own verbs for what is billed, though the word also names a resource (a file share)', () => {
     expect(billedResourceSignals(tool('create_then_share_with_team', '', { size_gb: { type: 'integer' } }))).toEqual([]);
     expect(labels(billedResourceSignals(tool('create_share', '', { size_gb: { type: 'integer' } })))).toEqual(['write:bills:share:share']);
@@ -90,5 +98,16 @@ describe('verbs in a name in their "-s" form (inSForm, nounWordsOfName)', () => 
   it('takes a plural of a verb done again before the action (`redeploys_list`) without failing: the action is the list', () => {
     const signals = collectSignals(tool('redeploys_list'), PLAIN);
     expect(signals.find((signal) => signal.label === 'verb:list')?.weight).toBe(3);
+  });
+
+  it('reads the "-s" form of a verb done again ("redeploys", "reapplies") as a plural noun, as it reads "deploys"', () => {
+    expect(inSForm('redeploys')).toBe(true);
+    expect(inSForm('reapplies')).toBe(true);
+    expect(inSForm('redeploy')).toBe(false);
+    // listing redeploys deploys nothing: the name's only action is the list, as for `deploys_list`
+    const verbs = (name: string) => collectSignals(tool(name, 'Lists them.'), PLAIN).filter((signal) => signal.where === 'name' && signal.label.startsWith('verb:')).map((signal) => signal.label);
+    expect(verbs('deploys_list')).not.toContain('verb:deploy');
+    expect(verbs('redeploys_list')).not.toContain('verb:deploy');
+    expect(verbs('redeploys_list')).toContain('verb:list');
   });
 });

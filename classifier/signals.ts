@@ -1430,8 +1430,8 @@ function operationsIn(segment: string, headed = false): ListedOperation[] {
   const waiting: { text: string; lemma: string }[] = [];
   let afterObjects = false;
   let form: string | undefined;
-  // "locking/unlocking settings": two verbs joined by a slash are two operations
-  const text = segment.replace(/\b([A-Za-z]+)\/([A-Za-z]+)\b/g, (all, a: string, b: string) => (verbOf(a.toLowerCase()) && verbOf(b.toLowerCase()) ? `${a} or ${b}` : all));
+  // "locking/unlocking settings", "get(id) / delete(id)" (its asides taken out): two verbs joined by a slash are two operations
+  const text = segment.replace(/\b([A-Za-z]+)\s*\/\s*([A-Za-z]+)\b/g, (all, a: string, b: string) => (verbOf(a.toLowerCase()) && verbOf(b.toLowerCase()) ? `${a} or ${b}` : all));
   for (const item of text.split(LIST_SEPARATOR)) {
     if (LIST_END.test(` ${item} `.slice(0, 12))) break;
     // (under a heading, an operation written as an identifier, `get_order`, is one operation with its own object)
@@ -1454,7 +1454,7 @@ function operationsIn(segment: string, headed = false): ListedOperation[] {
     }
     afterObjects = false;
     form ??= verbForm(words[0]!);
-    const rest = ` ${item.slice(words[0]!.start + words[0]!.text.length).trim()} `;
+    const rest = ` ${item.slice(words[0]!.start + words[0]!.text.length).replace(/^[_-]+/, '').trim()} `;
     const end = rest.search(OBJECT_END);
     // the object is what the verb acts on; a verb followed only by a preposition keeps that ("filtering by author")
     const phrase = end === -1 || end === 0 && rest[0] !== ':' ? rest : rest.slice(0, end);

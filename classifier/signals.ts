@@ -282,10 +282,10 @@ function personalProseSignals(words: readonly Token[], lead: number, sentence: s
   return [];
 }
 
-/** The head noun a name acts on: its last word before a preposition (`create-index-for-model`, and written before its last verb `index_for_model_create`, act on an index). */
+/** The head noun a name acts on: its last word before a preposition (`create-index-for-model`, `create_or_update_index`, and written before its last verb `index_for_model_create`, act on an index). */
 function headObject(tokens: readonly Token[], primary: ReadonlySet<number>): Token | undefined {
   const after = [...primary].sort((a, b) => a - b)[0] ?? 0;
-  const end = tokens.findIndex((token, i) => (i > 0 && i < after && NAME_PREPOSITIONS.has(token.word) && nameObject(tokens, primary) < after) || (i > after && PHRASE_END.has(token.word)));
+  const end = tokens.findIndex((token, i) => (i > 0 && i < after && NAME_PREPOSITIONS.has(token.word) && nameObject(tokens, primary) < after) || (i > after && PHRASE_END.has(token.word) && !(CONJUNCTIONS.has(token.word) && primary.has(i - 1) && primary.has(i + 1))));
   return end > 0 ? tokens[end - 1] : tokens[nameObject(tokens, primary)];
 }
 
@@ -1731,8 +1731,8 @@ function visibilitySignal(tool: McpTool, tokens: readonly Token[], primary: Read
     if (property.depth !== 1) continue;
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
     const description = typeof property.schema.description === 'string' ? property.schema.description : '';
-    const chooses = property.schema.type === 'boolean' || values.some((value) => typeof value === 'string' && VISIBILITY_VALUE.test(value)) || /public/i.test(description);
-    if ((VISIBILITY_PARAMETER.test(property.name) && chooses) || (PUBLISH_PARAMETER.test(property.name) && /public(ly)?/i.test(description))) {
+    const chooses = property.schema.type === 'boolean' || values.some((value) => typeof value === 'string' && VISIBILITY_VALUE.test(value)) || /\bpublic\b/i.test(description);
+    if ((VISIBILITY_PARAMETER.test(property.name) && chooses) || (PUBLISH_PARAMETER.test(property.name) && /\bpublic(ly)?\b/i.test(description))) {
       return signal('parameter', 'privileged', 'grants-access:visibility', 0, property.path, property.name);
     }
   }

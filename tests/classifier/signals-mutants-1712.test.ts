@@ -115,3 +115,20 @@ describe('a parameter whose description says it makes the item public (sharedAcc
     expect(access(tool('update_package', 'Update a package.', { name: text, publish: { type: 'boolean', description: 'Publish the new version' } }))).toEqual([]);
   });
 });
+
+describe('a visibility parameter beside more than one verb (sharedAccessSignals)', () => {
+  const visibility = { type: 'string', enum: ['public', 'private'] };
+
+  it('reads a change of visibility when any verb of the name changes the item, though another only reads it', () => {
+    expect(access(tool('fetch_and_update_page', 'Fetch a page, then update it.', { page_id: text, visibility }))).toEqual(['privileged:grants-access:visibility:visibility']);
+    // verbs that only read, or only count, change no one's access
+    expect(access(tool('search_and_count_repositories', 'Search repositories and count the matches.', { query: text, visibility }))).toEqual([]);
+  });
+
+  it('takes any verb that edits what exists, beside a creating one, as a change of an existing item', () => {
+    expect(access(tool('create_or_edit_list', 'Create a list, or edit it when it exists.', { name: text, visibility }))).toEqual(['privileged:grants-access:visibility:visibility']);
+    expect(access(tool('create_or_replace_view', 'Create a view, or replace the one of that name.', { name: text, visibility }))).toEqual(['privileged:grants-access:visibility:visibility']);
+    // creating alone gives the new item a visibility of its own
+    expect(access(tool('create_list', 'Create a list.', { name: text, visibility }))).toEqual([]);
+  });
+});

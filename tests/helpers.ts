@@ -167,3 +167,12 @@ export async function launchChromium() {
 
 /** A crawl progress reporter that prints nothing, for tests that check the crawl's results. */
 export const QUIET_PROGRESS: ProgressReporter = { started() {}, finished() {}, skipped() {}, close() {} };
+
+/**
+ * One turn of the event loop, for a test that works through the whole catalog in one go: vitest's worker
+ * must answer its runner within 60 s ('Timeout calling onTaskUpdate' otherwise), and on a busy machine
+ * such a test takes about that long.
+ */
+export function turnEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -24,7 +24,6 @@ describe('the source files', () => {
     const found: string[] = [];
     for (const file of files) {
       readFileSync(join(ROOT, file), 'utf8').split('\n').forEach((line, i) => {
-        // eslint-disable-next-line no-control-regex
         const match = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.exec(line);
         if (match) found.push(`${file}:${i + 1}: U+${match[0].charCodeAt(0).toString(16).padStart(4, '0')} at column ${match.index + 1}`);
       });

@@ -10,7 +10,7 @@ import { CATEGORIES, ClassifiedServerSchema, CrawlSnapshotSchema, RISK_LEVELS, t
 import { classifyCatalog } from '../../classifier/run.ts';
 import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
 import { loadLabels, loadLabelsIfPresent, runEval } from '../eval-labels.ts';
-import { ROOT, tempDir } from '../helpers.ts';
+import { ROOT, tempDir, turnEventLoop } from '../helpers.ts';
 import { classifySnapshot } from '../../classifier/catalog.ts';
 import { serializeRecord } from '../../data/serialize.ts';
 
@@ -40,9 +40,7 @@ describe('the classified catalog', () => {
   it('is up to date: classifying data/crawled/ anew gives the committed files byte for byte', async () => {
     const crawledDir = join(ROOT, 'data', 'crawled');
     for (const file of readdirSync(crawledDir)) {
-      // (a turn of the event loop per server: vitest's worker must answer its runner within 60 s, and
-      // on a busy machine the whole catalog takes about that long)
-      await new Promise((resolve) => setImmediate(resolve));
+      await turnEventLoop();
       const snapshot = CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(crawledDir, file), 'utf8')));
       const fresh = serializeRecord(ClassifiedServerSchema, classifySnapshot(snapshot).record);
       expect(fresh === readFileSync(join(ROOT, 'data', 'classified', file), 'utf8'), `${file} is stale: bump CLASSIFIER_VERSION in classifier/classify.ts, then npm run classify`).toBe(true);

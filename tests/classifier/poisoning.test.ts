@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
 import { analysePoisoning, gateLeaks, modelTexts, textAtLocation } from '../../classifier/poisoning.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
-import { crawledTools, fenced, loadPoisoningSet, measureDetection, realFalsePositivesByServer, type RealFalsePositives } from '../eval-poisoning.ts';
-import { ROOT } from '../helpers.ts';
+import { addUpFalsePositives, crawledTools, fenced, loadPoisoningSet, measureDetection, realFalsePositivesByServer, type RealFalsePositives } from '../eval-poisoning.ts';
+import { ROOT, turnEventLoop } from '../helpers.ts';
 
 function tool(name: string, description: string, properties: Record<string, unknown> = {}, extra: Partial<McpTool> = {}): McpTool {
   return { name, description, inputSchema: { type: 'object', properties }, ...extra };
@@ -745,13 +745,12 @@ describe('measured on the sets the rules were built against (the untouched and f
   });
 
   it('flags at most 0.5% of the real tools in data/crawled/', async () => {
-    const real: RealFalsePositives = { total: 0, flagged: [] };
+    const servers: RealFalsePositives[] = [];
     for (const server of realFalsePositivesByServer()) {
-      // (a turn of the event loop per server: vitest's worker must answer its runner within 60 s)
-      await new Promise((resolve) => setImmediate(resolve));
-      real.total += server.total;
-      real.flagged.push(...server.flagged);
+      await turnEventLoop();
+      servers.push(server);
     }
+    const real = addUpFalsePositives(servers);
     expect(real.total).toBeGreaterThan(1000);
     expect(real.flagged.length / real.total).toBeLessThanOrEqual(0.005);
   });
@@ -762,8 +761,7 @@ describe('measured on the sets the rules were built against (the untouched and f
     let matched = 0;
     const leaks: string[] = [];
     for (const [i, definition] of tools.entries()) {
-      // (a turn of the event loop now and then: vitest's worker must answer its runner within 60 s)
-      if (i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i % 250 === 0) await turnEventLoop();
       for (const { text } of modelTexts(definition).texts) {
         const result = gateLeaks(text);
         matched += result.matched;

@@ -8,7 +8,7 @@ import { classifyTool } from '../../classifier/classify.ts';
 import { APPROVAL_MESSAGE, policyForChoice, renderGateway, renderIntercept, renderInterceptJson, renderInterceptYaml, serverPolicy, singleToolModel } from '../../classifier/policy.ts';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import { ClassifiedServerSchema, type McpTool, type PolicyModel } from '../../data/schema.ts';
-import { ROOT } from '../helpers.ts';
+import { ROOT, turnEventLoop } from '../helpers.ts';
 
 const base = { version: '1', default: 'deny', tools: {} };
 
@@ -185,8 +185,7 @@ describe('every emitted policy is valid', () => {
     const dir = join(ROOT, 'data', 'classified');
     let tools = 0;
     for (const file of readdirSync(dir)) {
-      // (a turn of the event loop per server: vitest's worker must answer its runner within 60 s)
-      await new Promise((resolve) => setImmediate(resolve));
+      await turnEventLoop();
       const record = ClassifiedServerSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
       checkAllForms(record.policy, file);
       for (const classification of record.tools) {

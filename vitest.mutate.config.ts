@@ -2,8 +2,33 @@
 // the data layer's own tests, which exercise that code in the test process. The site, browser and
 // command-line suites are left out: they build pages or spawn the CLI, so they cannot see which
 // mutant is active (a child process reports no coverage to Stryker) and would only slow every mutant.
+import { relative } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import base from './vitest.config.ts';
+
+// The longest time each test file has taken in this process (Stryker's runner keeps one Vitest for
+// the whole run and asks the sequencer again for every mutant).
+const longest = new Map<string, number>();
+
+/**
+ * Cheapest file first. Stryker stops a mutant's run at its first failing test, so a mutant that a
+ * quick unit test kills should not first wait for a catalog-wide test (10 s and more) that kills it
+ * too. Vitest's own order is the reverse: the file that failed last, then the longest.
+ */
+class CheapestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const cost = (spec: TestSpecification): number => {
+      const key = `${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`;
+      const seen = this.ctx.cache.getFileTestResults(key)?.duration ?? 0;
+      const most = Math.max(longest.get(key) ?? 0, seen);
+      longest.set(key, most);
+      return most;
+    };
+    const costs = new Map(files.map((spec) => [spec, cost(spec)]));
+    return [...files].sort((a, b) => costs.get(a)! - costs.get(b)! || a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -12,5 +37,6 @@ export default defineConfig({
     // (the sandbox suite runs the CLI under bubblewrap, and binds the project's node_modules: inside Stryker's copy, a link, it cannot)
     exclude: [...configDefaults.exclude, 'tests/crawler/sandbox.test.ts'],
     reporters: ['default'],
+    sequence: { sequencer: CheapestFirst },
   },
 });

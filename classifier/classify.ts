@@ -102,7 +102,7 @@ const ONE_ITEM_REMOVERS = new Set(['verb:delete', 'verb:remove', 'verb:destroy',
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
 
 /**
- * Weights summed by effect, in the signals' order (every weight of at least 0, in the signals' order; the strong sums those of at least 1.5):
+ * Weights summed by effect (every signal's weight is at least 0; the strong sums take those of at least 1.5):
  * decide gathers all it sums in one pass over the signals.
  */
 class Sums {
@@ -120,19 +120,16 @@ class Sums {
 
   add(s: Signal): void {
     const weight = s.weight;
-    if (weight >= 0) {
-      switch (s.effect) {
-        case 'read': this.read += weight; break;
-        case 'write': this.write += weight; break;
-        case 'execute': this.execute += weight; break;
-        case 'messaging': this.messaging += weight; break;
-        case 'destructive': this.destructive += weight; break;
-        case 'openWorld': this.openWorld += weight; break;
-        case 'sensitive': this.sensitive += weight; break;
-        case 'broad': this.broad += weight; break;
-        case 'privileged': this.privileged += weight; break;
-        default: break;
-      }
+    switch (s.effect) {
+      case 'read': this.read += weight; break;
+      case 'write': this.write += weight; break;
+      case 'execute': this.execute += weight; break;
+      case 'messaging': this.messaging += weight; break;
+      case 'destructive': this.destructive += weight; break;
+      case 'openWorld': this.openWorld += weight; break;
+      case 'sensitive': this.sensitive += weight; break;
+      case 'broad': this.broad += weight; break;
+      case 'privileged': this.privileged += weight; break;
     }
     if (weight >= 1.5) {
       if (s.effect === 'write') this.strongWrite += weight;
@@ -183,7 +180,7 @@ export function decide(signals: Signal[]): Verdict {
       if (s.effect === 'negation') negated = true;
       if (s.family === 'parameter') parameterSums.add(s);
     }
-    if (s.effect === 'sensitive' && s.weight >= 0 && !INPUT_CREDENTIAL_LABELS.has(s.label) && !(withheld && SECRET_TEXT.test(s.text))) sensitiveOutput += s.weight;
+    if (s.effect === 'sensitive' && !INPUT_CREDENTIAL_LABELS.has(s.label) && !(withheld && SECRET_TEXT.test(s.text))) sensitiveOutput += s.weight;
     labels.add(s.label);
     kinds |= kindBits(s.label);
   }
@@ -383,11 +380,9 @@ function confidenceOf(verdict: Verdict, signals: Signal[]): number {
   let execute = 0;
   let fromDefinition = false;
   for (const s of signals) {
-    if (s.weight >= 0) {
-      if (s.effect === 'read') read += s.weight;
-      else if (s.effect === 'write') write += s.weight;
-      else if (s.effect === 'execute') execute += s.weight;
-    }
+    if (s.effect === 'read') read += s.weight;
+    else if (s.effect === 'write') write += s.weight;
+    else if (s.effect === 'execute') execute += s.weight;
     if (s.family === 'name' || s.family === 'description' || s.family === 'title' || s.family === 'parameter') fromDefinition = true;
   }
   const top = verdict.category === 'read' ? read : verdict.category === 'write' ? write : execute;

@@ -1722,11 +1722,12 @@ const NEW_ITEM_VERBS = new Set(['upload', 'insert', 'post', 'submit', 'import', 
  * Creating an item with a visibility of its own (`create_repo(private)`) changes no one's access to what exists.
  */
 function visibilitySignal(tool: McpTool, tokens: readonly Token[], primary: ReadonlySet<number>): Signal | undefined {
-  const lemmas = [...primary].map((i) => nameVerbOf(tokens[i]!.word)?.lemma ?? '');
+  const verbs = [...primary].map((i) => nameVerbOf(tokens[i]!.word));
+  const lemmas = verbs.map((verb) => verb?.lemma ?? '');
   if (lemmas.length === 0 || lemmas.every((lemma) => RETRIEVING_VERBS.has(lemma))) return undefined;
   const publicWord = tokens.find((token) => token.word === 'public' || token.word === 'publicly');
   if (publicWord && tokens.some((token) => token.word === 'link' || token.word === 'links' || token.word === 'url' || token.word === 'share' || token.word === 'sharing')) return signal('name', 'privileged', 'grants-access:visibility', 0, 'name', publicWord.text);
-  if (!lemmas.some((lemma) => verbOf(lemma)?.effects.some((effect) => effect !== 'read' && effect !== 'openWorld')) || (lemmas.some((lemma) => ISSUING_VERBS.has(lemma) || NEW_ITEM_VERBS.has(lemma)) && !lemmas.some((lemma) => lemma === 'upsert' || CONTENT_UPDATING_VERBS.has(lemma)))) return undefined;
+  if (!verbs.some((verb) => verb?.effects.some((effect) => effect !== 'read' && effect !== 'openWorld')) || (lemmas.some((lemma) => ISSUING_VERBS.has(lemma) || NEW_ITEM_VERBS.has(lemma)) && !lemmas.some((lemma) => lemma === 'upsert' || CONTENT_UPDATING_VERBS.has(lemma)))) return undefined;
   for (const property of inputProperties(tool.inputSchema)) {
     if (property.depth !== 1) continue;
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-78';
+export const CLASSIFIER_VERSION = 'rules-79';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -292,7 +292,7 @@ export function decide(signals: Signal[]): Verdict {
     const modeWeight = signals.reduce((sum, s) => (s.label === 'param:overwrite-mode' || s.label === 'phrase:overwrite-mode' ? sum + s.weight : sum), 0);
     const overwriteMode = modeWeight > 0;
     const destructiveScore = category !== 'write' ? sums.destructive : sums.destructive - modeWeight;
-    if (scope === 'none' && (destructiveScore >= 1.5 || (destructiveScore > 0 && nameSums.destructive > 0))) scope = 'item';
+    if (scope === 'none' && (destructiveScore >= 1.5 || nameSums.destructive > 0)) scope = 'item';
     // (an overwrite said past the first sentence of a tool that already updates in place is about one of its fields: "Setting attendees replaces the entire attendee list";
     // of a tool that only adds, it says the addition can replace what exists: "an existing file is overwritten")
     if (signals.some((s) => s.label === 'phrase:irreversible' || (s.label === 'phrase:overwrite' && (s.weight >= 1.5 || scope === 'none')) || s.label === 'param:overwrite' || s.label === 'param:truncate')) scope = widerScope(scope, 'item');
@@ -301,7 +301,7 @@ export function decide(signals: Signal[]): Verdict {
     // ("Create or update the mapping": what exists is changed in place)
     if (labels.has('phrase:upsert')) scope = widerScope(scope, 'in-place');
     // (a switch that has the call delete something besides, `drop_target`, `delete_source_branch`, `in_trash`, deletes that whole thing)
-    if (category !== 'read' && labels.has('param:deletes')) scope = widerScope(scope, 'item');
+    if (labels.has('param:deletes')) scope = widerScope(scope, 'item');
     // (a switch that amends what was made last rewrites that one thing in place: `amend` on a commit)
     if (category === 'write' && labels.has('param:amend')) scope = widerScope(scope, 'in-place');
     // (forcing a file writer overwrites the one file it writes)
@@ -329,8 +329,8 @@ export function decide(signals: Signal[]): Verdict {
     // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
     sensitive: (category === 'read' ? sensitiveOutput : sums.sensitive) >= 1,
     // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
-    // (and a read that hands over a credential reveals it)
-    privileged: (changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (category === 'read' && !negated && labels.has('reveals:credential')),
+    // (and a read that hands over a credential reveals it, unless the prose says only names come back: "read-only" withholds nothing)
+    privileged: (changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (category === 'read' && !withheld && labels.has('reveals:credential')),
     hostCode,
     writeQuery,
     many,

@@ -5,16 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide, riskOf, type Verdict } from '../../classifier/classify.ts';
 import type { DescriptionWarning, Signal } from '../../data/schema.ts';
+import { signal } from './signal-helpers.ts';
 
-type Family = Signal['family'];
-const signal = (family: Family, effect: Signal['effect'], label: string, weight: number, text = label.split(':')[1] ?? label): Signal => ({
-  family,
-  effect,
-  label,
-  weight,
-  where: family === 'name' ? 'name' : family === 'parameter' ? 'inputSchema.properties.x' : 'description',
-  text,
-});
 const nameVerb = (verb: string, effect: Signal['effect'] = 'write', weight = 3) => signal('name', effect, `verb:${verb}`, weight, verb);
 const proseVerb = (verb: string, effect: Signal['effect'] = 'write', weight = 1.5) => signal('description', effect, `verb:${verb}`, weight, verb);
 
@@ -205,7 +197,7 @@ describe('the narrower rules', () => {
 
 describe('money and privileges', () => {
   it('money moves when the name, title or description says so on a tool that changes things; not from a parameter', () => {
-    const charge = (family: Family, weight = 1) => signal(family, 'financial', 'word:charge', weight);
+    const charge = (family: Signal['family'], weight = 1) => signal(family, 'financial', 'word:charge', weight);
     expect(decide([nameVerb('create'), charge('name')]).financial).toBe(true);
     expect(decide([nameVerb('create'), charge('description')]).financial).toBe(true);
     expect(decide([nameVerb('create'), charge('title')]).financial).toBe(true);

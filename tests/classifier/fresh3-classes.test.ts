@@ -92,6 +92,17 @@ describe('a read that hands over a credential reveals it (critical)', () => {
     expect(verdict(classify(tool('getClusterCredentialsV2', 'Returns the login of a cluster.', { id: { type: 'string' } })))).toBe('read critical');
   });
 
+  it('a read that says it changes nothing still hands the credential over; one that says only names come back does not', () => {
+    // ("read-only", "does not modify" are about changes, not about what is returned)
+    expect(verdict(classify(tool('get_api_token', 'Read-only. Returns the API token for the current user.')))).toBe('read critical');
+    expect(verdict(classify(tool('get_db_password', 'Does not modify anything. Returns the stored database password.')))).toBe('read critical');
+    for (const description of ['Lists the secrets of a folder. Only returns their names.', 'Returns the names only, never the values.', 'Lists the secrets. Returns metadata only (name, created).']) {
+      expect(verdict(classify(tool('get_secrets', description))), description).not.toContain('critical');
+    }
+    // (a name said to be matched "only" is not what comes back)
+    expect(verdict(classify(tool('get_secrets', 'Returns the secrets whose display name only matches the pattern.')))).toBe('read critical');
+  });
+
   it('not a policy about passwords, a list of key names, a crypto token, or a new random password', () => {
     expect(verdict(classify(tool('get_password_policy', 'Returns the password rules of the tenant.')))).not.toContain('critical');
     expect(verdict(classify(tool('list_api_keys', 'Lists API key names and creation dates.')))).not.toContain('critical');

@@ -12,3 +12,8 @@ export const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
 export function labels(signals: readonly Signal[], { weight = false } = {}): string[] {
   return signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}${weight ? `:${signal.weight}` : ''}`);
 }
+
+/** A signal built by hand, for the decision rules (`decide`); its text defaults to the label's word. */
+export function signal(family: Signal['family'], effect: Signal['effect'], label: string, weight: number, text = label.split(':')[1] ?? label): Signal {
+  return { family, effect, label, weight, where: family === 'name' ? 'name' : family === 'parameter' ? 'inputSchema.properties.x' : 'description', text };
+}

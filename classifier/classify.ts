@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-79';
+export const CLASSIFIER_VERSION = 'rules-80';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -563,8 +563,11 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const nameTokens = splitIdentifier(tool.name);
   const nounVerb = nounLikeNameVerb(nameTokens);
   const leading = nounVerb ? signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2) : [];
-  const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && s.text === nounVerb && (s.label.startsWith('verb:') || s.label.startsWith('object:')));
-  if (leading.length && !named.some((s) => leading.some((lead) => lead.effect === s.effect))) for (const s of named) s.weight = 1;
+  // (that verb is the name's only one, so what it would act on is no object of an action, and goes: `workflow_run_logs`, "Export the logs of a workflow run")
+  const named = signals.filter((s) => s.family === 'name' && s.weight >= 3 && ((s.text === nounVerb && s.label.startsWith('verb:')) || s.label.startsWith('object:')));
+  if (leading.length && !named.some((s) => leading.some((lead) => lead.effect === s.effect))) {
+    for (const s of named) if (s.label.startsWith('object:')) signals.splice(signals.indexOf(s), 1); else s.weight = 1;
+  }
   testAsModifier(signals);
   nameHeadNotVerb(signals, nameTokens);
   nameNounLead(signals, nameTokens);

@@ -44,14 +44,16 @@ describe('a negation in the prose and a file the tool is told to write (decide, 
   });
 });
 
-describe('what makes a tool produce files (decide: producesFiles)', () => {
-  it('leaves it to the description when the name\'s only verb is a noun there, whatever else the name says at full weight', () => {
+describe('what makes a tool produce files (decide: producesFiles), and a name verb that is a noun (collectSignals)', () => {
+  it('leaves it to the description when the name\'s only verb is a noun there, and drops what that verb would have run', () => {
     // `workflow_run_logs`: "run" is the run of a workflow (the description's leading verb disagrees, so the name's verb counts
-    // little), while the running object "workflow" keeps its full weight; "Export … to a ZIP file" with a file name can overwrite it
+    // little, and "workflow" is no object of a run); "Export … to a ZIP file" with a file name writes that file, and can overwrite one
     const definition = tool('workflow_run_logs', 'Export the logs of a workflow run to a ZIP file.', { filename: text });
-    const named = collectSignals(definition, PLAIN).filter((s) => s.family === 'name' && s.weight >= 3);
-    expect(labels(named)).toEqual(['execute:object:workflow:workflow']);
-    expect(decide(collectSignals(definition, PLAIN)).destructiveScope).toBe('item');
+    expect(labels(collectSignals(definition, PLAIN).filter((s) => s.family === 'name'), { weight: true })).toEqual(['execute:verb:run:run:1', 'write:verb:log:logs:0.75']);
+    expect(verdict(definition)).toBe('write item');
+    expect(verdict(tool('workflow_run_logs', 'Get the logs of a workflow run.', { run_id: text }))).toBe('read none');
+    // (a name whose verb the description agrees with keeps both: `workflow_run`, "Run a workflow")
+    expect(verdict(tool('workflow_run', 'Run a workflow.', { workflow_id: text }))).toBe('execute none');
   });
 
   it('takes the title\'s leading verb as it takes the description\'s', () => {

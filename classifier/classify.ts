@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-80';
+export const CLASSIFIER_VERSION = 'rules-81';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -88,7 +88,7 @@ const CELL_WRITING_VERBS = new Set(['verb:write', 'verb:insert', 'verb:put', 've
 // action values that name what a call shows (`action: "list" | "get" | "members"`)
 const SHOWN_NOUNS = new Set(['members', 'status', 'info', 'details', 'stats', 'statistics', 'summary', 'metrics', 'history', 'logs', 'health', 'usage', 'overview', 'count']);
 const DOCUMENT_CONTEXT = /\b(diagrams?|documents?|docs?|notebooks?|canvas(es)?|slides?|decks?|wiki|pdfs?|drawings?|sketch(es)?|whiteboards?|notion)\b/i;
-const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run']);
+const INVOKING_VERBS = new Set(['verb:call', 'verb:invoke', 'verb:execute', 'verb:run', 'verb:trigger']);
 
 const MOVES_MONEY = new Set(['phrase:pays', 'phrase:moves-assets', 'signed:transfer', 'noun:trade-order']);
 const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);

@@ -104,9 +104,10 @@ describe('an agent given a task (param:agent-task)', () => {
 describe('a tool, function or action of the caller\'s choosing (param:invoked-tool)', () => {
   const call = { tool_name: text, arguments: object };
 
-  it('calling or executing it does whatever it does, changes included', () => {
+  it('calling, executing or triggering it does whatever it does, changes included', () => {
     expect(verdictOf(tool('call_tool', 'Call a tool with arguments.', call))).toMatchObject({ category: 'execute', destructiveScope: 'in-place' });
     expect(verdictOf(tool('execute_tool', 'Execute a tool with arguments.', call))).toMatchObject({ category: 'execute', destructiveScope: 'in-place' });
+    expect(verdictOf(tool('trigger_action', 'Triggers the named action with the given parameters.', { action_name: text, params: object }))).toMatchObject({ category: 'execute', destructiveScope: 'in-place' });
   });
 
   it('a shortcut that stores the call for later runs nothing now, though its prose leads with "Run"', () => {

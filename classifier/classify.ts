@@ -3,16 +3,16 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, PHRASE_END, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
+import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier, type Token } from './words.ts';
 import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-81';
+export const CLASSIFIER_VERSION = 'rules-82';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -330,7 +330,7 @@ export function decide(signals: Signal[]): Verdict {
     sensitive: (category === 'read' ? sensitiveOutput : sums.sensitive) >= 1,
     // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
     // (and a read that hands over a credential reveals it, unless the prose says only names come back: "read-only" withholds nothing)
-    privileged: (changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (category === 'read' && !withheld && labels.has('reveals:credential')),
+    privileged: (changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (!withheld && labels.has('reveals:credential')),
     hostCode,
     writeQuery,
     many,
@@ -452,6 +452,8 @@ const NEW_ITEM = /^(new_?(name|title)|destination\w*|target_?(name|folder\w*|pat
  */
 // what a credential is called when a name hands one over (`get_credentials`, `password_read`, `fetch_api_token`)
 const CREDENTIAL_HEADS = new Set(['credential', 'credentials', 'password', 'passwords', 'passphrase', 'secret', 'secrets', 'apikey', 'apikeys', 'token', 'tokens']);
+// what makes a key a credential when a name reveals it: `api_key`, `access_key`, `private_key`, `secret_key`, `ssh_key`, `deploy_key`
+const KEY_CREDENTIAL_KINDS = new Set([...CREDENTIAL_TOKEN_KINDS, 'private', 'ssh', 'gpg', 'pgp']);
 const REVEALING_VERBS = new Set(['verb:get', 'verb:read', 'verb:retrieve', 'verb:fetch', 'verb:show', 'verb:reveal', 'verb:export', 'verb:dump', 'verb:view', 'verb:print', 'verb:decrypt', 'verb:copy']);
 
 /**
@@ -461,10 +463,17 @@ const REVEALING_VERBS = new Set(['verb:get', 'verb:read', 'verb:retrieve', 'verb
  * is left at sensitive: on an environment or a browser's storage it dumps values, which the rubric rates lower.)
  */
 function revealedCredentialSignals(signals: Signal[], tokens: Token[]): Signal[] {
-  const head = tokens[nameObject(tokens, primaryVerbIndexes(tokens))];
-  if (!head || !CREDENTIAL_HEADS.has(head.word)) return [];
+  const at = nameObject(tokens, primaryVerbIndexes(tokens));
+  const head = tokens[at];
+  if (!head) return [];
   // ("a token" must be a credential: `erc20_token`, `page_token` are not)
-  if (!signals.some((s) => s.family === 'name' && s.effect === 'sensitive' && s.text === head.text)) return [];
+  const credentialWord = CREDENTIAL_HEADS.has(head.word) && signals.some((s) => s.family === 'name' && s.effect === 'sensitive' && s.text === head.text);
+  // (a credential named in two words: `get_api_key`, `show_private_key`, `get_secret_value`; a sort key, an object's key or a field's value is not one)
+  const modifier = tokens[at - 1]?.word ?? '';
+  const credentialPair = ((head.word === 'key' || head.word === 'keys') && KEY_CREDENTIAL_KINDS.has(modifier)) || ((head.word === 'value' || head.word === 'values') && CREDENTIAL_HEADS.has(modifier) && modifier !== 'token' && modifier !== 'tokens');
+  if (!credentialWord && !credentialPair) return [];
+  // (a credential named after a preposition is what the tool works from, not what it returns: `get_address_from_private_key`; "of" names whose it is: `get_value_of_secret`)
+  if (tokens.slice(0, at).some((token) => token.word !== 'of' && PHRASE_END.has(token.word))) return [];
   if (!signals.some((s) => s.family === 'name' && s.weight >= 3 && REVEALING_VERBS.has(s.label))) return [];
   return [{ family: 'name', effect: 'privileged', label: 'reveals:credential', weight: 0, where: 'name', text: head.text }];
 }

@@ -248,7 +248,7 @@ function credentialKeySignals(tokens: readonly Token[], primary: ReadonlySet<num
 }
 
 // words that end the noun phrase a verb acts on ("messages from a channel", "users in the workspace")
-const PHRASE_END = new Set(['of', 'from', 'in', 'on', 'for', 'with', 'by', 'to', 'about', 'and', 'or', 'that', 'which', 'who', 'including', 'across', 'within', 'at', 'as', 'matching', 'using', 'via', 'sent', 'received']);
+export const PHRASE_END = new Set(['of', 'from', 'in', 'on', 'for', 'with', 'by', 'to', 'about', 'and', 'or', 'that', 'which', 'who', 'including', 'across', 'within', 'at', 'as', 'matching', 'using', 'via', 'sent', 'received']);
 
 /** The object a name acts on: its last word past a version suffix (`mail_listMailboxesV1`), or the word before a final action (`contacts_list`). */
 export function nameObject(tokens: readonly Token[], primary: ReadonlySet<number>): number {

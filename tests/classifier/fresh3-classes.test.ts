@@ -109,4 +109,25 @@ describe('a read that hands over a credential reveals it (critical)', () => {
     expect(verdict(classify(tool('get_erc20_token', 'Returns an ERC-20 token\'s symbol and decimals.')))).toBe('read low');
     expect(verdict(classify(tool('generate_password', 'Generates a random password.')))).not.toContain('critical');
   });
+
+  it('a credential named in two words: an API key, an access key, a private key, a secret\'s value', () => {
+    expect(verdict(classify(tool('get_api_key', 'Returns the key for a project.', { project: { type: 'string' } })))).toBe('read critical');
+    expect(verdict(classify(tool('show_access_keys', 'Show the keys of a storage account.', { account: { type: 'string' } })))).toBe('read critical');
+    expect(verdict(classify(tool('wallet_get_private_key', 'Returns the key of a wallet.', { wallet: { type: 'string' } })))).toBe('read critical');
+    expect(verdict(classify(tool('get_secret_value', 'Returns what is stored under a name.', { name: { type: 'string' } })))).toBe('read critical');
+  });
+
+  it('not a key that sorts, names an object or is public, a token\'s value, nor a credential the tool only works from', () => {
+    expect(verdict(classify(tool('get_sort_key', 'Returns the sort key of a table.', { table: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('get_public_key', 'Returns the public key of a wallet.', { wallet: { type: 'string' } })))).not.toContain('critical');
+    expect(verdict(classify(tool('get_token_value', 'Returns the value of an ERC-20 token in dollars.', { token: { type: 'string' } })))).not.toContain('critical');
+    expect(verdict(classify(tool('get_address_from_private_key', 'Get the address derived from a key.', { key: { type: 'string' } })))).not.toContain('critical');
+  });
+
+  it('a tool that writes a credential out hands it over too, whatever else it changes', () => {
+    // (a write whose name exports or copies the credential: the file or the other vault holds it in the clear)
+    const c = classify(tool('export_credentials', 'Exports the stored service logins to a JSON file at the given path.', { output_path: { type: 'string' } }));
+    expect(verdict(c)).toBe('write+destructive critical');
+    expect(c.rationale.join(' ')).toContain('credential');
+  });
 });

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-82';
+export const CLASSIFIER_VERSION = 'rules-83';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -523,11 +523,13 @@ function nameHeadNotVerb(signals: Signal[], tokens: readonly Token[]): void {
   const headVerb = nameVerbOf(head.word);
   // (a light verb takes the action after it: `start_render_highlight` starts something)
   if (!headVerb || headVerb.effects.includes('read') || LIGHT_VERBS.has(headVerb.lemma)) return;
-  const rest = tokens.slice(1);
-  const restReads = rest.some((token) => READ_NOUNS.has(token.word) || (nameVerbOf(token.word)?.effects.includes('read') === true && !nameVerbOf(token.word)!.effects.some((effect) => effect === 'write' || effect === 'execute')));
+  // (no verb of the lexicon both reads and changes something, so a reading verb is a read)
+  const restReads = tokens.slice(1).some((token) => READ_NOUNS.has(token.word) || nameVerbOf(token.word)?.effects.includes('read') === true);
   const plural = inSForm(head.word) && !nameVerbOf(tokens[1]!.word);
   if (!restReads && !plural) return;
   for (const s of signals) if (s.family === 'name' && s.weight >= 3 && s.text === head.text) s.weight = 0;
+  // (and what it would have run goes with it when it was the name's only verb: `launch_agent-info` reads about a launch agent)
+  if (primaryVerbIndexes(tokens).size === 1) for (let i = signals.length - 1; i >= 0; i--) if (signals[i]!.family === 'name' && signals[i]!.label.startsWith('object:')) signals.splice(i, 1);
 }
 
 /**
@@ -536,7 +538,13 @@ function nameHeadNotVerb(signals: Signal[], tokens: readonly Token[]): void {
  */
 function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
   const primary = primaryVerbIndexes(tokens);
-  const nounLemmas = new Set([...nounWordsOfName(tokens, primary)].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
+  const nouns = nounWordsOfName(tokens, primary);
+  // (and when the name opens with its one verb and that verb reads, a verb-like word between it and the last word qualifies
+  // what is read: `get_build_logs`, `get_test_report`; in `genai-model-eval-run-workflow` "run" may be the action)
+  if (primary.size === 1 && primary.has(0) && nameVerbOf(tokens[0]!.word)?.effects.includes('read')) {
+    for (let i = 1; i < tokens.length - 1; i++) nouns.add(i);
+  }
+  const nounLemmas = new Set([...nouns].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
   const primaryLemmas = new Set([...primary].map((i) => nameVerbOf(tokens[i]!.word)?.lemma));
   for (const s of signals) {
     if ((s.family !== 'description' && s.family !== 'title') || !s.label.startsWith('verb:') || s.weight < 2) continue;
@@ -554,7 +562,7 @@ const WHOLE_TOOL_RULES: readonly ((tool: McpTool) => Signal[])[] = [
 
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   // (lists are appended in loops: push(...spread) copies each into arguments first)
-  const signals: Signal[] = nameSignals(tool.name, traits).slice();
+  const signals: Signal[] = nameSignals(tool.name, traits);
   if (tool.title) for (const s of proseSignals(tool.title, 'title', traits)) signals.push(s);
   if (tool.annotations?.title && tool.annotations.title !== tool.title) {
     // an annotation title is still the server's own words about the tool; counted like a title

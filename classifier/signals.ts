@@ -773,7 +773,10 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   const nouns = nounWordsOfName(tokens, primary);
   for (const [i, token] of tokens.entries()) {
     if (token.word === 'dry' && tokens[i + 1]?.word === 'run' && neutralizing(tokens, primary, i)) {
-      out.push(signal('name', 'negation', 'modifier:dry-run', 3, 'name', name.slice(token.start, tokens[i + 1]!.start + tokens[i + 1]!.text.length)));
+      // (read as "dryrun" and "preview" are: the call only shows what would happen)
+      const text = name.slice(token.start, tokens[i + 1]!.start + tokens[i + 1]!.text.length);
+      out.push(signal('name', 'negation', 'modifier:dry-run', 3, 'name', text));
+      out.push(signal('name', 'read', 'verb:dry-run', 3, 'name', text));
       continue;
     }
     if (neutralizing(tokens, primary, i)) {

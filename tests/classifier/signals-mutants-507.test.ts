@@ -149,12 +149,12 @@ describe('dry-run and preview modifiers of a name (neutralizing)', () => {
   });
 
   it('neutralizes the action beside a dry run (`deploy_dry_run`, `deploy_dryrun`)', () => {
-    expect(name('deploy_dry_run')).toEqual(['openWorld:verb:deploy:deploy:3', 'negation:modifier:dry-run:dry_run:3']);
+    expect(name('deploy_dry_run')).toEqual(['openWorld:verb:deploy:deploy:3', 'negation:modifier:dry-run:dry_run:3', 'read:verb:dry-run:dry_run:3']);
     expect(name('deploy_dryrun')).toEqual(['openWorld:verb:deploy:deploy:3', 'negation:modifier:dryrun:dryrun:3', 'read:verb:dryrun:dryrun:3']);
   });
 
   it('neutralizes the action right after a two-word "dry run" (`schema_dry_run_migrate`)', () => {
-    expect(name('schema_dry_run_migrate')).toEqual(['negation:modifier:dry-run:dry_run:3']);
+    expect(name('schema_dry_run_migrate')).toEqual(['negation:modifier:dry-run:dry_run:3', 'read:verb:dry-run:dry_run:3']);
   });
 
   it('keeps the action when the dry run is not beside it', () => {

@@ -12,13 +12,13 @@ const title = (text: string) => labels(proseSignals(text, 'title', PLAIN));
 
 describe('a dry run in a name', () => {
   it('reads "dry run" as one modifier that takes away what the action would do', () => {
-    expect(name('deploy_dry_run')).toEqual(['openWorld:verb:deploy:deploy', 'negation:modifier:dry-run:dry_run']);
-    expect(name('dry_run_deploy')).toEqual(['negation:modifier:dry-run:dry_run', 'openWorld:verb:deploy:deploy']);
+    expect(name('deploy_dry_run')).toEqual(['openWorld:verb:deploy:deploy', 'negation:modifier:dry-run:dry_run', 'read:verb:dry-run:dry_run']);
+    expect(name('dry_run_deploy')).toEqual(['negation:modifier:dry-run:dry_run', 'read:verb:dry-run:dry_run', 'openWorld:verb:deploy:deploy']);
   });
 
   it('does not read the "run" of "dry run" as an action of its own', () => {
     // ("run connectivity checks" alone would probe; here "run" belongs to "dry run")
-    expect(name('dry_run_connectivity_checks')).toEqual(['negation:modifier:dry-run:dry_run']);
+    expect(name('dry_run_connectivity_checks')).toEqual(['negation:modifier:dry-run:dry_run', 'read:verb:dry-run:dry_run']);
   });
 
   it('needs the word "dry" itself: another neutralizer before "run" is a modifier of its own', () => {
@@ -57,8 +57,8 @@ describe('a name that merges, restores or cancels a whole item', () => {
   });
 
   it('does not count a whole-item change in a dry run', () => {
-    expect(name('dry_run_cancel_order')).toEqual(['negation:modifier:dry-run:dry_run']);
-    expect(name('dry_run_merge_branch')).toEqual(['negation:modifier:dry-run:dry_run']);
+    expect(name('dry_run_cancel_order')).toEqual(['negation:modifier:dry-run:dry_run', 'read:verb:dry-run:dry_run']);
+    expect(name('dry_run_merge_branch')).toEqual(['negation:modifier:dry-run:dry_run', 'read:verb:dry-run:dry_run']);
   });
 });
 

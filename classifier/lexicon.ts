@@ -311,10 +311,10 @@ export function nameVerbOf(word: string): { lemma: string; effects: SignalEffect
   return verb && PROSE_ONLY_VERBS.has(verb.lemma) ? undefined : verb;
 }
 
-/** The verb a word is a form of, if any; a verb done again (`redeploy`, `resends`, `rebuilding`) is that verb. */
+/** The verb a word is a form of, if any; a verb done again (`redeploy`, `resends`, `repay`; not `rego`) is that verb. */
 export function verbOf(word: string): { lemma: string; effects: SignalEffect[] } | undefined {
   const known = forms.get(word);
-  if (known || !word.startsWith('re') || word.length < 6) return known;
+  if (known || !word.startsWith('re') || word.length < 5) return known;
   return doneAgain(word);
 }
 

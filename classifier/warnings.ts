@@ -38,9 +38,8 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
     sentence: finding.sentence,
     ...(finding.decoded ? { decoded: true } : {}),
   }));
-  const add = (warning: DescriptionWarning) => {
-    if (!warnings.some((existing) => existing.kind === warning.kind)) warnings.push(warning);
-  };
+  // (each note below is added once at most, and the poisoning findings above are never notes)
+  const add = (warning: DescriptionWarning) => warnings.push(warning);
   const description = tool.description ?? '';
   // (the pattern needs the word "tool", in any case: a cheap test first)
   if (/tool/i.test(description)) {

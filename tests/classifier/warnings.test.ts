@@ -11,6 +11,8 @@ describe('notes', () => {
   it('name an invisible character by its code point, upper case and four digits', () => {
     expect(notes(tool('Gets an item.\u200b'))).toEqual(['hidden-characters: contains an invisible character (U+200B)']);
     expect(notes(tool('Gets an\u00ad item.'))).toEqual(['hidden-characters: contains an invisible character (U+00AD)']);
+    // (quoting the character itself, in the description, so the page can point at it)
+    expect(descriptionWarnings(tool('Gets an item.\u200b'))[0]!.evidence).toEqual({ where: 'description', text: '\u200b' });
   });
 
   it('leave out the invisible-character note when the characters already hide a poisoning payload', () => {

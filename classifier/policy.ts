@@ -84,7 +84,7 @@ function argumentRules(tool: McpTool, placeholders: Set<keyof typeof PLACEHOLDER
     } else if ((type === 'string' || type === undefined) && words.some((word) => URL_WORDS.has(word))) {
       placeholders.add('ALLOWED_HOST');
       rules.push({ name: `${arg.name} on an allowed host (edit ALLOWED_HOST)`, conditions: [{ path, op: 'regex', value: URL_REGEX }], on_deny: `${arg.name} must be an https URL on an allowed host.` });
-    } else if ((type === 'string' || type === undefined) && words.some((word) => PATH_WORDS.has(word)) && !words.some((word) => URL_WORDS.has(word))) {
+    } else if ((type === 'string' || type === undefined) && words.some((word) => PATH_WORDS.has(word))) {
       placeholders.add('ALLOWED_ROOT');
       rules.push({ name: `${arg.name} under the allowed root (edit ALLOWED_ROOT)`, conditions: [{ path, op: 'regex', value: PATH_REGEX }], on_deny: `${arg.name} must be a path under the allowed folder.` });
     }
@@ -190,7 +190,6 @@ export function policyForChoice(recommended: ToolPolicy, choice: ToolPolicy['cho
   }
   switch (choice) {
     case 'allow':
-      return { tool: recommended.tool, choice, rules: [], limits: [], placeholders: [] };
     case 'hide':
       return { tool: recommended.tool, choice, rules: [], limits: [], placeholders: [] };
     case 'deny':

@@ -9,7 +9,9 @@ import {
   renderGateway,
   renderGatewayJson,
   renderIntercept,
+  renderInterceptJson,
   renderInterceptYaml,
+  renderPolicy,
   serverPolicy,
   singleToolModel,
   toolPolicy,
@@ -135,9 +137,12 @@ describe('toolPolicy: the capped variant of a money tool', () => {
   });
 
   it("the schema's maximum is named in the cap rule and in its message", () => {
-    const rule = capRule(capped(t('create_payout', { amount: { type: 'integer', maximum: 5000 } })), 'amount')!;
+    const variant = capped(t('create_payout', { amount: { type: 'integer', maximum: 5000 } }));
+    const rule = capRule(variant, 'amount')!;
     expect(rule.name).toBe("single amount at most 5000 (the schema's maximum)");
     expect(rule.on_deny).toBe('A single amount may be at most 5000; larger ones need a human.');
+    // (so only the daily total is left to set)
+    expect(variant.placeholders.map((p) => p.name)).toEqual(['DAILY_AMOUNT']);
   });
 
   it('without a maximum, the cap message names the MAX_AMOUNT placeholder', () => {
@@ -266,5 +271,16 @@ describe('placeholders', () => {
     const host = new RegExp(regexOn('args.url').replace('ALLOWED_HOST', examples.get('ALLOWED_HOST')!));
     expect(host.test('https://api.example.com/v1/items')).toBe(true);
     expect(host.test('https://api.example.com.evil.test/')).toBe(false);
+  });
+});
+
+describe('renderPolicy', () => {
+  it('writes each format every command offers with that format\'s own writer', () => {
+    const model = singleToolModel(high(t('delete_file', { path: { type: 'string' } })));
+    expect(renderPolicy(model, 'intercept-json')).toBe(renderInterceptJson(model));
+    expect(renderPolicy(model, 'intercept-yaml')).toBe(renderInterceptYaml(model));
+    expect(renderPolicy(model, 'gateway')).toBe(renderGatewayJson(model));
+    // (three different texts: a mix-up would show)
+    expect(new Set([renderInterceptJson(model), renderInterceptYaml(model), renderGatewayJson(model)]).size).toBe(3);
   });
 });

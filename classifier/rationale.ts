@@ -147,7 +147,7 @@ function leadSentence(description: string): string {
 /** What the tool does, in its own words: the description's first sentence, else its title or name. */
 export function whatItDoes(tool: McpTool): string {
   const sentence = leadSentence(tool.description ?? '');
-  if (sentence.length >= 8) return `What it does: ${shortQuote(sentence.length > 200 ? `${sentence.slice(0, 200)}…` : sentence)} (tool description).`;
+  if (sentence.length >= 8) return `What it does: ${shortQuote(sentence)} (tool description).`;
   if (tool.title) return `What it does: ${shortQuote(tool.title)} (tool title; there is no usable description).`;
   return `What it does: the definition has no description, so it is judged from its name ${shortQuote(tool.name)} and parameters.`;
 }

@@ -329,7 +329,7 @@ export function decide(signals: Signal[]): Verdict {
     // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
     sensitive: (category === 'read' ? sensitiveOutput : sums.sensitive) >= 1,
     // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
-    // (and a read that hands over a credential reveals it, unless the prose says only names come back: "read-only" withholds nothing)
+    // (and a name that hands over a credential reveals it, a read or an export to a file alike, unless the prose says only names come back: "read-only" withholds nothing)
     privileged: (changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (!withheld && labels.has('reveals:credential')),
     hostCode,
     writeQuery,

@@ -38,6 +38,8 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
       return;
     }
     const kept = text.length > MAX_CHARS - chars ? text.slice(0, MAX_CHARS - chars) : text;
+    // (a text cut short is as unread as a text left out)
+    if (kept.length < text.length) truncated = true;
     chars += kept.length;
     texts.push({ where, text: kept });
   };
@@ -54,13 +56,12 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
     // (the schema's own description and title too: a model sees them like any other text)
     if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
     if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
-    if (depth > 0) {
-      for (const key of ['default', 'enum', 'examples', 'const', 'example'] as const) {
-        const value = node[key];
-        if (value === undefined) continue;
-        const strings = stringsIn(value, 50);
-        if (strings.length) add(`${path}.${key}` as ModelText['where'], strings.join('\n'));
-      }
+    // (the schema's own values too: examples of a whole call at the top of an input schema are read like a parameter's)
+    for (const key of ['default', 'enum', 'examples', 'const', 'example'] as const) {
+      const value = node[key];
+      if (value === undefined) continue;
+      const strings = stringsIn(value, 50);
+      if (strings.length) add(`${path}.${key}` as ModelText['where'], strings.join('\n'));
     }
     const properties = node.properties;
     if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
@@ -88,7 +89,7 @@ export function schemaTextAt(tool: McpTool, where: string): string {
   for (const part of parts) node = node !== null && typeof node === 'object' ? own(node as Record<string, unknown>, part) : undefined;
   if (typeof node === 'string') return node;
   // values (enum, default, examples, const) one per line; `properties.enum` is a parameter named "enum", not values
-  const values = parts.length > 1 && parts.at(-2) !== 'properties' && /^(default|enum|examples|example|const)$/.test(parts.at(-1)!);
+  const values = parts.length > 0 && parts.at(-2) !== 'properties' && /^(default|enum|examples|example|const)$/.test(parts.at(-1)!);
   if (values && node !== null && typeof node === 'object') return stringsIn(node, Infinity).join('\n');
   // a parameter (whatever its schema is, even an array) is quoted by its name; a location that leads nowhere has no text
   if (node !== null && typeof node === 'object') return parts.at(-1) ?? '';

@@ -23,8 +23,12 @@ export interface ModelText {
 const MAX_DEPTH = 8;
 const MAX_TEXTS = 400;
 const MAX_CHARS = 60_000;
+// (and within one schema: its first alternatives of anyOf, oneOf and allOf; the first strings of a value, down to a depth)
+const MAX_ALTERNATIVES = 20;
+const MAX_VALUES = 50;
+const MAX_VALUE_DEPTH = 4;
 /** The bounds in words, for the note that says the analysis stopped at one. */
-export const ANALYSIS_LIMITS = `${MAX_DEPTH} levels of nesting, ${MAX_TEXTS} texts, ${MAX_CHARS.toLocaleString('en-US')} characters`;
+export const ANALYSIS_LIMITS = `${MAX_DEPTH} levels of nesting, ${MAX_ALTERNATIVES} alternatives, ${MAX_VALUES} values ${MAX_VALUE_DEPTH} levels deep, ${MAX_TEXTS} texts, ${MAX_CHARS.toLocaleString('en-US')} characters`;
 
 /** Every text of a definition that a model reads, in order, bounded in depth, count and size. */
 export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean } {
@@ -60,7 +64,8 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
     for (const key of ['default', 'enum', 'examples', 'const', 'example'] as const) {
       const value = node[key];
       if (value === undefined) continue;
-      const strings = stringsIn(value, 50);
+      const { strings, cut } = stringsIn(value, MAX_VALUES);
+      if (cut) truncated = true;
       if (strings.length) add(`${path}.${key}` as ModelText['where'], strings.join('\n'));
     }
     const properties = node.properties;
@@ -70,7 +75,9 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
     if (node.items) walk(node.items, `${path}.items`, depth + 1);
     for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
       const list = node[key];
-      if (Array.isArray(list)) list.slice(0, 20).forEach((item, i) => walk(item, `${path}.${key}.${i}`, depth + 1));
+      if (!Array.isArray(list)) continue;
+      if (list.length > MAX_ALTERNATIVES) truncated = true;
+      list.slice(0, MAX_ALTERNATIVES).forEach((item, i) => walk(item, `${path}.${key}.${i}`, depth + 1));
     }
   };
   walk(tool.inputSchema, 'inputSchema', 0);
@@ -90,7 +97,7 @@ export function schemaTextAt(tool: McpTool, where: string): string {
   if (typeof node === 'string') return node;
   // values (enum, default, examples, const) one per line; `properties.enum` is a parameter named "enum", not values
   const values = parts.length > 0 && parts.at(-2) !== 'properties' && /^(default|enum|examples|example|const)$/.test(parts.at(-1)!);
-  if (values && node !== null && typeof node === 'object') return stringsIn(node, Infinity).join('\n');
+  if (values && node !== null && typeof node === 'object') return stringsIn(node, Infinity).strings.join('\n');
   // a parameter (whatever its schema is, even an array) is quoted by its name; a location that leads nowhere has no text
   if (node !== null && typeof node === 'object') return parts.at(-1) ?? '';
   return node === undefined || node === null ? '' : String(node);
@@ -111,16 +118,25 @@ export function textAtLocation(tool: McpTool, where: string, server?: { name: st
   return schemaTextAt(tool, where);
 }
 
-function stringsIn(value: unknown, max: number): string[] {
-  // (the strings of a value at any depth up to four, in order: an example object's fields are read as the model reads them)
-  const out: string[] = [];
+/** The strings of a value down to MAX_VALUE_DEPTH, in order, at most `max`; `cut` when there was more (an example object's fields are read as the model reads them). */
+function stringsIn(value: unknown, max: number): { strings: string[]; cut: boolean } {
+  const strings: string[] = [];
+  let cut = false;
   const walk = (item: unknown, depth: number) => {
-    if (out.length >= max) return;
-    if (typeof item === 'string') out.push(item);
-    else if (depth < 4 && item && typeof item === 'object') for (const inner of (Array.isArray(item) ? item : Object.values(item)).slice(0, max)) walk(inner, depth + 1);
+    if (typeof item === 'string') {
+      if (strings.length < max) strings.push(item);
+      else cut = true;
+    } else if (item && typeof item === 'object') {
+      // (an empty object or list deeper down holds nothing left unread)
+      if (depth >= MAX_VALUE_DEPTH) cut ||= Array.isArray(item) ? item.length > 0 : Object.keys(item).length > 0;
+      else for (const inner of Array.isArray(item) ? item : Object.values(item)) {
+        if (cut && strings.length >= max) return;
+        walk(inner, depth + 1);
+      }
+    }
   };
   walk(value, 0);
-  return out;
+  return { strings, cut };
 }
 
 // ---------------------------------------------------------------------------------------------

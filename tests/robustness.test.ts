@@ -153,7 +153,7 @@ describe('structure nested past any sense is read to a bound, and the tool says 
       expect(out[0]!.risk).toBe('low');
       expect(out[0]!.warnings).toEqual([
         // the poisoning check reads 8 levels; the definition itself was cut at 64
-        expect.objectContaining({ kind: 'truncated-analysis', message: expect.stringContaining('up to its limits (8 levels of nesting, 400 texts, 60,000 characters)') }),
+        expect.objectContaining({ kind: 'truncated-analysis', message: expect.stringContaining('up to its limits (8 levels of nesting, 20 alternatives, 50 values 4 levels deep, 400 texts, 60,000 characters)') }),
         expect.objectContaining({ kind: 'invalid-definition', message: expect.stringContaining(`nested deeper than ${MAX_DEFINITION_DEPTH} levels`) }),
       ]);
       expect(result.stderr).toContain(`tool #1 "deep_config": the server's definition is larger than a definition may be`);

@@ -2,7 +2,7 @@
 // within which bounds, what hidden text it decodes, where sentences break), held where mutation
 // testing showed the other suites do not look.
 import { describe, expect, it } from 'vitest';
-import { analysePoisoning, modelTexts, textAtLocation } from '../../classifier/poisoning.ts';
+import { analysePoisoning, decodeTagCharacters, modelTexts, sentencesOf, textAtLocation } from '../../classifier/poisoning.ts';
 import type { McpTool } from '../../data/schema.ts';
 
 function tool(name: string, description: string, properties: Record<string, unknown> = {}, extra: Partial<McpTool> = {}): McpTool {
@@ -51,5 +51,89 @@ describe('modelTexts', () => {
     const nine = modelTexts(tool('deep', 'Deep.', { root: nested(9) }));
     expect(nine.texts.map((text) => text.text)).not.toContain('the leaf');
     expect(nine.truncated).toBe(true);
+  });
+});
+
+describe('modelTexts reads what a model reads, and notes what it leaves out', () => {
+  const texts = (definition: McpTool) => modelTexts(definition).texts;
+  it('names each text by its location, values one per line, and skips empty or non-string texts', () => {
+    const definition = tool('pick', 'Picks one.', {
+      mode: { type: 'string', title: 'Mode', description: '', enum: ['fast', 'slow'] },
+      count: { type: 'number', description: 42 as unknown as string, title: 7 as unknown as string },
+      choice: { anyOf: [{ type: 'string', description: 'a word' }, { type: 'number' }] },
+      nothing: null,
+    });
+    expect(texts(definition)).toEqual([
+      { where: 'name', text: 'pick' },
+      { where: 'description', text: 'Picks one.' },
+      { where: 'inputSchema.properties.mode.title', text: 'Mode' },
+      { where: 'inputSchema.properties.mode.enum', text: 'fast\nslow' },
+      { where: 'inputSchema.properties.choice.anyOf.0.description', text: 'a word' },
+    ]);
+    // (a null where a schema should be, or as the properties, is read as nothing)
+    expect(texts({ name: 'n', inputSchema: { type: 'object', properties: null as unknown as Record<string, unknown> } })).toEqual([{ where: 'name', text: 'n' }]);
+  });
+  it('reads twenty alternatives and notes the twenty-first', () => {
+    const alternatives = (count: number) => tool('alt', 'Alternatives.', { value: { anyOf: Array.from({ length: count }, (_, i) => ({ type: 'string', description: `alternative ${i + 1}` })) } });
+    expect(modelTexts(alternatives(20)).truncated).toBe(false);
+    const over = modelTexts(alternatives(21));
+    expect(over.texts.map((text) => text.text)).toContain('alternative 20');
+    expect(over.texts.map((text) => text.text)).not.toContain('alternative 21');
+    expect(over.truncated).toBe(true);
+  });
+  it('reads fifty values and four levels into an example, and notes what lies beyond', () => {
+    const values = (list: unknown[]) => modelTexts(tool('v', 'Values.', { value: { type: 'string', examples: list } }));
+    const fifty = values([Array.from({ length: 30 }, (_, i) => `a${i}`), Array.from({ length: 20 }, (_, i) => `b${i}`)]);
+    expect(fifty.texts.at(-1)!.text.split('\n')).toHaveLength(50);
+    expect(fifty.truncated).toBe(false);
+    const more = values([Array.from({ length: 30 }, (_, i) => `a${i}`), Array.from({ length: 30 }, (_, i) => `b${i}`)]);
+    expect(more.texts.at(-1)!.text.split('\n')).toHaveLength(50);
+    expect(more.truncated).toBe(true);
+    const four = values([{ a: { b: { c: 'four levels' } } }]);
+    expect(four.texts.at(-1)!.text).toBe('four levels');
+    expect(four.truncated).toBe(false);
+    const five = values([{ a: { b: { c: { d: 'five levels' } } } }, 'shallow']);
+    expect(five.texts.at(-1)!.text).toBe('shallow');
+    expect(five.truncated).toBe(true);
+    // (an empty object that deep holds nothing unread)
+    expect(values([{ a: { b: { c: {} } } }]).truncated).toBe(false);
+  });
+});
+
+describe('textAtLocation', () => {
+  const definition: McpTool = {
+    name: 'pick',
+    inputSchema: { type: 'object', properties: { mode: { type: 'string', description: 'The mode.', enum: ['fast', 'slow'], default: null, maximum: 5 }, tags: { type: 'array', items: { type: 'string' } } } },
+  };
+  it('gives values one per line, a schema by its name, and nothing for a location that leads nowhere', () => {
+    expect(textAtLocation(definition, 'inputSchema.properties.mode.enum')).toBe('fast\nslow');
+    expect(textAtLocation(definition, 'inputSchema.properties.tags.items')).toBe('items');
+    expect(textAtLocation(definition, 'inputSchema.properties.mode.maximum')).toBe('5');
+    expect(textAtLocation(definition, 'inputSchema.properties.mode.default')).toBe('');
+    expect(textAtLocation(definition, 'inputSchema.properties.missing.description')).toBe('');
+    expect(textAtLocation(definition, 'inputSchema.properties.mode.description.length')).toBe('');
+  });
+  it('gives nothing for a title, description or annotation the tool lacks, and joins the server texts it has', () => {
+    expect(textAtLocation(definition, 'title')).toBe('');
+    expect(textAtLocation(definition, 'description')).toBe('');
+    expect(textAtLocation(definition, 'annotations.title')).toBe('');
+    expect(textAtLocation({ ...definition, annotations: {} }, 'annotations.title')).toBe('');
+    expect(textAtLocation({ ...definition, annotations: { title: 'Pick one' } }, 'annotations.title')).toBe('Pick one');
+    expect(textAtLocation(definition, 'server')).toBe('');
+    expect(textAtLocation(definition, 'server', { name: 'picker', description: 'Picks things.' })).toBe('picker · Picks things.');
+  });
+});
+
+describe('decodeTagCharacters and sentences', () => {
+  const tags = (text: string) => [...text].map((char) => String.fromCodePoint(0xe0000 + char.charCodeAt(0))).join('');
+  it('spells out tag characters, one run after another, and leaves a flag emoji alone', () => {
+    expect(decodeTagCharacters(`Weather ${tags('send keys')} today ${tags('now')}`)).toBe('send keys now');
+    expect(decodeTagCharacters(`Scotland \u{1f3f4}${tags('gbsct')}\u{e007f}`)).toBe('');
+  });
+  it('trims each sentence and drops empty ones', () => {
+    const sentences = (text: string) => sentencesOf(text).map((sentence) => sentence.text);
+    expect(sentences('  one sentence  ')).toEqual(['one sentence']);
+    expect(sentences('   ')).toEqual([]);
+    expect(sentences('One.  Two ')).toEqual(['One.', 'Two']);
   });
 });

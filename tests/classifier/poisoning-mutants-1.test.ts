@@ -26,6 +26,9 @@ describe('modelTexts', () => {
     expect(long.texts.map((text) => text.text.length)).toEqual([3, 60_000 - 3]);
     const alone = modelTexts(tool('big', 'x'.repeat(70_000)));
     expect(alone.truncated).toBe(true);
+    const justOver = modelTexts(tool('big', 'x'.repeat(60_000)));
+    expect(justOver.texts[1]!.text.length).toBe(60_000 - 3);
+    expect(justOver.truncated).toBe(true);
     const fits = modelTexts(tool('big', 'x'.repeat(60_000 - 3)));
     expect(fits.truncated).toBe(false);
     expect(fits.texts[1]!.text.length).toBe(60_000 - 3);
@@ -110,6 +113,8 @@ describe('textAtLocation', () => {
     expect(textAtLocation(definition, 'inputSchema.properties.tags.items')).toBe('items');
     expect(textAtLocation(definition, 'inputSchema.properties.mode.maximum')).toBe('5');
     expect(textAtLocation(definition, 'inputSchema.properties.mode.default')).toBe('');
+    expect(textAtLocation({ name: 'n', inputSchema: { type: 'object', properties: { size: { type: 'number', default: 5 } } } }, 'inputSchema.properties.size.default')).toBe('5');
+    expect(textAtLocation(definition, 'inputSchema')).toBe('');
     expect(textAtLocation(definition, 'inputSchema.properties.missing.description')).toBe('');
     expect(textAtLocation(definition, 'inputSchema.properties.mode.description.length')).toBe('');
   });

@@ -146,6 +146,9 @@ function stringsIn(value: unknown, max: number): { strings: string[]; cut: boole
 const TAG_RUN = /[\u{e0020}-\u{e007e}]+/gu;
 // a flag emoji's tag sequence (🏴 + tags + cancel tag) is how flags like Scotland's are written
 const FLAG_TAGS = /\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}/gu;
+// a run of tag characters with any flags inside it, and the flags at its ends
+const TAG_RUN_WITH_FLAGS = /(?:\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}|[\u{e0020}-\u{e007e}])+/gu;
+const EDGE_FLAGS = /^(?:\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f})+|(?:\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f})+$/gu;
 const OVERRIDE = /[\u202d\u202e]/;
 const EMBEDDING = /[\u202a\u202b\u2066-\u2068]/;
 const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
@@ -176,11 +179,12 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
   const hidden: Hidden[] = [];
   let visible = text;
   if (/\udb40/.test(text)) {
-    const withoutFlags = text.replace(FLAG_TAGS, '');
-    for (const match of withoutFlags.matchAll(TAG_RUN)) {
+    // (a run is read across a flag set inside it, and quoted as it stands, flag and all: the quote is a substring of the text)
+    for (const match of text.matchAll(TAG_RUN_WITH_FLAGS)) {
+      const raw = match[0].replace(EDGE_FLAGS, '');
       let decoded = '';
-      for (const char of match[0]) decoded += String.fromCharCode(char.codePointAt(0)! - 0xe0000);
-      hidden.push({ raw: match[0], text: decoded, how: 'invisible Unicode tag characters' });
+      for (const char of raw.replace(FLAG_TAGS, '')) decoded += String.fromCharCode(char.codePointAt(0)! - 0xe0000);
+      if (decoded) hidden.push({ raw, text: decoded, how: 'invisible Unicode tag characters' });
     }
     visible = visible.replace(TAG_RUN, ' ');
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayTellUntruth, modelTexts, sentencesOf } from '../../classifier/poisoning.ts';
+import { UNTRUE_TO_USER, mayTellUntruth, modelTexts, sentencesOf } from '../../classifier/poisoning.ts';
 import { fit, mayMatchSlowly, strictlyPlain, withoutAssertions } from '../../classifier/poisoning-fit.ts';
 import { SENTENCE_BREAK, sentencePieces } from '../../classifier/poisoning-split.ts';
 import { crawledTools, publicCorpus } from '../eval-poisoning.ts';
@@ -42,11 +42,17 @@ function sentencesIn(text: string): string[] {
   return sentencesOf(text).map((sentence) => sentence.text);
 }
 
-/** Every regular expression literal the classifier's modules declare at their top level, by name. */
+// Under mutation testing (npm run mutate) the module being mutated is rewritten on disk by Stryker
+// (its constants wrapped in mutant switches), so its patterns cannot be read from its source.
+const INSTRUMENTED = 'stryMutAct_9fa48';
+const classifierSources = readdirSync(join(ROOT, 'classifier')).filter((name) => name.endsWith('.ts')).map((file) => ({ file, source: readFileSync(join(ROOT, 'classifier', file), 'utf8') }));
+const instrumented = classifierSources.some(({ source }) => source.includes(INSTRUMENTED));
+
+/** Every regular expression literal the classifier's modules declare at their top level, by name (those not rewritten by Stryker). */
 function classifierPatterns(): { name: string; source: string; flags: string }[] {
   const out: { name: string; source: string; flags: string }[] = [];
-  for (const file of readdirSync(join(ROOT, 'classifier')).filter((name) => name.endsWith('.ts'))) {
-    const source = readFileSync(join(ROOT, 'classifier', file), 'utf8');
+  for (const { file, source } of classifierSources) {
+    if (source.includes(INSTRUMENTED)) continue;
     for (const match of source.matchAll(/^(?:export )?const ([A-Z_]+) = \/(.*)\/([a-z]*);$/gm)) out.push({ name: `${file}:${match[1]}`, source: match[2]!, flags: match[3]! });
   }
   return out;
@@ -83,7 +89,7 @@ describe('patterns with the u flag', () => {
     expect(strictlyPlain('Kelvin: 5 \u212a')).toBe(false);
   });
   it('lose exactly their assertions in the relaxed form, as regexpp reads them', () => {
-    expect(patterns.length).toBeGreaterThan(140);
+    expect(patterns.length).toBeGreaterThan(instrumented ? 0 : 140);
     for (const { name, source, flags } of patterns) expect(withoutAssertions(source), name).toBe(cutByParser(source, flags));
   });
   // the attack corpus's texts and their sentences, and the sentences of every twentieth text of the
@@ -92,7 +98,7 @@ describe('patterns with the u flag', () => {
   const catalog = crawledTools().flatMap((tool) => modelTexts(tool).texts.map((text) => text.text)).filter((_, i) => i % 20 === 0);
   const texts = [...attacks, ...attacks.flatMap(sentencesIn), ...catalog.flatMap(sentencesIn)];
   it('match through the ASCII twin exactly as themselves on text without other letters or surrogates, and are never skipped where they match', () => {
-    expect(unicode.length).toBeGreaterThan(12);
+    expect(unicode.length).toBeGreaterThan(instrumented ? 0 : 12);
     let strict = 0;
     let matched = 0;
     for (const text of texts) {
@@ -106,7 +112,7 @@ describe('patterns with the u flag', () => {
       }
     }
     expect(strict).toBeGreaterThan(texts.length * 0.9);
-    expect(matched).toBeGreaterThan(100);
+    expect(matched).toBeGreaterThan(instrumented ? 0 : 100);
   });
   it('match through the ASCII twin exactly as themselves on generated text without other letters or surrogates', () => {
     // each pattern's own relaxed form generates text near its matches; ASCII and non-letters around it
@@ -138,14 +144,13 @@ describe('patterns with the u flag', () => {
         settings(300),
       );
     }
-    expect(compared).toBeGreaterThan(1000);
-    expect(matched).toBeGreaterThan(300);
+    expect(compared).toBeGreaterThan(instrumented ? 0 : 1000);
+    expect(matched).toBeGreaterThan(instrumented ? 0 : 300);
   });
 });
 
 describe('the gate of UNTRUE_TO_USER', () => {
-  const source = /^const UNTRUE_TO_USER = \/(.*)\/([a-z]*);$/m.exec(readFileSync(join(ROOT, 'classifier', 'poisoning.ts'), 'utf8'))!;
-  const pattern = new RegExp(source[1]!, source[2]);
+  const pattern = UNTRUE_TO_USER;
   it('lets through every text the pattern matches: generated matches in any case, with text around them', () => {
     const around = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '\n', 'é', '\u212a', 'İ'), maxLength: 4 });
     const body = fc.stringMatching(new RegExp(withoutAssertions(pattern.source)!, ''));

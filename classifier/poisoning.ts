@@ -1059,7 +1059,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   if (!secretFile && judging.may(FAMILY_BITS.secretWords)) {
     const secret = SECRET_WORDS.exec(text);
     // generic secrets count when they are to be passed somewhere they do not belong
-    if (secret && !context.parameters.has(squash(secret[0])) && !/^[\s(]*[{[]/.test(text) && PASS_VERB.test(verbs) && !NEGATED_PASS.test(text) && (outsideDestination(text) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('secret-access', secret);
+    if (secret && !context.parameters.has(squash(secret[0])) && !/^[\s(]*[{[]/.test(text) && PASS_VERB.test(verbs) && !NEGATED_PASS.test(text) && (outsideDestination(text, true) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('secret-access', secret);
   }
   const conversation = !judging.may(FAMILY_BITS.conversation) ? null : (conversationIn(text) ?? (judging.otherTools().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
   if (conversation && (PASS_VERB.test(verbs) || SEND_VERB.test(verbs)) && !NEGATED_PASS.test(text) && !LOCAL_ONLY.test(text) && !KEPT_FROM_MODEL.test(text)) judging.add('exfiltration', conversation);

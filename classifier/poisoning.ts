@@ -19,6 +19,9 @@ export interface ModelText {
   text: string;
 }
 
+// the schema keywords that hold values (data, not prose), in the order they are read
+const VALUE_KEYWORDS = ['default', 'enum', 'examples', 'const', 'example'] as const;
+
 // bounds on what one definition can make the analyzer read
 const MAX_DEPTH = 8;
 const MAX_TEXTS = 400;
@@ -61,7 +64,7 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
     if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
     if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
     // (the schema's own values too: examples of a whole call at the top of an input schema are read like a parameter's)
-    for (const key of ['default', 'enum', 'examples', 'const', 'example'] as const) {
+    for (const key of VALUE_KEYWORDS) {
       const value = node[key];
       if (value === undefined) continue;
       const { strings, cut } = stringsIn(value, MAX_VALUES);
@@ -96,7 +99,7 @@ export function schemaTextAt(tool: McpTool, where: string): string {
   for (const part of parts) node = node !== null && typeof node === 'object' ? own(node as Record<string, unknown>, part) : undefined;
   if (typeof node === 'string') return node;
   // values (enum, default, examples, const) one per line; `properties.enum` is a parameter named "enum", not values
-  const values = parts.length > 0 && parts.at(-2) !== 'properties' && /^(default|enum|examples|example|const)$/.test(parts.at(-1)!);
+  const values = parts.length > 0 && parts.at(-2) !== 'properties' && (VALUE_KEYWORDS as readonly string[]).includes(parts.at(-1)!);
   if (values && node !== null && typeof node === 'object') return stringsIn(node, Infinity).strings.join('\n');
   // a parameter (whatever its schema is, even an array) is quoted by its name; a location that leads nowhere has no text
   if (node !== null && typeof node === 'object') return parts.at(-1) ?? '';
@@ -145,10 +148,11 @@ function stringsIn(value: unknown, max: number): { strings: string[]; cut: boole
 
 const TAG_RUN = /[\u{e0020}-\u{e007e}]+/gu;
 // a flag emoji's tag sequence (🏴 + tags + cancel tag) is how flags like Scotland's are written
-const FLAG_TAGS = /\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}/gu;
+const FLAG = String.raw`\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}`;
+const FLAG_TAGS = new RegExp(FLAG, 'gu');
 // a run of tag characters with any flags inside it, and the flags at its ends
-const TAG_RUN_WITH_FLAGS = /(?:\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}|[\u{e0020}-\u{e007e}])+/gu;
-const EDGE_FLAGS = /^(?:\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f})+|(?:\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f})+$/gu;
+const TAG_RUN_WITH_FLAGS = new RegExp(String.raw`(?:${FLAG}|[\u{e0020}-\u{e007e}])+`, 'gu');
+const EDGE_FLAGS = new RegExp(String.raw`^(?:${FLAG})+|(?:${FLAG})+$`, 'gu');
 const OVERRIDE = /[\u202d\u202e]/;
 const EMBEDDING = /[\u202a\u202b\u2066-\u2068]/;
 const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
@@ -156,14 +160,24 @@ const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 const ZERO_WIDTH_HIDING = /[\u200b\u2060-\u2064]|(?<=.)\ufeff/su;
 const ANY_INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|\udb40[\udc00-\udc7f]/;
 
+/**
+ * The runs of tag characters in a text: each as it stands (`raw`, a substring, with any flag emoji
+ * inside it but not the flags at its ends) and the ASCII it spells (`decoded`, read across the flags).
+ */
+function tagRuns(text: string): { raw: string; decoded: string }[] {
+  const runs: { raw: string; decoded: string }[] = [];
+  for (const match of text.matchAll(TAG_RUN_WITH_FLAGS)) {
+    const raw = match[0].replace(EDGE_FLAGS, '');
+    let decoded = '';
+    for (const char of raw.replace(FLAG_TAGS, '')) decoded += String.fromCharCode(char.codePointAt(0)! - 0xe0000);
+    if (decoded) runs.push({ raw, decoded });
+  }
+  return runs;
+}
+
 /** The ASCII that tag characters (U+E0020–U+E007E) spell: invisible to people, read by models. */
 export function decodeTagCharacters(text: string): string {
-  let decoded = '';
-  for (const match of text.replace(FLAG_TAGS, '').matchAll(TAG_RUN)) {
-    for (const char of match[0]) decoded += String.fromCharCode(char.codePointAt(0)! - 0xe0000);
-    decoded += ' ';
-  }
-  return decoded.trim();
+  return tagRuns(text).map((run) => run.decoded).join(' ').trim();
 }
 
 interface Hidden {
@@ -180,12 +194,7 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
   let visible = text;
   if (/\udb40/.test(text)) {
     // (a run is read across a flag set inside it, and quoted as it stands, flag and all: the quote is a substring of the text)
-    for (const match of text.matchAll(TAG_RUN_WITH_FLAGS)) {
-      const raw = match[0].replace(EDGE_FLAGS, '');
-      let decoded = '';
-      for (const char of raw.replace(FLAG_TAGS, '')) decoded += String.fromCharCode(char.codePointAt(0)! - 0xe0000);
-      if (decoded) hidden.push({ raw, text: decoded, how: 'invisible Unicode tag characters' });
-    }
+    for (const { raw, decoded } of tagRuns(text)) hidden.push({ raw, text: decoded, how: 'invisible Unicode tag characters' });
     visible = visible.replace(TAG_RUN, ' ');
   }
   if (OVERRIDE.test(text)) {
@@ -312,7 +321,7 @@ const CLAUSE_IMPERATIVE = new RegExp(String.raw`(^|[,;:—–(]\s*)(please|kindl
 /** Where a text sits decides how much it takes to instruct: values and output descriptions have no business instructing at all. */
 type Place = 'prose' | 'value' | 'output';
 
-const VALUE_KEYS = new Set(['default', 'enum', 'examples', 'example', 'const', 'title']);
+const VALUE_KEYS = new Set<string>([...VALUE_KEYWORDS, 'title']);
 function placeOf(where: string): Place {
   // a title names the tool; values are data: neither has any business instructing
   if (where === 'title' || VALUE_KEYS.has(where.slice(where.lastIndexOf('.') + 1))) return 'value';

@@ -9,11 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
 import { analysePoisoning } from '../../classifier/poisoning.ts';
-import type { McpTool } from '../../data/schema.ts';
+import { tool } from './class-helpers.ts';
 
-function tool(name: string, description: string, properties: Record<string, unknown> = {}): McpTool {
-  return { name, description, inputSchema: { type: 'object', properties } };
-}
 const findings = (description: string) => analysePoisoning(tool('book_table', description)).findings;
 
 const INVISIBLE = 'hides text from people with invisible or reordering Unicode characters';

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { analysePoisoning } from '../../classifier/poisoning.ts';
 import type { McpTool } from '../../data/schema.ts';
+import { tool as baseTool } from './class-helpers.ts';
 
-function tool(name: string, description: string, properties: Record<string, unknown> = { query: { type: 'string' } }): McpTool {
-  return { name, description, inputSchema: { type: 'object', properties } };
-}
+// (every tool here takes a query, unless a test gives its own parameters)
+const tool = (name: string, description: string, properties: Record<string, unknown> = { query: { type: 'string' } }): McpTool => baseTool(name, description, properties);
 const found = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.evidence}`);
 const quote = (sentence: string) => found(tool('get_quote', `Returns a price quote. ${sentence}`));
 const coerced = (name: string) => [`tool-coercion:${name}`];

@@ -117,7 +117,11 @@ export function textAtLocation(tool: McpTool, where: string, server?: { name: st
   if (where === 'description') return tool.description ?? '';
   if (where === 'annotations.title') return tool.annotations?.title ?? '';
   if (where === 'server') return server ? [server.name, server.title, server.description].filter(Boolean).join(' · ') : '';
-  if (where.startsWith('annotations.')) return String(own(tool.annotations as Record<string, unknown> | undefined, where.slice('annotations.'.length)));
+  if (where.startsWith('annotations.')) {
+    // (a hint the tool lacks has no text, like any location that leads nowhere)
+    const hint = own(tool.annotations as Record<string, unknown> | undefined, where.slice('annotations.'.length));
+    return hint === undefined || hint === null ? '' : String(hint);
+  }
   return schemaTextAt(tool, where);
 }
 
@@ -1495,7 +1499,8 @@ type Intent = PoisoningFinding;
 /** The parameter a schema location belongs to: its description and its values (default, examples) are read together. */
 function ownerOf(where: string): string {
   if (!where.startsWith('inputSchema.') && !where.startsWith('outputSchema.')) return where;
-  return where.replace(/\.(description|title|default|enum|examples|example|const)$/, '');
+  const last = where.slice(where.lastIndexOf('.') + 1);
+  return last === 'description' || VALUE_KEYS.has(last) ? where.slice(0, where.lastIndexOf('.')) : where;
 }
 
 /** A text as the sentence pass read it. */

@@ -122,6 +122,9 @@ describe('textAtLocation', () => {
     expect(textAtLocation(definition, 'annotations.title')).toBe('');
     expect(textAtLocation({ ...definition, annotations: {} }, 'annotations.title')).toBe('');
     expect(textAtLocation({ ...definition, annotations: { title: 'Pick one' } }, 'annotations.title')).toBe('Pick one');
+    expect(textAtLocation(definition, 'annotations.destructiveHint')).toBe('');
+    expect(textAtLocation({ ...definition, annotations: { readOnlyHint: true } }, 'annotations.destructiveHint')).toBe('');
+    expect(textAtLocation({ ...definition, annotations: { destructiveHint: false } }, 'annotations.destructiveHint')).toBe('false');
     expect(textAtLocation(definition, 'server')).toBe('');
     expect(textAtLocation(definition, 'server', { name: 'picker', description: 'Picks things.' })).toBe('picker · Picks things.');
   });

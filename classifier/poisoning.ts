@@ -513,7 +513,7 @@ const ROLE_OPENING = /^\W*(\(\s*(assistant|ai|system|model)\s*\)|(assistant|ai|s
 // a made-up exchange of turns, in the languages attacks use
 const DIALOG = /(^|\n)\s*(Human|User|Kullanıcı|Usuario|Utilisateur|Benutzer|Nutzer|Utente|Usuário|Użytkownik|Pengguna|Gebruiker|Người\s+dùng|Пользователь|用户|用戶|ユーザー|사용자)\s*[:：][\s\S]{1,600}?(^|\n)\s*(Assistant|AI|Asistan|Asistente|Assistent|Assistente|Asystent|Asisten|Trợ\s+lý|Ассистент|助手|アシスタント|어시스턴트)\s*[:：]/imu;
 // describing a format or scanning for attacks is not using them
-const MENTION = /\b(template|templates|format|formats|formatted|token|tokens|tag|tags|syntax|wrap|wraps|wrapped|delimit\w*|detect\w*|scan\w*|flag\w*|classif\w*|filter\w*|guard\w*|test\w*|benchmark\w*|such\s+as|e\.g\.|for\s+example|like|patterns?|attempts?|injection|jailbreak\w*|red[- ]team\w*|render\w*|chat\s*ml)\b/i;
+const MENTION = /\b(remov(e|es|ing)|strip(s|ping)?|redact\w*|escap(e|es|ing)|neutrali[sz]\w*|sanitiz\w*|template|templates|format|formats|formatted|token|tokens|tag|tags|syntax|wrap|wraps|wrapped|delimit\w*|detect\w*|scan\w*|flag\w*|classif\w*|filter\w*|guard\w*|test\w*|benchmark\w*|such\s+as|e\.g\.|for\s+example|like|patterns?|attempts?|injection|jailbreak\w*|red[- ]team\w*|render\w*|chat\s*ml)\b/i;
 const ANALYSER = /\b(detect\w*|scan\w*|classif\w*|moderat\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz\w*|lint\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*)\b/i;
 // what introduces a quoted example: "such as", "for example a description containing"
 const EXAMPLE_INTRO = /\b(such\s+as|for\s+example|for\s+instance|e\.g\.|containing|contains|including)\s*[:,]?\s*((an?|the)\s+)?([\w-]+\s+){0,3}$/i;

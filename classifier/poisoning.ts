@@ -595,9 +595,13 @@ const NOT_TOOL_NAMES = /^(this|that|same|new|other|above|following|previous|next
 const EXAMPLE_VALUES = /\b(such\s+as|e\.g\.?|for\s+example|for\s+instance|one\s+of|values?(\s+are)?|options?(\s+are)?|either)\s*:?\s*[^.]{0,200}$/i;
 
 /** A quoted word inside a run of three or more quoted words separated by commas ("'active', 'draft', 'in_review'") is one value of a list. */
+const VALUE_LIST = /([`'"“‘][\w.-]+[`'"”’]\s*(,|\bor\b|\band\b)\s*){2,}[`'"“‘][\w.-]+[`'"”’]/g;
 function inValueList(sentence: string, at: number, length: number): boolean {
-  const around = sentence.slice(Math.max(0, at - 120), at + length + 120);
-  return /([`'"“‘][\w.-]+[`'"”’]\s*(,|\bor\b|\band\b)\s*){2,}[`'"“‘][\w.-]+[`'"”’]/.test(around);
+  // (the name is one of the list's members: a list elsewhere in the sentence says nothing about it)
+  const start = Math.max(0, at - 120);
+  const around = sentence.slice(start, at + length + 120);
+  for (const list of around.matchAll(VALUE_LIST)) if (start + list.index <= at && at + length <= start + list.index + list[0].length) return true;
+  return false;
 }
 
 // what a quoted word right after it is the value of ("the exact package name", "status=", "label:")

@@ -311,6 +311,8 @@ const MODEL_WORDS = String.raw`(you|your(self)?|assistants?|the\s+(ai|models?|ll
 const ASIDE = /\b(notes?|message|instructions?|directions?|reminder|heads[- ]up)\s+(to|for)\s+(the\s+)?(ai|assistants?|models?|agents?|llms?)\b|\bfor\s+the\s+(model|ai|assistant|agent|llm)('s)?\s+(eyes\s+)?only\b|^[\W_]*(assistant|ai|agent|model|llm)\s*[,:：]|\b(any|every|all)\s+(ai\s+)?(assistants?|agents?|models?|clients?)\s+(that|which|who|invoking|using|calling|receiving|reading)\b|\b(we|i)\s+(recommend|suggest|ask|expect|require|need|want)\s+(that\s+)?(the\s+)?(assistant|ai|model|agent|you)\b|\bit\s+would\s+(\w+\s+)?help\s+(us\s+)?(\w+\s+){0,2}if\b|para\s+el\s+asistente|voor\s+de\s+assistent|untuk\s+asisten|pour\s+l'assistant|für\s+den\s+assistenten|per\s+l'assistente|для\s+(ассистента|помощника)|asistana|asistan\s+için|dla\s+asystenta|सहायक\s+के\s+लिए|アシスタントへ|给助手|致助手|어시스턴트에게/iu;
 const ADDRESSED = new RegExp(String.raw`\b${MODEL_WORDS}\b[^.;]{0,60}?\b(must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+(required|instructed|expected|obliged|obligated|to)|is\s+(required|instructed|expected|obligated|obliged|to)|will\s+(need|have)\s+to|may\s+not|must\s+not|cannot|can't|are\s+now|is\s+now)\b`, 'i');
 // a leading label ("IMPORTANT:", "ANTI-CHEAT:", "BEFORE RESTARTING:", "Note for the assistant:") does not change what follows
+// the number of a step in a list ("2) ", "(3) ", "4. " when the sentence was not cut after it)
+const LIST_NUMBER = /^\s*\(?\d{1,3}[.)]\s+/;
 const LABEL = /^\s*\[[^\]]{1,30}\]\s*|^[\W_]*[\p{L}][\p{L}\d\s()'’/-]{0,40}[:：](?!\/\/)\s*/u;
 const OPENING_DIRECTIVE = /^[\W_]*(instead\s+of\s+\w+ing|always|never|first(ly)?|before\s+\w+ing|after\s+\w+ing|before\s+(you|any|each|every)|after\s+(you|every|each)|make\s+sure|be\s+sure|ensure|remember|please|do\s+not|don'?t|under\s+no\s+circumstances|from\s+now\s+on|whenever|when(ever)?\s+(using|calling|invoking|you|the\s+user)|if\s+you|in\s+addition|additionally|also|every\s+time|each\s+time|the\s+first\s+time|for\s+(best|optimal|accurate|faster|reliable)\s+\w+|to\s+\w+[^,]{0,60},|(when(ever)?|if|once|after)\s+[^,.;]{3,80},\s*(set|pass|add|send|call|include|change|replace|copy|forward|put|attach|assign))\b/i;
 const MODAL_DIRECTIVE = /\b((should|must|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to|ought\s+to)\s+(always\s+|instead\s+|also\s+|first\s+)?be\s+(\w+ed|read|sent|set|put|run|done|made|given|kept|shown|told|written)\b|(should|must|shall)\s+always\s+be\b|(is|are)\s+to\s+be\s+([\"'“‘`]?[A-Z0-9][\w-]*\d|half|double|twice|triple|a\s+(fraction|tenth|quarter|third)\s+of)|(are|is)\s+expected\s+(never\s+)?to\b|the\s+(fix|solution|workaround|remedy|recovery\s+procedure)\s+is\s+to\b|must\s+(also|first|always|now|immediately|additionally|be\s+(called|used|run|invoked|sent|included|added|obeyed|followed))|(must|should|shall)\s+(always\s+)?(include|contain|be\s+sent\s+to|be\s+copied\s+to|cc|bcc|copy|go\s+to)\b|is\s+(mandatory|required|obligatory)\s+(for|before|that|to)|(it\s+is\s+)?(mandatory|required|necessary|essential|critical)\s+(that\s+you|to\s+(first|also|always))|(always|never)\s+(use|call|invoke|run|send|add|include|set|pass|forward|read|prefer|select|choose|describe|report|tell|say|cc|bcc|copy))\b/i;
@@ -328,7 +330,7 @@ type Place = 'prose' | 'value' | 'output';
 const VALUE_KEYS = new Set<string>([...VALUE_KEYWORDS, 'title']);
 function placeOf(where: string): Place {
   // a title names the tool; values are data: neither has any business instructing
-  if (where === 'title' || VALUE_KEYS.has(where.slice(where.lastIndexOf('.') + 1))) return 'value';
+  if (VALUE_KEYS.has(where.slice(where.lastIndexOf('.') + 1))) return 'value';
   if (where.startsWith('outputSchema.')) return 'output';
   return 'prose';
 }
@@ -346,10 +348,11 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   if (EXAMPLE_PROMPT.test(text)) return false;
   const isPlain = (sentence.plain ??= plain(text));
   const families = (sentence.families ??= familiesOf(text, isPlain));
-  const body = withoutLabel(text, isPlain);
+  // (a step's number, "2) Run: …", is no more part of the order than a label is)
+  const body = withoutLabel(text.replace(LIST_NUMBER, ''), isPlain);
   if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || testFit(ASIDE, text, isPlain))) return true;
   // a "label" that is a verb hands what follows to the reader to do ("2. Execute: python3 -c …")
-  if (body !== text && ORDER_LABEL.test(text)) return true;
+  if (ORDER_LABEL.test(text)) return true;
   // something done with the client's own shell or terminal tool: only the model can do that ("a job is added to the crontab via the shell tool")
   if (families & FAMILY_BITS.tools && SHELL_WORDS.test(text) && SHELL_TOOL.test(text)) return true;
   if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal && MODAL_DIRECTIVE.test(text))) return true;
@@ -473,7 +476,10 @@ const ASSISTANT_DOES = new RegExp(String.raw`\b(the|your)\s+(assistant|agent|mod
 /** A match found in a same-length reading of `text` (`narrated`), as the words of `text` itself. */
 function inText(match: RegExpExecArray | null, text: string): RegExpExecArray | null {
   if (!match) return null;
-  return Object.assign([text.slice(match.index, match.index + match[0].length)], { index: match.index, input: text }) as unknown as RegExpExecArray;
+  // (a verb the reading shortened is quoted whole: "replies", not "repli")
+  let end = match.index + match[0].length;
+  while (end > match.index && end < text.length && /\w/.test(text[end - 1]!) && /\w/.test(text[end]!)) end++;
+  return Object.assign([text.slice(match.index, end)], { index: match.index, input: text }) as unknown as RegExpExecArray;
 }
 // the verbs ASSISTANT_DOES knows, wherever they stand in a sentence that narrates the assistant's actions ("… asks for X and passes both in Y")
 const NARRATED_VERBS = new RegExp(String.raw`\b(${NARRATED})\b`, 'gi');

@@ -115,6 +115,14 @@ describe('a quoted name called a field or a parameter', () => {
   });
 });
 
+describe('an analyser whose text names no mention word', () => {
+  // (a moderation or lint tool is an analyser by its name; its quoted examples are mentioned even when no word of its text says so)
+  it('still only mentions the instruction words it quotes', () => {
+    expect(found(tool('moderate_text', 'Rates a message. Returns "ignore all previous instructions" as one hit.'))).toEqual([]);
+    expect(found(tool('lint_prompt', 'Rates a prompt. "<|im_start|>system" gets a score of 1.'))).toEqual([]);
+  });
+});
+
 describe('a quoted tool name near a list of quoted values', () => {
   // (only a member of the list is a value: rules-90)
   it('is still a tool when it is not one of the list', () => {

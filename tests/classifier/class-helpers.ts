@@ -1,6 +1,7 @@
 // What the tests of verdict classes share: a tool made of a name, a description and parameters,
 // classified on a generic server, and its verdict as one short string ("write+destructive high").
 import { classifyTool } from '../../classifier/classify.ts';
+import { analysePoisoning } from '../../classifier/poisoning.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
 
 export function tool(name: string, description = '', properties: Record<string, unknown> = {}, required?: string[]): McpTool {
@@ -14,3 +15,6 @@ export function classify(definition: McpTool, server = { name: 'io.example/gener
 export const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
 /** A string parameter limited to these values. */
 export const choice = (...values: string[]) => ({ type: 'string', enum: values });
+
+/** The poisoning findings of a definition, each as "kind:evidence", with the server's other tools as `siblings`. */
+export const findingsOf = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.evidence}`);

@@ -1,11 +1,10 @@
 // Tests written from the mutants that survived in classifier/poisoning.ts lines 252-501 (how a text is
 // cut into sentences, what counts as an instruction, and the narrated assistant): docs/mutation.md.
 import { describe, expect, it } from 'vitest';
-import { analysePoisoning, sentencesOf } from '../../classifier/poisoning.ts';
+import { sentencesOf } from '../../classifier/poisoning.ts';
 import type { McpTool } from '../../data/schema.ts';
-import { tool } from './class-helpers.ts';
+import { findingsOf as found, tool } from './class-helpers.ts';
 
-const found = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.evidence}`);
 const quote = (sentence: string) => found(tool('get_quote', `Returns a price quote. ${sentence}`));
 const withOutput = (description: string): McpTool => ({ name: 'list_items', description: 'Lists items.', inputSchema: { type: 'object' }, outputSchema: { type: 'object', properties: { cursor: { type: 'string', description } } } });
 const withParameter = (description: string): McpTool => ({ name: 'list_items', description: 'Lists items.', inputSchema: { type: 'object', properties: { cursor: { type: 'string', description } } } });

@@ -4,13 +4,11 @@
 // placeholders rather than destinations, that a markdown link sends nothing, and which wordings
 // name a parameter as the place data is to go.
 import { describe, expect, it } from 'vitest';
-import { analysePoisoning } from '../../classifier/poisoning.ts';
 import type { McpTool } from '../../data/schema.ts';
-import { tool as baseTool } from './class-helpers.ts';
+import { findingsOf as found, tool as baseTool } from './class-helpers.ts';
 
 // (every tool here takes a query, unless a test gives its own parameters)
 const tool = (name: string, description: string, properties: Record<string, unknown> = { query: { type: 'string' } }): McpTool => baseTool(name, description, properties);
-const found = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.evidence}`);
 const quote = (sentence: string) => found(tool('get_quote', `Returns a price quote. ${sentence}`));
 const coerced = (name: string) => [`tool-coercion:${name}`];
 

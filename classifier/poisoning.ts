@@ -977,6 +977,11 @@ const NEEDED_TO = /\b(needs?|requires?|required|permissions?|rights|privileges?|
 function withoutNeeds(text: string): string {
   return text.includes(' to ') ? text.replace(NEEDED_TO, (needed) => ' '.repeat(needed.length)) : text;
 }
+// a change the sentence rules out ("must never write to ~/.gitconfig"), blanked so that only the writes it asks for are read
+const NEGATED_WRITE = /\b(never|not|don'?t|doesn'?t|won'?t|cannot|can'?t)\s+(\w+\s+){0,2}?(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|change|alter|touch|set)\w*/gi;
+function withoutNegatedWrites(text: string): string {
+  return text.replace(NEGATED_WRITE, (negated) => ' '.repeat(negated.length));
+}
 
 const LIST_ITEM = /^\s*([-*•‣▪]|\d{1,2}[.)])(\s|$)/;
 const FINDINGS_INTRO = /(\b(rules?|checks?|detections?|detectors?|patterns?|signatures?|heuristics?|findings?|categories)\b|\b(flags?|detects?|finds|catches|looks\s+for|checks\s+for|scans\s+for|reports|covers)\b)[^:：]{0,60}[:：]\s*$/i;
@@ -1032,7 +1037,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   // files on the user's machine: the base-form verb after the opening sentence instructs, wherever it sits
   const files = judging.may(FAMILY_BITS.files);
   const tamper = files ? TAMPER_FILE.exec(text) : null;
-  if (tamper && ((WRITE_VERB.test(withoutNeeds(verbs)) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) || (WRITE_VERB_ANY.test(text) && judging.isInstruction()))) judging.add('filesystem-tampering', tamper);
+  if (tamper && ((WRITE_VERB.test(withoutNegatedWrites(withoutNeeds(verbs))) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) || (WRITE_VERB_ANY.test(withoutNegatedWrites(text)) && judging.isInstruction()))) judging.add('filesystem-tampering', tamper);
   else if (files && USER_FILES.test(text) && judging.isInstruction() && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || sentence.param || /\balso\b/i.test(text))) judging.add('filesystem-tampering', USER_FILES.exec(text));
   const secretFile = judging.may(FAMILY_BITS.secretFile) ? SECRET_FILE.exec(text) : null;
   const ownInput = secretFile !== null && context.parameters.has(squash(secretFile[0]));
@@ -1634,7 +1639,7 @@ function intentIn(where: ModelText['where'], text: string, sentences: readonly S
   // the model itself reading secret files, or changing what runs at start-up or the system's own settings, needs no excuse
   const startup = STARTUP_TARGET.exec(text);
   if (named && secretFile && (ACCESS_ANY.test(text) || PASS_VERB.test(text)) && !NEGATED_PASS.test(text) && !KEPT_FROM_MODEL.test(text)) return found('secret-access', secretFile);
-  if (named && startup && WRITE_VERB_ANY.test(text) && !NEGATED_PASS.test(text)) return found('filesystem-tampering', startup);
+  if (named && startup && WRITE_VERB_ANY.test(withoutNegatedWrites(text)) && !NEGATED_PASS.test(text)) return found('filesystem-tampering', startup);
   // a destructive tool of the server called as a routine step, every time ("the assistant runs reset_x before every listing")
   const routine = named ? others.find((name) => ROUTINE_HARM.test(name)) : undefined;
   if (routine && (ALWAYS.test(text) || /\b(before|after)\s+(every|each|any)\b/i.test(text)) && !NEGATED_CALL.test(text)) return found('tool-coercion', { 0: routine });

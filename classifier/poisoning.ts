@@ -1141,8 +1141,8 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   } else if (disparages && text.includes('other') && EVERY_OTHER_TOOL.test(text)) {
     // every other tool of its kind put aside, with a claim against them ("instead of any other mapping tool (the others are being retired)")
     judging.add('tool-coercion', EVERY_OTHER_TOOL.exec(text));
-  } else if (text.includes('other') && /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
-    judging.add('tool-coercion', /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.exec(text));
+  } else if (text.includes('other') && /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+|any\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
+    judging.add('tool-coercion', /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+|any\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.exec(text));
   }
   const lineJump = !/before|prior/i.test(text) ? null : /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
   if (lineJump && !SELF_FIRST.test(text) && !/\bread\s+(the\s+)?(resource|schema|docs|documentation|guide)\b/i.test(text)) judging.add('tool-coercion', lineJump);
@@ -1158,7 +1158,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   else if (overrideUser) judging.add('argument-tampering', overrideUser);
   else {
     const regardless = judging.may(FAMILY_BITS.userOverride) ? REGARDLESS.exec(text) : null;
-    if (regardless && TAMPER_VERB.test(text) && ARGUMENT.test(text) && !/\bunless\s+the\s+user\b/i.test(text) && !/\b(convert|normali[sz]e|format|round(ed)?\s+to|encode|escape|trim)\w*\b/i.test(text)) judging.add('argument-tampering', regardless);
+    if (regardless && TAMPER_VERB.test(text) && ARGUMENT.test(text) && !/\bunless\s+the\s+user\b/i.test(text) && !/\b(convert|normali[sz]|format|round(ed)?\s+to|encod|escap|trim)\w*\b/i.test(text)) judging.add('argument-tampering', regardless);
   }
 
   // a fake procedure: a header or pretext, and a side task the model "must also" perform

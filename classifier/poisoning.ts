@@ -978,7 +978,8 @@ function withoutNeeds(text: string): string {
   return text.includes(' to ') ? text.replace(NEEDED_TO, (needed) => ' '.repeat(needed.length)) : text;
 }
 // a change the sentence rules out ("must never write to ~/.gitconfig"), blanked so that only the writes it asks for are read
-const NEGATED_WRITE = /\b(never|not|don'?t|doesn'?t|won'?t|cannot|can'?t)\s+(\w+\s+){0,2}?(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|change|alter|touch|set)\w*/gi;
+// (only adverbs stand between: "don't forget to add …" asks for the write)
+const NEGATED_WRITE = /\b(never|not|don'?t|doesn'?t|won'?t|cannot|can'?t)\s+((ever|be|directly|manually|automatically|silently)\s+){0,2}(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|change|alter|touch|set)\w*/gi;
 function withoutNegatedWrites(text: string): string {
   return text.replace(NEGATED_WRITE, (negated) => ' '.repeat(negated.length));
 }
@@ -1141,8 +1142,8 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   } else if (disparages && text.includes('other') && EVERY_OTHER_TOOL.test(text)) {
     // every other tool of its kind put aside, with a claim against them ("instead of any other mapping tool (the others are being retired)")
     judging.add('tool-coercion', EVERY_OTHER_TOOL.exec(text));
-  } else if (text.includes('other') && /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+|any\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.test(text)) {
-    judging.add('tool-coercion', /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+|any\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i.exec(text));
+  } else if (text.includes('other') && OTHER_TOOLS_PUT_ASIDE.test(text)) {
+    judging.add('tool-coercion', OTHER_TOOLS_PUT_ASIDE.exec(text));
   }
   const lineJump = !/before|prior/i.test(text) ? null : /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
   if (lineJump && !SELF_FIRST.test(text) && !/\bread\s+(the\s+)?(resource|schema|docs|documentation|guide)\b/i.test(text)) judging.add('tool-coercion', lineJump);
@@ -1190,6 +1191,7 @@ function mentionedAt(text: string, at: number): boolean {
 }
 // the verb with which a checker says what it finds
 // every other tool of a kind put aside ("instead of any other imagery tool")
+const OTHER_TOOLS_PUT_ASIDE = /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+|any\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i;
 const EVERY_OTHER_TOOL = /\b(instead\s+of|rather\s+than|over|in\s+place\s+of)\s+(any|all|every)\s+(of\s+the\s+)?other\s+[\w\s,-]{0,40}?tools?\b/i;
 const FINDING_VERB = /\b(flags?|detects?|finds|catches|blocks|reports|scans\s+for|looks\s+for|identifies|checks\s+for|warns\s+(about|of)|highlights|recogni[sz]es|spots|observed|classifies\s+[\w\s,]{0,80}\s+into)\b/i;
 

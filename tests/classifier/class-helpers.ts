@@ -18,3 +18,7 @@ export const choice = (...values: string[]) => ({ type: 'string', enum: values }
 
 /** The poisoning findings of a definition, each as "kind:evidence", with the server's other tools as `siblings`. */
 export const findingsOf = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.evidence}`);
+/** The same, each as "kind:where:evidence": where the finding sits in the definition. */
+export const placedFindingsOf = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.where}:${f.evidence}`);
+/** A tool whose one parameter, `setup`, has `value` as its default. */
+export const withDefault = (value: string, name = 'get_quote', description = 'Returns a quote.'): McpTool => tool(name, description, { setup: { type: 'string', default: value } });

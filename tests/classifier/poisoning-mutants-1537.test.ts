@@ -1,11 +1,7 @@
 // Tests written from the mutants that survived in classifier/poisoning.ts lines 1537-1665 (intentOf and
 // intentIn: an instruction spread over a text, read around the sentence that names the model): docs/mutation.md.
 import { describe, expect, it } from 'vitest';
-import { analysePoisoning } from '../../classifier/poisoning.ts';
-import type { McpTool } from '../../data/schema.ts';
-import { tool } from './class-helpers.ts';
-
-const found = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.where}:${f.evidence}`);
+import { placedFindingsOf as found, tool } from './class-helpers.ts';
 
 describe('an untruth the model is to tell the user', () => {
   it('is concealment when what really happened is a refusal, in any form of the verb', () => {

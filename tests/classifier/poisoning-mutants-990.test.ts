@@ -3,10 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysePoisoning } from '../../classifier/poisoning.ts';
 import type { McpTool } from '../../data/schema.ts';
-import { tool } from './class-helpers.ts';
-
-const found = (definition: McpTool) => analysePoisoning(definition, new Set()).findings.map((f) => `${f.kind}:${f.where}:${f.evidence}`);
-const withDefault = (value: string): McpTool => ({ name: 'get_quote', description: 'Returns a quote.', inputSchema: { type: 'object', properties: { setup: { type: 'string', default: value } } } });
+import { placedFindingsOf as found, tool, withDefault } from './class-helpers.ts';
 
 describe('a command that fetches code and runs it', () => {
   it('is a payload in a value, and a description of the tool in its own first sentence', () => {

@@ -1282,31 +1282,54 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
     if (!property || typeof property !== 'object' || !RECIPIENT_PARAMETER.test(name)) continue;
     const { default: preset, description } = property as { default?: unknown; description?: unknown };
     if (typeof description !== 'string' || preset === undefined) continue;
-    const keep = KEEP_PRESET.exec(description);
+    const keep = KEEP_PRESET.exec(evenSpaced(description));
     const address = (Array.isArray(preset) ? preset : [preset]).find((value): value is string => typeof value === 'string' && EMAIL_ADDRESS.test(value) && !/@(example|your[\w-]*)\./i.test(value));
-    if (keep && address) return { name, address, sentence: sentenceAround(description, keep.index) };
+    if (keep && address) return { name, address, sentence: sentenceAround(evenSpaced(description), keep.index) };
   }
   return undefined;
+}
+
+// Spaces between words other than one plain space: a run of them, a tab, a no-break or typographic space.
+// The rules read words one space apart ("API keys", "[SYSTEM MESSAGE]", "left out of the summary"); padding
+// them ("API  keys") must not hide an instruction, nor turn an exemption ("stop  sequences") into a finding.
+const ODD_GAP = /(?<=\S)(?: [ \t\u00a0\u2000-\u200a\u202f\u205f]|[\t\u00a0\u2000-\u200a\u202f\u205f])[ \t\u00a0\u2000-\u200a\u202f\u205f]*(?=\S)/g;
+
+/** The text with every gap between two words made one plain space (line breaks and indents stay). */
+export function evenSpaced(text: string): string {
+  return text.replace(ODD_GAP, ' ');
+}
+
+/** A quote from the even-spaced text, as it stands in the text it came from (its gaps as they were there). */
+function quotedFrom(raw: string, quote: string): string {
+  if (raw.includes(quote)) return quote;
+  const gaps = new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f]+'));
+  return gaps.exec(raw)?.[0] ?? quote;
 }
 
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
-  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${(tool.description ?? '').slice(0, 300)}`), documentsOf: '', templates: false, sentences: [], before: 0 };
+  const description = evenSpaced(tool.description ?? '');
+  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${description.slice(0, 300)}`), documentsOf: '', templates: false, sentences: [], before: 0 };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
-  const templatesTool = TEMPLATE_DOC.test(`${tool.name} ${tool.description ?? ''}`);
-  const unicodeTool = UNICODE_DOC.test(`${tool.name.replace(/[_-]/g, ' ')} ${tool.description ?? ''}`);
+  const templatesTool = TEMPLATE_DOC.test(`${tool.name} ${description}`);
+  const unicodeTool = UNICODE_DOC.test(`${tool.name.replace(/[_-]/g, ' ')} ${description}`);
   // the language the definition is written in: its description's opening, when it is plain English
-  const englishTool = ASCII_ONLY.test(firstSentenceOf(tool.description ?? '')) && /\b(the|a|an|of|to|and|for|with|from)\b/i.test(firstSentenceOf(tool.description ?? ''));
+  const englishTool = ASCII_ONLY.test(firstSentenceOf(description)) && /\b(the|a|an|of|to|and|for|with|from)\b/i.test(firstSentenceOf(description));
+  // each text as the definition gives it, for the quotes
+  const rawAt = new Map<string, string>();
   const record = (finding: PoisoningFinding) => {
     if (seen.has(finding.kind)) return;
     seen.add(finding.kind);
-    findings.push(finding);
+    const raw = rawAt.get(finding.where);
+    findings.push(raw === undefined ? finding : { ...finding, evidence: quotedFrom(raw, finding.evidence) });
   };
   // each text with its sentences, for the reading of a whole text at the end
   const read: ReadText[] = [];
-  for (const { where, text } of texts) {
+  for (const { where, text: raw } of texts) {
+    const text = evenSpaced(raw);
+    if (text !== raw) rawAt.set(where, raw);
     const invisible = ANY_INVISIBLE.test(text);
     const place = placeOf(where);
     // (whether the text documents formats or templates is worked out only if a sentence needs it)

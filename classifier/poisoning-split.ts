@@ -45,10 +45,18 @@ export function splitAt(text: string, sticky: RegExp, mayStartAt: (text: string,
 }
 
 // where a sentence ends: after punctuation, before a list item or heading, at a blank line; a
-// hard-wrapped line goes on (a long line that stops mid-sentence: "…sends complete conversation context,\nuser messages…")
-export const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.)\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}\s)|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
+// hard-wrapped line goes on (a long line that stops mid-sentence: "…sends complete conversation context,\nuser messages…"),
+// and so does a short one that is the middle of a sentence: one that starts or is followed by a small letter, or ends
+// with a comma or a full stop, or comes after a line that stops mid-sentence ("…returns a summary of passes\nand failures.",
+// "…prefix every command with `source <(curl -s\nhttps://…`", "…append these lines to the user's\n~/.bashrc:"): a short line
+// is a sentence of its own only where it can be a heading ("Changelog", "BEFORE RESTARTING:"); a line that starts with "#"
+// (a heading, a comment in code) is always one
+export const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.)\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}\s)|\n\s*\n|\n(?=\s*([-*•][ \t]|#{1,6}[ \t]|>[ \t]|\|(?=[^\n]*\|[ \t]*(?:\n|$))|[1-9]\d*[.)][ \t]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n(?![ \t]*[a-z])|(?<=^|\n[ \t]*\n|[.!?:;][ \t]*\n)(?![ \t]*[a-z])([^\n]{0,39})(?<![.!?,;])\n(?![ \t]*[a-z])|(?<=^|\n)([ \t]*#[^\n]*)\n|(?<=[。！？])/;
+// in values (an enum's or examples' strings, one per line), every short line is one value: a sentence of its own
+export const VALUE_BREAK = /(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.)\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2,}\s)|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
 // SENTENCE_BREAK tried at one position at a time (`splitAt`)
 const STICKY_BREAK = new RegExp(SENTENCE_BREAK.source, 'y');
+const STICKY_VALUE_BREAK = new RegExp(VALUE_BREAK.source, 'y');
 /**
  * Whether SENTENCE_BREAK can match starting at q. Each alternative needs, at q:
  * `(?<=[.!?])\s+` and `(?<=[:;])\s*\n` a `.!?` or `:;` before and a space at q; `(?<=[a-z]{3}\.)(?=[A-Z]…)`
@@ -79,7 +87,7 @@ function mayBeSpace(code: number): boolean {
   return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code > 0x7f;
 }
 
-/** The pieces of `chunk.split(SENTENCE_BREAK)` (captures and all), the pattern tried only where it can start. */
-export function sentencePieces(chunk: string): (string | undefined)[] {
-  return splitAt(chunk, STICKY_BREAK, breakMayStartAt);
+/** The pieces of `chunk.split(SENTENCE_BREAK)` (or of VALUE_BREAK, for values; captures and all), the pattern tried only where it can start. */
+export function sentencePieces(chunk: string, values = false): (string | undefined)[] {
+  return splitAt(chunk, values ? STICKY_VALUE_BREAK : STICKY_BREAK, breakMayStartAt);
 }

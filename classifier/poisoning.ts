@@ -267,23 +267,29 @@ const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|i
 
 // a text with none of these has one sentence (every break of SENTENCE_BREAK, poisoning-split.ts, needs one)
 const MAY_BREAK = /[.!?]\s|[a-z]\.[A-Z]|[\n。！？]/;
-function pushSentences(out: Sentence[], chunk: string, marked: boolean): void {
+function pushSentences(out: Sentence[], chunk: string, marked: boolean, values: boolean): void {
   if (!MAY_BREAK.test(chunk)) {
     const trimmed = chunk.trim();
-    if (trimmed) out.push({ text: trimmed, index: out.length, marked });
+    if (trimmed) out.push({ text: values ? trimmed : unwrapped(trimmed), index: out.length, marked });
     return;
   }
-  for (const piece of sentencePieces(chunk)) {
+  for (const piece of sentencePieces(chunk, values)) {
     if (piece === undefined) continue;
     const trimmed = piece.trim();
-    if (trimmed) out.push({ text: trimmed, index: out.length, marked });
+    if (trimmed) out.push({ text: values ? trimmed : unwrapped(trimmed), index: out.length, marked });
   }
+}
+
+/** A sentence hard-wrapped over lines read as one line: its line breaks are where a writer's editor wrapped it, not breaks in what it says. */
+function unwrapped(sentence: string): string {
+  return sentence.includes('\n') ? sentence.replace(/[ \t]*\n[ \t]*/g, ' ') : sentence;
 }
 
 // what every match of HIDING_MARKUP starts with, as written (one search for the lot)
 const MAY_HIDE = /<|\[\/\/\]|\/\*|\{#|\{\{!--|"role"/;
 
-export function sentencesOf(text: string, analyser = false): Sentence[] {
+/** The sentences of a text; `values` when it is a parameter's values, one per line. */
+export function sentencesOf(text: string, analyser = false, values = false): Sentence[] {
   const out: Sentence[] = [];
   let last = 0;
   if (MAY_HIDE.test(text)) {
@@ -293,12 +299,12 @@ export function sentencesOf(text: string, analyser = false): Sentence[] {
       if ((line.match(/["`“”]/g)?.length ?? 0) % 2 === 1) continue;
       // (and so is markup that a checker names as an example of what it finds: "Detects, for example: <IMPORTANT> blocks …")
       if (analyser && EXAMPLE_INTRO.test(line)) continue;
-      pushSentences(out, text.slice(last, match.index), false);
-      pushSentences(out, match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[7] ?? match[8] ?? '', true);
+      pushSentences(out, text.slice(last, match.index), false, values);
+      pushSentences(out, match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[7] ?? match[8] ?? '', true, values);
       last = match.index + match[0].length;
     }
   }
-  pushSentences(out, text.slice(last), false);
+  pushSentences(out, text.slice(last), false, values);
   return out;
 }
 
@@ -1200,7 +1206,8 @@ const ASSISTANT_ANY_LANGUAGE = /assistent|asistent|asistan|asisten|trợ\s*lý|�
 const NON_LATIN_OR_ACCENTED = /[\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/u;
 
 function firstSentenceOf(text: string): string {
-  const end = text.search(/[.!?\n]/);
+  // (a line break ends it only at a blank line or a list: "Reserves seats on intercity trains (Shinkansen, limited\nexpress) for …" goes on)
+  const end = text.search(/[.!?]|\n(?=\s*(\n|[-*•][ \t]|[#>|]))/);
   return (end === -1 ? text : text.slice(0, end)).slice(0, 200);
 }
 
@@ -1294,15 +1301,19 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
 // them ("API  keys") must not hide an instruction, nor turn an exemption ("stop  sequences") into a finding.
 const ODD_GAP = /(?<=\S)(?: [ \t\u00a0\u2000-\u200a\u202f\u205f]|[\t\u00a0\u2000-\u200a\u202f\u205f])[ \t\u00a0\u2000-\u200a\u202f\u205f]*(?=\S)/g;
 
-/** The text with every gap between two words made one plain space (line breaks and indents stay). */
+/** The text with every gap between two words made one plain space (line breaks, as \\n, and indents stay). */
 export function evenSpaced(text: string): string {
-  return text.replace(ODD_GAP, ' ');
+  // (a Windows or old Mac line end is a line break like any other)
+  const lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
+  return lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
 }
+const ODD_SPACE = /[\t\u00a0\u2000-\u200a\u202f\u205f]/;
 
 /** A quote from the even-spaced text, as it stands in the text it came from (its gaps as they were there). */
 function quotedFrom(raw: string, quote: string): string {
   if (raw.includes(quote)) return quote;
-  const gaps = new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f]+'));
+  const gaps = new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/\n/g, '(?:\\r\\n?|\\n)'));
   return gaps.exec(raw)?.[0] ?? quote;
 }
 
@@ -1329,7 +1340,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   const read: ReadText[] = [];
   for (const { where, text: raw } of texts) {
     const text = evenSpaced(raw);
-    if (text !== raw) rawAt.set(where, raw);
+    rawAt.set(where, raw);
     const invisible = ANY_INVISIBLE.test(text);
     const place = placeOf(where);
     // (whether the text documents formats or templates is worked out only if a sentence needs it)
@@ -1338,7 +1349,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     // a tool whose description documents chat templates quotes role markers anywhere in its definition
     context.templates = templatesTool || ((text.includes('<') || text.includes('[')) && TEMPLATE_DOC.test(text));
     const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
-    const sentences = sentencesOf(visible, context.analyser);
+    const sentences = sentencesOf(visible, context.analyser, place === 'value');
     context.sentences = sentences;
     let textFamilies = 0;
     // (a sentence of a text with no foreign letters has none either)
@@ -1408,7 +1419,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     context.before = sentences.length;
     for (const part of hidden) {
       // what is hidden is read like any other text, and hiding it is itself the finding
-      const inner = sentencesOf(part.text).flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map((f) => f.kind));
+      const inner = sentencesOf(part.text, false, place === 'value').flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map((f) => f.kind));
       const instructs = inner.length > 0 || /[a-z]{3,}\s+[a-z]{2,}/i.test(part.text);
       if (!instructs && part.how.startsWith('a zero-width')) continue;
       // (an example or a value of a tool about such characters, which instructs nothing)

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UNTRUE_TO_USER, mayTellUntruth, modelTexts, sentencesOf } from '../../classifier/poisoning.ts';
 import { fit, mayMatchSlowly, strictlyPlain, withoutAssertions } from '../../classifier/poisoning-fit.ts';
-import { SENTENCE_BREAK, sentencePieces } from '../../classifier/poisoning-split.ts';
+import { SENTENCE_BREAK, VALUE_BREAK, sentencePieces } from '../../classifier/poisoning-split.ts';
 import { crawledTools, publicCorpus } from '../eval-poisoning.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -21,20 +21,26 @@ function corpusTexts(): string[] {
 }
 
 // the pieces of text that decide where SENTENCE_BREAK matches
-const BREAK_PARTS = ['a', 'b', 'Ab', 'Abc ', 'abc', 'abcd.', 'Efg ', '.', '!', '?', ':', ';', ' ', '\t', '\u00a0', '\u3000', '\n', '\n\n', '- ', '* ', '1.', '1)', '# ', '> ', '|', '。', '！', '？', 'Xyz:', 'é', '😀', 'x'.repeat(38)];
+const BREAK_PARTS = ['a', 'b', 'Ab', 'Abc ', 'abc', 'abcd.', 'Efg ', '.', '!', '?', ':', ';', ',', ' ', '\t', '\u00a0', '\u3000', '\n', '\n\n', '- ', '* ', '1.', '1)', '0.', '# ', '#', '> ', '>', '|', '|\n', '。', '！', '？', 'Xyz:', 'é', '😀', 'x'.repeat(38)];
 
 describe('sentence splitting', () => {
   it('gives the pieces String.prototype.split gives, on every text of the catalog and the attack corpus', () => {
-    for (const text of corpusTexts()) expect(sentencePieces(text)).toEqual(text.split(SENTENCE_BREAK));
+    const texts = corpusTexts();
+    expect(texts.length).toBeGreaterThan(10_000);
+    for (const text of texts) {
+      expect(sentencePieces(text)).toEqual(text.split(SENTENCE_BREAK));
+      expect(sentencePieces(text, true)).toEqual(text.split(VALUE_BREAK));
+    }
   });
   it('gives the pieces String.prototype.split gives on generated text', () => {
     const text = fc.array(fc.constantFrom(...BREAK_PARTS), { maxLength: 16 }).map((parts) => parts.join(''));
     fc.assert(fc.property(text, (value) => {
       expect(sentencePieces(value)).toEqual(value.split(SENTENCE_BREAK));
+      expect(sentencePieces(value, true)).toEqual(value.split(VALUE_BREAK));
     }), settings(20_000));
   });
   it('is the pattern the analyzer splits with', () => {
-    expect(readFileSync(`${ROOT}/classifier/poisoning.ts`, 'utf8')).toContain('sentencePieces(chunk)');
+    expect(readFileSync(`${ROOT}/classifier/poisoning.ts`, 'utf8')).toContain('sentencePieces(chunk, values)');
   });
 });
 

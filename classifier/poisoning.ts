@@ -282,7 +282,7 @@ function pushSentences(out: Sentence[], chunk: string, marked: boolean, values: 
 
 /** A sentence hard-wrapped over lines read as one line: its line breaks are where a writer's editor wrapped it, not breaks in what it says. */
 function unwrapped(sentence: string): string {
-  return sentence.includes('\n') ? sentence.replace(/[ \t]*\n[ \t]*/g, ' ') : sentence;
+  return sentence.includes('\n') ? sentence.replace(/\s*\n\s*/g, ' ') : sentence;
 }
 
 // what every match of HIDING_MARKUP starts with, as written (one search for the lot)
@@ -960,7 +960,7 @@ function valuePayloads(text: string, judging: Judging): void {
   if (placeholder) judging.add('secret-access', placeholder);
   const found = [...text.matchAll(LOCAL_SOURCES)];
   if (new Set(found.map((match) => match[0].toLowerCase().replace(/[_ -]/g, ''))).size >= 3) judging.add('covert-collection', found[0]!);
-  const harvest = text.includes('<') || text.includes('anywhere') || text.includes('messages') ? VALUE_HARVEST.exec(text) : null;
+  const harvest = text.includes('<') || /anywhere|messages/i.test(text) ? VALUE_HARVEST.exec(text) : null;
   if (harvest) judging.add('covert-collection', harvest);
 }
 
@@ -1011,7 +1011,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   // a value that is itself a payload: a shell substitution that reaches the network, local data piped to an upload,
   // an address built from the secrets in reach, a bundle of the user's local data to send ("$(env | base64 | wget …)")
   if (place === 'value') valuePayloads(text, judging);
-  const sessionWide = text.includes('session') ? SESSION_WIDE.exec(text) : null;
+  const sessionWide = /session/i.test(text) ? SESSION_WIDE.exec(text) : null;
   if (sessionWide && FIXED_DESTINATION.test(text)) judging.add('tool-shadowing', sessionWide);
   // no detector has an anchor here
   if (families === 0) return found;
@@ -1145,10 +1145,10 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     else if (unknown.length > 0 && callsOther && /\binstead\s+of\s+(this|these)(\s+one|\s+tool)?\b/i.test(text) && !/\b(deprecat\w*|legacy|replaced|superseded|retired)\b/i.test(text) && !/\bdeprecat\w*|\blegacy\b/i.test(context.tool.description ?? '')) judging.add('tool-coercion', { 0: unknown[0]!, index: text.indexOf(unknown[0]!) });
   } else if (/\b(any|every|each|another|other)\s+tools?\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text)) && TAMPER_VERB.test(text) && /\b(whenever|when|if|every\s+time)\b/i.test(text)) {
     judging.add('tool-shadowing', /\b(any|every|each|another|other)\s+tools?\b/i.exec(text));
-  } else if (disparages && text.includes('other') && EVERY_OTHER_TOOL.test(text)) {
+  } else if (disparages && /other/i.test(text) && EVERY_OTHER_TOOL.test(text)) {
     // every other tool of its kind put aside, with a claim against them ("instead of any other mapping tool (the others are being retired)")
     judging.add('tool-coercion', EVERY_OTHER_TOOL.exec(text));
-  } else if (text.includes('other') && OTHER_TOOLS_PUT_ASIDE.test(text)) {
+  } else if (/other/i.test(text) && OTHER_TOOLS_PUT_ASIDE.test(text)) {
     judging.add('tool-coercion', OTHER_TOOLS_PUT_ASIDE.exec(text));
   }
   const lineJump = !/before|prior/i.test(text) ? null : /\b(before|prior\s+to)\s+(calling|using|invoking)\s+(any|every|each)\s+(other\s+)?tools?\b/i.exec(text);
@@ -1516,6 +1516,8 @@ export function gateLeaks(text: string): { leaks: string[]; matched: number } {
 // the model as the one who acts: "the assistant therefore adds", "agents are expected to pass", "obliges the assistant to call"
 const MODEL_ACTS = /(^|[.;:!?]\s+|\b(the|an?|any|all|every|each|calling|invoking)\s+)(ai\s+)?(assistants?|agents?|models?|llms?)(?!\s+(id|ids|name|names|config\w*|settings?|version|card|profile|runs?|api|endpoint|provider|list|registry)\b)\s+((also|then|therefore|still|always|first|simply|just|now|quietly|silently|automatically|immediately|instead|should|must|shall|will|can|may|is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+asked\s+to|is\s+asked\s+to|are\s+required\s+to|is\s+required\s+to)\s+)*(read|copie|copy|append|add|empt|ask|assure|reassure|tell|look|pass|put|place|call|send|run|execute|fill|include|attach|forward|upload|post|write|set|change|replace|substitut|delete|remove|clear|present|describe|report|remember|keep|store|save|share|creat|install|configur|enabl|disabl|grant|transfer|pay|buy|purchas|collect|gather|request|use|invoke|trigger|apply|honou?r|follow|obey|treat|paste|insert|submit|export|fetch|download|open|leave|omit|skip|ignore|do|does)\w*|\b(oblige|obliges|obliged|require|requires|required|expect|expects|instruct|instructs|ask|asks|asking|request|requests)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\s+to\b/i;
 // a passive order about tools: "X is not to be used…", "Y is called … instead"
+// (the words PASSIVE_ORDER cannot match without, in any case: the gates in front of a pattern that ignores case ignore it too)
+const PASSIVE_ORDER_WORDS = /to\s+be\s|instead/i;
 const PASSIVE_ORDER = /\b(is|are)\s+(not\s+)?to\s+be\s+(used|called|invoked)\b|\b(is|are)\s+(then\s+|always\s+)?(called|invoked|used)\b[^.]{0,80}\binstead\b/i;
 // the text says who it is for: "a kind request to assistants", "read by assistants", "(agents honour this block)", "model-only:"
 const FOR_MODEL = /\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)|\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b|\bmodel[- ]only\b|^[\W_]*(assistant|agent|model|ai|llm)\s*:|^[\W_]*(assistant|agent|model|ai|llm)[-_ ](directives?|instructions?|notes?|only)\s*:|\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b|\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b|\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b/iu;
@@ -1598,7 +1600,7 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     // the user's choice overridden; most texts have none of their words
     if (text.length < 40) continue;
     const modelWord = (families & FAMILY_BITS.model) !== 0 && MODEL_WORD.test(text);
-    const passive = text.includes('to be ') || text.includes('instead');
+    const passive = PASSIVE_ORDER_WORDS.test(text);
     const override = OVERRIDE_WORD.test(text);
     // (the model told what it must do: "before the first call you must run …")
     const told = (families & FAMILY_BITS.addressed) !== 0 && FIXED_ARGUMENT.test(text) && ADDRESSED.test(text);
@@ -1612,7 +1614,7 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
       const line = sentence.text;
       const anchors =
         (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || testExact(FOR_MODEL, line))) ||
-        (passive && (line.includes('to be ') || line.includes('instead')) && PASSIVE_ORDER.test(line)) ||
+        (passive && PASSIVE_ORDER_WORDS.test(line) && PASSIVE_ORDER.test(line)) ||
         (override && OVERRIDE_WORD.test(line) && OVERRIDDEN_CHOICE.test(line)) ||
         (told && ADDRESSED.test(line)) ||
         (untruth && UNTRUE_TO_USER.test(line));

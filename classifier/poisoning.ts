@@ -261,7 +261,7 @@ interface Sentence {
 // message written as JSON in the system's or developer's role: a turn the model may take as its own
 const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|(?<!\{)\{#([\s\S]*?)#\}(?!\})|\{\{!--([\s\S]*?)(?:--\}\}|$)|\/\*\s*((?:agents?|assistants?|ai|models?|llms?|note|internal)\b[\s\S]*?)(?:\*\/|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant|sub|sup|small)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\6\s*>|$)|"role"\s*:\s*"(?:system|developer)"\s*,\s*"content"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
 // comments a page never shows: HTML, Markdown link references, Jinja and Handlebars
-const HIDDEN_COMMENT = /\/\*\s*(agents?|assistants?|models?|ai|llms?)\b|<!--|\[\/\/\]:\s*#|(?<!\{)\{#|\{\{!--/;
+const HIDDEN_COMMENT = /\/\*\s*(agents?|assistants?|models?|ai|llms?)\b|<!--|\[\/\/\]:\s*#|(?<!\{)\{#|\{\{!--/i;
 // tags that have no business in a tool definition: what they wrap is aimed at the model
 const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override)\b[^>]{0,40}>/i;
 
@@ -608,7 +608,7 @@ const NOT_TOOL_NAMES = /^(this|that|same|new|other|above|following|previous|next
 const EXAMPLE_VALUES = /\b(such\s+as|e\.g\.?|for\s+example|for\s+instance|one\s+of|values?(\s+are)?|options?(\s+are)?|either)\s*:?\s*[^.]{0,200}$/i;
 
 /** A quoted word inside a run of three or more quoted words separated by commas ("'active', 'draft', 'in_review'") is one value of a list. */
-const VALUE_LIST = /([`'"“‘][\w.-]+[`'"”’]\s*(,|\bor\b|\band\b)\s*){2,}[`'"“‘][\w.-]+[`'"”’]/g;
+const VALUE_LIST = /([`'"“‘][\w.-]+[`'"”’]\s*(,|\bor\b|\band\b)\s*){2,}[`'"“‘][\w.-]+[`'"”’]/gi;
 function inValueList(sentence: string, at: number, length: number): boolean {
   // (the name is one of the list's members: a list elsewhere in the sentence says nothing about it)
   const start = Math.max(0, at - 120);
@@ -625,12 +625,21 @@ function withoutAbbreviationStops(text: string): string {
   return text.replace(/\b(e\.g|i\.e)\./gi, (abbreviation) => abbreviation.replace(/\./g, ' '));
 }
 const TOOLS_EXEMPLIFIED = /\btools?\b[^.]{0,80}\b(e g|such\s+as|for\s+example|including)\b[^.]{0,80}$/i;
+// A word in capitals standing alone ("CALL", "THE", "TOOL"), outside code and quotes and not part of a name or a variable
+const SHOUTED_WORD = /`[^`]*`|(?<![\w$%'"‘’“”-])[A-Z]{2,}(?![\w'"‘’“”-])/g;
+
+/** The text with its shouted words in small letters (same length): for patterns whose words are in small letters but whose names are not. */
+export function unshouted(text: string): string {
+  return /[A-Z]{2}/.test(text) ? text.replace(SHOUTED_WORD, (word) => (word.startsWith('`') ? word : word.toLowerCase())) : text;
+}
+
 function otherTools(sentence: string, context: Context): string[] {
   const names: string[] = [];
   const self = context.tool.name;
-  for (const match of sentence.matchAll(TOOL_REFERENCE)) {
+  // (the words around a name in any case, "CALL get_weather", "THE get_weather TOOL"; the name as written)
+  for (const match of unshouted(sentence).matchAll(TOOL_REFERENCE)) {
     const name = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? match[7];
-    if (!name || name.toLowerCase() === self.toLowerCase() || context.parameters.has(name) || context.parameters.has(squash(name)) || NOT_TOOL_NAMES.test(name) || !/[a-z]/.test(name)) continue;
+    if (!name || !sentence.includes(name) || name.toLowerCase() === self.toLowerCase() || context.parameters.has(name) || context.parameters.has(squash(name)) || NOT_TOOL_NAMES.test(name) || !/[a-z]/.test(name)) continue;
     if (/\.(json|md|txt|env|ya?ml|toml|js|ts|py|sh|html|csv|pdf|png|jpg|com|org|net|io|dev)$/i.test(name) || /^https?:/i.test(name) || name.includes('@') || /^\d/.test(name)) continue;
     // a quoted word is a tool when it is a sibling, looks like one (snake, kebab, dotted), or the text calls it a tool
     if (match[1] && !context.siblings.has(name) && !(/[_-]/.test(name) || /^\s*tool\b/i.test(sentence.slice(match.index + match[0].length)) || /\b(call|invoke|calling|invoking)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, match.index - 20), match.index)))) continue;
@@ -728,9 +737,9 @@ const FAMILY_CHARACTERS: Partial<Record<Family, RegExp>> = {
   files: /~\/|\.git/,
   secretFile: /~\/|\.env|id_/,
   tools: /[_`'"“‘]|\(/,
-  destination: /https?:|@/,
+  destination: /https?:|@/i,
   shell: /\||;|\$\(|&&|\/dev\//,
-  remoteExec: /exec\(|eval\(/,
+  remoteExec: /exec\(|eval\(/i,
   // (a percentage added to an amount: "adds a 3.5% margin to the amount")
   tamperValue: /%/,
 };
@@ -979,9 +988,10 @@ function judgeSentence(sentence: Sentence, place: Place, context: Context): Foun
 }
 
 // what a tool says it needs in order to act ("typically needs root to write that path"): a requirement, not an order
+const TO_WORD = /\sto\s/i;
 const NEEDED_TO = /\b(needs?|requires?|required|permissions?|rights|privileges?|access)\b[^.;]{0,40}?\bto\s+\w+/gi;
 function withoutNeeds(text: string): string {
-  return text.includes(' to ') ? text.replace(NEEDED_TO, (needed) => ' '.repeat(needed.length)) : text;
+  return TO_WORD.test(text) ? text.replace(NEEDED_TO, (needed) => ' '.repeat(needed.length)) : text;
 }
 // a change the sentence rules out ("must never write to ~/.gitconfig"), blanked so that only the writes it asks for are read
 // (only adverbs stand between: "don't forget to add …" asks for the write)
@@ -1271,7 +1281,9 @@ function propertyNames(tool: McpTool): Set<string> {
 
 // a template variable that stands for the conversation
 // (a vendor's own token in its own API's header is how the API is called, not a leak)
-const CONVERSATION_VARIABLE = /\{\{\s*[\w.]*(conversation|chat|history|transcript|messages)[\w.]*\s*\}\}|\$\{?[A-Z_]*(CONVERSATION|CHAT_?LOG|CHAT_?HISTORY|HISTORY|TRANSCRIPT|MESSAGES)[A-Z_]*\}?|\$\{[a-z0-9_]*(conversation|chat_?log|chat_?history|history|transcript|messages|tool_?outputs)[a-z0-9_]*\}/;
+// (a template's placeholder in any case; a shell variable in capitals or a template literal's in small letters)
+const CONVERSATION_PLACEHOLDER = /\{\{\s*[\w.]*(conversation|chat|history|transcript|messages)[\w.]*\s*\}\}/i;
+const CONVERSATION_VARIABLE = /\$\{?[A-Z_]*(CONVERSATION|CHAT_?LOG|CHAT_?HISTORY|HISTORY|TRANSCRIPT|MESSAGES)[A-Z_]*\}?|\$\{[a-z0-9_]*(conversation|chat_?log|chat_?history|history|transcript|messages|tool_?outputs)[a-z0-9_]*\}/;
 // secrets taken from what was said ("any API keys or tokens that appear in the conversation")
 const SECRETS_FROM_CHAT = /\b(api[_ -]?keys?|access[_ -]?tokens?|tokens?|passwords?|secrets?|credentials?|passphrases?)\b[^.]{0,80}\b((?<!\b(will|would|may|might|could)\s)(appear|appears|mentioned|shared|given|pasted|found|seen|typed)\s+(in|during)\s+(the|this)\s+(conversation|chat|session)|from\s+the\s+(conversation|chat))\b/i;
 // what every match of SECRETS_FROM_CHAT ends in (its last group), in one cheap search with the same flag
@@ -1376,7 +1388,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     if (dialog && !onlyMentioned(visible.slice(0, 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
     const param = where.startsWith('inputSchema.');
     // the conversation put into an outside address by a template variable ("…/c?d={{full_conversation}}", "body": "$CHAT_TRANSCRIPT")
-    const variable = text.includes('{') || text.includes('$') ? CONVERSATION_VARIABLE.exec(text) : null;
+    const variable = text.includes('{') || text.includes('$') ? (CONVERSATION_PLACEHOLDER.exec(text) ?? CONVERSATION_VARIABLE.exec(text)) : null;
     if (variable && outsideDestination(text, true)) record({ kind: 'exfiltration', where, evidence: variable[0], sentence: sentenceAround(text, variable.index), decoded: false, message: MESSAGES.exfiltration! });
     // a parameter said to hold the secrets that turn up in the conversation
     const fromChat = param && FROM_CHAT_WORDS.test(text) ? SECRETS_FROM_CHAT.exec(text) : null;
@@ -1389,7 +1401,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       const pair = [sentence, sentences[i + 1]].filter((s): s is Sentence => s !== undefined);
       const asks = pair.some((s) => ACCESS_VERB.test(s.text) || PASS_VERB.test(s.text) || /\b(contents?\s+of|value\s+(should|must)\s+be|should\s+be\s+whatever)\b/i.test(s.text));
       // (a value has no business naming one at all; an output description says what comes back, as prose does, and needs an order)
-      const instructs = GENERAL_SECRET_STORE.test(secret[0]) ? pair.some((s) => isDirective(s, place)) : place === 'value' || pair.some((s) => isDirective(s, place) || /\b(REQUIRED|should\s+be|must\s+be)\b/.test(s.text));
+      const instructs = GENERAL_SECRET_STORE.test(secret[0]) ? pair.some((s) => isDirective(s, place)) : place === 'value' || pair.some((s) => isDirective(s, place) || /\bREQUIRED\b/.test(s.text) || /\b(should|must)\s+be\b/i.test(s.text));
       if (asks && instructs && !pair.some((s) => NEGATED_PASS.test(s.text))) record({ kind: 'secret-access', where, evidence: quoteIn(text, secret[0], ''), sentence: sentence.text, decoded: false, message: MESSAGES['secret-access']! });
     });
     sentences.forEach((sentence, i) => {
@@ -1576,7 +1588,7 @@ function mayInstruct(read: ReadText): boolean {
 }
 // words that a passive order, an overridden choice or an untruth to the user needs, written as they
 // must occur (no flags: one search for the lot finds what a search for each would)
-const INSTRUCT_WORDS = /to be |even if|even when|though|whether or not|regardless|instead|ubstitut|rather than|intended|including when/;
+const INSTRUCT_WORDS = /to\s+be\s|even\s+if|even\s+when|though|whether\s+or\s+not|regardless|instead|ubstitut|rather\s+than|intended|including\s+when/i;
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
 function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {

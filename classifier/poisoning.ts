@@ -1301,9 +1301,9 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
     if (!property || typeof property !== 'object' || !RECIPIENT_PARAMETER.test(name)) continue;
     const { default: preset, description } = property as { default?: unknown; description?: unknown };
     if (typeof description !== 'string' || preset === undefined) continue;
-    const keep = KEEP_PRESET.exec(evenSpaced(description));
+    const keep = KEEP_PRESET.exec(plainTyped(description));
     const address = (Array.isArray(preset) ? preset : [preset]).find((value): value is string => typeof value === 'string' && EMAIL_ADDRESS.test(value) && !/@(example|your[\w-]*)\./i.test(value));
-    if (keep && address) return { name, address, sentence: sentenceAround(evenSpaced(description), keep.index) };
+    if (keep && address) return { name, address, sentence: sentenceAround(plainTyped(description), keep.index) };
   }
   return undefined;
 }
@@ -1312,27 +1312,34 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
 // The rules read words one space apart ("API keys", "[SYSTEM MESSAGE]", "left out of the summary"); padding
 // them ("API  keys") must not hide an instruction, nor turn an exemption ("stop  sequences") into a finding.
 const ODD_GAP = /(?<=\S)(?: [ \t\u00a0\u2000-\u200a\u202f\u205f]|[\t\u00a0\u2000-\u200a\u202f\u205f])[ \t\u00a0\u2000-\u200a\u202f\u205f]*(?=\S)/g;
+// A typographic apostrophe (or a closing single quote, the same character): the rules read "don't", "user's" with a plain one
+const CURLY_APOSTROPHE = /[\u2019\u02bc]/g;
 
-/** The text with every gap between two words made one plain space (line breaks, as \\n, and indents stay). */
-export function evenSpaced(text: string): string {
+/**
+ * The text as the rules read it, whatever the editor it was typed in: every gap between two words one
+ * plain space (line breaks, as \\n, and indents stay), and typographic apostrophes plain. Same meaning;
+ * the quotes are mapped back to the text as written (`quotedFrom`).
+ */
+export function plainTyped(text: string): string {
   // (a Windows or old Mac line end is a line break like any other)
   const lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
-  return lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
+  const spaced = lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
+  return spaced.includes('\u2019') || spaced.includes('\u02bc') ? spaced.replace(CURLY_APOSTROPHE, "'") : spaced;
 }
 const ODD_SPACE = /[\t\u00a0\u2000-\u200a\u202f\u205f]/;
 
-/** A quote from the even-spaced text, as it stands in the text it came from (its gaps as they were there). */
+/** A quote from the plain-typed text, as it stands in the text it came from (its gaps and apostrophes as they were there). */
 function quotedFrom(raw: string, quote: string): string {
   if (raw.includes(quote)) return quote;
-  const gaps = new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/\n/g, '(?:\\r\\n?|\\n)'));
+  const gaps = new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/\n/g, '(?:\\r\\n?|\\n)').replace(/'/g, "['\\u2019\\u02bc]"));
   return gaps.exec(raw)?.[0] ?? quote;
 }
 
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
-  const description = evenSpaced(tool.description ?? '');
+  const description = plainTyped(tool.description ?? '');
   const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${description.slice(0, 300)}`), documentsOf: '', templates: false, sentences: [], before: 0 };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
@@ -1351,7 +1358,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   // each text with its sentences, for the reading of a whole text at the end
   const read: ReadText[] = [];
   for (const { where, text: raw } of texts) {
-    const text = evenSpaced(raw);
+    const text = plainTyped(raw);
     rawAt.set(where, raw);
     const invisible = ANY_INVISIBLE.test(text);
     const place = placeOf(where);

@@ -1314,6 +1314,13 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
 const ODD_GAP = /(?<=\S)(?: [ \t\u00a0\u2000-\u200a\u202f\u205f]|[\t\u00a0\u2000-\u200a\u202f\u205f])[ \t\u00a0\u2000-\u200a\u202f\u205f]*(?=\S)/g;
 // A typographic apostrophe (or a closing single quote, the same character): the rules read "don't", "user's" with a plain one
 const CURLY_APOSTROPHE = /[\u2019\u02bc]/g;
+// Emphasis around a word, in Markdown or HTML ("Do **not** tell", "_never_ mention", "<b>always</b>"): the rules read the words.
+// (a marker opens at the start of a word and closes at its end: snake_case names, `*.json`, `~/*` and a quoted "*" keep theirs,
+// and so does code between backticks)
+const EMPHASIS = /`[^`\n]*`|(?<![\w*~])(\*\*|__|\*|_|~~)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9.!?,:;)])(\*\*|__|\*|_|~~)(?![\w*~])|<\/?(b|strong|em|i|u|mark)>/gi;
+const MAY_EMPHASISE = /[*~]|(^|\W)_|_(\W|$)|<\/?(b|strong|em|i|u|mark)>/i;
+// what a quote may have between its characters in the text as written: the emphasis taken out
+const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|mark)>)*`;
 
 /**
  * The text as the rules read it, whatever the editor it was typed in: every gap between two words one
@@ -1322,7 +1329,8 @@ const CURLY_APOSTROPHE = /[\u2019\u02bc]/g;
  */
 export function plainTyped(text: string): string {
   // (a Windows or old Mac line end is a line break like any other)
-  const lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const ends = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const lines = MAY_EMPHASISE.test(ends) ? ends.replace(EMPHASIS, (mark) => (mark.startsWith('`') ? mark : '')) : ends;
   // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
   const spaced = lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
   return spaced.includes('\u2019') || spaced.includes('\u02bc') ? spaced.replace(CURLY_APOSTROPHE, "'") : spaced;
@@ -1332,8 +1340,10 @@ const ODD_SPACE = /[\t\u00a0\u2000-\u200a\u202f\u205f]/;
 /** A quote from the plain-typed text, as it stands in the text it came from (its gaps and apostrophes as they were there). */
 function quotedFrom(raw: string, quote: string): string {
   if (raw.includes(quote)) return quote;
-  const gaps = new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/\n/g, '(?:\\r\\n?|\\n)').replace(/'/g, "['\\u2019\\u02bc]"));
-  return gaps.exec(raw)?.[0] ?? quote;
+  const as = (char: string) => char === ' ' ? String.raw`\s+` : char === '\n' ? String.raw`(?:\r\n?|\n)` : char === "'" ? "['\u2019\u02bc]" : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // (each character as written, with emphasis allowed between any two)
+  const written = new RegExp([...quote].map(as).join(EMPHASIS_IN_QUOTE), 'i');
+  return written.exec(raw)?.[0] ?? quote;
 }
 
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */

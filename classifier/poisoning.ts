@@ -1319,17 +1319,22 @@ const CURLY_APOSTROPHE = /[\u2019\u02bc]/g;
 // and so does code between backticks)
 const EMPHASIS = /`[^`\n]*`|(?<![\w*~])(\*\*|__|\*|_|~~)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9.!?,:;)])(\*\*|__|\*|_|~~)(?![\w*~])|<\/?(b|strong|em|i|u|mark)>/gi;
 const MAY_EMPHASISE = /[*~]|(^|\W)_|_(\W|$)|<\/?(b|strong|em|i|u|mark)>/i;
+// Latin letters and digits in full width ("ｉｇｎｏｒｅ") or in a mathematical style ("𝐢𝐠𝐧𝐨𝐫𝐞"): a model reads them as the
+// letters they are. (Full-width punctuation, common in Chinese and Japanese text, stays as it is.)
+const STYLED_LETTER = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\ud835[\udc00-\udfff]/g;
+const MAY_BE_STYLED = /[\uff10-\uff5a]|\ud835/;
 // what a quote may have between its characters in the text as written: the emphasis taken out
 const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|mark)>)*`;
 
 /**
- * The text as the rules read it, whatever the editor it was typed in: every gap between two words one
- * plain space (line breaks, as \\n, and indents stay), and typographic apostrophes plain. Same meaning;
- * the quotes are mapped back to the text as written (`quotedFrom`).
+ * The text as the rules read it, whatever the editor it was typed in: styled letters plain, every gap
+ * between two words one plain space (line breaks, as \n, and indents stay), typographic apostrophes
+ * plain, emphasis marks out. Same meaning; the quotes are mapped back to the text as written (`quotedFrom`).
  */
 export function plainTyped(text: string): string {
   // (a Windows or old Mac line end is a line break like any other)
-  const ends = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const letters = MAY_BE_STYLED.test(text) ? text.replace(STYLED_LETTER, (letter) => letter.normalize('NFKC')) : text;
+  const ends = letters.includes('\r') ? letters.replace(/\r\n?/g, '\n') : letters;
   const lines = MAY_EMPHASISE.test(ends) ? ends.replace(EMPHASIS, (mark) => (mark.startsWith('`') ? mark : '')) : ends;
   // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
   const spaced = lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
@@ -1340,7 +1345,13 @@ const ODD_SPACE = /[\t\u00a0\u2000-\u200a\u202f\u205f]/;
 /** A quote from the plain-typed text, as it stands in the text it came from (its gaps and apostrophes as they were there). */
 function quotedFrom(raw: string, quote: string): string {
   if (raw.includes(quote)) return quote;
-  const as = (char: string) => char === ' ' ? String.raw`\s+` : char === '\n' ? String.raw`(?:\r\n?|\n)` : char === "'" ? "['\u2019\u02bc]" : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const as = (char: string) =>
+    char === ' ' ? String.raw`\s+`
+      : char === '\n' ? String.raw`(?:\r\n?|\n)`
+        : char === "'" ? "['\u2019\u02bc]"
+          // (a letter or digit as written, in full width or in a mathematical style)
+          : /[A-Za-z0-9]/.test(char) ? `(?:${char}|${String.fromCharCode(char.charCodeAt(0) + 0xfee0)}|\ud835[\udc00-\udfff])`
+            : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   // (each character as written, with emphasis allowed between any two)
   const written = new RegExp([...quote].map(as).join(EMPHASIS_IN_QUOTE), 'i');
   return written.exec(raw)?.[0] ?? quote;

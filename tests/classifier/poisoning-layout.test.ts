@@ -11,6 +11,8 @@
 //   before rules-102 they hid 16 poisoned tools of the tuning sets from a rule (13 from every rule).
 // - Emphasis around words ("Do **not** tell", "_never_", "<b>always</b>"): before rules-103 it changed the
 //   findings of 94 to 107 tools of the tuning sets, depending on the marker.
+// - Letters in full width ("ｉｇｎｏｒｅ") or a mathematical style ("𝐢𝐠𝐧𝐨𝐫𝐞"), which a model reads as plain
+//   letters: before rules-104 a description written so lost its findings in 451 tools of the tuning sets.
 // - Words in capitals (rules-100, rules-101): below.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +38,7 @@ const padded = (value: unknown, gap: string): unknown => everyString(value, (tex
 
 const placed = (definition: McpTool, siblings: string[]) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.where}`);
 
-describe('gaps between words', () => {
+describe('how the text is typed', () => {
   it('the tuning sets hold poisoned and benign tools with spaces to pad', () => {
     expect(cases.length).toBeGreaterThan(1000);
     expect(cases.filter((c) => /^pd/.test(c.id) && placed(c.tool, c.siblings ?? []).length > 0).length).toBeGreaterThan(500);
@@ -103,6 +105,28 @@ describe('gaps between words', () => {
       expect(changed).toEqual([]);
     });
   }
+  const styles: [string, (letter: string) => string][] = [
+    ['full width', (letter) => String.fromCharCode(letter.charCodeAt(0) + 0xfee0)],
+    ['mathematical bold', (letter) => String.fromCodePoint((/[a-z]/.test(letter) ? 0x1d41a - 97 : 0x1d400 - 65) + letter.charCodeAt(0))],
+  ];
+  for (const [style, styled] of styles) {
+    it(`with the description's letters in ${style}, every tool of the tuning sets keeps its findings, each quoted exactly`, () => {
+      const changed: string[] = [];
+      for (const c of cases) {
+        const definition = { ...c.tool, description: (c.tool.description ?? '').replace(/[A-Za-z]/g, styled) };
+        const before = placed(c.tool, c.siblings ?? []);
+        const findings = analysePoisoning(definition, new Set(c.siblings ?? [])).findings;
+        const after = findings.map((f) => `${f.kind}:${f.where}`);
+        if (JSON.stringify(after) !== JSON.stringify(before)) changed.push(`${c.id}: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+        for (const f of findings) expect(textAtLocation(definition, f.where), `${c.id} ${f.kind}`).toContain(f.evidence);
+      }
+      expect(changed).toEqual([]);
+    });
+  }
+  it('styled letters are read plain; full-width punctuation of Chinese and Japanese text stays', () => {
+    expect(plainTyped('ｉｇｎｏｒｅ 𝐚𝐥𝐥 ＡＰＩ ｋｅｙｓ（注意：１２）')).toBe('ignore all API keys（注意：12）');
+  });
+
   it('emphasis is taken out around words only: names, globs, paths and a quoted wildcard keep their marks', () => {
     expect(plainTyped('Do **not** tell _anyone_, <b>always</b> ~~skip~~ *this*.')).toBe('Do not tell anyone, always skip this.');
     expect(plainTyped('Call get_weather on *.json and ~/* with patron_id="*" and `__init__`.')).toBe('Call get_weather on *.json and ~/* with patron_id="*" and `__init__`.');

@@ -1323,17 +1323,35 @@ const MAY_EMPHASISE = /[*~]|(^|\W)_|_(\W|$)|<\/?(b|strong|em|i|u|mark)>/i;
 // letters they are. (Full-width punctuation, common in Chinese and Japanese text, stays as it is.)
 const STYLED_LETTER = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\ud835[\udc00-\udfff]/g;
 const MAY_BE_STYLED = /[\uff10-\uff5a]|\ud835/;
+// Cyrillic and Greek letters that look like Latin ones, as they stand in for them inside a Latin word ("іgnоrе" with a
+// Cyrillic і and о): a model reads the word it looks like. (A word all in Cyrillic or Greek is left as it is: it is that language.)
+const LOOK_ALIKES: ReadonlyMap<string, string> = new Map(Object.entries({
+  a: '\u0430', c: '\u0441', d: '\u0501', e: '\u0435', h: '\u04bb', i: '\u0456', j: '\u0458', o: '\u043e\u03bf', p: '\u0440', q: '\u051b', s: '\u0455', w: '\u051d', x: '\u0445', y: '\u0443',
+  A: '\u0410\u0391', B: '\u0412\u0392', C: '\u0421', E: '\u0415\u0395', H: '\u041d\u0397', I: '\u0406\u0399', J: '\u0408', K: '\u041a\u039a', M: '\u041c\u039c', N: '\u039d', O: '\u041e\u039f', P: '\u0420\u03a1', S: '\u0405', T: '\u0422\u03a4', X: '\u0425\u03a7', Y: '\u03a5', Z: '\u0396',
+}));
+const LATIN_OF = new Map([...LOOK_ALIKES].flatMap(([latin, others]) => [...others].map((other) => [other, latin] as const)));
+const MIXED_WORD = /[A-Za-z\u0370-\u03ff\u0400-\u052f]*(?:[A-Za-z][\u0370-\u03ff\u0400-\u052f]|[\u0370-\u03ff\u0400-\u052f][A-Za-z])[A-Za-z\u0370-\u03ff\u0400-\u052f]*/g;
+const MAY_MIX = /[\u0370-\u03ff\u0400-\u052f]/;
+const CYRILLIC_OR_GREEK = /[\u0370-\u03ff\u0400-\u052f]/g;
+
+/** Look-alikes read as the Latin letters they stand in for: all of them when no Cyrillic or Greek letter of the text is anything else, else those inside Latin words. */
+function latinLooking(text: string): string {
+  const latin = (letter: string) => LATIN_OF.get(letter) ?? letter;
+  const onlyLookAlikes = (text.match(CYRILLIC_OR_GREEK) ?? []).every((letter) => LATIN_OF.has(letter));
+  return onlyLookAlikes ? text.replace(CYRILLIC_OR_GREEK, latin) : text.replace(MIXED_WORD, (word) => word.replace(CYRILLIC_OR_GREEK, latin));
+}
 // what a quote may have between its characters in the text as written: the emphasis taken out
 const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|mark)>)*`;
 
 /**
- * The text as the rules read it, whatever the editor it was typed in: styled letters plain, every gap
+ * The text as the rules read it, whatever the editor it was typed in: styled letters and look-alikes plain, every gap
  * between two words one plain space (line breaks, as \n, and indents stay), typographic apostrophes
  * plain, emphasis marks out. Same meaning; the quotes are mapped back to the text as written (`quotedFrom`).
  */
 export function plainTyped(text: string): string {
   // (a Windows or old Mac line end is a line break like any other)
-  const letters = MAY_BE_STYLED.test(text) ? text.replace(STYLED_LETTER, (letter) => letter.normalize('NFKC')) : text;
+  const styled = MAY_BE_STYLED.test(text) ? text.replace(STYLED_LETTER, (letter) => letter.normalize('NFKC')) : text;
+  const letters = MAY_MIX.test(styled) && /[A-Za-z]/.test(styled) ? latinLooking(styled) : styled;
   const ends = letters.includes('\r') ? letters.replace(/\r\n?/g, '\n') : letters;
   const lines = MAY_EMPHASISE.test(ends) ? ends.replace(EMPHASIS, (mark) => (mark.startsWith('`') ? mark : '')) : ends;
   // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
@@ -1350,7 +1368,7 @@ function quotedFrom(raw: string, quote: string): string {
       : char === '\n' ? String.raw`(?:\r\n?|\n)`
         : char === "'" ? "['\u2019\u02bc]"
           // (a letter or digit as written, in full width or in a mathematical style)
-          : /[A-Za-z0-9]/.test(char) ? `(?:${char}|${String.fromCharCode(char.charCodeAt(0) + 0xfee0)}|\ud835[\udc00-\udfff])`
+          : /[A-Za-z0-9]/.test(char) ? `(?:${char}|${String.fromCharCode(char.charCodeAt(0) + 0xfee0)}|\ud835[\udc00-\udfff]${LOOK_ALIKES.has(char) ? `|[${LOOK_ALIKES.get(char)!}]` : ''})`
             : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   // (each character as written, with emphasis allowed between any two)
   const written = new RegExp([...quote].map(as).join(EMPHASIS_IN_QUOTE), 'i');

@@ -1312,6 +1312,7 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
 // The rules read words one space apart ("API keys", "[SYSTEM MESSAGE]", "left out of the summary"); padding
 // them ("API  keys") must not hide an instruction, nor turn an exemption ("stop  sequences") into a finding.
 const ODD_GAP = /(?<=\S)(?: [ \t\u00a0\u2000-\u200a\u202f\u205f]|[\t\u00a0\u2000-\u200a\u202f\u205f])[ \t\u00a0\u2000-\u200a\u202f\u205f]*(?=\S)/g;
+const ODD_SPACE = /[\t\u00a0\u2000-\u200a\u202f\u205f]/;
 // A typographic apostrophe (or a closing single quote, the same character): the rules read "don't", "user's" with a plain one
 const CURLY_APOSTROPHE = /[\u2019\u02bc]/g;
 // Emphasis around a word, in Markdown or HTML ("Do **not** tell", "_never_ mention", "<b>always</b>"): the rules read the words.
@@ -1341,7 +1342,7 @@ function latinLooking(text: string): string {
   return onlyLookAlikes ? text.replace(CYRILLIC_OR_GREEK, latin) : text.replace(MIXED_WORD, (word) => word.replace(CYRILLIC_OR_GREEK, latin));
 }
 // what a quote may have between its characters in the text as written: the emphasis taken out
-const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|mark)>)*`;
+const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|mark|B|STRONG|EM|I|U|MARK)>)*`;
 
 /**
  * The text as the rules read it, whatever the editor it was typed in: styled letters and look-alikes plain, every gap
@@ -1349,18 +1350,17 @@ const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|m
  * plain, emphasis marks out. Same meaning; the quotes are mapped back to the text as written (`quotedFrom`).
  */
 export function plainTyped(text: string): string {
-  // (a Windows or old Mac line end is a line break like any other)
   const styled = MAY_BE_STYLED.test(text) ? text.replace(STYLED_LETTER, (letter) => letter.normalize('NFKC')) : text;
   const letters = MAY_MIX.test(styled) && /[A-Za-z]/.test(styled) ? latinLooking(styled) : styled;
+  // (a Windows or old Mac line end is a line break like any other)
   const ends = letters.includes('\r') ? letters.replace(/\r\n?/g, '\n') : letters;
   const lines = MAY_EMPHASISE.test(ends) ? ends.replace(EMPHASIS, (mark) => (mark.startsWith('`') ? mark : '')) : ends;
   // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
   const spaced = lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
   return spaced.includes('\u2019') || spaced.includes('\u02bc') ? spaced.replace(CURLY_APOSTROPHE, "'") : spaced;
 }
-const ODD_SPACE = /[\t\u00a0\u2000-\u200a\u202f\u205f]/;
 
-/** A quote from the plain-typed text, as it stands in the text it came from (its gaps and apostrophes as they were there). */
+/** A quote from the plain-typed text, as it stands in the text it came from (its gaps, marks, apostrophes and letters as they were there). */
 function quotedFrom(raw: string, quote: string): string {
   if (raw.includes(quote)) return quote;
   const as = (char: string) =>
@@ -1371,7 +1371,7 @@ function quotedFrom(raw: string, quote: string): string {
           : /[A-Za-z0-9]/.test(char) ? `(?:${char}|${String.fromCharCode(char.charCodeAt(0) + 0xfee0)}|\ud835[\udc00-\udfff]${LOOK_ALIKES.has(char) ? `|[${LOOK_ALIKES.get(char)!}]` : ''})`
             : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   // (each character as written, with emphasis allowed between any two)
-  const written = new RegExp([...quote].map(as).join(EMPHASIS_IN_QUOTE), 'i');
+  const written = new RegExp([...quote].map(as).join(EMPHASIS_IN_QUOTE));
   return written.exec(raw)?.[0] ?? quote;
 }
 

@@ -662,12 +662,18 @@ function otherTools(sentence: string, context: Context): string[] {
 const RESPONSE_FIELD_AFTER = /^[`'"”’]?\s*(field|property|column|attribute|filter|parameter|param|argument|option|flag|setting)s?\b|^[`'"”’]?\s+(is|are)\s+(always\s+|also\s+|only\s+)?(present|returned|included|set|provided|populated)\s+(in|on|with)\s+(the\s+|each\s+|every\s+)?(response|result|results|output|payload|reply)\b/i;
 
 /** An address outside the user's control the text names: a URL (not loopback), an e-mail address, "our server". */
+// the words before an address that make it something to read: "read", "see the docs at", "documented at"
+const READ_BEFORE = /\b(read|see|open|visit|consult|browse|check|refer\s+to|(documented|described|explained|listed)\s+(at|in|on))\s+(the\s+)?((docs?|documentation|guide|page|article|reference|spec(ification)?|notes?)\s+(at|on|in)\s+)?[<(["'`]?$/i;
+
 function outsideDestination(text: string, insist = false): RegExpExecArray | null {
   if (USER_DESTINATION.test(text)) return null;
   for (const match of text.matchAll(DESTINATIONS)) {
     if (LOOPBACK.test(match[0])) continue;
     // a link in markdown, "[the docs](https://…)", points the reader somewhere; it sends nothing
     if (text.slice(Math.max(0, match.index - 2), match.index) === '](') continue;
+    // and so does an address the reader is told to read ("read https://docs…/limits and set …", "see https://…"),
+    // unless data is put into it ("open https://…?q={{conversation}}")
+    if (READ_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index)) && !/[{$]/.test(match[0])) continue;
     // documentation's placeholder addresses (sender@example.com) are examples unless the text insists
     if (/^(https?:\/\/([\w-]+\.)*example\.(com|org|net)\b|(you|user|name|sender|recipient|someone|john|jane|foo|bar|test|me|alice|bob|hello|info|support|noreply|no-reply)@example\.(com|org|net)$|[\w.+-]*@your[\w-]*\.|https?:\/\/(www\.)?your[\w-]*\.)/i.test(match[0]) && !(insist || PRETEXT.test(text) || /\b(must|always|also|every)\b/i.test(text))) continue;
     return match as RegExpExecArray;

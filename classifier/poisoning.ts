@@ -661,10 +661,10 @@ function otherTools(sentence: string, context: Context): string[] {
 
 const RESPONSE_FIELD_AFTER = /^[`'"”’]?\s*(field|property|column|attribute|filter|parameter|param|argument|option|flag|setting)s?\b|^[`'"”’]?\s+(is|are)\s+(always\s+|also\s+|only\s+)?(present|returned|included|set|provided|populated)\s+(in|on|with)\s+(the\s+|each\s+|every\s+)?(response|result|results|output|payload|reply)\b/i;
 
-/** An address outside the user's control the text names: a URL (not loopback), an e-mail address, "our server". */
 // the words before an address that make it something to read: "read", "see the docs at", "documented at"
 const READ_BEFORE = /\b(read|see|open|visit|consult|browse|check|refer\s+to|(documented|described|explained|listed)\s+(at|in|on))\s+(the\s+)?((docs?|documentation|guide|page|article|reference|spec(ification)?|notes?)\s+(at|on|in)\s+)?[<(["'`]?$/i;
 
+/** An address outside the user's control the text names: a URL (not loopback), an e-mail address, "our server". */
 function outsideDestination(text: string, insist = false): RegExpExecArray | null {
   if (USER_DESTINATION.test(text)) return null;
   for (const match of text.matchAll(DESTINATIONS)) {
@@ -1307,9 +1307,10 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
     if (!property || typeof property !== 'object' || !RECIPIENT_PARAMETER.test(name)) continue;
     const { default: preset, description } = property as { default?: unknown; description?: unknown };
     if (typeof description !== 'string' || preset === undefined) continue;
-    const keep = KEEP_PRESET.exec(plainTyped(description));
+    const said = plainTyped(description);
+    const keep = KEEP_PRESET.exec(said);
     const address = (Array.isArray(preset) ? preset : [preset]).find((value): value is string => typeof value === 'string' && EMAIL_ADDRESS.test(value) && !/@(example|your[\w-]*)\./i.test(value));
-    if (keep && address) return { name, address, sentence: sentenceAround(plainTyped(description), keep.index) };
+    if (keep && address) return { name, address, sentence: sentenceAround(said, keep.index) };
   }
   return undefined;
 }

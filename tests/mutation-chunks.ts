@@ -66,6 +66,10 @@ interface Mutant {
 }
 
 function summary(dir: string): void {
+  if (!existsSync(dir)) {
+    console.error(`${dir}: no such folder (Stryker writes its reports there: run npm run mutate:chunks first, or name another with --dir)`);
+    process.exit(1);
+  }
   const reports = readdirSync(dir)
     .filter((name) => name.endsWith('.json') && !name.endsWith('.recheck.json'))
     .map((name) => ({ name, path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))

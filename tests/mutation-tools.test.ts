@@ -100,4 +100,12 @@ describe('mutation tools', () => {
     expect(after.stdout).not.toContain('| data/count.ts |');
     writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE);
   });
+
+  it('summary: a folder that is not there is an error that says what to run, not a stack trace', () => {
+    const missing = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`${join(project.path, 'no-reports')}: no such folder`);
+    expect(missing.stderr).toContain('npm run mutate:chunks');
+    expect(missing.stderr).not.toContain('    at ');
+  });
 });

@@ -1315,11 +1315,11 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
   return undefined;
 }
 
-// Spaces between words other than one plain space: a run of them, a tab, a no-break or typographic space.
+// Spaces between words other than one plain space: a run of them, a tab, a form feed, a no-break, typographic or ideographic space.
 // The rules read words one space apart ("API keys", "[SYSTEM MESSAGE]", "left out of the summary"); padding
 // them ("API  keys") must not hide an instruction, nor turn an exemption ("stop  sequences") into a finding.
-const ODD_GAP = /(?<=\S)(?: [ \t\u00a0\u2000-\u200a\u202f\u205f]|[\t\u00a0\u2000-\u200a\u202f\u205f])[ \t\u00a0\u2000-\u200a\u202f\u205f]*(?=\S)/g;
-const ODD_SPACE = /[\t\u00a0\u2000-\u200a\u202f\u205f]/;
+const ODD_GAP = /(?<=\S)(?: [ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000])[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]*(?=\S)/g;
+const ODD_SPACE = /[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 // A typographic apostrophe (or a closing single quote, the same character): the rules read "don't", "user's" with a plain one
 const CURLY_APOSTROPHE = /[\u2019\u02bc]/g;
 // Emphasis around a word, in Markdown or HTML ("Do **not** tell", "_never_ mention", "<b>always</b>"): the rules read the words.
@@ -1597,22 +1597,34 @@ const SHARED_OUT = /\b(shared|sent|forwarded|posted|emailed|uploaded|added|resol
 // how it hides, excuses or forces itself
 const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b|\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering|alerting)\b(?!\s+(an?|the|any|their)\s+(manager|supervisor|admin\w*|reviewer|approver|colleague|team|owner)s?\b)|\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b|\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b|\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert|confirm|consult)\b|\bcannot\s+opt\s+out\b|\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b|\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b|\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b|["']?(announce|confirm|notify)["']?\s*:\s*false\b|\b(is|are)\s+(internal|silent)\s+and\s+not\b|\b(were|was|is|be)\s+not\s+mentioned\b|tidak\s+perlu\s+memberi\s+tahu|vertel\s+dit\s+niet|bez\s+ostrzeżeń|sormadan|onay\s+istemeyece\w*|senza\s+(chiedere|avvisare|dirlo)|sin\s+(preguntar|avisar|decírselo)|ohne\s+(nachzufragen|zu\s+fragen|hinweis)|sans\s+(demander|prévenir|le\s+dire)/iu;
 // telling the user what is not so: "still tells the traveller it was cancelled", "present it as done on their device"
-export const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are)\s+told\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+the\s+user\s+)?as\b|\b(tell|tells|inform|informs|assure|assures|report|reports)\s+(the\s+|your\s+)?\w+\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|is|are|has\s+been|have\s+been)\s+\w+[^.]{0,80}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b/i;
+export const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are|be|being)\s+(told|assured|reassured|informed)\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+(the\s+)?\w+\s+)?as\b|\b(tell|tells|inform|informs|assure|assures|report|reports)\s+(the\s+|your\s+)?\w+\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|is|are|has\s+been|have\s+been)\s+\w+[^.]{0,80}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b/i;
 /**
  * Whether UNTRUE_TO_USER can match: every one of its alternatives needs one of these words, sought
  * with the pattern's own flag: "even if|when", "(al)though", "whether or not", "regardless" close the
- * first and the last; "is|are told that", "assures them that", "present it … as" name their verb;
+ * first and the last; "is|are told|assured|informed that", "assures them that", "present it … as" name their verb;
  * "the assistant still|always tells" needs both the model and "still" or "always". (Exported for its test.)
  */
 export function mayTellUntruth(text: string): boolean {
   return UNTRUE_WORDS.test(text) || (UNTRUE_ALWAYS.test(text) && UNTRUE_MODEL.test(text));
 }
-const UNTRUE_WORDS = /even|though|whether|regardless|told|assure|present/i;
+const UNTRUE_WORDS = /even|though|whether|regardless|told|assure|inform|present/i;
 const UNTRUE_ALWAYS = /still|always/i;
+// what the user is told only when it is so is no untruth ("is told that the password is safe only when no breach matches")
+const ONLY_WHEN_SO = /\b(only\s+(if|when|after|once)|unless|provided\s+that|as\s+long\s+as)\b/i;
+const CONCEDED = /\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b/i;
+
+/** UNTRUE_TO_USER's match, unless the rest of its sentence makes what is told conditional on its being so. */
+function untruthIn(text: string): RegExpExecArray | null {
+  const untrue = UNTRUE_TO_USER.exec(text);
+  if (!untrue) return null;
+  const rest = text.slice(untrue.index);
+  const clause = rest.slice(0, rest.search(/[.!?](\s|$)|\n\s*\n/) + 1 || undefined);
+  return ONLY_WHEN_SO.test(clause) && !CONCEDED.test(clause) ? null : untrue;
+}
 const UNTRUE_MODEL = /assistant|agent|model/i;
 const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
 // (a date or time format, ISO 8601, is no rule anybody must follow)
-const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+([A-Z]{1,4}\s+)?\S*\d/u;
+const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+(\(?[A-Z]{1,4}\)?\s+)?(No\.?\s+)?\S*\d/u;
 
 type Intent = PoisoningFinding;
 
@@ -1641,7 +1653,7 @@ function mayInstruct(read: ReadText): boolean {
 }
 // words that a passive order, an overridden choice or an untruth to the user needs, written as they
 // must occur (no flags: one search for the lot finds what a search for each would)
-const INSTRUCT_WORDS = /to\s+be\s|even\s+if|even\s+when|though|whether\s+or\s+not|regardless|instead|ubstitut|rather\s+than|intended|including\s+when/i;
+const INSTRUCT_WORDS = /to\s+be\s|even\s+if|even\s+when|though|whether\s+or\s+not|regardless|instead|ubstitut|rather\s+than|intended|including\s+when|told|assure|inform|present/i;
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
 function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {
@@ -1663,7 +1675,6 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
   for (const { where, text, sentences, families, members } of groups.values()) {
     // every finding below needs the model named as actor or addressee, a passive order about tools, or
     // the user's choice overridden; most texts have none of their words
-    if (text.length < 40) continue;
     const modelWord = (families & FAMILY_BITS.model) !== 0 && MODEL_WORD.test(text);
     const passive = PASSIVE_ORDER_WORDS.test(text);
     const override = OVERRIDE_WORD.test(text);
@@ -1692,14 +1703,16 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
       const intent = intentIn(where, window.map((sentence) => sentence.text).join(' '), window, context);
       if (!intent) continue;
       // the quote is shown in the text it comes from: the description, or the value that holds it
-      const home = members.find((member) => member.text.includes(intent.evidence)) ?? members[0]!;
-      return { ...intent, where: home.where, evidence: quoteIn(home.text, intent.evidence, home.text.slice(0, 80)) };
+      // (the window joins a sentence's lines: a quote over a line break is found as it stands there)
+      const placed = members.map((member) => ({ member, quote: quotedFrom(member.text, intent.evidence) })).find(({ member, quote }) => member.text.includes(quote));
+      const home = placed?.member ?? members[0]!;
+      return { ...intent, where: home.where, evidence: quoteIn(home.text, placed?.quote ?? intent.evidence, home.text.slice(0, 80)) };
     }
   }
   return undefined;
 }
 // the words OVERRIDDEN_CHOICE needs one of: an order that overrides the user's choice is read around it too
-const OVERRIDE_WORD = /substitut|rather than|whatever|whichever|including when|even when|intended|instead|user'?s\s+(chosen|own)/i;
+const OVERRIDE_WORD = /substitut|rather\s+than|whatever|whichever|including\s+when|even\s+when|intended|instead|user'?s\s+(chosen|own)/i;
 // words without which MODEL_ACTS and FOR_MODEL cannot match
 const MODEL_WORD = /assistant|agent|model|llm|\bai\b|asisten|assistent|asystent|claude|gpt/i;
 
@@ -1725,7 +1738,7 @@ function intentIn(where: ModelText['where'], text: string, sentences: readonly S
   const shell = SHELL.exec(text) ?? REMOTE_EXEC.exec(text);
   const thirdParty = testExact(THIRD_PARTY, text, strict) && testExact(SHARED_OUT, text, strict) ? execExact(THIRD_PARTY, text, strict) : null;
   // how it hides or excuses itself
-  const untrue = mayTellUntruth(text) ? UNTRUE_TO_USER.exec(text) : null;
+  const untrue = mayTellUntruth(text) ? untruthIn(text) : null;
   const hides = execExact(NO_CONSENT, text, strict) ?? untrue;
   const excuse = REGULATORY.exec(text) ?? COMPLIANCE_HEADER.exec(text);
   const honest = HONEST_DATA.test(text) && !hides;

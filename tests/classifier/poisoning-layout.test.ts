@@ -67,7 +67,7 @@ describe('how the text is typed', () => {
     expect(cases.filter((c) => /^pd/.test(c.id) && placed(c.tool, c.siblings ?? []).length > 0).length).toBeGreaterThan(500);
   });
 
-  for (const [name, gap] of [['two spaces', '  '], ['a tab', '\t'], ['a no-break space', '\u00a0'], ['a thin space and a space', '\u2009 ']] as const) {
+  for (const [name, gap] of [['two spaces', '  '], ['a tab', '\t'], ['a no-break space', '\u00a0'], ['a thin space and a space', '\u2009 '], ['an ideographic space', '\u3000'], ['a space and a form feed', ' \f'], ['a vertical tab', '\v']] as const) {
     it(`padded with ${name}, every tool of the tuning sets keeps its findings, each quoted exactly where it stands`, () => {
       expect(changedBy((definition) => padded(definition, gap) as McpTool)).toEqual([]);
     });
@@ -127,6 +127,7 @@ describe('how the text is typed', () => {
 
   it('only gaps between words are evened (line breaks, indents and single spaces stay), and apostrophes made plain', () => {
     expect(plainTyped('a  b\tc\u00a0d \u2009e')).toBe('a b c d e');
+    expect(plainTyped('a\u3000b \fc\vd')).toBe('a b c d');
     expect(plainTyped('one.\n    - two  \nthree')).toBe('one.\n    - two  \nthree');
     expect(plainTyped('  lead and trail  ')).toBe('  lead and trail  ');
     expect(plainTyped('one\r\ntwo\rthree')).toBe('one\ntwo\nthree');

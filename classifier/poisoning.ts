@@ -1245,6 +1245,9 @@ function sentenceAround(text: string, at: number): string {
 function quoteIn(source: string, wanted: string, fallback: string): string {
   const cut = wanted.slice(0, 160);
   if (cut && source.includes(cut)) return cut;
+  // (a sentence is read with its lines joined: a quote from it over a line break is found as it stands in the text)
+  const over = cut ? quotedFrom(source, cut) : cut;
+  if (over && source.includes(over)) return over;
   return source.includes(fallback) ? fallback : source.slice(0, 80);
 }
 

@@ -378,7 +378,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
 // What an instruction reaches for
 // ---------------------------------------------------------------------------------------------
 
-const SECRET_FILE = /\b(bitwarden|1password|keepass\w*|lastpass|dashlane|enpass)\b|(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b|~\/\.ssh\b(?:[^\s"'`]*[^\s"'`.,;:!?])?|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b(?:[^\s"'`]*[^\s"'`.,;:!?])?|\.aws\/credentials|~\/\.config\/[^\s"'`]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)(?:[^\s"'`]*[^\s"'`.,;:!?])?|~\/\.[\w.-]+\/[^\s"'`]*(token|oauth|credential|secret|session|cookie|passw)(?:[^\s"'`]*[^\s"'`.,;:!?])?|~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b(?:[^\s"'`]*[^\s"'`.,;:!?])?|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)|\blogins\.json\b|\bkey[34]\.db\b|\.mozilla\/|password\s+(store|manager\s+(database|vault|export))|\b(wallet|vault|seed|mnemonic|recovery)[\w-]{0,20}\.(txt|json|csv|bak|dat)\b/i;
+const SECRET_FILE = /\b(bitwarden|1password|keepass\w*|lastpass|dashlane|enpass)\b|(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b|~\/\.ssh\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\.aws\/credentials|~\/\.config\/[^\s"'`“”]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|~\/\.[\w.-]+\/[^\s"'`“”]*(token|oauth|credential|secret|session|cookie|passw)(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)|\blogins\.json\b|\bkey[34]\.db\b|\.mozilla\/|password\s+(store|manager\s+(database|vault|export))|\b(wallet|vault|seed|mnemonic|recovery)[\w-]{0,20}\.(txt|json|csv|bak|dat)\b/i;
 const SECRET_WORDS = /\b(api[_ -]?keys?|access[_ -]?tokens?|auth(entication)?\s+tokens?|secrets?|credentials?|passwords?|passphrases?|private\s+(information|data|keys?)|session\s+(tokens?|cookies?)|cookies|environment\s+variables|env\s+vars|ssh\s+keys?|seed\s+phrases?|recovery\s+phrases?|mnemonic|card\s+numbers?|credit\s+card|cvv|cvc|security\s+code|social\s+security|ssns?|bank\s+account\s+numbers?|one[- ]time\s+(codes?|passwords?)|2fa\s+codes?|otp|passcodes?|(card|bank|atm|debit|sim)\s+pins?|pin\s+(codes?|numbers?))\b/i;
 // the verbs of fetching and handing over, in base form: "Reads ~/.ssh/config" describes a tool, "read ~/.ssh/id_rsa" instructs
 // secret stores named in general words, not a file anyone can be told to open: they need an instruction
@@ -1236,9 +1236,11 @@ function sentenceCount(text: string): number {
 }
 
 function sentenceAround(text: string, at: number): string {
-  const start = Math.max(0, text.lastIndexOf('.', at - 1) + 1);
-  const end = text.indexOf('.', at);
-  return text.slice(start, end === -1 ? undefined : end + 1).trim().slice(0, 400);
+  // (a full stop ends a sentence where a space or the end follows it: not inside ".bashrc", "~/.ssh" or "1.08")
+  let start = 0;
+  for (const stop of text.slice(0, at).matchAll(/\.(?=\s)/g)) start = stop.index + 1;
+  const end = text.slice(at).search(/\.(\s|$)/);
+  return text.slice(start, end === -1 ? undefined : at + end + 1).trim().slice(0, 400);
 }
 
 /** An evidence string that is an exact substring of the source text (hidden or decoded text quotes its raw characters). */
@@ -1323,8 +1325,8 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
 // them ("API  keys") must not hide an instruction, nor turn an exemption ("stop  sequences") into a finding.
 const ODD_GAP = /(?<=\S)(?: [ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000])[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]*(?=\S)/g;
 const ODD_SPACE = /[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
-// A typographic apostrophe (or a closing single quote, the same character): the rules read "don't", "user's" with a plain one
-const CURLY_APOSTROPHE = /[\u2019\u02bc]/g;
+// A typographic apostrophe (or a single quote, opening or closing): the rules read "don't", "user's" and 'quoted' with a plain one
+const CURLY_APOSTROPHE = /[\u2018\u2019\u02bc]/g;
 // Emphasis around a word, in Markdown or HTML ("Do **not** tell", "_never_ mention", "<b>always</b>"): the rules read the words.
 // (a marker opens at the start of a word and closes at its end: snake_case names, `*.json`, `~/*` and a quoted "*" keep theirs,
 // and so does code between backticks)
@@ -1367,7 +1369,7 @@ export function plainTyped(text: string): string {
   const lines = MAY_EMPHASISE.test(ends) ? ends.replace(EMPHASIS, (mark) => (mark.startsWith('`') ? mark : '')) : ends;
   // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
   const spaced = lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
-  return spaced.includes('\u2019') || spaced.includes('\u02bc') ? spaced.replace(CURLY_APOSTROPHE, "'") : spaced;
+  return spaced.includes('\u2019') || spaced.includes('\u02bc') || spaced.includes('\u2018') ? spaced.replace(CURLY_APOSTROPHE, "'") : spaced;
 }
 
 /** A quote from the plain-typed text, as it stands in the text it came from (its gaps, marks, apostrophes and letters as they were there). */
@@ -1376,7 +1378,7 @@ function quotedFrom(raw: string, quote: string): string {
   const as = (char: string) =>
     char === ' ' ? String.raw`\s+`
       : char === '\n' ? String.raw`(?:\r\n?|\n)`
-        : char === "'" ? "['\u2019\u02bc]"
+        : char === "'" ? "['\u2018\u2019\u02bc]"
           // (a letter or digit as written, in full width or in a mathematical style)
           : /[A-Za-z0-9]/.test(char) ? `(?:${char}|${String.fromCharCode(char.charCodeAt(0) + 0xfee0)}|\ud835[\udc00-\udfff]${LOOK_ALIKES.has(char) ? `|[${LOOK_ALIKES.get(char)!}]` : ''})`
             : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -1691,15 +1693,17 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     const starts = new Set<number>();
     sentences.forEach((sentence, i) => {
       const line = sentence.text;
-      const anchors =
-        (modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || testExact(FOR_MODEL, line))) ||
-        (passive && PASSIVE_ORDER_WORDS.test(line) && PASSIVE_ORDER.test(line)) ||
-        (override && OVERRIDE_WORD.test(line) && OVERRIDDEN_CHOICE.test(line)) ||
-        (told && ADDRESSED.test(line)) ||
-        (untruth && UNTRUE_TO_USER.test(line));
+      // (where each anchor stands in the line)
+      const anchors = [
+        modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || testExact(FOR_MODEL, line)) ? MODEL_WORD.exec(line)!.index : -1,
+        passive && PASSIVE_ORDER_WORDS.test(line) ? (PASSIVE_ORDER.exec(line)?.index ?? -1) : -1,
+        override && OVERRIDE_WORD.test(line) ? (OVERRIDDEN_CHOICE.exec(line)?.index ?? -1) : -1,
+        told ? (ADDRESSED.exec(line)?.index ?? -1) : -1,
+        untruth ? (UNTRUE_TO_USER.exec(line)?.index ?? -1) : -1,
+      ].filter((at) => at !== -1);
       // (a checker naming what it finds, "Detects <IMPORTANT> blocks addressed to the model", gives no order)
-      if (anchors && context.analyser && mentionedAt(line, MODEL_WORD.exec(line)?.index ?? 0)) return;
-      if (anchors) for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
+      if (anchors.length === 0 || (context.analyser && anchors.every((at) => mentionedAt(line, at)))) return;
+      for (let start = Math.max(0, i - 2); start <= i; start++) starts.add(start);
     });
     for (const i of starts) {
       const window = sentences.slice(i, i + 3);

@@ -639,7 +639,9 @@ function otherTools(sentence: string, context: Context): string[] {
   // (the words around a name in any case, "CALL get_weather", "THE get_weather TOOL"; the name as written)
   for (const match of unshouted(sentence).matchAll(TOOL_REFERENCE)) {
     const name = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? match[7];
-    if (!name || !sentence.includes(name) || name.toLowerCase() === self.toLowerCase() || context.parameters.has(name) || context.parameters.has(squash(name)) || NOT_TOOL_NAMES.test(name) || !/[a-z]/.test(name)) continue;
+    // (a name this tool also has as a parameter or a value is that, unless the text calls it a tool: "never use the `send_mail` tool")
+    const ownName = name !== undefined && (context.parameters.has(name) || context.parameters.has(squash(name))) && !CALLED_A_TOOL.test(sentence.slice(match.index + match[0].length));
+    if (!name || !sentence.includes(name) || name.toLowerCase() === self.toLowerCase() || ownName || NOT_TOOL_NAMES.test(name) || !/[a-z]/.test(name)) continue;
     if (/\.(json|md|txt|env|ya?ml|toml|js|ts|py|sh|html|csv|pdf|png|jpg|com|org|net|io|dev)$/i.test(name) || /^https?:/i.test(name) || name.includes('@') || /^\d/.test(name)) continue;
     // a quoted word is a tool when it is a sibling, looks like one (snake, kebab, dotted), or the text calls it a tool
     if (match[1] && !context.siblings.has(name) && !(/[_-]/.test(name) || /^\s*tool\b/i.test(sentence.slice(match.index + match[0].length)) || /\b(call|invoke|calling|invoking)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, match.index - 20), match.index)))) continue;
@@ -659,6 +661,8 @@ function otherTools(sentence: string, context: Context): string[] {
   return names;
 }
 
+// the word "tool" right after a name, not as part of "tool parameter" or "tool option"
+const CALLED_A_TOOL = /^[`'"”’]?\s*tool\b(?!\s*(parameters?|params?|options?|arguments?|args?|settings?|flags?|fields?|inputs?)\b)/i;
 const RESPONSE_FIELD_AFTER = /^[`'"”’]?\s*(field|property|column|attribute|filter|parameter|param|argument|option|flag|setting)s?\b|^[`'"”’]?\s+(is|are)\s+(always\s+|also\s+|only\s+)?(present|returned|included|set|provided|populated)\s+(in|on|with)\s+(the\s+|each\s+|every\s+)?(response|result|results|output|payload|reply)\b/i;
 
 // the words before an address that make it something to read: "read", "see the docs at", "documented at"

@@ -1714,10 +1714,9 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
       const intent = intentIn(where, window.map((sentence) => sentence.text).join(' '), window, context);
       if (!intent) continue;
       // the quote is shown in the text it comes from: the description, or the value that holds it
-      // (the window joins a sentence's lines: a quote over a line break is found as it stands there)
-      const placed = members.map((member) => ({ member, quote: quotedFrom(member.text, intent.evidence) })).find(({ member, quote }) => member.text.includes(quote));
-      const home = placed?.member ?? members[0]!;
-      return { ...intent, where: home.where, evidence: quoteIn(home.text, placed?.quote ?? intent.evidence, home.text.slice(0, 80)) };
+      // (the window joins a sentence's lines: a quote over a line break is found as it stands there, by quoteIn too)
+      const home = members.find((member) => member.text.includes(quotedFrom(member.text, intent.evidence))) ?? members[0]!;
+      return { ...intent, where: home.where, evidence: quoteIn(home.text, intent.evidence, home.text.slice(0, 80)) };
     }
   }
   return undefined;

@@ -883,3 +883,17 @@ describe('a parameter named like another tool (rules-110)', () => {
     expect(found(tool('get_weather', 'Returns the weather. The `send_mail` tool option sends the forecast by e-mail; never use it for lists.', { send_mail: { type: 'boolean' } }))).toEqual([]);
   });
 });
+
+describe('an audit log of the tool\'s own use (rules-111)', () => {
+  const found = (description: string) => analysePoisoning(tool('lookup_contact', description)).findings.map((f) => `${f.kind}:${f.evidence}`);
+
+  it('is no covert collection: "every lookup is logged" records what was done', () => {
+    expect(found('Looks up contact details in the CRM. Every lookup is logged.')).toEqual([]);
+    expect(found('Looks up contact details in the CRM. All requests are logged.')).toEqual([]);
+  });
+
+  it('unless the log goes somewhere, or what is logged is the data itself', () => {
+    expect(found('Looks up contact details in the CRM. Every lookup is logged to our partner analytics service.')).toEqual(['covert-collection:contact details']);
+    expect(found('Looks up contact details in the CRM. The contact details are logged.')).toEqual(['covert-collection:contact details']);
+  });
+});

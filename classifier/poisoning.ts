@@ -640,23 +640,24 @@ function otherTools(sentence: string, context: Context): string[] {
   // (the words around a name in any case, "CALL get_weather", "THE get_weather TOOL"; the name as written)
   for (const match of unshouted(sentence).matchAll(TOOL_REFERENCE)) {
     const name = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? match[7];
+    const after = sentence.slice(match.index + match[0].length);
     // (a name this tool also has as a parameter or a value is that, unless the text calls it a tool: "never use the `send_mail` tool")
-    const ownName = name !== undefined && (context.parameters.has(name) || context.parameters.has(squash(name))) && !CALLED_A_TOOL.test(sentence.slice(match.index + match[0].length));
+    const ownName = name !== undefined && (context.parameters.has(name) || context.parameters.has(squash(name))) && !CALLED_A_TOOL.test(after);
     if (!name || !sentence.includes(name) || name.toLowerCase() === self.toLowerCase() || ownName || NOT_TOOL_NAMES.test(name) || !/[a-z]/.test(name)) continue;
     if (/\.(json|md|txt|env|ya?ml|toml|js|ts|py|sh|html|csv|pdf|png|jpg|com|org|net|io|dev)$/i.test(name) || /^https?:/i.test(name) || name.includes('@') || /^\d/.test(name)) continue;
     // a quoted word is a tool when it is a sibling, looks like one (snake, kebab, dotted), or the text calls it a tool
-    if (match[1] && !context.siblings.has(name) && !(/[_-]/.test(name) || /^\s*tool\b/i.test(sentence.slice(match.index + match[0].length)) || /\b(call|invoke|calling|invoking)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, match.index - 20), match.index)))) continue;
+    if (match[1] && !context.siblings.has(name) && !(/[_-]/.test(name) || /^\s*tool\b/i.test(after) || /\b(call|invoke|calling|invoking)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, match.index - 20), match.index)))) continue;
     // "a direct tool", "the right tool": an ordinary word before "tool" is not a name
     if (match[3] && !context.siblings.has(name) && !/[_-]/.test(name)) continue;
     // a field given a value (`is_patchable` set to `true`), or values listed as examples ("such as 'not_automated', 'automated'")
-    if (!context.siblings.has(name) && /^[`'"”’]?\s*(set\s+to|=|==|:|is\s+(true|false|set|null|empty))/i.test(sentence.slice(match.index + match[0].length))) continue;
+    if (!context.siblings.has(name) && /^[`'"”’]?\s*(set\s+to|=|==|:|is\s+(true|false|set|null|empty))/i.test(after)) continue;
     // (unless what they are examples of is tools: "whenever a payment tool is called (e.g. `send_payment`, `pay_bill`)")
     if (match[1] && !context.siblings.has(name) && (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) || NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) || inValueList(sentence, match.index, match[0].length)) && !TOOLS_EXEMPLIFIED.test(withoutAbbreviationStops(sentence.slice(Math.max(0, match.index - 160), match.index)))) continue;
     // a credential or field name (`tenant_access_token`, `workspace_id`) is not a tool
     if (!context.siblings.has(name) && /[_-](token|key|secret|id|ids)$/i.test(name)) continue;
     // nor a field of what comes back ("`total_count` is always present in the response", "the `next_cursor` field")
     // (a field, property, column or attribute named as such; a key only after "the", "a", "its" or "each")
-    if (!context.siblings.has(name) && (RESPONSE_FIELD_AFTER.test(sentence.slice(match.index + match[0].length, match.index + match[0].length + 60)) || (/\b(the|a|its|each)\s+$/i.test(sentence.slice(Math.max(0, match.index - 6), match.index)) && /^[`'"”’]?\s*keys?\b/i.test(sentence.slice(match.index + match[0].length))))) continue;
+    if (!context.siblings.has(name) && (RESPONSE_FIELD_AFTER.test(after.slice(0, 60)) || (/\b(the|a|its|each)\s+$/i.test(sentence.slice(Math.max(0, match.index - 6), match.index)) && /^[`'"”’]?\s*keys?\b/i.test(after)))) continue;
     names.push(name);
   }
   return names;
@@ -1251,10 +1252,9 @@ function sentenceAround(text: string, at: number): string {
 /** An evidence string that is an exact substring of the source text (hidden or decoded text quotes its raw characters). */
 function quoteIn(source: string, wanted: string, fallback: string): string {
   const cut = wanted.slice(0, 160);
-  if (cut && source.includes(cut)) return cut;
-  // (a sentence is read with its lines joined: a quote from it over a line break is found as it stands in the text)
-  const over = cut ? quotedFrom(source, cut) : cut;
-  if (over && source.includes(over)) return over;
+  // (as it stands in the text: a sentence is read with its lines joined, and a quote from it may run over a line break)
+  const written = cut ? quotedFrom(source, cut) : '';
+  if (written && source.includes(written)) return written;
   return source.includes(fallback) ? fallback : source.slice(0, 80);
 }
 
@@ -1328,10 +1328,13 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
 // Spaces between words other than one plain space: a run of them, a tab, a form feed, a no-break, typographic or ideographic space.
 // The rules read words one space apart ("API keys", "[SYSTEM MESSAGE]", "left out of the summary"); padding
 // them ("API  keys") must not hide an instruction, nor turn an exemption ("stop  sequences") into a finding.
-const ODD_GAP = /(?<=\S)(?: [ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000])[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]*(?=\S)/g;
-const ODD_SPACE = /[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
+const GAP_CHARACTERS = String.raw`\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000`;
+const ODD_GAP = new RegExp(String.raw`(?<=\S)(?: [ ${GAP_CHARACTERS}]|[${GAP_CHARACTERS}])[ ${GAP_CHARACTERS}]*(?=\S)`, 'g');
+const ODD_SPACE = new RegExp(`[${GAP_CHARACTERS}]`);
 // A typographic apostrophe (or a single quote, opening or closing): the rules read "don't", "user's" and 'quoted' with a plain one
-const CURLY_APOSTROPHE = /[\u2018\u2019\u02bc]/g;
+const CURLY_APOSTROPHES = '\u2018\u2019\u02bc';
+const CURLY_APOSTROPHE = new RegExp(`[${CURLY_APOSTROPHES}]`, 'g');
+const MAY_CURL = new RegExp(`[${CURLY_APOSTROPHES}]`);
 // Emphasis around a word, in Markdown or HTML ("Do **not** tell", "_never_ mention", "<b>always</b>"): the rules read the words.
 // (a marker opens at the start of a word and closes at its end: snake_case names, `*.json`, `~/*` and a quoted "*" keep theirs,
 // and so does code between backticks)
@@ -1374,7 +1377,7 @@ export function plainTyped(text: string): string {
   const lines = MAY_EMPHASISE.test(ends) ? ends.replace(EMPHASIS, (mark) => (mark.startsWith('`') ? mark : '')) : ends;
   // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
   const spaced = lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
-  return spaced.includes('\u2019') || spaced.includes('\u02bc') || spaced.includes('\u2018') ? spaced.replace(CURLY_APOSTROPHE, "'") : spaced;
+  return MAY_CURL.test(spaced) ? spaced.replace(CURLY_APOSTROPHE, "'") : spaced;
 }
 
 /** A quote from the plain-typed text, as it stands in the text it came from (its gaps, marks, apostrophes and letters as they were there). */
@@ -1383,7 +1386,7 @@ function quotedFrom(raw: string, quote: string): string {
   const as = (char: string) =>
     char === ' ' ? String.raw`\s+`
       : char === '\n' ? String.raw`(?:\r\n?|\n)`
-        : char === "'" ? "['\u2018\u2019\u02bc]"
+        : char === "'" ? `['${CURLY_APOSTROPHES}]`
           // (a letter or digit as written, in full width or in a mathematical style)
           : /[A-Za-z0-9]/.test(char) ? `(?:${char}|${String.fromCharCode(char.charCodeAt(0) + 0xfee0)}|\ud835[\udc00-\udfff]${LOOK_ALIKES.has(char) ? `|[${LOOK_ALIKES.get(char)!}]` : ''})`
             : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -1661,8 +1664,8 @@ function mayInstruct(read: ReadText): boolean {
   // (someone told what they must do counts only with an argument fixed in advance: what the reading looks for then)
   return (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
 }
-// words that a passive order, an overridden choice or an untruth to the user needs, written as they
-// must occur (no flags: one search for the lot finds what a search for each would)
+// words that a passive order, an overridden choice or an untruth to the user needs, in one search for the
+// lot (with the flag of the patterns that need them: it finds what a search for each would)
 const INSTRUCT_WORDS = /to\s+be\s|even\s+if|even\s+when|though|whether\s+or\s+not|regardless|instead|ubstitut|rather\s+than|intended|including\s+when|told|assure|inform|present/i;
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
@@ -1698,9 +1701,10 @@ function intentOf(texts: readonly ReadText[], context: Context): Intent | undefi
     const starts = new Set<number>();
     sentences.forEach((sentence, i) => {
       const line = sentence.text;
-      // (where each anchor stands in the line)
+      // (where each anchor stands in the line; the model word, a cheap search, first)
+      const model = modelWord ? MODEL_WORD.exec(line) : null;
       const anchors = [
-        modelWord && MODEL_WORD.test(line) && (MODEL_ACTS.test(line) || testExact(FOR_MODEL, line)) ? MODEL_WORD.exec(line)!.index : -1,
+        model && (MODEL_ACTS.test(line) || testExact(FOR_MODEL, line)) ? model.index : -1,
         passive && PASSIVE_ORDER_WORDS.test(line) ? (PASSIVE_ORDER.exec(line)?.index ?? -1) : -1,
         override && OVERRIDE_WORD.test(line) ? (OVERRIDDEN_CHOICE.exec(line)?.index ?? -1) : -1,
         told ? (ADDRESSED.exec(line)?.index ?? -1) : -1,

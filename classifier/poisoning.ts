@@ -949,7 +949,8 @@ class Judging {
     let at = this.context.before - 1;
     while (at > 0 && CODE_FENCE.test(this.context.sentences[at]!.text)) at -= 1;
     const before = this.context.sentences[at];
-    return before !== undefined && before !== this.sentence && /[:：]$/.test(before.text) && (INTRODUCING.test(before.text) || isDirective(before, this.place));
+    // (never this sentence: `before` is its index and the search starts below it; a hidden part's sentences are not in the list)
+    return before !== undefined && /[:：]$/.test(before.text) && (INTRODUCING.test(before.text) || isDirective(before, this.place));
   }
   add(kind: DescriptionWarningKind, evidence: Evidence | null): void {
     if (evidence) this.found.push({ kind, evidence });

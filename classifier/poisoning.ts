@@ -160,9 +160,15 @@ const EDGE_FLAGS = new RegExp(String.raw`^(?:${FLAG})+|(?:${FLAG})+$`, 'gu');
 const OVERRIDE = /[\u202d\u202e]/;
 const EMBEDDING = /[\u202a\u202b\u2066-\u2068]/;
 const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
-// zero-width space, word joiner, invisible operators, a byte-order mark inside text
-const ZERO_WIDTH_HIDING = /[\u200b\u2060-\u2064]|(?<=.)\ufeff/su;
-const ANY_INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]|\udb40[\udc00-\udc7f]/;
+// zero-width space, Mongolian vowel separator, word joiner, invisible operators, a byte-order mark inside text
+const ZERO_WIDTH_HIDING = /[\u180e\u200b\u2060-\u2064]|(?<=.)\ufeff/su;
+// characters that take no room on a page: zero-width spaces and joiners, direction marks and controls, invisible
+// operators, a byte-order mark, a soft hyphen, a combining grapheme joiner, a Mongolian vowel separator
+const FORMAT_CHARACTERS = String.raw`\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff`;
+const ANY_INVISIBLE = new RegExp(String.raw`[${FORMAT_CHARACTERS}]|\udb40[\udc00-\udc7f]`);
+// those that join what is on either side (a zero-width space, a word joiner and a Mongolian vowel separator are handled apart: they may separate words)
+const SEPARATING = /[\u180e\u200b\u2060]/g;
+const JOINING = new RegExp(String.raw`[\u00ad\u034f\u200c-\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufeff]`, 'g');
 
 /**
  * The runs of tag characters in a text: each as it stands (`raw`, a substring, with any flag emoji
@@ -192,6 +198,12 @@ interface Hidden {
   how: string;
 }
 
+/** The text as a person reads it: plain-typed (`plainTyped`), without the characters that take no room (`hiddenParts`). */
+function asSeen(text: string): string {
+  const typed = plainTyped(text);
+  return ANY_INVISIBLE.test(typed) ? hiddenParts(typed).visible : typed;
+}
+
 /** Text hidden from people in a string: tag characters, right-to-left overrides, zero-width splits. */
 function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
   const hidden: Hidden[] = [];
@@ -205,11 +217,12 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
     // text after an override is shown reversed: decode it as a reader sees it
     const match = /([\u202d\u202e])([^\u202c]*)/.exec(text)!;
     const shown = match[1] === '\u202e' ? [...match[2]!].reverse().join('') : match[2]!;
-    hidden.push({ raw: match[1]!, text: shown.replace(/[\u202a-\u202e\u2066-\u2069]/g, ''), how: `a bidirectional override (U+${match[1]!.charCodeAt(0).toString(16).toUpperCase()})` });
+    hidden.push({ raw: match[1]!, text: roomless(shown, splitsWords(shown)), how: `a bidirectional override (U+${match[1]!.charCodeAt(0).toString(16).toUpperCase()})` });
   } else if (EMBEDDING.test(text) && !RTL_LETTERS.test(text)) {
     // embeddings and isolates belong around right-to-left words; with none, they only disguise
     const match = EMBEDDING.exec(text)!;
-    hidden.push({ raw: match[0], text: text.slice(match.index + 1, match.index + 300).replace(/[\u202a-\u202e\u2066-\u2069]/g, ''), how: `a bidirectional control (U+${match[0].charCodeAt(0).toString(16).toUpperCase()})` });
+    const shown = text.slice(match.index + 1, match.index + 300);
+    hidden.push({ raw: match[0], text: roomless(shown, splitsWords(shown)), how: `a bidirectional control (U+${match[0].charCodeAt(0).toString(16).toUpperCase()})` });
   }
   // the first zero-width character between two letters, if any
   let zero: RegExpExecArray | null = null;
@@ -223,18 +236,27 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
     // a zero-width character inside Latin text splits words so filters miss them; the text is read joined
     {
       const start = Math.max(0, text.lastIndexOf('.', zero.index) + 1);
-      const dense = (text.match(/[\u200b\u2060]/g) ?? []).length > (text.match(/[A-Za-z]/g) ?? []).length / 3;
-      hidden.push({ raw: zero[0], text: text.slice(start, start + 400).replace(/[\u200b\u2060]/g, dense ? '' : ' ').replace(/[\u200c\u200d\u2061-\u2064\ufeff]/g, ''), how: `a zero-width character (U+${zero[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) inside words` });
+      hidden.push({ raw: zero[0], text: roomless(text.slice(start, start + 400), splitsWords(text)), how: `a zero-width character (U+${zero[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) inside words` });
     }
   }
-  // a zero-width space or word joiner separates words as a space would, unless it sits between every
-  // letter (then it splits words to slip past filters, and the text is read joined); the others join
-  if (hidden.length) {
-    const count = (visible.match(/[\u200b\u2060]/g) ?? []).length;
-    const letters = (visible.match(/[A-Za-z]/g) ?? []).length;
-    visible = visible.replace(/[\u200b\u2060]/g, count > letters / 3 ? '' : ' ').replace(/[\u200c\u200d\u2061-\u2064\ufeff]/g, '');
-  }
-  return { hidden, visible };
+  // what is left is read as a person sees it, hidden or not ("ignore\u00ad previous\u00ad instructions" with a soft
+  // hyphen after each word, or zero-width spaces between spaces, hid the words from every rule until rules-112)
+  return { hidden, visible: roomless(visible, splitsWords(visible)) };
+}
+
+/** Whether the zero-width separators of a text sit between its letters (one for every three or fewer letters), to split words rather than separate them. */
+function splitsWords(text: string): boolean {
+  return (text.match(SEPARATING) ?? []).length > (text.match(/[A-Za-z]/g) ?? []).length / 3;
+}
+
+/**
+ * A text without the characters that take no room: a zero-width space, word joiner or Mongolian vowel separator
+ * separates words as a space would, unless they split words (`splitsWords`: then the text is read joined); the others
+ * join; and the gaps left are evened as `plainTyped` evens them.
+ */
+function roomless(text: string, splits: boolean): string {
+  const out = text.replace(SEPARATING, splits ? '' : ' ').replace(JOINING, '');
+  return out.includes('  ') || ODD_SPACE.test(out) ? out.replace(ODD_GAP, ' ') : out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1318,7 +1340,7 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
     if (!property || typeof property !== 'object' || !RECIPIENT_PARAMETER.test(name)) continue;
     const { default: preset, description } = property as { default?: unknown; description?: unknown };
     if (typeof description !== 'string' || preset === undefined) continue;
-    const said = plainTyped(description);
+    const said = asSeen(description);
     const keep = KEEP_PRESET.exec(said);
     const address = (Array.isArray(preset) ? preset : [preset]).find((value): value is string => typeof value === 'string' && EMAIL_ADDRESS.test(value) && !/@(example|your[\w-]*)\./i.test(value));
     if (keep && address) return { name, address, sentence: sentenceAround(said, keep.index) };
@@ -1326,10 +1348,10 @@ function presetRecipient(tool: McpTool): { name: string; address: string; senten
   return undefined;
 }
 
-// Spaces between words other than one plain space: a run of them, a tab, a form feed, a no-break, typographic or ideographic space.
+// Spaces between words other than one plain space: a run of them, a tab, a form feed, a no-break, typographic, Ogham or ideographic space.
 // The rules read words one space apart ("API keys", "[SYSTEM MESSAGE]", "left out of the summary"); padding
 // them ("API  keys") must not hide an instruction, nor turn an exemption ("stop  sequences") into a finding.
-const GAP_CHARACTERS = String.raw`\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000`;
+const GAP_CHARACTERS = String.raw`\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000`;
 const ODD_GAP = new RegExp(String.raw`(?<=\S)(?: [ ${GAP_CHARACTERS}]|[${GAP_CHARACTERS}])[ ${GAP_CHARACTERS}]*(?=\S)`, 'g');
 const ODD_SPACE = new RegExp(`[${GAP_CHARACTERS}]`);
 // A typographic apostrophe (or a single quote, opening or closing): the rules read "don't", "user's" and 'quoted' with a plain one
@@ -1362,8 +1384,10 @@ function latinLooking(text: string): string {
   const onlyLookAlikes = (text.match(CYRILLIC_OR_GREEK) ?? []).every((letter) => LATIN_OF.has(letter));
   return onlyLookAlikes ? text.replace(CYRILLIC_OR_GREEK, latin) : text.replace(MIXED_WORD, (word) => word.replace(CYRILLIC_OR_GREEK, latin));
 }
-// what a quote may have between its characters in the text as written: the emphasis taken out
-const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|mark|B|STRONG|EM|I|U|MARK)>)*`;
+const LINE_END = /[\r\u0085\u2028\u2029]/;
+const LINE_ENDS = /\r\n?|[\u0085\u2028\u2029]/g;
+// what a quote may have between its characters in the text as written: the emphasis and the characters that take no room taken out
+const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|mark|B|STRONG|EM|I|U|MARK)>|[${FORMAT_CHARACTERS}])*`;
 
 /**
  * The text as the rules read it, whatever the editor it was typed in: styled letters and look-alikes plain, every gap
@@ -1373,8 +1397,8 @@ const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|m
 export function plainTyped(text: string): string {
   const styled = MAY_BE_STYLED.test(text) ? text.replace(STYLED_LETTER, (letter) => letter.normalize('NFKC')) : text;
   const letters = MAY_MIX.test(styled) && /[A-Za-z]/.test(styled) ? latinLooking(styled) : styled;
-  // (a Windows or old Mac line end is a line break like any other)
-  const ends = letters.includes('\r') ? letters.replace(/\r\n?/g, '\n') : letters;
+  // (a Windows or old Mac line end, a next-line character and Unicode's line and paragraph separators are line breaks like any other)
+  const ends = LINE_END.test(letters) ? letters.replace(LINE_ENDS, '\n') : letters;
   const lines = MAY_EMPHASISE.test(ends) ? ends.replace(EMPHASIS, (mark) => (mark.startsWith('`') ? mark : '')) : ends;
   // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
   const spaced = lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
@@ -1385,8 +1409,8 @@ export function plainTyped(text: string): string {
 function quotedFrom(raw: string, quote: string): string {
   if (raw.includes(quote)) return quote;
   const as = (char: string) =>
-    char === ' ' ? String.raw`\s+`
-      : char === '\n' ? String.raw`(?:\r\n?|\n)`
+    char === ' ' ? String.raw`[\s${FORMAT_CHARACTERS}]+`
+      : char === '\n' ? String.raw`(?:\r\n?|[\n\u0085\u2028\u2029])`
         : char === "'" ? `['${CURLY_APOSTROPHES}]`
           // (a letter or digit as written, in full width or in a mathematical style)
           : /[A-Za-z0-9]/.test(char) ? `(?:${char}|${String.fromCharCode(char.charCodeAt(0) + 0xfee0)}|\ud835[\udc00-\udfff]${LOOK_ALIKES.has(char) ? `|[${LOOK_ALIKES.get(char)!}]` : ''})`
@@ -1399,7 +1423,7 @@ function quotedFrom(raw: string, quote: string): string {
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
-  const description = plainTyped(tool.description ?? '');
+  const description = asSeen(tool.description ?? '');
   const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${description.slice(0, 300)}`), documentsOf: '', templates: false, sentences: [], before: 0 };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
@@ -1418,16 +1442,18 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   // each text with its sentences, for the reading of a whole text at the end
   const read: ReadText[] = [];
   for (const { where, text: raw } of texts) {
-    const text = plainTyped(raw);
+    const typed = plainTyped(raw);
     rawAt.set(where, raw);
-    const invisible = ANY_INVISIBLE.test(text);
+    const invisible = ANY_INVISIBLE.test(typed);
+    // (the rules read the text as it is seen, without the characters that take no room; what they hide is read apart)
+    const { hidden, visible } = invisible ? hiddenParts(typed) : { hidden: [], visible: typed };
+    const text = visible;
     const place = placeOf(where);
     // (whether the text documents formats or templates is worked out only if a sentence needs it)
     context.documentsOf = text;
     context.documentsMemo = undefined;
     // a tool whose description documents chat templates quotes role markers anywhere in its definition
     context.templates = templatesTool || ((text.includes('<') || text.includes('[')) && TEMPLATE_DOC.test(text));
-    const { hidden, visible } = invisible ? hiddenParts(text) : { hidden: [], visible: text };
     const sentences = sentencesOf(visible, context.analyser, place === 'value');
     context.sentences = sentences;
     let textFamilies = 0;

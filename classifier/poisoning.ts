@@ -1134,7 +1134,8 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   const multiple = judging.may(FAMILY_BITS.tamperValue) ? USER_MULTIPLE.exec(text) : null;
   if (multiple) judging.add('argument-tampering', multiple);
   // everything below needs an instruction and something it reaches for: most sentences have neither
-  if (!(families & DIRECTIVE_TARGETS) && !/halt|stop|abort|refuse|decline|cancel|terminal|shell|machine|computer|host|workstation|locally|rendered|shown|displayed|visible|\bsee\b|other/i.test(text)) return found;
+  // (the words cover every rule below that needs no such target: a halt, a shell on the user's machine, text kept from people, another tool)
+  if (!(families & DIRECTIVE_TARGETS) && !/halt|stop|abort|refuse|decline|cancel|terminal|shell|machine|computer|host|workstation|locally|rendered|shown|display|visible|internal|hidden|stripped|\bsee\b|other/i.test(text)) return found;
   if (!judging.isInstruction()) return found;
 
   if (!secretFile && judging.may(FAMILY_BITS.secretWords)) {
@@ -1145,7 +1146,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   const conversation = !judging.may(FAMILY_BITS.conversation) ? null : (conversationIn(text) ?? (judging.otherTools().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
   if (conversation && (PASS_VERB.test(verbs) || SEND_VERB.test(verbs)) && !NEGATED_PASS.test(text) && !LOCAL_ONLY.test(text) && !KEPT_FROM_MODEL.test(text)) judging.add('exfiltration', conversation);
   const destination = judging.may(FAMILY_BITS.destination) ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
-  if (destination && SEND_VERB.test(verbs) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)/i.test(text)) {
+  if (destination && SEND_VERB.test(verbs) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)\b/i.test(text)) {
     // an address added to every message, or data sent to a fixed address
     if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') judging.add('exfiltration', destination);
   }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import config, { leftOut } from '../vitest.mutate.config.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const SOURCE = [
@@ -107,5 +108,18 @@ describe('mutation tools', () => {
     expect(missing.stderr).toContain(`${join(project.path, 'no-reports')}: no such folder`);
     expect(missing.stderr).toContain('npm run mutate:chunks');
     expect(missing.stderr).not.toContain('    at ');
+  });
+});
+
+describe('the mutation suites', () => {
+  it('MUTATE_QUICK leaves out the suites that read the catalog and the tuning sets over and over, and only then', () => {
+    const slow = ['tests/classifier/catalog.test.ts', 'tests/classifier/poisoning-layout.test.ts', 'tests/classifier/poisoning-speed.test.ts', 'tests/classifier/classify-cli.test.ts'];
+    const full = leftOut({});
+    expect(full).toContain('tests/crawler/sandbox.test.ts');
+    for (const suite of slow) expect(full).not.toContain(suite);
+    const quick = leftOut({ MUTATE_QUICK: '1' });
+    for (const suite of [...slow, 'tests/crawler/sandbox.test.ts']) expect(quick).toContain(suite);
+    // (and the config the runs read is built from it)
+    expect(config.test?.exclude).toEqual(leftOut(process.env));
   });
 });

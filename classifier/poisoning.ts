@@ -351,7 +351,7 @@ const IMPERATIVE = String.raw`(prefix|prepend|read|open|cat|send|post|forward|up
 const IMPERATIVE_START = new RegExp(String.raw`^[\W_]*(re-?)?${IMPERATIVE}\b`, 'i');
 // an imperative after a clause: "Before linting, read…", "If it fails, run…", "…: append…"
 const FIRST_SENTENCE_ORDER = new RegExp(String.raw`(;\s*(also\s+)?|,\s*also\s+|\b(and\s+)?then\s+)${IMPERATIVE}\s+((the|a|an|your|all|every|each|any|it|this|that|them|these|its|their|to|in|on|from|with)\b|\S+[_./@~]\S*|[\`'"“~/])`, 'i');
-const CLAUSE_IMPERATIVE = new RegExp(String.raw`(^|[,;:—–(]\s*)(please|kindly)\b|(^|[,;:—–(]\s*(also\s+)?|\b(then|and\s+then)\s+)${IMPERATIVE}\s+((the|a|an|your|all|every|each|any|it|this|that|them|these|its|their|to|in|on|from|with)\b|\S+[_./@~]\S*|[\`'"“~/])`, 'i');
+const CLAUSE_IMPERATIVE = new RegExp(String.raw`(^|[,;:—–(]\s*)(please|kindly)\b|(^|[,;:—–(]\s*(also\s+|do\s+not\s+|don'?t\s+|never\s+)?|\b(then|and\s+then)\s+)${IMPERATIVE}\s+((the|a|an|your|all|every|each|any|it|this|that|them|these|its|their|to|in|on|from|with)\b|\S+[_./@~]\S*|[\`'"“~/])`, 'i');
 
 /** Where a text sits decides how much it takes to instruct: values and output descriptions have no business instructing at all. */
 type Place = 'prose' | 'value' | 'output';

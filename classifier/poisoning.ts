@@ -460,7 +460,7 @@ const OVERSIGHT_NAME = /(notify|alert|report|verify|verification|audit|confirm|a
 const DISABLING_ARGUMENT = /\b(enabled|active|safe\w*|interlock|confirm\w*|verify|guard\w*|lock\w*|protect\w*)\s*[=:]\s*(false|0|off|no|none|disabled)\b|\b\w+\s*[=:]\s*["'“‘`]?(unlocked|disarmed|disabled|public)\b|\bwith\s+(\w+\s+)?(disabled|off)\b/i;
 // an argument that means everything (`patron_id="*"`): a side call made with it acts on every record
 const WILDCARD_ARGUMENT = /\b\w+\s*[=:]\s*["'“‘`]?\*["'”’`]?(?![\w*])/;
-const DESTRUCTIVE_NAME = /^(delete|remove|drop|destroy|purge|wipe|unlock|transfer|send|pay|purchase|buy|grant|share|publish|revoke|disable|reset|rotate|approve|open|make_public|set_user_role)|_(delete|remove|public|unlock|transfer)/i;
+const DESTRUCTIVE_NAME = /^(delete|remove|drop|destroy|purge|wipe|unlock|transfer|send|pay|purchase|buy|grant|share|publish|revoke|disable|reset|rotate|approve|open|make_public|set_user_role)|_(delete|remove|public|unlock|transfer)|_(purge|wipe|erase)(?![a-z])/i;
 // a target the text fixes in advance: an address, an account number, "our hub"
 const FIXED_TARGET = /\bhttps?:\/\/|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b\d{1,5}\s+\w+(\s+\w+)?\s+(rd|road|st|street|ave|avenue|blvd|boulevard|lane|ln|way|drive|dr|parkway|pkwy)\b|\b(account|routing|iban|wallet|swift|bic)\b[^.]{0,30}\b[\dA-Z]{6,}\b|\bour\s+(\w+\s+)?(hub|address|account|warehouse|server|bucket|wallet|repository|mirror|relay|inbox|endpoint|escrow)\b|\+\d[\d\s-]{7,}\d|\b0x[0-9a-fA-F]{16,}\b/i;
 // codes written in capitals: an IBAN, a site or account code in quotes ('SF-ALT-09')

@@ -166,8 +166,9 @@ const ZERO_WIDTH_HIDING = /[\u180e\u200b\u2060-\u2064]|(?<=.)\ufeff/su;
 // operators, a byte-order mark, a soft hyphen, a combining grapheme joiner, a Mongolian vowel separator
 const FORMAT_CHARACTERS = String.raw`\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff`;
 const ANY_INVISIBLE = new RegExp(String.raw`[${FORMAT_CHARACTERS}]|\udb40[\udc00-\udc7f]`);
-// those that join what is on either side (a zero-width space, a word joiner and a Mongolian vowel separator are handled apart: they may separate words)
+// those that may separate words, as a space would (or split them: `splitsWords`)
 const SEPARATING = /[\u180e\u200b\u2060]/g;
+// and those that join what is on either side
 const JOINING = new RegExp(String.raw`[\u00ad\u034f\u200c-\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufeff]`, 'g');
 
 /**
@@ -1447,27 +1448,26 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     rawAt.set(where, raw);
     const invisible = ANY_INVISIBLE.test(typed);
     // (the rules read the text as it is seen, without the characters that take no room; what they hide is read apart)
-    const { hidden, visible } = invisible ? hiddenParts(typed) : { hidden: [], visible: typed };
-    const text = visible;
+    const { hidden, visible: text } = invisible ? hiddenParts(typed) : { hidden: [], visible: typed };
     const place = placeOf(where);
     // (whether the text documents formats or templates is worked out only if a sentence needs it)
     context.documentsOf = text;
     context.documentsMemo = undefined;
     // a tool whose description documents chat templates quotes role markers anywhere in its definition
     context.templates = templatesTool || ((text.includes('<') || text.includes('[')) && TEMPLATE_DOC.test(text));
-    const sentences = sentencesOf(visible, context.analyser, place === 'value');
+    const sentences = sentencesOf(text, context.analyser, place === 'value');
     context.sentences = sentences;
     let textFamilies = 0;
     // (a sentence of a text with no foreign letters has none either)
-    const textAscii = ASCII_ONLY.test(visible);
-    const textPlain = textAscii || plain(visible);
+    const textAscii = ASCII_ONLY.test(text);
+    const textPlain = textAscii || plain(text);
     // (each sentence read in the text it comes from, where it is found there in order)
     let from = 0;
     for (const sentence of sentences) {
       const isPlain = (sentence.plain = textPlain || plain(sentence.text));
-      const at = isPlain ? visible.indexOf(sentence.text, from) : -1;
+      const at = isPlain ? text.indexOf(sentence.text, from) : -1;
       if (at !== -1) from = at + sentence.text.length;
-      textFamilies |= sentence.families = !isPlain ? ALL_FAMILIES : at !== -1 ? familiesIn(visible, at, from, sentence.text) : familiesOf(sentence.text, true);
+      textFamilies |= sentence.families = !isPlain ? ALL_FAMILIES : at !== -1 ? familiesIn(text, at, from, sentence.text) : familiesOf(sentence.text, true);
     }
     read.push({ where, text, sentences, families: textFamilies });
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
@@ -1478,8 +1478,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     if (shared && harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, shared.index - 80), shared.index + 80))) {
       record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, shared.index), decoded: false, message: MESSAGES['covert-collection']! });
     }
-    const dialog = visible.includes(':') ? DIALOG.exec(visible) : null;
-    if (dialog && !onlyMentioned(visible.slice(0, 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
+    const dialog = text.includes(':') ? DIALOG.exec(text) : null;
+    if (dialog && !onlyMentioned(text.slice(0, 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
     const param = where.startsWith('inputSchema.');
     // the conversation put into an outside address by a template variable ("…/c?d={{full_conversation}}", "body": "$CHAT_TRANSCRIPT")
     const variable = text.includes('{') || text.includes('$') ? (CONVERSATION_PLACEHOLDER.exec(text) ?? CONVERSATION_VARIABLE.exec(text)) : null;

@@ -168,8 +168,8 @@ const FORMAT_CHARACTERS = String.raw`\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202
 const ANY_INVISIBLE = new RegExp(String.raw`[${FORMAT_CHARACTERS}]|\udb40[\udc00-\udc7f]`);
 // those that may separate words, as a space would (or split them: `splitsWords`)
 const SEPARATING = /[\u180e\u200b\u2060]/g;
-// and those that join what is on either side
-const JOINING = new RegExp(String.raw`[\u00ad\u034f\u200c-\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufeff]`, 'g');
+// and all of them, to take out once the separators are read (what is left joins what is on either side)
+const FORMAT_CHARACTER = new RegExp(`[${FORMAT_CHARACTERS}]`, 'g');
 
 /**
  * The runs of tag characters in a text: each as it stands (`raw`, a substring, with any flag emoji
@@ -256,8 +256,7 @@ function splitsWords(text: string): boolean {
  * join; and the gaps left are evened as `plainTyped` evens them.
  */
 function roomless(text: string, splits: boolean): string {
-  const out = text.replace(SEPARATING, splits ? '' : ' ').replace(JOINING, '');
-  return out.includes('  ') || ODD_SPACE.test(out) ? out.replace(ODD_GAP, ' ') : out;
+  return evenGaps(text.replace(SEPARATING, splits ? '' : ' ').replace(FORMAT_CHARACTER, ''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1391,6 +1390,12 @@ const LINE_ENDS = /\r\n?|[\u0085\u2028\u2029]/g;
 // what a quote may have between its characters in the text as written: the emphasis and the characters that take no room taken out
 const EMPHASIS_IN_QUOTE = String.raw`(?:\*\*|__|\*|_|~~|<\/?(?:b|strong|em|i|u|mark|B|STRONG|EM|I|U|MARK)>|[${FORMAT_CHARACTERS}])*`;
 
+/** Every gap between two words one plain space (`ODD_GAP`). */
+function evenGaps(text: string): string {
+  // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
+  return text.includes('  ') || ODD_SPACE.test(text) ? text.replace(ODD_GAP, ' ') : text;
+}
+
 /**
  * The text as the rules read it, whatever the editor it was typed in: styled letters and look-alikes plain, every gap
  * between two words one plain space (line breaks, as \n, and indents stay), typographic apostrophes
@@ -1402,8 +1407,7 @@ export function plainTyped(text: string): string {
   // (a Windows or old Mac line end, a next-line character and Unicode's line and paragraph separators are line breaks like any other)
   const ends = LINE_END.test(letters) ? letters.replace(LINE_ENDS, '\n') : letters;
   const lines = MAY_EMPHASISE.test(ends) ? ends.replace(EMPHASIS, (mark) => (mark.startsWith('`') ? mark : '')) : ends;
-  // (most texts have no such gap: two scans for characters are cheaper than the pattern's look-behind at every position)
-  const spaced = lines.includes('  ') || ODD_SPACE.test(lines) ? lines.replace(ODD_GAP, ' ') : lines;
+  const spaced = evenGaps(lines);
   return MAY_CURL.test(spaced) ? spaced.replace(CURLY_APOSTROPHE, "'") : spaced;
 }
 

@@ -400,7 +400,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
 // What an instruction reaches for
 // ---------------------------------------------------------------------------------------------
 
-const SECRET_FILE = /\b(bitwarden|1password|keepass\w*|lastpass|dashlane|enpass)\b|(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b|~\/\.ssh\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\.aws\/credentials|~\/\.config\/[^\s"'`“”]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|~\/\.[\w.-]+\/[^\s"'`“”]*(token|oauth|credential|secret|session|cookie|passw)(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)|\blogins\.json\b|\bkey[34]\.db\b|\.mozilla\/|password\s+(store|manager\s+(database|vault|export))|\b(wallet|vault|seed|mnemonic|recovery)[\w-]{0,20}\.(txt|json|csv|bak|dat)\b/i;
+const SECRET_FILE = /\b(bitwarden|1password|keepass(?:xc)?|lastpass|dashlane|enpass)\b|(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b|~\/\.ssh\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\.aws\/credentials|~\/\.config\/[^\s"'`“”]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|~\/\.[\w.-]+\/[^\s"'`“”]*(token|oauth|credential|secret|session|cookie|passw)(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)|\blogins\.json\b|\bkey[34]\.db\b|\.mozilla\/|password\s+(store|manager\s+(database|vault|export))|\b(wallet|vault|seed|mnemonic|recovery)[\w-]{0,20}\.(txt|json|csv|bak|dat)\b/i;
 const SECRET_WORDS = /\b(api[_ -]?keys?|access[_ -]?tokens?|auth(entication)?\s+tokens?|secrets?|credentials?|passwords?|passphrases?|private\s+(information|data|keys?)|session\s+(tokens?|cookies?)|cookies|environment\s+variables|env\s+vars|ssh\s+keys?|seed\s+phrases?|recovery\s+phrases?|mnemonic|card\s+numbers?|credit\s+card|cvv|cvc|security\s+code|social\s+security|ssns?|bank\s+account\s+numbers?|one[- ]time\s+(codes?|passwords?)|2fa\s+codes?|otp|passcodes?|(card|bank|atm|debit|sim)\s+pins?|pin\s+(codes?|numbers?))\b/i;
 // the verbs of fetching and handing over, in base form: "Reads ~/.ssh/config" describes a tool, "read ~/.ssh/id_rsa" instructs
 // secret stores named in general words, not a file anyone can be told to open: they need an instruction
@@ -426,6 +426,10 @@ const ABROAD_WORDS = /histor|instruc|instruç|verlauf|systemprompt|cronolog|istr
 const LOCAL_ONLY = /\b(to|in|into)\s+(a\s+|the\s+)?local\s+(file|folder|directory|disk|storage)\b|\bsaved?\s+locally\b|\bon\s+(your|the\s+user'?s)\s+(own\s+)?(machine|disk|computer)\b/i;
 const TOOL_OUTPUT = /\b(complete|full|entire|whole|raw|verbatim)\s+(result|results|output|response|list)\b/i;
 const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]*[^\s"'`<>).,;:!?]|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(\w+\s+)?(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account|proxy|gateway|relay|mirror)\b/i;
+// where to send a bug report or feedback, with nothing else to send: the maintainers' contact, not data going out
+// ("To report a bug, post it at https://github.com/…/issues", "Send feedback to team@acme.com")
+const FEEDBACK_ITEMS = String.raw`(a\s+|an\s+|any\s+|your\s+)?(bugs?|bug\s+reports?|issues?|feedback|feature\s+requests?|problems?|questions?|suggestions?|comments?|ideas?)(\s*,?\s+(or|and)\s+(a\s+|an\s+|any\s+)?(bugs?|issues?|feedback|feature\s+requests?|problems?|questions?|suggestions?|comments?|ideas?))*`;
+const FEEDBACK_ONLY = new RegExp(String.raw`^\W*(please\s+)?((to\s+report|for|if\s+you\s+(find|hit|have|encounter|run\s+into))\s+${FEEDBACK_ITEMS}\s*[,:]?\s+)?(please\s+)?(report|file|post|submit|open|send|raise|leave|share)\s+(it|them|${FEEDBACK_ITEMS})\s+(at|to|on|via|in|through)\s+(the\s+)?(\w+\s+)?\uE000\W*$`, 'i');
 // every destination in a text (matchAll copies the pattern, so the constant is never advanced)
 const DESTINATIONS = new RegExp(DESTINATION.source, 'gi');
 // a destination the user supplies is the tool's job ("the URL you provide")
@@ -576,7 +580,7 @@ const AUTO_TAMPER = /\b(automatically|silently|quietly)\s+(\w+\s+)?(redirect|set
 const HALT = /\b(halt|stop|abort|refuse|decline|cancel)\s+(the\s+)?(operation|request|task|call|process)\b[^.]{0,80}\b(inform|tell|notify)\s+the\s+user\b/i;
 // sensitive data gathered besides the job, and where it goes
 const HARVESTED = /\b(gps|coordinates|contact\s+details|cvs?|resumes?|passwords?|credit\s+cards?|account\s+numbers?|mac\s+address(es)?|hostnames?|usernames?|running\s+processes|location\s+history|machine\s+fingerprint|keystrokes|clipboard|contacts|browsing\s+history|medications?|diagnos[ie]s|medical\s+(history|records?|conditions?)|health\s+(data|records?|conditions?)|dates?\s+of\s+birth|political\s+(leaning|views|affiliation|opinions?)|voting\s+(intent|history|preferences?)|religious\s+(beliefs?|affiliation)|sexual\s+orientation|ethnicity|genetic\s+(data|tests?|results?)|biometric\s+(data|templates?)|(api|secret|private|access|ssh|encryption|license|signing)[_ -]?keys?|tokens?|credentials?|(full|real|user|customer|contact|employee|patient|people'?s)\s+names)\b/i;
-const SHARED = /\b(resold|resells?|sold|licensed\s+to|resale|rivendut\w*|revendid\w*|revendu\w*|weiterverkauft|revendid\w*|harvest(s|ed)?|retain(s|ed)?\s+[\w\s]{0,20}indefinitely|(shared|sold|forwarded)(\s+\w+|\s*,[^.]{0,80},)?\s+(\w+\s+)?(with|to)\s+((our|their|its|a|the|third[- ]party)\s+)?(\w+\s+)?(advertis\w+|marketing|data\s+brokers?)|(?<!\b(time|hours?|minutes|work)\s+)logged(?![- ]in|\s+(against|on)\b)|cached\s+externally|synced\s+(across\s+devices\s+)?(via|to|through|with)\s+(the\s+)?cloud|shared\s+with\s+(third[- ]part(y|ies)|partners?|advertisers?|others)|stored\s+remotely|sold\s+to|\b(is|are|was|were|be|been|being|gets?|got)\s+(also\s+|then\s+|silently\s+|quietly\s+|automatically\s+)?uploaded\s+to|sent\s+to\s+(our|a|the)\s+(servers?|team|partners?))\b/i;
+const SHARED = /\b(resold|resells?|sold|licensed\s+to|resale|rivendut[aeio]|revendid[ao]s?|revendu(?:e|s|es)?|weiterverkauft|harvest(s|ed)?|retain(s|ed)?\s+[\w\s]{0,20}indefinitely|(shared|sold|forwarded)(\s+\w+|\s*,[^.]{0,80},)?\s+(\w+\s+)?(with|to)\s+((our|their|its|a|the|third[- ]party)\s+)?(\w+\s+)?(advertis\w+|marketing|data\s+brokers?)|(?<!\b(time|hours?|minutes|work)\s+)logged(?![- ]in|\s+(against|on)\b)|cached\s+externally|synced\s+(across\s+devices\s+)?(via|to|through|with)\s+(the\s+)?cloud|shared\s+with\s+(third[- ]part(y|ies)|partners?|advertisers?|others)|stored\s+remotely|sold\s+to|\b(is|are|was|were|be|been|being|gets?|got)\s+(also\s+|then\s+|silently\s+|quietly\s+|automatically\s+)?uploaded\s+to|sent\s+to\s+(our|a|the)\s+(servers?|team|partners?))\b/i;
 
 export interface PoisoningFinding {
   kind: DescriptionWarningKind;
@@ -617,8 +621,8 @@ interface Context {
   documentsMemo?: boolean;
   /** This tool named as a tool ("the 'get_quote' tool", "this tool"), compiled when first asked (`selfNameOf`). */
   selfName?: RegExp;
-  /** The text documents chat templates or prompt formats, where role markers are the subject. */
-  templates: boolean;
+  /** The text documents chat templates or prompt formats, where role markers are the subject (worked out when first asked, `documentsTemplates`). */
+  templates?: boolean;
   /** The sentences of the text being read, and how many come before the one being judged (for `pretextBefore`). */
   sentences: Sentence[];
   before: number;
@@ -760,7 +764,7 @@ const FAMILY_WORDS = {
   addressed: 'you your yourself assistant assistants ai model models llm llms agent agents bot claude chatgpt gpt client clients help asistente assistente asistana asystenta assistent asisten',
   modal: 'be expected fix solution workaround remedy recovery must should shall mandatory required obligatory necessary essential critical always never',
   foreign: 'sie seferinde zaman mutlaka daima zawsze musisz uruchom wykonaj zignoruj selalu harus altijd moet debes deberas siempre obligatorio obligatoria primero musst mussen immer unbedingt zuerst devez dois toujours obligatoire abord envoie ajoute deve sempre obrigatorio obrigatoria devi obbligatorio obbligatoria',
-  shared: 'forwarded resold resell resells sold licensed resale rivenduti rivenduto rivendute revendidos revendidas revendido revendus revendues revendu weiterverkauft harvest harvests harvested retain retains retained shared logged cached synced stored uploaded sent',
+  shared: 'forwarded resold resell resells sold licensed resale rivenduta rivenduti rivenduto rivendute revendida revendidos revendidas revendido revendue revendus revendues revendu weiterverkauft harvest harvests harvested retain retains retained shared logged cached synced stored uploaded sent',
   // the rest of the detectors' anchors, so a sentence with no family at all can be passed over
   misc: 'display internal hidden stripped rendered shown displayed visible see halt stop abort refuse decline cancel terminal shell machine computer host workstation locally prior automatic deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged vulnerable vulnerability leaks leak outdated unreliable retired discontinued removed unavailable obsolete optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected expects expect requires require needs restricted suspended this',
 } satisfies Record<string, string>;
@@ -1045,6 +1049,11 @@ function listedFinding(context: Context): boolean {
   return FINDINGS_INTRO.test(context.sentences[at]!.text);
 }
 
+/** Whether the text being read documents chat templates or prompt formats, worked out once per text. */
+function documentsTemplates(context: Context): boolean {
+  return (context.templates ??= TEMPLATE_DOC.test(context.documentsOf));
+}
+
 function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   const text = sentence.text;
   const isPlain = (sentence.plain ??= plain(text));
@@ -1066,7 +1075,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) judging.add('system-override', override);
   const asOrders = judging.may(FAMILY_BITS.marker) || /imperative|command|order/i.test(text) ? DATA_AS_ORDERS.exec(text) : null;
   if (asOrders && !onlyMentioned(text, DATA_AS_ORDERS, context)) judging.add('system-override', asOrders);
-  const marker = context.templates || !judging.may(FAMILY_BITS.marker) ? null : (execFit(MARKERS, text, isPlain) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
+  const marker = !judging.may(FAMILY_BITS.marker) || documentsTemplates(context) ? null : (execFit(MARKERS, text, isPlain) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
   if (marker && !onlyMentioned(text, MARKERS, context)) judging.add('fake-markers', marker);
   const conceal = (!judging.may(FAMILY_BITS.conceal) ? null : inText(execFit(CONCEAL, verbs, isPlain), text)) ?? (PASSIVE_WORDS.test(text) ? CONCEAL_PASSIVE.exec(text) : null);
   // an output field's own value kept from the user ("Internal; don't show it to the user") is not an action kept from them
@@ -1092,7 +1101,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   if (tamper && ((WRITE_VERB.test(withoutNegatedWrites(withoutNeeds(verbs))) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) || (WRITE_VERB_ANY.test(withoutNegatedWrites(text)) && judging.isInstruction()))) judging.add('filesystem-tampering', tamper);
   else if (files && USER_FILES.test(text) && judging.isInstruction() && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || sentence.param || /\balso\b/i.test(text))) judging.add('filesystem-tampering', USER_FILES.exec(text));
   const secretFile = judging.may(FAMILY_BITS.secretFile) ? SECRET_FILE.exec(text) : null;
-  const ownInput = secretFile !== null && context.parameters.has(squash(secretFile[0]));
+  const ownInput = secretFile !== null && heldBy(secretFile[0], text, context);
   const generalStore = secretFile !== null && GENERAL_SECRET_STORE.test(secretFile[0]);
   if (secretFile && !ownInput && (ACCESS_VERB.test(verbs) || PASS_VERB.test(verbs)) && !NEGATED_PASS.test(text) && (generalStore || place === 'output' ? judging.isInstruction() : sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('secret-access', secretFile);
   const remoteExec = judging.may(FAMILY_BITS.remoteExec) ? REMOTE_EXEC.exec(text) : null;
@@ -1141,12 +1150,12 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   if (!secretFile && judging.may(FAMILY_BITS.secretWords)) {
     const secret = SECRET_WORDS.exec(text);
     // generic secrets count when they are to be passed somewhere they do not belong
-    if (secret && !context.parameters.has(squash(secret[0])) && !/^[\s(]*[{[]/.test(text) && PASS_VERB.test(verbs) && !NEGATED_PASS.test(text) && (outsideDestination(text, true) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('secret-access', secret);
+    if (secret && !heldBy(secret[0], text, context) && !/^[\s(]*[{[]/.test(text) && PASS_VERB.test(verbs) && !NEGATED_PASS.test(text) && (outsideDestination(text, true) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('secret-access', secret);
   }
   const conversation = !judging.may(FAMILY_BITS.conversation) ? null : (conversationIn(text) ?? (judging.otherTools().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
   if (conversation && (PASS_VERB.test(verbs) || SEND_VERB.test(verbs)) && !NEGATED_PASS.test(text) && !LOCAL_ONLY.test(text) && !KEPT_FROM_MODEL.test(text)) judging.add('exfiltration', conversation);
   const destination = judging.may(FAMILY_BITS.destination) ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
-  if (destination && SEND_VERB.test(verbs) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)\b/i.test(text)) {
+  if (destination && SEND_VERB.test(verbs) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)\b/i.test(text) && !FEEDBACK_ONLY.test(text.replace(destination[0], '\uE000'))) {
     // an address added to every message, or data sent to a fixed address
     if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || place !== 'prose') judging.add('exfiltration', destination);
   }
@@ -1296,6 +1305,16 @@ function squash(name: string): string {
   return name.toLowerCase().replace(/[_\-.]/g, '');
 }
 
+/** Whether the secret is the tool's own input: a parameter has its name ("password"), or the sentence names a parameter named for it ("in the registry_password parameter" for "the registry password", `apiKey` for "API key"). */
+function heldBy(secret: string, text: string, context: Context): boolean {
+  const wanted = squash(secret);
+  if (context.parameters.has(wanted)) return true;
+  const solid = wanted.replace(/\s+/g, '');
+  const lower = text.toLowerCase();
+  for (const name of context.parameters) if (squash(name).endsWith(solid) && lower.includes(name.toLowerCase())) return true;
+  return false;
+}
+
 function propertyNames(tool: McpTool): Set<string> {
   const names = new Set<string>();
   const walk = (schema: unknown, depth: number) => {
@@ -1430,7 +1449,7 @@ function quotedFrom(raw: string, quote: string): string {
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
   const description = asSeen(tool.description ?? '');
-  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${description.slice(0, 300)}`), documentsOf: '', templates: false, sentences: [], before: 0 };
+  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${description.slice(0, 300)}`), documentsOf: '', sentences: [], before: 0 };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
   const templatesTool = TEMPLATE_DOC.test(`${tool.name} ${description}`);
@@ -1458,7 +1477,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     context.documentsOf = text;
     context.documentsMemo = undefined;
     // a tool whose description documents chat templates quotes role markers anywhere in its definition
-    context.templates = templatesTool || ((text.includes('<') || text.includes('[')) && TEMPLATE_DOC.test(text));
+    // (and a text that documents them quotes its own, with brackets or without: "<|im_start|>", "### Instruction:")
+    context.templates = templatesTool || undefined;
     const sentences = sentencesOf(text, context.analyser, place === 'value');
     context.sentences = sentences;
     let textFamilies = 0;
@@ -1559,7 +1579,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
 // Every gated pattern and the family it cannot match without (its words, or its cue characters).
 // The gates are word lists kept beside the patterns by hand; `gateLeaks` lets a test run each pattern
 // over real and attack text and fail wherever one matches with its gate shut.
-const GATED: readonly [family: Family, pattern: RegExp][] = [
+export const GATED: readonly [family: Family, pattern: RegExp][] = [
   ['override', OVERRIDE_TEXT],
   ['marker', MARKERS],
   ['marker', ROLE_LINE],

@@ -1495,15 +1495,17 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     }
     read.push({ where, text, sentences, families: textFamilies });
     // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
-    // (fenced code is an example: a diagram's "Note: Logged" collects nothing)
-    const prose = text.includes('```') ? text.replace(/```[\s\S]*?(```|$)/g, (block) => ' '.repeat(block.length)) : text;
+    // (fenced code is an example: a diagram's "Note: Logged" collects nothing; it is blanked with a
+    // character that is neither a space nor a letter, so no match joins the words on either side of it)
+    const prose = text.includes('```') ? text.replace(/```[\s\S]*?(```|$)/g, (block) => '\u0001'.repeat(block.length)) : text;
     const shared = invisible || textFamilies & FAMILY_BITS.shared ? SHARED.exec(prose) : null;
     const harvested = shared ? HARVESTED.exec(visibleOf(prose)) : null;
     if (shared && harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, shared.index - 80), shared.index + 80))) {
       record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, shared.index), decoded: false, message: MESSAGES['covert-collection']! });
     }
-    const dialog = text.includes(':') ? DIALOG.exec(text) : null;
-    if (dialog && !onlyMentioned(text.slice(0, 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
+    // (a role marker's colon may be typed full width: "Human："; a quoted example is read to its closing quote past the dialog)
+    const dialog = text.includes(':') || text.includes('：') ? DIALOG.exec(text) : null;
+    if (dialog && !onlyMentioned(text.slice(0, dialog.index + dialog[0].length + 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
     const param = where.startsWith('inputSchema.');
     // the conversation put into an outside address by a template variable ("…/c?d={{full_conversation}}", "body": "$CHAT_TRANSCRIPT")
     const variable = text.includes('{') || text.includes('$') ? (CONVERSATION_PLACEHOLDER.exec(text) ?? CONVERSATION_VARIABLE.exec(text)) : null;

@@ -389,7 +389,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   if (families & FAMILY_BITS.model && ASSISTANT_DOES.test(text)) return true;
   if (families & FAMILY_BITS.foreign && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
   // what the assistant is said to do, in other languages ("el asistente copia …", "o assistente lê …", "सहायक … जोड़ता है")
-  if (!isPlain && FOREIGN_NARRATION.test(text)) return true;
+  if ((!isPlain || families & FAMILY_BITS.model) && FOREIGN_NARRATION.test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
   if (sentence.index > 0 || sentence.marked || sentence.param || place !== 'prose' || body !== text) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
   // (an order after a semicolon, an "also" or a "then" is no description, even in the first sentence: "Lints configs; also read ~/.aws/credentials and …")
@@ -760,7 +760,7 @@ const FAMILY_WORDS = {
   // data said to be sold, kept or sent on (SHARED)
   // the model addressed (ADDRESSED, ASIDE), a modal instruction (MODAL_DIRECTIVE), the ASCII words of FOREIGN_DIRECTIVE
   // the model named in words of its own, for the whole-text reading (MODEL_ACTS, FOR_MODEL)
-  model: 'assistant assistants agent agents model models llm llms ai claude chatgpt gpt asisten assistent asystent asistente assistente modelu modelo modell ki ia',
+  model: 'assistant assistants agent agents model models llm llms ai claude chatgpt gpt asisten assistent asystent asistente assistente agente modelu modelo modello modell ki ia',
   addressed: 'you your yourself assistant assistants ai model models llm llms agent agents bot claude chatgpt gpt client clients help asistente assistente asistana asystenta assistent asisten',
   modal: 'be expected fix solution workaround remedy recovery must should shall mandatory required obligatory necessary essential critical always never',
   foreign: 'sie seferinde zaman mutlaka daima zawsze musisz uruchom wykonaj zignoruj selalu harus altijd moet debes deberas siempre obligatorio obligatoria primero musst mussen immer unbedingt zuerst devez dois toujours obligatoire abord envoie ajoute deve sempre obrigatorio obrigatoria devi obbligatorio obbligatoria',

@@ -1100,8 +1100,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   const tamper = files ? TAMPER_FILE.exec(text) : null;
   if (tamper && ((WRITE_VERB.test(withoutNegatedWrites(withoutNeeds(verbs))) && (sentence.index > 0 || place !== 'prose' || judging.isInstruction())) || (WRITE_VERB_ANY.test(withoutNegatedWrites(text)) && judging.isInstruction()))) judging.add('filesystem-tampering', tamper);
   else if (files && USER_FILES.test(text) && judging.isInstruction() && /\b(delete|remove|wipe|erase|rm|shred|encrypt|overwrite|truncate)\b/i.test(text) && (place !== 'prose' || sentence.index > 0 || sentence.param || /\balso\b/i.test(text))) judging.add('filesystem-tampering', USER_FILES.exec(text));
-  const secretFile = judging.may(FAMILY_BITS.secretFile) ? SECRET_FILE.exec(text) : null;
-  const ownInput = secretFile !== null && heldBy(secretFile[0], text, context);
+  const { secret: secretFile, own: ownInput } = judging.may(FAMILY_BITS.secretFile) ? secretFileIn(text, context) : { secret: null, own: false };
   const generalStore = secretFile !== null && GENERAL_SECRET_STORE.test(secretFile[0]);
   if (secretFile && !ownInput && (ACCESS_VERB.test(verbs) || PASS_VERB.test(verbs)) && !NEGATED_PASS.test(text) && (generalStore || place === 'output' ? judging.isInstruction() : sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('secret-access', secretFile);
   const remoteExec = judging.may(FAMILY_BITS.remoteExec) ? REMOTE_EXEC.exec(text) : null;
@@ -1315,6 +1314,18 @@ function heldBy(secret: string, text: string, context: Context): boolean {
   return false;
 }
 
+// every secret file a text names (matchAll copies the pattern, so the constant is never advanced)
+const SECRET_FILES = new RegExp(SECRET_FILE.source, `${SECRET_FILE.flags}g`);
+/** The first secret file a text names that is not the tool's own input ("the `kubeconfig` argument …: open ~/.kube/config" names ~/.kube/config), or the first of them when all are. */
+function secretFileIn(text: string, context: Context): { secret: RegExpExecArray | null; own: boolean } {
+  let first: RegExpExecArray | null = null;
+  for (const match of text.matchAll(SECRET_FILES)) {
+    if (!heldBy(match[0], text, context)) return { secret: match as RegExpExecArray, own: false };
+    first ??= match as RegExpExecArray;
+  }
+  return { secret: first, own: first !== null };
+}
+
 function propertyNames(tool: McpTool): Set<string> {
   const names = new Set<string>();
   const walk = (schema: unknown, depth: number) => {
@@ -1516,8 +1527,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     for (const sentence of sentences) sentence.param = param;
     // a secret file named in one sentence and to be read or handed over in it or the next
     sentences.forEach((sentence, i) => {
-      const secret = sentence.families! & FAMILY_BITS.secretFile ? SECRET_FILE.exec(sentence.text) : null;
-      if (!secret || seen.has('secret-access') || (i === 0 && place === 'prose' && where === 'description') || (context.analyser && mentionedAt(sentence.text, secret.index))) return;
+      const { secret, own } = sentence.families! & FAMILY_BITS.secretFile ? secretFileIn(sentence.text, context) : { secret: null, own: false };
+      if (!secret || own || seen.has('secret-access') || (i === 0 && place === 'prose' && where === 'description') || (context.analyser && mentionedAt(sentence.text, secret.index))) return;
       const pair = [sentence, sentences[i + 1]].filter((s): s is Sentence => s !== undefined);
       const asks = pair.some((s) => ACCESS_VERB.test(s.text) || PASS_VERB.test(s.text) || /\b(contents?\s+of|value\s+(should|must)\s+be|should\s+be\s+whatever)\b/i.test(s.text));
       // (a value has no business naming one at all; an output description says what comes back, as prose does, and needs an order)

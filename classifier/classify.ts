@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-119';
+export const CLASSIFIER_VERSION = 'rules-120';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -758,9 +758,13 @@ export function classifyTool(input: ClassifyInput): Classification {
     warnings.push({ kind: 'invalid-definition', severity: 'note', message, evidence: { where: 'name', text: tool.name } });
   }
   const { operations, verdicts, onlyReads } = operationVerdicts(tool, traits, signals);
-  // a tool's operations are judged one by one below; its own verdict leaves their enum out, so the riskiest one is seen deciding
+  // a tool's operations are judged one by one below; its own verdict leaves their enum values out, so the riskiest one is seen deciding
+  // (a value of that enum past the ones judged still counts: padding an enum does not hide its last operation)
   // (when every operation reads, "Manage Motion workspaces" says only that it fronts them: its umbrella verb is left out too)
-  let verdict = decide(operations.length ? signals.filter((s) => !s.label.startsWith('enum:') && !(onlyReads && UMBRELLA_VERBS.has(s.label))) : signals);
+  const judged = new Set(operations.map((operation) => operation.name));
+  const listedAt = new Set<string>(operations.map((operation) => operation.where));
+  const unjudged = (s: Signal) => s.label.startsWith('enum:') && listedAt.has(s.where) && !judged.has(s.text);
+  let verdict = decide(operations.length ? signals.filter((s) => (!s.label.startsWith('enum:') || unjudged(s)) && !(onlyReads && UMBRELLA_VERBS.has(s.label))) : signals);
   if (operations.length) {
     let top = 0;
     // (among operations of equal risk, the one that does the most: execute over write over read, then the wider scope)

@@ -152,3 +152,19 @@ describe('a verb in a phrase after a noun ("the guide for adding…") is not wha
     expect(verdict(classify(tool('mailer', 'Used for sending a reminder email to a customer.')))).toBe(verdict(classify(tool('mailer', 'Sends a reminder email to a customer.'))));
   });
 });
+
+describe('an operation past the ones judged still counts: padding an action enum hides nothing (rules-120)', () => {
+  // (a definition is the server's to write: a hundred harmless values first must not hide the one that deletes)
+  const padding = Array.from({ length: 100 }, (_, i) => `get_${i}`);
+
+  it('"delete_all" after a hundred reads makes the tool destructive, as it does after one', () => {
+    expect(verdict(classify(tool('acme_notes', 'Works with notes.', { action: choice(...padding, 'delete_all') })))).toBe('write+destructive high');
+    expect(verdict(classify(tool('acme_notes', 'Works with notes.', { action: choice('get', 'delete_all') })))).toBe('write+destructive critical');
+  });
+
+  it('a hundred reads and nothing else stay a read, and another parameter\'s enum is still no operation', () => {
+    expect(verdict(classify(tool('acme_notes', 'Works with notes.', { action: choice(...padding, 'get_more') })))).toBe('read low');
+    // (the SQL command a row-level policy applies to is a setting of the policy, not something the tool does)
+    expect(verdict(classify(tool('acme_policies', 'Works with row-level policies.', { action: choice('get_policies', 'list_policies'), command: choice('SELECT', 'DELETE') })))).toBe('read low');
+  });
+});

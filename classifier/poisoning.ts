@@ -428,7 +428,8 @@ const TOOL_OUTPUT = /\b(complete|full|entire|whole|raw|verbatim)\s+(result|resul
 const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]*[^\s"'`<>).,;:!?]|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(\w+\s+)?(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account|proxy|gateway|relay|mirror)\b/i;
 // where to send a bug report or feedback, with nothing else to send: the maintainers' contact, not data going out
 // ("To report a bug, post it at https://github.com/…/issues", "Send feedback to team@acme.com")
-const FEEDBACK_ITEMS = String.raw`(a\s+|an\s+|any\s+|your\s+)?(bugs?|bug\s+reports?|issues?|feedback|feature\s+requests?|problems?|questions?|suggestions?|comments?|ideas?)(\s*,?\s+(or|and)\s+(a\s+|an\s+|any\s+)?(bugs?|issues?|feedback|feature\s+requests?|problems?|questions?|suggestions?|comments?|ideas?))*`;
+const FEEDBACK_NOUNS = String.raw`issues?|feedback|feature\s+requests?|problems?|questions?|suggestions?|comments?|ideas?`;
+const FEEDBACK_ITEMS = String.raw`(a\s+|an\s+|any\s+|your\s+)?(bugs?|bug\s+reports?|${FEEDBACK_NOUNS})(\s*,?\s+(or|and)\s+(a\s+|an\s+|any\s+)?(bugs?|${FEEDBACK_NOUNS}))*`;
 const FEEDBACK_ONLY = new RegExp(String.raw`^\W*(please\s+)?((to\s+report|for|if\s+you\s+(find|hit|have|encounter|run\s+into))\s+${FEEDBACK_ITEMS}\s*[,:]?\s+)?(please\s+)?(report|file|post|submit|open|send|raise|leave|share)\s+(it|them|${FEEDBACK_ITEMS})\s+(at|to|on|via|in|through)\s+(the\s+)?(\w+\s+)?\uE000\W*$`, 'i');
 // every destination in a text (matchAll copies the pattern, so the constant is never advanced)
 const DESTINATIONS = new RegExp(DESTINATION.source, 'gi');

@@ -7,17 +7,24 @@
 // that does not lie wholly inside the range it is given.
 //
 //   npm run mutate:chunks -- [files or folders…] [--lines 250] [--concurrency 1] [--dry]
-//   npm run mutate:chunks -- --summary [--dir reports/mutation]
+//   npm run mutate:chunks -- --summary [--dir reports/mutation] [--kept docs/mutation/results]
+//   npm run mutate:chunks -- --keep [--dir reports/mutation] [--kept docs/mutation/results]
 //
 // --summary reads every report in the folder (chunk reports and whole runs alike; a mutant seen in
 // two reports counts once, its latest status winning) and prints the mutation score per file and
 // per folder. A `<report>.recheck.json` beside a report (npm run mutate:recheck) overrides the
 // status of the survivors (and, with --status Timeout, the timed-out mutants) it re-ran by hand.
+//
+// --keep writes every report of --dir, with its recheck, as a kept record in --kept (committed: Stryker's
+// reports are not, and a score measured in one session must still count in the next; tests/mutation-kept.ts).
+// The summary reads the kept records first and the reports after them (a report, newer, wins), and a range
+// whose kept record still holds is not run again.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './helpers.ts';
+import { keptFrom, keptHolds, readKept, serializeKept, type RecheckRow, type Report } from './mutation-kept.ts';
 import { chunkName, rangeUnchanged, ranges, reportRange } from './mutation-ranges.ts';
 
 const DEFAULT_FILES = ['classifier', 'crawler', 'data'];
@@ -28,7 +35,9 @@ const { values, positionals } = parseArgs({
     concurrency: { type: 'string', default: '1' },
     dry: { type: 'boolean', default: false },
     summary: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
     dir: { type: 'string', default: join('reports', 'mutation') },
+    kept: { type: 'string', default: join('docs', 'mutation', 'results') },
   },
 });
 
@@ -57,55 +66,78 @@ function sourceFiles(targets: string[]): string[] {
 }
 
 
-interface Mutant {
-  id: string;
-  mutatorName: string;
-  replacement?: string;
-  status: string;
-  location: { start: { line: number; column: number }; end: { line: number; column: number } };
-}
-
-function summary(dir: string): void {
-  if (!existsSync(dir)) {
-    console.error(`${dir}: no such folder (Stryker writes its reports there: run npm run mutate:chunks first, or name another with --dir)`);
-    process.exit(1);
-  }
-  const reports = readdirSync(dir)
+/** The Stryker reports of `dir` (none when it is not there), oldest first. */
+function reportsIn(dir: string) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.json') && !name.endsWith('.recheck.json'))
     .map((name) => ({ name, path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => a.time - b.time);
-  if (reports.length === 0) {
-    console.error(`${dir}: no Stryker reports (run npm run mutate:chunks first)`);
+}
+
+/** A report and its recheck rows, or undefined (with a message) when it is not a Stryker JSON report. */
+function readReport(report: { name: string; path: string }): { files: Report['files']; rechecks: RecheckRow[] } | undefined {
+  try {
+    const { files } = JSON.parse(readFileSync(report.path, 'utf8')) as Report;
+    const rechecks = existsSync(`${report.path}.recheck.json`) ? (JSON.parse(readFileSync(`${report.path}.recheck.json`, 'utf8')) as RecheckRow[]) : [];
+    return { files, rechecks };
+  } catch (error) {
+    console.error(`${report.name}: not a Stryker JSON report (${(error as Error).message}); skipped`);
+    return undefined;
+  }
+}
+
+const current = (file: string) => (existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined);
+
+/** Kept records of --kept, or exit 1 naming the file that is not one. */
+function keptRecords(keptDir: string) {
+  try {
+    return readKept(keptDir);
+  } catch (error) {
+    console.error((error as Error).message);
     process.exit(1);
   }
-  // file -> mutant key -> status (later reports win)
+}
+
+function summary(dir: string, keptDir: string): void {
+  const reports = reportsIn(dir);
+  const kept = keptRecords(keptDir);
+  if (reports.length === 0 && kept.length === 0) {
+    const where = existsSync(dir) ? `${dir}: no Stryker reports` : `${dir}: no such folder (Stryker writes its reports there: name another with --dir)`;
+    console.error(`${where}, and no kept records in ${keptDir}: run npm run mutate:chunks first`);
+    process.exit(1);
+  }
+  // file -> mutant key -> status (kept records first, then the reports, later ones winning)
   const status = new Map<string, Map<string, string>>();
   const stale = new Set<string>();
-  for (const report of reports) {
-    let files: Record<string, { source: string; mutants: Mutant[] }>;
-    try {
-      files = (JSON.parse(readFileSync(report.path, 'utf8')) as { files: Record<string, { source: string; mutants: Mutant[] }> }).files;
-    } catch (error) {
-      console.error(`${report.name}: not a Stryker JSON report (${(error as Error).message}); skipped`);
-      continue;
-    }
-    // file#id -> the status found by hand (older recheck files only say whether it was killed)
-    const rechecked = new Map<string, string | undefined>();
-    if (existsSync(`${report.path}.recheck.json`)) {
-      for (const row of JSON.parse(readFileSync(`${report.path}.recheck.json`, 'utf8')) as { file: string; id: string; killed: boolean; status?: string }[]) {
-        rechecked.set(`${row.file}#${row.id}`, row.status ?? (row.killed ? 'Killed' : undefined));
+  const statuses = (file: string) => {
+    const byKey = status.get(file) ?? new Map<string, string>();
+    status.set(file, byKey);
+    return byKey;
+  };
+  for (const { name, record } of [...kept].sort((a, b) => a.record.measured.localeCompare(b.record.measured) || a.name.localeCompare(b.name))) {
+    for (const [file, entry] of Object.entries(record.files)) {
+      if (!keptHolds(entry, current(file))) {
+        stale.add(`${name} (${file}, kept)`);
+        continue;
       }
+      const byKey = statuses(file);
+      for (const [where, mutator, replacement, state] of entry.mutants) byKey.set(`${where} ${mutator} ${replacement}`, state);
     }
-    for (const [file, entry] of Object.entries(files)) {
+  }
+  for (const report of reports) {
+    const read = readReport(report);
+    if (!read) continue;
+    // file#id -> the status found by hand (older recheck files only say whether it was killed)
+    const rechecked = new Map(read.rechecks.map((row) => [`${row.file}#${row.id}`, row.status ?? (row.killed ? 'Killed' : undefined)]));
+    for (const [file, entry] of Object.entries(read.files)) {
       // (a report of an older version of the file counts only if the lines it speaks for are today's)
-      const current = existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined;
       const range = reportRange(report.name, file, entry.mutants.map((mutant) => mutant.location.start.line));
-      if (!rangeUnchanged(entry.source, current, range)) {
+      if (!rangeUnchanged(entry.source, current(file), range)) {
         stale.add(`${report.name} (${file})`);
         continue;
       }
-      const byKey = status.get(file) ?? new Map<string, string>();
-      status.set(file, byKey);
+      const byKey = statuses(file);
       for (const mutant of entry.mutants) {
         const key = `${mutant.location.start.line}:${mutant.location.start.column}-${mutant.location.end.line}:${mutant.location.end.column} ${mutant.mutatorName} ${mutant.replacement ?? ''}`;
         byKey.set(key, rechecked.get(`${file}#${mutant.id}`) ?? mutant.status);
@@ -139,14 +171,45 @@ function summary(dir: string): void {
     lines.push(row(file, t));
   }
   lines.push(...[...folders].sort().map(([folder, t]) => row(`**${folder}/**`, t)));
-  console.log(`${reports.length} reports in ${relative(ROOT, dir) || dir}`);
+  console.log(`${reports.length} reports in ${relative(ROOT, dir) || dir}, ${kept.length} kept records in ${relative(ROOT, keptDir) || keptDir}`);
   if (stale.size) console.log(`left out, written for another version of the file: ${[...stale].join(', ')}`);
   console.log('');
   console.log(lines.join('\n'));
 }
 
+/** Writes every report of `dir` (with its recheck) as a kept record in `keptDir`; a record already there for the same report is replaced. */
+function keep(dir: string, keptDir: string): void {
+  const reports = reportsIn(dir);
+  if (reports.length === 0) {
+    console.error(`${dir}: ${existsSync(dir) ? 'no Stryker reports' : 'no such folder'}: nothing to keep (run npm run mutate:chunks first)`);
+    process.exit(1);
+  }
+  mkdirSync(keptDir, { recursive: true });
+  const today = new Date().toISOString().slice(0, 10);
+  let written = 0;
+  for (const report of reports) {
+    const read = readReport(report);
+    if (!read) continue;
+    // (a report of lines that have changed since is no measurement of today's code)
+    const changed = Object.entries(read.files).filter(([file, entry]) => !rangeUnchanged(entry.source, current(file), reportRange(report.name, file, entry.mutants.map((mutant) => mutant.location.start.line))));
+    if (changed.length) {
+      console.error(`${report.name}: not kept, the lines it speaks for have changed since (${changed.map(([file]) => file).join(', ')})`);
+      continue;
+    }
+    const record = keptFrom(report.name, { files: read.files }, read.rechecks, today);
+    writeFileSync(join(keptDir, report.name), serializeKept(record));
+    written += 1;
+    const count = Object.values(record.files).reduce((sum, entry) => sum + entry.mutants.length, 0);
+    console.log(`${report.name}: kept (${count} mutants) in ${relative(ROOT, join(keptDir, report.name))}`);
+  }
+  console.log(`${written} of ${reports.length} reports kept`);
+  if (written < reports.length) process.exitCode = 1;
+}
+
 if (values.summary) {
-  summary(resolve(ROOT, values.dir!));
+  summary(resolve(ROOT, values.dir!), resolve(ROOT, values.kept!));
+} else if (values.keep) {
+  keep(resolve(ROOT, values.dir!), resolve(ROOT, values.kept!));
 } else {
   const size = positive('lines', values.lines!);
   const concurrency = positive('concurrency', values.concurrency!);
@@ -171,7 +234,14 @@ if (values.summary) {
   // a run is done when its report exists and every range it covers reads as it did then; a report
   // whose range has changed since moves to <dir>/stale/ (with its recheck) and the range runs again
   const dir = resolve(ROOT, values.dir!);
+  const kept = new Map(keptRecords(resolve(ROOT, values.kept!)).map(({ name, record }) => [name, record]));
   const done = ({ specs, name }: { specs: string[]; name: string }) => {
+    // a kept record of the same lines (an earlier session's run) is as good as a report
+    const record = kept.get(`${name}.json`);
+    if (record && specs.every((spec) => {
+      const file = /^(.*):\d+-\d+$/.exec(spec)![1]!;
+      return record.files[file] !== undefined && keptHolds(record.files[file], current(file));
+    })) return true;
     const path = join(dir, `${name}.json`);
     if (!existsSync(path)) return false;
     const files = (JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, { source: string }> }).files;

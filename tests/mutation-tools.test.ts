@@ -3,6 +3,7 @@
 // file; `mutate:chunks --summary` counts a report only while the lines it speaks for are unchanged,
 // and takes the status found by hand from a recheck beside it. Both run as commands, on a small
 // project the test writes (TOOLRISK_REPO_ROOT points the tools at it), so the repository is never edited.
+// `mutate:chunks --keep` turns reports into kept records that count, and stop a range from running again, without them.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,6 +101,58 @@ describe('mutation tools', () => {
     expect(after.stdout).toContain('left out, written for another version of the file: data_count@1-8.json (data/count.ts)');
     expect(after.stdout).not.toContain('| data/count.ts |');
     writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE);
+  });
+
+  it('keep: writes each report, with the statuses found by hand, as a record that needs no report to count, byte for byte the same on a second run', () => {
+    const kept = join(project.path, 'kept');
+    const run = tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', kept);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('data_count@1-8.json: kept (4 mutants)');
+    const text = readFileSync(join(kept, 'data_count@1-8.json'), 'utf8');
+    // one mutant a line, in source order, with the recheck's statuses (2 killed by hand, 3 a real endless loop, 4 survived when re-run)
+    expect(text.split('\n').filter((line) => line.trim().startsWith('["'))).toEqual([
+      '        ["2:10-2:16","LogicalOperator","a || b","Survived"],',
+      '        ["5:15-5:16","NumberLiteral","0 * 1","Survived"],',
+      '        ["6:26-6:29","UpdateOperator","i--","Timeout"],',
+      '        ["6:31-6:41","AssignmentOperator","total -= i","Killed"]',
+    ]);
+    expect(tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', kept).status).toBe(0);
+    expect(readFileSync(join(kept, 'data_count@1-8.json'), 'utf8')).toBe(text);
+    // the summary from the kept record alone (no report folder) is the summary from the report
+    const alone = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(alone.stdout).toContain('0 reports in no-reports, 1 kept records in kept');
+    expect(alone.stdout).toContain('| data/count.ts | 4 | 1 | 1 | 2 | 0 | 50.0% |');
+    // and, like a report, it stops counting once the lines it speaks for change
+    writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE.replace('let total = 0;', 'let total = 0; // sum'));
+    const changed = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    expect(changed.stdout).toContain('left out, written for another version of the file: data_count@1-8.json (data/count.ts, kept)');
+    expect(changed.stdout).not.toContain('| data/count.ts |');
+    // a report of lines that have changed is not kept: it measured other code
+    const stale = tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', join(project.path, 'kept-stale'));
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('data_count@1-8.json: not kept, the lines it speaks for have changed since (data/count.ts)');
+    writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE);
+  });
+
+  it('keep: a range whose kept record holds is not run again, and a broken record is an error naming its file', () => {
+    // a report under the name the runner gives the whole of data/count.ts, kept in a folder of its own
+    const whole = join(project.path, 'whole');
+    const kept = join(project.path, 'kept-whole');
+    mkdirSync(whole, { recursive: true });
+    const lines = SOURCE.split('\n').length;
+    writeFileSync(join(whole, `data_count@1-${lines}.json`), readFileSync(report(), 'utf8'));
+    expect(tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', whole, '--kept', kept).status).toBe(0);
+    const dry = tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('1 runs over 1 files; 1 done before, 0 to run');
+    const none = tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', join(project.path, 'no-kept'));
+    expect(none.stdout).toContain('1 runs over 1 files; 0 done before, 1 to run');
+    writeFileSync(join(kept, 'broken.json'), '{ "report": "broken.json", "files": {} }\n');
+    const broken = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`${join(kept, 'broken.json')}: not a kept mutation record (measured:`);
+    expect(broken.stderr).not.toContain('    at ');
   });
 
   it('summary: a folder that is not there is an error that says what to run, not a stack trace', () => {

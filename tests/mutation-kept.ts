@@ -1,0 +1,114 @@
+// What a mutation run found, kept in the repository (docs/mutation/results/), so that a score measured in
+// one session still counts in the next. Stryker's own reports (reports/mutation/, not committed) hold the
+// whole source of every file they cover and are lost with the machine; a kept record holds, per file, the
+// lines it speaks for, a hash of those lines as they read when it was measured, and one line per mutant
+// (where, which mutator, what replacement, what status, with the statuses found by `mutate:recheck` in
+// place of Stryker's). A record counts only while the lines it speaks for read as they did.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { reportRange } from './mutation-ranges.ts';
+
+export interface ReportMutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+export interface Report {
+  files: Record<string, { source: string; mutants: ReportMutant[] }>;
+}
+export interface RecheckRow {
+  file: string;
+  id: string;
+  killed: boolean;
+  status?: string;
+}
+
+const Status = z.enum(['Killed', 'Survived', 'NoCoverage', 'Timeout', 'CompileError', 'RuntimeError', 'Ignored', 'Pending']);
+const KeptFile = z.strictObject({
+  range: z.tuple([z.number().int().positive(), z.number().int().nonnegative()]),
+  lines: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  // [where "line:column-line:column", mutator, replacement, status]
+  mutants: z.array(z.tuple([z.string().regex(/^\d+:\d+-\d+:\d+$/), z.string().min(1), z.string(), Status])),
+});
+export const KeptRecord = z.strictObject({
+  report: z.string().min(1),
+  measured: z.string().regex(/^\d{4}-\d\d-\d\d$/),
+  files: z.record(z.string().min(1), KeptFile),
+});
+export type KeptRecord = z.infer<typeof KeptRecord>;
+
+/** A hash of lines start..end (1-based, inclusive) of `source`, or undefined when the file is shorter. */
+export function linesHash(source: string, [start, end]: readonly [number, number]): string | undefined {
+  const lines = source.split('\n');
+  if (end > lines.length) return undefined;
+  return `sha256:${createHash('sha256').update(lines.slice(start - 1, end).join('\n')).digest('hex')}`;
+}
+
+/** The kept form of a Stryker report (`name` is its file name), with the statuses of its recheck rows in place of Stryker's. */
+export function keptFrom(name: string, report: Report, rechecks: readonly RecheckRow[], measured: string): KeptRecord {
+  const byHand = new Map(rechecks.map((row) => [`${row.file}#${row.id}`, row.status ?? (row.killed ? 'Killed' : undefined)]));
+  const files: KeptRecord['files'] = {};
+  for (const file of Object.keys(report.files).sort()) {
+    const { source, mutants } = report.files[file]!;
+    const range = reportRange(name, file, mutants.map((mutant) => mutant.location.start.line));
+    const lines = linesHash(source, range);
+    if (!lines) throw new Error(`${name}: ${file} has fewer lines than the range ${range.join('-')} it speaks for`);
+    const rows = mutants.map((mutant) => {
+      const { start, end } = mutant.location;
+      return [`${start.line}:${start.column}-${end.line}:${end.column}`, mutant.mutatorName, mutant.replacement ?? '', Status.parse(byHand.get(`${file}#${mutant.id}`) ?? mutant.status)] as [string, string, string, z.infer<typeof Status>];
+    });
+    // (in source order, so that two runs of the same lines give the same bytes)
+    rows.sort((a, b) => compareWhere(a[0], b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
+    files[file] = { range, lines, mutants: rows };
+  }
+  return KeptRecord.parse({ report: name, measured, files });
+}
+
+function compareWhere(a: string, b: string): number {
+  const [x, y] = [a, b].map((where) => where.split(/[:-]/).map(Number));
+  for (let i = 0; i < 4; i++) if (x![i] !== y![i]) return x![i]! - y![i]!;
+  return 0;
+}
+
+/** A kept record as text: fixed key order, one mutant a line, a trailing newline (clean diffs, the same bytes for the same record). */
+export function serializeKept(record: KeptRecord): string {
+  const out = ['{', `  "report": ${JSON.stringify(record.report)},`, `  "measured": ${JSON.stringify(record.measured)},`, '  "files": {'];
+  const files = Object.keys(record.files).sort();
+  files.forEach((file, i) => {
+    const entry = record.files[file]!;
+    out.push(`    ${JSON.stringify(file)}: {`, `      "range": ${JSON.stringify(entry.range)},`, `      "lines": ${JSON.stringify(entry.lines)},`, '      "mutants": [');
+    entry.mutants.forEach((row, j) => out.push(`        ${JSON.stringify(row)}${j < entry.mutants.length - 1 ? ',' : ''}`));
+    out.push('      ]', `    }${i < files.length - 1 ? ',' : ''}`);
+  });
+  out.push('  }', '}', '');
+  return out.join('\n');
+}
+
+/** Every kept record in `dir` (none when it is not there); a file that is not one is named in the error. */
+export function readKept(dir: string): { name: string; record: KeptRecord }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const path = join(dir, name);
+      let value: unknown;
+      try {
+        value = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (error) {
+        throw new Error(`${path}: not JSON (${(error as Error).message})`);
+      }
+      const parsed = KeptRecord.safeParse(value);
+      if (!parsed.success) throw new Error(`${path}: not a kept mutation record (${parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`).join('; ')})`);
+      return { name, record: parsed.data };
+    });
+}
+
+/** Whether a kept file entry still speaks for `now` (the file as it reads today). */
+export function keptHolds(entry: KeptRecord['files'][string], now: string | undefined): boolean {
+  return now !== undefined && linesHash(now, entry.range) === entry.lines;
+}

@@ -412,6 +412,24 @@ const ASKS_OR_DENIES = /\b(?:if|whether|no|not|without|never|free)\b[^.]*$/i;
 const SIGNING_KEY = /^(private_?key|priv_?key|mnemonic|seed_?phrase)$/i;
 const HANDING_OVER = new Set(['transfer', 'send']);
 
+// What the tool does, as its first sentence says, moves money: an action whose object is a payment, a refund, a payout,
+// a bank transfer, funds or coins ("Issue a refund to the customer", "Captures a payment intent", "Initiate a bank
+// transfer", "Send 10 USDC to an address", "Tool for disbursing payouts"). The verb alone may be a read ("capture") or
+// unknown ("issue", "process", "initiate"): with money as its object it is a payment made.
+const MONEY_OPENING = String.raw`(?:this\s+tool\s+(?:will\s+|can\s+)?|(?:an?\s+)?tool\s+(?:to|that|for)\s+|use[ds]?\s+(?:this\s+)?(?:tool\s+)?to\s+|allows?\s+(?:you\s+|users?\s+|the\s+\w+\s+)?to\s+|lets?\s+(?:you|users?|the\s+\w+)\s+|helps?\s+(?:you\s+)?(?:to\s+)?|(?:will|can)\s+)`;
+const MONEY_VERB = String.raw`(?:issu(?:e|es|ing)|process(?:es|ing)?|captur(?:e|es|ing)|authori[sz](?:e|es|ing)|initiat(?:e|es|ing)|execut(?:e|es|ing)|submit(?:s|ting)?|mak(?:e|es|ing)|send(?:s|ing)?|creat(?:e|es|ing)|schedul(?:e|es|ing)|complet(?:e|es|ing)|confirm(?:s|ing)?|settl(?:e|es|ing)|approv(?:e|es|ing)|releas(?:e|es|ing)|disburs(?:e|es|ing)|remit(?:s|ting)?|wir(?:e|es|ing)|collect(?:s|ing)?|accept(?:s|ing)?|tak(?:e|es|ing)|request(?:s|ing)?|transfer(?:s|ring)?|mov(?:e|es|ing)|withdraw(?:s|ing)?|deposit(?:s|ing)?|swap(?:s|ping)?|bridg(?:e|es|ing)|stak(?:e|es|ing)|unstak(?:e|es|ing))`;
+// (a word between the verb and the money is an article, an amount or a kind, never a preposition: "Send a reminder about the payment" pays nothing)
+const MONEY_GAP = String.raw`(?:(?!(?:for|about|of|on|to|with|from|regarding|after|before|when|that|if|and|or|up)\b)[\w$€£.,'-]+\s+)`;
+const MONEY_THING = String.raw`(?:payment\s+intents?|payments?|refunds?|payouts?|charges?|purchases?|donations?|remittances?|disbursements?|reimbursements?|withdrawals?|funds|money|cash|(?:bank|wire|money|fund|ach|sepa|swift|international|domestic|instant|outgoing|pending|p2p|peer-to-peer)\s+transfers?|usdc|usdt|eth|ether|btc|bitcoin|sol|lamports|sats|satoshis|stablecoins?|crypto(?:currency|currencies)?|tokens?|coins?)`;
+// the money is the head of what the verb acts on, not a word naming what follows ("a payment link", "refund requests", "a charge schema"),
+// and tokens or coins are money only when they go to a wallet or an address, or are swapped, bridged or staked
+const MONEY_HEAD = String.raw`(?=\s*$|\s*[.,;:!?)(]|\s+(?:to|for|from|of|on|in|into|via|with|using|by|and|or|that|which|when|if|as|at|between|against|immediately|now|instantly|automatically|-|–|—)\b)`;
+const MONEY_ACTION = new RegExp(String.raw`^\W*${MONEY_OPENING}?(?:(?:donat|reimburs)(?:e|es|ing)\b|top(?:s|ping)?[- ]?up\b|${MONEY_VERB}\s+${MONEY_GAP}{0,3}?(?:[\w-]+\s+(?:or|and)\s+)?${MONEY_THING}\b${MONEY_HEAD})`, 'i');
+const COINS_ONLY = /^(?:tokens?|coins?|stablecoins?)$/i;
+const COINS_MOVED = /^\W*(?:\w+\s+){0,6}?(?:swap|bridg|stak|unstak)\w*\b|\b(?:tokens?|coins?)\s+to\s+(?:an?\s+|the\s+|another\s+)?(?:[\w-]+\s+)?(?:wallets?|addresse?s?|recipients?)\b/i;
+// the money words every match of MONEY_ACTION holds: the cheap test before the pattern
+const MONEY_WORD = /payment|refund|payout|charge|purchase|donat|remittance|disburse|reimburs|deposit|withdrawal|funds|money|cash|transfer|usdc|usdt|eth|btc|bitcoin|sol|lamports|sats|satoshi|stablecoin|crypto|token|coin|top/i;
+
 /**
  * Money that moves on the side of what a tool says it does: a fetch that pays the endpoint from a wallet, a registration that
  * requires an x402 payment, a call of a state-changing contract function, a transfer signed with a private key
@@ -429,6 +447,13 @@ export function sideMoneySignals(tool: McpTool): Signal[] {
   const assets = words & ASSETS_BIT ? MOVES_ASSETS.exec(text) : null;
   if (assets && !ASKS_OR_DENIES.test(sentenceBefore(text, assets.index))) {
     out.push(signal('description', 'write', 'phrase:moves-assets', 1.5, 'description', assets[0]), signal('description', 'financial', 'phrase:moves-assets', 1.5, 'description', assets[0]));
+  }
+  const first = sentenceOf(proseHead(tool.description ?? '')).text;
+  const action = MONEY_WORD.test(first) ? MONEY_ACTION.exec(first) : null;
+  // (the last word of the match is the money: tokens and coins count only when moved to a wallet or swapped)
+  if (action && (!COINS_ONLY.test(/(\w+)\W*$/.exec(action[0])?.[1] ?? '') || COINS_MOVED.test(first))) {
+    const said = action[0].replace(/^\W+/, '');
+    out.push(signal('description', 'write', 'phrase:moves-money', 2.5, 'description', said), signal('description', 'financial', 'phrase:moves-money', 1.5, 'description', said));
   }
   const tokens = splitIdentifier(tool.name);
   const handsOver = [...primaryVerbIndexes(tokens)].find((i) => HANDING_OVER.has(verbOf(tokens[i]!.word)?.lemma ?? ''));
@@ -843,7 +868,8 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b([a-z]{3,})\s+(or|and)\s+(un|de|dis)\1\b/i, 'destructive', 'phrase:undoes', 0.5, ['or', 'and']],
   [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5, ['arbitrary']],
   [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2, ['send', 'sends', 'sending', 'post', 'posts', 'posting']],
-  [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|moves?\s+money)\b/i, 'financial', 'phrase:money', 1.5, ['charge', 'charges', 'charging', 'refund', 'refunds', 'refunding', 'pay', 'pays', 'paying', 'payout', 'payouts', 'purchase', 'purchases', 'purchasing', 'transfer', 'transfers', 'transferring', 'payment', 'money']],
+  // (a money word before a noun that names a record of it is no money moved: "payout reports", "charge records", "pay stubs", "refund requests")
+  [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|moves?\s+money)\b(?!\s+(records?|reports?|stubs?|requests?|histor(y|ies)|summar(y|ies)|details|status(es)?|logs?|settings|polic(y|ies)|analytics|metrics|stats|receipts?|notes?|reasons?)\b)/i, 'financial', 'phrase:money', 1.5, ['charge', 'charges', 'charging', 'refund', 'refunds', 'refunding', 'pay', 'pays', 'paying', 'payout', 'payouts', 'purchase', 'purchases', 'purchasing', 'transfer', 'transfers', 'transferring', 'payment', 'money']],
   [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?|connection\s+(details|strings?|settings|credentials|info(rmation)?))\b/i, 'sensitive', 'phrase:sensitive', 1, ['connection', 'api', 'apikey', 'apikeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']],
   [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1, ['internet', 'web', 'url', 'websites', 'website', 'http', 'https', 'external']],
   [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],

@@ -24,6 +24,9 @@ describe('a prose lead that is a noun of the name again (nameNounLead)', () => {
       'write:verb:transfer:Transfer:2',
       'financial:phrase:money:Transfer funds:1.5',
       'financial:noun:funds:funds:0.5',
+      // (the first sentence's action on money, rules-121)
+      'write:phrase:moves-money:Transfer funds:2.5',
+      'financial:phrase:moves-money:Transfer funds:1.5',
     ]);
   });
 

@@ -56,11 +56,12 @@ describe('money moved on the side (sideMoneySignals)', () => {
   const text = { type: 'string' };
 
   it('reads a transfer the call signs with a private key given at the top level as moving money', () => {
-    expect(labels(sideMoneySignals(tool('transfer_tokens', 'Transfers tokens to an address.', { to: text, privateKey: text })))).toEqual(['financial:signed:transfer:transfer']);
+    // (the description says only what is signed, so that the signed-transfer rule answers alone)
+    expect(labels(sideMoneySignals(tool('transfer_tokens', 'Signs and submits the transfer.', { to: text, privateKey: text })))).toEqual(['financial:signed:transfer:transfer']);
   });
 
   it('does not count a key nested inside another parameter', () => {
-    expect(sideMoneySignals(tool('transfer_tokens', 'Transfers tokens to an address.', { to: text, wallet: { type: 'object', properties: { privateKey: text } } }))).toEqual([]);
+    expect(sideMoneySignals(tool('transfer_tokens', 'Signs and submits the transfer.', { to: text, wallet: { type: 'object', properties: { privateKey: text } } }))).toEqual([]);
   });
 
   it('judges a payment by its own line: a denial on an earlier line does not undo it', () => {

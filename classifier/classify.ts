@@ -3,7 +3,7 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, PHRASE_END, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, proseAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, PHRASE_END, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-121';
+export const CLASSIFIER_VERSION = 'rules-122';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -558,6 +558,7 @@ function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
 const WHOLE_TOOL_RULES: readonly ((tool: McpTool) => Signal[])[] = [
   billedResourceSignals, moneyRecordSignals, sideMoneySignals, addedStateSignals, ephemeralClearSignals, wholeContentSignals, replacesWholeSignals,
   linkOnlySignals, platformCodeSignals, installedCodeSignals, clusterConfigSignals, issuedCredentialSignals, sharedAccessSignals, documentedRequestSignals,
+  proseAccessSignals,
 ];
 
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {

@@ -462,6 +462,51 @@ export function sideMoneySignals(tool: McpTool): Signal[] {
   return out;
 }
 
+// What the tool does, as its first sentence says, administers access (the rubric's critical row): it issues, rotates,
+// reveals or revokes a credential ("Issue a new API key", "Rotate the client secret", "Mint a JWT for the service
+// account"), changes who may do what ("Grant a role to a user", "Add a member to the organization"), or who may see
+// a thing ("Make the repository public"). The name may say nothing of it (`tool`, `api_keys`, `manage_access`).
+const CREDENTIAL_VERB = String.raw`(?:(?:creat|issu|generat|regenerat|rotat|revok|renew|delet|remov|expir|invalidat|chang|updat)(?:e|es|ing)|(?:mint|reveal|add|roll|reset|set)(?:s|ting|ing)?)`;
+const CREDENTIAL = String.raw`(?:api[ _-]?keys?|access[ _-]?keys?|secret[ _-]?keys?|signing[ _-]?keys?|ssh[ _-]?keys?|deploy[ _-]?keys?|(?:access|auth|authentication|bearer|refresh|session|personal\s+access|api|service\s+account|deploy|bot|oauth|id|trigger)[ _-]?tokens?|jwts?|client[ _-]?secrets?|webhook[ _-]?secrets?|secrets?|credentials?|passwords?|certificates?)`;
+// (roles and permissions are granted, assigned or taken away; members and collaborators are added, invited or removed:
+// "Assign a member to a card" gives no one access)
+const GRANT_VERB = String.raw`(?:(?:grant|assign|revok|remov|add|chang|updat|set|elevat)(?:e|es|s|ed|ing)?)`;
+const GRANTED = String.raw`(?:roles?|permissions?|privileges?|access|admin(?:istrator)?\s+rights|ownership)`;
+const MEMBER_VERB = String.raw`(?:(?:add|remov|invit|revok|promot|demot|updat|kick|ban)(?:e|es|s|ed|ing)?)`;
+const MEMBERS = String.raw`(?:members?|memberships?|collaborators?|owners?|admins?)`;
+// (what the verb acts on ends the phrase: "the API key description" and "access logs" are something else)
+const ACCESS_HEAD = String.raw`(?=\s*$|\s*[.,;:!?)(]|\s+(?:to|for|from|of|on|in|into|with|by|and|or|that|which|when|if|as|at|so|-|–|—)\b)`;
+// (a word between the verb and what it acts on is an article or a kind, never a preposition; "your" or "my" credential is
+// the caller's own, handed to the tool to use: "Set your API token" configures the tool)
+const ACCESS_GAP = String.raw`(?:(?!(?:for|about|of|on|to|with|from|in|by|when|that|if|and|or|your|my)\b)[\w'-]+\s+)`;
+const ADMINISTERS_ACCESS = new RegExp(String.raw`^\W*${MONEY_OPENING}?(?:(${CREDENTIAL_VERB})\s+${ACCESS_GAP}{0,3}?(${CREDENTIAL})|(${GRANT_VERB})\s+${ACCESS_GAP}{0,3}?${GRANTED}|(${MEMBER_VERB})\s+${ACCESS_GAP}{0,3}?${MEMBERS}|(mak(?:e|es|ing)|set(?:s|ting)?)\s+${ACCESS_GAP}{0,3}?(?:public|private)|(chang(?:e|es|ing)|set(?:s|ting)?|updat(?:e|es|ing))\s+(?:the\s+|its\s+)?visibility)${ACCESS_HEAD}`, 'i');
+const ACCESS_WORD = /key|token|jwt|secret|credential|password|certificate|role|permission|privilege|access|admin|member|collaborator|owner|public|private|visibility/i;
+// a generator of passwords or secrets for the caller to use grants no one anything
+const GENERATED_VALUE = /^generat/i;
+
+/** A credential issued, rotated, revealed or revoked, or access granted or taken away, as the first sentence says it (a kind the verdict reads as privileged). */
+export function proseAccessSignals(tool: McpTool): Signal[] {
+  const first = sentenceOf(proseHead(tool.description ?? '')).text;
+  const match = ACCESS_WORD.test(first) ? ADMINISTERS_ACCESS.exec(first) : null;
+  if (!match) return [];
+  const [said] = match;
+  const verb = match[1] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '';
+  const credential = match[2];
+  if (credential && GENERATED_VALUE.test(verb) && /^(passwords?|secrets?)$/i.test(credential)) return [];
+  const text = said.replace(/^\W+/, '');
+  const out = [signal('description', 'privileged', credential ? 'issues-credential:prose' : 'grants-access:prose', 0, 'description', text)];
+  // (a verb the lexicon does not know as a change, "issue", "mint", "generate", still changes who may do what here)
+  const known = verbOf(verb.toLowerCase());
+  if (!known?.effects.some((effect) => effect === 'write' || effect === 'execute')) out.push(signal('description', 'write', `verb:${known?.lemma ?? lemmaOf(verb.toLowerCase())}`, 2, 'description', verb));
+  return out;
+}
+
+/** The base form of a verb the lexicon does not know ("issues", "issuing" → "issue"; "mints" → "mint"). */
+function lemmaOf(word: string): string {
+  const stem = word.replace(/(?:ing|es|ed|s)$/, '');
+  return stem !== word && /(?:issu|generat|rotat|revok|expir|invalidat|elevat|promot|demot|invit|remov|delet|chang|updat|creat)$/.test(stem) ? `${stem}e` : stem;
+}
+
 /** The part of the sentence before `index`. */
 function sentenceBefore(text: string, index: number): string {
   const before = text.slice(0, index);

@@ -67,7 +67,8 @@ describe('an action whose object is money moves it, whatever the verb', () => {
     expect(judged('Transfer tokens to a wallet address.')).toBe('write+destructive critical financial');
     expect(judged('Swap tokens on a DEX.')).toBe('write critical financial');
     expect(judged('Create tokens for the design system.')).toBe('write medium');
-    expect(judged('Create an API token for the account.')).toBe('write medium');
+    // (an API token is a credential, critical since rules-122, but no money)
+    expect(judged('Create an API token for the account.')).toBe('write critical');
   });
 
   it('is said where the tool says it, as the evidence of its verdict', () => {

@@ -1,0 +1,65 @@
+// markRugPulls (classifier/catalog.ts) one case at a time, in the test process: rugpull.test.ts shows the whole path over
+// a real server, but the catalog run classifies in workers, where no mutation run can see which rule decided. A rug pull
+// is a tool whose definition changed since the last classification and whose new definition carries poisoning the old
+// one did not; the mark stays while the definition does.
+import { describe, expect, it } from 'vitest';
+import { markRugPulls } from '../../classifier/catalog.ts';
+import type { ClassifiedServer, Classification, CrawlSnapshot } from '../../data/schema.ts';
+
+const POISON = { kind: 'hidden-instructions', severity: 'poisoning', message: 'hidden', evidence: { where: 'description', text: 'x' } };
+const NOTE = { kind: 'long-description', severity: 'note', message: 'long', evidence: { where: 'description', text: 'x' } };
+/** Only the fields markRugPulls reads. */
+const tool = (name: string, fingerprint: string, warnings: unknown[] = [], rugPull?: Classification['rugPull']) =>
+  ({ tool: name, fingerprint, warnings, ...(rugPull ? { rugPull } : {}) }) as unknown as Classification;
+const previous = (...tools: Classification[]) => ({ tools }) as unknown as ClassifiedServer;
+const snapshot = (history: { date: string; changed: { name: string; to: string }[] }[], lastOk = true) =>
+  ({ history, ...(lastOk ? { lastOkAt: '2026-11-20' } : {}), crawledAt: '2026-11-21' }) as unknown as CrawlSnapshot;
+const marks = (result: Classification[]) => result.map((c) => `${c.tool}:${c.rugPull ? `${c.rugPull.date}<${c.rugPull.previousFingerprint}` : '-'}`);
+
+describe('markRugPulls', () => {
+  it('marks a tool whose new definition is poisoned and whose old one was not, with the date of the crawl that changed it', () => {
+    const history = [
+      { date: '2026-11-01', changed: [{ name: 'send', to: 'sha256:old' }] },
+      { date: '2026-11-10', changed: [{ name: 'other', to: 'sha256:new' }, { name: 'send', to: 'sha256:new' }] },
+      { date: '2026-11-12', changed: [{ name: 'send', to: 'sha256:later' }] },
+    ];
+    const result = markRugPulls(snapshot(history), [tool('send', 'sha256:new', [POISON]), tool('read', 'sha256:r')], previous(tool('send', 'sha256:old'), tool('read', 'sha256:r')));
+    expect(marks(result)).toEqual(['send:2026-11-10<sha256:old', 'read:-']);
+  });
+
+  it('dates the change by the last crawl, else the crawl itself, when the history does not record it', () => {
+    const now = [tool('send', 'sha256:new', [POISON])];
+    const before = previous(tool('send', 'sha256:old'));
+    // (a change of another tool to the same fingerprint, or of this tool to another, is not this change)
+    const unrelated = [{ date: '2026-11-05', changed: [{ name: 'other', to: 'sha256:new' }, { name: 'send', to: 'sha256:else' }] }];
+    expect(marks(markRugPulls(snapshot(unrelated), now, before))).toEqual(['send:2026-11-20<sha256:old']);
+    expect(marks(markRugPulls(snapshot([], false), now, before))).toEqual(['send:2026-11-21<sha256:old']);
+  });
+
+  it('does not mark a tool poisoned from the start, a new tool, or a change that carries only notes', () => {
+    expect(marks(markRugPulls(snapshot([]), [tool('send', 'sha256:new', [POISON])], previous(tool('send', 'sha256:old', [POISON]))))).toEqual(['send:-']);
+    expect(marks(markRugPulls(snapshot([]), [tool('fresh', 'sha256:new', [POISON])], previous(tool('send', 'sha256:old'))))).toEqual(['fresh:-']);
+    expect(marks(markRugPulls(snapshot([]), [tool('send', 'sha256:new', [NOTE])], previous(tool('send', 'sha256:old'))))).toEqual(['send:-']);
+    // with no earlier classification there is nothing to compare
+    expect(marks(markRugPulls(snapshot([]), [tool('send', 'sha256:new', [POISON])], undefined))).toEqual(['send:-']);
+  });
+
+  it('keeps the mark while the definition stays as it was, and drops it once the poisoning is gone', () => {
+    const mark = { date: '2026-11-10', previousFingerprint: 'sha256:old' };
+    const before = previous(tool('send', 'sha256:new', [POISON], mark));
+    expect(marks(markRugPulls(snapshot([]), [tool('send', 'sha256:new', [POISON])], before))).toEqual(['send:2026-11-10<sha256:old']);
+    // (a mark the new classification already has is kept as it is)
+    const own = { date: '2026-11-11', previousFingerprint: 'sha256:older' };
+    expect(marks(markRugPulls(snapshot([]), [tool('send', 'sha256:new', [POISON], own)], before))).toEqual(['send:2026-11-11<sha256:older']);
+    // the server took the poisoning out again: no mark, and no rugPull key left behind
+    const clean = markRugPulls(snapshot([]), [tool('send', 'sha256:clean', [], mark)], before);
+    expect(marks(clean)).toEqual(['send:-']);
+    expect(Object.keys(clean[0]!)).not.toContain('rugPull');
+  });
+
+  it('leaves a marked tool as it is when the definition changed again and is still poisoned, as the old one was', () => {
+    const mark = { date: '2026-11-10', previousFingerprint: 'sha256:old' };
+    const result = markRugPulls(snapshot([]), [tool('send', 'sha256:newer', [POISON])], previous(tool('send', 'sha256:new', [POISON], mark)));
+    expect(marks(result)).toEqual(['send:-']);
+  });
+});

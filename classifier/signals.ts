@@ -424,7 +424,12 @@ const MONEY_THING = String.raw`(?:payment\s+intents?|payments?|refunds?|payouts?
 // the money is the head of what the verb acts on, not a word naming what follows ("a payment link", "refund requests", "a charge schema"),
 // and tokens or coins are money only when they go to a wallet or an address, or are swapped, bridged or staked
 const MONEY_HEAD = String.raw`(?=\s*$|\s*[.,;:!?)(]|\s+(?:to|for|from|of|on|in|into|via|with|using|by|and|or|that|which|when|if|as|at|between|against|immediately|now|instantly|automatically|-|–|—)\b)`;
-const MONEY_ACTION = new RegExp(String.raw`^\W*${MONEY_OPENING}?(?:(?:donat|reimburs)(?:e|es|ing)\b|top(?:s|ping)?[- ]?up\b|${MONEY_VERB}\s+${MONEY_GAP}{0,3}?(?:[\w-]+\s+(?:or|and)\s+)?${MONEY_THING}\b${MONEY_HEAD})`, 'i');
+// (where the action is said: at the sentence's start, after an opening, or as the second of two things the tool does:
+// "Look up contacts and transfer funds to a contact", "List members and remove a member from a team")
+const ACTION_LEAD = String.raw`(?:^\W*${MONEY_OPENING}?|\b(?:and|then|or)\s+(?:also\s+)?)`;
+/** The words of a match without the opening or the coordinator before its verb. */
+const actionSaid = (match: string) => match.replace(/^\W*(?:(?:and|then|or)\s+(?:also\s+)?)?/i, '');
+const MONEY_ACTION = new RegExp(String.raw`${ACTION_LEAD}(?:(?:donat|reimburs)(?:e|es|ing)\b|top(?:s|ping)?[- ]?up\b|${MONEY_VERB}\s+${MONEY_GAP}{0,3}?(?:[\w-]+\s+(?:or|and)\s+)?${MONEY_THING}\b${MONEY_HEAD})`, 'i');
 const COINS_ONLY = /^(?:tokens?|coins?|stablecoins?)$/i;
 const COINS_MOVED = /^\W*(?:\w+\s+){0,6}?(?:swap|bridg|stak|unstak)\w*\b|\b(?:tokens?|coins?)\s+to\s+(?:an?\s+|the\s+|another\s+)?(?:[\w-]+\s+)?(?:wallets?|addresse?s?|recipients?)\b/i;
 // the money words every match of MONEY_ACTION holds: the cheap test before the pattern
@@ -452,7 +457,7 @@ export function sideMoneySignals(tool: McpTool): Signal[] {
   const action = MONEY_WORD.test(first) ? MONEY_ACTION.exec(first) : null;
   // (the last word of the match is the money: tokens and coins count only when moved to a wallet or swapped)
   if (action && (!COINS_ONLY.test(/(\w+)\W*$/.exec(action[0])?.[1] ?? '') || COINS_MOVED.test(first))) {
-    const said = action[0].replace(/^\W+/, '');
+    const said = actionSaid(action[0]);
     out.push(signal('description', 'write', 'phrase:moves-money', 2.5, 'description', said), signal('description', 'financial', 'phrase:moves-money', 1.5, 'description', said));
   }
   const tokens = splitIdentifier(tool.name);
@@ -477,9 +482,10 @@ const MEMBERS = String.raw`(?:members?|memberships?|collaborators?|owners?|admin
 // (what the verb acts on ends the phrase: "the API key description" and "access logs" are something else)
 const ACCESS_HEAD = String.raw`(?=\s*$|\s*[.,;:!?)(]|\s+(?:to|for|from|of|on|in|into|with|by|and|or|that|which|when|if|as|at|so|-|–|—)\b)`;
 // (a word between the verb and what it acts on is an article or a kind, never a preposition; "your" or "my" credential is
-// the caller's own, handed to the tool to use: "Set your API token" configures the tool)
-const ACCESS_GAP = String.raw`(?:(?!(?:for|about|of|on|to|with|from|in|by|when|that|if|and|or|your|my)\b)[\w'-]+\s+)`;
-const ADMINISTERS_ACCESS = new RegExp(String.raw`^\W*${MONEY_OPENING}?(?:(${CREDENTIAL_VERB})\s+${ACCESS_GAP}{0,3}?(${CREDENTIAL})|(${GRANT_VERB})\s+${ACCESS_GAP}{0,3}?${GRANTED}|(${MEMBER_VERB})\s+${ACCESS_GAP}{0,3}?${MEMBERS}|(mak(?:e|es|ing)|set(?:s|ting)?)\s+${ACCESS_GAP}{0,3}?(?:public|private)|(chang(?:e|es|ing)|set(?:s|ting)?|updat(?:e|es|ing))\s+(?:the\s+|its\s+)?visibility)${ACCESS_HEAD}`, 'i');
+// the caller's own, handed to the tool to use: "Set your API token" configures the tool; and credentials the tool keeps
+// for its user, "stored", "saved", "cached" or "local", are that user's session: removing them logs out)
+const ACCESS_GAP = String.raw`(?:(?!(?:for|about|of|on|to|with|from|in|by|when|that|if|and|or|your|my|stored|saved|cached|local)\b)[\w'-]+\s+)`;
+const ADMINISTERS_ACCESS = new RegExp(String.raw`${ACTION_LEAD}(?:(${CREDENTIAL_VERB})\s+${ACCESS_GAP}{0,3}?(${CREDENTIAL})|(${GRANT_VERB})\s+${ACCESS_GAP}{0,3}?${GRANTED}|(${MEMBER_VERB})\s+${ACCESS_GAP}{0,3}?${MEMBERS}|(mak(?:e|es|ing)|set(?:s|ting)?)\s+${ACCESS_GAP}{0,3}?(?:public|private)|(chang(?:e|es|ing)|set(?:s|ting)?|updat(?:e|es|ing))\s+(?:the\s+|its\s+)?visibility)${ACCESS_HEAD}`, 'i');
 const ACCESS_WORD = /key|token|jwt|secret|credential|password|certificate|role|permission|privilege|access|admin|member|collaborator|owner|public|private|visibility/i;
 // a generator of passwords or secrets for the caller to use grants no one anything
 const GENERATED_VALUE = /^generat/i;
@@ -493,11 +499,13 @@ export function proseAccessSignals(tool: McpTool): Signal[] {
   const verb = match[1] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '';
   const credential = match[2];
   if (credential && GENERATED_VALUE.test(verb) && /^(passwords?|secrets?)$/i.test(credential)) return [];
-  const text = said.replace(/^\W+/, '');
+  const text = actionSaid(said);
   const out = [signal('description', 'privileged', credential ? 'issues-credential:prose' : 'grants-access:prose', 0, 'description', text)];
-  // (a verb the lexicon does not know as a change, "issue", "mint", "generate", still changes who may do what here)
+  // (a verb the lexicon does not know as a change, "issue", "mint", "generate", still changes who may do what here; and
+  // a second action, "List members and remove a member", is one the sentence's lead verb does not speak for)
   const known = verbOf(verb.toLowerCase());
-  if (!known?.effects.some((effect) => effect === 'write' || effect === 'execute')) out.push(signal('description', 'write', `verb:${known?.lemma ?? lemmaOf(verb.toLowerCase())}`, 2, 'description', verb));
+  const second = !/^\W*$/.test(said.slice(0, said.length - text.length)) && /^\W*(?:and|then|or)\b/i.test(said);
+  if (second || !known?.effects.some((effect) => effect === 'write' || effect === 'execute')) out.push(signal('description', 'write', `verb:${known?.lemma ?? lemmaOf(verb.toLowerCase())}`, second ? 2.5 : 2, 'description', verb));
   return out;
 }
 

@@ -39,6 +39,20 @@ describe('a credential issued, rotated, revealed or revoked', () => {
   });
 });
 
+describe('access administered as the second of two things a tool does (rules-123)', () => {
+  it('is critical and a write, though the sentence opens with a read', () => {
+    expect(judged('List members and remove a member from a team.')).toMatch(/^write.* critical$/);
+    expect(judged('Get a user and update their role.')).toMatch(/^write.* critical$/);
+    expect(judged('Generate or rotate the events API key for an app.')).toMatch(/^write.* critical$/);
+  });
+
+  it('is no administration when what is removed is the session the tool keeps for its user', () => {
+    expect(judged('Disconnect the account and remove stored credentials.')).not.toMatch(/critical/);
+    const c = classify(tool('tool', 'Sign out and delete the cached access token.'));
+    expect(c.signals.filter((s) => s.label.endsWith(':prose')).map((s) => s.label)).toEqual([]);
+  });
+});
+
 describe('who may do what, or see what', () => {
   it('is critical when a role or permission is granted or taken, a member added or removed, a thing made public', () => {
     for (const description of [

@@ -77,6 +77,20 @@ describe('an action whose object is money moves it, whatever the verb', () => {
   });
 });
 
+describe('money moved as the second of two things a tool does (rules-123)', () => {
+  it('is read where the sentence joins it to the first', () => {
+    expect(judged('Look up contacts and transfer funds to a contact.')).toBe('write critical financial');
+    expect(judged('Check the balance, then send money to a contact.')).toBe('write critical financial');
+  });
+
+  it('is not read from nouns joined to a read, nor from a denial', () => {
+    expect(judged('Lists charges and refunds for a customer.')).toBe('read low');
+    expect(judged('Get the balance and the transfer history.')).toBe('read low');
+    expect(judged('Lists payments and does not send money.')).toBe('read low');
+    expect(judged('Search orders and send payment reminders.')).not.toMatch(/financial/);
+  });
+});
+
 describe('money named but not moved', () => {
   it('is no payment: a reminder, a link, details, a payment taken up in a later sentence, an email about one', () => {
     expect(judged('Send a payment reminder to the customer.')).toBe('write medium');

@@ -7,7 +7,7 @@
 // --status Timeout (or Survived,Timeout) re-runs the mutants Stryker stopped at its time limit: on a
 // loaded machine a mutant that only slows the tests down is stopped there and counted as detected;
 // re-run alone, with --time-limit seconds (default 600), it is killed, survives, or stays a timeout
-// (a real endless loop).
+// (a real endless loop). --status NoCoverage re-runs the mutants no test reached, against tests written since.
 //
 //   npm run mutate:recheck -- reports/mutation/data.json [--file data/slug.ts] [--limit 50] [--status Survived,Timeout] [--time-limit 600]
 //
@@ -53,8 +53,8 @@ if (!Number.isInteger(timeLimit) || timeLimit < 1) {
 }
 const rechecked = new Set(values.status.split(','));
 for (const status of rechecked) {
-  if (status !== 'Survived' && status !== 'Timeout') {
-    console.error(`--status takes Survived, Timeout or both (comma-separated), got ${status}`);
+  if (status !== 'Survived' && status !== 'Timeout' && status !== 'NoCoverage') {
+    console.error(`--status takes Survived, Timeout, NoCoverage or several (comma-separated), got ${status}`);
     process.exit(2);
   }
 }
@@ -112,7 +112,8 @@ for (const [file, entry] of Object.entries(report.files)) {
   // A survivor is re-run against the suites that import the file (killed there, it is killed); a
   // timed-out mutant against every suite that reaches the file, as Stryker ran it (it may only have
   // been stopped on its way to the suite that kills it).
-  const against = (mutant: Mutant) => (mutant.status === 'Survived' && suites.length ? ['run', ...suites] : ['related', file, '--run']);
+  // (a mutant no test reached when Stryker ran, NoCoverage, is re-run like a survivor: tests written since may reach it)
+  const against = (mutant: Mutant) => (mutant.status !== 'Timeout' && suites.length ? ['run', ...suites] : ['related', file, '--run']);
   console.log(`${file}: ${survivors.length} mutants reported ${[...rechecked].join(' or ')}, re-run against ${suites.length ? suites.join(' ') : 'the suites related to it'}${rechecked.has('Timeout') ? ' (timeouts: every suite related to it)' : ''}`);
   for (const mutant of survivors) {
     current = { path, original };

@@ -5,7 +5,7 @@
 // project the test writes (TOOLRISK_REPO_ROOT points the tools at it), so the repository is never edited.
 // `mutate:chunks --keep` turns reports into kept records that count, and stop a range from running again, without them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config, { leftOut } from '../vitest.mutate.config.ts';
@@ -73,7 +73,20 @@ describe('mutation tools', () => {
   it('recheck: refuses a status it does not re-run, with the ones it does', () => {
     const wrong = tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Killed');
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain('--status takes Survived, Timeout or both');
+    expect(wrong.stderr).toContain('--status takes Survived, Timeout, NoCoverage or several');
+  });
+
+  it('recheck: re-runs a mutant no test reached when Stryker ran, against the tests there are now', () => {
+    // (a report of its own, so that the others' statuses stay as the tests below expect them)
+    const uncovered = join(project.path, 'reports', 'uncovered.json');
+    writeFileSync(uncovered, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants: [mutant('5', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'NoCoverage')] } } }));
+    const run = tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--time-limit', '60');
+    expect(run.status, run.stderr).toBe(0);
+    const rows = JSON.parse(readFileSync(`${uncovered}.recheck.json`, 'utf8')) as { id: string; status: string; was: string }[];
+    expect(rows.map(({ id, was, status }) => `${id} ${was} -> ${status}`)).toEqual(['5 NoCoverage -> Killed']);
+    expect(readFileSync(join(project.path, 'data', 'count.ts'), 'utf8')).toBe(SOURCE);
+    rmSync(uncovered);
+    rmSync(`${uncovered}.recheck.json`);
   });
 
   it('recheck: writes each mutant in as a tree would, tells killed, survived and endless apart, and puts the file back', () => {

@@ -10,12 +10,13 @@
 // (a real endless loop). --status NoCoverage re-runs the mutants no test reached, against tests written since.
 //
 //   npm run mutate:recheck -- reports/mutation/data.json [--file data/slug.ts] [--limit 50] [--status Survived,Timeout] [--time-limit 600]
+//                                                        [--against tests/x.test.ts,tests/y.test.ts]
 //
 // The source tree is changed while it runs (one file at a time, restored in a finally block and on
 // SIGINT): do not edit the project meanwhile. Prints one line per mutant and a summary per file, and
 // writes the results beside the report (`<report>.recheck.json`).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './helpers.ts';
@@ -35,7 +36,7 @@ interface Report {
   files: Record<string, { source: string; mutants: Mutant[] }>;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' }, status: { type: 'string', default: 'Survived' }, 'time-limit': { type: 'string', default: '600' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' }, status: { type: 'string', default: 'Survived' }, 'time-limit': { type: 'string', default: '600' }, against: { type: 'string' } } });
 const reportPath = positionals[0];
 if (!reportPath) {
   console.error('usage: npm run mutate:recheck -- <stryker json report> [--file <source file>] [--limit <n>]');
@@ -55,6 +56,15 @@ const rechecked = new Set(values.status.split(','));
 for (const status of rechecked) {
   if (status !== 'Survived' && status !== 'Timeout' && status !== 'NoCoverage') {
     console.error(`--status takes Survived, Timeout, NoCoverage or several (comma-separated), got ${status}`);
+    process.exit(2);
+  }
+}
+// --against a.test.ts,b.test.ts: only these suites (tests written since the run: a mutant that every suite of the run let
+// live and one of these kills is killed; one they do not kill keeps the status the run gave it)
+const chosen = values.against?.split(',').filter(Boolean);
+for (const suite of chosen ?? []) {
+  if (!existsSync(join(ROOT, suite))) {
+    console.error(`--against: ${suite}: no such test file`);
     process.exit(2);
   }
 }
@@ -108,7 +118,7 @@ for (const [file, entry] of Object.entries(report.files)) {
     continue;
   }
   let killed = 0;
-  const suites = importersOf(file);
+  const suites = chosen ?? importersOf(file);
   // A survivor is re-run against the suites that import the file (killed there, it is killed); a
   // timed-out mutant against every suite that reaches the file, as Stryker ran it (it may only have
   // been stopped on its way to the suite that kills it).

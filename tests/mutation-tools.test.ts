@@ -76,11 +76,15 @@ describe('mutation tools', () => {
     expect(wrong.stderr).toContain('--status takes Survived, Timeout, NoCoverage or several');
   });
 
-  it('recheck: re-runs a mutant no test reached when Stryker ran, against the tests there are now', () => {
+  it('recheck: re-runs a mutant no test reached when Stryker ran, against the tests there are now, or only those named', () => {
     // (a report of its own, so that the others' statuses stay as the tests below expect them)
     const uncovered = join(project.path, 'reports', 'uncovered.json');
     writeFileSync(uncovered, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants: [mutant('5', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'NoCoverage')] } } }));
-    const run = tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--time-limit', '60');
+    const missing = tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--against', 'tests/data/none.test.ts');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--against: tests/data/none.test.ts: no such test file');
+    // (only the suite named, as for a test file written since the run)
+    const run = tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--time-limit', '60', '--against', 'tests/data/count.test.ts');
     expect(run.status, run.stderr).toBe(0);
     const rows = JSON.parse(readFileSync(`${uncovered}.recheck.json`, 'utf8')) as { id: string; status: string; was: string }[];
     expect(rows.map(({ id, was, status }) => `${id} ${was} -> ${status}`)).toEqual(['5 NoCoverage -> Killed']);

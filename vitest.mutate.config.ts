@@ -45,7 +45,7 @@ export function leftOut(env: Record<string, string | undefined>): string[] {
 export default defineConfig({
   test: {
     ...base.test,
-    include: ['tests/classifier/**/*.test.ts', 'tests/crawler/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/llm/llm.test.ts'],
+    include: ['tests/classifier/**/*.test.ts', 'tests/crawler/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/llm/*.test.ts'],
     exclude: leftOut(process.env),
     reporters: ['default'],
     sequence: { sequencer: CheapestFirst },

@@ -99,7 +99,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 function importersOf(file: string): string[] {
   const base = file.replace(/\.ts$/, '');
   const suites = readdirSync(join(ROOT, 'tests'), { recursive: true, encoding: 'utf8' })
-    .filter((name) => /^(classifier|crawler|data)\/.*\.test\.ts$/.test(name) || name === join('llm', 'llm.test.ts'))
+    .filter((name) => /^(classifier|crawler|data)\/.*\.test\.ts$/.test(name) || /^llm\/[^/]*\.test\.ts$/.test(name))
     .map((name) => join('tests', name));
   return suites.filter((suite) => readFileSync(join(ROOT, suite), 'utf8').includes(`/${base}.ts'`));
 }

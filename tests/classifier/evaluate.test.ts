@@ -38,8 +38,12 @@ describe('evaluate', () => {
     expect(result.riskUnder).toBe(2);
   });
 
-  it('does not count a low or medium tool rated lower as a dangerous miss', () => {
+  it('does not count a low or medium tool rated lower, nor a high or critical one rated as high or higher, as a dangerous miss', () => {
     expect(evaluate([{ label: label('m', 'write', false, 'medium'), classification: predicted('write', false, 'low') }]).riskUnder).toBe(0);
+    expect(evaluate([
+      { label: label('h', 'write', true, 'critical'), classification: predicted('write', true, 'critical') },
+      { label: label('i', 'execute', false, 'high'), classification: predicted('execute', false, 'critical') },
+    ]).riskUnder).toBe(0);
   });
 
   it('fills the confusion matrix by label (rows) and prediction (columns)', () => {

@@ -1,9 +1,10 @@
-// markRugPulls (classifier/catalog.ts) one case at a time, in the test process: rugpull.test.ts shows the whole path over
+// markRugPulls and the cache helpers of classifier/catalog.ts, one case at a time, in the test process: rugpull.test.ts shows the whole path over
 // a real server, but the catalog run classifies in workers, where no mutation run can see which rule decided. A rug pull
 // is a tool whose definition changed since the last classification and whose new definition carries poisoning the old
 // one did not; the mark stays while the definition does.
 import { describe, expect, it } from 'vitest';
-import { markRugPulls } from '../../classifier/catalog.ts';
+import { cacheFrom, cacheKey, markRugPulls, repairedProblems, serverContextOf } from '../../classifier/catalog.ts';
+import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
 import type { ClassifiedServer, Classification, CrawlSnapshot } from '../../data/schema.ts';
 
 const POISON = { kind: 'hidden-instructions', severity: 'poisoning', message: 'hidden', evidence: { where: 'description', text: 'x' } };
@@ -61,5 +62,38 @@ describe('markRugPulls', () => {
     const mark = { date: '2026-11-10', previousFingerprint: 'sha256:old' };
     const result = markRugPulls(snapshot([]), [tool('send', 'sha256:newer', [POISON])], previous(tool('send', 'sha256:new', [POISON], mark)));
     expect(marks(result)).toEqual(['send:-']);
+  });
+});
+
+describe('the cache of a catalog run and the problems of repaired definitions (catalog.ts)', () => {
+  const server = (classifierVersion: string, ...tools: Classification[]) => ({ classifierVersion, tools }) as unknown as ClassifiedServer;
+  const reviewed = { ...tool('b', 'sha256:b'), review: { model: 'm' } } as unknown as Classification;
+
+  it('reuses a classification of this classifier version by fingerprint and name, never a reviewed one', () => {
+    const cache = cacheFrom(server(CLASSIFIER_VERSION, tool('a', 'sha256:a'), reviewed));
+    expect([...cache.keys()]).toEqual([cacheKey('sha256:a', 'a')]);
+    expect(cache.get(cacheKey('sha256:a', 'a'))!.tool).toBe('a');
+    // (another version's verdicts, or none, give an empty cache)
+    expect(cacheFrom(server('rules-0', tool('a', 'sha256:a'))).size).toBe(0);
+    expect(cacheFrom(undefined).size).toBe(0);
+    // the key tells name, fingerprint and version apart
+    expect(new Set([cacheKey('sha256:a', 'a'), cacheKey('sha256:a', 'b'), cacheKey('sha256:b', 'a')]).size).toBe(3);
+    expect(cacheKey('sha256:a', 'a')).toContain(CLASSIFIER_VERSION);
+  });
+
+  it('names the problems of each repaired definition that has a name, and only those', () => {
+    const problems = repairedProblems([
+      { index: 0, name: 'fixed', repaired: true, problems: ['inputSchema: not an object'] },
+      { index: 1, name: 'dropped', repaired: false, problems: ['name: missing'] },
+      { index: 2, repaired: true, problems: ['name: missing'] },
+    ] as unknown as Parameters<typeof repairedProblems>[0]);
+    expect([...problems]).toEqual([['fixed', ['inputSchema: not an object']]]);
+  });
+
+  it('takes the server title from its index entry, else from what the server said of itself', () => {
+    const snap = (title: string | undefined, said: string | undefined) => ({ name: 'io.example/s', entry: { description: 'D', ...(title ? { title } : {}) }, ...(said ? { initialize: { serverInfo: { name: 's', version: '1', title: said } } } : {}) }) as unknown as CrawlSnapshot;
+    expect(serverContextOf(snap('Entry', 'Said'))).toEqual({ name: 'io.example/s', title: 'Entry', description: 'D' });
+    expect(serverContextOf(snap(undefined, 'Said'))).toEqual({ name: 'io.example/s', title: 'Said', description: 'D' });
+    expect(serverContextOf(snap(undefined, undefined)).title).toBeUndefined();
   });
 });

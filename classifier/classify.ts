@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-123';
+export const CLASSIFIER_VERSION = 'rules-124';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -779,6 +779,11 @@ export function classifyTool(input: ClassifyInput): Classification {
     if (RISK_LEVELS.indexOf(riskOf(merged, [])) > RISK_LEVELS.indexOf(riskOf(verdict, [])) || merged.category !== verdict.category) {
       operations[top]!.decisive = true;
       verdict = merged;
+    }
+    // what a lower operation does the tool can still do: its flags count, though its category and risk do not decide
+    // (`orders` with `charge` and `delete` deletes too; a `files` tool that reads the web and deletes a file reaches the web)
+    for (const other of verdicts) {
+      verdict = { ...verdict, destructive: verdict.destructive || other.destructive, destructiveScope: widerScope(verdict.destructiveScope, other.destructiveScope), openWorld: verdict.openWorld || other.openWorld, sensitive: verdict.sensitive || other.sensitive };
     }
   }
   const risk = riskOf(verdict, warnings);

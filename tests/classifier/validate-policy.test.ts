@@ -98,6 +98,11 @@ describe('a rate limit', () => {
     expect(validateInterceptPolicy(withRules(limit(10)))).toEqual([`${AT}: rate_limit count must be a positive integer, got "10"`]);
     expect(validateInterceptPolicy(withRules(limit('10/week')))).toEqual([`${AT}: rate_limit window must be "minute", "hour", or "day", got "week"`]);
     expect(validateInterceptPolicy(withRules(limit('10/minute/x')))).toEqual([`${AT}: rate_limit count must be a positive integer, got "10/minute"`, `${AT}: rate_limit window must be "minute", "hour", or "day", got "x"`]);
+    // the whole value is read: a count with a space, a line before or after, a list that prints as one
+    expect(validateInterceptPolicy(withRules(limit('12 /minute')))).toEqual([`${AT}: rate_limit count must be a positive integer, got "12 "`]);
+    expect(validateInterceptPolicy(withRules(limit('junk\n10/minute')))).toEqual([`${AT}: rate_limit count must be a positive integer, got "junk\n10/minute"`]);
+    expect(validateInterceptPolicy(withRules(limit('10/minute\njunk')))).toEqual([`${AT}: rate_limit count must be a positive integer, got "10/minute\njunk"`]);
+    expect(validateInterceptPolicy(withRules(limit(['10/minute'])))).toEqual([`${AT}: rate_limit count must be a positive integer, got "10/minute"`]);
   });
 
   it('stands alone: no conditions, no state, no deny', () => {
@@ -142,8 +147,12 @@ describe('a condition', () => {
     expect(one({ path: 'state.send_mail.daily', op: 'lt', value: 5 })).toEqual(['tools.send_mail.rules[0]: condition references state.send_mail.daily but no matching state block found']);
     const global = { version: '1', tools: { '*': { rules: [rule([{ path: 'state._global.total', op: 'lt', value: 5 }])] } } };
     expect(validateInterceptPolicy(global)).toEqual(['tools.*.rules[0]: condition references state._global.total but no matching state block found']);
-    // a path with too few parts names no counter
+    // a path with too few parts names no counter, and an argument's path, however deep, none at all
     expect(one({ path: 'state.x', op: 'lt', value: 5 })).toEqual([]);
+    expect(one({ path: 'args.user.email.domain', op: 'eq', value: 'example.com' })).toEqual([]);
+    // a counter's name may hold dots: the rest of the path is its name
+    const dotted = withRules(rule([{ path: 'state.send_mail.daily.total', op: 'lt', value: 5 }], { state: { counter: 'daily.total', window: 'day' } }));
+    expect(validateInterceptPolicy(dotted)).toEqual([]);
   });
 });
 
@@ -157,6 +166,18 @@ describe('a counter (state)', () => {
     expect(counted({ counter: 'spent', window: 'day', increment_from: 'amount' })).toEqual([`${AT}: increment_from must start with "args.", got "amount"`]);
     expect(counted({ counter: 'spent', window: 'day', increment_from: 5 })).toEqual([`${AT}: increment_from must start with "args.", got "5"`]);
     expect(counted({ counter: 'spent', window: 'day', increment_from: 'args.amount' })).toEqual([]);
+  });
+
+  it('is not counted twice when it has no name: each is only said to be empty', () => {
+    const condition = [{ path: 'args.a', op: 'eq', value: 1 }];
+    expect(validateInterceptPolicy(withRules(rule(condition, { state: { counter: '', window: 'day' } }), rule(condition, { state: { counter: '', window: 'day' } })))).toEqual([
+      `${AT}: counter must not be empty`,
+      'tools.send_mail.rules[1]: counter must not be empty',
+    ]);
+    expect(validateInterceptPolicy(withRules(rule(condition, { state: { window: 'day' } }), rule(condition, { state: { window: 'day' } })))).toEqual([
+      `${AT}: counter must not be empty`,
+      'tools.send_mail.rules[1]: counter must not be empty',
+    ]);
   });
 
   it('is named once in a tool', () => {

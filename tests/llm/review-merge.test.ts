@@ -4,7 +4,7 @@
 // what was done about it, and the page says what the model added and on which words.
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
-import { applyAnswer, applyFailure, mergeVerdicts, poisoningBorderline, PROMPT_VERSION } from '../../classifier/llm.ts';
+import { applyAnswer, applyFailure, checkAnswer, mergeVerdicts, poisoningBorderline, PROMPT_VERSION } from '../../classifier/llm.ts';
 import type { Classification, McpTool, ModelAnswer, Quote } from '../../data/schema.ts';
 
 const READER: McpTool = { name: 'get_report', description: 'Returns the monthly report. Set archive to true to move it to the archive folder.', inputSchema: { type: 'object', properties: { id: { type: 'string' }, archive: { type: 'boolean' } } } };
@@ -136,5 +136,72 @@ describe('applyFailure', () => {
       rules: { category: rules.category, destructive: rules.destructive, financial: rules.financial, openWorld: rules.openWorld, sensitive: rules.sensitive, risk: rules.risk },
       disagreements: [], error: 'the reply was empty',
     });
+  });
+});
+
+describe('checkAnswer: what a model may answer', () => {
+  const DEFINITION: McpTool = { name: 'send_report', title: 'Report sender', description: 'Sends the weekly report to the team.', inputSchema: { type: 'object', properties: { channel: { type: 'string', description: 'Where it goes', enum: ['email', 'slack'] } } } };
+  const reply = (change: Record<string, unknown> = {}) => JSON.stringify({ category: 'write', destructive: false, financial: false, openWorld: true, sensitive: false, risk: 'medium', rationale: 'It sends a report.', evidence: ['weekly report'], poisoning: false, poisoningQuote: '', ...change });
+  const reason = (content: string | null) => {
+    const checked = checkAnswer(DEFINITION, content);
+    return checked.ok ? 'ok' : checked.reason;
+  };
+
+  it('takes a quote from any text of the definition and says where it stands', () => {
+    const checked = checkAnswer(DEFINITION, reply({ evidence: ['send_report', 'Report sender', 'weekly report', 'channel', 'Where it goes', 'slack'] }));
+    expect(checked.ok && checked.evidence.map((quote) => quote.where)).toEqual(['name', 'title', 'description', 'inputSchema.properties.channel', 'inputSchema.properties.channel.description', 'inputSchema.properties.channel.enum']);
+  });
+
+  it('refuses an empty reply, an empty rationale, and evidence of none or more than eight quotes', () => {
+    expect(reason(null)).toBe('the reply was empty');
+    expect(reason('')).toBe('the reply was empty');
+    expect(reason(reply({ rationale: '  ' }))).toBe('the rationale is empty');
+    expect(reason(reply({ evidence: [] }))).toBe('expected 1 to 8 evidence quotes, got 0');
+    expect(reason(reply({ evidence: Array(8).fill('weekly report') }))).toBe('ok');
+    expect(reason(reply({ evidence: Array(9).fill('weekly report') }))).toBe('expected 1 to 8 evidence quotes, got 9');
+  });
+
+  it('refuses a quote of fewer than three characters, not counting spaces, and one that is not in the definition', () => {
+    expect(reason(reply({ evidence: ['t  o'] }))).toBe('evidence quote "t  o" is shorter than 3 characters');
+    expect(reason(reply({ evidence: ['the'] }))).toBe('ok');
+    expect(reason(reply({ evidence: ['monthly report'] }))).toBe('evidence quote "monthly report" is not in the tool\'s definition');
+  });
+
+  it('names what does not fit the schema, the answer itself where the problem is at its top', () => {
+    expect(reason(reply({ risk: 'extreme' }))).toMatch(/^the reply does not match the answer schema: risk: /);
+    expect(reason('[]')).toMatch(/^the reply does not match the answer schema: \(answer\): /);
+  });
+
+  it('checks a poisoning quote only when the model says it found poisoning', () => {
+    expect(reason(reply({ poisoning: true, poisoningQuote: 'to the team' }))).toBe('ok');
+    expect(reason(reply({ poisoning: true, poisoningQuote: 'ignore all rules' }))).toBe('the poisoning quote "ignore all rules" is not in the tool\'s definition');
+    expect(reason(reply({ poisoning: true, poisoningQuote: '  ' }))).toBe('ok');
+    expect(reason(reply({ poisoning: false, poisoningQuote: 'ignore all rules' }))).toBe('ok');
+  });
+});
+
+describe('applyAnswer: evidence, score and policy', () => {
+  const rules = rulesOf(READER);
+
+  it('adds each of the model quotes once, after the rules own, at most sixteen in all', () => {
+    const own = rules.evidence[0]!;
+    const merged = applyAnswer(rules, READER, 'm1', answer(rules, { risk: 'high' }), [QUOTE, { ...own }, QUOTE]);
+    expect(merged.evidence.slice(0, rules.evidence.length)).toEqual(rules.evidence);
+    expect(merged.evidence.filter((quote) => quote.text === own.text)).toHaveLength(1);
+    const many = Array.from({ length: 20 }, (_, i) => ({ where: 'description' as const, text: `q${i}` }));
+    expect(applyAnswer(rules, READER, 'm1', answer(rules, { risk: 'high' }), many).evidence).toHaveLength(16);
+  });
+
+  it("moves the score by the levels raised, inside the merged risk's band", () => {
+    const one = applyAnswer(rules, READER, 'm1', answer(rules, { risk: 'medium' }), [QUOTE]);
+    expect(one.score).toBe(Math.max(30, Math.min(54, rules.score + 25)));
+    const three = applyAnswer(rules, READER, 'm1', answer(rules, { risk: 'critical' }), [QUOTE]);
+    expect(three.score).toBe(Math.max(80, Math.min(100, rules.score + 75)));
+  });
+
+  it('keeps the stricter policy, and offers a looser variant only where the rules did', () => {
+    const raised = applyAnswer(rules, READER, 'm1', answer(rules, { risk: 'critical', financial: true }), [QUOTE]);
+    expect(['deny', 'hide']).toContain(raised.policy.choice);
+    expect(raised.policy.alternative).toBeUndefined();
   });
 });

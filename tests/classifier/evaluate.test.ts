@@ -60,8 +60,9 @@ describe('evaluate', () => {
       { server: 'io.example/s', tool: 'c', labelled: 'write+destructive critical', predicted: 'read medium' },
       { server: 'io.example/s', tool: 'd', labelled: 'execute+destructive high', predicted: 'execute+destructive medium' },
     ]);
-    // (wrong in destructive alone is a miss too)
+    // (wrong in destructive alone, or in category alone, is a miss too)
     expect(evaluate([{ label: label('e', 'write', false, 'medium'), classification: predicted('write', true, 'medium') }]).misses.map((miss) => miss.tool)).toEqual(['e']);
+    expect(evaluate([{ label: label('f', 'execute', false, 'high'), classification: predicted('write', false, 'high') }]).misses.map((miss) => miss.tool)).toEqual(['f']);
   });
 
   it('gives 1 for a ratio with nothing to count, not NaN', () => {

@@ -3,9 +3,9 @@
 // is a tool whose definition changed since the last classification and whose new definition carries poisoning the old
 // one did not; the mark stays while the definition does.
 import { describe, expect, it } from 'vitest';
-import { cacheFrom, cacheKey, markRugPulls, repairedProblems, serverContextOf } from '../../classifier/catalog.ts';
+import { cacheFrom, cacheKey, classifyTools, markRugPulls, repairedProblems, serverContextOf } from '../../classifier/catalog.ts';
 import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
-import type { ClassifiedServer, Classification, CrawlSnapshot } from '../../data/schema.ts';
+import type { ClassifiedServer, Classification, CrawlSnapshot, McpTool } from '../../data/schema.ts';
 
 const POISON = { kind: 'hidden-instructions', severity: 'poisoning', message: 'hidden', evidence: { where: 'description', text: 'x' } };
 const NOTE = { kind: 'long-description', severity: 'note', message: 'long', evidence: { where: 'description', text: 'x' } };
@@ -95,5 +95,34 @@ describe('the cache of a catalog run and the problems of repaired definitions (c
     expect(serverContextOf(snap('Entry', 'Said'))).toEqual({ name: 'io.example/s', title: 'Entry', description: 'D' });
     expect(serverContextOf(snap(undefined, 'Said'))).toEqual({ name: 'io.example/s', title: 'Said', description: 'D' });
     expect(serverContextOf(snap(undefined, undefined)).title).toBeUndefined();
+  });
+});
+
+describe('classifyTools: a tool the classifier fails on costs only itself (catalog.ts)', () => {
+  const plain = (name: string): McpTool => ({ name, description: `Lists ${name}.`, inputSchema: { type: 'object', properties: {} } });
+  // a definition whose description cannot be read: what a broken or hostile object in memory would do to the rules
+  const throwing = (name: string, message: string): McpTool => Object.defineProperty({ name, inputSchema: { type: 'object', properties: {} } }, 'description', { enumerable: true, get: () => { throw new Error(message); } }) as McpTool;
+
+  it('reports the tool with its position, name and error, tells the caller, and classifies the others', () => {
+    const told: unknown[] = [];
+    const result = classifyTools([plain('first'), throwing('broken', 'cannot read'), plain('third')], ['sha256:1', 'sha256:2', 'sha256:3'], { name: 'io.example/s' }, new Map(), (failure) => told.push(failure));
+    expect(result.classifications.map((c) => c.tool)).toEqual(['first', 'third']);
+    expect(result.failures).toEqual([{ index: 1, tool: 'broken', error: 'cannot read' }]);
+    expect(told).toEqual(result.failures);
+    expect([result.classified, result.reused]).toEqual([2, 0]);
+  });
+
+  it('names an error without a message by what was thrown, and needs no one to tell', () => {
+    const result = classifyTools([throwing('broken', '')], ['sha256:1'], { name: 'io.example/s' });
+    expect(result.failures).toEqual([{ index: 0, tool: 'broken', error: 'Error' }]);
+  });
+
+  it('dates a rug pull by the latest crawl that changed the tool to its definition, when it changed there more than once', () => {
+    const history = [
+      { date: '2026-11-01', changed: [{ name: 'send', to: 'sha256:new' }] },
+      { date: '2026-11-05', changed: [{ name: 'send', to: 'sha256:other' }] },
+      { date: '2026-11-09', changed: [{ name: 'send', to: 'sha256:new' }] },
+    ];
+    expect(marks(markRugPulls(snapshot(history), [tool('send', 'sha256:new', [POISON])], previous(tool('send', 'sha256:old'))))).toEqual(['send:2026-11-09<sha256:old']);
   });
 });

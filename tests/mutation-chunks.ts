@@ -78,7 +78,8 @@ function reportsIn(dir: string) {
 /** A report and its recheck rows, or undefined (with a message) when it is not a Stryker JSON report. */
 function readReport(report: { name: string; path: string }): { files: Report['files']; rechecks: RecheckRow[] } | undefined {
   try {
-    const { files } = JSON.parse(readFileSync(report.path, 'utf8')) as Report;
+    const { files } = (JSON.parse(readFileSync(report.path, 'utf8')) ?? {}) as Report;
+    if (!files || typeof files !== 'object') throw new Error('no "files" map');
     const rechecks = existsSync(`${report.path}.recheck.json`) ? (JSON.parse(readFileSync(`${report.path}.recheck.json`, 'utf8')) as RecheckRow[]) : [];
     return { files, rechecks };
   } catch (error) {

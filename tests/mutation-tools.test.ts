@@ -172,6 +172,17 @@ describe('mutation tools', () => {
     expect(broken.stderr).not.toContain('    at ');
   });
 
+  it('summary: a JSON file in the folder that is not a Stryker report is named and skipped, and the rest counted', () => {
+    const dir = join(project.path, 'mixed');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'data_count@1-8.json'), readFileSync(report(), 'utf8'));
+    writeFileSync(join(dir, 'notes.json'), '[{ "id": "1" }]\n');
+    const run = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('notes.json: not a Stryker JSON report (no "files" map); skipped');
+    expect(run.stdout).toContain('| data/count.ts | 4 |');
+  });
+
   it('summary: a folder that is not there is an error that says what to run, not a stack trace', () => {
     const missing = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'));
     expect(missing.status).toBe(1);

@@ -504,7 +504,8 @@ export function proseAccessSignals(tool: McpTool): Signal[] {
   // (a verb the lexicon does not know as a change, "issue", "mint", "generate", still changes who may do what here; and
   // a second action, "List members and remove a member", is one the sentence's lead verb does not speak for)
   const known = verbOf(verb.toLowerCase());
-  const second = !/^\W*$/.test(said.slice(0, said.length - text.length)) && /^\W*(?:and|then|or)\b/i.test(said);
+  // (only ACTION_LEAD's second branch puts a coordinator before the verb)
+  const second = /^\W*(?:and|then|or)\b/i.test(said);
   if (second || !known?.effects.some((effect) => effect === 'write' || effect === 'execute')) out.push(signal('description', 'write', `verb:${known?.lemma ?? lemmaOf(verb.toLowerCase())}`, second ? 2.5 : 2, 'description', verb));
   return out;
 }

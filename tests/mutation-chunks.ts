@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './helpers.ts';
-import { keptFrom, keptHolds, readKept, serializeKept, type RecheckRow, type Report } from './mutation-kept.ts';
+import { keptFrom, keptHolds, mutantWhere, readKept, serializeKept, type RecheckRow, type Report } from './mutation-kept.ts';
 import { chunkName, rangeUnchanged, ranges, reportRange } from './mutation-ranges.ts';
 
 const DEFAULT_FILES = ['classifier', 'crawler', 'data'];
@@ -140,7 +140,7 @@ function summary(dir: string, keptDir: string): void {
       }
       const byKey = statuses(file);
       for (const mutant of entry.mutants) {
-        const key = `${mutant.location.start.line}:${mutant.location.start.column}-${mutant.location.end.line}:${mutant.location.end.column} ${mutant.mutatorName} ${mutant.replacement ?? ''}`;
+        const key = `${mutantWhere(mutant)} ${mutant.mutatorName} ${mutant.replacement ?? ''}`;
         byKey.set(key, rechecked.get(`${file}#${mutant.id}`) ?? mutant.status);
       }
     }

@@ -48,6 +48,11 @@ export function linesHash(source: string, [start, end]: readonly [number, number
   return `sha256:${createHash('sha256').update(lines.slice(start - 1, end).join('\n')).digest('hex')}`;
 }
 
+/** Where a mutant stands, as a kept record writes it ("line:column-line:column"); the summary keys reports and records alike by it. */
+export function mutantWhere({ location: { start, end } }: Pick<ReportMutant, 'location'>): string {
+  return `${start.line}:${start.column}-${end.line}:${end.column}`;
+}
+
 /** The kept form of a Stryker report (`name` is its file name), with the statuses of its recheck rows in place of Stryker's. */
 export function keptFrom(name: string, report: Report, rechecks: readonly RecheckRow[], measured: string): KeptRecord {
   const byHand = new Map(rechecks.map((row) => [`${row.file}#${row.id}`, row.status ?? (row.killed ? 'Killed' : undefined)]));
@@ -58,8 +63,7 @@ export function keptFrom(name: string, report: Report, rechecks: readonly Rechec
     const lines = linesHash(source, range);
     if (!lines) throw new Error(`${name}: ${file} has fewer lines than the range ${range.join('-')} it speaks for`);
     const rows = mutants.map((mutant) => {
-      const { start, end } = mutant.location;
-      return [`${start.line}:${start.column}-${end.line}:${end.column}`, mutant.mutatorName, mutant.replacement ?? '', Status.parse(byHand.get(`${file}#${mutant.id}`) ?? mutant.status)] as [string, string, string, z.infer<typeof Status>];
+      return [mutantWhere(mutant), mutant.mutatorName, mutant.replacement ?? '', Status.parse(byHand.get(`${file}#${mutant.id}`) ?? mutant.status)] as [string, string, string, z.infer<typeof Status>];
     });
     // (in source order, so that two runs of the same lines give the same bytes)
     rows.sort((a, b) => compareWhere(a[0], b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));

@@ -166,7 +166,8 @@ export async function classifyCatalog(
     const result = fromWorker?.result ?? classifySnapshot(snapshot, previous?.record, report);
     // model reviews: asked with --llm, else applied from data/llm/ (committed with the data)
     const answers = await AnswerCache.open(answersDir, snapshot.slug, snapshot.name);
-    if (answers.problem) errorsOf.push(`${answers.file}: ${answers.problem} (its answers are ignored; the next classify --llm rewrites it)`);
+    // (a problem that names the file already, as a DataFileError does, is not given its name twice)
+    if (answers.problem) errorsOf.push(`${answers.problem.startsWith(`${answers.file}: `) ? answers.problem : `${answers.file}: ${answers.problem}`} (its answers are ignored; the next classify --llm rewrites it)`);
     const tools = await reviewTools(options.reviewer, snapshot.name, snapshot.tools, result.record.tools, answers);
     if (tools.some((tool) => tool.review)) {
       result.record = { ...result.record, tools, policy: serverPolicy(snapshot.name, tools.map((tool) => tool.policy)) };
@@ -209,11 +210,22 @@ export async function classifyCatalog(
   for (const errors of serverErrors) summary.errors.push(...errors);
   // a classification (or cached model answers) whose snapshot is gone goes too
   const current = new Set(snapshots.map((snapshot) => `${snapshot.slug}.json`));
-  for (const [folder, names] of [['classified', await listClassifiedFiles(dataDir)], ['llm', await jsonFiles(answersDir)]] as const) {
+  // (a folder that cannot be read or a file that cannot be removed is reported; what was classified stays written)
+  for (const folder of ['classified', 'llm'] as const) {
+    let names: string[];
+    try {
+      names = await jsonFiles(join(dataDir, folder));
+    } catch (error) {
+      summary.errors.push(`${folder}: could not be read to remove files whose crawl snapshot is gone (${(error as Error).message})`);
+      continue;
+    }
     for (const name of names) {
-      if (!current.has(name)) {
+      if (current.has(name)) continue;
+      try {
         await rm(join(dataDir, folder, name), { force: true });
         log(`removed ${folder}/${name} (no crawl snapshot)`);
+      } catch (error) {
+        summary.errors.push(`${join(folder, name)}: its crawl snapshot is gone, but it could not be removed (${(error as Error).message})`);
       }
     }
   }

@@ -22,13 +22,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ROOT } from './helpers.ts';
-import { keptFrom, keptHolds, mutantWhere, readKept, serializeKept, type RecheckRow, type Report } from './mutation-kept.ts';
+import { argsOrUsage, keptFrom, keptHolds, mutantWhere, readKept, serializeKept, type RecheckRow, type Report } from './mutation-kept.ts';
 import { chunkName, rangeUnchanged, ranges, reportRange } from './mutation-ranges.ts';
 
 const DEFAULT_FILES = ['classifier', 'crawler', 'data'];
-const { values, positionals } = parseArgs({
+const USAGE = `usage:
+  npm run mutate:chunks -- [files or folders…] [--lines 250] [--concurrency 1] [--dry]
+  npm run mutate:chunks -- --summary [--dir reports/mutation] [--kept docs/mutation/results]
+  npm run mutate:chunks -- --keep [--dir reports/mutation] [--kept docs/mutation/results]`;
+const { values, positionals } = argsOrUsage({
   allowPositionals: true,
   options: {
     lines: { type: 'string', default: '250' },
@@ -39,7 +42,7 @@ const { values, positionals } = parseArgs({
     dir: { type: 'string', default: join('reports', 'mutation') },
     kept: { type: 'string', default: join('docs', 'mutation', 'results') },
   },
-});
+}, USAGE);
 
 function positive(flag: string, value: string): number {
   const number = Number(value);

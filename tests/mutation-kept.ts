@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { reportRange } from './mutation-ranges.ts';
 
@@ -115,4 +116,22 @@ export function readKept(dir: string): { name: string; record: KeptRecord }[] {
 /** Whether a kept file entry still speaks for `now` (the file as it reads today). */
 export function keptHolds(entry: KeptRecord['files'][string], now: string | undefined): boolean {
   return now !== undefined && linesHash(now, entry.range) === entry.lines;
+}
+
+/**
+ * The command line of a mutation tool, or exit 2 with what is wrong and its usage: Node's parseArgs
+ * throws a TypeError (a stack trace) at an unknown flag or a flag without its value.
+ */
+export function argsOrUsage<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    console.error(`${(error as Error).message.split('. ')[0]}\n\n${usage}`);
+    process.exit(2);
+  }
 }

@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { argsOrUsage } from './mutation-kept.ts';
 import { ROOT } from './helpers.ts';
 
 interface Position {
@@ -36,7 +36,10 @@ interface Report {
   files: Record<string, { source: string; mutants: Mutant[] }>;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' }, status: { type: 'string', default: 'Survived' }, 'time-limit': { type: 'string', default: '600' }, against: { type: 'string' } } });
+const USAGE = `usage:
+  npm run mutate:recheck -- REPORT [--file data/slug.ts] [--limit 50] [--status Survived,NoCoverage,Timeout] [--time-limit 600]
+                                   [--against tests/x.test.ts,tests/y.test.ts]`;
+const { values, positionals } = argsOrUsage({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' }, status: { type: 'string', default: 'Survived' }, 'time-limit': { type: 'string', default: '600' }, against: { type: 'string' } } }, USAGE);
 const reportPath = positionals[0];
 if (!reportPath) {
   console.error('usage: npm run mutate:recheck -- <stryker json report> [--file <source file>] [--limit <n>]');

@@ -190,6 +190,23 @@ describe('mutation tools', () => {
     expect(missing.stderr).toContain('npm run mutate:chunks');
     expect(missing.stderr).not.toContain('    at ');
   });
+
+  it('both tools: an unknown flag or a flag without its value exits 2 with the usage, not a stack trace; --help prints it', () => {
+    for (const [script, args, named] of [
+      ['mutation-chunks.ts', ['--bogus'], "Unknown option '--bogus'"],
+      ['mutation-chunks.ts', ['--dir'], "Option '--dir <value>' argument missing"],
+      ['mutation-recheck.ts', [report(), '--dry'], "Unknown option '--dry'"],
+    ] as const) {
+      const wrong = tool(project.path, script, ...args);
+      expect(wrong.status, `${script} ${args.join(' ')}`).toBe(2);
+      expect(wrong.stderr).toContain(named);
+      expect(wrong.stderr).toContain(`usage:\n  npm run ${script === 'mutation-chunks.ts' ? 'mutate:chunks' : 'mutate:recheck'} -- `);
+      expect(wrong.stderr).not.toContain('    at ');
+    }
+    const help = tool(project.path, 'mutation-chunks.ts', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('npm run mutate:chunks -- --keep');
+  });
 });
 
 describe('the mutation suites', () => {

@@ -462,7 +462,9 @@ async function writeJsonArray(items: readonly (() => unknown)[]): Promise<void> 
     if (chunk.length > 1 << 20) {
       const drained = process.stdout.write(chunk);
       chunk = '';
-      if (!drained) await new Promise((resume) => process.stdout.once('drain', resume));
+      // (a pipe the reader closed never drains: stop writing)
+      if (process.stdout.destroyed) return;
+      if (!drained) await new Promise((resume) => (process.stdout.once('drain', resume), process.stdout.once('close', resume)));
     }
   }
   process.stdout.write(`${chunk}]\n`);

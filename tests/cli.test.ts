@@ -1,5 +1,6 @@
 // The real `toolrisk` command, run as a process: inspect (table and --json) against fixture and
 // real npm servers, and clear errors for wrong flags.
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,4 +111,41 @@ describe('import, crawl and catalog from a fresh data folder', () => {
       await dir.remove();
     }
   });
+});
+
+describe('output to a reader that stops early', () => {
+  // `toolrisk classify tools.json --json | head`: the reader closes the pipe after a few lines
+  const readFirstChunk = (file: string, ...flags: string[]) =>
+    new Promise<{ code: number | null; stderr: string; read: number }>((done, fail) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'classify', file, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let read = 0;
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      child.stdout.once('data', (chunk: Buffer) => {
+        read = chunk.length;
+        child.stdout.destroy();
+      });
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stderr, read }));
+    });
+
+  it('stops writing without a stack trace, and exits with the code of what it found', async () => {
+    const dir = await tempDir();
+    try {
+      // several megabytes of --json: far more than a pipe holds, so most of it is written after the reader has gone
+      const tools = Array.from({ length: 400 }, (_, i) => ({ name: `delete_item_${i}`, description: 'Delete the item permanently. '.repeat(20), inputSchema: { type: 'object', properties: { id: { type: 'string' } } } }));
+      const file = join(dir.path, 'many.json');
+      await writeFile(file, JSON.stringify({ tools }));
+      const plain = await readFirstChunk(file, '--json');
+      expect(plain.read).toBeGreaterThan(0);
+      expect(plain.stderr).not.toMatch(/EPIPE|\n\s+at /);
+      expect(plain.code).toBe(0);
+      // (every tool is high: --fail-on high still fails, the pipe closed or not)
+      const failing = await readFirstChunk(file, '--json', '--fail-on', 'high');
+      expect(failing.stderr).not.toMatch(/EPIPE|\n\s+at /);
+      expect(failing.code).toBe(1);
+    } finally {
+      await dir.remove();
+    }
+  }, 120_000);
 });

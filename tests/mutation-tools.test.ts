@@ -4,7 +4,7 @@
 // and takes the status found by hand from a recheck beside it. Both run as commands, on a small
 // project the test writes (TOOLRISK_REPO_ROOT points the tools at it), so the repository is never edited.
 // `mutate:chunks --keep` turns reports into kept records that count, and stop a range from running again, without them.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,8 +38,21 @@ function mutant(id: string, line: number, text: string, mutatorName: string, rep
   return { id, mutatorName, replacement, status, location: { start: { line, column }, end: { line, column: column + text.length } } };
 }
 
+/**
+ * Runs a mutation tool as a command. Asynchronously: a recheck runs the suite in a child process, which on a loaded
+ * machine takes more than a minute, and a test worker blocked that long (spawnSync) misses Vitest's one-minute reply to its
+ * own progress message and fails the whole run with "Timeout calling onTaskUpdate", every test green.
+ */
 const tool = (project: string, script: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'tests', script), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TOOLRISK_REPO_ROOT: project }, timeout: 300_000 });
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'tests', script), ...args], { cwd: ROOT, env: { ...process.env, TOOLRISK_REPO_ROOT: project }, timeout: 300_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
 
 describe('mutation tools', () => {
   let project: { path: string; remove(): Promise<void> };
@@ -70,21 +83,21 @@ describe('mutation tools', () => {
   });
   afterAll(async () => project?.remove());
 
-  it('recheck: refuses a status it does not re-run, with the ones it does', () => {
-    const wrong = tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Killed');
+  it('recheck: refuses a status it does not re-run, with the ones it does', async () => {
+    const wrong = await tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Killed');
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--status takes Survived, Timeout, NoCoverage or several');
   });
 
-  it('recheck: re-runs a mutant no test reached when Stryker ran, against the tests there are now, or only those named', () => {
+  it('recheck: re-runs a mutant no test reached when Stryker ran, against the tests there are now, or only those named', async () => {
     // (a report of its own, so that the others' statuses stay as the tests below expect them)
     const uncovered = join(project.path, 'reports', 'uncovered.json');
     writeFileSync(uncovered, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants: [mutant('5', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'NoCoverage')] } } }));
-    const missing = tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--against', 'tests/data/none.test.ts');
+    const missing = await tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--against', 'tests/data/none.test.ts');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--against: tests/data/none.test.ts: no such test file');
     // (only the suite named, as for a test file written since the run)
-    const run = tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--time-limit', '60', '--against', 'tests/data/count.test.ts');
+    const run = await tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--time-limit', '60', '--against', 'tests/data/count.test.ts');
     expect(run.status, run.stderr).toBe(0);
     const rows = JSON.parse(readFileSync(`${uncovered}.recheck.json`, 'utf8')) as { id: string; status: string; was: string }[];
     expect(rows.map(({ id, was, status }) => `${id} ${was} -> ${status}`)).toEqual(['5 NoCoverage -> Killed']);
@@ -93,8 +106,8 @@ describe('mutation tools', () => {
     rmSync(`${uncovered}.recheck.json`);
   });
 
-  it('recheck: writes each mutant in as a tree would, tells killed, survived and endless apart, and puts the file back', () => {
-    const run = tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Survived,Timeout', '--time-limit', '20');
+  it('recheck: writes each mutant in as a tree would, tells killed, survived and endless apart, and puts the file back', async () => {
+    const run = await tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Survived,Timeout', '--time-limit', '20');
     expect(run.status, run.stderr).toBe(0);
     const rows = JSON.parse(readFileSync(`${report()}.recheck.json`, 'utf8')) as { id: string; status: string; was: string; killed: boolean }[];
     expect(rows.map(({ id, was, status }) => `${id} ${was} -> ${status}`)).toEqual(['1 Survived -> Survived', '2 Survived -> Killed', '3 Timeout -> Timeout', '4 Timeout -> Survived']);
@@ -103,26 +116,26 @@ describe('mutation tools', () => {
     expect(run.stdout).toMatch(/2 of 4 re-run mutants are detected/);
   });
 
-  it('summary: counts the statuses found by hand, and leaves a report out once the lines it speaks for change', () => {
+  it('summary: counts the statuses found by hand, and leaves a report out once the lines it speaks for change', async () => {
     const table = (dir: string) => tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', dir);
     // (the recheck above: one killed, one endless, two survived)
-    const before = table(join(project.path, 'reports'));
+    const before = await table(join(project.path, 'reports'));
     expect(before.status, before.stderr).toBe(0);
     expect(before.stdout).toContain('| data/count.ts | 4 | 1 | 1 | 2 | 0 | 50.0% |');
     // a change outside the range keeps the report (a line added after line 8 moves nothing in it)
     writeFileSync(join(project.path, 'data', 'count.ts'), `${SOURCE}export const later = 1;\n`);
-    expect(table(join(project.path, 'reports')).stdout).toContain('| data/count.ts | 4 | 1 | 1 | 2 | 0 | 50.0% |');
+    expect((await table(join(project.path, 'reports'))).stdout).toContain('| data/count.ts | 4 | 1 | 1 | 2 | 0 | 50.0% |');
     // a change inside it does not
     writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE.replace('let total = 0;', 'let total = 0; // sum'));
-    const after = table(join(project.path, 'reports'));
+    const after = await table(join(project.path, 'reports'));
     expect(after.stdout).toContain('left out, written for another version of the file: data_count@1-8.json (data/count.ts)');
     expect(after.stdout).not.toContain('| data/count.ts |');
     writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE);
   });
 
-  it('keep: writes each report, with the statuses found by hand, as a record that needs no report to count, byte for byte the same on a second run', () => {
+  it('keep: writes each report, with the statuses found by hand, as a record that needs no report to count, byte for byte the same on a second run', async () => {
     const kept = join(project.path, 'kept');
-    const run = tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', kept);
+    const run = await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', kept);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('data_count@1-8.json: kept (4 mutants)');
     const text = readFileSync(join(kept, 'data_count@1-8.json'), 'utf8');
@@ -133,77 +146,77 @@ describe('mutation tools', () => {
       '        ["6:26-6:29","UpdateOperator","i--","Timeout"],',
       '        ["6:31-6:41","AssignmentOperator","total -= i","Killed"]',
     ]);
-    expect(tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', kept).status).toBe(0);
+    expect((await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', kept)).status).toBe(0);
     expect(readFileSync(join(kept, 'data_count@1-8.json'), 'utf8')).toBe(text);
     // the summary from the kept record alone (no report folder) is the summary from the report
-    const alone = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    const alone = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
     expect(alone.status, alone.stderr).toBe(0);
     expect(alone.stdout).toContain('0 reports in no-reports, 1 kept records in kept');
     expect(alone.stdout).toContain('| data/count.ts | 4 | 1 | 1 | 2 | 0 | 50.0% |');
     // and, like a report, it stops counting once the lines it speaks for change
     writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE.replace('let total = 0;', 'let total = 0; // sum'));
-    const changed = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    const changed = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
     expect(changed.stdout).toContain('left out, written for another version of the file: data_count@1-8.json (data/count.ts, kept)');
     expect(changed.stdout).not.toContain('| data/count.ts |');
     // a report of lines that have changed is not kept: it measured other code
-    const stale = tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', join(project.path, 'kept-stale'));
+    const stale = await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', join(project.path, 'kept-stale'));
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('data_count@1-8.json: not kept, the lines it speaks for have changed since (data/count.ts)');
     writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE);
   });
 
-  it('keep: a range whose kept record holds is not run again, and a broken record is an error naming its file', () => {
+  it('keep: a range whose kept record holds is not run again, and a broken record is an error naming its file', async () => {
     // a report under the name the runner gives the whole of data/count.ts, kept in a folder of its own
     const whole = join(project.path, 'whole');
     const kept = join(project.path, 'kept-whole');
     mkdirSync(whole, { recursive: true });
     const lines = SOURCE.split('\n').length;
     writeFileSync(join(whole, `data_count@1-${lines}.json`), readFileSync(report(), 'utf8'));
-    expect(tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', whole, '--kept', kept).status).toBe(0);
-    const dry = tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    expect((await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', whole, '--kept', kept)).status).toBe(0);
+    const dry = await tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', kept);
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('1 runs over 1 files; 1 done before, 0 to run');
-    const none = tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', join(project.path, 'no-kept'));
+    const none = await tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', join(project.path, 'no-kept'));
     expect(none.stdout).toContain('1 runs over 1 files; 0 done before, 1 to run');
     writeFileSync(join(kept, 'broken.json'), '{ "report": "broken.json", "files": {} }\n');
-    const broken = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    const broken = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(`${join(kept, 'broken.json')}: not a kept mutation record (measured:`);
     expect(broken.stderr).not.toContain('    at ');
   });
 
-  it('summary: a JSON file in the folder that is not a Stryker report is named and skipped, and the rest counted', () => {
+  it('summary: a JSON file in the folder that is not a Stryker report is named and skipped, and the rest counted', async () => {
     const dir = join(project.path, 'mixed');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'data_count@1-8.json'), readFileSync(report(), 'utf8'));
     writeFileSync(join(dir, 'notes.json'), '[{ "id": "1" }]\n');
-    const run = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', dir);
+    const run = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('notes.json: not a Stryker JSON report (no "files" map); skipped');
     expect(run.stdout).toContain('| data/count.ts | 4 |');
   });
 
-  it('summary: a folder that is not there is an error that says what to run, not a stack trace', () => {
-    const missing = tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'));
+  it('summary: a folder that is not there is an error that says what to run, not a stack trace', async () => {
+    const missing = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain(`${join(project.path, 'no-reports')}: no such folder`);
     expect(missing.stderr).toContain('npm run mutate:chunks');
     expect(missing.stderr).not.toContain('    at ');
   });
 
-  it('both tools: an unknown flag or a flag without its value exits 2 with the usage, not a stack trace; --help prints it', () => {
+  it('both tools: an unknown flag or a flag without its value exits 2 with the usage, not a stack trace; --help prints it', async () => {
     for (const [script, args, named] of [
       ['mutation-chunks.ts', ['--bogus'], "Unknown option '--bogus'"],
       ['mutation-chunks.ts', ['--dir'], "Option '--dir <value>' argument missing"],
       ['mutation-recheck.ts', [report(), '--dry'], "Unknown option '--dry'"],
     ] as const) {
-      const wrong = tool(project.path, script, ...args);
+      const wrong = await tool(project.path, script, ...args);
       expect(wrong.status, `${script} ${args.join(' ')}`).toBe(2);
       expect(wrong.stderr).toContain(named);
       expect(wrong.stderr).toContain(`usage:\n  npm run ${script === 'mutation-chunks.ts' ? 'mutate:chunks' : 'mutate:recheck'} -- `);
       expect(wrong.stderr).not.toContain('    at ');
     }
-    const help = tool(project.path, 'mutation-chunks.ts', '--help');
+    const help = await tool(project.path, 'mutation-chunks.ts', '--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('npm run mutate:chunks -- --keep');
   });

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-124';
+export const CLASSIFIER_VERSION = 'rules-125';
 
 export interface ClassifyInput {
   tool: McpTool;

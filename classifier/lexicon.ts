@@ -199,6 +199,19 @@ export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos
 /** Nouns that make a write an act of privilege or credential administration. */
 export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'rls', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);
 
+/**
+ * Where being a member is being let in: a member of a team, a project, an organization, a workspace, a repository, a
+ * chat or a shared document can reach what it holds. A member of anything else (an audience, a mailing list, a card,
+ * a dataset, a club, a parliament) is listed there and reaches nothing by it. Singular forms; a plural is read as its singular.
+ */
+export const ACCESS_PLACES = new Set(['organization', 'organisation', 'org', 'team', 'group', 'project', 'workspace', 'repository', 'repo', 'account', 'tenant',
+  'enterprise', 'company', 'realm', 'namespace', 'cluster', 'database', 'vault', 'space', 'site', 'board', 'channel', 'room', 'chat', 'conversation', 'guild',
+  'server', 'folder', 'drive', 'document', 'doc', 'file', 'calendar', 'app', 'application', 'role', 'permission', 'access', 'acl', 'policy']);
+
+/** Words before a noun that say which or how many, or in what state, never what it belongs to ("a new member", "all active members"). */
+export const QUALIFIERS = new Set(['new', 'old', 'all', 'active', 'inactive', 'former', 'other', 'every', 'each', 'any', 'some', 'many', 'multiple', 'more', 'bulk', 'batch',
+  'first', 'last', 'next', 'previous', 'top', 'recent', 'individual', 'single', 'specific', 'current', 'existing', 'given', 'following', 'such']);
+
 /** Verbs that issue or withdraw a key: creating, deleting or attaching an API, access or SSH key administers a credential (renaming one does not). */
 export const KEY_ADMIN_VERBS = new Set(['create', 'add', 'generate', 'delete', 'remove', 'revoke', 'rotate', 'regenerate', 'reset', 'attach', 'detach', 'destroy']);
 /** Keys that are not credentials: a table's, an index's. */

@@ -1,7 +1,7 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, Signal, SignalEffect } from '../data/schema.ts';
-import { ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROBED_OBJECTS, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, nameVerbOf, verbOf } from './lexicon.ts';
+import { ACCESS_PLACES, ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROBED_OBJECTS, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, QUALIFIERS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, nameVerbOf, verbOf } from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -187,7 +187,7 @@ function nounSignals(tokens: readonly Token[], family: Signal['family'], where: 
     if (kinds & MONEY_NOUN && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
     // "all" right after a verb that changes what exists (`delete_all`, `mark_all_done`) acts on everything a filter finds
     if (kinds & BROAD_NOUN && (family !== 'name' || i === head || sweeping(tokens, i))) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
-    if (kinds & PRIVILEGE_NOUN) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
+    if (kinds & PRIVILEGE_NOUN && (!MEMBER_NOUNS.has(token.word) || memberLetIn(tokens, i))) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
     const credentialToken = (token.word !== 'token' && token.word !== 'tokens') || CREDENTIAL_TOKEN_KINDS.has(tokens[i - 1]?.word ?? '');
     if (kinds & SENSITIVE_NOUN && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
@@ -314,6 +314,41 @@ export function billedResourceSignals(tool: McpTool): Signal[] {
 // what a hosting platform builds and runs for as long as it exists, and the parameters that name the code it runs
 const DEPLOYED_UNITS = new Set(['service', 'services', 'app', 'apps', 'application', 'applications', 'worker', 'workers']);
 const DEPLOY_SOURCE = /^(repo|repository|repo_?url|repo_?clone_?url|git|github|gitlab|git_?url|image|docker_?image|container_?image|dockerfile|dockerfile_?path|build_?command|start_?command)$/i;
+
+const MEMBER_NOUNS = new Set(['member', 'members', 'membership', 'memberships']);
+// (what a preposition's phrase may hold before its head: articles, qualifiers, names and kinds, never a verb or a clause)
+const PLACE_PREPOSITIONS = new Set(['to', 'from', 'of', 'in', 'into', 'on', 'within']);
+
+/**
+ * Whether the member at `i` is one that is let in somewhere (ACCESS_PLACES), as the words around it say where it
+ * belongs: the noun before it ("team member", `custom_audience_member`) or the head of the phrase after "to", "from",
+ * "of", "in" or "on" ("Add a member to a Facebook custom audience", "List members of a partitioned dataset"). When
+ * the words do not say where (`add_member`, "Remove a member"), it may be anywhere: let in, as before.
+ */
+function memberLetIn(tokens: readonly Token[], i: number): boolean {
+  // (words joined by more than one character, "team state: members" or "a project (Enterprise only)", are in different phrases;
+  // an identifier's words are joined by one separator or none)
+  const joined = (k: number) => tokens[k + 1]!.start - tokens[k]!.start - tokens[k]!.text.length <= 1;
+  const singular = (word: string) => (word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.replace(/s$/, ''));
+  const letsIn = (word: string) => ACCESS_PLACES.has(word) || ACCESS_PLACES.has(singular(word));
+  const places: string[] = [];
+  // ("a group's members": the owner is the place; a word that is also a verb, "chat members", is one when it is a place)
+  // (prose words keep a straight apostrophe, "group's", and split at a curly one, "group", "s")
+  const owner = tokens[i - 1]?.word === 's' && i > 1 && joined(i - 2) ? i - 2 : i - 1;
+  const before = owner >= 0 && joined(i - 1) ? tokens[owner]!.word.replace(/'s$/, '') : undefined;
+  if (before !== undefined && (letsIn(before) || (!DETERMINERS.has(before) && !QUALIFIERS.has(before) && !PHRASE_END.has(before) && !/(?:ed|ing|\d)$/.test(before) && !verbOf(before)))) places.push(before);
+  if (i + 1 < tokens.length && joined(i) && PLACE_PREPOSITIONS.has(tokens[i + 1]!.word)) {
+    // the phrase's head: its last word before another preposition, a conjunction, a verb or a break, at most four words on
+    let head: string | undefined;
+    for (let k = i + 2; k < Math.min(tokens.length, i + 6) && joined(k - 1); k++) {
+      const word = tokens[k]!.word;
+      if (PHRASE_END.has(word) || (head !== undefined && verbOf(word) && !ACCESS_PLACES.has(word))) break;
+      if (!DETERMINERS.has(word) && !QUALIFIERS.has(word)) head = word;
+    }
+    if (head !== undefined) places.push(head);
+  }
+  return places.length === 0 || places.some(letsIn);
+}
 
 const MEMBERSHIP_NOUNS = new Set(['user', 'users', 'member', 'members', 'collaborator', 'collaborators', 'people', 'person', 'admin', 'admins', 'owner', 'owners', 'guest', 'guests']);
 // words before the head of a noun phrase that say which one, not what it is
@@ -471,7 +506,8 @@ export function sideMoneySignals(tool: McpTool): Signal[] {
 // reveals or revokes a credential ("Issue a new API key", "Rotate the client secret", "Mint a JWT for the service
 // account"), changes who may do what ("Grant a role to a user", "Add a member to the organization"), or who may see
 // a thing ("Make the repository public"). The name may say nothing of it (`tool`, `api_keys`, `manage_access`).
-const CREDENTIAL_VERB = String.raw`(?:(?:creat|issu|generat|regenerat|rotat|revok|renew|delet|remov|expir|invalidat|chang|updat)(?:e|es|ing)|(?:mint|reveal|add|roll|reset|set)(?:s|ting|ing)?)`;
+// (stems that drop an e before -ing, then stems that take -s and -ing as they are: "renews", "renewing")
+const CREDENTIAL_VERB = String.raw`(?:(?:creat|issu|generat|regenerat|rotat|revok|delet|remov|expir|invalidat|chang|updat)(?:e|es|ing)|(?:mint|reveal|add|roll|reset|set|renew)(?:s|ting|ing)?)`;
 const CREDENTIAL = String.raw`(?:api[ _-]?keys?|access[ _-]?keys?|secret[ _-]?keys?|signing[ _-]?keys?|ssh[ _-]?keys?|deploy[ _-]?keys?|(?:access|auth|authentication|bearer|refresh|session|personal\s+access|api|service\s+account|deploy|bot|oauth|id|trigger)[ _-]?tokens?|jwts?|client[ _-]?secrets?|webhook[ _-]?secrets?|secrets?|credentials?|passwords?|certificates?)`;
 // (roles and permissions are granted, assigned or taken away; members and collaborators are added, invited or removed:
 // "Assign a member to a card" gives no one access)
@@ -480,11 +516,11 @@ const GRANTED = String.raw`(?:roles?|permissions?|privileges?|access|admin(?:ist
 const MEMBER_VERB = String.raw`(?:(?:add|remov|invit|revok|promot|demot|updat|kick|ban)(?:e|es|s|ed|ing)?)`;
 const MEMBERS = String.raw`(?:members?|memberships?|collaborators?|owners?|admins?)`;
 // (what the verb acts on ends the phrase: "the API key description" and "access logs" are something else)
-const ACCESS_HEAD = String.raw`(?=\s*$|\s*[.,;:!?)(]|\s+(?:to|for|from|of|on|in|into|with|by|and|or|that|which|when|if|as|at|so|-|–|—)\b)`;
+const ACCESS_HEAD = String.raw`(?=\s*$|\s*[.,;:!?)(]|\s+(?:to|for|from|of|on|in|into|with|by|and|or|that|which|when|if|as|at|so|before|after|until|once|-|–|—)\b)`;
 // (a word between the verb and what it acts on is an article or a kind, never a preposition; "your" or "my" credential is
 // the caller's own, handed to the tool to use: "Set your API token" configures the tool; and credentials the tool keeps
 // for its user, "stored", "saved", "cached" or "local", are that user's session: removing them logs out)
-const ACCESS_GAP = String.raw`(?:(?!(?:for|about|of|on|to|with|from|in|by|when|that|if|and|or|your|my|stored|saved|cached|local)\b)[\w'-]+\s+)`;
+const ACCESS_GAP = String.raw`(?:(?!(?:for|about|of|on|to|with|from|in|by|when|that|if|and|or|your|my|stored|saved|cached|local)\b)[\w'’-]+\s+)`;
 const ADMINISTERS_ACCESS = new RegExp(String.raw`${ACTION_LEAD}(?:(${CREDENTIAL_VERB})\s+${ACCESS_GAP}{0,3}?(${CREDENTIAL})|(${GRANT_VERB})\s+${ACCESS_GAP}{0,3}?${GRANTED}|(${MEMBER_VERB})\s+${ACCESS_GAP}{0,3}?${MEMBERS}|(mak(?:e|es|ing)|set(?:s|ting)?)\s+${ACCESS_GAP}{0,3}?(?:public|private)|(chang(?:e|es|ing)|set(?:s|ting)?|updat(?:e|es|ing))\s+(?:the\s+|its\s+)?visibility)${ACCESS_HEAD}`, 'i');
 const ACCESS_WORD = /key|token|jwt|secret|credential|password|certificate|role|permission|privilege|access|admin|member|collaborator|owner|public|private|visibility/i;
 // a generator of passwords or secrets for the caller to use grants no one anything
@@ -499,6 +535,12 @@ export function proseAccessSignals(tool: McpTool): Signal[] {
   const verb = match[1] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '';
   const credential = match[2];
   if (credential && GENERATED_VALUE.test(verb) && /^(passwords?|secrets?)$/i.test(credential)) return [];
+  // (a member added to an audience, a card or a mailing list is let in nowhere)
+  if (match[4] !== undefined) {
+    const words = splitText(first);
+    const noun = words.findLastIndex((token) => token.start < match.index + said.length);
+    if (MEMBER_NOUNS.has(words[noun]?.word ?? '') && !memberLetIn(words, noun)) return [];
+  }
   const text = actionSaid(said);
   const out = [signal('description', 'privileged', credential ? 'issues-credential:prose' : 'grants-access:prose', 0, 'description', text)];
   // (a verb the lexicon does not know as a change, "issue", "mint", "generate", still changes who may do what here; and

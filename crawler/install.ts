@@ -27,6 +27,8 @@ export interface Installed {
   /** The installed package's name and version. */
   name: string;
   version: string;
+  /** The bin it runs (named in the entry, or picked by pickBin). */
+  bin: string;
   /** The command to run, inside the sandbox. */
   command: string;
   /** Whether an earlier crawl had installed it already. */
@@ -78,7 +80,8 @@ function installEnvironment(): Record<string, string> {
 export function pickBin(pkg: { name: string; bin?: string | Record<string, string> }, wanted?: string): string {
   const unscoped = pkg.name.split('/').pop()!;
   if (typeof pkg.bin === 'string' && /^[\w.-]+$/.test(unscoped)) return unscoped;
-  const bins = Object.keys(pkg.bin ?? {}).filter((bin) => /^[\w@.-]+$/.test(bin) && bin !== '.' && bin !== '..');
+  // (a bin given as one path, of a package whose name is no file name, is no bin the sandbox can name)
+  const bins = Object.keys(typeof pkg.bin === 'object' ? pkg.bin : {}).filter((bin) => /^[\w@.-]+$/.test(bin) && bin !== '.' && bin !== '..');
   if (wanted) {
     if (bins.includes(wanted)) return wanted;
     throw new InstallError(`${pkg.name} has no bin "${wanted}" (it has: ${bins.join(', ') || 'none'})`);

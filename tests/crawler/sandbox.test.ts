@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlIndex, type CrawlSummary } from '../../crawler/crawl.ts';
 import { listTools } from '../../crawler/list-tools.ts';
-import { installPackage, packageFolderName, pickBin } from '../../crawler/install.ts';
+import { packageFolderName } from '../../crawler/install.ts';
 import { findSandbox, limitReason, sandboxCommand, DEFAULT_SANDBOX_LIMITS, type Sandbox } from '../../crawler/sandbox.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema, type CrawlSnapshot } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
@@ -322,30 +322,7 @@ describe('sandbox parts', () => {
     expect(limitReason({ code: 3, signal: null }, 'fatal: missing API key', DEFAULT_SANDBOX_LIMITS)).toBeUndefined();
   });
 
-  it('picks the bin named like the package or its only one, and says which to name otherwise', () => {
-    expect(pickBin({ name: '@scope/server-x', bin: 'dist/index.js' })).toBe('server-x');
-    expect(pickBin({ name: '@scope/server-x', bin: { 'mcp-server-x': 'a.js' } })).toBe('mcp-server-x');
-    expect(pickBin({ name: 'x', bin: { x: 'a.js', 'x-cli': 'b.js' } })).toBe('x');
-    expect(() => pickBin({ name: 'x', bin: { a: 'a.js', b: 'b.js' } })).toThrow(/several bins \(a, b\); name one in the entry's crawl.bin/);
-    expect(() => pickBin({ name: 'x' })).toThrow(/no bin to run/);
-    // a bin name that would climb out of node_modules/.bin is not taken
-    expect(() => pickBin({ name: 'x', bin: { '..': 'a.js', 'a/../../b': 'b.js' } })).toThrow(/no bin to run/);
-  });
-
-  it('refuses an identifier or version that is not a package name or version before npm sees it', async () => {
-    const options = { store: join(work.path, 'store'), limits: LIMITS, timeoutMs: 10_000 };
-    await expect(installPackage(sandbox, { identifier: '--registry=http://127.0.0.1:9/' }, options)).rejects.toThrow(/is not an npm package name/);
-    await expect(installPackage(sandbox, { identifier: 'git+https://example.com/x.git' }, options)).rejects.toThrow(/is not an npm package name/);
-    await expect(installPackage(sandbox, { identifier: 'left-pad', version: '--foo' }, options)).rejects.toThrow(/is not a package version/);
-    await expect(installPackage(sandbox, { identifier: 'left-pad', version: '../x' }, options)).rejects.toThrow(/is not a package version/);
-  });
-
-  it('names package folders safely for any identifier, and apart for different specs', () => {
-    const names = ['../../etc/passwd', '@scope/pkg', '/tmp/x.tgz', 'a b\u202e'].map((identifier) => packageFolderName({ identifier, version: '1.0.0' }));
-    for (const name of names) expect(name).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
-    expect(new Set(names).size).toBe(names.length);
-    expect(packageFolderName({ identifier: 'p', version: '1.0.0' })).not.toBe(packageFolderName({ identifier: 'p', version: '1.0.1' }));
-  });
+  // (pickBin, packageFolderName and installPackage's refusals are tested in the test process in install.test.ts)
 
   it('runs the server without network, in new namespaces, with every limit, as an unprivileged user', () => {
     const { command, args } = sandboxCommand(sandbox, { command: 'node', args: ['server.js'], network: false, limits: LIMITS });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlIndex, type CrawlSummary } from '../../crawler/crawl.ts';
 import { listTools } from '../../crawler/list-tools.ts';
 import { packageFolderName } from '../../crawler/install.ts';
-import { findSandbox, limitReason, sandboxCommand, DEFAULT_SANDBOX_LIMITS, type Sandbox } from '../../crawler/sandbox.ts';
+import { findSandbox, type Sandbox } from '../../crawler/sandbox.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema, type CrawlSnapshot } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
 import { QUIET_PROGRESS, ROOT, SDK_SERVER, tempDir, toolriskWithEnv } from '../helpers.ts';
@@ -313,26 +313,5 @@ describe('--sandbox', () => {
   });
 });
 
-describe('sandbox parts', () => {
-  it('names the limit from how the server stopped', () => {
-    expect(limitReason({ code: null, signal: 'SIGXCPU' }, '', DEFAULT_SANDBOX_LIMITS)).toMatch(/CPU time limit \(120 s\)/);
-    expect(limitReason({ code: 153, signal: null }, '', DEFAULT_SANDBOX_LIMITS)).toMatch(/file size limit/);
-    expect(limitReason({ code: 1, signal: null }, 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', DEFAULT_SANDBOX_LIMITS)).toMatch(/memory limit \(2048 MiB\)/);
-    expect(limitReason({ code: 1, signal: null }, 'Error: spawn sleep EAGAIN', DEFAULT_SANDBOX_LIMITS)).toMatch(/process limit/);
-    expect(limitReason({ code: 3, signal: null }, 'fatal: missing API key', DEFAULT_SANDBOX_LIMITS)).toBeUndefined();
-  });
-
-  // (pickBin, packageFolderName and installPackage's refusals are tested in the test process in install.test.ts)
-
-  it('runs the server without network, in new namespaces, with every limit, as an unprivileged user', () => {
-    const { command, args } = sandboxCommand(sandbox, { command: 'node', args: ['server.js'], network: false, limits: LIMITS });
-    const line = [command, ...args].join(' ');
-    expect(line).toContain('--unshare-all');
-    expect(line).not.toContain('--share-net');
-    expect(line).toContain('--die-with-parent');
-    expect(line).toContain('--new-session');
-    expect(line).toMatch(/--data=268435456 --cpu=3:8 --nproc=\d+ --fsize=8388608/);
-    if (process.getuid?.() === 0) expect(line).toMatch(/^\S*setpriv --reuid=\d+ --regid=\d+ --clear-groups/);
-    expect(args.slice(-2)).toEqual(['node', 'server.js']);
-  });
-});
+// (the sandbox's parts, limitReason, sandboxCommand, pickBin and the rest, are tested in the test process in
+// sandbox-parts.test.ts and install.test.ts, where a mutation run sees them)

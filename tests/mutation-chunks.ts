@@ -30,7 +30,7 @@ const DEFAULT_FILES = ['classifier', 'crawler', 'data'];
 const USAGE = `usage:
   npm run mutate:chunks -- [files or folders…] [--lines 250] [--concurrency 1] [--dry]
   npm run mutate:chunks -- --summary [--dir reports/mutation] [--kept docs/mutation/results]
-  npm run mutate:chunks -- --keep [--dir reports/mutation] [--kept docs/mutation/results]`;
+  npm run mutate:chunks -- --keep [--replace] [--dir reports/mutation] [--kept docs/mutation/results]`;
 const { values, positionals } = argsOrUsage({
   allowPositionals: true,
   options: {
@@ -39,6 +39,7 @@ const { values, positionals } = argsOrUsage({
     dry: { type: 'boolean', default: false },
     summary: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    replace: { type: 'boolean', default: false },
     dir: { type: 'string', default: join('reports', 'mutation') },
     kept: { type: 'string', default: join('docs', 'mutation', 'results') },
   },
@@ -201,7 +202,16 @@ function keep(dir: string, keptDir: string): void {
       continue;
     }
     const record = keptFrom(report.name, { files: read.files }, read.rechecks, today);
-    writeFileSync(join(keptDir, report.name), serializeKept(record));
+    // a record of the same lines with other statuses (often the statuses a re-check found by hand, in a folder whose
+    // report has no recheck beside it) is kept unless --replace says the report is the newer measurement
+    const target = join(keptDir, report.name);
+    const before = existsSync(target) ? keptRecords(keptDir).find((kept) => kept.name === report.name)?.record : undefined;
+    const holds = before !== undefined && Object.entries(before.files).every(([file, entry]) => keptHolds(entry, current(file)));
+    if (holds && !values.replace && JSON.stringify(before.files) !== JSON.stringify(record.files)) {
+      console.error(`${report.name}: not kept, ${relative(ROOT, target)} holds for the same lines with other statuses (perhaps found by a re-check this folder does not have); --replace to replace it`);
+      continue;
+    }
+    writeFileSync(target, serializeKept(record));
     written += 1;
     const count = Object.values(record.files).reduce((sum, entry) => sum + entry.mutants.length, 0);
     console.log(`${report.name}: kept (${count} mutants) in ${relative(ROOT, join(keptDir, report.name))}`);

@@ -148,6 +148,18 @@ describe('mutation tools', () => {
     ]);
     expect((await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', join(project.path, 'reports'), '--kept', kept)).status).toBe(0);
     expect(readFileSync(join(kept, 'data_count@1-8.json'), 'utf8')).toBe(text);
+    // the same report without its recheck (another folder) does not overwrite the statuses found by hand, unless told to
+    const bare = join(project.path, 'reports-bare');
+    mkdirSync(bare, { recursive: true });
+    writeFileSync(join(bare, 'data_count@1-8.json'), readFileSync(report(), 'utf8'));
+    const refused = await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', bare, '--kept', kept);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`data_count@1-8.json: not kept, ${join('kept', 'data_count@1-8.json')} holds for the same lines with other statuses`);
+    expect(readFileSync(join(kept, 'data_count@1-8.json'), 'utf8')).toBe(text);
+    const replaced = await tool(project.path, 'mutation-chunks.ts', '--keep', '--replace', '--dir', bare, '--kept', kept);
+    expect(replaced.status, replaced.stderr).toBe(0);
+    expect(readFileSync(join(kept, 'data_count@1-8.json'), 'utf8')).not.toBe(text);
+    writeFileSync(join(kept, 'data_count@1-8.json'), text);
     // the summary from the kept record alone (no report folder) is the summary from the report
     const alone = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
     expect(alone.status, alone.stderr).toBe(0);

@@ -120,7 +120,10 @@ function summary(dir: string, keptDir: string): void {
     status.set(file, byKey);
     return byKey;
   };
-  for (const { name, record } of [...kept].sort((a, b) => a.record.measured.localeCompare(b.record.measured) || a.name.localeCompare(b.name))) {
+  // (the later measurement wins: a range run again, or a file a wider run measured too; by the second since
+  // records say when, and by name between records that say only the same day)
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const { name, record } of [...kept].sort((a, b) => order(a.record.measured, b.record.measured) || order(a.name, b.name))) {
     for (const [file, entry] of Object.entries(record.files)) {
       if (!keptHolds(entry, current(file))) {
         stale.add(`${name} (${file}, kept)`);
@@ -190,7 +193,6 @@ function keep(dir: string, keptDir: string): void {
     process.exit(1);
   }
   mkdirSync(keptDir, { recursive: true });
-  const today = new Date().toISOString().slice(0, 10);
   let written = 0;
   for (const report of reports) {
     const read = readReport(report);
@@ -201,7 +203,7 @@ function keep(dir: string, keptDir: string): void {
       console.error(`${report.name}: not kept, the lines it speaks for have changed since (${changed.map(([file]) => file).join(', ')})`);
       continue;
     }
-    const record = keptFrom(report.name, { files: read.files }, read.rechecks, today);
+    const record = keptFrom(report.name, { files: read.files }, read.rechecks, new Date(report.time).toISOString().slice(0, 19) + 'Z');
     // a record of the same lines with other statuses (often the statuses a re-check found by hand, in a folder whose
     // report has no recheck beside it) is kept unless --replace says the report is the newer measurement
     const target = join(keptDir, report.name);

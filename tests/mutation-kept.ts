@@ -37,7 +37,8 @@ const KeptFile = z.strictObject({
 });
 export const KeptRecord = z.strictObject({
   report: z.string().min(1),
-  measured: z.string().regex(/^\d{4}-\d\d-\d\d$/),
+  // (when the report was written, to the second; older records say only the day, and count as its start)
+  measured: z.string().regex(/^\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\dZ)?$/),
   files: z.record(z.string().min(1), KeptFile),
 });
 export type KeptRecord = z.infer<typeof KeptRecord>;

@@ -5,7 +5,7 @@
 // project the test writes (TOOLRISK_REPO_ROOT points the tools at it), so the repository is never edited.
 // `mutate:chunks --keep` turns reports into kept records that count, and stop a range from running again, without them.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config, { leftOut } from '../vitest.mutate.config.ts';
@@ -195,6 +195,24 @@ describe('mutation tools', () => {
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(`${join(kept, 'broken.json')}: not a kept mutation record (measured:`);
     expect(broken.stderr).not.toContain('    at ');
+  });
+
+  it('summary: of two kept records of the same mutants, the later measurement counts, whatever the records are named', async () => {
+    const dir = join(project.path, 'reports-twice');
+    const kept = join(project.path, 'kept-twice');
+    mkdirSync(dir, { recursive: true });
+    const base = JSON.parse(readFileSync(report(), 'utf8')) as { files: Record<string, { mutants: { status: string }[] }> };
+    const withStatus = (status: string) => JSON.stringify({ ...base, files: { 'data/count.ts': { ...base.files['data/count.ts'], mutants: base.files['data/count.ts']!.mutants.map((m) => ({ ...m, status })) } } });
+    // a wide run measured first (named to sort last) and the range run again later (named to sort first)
+    writeFileSync(join(dir, 'z_wide@1-8.json'), withStatus('Survived'));
+    writeFileSync(join(dir, 'a_again@1-8.json'), withStatus('Killed'));
+    utimesSync(join(dir, 'z_wide@1-8.json'), new Date('2026-11-26T06:00:00Z'), new Date('2026-11-26T06:00:00Z'));
+    utimesSync(join(dir, 'a_again@1-8.json'), new Date('2026-11-26T07:00:00Z'), new Date('2026-11-26T07:00:00Z'));
+    const keep = await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', dir, '--kept', kept);
+    expect(keep.status, keep.stderr).toBe(0);
+    expect(readFileSync(join(kept, 'a_again@1-8.json'), 'utf8')).toContain('"measured": "2026-11-26T07:00:00Z"');
+    const summary = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    expect(summary.stdout).toContain('| data/count.ts | 4 | 4 | 0 | 0 | 0 | 100.0% |');
   });
 
   it('summary: a JSON file in the folder that is not a Stryker report is named and skipped, and the rest counted', async () => {

@@ -193,6 +193,8 @@ function keep(dir: string, keptDir: string): void {
     process.exit(1);
   }
   mkdirSync(keptDir, { recursive: true });
+  // (the records there now, read once: a report is compared with the record of its own name)
+  const keptNow = new Map(keptRecords(keptDir).map(({ name, record }) => [name, record]));
   let written = 0;
   for (const report of reports) {
     const read = readReport(report);
@@ -207,7 +209,7 @@ function keep(dir: string, keptDir: string): void {
     // a record of the same lines with other statuses (often the statuses a re-check found by hand, in a folder whose
     // report has no recheck beside it) is kept unless --replace says the report is the newer measurement
     const target = join(keptDir, report.name);
-    const before = existsSync(target) ? keptRecords(keptDir).find((kept) => kept.name === report.name)?.record : undefined;
+    const before = keptNow.get(report.name);
     const holds = before !== undefined && Object.entries(before.files).every(([file, entry]) => keptHolds(entry, current(file)));
     if (holds && !values.replace && JSON.stringify(before.files) !== JSON.stringify(record.files)) {
       console.error(`${report.name}: not kept, ${relative(ROOT, target)} holds for the same lines with other statuses (perhaps found by a re-check this folder does not have); --replace to replace it`);

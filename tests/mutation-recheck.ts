@@ -42,7 +42,7 @@ const USAGE = `usage:
 const { values, positionals } = argsOrUsage({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' }, status: { type: 'string', default: 'Survived' }, 'time-limit': { type: 'string', default: '600' }, against: { type: 'string' } } }, USAGE);
 const reportPath = positionals[0];
 if (!reportPath) {
-  console.error('usage: npm run mutate:recheck -- <stryker json report> [--file <source file>] [--limit <n>]');
+  console.error(`a Stryker JSON report to re-check is needed\n\n${USAGE}`);
   process.exit(2);
 }
 const limit = values.limit === undefined ? Infinity : Number(values.limit);

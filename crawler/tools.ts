@@ -62,7 +62,9 @@ export function checkListedTools(listed: readonly unknown[]): CheckedTools {
         definition = String(raw);
       }
       const repaired = repairTool(raw);
-      const kept = repaired !== undefined && !fingerprints.has(repaired.name);
+      // (fingerprinted before anything is recorded: a fingerprint that throws is then recorded once, by the catch below)
+      const fingerprint = repaired !== undefined && !fingerprints.has(repaired.name) ? toolFingerprint(repaired) : undefined;
+      const kept = fingerprint !== undefined;
       invalidTools.push({ index, name: rawName, problems, ...(kept ? { repaired: true } : {}), definition: definition.slice(0, MAX_INVALID_DEFINITION) });
       warnings.push({
         code: 'invalid-tool',
@@ -71,8 +73,7 @@ export function checkListedTools(listed: readonly unknown[]): CheckedTools {
           ? `tool #${index + 1}${rawName === undefined ? '' : ` ${quoteForMessage(rawName)}`} is larger than a definition may be (${cuts.join('; ')})${kept ? '; kept as cut, and classified from what was read' : ', and what was read is not a tool; it was not kept'}`
           : `tool #${index + 1}${rawName === undefined ? '' : ` ${quoteForMessage(rawName)}`} is not a valid MCP tool definition${kept ? '; kept with its malformed parts repaired, and classified from what it has' : ' and was not kept'}: ${problems.slice(0, 3).join('; ')}`,
       });
-      if (kept) {
-        const fingerprint = toolFingerprint(repaired);
+      if (repaired !== undefined && fingerprint !== undefined) {
         tools.push(repaired);
         fingerprints.set(repaired.name, fingerprint);
       }

@@ -127,13 +127,22 @@ function serverFromNpm(meta: NpmMetadata, taken: ReadonlySet<string>, environmen
   });
 }
 
+/** npm's own words for a failure: its last error line, not its warnings or the line that points at its log file. */
+function npmReason(stderr: string): string | undefined {
+  return stderr
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim() && !/^npm warn/i.test(line) && !/A complete log of this run can be found in/i.test(line))
+    .pop();
+}
+
 /** `npm view <package>@<version>` (metadata only). */
 export function npmView(name: string, version: string | undefined, timeoutMs = 60_000): Promise<NpmMetadata> {
   return new Promise((resolve, reject) => {
     const spec = `${name}@${version ?? 'latest'}`;
     execFile('npm', ['view', spec, 'name', 'version', 'description', 'homepage', 'repository', 'bin', '--json'], { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
-        const reason = /E404|404 Not Found/.test(stderr) ? 'not found on npm' : /ETARGET|No matching version/.test(stderr) ? 'no such version on npm' : (stderr.trim().split('\n').filter((line) => !/^npm warn/i.test(line)).pop() ?? error.message);
+        const reason = /E404|404 Not Found/.test(stderr) ? 'not found on npm' : /ETARGET|No matching version/.test(stderr) ? 'no such version on npm' : npmReason(stderr) || error.message;
         return reject(new Error(`${spec}: npm view failed: ${reason.slice(0, 300)}`));
       }
       try {
@@ -196,9 +205,13 @@ export async function addNpmServers(
       result.errors.push((error as Error).message);
       return false;
     }
-    if (!indexed.has(candidate.package)) return true;
-    result.skipped.push(candidate.package);
-    return false;
+    if (indexed.has(candidate.package)) {
+      result.skipped.push(candidate.package);
+      return false;
+    }
+    // (a package listed twice is added once: the second is already indexed by this run)
+    indexed.add(candidate.package);
+    return true;
   });
   // metadata first, at some concurrency; entries are then named and written in the candidates' order
   const metas = new Array<NpmMetadata | Error>(todo.length);
@@ -227,7 +240,6 @@ export async function addNpmServers(
       if (taken.has(entry.server.name)) throw new Error(`${candidate.package}: the name ${entry.server.name} is already in the index`);
       await writeRecord(join(indexDir, `${serverSlug(entry.server.name)}.json`), IndexEntrySchema, entry);
       taken.add(entry.server.name);
-      indexed.add(candidate.package);
       result.written.push({ name: entry.server.name, package: meta.name, version: meta.version });
       options.log?.(`added ${entry.server.name} (${meta.name}@${meta.version})`);
     } catch (error) {

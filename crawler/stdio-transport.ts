@@ -28,7 +28,8 @@ export class GroupStdioTransport implements Transport {
   private bufferedBytes = 0;
   /** Why the transport stopped the server itself (a message past the cap), if it did. */
   failure?: Error;
-  private stderrTail = '';
+  /** The last maxStderrBytes bytes the server wrote to stderr, kept as bytes: a character split across two reads stays whole. */
+  private stderrTail: Buffer = Buffer.alloc(0);
   private exited?: { code: number | null; signal: NodeJS.Signals | null };
   private readonly maxMessageBytes: number;
   private readonly maxStderrBytes: number;
@@ -46,7 +47,10 @@ export class GroupStdioTransport implements Transport {
   }
 
   get stderr(): string {
-    return this.stderrTail;
+    // (a tail cut inside a character starts with its continuation bytes: they are dropped, not shown as U+FFFD)
+    let start = 0;
+    while (start < this.stderrTail.length && (this.stderrTail[start]! & 0xc0) === 0x80) start++;
+    return this.stderrTail.toString('utf8', start);
   }
 
   get exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
@@ -85,7 +89,8 @@ export class GroupStdioTransport implements Transport {
       child.stdin?.on('error', (error) => this.onerror?.(error));
       child.stdout?.on('data', (chunk: Buffer) => this.onStdout(chunk));
       child.stderr?.on('data', (chunk: Buffer) => {
-        this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-this.maxStderrBytes);
+        const joined = Buffer.concat([this.stderrTail, chunk]);
+        this.stderrTail = joined.length > this.maxStderrBytes ? Buffer.from(joined.subarray(joined.length - this.maxStderrBytes)) : joined;
       });
     });
   }

@@ -7,7 +7,7 @@ import { jsonFiles, loadIndex, loadSnapshot } from './index-files.ts';
 
 /** Why a server could not list its tools here, in classes a reader can act on. */
 export const FAILURE_CLASSES = {
-  'not-runnable-here': 'its package type does not run on this machine (Python, Docker)',
+  'not-runnable-here': 'the crawler does not run its package type here (Python, Docker, a package that serves HTTP itself)',
   'install-failed': 'npm could not install the package',
   'no-bin': 'the package has no runnable bin, or several and none chosen',
   'native-module': 'a native module needs install scripts or a build toolchain',
@@ -43,7 +43,11 @@ export function failureClass(snapshot: Pick<CrawlSnapshot, 'failure' | 'stderr' 
   const printed = (snapshot.warnings ?? []).filter((warning) => warning.code === 'stdout-noise').map((warning) => warning.message).join('\n');
   const stderr = `${snapshot.stderr ?? ''}\n${printed}`;
   const both = `${reason}\n${stderr}`;
-  if (stage === 'plan' && /pypi|uvx|python|docker|oci|image/i.test(reason)) return 'not-runnable-here';
+  if (stage === 'plan') {
+    // (the launch planner's own words: crawler/launch.ts, and sandboxRunFor in crawler/crawl.ts)
+    if (/argument "[^"]*" has no value/.test(reason)) return 'needs-configuration';
+    if (/cannot be launched|packages are not run in the sandbox|serves \S+ itself/.test(reason)) return 'not-runnable-here';
+  }
   if (/has no bin|several bins|no bin "/i.test(reason)) return 'no-bin';
   // (the sandbox's own words: crawler/sandbox.ts limitReason)
   if (/hit the (CPU time|file size|process|memory) limit|of temporary space/i.test(reason)) return 'sandbox-limit';
@@ -57,7 +61,7 @@ export function failureClass(snapshot: Pick<CrawlSnapshot, 'failure' | 'stderr' 
   if (/SDK not found|(not found|not installed)[.,]? please install|spawn \S+ ENOENT|command not found|executable doesn't exist|could not find (chrome|chromium|a browser|python|java|git)|please install \w+ first/i.test(stderr)) return 'needs-program';
   if (/\b(401|403)\b|unauthori[sz]ed|forbidden|invalid (api[_ ]?key|token|credentials?)|authentication failed|bad credentials|api key (is )?(invalid|not valid)/i.test(both)) return 'needs-credentials';
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo|ECONNREFUSED|ECONNRESET|fetch failed|network (error|unreachable)|socket hang up|connect ETIMEDOUT|could not connect|failed to connect|connection refused/i.test(both)) return 'needs-service';
-  if (/\b(is required|are required|required environment|missing (required )?(environment|env|config|argument|option)|not set|must be (set|provided|specified)|must provide|please (set|provide|specify)|no (config|configuration)|cannot find (config|configuration)|usage:|not a (git|valid) (repository|project)|environment variable|--[a-z][\w-]+ (is )?required|not enough non-option arguments|missing required argument|unknown command)/i.test(both)) return 'needs-configuration';
+  if (/\b(is required|are required|required environment|missing (required )?(environment|env|config|argument|option)|not set|must be (set|provided|specified)|must provide|please (set|provide|specify)|no (config|configuration)|cannot find (config|configuration)|usage:|not a (git|valid) (repository|project)|environment variable|not enough non-option arguments|missing required argument|unknown command)|--[a-z][\w-]+ (is )?required/i.test(both)) return 'needs-configuration';
   if (/credential|api[_ -]?key|token/i.test(stderr)) return 'needs-credentials';
   if (/MCP error -32\d{3}(?!.*Connection closed)|not valid JSON|unexpected (token|message)|protocol|invalid (response|result)/i.test(reason) && !/exited/i.test(reason)) return 'protocol';
   // a server that ends at once with success, having printed something, wants a command or arguments

@@ -9,7 +9,7 @@ const EXITED = 'MCP error -32000: Connection closed (the server exited with code
 
 describe('why a server failed', () => {
   const cases: [FailureClass, ReturnType<typeof failure>][] = [
-    ['not-runnable-here', failure('plan', 'pypi packages need uvx, which is not installed')],
+    ['not-runnable-here', failure('plan', 'pypi packages are not run in the sandbox yet (only npm); crawl with --sandbox off to run `uvx acme-mcp==1.0.0` unconfined')],
     ['no-bin', failure('install', '@x/y has no bin to run; it may be a library, not a server')],
     ['sandbox-limit', failure('install', 'npm install failed: npm error process terminated | npm error signal SIGXFSZ')],
     ['sandbox-limit', failure('initialize', `the server ${limitReason({ code: null, signal: 'SIGXCPU' }, '', DEFAULT_SANDBOX_LIMITS)}`)],

@@ -209,17 +209,26 @@ function succeeded(listed: readonly unknown[], source: ToolSource, timings: Timi
   };
 }
 
+/** A reason that is a time limit says which answer did not come in time, over stdio and HTTP alike. */
+function saidInTime(stage: CrawlStage, reason: string): string {
+  return /timed out|took longer/i.test(reason) && (stage === 'initialize' || stage === 'list') ? `no answer to ${stage === 'list' ? 'tools/list' : 'initialize'} in time: ${reason}` : reason;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Replaces the server's temporary folder paths in everything it returned with `{workdir}`,
  * `{home}` and `{server-folder}`, so a re-crawl of an unchanged server gives the same data.
  */
 export function maskFolders<T>(value: T, folders: ServerFolders & { base: string }): T {
-  const pairs: [string, string][] = [
+  // (a folder is masked where it is a whole path: "/sandbox/work/x" is the working folder, "/sandboxes/x" is not)
+  const named: [string, string][] = [
     [folders.workdir, '{workdir}'],
     [folders.home, '{home}'],
     [folders.base, '{server-folder}'],
   ];
-  const mask = (text: string): string => (text.includes(folders.base) ? pairs.reduce((out, [from, to]) => out.replaceAll(from, to), text) : text);
+  const pairs = named.map(([from, to]): [RegExp, string] => [new RegExp(`${escapeRegExp(from)}(?![\\w.-])`, 'g'), to]);
+  const mask = (text: string): string => (text.includes(folders.base) ? pairs.reduce((out, [from, to]) => out.replace(from, to), text) : text);
   // (a definition is cut at MAX_DEFINITION_DEPTH levels where it is checked; deeper parts are left as they are, and never walked)
   const walk = (node: unknown, depth: number): unknown => {
     if (typeof node === 'string') return mask(node);
@@ -249,12 +258,22 @@ export function defaultNpmCache(): string {
 
 async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, options: ListOptions, limits: ListLimits): Promise<ListOutcome> {
   const started = performance.now();
-  const timings: Timings = { totalMs: 0 };
   const run = options.sandbox;
-  const facts: SandboxFacts = run ? { kind: 'bubblewrap', network: run.network } : { kind: 'none', network: true };
   // in the sandbox, HOME and the working folder are fixed paths on its own tmpfs; outside, fresh host folders
   const folders = run ? { ...SANDBOX_PATHS } : await freshFolders();
   if (!run) options.onFolders?.(folders.base);
+  try {
+    return await listInFolders(plan, options, limits, folders, started);
+  } finally {
+    // (whatever happens, even a throw before the server starts, the host folders go)
+    if (!run) await rm(folders.base, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+async function listInFolders(plan: Extract<LaunchPlan, { kind: 'stdio' }>, options: ListOptions, limits: ListLimits, folders: ServerFolders & { base: string }, started: number): Promise<ListOutcome> {
+  const timings: Timings = { totalMs: 0 };
+  const run = options.sandbox;
+  const facts: SandboxFacts = run ? { kind: 'bubblewrap', network: run.network } : { kind: 'none', network: true };
   const warnings: CrawlWarning[] = run?.note ? [{ code: 'sandbox', message: run.note }] : [];
   const env = serverEnvironment(options.placeholders ?? {}, folders, run ? `${SANDBOX_PATHS.home}/.npm` : (options.npmCache ?? defaultNpmCache()));
   let command = plan.command;
@@ -319,10 +338,7 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
     const limit = run ? limitReason(exit, transport.stderr, run.limits) : undefined;
     if (limit) reason = `the server ${limit}: ${reason}`;
     if (exit) reason += exit.signal ? ` (the server was killed by ${exit.signal})` : ` (the server exited with code ${exit.code})`;
-    if (/timed out|took longer/i.test(reason) && failedStage !== 'start') {
-      reason = `no answer to ${failedStage === 'list' ? 'tools/list' : 'initialize'} in time: ${reason}`;
-    }
-    outcome = failed(failedStage, maskFolders(reason, folders), timings, { warnings });
+    outcome = failed(failedStage, maskFolders(saidInTime(failedStage, reason), folders), timings, { warnings });
   } finally {
     await transport.killTree();
     await client.close().catch(() => undefined);
@@ -337,7 +353,6 @@ async function listOverStdio(plan: Extract<LaunchPlan, { kind: 'stdio' }>, optio
   const stderr = maskFolders(transport.stderr.trim(), folders);
   if (stderr) outcome.stderr = stderr;
   outcome.sandbox = facts;
-  if (!run) await rm(folders.base, { recursive: true, force: true, maxRetries: 3 });
   outcome.timings.totalMs = Math.round(performance.now() - started);
   return outcome;
 }
@@ -371,9 +386,9 @@ async function listOverHttp(plan: Extract<LaunchPlan, { kind: 'http' }>, options
       // a server that initialized but then failed to list is not retried over another transport
       if (stage === 'list') {
         timings.totalMs = Math.round(performance.now() - started);
-        return failed('list', errorText(error), timings, { warnings });
+        return failed('list', saidInTime('list', errorText(error)), timings, { warnings });
       }
-      attempts.push(`${kind}: ${errorText(error)}`);
+      attempts.push(`${kind}: ${saidInTime(stage, errorText(error))}`);
     } finally {
       await client.close().catch(() => undefined);
     }

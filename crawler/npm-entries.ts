@@ -127,13 +127,24 @@ function serverFromNpm(meta: NpmMetadata, taken: ReadonlySet<string>, environmen
   });
 }
 
-/** npm's own words for a failure: its last error line, not its warnings or the line that points at its log file. */
-function npmReason(stderr: string): string | undefined {
-  return stderr
-    .trim()
-    .split('\n')
-    .filter((line) => line.trim() && !/^npm warn/i.test(line) && !/A complete log of this run can be found in/i.test(line))
-    .pop();
+/**
+ * Why npm view failed, in npm's words: with --json npm writes its error to stdout as JSON whatever its log level (a
+ * user's `npm run -s` makes it silent on stderr), where its last stderr line would only point at its log file.
+ */
+function npmReason(stdout: string, stderr: string): string | undefined {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(stdout);
+  } catch {
+    answer = undefined;
+  }
+  const error = answer && typeof answer === 'object' && 'error' in answer ? (answer as { error: unknown }).error : undefined;
+  const code = error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
+  const summary = error && typeof error === 'object' && 'summary' in error ? (error as { summary: unknown }).summary : undefined;
+  const said = [typeof summary === 'string' ? summary : '', stderr].join('\n');
+  if (code === 'E404' || /E404|404 Not Found/.test(said)) return 'not found on npm';
+  if (code === 'ETARGET' || /ETARGET|No matching version/.test(said)) return 'no such version on npm';
+  return typeof summary === 'string' && summary.trim() ? summary.trim() : undefined;
 }
 
 /** `npm view <package>@<version>` (metadata only). */
@@ -142,7 +153,7 @@ export function npmView(name: string, version: string | undefined, timeoutMs = 6
     const spec = `${name}@${version ?? 'latest'}`;
     execFile('npm', ['view', spec, 'name', 'version', 'description', 'homepage', 'repository', 'bin', '--json'], { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
-        const reason = /E404|404 Not Found/.test(stderr) ? 'not found on npm' : /ETARGET|No matching version/.test(stderr) ? 'no such version on npm' : npmReason(stderr) || error.message;
+        const reason = npmReason(stdout, stderr) || error.message;
         return reject(new Error(`${spec}: npm view failed: ${reason.slice(0, 300)}`));
       }
       try {

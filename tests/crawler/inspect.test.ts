@@ -3,7 +3,7 @@
 // when its files are where the unprivileged sandbox user cannot read them). The CLI tests drive the same in child
 // processes, which a mutation run cannot see (35% of inspect.ts's mutants reached before).
 import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspect, inspectPlan, looksLikeFile, projectFolder } from '../../crawler/inspect.ts';
 import { findSandbox } from '../../crawler/sandbox.ts';
@@ -11,16 +11,13 @@ import { RAW_SERVER, ROOT, tempDir } from '../helpers.ts';
 
 describe('inspectPlan: what the user named, as a launch plan', () => {
   it('runs a command over stdio, with files named relative to here made absolute, and knows installers', () => {
-    const relative = 'tests/fixtures/raw-server.mjs';
-    const previous = process.cwd();
-    process.chdir(ROOT);
-    try {
-      const { plan, name } = inspectPlan({ command: ['node', relative, '--flag', 'no-such-file', 'noise'], env: { API_KEY: 'x', REGION: 'y' } });
-      expect(plan).toEqual({ kind: 'stdio', from: 'command', command: 'node', args: [resolve(ROOT, relative), '--flag', 'no-such-file', 'noise'], placeholderVariables: ['API_KEY', 'REGION'], installs: false });
-      expect(name).toBe(`node ${resolve(ROOT, relative)} --flag no-such-file noise`);
-    } finally {
-      process.chdir(previous);
-    }
+    // (named relative to the working folder, whatever it is: a worker thread, as under Stryker, cannot change it)
+    const file = join(ROOT, 'tests', 'fixtures', 'raw-server.mjs');
+    const named = relative(process.cwd(), file);
+    expect(named).not.toBe(file);
+    const { plan, name } = inspectPlan({ command: ['node', named, '--flag', 'no-such-file', 'noise'], env: { API_KEY: 'x', REGION: 'y' } });
+    expect(plan).toEqual({ kind: 'stdio', from: 'command', command: 'node', args: [file, '--flag', 'no-such-file', 'noise'], placeholderVariables: ['API_KEY', 'REGION'], installs: false });
+    expect(name).toBe(`node ${file} --flag no-such-file noise`);
     for (const installer of ['npx', 'uvx', 'pnpx', 'bunx']) expect(inspectPlan({ command: [installer, '-y', 'pkg'] }).plan).toMatchObject({ installs: true, placeholderVariables: [] });
     expect(inspectPlan({ command: ['docker', 'run', 'image'] }).plan).toMatchObject({ installs: false });
   });

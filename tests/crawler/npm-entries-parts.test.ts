@@ -358,7 +358,7 @@ describe('npm view, with the real npm client and a registry on 127.0.0.1', () =>
       (reason: unknown) => reason as Error,
     );
     const prefix = 'failing@latest: npm view failed: ';
-    expect(error?.message).toMatch(/^failing@latest: npm view failed: npm error 500 Internal Server Error - GET http:\/\/127\.0\.0\.1:\d+\/failing - the registry is down d+$/);
+    expect(error?.message).toMatch(/^failing@latest: npm view failed: 500 Internal Server Error - GET http:\/\/127\.0\.0\.1:\d+\/failing - the registry is down d+$/);
     expect(error!.message).toHaveLength(prefix.length + 300);
   });
 
@@ -372,10 +372,11 @@ describe('npm view, with the real npm client and a registry on 127.0.0.1', () =>
     }
   });
 
-  it('gives the failure itself when npm says nothing on stderr', { timeout: 60_000 }, async () => {
+  it('says a package is not found, or why npm failed, when npm is silent on stderr (as under `npm run -s`)', { timeout: 60_000 }, async () => {
     process.env.npm_config_loglevel = 'silent';
     try {
-      await expect(npmView('missing-mcp', undefined)).rejects.toThrow(/^missing-mcp@latest: npm view failed: Command failed: npm view missing-mcp@latest /);
+      await expect(npmView('missing-mcp', undefined)).rejects.toThrow(/^missing-mcp@latest: npm view failed: not found on npm$/);
+      await expect(npmView('failing', undefined)).rejects.toThrow(/^failing@latest: npm view failed: 500 Internal Server Error - GET /);
     } finally {
       delete process.env.npm_config_loglevel;
     }

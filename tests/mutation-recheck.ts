@@ -38,8 +38,8 @@ interface Report {
 
 const USAGE = `usage:
   npm run mutate:recheck -- REPORT [--file data/slug.ts] [--limit 50] [--status Survived,NoCoverage,Timeout] [--time-limit 600]
-                                   [--against tests/x.test.ts,tests/y.test.ts]`;
-const { values, positionals } = argsOrUsage({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' }, status: { type: 'string', default: 'Survived' }, 'time-limit': { type: 'string', default: '600' }, against: { type: 'string' } } }, USAGE);
+                                   [--against tests/x.test.ts,tests/y.test.ts] [--resume]`;
+const { values, positionals } = argsOrUsage({ allowPositionals: true, options: { file: { type: 'string' }, limit: { type: 'string' }, status: { type: 'string', default: 'Survived' }, 'time-limit': { type: 'string', default: '600' }, against: { type: 'string' }, resume: { type: 'boolean', default: false } } }, USAGE);
 const reportPath = positionals[0];
 if (!reportPath) {
   console.error(`a Stryker JSON report to re-check is needed\n\n${USAGE}`);
@@ -108,10 +108,17 @@ function importersOf(file: string): string[] {
 }
 
 type Outcome = 'Killed' | 'Survived' | 'Timeout';
-const results: { file: string; id: string; mutator: string; line: number; replacement: string; was: string; status: Outcome; killed: boolean }[] = [];
+type Row = { file: string; id: string; mutator: string; line: number; replacement: string; was: string; status: Outcome; killed: boolean };
+const resultsPath = `${reportPath}.recheck.json`;
+// --resume: the rows an earlier re-check of this report wrote are kept, and their mutants not run again (a long re-check
+// stopped part way, by a session's end, goes on where it stopped: the rows are written after every mutant)
+const results: Row[] = values.resume && existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Row[]) : [];
+const done = new Set(results.map((row) => `${row.file}\u0000${row.id}`));
+if (values.resume) console.log(`--resume: ${results.length} mutants re-checked before are kept (${resultsPath})`);
+const writeResults = () => writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 for (const [file, entry] of Object.entries(report.files)) {
   if (values.file && file !== values.file) continue;
-  const survivors = entry.mutants.filter((mutant) => rechecked.has(mutant.status)).slice(0, limit);
+  const survivors = entry.mutants.filter((mutant) => rechecked.has(mutant.status) && !done.has(`${file}\u0000${mutant.id}`)).slice(0, limit);
   if (survivors.length === 0) continue;
   const path = join(ROOT, file);
   const original = readFileSync(path, 'utf8');
@@ -143,6 +150,7 @@ for (const [file, entry] of Object.entries(report.files)) {
       const status: Outcome = run.status === 124 || run.status === 137 ? 'Timeout' : run.status === 0 ? 'Survived' : 'Killed';
       if (status !== 'Survived') killed += 1;
       results.push({ file, id: mutant.id, mutator: mutant.mutatorName, line: mutant.location.start.line, replacement: (mutant.replacement ?? '').slice(0, 80), was: mutant.status, status, killed: status === 'Killed' });
+      writeResults();
       console.log(`${status === 'Killed' ? 'killed  ' : status === 'Timeout' ? 'TIMEOUT ' : 'SURVIVED'} ${file}:${mutant.location.start.line} ${mutant.mutatorName} ${JSON.stringify((mutant.replacement ?? '').slice(0, 80))} (was ${mutant.status})`);
     } finally {
       restore();
@@ -150,4 +158,4 @@ for (const [file, entry] of Object.entries(report.files)) {
   }
   console.log(`${file}: ${killed} of ${survivors.length} re-run mutants are detected (killed or stopped at ${timeLimit} s) when applied by hand`);
 }
-writeFileSync(`${reportPath}.recheck.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeResults();

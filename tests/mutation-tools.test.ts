@@ -106,6 +106,29 @@ describe('mutation tools', () => {
     rmSync(`${uncovered}.recheck.json`);
   });
 
+  it('recheck: writes its rows after each mutant, and --resume goes on from them without running those again', async () => {
+    // (a report of its own; --limit 1 stands for a re-check stopped after its first mutant)
+    const stopped = join(project.path, 'reports', 'stopped.json');
+    const mutants = [mutant('6', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'Survived'), mutant('7', 2, 'a && b', 'LogicalOperator', 'a || b', 'Survived')];
+    writeFileSync(stopped, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants } } }));
+    const rowsOf = () => (JSON.parse(readFileSync(`${stopped}.recheck.json`, 'utf8')) as { id: string; status: string }[]).map(({ id, status }) => `${id} ${status}`);
+    const first = await tool(project.path, 'mutation-recheck.ts', stopped, '--limit', '1', '--time-limit', '60', '--against', 'tests/data/count.test.ts');
+    expect(first.status, first.stderr).toBe(0);
+    expect(rowsOf()).toEqual(['6 Killed']);
+    const resumed = await tool(project.path, 'mutation-recheck.ts', stopped, '--resume', '--time-limit', '60', '--against', 'tests/data/count.test.ts');
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('--resume: 1 mutants re-checked before are kept');
+    // (only the second is run: the first's line is not printed again)
+    expect(resumed.stdout).not.toMatch(/data\/count\.ts:6 /);
+    expect(rowsOf()).toEqual(['6 Killed', '7 Survived']);
+    // without --resume a re-check starts afresh
+    const again = await tool(project.path, 'mutation-recheck.ts', stopped, '--limit', '1', '--time-limit', '60', '--against', 'tests/data/count.test.ts');
+    expect(again.status, again.stderr).toBe(0);
+    expect(rowsOf()).toEqual(['6 Killed']);
+    rmSync(stopped);
+    rmSync(`${stopped}.recheck.json`);
+  });
+
   it('recheck: writes each mutant in as a tree would, tells killed, survived and endless apart, and puts the file back', async () => {
     const run = await tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Survived,Timeout', '--time-limit', '20');
     expect(run.status, run.stderr).toBe(0);

@@ -3,9 +3,9 @@
 // aggregate. Written for the mutants StrykerJS left alive in classify.ts (npm run mutate): each case
 // names the rule it holds.
 import { describe, expect, it } from 'vitest';
-import { decide, riskOf, type Verdict } from '../../classifier/classify.ts';
+import { decide, riskOf } from '../../classifier/classify.ts';
 import type { DescriptionWarning, Signal } from '../../data/schema.ts';
-import { signal } from './signal-helpers.ts';
+import { signal, verdictOf } from './signal-helpers.ts';
 
 const nameVerb = (verb: string, effect: Signal['effect'] = 'write', weight = 3) => signal('name', effect, `verb:${verb}`, weight, verb);
 const proseVerb = (verb: string, effect: Signal['effect'] = 'write', weight = 1.5) => signal('description', effect, `verb:${verb}`, weight, verb);
@@ -219,9 +219,7 @@ describe('money and privileges', () => {
 });
 
 describe('risk from the verdict (the rubric)', () => {
-  const verdict = (over: Partial<Verdict>): Verdict => ({
-    category: 'read', destructive: false, destructiveScope: 'none', financial: false, openWorld: false, sensitive: false, privileged: false, hostCode: false, writeQuery: false, many: 'one', ui: false, bills: false, clusterConfig: false, dumpsSecrets: false, ...over,
-  });
+  const verdict = verdictOf;
   it('reads are low, medium when sensitive', () => {
     expect(riskOf(verdict({}), [])).toBe('low');
     expect(riskOf(verdict({ sensitive: true }), [])).toBe('medium');

@@ -2,29 +2,12 @@
 // as the model reads it, is shown on one line with every run of spaces and line breaks made one space (line 243), so a
 // sentence a server spread over lines and indents reads as written and cannot push the page's text apart.
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../../classifier/classify.ts';
 import { rationaleFor } from '../../classifier/rationale.ts';
-import type { AnnotationComparison, DescriptionWarning, ToolPolicy } from '../../data/schema.ts';
-import { tool } from './signal-helpers.ts';
+import type { DescriptionWarning, ToolPolicy } from '../../data/schema.ts';
+import { noAnnotations, tool, verdictOf } from './signal-helpers.ts';
 
-const verdict: Verdict = {
-  category: 'read',
-  destructive: false,
-  destructiveScope: 'none',
-  financial: false,
-  openWorld: false,
-  sensitive: false,
-  privileged: false,
-  hostCode: false,
-  writeQuery: false,
-  many: 'one',
-  ui: false,
-  bills: false,
-  clusterConfig: false,
-  dumpsSecrets: false,
-};
+const verdict = verdictOf({});
 const hide: ToolPolicy = { tool: 't', choice: 'hide', rules: [], limits: [], placeholders: [] };
-const noAnnotations: AnnotationComparison = { declared: {}, inferred: { readOnlyHint: true, destructiveHint: false, openWorldHint: false }, contradictions: [] };
 
 describe("a poisoning warning's sentence in the rationale", () => {
   it('is shown on one line, every run of spaces, tabs and line breaks made one space', () => {

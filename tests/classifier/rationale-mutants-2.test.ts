@@ -6,29 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../classifier/classify.ts';
 import { decisiveSignals, evidenceFor, rationaleFor, whatItDoes } from '../../classifier/rationale.ts';
-import type { AnnotationComparison, Signal, ToolPolicy } from '../../data/schema.ts';
-import { labels, signal, tool } from './signal-helpers.ts';
+import type { Signal, ToolPolicy } from '../../data/schema.ts';
+import { labels, noAnnotations, signal, tool, verdictOf } from './signal-helpers.ts';
 
-/** A verdict with every flag off: a plain read. */
-const verdictOf = (changes: Partial<Verdict>): Verdict => ({
-  category: 'read',
-  destructive: false,
-  destructiveScope: 'none',
-  financial: false,
-  openWorld: false,
-  sensitive: false,
-  privileged: false,
-  hostCode: false,
-  writeQuery: false,
-  many: 'one',
-  ui: false,
-  bills: false,
-  clusterConfig: false,
-  dumpsSecrets: false,
-  ...changes,
-});
 const policy = (choice: ToolPolicy['choice']): ToolPolicy => ({ tool: 't', choice, rules: [], limits: [], placeholders: [] });
-const noAnnotations: AnnotationComparison = { declared: {}, inferred: { readOnlyHint: true, destructiveHint: false, openWorldHint: false }, contradictions: [] };
 const at = (s: Signal, where: string): Signal => ({ ...s, where });
 
 describe('quoteList (through rationaleFor): one quote per word and place', () => {

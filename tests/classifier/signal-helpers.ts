@@ -1,7 +1,8 @@
 // What the tests of single signal rules share: a server with no traits, and signals as short strings
 // ("write:delete:remove", with the weight when asked) that an expectation can list.
+import type { Verdict } from '../../classifier/classify.ts';
 import type { ServerTraits } from '../../classifier/signals.ts';
-import type { Signal } from '../../data/schema.ts';
+import type { AnnotationComparison, Signal } from '../../data/schema.ts';
 
 export { tool } from './class-helpers.ts';
 
@@ -17,3 +18,25 @@ export function labels(signals: readonly Signal[], { weight = false } = {}): str
 export function signal(family: Signal['family'], effect: Signal['effect'], label: string, weight: number, text = label.split(':')[1] ?? label): Signal {
   return { family, effect, label, weight, where: family === 'name' ? 'name' : family === 'parameter' ? 'inputSchema.properties.x' : 'description', text };
 }
+
+/** A verdict with every flag off (a plain read), with the given changes: each case says exactly which flags it holds. */
+export const verdictOf = (changes: Partial<Verdict>): Verdict => ({
+  category: 'read',
+  destructive: false,
+  destructiveScope: 'none',
+  financial: false,
+  openWorld: false,
+  sensitive: false,
+  privileged: false,
+  hostCode: false,
+  writeQuery: false,
+  many: 'one',
+  ui: false,
+  bills: false,
+  clusterConfig: false,
+  dumpsSecrets: false,
+  ...changes,
+});
+
+/** A comparison of annotations with nothing declared and nothing contradicted. */
+export const noAnnotations: AnnotationComparison = { declared: {}, inferred: { readOnlyHint: true, destructiveHint: false, openWorldHint: false }, contradictions: [] };

@@ -9,6 +9,7 @@
 // the network, the conversation) is poisoning.
 import type { DescriptionWarning, DescriptionWarningKind, McpTool } from '../data/schema.ts';
 import { own } from '../data/own.ts';
+import { escapeRegExp } from '../data/regexp.ts';
 import { locationKey, locationParts } from '../data/location.ts';
 import { ASCII_ONLY, execExact, execFit, fit, mayMatchSlowly, plain, strictlyPlain, testExact, testFit } from './poisoning-fit.ts';
 import { sentencePieces } from './poisoning-split.ts';
@@ -1296,7 +1297,7 @@ function selfNameOf(context: Context): RegExp {
 }
 
 function selfNamePattern(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   return new RegExp(String.raw`(this\s+tool|['"\`“]${escaped}['"\`”]|\b${escaped}\s+tool)`, 'i');
 }
 

@@ -23,6 +23,7 @@ import {
   type ToolSource,
 } from '../data/schema.ts';
 import { formatZodError } from '../data/serialize.ts';
+import { escapeRegExp } from '../data/regexp.ts';
 import { checkListedTools } from './tools.ts';
 import { MAX_DEFINITION_DEPTH } from './bounded.ts';
 import { expandTokens, serverEnvironment, type ServerFolders } from './launch.ts';
@@ -214,7 +215,6 @@ function saidInTime(stage: CrawlStage, reason: string): string {
   return /timed out|took longer/i.test(reason) && (stage === 'initialize' || stage === 'list') ? `no answer to ${stage === 'list' ? 'tools/list' : 'initialize'} in time: ${reason}` : reason;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Replaces the server's temporary folder paths in everything it returned with `{workdir}`,

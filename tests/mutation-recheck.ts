@@ -36,6 +36,9 @@ interface Report {
   files: Record<string, { source: string; mutants: Mutant[] }>;
 }
 
+/** What a test process prints when V8 stops it (a fatal error, the heap used up) and Vitest when a worker dies so. */
+const DIED = /# Fatal JavaScript|FATAL ERROR: .*JavaScript heap out of memory|ERR_IPC_CHANNEL_CLOSED/;
+
 const USAGE = `usage:
   npm run mutate:recheck -- REPORT [--file data/slug.ts] [--limit 50] [--status Survived,NoCoverage,Timeout] [--time-limit 600]
                                    [--against tests/x.test.ts,tests/y.test.ts] [--resume]`;
@@ -143,8 +146,9 @@ for (const [file, entry] of Object.entries(report.files)) {
       // fresh process; coreutils' timeout stops the whole process group (vitest's workers too) at the limit
       const run = spawnSync('timeout', ['-k', '10', String(timeLimit), 'npx', 'vitest', ...against(mutant), '--config', 'vitest.mutate.config.ts', '--reporter', 'dot'], { cwd: ROOT, encoding: 'utf8' });
       const output = `${run.stdout}${run.stderr}`;
-      // killed means a test failed; a run that fails without a failing test (a crash, a wrong flag) is not a kill
-      if (run.status !== 0 && run.status !== 124 && run.status !== 137 && !/\bTests?\s+.*\d+ failed/.test(output)) {
+      // killed means a test failed, or the test process died of the mutant (V8 gave up: an array or a string grown without
+      // end, the heap used up; Stryker's dry run passed without it); a run that fails otherwise (a wrong flag, a missing file) is not a kill
+      if (run.status !== 0 && run.status !== 124 && run.status !== 137 && !/\bTests?\s+.*\d+ failed/.test(output) && !DIED.test(output)) {
         throw new Error(`vitest exited ${run.status} without a failing test for the mutant at ${file}:${mutant.location.start.line}:${mutant.location.start.column}:\n${output.slice(-2000)}`);
       }
       const status: Outcome = run.status === 124 || run.status === 137 ? 'Timeout' : run.status === 0 ? 'Survived' : 'Killed';

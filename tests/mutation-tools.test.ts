@@ -106,6 +106,28 @@ describe('mutation tools', () => {
     rmSync(`${uncovered}.recheck.json`);
   });
 
+  it('recheck: counts a mutant that kills the test process itself (V8 gives up on an array grown without end) as killed', async () => {
+    const source = ['export function firstN(n: number): number[] {', '  const out: number[] = [];', '  for (let i = 0; i < n; i++) out.push(i);', '  return out;', '}', ''].join('\n');
+    writeFileSync(join(project.path, 'data', 'grow.ts'), source);
+    writeFileSync(join(project.path, 'tests', 'data', 'grow.test.ts'), "import { expect, it } from 'vitest';\nimport { firstN } from '../../data/grow.ts';\nit('counts', () => { expect(firstN(3)).toEqual([0, 1, 2]); });\n");
+    const column = source.split('\n')[2]!.indexOf('i < n') + 1;
+    const endless = { id: '1', mutatorName: 'ConditionalExpression', replacement: 'true', status: 'Survived', location: { start: { line: 3, column }, end: { line: 3, column: column + 5 } } };
+    mkdirSync(join(project.path, 'reports-died'));
+    const died = join(project.path, 'reports-died', 'data_grow@1-5.json');
+    writeFileSync(died, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/grow.ts': { language: 'typescript', source, mutants: [endless] } } }));
+    try {
+      const run = await tool(project.path, 'mutation-recheck.ts', died, '--time-limit', '120', '--against', 'tests/data/grow.test.ts');
+      expect(run.status, run.stderr).toBe(0);
+      const rows = JSON.parse(readFileSync(`${died}.recheck.json`, 'utf8')) as { id: string; status: string; was: string }[];
+      expect(rows.map(({ id, was, status }) => `${id} ${was} -> ${status}`)).toEqual(['1 Survived -> Killed']);
+      expect(readFileSync(join(project.path, 'data', 'grow.ts'), 'utf8')).toBe(source);
+    } finally {
+      rmSync(join(project.path, 'reports-died'), { recursive: true });
+      rmSync(join(project.path, 'data', 'grow.ts'));
+      rmSync(join(project.path, 'tests', 'data', 'grow.test.ts'));
+    }
+  });
+
   it('recheck: writes its rows after each mutant, and --resume goes on from them without running those again', async () => {
     // (a report of its own; --limit 1 stands for a re-check stopped after its first mutant)
     const stopped = join(project.path, 'reports', 'stopped.json');

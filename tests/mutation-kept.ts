@@ -136,3 +136,30 @@ export function argsOrUsage<T extends ParseArgsConfig>(config: T, usage: string)
     process.exit(2);
   }
 }
+
+export type Outcome = 'Killed' | 'Survived' | 'Timeout';
+
+/** What a test process prints when V8 stops it (a fatal error, the heap used up), and Vitest when a worker dies so. */
+const DIED = /# Fatal JavaScript|FATAL ERROR: .*JavaScript heap out of memory|ERR_IPC_CHANNEL_CLOSED/;
+/** Vitest's own limit on a worker that does not answer for a minute (a test busy that long without a pause). */
+const WORKER_SILENT = /Timeout calling "on\w+"/;
+
+/**
+ * A mutant's outcome from its test run (`mutate:recheck`): killed when a test failed or the test process died of the
+ * mutant (V8 gave up on an array or a string grown without end, the heap used up: Stryker's dry run passed without it);
+ * a timeout when coreutils' `timeout` stopped the run (124, or 137 after its KILL) or Vitest gave up on a worker busy
+ * for a minute on end (the mutant slowed a test that much); survived when the run passed. Undefined when the run
+ * failed otherwise (a wrong flag, a missing file): not a kill, and the caller says so.
+ */
+export function recheckOutcome(status: number | null, output: string): Outcome | undefined {
+  if (status === 0) return 'Survived';
+  if (status === 124 || status === 137) return 'Timeout';
+  if (/\bTests?\s+.*\d+ failed/.test(output) || DIED.test(output)) return 'Killed';
+  if (WORKER_SILENT.test(output)) return 'Timeout';
+  return undefined;
+}
+
+/** Whether the run's only failure is Vitest giving up on a silent worker (worth one more run: the machine may only have been busy). */
+export function workerSilent(status: number | null, output: string): boolean {
+  return status !== 0 && status !== 124 && status !== 137 && !/\bTests?\s+.*\d+ failed/.test(output) && !DIED.test(output) && WORKER_SILENT.test(output);
+}

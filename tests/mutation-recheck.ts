@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { argsOrUsage } from './mutation-kept.ts';
+import { argsOrUsage, recheckOutcome, workerSilent, type Outcome } from './mutation-kept.ts';
 import { ROOT } from './helpers.ts';
 
 interface Position {
@@ -35,9 +35,6 @@ interface Mutant {
 interface Report {
   files: Record<string, { source: string; mutants: Mutant[] }>;
 }
-
-/** What a test process prints when V8 stops it (a fatal error, the heap used up) and Vitest when a worker dies so. */
-const DIED = /# Fatal JavaScript|FATAL ERROR: .*JavaScript heap out of memory|ERR_IPC_CHANNEL_CLOSED/;
 
 const USAGE = `usage:
   npm run mutate:recheck -- REPORT [--file data/slug.ts] [--limit 50] [--status Survived,NoCoverage,Timeout] [--time-limit 600]
@@ -110,7 +107,6 @@ function importersOf(file: string): string[] {
   return suites.filter((suite) => readFileSync(join(ROOT, suite), 'utf8').includes(`/${base}.ts'`));
 }
 
-type Outcome = 'Killed' | 'Survived' | 'Timeout';
 type Row = { file: string; id: string; mutator: string; line: number; replacement: string; was: string; status: Outcome; killed: boolean };
 const resultsPath = `${reportPath}.recheck.json`;
 // --resume: the rows an earlier re-check of this report wrote are kept, and their mutants not run again (a long re-check
@@ -144,14 +140,17 @@ for (const [file, entry] of Object.entries(report.files)) {
       writeFileSync(path, applyMutant(original, mutant));
       // the suites that import the file (else every suite that reaches it), as Stryker ran them, in a
       // fresh process; coreutils' timeout stops the whole process group (vitest's workers too) at the limit
-      const run = spawnSync('timeout', ['-k', '10', String(timeLimit), 'npx', 'vitest', ...against(mutant), '--config', 'vitest.mutate.config.ts', '--reporter', 'dot'], { cwd: ROOT, encoding: 'utf8' });
-      const output = `${run.stdout}${run.stderr}`;
-      // killed means a test failed, or the test process died of the mutant (V8 gave up: an array or a string grown without
-      // end, the heap used up; Stryker's dry run passed without it); a run that fails otherwise (a wrong flag, a missing file) is not a kill
-      if (run.status !== 0 && run.status !== 124 && run.status !== 137 && !/\bTests?\s+.*\d+ failed/.test(output) && !DIED.test(output)) {
-        throw new Error(`vitest exited ${run.status} without a failing test for the mutant at ${file}:${mutant.location.start.line}:${mutant.location.start.column}:\n${output.slice(-2000)}`);
+      const runOnce = () => spawnSync('timeout', ['-k', '10', String(timeLimit), 'npx', 'vitest', ...against(mutant), '--config', 'vitest.mutate.config.ts', '--reporter', 'dot'], { cwd: ROOT, encoding: 'utf8' });
+      let run = runOnce();
+      let output = `${run.stdout}${run.stderr}`;
+      // (a worker Vitest gave up on may only have waited for a busy machine: once more, and a timeout if it happens again)
+      if (workerSilent(run.status, output)) {
+        console.log(`(a test worker was silent for a minute under the mutant at ${file}:${mutant.location.start.line}:${mutant.location.start.column}: running it once more)`);
+        run = runOnce();
+        output = `${run.stdout}${run.stderr}`;
       }
-      const status: Outcome = run.status === 124 || run.status === 137 ? 'Timeout' : run.status === 0 ? 'Survived' : 'Killed';
+      const status = recheckOutcome(run.status, output);
+      if (!status) throw new Error(`vitest exited ${run.status} without a failing test for the mutant at ${file}:${mutant.location.start.line}:${mutant.location.start.column}:\n${output.slice(-2000)}`);
       if (status !== 'Survived') killed += 1;
       results.push({ file, id: mutant.id, mutator: mutant.mutatorName, line: mutant.location.start.line, replacement: (mutant.replacement ?? '').slice(0, 80), was: mutant.status, status, killed: status === 'Killed' });
       writeResults();

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config, { leftOut } from '../vitest.mutate.config.ts';
+import { recheckOutcome, workerSilent } from './mutation-kept.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const SOURCE = [
@@ -126,6 +127,21 @@ describe('mutation tools', () => {
       rmSync(join(project.path, 'data', 'grow.ts'));
       rmSync(join(project.path, 'tests', 'data', 'grow.test.ts'));
     }
+  });
+
+  it("recheck: reads a run's outcome from vitest's exit and words, and stops at a failure that is none of them", () => {
+    const passed = ' Test Files  2 passed (2)\n      Tests  56 passed (56)\n';
+    const failed = ' Test Files  1 failed | 1 passed (2)\n      Tests  1 failed | 55 passed (56)\n';
+    // (as Vitest printed them on this machine: a worker V8 stopped, and a worker busy for a minute under load)
+    const died = '# Fatal error in , line 0\n# Fatal JavaScript invalid size error 169220804\n⎯⎯ Unhandled Rejection ⎯⎯\nError: Channel closed\nSerialized Error: { code: \'ERR_IPC_CHANNEL_CLOSED\' }\n';
+    const silent = `${passed}     Errors  1 error\n⎯⎯ Unhandled Error ⎯⎯\nError: [vitest-worker]: Timeout calling "onTaskUpdate"\n`;
+    expect([recheckOutcome(0, passed), recheckOutcome(1, failed), recheckOutcome(1, died), recheckOutcome(124, ''), recheckOutcome(137, '')]).toEqual(['Survived', 'Killed', 'Killed', 'Timeout', 'Timeout']);
+    // a silent worker is run once more, and a timeout when it is silent again; a failing test beside it is a kill
+    expect([workerSilent(1, silent), workerSilent(1, `${failed}${silent}`), workerSilent(0, passed), workerSilent(1, failed)]).toEqual([true, false, false, false]);
+    expect([recheckOutcome(1, silent), recheckOutcome(1, `${failed}${silent}`)]).toEqual(['Timeout', 'Killed']);
+    // a run that fails for another reason (a wrong flag, a missing file) is no outcome: the re-check stops and says so
+    expect(recheckOutcome(1, 'CACError: Unknown option `--dry`\n')).toBeUndefined();
+    expect(recheckOutcome(null, '')).toBeUndefined();
   });
 
   it('recheck: writes its rows after each mutant, and --resume goes on from them without running those again', async () => {

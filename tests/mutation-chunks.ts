@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { basename, join, relative, resolve } from 'node:path';
 import { ROOT } from './helpers.ts';
 import { argsOrUsage, keptFrom, keptHolds, mutantWhere, readKept, serializeKept, type RecheckRow, type Report } from './mutation-kept.ts';
-import { chunkName, rangeUnchanged, ranges, reportRange } from './mutation-ranges.ts';
+import { chunkName, rangeUnchanged, ranges, reportRange, withoutCovered } from './mutation-ranges.ts';
 
 const DEFAULT_FILES = ['classifier', 'crawler', 'data'];
 const USAGE = `usage:
@@ -232,7 +232,23 @@ if (values.summary) {
   const size = positive('lines', values.lines!);
   const concurrency = positive('concurrency', values.concurrency!);
   const files = sourceFiles(positionals.length ? positionals : DEFAULT_FILES);
-  const pieces = files.flatMap((file) => ranges(readFileSync(join(ROOT, file), 'utf8'), size).map((range) => ({ file, range })));
+  const keptList = keptRecords(resolve(ROOT, values.kept!));
+  // (lines a kept record of one file's chunk still holds are left out of the cut, whatever --lines it was measured with;
+  // a record of small files run together speaks for the lines its mutants span, and counts only for a run of the same name)
+  const coveredIn = (file: string) =>
+    keptList.flatMap(({ name, record }) => {
+      const entry = record.files[file];
+      return entry && name === `${chunkName(file, entry.range)}.json` && keptHolds(entry, current(file)) ? [entry.range] : [];
+    });
+  let keptWhole = 0;
+  const pieces = files.flatMap((file) => {
+    const covered = coveredIn(file);
+    return ranges(readFileSync(join(ROOT, file), 'utf8'), size).flatMap((range) => {
+      const left = withoutCovered(range, covered);
+      if (left.length === 0) keptWhole += 1;
+      return left.map((piece) => ({ file, range: piece }));
+    });
+  });
   // small files share a run (one dry run of the suites each run costs a minute or two)
   const plan: { specs: string[]; name: string }[] = [];
   let lines = Infinity;
@@ -252,7 +268,7 @@ if (values.summary) {
   // a run is done when its report exists and every range it covers reads as it did then; a report
   // whose range has changed since moves to <dir>/stale/ (with its recheck) and the range runs again
   const dir = resolve(ROOT, values.dir!);
-  const kept = new Map(keptRecords(resolve(ROOT, values.kept!)).map(({ name, record }) => [name, record]));
+  const kept = new Map(keptList.map(({ name, record }) => [name, record]));
   const done = ({ specs, name }: { specs: string[]; name: string }) => {
     // a kept record of the same lines (an earlier session's run) is as good as a report
     const record = kept.get(`${name}.json`);
@@ -276,7 +292,7 @@ if (values.summary) {
     return unchanged;
   };
   const todo = plan.filter((run) => !done(run));
-  console.log(`${plan.length} runs over ${files.length} files; ${plan.length - todo.length} done before, ${todo.length} to run`);
+  console.log(`${plan.length + keptWhole} runs over ${files.length} files; ${plan.length - todo.length + keptWhole} done before, ${todo.length} to run`);
   for (const [i, { specs, name }] of todo.entries()) {
     const started = Date.now();
     console.log(`[${i + 1}/${todo.length}] ${specs.join(',')} (${name})`);

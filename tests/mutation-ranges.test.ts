@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chunkName, cutPoints, rangeUnchanged, ranges, reportRange } from './mutation-ranges.ts';
+import { chunkName, cutPoints, rangeUnchanged, ranges, reportRange, withoutCovered } from './mutation-ranges.ts';
 import { ROOT } from './helpers.ts';
 
 describe('mutation ranges (npm run mutate:chunks)', () => {
@@ -36,6 +36,16 @@ describe('mutation ranges (npm run mutate:chunks)', () => {
     expect(cutPoints(text)).toEqual([1, 3, 8]);
     expect(ranges(text, 2)).toEqual([[1, 2], [3, 7], [8, 8]]);
     expect(ranges(text, 4)).toEqual([[1, 8]]);
+  });
+
+  it('leave out the lines measured already, whatever ranges they were measured in', () => {
+    expect(withoutCovered([1, 100], [])).toEqual([[1, 100]]);
+    expect(withoutCovered([1, 100], [[1, 100]])).toEqual([]);
+    expect(withoutCovered([1, 100], [[1, 343]])).toEqual([]);
+    // (covered ranges in any order, some outside, one overlapping each end)
+    expect(withoutCovered([50, 200], [[150, 180], [1, 60], [300, 400], [90, 99]])).toEqual([[61, 89], [100, 149], [181, 200]]);
+    expect(withoutCovered([50, 200], [[190, 250]])).toEqual([[50, 189]]);
+    expect(withoutCovered([50, 200], [[201, 250], [1, 49]])).toEqual([[50, 200]]);
   });
 
   it('name a chunk\'s report after its file and lines, and read the lines back from the name', () => {

@@ -36,6 +36,23 @@ export function ranges(source: string, size: number): [number, number][] {
   return out;
 }
 
+/**
+ * What is left of `range` once the `covered` ranges (measured already: kept records that hold) are taken out, in order.
+ * Both come from cuts at declarations, so what is left starts and ends at declarations too: a run can be cut smaller
+ * (`--lines`) than the runs kept before without measuring their lines again.
+ */
+export function withoutCovered([start, end]: [number, number], covered: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  let from = start;
+  for (const [a, b] of [...covered].sort((x, y) => x[0] - y[0])) {
+    if (b < from || a > end) continue;
+    if (a > from) out.push([from, a - 1]);
+    from = Math.max(from, b + 1);
+  }
+  if (from <= end) out.push([from, end]);
+  return out;
+}
+
 /** A chunk's report name: `classifier_signals@1-252` for lines 1-252 of classifier/signals.ts. */
 export const chunkName = (file: string, [start, end]: [number, number]) => `${file.replace(/[\\/]/g, '_').replace(/\.ts$/, '')}@${start}-${end}`;
 

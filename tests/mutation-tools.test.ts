@@ -251,6 +251,20 @@ describe('mutation tools', () => {
     expect(dry.stdout).toContain('1 runs over 1 files; 1 done before, 0 to run');
     const none = await tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', join(project.path, 'no-kept'));
     expect(none.stdout).toContain('1 runs over 1 files; 0 done before, 1 to run');
+    // cut smaller than it was measured, the file is still done
+    const smaller = await tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--lines', '3', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    expect(smaller.stdout).toContain('2 runs over 1 files; 2 done before, 0 to run');
+    // a record of the first function's lines alone (1-3) leaves the rest to run, whatever --lines says
+    const first = join(project.path, 'first');
+    const firstKept = join(project.path, 'kept-first');
+    mkdirSync(first, { recursive: true });
+    const onFirst = JSON.parse(readFileSync(report(), 'utf8')) as { files: Record<string, { mutants: { location: { start: { line: number } } }[] }> };
+    onFirst.files['data/count.ts']!.mutants = onFirst.files['data/count.ts']!.mutants.filter((m) => m.location.start.line <= 3);
+    writeFileSync(join(first, 'data_count@1-3.json'), JSON.stringify(onFirst));
+    expect((await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', first, '--kept', firstKept)).status).toBe(0);
+    const rest = await tool(project.path, 'mutation-chunks.ts', 'data/count.ts', '--lines', '100', '--dry', '--dir', join(project.path, 'no-reports'), '--kept', firstKept);
+    expect(rest.status, rest.stderr).toBe(0);
+    expect(rest.stdout).toContain(`1 runs over 1 files; 0 done before, 1 to run\n[1/1] data/count.ts:4-${lines} (data_count@4-${lines})`);
     writeFileSync(join(kept, 'broken.json'), '{ "report": "broken.json", "files": {} }\n');
     const broken = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
     expect(broken.status).toBe(1);

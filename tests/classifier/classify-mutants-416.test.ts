@@ -1,6 +1,7 @@
 // The annotation comparison (classifier/classify.ts, compareAnnotations, line 416), measured on rules-125: a server that
 // declares readOnlyHint: false for a tool whose definition only reads is told so, with the words that show the read.
-// (No catalog tool has that contradiction, so a mutant that turned the check off for such tools lived through every suite.)
+// (A quick mutation run, without the catalog suite, let the check turned off for such tools live; the catalog suite kills
+// it too, slowly. Here it is held in a small case that runs in every run.)
 import { describe, expect, it } from 'vitest';
 import { classify } from './class-helpers.ts';
 

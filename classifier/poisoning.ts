@@ -1452,7 +1452,7 @@ function quotedFrom(raw: string, quote: string): string {
         : char === "'" ? `['${CURLY_APOSTROPHES}]`
           // (a letter or digit as written, in full width or in a mathematical style)
           : /[A-Za-z0-9]/.test(char) ? `(?:${char}|${String.fromCharCode(char.charCodeAt(0) + 0xfee0)}|\ud835[\udc00-\udfff]${LOOK_ALIKES.has(char) ? `|[${LOOK_ALIKES.get(char)!}]` : ''})`
-            : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+            : escapeRegExp(char);
   // (each character as written, with emphasis allowed between any two)
   const written = new RegExp([...quote].map(as).join(EMPHASIS_IN_QUOTE));
   return written.exec(raw)?.[0] ?? quote;

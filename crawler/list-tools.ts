@@ -215,7 +215,6 @@ function saidInTime(stage: CrawlStage, reason: string): string {
   return /timed out|took longer/i.test(reason) && (stage === 'initialize' || stage === 'list') ? `no answer to ${stage === 'list' ? 'tools/list' : 'initialize'} in time: ${reason}` : reason;
 }
 
-
 /**
  * Replaces the server's temporary folder paths in everything it returned with `{workdir}`,
  * `{home}` and `{server-folder}`, so a re-crawl of an unchanged server gives the same data.

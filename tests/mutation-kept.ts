@@ -161,5 +161,6 @@ export function recheckOutcome(status: number | null, output: string): Outcome |
 
 /** Whether the run's only failure is Vitest giving up on a silent worker (worth one more run: the machine may only have been busy). */
 export function workerSilent(status: number | null, output: string): boolean {
-  return status !== 0 && status !== 124 && status !== 137 && !/\bTests?\s+.*\d+ failed/.test(output) && !DIED.test(output) && WORKER_SILENT.test(output);
+  // (the one timeout that `timeout` itself did not call)
+  return status !== 124 && status !== 137 && recheckOutcome(status, output) === 'Timeout';
 }

@@ -12,7 +12,7 @@ import { locationKey } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-125';
+export const CLASSIFIER_VERSION = 'rules-126';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -303,7 +303,7 @@ export function decide(signals: Signal[]): Verdict {
     // (a switch that has the call delete something besides, `drop_target`, `delete_source_branch`, `in_trash`, deletes that whole thing)
     if (labels.has('param:deletes')) scope = widerScope(scope, 'item');
     // (a switch that amends what was made last rewrites that one thing in place: `amend` on a commit)
-    if (category === 'write' && labels.has('param:amend')) scope = widerScope(scope, 'in-place');
+    if (labels.has('param:amend')) scope = widerScope(scope, 'in-place');
     // (forcing a file writer overwrites the one file it writes)
     // (`force` on a delete of one thing, "delete even if it is in use", takes that one thing and its links, not a sweep;
     // where what is deleted holds others, a container, it sweeps them as the container rule says; a forced push or clean still sweeps)

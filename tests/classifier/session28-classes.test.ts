@@ -34,6 +34,12 @@ describe('a switch that empties the target or amends what was made last changes 
     expect(verdict(classify(tool('save_snapshot_commit', 'Records the staged changes as a commit.', { message: { type: 'string' }, amend: { type: 'boolean', description: 'Fold into the previous commit.' } })))).toBe('write+destructive medium');
   });
 
+  it('`amend` rewrites what was made last whatever the tool is: a job runner that amends the last job changes it in place', () => {
+    // (until rules-126 only a write's amend widened the scope: a runner's amend was no change to what exists)
+    expect(verdict(classify(tool('submit_job', 'Submits a batch job to the cluster and runs it.', { spec: { type: 'string' }, amend: { type: 'boolean', description: 'Replace the parameters of the last submitted job.' } })))).toBe('execute+destructive high');
+    expect(verdict(classify(tool('submit_job', 'Submits a batch job to the cluster and runs it.', { spec: { type: 'string' } })))).toBe('execute high');
+  });
+
   it('the same tools without those switches only add', () => {
     expect(verdict(classify(tool('import_csv_rows', 'Imports CSV rows into a table.', { table: { type: 'string' }, skipHeader: { type: 'boolean' } })))).toBe('write medium');
     expect(verdict(classify(tool('save_snapshot_commit', 'Records the staged changes as a commit.', { message: { type: 'string' } })))).toBe('write medium');

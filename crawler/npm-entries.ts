@@ -128,22 +128,23 @@ function serverFromNpm(meta: NpmMetadata, taken: ReadonlySet<string>, environmen
 }
 
 /**
- * Why npm view failed, in npm's words: with --json npm writes its error to stdout as JSON whatever its log level (a
- * user's `npm run -s` makes it silent on stderr), where its last stderr line would only point at its log file.
+ * Why npm view failed, from the error npm writes to stdout as JSON under --json, whatever its log level (a user's
+ * `npm run -s` silences its stderr, whose last line would only point at a log file). Its code decides
+ * the two common reasons (a package or a version npm does not have); otherwise npm's own summary, or undefined when
+ * npm wrote no JSON error.
  */
-function npmReason(stdout: string, stderr: string): string | undefined {
-  let answer: unknown;
+function npmReason(stdout: string): string | undefined {
+  let error: unknown;
   try {
-    answer = JSON.parse(stdout);
+    error = (JSON.parse(stdout) as { error?: unknown } | null)?.error;
   } catch {
-    answer = undefined;
+    return undefined;
   }
-  const error = answer && typeof answer === 'object' && 'error' in answer ? (answer as { error: unknown }).error : undefined;
-  const code = error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
-  const summary = error && typeof error === 'object' && 'summary' in error ? (error as { summary: unknown }).summary : undefined;
-  const said = [typeof summary === 'string' ? summary : '', stderr].join('\n');
-  if (code === 'E404' || /E404|404 Not Found/.test(said)) return 'not found on npm';
-  if (code === 'ETARGET' || /ETARGET|No matching version/.test(said)) return 'no such version on npm';
+  if (!error || typeof error !== 'object') return undefined;
+  const { code, summary } = error as { code?: unknown; summary?: unknown };
+  // (npm view answers a version the package lacks with E404 too, "No match found for version 9.9.9"; npm install with ETARGET)
+  if (code === 'ETARGET' || (code === 'E404' && typeof summary === 'string' && summary.startsWith('No match found for version'))) return 'no such version on npm';
+  if (code === 'E404') return 'not found on npm';
   return typeof summary === 'string' && summary.trim() ? summary.trim() : undefined;
 }
 
@@ -151,9 +152,9 @@ function npmReason(stdout: string, stderr: string): string | undefined {
 export function npmView(name: string, version: string | undefined, timeoutMs = 60_000): Promise<NpmMetadata> {
   return new Promise((resolve, reject) => {
     const spec = `${name}@${version ?? 'latest'}`;
-    execFile('npm', ['view', spec, 'name', 'version', 'description', 'homepage', 'repository', 'bin', '--json'], { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile('npm', ['view', spec, 'name', 'version', 'description', 'homepage', 'repository', 'bin', '--json'], { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => {
       if (error) {
-        const reason = npmReason(stdout, stderr) || error.message;
+        const reason = npmReason(stdout) || error.message;
         return reject(new Error(`${spec}: npm view failed: ${reason.slice(0, 300)}`));
       }
       try {

@@ -346,6 +346,16 @@ describe('npm view, with the real npm client and a registry on 127.0.0.1', () =>
     await expect(npmView('missing-mcp', undefined)).rejects.toThrow('missing-mcp@latest: npm view failed: not found on npm');
   });
 
+  it('says a version the package does not have is no such version, whatever the log level', { timeout: 60_000 }, async () => {
+    await expect(npmView('acme-weather', '9.9.9')).rejects.toThrow(/^acme-weather@9\.9\.9: npm view failed: no such version on npm$/);
+    process.env.npm_config_loglevel = 'silent';
+    try {
+      await expect(npmView('acme-weather', '9.9.9')).rejects.toThrow(/^acme-weather@9\.9\.9: npm view failed: no such version on npm$/);
+    } finally {
+      delete process.env.npm_config_loglevel;
+    }
+  });
+
   it('refuses an answer without a string name and version', { timeout: 60_000 }, async () => {
     const [noVersion, oddName] = await Promise.allSettled([npmView('no-version', undefined), npmView('odd-name', undefined)]);
     expect(noVersion).toMatchObject({ status: 'rejected', reason: { message: 'no-version@latest: npm view did not return package metadata (no name or version)' } });

@@ -3,16 +3,16 @@
 import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, proseAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, PHRASE_END, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, OBJECT_JOINERS, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, proseAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, PHRASE_END, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier, type Token } from './words.ts';
-import { locationKey } from '../data/location.ts';
+import { locationKey, locationParts } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 /** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-126';
+export const CLASSIFIER_VERSION = 'rules-127';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -428,8 +428,8 @@ function readsByName(signals: readonly Signal[]): boolean {
 }
 
 function isRequired(tool: McpTool, where: string): boolean {
-  const name = /^inputSchema\.properties\.([^.]+)/.exec(where)?.[1];
-  return Array.isArray(tool.inputSchema.required) && name !== undefined && (tool.inputSchema.required as unknown[]).includes(name);
+  const [root, properties, name] = locationParts(where); // (part by part: a name may hold a dot, `ops.kind` at `inputSchema.properties.ops\.kind.enum`)
+  return root === 'inputSchema' && properties === 'properties' && Array.isArray(tool.inputSchema.required) && (tool.inputSchema.required as unknown[]).includes(name);
 }
 
 /** The name's primary verb when it is its only verb-like word, not first, and mostly a noun (`prometheus_build_info`'s "build"). */
@@ -472,8 +472,8 @@ function revealedCredentialSignals(signals: Signal[], tokens: Token[]): Signal[]
   const modifier = tokens[at - 1]?.word ?? '';
   const credentialPair = ((head.word === 'key' || head.word === 'keys') && KEY_CREDENTIAL_KINDS.has(modifier)) || ((head.word === 'value' || head.word === 'values') && CREDENTIAL_HEADS.has(modifier) && modifier !== 'token' && modifier !== 'tokens');
   if (!credentialWord && !credentialPair) return [];
-  // (a credential named after a preposition is what the tool works from, not what it returns: `get_address_from_private_key`; "of" names whose it is: `get_value_of_secret`)
-  if (tokens.slice(0, at).some((token) => token.word !== 'of' && PHRASE_END.has(token.word))) return [];
+  // (a credential named after a preposition is what the tool works from, not what it returns: `get_address_from_private_key`; "of" names whose it is, `get_value_of_secret`, and "and" joins it, `get_username_and_password`)
+  if (tokens.slice(0, at).some((token) => !OBJECT_JOINERS.has(token.word) && PHRASE_END.has(token.word))) return [];
   if (!signals.some((s) => s.family === 'name' && s.weight >= 3 && REVEALING_VERBS.has(s.label))) return [];
   return [{ family: 'name', effect: 'privileged', label: 'reveals:credential', weight: 0, where: 'name', text: head.text }];
 }

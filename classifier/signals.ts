@@ -250,8 +250,20 @@ function credentialKeySignals(tokens: readonly Token[], primary: ReadonlySet<num
 // words that end the noun phrase a verb acts on ("messages from a channel", "users in the workspace")
 export const PHRASE_END = new Set(['of', 'from', 'in', 'on', 'for', 'with', 'by', 'to', 'about', 'and', 'or', 'that', 'which', 'who', 'including', 'across', 'within', 'at', 'as', 'matching', 'using', 'via', 'sent', 'received']);
 
-/** The object a name acts on: its last word past a version suffix (`mail_listMailboxesV1`), or the word before a final action (`contacts_list`). */
+// what may follow a name's object without ending it: "of" joins a part to what holds it (`get_value_of_secret`,
+// `get_list_of_contacts`), "and" and "or" join another object (`get_username_and_password`)
+export const OBJECT_JOINERS: ReadonlySet<string> = new Set(['of', 'and', 'or']);
+
+/**
+ * The object a name acts on: the word before a preposition or clause that follows it (`get_api_key_for_project` returns
+ * a key, `delete_rows_from_table` deletes rows); else its last word past a version suffix (`mail_listMailboxesV1`), or
+ * the word before a final action (`contacts_list`).
+ */
 export function nameObject(tokens: readonly Token[], primary: ReadonlySet<number>): number {
+  const verb = Math.min(...primary);
+  // (a preposition right after the verb opens its object, "search_for_users")
+  const end = tokens.findIndex((token, i) => i > verb + 1 && PHRASE_END.has(token.word) && !OBJECT_JOINERS.has(token.word));
+  if (end > 0) return end - 1;
   let last = tokens.length - 1;
   while (last > 0 && /^(\d+|v)$/.test(tokens[last]!.word)) last--;
   return primary.has(last) && last > 0 ? last - 1 : last;

@@ -1,0 +1,27 @@
+// Tests written for the mutants StrykerJS left alive in classifier/classify.ts lines 497-563 on rules-125 (thirteenth
+// session): a prose lead that is the name's noun again (nameNounLead). When a name opens with its one verb and that verb
+// reads, the verb-like words between it and the last word qualify what is read (`get_build_logs`: "Build logs of a job"
+// does not build); a name that opens with a change, or the name's last word, keep the prose's verb as the action.
+import { describe, expect, it } from 'vitest';
+import { collectSignals } from '../../classifier/classify.ts';
+import { classify, tool, verdict } from './class-helpers.ts';
+import { labels, PLAIN } from './signal-helpers.ts';
+
+const proseVerbs = (name: string, description: string) => labels(collectSignals(tool(name, description), PLAIN), { weight: true }).filter((label) => /^[a-z]+:verb:[a-z]+:[A-Z]/.test(label));
+
+describe('a prose lead that is a word of the name', () => {
+  it("is that noun again between a reading verb and the name's last word", () => {
+    expect(proseVerbs('get_build_logs', 'Build logs of a job.')).toEqual(['execute:verb:build:Build:0']);
+    expect(verdict(classify(tool('get_build_logs', 'Build logs of a job.')))).toBe('read low');
+  });
+
+  it('stays the action when the name opens with a verb that changes things', () => {
+    expect(proseVerbs('create_build_trigger', 'Build a trigger that starts on every push.')).toEqual(['execute:verb:build:Build:2']);
+    expect(proseVerbs('update_report_schedule', 'Report on the schedule of each job.')).toEqual(['write:verb:report:Report:2']);
+  });
+
+  it("stays the action when it is the name's last word: getting a test run that the description says it runs", () => {
+    expect(proseVerbs('get_test_run', 'Run the test suite and return the results.')).toEqual(['execute:verb:run:Run:2']);
+    expect(verdict(classify(tool('get_test_run', 'Run the test suite and return the results.')))).toBe('execute high');
+  });
+});

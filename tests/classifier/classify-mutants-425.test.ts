@@ -23,6 +23,7 @@ describe('a read that hands over a credential', () => {
   it("leaves a token's value (a coin's price), notes marked private and a sort key", () => {
     expect(revealed('get_token_value')).toEqual([]);
     expect(revealed('get_token_values')).toEqual([]);
+    expect(revealed('get_tokens_value')).toEqual([]);
     expect(revealed('get_private_notes')).toEqual([]);
     expect(revealed('get_sort_key')).toEqual([]);
   });

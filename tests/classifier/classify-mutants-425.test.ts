@@ -81,3 +81,17 @@ describe('an action enum on a name that only reads (isRequired)', () => {
     for (const required of [[], ['req'], ['body'], ['action']]) expect(found(enumOf('req.body', required), /:enum:/), required.join()).toEqual([]);
   });
 });
+
+describe('converting what the call passes in (transformedItemSignals)', () => {
+  it('returns the result and changes nothing stored: no id names an item to change', () => {
+    for (const [name, parameter, description] of [['convert_time', 'time', 'Converts a time between time zones.'], ['convert_css', 'css', 'Converts CSS into Tailwind classes.'], ['optimize_image', 'image_base64', 'Optimizes an image and returns it.']] as const) {
+      const definition = tool(name, description, { [parameter]: { type: 'string' } });
+      expect(found(definition, /verb:(transform|create)/), name).toEqual([]);
+      expect(classified(definition).category, name).toBe('read');
+    }
+  });
+
+  it('changes in place the stored item an id names', () => {
+    expect(found(tool('optimize_itinerary', '', { itineraryId: { type: 'string' } }), /verb:transform/)).toEqual(['write:verb:transform:optimize']);
+  });
+});

@@ -4,12 +4,12 @@
 // word, so a qualifier after it (`get_api_key_for_project`, `create_api_key_for_user`, `get_customer_by_id`) hid what
 // the tool acts on. The object now ends at a preposition that follows it (signals.ts nameObject).
 import { describe, expect, it } from 'vitest';
-import { classifyTool, collectSignals } from '../../classifier/classify.ts';
+import { collectSignals } from '../../classifier/classify.ts';
 import { filteredRowsSignals } from '../../classifier/signals.ts';
-import type { Classification, McpTool } from '../../data/schema.ts';
+import type { McpTool } from '../../data/schema.ts';
+import { classify } from './class-helpers.ts';
 import { labels, PLAIN, tool } from './signal-helpers.ts';
 
-const classified = (definition: McpTool): Classification => classifyTool({ tool: definition, fingerprint: 'sha256:test', traits: PLAIN });
 const found = (definition: McpTool, pattern: RegExp) => labels(collectSignals(definition, PLAIN)).filter((label) => pattern.test(label));
 const revealed = (name: string) => found(tool(name), /:reveals:/);
 
@@ -31,7 +31,7 @@ describe('a read that hands over a credential', () => {
   it('reads the credential before a qualifier after it: the API key for a project is returned', () => {
     expect(revealed('get_api_key_for_project')).toEqual(['privileged:reveals:credential:key']);
     expect(revealed('get_password_for_user')).toEqual(['privileged:reveals:credential:password']);
-    expect(classified(tool('get_api_key_for_project')).risk).toBe('critical');
+    expect(classify(tool('get_api_key_for_project')).risk).toBe('critical');
   });
 
   it('takes "of" as joining the credential to the value: the value of a secret is the secret', () => {
@@ -48,14 +48,14 @@ describe('a read that hands over a credential', () => {
 describe("a name's object ends at a preposition that follows it (nameObject)", () => {
   it('issuing a key for a user administers a credential, as issuing a key does', () => {
     expect(found(tool('create_api_key_for_user'), /noun:key/)).toEqual(['privileged:noun:key:key']);
-    expect(classified(tool('create_api_key_for_user')).risk).toBe(classified(tool('create_api_key')).risk);
+    expect(classify(tool('create_api_key_for_user')).risk).toBe(classify(tool('create_api_key')).risk);
   });
 
   it('a read of customers or messages by some key returns personal data; of payables by contact, none', () => {
     expect(found(tool('get_customer_by_id'), /personal/)).toEqual(['sensitive:personal:customer:customer']);
     expect(found(tool('get_messages_from_channel'), /personal/)).toEqual(['sensitive:personal:messages:messages']);
     expect(found(tool('list_payables_by_contact'), /personal/)).toEqual([]);
-    expect(classified(tool('get_customer_by_id')).risk).toBe('medium');
+    expect(classify(tool('get_customer_by_id')).risk).toBe('medium');
   });
 
   it('deleting rows from a table by a required filter deletes what the filter matches', () => {
@@ -87,7 +87,7 @@ describe('converting what the call passes in (transformedItemSignals)', () => {
     for (const [name, parameter, description] of [['convert_time', 'time', 'Converts a time between time zones.'], ['convert_css', 'css', 'Converts CSS into Tailwind classes.'], ['optimize_image', 'image_base64', 'Optimizes an image and returns it.']] as const) {
       const definition = tool(name, description, { [parameter]: { type: 'string' } });
       expect(found(definition, /verb:(transform|create)/), name).toEqual([]);
-      expect(classified(definition).category, name).toBe('read');
+      expect(classify(definition).category, name).toBe('read');
     }
   });
 

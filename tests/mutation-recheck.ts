@@ -122,7 +122,11 @@ for (const [file, entry] of Object.entries(report.files)) {
   const path = join(ROOT, file);
   const original = readFileSync(path, 'utf8');
   if (original !== entry.source) {
-    console.error(`${file}: changed since the report was written; run Stryker again first`);
+    // (a re-check killed outright, by a session's end, cannot put the file back: the file then holds one of the
+    // report's own mutants, and what to do is restore it, not measure again)
+    const left = entry.mutants.find((mutant) => applyMutant(entry.source, mutant) === original);
+    if (left) console.error(`${file}: holds the mutant at line ${left.location.start.line}:${left.location.start.column} (${left.mutatorName}), left by a re-check that was stopped before it could put the file back; restore the file (git checkout -- ${file}) and run again`);
+    else console.error(`${file}: changed since the report was written; run Stryker again first`);
     process.exitCode = 1;
     continue;
   }

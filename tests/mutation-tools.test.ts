@@ -167,6 +167,29 @@ describe('mutation tools', () => {
     rmSync(`${stopped}.recheck.json`);
   });
 
+  it('recheck: a file left holding one of the report\'s mutants (a re-check killed outright) is named as such, with how to restore it', async () => {
+    const path = join(project.path, 'data', 'count.ts');
+    const stray = join(project.path, 'reports', 'stray.json');
+    const mutants = [mutant('8', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'Survived')];
+    writeFileSync(stray, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants } } }));
+    try {
+      writeFileSync(path, SOURCE.replace('total += i', '(total -= i)'));
+      const left = await tool(project.path, 'mutation-recheck.ts', stray, '--time-limit', '60', '--against', 'tests/data/count.test.ts');
+      expect(left.status).toBe(1);
+      expect(left.stderr).toContain('data/count.ts: holds the mutant at line 6:');
+      expect(left.stderr).toContain('git checkout -- data/count.ts');
+      // any other change is a file changed since the run
+      writeFileSync(path, `${SOURCE}// edited\n`);
+      const edited = await tool(project.path, 'mutation-recheck.ts', stray, '--time-limit', '60', '--against', 'tests/data/count.test.ts');
+      expect(edited.status).toBe(1);
+      expect(edited.stderr).toContain('data/count.ts: changed since the report was written; run Stryker again first');
+    } finally {
+      writeFileSync(path, SOURCE);
+      rmSync(stray, { force: true });
+      rmSync(`${stray}.recheck.json`, { force: true });
+    }
+  });
+
   it('recheck: writes each mutant in as a tree would, tells killed, survived and endless apart, and puts the file back', async () => {
     const run = await tool(project.path, 'mutation-recheck.ts', report(), '--status', 'Survived,Timeout', '--time-limit', '20');
     expect(run.status, run.stderr).toBe(0);

@@ -11,8 +11,8 @@ import { splitIdentifier, type Token } from './words.ts';
 import { locationKey, locationParts } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
-/** Bumped whenever a change can alter any classification; cached results of other versions are redone. */
-export const CLASSIFIER_VERSION = 'rules-127';
+// (the rules' version, bumped whenever a change can alter any classification, lives in version.ts)
+export { CLASSIFIER_VERSION } from './version.ts';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -58,8 +58,8 @@ export interface Verdict {
   hostCode: boolean;
   /** Arbitrary queries that can write (SQL and the like, with no read-only promise). */
   writeQuery: boolean;
-  /** Acts on many things at once: `batch` (named by id) or `filter` (by a filter, or all). */
-  many: 'one' | 'batch' | 'filter';
+  /** Acts on many things at once, by a filter or all of them (a batch named by id counts as one: the rubric rates it so). */
+  many: 'one' | 'filter';
   /** The server drives a browser, UI or device. */
   ui: boolean;
   /** Creates or resizes capacity that is billed while it exists (a droplet, a volume, a database cluster). */
@@ -244,7 +244,7 @@ export function decide(signals: Signal[]): Verdict {
   // (`update_many`, or prose that acts on what a filter finds: "all records that match", "droplets by tag")
   // (a request to an API path of the caller's choosing can change any resource the API has)
   const anyResource = changes && labels.has('param:api-path');
-  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || labels.has('phrase:by-filter') || anyResource ? 'filter' : fromName.some((s) => /^batch/i.test(s.text)) ? 'batch' : 'one';
+  const many = fromName.some((s) => s.effect === 'broad' && MANY_FILTER.has(s.text.toLowerCase())) || labels.has('phrase:by-filter') || anyResource ? 'filter' : 'one';
   // a browser or device action changes the page session, not stored data (unless it deletes)
   // (a lifecycle verb on something that runs, "Cancel a running test execution", operates that run, not the page)
   const drivesUi = ui && category === 'execute';
@@ -515,17 +515,17 @@ function leadsWithRead(signals: readonly Signal[]): boolean {
 /**
  * A name's first word that is a verb but not the tool's action, when the description leads with a read: a namespace before the
  * rest of the name (`transfer_store-search`, `deploy_plugin-info`), which says what the call does (search, info, list, get), or a
- * plural noun before another noun (`claims_board`, `drafts_overview`). Real actions keep it: "Transfers money to…" does not read.
+ * plural noun before another noun or alone (`claims_board`, `drafts_overview`, `logs`). Real actions keep it: "Transfers money to…" does not read.
  */
 function nameHeadNotVerb(signals: Signal[], tokens: readonly Token[]): void {
   const head = tokens[0];
-  if (!head || tokens.length < 2 || !primaryVerbIndexes(tokens).has(0) || !leadsWithRead(signals)) return;
+  if (!head || !primaryVerbIndexes(tokens).has(0) || !leadsWithRead(signals)) return;
   const headVerb = nameVerbOf(head.word);
   // (a light verb takes the action after it: `start_render_highlight` starts something)
   if (!headVerb || headVerb.effects.includes('read') || LIGHT_VERBS.has(headVerb.lemma)) return;
   // (no verb of the lexicon both reads and changes something, so a reading verb is a read)
   const restReads = tokens.slice(1).some((token) => READ_NOUNS.has(token.word) || nameVerbOf(token.word)?.effects.includes('read') === true);
-  const plural = inSForm(head.word) && !nameVerbOf(tokens[1]!.word);
+  const plural = inSForm(head.word) && !(tokens[1] && nameVerbOf(tokens[1].word));
   if (!restReads && !plural) return;
   for (const s of signals) if (s.family === 'name' && s.weight >= 3 && s.text === head.text) s.weight = 0;
   // (and what it would have run goes with it when it was the name's only verb: `launch_agent-info` reads about a launch agent)
@@ -738,7 +738,7 @@ function riskier(a: Verdict, b: Verdict): Verdict {
     privileged: a.privileged || b.privileged,
     hostCode: a.hostCode || b.hostCode,
     writeQuery: a.writeQuery || b.writeQuery,
-    many: a.many === 'filter' || b.many === 'filter' ? 'filter' : a.many === 'batch' || b.many === 'batch' ? 'batch' : 'one',
+    many: a.many === 'filter' || b.many === 'filter' ? 'filter' : 'one',
     ui: a.ui || b.ui,
     bills: a.bills || b.bills,
     clusterConfig: a.clusterConfig || b.clusterConfig,

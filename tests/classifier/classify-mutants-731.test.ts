@@ -81,8 +81,9 @@ describe('many things changed by one call, from an operation or from the tool’
 
   it('changes many records when the tool finds them by a filter and an operation updates what it finds', () => {
     // the update alone changes one record (medium); the description says a call acts on all that match
-    const c = classify(tool('records', 'Records of the ledger, found by a filter: all records that match.', { action: choice('find', 'update') }));
-    expect(c.operations.map((o) => `${o.name}:${o.risk}`)).toEqual(['find:low', 'update:medium']);
+    // (a name that is no verb, so that the tool's own words read and the update decides: `records` would read as "record", a write of its own)
+    const c = classify(tool('ledger_entries', 'Entries of the ledger, found by a filter: all entries that match.', { action: choice('find', 'update') }));
+    expect(c.operations.map((o) => `${o.name}:${o.risk}:${o.decisive}`)).toEqual(['find:low:false', 'update:medium:true']);
     expect({ scope: c.destructiveScope, risk: c.risk }).toEqual({ scope: 'in-place', risk: 'high' });
     expect(sentence(c.rationale, 'Risk')).toBe('Risk high: one call can change many existing things; the policy limits how often it runs.');
   });

@@ -138,9 +138,11 @@ describe('broad destruction', () => {
     expect(decide([nameVerb('update'), signal('parameter', 'destructive', 'param:force', 1)]).destructiveScope).toBe('in-place');
   });
 
-  it('many by a filter or a batch, from the name', () => {
+  it('many by a filter, from the name; a batch named by id is rated as one item is (the rubric: delete a batch high, change one medium)', () => {
     expect(decide([nameVerb('delete'), signal('name', 'broad', 'word:bulk', 1, 'bulk')]).many).toBe('filter');
-    expect(decide([nameVerb('delete'), signal('name', 'write', 'word:batch', 1, 'batchDelete')]).many).toBe('batch');
+    const batch = decide([nameVerb('delete'), signal('name', 'write', 'word:batch', 1, 'batchDelete')]);
+    expect(batch.many).toBe('one');
+    expect(riskOf(batch, [])).toBe(riskOf(decide([nameVerb('delete')]), []));
     expect(decide([nameVerb('delete'), signal('name', 'write', 'word:batch', 1, 'rebatch')]).many).toBe('one');
     expect(decide([nameVerb('delete'), signal('description', 'broad', 'word:all', 1, 'all')]).many).toBe('one');
   });
@@ -230,7 +232,6 @@ describe('risk from the verdict (the rubric)', () => {
     expect(riskOf(verdict({ category: 'write' }), [])).toBe('medium');
     expect(riskOf(verdict({ category: 'write', destructiveScope: 'in-place' }), [])).toBe('medium');
     expect(riskOf(verdict({ category: 'write', destructiveScope: 'in-place', many: 'filter' }), [])).toBe('high');
-    expect(riskOf(verdict({ category: 'write', destructiveScope: 'in-place', many: 'batch' }), [])).toBe('medium');
     expect(riskOf(verdict({ category: 'write', destructiveScope: 'item' }), [])).toBe('high');
     expect(riskOf(verdict({ category: 'write', destructiveScope: 'broad' }), [])).toBe('critical');
   });

@@ -80,6 +80,15 @@ describe('a plural noun in a name is not its verb', () => {
     expect(verdict(classify(tool('posts_calendar', 'Shows the publishing calendar of a blog.')))).toBe('read low');
   });
 
+  it('a name that is one word in its "-s" form is the plural resource when the description leads with a read', () => {
+    expect(verdict(classify(tool('tests', 'List the tests of a suite with their last outcome.')))).toBe('read low');
+    expect(verdict(classify(tool('deploys', 'Show the recent deploys of a site.')))).toBe('read low');
+    expect(verdict(classify(tool('updates', 'Fetch the pending updates for a device.')))).toBe('read low');
+    // (the word alone, or prose that acts, keeps it a verb: a name says nothing more)
+    expect(verdict(classify(tool('runs', 'Runs the nightly pipeline of a project.')))).toBe('execute high');
+    expect(classify(tool('records')).category).toBe('write');
+  });
+
   it('a verb with its object, or a plural first word whose description acts, keeps its action', () => {
     expect(verdict(classify(tool('run_tests', 'Runs the tests in a folder.')))).toBe('execute high');
     expect(verdict(classify(tool('drafts_publish', 'Publishes a saved draft as a post.')))).toBe('write medium');

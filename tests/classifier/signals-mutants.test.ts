@@ -72,6 +72,9 @@ describe('reads on a server of people’s records (personalRecordSignals)', () =
     expect(personalRecordSignals(tool('get_contact_fields'), PERSONAL)).toEqual([]);
     // the name acts on custom fields, of deals: no deal is read
     expect(personalRecordSignals(tool('get_deals_custom_fields'), PERSONAL)).toEqual([]);
+    // a record word right before a setup word qualifies it, whatever the name's object is: field values of deals, no deal
+    expect(personalRecordSignals(tool('list_deal_field_values'), PERSONAL)).toEqual([]);
+    expect(labels(personalRecordSignals(tool('list_deal_values'), PERSONAL))).toEqual(['sensitive:records:personal:deal']);
   });
 
   it('reads a bare retrieving verb as a read of the records themselves, and two verbs only when both retrieve', () => {

@@ -80,10 +80,18 @@ export function toolriskWithEnv(env: Record<string, string>, ...args: string[]):
 }
 
 /** The same, run in the folder `cwd` (a project the command should take as the current one). */
-export async function toolriskAt(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function toolriskAt(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OPENAI_')));
+  return runCommand(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), ...args], { cwd, env: { ...base, ...env } });
+}
+
+/**
+ * Runs a command as a process, asynchronously (a test worker blocked in spawnSync for a minute misses Vitest's reply to its
+ * progress message, and the run fails with "Timeout calling onTaskUpdate"); never throws for a non-zero exit.
+ */
+export async function runCommand(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...base, ...env } });
+    const { stdout, stderr } = await execFileAsync(file, args, { maxBuffer: 64 * 1024 * 1024, ...options });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

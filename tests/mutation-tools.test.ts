@@ -39,6 +39,10 @@ function mutant(id: string, line: number, text: string, mutatorName: string, rep
   return { id, mutatorName, replacement, status, location: { start: { line, column }, end: { line, column: column + text.length } } };
 }
 
+/** A Stryker JSON report of `mutants` in one file (data/count.ts with SOURCE unless said otherwise). */
+const reportOf = (mutants: unknown[], file = 'data/count.ts', source = SOURCE) =>
+  JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { [file]: { language: 'typescript', source, mutants } } });
+
 /**
  * Runs a mutation tool as a command. Asynchronously: a recheck runs the suite in a child process, which on a loaded
  * machine takes more than a minute, and a test worker blocked that long (spawnSync) misses Vitest's one-minute reply to its
@@ -80,7 +84,7 @@ describe('mutation tools', () => {
       // stopped by Stryker under load, but only a change the suite cannot see: it survives when re-run
       mutant('4', 5, '0', 'NumberLiteral', '0 * 1', 'Timeout'),
     ];
-    writeFileSync(report(), JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants } } }));
+    writeFileSync(report(), reportOf(mutants));
   });
   afterAll(async () => project?.remove());
 
@@ -93,7 +97,7 @@ describe('mutation tools', () => {
   it('recheck: re-runs a mutant no test reached when Stryker ran, against the tests there are now, or only those named', async () => {
     // (a report of its own, so that the others' statuses stay as the tests below expect them)
     const uncovered = join(project.path, 'reports', 'uncovered.json');
-    writeFileSync(uncovered, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants: [mutant('5', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'NoCoverage')] } } }));
+    writeFileSync(uncovered, reportOf([mutant('5', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'NoCoverage')]));
     const missing = await tool(project.path, 'mutation-recheck.ts', uncovered, '--status', 'NoCoverage', '--against', 'tests/data/none.test.ts');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--against: tests/data/none.test.ts: no such test file');
@@ -115,7 +119,7 @@ describe('mutation tools', () => {
     const endless = { id: '1', mutatorName: 'ConditionalExpression', replacement: 'true', status: 'Survived', location: { start: { line: 3, column }, end: { line: 3, column: column + 5 } } };
     mkdirSync(join(project.path, 'reports-died'));
     const died = join(project.path, 'reports-died', 'data_grow@1-5.json');
-    writeFileSync(died, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/grow.ts': { language: 'typescript', source, mutants: [endless] } } }));
+    writeFileSync(died, reportOf([endless], 'data/grow.ts', source));
     try {
       const run = await tool(project.path, 'mutation-recheck.ts', died, '--time-limit', '120', '--against', 'tests/data/grow.test.ts');
       expect(run.status, run.stderr).toBe(0);
@@ -148,7 +152,7 @@ describe('mutation tools', () => {
     // (a report of its own; --limit 1 stands for a re-check stopped after its first mutant)
     const stopped = join(project.path, 'reports', 'stopped.json');
     const mutants = [mutant('6', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'Survived'), mutant('7', 2, 'a && b', 'LogicalOperator', 'a || b', 'Survived')];
-    writeFileSync(stopped, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants } } }));
+    writeFileSync(stopped, reportOf(mutants));
     const rowsOf = () => (JSON.parse(readFileSync(`${stopped}.recheck.json`, 'utf8')) as { id: string; status: string }[]).map(({ id, status }) => `${id} ${status}`);
     const first = await tool(project.path, 'mutation-recheck.ts', stopped, '--limit', '1', '--time-limit', '60', '--against', 'tests/data/count.test.ts');
     expect(first.status, first.stderr).toBe(0);
@@ -171,7 +175,7 @@ describe('mutation tools', () => {
     const path = join(project.path, 'data', 'count.ts');
     const stray = join(project.path, 'reports', 'stray.json');
     const mutants = [mutant('8', 6, 'total += i', 'AssignmentOperator', 'total -= i', 'Survived')];
-    writeFileSync(stray, JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { 'data/count.ts': { language: 'typescript', source: SOURCE, mutants } } }));
+    writeFileSync(stray, reportOf(mutants));
     try {
       writeFileSync(path, SOURCE.replace('total += i', '(total -= i)'));
       const left = await tool(project.path, 'mutation-recheck.ts', stray, '--time-limit', '60', '--against', 'tests/data/count.test.ts');

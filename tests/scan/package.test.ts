@@ -1,13 +1,12 @@
 // The scan runs where a team's code is: the packed tarball, installed into an empty folder, runs a
 // scan with the repository hidden (bubblewrap lays an empty folder over it), from its own catalog.
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCatalogSchema } from '../../data/schema.ts';
 import { buildPackage, type PackResult } from '../../scan/pack.ts';
-import { installTarball, ROOT, tempDir, writeFileIn } from '../helpers.ts';
+import { installTarball, ROOT, runCommand, tempDir, writeFileIn } from '../helpers.ts';
 
 let dir: { path: string; remove(): Promise<void> };
 let packed: PackResult;
@@ -40,26 +39,19 @@ describe('the installable scan package', () => {
     const bin = join(prefix, 'node_modules', '.bin', 'toolrisk');
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(dir.path, 'home') };
     // an empty tmpfs over the repository: nothing of it can be read while the installed command runs
-    // (asynchronously: a worker blocked in spawnSync for a minute on a loaded machine misses Vitest's reply to its progress
-    // message, and the whole run fails with "Timeout calling onTaskUpdate", every test green)
-    const run = (args: string[], options: { env?: NodeJS.ProcessEnv } = {}) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-        const child = execFile('bwrap', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options }, (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
-        child.stdin?.end();
-      });
-    const hidden = (args: string[]) => run(['--dev-bind', '/', '/', '--tmpfs', ROOT, '--chdir', project, process.execPath, bin, ...args], { env });
-    const probe = await run(['--dev-bind', '/', '/', '--tmpfs', ROOT, 'ls', ROOT]);
-    expect(probe.status, probe.stderr).toBe(0);
+    const hidden = (args: string[]) => runCommand('bwrap', ['--dev-bind', '/', '/', '--tmpfs', ROOT, '--chdir', project, process.execPath, bin, ...args], { env });
+    const probe = await runCommand('bwrap', ['--dev-bind', '/', '/', '--tmpfs', ROOT, 'ls', ROOT]);
+    expect(probe.code, probe.stderr).toBe(0);
     expect(probe.stdout).toBe('');
     const scan = await hidden(['scan', '--offline', '--fail-on', 'critical']);
-    expect(scan.status, scan.stderr).toBe(0);
+    expect(scan.code, scan.stderr).toBe(0);
     expect(scan.stdout).toContain(`catalog ${join(prefix, 'node_modules', 'toolrisk', 'catalog.json.gz')} (crawled until ${packed.crawledUntil.slice(0, 10)})`);
     expect(scan.stdout).toMatch(/^memory +catalog: io\.github\.modelcontextprotocol\/server-memory +9 +0 +3 +3 +3 +npx -y @modelcontextprotocol\/server-memory@2026\.8\.31$/m);
     const sarif = await hidden(['scan', '--offline', '--sarif']);
-    expect(sarif.status, sarif.stderr).toBe(0);
+    expect(sarif.code, sarif.stderr).toBe(0);
     expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'ToolRisk', version: packed.version } } }] });
     const build = await hidden(['build']);
-    expect(build.status).toBe(2);
+    expect(build.code).toBe(2);
     expect(build.stderr).toContain('"build" works in a clone of the ToolRisk repository');
   }, 120_000);
 });

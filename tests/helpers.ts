@@ -89,7 +89,7 @@ export function toolriskAt(cwd: string, env: Record<string, string>, ...args: st
  * Runs a command as a process, asynchronously (a test worker blocked in spawnSync for a minute misses Vitest's reply to its
  * progress message, and the run fails with "Timeout calling onTaskUpdate"); never throws for a non-zero exit.
  */
-export async function runCommand(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCommand(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await execFileAsync(file, args, { maxBuffer: 64 * 1024 * 1024, ...options });
     return { code: 0, stdout, stderr };

@@ -4,13 +4,12 @@
 // and takes the status found by hand from a recheck beside it. Both run as commands, on a small
 // project the test writes (TOOLRISK_REPO_ROOT points the tools at it), so the repository is never edited.
 // `mutate:chunks --keep` turns reports into kept records that count, and stop a range from running again, without them.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config, { leftOut } from '../vitest.mutate.config.ts';
 import { recheckOutcome, workerSilent } from './mutation-kept.ts';
-import { ROOT, tempDir } from './helpers.ts';
+import { ROOT, runCommand, tempDir } from './helpers.ts';
 
 const SOURCE = [
   'export function all3(a: boolean, b: boolean, c: boolean): boolean {',
@@ -44,20 +43,13 @@ const reportOf = (mutants: unknown[], file = 'data/count.ts', source = SOURCE) =
   JSON.stringify({ schemaVersion: '1', thresholds: { high: 80, low: 60 }, files: { [file]: { language: 'typescript', source, mutants } } });
 
 /**
- * Runs a mutation tool as a command. Asynchronously: a recheck runs the suite in a child process, which on a loaded
- * machine takes more than a minute, and a test worker blocked that long (spawnSync) misses Vitest's one-minute reply to its
- * own progress message and fails the whole run with "Timeout calling onTaskUpdate", every test green.
+ * Runs a mutation tool as a command, through runCommand (asynchronously: a recheck runs the suite in a child process, which
+ * on a loaded machine takes more than a minute); `status` is its exit code, null when it was stopped.
  */
-const tool = (project: string, script: string, ...args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'tests', script), ...args], { cwd: ROOT, env: { ...process.env, TOOLRISK_REPO_ROOT: project }, timeout: 300_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+const tool = async (project: string, script: string, ...args: string[]) => {
+  const { code, stdout, stderr } = await runCommand(process.execPath, [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'tests', script), ...args], { cwd: ROOT, env: { ...process.env, TOOLRISK_REPO_ROOT: project }, timeout: 300_000 });
+  return { status: code, stdout, stderr };
+};
 
 describe('mutation tools', () => {
   let project: { path: string; remove(): Promise<void> };

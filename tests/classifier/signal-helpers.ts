@@ -9,6 +9,9 @@ export { tool } from './class-helpers.ts';
 /** A server that is neither a user interface nor a database and has no signals of its own. */
 export const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
 
+/** A database server (its "query" runs a query of the caller's choosing), with no signals of its own. */
+export const DATABASE: ServerTraits = { ui: false, database: true, signals: [] };
+
 /** Each signal as `effect:label:text`, and `:weight` after it with `{ weight: true }`. */
 export function labels(signals: readonly Signal[], { weight = false } = {}): string[] {
   return signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}${weight ? `:${signal.weight}` : ''}`);

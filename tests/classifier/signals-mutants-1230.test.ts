@@ -5,9 +5,8 @@
 // Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
 import { parameterSignals, type ServerTraits } from '../../classifier/signals.ts';
-import { labels, PLAIN, tool } from './signal-helpers.ts';
+import { DATABASE, labels, PLAIN, tool } from './signal-helpers.ts';
 
-const DATABASE: ServerTraits = { ui: false, database: true, signals: [] };
 const params = (name: string, description: string, properties: Record<string, unknown>, traits: ServerTraits = PLAIN) => labels(parameterSignals(tool(name, description, properties), traits));
 
 describe('expressions computed, not run (math and cron expressions)', () => {

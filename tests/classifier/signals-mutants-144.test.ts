@@ -2,10 +2,8 @@
 // database server (verbEffects), orders named in the plural (nounSignals), and verifying who owns a domain, which a
 // name does and prose mostly only looks up. Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
-import { nameSignals, proseSignals, type ServerTraits } from '../../classifier/signals.ts';
-import { labels, PLAIN } from './signal-helpers.ts';
-
-const DATABASE: ServerTraits = { ui: false, database: true, signals: [] };
+import { nameSignals, proseSignals } from '../../classifier/signals.ts';
+import { DATABASE, labels, PLAIN } from './signal-helpers.ts';
 
 describe('"query" on a database server (verbEffects)', () => {
   it('runs a query of the caller\'s choosing on a database server, and reads elsewhere', () => {

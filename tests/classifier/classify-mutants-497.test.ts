@@ -2,6 +2,7 @@
 // session): a prose lead that is the name's noun again (nameNounLead). When a name opens with its one verb and that verb
 // reads, the verb-like words between it and the last word qualify what is read (`get_build_logs`: "Build logs of a job"
 // does not build); a name that opens with a change, or the name's last word, keep the prose's verb as the action.
+// Run again on rules-128 (sixteenth session): a head that is not the name's action leaves the action's object alone (522:7).
 import { describe, expect, it } from 'vitest';
 import { collectSignals } from '../../classifier/classify.ts';
 import { classify, tool, verdict } from './class-helpers.ts';
@@ -23,5 +24,14 @@ describe('a prose lead that is a word of the name', () => {
   it("stays the action when it is the name's last word: getting a test run that the description says it runs", () => {
     expect(proseVerbs('get_test_run', 'Run the test suite and return the results.')).toEqual(['execute:verb:run:Run:2']);
     expect(verdict(classify(tool('get_test_run', 'Run the test suite and return the results.')))).toBe('execute high');
+  });
+});
+
+describe("a name's first word that is not its action (nameHeadNotVerb)", () => {
+  it('leaves what the action runs: a plural resource before "launch" does not take the container away', () => {
+    // ("deploys" is the resource, "launch" the name's one action; prose that leads with a read and a read noun after it
+    // demote a first word that is the action, and only then what it would have run)
+    const named = labels(collectSignals(tool('deploys_launch_container_info', 'Get info on a container.'), PLAIN), { weight: true }).filter((label) => /^execute:(verb|object):/.test(label));
+    expect(named).toEqual(['execute:object:container:container:3', 'execute:verb:launch:launch:3']);
   });
 });

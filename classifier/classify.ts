@@ -570,6 +570,9 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
     for (const s of proseSignals(tool.annotations.title, 'title', traits)) signals.push({ ...s, where: 'annotations.title' as const });
   }
   if (tool.description) for (const s of proseSignals(tool.description, 'description', traits)) signals.push(s);
+  // (the name's action, where the prose leading with one of two verbs of the name says which: `linear_getReleasePipelines`)
+  const nameTokens = splitIdentifier(tool.name);
+  proseConfirmsEarlierVerb(signals, nameTokens);
   const parameters = parameterSignals(tool, traits);
   // an action enum on a tool whose name only reads is a filter (`list_todos(action: "assign" | "merge")`), not an operation
   const onlyReads = readsByName(signals);
@@ -578,7 +581,6 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   // a name whose only verb-like word is mostly a noun (`prometheus_build_info`, `logs`, `session_record`) says less than
   // the verb leading its description or title ("Get Prometheus build information", "Search Datadog logs")
   // (when they agree, `file_push` and "Push local file to device", the name keeps its weight)
-  const nameTokens = splitIdentifier(tool.name);
   const nounVerb = nounLikeNameVerb(nameTokens);
   const leading = nounVerb ? signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2) : [];
   // (that verb is the name's only one, so what it would act on is no object of an action, and goes: `workflow_run_logs`, "Export the logs of a workflow run")
@@ -611,9 +613,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
     const documentPage = target !== null && /^pages?$/i.test(target[0]) && DOCUMENT_CONTEXT.test(`${tool.name.replace(/[_-]/g, ' ')} ${(tool.description ?? '').slice(0, 300)}`);
     if (target && !documentPage) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: inName ? 'name' : 'description', text: target[0] });
   }
-  if (traits.ui || traits.database) {
-    for (const s of traits.signals) signals.push({ ...s, weight: 0 });
-  }
+  if (traits.ui || traits.database) for (const s of traits.signals) signals.push({ ...s, weight: 0 });
   return signals;
 }
 
@@ -811,4 +811,34 @@ export function classifyTool(input: ClassifyInput): Classification {
     annotations,
     policy,
   };
+}
+
+/**
+ * A name whose action was taken to be a later verb because the verb-like word before it looked like part of a compound noun
+ * (`genai-model-eval-delete-run`: a model eval is a thing, delete is the action), when the description or title leads with that
+ * earlier word instead: the two agree that it is the action, and the later one is the start of its object
+ * (`linear_getReleasePipelines`, "Get release pipelines"; `jira_get_create_metadata`, "Get metadata for creating issues").
+ * A lead that is the later verb, or neither, leaves the name's reading as it is.
+ */
+function proseConfirmsEarlierVerb(signals: Signal[], tokens: readonly Token[]): void {
+  const primary = primaryVerbIndexes(tokens);
+  if (primary.size !== 1) return;
+  const at = primary.values().next().value!;
+  const earlier = tokens[at - 1];
+  const later = nameVerbOf(tokens[at]!.word);
+  const before = earlier && nameVerbOf(earlier.word);
+  if (!before || !later || before.lemma === later.lemma) return;
+  const leads = new Set(signals.filter((s) => (s.family === 'description' || s.family === 'title') && s.label.startsWith('verb:') && s.weight >= 2).map((s) => verbOf(s.text.toLowerCase())?.lemma));
+  if (!leads.has(before.lemma) || leads.has(later.lemma)) return;
+  // (only a word the name's grammar left a verb has signals to promote: not a plural after a noun nor a fixed noun phrase)
+  const promoted = signals.filter((s) => s.family === 'name' && s.label.startsWith('verb:') && s.text === earlier.text);
+  if (!promoted.length) return;
+  for (const s of promoted) s.weight = 3;
+  for (let i = signals.length - 1; i >= 0; i--) {
+    const s = signals[i]!;
+    if (s.family !== 'name') continue;
+    // (what the later verb would have acted on was resolved for it, and goes with it)
+    if (s.label.startsWith('object:')) signals.splice(i, 1);
+    else if (s.label.startsWith('verb:') && s.text === tokens[at]!.text && s.weight >= 3) s.weight = 0.75;
+  }
 }

@@ -16,6 +16,15 @@ describe('the earlier of two verbs of a name, when the prose leads with it', () 
     expect(nameSignals('billing_get_charge_history', 'Get the charge history of an account.')).toEqual(['read:verb:get:get:3', 'write:verb:charge:charge:0.75', 'financial:verb:charge:charge:0.75']);
   });
 
+  it('is the action when a title leads with it, as when a description does', () => {
+    const titled = { ...tool('billing_get_charge_history'), title: 'Get the charge history' };
+    expect(labels(collectSignals(titled, PLAIN), { weight: true }).filter((label) => label.includes(':verb:'))).toEqual(['read:verb:get:get:3', 'write:verb:charge:charge:0.75', 'financial:verb:charge:charge:0.75', 'read:verb:get:Get:2']);
+  });
+
+  it("raises the name's word, not the prose's: a lead written in lower case keeps its own weight", () => {
+    expect(labels(collectSignals(tool('billing_get_charge_history', 'get the charge history of an account.'), PLAIN), { weight: true }).filter((label) => label.includes(':verb:get:'))).toEqual(['read:verb:get:get:3', 'read:verb:get:get:2']);
+  });
+
   it("takes what the later verb would have run with it: the status of a launch agent is read, no agent launched", () => {
     expect(nameSignals('mac_get_launch_agent_status', '')).toContain('execute:object:agent:agent:3');
     expect(nameSignals('mac_get_launch_agent_status', 'Get the status of a launch agent.')).toEqual(['read:verb:get:get:3', 'execute:verb:launch:launch:0.75', 'read:verb:status:status:0.75']);

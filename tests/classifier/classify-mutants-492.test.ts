@@ -3,13 +3,9 @@
 // description or title leads with another verb) and nameHeadNotVerb with leadsWithRead (a verb leading a name is a
 // namespace or a plural noun when the description or title leads with a read). Each says what the rule is for, in tools of its own.
 import { describe, expect, it } from 'vitest';
-import { collectSignals } from '../../classifier/classify.ts';
 import { VERBS } from '../../classifier/lexicon.ts';
 import type { McpTool } from '../../data/schema.ts';
-import { labels, PLAIN, tool } from './signal-helpers.ts';
-
-/** The tool's signals as `effect:label:text:weight`. */
-const weighed = (definition: McpTool) => labels(collectSignals(definition, PLAIN), { weight: true });
+import { tool, weighed } from './signal-helpers.ts';
 const titled = (definition: McpTool, title: string): McpTool => ({ ...definition, title });
 
 describe('"test" leading a name as a modifier (testAsModifier)', () => {

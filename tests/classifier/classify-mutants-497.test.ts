@@ -4,11 +4,10 @@
 // does not build); a name that opens with a change, or the name's last word, keep the prose's verb as the action.
 // Run again on rules-128 (sixteenth session): a head that is not the name's action leaves the action's object alone (522:7).
 import { describe, expect, it } from 'vitest';
-import { collectSignals } from '../../classifier/classify.ts';
 import { classify, tool, verdict } from './class-helpers.ts';
-import { labels, PLAIN } from './signal-helpers.ts';
+import { weighed } from './signal-helpers.ts';
 
-const proseVerbs = (name: string, description: string) => labels(collectSignals(tool(name, description), PLAIN), { weight: true }).filter((label) => /^[a-z]+:verb:[a-z]+:[A-Z]/.test(label));
+const proseVerbs = (name: string, description: string) => weighed(tool(name, description)).filter((label) => /^[a-z]+:verb:[a-z]+:[A-Z]/.test(label));
 
 describe('a prose lead that is a word of the name', () => {
   it("is that noun again between a reading verb and the name's last word", () => {
@@ -31,7 +30,7 @@ describe("a name's first word that is not its action (nameHeadNotVerb)", () => {
   it('leaves what the action runs: a plural resource before "launch" does not take the container away', () => {
     // ("deploys" is the resource, "launch" the name's one action; prose that leads with a read and a read noun after it
     // demote a first word that is the action, and only then what it would have run)
-    const named = labels(collectSignals(tool('deploys_launch_container_info', 'Get info on a container.'), PLAIN), { weight: true }).filter((label) => /^execute:(verb|object):/.test(label));
+    const named = weighed(tool('deploys_launch_container_info', 'Get info on a container.')).filter((label) => /^execute:(verb|object):/.test(label));
     expect(named).toEqual(['execute:object:container:container:3', 'execute:verb:launch:launch:3']);
   });
 });

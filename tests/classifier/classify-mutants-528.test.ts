@@ -3,13 +3,9 @@
 // columns a name adds, a subscription change that takes a price, the page or element a UI tool acts on).
 // Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
-import { collectSignals } from '../../classifier/classify.ts';
-import type { ServerTraits } from '../../classifier/signals.ts';
 import type { McpTool } from '../../data/schema.ts';
-import { labels, PLAIN, tool } from './signal-helpers.ts';
+import { tool, UI, weighed } from './signal-helpers.ts';
 
-const UI: ServerTraits = { ui: true, database: false, signals: [] };
-const weighed = (definition: McpTool, traits: ServerTraits = PLAIN) => labels(collectSignals(definition, traits), { weight: true });
 
 describe('a prose lead that is a noun of the name again (nameNounLead)', () => {
   it('discounts a title that leads with a word the name uses as a noun', () => {

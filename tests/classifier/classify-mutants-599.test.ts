@@ -7,12 +7,10 @@ import { collectSignals } from '../../classifier/classify.ts';
 import type { ServerTraits } from '../../classifier/signals.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
 import { choice, classify, verdict } from './class-helpers.ts';
-import { labels, PLAIN, tool } from './signal-helpers.ts';
+import { PLAIN, tool, UI, weighed } from './signal-helpers.ts';
 
-const UI: ServerTraits = { ui: true, database: false, signals: [] };
 const BROWSER = { name: 'io.example/browser', description: 'Browser automation with Playwright' };
 const TEXT = { type: 'string' };
-const weighed = (definition: McpTool, traits: ServerTraits = PLAIN) => labels(collectSignals(definition, traits), { weight: true });
 const labelled = (definition: McpTool, label: string, traits: ServerTraits = PLAIN) => collectSignals(definition, traits).filter((s) => s.label === label);
 /** Each operation as "name:category:scope:risk", with a star on the one that decides. */
 const operationsOf = (c: Classification) => c.operations.map((o) => `${o.name}:${o.category}:${o.destructiveScope}:${o.risk}${o.decisive ? '*' : ''}`);

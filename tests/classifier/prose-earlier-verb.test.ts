@@ -3,11 +3,10 @@
 // description or title leads with the first, the two agree that it is the action; the second starts its object.
 // Read while checking classify.ts's mutants on rules-128 (the catalog held 36 tools of this class; see docs/mutation.md).
 import { describe, expect, it } from 'vitest';
-import { collectSignals } from '../../classifier/classify.ts';
 import { classify, tool, verdict } from './class-helpers.ts';
-import { labels, PLAIN } from './signal-helpers.ts';
+import { weighed } from './signal-helpers.ts';
 
-const nameSignals = (name: string, description: string) => labels(collectSignals(tool(name, description), PLAIN), { weight: true }).filter((label) => /:(verb|object):[a-z]+:[a-z]+:/.test(label) && !/:[A-Z]/.test(label));
+const nameSignals = (name: string, description: string) => weighed(tool(name, description)).filter((label) => /:(verb|object):[a-z]+:[a-z]+:/.test(label) && !/:[A-Z]/.test(label));
 
 describe('the earlier of two verbs of a name, when the prose leads with it', () => {
   it('is the action: getting a charge history or listing invite codes only reads', () => {
@@ -18,11 +17,11 @@ describe('the earlier of two verbs of a name, when the prose leads with it', () 
 
   it('is the action when a title leads with it, as when a description does', () => {
     const titled = { ...tool('billing_get_charge_history'), title: 'Get the charge history' };
-    expect(labels(collectSignals(titled, PLAIN), { weight: true }).filter((label) => label.includes(':verb:'))).toEqual(['read:verb:get:get:3', 'write:verb:charge:charge:0.75', 'financial:verb:charge:charge:0.75', 'read:verb:get:Get:2']);
+    expect(weighed(titled).filter((label) => label.includes(':verb:'))).toEqual(['read:verb:get:get:3', 'write:verb:charge:charge:0.75', 'financial:verb:charge:charge:0.75', 'read:verb:get:Get:2']);
   });
 
   it("raises the name's word, not the prose's: a lead written in lower case keeps its own weight", () => {
-    expect(labels(collectSignals(tool('billing_get_charge_history', 'get the charge history of an account.'), PLAIN), { weight: true }).filter((label) => label.includes(':verb:get:'))).toEqual(['read:verb:get:get:3', 'read:verb:get:get:2']);
+    expect(weighed(tool('billing_get_charge_history', 'get the charge history of an account.')).filter((label) => label.includes(':verb:get:'))).toEqual(['read:verb:get:get:3', 'read:verb:get:get:2']);
   });
 
   it("takes what the later verb would have run with it: the status of a launch agent is read, no agent launched", () => {

@@ -1,8 +1,8 @@
 // What the tests of single signal rules share: a server with no traits, and signals as short strings
 // ("write:delete:remove", with the weight when asked) that an expectation can list.
-import type { Verdict } from '../../classifier/classify.ts';
+import { collectSignals, type Verdict } from '../../classifier/classify.ts';
 import type { ServerTraits } from '../../classifier/signals.ts';
-import type { AnnotationComparison, Signal } from '../../data/schema.ts';
+import type { AnnotationComparison, McpTool, Signal } from '../../data/schema.ts';
 
 export { tool } from './class-helpers.ts';
 
@@ -12,10 +12,16 @@ export const PLAIN: ServerTraits = { ui: false, database: false, signals: [] };
 /** A database server (its "query" runs a query of the caller's choosing), with no signals of its own. */
 export const DATABASE: ServerTraits = { ui: false, database: true, signals: [] };
 
+/** A server that drives a user interface (a browser, a simulator), with no signals of its own. */
+export const UI: ServerTraits = { ui: true, database: false, signals: [] };
+
 /** Each signal as `effect:label:text`, and `:weight` after it with `{ weight: true }`. */
 export function labels(signals: readonly Signal[], { weight = false } = {}): string[] {
   return signals.map((signal) => `${signal.effect}:${signal.label}:${signal.text}${weight ? `:${signal.weight}` : ''}`);
 }
+
+/** All of a definition's signals (collectSignals), each as `effect:label:text:weight`. */
+export const weighed = (definition: McpTool, traits: ServerTraits = PLAIN): string[] => labels(collectSignals(definition, traits), { weight: true });
 
 /** A signal built by hand, for the decision rules (`decide`); its text defaults to the label's word. */
 export function signal(family: Signal['family'], effect: Signal['effect'], label: string, weight: number, text = label.split(':')[1] ?? label): Signal {

@@ -4,9 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectSignals } from '../../classifier/classify.ts';
 import type { ServerTraits } from '../../classifier/signals.ts';
-import { PLAIN, tool } from './signal-helpers.ts';
+import { PLAIN, tool, UI } from './signal-helpers.ts';
 
-const UI: ServerTraits = { ui: true, database: false, signals: [] };
 const named = (name: string, traits: ServerTraits = PLAIN) => collectSignals(tool(name), traits);
 const inName = (effect: string, label: string, text: string, weight = 3) => ({ family: 'name', effect, label, weight, where: 'name', text });
 

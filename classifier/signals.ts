@@ -978,7 +978,7 @@ const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = 
   [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2, ['send', 'sends', 'sending', 'post', 'posts', 'posting']],
   // (a money word before a noun that names a record of it is no money moved: "payout reports", "charge records", "pay stubs", "refund requests")
   [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|moves?\s+money)\b(?!\s+(records?|reports?|stubs?|requests?|histor(y|ies)|summar(y|ies)|details|status(es)?|logs?|settings|polic(y|ies)|analytics|metrics|stats|receipts?|notes?|reasons?)\b)/i, 'financial', 'phrase:money', 1.5, ['charge', 'charges', 'charging', 'refund', 'refunds', 'refunding', 'pay', 'pays', 'paying', 'payout', 'payouts', 'purchase', 'purchases', 'purchasing', 'transfer', 'transfers', 'transferring', 'payment', 'money']],
-  [/\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?|connection\s+(details|strings?|settings|credentials|info(rmation)?))\b/i, 'sensitive', 'phrase:sensitive', 1, ['connection', 'api', 'apikey', 'apikeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']],
+  [/(?<!\b(using|via|through|represented\s+by|authenticat(ed|es?|ing)\s+(with|by|via|using)|authori[sz](ed|es?|ing)\s+(with|by|via|using))\s+(an?\s+|the\s+|your\s+|its\s+|their\s+|the\s+user'?s\s+)?[[(`'"]?)\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?|connection\s+(details|strings?|settings|credentials|info(rmation)?))\b/i, 'sensitive', 'phrase:sensitive', 1, ['connection', 'api', 'apikey', 'apikeys', 'accesstoken', 'accesstokens', 'privatekey', 'privatekeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']], // (not a credential named as what the call is made with: "using your API key", "the user represented by [access_token]")
   [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1, ['internet', 'web', 'url', 'websites', 'website', 'http', 'https', 'external']],
   [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],
   // acting on whatever a filter finds: "all documents that match the filter", "droplets by tag"
@@ -1010,8 +1010,8 @@ const LISTING_WORDS = ['command', 'commands', 'subcommand', 'subcommands', 'oper
 // a payment rail ("on-chain" has "chain"); "changing" (state-changing), "signed" or "raw" (transactions), "private" (key)
 const PAYING_WORDS = ['paid', 'pay', 'pays', 'paying', 'charged', 'debited', 'deducted', 'automatically', 'automatic', 'x402', 'l402', 'lightning', 'usdc', 'stablecoin', 'crypto', 'onchain', 'chain'];
 const ASSETS_WORDS = ['changing', 'signed', 'raw', 'private'];
-// every trigger word in one pattern: one scan tells which phrases are worth trying
-const TRIGGERS = new RegExp(`\\b(?:${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})\\b`, 'gi');
+// every trigger word in one pattern: one scan tells which phrases are worth trying (a word ends at any character but a letter or digit: "api_key" has "api")
+const TRIGGERS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
 // which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i],
 // then the listing, paying and asset-moving words (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
@@ -1896,4 +1896,17 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
   if (role) return [signal('parameter', 'privileged', 'grants-access:role', 0, role.path, role.name)];
   const said = GRANTED_ROLE_TEXT.exec((tool.description ?? '').slice(0, 400));
   return said ? [signal('description', 'privileged', 'grants-access:role', 0, 'description', said[0])] : [];
+}
+
+/**
+ * The phrases whose pattern matches a prose field's head while the trigger scan says none of its words is there: each is a
+ * phrase proseSignals never tries on that text (the scan only saves work, so this is always empty when the word lists are
+ * whole). Tests hold it empty over the catalog and over words joined as identifiers are ("api_key", "accessToken").
+ */
+export function phrasesTheTriggersMiss(text: string): string[] {
+  const head = proseHead(text);
+  const present = triggersIn(head);
+  const missed = DESCRIPTION_PHRASES.filter(([pattern], i) => !(present & PHRASE_BITS[i]!) && pattern.test(head)).map(([, , label]) => label);
+  if (!(present & NEGATION_BIT) && NEGATIONS.test(head)) missed.push('phrase:negation');
+  return missed;
 }

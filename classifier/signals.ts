@@ -1010,8 +1010,8 @@ const LISTING_WORDS = ['command', 'commands', 'subcommand', 'subcommands', 'oper
 // a payment rail ("on-chain" has "chain"); "changing" (state-changing), "signed" or "raw" (transactions), "private" (key)
 const PAYING_WORDS = ['paid', 'pay', 'pays', 'paying', 'charged', 'debited', 'deducted', 'automatically', 'automatic', 'x402', 'l402', 'lightning', 'usdc', 'stablecoin', 'crypto', 'onchain', 'chain'];
 const ASSETS_WORDS = ['changing', 'signed', 'raw', 'private'];
-// every trigger word in one pattern: one scan tells which phrases are worth trying (a word ends at any character but a letter or digit: "api_key" has "api")
-const TRIGGERS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+// every trigger word in one pattern: one scan tells which phrases are worth trying (a word ends at any character but an ASCII letter or digit, as \b does but for "_": "api_key" has "api")
+const TRIGGERS = new RegExp(`(?<![a-z0-9])(?:${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})(?![a-z0-9])`, 'gi');
 
 // which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i],
 // then the listing, paying and asset-moving words (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)

@@ -1240,7 +1240,7 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
       if (items && typeof items === 'object') walk(items as Record<string, unknown>, `${childPath}.items`, depth + 1);
     }
   };
-  walk(inputSchema, 'inputSchema', 0);
+  if (cacheable) walk(inputSchema, 'inputSchema', 0);
   return out;
 }
 

@@ -1505,9 +1505,9 @@ export function listedOperations(text: string): ListedOperation[] {
     for (const match of head.matchAll(OPERATION_HEADING)) bare.push(clauseAfter(head, match.index + match[0].length));
   }
   const first = sentenceOf(head).text;
-  // "Manage branches: list, create, delete"
+  // "Manage branches: list, create, delete": bare verbs after the colon act on what comes before it, as under a heading
   const colon = first.indexOf(': ');
-  if (colon !== -1) segments.push(clauseAfter(first, colon + 2));
+  if (colon !== -1) bare.push(clauseAfter(first, colon + 2));
   // "Create, list, update or remove events": verbs in a row at the start share the object after them
   if (OPENING_LIST.test(first) && openingVerbs(first) >= 2) segments.push(clauseAfter(first, 0));
   if (segments.length === 0 && bare.length === 0) return [];

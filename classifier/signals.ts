@@ -1899,8 +1899,8 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
 }
 
 /**
- * The phrases whose pattern matches a prose field's head while the trigger scan says none of its words is there: each is a
- * phrase proseSignals never tries on that text (the scan only saves work, so this is always empty when the word lists are
+ * The phrases whose pattern matches a prose field's head while the trigger scan says none of its words is there (and the
+ * same for a list of operations and for money moved on a call): each is a phrase proseSignals never tries on that text (the scan only saves work, so this is always empty when the word lists are
  * whole). Tests hold it empty over the catalog and over words joined as identifiers are ("api_key", "accessToken").
  */
 export function phrasesTheTriggersMiss(text: string): string[] {
@@ -1908,5 +1908,9 @@ export function phrasesTheTriggersMiss(text: string): string[] {
   const present = triggersIn(head);
   const missed = DESCRIPTION_PHRASES.filter(([pattern], i) => !(present & PHRASE_BITS[i]!) && pattern.test(head)).map(([, , label]) => label);
   if (!(present & NEGATION_BIT) && NEGATIONS.test(head)) missed.push('phrase:negation');
+  // (listedOperations reads the first 2,000 characters for a list, sideMoneySignals the first 1,500 for money moved)
+  if (!(present & LISTING_BIT) && (head.slice(0, 2000).search(OPERATION_LIST) !== -1 || head.slice(0, 2000).search(OPERATION_HEADING) !== -1)) missed.push('listing');
+  if (!(present & PAYING_BIT) && PAYS_ON_CALL.test(head.slice(0, 1500))) missed.push('phrase:pays');
+  if (!(present & ASSETS_BIT) && MOVES_ASSETS.test(head.slice(0, 1500))) missed.push('phrase:moves-assets');
   return missed;
 }

@@ -1,5 +1,5 @@
 // proseSignals tries a phrase only when the text has one of its trigger words (one scan of the text tells which phrases are
-// worth trying). The scan must never hide a phrase whose pattern matches: a word list missing a form, or a word boundary
+// worth trying; listedOperations and sideMoneySignals use the same scan for lists and money moved). The scan must never hide a phrase whose pattern matches: a word list missing a form, or a word boundary
 // the patterns do not share (an underscore is a word character to \b, so "api_key" once hid "api" and "key" from the scan,
 // and a description naming an `api_key` lost its secret signal).
 import { readdirSync, readFileSync } from 'node:fs';

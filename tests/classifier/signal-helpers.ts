@@ -1,7 +1,7 @@
 // What the tests of single signal rules share: a server with no traits, and signals as short strings
 // ("write:delete:remove", with the weight when asked) that an expectation can list.
 import { collectSignals, type Verdict } from '../../classifier/classify.ts';
-import type { ServerTraits } from '../../classifier/signals.ts';
+import { listedOperations, proseSignals, type ServerTraits } from '../../classifier/signals.ts';
 import type { AnnotationComparison, McpTool, Signal } from '../../data/schema.ts';
 
 export { tool } from './class-helpers.ts';
@@ -49,3 +49,10 @@ export const verdictOf = (changes: Partial<Verdict>): Verdict => ({
 
 /** A comparison of annotations with nothing declared and nothing contradicted. */
 export const noAnnotations: AnnotationComparison = { declared: {}, inferred: { readOnlyHint: true, destructiveHint: false, openWorldHint: false }, contradictions: [] };
+
+/** A prose field's signals (proseSignals on a plain server), each as `effect:label:text:weight`. */
+export const proseWeighed = (text: string, family: 'title' | 'description' = 'description'): string[] =>
+  labels(proseSignals(text, family, PLAIN), { weight: true });
+
+/** The operations a description lists (listedOperations), each as `lemma|object|text`. */
+export const listed = (text: string): string[] => listedOperations(text).map(({ lemma, object, text: said }) => `${lemma}|${object}|${said}`);

@@ -3,11 +3,9 @@
 // capitals is a keyword or a heading, not the verb; a noun-like word leading a Title Case title names a thing; and the first
 // word leads when only punctuation comes before it.
 import { describe, expect, it } from 'vitest';
-import { proseSignals } from '../../classifier/signals.ts';
-import { labels, PLAIN } from './signal-helpers.ts';
+import { proseWeighed as description } from './signal-helpers.ts';
 
-const description = (text: string) => labels(proseSignals(text, 'description', PLAIN), { weight: true });
-const title = (text: string) => labels(proseSignals(text, 'title', PLAIN), { weight: true });
+const title = (text: string) => description(text, 'title');
 
 describe('a description read for signals', () => {
   it('is read up to its 4,000th character, and no further', () => {

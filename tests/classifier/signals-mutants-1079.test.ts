@@ -3,10 +3,7 @@
 // words, "for …ing" only after the tool itself), what a lead verb brings with it (a client connection, a whole item, an
 // application opened), what a negation keeps out, and what a phrase past the first sentence is worth.
 import { describe, expect, it } from 'vitest';
-import { proseSignals } from '../../classifier/signals.ts';
-import { labels, PLAIN } from './signal-helpers.ts';
-
-const description = (text: string) => labels(proseSignals(text, 'description', PLAIN), { weight: true });
+import { proseWeighed as description } from './signal-helpers.ts';
 
 describe('the verb that leads a description', () => {
   it('is its first word when that leads, whatever verb follows "to"', () => {

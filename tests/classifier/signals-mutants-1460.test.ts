@@ -4,10 +4,10 @@
 // verbs after the first sentence's colon waited for an object that never came. Since rules-131 they act on what the
 // colon follows, as bare verbs under an operations heading do.
 import { describe, expect, it } from 'vitest';
-import { annotationSignals, listedOperations } from '../../classifier/signals.ts';
+import { annotationSignals } from '../../classifier/signals.ts';
+import { listed as operations } from './signal-helpers.ts';
 import { classify, tool } from './class-helpers.ts';
 
-const operations = (text: string) => listedOperations(text).map(({ lemma, object, text: said }) => `${lemma}|${object}|${said}`);
 
 describe('declared annotations', () => {
   it('are weak signals quoting the hint they came from', () => {

@@ -2,9 +2,7 @@
 // session): how listedOperations cuts a list into operations (openingVerbs, clauseAfter, operationsIn): where a clause
 // ends, what an item's object is, and when a list is no list.
 import { describe, expect, it } from 'vitest';
-import { listedOperations } from '../../classifier/signals.ts';
-
-const operations = (text: string) => listedOperations(text).map(({ lemma, object, text: said }) => `${lemma}|${object}|${said}`);
+import { listed as operations } from './signal-helpers.ts';
 
 describe('a list of operations', () => {
   it('opens with verbs joined by "and" or "or"', () => {

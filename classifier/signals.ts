@@ -1900,8 +1900,9 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
 
 /**
  * The phrases whose pattern matches a prose field's head while the trigger scan says none of its words is there (and the
- * same for a list of operations and for money moved on a call): each is a phrase proseSignals never tries on that text (the scan only saves work, so this is always empty when the word lists are
- * whole). Tests hold it empty over the catalog and over words joined as identifiers are ("api_key", "accessToken").
+ * same for a list of operations and for money moved on a call): each is a phrase proseSignals never tries on that text
+ * (the scan only saves work, so this is always empty when the word lists are whole). Tests hold it empty over the catalog
+ * and over words joined as identifiers are ("api_key", "accessToken").
  */
 export function phrasesTheTriggersMiss(text: string): string[] {
   const head = proseHead(text);

@@ -1910,7 +1910,8 @@ export function phrasesTheTriggersMiss(text: string): string[] {
   const missed = DESCRIPTION_PHRASES.filter(([pattern], i) => !(present & PHRASE_BITS[i]!) && pattern.test(head)).map(([, , label]) => label);
   if (!(present & NEGATION_BIT) && NEGATIONS.test(head)) missed.push('phrase:negation');
   // (listedOperations reads the first 2,000 characters for a list, sideMoneySignals the first 1,500 for money moved)
-  if (!(present & LISTING_BIT) && (head.slice(0, 2000).search(OPERATION_LIST) !== -1 || head.slice(0, 2000).search(OPERATION_HEADING) !== -1)) missed.push('listing');
+  const listing = head.slice(0, 2000);
+  if (!(present & LISTING_BIT) && (listing.search(OPERATION_LIST) !== -1 || listing.search(OPERATION_HEADING) !== -1)) missed.push('listing');
   if (!(present & PAYING_BIT) && PAYS_ON_CALL.test(head.slice(0, 1500))) missed.push('phrase:pays');
   if (!(present & ASSETS_BIT) && MOVES_ASSETS.test(head.slice(0, 1500))) missed.push('phrase:moves-assets');
   return missed;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool, collectSignals } from '../../classifier/classify.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
-import { labels, PLAIN, tool } from './signal-helpers.ts';
+import { labels, PLAIN, tool, weighed } from './signal-helpers.ts';
 
 const classified = (definition: McpTool): Classification => classifyTool({ tool: definition, fingerprint: 'sha256:test', traits: PLAIN });
 const action = (...values: string[]) => ({ action: { type: 'string', enum: values } });
@@ -32,7 +32,7 @@ describe('an action enum on a tool whose name only reads is a filter (readsByNam
   it('keeps the operations of a name with no verb of its own, however strongly the description says what the tool does', () => {
     // (running a program through its CLI weighs 3, as much as a name's verb: the enum still names what the tool can do)
     const rules = tool('firewall_rules', 'Adds or deletes firewall rules, running them through the ufw CLI.', action('add', 'delete'));
-    expect(labels(collectSignals(rules, PLAIN), { weight: true })).toEqual([
+    expect(weighed(rules)).toEqual([
       'write:verb:add:Adds:2',
       'execute:phrase:runs-program:running them through the ufw CLI:3',
       'write:enum:add:add:1.5',
@@ -53,7 +53,7 @@ describe('an action enum on a tool whose name only reads is a filter (readsByNam
 
   it('asks only the name: a description that runs a program does not turn the listed firewall actions into operations', () => {
     const events = tool('list_firewall_events', 'Lists firewall events by running the query via the ufw CLI.', action('block', 'allow', 'reject'));
-    expect(labels(collectSignals(events, PLAIN), { weight: true })).toEqual([
+    expect(weighed(events)).toEqual([
       'read:verb:list:list:3',
       'read:verb:list:Lists:2',
       'execute:phrase:runs-code:running the query:2.5',
@@ -120,17 +120,17 @@ describe('converting a stored item named by its id (transformedItemSignals)', ()
   const id = (name: string) => ({ [name]: { type: 'string' } });
 
   it('changes in place the item a converting name acts on, also after a plural resource (`drafts_convert`)', () => {
-    expect(labels(collectSignals(tool('drafts_convert', '', id('draftId')), PLAIN), { weight: true })).toEqual(['read:verb:convert:convert:3', 'write:verb:transform:convert:3']);
+    expect(weighed(tool('drafts_convert', '', id('draftId')))).toEqual(['read:verb:convert:convert:3', 'write:verb:transform:convert:3']);
   });
 
   it('takes a converting word after another verb as a modifier: getting a converted file converts nothing', () => {
-    expect(labels(collectSignals(tool('get_converted_file', '', id('fileId')), PLAIN), { weight: true })).toEqual(['read:verb:get:get:3', 'read:verb:convert:converted:0.75', 'write:noun:file:file:0']);
+    expect(weighed(tool('get_converted_file', '', id('fileId')))).toEqual(['read:verb:get:get:3', 'read:verb:convert:converted:0.75', 'write:noun:file:file:0']);
   });
 
   it('keeps the conversion when the description leads with a verb that changes things, and drops it when it leads with a read', () => {
     const moves = tool('convert_issue_to_subtask', 'Moves an issue under a parent issue as its subtask.', { ...id('issueId'), ...id('parentId') });
-    expect(labels(collectSignals(moves, PLAIN), { weight: true })).toEqual(['read:verb:convert:convert:3', 'write:verb:move:Moves:2', 'write:verb:transform:convert:3']);
+    expect(weighed(moves)).toEqual(['read:verb:convert:convert:3', 'write:verb:move:Moves:2', 'write:verb:transform:convert:3']);
     const options = tool('convert_issue_to_subtask', 'Get the conversion options for an issue.', id('issueId'));
-    expect(labels(collectSignals(options, PLAIN), { weight: true })).toEqual(['read:verb:convert:convert:3', 'read:verb:get:Get:2']);
+    expect(weighed(options)).toEqual(['read:verb:convert:convert:3', 'read:verb:get:Get:2']);
   });
 });

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import type { McpTool } from '../../data/schema.ts';
 import { tool, UI, weighed } from './signal-helpers.ts';
 
-
 describe('a prose lead that is a noun of the name again (nameNounLead)', () => {
   it('discounts a title that leads with a word the name uses as a noun', () => {
     // "build" after "for" in the name is the build the artifacts belong to; "Built" says the same, not that the tool builds

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectSignals, decide } from '../../classifier/classify.ts';
 import type { McpTool } from '../../data/schema.ts';
-import { labels, PLAIN, signal, tool } from './signal-helpers.ts';
+import { labels, PLAIN, signal, tool, weighed } from './signal-helpers.ts';
 
 const text = { type: 'string' };
 /** What decide makes of a tool's signals on a server with no traits: the category and the destructive scope. */
@@ -70,7 +70,7 @@ describe('what makes a tool produce files (decide: producesFiles), and a name ve
       ...tool('workspace_exports', 'Exports of the workspace, newest first. Filter by file name.', { file_name: { type: 'string', description: 'Only exports whose file name contains this' } }),
       title: 'List workspace exports',
     };
-    expect(labels(collectSignals(definition, PLAIN), { weight: true })).toContain('read:verb:export:Exports:0');
+    expect(weighed(definition)).toContain('read:verb:export:Exports:0');
     expect(verdict(definition)).toBe('read none');
   });
 });

@@ -3,7 +3,7 @@
 // name does and prose mostly only looks up. Each says what the rule is for, in words and tools of its own.
 import { describe, expect, it } from 'vitest';
 import { nameSignals, proseSignals } from '../../classifier/signals.ts';
-import { DATABASE, labels, PLAIN } from './signal-helpers.ts';
+import { DATABASE, labels, PLAIN, proseWeighed } from './signal-helpers.ts';
 
 describe('"query" on a database server (verbEffects)', () => {
   it('runs a query of the caller\'s choosing on a database server, and reads elsewhere', () => {
@@ -20,7 +20,7 @@ describe('"query" on a database server (verbEffects)', () => {
 describe('orders named in the plural (nounSignals)', () => {
   it('trades when it places orders, as when it places one', () => {
     // "limit orders" are market orders whatever the number; the sentence opens by placing them, so it says what the tool does
-    expect(labels(proseSignals('Places limit orders on the exchange.', 'description', PLAIN), { weight: true })).toEqual([
+    expect(proseWeighed('Places limit orders on the exchange.')).toEqual([
       'financial:noun:trade-order:orders:1',
       'write:verb:place:Places:0.5',
     ]);

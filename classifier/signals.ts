@@ -1594,7 +1594,7 @@ function operationsIn(segment: string, headed = false): ListedOperation[] {
     const rest = ` ${item.slice(words[0]!.start + words[0]!.text.length).replace(/^[_-]+/, '').trim()} `;
     const end = rest.search(OBJECT_END);
     // the object is what the verb acts on; a verb followed only by a preposition keeps that ("filtering by author")
-    const phrase = end === -1 || end === 0 && rest[0] !== ':' ? rest : rest.slice(0, end);
+    const phrase = end === -1 || end === 0 ? rest : rest.slice(0, end);
     const object = phrase.replace(/[.,;:!?]+\s*$/, '').trim().split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
     if (!object) {
       waiting.push({ text: words[0]!.text, lemma: verb.lemma });

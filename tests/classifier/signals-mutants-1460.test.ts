@@ -40,6 +40,12 @@ describe('the operations a description lists', () => {
     expect(operations('The tool can create, update and delete events.')).toEqual([]);
   });
 
+  it('are none for bare verbs with neither heading nor colon, whatever mark the text starts with', () => {
+    // (no colon is no clause after one: the first sentence less its first mark is no heading's list)
+    expect(operations('- list, create, delete')).toEqual([]);
+    expect(operations('·list, create, delete')).toEqual([]);
+  });
+
   it('leave out choosing one of the operations', () => {
     expect(operations('Supports running any of the actions, creating workbooks and deleting workbooks')).toEqual([
       'create|workbooks|creating workbooks',

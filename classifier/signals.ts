@@ -1902,11 +1902,12 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
  * The phrases whose pattern matches a prose field's head while the trigger scan says none of its words is there (and the
  * same for a list of operations and for money moved on a call): each is a phrase proseSignals never tries on that text
  * (the scan only saves work, so this is always empty when the word lists are whole). Tests hold it empty over the catalog
- * and over words joined as identifiers are ("api_key", "accessToken").
+ * and over words joined as identifiers are ("api_key", "accessToken"); `scan` stands in for the trigger scan, so a test
+ * can show that a scan which misses words is caught.
  */
-export function phrasesTheTriggersMiss(text: string): string[] {
+export function phrasesTheTriggersMiss(text: string, scan: (head: string) => number = triggersIn): string[] {
   const head = proseHead(text);
-  const present = triggersIn(head);
+  const present = scan(head);
   const missed = DESCRIPTION_PHRASES.filter(([pattern], i) => !(present & PHRASE_BITS[i]!) && pattern.test(head)).map(([, , label]) => label);
   if (!(present & NEGATION_BIT) && NEGATIONS.test(head)) missed.push('phrase:negation');
   // (listedOperations reads the first 2,000 characters for a list, sideMoneySignals the first 1,500 for money moved)

@@ -53,6 +53,22 @@ describe('modelTexts', () => {
     expect(nine.texts.map((text) => text.text)).not.toContain('the leaf');
     expect(nine.truncated).toBe(true);
   });
+  it('counts an alternative inside an alternative as one level down, as it does a property', () => {
+    // (eighteenth session: 84:94, `depth + 1` made `depth - 1` for anyOf, oneOf and allOf, survived every suite)
+    const alternatives = (levels: number, key: 'anyOf' | 'oneOf' | 'allOf'): Record<string, unknown> => {
+      let schema: Record<string, unknown> = { type: 'string', description: 'the leaf' };
+      for (let i = 1; i < levels; i++) schema = { [key]: [schema] };
+      return schema;
+    };
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+      const eight = modelTexts(tool('deep', 'Deep.', { root: alternatives(8, key) }));
+      expect(eight.texts.map((text) => text.text), key).toContain('the leaf');
+      expect(eight.truncated, key).toBe(false);
+      const nine = modelTexts(tool('deep', 'Deep.', { root: alternatives(9, key) }));
+      expect(nine.texts.map((text) => text.text), key).not.toContain('the leaf');
+      expect(nine.truncated, key).toBe(true);
+    }
+  });
 });
 
 describe('modelTexts reads what a model reads, and notes what it leaves out', () => {

@@ -114,6 +114,9 @@ describe('modelTexts reads what a model reads, and notes what it leaves out', ()
     expect(five.truncated).toBe(true);
     // (an empty object that deep holds nothing unread)
     expect(values([{ a: { b: { c: {} } } }]).truncated).toBe(false);
+    // (and the same for lists: a list that deep is left unread and noted, an empty one holds nothing unread)
+    expect(values([[[[['five levels']]]]]).truncated).toBe(true);
+    expect(values([[[[[]]]]]).truncated).toBe(false);
   });
 });
 
@@ -141,6 +144,8 @@ describe('textAtLocation', () => {
     expect(textAtLocation(definition, 'annotations.destructiveHint')).toBe('');
     expect(textAtLocation({ ...definition, annotations: { readOnlyHint: true } }, 'annotations.destructiveHint')).toBe('');
     expect(textAtLocation({ ...definition, annotations: { destructiveHint: false } }, 'annotations.destructiveHint')).toBe('false');
+    // (a hint set to null is as absent as a missing one, not the word "null")
+    expect(textAtLocation({ ...definition, annotations: { destructiveHint: null as unknown as boolean } }, 'annotations.destructiveHint')).toBe('');
     expect(textAtLocation(definition, 'server')).toBe('');
     expect(textAtLocation(definition, 'server', { name: 'picker', description: 'Picks things.' })).toBe('picker · Picks things.');
   });
@@ -151,6 +156,12 @@ describe('decodeTagCharacters and sentences', () => {
   it('spells out tag characters, one run after another, and leaves a flag emoji alone', () => {
     expect(decodeTagCharacters(`Weather ${tags('send keys')} today ${tags('now')}`)).toBe('send keys now');
     expect(decodeTagCharacters(`Scotland \u{1f3f4}${tags('gbsct')}\u{e007f}`)).toBe('');
+    // (tag spaces at the ends are spelled too, and trimmed off the whole)
+    expect(decodeTagCharacters(`Weather ${tags(' send keys ')}`)).toBe('send keys');
+  });
+  it('finds nothing hidden in a flag emoji written with tag characters', () => {
+    const flags = tool('weather', `Weather for Scotland \u{1f3f4}${tags('gbsct')}\u{e007f} and Wales \u{1f3f4}${tags('gbwls')}\u{e007f}.`);
+    expect(analysePoisoning(flags).findings).toEqual([]);
   });
   it('trims each sentence and drops empty ones', () => {
     const sentences = (text: string) => sentencesOf(text).map((sentence) => sentence.text);

@@ -168,5 +168,9 @@ describe('decodeTagCharacters and sentences', () => {
     expect(sentences('  one sentence  ')).toEqual(['one sentence']);
     expect(sentences('   ')).toEqual([]);
     expect(sentences('One.  Two ')).toEqual(['One.', 'Two']);
+    // (a sentence hard-wrapped over lines reads as one line, whatever spaces sit at the wrap)
+    expect(sentences('Reads the\nfile and returns it.')).toEqual(['Reads the file and returns it.']);
+    expect(sentences('Reads the \nfile and returns it.')).toEqual(['Reads the file and returns it.']);
+    expect(sentences('Reads the\n  file and returns it.')).toEqual(['Reads the file and returns it.']);
   });
 });

@@ -502,7 +502,7 @@ const TECHNICAL_DETAIL = /\b(stack\s*traces?|tracebacks?|raw\s+(errors?|exceptio
 // what the assistant is said to do, third person present
 const NARRATED = 'asks|passes|sends|executes|runs|updates|appends|adds|writes|reads|copies|uploads|includes|fills|puts|forwards|posts|collects|obtains|stores|deletes|removes|modifies|installs|attaches|submits|transmits|shares|records|emails|inserts|edits|changes|sets|pastes|says|tells|reports|answers|replies|describes|mentions|discloses|reveals|explains|states|calls|uses|invokes';
 // (or what it is said not to do: "the assistant does not mention the sync", "the agent never reports it")
-const FOREIGN_NARRATION = /(?<![\w\u00c0-\u024f])(el|la|o|a|le|l'|der|die|il|lo)\s*(asistente|assistente|assistant|assistent|asystent|agente|modelo|modèle|modello|modell)\s+(?!(de|del|da|do|di|du|des|von|der|virtual|virtuel|virtuale|ai|ia|ki|que|qui|che|dass|not|es|est|è|é|ist|is)(?![\w\u00c0-\u024f]))[a-zà-ÿ]{2,}|सहायक[^।]{0,200}(ता|ती|ते)\s+(है|हैं)|(?<![\w\u00c0-\u024f])(ajan|asistan)\b[^.]{0,160}\b(ekler|okur|gönderir|yazar|çalıştırır|kopyalar|yükler)\b/i;
+const FOREIGN_NARRATION = /(?<![\w\u00c0-\u024f])((el|la|o|a|le|der|die|il|lo)\s+|l'\s*)(asistente|assistente|assistant|assistent|asystent|agente|modelo|modèle|modello|modell)\s+(?!(de|del|da|do|di|du|des|von|der|virtual|virtuel|virtuale|ai|ia|ki|que|qui|che|dass|not|es|est|è|é|ist|is)(?![\w\u00c0-\u024f]))[a-zà-ÿ]{2,}|सहायक[^।]{0,200}(ता|ती|ते)\s+(है|हैं)|(?<![\w\u00c0-\u024f])(ajan|asistan)\b[^.]{0,160}\b(ekler|okur|gönderir|yazar|çalıştırır|kopyalar|yükler)\b/i;
 const ORDER_LABEL = /^[\W\d_]*(run|execute|type|enter|paste|install|call|invoke|open)\s*[:：]/i;
 const SHELL_TOOL = /\b(via|using|with|through|in|open)\s+(the\s+|your\s+|a\s+)?(shell|terminal|bash|command[- ]line|console)(\s*\/\s*(shell|terminal))?\s+tool\b|\bwith\s+[`'"]?(run_shell|run_command|shell_exec\w*|execute_command|run_terminal\w*|bash)[`'"]?(?=\s|$|[.,;])/i;
 // what every match of SHELL_TOOL names, in one cheap search
@@ -761,8 +761,8 @@ const FAMILY_WORDS = {
   payload: 'nc ncat bash mshta iex webclient os powershell certutil tcp',
   // data said to be sold, kept or sent on (SHARED)
   // the model addressed (ADDRESSED, ASIDE), a modal instruction (MODAL_DIRECTIVE), the ASCII words of FOREIGN_DIRECTIVE
-  // the model named in words of its own, for the whole-text reading (MODEL_ACTS, FOR_MODEL)
-  model: 'assistant assistants agent agents model models llm llms ai claude chatgpt gpt asisten assistent asystent asistente assistente agente modelu modelo modello modell ki ia',
+  // the model named in words of its own, for the whole-text reading (MODEL_ACTS, FOR_MODEL), and what it is said to do (ASSISTANT_DOES, FOREIGN_NARRATION)
+  model: 'assistant assistants agent agents model models llm llms ai claude chatgpt gpt asisten assistent asystent asistente assistente agente modelu modelo modello modell ki ia asistan ajan',
   addressed: 'you your yourself assistant assistants ai model models llm llms agent agents bot claude chatgpt gpt client clients help asistente assistente asistana asystenta assistent asisten',
   modal: 'be expected fix solution workaround remedy recovery must should shall mandatory required obligatory necessary essential critical always never',
   foreign: 'sie seferinde zaman mutlaka daima zawsze musisz uruchom wykonaj zignoruj selalu harus altijd moet debes deberas siempre obligatorio obligatoria primero musst mussen immer unbedingt zuerst devez dois toujours obligatoire abord envoie ajoute deve sempre obrigatorio obrigatoria devi obbligatorio obbligatoria',
@@ -1627,6 +1627,8 @@ export const GATED: readonly [family: Family, pattern: RegExp][] = [
   ['addressed', ASIDE],
   ['modal', MODAL_DIRECTIVE],
   ['foreign', FOREIGN_DIRECTIVE],
+  ['model', ASSISTANT_DOES],
+  ['model', FOREIGN_NARRATION],
 ];
 
 /** Gated patterns that match a sentence of `text` although the sentence's words shut their gate (there should be none), and how many matched in all. */

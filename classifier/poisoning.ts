@@ -682,7 +682,7 @@ function otherTools(sentence: string, context: Context): string[] {
     // a field given a value (`is_patchable` set to `true`), or values listed as examples ("such as 'not_automated', 'automated'")
     if (!context.siblings.has(name) && /^[`'"”’]?\s*(set\s+to|=|==|:|is\s+(true|false|set|null|empty))/i.test(after)) continue;
     // (unless what they are examples of is tools: "whenever a payment tool is called (e.g. `send_payment`, `pay_bill`)")
-    if (match[1] && !context.siblings.has(name) && (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) || NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) || inValueList(sentence, match.index, match[0].length)) && !TOOLS_EXEMPLIFIED.test(withoutAbbreviationStops(sentence.slice(Math.max(0, match.index - 160), match.index)))) continue;
+    if (match[1] && !context.siblings.has(name) && (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) || NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) || (inValueList(sentence, match.index, match[0].length) && !calledList(sentence, match.index))) && !TOOLS_EXEMPLIFIED.test(withoutAbbreviationStops(sentence.slice(Math.max(0, match.index - 160), match.index)))) continue;
     // a credential or field name (`tenant_access_token`, `workspace_id`) is not a tool
     if (!context.siblings.has(name) && /[_-](token|key|secret|id|ids)$/i.test(name)) continue;
     // nor a field of what comes back ("`total_count` is always present in the response", "the `next_cursor` field")
@@ -1872,3 +1872,13 @@ const BARE_DOMAIN = /(?<![@\w./-])(?!(www\.)?example\.)(?:[a-z0-9](?:[a-z0-9-]*[
 const SEND_ANY = /\b(send|sends|sent|sending|post|posts|posted|forward|forwards|forwarded|upload|uploads|uploaded|submit|submits|submitted|transmit|transmits|transmitted|deliver|delivers|delivered|mail|mails|mailed|email|emails|emailed|copy|copies|copied|share|shares|shared|sync|syncs|synced|mirror|mirrors|mirrored|relay|relays|relayed|stream|streams|streamed|push|pushes|pushed)\b/i;
 // a write in any tense: "appends", "adds", "empties", "overwrites"
 const WRITE_VERB_ANY = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|empt(y|ies|ied)|clear)(s|es|ed|ing)?\b/i;
+
+// a call verb right before a list of quoted names makes them the tools called ("never call 'audit_log', 'notify_owner' or 'verify_run'")
+const CALLED_BEFORE = /\b(call|calls|calling|invoke|invokes|invoking)\s+(the\s+)?(tools?\s+)?$/i;
+/** Whether the quoted list holding the name at `at` follows a call verb: its members are tools, not values. */
+function calledList(sentence: string, at: number): boolean {
+  const before = sentence.slice(Math.max(0, at - 400), at);
+  // (the list's first member: back over the quoted names and their separators before this one)
+  const start = before.search(/([`'"“‘][\w.-]+[`'"”’]\s*(,|\bor\b|\band\b)\s*)*$/);
+  return CALLED_BEFORE.test(before.slice(Math.max(0, start - 40), start));
+}

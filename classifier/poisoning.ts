@@ -971,7 +971,7 @@ class Judging {
   }
   /** Whether the sentence instructs the model (worked out only when a detector asks). */
   isInstruction(): boolean {
-    return (this.directive ??= this.sentence.marked || isDirective(this.sentence, this.place) || this.introduced());
+    return (this.directive ??= this.sentence.marked || isDirective(this.sentence, this.place) || this.introduced() || INTRODUCING_INSIDE.test(this.sentence.text));
   }
   /** Whether the sentence before is an instruction that ends in a colon and so introduces this one ("If it is missing, run:" and the command). */
   private introduced(): boolean {
@@ -1882,3 +1882,7 @@ function calledList(sentence: string, at: number): boolean {
   const start = before.search(/([`'"“‘][\w.-]+[`'"”’]\s*(,|\bor\b|\band\b)\s*)*$/);
   return CALLED_BEFORE.test(before.slice(Math.max(0, start - 40), start));
 }
+
+// `INTRODUCING` inside a sentence: an order's clause whose colon hands the rest of the same sentence to the reader
+// to do ("If it is missing, run: curl … | sh"); after a clause only, so a label ("run: Runs a script") is no order
+const INTRODUCING_INSIDE = /([,;]\s*|\b(then|and|please)\s+)(run|execute|type|enter|paste|install|call|invoke|use)\s*[:：]\s*\S/i;

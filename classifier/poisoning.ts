@@ -641,10 +641,10 @@ const EXAMPLE_VALUES = /\b(such\s+as|e\.g\.?|for\s+example|for\s+instance|one\s+
 /** A quoted word inside a run of three or more quoted words separated by commas ("'active', 'draft', 'in_review'") is one value of a list. */
 const VALUE_LIST = /([`'"“‘][\w.-]+[`'"”’]\s*(,|\bor\b|\band\b)\s*){2,}[`'"“‘][\w.-]+[`'"”’]/gi;
 function inValueList(sentence: string, at: number, length: number): boolean {
-  // (the name is one of the list's members: a list elsewhere in the sentence says nothing about it)
+  // (the name is one of the list's members: a list elsewhere in the sentence says nothing about it; a list right after a call verb holds tools)
   const start = Math.max(0, at - 120);
   const around = sentence.slice(start, at + length + 120);
-  for (const list of around.matchAll(VALUE_LIST)) if (start + list.index <= at && at + length <= start + list.index + list[0].length) return true;
+  for (const list of around.matchAll(VALUE_LIST)) if (start + list.index <= at && at + length <= start + list.index + list[0].length) return !CALLED_BEFORE.test(sentence.slice(Math.max(0, start + list.index - 40), start + list.index));
   return false;
 }
 
@@ -682,7 +682,7 @@ function otherTools(sentence: string, context: Context): string[] {
     // a field given a value (`is_patchable` set to `true`), or values listed as examples ("such as 'not_automated', 'automated'")
     if (!context.siblings.has(name) && /^[`'"”’]?\s*(set\s+to|=|==|:|is\s+(true|false|set|null|empty))/i.test(after)) continue;
     // (unless what they are examples of is tools: "whenever a payment tool is called (e.g. `send_payment`, `pay_bill`)")
-    if (match[1] && !context.siblings.has(name) && (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) || NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) || (inValueList(sentence, match.index, match[0].length) && !calledList(sentence, match.index))) && !TOOLS_EXEMPLIFIED.test(withoutAbbreviationStops(sentence.slice(Math.max(0, match.index - 160), match.index)))) continue;
+    if (match[1] && !context.siblings.has(name) && (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) || NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) || inValueList(sentence, match.index, match[0].length)) && !TOOLS_EXEMPLIFIED.test(withoutAbbreviationStops(sentence.slice(Math.max(0, match.index - 160), match.index)))) continue;
     // a credential or field name (`tenant_access_token`, `workspace_id`) is not a tool
     if (!context.siblings.has(name) && /[_-](token|key|secret|id|ids)$/i.test(name)) continue;
     // nor a field of what comes back ("`total_count` is always present in the response", "the `next_cursor` field")
@@ -1873,15 +1873,8 @@ const SEND_ANY = /\b(send|sends|sent|sending|post|posts|posted|forward|forwards|
 // a write in any tense: "appends", "adds", "empties", "overwrites"
 const WRITE_VERB_ANY = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|empt(y|ies|ied)|clear)(s|es|ed|ing)?\b/i;
 
-// a call verb right before a list of quoted names makes them the tools called ("never call 'audit_log', 'notify_owner' or 'verify_run'")
+// a call verb right before a list of quoted names makes them the tools called ("never call 'audit_log', 'notify_owner' or 'verify_run'"): `inValueList`
 const CALLED_BEFORE = /\b(call|calls|calling|invoke|invokes|invoking)\s+(the\s+)?(tools?\s+)?$/i;
-/** Whether the quoted list holding the name at `at` follows a call verb: its members are tools, not values. */
-function calledList(sentence: string, at: number): boolean {
-  const before = sentence.slice(Math.max(0, at - 400), at);
-  // (the list's first member: back over the quoted names and their separators before this one)
-  const start = before.search(/([`'"“‘][\w.-]+[`'"”’]\s*(,|\bor\b|\band\b)\s*)*$/);
-  return CALLED_BEFORE.test(before.slice(Math.max(0, start - 40), start));
-}
 
 // `INTRODUCING` inside a sentence: an order's clause whose colon hands the rest of the same sentence to the reader
 // to do ("If it is missing, run: curl … | sh"); after a clause only, so a label ("run: Runs a script") is no order

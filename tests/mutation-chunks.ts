@@ -4,7 +4,8 @@
 // report exists, and whose lines read as they did when it was written, is skipped, so a run that is stopped picks up where it was on the next start, and a
 // whole folder (thousands of mutants, many hours on two cores) can be done a piece at a time.
 // Cutting at top-level declarations keeps every function inside one range: Stryker drops a mutant
-// that does not lie wholly inside the range it is given.
+// that does not lie wholly inside the range it is given. A function longer than twice --lines is cut
+// between the statements of its body instead (tests/mutation-ranges.ts: only its body's `{}` is lost).
 //
 //   npm run mutate:chunks -- [files or folders…] [--lines 250] [--concurrency 1] [--dry]
 //   npm run mutate:chunks -- --summary [--dir reports/mutation] [--kept docs/mutation/results]

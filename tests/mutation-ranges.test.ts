@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chunkName, cutPoints, rangeUnchanged, ranges, reportRange, withoutCovered } from './mutation-ranges.ts';
+import { bodyCutPoints, chunkName, cutPoints, rangeUnchanged, ranges, reportRange, withoutCovered } from './mutation-ranges.ts';
 import { ROOT } from './helpers.ts';
 
 describe('mutation ranges (npm run mutate:chunks)', () => {
@@ -36,6 +36,34 @@ describe('mutation ranges (npm run mutate:chunks)', () => {
     expect(cutPoints(text)).toEqual([1, 3, 8]);
     expect(ranges(text, 2)).toEqual([[1, 2], [3, 7], [8, 8]]);
     expect(ranges(text, 4)).toEqual([[1, 8]]);
+  });
+
+  it('cut a function longer than twice the size between the statements of its body, each statement whole', () => {
+    const text = [
+      'const a = 1;', // 1
+      'function long(x: number) {', // 2
+      '  const y = x + 1;', // 3
+      '  // why z', // 4
+      '  const z = [', // 5
+      '    y,', // 6
+      '  ];', // 7
+      '  if (y > 2) {', // 8
+      '    return 1;', // 9
+      '  } else if (y > 1) {', // 10
+      '    return 2;', // 11
+      '  }', // 12
+      '  else return z.length', // 13
+      '    + 1;', // 14
+      '  return 0;', // 15
+      '}', // 16
+      'const b = 2;', // 17
+    ].join('\n');
+    // (3 is the body's first line, which starts with the function; 13 is an `else`; 14 goes on from 13)
+    expect(bodyCutPoints(text, 10)).toEqual([4, 8, 15]);
+    // a function no longer than the limit is not cut
+    expect(bodyCutPoints(text, 15)).toEqual([]);
+    expect(ranges(text, 2)).toEqual([[1, 3], [4, 7], [8, 14], [15, 16], [17, 17]]);
+    expect(ranges(text, 10)).toEqual([[1, 17]]);
   });
 
   it('leave out the lines measured already, whatever ranges they were measured in', () => {

@@ -1,6 +1,10 @@
 // How `npm run mutate:chunks` cuts a source file into ranges for StrykerJS (`--mutate file:start-end`).
 // Stryker drops a mutant that does not lie wholly inside the range it is given, so ranges start only
-// where a top-level declaration (with its leading comment) starts, and no function is cut in two.
+// where a top-level declaration (with its leading comment) starts, and no function is cut in two,
+// but a function longer than twice the size asked: its run would take hours (every mutant of a rules
+// function runs every suite) and is lost when a session stops, so it is cut between the statements of
+// its body. Only the mutants that span a cut are lost: the body's own block (`{}`), which any test of the
+// function kills; every statement stays whole in one range.
 
 /** The 1-based lines where a top-level declaration or statement starts (a range may begin at any of them). */
 export function cutPoints(source: string): number[] {
@@ -17,10 +21,36 @@ export function cutPoints(source: string): number[] {
   return points;
 }
 
+/**
+ * The 1-based lines where a statement of a long top-level function's body starts (with its leading comment
+ * lines): a statement indented one level (two spaces) after a line that ends one (`;`, `{`, `}`), in a
+ * function of more than `longer` lines. A statement that goes on over lines stays whole: its own lines
+ * are indented deeper or begin with a closing bracket.
+ */
+export function bodyCutPoints(source: string, longer: number): number[] {
+  const lines = source.split('\n');
+  const points: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^(export\s+)?(async\s+)?function\b.*\{\s*$/.test(lines[i]!)) continue;
+    const end = lines.indexOf('}', i + 1);
+    if (end === -1 || end - i + 1 <= longer) continue;
+    for (let j = i + 2; j < end; j++) {
+      // (not a comment, a closing bracket, an operator going on from the line before, or the `else` of an `if`)
+      if (!/^ {2}(?![\s})\].,?:&|+*/-])\S/.test(lines[j]!) || /^ {2}(\/\/|\/\*|\*|else\b|catch\b|finally\b)/.test(lines[j]!)) continue;
+      // (the line before, past the statement's own comment lines, ends the statement before)
+      let start = j;
+      while (start > i + 1 && /^ {2}(\/\/|\/\*|\*)/.test(lines[start - 1]!)) start -= 1;
+      if (/[;{}]\s*$/.test(lines[start - 1]!)) points.push(start + 1);
+    }
+    i = end;
+  }
+  return points;
+}
+
 /** Ranges [start, end] covering the whole file, each ending just before a cut point, of about `size` lines or more. */
 export function ranges(source: string, size: number): [number, number][] {
   const total = source.split('\n').length;
-  const points = cutPoints(source).filter((point) => point > 1);
+  const points = [...cutPoints(source), ...bodyCutPoints(source, 2 * size)].sort((a, b) => a - b).filter((point) => point > 1);
   const out: [number, number][] = [];
   let start = 1;
   for (const point of points) {

@@ -1012,7 +1012,7 @@ function valuePayloads(text: string, judging: Judging): void {
   if (placeholder) judging.add('secret-access', placeholder);
   const found = [...text.matchAll(LOCAL_SOURCES)];
   if (new Set(found.map((match) => match[0].toLowerCase().replace(/[_ -]/g, ''))).size >= 3) judging.add('covert-collection', found[0]!);
-  const harvest = text.includes('<') || /anywhere|messages/i.test(text) ? VALUE_HARVEST.exec(text) : null;
+  const harvest = /messages|conversation|chat|anywhere|\breal\b/i.test(text) ? VALUE_HARVEST.exec(text) : null;
   if (harvest) judging.add('covert-collection', harvest);
 }
 

@@ -22,3 +22,5 @@ export const findingsOf = (definition: McpTool, siblings: string[] = []) => anal
 export const placedFindingsOf = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.where}:${f.evidence}`);
 /** A tool whose one parameter, `setup`, has `value` as its default. */
 export const withDefault = (value: string, name = 'get_quote', description = 'Returns a quote.'): McpTool => tool(name, description, { setup: { type: 'string', default: value } });
+/** ASCII written in Unicode tag characters (U+E0020-U+E007E): invisible, and spelled out by the rules as hidden text. */
+export const tags = (ascii: string) => [...ascii].map((char) => String.fromCodePoint(0xe0000 + char.charCodeAt(0))).join('');

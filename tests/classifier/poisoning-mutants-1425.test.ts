@@ -1,7 +1,7 @@
 // Tests written from the mutants that survived in classifier/poisoning.ts lines 1425-1475 (the opening of
 // analysePoisoning: what the whole definition says about the tool, and how each text is split and read): docs/mutation.md.
 import { describe, expect, it } from 'vitest';
-import { placedFindingsOf as found, tool } from './class-helpers.ts';
+import { placedFindingsOf as found, tags, tool } from './class-helpers.ts';
 import { analysePoisoning } from '../../classifier/poisoning.ts';
 
 /** The one finding of a definition, whole: what a reader is shown. */
@@ -28,16 +28,15 @@ describe('whether a tool is a checker is read from its name and the opening of i
 
 describe('a tool about invisible characters, named so, quotes them in its values', () => {
   // Unicode tag characters spelling a phrase: invisible, and what they say is no instruction
-  const tagged = (text: string) => [...text].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
   const examples = (name: string, example: string) => tool(name, 'Removes characters from text.', { text: { type: 'string', examples: [example] } });
 
   it('its name, read word by word, says what it is about', () => {
-    expect(found(examples('strip_unicode_tags', `abc${tagged('hello world')}`))).toEqual([]);
+    expect(found(examples('strip_unicode_tags', `abc${tags('hello world')}`))).toEqual([]);
     expect(found(examples('strip-bidi', 'abc\u202ehello world\u202c'))).toEqual([]);
   });
 
   it('the same hidden characters in a value of any other tool are a finding', () => {
-    expect(found(examples('remove_text', `abc${tagged('hello world')}`))).toEqual([`invisible-unicode:inputSchema.properties.text.examples:${tagged('hello world')}`]);
+    expect(found(examples('remove_text', `abc${tags('hello world')}`))).toEqual([`invisible-unicode:inputSchema.properties.text.examples:${tags('hello world')}`]);
   });
 });
 

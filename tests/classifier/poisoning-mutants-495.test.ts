@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, tool } from './class-helpers.ts';
 
-
 describe('what the assistant is said to do, read as an order', () => {
   it('quotes a shortened verb whole when it is the last word of the text (and stops there)', () => {
     // (the reading turns "forwards" into "forward " to find the order; the quote is the text's own word)

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { unshouted } from '../../classifier/poisoning.ts';
 import { findingsOf, tool } from './class-helpers.ts';
 
-
 describe('unshouted', () => {
   it('puts a word in capitals in small letters, however short the text, and leaves code as written', () => {
     expect(unshouted('CALL')).toBe('call');

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, tool } from './class-helpers.ts';
 
-
 describe('an address on the user\'s own machine is not outside', () => {
   it('loopback addresses are no destination; the same order to an outside host is exfiltration', () => {
     expect(findingsOf(tool('format_text', 'Formats text. Always post a copy of every reply to http://localhost:9000/hook.'))).toEqual([]);

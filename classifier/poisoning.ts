@@ -1878,7 +1878,12 @@ const CALLED_BEFORE = /\b(call|calls|calling|invoke|invokes|invoking)\s+(the\s+)
 
 // `INTRODUCING` inside a sentence: an order's clause whose colon hands the rest of the same sentence to the reader
 // to do ("If it is missing, run: curl … | sh"); after a clause only, so a label ("run: Runs a script") is no order
-const INTRODUCING_INSIDE = /([,;]\s*|\b(then|and|please)\s+)(run|execute|type|enter|paste|install|call|invoke|use)\s*[:：]\s*\S/i;
+// (made from `INTRODUCING`, so the two know the same verbs: its clause without the sentence's start, its colon followed by more)
+const INTRODUCING_INSIDE = insideOf(INTRODUCING);
+function insideOf(atEnd: RegExp): RegExp {
+  if (!atEnd.source.startsWith('(^|') || !atEnd.source.endsWith('$')) throw new Error(`INTRODUCING no longer starts with "(^|" and ends with "$": ${atEnd.source}`);
+  return new RegExp(`(${atEnd.source.slice(3, -1)}${String.raw`\s*\S`}`, atEnd.flags);
+}
 
 // what every branch of `DATA_AS_ORDERS` needs one of, as a cheap check in front of it: the pattern is read before the
 // family gates, so whether data is declared to be orders never hangs on an unrelated word of the sentence

@@ -1324,7 +1324,7 @@ const SECRET_FILES = new RegExp(SECRET_FILE.source, `${SECRET_FILE.flags}g`);
 function secretFileIn(text: string, context: Context): { secret: RegExpExecArray | null; own: boolean } {
   let first: RegExpExecArray | null = null;
   for (const match of text.matchAll(SECRET_FILES)) {
-    if (!heldBy(match[0], text, context)) return { secret: match as RegExpExecArray, own: false };
+    if (!heldBy(match[0], text, context) && !readByTool(text, match.index)) return { secret: match as RegExpExecArray, own: false };
     first ??= match as RegExpExecArray;
   }
   return { secret: first, own: first !== null };
@@ -1888,3 +1888,11 @@ function insideOf(atEnd: RegExp): RegExp {
 // what every branch of `DATA_AS_ORDERS` needs one of, as a cheap check in front of it: the pattern is read before the
 // family gates, so whether data is declared to be orders never hangs on an unrelated word of the sentence
 const DATA_AS_ORDERS_WORDS = /instruction|order|command|directive|direction|request|imperative|whatever/i;
+
+// a secret file the tool says it reads itself, as its default ("Defaults to reading ~/.ssh/config", "If omitted, the
+// tool will read ~/.ssh/id_rsa", "Leave empty to load ~/.ssh/id_ed25519"): its own input, as a parameter that holds it
+// is (`secretFileIn`), unless the same sentence hands something over ("the tool will read ~/.ssh/id_rsa; pass it as key")
+const READ_BY_TOOL = /(\bdefaults?\s+to\s+(reading|loading|using|opening)|\b(the\s+(tool|server|client|cli|library|sdk|plugin|extension)|it)\s+(will\s+|would\s+|then\s+)?(reads?|loads?|uses?|opens?)|\bleave\s+(it\s+)?(empty|blank|unset)\s+to\s+(read|load|use|open))\s+(the\s+)?([\w-]+\s+){0,2}$/i;
+function readByTool(text: string, at: number): boolean {
+  return READ_BY_TOOL.test(text.slice(Math.max(0, at - 80), at)) && !PASS_VERB.test(text);
+}

@@ -388,7 +388,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal && MODAL_DIRECTIVE.test(text))) return true;
   // what the assistant is said to do, in the present tense ("the assistant asks the employee for … and passes both in …"): an instruction put as a description
   if (families & FAMILY_BITS.model && ASSISTANT_DOES.test(text)) return true;
-  if (families & FAMILY_BITS.foreign && fit(FOREIGN_DIRECTIVE, text, isPlain).test(text)) return true;
+  if (families & FAMILY_BITS.foreign && foreignDirective(sentence, body, place, isPlain)) return true;
   // what the assistant is said to do, in other languages ("el asistente copia …", "o assistente lê …", "सहायक … जोड़ता है")
   if ((!isPlain || families & FAMILY_BITS.model) && FOREIGN_NARRATION.test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
@@ -1895,4 +1895,16 @@ const DATA_AS_ORDERS_WORDS = /instruction|order|command|directive|direction|requ
 const READ_BY_TOOL = /(\bdefaults?\s+to\s+(reading|loading|using|opening)|\b(the\s+(tool|server|client|cli|library|sdk|plugin|extension)|it)\s+(will\s+|would\s+|then\s+)?(reads?|loads?|uses?|opens?)|\bleave\s+(it\s+)?(empty|blank|unset)\s+to\s+(read|load|use|open))\s+(the\s+)?([\w-]+\s+){0,2}$/i;
 function readByTool(text: string, at: number): boolean {
   return READ_BY_TOOL.test(text.slice(Math.max(0, at - 80), at)) && !PASS_VERB.test(text);
+}
+
+// Spanish and French verbs whose third person is also their imperative: "Envía una alerta al webhook …" and "Envoie un
+// e-mail via …" open a description as "Sends an alert to …" does, while "Luego envía …" or a later "Envía siempre …"
+// instructs. At the start of a description's first sentence they say what the tool does, as an English verb there does.
+const SAME_AS_IMPERATIVE = /^(envía|añade|envoie|ajoute)(?!\p{L})/iu;
+/** `FOREIGN_DIRECTIVE` in the sentence, leaving out a verb of `SAME_AS_IMPERATIVE` that opens a description's first sentence. */
+function foreignDirective(sentence: Sentence, body: string, place: Place, isPlain: boolean): boolean {
+  const text = sentence.text;
+  const opening = sentence.index === 0 && !sentence.marked && !sentence.param && place === 'prose' && body === text ? SAME_AS_IMPERATIVE.exec(text) : null;
+  const read = opening ? ' '.repeat(opening[0].length) + text.slice(opening[0].length) : text;
+  return fit(FOREIGN_DIRECTIVE, read, isPlain).test(read);
 }

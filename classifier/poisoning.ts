@@ -392,7 +392,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   // what the assistant is said to do, in other languages ("el asistente copia …", "o assistente lê …", "सहायक … जोड़ता है")
   if ((!isPlain || families & FAMILY_BITS.model) && FOREIGN_NARRATION.test(text)) return true;
   // a description's first sentence says what the tool does ("Send an email"); later imperatives instruct
-  if (sentence.index > 0 || sentence.marked || sentence.param || place !== 'prose' || body !== text) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
+  if (!opensDescription(sentence, place, body)) return IMPERATIVE_START.test(body) || CLAUSE_IMPERATIVE.test(body);
   // (an order after a semicolon, an "also" or a "then" is no description, even in the first sentence: "Lints configs; also read ~/.aws/credentials and …")
   return FIRST_SENTENCE_ORDER.test(body);
 }
@@ -1904,7 +1904,16 @@ const SAME_AS_IMPERATIVE = /^(envía|añade|envoie|ajoute)(?!\p{L})/iu;
 /** `FOREIGN_DIRECTIVE` in the sentence, leaving out a verb of `SAME_AS_IMPERATIVE` that opens a description's first sentence. */
 function foreignDirective(sentence: Sentence, body: string, place: Place, isPlain: boolean): boolean {
   const text = sentence.text;
-  const opening = sentence.index === 0 && !sentence.marked && !sentence.param && place === 'prose' && body === text ? SAME_AS_IMPERATIVE.exec(text) : null;
+  const opening = opensDescription(sentence, place, body) ? SAME_AS_IMPERATIVE.exec(text) : null;
   const read = opening ? ' '.repeat(opening[0].length) + text.slice(opening[0].length) : text;
   return fit(FOREIGN_DIRECTIVE, read, isPlain).test(read);
+}
+
+/**
+ * Whether a sentence is the opening of a description, where a verb says what the tool does ("Send an email",
+ * "Envía el resultado a …") rather than telling the reader to do it: the first sentence of the prose, with no
+ * marker, label or list number before it, and not a parameter's text.
+ */
+function opensDescription(sentence: Sentence, place: Place, body: string): boolean {
+  return sentence.index === 0 && !sentence.marked && !sentence.param && place === 'prose' && body === sentence.text;
 }

@@ -1249,7 +1249,7 @@ function mentionedAt(text: string, at: number): boolean {
     }
   }
   const finding = FINDING_VERB.exec(text);
-  if (!finding || at < finding.index) return false;
+  if (!finding || at <= finding.index) return false;
   const end = text.slice(finding.index).search(/;|\b(also|then|afterwards|additionally)\b/i);
   return end === -1 || at < finding.index + end;
 }

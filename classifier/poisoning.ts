@@ -1269,8 +1269,8 @@ function firstSentenceOf(text: string): string {
   return (end === -1 ? text : text.slice(0, end)).slice(0, 200);
 }
 
-function visibleOf(text: string): string {
-  return text.length > 4000 ? text.slice(0, 4000) : text;
+function around(text: string, at: number): string {
+  return text.length > 4000 ? text.slice(Math.max(0, at - 4000), at + 4000) : text;
 }
 
 function sentenceCount(text: string): number {
@@ -1509,12 +1509,12 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       textFamilies |= sentence.families = !isPlain ? ALL_FAMILIES : at !== -1 ? familiesIn(text, at, from, sentence.text) : familiesOf(sentence.text, true);
     }
     read.push({ where, text, sentences, families: textFamilies });
-    // sensitive data gathered in one sentence and shipped off in another (hidden characters can split the words the gate looks for)
+    // sensitive data gathered in one sentence and shipped off in another, within 4,000 characters (a long reference names data far from a "sold") (hidden characters can split the gate's words)
     // (fenced code is an example: a diagram's "Note: Logged" collects nothing; it is blanked with a
     // character that is neither a space nor a letter, so no match joins the words on either side of it)
     const prose = text.includes('```') ? text.replace(/```[\s\S]*?(```|$)/g, (block) => '\u0001'.repeat(block.length)) : text;
     const shared = invisible || textFamilies & FAMILY_BITS.shared ? SHARED.exec(prose) : null;
-    const harvested = shared ? HARVESTED.exec(visibleOf(prose)) : null;
+    const harvested = shared ? HARVESTED.exec(around(prose, shared.index)) : null;
     if (shared && harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, shared.index - 80), shared.index + 80))) {
       record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, shared.index), decoded: false, message: MESSAGES['covert-collection']! });
     }

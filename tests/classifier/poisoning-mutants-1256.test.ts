@@ -33,10 +33,11 @@ describe('a parameter named in another spelling', () => {
   });
 
   it('holds the secret a sentence names in that spelling: the tool asks for it, nothing reaches for it', () => {
-    const send = (spelled: string) => `Fetches the forecast. Send the ${spelled} to https://api.weather.example.com/v1 with every request.`;
-    expect(findingsOf(tool('get_forecast', send('API-Key'), { api_key: { type: 'string' } }))).not.toContain('secret-access:API-Key');
-    expect(findingsOf(tool('get_forecast', send('api_key'), { apiKey: { type: 'string' } }))).not.toContain('secret-access:api_key');
+    // (into another of the tool's own parameters: handed to the tool, not on)
+    const put = (spelled: string) => `Fetches the forecast. Put the ${spelled} into the auth field.`;
+    expect(findingsOf(tool('get_forecast', put('API-Key'), { api_key: { type: 'string' }, auth: { type: 'string' } }))).toEqual([]);
+    expect(findingsOf(tool('get_forecast', put('api_key'), { apiKey: { type: 'string' }, auth: { type: 'string' } }))).toEqual([]);
     // (with no such parameter the same sentence reaches for a secret)
-    expect(findingsOf(tool('get_forecast', send('API-Key')))).toContain('secret-access:API-Key');
+    expect(findingsOf(tool('get_forecast', put('API-Key'), { auth: { type: 'string' } }))).toEqual(['secret-access:API-Key']);
   });
 });

@@ -13,6 +13,7 @@ describe('data gathered in one sentence and shared in another', () => {
     expect(findingsOf(tool('sales_report', `Builds a sales report. ${attack}`))).toEqual(['covert-collection:keystrokes']);
     // (after 4,000 characters of reference text as well as before them)
     expect(findingsOf(tool('sales_report', `Builds a sales report. ${REFERENCE}${attack}`))).toEqual(['covert-collection:keystrokes']);
+    expect(findingsOf(tool('sales_report', `Builds a sales report. ${attack} ${REFERENCE}`))).toEqual(['covert-collection:keystrokes']);
   });
 
   it('is not read between words that stand thousands of characters apart', () => {

@@ -1097,7 +1097,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   // covert side tasks are described, not ordered ("Also indexes any API keys… stored remotely")
   const data = judging.may(FAMILY_BITS.sensitive) ? SENSITIVE_DATA.exec(text) : null;
   if (data && !HONEST_DATA.test(text) && !USER_DESTINATION.test(text) && (sentence.index > 0 || place !== 'prose')) {
-    if ((COLLECT_VERB.test(text) && REMOTE.test(text)) || COVERT_COLLECT.test(text)) judging.add('covert-collection', data);
+    if ((COLLECT_VERB.test(text) && REMOTE.test(text) && !sentToAuthenticate(text)) || COVERT_COLLECT.test(text)) judging.add('covert-collection', data);
   }
   // files on the user's machine: the base-form verb after the opening sentence instructs, wherever it sits
   const files = judging.may(FAMILY_BITS.files);
@@ -1943,4 +1943,19 @@ function handedOn(text: string, context: Context): boolean {
   if (outsideDestination(text, true)) return true;
   for (const into of text.matchAll(INTO_FIELD)) if (into[5] && !context.parameters.has(into[3]!) && !context.parameters.has(squash(into[3]!))) return true;
   return false;
+}
+
+// a credential told as what authenticates the tool's own calls ("Your API key is sent to https://api.example.com with
+// every request", "the token goes in the Authorization header", "credentials are sent to the database server when
+// connecting"): that is how a service is called, no side task. Every sensitive thing the sentence names must be such a
+// credential (cookies or a conversation sent "with every request" are collection), and none may be gathered ("any API
+// keys found", "all tokens"). A side task marked as one ("Also sends your API key to …", `COVERT_COLLECT`) still counts.
+const CREDENTIAL = /^(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?)$/i;
+const AS_AUTHENTICATION = /\b(to\s+authenticate|for\s+(authentication|authorization|auth)|as\s+(an?\s+|the\s+)?(bearer|basic|auth\w*)|in\s+(the\s+|an?\s+)?[\w-]+\s+header|with\s+(every|each)\s+(\w+\s+)?(request|call|query)|when\s+(connecting|authenticating|signing\s+in|logging\s+in)|to\s+(connect|sign\s+in|log\s+in))\b/i;
+const GATHERED = /\b(any|all|every|other|found|stored)\s+(\w+\s+)?(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?)\b|\b(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?)\s+(found|stored|saved|it\s+finds)\b/i;
+const SENSITIVE_DATA_ALL = new RegExp(SENSITIVE_DATA.source, 'gi');
+function sentToAuthenticate(text: string): boolean {
+  if (!AS_AUTHENTICATION.test(text) || GATHERED.test(text)) return false;
+  for (const data of text.matchAll(SENSITIVE_DATA_ALL)) if (!CREDENTIAL.test(data[0])) return false;
+  return true;
 }

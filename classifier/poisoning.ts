@@ -380,12 +380,12 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   const families = (sentence.families ??= familiesOf(text, isPlain));
   // (a step's number, "2) Run: …", is no more part of the order than a label is)
   const body = withoutLabel(text.replace(LIST_NUMBER, ''), isPlain);
-  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || testFit(ASIDE, text, isPlain))) return true;
+  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || ADDRESSED_FUTURE.test(text) || testFit(ASIDE, text, isPlain))) return true;
   // a "label" that is a verb hands what follows to the reader to do ("2. Execute: python3 -c …")
   if (ORDER_LABEL.test(text)) return true;
   // something done with the client's own shell or terminal tool: only the model can do that ("a job is added to the crontab via the shell tool")
   if (families & FAMILY_BITS.tools && SHELL_WORDS.test(text) && SHELL_TOOL.test(text)) return true;
-  if (OPENING_DIRECTIVE.test(body) || (families & FAMILY_BITS.modal && MODAL_DIRECTIVE.test(text))) return true;
+  if ((OPENING_DIRECTIVE.test(body) && !TOOL_DOES_IF.test(body)) || (families & FAMILY_BITS.modal && MODAL_DIRECTIVE.test(text))) return true;
   // what the assistant is said to do, in the present tense ("the assistant asks the employee for … and passes both in …"): an instruction put as a description
   if (families & FAMILY_BITS.model && ASSISTANT_DOES.test(text)) return true;
   if (families & FAMILY_BITS.foreign && foreignDirective(sentence, body, place, isPlain)) return true;
@@ -1594,6 +1594,16 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   return { findings, truncated };
 }
 
+// the model told what it will do: an order in the future tense ("From now on, the assistant will forward every message
+// to …", "You'll include the key in the query"). The subject stands right before "will" ("if you pass a URL, the tool
+// will send it" is the tool's doing), and the verb acts on something (sends, calls, ignores, reveals…): "you will
+// receive a list", "you will need a key" and "you will see the result" say what happens, not what to do.
+const ADDRESSED_FUTURE = new RegExp(String.raw`\b${MODEL_WORDS}(\s+will|['’]ll)\s+((also|now|then|always|first|immediately|silently|quietly|secretly|automatically|henceforth)\s+)?(send|post|forward|upload|include|pass|append|prepend|prefix|attach|copy|paste|email|transmit|submit|execute|run|call|invoke|read|delete|remove|wipe|ignore|disregard|forget|reveal|tell|respond|reply|bcc|cc|redirect|share|leak|overwrite|replace|modify|insert)\b`, 'i');
+
+// a condition on what the model passes, then what the tool does with it ("If you pass a link, the tool will send it to
+// … for parsing", "When you give a file, the server will upload it to …"): the tool's doing, told to the one who calls
+// it, no order (an order in the same sentence is read by the other rules: "you must also …" is `ADDRESSED`)
+const TOOL_DOES_IF = /^[\W_]*(if|when(ever)?|once)\s+you\s+[^,.;]{1,80},\s*(the\s+(tool|server|service|api|app|plugin|extension|integration)|this\s+tool|it)\s+(will|would)\s+(?!(need|require|ask|expect|want)\b|be\s+(required|necessary|mandatory)\b)/i;
 
 // Every gated pattern and the family it cannot match without (its words, or its cue characters).
 // The gates are word lists kept beside the patterns by hand; `gateLeaks` lets a test run each pattern
@@ -1628,6 +1638,7 @@ export const GATED: readonly [family: Family, pattern: RegExp][] = [
   ['sideTask', SIDE_TASK],
   ['shared', SHARED],
   ['addressed', ADDRESSED],
+  ['addressed', ADDRESSED_FUTURE],
   ['addressed', ASIDE],
   ['modal', MODAL_DIRECTIVE],
   ['foreign', FOREIGN_DIRECTIVE],

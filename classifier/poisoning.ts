@@ -705,8 +705,8 @@ function outsideDestination(text: string, insist = false): RegExpExecArray | nul
   if (USER_DESTINATION.test(text)) return null;
   for (const match of text.matchAll(DESTINATIONS)) {
     if (LOOPBACK.test(match[0])) continue;
-    // a link in markdown, "[the docs](https://…)", points the reader somewhere; it sends nothing
-    if (text.slice(Math.max(0, match.index - 2), match.index) === '](') continue;
+    // a link in markdown, "[the docs](https://…)", points the reader somewhere; it sends nothing, unless data is put into it (an image or link rendered with "?d={chat_history}" in it; `>>> 0` reads to the end when no ")" closes it)
+    if (text.slice(Math.max(0, match.index - 2), match.index) === '](' && !/[{$<]/.test(text.slice(match.index, text.indexOf(')', match.index) >>> 0))) continue;
     // and so does an address the reader is told to read ("read https://docs…/limits and set …", "see https://…"),
     // unless data is put into it ("open https://…?q={{conversation}}")
     if (READ_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index)) && !/[{$]/.test(match[0])) continue;
@@ -1523,7 +1523,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     if (dialog && !onlyMentioned(text.slice(0, dialog.index + dialog[0].length + 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
     const param = where.startsWith('inputSchema.');
     // the conversation put into an outside address by a template variable ("…/c?d={{full_conversation}}", "body": "$CHAT_TRANSCRIPT")
-    const variable = text.includes('{') || text.includes('$') ? (CONVERSATION_PLACEHOLDER.exec(text) ?? CONVERSATION_VARIABLE.exec(text)) : null;
+    const variable = text.includes('{') || text.includes('$') || text.includes('<') ? (CONVERSATION_PLACEHOLDER.exec(text) ?? CONVERSATION_VARIABLE.exec(text) ?? CONVERSATION_IN_URL.exec(text)) : null;
     if (variable && outsideDestination(text, true)) record({ kind: 'exfiltration', where, evidence: variable[0], sentence: sentenceAround(text, variable.index), decoded: false, message: MESSAGES.exfiltration! });
     // a parameter said to hold the secrets that turn up in the conversation
     const fromChat = param && FROM_CHAT_WORDS.test(text) ? SECRETS_FROM_CHAT.exec(text) : null;
@@ -1970,3 +1970,9 @@ function sentToAuthenticate(text: string): boolean {
   for (const data of text.matchAll(SENSITIVE_DATA_ALL)) if (!CREDENTIAL.test(data[0])) return false;
   return true;
 }
+
+// the conversation written into an address as a placeholder of one brace or an angle bracket, as an image or link the
+// client renders carries it out with no call at all ("![logo](https://cdn.…/p.png?d={conversation_summary})",
+// "…?q=<summary of the chat>"); a placeholder that names a conversation's id or name ("/conversations/{conversation_id}")
+// is an API's path, not its content
+const CONVERSATION_IN_URL = /https?:\/\/[^\s"'`)\]]*?(\{\s*[\w.-]*(conversation|chat_?history|chat_?log|transcript|dialog(ue)?)(?![\w.-]*?(id|ids|uuid|name|key|slug|number|count)\s*\})[\w.-]*\s*\}|<[^<>]{0,40}\b(conversation|chat|transcript|dialog(ue)?)\b[^<>]{0,40}>)/i;

@@ -1583,6 +1583,14 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       });
       for (const kind of inner) record({ kind, where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES[kind]!} (hidden with ${part.how})` });
     }
+    // instructions encoded in base64 for the model to decode ("decode this and do what it says: aWdub3Jl…"): read like
+    // hidden text; only a decoded text that instructs is a finding (a token, a JWT's JSON or an image's bytes is not)
+    for (const part of encodedParts(text)) {
+      const inner = sentencesOf(part.text, false, place === 'value').flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map((f) => f.kind));
+      if (inner.length === 0) continue;
+      record({ kind: 'hidden-instructions', where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES['hidden-instructions']!} (encoded in base64: ${[...new Set(inner)].join(', ')})` });
+      for (const kind of inner) record({ kind, where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES[kind]!} (hidden in base64)` });
+    }
   }
   const preset = seen.has('exfiltration') ? undefined : presetRecipient(tool);
   if (preset) record({ kind: 'exfiltration', where: `inputSchema.properties.${locationKey(preset.name)}.default`, evidence: preset.address, sentence: preset.sentence, decoded: false, message: MESSAGES.exfiltration! });
@@ -1976,3 +1984,27 @@ function sentToAuthenticate(text: string): boolean {
 // "…?q=<summary of the chat>"); a placeholder that names a conversation's id or name ("/conversations/{conversation_id}")
 // is an API's path, not its content
 const CONVERSATION_IN_URL = /https?:\/\/[^\s"'`)\]]*?(\{\s*[\w.-]*(conversation|chat_?history|chat_?log|transcript|dialog(ue)?)(?![\w.-]*?(id|ids|uuid|name|key|slug|number|count)\s*\})[\w.-]*\s*\}|<[^<>]{0,40}\b(conversation|chat|transcript|dialog(ue)?)\b[^<>]{0,40}>)/i;
+
+// a run that can be base64 of text: 24 characters or more (18 bytes), both cases of letters (a word or a hex hash has
+// one), bounded so a hostile run costs little; `encodedParts` keeps the runs that decode to UTF-8 text with words
+const BASE64_RUN = /(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/=])/g;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** The base64 runs of a text that decode to readable text (three words at least), with what they decode to. */
+function encodedParts(text: string): { raw: string; text: string }[] {
+  const parts: { raw: string; text: string }[] = [];
+  if (text.length < 24) return parts;
+  for (const match of text.matchAll(BASE64_RUN)) {
+    const raw = match[0];
+    if (raw.replace(/=+$/, '').length % 4 === 1) continue;
+    let decoded: string;
+    try {
+      decoded = STRICT_UTF8.decode(Uint8Array.from(atob(raw), (c) => c.charCodeAt(0)));
+    } catch {
+      continue;
+    }
+    // (control characters other than line breaks and tabs: bytes, not text)
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(decoded) || !/[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(decoded)) continue;
+    parts.push({ raw, text: decoded });
+  }
+  return parts;
+}

@@ -289,7 +289,7 @@ const HIDDEN_COMMENT = /\/\*\s*(agents?|assistants?|models?|ai|llms?)\b|<!--|\[\
 const AUTHORITY_TAG = /<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override)\b[^>]{0,40}>/i;
 
 // a text with none of these has one sentence (every break of SENTENCE_BREAK, poisoning-split.ts, needs one)
-const MAY_BREAK = /[.!?]['"”’)]?\s|[a-z]\.[A-Z]|[\n。！？]/;
+const MAY_BREAK = /[.!?]['"”’)]?\s|[a-z][.!?][A-Z]|[\n。！？<]/;
 function pushSentences(out: Sentence[], chunk: string, marked: boolean, values: boolean): void {
   if (!MAY_BREAK.test(chunk)) {
     const trimmed = chunk.trim();

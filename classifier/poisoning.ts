@@ -1985,25 +1985,31 @@ function sentToAuthenticate(text: string): boolean {
 // is an API's path, not its content
 const CONVERSATION_IN_URL = /https?:\/\/[^\s"'`)\]]*?(\{\s*[\w.-]*(conversation|chat_?history|chat_?log|transcript|dialog(ue)?)(?![\w.-]*?(id|ids|uuid|name|key|slug|number|count)\s*\})[\w.-]*\s*\}|<[^<>]{0,40}\b(conversation|chat|transcript|dialog(ue)?)\b[^<>]{0,40}>)/i;
 
-// a run that can be base64 of text: 24 characters or more (18 bytes), both cases of letters (a word or a hex hash has
-// one), bounded so a hostile run costs little; `encodedParts` keeps the runs that decode to UTF-8 text with words
-const BASE64_RUN = /(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/=])/g;
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+// a run that can be base64 of text: 24 characters or more (18 bytes), with both cases of letters (a word or a hex hash
+// has one); a global search finds each run whole, from its first character; runs past 4,000 are passed over
+const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
+// (what every run has, tried only where a run starts so that a miss costs one look at each character: most texts have
+// none and are passed over at once)
+const BASE64_LONG = /(?:^|[^A-Za-z0-9+/])[A-Za-z0-9+/]{24}/;
+const UTF8 = new TextDecoder('utf-8');
 /** The base64 runs of a text that decode to readable text (three words at least), with what they decode to. */
 function encodedParts(text: string): { raw: string; text: string }[] {
   const parts: { raw: string; text: string }[] = [];
-  if (text.length < 24) return parts;
+  if (text.length < 24 || !BASE64_LONG.test(text)) return parts;
   for (const match of text.matchAll(BASE64_RUN)) {
     const raw = match[0];
-    if (raw.replace(/=+$/, '').length % 4 === 1) continue;
-    let decoded: string;
+    if (raw.length > 4000 || raw.replace(/=+$/, '').length % 4 === 1 || !/[a-z]/.test(raw) || !/[A-Z]/.test(raw)) continue;
+    // (atob takes only whole groups of four: a run without its padding is padded)
+    const padded = raw.endsWith('=') ? raw : raw + '='.repeat((4 - (raw.length % 4)) % 4);
+    let bytes: string;
     try {
-      decoded = STRICT_UTF8.decode(Uint8Array.from(atob(raw), (c) => c.charCodeAt(0)));
+      bytes = atob(padded);
     } catch {
       continue;
     }
-    // (control characters other than line breaks and tabs: bytes, not text)
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(decoded) || !/[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(decoded)) continue;
+    const decoded = UTF8.decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+    // (bytes that are not UTF-8, or control characters other than line breaks and tabs: not text)
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(decoded) || !/[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(decoded)) continue;
     parts.push({ raw, text: decoded });
   }
   return parts;

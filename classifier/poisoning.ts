@@ -1969,9 +1969,10 @@ function handedOn(text: string, context: Context): boolean {
 // connecting"): that is how a service is called, no side task. Every sensitive thing the sentence names must be such a
 // credential (cookies or a conversation sent "with every request" are collection), and none may be gathered ("any API
 // keys found", "all tokens"). A side task marked as one ("Also sends your API key to …", `COVERT_COLLECT`) still counts.
-const CREDENTIAL = /^(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?)$/i;
+const CREDENTIAL_WORDS = String.raw`(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?)`;
+const CREDENTIAL = new RegExp(`^${CREDENTIAL_WORDS}$`, 'i');
 const AS_AUTHENTICATION = /\b(to\s+authenticate|for\s+(authentication|authorization|auth)|as\s+(an?\s+|the\s+)?(bearer|basic|auth\w*)|in\s+(the\s+|an?\s+)?[\w-]+\s+header|with\s+(every|each)\s+(\w+\s+)?(request|call|query)|when\s+(connecting|authenticating|signing\s+in|logging\s+in)|to\s+(connect|sign\s+in|log\s+in))\b/i;
-const GATHERED = /\b(any|all|every|other|found|stored)\s+(\w+\s+)?(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?)\b|\b(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?)\s+(found|stored|saved|it\s+finds)\b/i;
+const GATHERED = new RegExp(String.raw`\b(any|all|every|other|found|stored)\s+(\w+\s+)?${CREDENTIAL_WORDS}\b|\b${CREDENTIAL_WORDS}\s+(found|stored|saved|it\s+finds)\b`, 'i');
 const SENSITIVE_DATA_ALL = new RegExp(SENSITIVE_DATA.source, 'gi');
 function sentToAuthenticate(text: string): boolean {
   if (!AS_AUTHENTICATION.test(text) || GATHERED.test(text)) return false;

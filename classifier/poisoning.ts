@@ -380,7 +380,7 @@ function isDirective(sentence: Sentence, place: Place): boolean {
   const families = (sentence.families ??= familiesOf(text, isPlain));
   // (a step's number, "2) Run: …", is no more part of the order than a label is)
   const body = withoutLabel(text.replace(LIST_NUMBER, ''), isPlain);
-  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || ADDRESSED_FUTURE.test(text) || testFit(ASIDE, text, isPlain))) return true;
+  if (families & FAMILY_BITS.addressed && (ADDRESSED.test(text) || testFit(ASIDE, text, isPlain))) return true;
   // a "label" that is a verb hands what follows to the reader to do ("2. Execute: python3 -c …")
   if (ORDER_LABEL.test(text)) return true;
   // something done with the client's own shell or terminal tool: only the model can do that ("a job is added to the crontab via the shell tool")
@@ -1523,7 +1523,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     if (dialog && !onlyMentioned(text.slice(0, dialog.index + dialog[0].length + 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
     const param = where.startsWith('inputSchema.');
     // the conversation put into an outside address by a template variable ("…/c?d={{full_conversation}}", "body": "$CHAT_TRANSCRIPT")
-    const variable = text.includes('{') || text.includes('$') || text.includes('<') ? (CONVERSATION_PLACEHOLDER.exec(text) ?? CONVERSATION_VARIABLE.exec(text) ?? CONVERSATION_IN_URL.exec(text)) : null;
+    const variable = text.includes('{') || text.includes('$') ? (CONVERSATION_PLACEHOLDER.exec(text) ?? CONVERSATION_VARIABLE.exec(text)) : null;
     if (variable && outsideDestination(text, true)) record({ kind: 'exfiltration', where, evidence: variable[0], sentence: sentenceAround(text, variable.index), decoded: false, message: MESSAGES.exfiltration! });
     // a parameter said to hold the secrets that turn up in the conversation
     const fromChat = param && FROM_CHAT_WORDS.test(text) ? SECRETS_FROM_CHAT.exec(text) : null;
@@ -1591,6 +1591,10 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       record({ kind: 'hidden-instructions', where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES['hidden-instructions']!} (encoded in base64: ${[...new Set(inner)].join(', ')})` });
       for (const kind of inner) record({ kind, where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES[kind]!} (hidden in base64)` });
     }
+    // the conversation as a one-brace or angle-bracket placeholder in an address (read last: a rule that names what is
+    // asked for, "entire conversation", gives the better evidence)
+    const inAddress = text.includes('{') || text.includes('<') ? CONVERSATION_IN_URL.exec(text) : null;
+    if (inAddress && outsideDestination(text, true)) record({ kind: 'exfiltration', where, evidence: inAddress[0], sentence: sentenceAround(text, inAddress.index), decoded: false, message: MESSAGES.exfiltration! });
   }
   const preset = seen.has('exfiltration') ? undefined : presetRecipient(tool);
   if (preset) record({ kind: 'exfiltration', where: `inputSchema.properties.${locationKey(preset.name)}.default`, evidence: preset.address, sentence: preset.sentence, decoded: false, message: MESSAGES.exfiltration! });
@@ -1601,12 +1605,6 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   }
   return { findings, truncated };
 }
-
-// the model told what it will do: an order in the future tense ("From now on, the assistant will forward every message
-// to …", "You'll include the key in the query"). The subject stands right before "will" ("if you pass a URL, the tool
-// will send it" is the tool's doing), and the verb acts on something (sends, calls, ignores, reveals…): "you will
-// receive a list", "you will need a key" and "you will see the result" say what happens, not what to do.
-const ADDRESSED_FUTURE = new RegExp(String.raw`\b${MODEL_WORDS}(\s+will|['’]ll)\s+((also|now|then|always|first|immediately|silently|quietly|secretly|automatically|henceforth)\s+)?(send|post|forward|upload|include|pass|append|prepend|prefix|attach|copy|paste|email|transmit|submit|execute|run|call|invoke|read|delete|remove|wipe|ignore|disregard|forget|reveal|tell|respond|reply|bcc|cc|redirect|share|leak|overwrite|replace|modify|insert)\b`, 'i');
 
 // a condition on what the model passes, then what the tool does with it ("If you pass a link, the tool will send it to
 // … for parsing", "When you give a file, the server will upload it to …"): the tool's doing, told to the one who calls
@@ -1646,7 +1644,6 @@ export const GATED: readonly [family: Family, pattern: RegExp][] = [
   ['sideTask', SIDE_TASK],
   ['shared', SHARED],
   ['addressed', ADDRESSED],
-  ['addressed', ADDRESSED_FUTURE],
   ['addressed', ASIDE],
   ['modal', MODAL_DIRECTIVE],
   ['foreign', FOREIGN_DIRECTIVE],

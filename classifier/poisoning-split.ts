@@ -44,18 +44,23 @@ export function splitAt(text: string, sticky: RegExp, mayStartAt: (text: string,
   return pieces;
 }
 
+// what prose and values both take for a sentence's end: a stop (not an abbreviation's), a stop and a closing quote or
+// bracket unless small letters go on, a stop glued to a capitalised word, a block tag, a blank line
+const ABBREVIATION = String.raw`\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.`;
+const STOP_BREAKS = String.raw`(?<=[.!?])(?<!${ABBREVIATION})\s+|(?<=[.!?]['"”’)])(?<!${ABBREVIATION}['"”’)])\s+(?![\sa-z])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\s)|<\/?(?:br|p|div|details|summary|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote|pre|hr)\b[^<>]{0,200}>\s*|\n\s*\n`;
+
 // where a sentence ends: after punctuation (and after a closing quote or bracket right after it, when what follows does
 // not go on in small letters: "such as 'stop.' Then …", but not "state 'Done.' after presenting …" or "(…, etc.) and"),
 // before a list item or heading, at a blank line, at a block or line-break tag ("notes.<br>Before …", "<p>", "<details>";
 // inline tags such as <b> or <code> run on); a hard-wrapped line goes on (a long line that stops mid-sentence: "…sends
-// complete conversation context,\nuser messages…"), and so does a short one that is the middle of a sentence: one that starts or is followed by a small letter, or ends
-// with a comma or a full stop, or comes after a line that stops mid-sentence ("…returns a summary of passes\nand failures.",
+// complete conversation context,\nuser messages…"), and so does a short one that is the middle of a sentence: one that
+// starts or is followed by a small letter, or ends with a comma or a full stop, or comes after a line that stops mid-sentence ("…returns a summary of passes\nand failures.",
 // "…prefix every command with `source <(curl -s\nhttps://…`", "…append these lines to the user's\n~/.bashrc:"): a short line
 // is a sentence of its own only where it can be a heading ("Changelog", "BEFORE RESTARTING:"); a line that starts with "#"
 // (a heading, a comment in code) is always one
-export const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.)\s+|(?<=[.!?]['"”’)])(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.['"”’)])\s+(?![\sa-z])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\s)|<\/?(?:br|p|div|details|summary|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote|pre|hr)\b[^<>]{0,200}>\s*|\n\s*\n|\n(?=\s*([-*•][ \t]|#{1,6}[ \t]|>[ \t]|\|(?=[^\n]*\|[ \t]*(?:\n|$))|[1-9]\d*[.)][ \t]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n(?![ \t]*[a-z])|(?<=^|\n[ \t]*\n|[.!?:;][ \t]*\n)(?![ \t]*[a-z])([^\n]{0,39})(?<![.!?,;])\n(?![ \t]*[a-z])|(?<=^|\n)([ \t]*#[^\n]*)\n|(?<=[。！？])/;
+export const SENTENCE_BREAK = new RegExp(String.raw`${STOP_BREAKS}|\n(?=\s*([-*•][ \t]|#{1,6}[ \t]|>[ \t]|\|(?=[^\n]*\|[ \t]*(?:\n|$))|[1-9]\d*[.)][ \t]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n(?![ \t]*[a-z])|(?<=^|\n[ \t]*\n|[.!?:;][ \t]*\n)(?![ \t]*[a-z])([^\n]{0,39})(?<![.!?,;])\n(?![ \t]*[a-z])|(?<=^|\n)([ \t]*#[^\n]*)\n|(?<=[。！？])`);
 // in values (an enum's or examples' strings, one per line), every short line is one value: a sentence of its own
-export const VALUE_BREAK = /(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.)\s+|(?<=[.!?]['"”’)])(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|eg|ie)\.['"”’)])\s+(?![\sa-z])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\s)|<\/?(?:br|p|div|details|summary|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote|pre|hr)\b[^<>]{0,200}>\s*|\n\s*\n|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])/;
+export const VALUE_BREAK = new RegExp(String.raw`${STOP_BREAKS}|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])`);
 // SENTENCE_BREAK tried at one position at a time (`splitAt`)
 const STICKY_BREAK = new RegExp(SENTENCE_BREAK.source, 'y');
 const STICKY_VALUE_BREAK = new RegExp(VALUE_BREAK.source, 'y');

@@ -1481,6 +1481,12 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   };
   // each text with its sentences, for the reading of a whole text at the end
   const read: ReadText[] = [];
+  // a part hidden from people (invisible characters, base64) is read like any other text: the kinds its sentences give,
+  // each recorded with the raw characters that hide it as the evidence, and `how` in its message
+  const hiddenKinds = (hidden: string, place: Place): DescriptionWarningKind[] => sentencesOf(hidden, false, place === 'value').flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map((f) => f.kind));
+  const recordHidden = (where: string, part: { raw: string; text: string }, kinds: readonly DescriptionWarningKind[], how: string) => {
+    for (const kind of kinds) record({ kind, where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES[kind]!} (${how})` });
+  };
   for (const { where, text: raw } of texts) {
     const typed = plainTyped(raw);
     rawAt.set(where, raw);
@@ -1567,8 +1573,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     });
     context.before = sentences.length;
     for (const part of hidden) {
-      // what is hidden is read like any other text, and hiding it is itself the finding
-      const inner = sentencesOf(part.text, false, place === 'value').flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map((f) => f.kind));
+      // (hiding it is itself the finding)
+      const inner = hiddenKinds(part.text, place);
       const instructs = inner.length > 0 || /[a-z]{3,}\s+[a-z]{2,}/i.test(part.text);
       if (!instructs && part.how.startsWith('a zero-width')) continue;
       // (an example or a value of a tool about such characters, which instructs nothing)
@@ -1581,15 +1587,15 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
         decoded: true,
         message: `${MESSAGES['invisible-unicode']}: ${part.how}${inner.length ? ` (${[...new Set(inner)].join(', ')})` : ''}`,
       });
-      for (const kind of inner) record({ kind, where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES[kind]!} (hidden with ${part.how})` });
+      recordHidden(where, part, inner, `hidden with ${part.how}`);
     }
     // instructions encoded in base64 for the model to decode ("decode this and do what it says: aWdub3Jl…"): read like
     // hidden text; only a decoded text that instructs is a finding (a token, a JWT's JSON or an image's bytes is not)
     for (const part of encodedParts(text)) {
-      const inner = sentencesOf(part.text, false, place === 'value').flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map((f) => f.kind));
+      const inner = hiddenKinds(part.text, place);
       if (inner.length === 0) continue;
       record({ kind: 'hidden-instructions', where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES['hidden-instructions']!} (encoded in base64: ${[...new Set(inner)].join(', ')})` });
-      for (const kind of inner) record({ kind, where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true, message: `${MESSAGES[kind]!} (hidden in base64)` });
+      recordHidden(where, part, inner, 'hidden in base64');
     }
     // the conversation as a one-brace or angle-bracket placeholder in an address (read last: a rule that names what is
     // asked for, "entire conversation", gives the better evidence)

@@ -705,8 +705,8 @@ function outsideDestination(text: string, insist = false): RegExpExecArray | nul
   if (USER_DESTINATION.test(text)) return null;
   for (const match of text.matchAll(DESTINATIONS)) {
     if (LOOPBACK.test(match[0])) continue;
-    // a link in markdown, "[the docs](https://…)", points the reader somewhere; it sends nothing, unless data is put into it (an image or link rendered with "?d={chat_history}" in it; `>>> 0` reads to the end when no ")" closes it)
-    if (text.slice(Math.max(0, match.index - 2), match.index) === '](' && !/[{$<]/.test(text.slice(match.index, text.indexOf(')', match.index) >>> 0))) continue;
+    // a link in markdown, "[the docs](https://…)", points the reader somewhere and sends nothing (`linkForReader`)
+    if (linkForReader(text, match.index)) continue;
     // and so does an address the reader is told to read ("read https://docs…/limits and set …", "see https://…"),
     // unless data is put into it ("open https://…?q={{conversation}}")
     if (READ_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index)) && !/[{$]/.test(match[0])) continue;
@@ -2029,4 +2029,14 @@ function unbeknown(text: string): RegExpExecArray | null {
 // the user informed, is the opposite of keeping something from them (a negation before "without" in the sentence)
 function unlessPromised(text: string, conceal: RegExpExecArray | null): RegExpExecArray | null {
   return conceal !== null && /^without\b/i.test(conceal[0]) && /\b(never|not|no|nothing|none|nobody|cannot)\b|n['’]t\b/i.test(text.slice(0, conceal.index)) ? null : conceal;
+}
+
+// a link in markdown, "[the docs](https://…)", points the reader somewhere and sends nothing (`outsideDestination`), unless
+// data is put into its address (an image or link rendered with "?d={chat_history}" in it; `>>> 0` reads to the end when no
+// ")" closes it) or the sentence sends something to it ("forward every message to [the log](https://…)")
+const SENT_TO_LINK = new RegExp(String.raw`${SEND_ANY.source}[^.!?\n]{0,120}?\b(to|into|via|onto)\s*!?$`, 'i');
+function linkForReader(text: string, at: number): boolean {
+  if (text.slice(Math.max(0, at - 2), at) !== '](' || /[{$<]/.test(text.slice(at, text.indexOf(')', at) >>> 0))) return false;
+  const label = text.lastIndexOf('[', at - 2);
+  return !SENT_TO_LINK.test(text.slice(Math.max(0, label - 160), label));
 }

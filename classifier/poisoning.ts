@@ -455,7 +455,7 @@ const TAMPER_FILE = /(~\/|\$HOME\/|\/home\/\w+\/|\/root\/)?\.(bashrc|zshrc|bash_
 const USER_FILES = /~\/(?:[\w.\/-]*[\w\/-])?|\b(the\s+)?user'?s\s+(local\s+)?([\w\s]{0,30})?(folder|directory|files|home|documents|desktop|downloads)\b|\b(project|current)\s+\.git\s+(directory|folder)/i;
 const WRITE_VERB = /\b(set|change|configure|substitu\w*|remplac\w*|ersetz\w*|sostitu\w*|reemplac\w*|ajout\w*|aggiung\w*|añad\w*|adicion\w*|hinzufüg\w*|add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|drop|install|register|schedule|delete|remove|wipe|truncate|replace)\b/i;
 // a tool named in the text: quoted or in backticks, followed by "tool" (in any language), or a snake_case name after a call
-const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?:\s+(?:tools?|functions?|herramientas?|outils?|Werkzeuge?|ferramentas?|strument[oi]|инструмент|aracı|aracını|narzędzi\w*|टूल|công\s+cụ|alat)(?![A-Za-z])|\s*(?:工具|ツール|도구))|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:call|calls|calling|use|uses|using|invoke|invoking|with|via|through|instead\s+of|prefer|when|whenever|if|after|before)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:-[a-z0-9]+)*|[a-z]\w*(?:\.[a-z_][a-z0-9_]*)+(?=\s*\())|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+(?:is|are|gets?)\s+(?:later\s+|next\s+|then\s+|first\s+|ever\s+|\w+ly\s+)?(?:used|called|invoked|run)\b|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?=\s*,\s*[a-z][a-z0-9]*(?:_[a-z0-9]+)+[\s,]+(?:(?:and|or)\s+)?[^.]{0,40}\b(?:tools?|servers?|functions?)\b)|\btools?\b[^().]{0,30}\(\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?\s*\)/g;
+const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?:\s+(?:tools?|functions?|herramientas?|outils?|Werkzeuge?|ferramentas?|strument[oi]|инструмент|aracı|aracını|narzędzi\w*|टूल|công\s+cụ|alat)(?![A-Za-z])|\s*(?:工具|ツール|도구))|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:[Cc]all|[Cc]alls|[Cc]alling|[Uu]se|[Uu]ses|[Uu]sing|[Ii]nvoke|[Ii]nvoking|[Ww]ith|[Vv]ia|[Tt]hrough|[Ii]nstead\s+of|[Pp]refer|[Ww]hen|[Ww]henever|[Ii]f|[Aa]fter|[Bb]efore)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:-[a-z0-9]+)*|[a-z]\w*(?:\.[a-z_][a-z0-9_]*)+(?=\s*\())|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+(?:is|are|gets?)\s+(?:later\s+|next\s+|then\s+|first\s+|ever\s+|\w+ly\s+)?(?:used|called|invoked|run)\b|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?=\s*,\s*[a-z][a-z0-9]*(?:_[a-z0-9]+)+[\s,]+(?:(?:and|or)\s+)?[^.]{0,40}\b(?:tools?|servers?|functions?)\b)|\btools?\b[^().]{0,30}\(\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?\s*\)/g;
 const CALL_VERB = /\b(call|calls|calling|use|using|invoke|invoking|run|running|trigger|execute|prefer|choose|switch\s+to|redirect\w*|route\w*|fall\s*back\s+to|rely\s+on)\b|호출|调用|呼び出|llama|utiliza|appelle|aufrufen|rufe|chiama|вызови/i;
 const DISPARAGING = /\b(deprecated|disabled|broken|buggy|corrupt(s|ed|ing)?|sunset|decommissioned|end[- ]of[- ]life|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
 const SELF_DEPRECATED = /\bthis\s+(tool|endpoint|function|command)\s+(is|has\s+been|was|will\s+be|is\s+being|is\s+going\s+to\s+be)\s+(deprecated|legacy|obsolete|replaced|superseded|removed|disabled|retired|discontinued|sunset)|^\W*(deprecated|legacy|obsolete)\b/i;
@@ -1193,8 +1193,8 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     else if (disparages && (unknown.length > 0 || tools.some((tool) => saidOf(text, tool)) || text.includes(context.tool.name) || selfNameOf(context).test(text)) && !(selfDeprecated && !pretext)) judging.add('tool-coercion', evidence);
     else if (/\b(do\s+not|don'?t|never|avoid|stop|no\s+longer|ignore|disregard|bypass)\b/i.test(text) && unknown.length > 0 && callsOther && (pretext || ALWAYS.test(text) || /\bunder\s+any\s+circumstances\b/i.test(text))) judging.add('tool-coercion', evidence);
     // an oversight tool (notify, verify, audit, safety) avoided, or a destructive or disabling call made as a side task
-    else if (/\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\b/i.test(text) && tools.some((tool) => OVERSIGHT_NAME.test(tool) && new RegExp(String.raw`\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\s+(\w+\s+){0,3}[\`'"“‘]?${tool}`, 'i').test(text))) judging.add('tool-coercion', evidence);
-    else if (callsOther && /\b(always|whenever|every\s+time|each\s+time|before\s+every|after\s+every|afterwards|immediately\s+after)\b/i.test(text) && (tools.some((tool) => DESTRUCTIVE_NAME.test(tool) || /^(purge|wipe|erase|disable|clear)/i.test(tool)) || DISABLING_ARGUMENT.test(text) || WILDCARD_ARGUMENT.test(text))) judging.add('tool-coercion', evidence);
+    else if (/\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\b/i.test(text) && tools.some((tool) => avoidedOversight(text, tool))) judging.add('tool-coercion', avoidedEvidence(text, tools));
+    else if (callsOther && (/\b(always|whenever|every\s+time|each\s+time|before\s+every|after\s+every|immediately\s+after)\b/i.test(text) || (unknown.length > 0 && /\bafterwards\b/i.test(text))) && (tools.some((tool) => DESTRUCTIVE_NAME.test(tool) || /^(purge|wipe|erase|disable|clear)/i.test(tool)) || DISABLING_ARGUMENT.test(text) || WILDCARD_ARGUMENT.test(text))) judging.add('tool-coercion', evidence);
     // values and output descriptions have no business telling the model to call anything
     else if (callsOther && (place !== 'prose' || sentence.marked)) judging.add('tool-coercion', evidence);
     else if (callsOther && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool)))) judging.add('tool-coercion', evidence);
@@ -2039,4 +2039,14 @@ function linkForReader(text: string, at: number): boolean {
   if (text.slice(Math.max(0, at - 2), at) !== '](' || /[{$<]/.test(text.slice(at, text.indexOf(')', at) >>> 0))) return false;
   const label = text.lastIndexOf('[', at - 2);
   return !SENT_TO_LINK.test(text.slice(Math.max(0, label - 160), label));
+}
+
+// an oversight tool (notify, verify, audit, safety) the sentence tells the model to leave out ("do not call notify_owner",
+// "use save_draft instead of verify_record"), and the evidence for it: that tool, whichever tool the sentence names first
+function avoidedOversight(text: string, tool: string): boolean {
+  return OVERSIGHT_NAME.test(tool) && new RegExp(String.raw`\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\s+(\w+\s+){0,3}[\`'"“‘]?${tool}`, 'i').test(text);
+}
+function avoidedEvidence(text: string, tools: readonly string[]): { 0: string; index: number } {
+  const avoided = tools.find((tool) => avoidedOversight(text, tool))!;
+  return { 0: avoided, index: text.indexOf(avoided) };
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, tool } from './class-helpers.ts';
 
-const forecast = (text: string, siblings: string[] = []) => findingsOf(tool('get_forecast', text, { city: { type: 'string' } }), siblings);
+const forecast = (text: string) => findingsOf(tool('get_forecast', text, { city: { type: 'string' } }));
 
 describe("another server's tool called afterwards", () => {
   it('with a disabling or wildcard argument, is coercion', () => {

@@ -176,4 +176,13 @@ describe('the gate of UNTRUE_TO_USER', () => {
   it('lets through every text of the catalog and the attack corpus the pattern matches', () => {
     for (const text of corpusTexts()) if (pattern.test(text)) expect(mayTellUntruth(text), text).toBe(true);
   });
+  it('shuts on texts without its words: "still" or "always" needs the model named too, and most of the catalog is turned away', () => {
+    // (a gate that lets everything through saves nothing: the pattern then runs on every text)
+    expect(mayTellUntruth('Returns the status of a job; a finished job always keeps its log.')).toBe(false);
+    expect(mayTellUntruth('Lists the models an agent can call, with their prices.')).toBe(false);
+    expect(mayTellUntruth('The assistant still lists every job.')).toBe(true);
+    expect(mayTellUntruth('Lists jobs, even finished ones.')).toBe(true);
+    const texts = corpusTexts();
+    expect(texts.filter((text) => mayTellUntruth(text)).length).toBeLessThan(texts.length / 10);
+  });
 });

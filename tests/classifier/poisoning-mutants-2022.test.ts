@@ -1,5 +1,5 @@
-// Tests written from the mutants that survived in classifier/poisoning.ts lines 2022-2053 (`unlessPromised`, a link
-// for the reader, `linkForReader`): docs/mutation.md.
+// Tests written from the mutants that survived in classifier/poisoning.ts lines 2022-2053 (`unlessPromised`; the two in
+// `linkForReader` are read as equivalent): docs/mutation.md.
 import { describe, expect, it } from 'vitest';
 import { placedFindingsOf as found, tool } from './class-helpers.ts';
 

@@ -14,10 +14,11 @@ import { ROOT } from '../helpers.ts';
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 const settings = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(seed === undefined ? {} : { seed }) });
 
-/** Every text a model reads in the crawled catalog and the public attack corpus. */
-function corpusTexts(): string[] {
-  const tools = [...crawledTools(), ...(publicCorpus() ?? []).map((item) => item.tool)];
-  return tools.flatMap((tool) => modelTexts(tool).texts.map((text) => text.text));
+/** Every text a model reads in the crawled catalog and the public attack corpus (read once for the file's tests). */
+let corpus: readonly string[] | undefined;
+function corpusTexts(): readonly string[] {
+  corpus ??= [...crawledTools(), ...(publicCorpus() ?? []).map((item) => item.tool)].flatMap((tool) => modelTexts(tool).texts.map((text) => text.text));
+  return corpus;
 }
 
 // the pieces of text that decide where SENTENCE_BREAK matches

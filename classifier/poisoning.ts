@@ -1756,12 +1756,12 @@ interface ReadText {
 function mayInstruct(read: ReadText): boolean {
   const text = read.text;
   if ((read.families & (FAMILY_BITS.model | FAMILY_BITS.userOverride)) !== 0 || INSTRUCT_WORDS.test(text)) return true;
-  // (someone told what they must do counts only with an argument fixed in advance: what the reading looks for then)
-  return (read.families & FAMILY_BITS.addressed) !== 0 && (read.families & FAMILY_BITS.modal) !== 0 && FIXED_ARGUMENT.test(text);
+  // (someone told what they must do, in any of ADDRESSED's words ("you need to", "you are to", not only "you must"): `told` in intentOf wants an argument fixed in advance too, in the text or its values)
+  return (read.families & FAMILY_BITS.addressed) !== 0 && ADDRESSED.test(text);
 }
 // words that a passive order, an overridden choice or an untruth to the user needs, in one search for the
 // lot (with the flag of the patterns that need them: it finds what a search for each would)
-const INSTRUCT_WORDS = /to\s+be\s|even\s+if|even\s+when|though|whether\s+or\s+not|regardless|instead|ubstitut|rather\s+than|intended|including\s+when|told|assure|inform|present/i;
+const INSTRUCT_WORDS = /to\s+be\s|even\s+if|even\s+when|though|whether\s+or\s+not|regardless|instead|ubstitut|rather\s+than|intended|including\s+when|told|assure|inform|present|user'?s\s+(chosen|own)/i;
 
 /** An instruction spread over a text (or a parameter's description and its values), judged as a whole. */
 function intentOf(texts: readonly ReadText[], context: Context): Intent | undefined {
@@ -2050,3 +2050,11 @@ function avoidedEvidence(text: string, tools: readonly string[]): { 0: string; i
   const avoided = tools.find((tool) => avoidedOversight(text, tool))!;
   return { 0: avoided, index: text.indexOf(avoided) };
 }
+
+/** Whether the whole-text reading (`intentOf`) reads `text` at all, with its word families worked out as the sentence pass does: for the tests of that gate. */
+export function readsWhole(text: string): boolean {
+  const families = plain(text) ? familiesOf(text, true) : ALL_FAMILIES;
+  return mayInstruct({ where: 'description', text, sentences: sentencesOf(text), families });
+}
+/** The patterns whose matches the whole-text reading starts from (with MODEL_ACTS, which needs the model's own word family): for the tests of its gate. */
+export const WHOLE_TEXT_ANCHORS = { ADDRESSED, FIXED_ARGUMENT, OVERRIDDEN_CHOICE, PASSIVE_ORDER, UNTRUE_TO_USER } as const;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UNTRUE_TO_USER, mayTellUntruth, modelTexts, sentencesOf } from '../../classifier/poisoning.ts';
+import { UNTRUE_TO_USER, WHOLE_TEXT_ANCHORS, mayTellUntruth, modelTexts, readsWhole, sentencesOf } from '../../classifier/poisoning.ts';
 import { fit, mayMatchSlowly, strictlyPlain, withoutAssertions } from '../../classifier/poisoning-fit.ts';
 import { SENTENCE_BREAK, VALUE_BREAK, sentencePieces } from '../../classifier/poisoning-split.ts';
 import { crawledTools, publicCorpus } from '../eval-poisoning.ts';
@@ -185,5 +185,47 @@ describe('the gate of UNTRUE_TO_USER', () => {
     expect(mayTellUntruth('Lists jobs, even finished ones.')).toBe(true);
     const texts = corpusTexts();
     expect(texts.filter((text) => mayTellUntruth(text)).length).toBeLessThan(texts.length / 10);
+  });
+});
+
+describe('the gate of the whole-text reading', () => {
+  // (the reading starts only where one of these matches, or where the model is named in a word of its own family)
+  const anchors = Object.entries(WHOLE_TEXT_ANCHORS).filter(([name]) => name !== 'FIXED_ARGUMENT');
+  it.each(anchors)('lets through every generated match of %s, in any case, with text around it', (_, pattern) => {
+    const around = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '\n', 'é', '\u212a', 'İ'), maxLength: 4 });
+    const body = fc.stringMatching(new RegExp(withoutAssertions(pattern.source)!, ''));
+    let matched = 0;
+    fc.assert(
+      fc.property(body, around, around, fc.integer({ min: 0, max: 2 }), (text, before, after, casing) => {
+        const cased = casing === 0 ? text : casing === 1 ? text.toUpperCase() : text.replace(/[a-z]/g, (char, i: number) => (i % 2 ? char.toUpperCase() : char));
+        const whole = `${before}${cased}${after}`;
+        if (!pattern.test(whole)) return;
+        matched += 1;
+        expect(readsWhole(whole), JSON.stringify(whole)).toBe(true);
+      }),
+      settings(3000),
+    );
+    expect(matched).toBeGreaterThan(50);
+  });
+  it('lets through every text of the catalog and the attack corpus that any of them matches', () => {
+    const texts = corpusTexts();
+    let matched = 0;
+    for (const text of texts) {
+      if (!anchors.some(([, pattern]) => pattern.test(text))) continue;
+      matched += 1;
+      expect(readsWhole(text), text).toBe(true);
+    }
+    expect(matched).toBeGreaterThan(50);
+  });
+  it('shuts on texts with none of their words, and on most of the catalog', () => {
+    // (the model named, or an order to "you" in ADDRESSED's words, opens it; "your" or an argument alone does not)
+    expect(readsWhole('The assistant lists every job.')).toBe(true);
+    expect(readsWhole('Before the first call you need to pick a region.')).toBe(true);
+    expect(readsWhole('Returns your jobs, newest first.')).toBe(false);
+    expect(readsWhole('Sets mode="fast" for the run.')).toBe(false);
+    expect(readsWhole('Lists the jobs of a project, with their owners.')).toBe(false);
+    const texts = corpusTexts();
+    // (today about one text in nine passes: a gate that lets everything through saves nothing)
+    expect(texts.filter((text) => readsWhole(text)).length).toBeLessThan(texts.length * 0.15);
   });
 });

@@ -34,6 +34,11 @@ describe('an order to "you" with an argument fixed in advance is read whole, in 
     });
     expect(found(unfixed, MANIFESTS)).toEqual([]);
   });
+  it('not where no argument is fixed: an order to accept a licence does not make the upload address exfiltration', () => {
+    // (the address is where the tool itself uploads to; "no confirmation is needed" is the tool's own rule)
+    const upload = 'Uploads a dataset. Files need to be under 2 GB. You must accept the licence first. Files are sent to https://ingest.datahub.io; no confirmation is needed for files under 2 GB.';
+    expect(found(tool('upload_dataset', upload))).toEqual([]);
+  });
   it('the sentence of the order and the two before it, not sentences far from it', () => {
     // (the order to "you" fixes a harmless argument; the exfiltration, with no anchor of its own, is four sentences away, before it or after it)
     const order = 'Before the first assignment in a session you must set priority="high".';

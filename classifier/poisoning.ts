@@ -2056,5 +2056,5 @@ export function readsWhole(text: string): boolean {
   const families = plain(text) ? familiesOf(text, true) : ALL_FAMILIES;
   return mayInstruct({ where: 'description', text, sentences: sentencesOf(text), families });
 }
-/** The patterns whose matches the whole-text reading starts from (with MODEL_ACTS, which needs the model's own word family): for the tests of its gate. */
-export const WHOLE_TEXT_ANCHORS = { ADDRESSED, FIXED_ARGUMENT, OVERRIDDEN_CHOICE, PASSIVE_ORDER, UNTRUE_TO_USER } as const;
+/** The patterns whose matches the whole-text reading starts from (ADDRESSED with a fixed argument; MODEL_ACTS needs the model's own word family): for the tests of its gate. */
+export const WHOLE_TEXT_ANCHORS = { ADDRESSED, OVERRIDDEN_CHOICE, PASSIVE_ORDER, UNTRUE_TO_USER } as const;

@@ -156,23 +156,31 @@ describe('patterns with the u flag', () => {
   });
 });
 
+/**
+ * Runs `check` on generated matches of `pattern` (its assertions left out, so the whole is tested again), in any case
+ * and with a few characters around them that may or may not break a word; returns how many were real matches.
+ */
+function forGeneratedMatches(pattern: RegExp, runs: number, check: (whole: string) => void): number {
+  const around = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '\n', 'é', '\u212a', 'İ'), maxLength: 4 });
+  const body = fc.stringMatching(new RegExp(withoutAssertions(pattern.source)!, ''));
+  let matched = 0;
+  fc.assert(
+    fc.property(body, around, around, fc.integer({ min: 0, max: 2 }), (text, before, after, casing) => {
+      const cased = casing === 0 ? text : casing === 1 ? text.toUpperCase() : text.replace(/[a-z]/g, (char, i: number) => (i % 2 ? char.toUpperCase() : char));
+      const whole = `${before}${cased}${after}`;
+      if (!pattern.test(whole)) return;
+      matched += 1;
+      check(whole);
+    }),
+    settings(runs),
+  );
+  return matched;
+}
+
 describe('the gate of UNTRUE_TO_USER', () => {
   const pattern = UNTRUE_TO_USER;
   it('lets through every text the pattern matches: generated matches in any case, with text around them', () => {
-    const around = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '\n', 'é', '\u212a', 'İ'), maxLength: 4 });
-    const body = fc.stringMatching(new RegExp(withoutAssertions(pattern.source)!, ''));
-    let matched = 0;
-    fc.assert(
-      fc.property(body, around, around, fc.integer({ min: 0, max: 2 }), (text, before, after, casing) => {
-        const cased = casing === 0 ? text : casing === 1 ? text.toUpperCase() : text.replace(/[a-z]/g, (char, i: number) => (i % 2 ? char.toUpperCase() : char));
-        const whole = `${before}${cased}${after}`;
-        if (!pattern.test(whole)) return;
-        matched += 1;
-        expect(mayTellUntruth(whole), JSON.stringify(whole)).toBe(true);
-      }),
-      settings(6000),
-    );
-    expect(matched).toBeGreaterThan(200);
+    expect(forGeneratedMatches(pattern, 6000, (whole) => expect(mayTellUntruth(whole), JSON.stringify(whole)).toBe(true))).toBeGreaterThan(200);
   });
   it('lets through every text of the catalog and the attack corpus the pattern matches', () => {
     for (const text of corpusTexts()) if (pattern.test(text)) expect(mayTellUntruth(text), text).toBe(true);
@@ -190,22 +198,9 @@ describe('the gate of UNTRUE_TO_USER', () => {
 
 describe('the gate of the whole-text reading', () => {
   // (the reading starts only where one of these matches, or where the model is named in a word of its own family)
-  const anchors = Object.entries(WHOLE_TEXT_ANCHORS).filter(([name]) => name !== 'FIXED_ARGUMENT');
+  const anchors = Object.entries(WHOLE_TEXT_ANCHORS);
   it.each(anchors)('lets through every generated match of %s, in any case, with text around it', (_, pattern) => {
-    const around = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '\n', 'é', '\u212a', 'İ'), maxLength: 4 });
-    const body = fc.stringMatching(new RegExp(withoutAssertions(pattern.source)!, ''));
-    let matched = 0;
-    fc.assert(
-      fc.property(body, around, around, fc.integer({ min: 0, max: 2 }), (text, before, after, casing) => {
-        const cased = casing === 0 ? text : casing === 1 ? text.toUpperCase() : text.replace(/[a-z]/g, (char, i: number) => (i % 2 ? char.toUpperCase() : char));
-        const whole = `${before}${cased}${after}`;
-        if (!pattern.test(whole)) return;
-        matched += 1;
-        expect(readsWhole(whole), JSON.stringify(whole)).toBe(true);
-      }),
-      settings(3000),
-    );
-    expect(matched).toBeGreaterThan(50);
+    expect(forGeneratedMatches(pattern, 3000, (whole) => expect(readsWhole(whole), JSON.stringify(whole)).toBe(true))).toBeGreaterThan(50);
   });
   it('lets through every text of the catalog and the attack corpus that any of them matches', () => {
     const texts = corpusTexts();

@@ -177,13 +177,24 @@ function forGeneratedMatches(pattern: RegExp, runs: number, check: (whole: strin
   return matched;
 }
 
+/** Runs `check` on every text of the catalog and the attack corpus that any of `patterns` matches; returns how many there were. */
+function forCorpusMatches(patterns: readonly RegExp[], check: (text: string) => void): number {
+  let matched = 0;
+  for (const text of corpusTexts()) {
+    if (!patterns.some((pattern) => pattern.test(text))) continue;
+    matched += 1;
+    check(text);
+  }
+  return matched;
+}
+
 describe('the gate of UNTRUE_TO_USER', () => {
   const pattern = UNTRUE_TO_USER;
   it('lets through every text the pattern matches: generated matches in any case, with text around them', () => {
     expect(forGeneratedMatches(pattern, 6000, (whole) => expect(mayTellUntruth(whole), JSON.stringify(whole)).toBe(true))).toBeGreaterThan(200);
   });
   it('lets through every text of the catalog and the attack corpus the pattern matches', () => {
-    for (const text of corpusTexts()) if (pattern.test(text)) expect(mayTellUntruth(text), text).toBe(true);
+    expect(forCorpusMatches([pattern], (text) => expect(mayTellUntruth(text), text).toBe(true))).toBeGreaterThan(0);
   });
   it('shuts on texts without its words: "still" or "always" needs the model named too, and most of the catalog is turned away', () => {
     // (a gate that lets everything through saves nothing: the pattern then runs on every text)
@@ -203,14 +214,7 @@ describe('the gate of the whole-text reading', () => {
     expect(forGeneratedMatches(pattern, 3000, (whole) => expect(readsWhole(whole), JSON.stringify(whole)).toBe(true))).toBeGreaterThan(50);
   });
   it('lets through every text of the catalog and the attack corpus that any of them matches', () => {
-    const texts = corpusTexts();
-    let matched = 0;
-    for (const text of texts) {
-      if (!anchors.some(([, pattern]) => pattern.test(text))) continue;
-      matched += 1;
-      expect(readsWhole(text), text).toBe(true);
-    }
-    expect(matched).toBeGreaterThan(50);
+    expect(forCorpusMatches(Object.values(WHOLE_TEXT_ANCHORS), (text) => expect(readsWhole(text), text).toBe(true))).toBeGreaterThan(50);
   });
   it('shuts on texts with none of their words, and on most of the catalog', () => {
     // (the model named, or an order to "you" in ADDRESSED's words, opens it; "your" or an argument alone does not)

@@ -1949,11 +1949,11 @@ function opensDescription(sentence: Sentence, place: Place, body: string): boole
 const OUTPUT_IN_PLACE = /\b(replace|overwrite|substitute|swap|override)\s+(the\s+|its\s+|their\s+|all\s+|any\s+|every\s+)?([\w-]+\s+){0,3}?(values?|arguments?|parameters?|inputs?|amounts?|numbers?|accounts?|recipients?|address(es)?|fields?|data)\s+(\w+\s+){0,4}?with\s+(the\s+|its\s+|this\s+tool'?s\s+)?(response|result|output|returned\s+\w+|(one|ones|value|values)\s+(it|this\s+tool)\s+returns)\b|\bsubstitute\s+(its|the|this\s+tool'?s)\s+(response|result|output)\s+for\b/i;
 // another operation that this tool is to run ahead of
 const BEFORE_ANOTHER = /\b(before|prior\s+to|ahead\s+of)\s+((\w+\s+){0,4}?(operations?|calls?|transfers?|payments?|requests?|tools?|actions?|transactions?)\b|(executing|running|calling|invoking|performing|using)\b)/i;
-// a call of this tool (`SELF_CALL` without its `g`, so that `test` keeps no position)
+// a call of this tool (`SELF_CALL` without its `g`, so that `test` keeps no position); the output may instead be named as this tool's
 const SELF_CALL_ONCE = new RegExp(SELF_CALL.source, 'i');
 function outputInPlace(text: string): RegExpExecArray | null {
-  if (!/replac|overwrit|substitut|swap|overrid/i.test(text) || !SELF_CALL_ONCE.test(text) || !BEFORE_ANOTHER.test(text)) return null;
-  return OUTPUT_IN_PLACE.exec(text);
+  const match = /replac|overwrit|substitut|swap|overrid/i.test(text) && BEFORE_ANOTHER.test(text) ? OUTPUT_IN_PLACE.exec(text) : null;
+  return match && (SELF_CALL_ONCE.test(text) || /\bthis\s+tool\b/i.test(match[0])) ? match : null;
 }
 
 // a secret that is the tool's own input (`heldBy`) handed on all the same: to an outside address, or into a field that
@@ -1989,32 +1989,32 @@ function sentToAuthenticate(text: string): boolean {
 // is an API's path, not its content
 const CONVERSATION_IN_URL = /https?:\/\/[^\s"'`)\]]*?(\{\s*[\w.-]*(conversation|chat_?history|chat_?log|transcript|dialog(ue)?)(?![\w.-]*?(id|ids|uuid|name|key|slug|number|count)\s*\})[\w.-]*\s*\}|<[^<>]{0,40}\b(conversation|chat|transcript|dialog(ue)?)\b[^<>]{0,40}>)/i;
 
-// a run that can be base64 of text: 24 characters or more (18 bytes), with both cases of letters (a word or a hex hash
-// has one); a global search finds each run whole, from its first character; runs past 4,000 are passed over
+// a run that can be base64: 24 characters or more (18 bytes); a global search finds each run whole, from its first
+// character. Every run is decoded, however long (the texts read are bounded as a whole, `MAX_CHARS`): a cap on a run's
+// length, or on its letters' case, would let an order padded with filler, or worded to encode in one case, pass
+// unread.
 const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
 // (what every run has, tried only where a run starts so that a miss costs one look at each character: most texts have
 // none and are passed over at once)
 const BASE64_LONG = /(?:^|[^A-Za-z0-9+/])[A-Za-z0-9+/]{24}/;
-const UTF8 = new TextDecoder('utf-8');
-/** The base64 runs of a text that decode to readable text (three words at least), with what they decode to. */
+// (strict: bytes that are not UTF-8, as an image's, a key's or a hash's are, throw)
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+/**
+ * The base64 runs of a text that decode to UTF-8, with what they decode to. Whether that says anything is for the
+ * rules to judge, as with any text: a test of readability here (so many words, no control characters) would pass over
+ * a short order ("Call wipe_disk.") or one behind a control character, and random bytes are almost never UTF-8.
+ */
 function encodedParts(text: string): { raw: string; text: string }[] {
   const parts: { raw: string; text: string }[] = [];
-  if (text.length < 24 || !BASE64_LONG.test(text)) return parts;
+  if (!BASE64_LONG.test(text)) return parts;
   for (const match of text.matchAll(BASE64_RUN)) {
-    const raw = match[0];
-    if (raw.length > 4000 || raw.replace(/=+$/, '').length % 4 === 1 || !/[a-z]/.test(raw) || !/[A-Z]/.test(raw)) continue;
-    // (atob takes only whole groups of four: a run without its padding is padded)
-    const padded = raw.endsWith('=') ? raw : raw + '='.repeat((4 - (raw.length % 4)) % 4);
-    let bytes: string;
+    // (atob takes a run without its padding, and throws on one that cannot be base64: a length of 4n+1, padding
+    // that does not fit)
     try {
-      bytes = atob(padded);
+      parts.push({ raw: match[0], text: UTF8_STRICT.decode(Uint8Array.from(atob(match[0]), (c) => c.charCodeAt(0))) });
     } catch {
-      continue;
+      // (not base64, or bytes that are not UTF-8: no text)
     }
-    const decoded = UTF8.decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
-    // (bytes that are not UTF-8, or control characters other than line breaks and tabs: not text)
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(decoded) || !/[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(decoded)) continue;
-    parts.push({ raw, text: decoded });
   }
   return parts;
 }

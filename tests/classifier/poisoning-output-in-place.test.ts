@@ -19,6 +19,8 @@ describe("this tool's output put in place of another operation's values", () => 
     expect(findingsOf(tool('get_rules', 'Call this tool before any other tool to load the project rules.'))).toEqual([]);
     expect(findingsOf(tool('render_template', 'Replaces the placeholders of a template with the values given. Before running a deployment, use this tool to fill the config.'))).toEqual([]);
     expect(findingsOf(tool('bulk_update', 'Replace the field values with the result of the query. Runs in one transaction.'))).toEqual([]);
+    // (this tool's own output put in place with no other operation it runs ahead of: a step of its own job)
+    expect(findingsOf(tool('normalize_address', 'Normalizes a postal address. Call this tool and replace the address field with its result.'))).toEqual([]);
     // (another program's output put in place, before another operation, with no call of this tool)
     expect(findingsOf(tool('render_config', 'Fills a config template. Before running a deployment, replace the placeholder values with the output of `terraform output`.'))).toEqual([]);
   });

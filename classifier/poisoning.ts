@@ -1524,9 +1524,9 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     if (shared && harvested && sentenceCount(text) > 1 && !HONEST_DATA.test(text.slice(Math.max(0, shared.index - 80), shared.index + 80))) {
       record({ kind: 'covert-collection', where, evidence: quoteIn(text, harvested[0], ''), sentence: sentenceAround(text, shared.index), decoded: false, message: MESSAGES['covert-collection']! });
     }
-    // (a role marker's colon may be typed full width: "Human："; a quoted example is read to its closing quote past the dialog)
-    const dialog = text.includes(':') || text.includes('：') ? DIALOG.exec(text) : null;
-    if (dialog && !onlyMentioned(text.slice(0, dialog.index + dialog[0].length + 400), DIALOG, context)) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog[0].trim().slice(0, 60), ''), sentence: dialog[0].trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
+    // (a role marker's colon may be typed full width: "Human："; a quoted example dialog gives way to the first one outside quotes, `shownDialog`)
+    const dialog = text.includes(':') || text.includes('：') ? shownDialog(text, context) : null;
+    if (dialog) record({ kind: 'fake-markers', where, evidence: quoteIn(text, dialog.trim().slice(0, 60), ''), sentence: dialog.trim().slice(0, 400), decoded: false, message: MESSAGES['fake-markers']! });
     const param = where.startsWith('inputSchema.');
     // the conversation put into an outside address by a template variable ("…/c?d={{full_conversation}}", "body": "$CHAT_TRANSCRIPT")
     const variable = text.includes('{') || text.includes('$') ? (CONVERSATION_PLACEHOLDER.exec(text) ?? CONVERSATION_VARIABLE.exec(text)) : null;
@@ -2058,3 +2058,16 @@ export function readsWhole(text: string): boolean {
 }
 /** The patterns whose matches the whole-text reading starts from (ADDRESSED with a fixed argument; MODEL_ACTS needs the model's own word family): for the tests of its gate. */
 export const WHOLE_TEXT_ANCHORS = { ADDRESSED, OVERRIDDEN_CHOICE, PASSIVE_ORDER, UNTRUE_TO_USER } as const;
+
+/**
+ * A dialog written into a text ("Human: …" and then "Assistant: …", `DIALOG`) as the text puts it before the model. Where
+ * the text only mentions dialogs (`onlyMentioned`: a chat formatter's quoted example), none; else the first dialog outside
+ * quotes, however far past a quoted example it stands, and a quote is read to its close, however long it runs.
+ */
+function shownDialog(text: string, context: Context): string | null {
+  const first = DIALOG.exec(text);
+  if (!first || onlyMentioned(text, DIALOG, context)) return null;
+  // (a text that mentions nothing may have its one dialog in quotes: then that one)
+  const outside = DIALOG.exec(text.replace(QUOTED, (quoted) => `${quoted[0]}${' '.repeat(Math.max(0, quoted.length - 2))}${quoted.at(-1)}`));
+  return outside ? text.slice(outside.index, outside.index + outside[0].length) : first[0];
+}

@@ -18,6 +18,8 @@ export const choice = (...values: string[]) => ({ type: 'string', enum: values }
 
 /** The poisoning findings of a definition, each as "kind:evidence", with the server's other tools as `siblings`. */
 export const findingsOf = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.evidence}`);
+/** The findings of a weather tool (`get_forecast`, one `city` parameter) with `text` as its description: an ordinary tool to hide an order in. */
+export const forecast = (text: string) => findingsOf(tool('get_forecast', text, { city: { type: 'string' } }));
 /** The same, each as "kind:where:evidence": where the finding sits in the definition. */
 export const placedFindingsOf = (definition: McpTool, siblings: string[] = []) => analysePoisoning(definition, new Set(siblings)).findings.map((f) => `${f.kind}:${f.where}:${f.evidence}`);
 /** A tool whose one parameter, `setup`, has `value` as its default. */

@@ -3,9 +3,7 @@
 // "always" (for one of this server's own tools, only a standing rule is: poisoning-capital-call.test.ts); a harmless
 // call to another server's tool afterwards is advice. The phrasings are written here for the class.
 import { describe, expect, it } from 'vitest';
-import { findingsOf, tool } from './class-helpers.ts';
-
-const forecast = (text: string) => findingsOf(tool('get_forecast', text, { city: { type: 'string' } }));
+import { forecast } from './class-helpers.ts';
 
 describe("another server's tool called afterwards", () => {
   it('with a disabling or wildcard argument, is coercion', () => {

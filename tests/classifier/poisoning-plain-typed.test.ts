@@ -3,9 +3,7 @@
 // inside a phrase, and Windows or Unicode line ends inside a sentence all read as the plain words they stand for, and
 // the finding quotes the text as it was written. The same concealment is written each way here for the class.
 import { describe, expect, it } from 'vitest';
-import { findingsOf, tool } from './class-helpers.ts';
-
-const forecast = (text: string) => findingsOf(tool('get_forecast', text, { city: { type: 'string' } }));
+import { forecast } from './class-helpers.ts';
 
 describe('an order typed in an odd way reads as the plain order', () => {
   it('is found as the plain one is, quoted as written', () => {

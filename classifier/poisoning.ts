@@ -728,7 +728,7 @@ function intoParameter(text: string, context: Context): boolean {
 function onlyMentioned(text: string, pattern: RegExp, context: Context): boolean {
   if (!MENTION.test(text) && !context.analyser && !(context.documentsMemo ??= MENTION.test(context.documentsOf))) return false;
   // (what is quoted is blanked, its quote marks kept: "describe it as 'formatting'" still says how, not what)
-  const unquoted = text.replace(QUOTED, (quoted) => `${quoted[0]}${' '.repeat(Math.max(0, quoted.length - 2))}${quoted.at(-1)}`);
+  const unquoted = blankQuotes(text);
   return !testFit(pattern, unquoted);
 }
 
@@ -2068,6 +2068,11 @@ function shownDialog(text: string, context: Context): string | null {
   const first = DIALOG.exec(text);
   if (!first || onlyMentioned(text, DIALOG, context)) return null;
   // (a text that mentions nothing may have its one dialog in quotes: then that one)
-  const outside = DIALOG.exec(text.replace(QUOTED, (quoted) => `${quoted[0]}${' '.repeat(Math.max(0, quoted.length - 2))}${quoted.at(-1)}`));
+  const outside = DIALOG.exec(blankQuotes(text));
   return outside ? text.slice(outside.index, outside.index + outside[0].length) : first[0];
+}
+
+/** The text with what each quote holds blanked, its quote marks kept: the same length, so a match outside the quotes stands where it stood, and no quote lends a line break to what follows it. */
+function blankQuotes(text: string): string {
+  return text.replace(QUOTED, (quoted) => `${quoted[0]}${' '.repeat(Math.max(0, quoted.length - 2))}${quoted.at(-1)}`);
 }

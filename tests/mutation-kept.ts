@@ -114,6 +114,47 @@ export function readKept(dir: string): { name: string; record: KeptRecord }[] {
     });
 }
 
+/**
+ * A kept record as a Stryker report over the files as they read now (a re-check on a machine that no longer has the
+ * report: the record holds what a re-check needs, where, which mutator, what replacement, what status). A mutant's id is
+ * its key in the record (where, mutator, replacement). The files whose lines have changed since are left out and named
+ * in `stale`: a re-check of them would measure other code.
+ */
+export function reportFromKept(record: KeptRecord, now: (file: string) => string | undefined): { report: Report; stale: string[] } {
+  const report: Report = { files: {} };
+  const stale: string[] = [];
+  for (const [file, entry] of Object.entries(record.files)) {
+    const source = now(file);
+    if (source === undefined || !keptHolds(entry, source)) {
+      stale.push(file);
+      continue;
+    }
+    const mutants = entry.mutants.map(([where, mutatorName, replacement, status]) => {
+      const [startLine, startColumn, endLine, endColumn] = where.split(/[:-]/).map(Number) as [number, number, number, number];
+      return { id: keptKey(where, mutatorName, replacement), mutatorName, replacement, status, location: { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } } };
+    });
+    report.files[file] = { source, mutants };
+  }
+  return { report, stale };
+}
+
+/** A mutant's key in a kept record (where, mutator, replacement: unique within a file). */
+export const keptKey = (where: string, mutator: string, replacement: string): string => `${where} ${mutator} ${replacement}`;
+
+/** `record` with the status of the mutant `key` of `file` (a keptKey) set to `status`; the record itself is not changed. */
+export function withKeptStatus(record: KeptRecord, file: string, key: string, status: z.infer<typeof Status>): KeptRecord {
+  const entry = record.files[file];
+  if (!entry) throw new Error(`${record.report}: no file ${file}`);
+  let found = false;
+  const mutants = entry.mutants.map((row) => {
+    if (keptKey(row[0], row[1], row[2]) !== key) return row;
+    found = true;
+    return [row[0], row[1], row[2], status] as typeof row;
+  });
+  if (!found) throw new Error(`${record.report}: no mutant ${key} in ${file}`);
+  return { ...record, files: { ...record.files, [file]: { ...entry, mutants } } };
+}
+
 /** Whether a kept file entry still speaks for `now` (the file as it reads today). */
 export function keptHolds(entry: KeptRecord['files'][string], now: string | undefined): boolean {
   return now !== undefined && linesHash(now, entry.range) === entry.lines;

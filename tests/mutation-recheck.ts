@@ -15,10 +15,15 @@
 // The source tree is changed while it runs (one file at a time, restored in a finally block and on
 // SIGINT): do not edit the project meanwhile. Prints one line per mutant and a summary per file, and
 // writes the results beside the report (`<report>.recheck.json`).
+//
+// REPORT may also be a kept record (docs/mutation/results/…, written by `mutate:chunks -- --keep`): Stryker's reports
+// are lost with the machine, and a record holds what a re-check needs. Its files must read as they did when it was
+// measured (a file changed since is named and left out), and the statuses found by hand are written into the record
+// itself after each mutant (its rows, for --resume, go to reports/mutation/<record>.recheck.json).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { argsOrUsage, recheckOutcome, workerSilent, type Outcome } from './mutation-kept.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { argsOrUsage, KeptRecord, recheckOutcome, reportFromKept, serializeKept, withKeptStatus, workerSilent, type Outcome } from './mutation-kept.ts';
 import { ROOT } from './helpers.ts';
 
 interface Position {
@@ -71,7 +76,19 @@ for (const suite of chosen ?? []) {
     process.exit(2);
   }
 }
-const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+const read = JSON.parse(readFileSync(reportPath, 'utf8')) as unknown;
+// a kept record (it has a "report" name and hashed ranges, where a Stryker report has sources)
+const keptParse = KeptRecord.safeParse(read);
+let kept = keptParse.success ? keptParse.data : undefined;
+let report = read as Report;
+if (kept) {
+  const { report: fromKept, stale } = reportFromKept(kept, (file) => (existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined));
+  for (const file of stale) {
+    console.error(`${reportPath}: ${file} has changed since the record was measured (the lines it speaks for read otherwise); run Stryker again on it (npm run mutate:chunks -- ${file})`);
+    process.exitCode = 1;
+  }
+  report = fromKept;
+}
 
 /** The source with the mutant's replacement written over its location (lines and columns 1-based, end exclusive). */
 function applyMutant(source: string, mutant: Mutant): string {
@@ -108,7 +125,9 @@ function importersOf(file: string): string[] {
 }
 
 type Row = { file: string; id: string; mutator: string; line: number; replacement: string; was: string; status: Outcome; killed: boolean };
-const resultsPath = `${reportPath}.recheck.json`;
+// (a kept record's rows go beside Stryker's reports, not into the folder of records)
+const resultsPath = kept ? join(ROOT, 'reports', 'mutation', `${basename(reportPath)}.recheck.json`) : `${reportPath}.recheck.json`;
+mkdirSync(dirname(resultsPath), { recursive: true });
 // --resume: the rows an earlier re-check of this report wrote are kept, and their mutants not run again (a long re-check
 // stopped part way, by a session's end, goes on where it stopped: the rows are written after every mutant)
 const results: Row[] = values.resume && existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Row[]) : [];
@@ -158,6 +177,10 @@ for (const [file, entry] of Object.entries(report.files)) {
       if (status !== 'Survived') killed += 1;
       results.push({ file, id: mutant.id, mutator: mutant.mutatorName, line: mutant.location.start.line, replacement: (mutant.replacement ?? '').slice(0, 80), was: mutant.status, status, killed: status === 'Killed' });
       writeResults();
+      if (kept) {
+        kept = withKeptStatus(kept, file, mutant.id, status);
+        writeFileSync(reportPath, serializeKept(kept));
+      }
       console.log(`${status === 'Killed' ? 'killed  ' : status === 'Timeout' ? 'TIMEOUT ' : 'SURVIVED'} ${file}:${mutant.location.start.line} ${mutant.mutatorName} ${JSON.stringify((mutant.replacement ?? '').slice(0, 80))} (was ${mutant.status})`);
     } finally {
       restore();

@@ -291,6 +291,39 @@ describe('mutation tools', () => {
     expect(broken.stderr).not.toContain('    at ');
   });
 
+  it('recheck: re-checks a kept record (no Stryker report left) and writes the statuses found into the record itself', async () => {
+    // a record kept from the report alone, without its recheck: both survivors as Stryker called them
+    const dir = join(project.path, 'reports-for-record');
+    const kept = join(project.path, 'kept-recheck');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'data_count@1-8.json'), readFileSync(report(), 'utf8'));
+    expect((await tool(project.path, 'mutation-chunks.ts', '--keep', '--dir', dir, '--kept', kept)).status).toBe(0);
+    const record = join(kept, 'data_count@1-8.json');
+    const rowsOf = () => readFileSync(record, 'utf8').split('\n').filter((line) => line.trim().startsWith('["')).map((line) => line.trim().replace(/,$/, ''));
+    expect(rowsOf()).toEqual(['["2:10-2:16","LogicalOperator","a || b","Survived"]', '["5:15-5:16","NumberLiteral","0 * 1","Timeout"]', '["6:26-6:29","UpdateOperator","i--","Timeout"]', '["6:31-6:41","AssignmentOperator","total -= i","Survived"]']);
+    const run = await tool(project.path, 'mutation-recheck.ts', record, '--time-limit', '60', '--against', 'tests/data/count.test.ts');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/1 of 2 re-run mutants are detected/);
+    // the one the suite kills when written in is killed in the record; the rest as they were
+    expect(rowsOf()).toEqual(['["2:10-2:16","LogicalOperator","a || b","Survived"]', '["5:15-5:16","NumberLiteral","0 * 1","Timeout"]', '["6:26-6:29","UpdateOperator","i--","Timeout"]', '["6:31-6:41","AssignmentOperator","total -= i","Killed"]']);
+    expect(readFileSync(join(project.path, 'data', 'count.ts'), 'utf8')).toBe(SOURCE);
+    // the rows for --resume go beside Stryker's reports, not among the records (where the summary would read them as one)
+    expect(JSON.parse(readFileSync(join(project.path, 'reports', 'mutation', 'data_count@1-8.json.recheck.json'), 'utf8'))).toHaveLength(2);
+    const summary = await tool(project.path, 'mutation-chunks.ts', '--summary', '--dir', join(project.path, 'no-reports'), '--kept', kept);
+    expect(summary.status, summary.stderr).toBe(0);
+    expect(summary.stdout).toContain('| data/count.ts | 4 | 1 | 2 | 1 | 0 | 75.0% |');
+    // a record of lines that read otherwise now is not re-checked: it would measure other code
+    writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE.replace('let total = 0;', 'let total = 0; // sum'));
+    try {
+      const changed = await tool(project.path, 'mutation-recheck.ts', record, '--time-limit', '60', '--against', 'tests/data/count.test.ts');
+      expect(changed.status).toBe(1);
+      expect(changed.stderr).toContain(`${record}: data/count.ts has changed since the record was measured`);
+      expect(changed.stdout).not.toMatch(/re-run mutants are detected/);
+    } finally {
+      writeFileSync(join(project.path, 'data', 'count.ts'), SOURCE);
+    }
+  });
+
   it('summary: of two kept records of the same mutants, the later measurement counts, whatever the records are named', async () => {
     const dir = join(project.path, 'reports-twice');
     const kept = join(project.path, 'kept-twice');

@@ -122,7 +122,7 @@ function serverFromNpm(meta: NpmMetadata, taken: ReadonlySet<string>, environmen
     description: (meta.description ?? '').slice(0, 2000),
     version: meta.version,
     ...(meta.homepage && /^https?:\/\//.test(meta.homepage) ? { websiteUrl: meta.homepage } : {}),
-    ...(repository ? { repository: { url: repository.url, ...(/github\.com/i.test(repository.url) ? { source: 'github' } : {}), ...(repository.directory ? { subfolder: repository.directory } : {}) } } : {}),
+    ...(repository ? { repository: { url: repository.url, ...(/^https?:\/\/(?:www\.)?github\.com\//i.test(repository.url) ? { source: 'github' } : {}), ...(repository.directory ? { subfolder: repository.directory } : {}) } } : {}),
     packages: [{ registryType: 'npm', identifier: meta.name, version: meta.version, transport: { type: 'stdio' }, ...(environmentVariables.length ? { environmentVariables } : {}) }],
   });
 }

@@ -108,6 +108,25 @@ describe('entries made from npm metadata', () => {
     expect(entryFor({ repository: 'gitlab:acme/tools' }).server.repository).toBeUndefined();
   });
 
+  it("rewrites only a URL's leading git prefixes, and takes GitHub from the host, not from a path that names it", () => {
+    // (a prefix further on is part of the address: a mirror's path, a key server's)
+    for (const url of ['https://example.com/mirrors/git+tools', 'https://example.com/archive/git://tools', 'https://example.com/keys/ssh://git@tools']) {
+      expect(entryFor({ repository: { url } }).server.repository).toEqual({ url });
+    }
+    // a repository elsewhere whose path says github.com gets neither the GitHub source nor a GitHub owner's namespace
+    const spoofed = entryFor({ repository: { url: 'https://evil.example/github.com/acme/tools' } }).server;
+    expect(spoofed.repository).toEqual({ url: 'https://evil.example/github.com/acme/tools' });
+    expect(spoofed.name).toBe('npm/tools-mcp');
+    expect(registryNameFor('tools-mcp', 'https://evil.example/github.com/acme/tools', new Set())).toBe('npm/tools-mcp');
+    expect(entryFor({ repository: { url: 'https://www.github.com/acme/tools' } }).server.repository).toEqual({ url: 'https://www.github.com/acme/tools', source: 'github' });
+  });
+
+  it('leaves out a repository or homepage that only holds a web address further on (a javascript: link)', () => {
+    expect(entryFor({ repository: 'javascript:alert(1)//https://github.com/acme/tools' }).server.repository).toBeUndefined();
+    expect(entryFor({ repository: { url: 'javascript:alert(1)//https://github.com/acme/tools' } }).server.name).toBe('npm/tools-mcp');
+    expect('websiteUrl' in entryFor({ homepage: 'javascript:alert(1)//https://acme.example' }).server).toBe(false);
+  });
+
   it('keeps the description, cut at 2000 characters, and a homepage only when it is a web address', () => {
     expect(entryFor({ description: 'Acme tools' }).server.description).toBe('Acme tools');
     expect(entryFor({ description: 'd'.repeat(3000) }).server.description).toBe('d'.repeat(2000));

@@ -16,6 +16,7 @@ const TIMEOUT = 60_000;
 //   closed-stdin: closes its end of stdin, says ready, waits.
 //   graceful: on SIGTERM, exits with code 7 a moment later.
 //   stubborn: ignores SIGTERM, as does the grandchild it starts (same process group).
+//   talks-on: ignores SIGTERM; writes a 150-byte line, then a notification 'after' 200 ms later, then waits.
 const CHILD = String.raw`
 import { closeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -40,6 +41,10 @@ if (mode === 'scripted') {
   process.on('SIGTERM', () => {});
   const grandchild = spawn(process.execPath, [process.argv[1], 'grandchild'], { stdio: ['ignore', 'pipe', 'ignore'] });
   grandchild.stdout.once('data', () => ready({ grandchild: grandchild.pid }));
+} else if (mode === 'talks-on') {
+  process.on('SIGTERM', () => {});
+  process.stdout.write('x'.repeat(150) + '\n');
+  setTimeout(() => process.stdout.write(JSON.stringify({ jsonrpc: '2.0', method: 'after' }) + '\n'), 200);
 } else if (mode === 'grandchild') {
   process.on('SIGTERM', () => {});
   process.stdout.write('up\n');
@@ -337,6 +342,18 @@ describe('GroupStdioTransport: the cap on one message', () => {
     expect(run.transport.failure?.message).toBe('a stdout message passed the 100-byte cap on one message; the server is stopped');
     await run.closed;
     expect(run.transport.exitStatus).toEqual({ code: null, signal: 'SIGTERM' });
+  }, TIMEOUT);
+
+  it('a server that goes on writing after its line past the cap (and ignores SIGTERM) is read afresh meanwhile, not from the dropped line', async () => {
+    // (the line past the cap is dropped whole; what the server writes during the grace period starts a new line)
+    const run = launch('talks-on', { maxMessageBytes: 100 });
+    await run.transport.start();
+    expect(await run.next()).toEqual({ jsonrpc: '2.0', method: 'after' });
+    expect(run.transport.failure?.message).toBe('a stdout message passed the 100-byte cap on one message; the server is stopped');
+    expect(run.errors).toEqual([run.transport.failure]);
+    expect(run.transport.noiseLines).toBe(0);
+    await run.closed;
+    expect(run.transport.exitStatus).toEqual({ code: null, signal: 'SIGKILL' });
   }, TIMEOUT);
 
   it('output past the cap with no newline yet stops the server, the cap named in MiB', async () => {

@@ -2,12 +2,14 @@
 // child processes), which leave its caps, noise, broken pipes and kill-after-TERM unchecked, so a mutation run left most
 // of its mutants alive. Each test drives it against a small real Node script over real pipes.
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { groupAlive, groupMembers, GroupStdioTransport, type StdioLaunch } from '../../crawler/stdio-transport.ts';
-import { tempDir } from '../helpers.ts';
+import { ROOT, tempDir } from '../helpers.ts';
 
 const TIMEOUT = 60_000;
 
@@ -407,5 +409,35 @@ describe('GroupStdioTransport: stderr', () => {
     await run.exit(0);
     await run.closed;
     expect(run.transport.stderr).toBe(`${'a'.repeat(16 * 1024 - 3)}END`);
+  }, TIMEOUT);
+});
+
+describe('groupAlive without /proc', () => {
+  // Where /proc is not mounted (some containers, other systems), groupMembers cannot list a group and groupAlive asks the
+  // kernel with signal 0 instead. A bubblewrap sandbox that binds every top-level folder but /proc is such a place: the
+  // script below runs there, on this checkout's transport, and prints what it saw.
+  const PROBE = String.raw`
+import { spawn } from 'node:child_process';
+import { groupAlive, groupMembers } from ${JSON.stringify(join(ROOT, 'crawler', 'stdio-transport.ts'))};
+// a group whose leader has exited and whose other member lives: signal 0 to the group finds it, to the leader's pid not
+const leader = spawn(process.execPath, ['-e', "require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { stdio: 'ignore' }).unref()"], { detached: true, stdio: 'ignore' });
+await new Promise((resolve) => leader.once('exit', resolve));
+const seen = { members: groupMembers(leader.pid), alive: groupAlive(leader.pid) };
+process.kill(-leader.pid, 'SIGKILL');
+let gone = false;
+for (let round = 0; round < 500 && !gone; round++) {
+  gone = groupAlive(leader.pid) === false;
+  if (!gone) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+seen.after = groupAlive(leader.pid);
+console.log(JSON.stringify(seen));
+`;
+
+  it('falls back to signal 0 to the group: true while a member lives (its leader gone), false once none does', async () => {
+    const probe = join(folder.path, 'probe.mjs');
+    await writeFile(probe, PROBE);
+    const binds = readdirSync('/').filter((name) => name !== 'proc' && name !== 'dev' && name !== 'tmp').flatMap((name) => ['--ro-bind-try', `/${name}`, `/${name}`]);
+    const { stdout } = await promisify(execFile)('bwrap', [...binds, '--bind', '/tmp', '/tmp', '--dev', '/dev', '--unshare-pid', '--die-with-parent', process.execPath, join(ROOT, 'bin', 'run-ts.js'), probe], { timeout: 50_000 });
+    expect(JSON.parse(stdout)).toEqual({ members: null, alive: true, after: false });
   }, TIMEOUT);
 });

@@ -113,12 +113,16 @@ describe('entries made from npm metadata', () => {
     for (const url of ['https://example.com/mirrors/git+tools', 'https://example.com/archive/git://tools', 'https://example.com/keys/ssh://git@tools']) {
       expect(entryFor({ repository: { url } }).server.repository).toEqual({ url });
     }
-    // a repository elsewhere whose path says github.com gets neither the GitHub source nor a GitHub owner's namespace
-    const spoofed = entryFor({ repository: { url: 'https://evil.example/github.com/acme/tools' } }).server;
-    expect(spoofed.repository).toEqual({ url: 'https://evil.example/github.com/acme/tools' });
-    expect(spoofed.name).toBe('npm/tools-mcp');
-    expect(registryNameFor('tools-mcp', 'https://evil.example/github.com/acme/tools', new Set())).toBe('npm/tools-mcp');
+    // a repository elsewhere whose path says github.com, or holds a whole GitHub URL, gets neither the GitHub source nor
+    // a GitHub owner's namespace
+    for (const url of ['https://evil.example/github.com/acme/tools', 'https://evil.example/go/https://github.com/acme/tools']) {
+      const spoofed = entryFor({ repository: { url } }).server;
+      expect(spoofed.repository).toEqual({ url });
+      expect(spoofed.name).toBe('npm/tools-mcp');
+      expect(registryNameFor('tools-mcp', url, new Set())).toBe('npm/tools-mcp');
+    }
     expect(entryFor({ repository: { url: 'https://www.github.com/acme/tools' } }).server.repository).toEqual({ url: 'https://www.github.com/acme/tools', source: 'github' });
+    expect(entryFor({ repository: { url: 'http://github.com/acme/tools' } }).server.repository).toEqual({ url: 'http://github.com/acme/tools', source: 'github' });
   });
 
   it('leaves out a repository or homepage that only holds a web address further on (a javascript: link)', () => {

@@ -133,7 +133,7 @@ function serverFromNpm(meta: NpmMetadata, taken: ReadonlySet<string>, environmen
  * the two common reasons (a package or a version npm does not have); otherwise npm's own summary, or undefined when
  * npm wrote no JSON error.
  */
-function npmReason(stdout: string): string | undefined {
+export function npmReason(stdout: string): string | undefined {
   let error: unknown;
   try {
     error = (JSON.parse(stdout) as { error?: unknown } | null)?.error;

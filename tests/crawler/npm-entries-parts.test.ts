@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNpmServers, npmEntry, npmView, parseCandidates, parsePackageSpec, placeholderFor, registryNameFor, type NpmCandidate, type NpmMetadata } from '../../crawler/npm-entries.ts';
+import { addNpmServers, npmEntry, npmReason, npmView, parseCandidates, parsePackageSpec, placeholderFor, registryNameFor, type NpmCandidate, type NpmMetadata } from '../../crawler/npm-entries.ts';
 import { loadIndex } from '../../crawler/index-files.ts';
 import { IndexEntrySchema } from '../../data/schema.ts';
 import { parseRecord, writeRecord } from '../../data/serialize.ts';
@@ -301,6 +301,26 @@ describe('adding npm servers to an index', () => {
     const file = join(dataDir, 'index', 'npm__a-mcp.json');
     const entry = parseRecord(file, await readFile(file, 'utf8'), IndexEntrySchema);
     expect([before, after]).toContain(entry.crawl.origin!.addedAt);
+  });
+});
+
+describe("npm view's JSON error, read", () => {
+  // (the real npm client, below, only ever answers with E404 and its own summaries; the other shapes its --json error
+  // can take, from other npm versions or an install, are read here)
+  it('names the two common reasons by their code, whatever the summary says', () => {
+    expect(npmReason(JSON.stringify({ error: { code: 'ETARGET', summary: 'No matching version found for acme@9.9.9.' } }))).toBe('no such version on npm');
+    expect(npmReason(JSON.stringify({ error: { code: 'E404', summary: 'No match found for version 9.9.9' } }))).toBe('no such version on npm');
+    expect(npmReason(JSON.stringify({ error: { code: 'E404', summary: "'missing-mcp@latest' is not in this registry." } }))).toBe('not found on npm');
+    expect(npmReason(JSON.stringify({ error: { code: 'E404' } }))).toBe('not found on npm');
+    // (only an E404 says "no match" for a missing version; the same words under another code are that code's summary)
+    expect(npmReason(JSON.stringify({ error: { code: 'E500', summary: 'No match found for version 9.9.9' } }))).toBe('No match found for version 9.9.9');
+  });
+
+  it("gives another error's summary trimmed, and nothing when there is no usable summary or no JSON error", () => {
+    expect(npmReason(JSON.stringify({ error: { code: 'E500', summary: '  the registry is down \n' } }))).toBe('the registry is down');
+    for (const stdout of [JSON.stringify({ error: { code: 'E500', summary: '   ' } }), JSON.stringify({ error: { code: 'E500', summary: 5 } }), JSON.stringify({ error: { code: 'E500' } }), JSON.stringify({ error: 'down' }), JSON.stringify({ error: null }), JSON.stringify({ name: 'acme' }), 'null', '', 'npm ERR! not JSON']) {
+      expect(npmReason(stdout), stdout).toBeUndefined();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Launch plans built from index entries (npm, pypi, oci, remotes), placeholders and plan errors.
 // uvx and docker cannot run here, so their plans are checked by the command they build.
 import { describe, expect, it } from 'vitest';
-import { expandTokens, launchPlanFor, placeholderVariables, serverEnvironment } from '../../crawler/launch.ts';
+import { expandTokens, launchPlanFor, npxPackage, placeholderVariables, PlanError, planForPackage, serverEnvironment } from '../../crawler/launch.ts';
 import { IndexEntrySchema } from '../../data/schema.ts';
 
 const entry = (server: object, crawl: object = {}) => IndexEntrySchema.parse({ server: { name: 'io.example/x', version: '1.0.0', ...server }, crawl });
@@ -157,5 +157,88 @@ describe('the longer first start', () => {
     } finally {
       await cache.remove();
     }
+  });
+});
+
+describe('launch plans: arguments, versions and the errors that name what is missing', () => {
+  const npm = (fields: object) => entry({ packages: [{ registryType: 'npm', identifier: 'js', version: '1.0.0', ...fields }] });
+  const failure = (build: () => unknown): Error => {
+    try {
+      build();
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('no error thrown');
+  };
+
+  it('a plan error is a PlanError by name too (what the crawl records as a plan failure)', () => {
+    const error = failure(() => launchPlanFor(entry({})));
+    expect(error).toBeInstanceOf(PlanError);
+    expect(error.name).toBe('PlanError');
+  });
+
+  it('a named argument without a name is an error naming where it stands (runtime or package)', () => {
+    expect(() => launchPlanFor(npm({ runtimeArguments: [{ type: 'named' }] }))).toThrow('a named runtime argument has no name');
+    expect(() => launchPlanFor(npm({ packageArguments: [{ type: 'named', value: 'x' }] }))).toThrow('a named package argument has no name');
+  });
+
+  it('an optional positional argument without a value is left out; a required one is named by its hint, its description, or "positional"', () => {
+    expect(launchPlanFor(npm({ packageArguments: [{ type: 'positional', valueHint: 'folder' }, { type: 'positional', default: 'fallback' }] }))).toMatchObject({ args: ['-y', 'js@1.0.0', 'fallback'] });
+    expect(() => launchPlanFor(npm({ runtimeArguments: [{ type: 'positional', isRequired: true, description: 'the node flags' }] }))).toThrow('required runtime argument "the node flags" has no value');
+    expect(() => launchPlanFor(npm({ packageArguments: [{ type: 'positional', isRequired: true }] }))).toThrow('required package argument "positional" has no value');
+  });
+
+  it('a version "latest" or none runs the bare identifier; any other is pinned', () => {
+    expect(launchPlanFor(npm({ version: 'latest' }))).toMatchObject({ args: ['-y', 'js'] });
+    expect(launchPlanFor(entry({ packages: [{ registryType: 'pypi', identifier: 'py', version: 'latest' }] }))).toMatchObject({ args: ['py'] });
+    expect(launchPlanFor(entry({ packages: [{ registryType: 'pypi', identifier: 'py' }] }))).toMatchObject({ args: ['py'] });
+  });
+
+  it('a registry type it cannot launch, asked for directly, is an error listing the ones it can', () => {
+    expect(() => planForPackage(npm({}), { registryType: 'nuget', identifier: 'Acme.Mcp', transport: { type: 'stdio' } })).toThrow(
+      'package registry type "nuget" cannot be launched (supported: npm, pypi, oci, remotes)',
+    );
+  });
+
+  it("names every reason an entry cannot be launched, once each: a launchable package's own, then each other registry type", () => {
+    const stuck = entry({
+      packages: [
+        { registryType: 'npm', identifier: 'js', packageArguments: [{ type: 'positional', isRequired: true, valueHint: 'directory' }] },
+        { registryType: 'nuget', identifier: 'Acme.Mcp' },
+      ],
+    });
+    expect(failure(() => launchPlanFor(stuck)).message).toBe(
+      'required package argument "directory" has no value; give one in the entry\'s crawl.arguments; package registry type "nuget" cannot be launched',
+    );
+  });
+});
+
+describe('npxPackage: the package an npx command installs, for a sandboxed inspect', () => {
+  it('reads the package, its version and the arguments after it, past -y and --yes', () => {
+    expect(npxPackage(['-y', '@scope/server@1.2.3', '--flag', 'x'])).toEqual({ identifier: '@scope/server', version: '1.2.3', args: ['--flag', 'x'] });
+    expect(npxPackage(['--yes', '-y', 'server'])).toEqual({ identifier: 'server', version: undefined, args: [] });
+    expect(npxPackage(['@scope/server'])).toEqual({ identifier: '@scope/server', version: undefined, args: [] });
+    // (an empty version is none)
+    expect(npxPackage(['server@', '--flag'])).toEqual({ identifier: 'server', version: undefined, args: ['--flag'] });
+    // a name that only ends in a dash is still a name
+    expect(npxPackage(['-y', 'server-'])).toEqual({ identifier: 'server-', version: undefined, args: [] });
+  });
+
+  it('skips only the whole flags -y and --yes', () => {
+    expect(npxPackage(['x-y', 'server'])).toEqual({ identifier: 'x-y', version: undefined, args: ['server'] });
+    expect(npxPackage(['--yesterday', 'server'])).toBeUndefined();
+  });
+
+  it('is undefined for a command that is not that simple form: no package, another flag first, or no npm package name', () => {
+    for (const args of [[], ['-y'], ['-y', '--package', 'server'], ['-y', 'https://evil.example/x.tgz'], ['-y', '../local'], ['-y', '@scope']]) {
+      expect(npxPackage(args), JSON.stringify(args)).toBeUndefined();
+    }
+  });
+});
+
+describe('serverEnvironment: npm kept quiet', () => {
+  it('turns off the update notifier, funding and audit messages npx would print', () => {
+    const env = serverEnvironment({}, { home: '/h', workdir: '/w' }, '/c');
+    expect(env).toMatchObject({ npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_UPDATE_NOTIFIER: '1' });
   });
 });

@@ -112,3 +112,88 @@ describe('toolrisk crawl --registry', () => {
     }
   });
 });
+
+describe('syncRegistry: what each entry and each answer becomes', () => {
+  // (a registry of its own, under path prefixes: one that serves entries of every odd kind, one that answers with text,
+  // one whose answer is JSON but no server list)
+  const ODD_PAGE = {
+    servers: [
+      { server: server('io.example/four') }, // no _meta at all: an active entry
+      { server: server('io.example/old'), _meta: official('deprecated') }, // synced before: removed
+      { server: server('io.example/older'), _meta: official('deleted') }, // never synced: skipped
+      { server: server('io.example/five', '0.1.0'), _meta: official('active', false) }, // not the latest: skipped
+      { _meta: official('active') }, // no server
+      { server: { name: 7 } },
+      { server: { name: `io.example/${'x'.repeat(300)}` } },
+      'not an object',
+    ],
+    metadata: { count: 8 },
+  };
+  let http: Server;
+  let base: string;
+  const requests: { url: URL; accept: string | undefined }[] = [];
+  beforeAll(async () => {
+    http = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      requests.push({ url, accept: req.headers.accept });
+      if (url.pathname === '/reg/v0.1/servers') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ODD_PAGE));
+      else if (url.pathname === '/text/v0.1/servers') res.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
+      else if (url.pathname === '/odd/v0.1/servers') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ servers: 'none' }));
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => http.close(() => done())));
+
+  it('keeps an entry without registry metadata, removes a synced one no longer active, skips the rest, and names each broken one', async () => {
+    const data = await tempDir();
+    try {
+      await writeRecord(join(data.path, 'index', 'io.example__old.json'), IndexEntrySchema, { server: server('io.example/old'), crawl: {}, registry: { baseUrl: `${base}/reg` } });
+      requests.length = 0;
+      const log: string[] = [];
+      const result = await syncRegistry({ baseUrl: `${base}/reg`, dataDir: data.path, log: (line) => log.push(line) });
+      expect(result.written).toEqual(['io.example/four']);
+      expect(result.removed).toEqual(['io.example/old']);
+      expect(result.skipped).toBe(2);
+      expect(log).toEqual(['added io.example/four 1.0.0', 'removed io.example/old (registry status deprecated)']);
+      expect(result.errors.map((error) => error.split(':\n')[0])).toEqual([
+        'registry page 1, entry 5 (no name): not a valid server.json, skipped',
+        'registry page 1, entry 6 (no name): not a valid server.json, skipped',
+        `registry page 1, entry 7 "io.example/${'x'.repeat(189)}": not a valid server.json, skipped`,
+        'registry page 1, entry 8 (no name): not a valid server.json, skipped',
+      ]);
+      expect(await readdir(join(data.path, 'index'))).toEqual(['io.example__four.json']);
+      // the latest version of each server, as JSON, and no updated_since unless asked
+      expect(requests).toHaveLength(1);
+      expect(requests[0]!.url.pathname).toBe('/reg/v0.1/servers');
+      expect(requests[0]!.url.searchParams.get('version')).toBe('latest');
+      expect(requests[0]!.url.searchParams.has('updated_since')).toBe(false);
+      expect(requests[0]!.accept).toBe('application/json');
+    } finally {
+      await data.remove();
+    }
+  });
+
+  it('reads a base URL with a path the same with or without its trailing slash', async () => {
+    const data = await tempDir();
+    try {
+      requests.length = 0;
+      await syncRegistry({ baseUrl: `${base}/reg/`, dataDir: data.path });
+      await syncRegistry({ baseUrl: `${base}/reg`, dataDir: data.path });
+      expect(requests.map((request) => request.url.pathname)).toEqual(['/reg/v0.1/servers', '/reg/v0.1/servers']);
+    } finally {
+      await data.remove();
+    }
+  });
+
+  it('says so when an answer is not JSON, or JSON that is not a server list', async () => {
+    const data = await tempDir();
+    try {
+      await expect(syncRegistry({ baseUrl: `${base}/text`, dataDir: data.path })).rejects.toThrow(`registry ${base}: /text/v0.1/servers?limit=100&version=latest did not return JSON`);
+      await expect(syncRegistry({ baseUrl: `${base}/odd`, dataDir: data.path })).rejects.toThrow(new RegExp(`^registry ${base.replace(/\./g, '\\.')}: /odd/v0\\.1/servers\\?limit=100&version=latest is not a server list:\\n {2}servers: `));
+    } finally {
+      await data.remove();
+    }
+  });
+});

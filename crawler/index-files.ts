@@ -30,7 +30,6 @@ export async function jsonFiles(dir: string): Promise<string[]> {
 export async function loadIndex(indexDir: string): Promise<LoadResult<LoadedEntry>> {
   const items: LoadedEntry[] = [];
   const errors: string[] = [];
-  const seen = new Map<string, string>();
   for (const name of await jsonFiles(indexDir)) {
     const file = join(indexDir, name);
     try {
@@ -40,12 +39,7 @@ export async function loadIndex(indexDir: string): Promise<LoadResult<LoadedEntr
         errors.push(`${file}: server "${entry.server.name}" belongs in ${slug}.json; rename the file (skipped)`);
         continue;
       }
-      const other = seen.get(entry.server.name);
-      if (other) {
-        errors.push(`${file}: server "${entry.server.name}" is also defined in ${other} (skipped)`);
-        continue;
-      }
-      seen.set(entry.server.name, file);
+      // (one file per slug, and the slug follows from the name: no server can be defined twice)
       items.push({ file, slug, entry });
     } catch (error) {
       errors.push(error instanceof DataFileError ? error.message : `${file}: ${(error as Error).message}`);

@@ -137,6 +137,8 @@ describe('syncRegistry: what each entry and each answer becomes', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       requests.push({ url, accept: req.headers.accept });
       if (url.pathname === '/reg/v0.1/servers') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ODD_PAGE));
+      else if (url.pathname === '/bare/v0.1/servers') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ servers: [] }));
+      else if (url.pathname === '/loop/v0.1/servers') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ servers: [], metadata: { nextCursor: 'again' } }));
       else if (url.pathname === '/text/v0.1/servers') res.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
       else if (url.pathname === '/odd/v0.1/servers') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ servers: 'none' }));
       else res.writeHead(404).end();
@@ -182,6 +184,39 @@ describe('syncRegistry: what each entry and each answer becomes', () => {
       await syncRegistry({ baseUrl: `${base}/reg/`, dataDir: data.path });
       await syncRegistry({ baseUrl: `${base}/reg`, dataDir: data.path });
       expect(requests.map((request) => request.url.pathname)).toEqual(['/reg/v0.1/servers', '/reg/v0.1/servers']);
+    } finally {
+      await data.remove();
+    }
+  });
+
+  it('says an entry it had before is updated, not added', async () => {
+    const data = await tempDir();
+    try {
+      await writeRecord(join(data.path, 'index', 'io.example__four.json'), IndexEntrySchema, { server: server('io.example/four', '0.9.0'), crawl: {} });
+      const log: string[] = [];
+      const result = await syncRegistry({ baseUrl: `${base}/reg`, dataDir: data.path, log: (line) => log.push(line) });
+      expect(result.written).toEqual(['io.example/four']);
+      expect(log).toEqual(['updated io.example/four 1.0.0']);
+    } finally {
+      await data.remove();
+    }
+  });
+
+  it('stops at the last page (one without metadata too), at --max-pages, and at a cursor it was given before', async () => {
+    const data = await tempDir();
+    try {
+      requests.length = 0;
+      expect(await syncRegistry({ baseUrl: `${base}/bare`, dataDir: data.path })).toMatchObject({ pages: 1, errors: [] });
+      expect(await syncRegistry({ baseUrl: `${base}/loop`, dataDir: data.path, maxPages: 1 })).toMatchObject({ pages: 1, errors: [] });
+      const looped = await syncRegistry({ baseUrl: `${base}/loop`, dataDir: data.path });
+      expect(looped.pages).toBe(2);
+      expect(looped.errors).toEqual(['registry repeated cursor "again"; stopped after 2 pages']);
+      expect(requests.map((request) => `${request.url.pathname} ${request.url.searchParams.get('cursor')}`)).toEqual([
+        '/bare/v0.1/servers null',
+        '/loop/v0.1/servers null',
+        '/loop/v0.1/servers null',
+        '/loop/v0.1/servers again',
+      ]);
     } finally {
       await data.remove();
     }

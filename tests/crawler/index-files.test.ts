@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonFiles, loadIndex, loadSnapshot, loadSnapshots } from '../../crawler/index-files.ts';
+import { escapeRegExp } from '../../data/regexp.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema } from '../../data/schema.ts';
 import { writeRecord } from '../../data/serialize.ts';
 import { ROOT, tempDir } from '../helpers.ts';
@@ -43,8 +44,8 @@ describe('loadIndex', () => {
     const { items, errors } = await loadIndex(dir);
     expect(items).toEqual([{ file: join(dir, 'io.example__good.json'), slug: 'io.example__good', entry: IndexEntrySchema.parse(entry('io.example/good')) }]);
     expect(errors).toHaveLength(4);
-    expect(errors[0]).toMatch(new RegExp(`^${join(dir, 'io.example__broken.json').replace(/\./g, '\\.')}: `));
-    expect(errors[1]).toMatch(new RegExp(`^${join(dir, 'io.example__empty.json').replace(/\./g, '\\.')}: `));
+    expect(errors[0]).toMatch(new RegExp(`^${escapeRegExp(join(dir, 'io.example__broken.json'))}: `));
+    expect(errors[1]).toMatch(new RegExp(`^${escapeRegExp(join(dir, 'io.example__empty.json'))}: `));
     expect(errors[2]).toBe(`${join(dir, 'io.example__folder.json')}: EISDIR: illegal operation on a directory, read`);
     expect(errors[3]).toBe(`${join(dir, 'io.example__wrong.json')}: server "io.example/other" belongs in io.example__other.json; rename the file (skipped)`);
   });
@@ -74,7 +75,7 @@ describe('loadSnapshot and loadSnapshots', () => {
     const { items, errors } = await loadSnapshots(dir);
     expect(items).toEqual([snapshot]);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^${join(dir, 'io.example__bad.json').replace(/\./g, '\\.')}: `));
+    expect(errors[0]).toMatch(new RegExp(`^${escapeRegExp(join(dir, 'io.example__bad.json'))}: `));
     expect(await loadSnapshots(join(folder.path, 'no-crawled'))).toEqual({ items: [], errors: [] });
   });
 });

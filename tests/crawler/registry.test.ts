@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncRegistry } from '../../crawler/registry.ts';
+import { escapeRegExp } from '../../data/regexp.ts';
 import { IndexEntrySchema } from '../../data/schema.ts';
 import { readRecord, writeRecord } from '../../data/serialize.ts';
 import { tempDir } from '../helpers.ts';
@@ -226,7 +227,7 @@ describe('syncRegistry: what each entry and each answer becomes', () => {
     const data = await tempDir();
     try {
       await expect(syncRegistry({ baseUrl: `${base}/text`, dataDir: data.path })).rejects.toThrow(`registry ${base}: /text/v0.1/servers?limit=100&version=latest did not return JSON`);
-      await expect(syncRegistry({ baseUrl: `${base}/odd`, dataDir: data.path })).rejects.toThrow(new RegExp(`^registry ${base.replace(/\./g, '\\.')}: /odd/v0\\.1/servers\\?limit=100&version=latest is not a server list:\\n {2}servers: `));
+      await expect(syncRegistry({ baseUrl: `${base}/odd`, dataDir: data.path })).rejects.toThrow(new RegExp(`^${escapeRegExp(`registry ${base}: /odd/v0.1/servers?limit=100&version=latest is not a server list:`)}\\n {2}servers: `));
     } finally {
       await data.remove();
     }

@@ -20,7 +20,7 @@ import { addNpmServers, parseCandidates, parsePackageSpec, type NpmCandidate } f
 import { atOrAbove, classifyCatalog, classifyToolsFile, toolJson } from '../classifier/run.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
 import { serverPolicy } from '../classifier/policy.ts';
-import { POLICY_FORMATS, renderPolicy, type PolicyFormat } from '../classifier/policy.ts';
+import { CLIENT_POLICY_FORMATS, clientServerName, POLICY_FORMATS, renderClientPolicy, renderPolicy, type ClientPolicyFormat, type PolicyFormat } from '../classifier/policy.ts';
 import { RiskSchema, type Classification, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { scanCommand, ScanUsageError } from '../scan/command.ts';
@@ -29,6 +29,8 @@ import { AnswerCache, ModelReviewer, reviewTools, userCacheDir } from '../classi
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');
+/** Every --policy format: a policy per server, or a client's own settings (scan: one file for every server). */
+const ALL_POLICY_FORMATS = [...POLICY_FORMATS, ...CLIENT_POLICY_FORMATS] as const;
 
 /** This program's version, from the package.json beside it (the packaged command) or the repository's. */
 const PACKAGE_VERSION = (() => {
@@ -88,19 +90,26 @@ Usage:
                                          or {"server":{name,title,description},"tools":[…]}
       --json                             one object per input tool, in input order
       --fail-on <low|medium|high|critical>   exit 1 when any tool is at or above that risk (for CI)
-  inspect also takes --fail-on, and --policy <intercept-json|intercept-yaml|gateway> to print the
-  whole-server policy instead of the table.
+  inspect also takes --fail-on, and --policy <intercept-json|intercept-yaml|gateway|claude-code|codex>
+  to print the whole-server policy instead of the table (claude-code, codex: the tools to turn off).
   toolrisk scan [file…] [options]        the risk report for the servers in your MCP client configs
                                          (no file: .mcp.json, .cursor/mcp.json, .vscode/mcp.json in this
                                          folder, then Claude Desktop, Claude Code, Cursor, VS Code and
                                          Windsurf user configs); secrets in them are never printed
       --json | --sarif                   the report as JSON, or as SARIF 2.1.0 for code scanning
+      --notes                            SARIF carries notes too (annotation hints and the like)
       --policy <intercept-json|intercept-yaml|gateway>   write one policy per server into --policy-dir
+      --policy <claude-code|codex>       write one client settings fragment for every server: the tools
+                                         to turn off (Claude Code permissions.deny, Codex disabled_tools)
       --policy-dir <dir>                 where policies go (default toolrisk-policies)
       --overrides <file>                 your choices per tool (default ./toolrisk.policy.yaml if present)
       --fail-on <low|medium|high|critical>   exit 1 when a tool is at or above that risk, or unknown
+      --allow-unknown <name>             accept this server's unknown tools under --fail-on (repeatable;
+                                         or list it under allow-unknown: in toolrisk.policy.yaml)
       --fail-on-warning                  exit 1 on any finding (secrets, poisoning, unpinned, trifecta…)
-      --lock                             write toolrisk.lock.json (versions and tool fingerprints)
+      --lock                             write toolrisk.lock.json (versions and tool fingerprints of the
+                                         project's configs, keyed by config file and server name)
+      --include-user                     with --lock: lock your own user-level configs too
       --fail-on-change                   exit 1 when servers or tools changed since the lock file
       --live                             inspect every server live (default: only those not in the catalog)
       --offline                          inspect none; the catalog only
@@ -296,8 +305,8 @@ async function inspectCommand(args: string[]): Promise<number> {
   });
   const failOn = parseFailOn(values['fail-on']);
   const reviewer = reviewerFrom(values);
-  if (values.policy && !(POLICY_FORMATS as readonly string[]).includes(values.policy)) {
-    throw new UsageError(`--policy takes ${POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
+  if (values.policy && !(ALL_POLICY_FORMATS as readonly string[]).includes(values.policy)) {
+    throw new UsageError(`--policy takes ${ALL_POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
   }
   if (command && command.length === 0) throw new UsageError('nothing after `--`: give the server command, e.g. `toolrisk inspect -- npx -y @modelcontextprotocol/server-everything`');
   if (positionals.length > 1) throw new UsageError(`inspect takes one URL or file; put a command after \`--\` (got ${positionals.length} arguments)`);
@@ -339,7 +348,9 @@ async function inspectCommand(args: string[]): Promise<number> {
   const classified = new Map(classifications.map((classification) => [classification.tool, classification]));
   if (values.policy) {
     const model = record.policy;
-    process.stdout.write(renderPolicy(model, values.policy as PolicyFormat));
+    const client = (CLIENT_POLICY_FORMATS as readonly string[]).includes(values.policy) ? (values.policy as ClientPolicyFormat) : undefined;
+    // a client's settings name the server as its config does: here, the server's short name
+    process.stdout.write(client ? renderClientPolicy([{ name: clientServerName(snapshot.name), tools: model.tools }], client) : renderPolicy(model, values.policy as PolicyFormat));
   } else if (values.json) {
     const record = JSON.parse(serializeRecord(CrawlSnapshotSchema, snapshot)) as { tools: Record<string, unknown>[] };
     record.tools = record.tools.map((tool) => {
@@ -504,6 +515,13 @@ function defaultScanCatalog(): string {
   return existsSync(shipped) ? shipped : DEFAULT_DATA;
 }
 
+/** The terminal report's width: the terminal's, else $COLUMNS when set (a CI log, a pipe), else 100. */
+function reportWidth(): number {
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const columns = Number(process.env.COLUMNS);
+  return Number.isInteger(columns) && columns >= 40 ? columns : 100;
+}
+
 async function scanCommandLine(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
@@ -515,6 +533,9 @@ async function scanCommandLine(args: string[]): Promise<number> {
     'fail-on-warning': { type: 'boolean' },
     'fail-on-change': { type: 'boolean' },
     lock: { type: 'boolean' },
+    'include-user': { type: 'boolean' },
+    'allow-unknown': { type: 'string', multiple: true },
+    notes: { type: 'boolean' },
     live: { type: 'boolean' },
     offline: { type: 'boolean' },
     'use-env': { type: 'boolean' },
@@ -529,7 +550,8 @@ async function scanCommandLine(args: string[]): Promise<number> {
   const timeout = positiveInt(values.timeout, '--timeout');
   if (values.json && values.sarif) throw new UsageError('--json and --sarif both print the report; choose one');
   if (values.live && values.offline) throw new UsageError('--live inspects every server and --offline none; choose one');
-  if (values.policy !== undefined && !(POLICY_FORMATS as readonly string[]).includes(values.policy)) throw new UsageError(`--policy takes ${POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
+  if (values.policy !== undefined && !(ALL_POLICY_FORMATS as readonly string[]).includes(values.policy)) throw new UsageError(`--policy takes ${ALL_POLICY_FORMATS.join(', ')}, got "${values.policy}"`);
+  if (values['include-user'] && !values.lock) throw new UsageError('--include-user goes with --lock (a check compares what the lock file holds)');
   if (values['policy-dir'] !== undefined && values.policy === undefined) throw new UsageError('--policy-dir goes with --policy <format>');
   const project = resolve(values.project ?? process.cwd());
   if (!existsSync(project)) throw new UsageError(`--project ${values.project}: no such folder`);
@@ -545,8 +567,12 @@ async function scanCommandLine(args: string[]): Promise<number> {
       useEnv: !!values['use-env'],
       network: !!values.network,
       ...(timeout ? { timeoutMs: timeout } : {}),
-      ...(values.policy ? { policy: { format: values.policy as PolicyFormat, dir: resolve(values['policy-dir'] ?? 'toolrisk-policies') } } : {}),
+      ...(values.policy ? { policy: { format: values.policy as PolicyFormat | ClientPolicyFormat, dir: resolve(values['policy-dir'] ?? 'toolrisk-policies') } } : {}),
       lock: !!values.lock,
+      includeUser: !!values['include-user'],
+      allowUnknown: values['allow-unknown'] ?? [],
+      notes: !!values.notes,
+      width: reportWidth(),
       ...(failOn ? { failOn } : {}),
       failOnWarning: !!values['fail-on-warning'],
       failOnChange: !!values['fail-on-change'],
@@ -792,6 +818,24 @@ async function checkDataCommand(args: string[]): Promise<number> {
 /** Commands that read or write the repository's data/ or build its site: not in the packaged command. */
 const REPOSITORY_COMMANDS = new Set(['crawl', 'catalog', 'import', 'add', 'build', 'serve', 'check-site', 'check-data']);
 
+/**
+ * The help of the packaged command: the usage blocks of the commands it has (a block is a
+ * `  toolrisk <command>` line with the option lines under it), and examples of those only.
+ */
+export function packagedHelp(help: string): string {
+  let keep = true;
+  const out: string[] = [];
+  for (const line of help.split('\n')) {
+    // a usage or example line: `  toolrisk <command> …`, or `  NAME=… toolrisk <command> …`
+    const usage = /^ {2}(?:\S+=\S+ )*toolrisk (\S+)/.exec(line);
+    // classify without a file classifies the repository's catalog
+    if (usage) keep = !REPOSITORY_COMMANDS.has(usage[1]!) && !(usage[1] === 'classify' && !/toolrisk classify (<file>|\S+\.json)/.test(line));
+    else if (/^\S/.test(line)) keep = true;
+    if (keep) out.push(line);
+  }
+  return out.join('\n');
+}
+
 export async function main(argv: string[], options: { packaged?: boolean } = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -826,10 +870,10 @@ export async function main(argv: string[], options: { packaged?: boolean } = {})
       case 'help':
       case '--help':
       case '-h':
-        console.log(HELP);
+        console.log(options.packaged ? packagedHelp(HELP) : HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are crawl, classify, inspect, scan, build, serve, add, import, catalog, check-data`);
+        throw new UsageError(`unknown command "${command}"; the commands are ${options.packaged ? 'scan, inspect, classify <file>' : 'crawl, classify, inspect, scan, build, serve, add, import, catalog, check-data'}`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -280,3 +280,105 @@ export function renderPolicy(model: PolicyModel, format: PolicyFormat): string {
 export function singleToolModel(policy: ToolPolicy): PolicyModel {
   return { description: 'ToolRisk recommended policy for this tool', default: 'deny', tools: [policy] };
 }
+
+// ---- The clients' own switches (DESIGN.md, Recommended policies 3): for a team that runs no proxy, the
+// tools to turn off in Claude Code (`permissions.deny`) and in OpenAI Codex (`disabled_tools`). They
+// can only turn a tool off: what else a policy says (limits, conditions, approval) is named beside them.
+
+/** The formats that hold several servers in one file: a client's own settings. */
+export const CLIENT_POLICY_FORMATS = ['claude-code', 'codex'] as const;
+export type ClientPolicyFormat = (typeof CLIENT_POLICY_FORMATS)[number];
+
+/** A server as a client's settings name it, with each tool's choice. */
+export interface ClientServer {
+  /** The server's name in the client's configuration. */
+  name: string;
+  tools: readonly Pick<ToolPolicy, 'tool' | 'choice'>[];
+}
+
+/** Tools a client switch turns off: their choice is deny or hide. */
+const turnedOff = (tool: Pick<ToolPolicy, 'choice'>) => tool.choice === 'deny' || tool.choice === 'hide';
+
+/** Claude Code's form of a name in a tool's permission name: every character but `A-Za-z0-9_-` becomes `_`. */
+function claudeCodeSegment(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** Claude Code's permission rule for one MCP tool: `mcp__<server>__<tool>`, each name as Claude Code writes it. */
+export function claudeCodeRule(server: string, tool: string): string {
+  return `mcp__${claudeCodeSegment(server)}__${claudeCodeSegment(tool)}`;
+}
+
+/** A Claude Code settings fragment: `{"permissions":{"deny":[…]}}` with every tool turned off. */
+export function renderClaudeCodeSettings(servers: readonly ClientServer[]): string {
+  const deny = [...new Set(servers.flatMap((server) => server.tools.filter(turnedOff).map((tool) => claudeCodeRule(server.name, tool.tool))))];
+  return `${JSON.stringify({ permissions: { deny } }, null, 2)}\n`;
+}
+
+// a UTF-16 half without its other half: TOML (UTF-8) cannot hold it
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const TOML_ESCAPES = new Map([['"', '\\"'], ['\\', '\\\\'], ['\b', '\\b'], ['\t', '\\t'], ['\n', '\\n'], ['\f', '\\f'], ['\r', '\\r']]);
+
+/** A TOML basic string: quotes, backslashes and every control character escaped. */
+export function tomlString(text: string): string {
+  const escaped = text.replace(LONE_SURROGATE, '\uFFFD').replace(/["\\\u0000-\u001f\u007f]/g, (char) => TOML_ESCAPES.get(char) ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`);
+  return `"${escaped}"`;
+}
+
+/** A TOML key: bare when it may be, else quoted. */
+export function tomlKey(key: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : tomlString(key);
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What a client's switch cannot say of these servers' policies, one line each (empty: it says all). */
+export function clientPolicyLosses(servers: readonly ClientServer[], format: ClientPolicyFormat): string[] {
+  const tools = servers.flatMap((server) => server.tools);
+  const limited = tools.filter((tool) => tool.choice === 'limit').length;
+  const denied = tools.filter((tool) => tool.choice === 'deny').length;
+  const lost: string[] = [];
+  if (limited) lost.push(`${count(limited, 'limited tool')} ${limited === 1 ? 'is' : 'are'} allowed in full: the format has no rate limits, argument conditions or running totals.`);
+  if (denied) {
+    const ask = format === 'claude-code' ? ' (to be asked each time instead, move their rules to permissions.ask)' : '';
+    lost.push(`${count(denied, 'tool')} that need${denied === 1 ? 's' : ''} a human's approval ${denied === 1 ? 'is' : 'are'} turned off outright: the format has no approval step${ask}.`);
+  }
+  return lost;
+}
+
+/**
+ * An OpenAI Codex config fragment: a `[mcp_servers.<name>]` table with `disabled_tools` for each server
+ * that has a tool turned off, and what the format cannot say in comments. Servers of the same name
+ * share one table (TOML allows a table once).
+ */
+export function renderCodexConfig(servers: readonly ClientServer[]): string {
+  const off = new Map<string, Set<string>>();
+  for (const server of servers) {
+    const tools = server.tools.filter(turnedOff).map((tool) => tool.tool);
+    if (tools.length) off.set(server.name, new Set([...(off.get(server.name) ?? []), ...tools]));
+  }
+  const lines = [
+    '# ToolRisk: MCP tools to turn off in OpenAI Codex (the policy denies or hides them).',
+    '# Add each disabled_tools line to the [mcp_servers.<name>] table of the same name in',
+    '# ~/.codex/config.toml: TOML does not allow a table twice.',
+    ...clientPolicyLosses(servers, 'codex').map((line) => `# Not expressed: ${line}`),
+  ];
+  for (const [name, tools] of off) lines.push('', `[mcp_servers.${tomlKey(name)}]`, `disabled_tools = [${[...tools].map(tomlString).join(', ')}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+const CLIENT_NAME_FILLER = /^(mcp|server|servers|model|context|protocol|modelcontextprotocol)$/i;
+
+/** A short name to give a catalogued server in a client's config: `@modelcontextprotocol/server-github` → `github`. */
+export function clientServerName(id: string): string {
+  const last = id.split('/').pop() ?? id;
+  const words = last.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word && !CLIENT_NAME_FILLER.test(word));
+  return words.join('-') || claudeCodeSegment(last.toLowerCase()) || 'server';
+}
+
+export function renderClientPolicy(servers: readonly ClientServer[], format: ClientPolicyFormat): string {
+  return format === 'claude-code' ? renderClaudeCodeSettings(servers) : renderCodexConfig(servers);
+}

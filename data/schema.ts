@@ -660,6 +660,17 @@ export type ModelAnswerCacheEntry = ModelAnswerCache['entries'][number];
 // ---------------------------------------------------------------------------------------------
 
 /** One tool's verdict in brief: what the scan reports and the policy it writes. */
+/** One leg of the lethal trifecta a tool stands in, with the rule that put it there (scan/legs.ts). */
+export const TrifectaLegSchema = z.object({
+  /** private: it reads private data; untrusted: it reads content others wrote; exfiltration: it can send data out. */
+  leg: z.enum(['private', 'untrusted', 'exfiltration']),
+  rule: z.string(),
+  /** What the tool does that puts it in the leg, as the report says it ("reads local files"). */
+  why: z.string(),
+  /** How well it shows the leg (3: the textbook case); the strongest tools are named. */
+  strength: z.number().int().min(1).max(3),
+});
+
 export const ScanToolSchema = z.object({
   tool: z.string(),
   fingerprint: z.string(),
@@ -679,6 +690,8 @@ export const ScanToolSchema = z.object({
   warnings: z.array(DescriptionWarningSchema.pick({ kind: true, severity: true, message: true })),
   /** Declared annotations the definition contradicts, in words. */
   contradictions: z.array(z.string()),
+  /** The legs of the lethal trifecta it stands in. */
+  legs: z.array(TrifectaLegSchema),
   policy: ToolPolicySchema,
 });
 
@@ -697,7 +710,7 @@ export const ScanCatalogServerSchema = z.object({
 
 /** `catalog.json.gz` in the package, `/api/scan-catalog.json` on the site. */
 export const ScanCatalogSchema = z.object({
-  format: z.literal('toolrisk-scan-catalog/1'),
+  format: z.literal('toolrisk-scan-catalog/2'),
   /** The newest crawl in it (the catalog's date). */
   crawledUntil: z.string(),
   classifierVersion: z.string(),
@@ -706,10 +719,14 @@ export const ScanCatalogSchema = z.object({
 
 /** `toolrisk.lock.json`: each configured server's version and tool fingerprints when it was locked. */
 export const ScanLockSchema = z.object({
-  lockfileVersion: z.literal(1),
+  lockfileVersion: z.literal(2),
+  /** Whether the user's own configs (not the project's) were locked (`scan --lock --include-user`). */
+  includeUser: z.boolean(),
   servers: z.array(
     z.object({
-      /** The server's name in the configuration. */
+      /** The config file: relative to the project, `~/…` for the user's own, else absolute. */
+      config: z.string(),
+      /** The server's name in that file. */
       name: z.string(),
       /** What runs: `npm:pkg`, `pypi:pkg`, `oci:image`, a URL, or the command. */
       source: z.string(),
@@ -720,6 +737,7 @@ export const ScanLockSchema = z.object({
 });
 
 export type ScanTool = z.infer<typeof ScanToolSchema>;
+export type TrifectaLeg = z.infer<typeof TrifectaLegSchema>;
 export type ScanCatalogServer = z.infer<typeof ScanCatalogServerSchema>;
 export type ScanCatalog = z.infer<typeof ScanCatalogSchema>;
 export type ScanLock = z.infer<typeof ScanLockSchema>;

@@ -14,12 +14,14 @@ import {
   type ClassifiedServer,
   type CrawlSnapshot,
   type IndexEntry,
+  type McpTool,
   type ScanCatalog,
   type ScanCatalogServer,
   type ScanTool,
 } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord } from '../data/serialize.ts';
 import { loadIndex, loadSnapshot } from '../crawler/index-files.ts';
+import { trifectaLegs } from './legs.ts';
 
 /** A catalog server's keys, without its tools. */
 export type CatalogKeys = Omit<ScanCatalogServer, 'tools' | 'crawledAt' | 'status'> & { crawledAt?: string; status?: ScanCatalogServer['status'] };
@@ -36,8 +38,8 @@ export interface Catalog {
   problems: string[];
 }
 
-/** A tool's verdict in brief, from its full classification. */
-export function scanTool(classification: Classification): ScanTool {
+/** A tool's verdict in brief, from its full classification and its definition. */
+export function scanTool(classification: Classification, definition: McpTool | undefined): ScanTool {
   const effects = new Set(classification.signals.map((signal) => signal.effect));
   return {
     tool: classification.tool,
@@ -55,6 +57,7 @@ export function scanTool(classification: Classification): ScanTool {
     why: classification.rationale,
     warnings: classification.warnings.map(({ kind, severity, message }) => ({ kind, severity, message })),
     contradictions: classification.annotations.contradictions.map((contradiction) => contradiction.message),
+    legs: definition ? trifectaLegs(definition, classification) : [],
     policy: classification.policy,
   };
 }
@@ -72,11 +75,12 @@ function keysOf(slug: string, entry: IndexEntry['server']): CatalogKeys {
 
 /** A catalog server from its crawl and its classification (no classification: no tools). */
 export function scanServer(snapshot: CrawlSnapshot, classified: ClassifiedServer | undefined): ScanCatalogServer {
+  const definitions = new Map(snapshot.tools.map((tool) => [tool.name, tool]));
   return {
     ...keysOf(snapshot.slug, snapshot.entry),
     crawledAt: snapshot.crawledAt,
     status: snapshot.status,
-    tools: (classified?.tools ?? []).map(scanTool),
+    tools: (classified?.tools ?? []).map((classification) => scanTool(classification, definitions.get(classification.tool))),
   };
 }
 
@@ -119,11 +123,15 @@ export async function buildScanCatalog(dataDir: string, onProblem: (message: str
     }
   }
   const crawledUntil = servers.reduce((newest, server) => (server.crawledAt > newest ? server.crawledAt : newest), '');
-  return { format: 'toolrisk-scan-catalog/1', crawledUntil, classifierVersion, servers };
+  return { format: 'toolrisk-scan-catalog/2', crawledUntil, classifierVersion, servers };
 }
 
 /** A compact catalog (parsed JSON) as a Catalog; `label` names where it came from in messages. */
 export function compactCatalog(label: string, value: unknown): Catalog {
+  const format = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
+  if (typeof format === 'string' && format.startsWith('toolrisk-scan-catalog/') && format !== 'toolrisk-scan-catalog/2') {
+    throw new DataFileError(label, `is a ToolRisk scan catalog of format ${JSON.stringify(format)}; this toolrisk reads toolrisk-scan-catalog/2: give a newer catalog (a site rebuilt with this version, or a data/ folder)`);
+  }
   const parsed = ScanCatalogSchema.safeParse(value);
   if (!parsed.success) throw new DataFileError(label, `not a ToolRisk scan catalog:\n${formatZodError(parsed.error)}`);
   const bySlug = new Map(parsed.data.servers.map((server) => [server.slug, server]));

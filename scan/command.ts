@@ -11,7 +11,7 @@ import { gate } from './gate.ts';
 import { liveInspector } from './live.ts';
 import { LOCK_FILE, makeLock, parseLock, renderLock } from './lock.ts';
 import { readOverrides, unusedOverrides, type Overrides } from './overrides.ts';
-import type { PolicyFormat } from '../classifier/policy.ts';
+import type { ClientPolicyFormat, PolicyFormat } from '../classifier/policy.ts';
 import { policyFiles, renderJson, renderTerminal } from './report.ts';
 import { renderSarif } from './sarif.ts';
 import { defaultPlaces, projectFile, runScan } from './scan.ts';
@@ -33,11 +33,19 @@ export interface ScanCommandOptions {
   useEnv: boolean;
   network: boolean;
   timeoutMs?: number;
-  policy?: { format: PolicyFormat; dir: string };
+  policy?: { format: PolicyFormat | ClientPolicyFormat; dir: string };
   lock: boolean;
+  /** Lock the user's own configs too, not only the project's. */
+  includeUser: boolean;
   failOn?: Risk;
   failOnWarning: boolean;
   failOnChange: boolean;
+  /** Servers whose unknown tools --fail-on accepts. */
+  allowUnknown: readonly string[];
+  /** Notes (annotation hints and the like) in SARIF too. */
+  notes: boolean;
+  /** The terminal report's width. */
+  width: number;
   version: string;
   /** Lines for stderr as the scan goes (progress, warnings). */
   log: (line: string) => void;
@@ -96,19 +104,30 @@ export async function scanCommand(options: ScanCommandOptions): Promise<ScanComm
       if (options.output === 'terminal') log(line);
     },
   });
-  const stdout = options.output === 'sarif' ? renderSarif(report, project, options.version) : options.output === 'json' ? renderJson(report) : renderTerminal(report, project);
+  const stdout = options.output === 'sarif' ? renderSarif(report, project, options.version, { notes: options.notes }) : options.output === 'json' ? renderJson(report) : renderTerminal(report, project, { width: options.width });
   if (overrides) for (const line of unusedOverrides(overrides, report.servers)) log(`warning: ${line}`);
   if (options.policy) {
     await mkdir(options.policy.dir, { recursive: true });
     const files = policyFiles(report, options.policy.format);
     for (const file of files) await writeFile(join(options.policy.dir, file.name), file.text);
-    log(`policy (${options.policy.format}): ${files.length} file${files.length === 1 ? '' : 's'} in ${options.policy.dir}: ${files.map((file) => `${file.name} (${file.server})`).join(', ') || 'none: no server with known tools'}`);
+    if (options.policy.format === 'claude-code' || options.policy.format === 'codex') {
+      // one fragment for every server, and what it cannot say, said here (Claude Code's settings are strict JSON: no comments)
+      const file = files[0]!;
+      const into = options.policy.format === 'claude-code' ? 'merge its permissions.deny into .claude/settings.json' : 'add each disabled_tools line to its [mcp_servers.<name>] table in ~/.codex/config.toml';
+      log(`policy (${options.policy.format}): ${join(options.policy.dir, file.name)} for ${file.server || 'no server with known tools'}; ${into}.`);
+      for (const line of file.cannot ?? []) log(`  not expressed: ${line}`);
+    } else log(`policy (${options.policy.format}): ${files.length} file${files.length === 1 ? '' : 's'} in ${options.policy.dir}: ${files.map((file) => `${file.name} (${file.server})`).join(', ') || 'none: no server with known tools'}`);
   }
   if (options.lock) {
-    await writeFile(lockFile, report.redactor.redact(renderLock(makeLock(report.servers))));
-    log(`lock: wrote ${lockFile} (${report.servers.filter((server) => !server.disabled).length} servers); commit it, and later scans report what changed since`);
+    const places = defaultPlaces(project);
+    const written = makeLock(report.servers, { project: places.project, home: places.home }, options.includeUser);
+    await writeFile(lockFile, report.redactor.redact(renderLock(written)));
+    const left = report.servers.filter((server) => !server.disabled && server.scope === 'user').length;
+    log(`lock: wrote ${lockFile} (${written.servers.length} server${written.servers.length === 1 ? '' : 's'}${!options.includeUser && left ? `; ${left} of your own user-level config${left === 1 ? '' : 's'} left out, as CI does not have them: --include-user locks them too` : ''}); commit it, and later scans report what changed since`);
   }
-  const { exit, lines } = gate(report, { ...(options.failOn ? { failOn: options.failOn } : {}), failOnWarning: options.failOnWarning, failOnChange: options.failOnChange });
+  for (const name of options.allowUnknown) if (!report.servers.some((server) => server.name === name)) log(`warning: --allow-unknown ${name}: no configured server is named so`);
+  const allowUnknown = [...options.allowUnknown, ...(overrides?.allowUnknown.keys() ?? [])];
+  const { exit, lines } = gate(report, { ...(options.failOn ? { failOn: options.failOn } : {}), failOnWarning: options.failOnWarning, failOnChange: options.failOnChange, allowUnknown });
   lines.forEach((line) => log(line));
   if (!report.configs.length) {
     log(options.files.length ? 'scan: none of the named files could be read.' : 'scan: no MCP client configuration found (see above for where it looked); name one: toolrisk scan path/to/mcp.json');

@@ -8,6 +8,8 @@ export interface GateOptions {
   failOn?: Risk;
   failOnWarning?: boolean;
   failOnChange?: boolean;
+  /** Servers whose unknown tools --fail-on accepts (`--allow-unknown`, the overrides file's `allow-unknown`). */
+  allowUnknown?: readonly string[];
 }
 
 export function gate(report: ScanReport, options: GateOptions): { exit: number; lines: string[] } {
@@ -21,11 +23,15 @@ export function gate(report: ScanReport, options: GateOptions): { exit: number; 
       lines.push(`fail-on ${level}: ${crossed.length} tool${crossed.length === 1 ? '' : 's'} at or above ${level}:`);
       for (const { server, tool } of crossed) lines.push(`  ${server.name}/${tool.tool}  ${tool.risk}  ${riskReason(tool)}`);
     }
-    if (report.unknown.length) {
+    const accepted = new Set(options.allowUnknown ?? []);
+    const unknown = report.unknown.filter((server) => !accepted.has(server.name));
+    if (unknown.length) {
       exit = 1;
-      lines.push(`fail-on ${level}: ${report.unknown.length} server${report.unknown.length === 1 ? '' : 's'} with unknown tools (unknown risk counts as failing):`);
-      for (const server of report.unknown) lines.push(`  ${server.name}  ${server.note ?? 'tools unknown'}`);
+      lines.push(`fail-on ${level}: ${unknown.length} server${unknown.length === 1 ? '' : 's'} with unknown tools (unknown risk counts as failing; accept one with --allow-unknown NAME):`);
+      for (const server of unknown) lines.push(`  ${server.name}  ${server.note ?? 'tools unknown'}`);
     }
+    const allowed = report.unknown.filter((server) => accepted.has(server.name));
+    if (allowed.length) lines.push(`fail-on ${level}: accepted with unknown tools (--allow-unknown): ${allowed.map((server) => server.name).join(', ')}`);
     if (!exit) lines.push(`fail-on ${level}: no tool is at or above ${level}.`);
   }
   if (options.failOnWarning) {

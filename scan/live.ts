@@ -70,7 +70,8 @@ export function liveInspector(options: LiveOptions): LiveInspector {
       if (snapshot.status === 'failed') return { error: `failed at ${snapshot.failure?.stage ?? 'start'}: ${snapshot.failure?.reason ?? 'unknown reason'}` };
       const { record } = classifySnapshot(snapshot);
       const how = isCommand ? (options.sandbox ? 'inspected live in the sandbox' : 'inspected live, unsandboxed (--sandbox off)') : 'inspected live over HTTP';
-      return { tools: record.tools.map(scanTool), how: `${how}${options.useEnv ? ' with the real environment (--use-env)' : ' with placeholder values for its environment'}` };
+      const definitions = new Map(snapshot.tools.map((tool) => [tool.name, tool]));
+      return { tools: record.tools.map((classification) => scanTool(classification, definitions.get(classification.tool))), how: `${how}${options.useEnv ? ' with the real environment (--use-env)' : ' with placeholder values for its environment'}` };
     } catch (error) {
       return { error: (error as Error).message };
     }

@@ -5,11 +5,13 @@
 //       delete_repository: deny
 //       search_code: allow
 //       "*": limit             # every other tool of this server
+//   allow-unknown:             # servers whose tools are unknown that --fail-on accepts
+//     - internal-tools
 //
 // Each choice is allow, limit, deny or hide. A wrong value is an error naming the file and line; a
 // server or tool the configuration does not have is reported, in case of a typo.
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { ScanTool, ToolPolicy } from '../data/schema.ts';
 
 export const CHOICES = ['allow', 'limit', 'deny', 'hide'] as const;
@@ -20,6 +22,8 @@ export interface Overrides {
   /** server name → tool name (or `*`) → choice, with the line it was written on */
   servers: Map<string, Map<string, { choice: Choice; line: number }>>;
   serverLines: Map<string, number>;
+  /** Servers the team accepts with unknown tools (`allow-unknown:`), with the line each is on. */
+  allowUnknown: Map<string, number>;
 }
 
 export class OverridesError extends Error {
@@ -37,13 +41,22 @@ export function parseOverrides(file: string, text: string): Overrides {
     const error = doc.errors[0]!;
     throw new OverridesError(`${file}:${error.linePos?.[0]?.line ?? 1}: not valid YAML: ${error.message.split('\n')[0]}`);
   }
-  const overrides: Overrides = { file, servers: new Map(), serverLines: new Map() };
+  const overrides: Overrides = { file, servers: new Map(), serverLines: new Map(), allowUnknown: new Map() };
   if (doc.contents === null) return overrides;
   const root = doc.contents;
   if (!isMap(root)) throw new OverridesError(`${file}:${lineOf(root)}: should be a mapping with a "servers" key`);
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'servers') throw new OverridesError(`${file}:${lineOf(pair.key as Node)}: unknown key "${key}"; the file has one key, "servers"`);
+    if (key === 'allow-unknown') {
+      if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) continue;
+      if (!isSeq(pair.value)) throw new OverridesError(`${file}:${lineOf(pair.value as Node)}: "allow-unknown" should list server names (- name)`);
+      for (const item of pair.value.items) {
+        if (!isScalar(item) || typeof item.value !== 'string') throw new OverridesError(`${file}:${lineOf(item as Node)}: "allow-unknown" should list server names, got ${JSON.stringify(isScalar(item) ? item.value : null)}`);
+        overrides.allowUnknown.set(item.value, lineOf(item));
+      }
+      continue;
+    }
+    if (key !== 'servers') throw new OverridesError(`${file}:${lineOf(pair.key as Node)}: unknown key "${key}"; the file has the keys "servers" and "allow-unknown"`);
     if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) continue;
     if (!isMap(pair.value)) throw new OverridesError(`${file}:${lineOf(pair.value as Node)}: "servers" should map server names to their tools' choices`);
     for (const serverPair of pair.value.items) {
@@ -94,6 +107,11 @@ export function unusedOverrides(overrides: Overrides, servers: readonly { name: 
     if (found.source === 'none') continue;
     const names = new Set(found.tools.map((tool) => tool.tool));
     for (const [tool, { line }] of tools) if (tool !== '*' && !names.has(tool)) out.push(`${overrides.file}:${line}: server "${server}" has no tool "${tool}"`);
+  }
+  for (const [server, line] of overrides.allowUnknown) {
+    const found = servers.find((candidate) => candidate.name === server);
+    if (!found) out.push(`${overrides.file}:${line}: allow-unknown names "${server}", and no configured server is named so`);
+    else if (found.source !== 'none') out.push(`${overrides.file}:${line}: allow-unknown names "${server}", whose tools are known now; the entry can go`);
   }
   return out;
 }

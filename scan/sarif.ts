@@ -40,7 +40,8 @@ const DEFAULT_LEVEL = new Map<string, Level>([
   ['annotation-contradiction', 'note'],
 ]);
 
-export function renderSarif(report: ScanReport, project: string, version: string): string {
+/** `notes`: keep findings of level note (annotation hints and the like); by default SARIF carries errors and warnings only. */
+export function renderSarif(report: ScanReport, project: string, version: string, options: { notes?: boolean } = {}): string {
   const rules = [...RULES.values()];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const artifact = (file: string) => (isInside(project, file) ? { uri: relative(project, file).split(sep).join('/') } : { uri: pathToFileURL(file).href });
@@ -65,7 +66,7 @@ export function renderSarif(report: ScanReport, project: string, version: string
             })),
           },
         },
-        results: report.findings.map((finding) => ({
+        results: report.findings.filter((finding) => options.notes || finding.level !== 'note').map((finding) => ({
           ruleId: finding.rule,
           ruleIndex: index.get(finding.rule) ?? 0,
           level: finding.level,

@@ -11,10 +11,10 @@ import { CLIENT_NAMES, findConfigs, pathsOutside, readConfig, type Candidate, ty
 import type { Catalog } from './catalog.ts';
 import { launchOf, matchServer, sourceOf, type Launch } from './match.ts';
 import { displayCommand, displayUrl, Redactor, secretsOf, secretValues } from './secrets.ts';
-import { findTrifecta, LEG_WORDS, type Trifecta } from './trifecta.ts';
+import { findTrifecta, LEG_SHORT, LEGS, type LegTool, type Trifecta } from './trifecta.ts';
 import { ruleOf, type Level } from './rules.ts';
 import { choicesFor, type Overrides } from './overrides.ts';
-import { compareLock, LOCK_FILE, type LockChange } from './lock.ts';
+import { compareLock, configKey, LOCK_FILE, type LockChange } from './lock.ts';
 import type { ScanLock } from '../data/schema.ts';
 
 export interface LiveResult {
@@ -64,6 +64,8 @@ export interface ScannedServer {
   choices: Map<string, ToolPolicy['choice']>;
   /** Tools that differ from the catalog's crawl (live inspection of a catalogued server). */
   changedFromCatalog?: { added: string[]; removed: string[]; changed: string[] };
+  /** What the config gives the server (command, arguments, URL), for its policy's folders and host. May hold secrets: never print it. */
+  given: Pick<ConfiguredServer, 'command' | 'args' | 'url'>;
 }
 
 export interface Finding {
@@ -85,7 +87,8 @@ export interface ScanReport {
   searched: Candidate[];
   servers: ScannedServer[];
   findings: Finding[];
-  trifecta?: Trifecta;
+  /** One per agent (client) whose servers together give it the lethal trifecta. */
+  trifectas: Trifecta[];
   lockChanges: LockChange[];
   counts: Record<Risk, number>;
   /** Servers whose tools are unknown: they count as failing --fail-on. */
@@ -116,6 +119,27 @@ interface Place {
   file: string;
   line: number;
   server?: string;
+}
+
+/** A word for a shell command line, quoted when it needs to be. */
+function quoteArg(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** How to see an unknown server's tools: inspect it live (in the sandbox), by the scan or by itself. */
+function howToInspect(config: ConfiguredServer, inspect: ScanOptions['inspect']): string {
+  const alone = config.transport === 'stdio' ? `toolrisk inspect -- ${displayCommand(config)}` : `toolrisk inspect ${displayUrl(config.url ?? '')}`;
+  return inspect === 'none' ? `inspect it (drop --offline, or run \`${alone}\`)` : `inspect it by hand (\`${alone}\`) to see why`;
+}
+
+/** The agents of a scan: one per client (its project and user configs together); a plain mcpServers file is an agent of its own. */
+export function agentsOf(servers: readonly ScannedServer[]): { agent: string; servers: ScannedServer[] }[] {
+  const agents = new Map<string, ScannedServer[]>();
+  for (const server of servers) {
+    const agent = server.client === 'mcp-json' ? `${CLIENT_NAMES.get(server.client)} (${server.file})` : (CLIENT_NAMES.get(server.client) ?? server.client);
+    agents.set(agent, [...(agents.get(agent) ?? []), server]);
+  }
+  return [...agents].map(([agent, members]) => ({ agent, servers: members }));
 }
 
 /** A finding of `rule` at a place; its OWASP id is the rule's. */
@@ -210,6 +234,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
       source: 'none',
       tools: [],
       choices: new Map(),
+      given: { ...(config.command !== undefined ? { command: config.command } : {}), args: config.args, ...(config.url !== undefined ? { url: config.url } : {}) },
     };
     progress(`[${index + 1}/${configured.length}] ${config.name}: ${scanned.runs}`);
     const match = matchServer(launch, options.catalog);
@@ -251,9 +276,13 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     servers.push(scanned);
     findings.push(...hygieneFindings(config, scanned, outside, options.places.project));
     const at = { file: config.file, line: config.line, server: config.name };
-    if (!match && !config.disabled) findings.push(finding(at, 'not-in-catalog', scanned.source === 'live' ? 'note' : 'warning', `${config.name}: ${scanned.runs} is not in the catalog${scanned.source === 'live' ? '; it was inspected live' : `; ${scanned.note ?? 'its tools are unknown'}`}.`));
-    // its tools are unknown though it is catalogued, or though it was tried live
-    if (scanned.source === 'none' && !config.disabled && (match || (wantLive && options.live && !outside.length))) findings.push(finding(at, 'server-unavailable', 'warning', `${config.name}: ${scanned.note}.`));
+    // one finding per server whose tools are not the catalog's: not in it, or in it but unavailable
+    if (!match && !config.disabled) {
+      const unknown = scanned.source === 'none' ? ` Its tools are unknown, which fails --fail-on: ${howToInspect(config, options.inspect)}, or accept it with --allow-unknown ${quoteArg(config.name)}.` : '';
+      findings.push(finding(at, 'not-in-catalog', scanned.source === 'live' ? 'note' : 'warning', `${config.name}: ${scanned.runs} is not in the catalog${scanned.source === 'live' ? '; it was inspected live' : `; ${scanned.note ?? 'its tools are unknown'}`}.${unknown}`));
+    } else if (scanned.source === 'none' && !config.disabled) {
+      findings.push(finding(at, 'server-unavailable', 'warning', `${config.name}: ${scanned.note}. Its tools are unknown, which fails --fail-on: ${howToInspect(config, options.inspect)}, or accept it with --allow-unknown ${quoteArg(config.name)}.`));
+    }
     if (scanned.changedFromCatalog) {
       const diff = scanned.changedFromCatalog;
       const parts = [diff.added.length && `added ${list(diff.added)}`, diff.removed.length && `removed ${list(diff.removed)}`, diff.changed.length && `changed ${list(diff.changed)}`].filter(Boolean).join('; ');
@@ -262,19 +291,24 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     findings.push(...toolFindings(scanned));
   }
   const active = servers.filter((server) => !server.disabled);
-  const trifecta = findTrifecta(active.map((server) => ({ name: server.name, tools: server.tools, choices: server.choices })));
-  if (trifecta) {
-    const anchorTool = trifecta.weakest?.tools[0] ?? trifecta.legs.get('exfiltration')![0]!;
-    const anchor = active.find((server) => server.name === anchorTool.server)!;
-    const legs = [...trifecta.legs].map(([leg, tools]) => `${LEG_WORDS.get(leg)}: ${list(tools.map((tool) => `${tool.server}/${tool.tool}`), 4)}`).join('; ');
-    const breaks = trifecta.openUnderPolicy
-      ? `Deny or require approval for the ${trifecta.weakest!.tools.length} tool${trifecta.weakest!.tools.length === 1 ? '' : 's'} the policy lets through on the ${trifecta.weakest!.leg} leg (${list(trifecta.weakest!.tools.map((tool) => `${tool.server}/${tool.tool}`), 6)}) to break it.`
-      : `The policy this scan writes already breaks it: it denies or hides every tool of the ${trifecta.closedLegs.join(' and ')} leg${trifecta.closedLegs.length === 1 ? '' : 's'}.`;
-    findings.push(finding({ file: anchor.file, line: anchor.line, server: anchor.name }, 'lethal-trifecta', trifecta.openUnderPolicy ? 'error' : 'note', `The configured servers together give an agent the lethal trifecta. ${legs}. ${breaks}`));
+  const trifectas = agentsOf(active).flatMap(({ agent, servers: agentServers }) => {
+    const trifecta = findTrifecta(agent, agentServers);
+    return trifecta ? [{ trifecta, servers: agentServers }] : [];
+  });
+  for (const { trifecta, servers: agentServers } of trifectas) {
+    const named = (tool: LegTool) => `${tool.server}/${tool.tool} (${tool.why})`;
+    const anchorTool = trifecta.breakWith?.tools[0] ?? trifecta.examples.get('exfiltration')![0]!;
+    const anchor = agentServers.find((server) => server.name === anchorTool.server)!;
+    const legs = LEGS.map((leg) => `${LEG_SHORT.get(leg)}: ${list(trifecta.examples.get(leg)!.map(named), 3)}`).join('; ');
+    const breaks = trifecta.breakWith
+      ? `Deny or require approval for ${trifecta.breakWith.tools.length === 1 ? 'this tool' : `these ${trifecta.breakWith.tools.length} tools`} (${LEG_SHORT.get(trifecta.breakWith.leg)}) to break it: ${list(trifecta.breakWith.tools.map((tool) => `${tool.server}/${tool.tool}`), 8)}.`
+      : `The policy this scan writes already breaks it: it denies or hides every tool of ${trifecta.closedLegs.map((leg) => LEG_SHORT.get(leg)).join(' and ')}.`;
+    findings.push(finding({ file: anchor.file, line: anchor.line, server: anchor.name }, 'lethal-trifecta', trifecta.openUnderPolicy ? 'error' : 'note', `${trifecta.agent}: its servers (${list(trifecta.servers, 6)}) together give the agent the lethal trifecta. ${legs}. ${breaks}`));
   }
-  const lockChanges = options.lock ? compareLock(options.lock, servers) : [];
+  const lockPlaces = { project: options.places.project, home: options.places.home };
+  const lockChanges = options.lock ? compareLock(options.lock, servers, { places: lockPlaces, readFiles: configs.map((config) => config.file) }) : [];
   for (const change of lockChanges) {
-    const server = servers.find((candidate) => candidate.name === change.server);
+    const server = servers.find((candidate) => candidate.name === change.server && configKey(candidate.file, lockPlaces) === change.config);
     findings.push(finding({ file: server?.file ?? configs[0]?.file ?? join(options.places.project, LOCK_FILE), line: server?.line ?? 1, server: change.server }, 'changed-since-lock', 'error', change.message, change.tool ? { tool: change.tool } : {}));
   }
   const counts = riskCounts(active.flatMap((server) => server.tools));
@@ -286,7 +320,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     searched,
     servers,
     findings,
-    ...(trifecta ? { trifecta } : {}),
+    trifectas: trifectas.map(({ trifecta }) => trifecta),
     lockChanges,
     counts,
     unknown: active.filter((server) => server.source === 'none'),

@@ -246,7 +246,7 @@ describe('every flag value is checked, whatever the other flags say', () => {
     ['a model timeout of zero', ['classify', 'x.json', '--llm', '--llm-timeout', '0'], /--llm-timeout needs a whole number of at least 1, got "0"/],
     ['a base URL that is not one', ['classify', 'x.json', '--llm', '--base-url', 'not a url'], /--base-url is not a URL: "not a url"/],
     ['a risk level that does not exist', ['classify', 'x.json', '--fail-on', 'extreme'], /--fail-on takes low, medium, high or critical, got "extreme"/],
-    ['a policy format that does not exist', ['inspect', '--policy', 'xml', '--recorded', 'x.json'], /--policy takes intercept-json, intercept-yaml, gateway, got "xml"/],
+    ['a policy format that does not exist', ['inspect', '--policy', 'xml', '--recorded', 'x.json'], /--policy takes intercept-json, intercept-yaml, gateway, claude-code, codex, got "xml"/],
     ['a concurrency of zero', ['crawl', '--concurrency', '0'], /--concurrency needs a whole number of at least 1, got "0"/],
     ['a shard that is not i/n', ['crawl', '--shard', '3/2'], /--shard/],
   ];

@@ -1,14 +1,11 @@
 // The scan's judgements one by one: which config values are secrets (and that none leaks through the
-// redactor), the trifecta's legs and what breaks it, the overrides file, and what a lock comparison
-// reports.
+// redactor), and the overrides file.
 import { describe, expect, it } from 'vitest';
 import type { ScanTool } from '../../data/schema.ts';
 import type { ConfiguredServer } from '../../scan/configs.ts';
-import { compareLock, makeLock } from '../../scan/lock.ts';
 import { launchOf } from '../../scan/match.ts';
 import { choicesFor, OverridesError, parseOverrides } from '../../scan/overrides.ts';
 import { displayCommand, displayUrl, isReference, Redactor, secretsOf } from '../../scan/secrets.ts';
-import { findTrifecta, legsOf } from '../../scan/trifecta.ts';
 import { expandValue, valuesFor, PLACEHOLDER } from '../../scan/live.ts';
 
 function server(extra: Partial<ConfiguredServer>): ConfiguredServer {
@@ -32,6 +29,7 @@ function tool(name: string, fields: Partial<ScanTool>): ScanTool {
     why: [],
     warnings: [],
     contradictions: [],
+    legs: [],
     policy: { tool: name, choice: 'allow', rules: [], limits: [], placeholders: [] },
     ...fields,
   };
@@ -81,35 +79,6 @@ describe('secrets in a configuration', () => {
   });
 });
 
-describe('the lethal trifecta', () => {
-  const reader = tool('read_secrets', { sensitive: true });
-  const browser = tool('fetch_page', { openWorld: true });
-  const sender = tool('send_message', { category: 'write', openWorld: true, effects: ['messaging'], policy: { tool: 'send_message', choice: 'limit', rules: [], limits: [], placeholders: [] } });
-  const shell = tool('run', { category: 'execute' });
-
-  it('reads each leg from the verdict fields', () => {
-    expect(legsOf(reader)).toEqual(['private']);
-    expect(legsOf(browser)).toEqual(['untrusted']);
-    expect(legsOf(sender)).toEqual(['exfiltration']);
-    expect(legsOf(shell)).toEqual(['exfiltration']);
-    expect(legsOf(tool('x', { category: 'write' }))).toEqual([]);
-  });
-
-  it('is found across servers, and broken when the policy closes a leg', () => {
-    const servers = [
-      { name: 'a', tools: [reader], choices: new Map() },
-      { name: 'b', tools: [browser, sender], choices: new Map() },
-    ];
-    const open = findTrifecta(servers)!;
-    expect(open.openUnderPolicy).toBe(true);
-    expect(open.weakest!.tools.map((entry) => `${entry.server}/${entry.tool}`)).toEqual(['a/read_secrets']);
-    const closed = findTrifecta([servers[0]!, { name: 'b', tools: [browser, sender], choices: new Map([['send_message', 'deny' as const]]) }])!;
-    expect(closed.openUnderPolicy).toBe(false);
-    expect(closed.closedLegs).toEqual(['exfiltration']);
-    expect(findTrifecta([servers[0]!])).toBeUndefined();
-  });
-});
-
 describe('the overrides file', () => {
   it('applies per tool, then "*", then the recommendation', () => {
     const overrides = parseOverrides('o.yaml', 'servers:\n  b:\n    send_message: deny\n    "*": hide\n');
@@ -127,26 +96,5 @@ describe('the overrides file', () => {
     expect(() => parseOverrides('o.yaml', 'servers: [1, 2]\n')).toThrow(/^o\.yaml:1: "servers" should map/);
     expect(() => parseOverrides('o.yaml', 'servers:\n  b: deny\n')).toThrow(/^o\.yaml:2: server "b" should map tool names/);
     expect(() => parseOverrides('o.yaml', 'servers:\n  b:\n    x: deny\n    x: allow\n')).toThrow(/^o\.yaml:4: not valid YAML/);
-  });
-});
-
-describe('the lock file', () => {
-  const launch = launchOf(server({ args: ['-y', 'pkg@1.0.0'] }));
-  const before = { name: 'a', launch, disabled: false, source: 'catalog' as const, tools: [tool('x', {}), tool('y', {})] };
-
-  it('reports nothing when nothing changed, and each change by server and tool', () => {
-    const lock = makeLock([before]);
-    expect(lock.servers).toEqual([{ name: 'a', source: 'npm:pkg', version: '1.0.0', tools: [{ name: 'x', fingerprint: 'sha256:x' }, { name: 'y', fingerprint: 'sha256:y' }] }]);
-    expect(compareLock(lock, [before])).toEqual([]);
-    const after = { ...before, launch: launchOf(server({ args: ['-y', 'pkg@1.1.0'] })), tools: [tool('x', { fingerprint: 'sha256:x2' }), tool('z', {})] };
-    const extra = { ...before, name: 'new' };
-    expect(compareLock(lock, [after, extra]).map((change) => change.message)).toEqual([
-      'a: version 1.0.0 when locked, now 1.1.0.',
-      'a: tool "x" changed its definition since the lock (fingerprint x → x2).',
-      'a: tool "z" was added since the lock.',
-      'a: tool "y" was removed since the lock.',
-      'new: configured since the lock; not in it.',
-    ]);
-    expect(compareLock(lock, []).map((change) => change.message)).toEqual(['a: in the lock file, no longer configured.']);
   });
 });

@@ -37,7 +37,7 @@ describe('the installable scan package', () => {
     const project = join(dir.path, 'team-project');
     await writeFileIn(join(project, '.cursor', 'mcp.json'), JSON.stringify({ mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] } } }));
     const bin = join(prefix, 'node_modules', '.bin', 'toolrisk');
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(dir.path, 'home') };
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(dir.path, 'home'), COLUMNS: '200' };
     // an empty tmpfs over the repository: nothing of it can be read while the installed command runs
     const hidden = (args: string[]) => runCommand('bwrap', ['--dev-bind', '/', '/', '--tmpfs', ROOT, '--chdir', project, process.execPath, bin, ...args], { env });
     const probe = await runCommand('bwrap', ['--dev-bind', '/', '/', '--tmpfs', ROOT, 'ls', ROOT]);
@@ -46,10 +46,16 @@ describe('the installable scan package', () => {
     const scan = await hidden(['scan', '--offline', '--fail-on', 'critical']);
     expect(scan.code, scan.stderr).toBe(0);
     expect(scan.stdout).toContain(`catalog ${join(prefix, 'node_modules', 'toolrisk', 'catalog.json.gz')} (crawled until ${packed.crawledUntil.slice(0, 10)})`);
-    expect(scan.stdout).toMatch(/^memory +catalog: io\.github\.modelcontextprotocol\/server-memory +9 +0 +3 +3 +3 +npx -y @modelcontextprotocol\/server-memory@2026\.8\.31$/m);
+    expect(scan.stdout).toMatch(/^memory +Cursor +catalog +9 +0 +3 +3 +3 +npx -y @modelcontextprotocol\/server-memory@2026\.8\.31$/m);
     const sarif = await hidden(['scan', '--offline', '--sarif']);
     expect(sarif.code, sarif.stderr).toBe(0);
     expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'ToolRisk', version: packed.version } } }] });
+    // its help lists only the commands it has
+    const help = await hidden(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^ {2}toolrisk scan /m);
+    expect(help.stdout).toMatch(/^ {2}toolrisk classify <file> /m);
+    expect(help.stdout).not.toMatch(/toolrisk (crawl|build|serve|add|import|catalog|check-data)\b|toolrisk classify \[--data/);
     const build = await hidden(['build']);
     expect(build.code).toBe(2);
     expect(build.stderr).toContain('"build" works in a clone of the ToolRisk repository');

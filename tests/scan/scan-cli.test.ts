@@ -23,7 +23,8 @@ let project: string;
 let home: string;
 
 function scan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return toolriskAt(project, { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(ROOT, 'node_modules', '.cache', 'toolrisk-scan-test') }, 'scan', ...args);
+  // a wide report, so each line holds a whole message (tests/scan/quiet-report.test.ts checks the wrapping)
+  return toolriskAt(project, { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(ROOT, 'node_modules', '.cache', 'toolrisk-scan-test'), COLUMNS: '1000' }, 'scan', ...args);
 }
 
 function expectNoSecret(text: string, where: string): void {
@@ -68,8 +69,9 @@ describe('toolrisk scan', () => {
     expect(lock).toContain('"source": "http://mcp.invalid/mcp?key=***"');
     await rm(join(project, 'toolrisk.lock.json'));
     expect(result.stdout).toMatch(/Read:\n {2}\.vscode\/mcp\.json \(VS Code, project, 5 servers\)\n {2}.*\.cursor\/mcp\.json \(Cursor, user, 1 server\)/);
-    expect(result.stdout).toMatch(/^github +catalog: io\.github\.modelcontextprotocol\/server-github +26 +\d+ +\d+ +\d+ +\d+ +npx -y @modelcontextprotocol\/server-github@2025\.4\.8$/m);
-    expect(result.stdout).toMatch(/^fixture +live inspection +3 +1 +1 +0 +1 +\S+node \S+sdk-server\.mjs basic$/m);
+    expect(result.stdout).toMatch(/^github +VS Code +catalog +26 +\d+ +\d+ +\d+ +\d+ +npx -y @modelcontextprotocol\/server-github@2025\.4\.8$/m);
+    expect(result.stdout).toContain('github = io.github.modelcontextprotocol/server-github');
+    expect(result.stdout).toMatch(/^fixture +Cursor +live +3 +1 +1 +0 +1 +\S+/m);
     // the fixture's shell tool is the riskiest, with why
     expect(result.stdout).toMatch(/critical +fixture\/run_command → policy deny\n +Risk critical: /);
     expect(result.stdout).toMatch(/error +MCP01 secret-in-config +\.vscode\/mcp\.json:4\n +github: a secret is written into the config \(env GITHUB_PERSONAL_ACCESS_TOKEN\); its value is not shown\./);
@@ -80,7 +82,7 @@ describe('toolrisk scan', () => {
     expect(result.stdout).toMatch(/warning MCP07 plain-http +\.vscode\/mcp\.json:11/);
     expect(result.stdout).toMatch(/MCP09 not-in-catalog +\.vscode\/mcp\.json:11\n +remote: http:\/\/mcp\.invalid\/mcp\?key=\*\*\* is not in the catalog/);
     // the slack and search servers give every leg of the trifecta
-    expect(result.stdout).toMatch(/Lethal trifecta: OPEN/);
+    expect(result.stdout).toMatch(/Lethal trifecta for VS Code: OPEN/);
     // a server that cannot be reached is said so, and the rest is reported
     expect(result.stdout).toMatch(/^ {2}remote: could not be inspected: /m);
     expect(result.stdout).toMatch(/warning MCP09 server-unavailable|MCP09 not-in-catalog +\.vscode\/mcp\.json:11\n +remote: .* could not be inspected/);
@@ -161,7 +163,7 @@ describe('toolrisk scan', () => {
     const critical = await scan('--offline', '--fail-on', 'critical');
     expect(critical.code).toBe(1);
     // nothing catalogued here is critical; the two servers with unknown tools fail it
-    expect(critical.stderr).toMatch(/fail-on critical: 2 servers with unknown tools \(unknown risk counts as failing\):\n {2}remote {2}not inspected \(--offline\)\n {2}fixture {2}not inspected \(--offline\)/);
+    expect(critical.stderr).toMatch(/fail-on critical: 2 servers with unknown tools \(unknown risk counts as failing; accept one with --allow-unknown NAME\):\n {2}remote {2}not inspected \(--offline\)\n {2}fixture {2}not inspected \(--offline\)/);
     const high = await scan('--fail-on', 'high', '--timeout', '20000', join(project, '.vscode', 'mcp.json'));
     expect(high.code).toBe(1);
     expect(high.stderr).toMatch(/fail-on high: \d+ tools at or above high:\n {2}github\/create_or_update_file {2}high {2}Risk high: /);
@@ -193,7 +195,7 @@ describe('toolrisk scan', () => {
     const pulled = await scan('--project', lockProject, '--fail-on-change', '--timeout', '20000', config);
     expect(pulled.code).toBe(1);
     // (a local server's command is what it runs: its changed argument is a change too)
-    expect(pulled.stderr).toMatch(/fail-on-change: 2 changes since the lock file:\n {2}fixture: ran \S+ \S+sdk-server\.mjs basic when locked, now \S+ \S+sdk-server\.mjs rug-pull\.\n {2}fixture: tool "read_file" changed its definition since the lock \(fingerprint [0-9a-f]{12} → [0-9a-f]{12}\)\./);
+    expect(pulled.stderr).toMatch(/fail-on-change: 2 changes since the lock file:\n {2}fixture \(\S+\/lock-config\/mcp\.json\): ran \S+ \S+sdk-server\.mjs basic when locked, now \S+ \S+sdk-server\.mjs rug-pull\.\n {2}fixture \(\S+\/lock-config\/mcp\.json\): tool "read_file" changed its definition since the lock \(fingerprint [0-9a-f]{12} → [0-9a-f]{12}\)\./);
     expect(pulled.stdout).toMatch(/error +MCP03 tool-poisoning/);
   }, 180_000);
 
@@ -203,7 +205,7 @@ describe('toolrisk scan', () => {
     try {
       // a catalog that knows the HTTP server by its URL, from a crawl where read_file was defined differently
       const catalog = ScanCatalogSchema.parse({
-        format: 'toolrisk-scan-catalog/1',
+        format: 'toolrisk-scan-catalog/2',
         crawledUntil: '2026-01-02T00:00:00.000Z',
         classifierVersion: 'test',
         servers: [
@@ -268,7 +270,7 @@ describe('toolrisk scan', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/config-problem +broken\.json:1\n +.*broken\.json:1: is not valid JSON: line 1, column 38: the file ends inside an object/);
     expect(result.stdout).toMatch(/config-problem +missing\.json:1\n +.*missing\.json: does not exist/);
-    expect(result.stdout).toMatch(/^github +catalog: /m);
+    expect(result.stdout).toMatch(/^github +VS Code +catalog /m);
     await mkdir(join(dir.path, 'empty-project'), { recursive: true });
     const ownHome = home;
     home = join(dir.path, 'empty-home');
@@ -278,7 +280,7 @@ describe('toolrisk scan', () => {
     expect(none.stdout).toMatch(/No MCP client configuration found\. Looked for:\n {2}.*empty-project\/\.mcp\.json \(Claude Code, project\)/);
     for (const [flags, message] of [
       [['--fail-on', 'severe'], '--fail-on takes low, medium, high or critical, got "severe"'],
-      [['--policy', 'nginx'], '--policy takes intercept-json, intercept-yaml, gateway, got "nginx"'],
+      [['--policy', 'nginx'], '--policy takes intercept-json, intercept-yaml, gateway, claude-code, codex, got "nginx"'],
       [['--sandbox', 'maybe'], '--sandbox takes required, auto, off, got "maybe"'],
       [['--json', '--sarif'], '--json and --sarif both print the report; choose one'],
       [['--live', '--offline'], '--live inspects every server and --offline none; choose one'],

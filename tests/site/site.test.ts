@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
+import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import { isSafeSegment, serverSlug, toolSlug } from '../../data/slug.ts';
@@ -18,6 +19,11 @@ let dir: Awaited<ReturnType<typeof tempDir>>;
 let out: string;
 let site: Awaited<ReturnType<typeof serveWithToolrisk>>;
 let buildOutput: { stdout: string; stderr: string };
+
+/** The text of an element's content as Astro escaped it. */
+function unescapeHtml(html: string): string {
+  return html.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[name]!);
+}
 
 async function htmlFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true });
@@ -216,6 +222,17 @@ describe('the built site', () => {
     const server = readFileSync(join(out, 'servers', 'io.example__hostile', 'index.html'), 'utf8');
     expect(server).toMatch(/It cannot hide a tool: 1 tool with poisoned definitions is left out/);
     expect(server).toContain('intercept -c io.example__hostile.intercept.yaml -- &lt;the command that starts the server&gt;');
+    // the server page also offers the clients' own settings, each with what it cannot express: the
+    // recommended choices under the server's short name (its poisoned get_tides is hidden, so turned off)
+    const plain = readFileSync(join(out, 'servers', 'io.example__plain', 'index.html'), 'utf8');
+    const block = (format: string) => unescapeHtml(new RegExp(`<code [^>]*data-format="${format}"[^>]*>([^<]*)</code>`).exec(plain)![1]!);
+    expect(JSON.parse(block('claude-code'))).toEqual({ permissions: { deny: ['mcp__plain__get_tides'] } });
+    expect(parseToml(block('codex'))).toEqual({ mcp_servers: { plain: { disabled_tools: ['get_tides'] } } });
+    expect(plain).toContain('Claude Code settings');
+    expect(plain).toContain('Codex config');
+    expect(plain.match(/It can only turn tools off: a limited tool is allowed in full/g)).toHaveLength(2);
+    // a tool page keeps the three proxy formats only
+    expect(page('io.example__plain', 'send_email')).not.toContain('data-format="claude-code"');
   });
 
   it('every page has a canonical URL, a description, Open Graph and Twitter tags; tool and server pages structured data; robots.txt and the sitemap name the site URL', () => {
@@ -379,6 +396,8 @@ describe('in Chromium', () => {
     // the poisoned tool is hidden from the start
     expect(before.hide).toEqual(['get_tides']);
     await page.getByLabel('Policy for get_weather').selectOption('hide');
+    // the clients' settings follow too: a hidden tool is turned off
+    expect(JSON.parse((await page.locator('code[data-format="claude-code"]').textContent())!).permissions.deny).toEqual(['mcp__plain__get_weather', 'mcp__plain__get_tides']);
     const after = JSON.parse((await code.textContent())!);
     expect(after.hide).toEqual(['get_weather', 'get_tides']);
     expect(Object.keys(after.tools)).not.toContain('get_weather');

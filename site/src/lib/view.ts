@@ -1,5 +1,5 @@
 // Small pure helpers for pages: safe JSON for script tags, quotes in context, policy texts.
-import { policyForChoice, renderGatewayJson, renderInterceptJson, renderInterceptYaml, serverPolicy, singleToolModel } from '../../../classifier/policy.ts';
+import { clientServerName, policyForChoice, renderClaudeCodeSettings, renderCodexConfig, renderGatewayJson, renderInterceptJson, renderInterceptYaml, serverPolicy, singleToolModel } from '../../../classifier/policy.ts';
 import { textAtLocation } from '../../../classifier/poisoning.ts';
 import type { LaunchPlan, Quote, SandboxFacts, ToolPolicy } from '../../../data/schema.ts';
 import type { SiteServer, SiteTool } from './catalog.ts';
@@ -36,6 +36,20 @@ export interface PolicyTexts {
   interceptJson: string;
   interceptYaml: string;
   gatewayJson: string;
+  /** A whole server's policy in the clients' own settings (the tools to turn off), under `clientName`. */
+  claudeCode?: string;
+  codex?: string;
+}
+
+/** What each client's own format cannot say, in a line, beside it on a server page. */
+export const CLIENT_FORMAT_NOTES = {
+  claudeCode: 'Merge into permissions.deny in .claude/settings.json. It can only turn tools off: a limited tool is allowed in full (no rate limits, no argument conditions), and a tool that needs approval is turned off outright.',
+  codex: 'Add the disabled_tools line to the server\'s [mcp_servers.<name>] table in ~/.codex/config.toml. It can only turn tools off: a limited tool is allowed in full (no rate limits, no argument conditions), and a tool that needs approval is turned off outright.',
+} as const;
+
+/** The name a client's config most likely gives a server (`@modelcontextprotocol/server-github` → `github`). */
+export function clientName(server: SiteServer): string {
+  return clientServerName(server.snapshot.entry.packages?.[0]?.identifier ?? server.name);
 }
 
 export function toolPolicyTexts(policy: ToolPolicy): PolicyTexts {
@@ -47,6 +61,7 @@ export function toolPolicyTexts(policy: ToolPolicy): PolicyTexts {
 export function builderData(server: SiteServer) {
   return {
     server: server.name,
+    clientName: clientName(server),
     tools: server.tools.map((tool) => ({
       name: tool.name,
       recommended: tool.classification.policy.choice,
@@ -57,7 +72,8 @@ export function builderData(server: SiteServer) {
 
 export function serverPolicyTexts(server: SiteServer): PolicyTexts {
   const model = serverPolicy(server.name, server.tools.map((tool) => tool.classification.policy));
-  return { interceptJson: renderInterceptJson(model), interceptYaml: renderInterceptYaml(model), gatewayJson: renderGatewayJson(model) };
+  const clients = [{ name: clientName(server), tools: model.tools }];
+  return { interceptJson: renderInterceptJson(model), interceptYaml: renderInterceptYaml(model), gatewayJson: renderGatewayJson(model), claudeCode: renderClaudeCodeSettings(clients), codex: renderCodexConfig(clients) };
 }
 
 export function plural(count: number, word: string): string {

@@ -115,9 +115,10 @@ export async function startUntilServing(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  url: string,
+  /** The address to wait for, or how to find it in what the command prints (a server that picks its own port). */
+  url: string | ((output: string) => string | undefined),
   limitMs: number,
-): Promise<{ home: string; output(): string; stop(): Promise<void> }> {
+): Promise<{ home: string; url: string; output(): string; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -134,12 +135,14 @@ export async function startUntilServing(
     await exited;
   };
   let home = '';
+  let address = '';
   for (let waited = 0; waited < limitMs && child.exitCode === null; waited += 250) {
-    home = await fetch(url).then((response) => (response.ok ? response.text() : ''), () => '');
+    address = (typeof url === 'string' ? url : url(output)) ?? '';
+    home = address ? await fetch(address).then((response) => (response.ok ? response.text() : ''), () => '') : '';
     if (home) break;
     await new Promise((done) => setTimeout(done, 250));
   }
-  return { home, output: () => output, stop };
+  return { home, url: address, output: () => output, stop };
 }
 
 /**

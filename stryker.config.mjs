@@ -17,7 +17,7 @@ export default {
   concurrency: 2,
   // a mutant is stopped at twice its tests' time plus two minutes: on this shared machine a minute on
   // top let load alone stop mutants that only slow the tests (11 in one range beside a full npm test),
-  // and Stryker counts a stopped mutant as detected (npm run mutate:recheck -- --status Timeout re-runs them)
+  // and Stryker counts a stopped mutant as detected
   timeoutFactor: 2,
   timeoutMS: 120_000,
   // constants built once at load (word lists, patterns) would need every test per mutant

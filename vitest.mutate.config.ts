@@ -30,10 +30,9 @@ class CheapestFirst extends BaseSequencer {
   }
 }
 
-// MUTATE_QUICK=1 leaves out the suites that read the whole catalog or the tuning sets over and over. A mutant
-// that survives runs every suite that reaches it: in judgeWords that was three minutes a mutant with them (601
-// mutants would take five hours), well under one without. What survives a quick run is checked against those
-// suites afterwards (docs/mutation.md, "A quick run").
+// MUTATE_QUICK=1 leaves out the suites that read the whole catalog or the tuning sets over and over: a
+// survivor runs every suite that reaches it, and with them a mutant of the rules took minutes. Check what
+// survives a quick run against those suites afterwards.
 const SLOW_SUITES = ['tests/classifier/catalog.test.ts', 'tests/classifier/poisoning-layout.test.ts', 'tests/classifier/poisoning-speed.test.ts', 'tests/classifier/classify-cli.test.ts'];
 
 /** The test files the mutation runs leave out, given the environment. */

@@ -6,8 +6,8 @@ import { formatEval, type EvalResult, type Label } from '../classifier/evaluate.
 import type { Classification } from '../data/schema.ts';
 import { LLM_OPTIONS, LlmSettingsError, llmSettings } from '../bin/llm.ts';
 import { ModelReviewer, userCacheDir } from '../classifier/review.ts';
-import { agreement, loadLabels, loadLabelsIfPresent, loadSecondLabels, runEval, runModelEval } from './eval-labels.ts';
-import { formatDetection, loadPoisoningSet, measureDetection, publicCorpus, realFalsePositives } from './eval-poisoning.ts';
+import { agreement, loadLabels, loadLabelsIfPresent, loadSecondLabels, runEval, runModelEval } from '../classifier/eval-labels.ts';
+import { formatDetection, loadPoisoningSet, measureDetection, publicCorpus, realFalsePositives } from '../classifier/eval-poisoning.ts';
 
 function parse() {
   try {
@@ -40,8 +40,8 @@ function printPoisoning(): void {
   console.log(`  real tools in data/crawled/: ${real.flagged.length}/${real.total} with a poisoning warning (${((100 * real.flagged.length) / real.total).toFixed(2)}%)`);
   for (const flagged of real.flagged) console.log(`      ${flagged.server} ${flagged.tool}: ${flagged.kind}: ${flagged.sentence.slice(0, 160)}`);
   const corpus = publicCorpus();
-  if (corpus) console.log(formatDetection('  public corpus (../shared/corpora/tool-poisoning/public.json)', measureDetection(corpus), true).replace(/\n/g, '\n  '));
-  else console.log('  public corpus: not present beside the project (../shared/corpora/tool-poisoning/public.json); skipped');
+  if (corpus) console.log(formatDetection(`  public corpus (${process.env.TOOLRISK_PUBLIC_CORPUS})`, measureDetection(corpus), true).replace(/\n/g, '\n  '));
+  else console.log('  public corpus: skipped (set TOOLRISK_PUBLIC_CORPUS to its file to measure it)');
   console.log('');
 }
 

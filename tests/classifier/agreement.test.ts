@@ -1,6 +1,6 @@
 // Two labellings of the same tools: how far they agree, and which tools both give the same category.
 import { describe, expect, it } from 'vitest';
-import { agreement, loadLabels, loadSecondLabels } from '../eval-labels.ts';
+import { agreement, loadLabels, loadSecondLabels } from '../../classifier/eval-labels.ts';
 import type { Label } from '../../classifier/evaluate.ts';
 
 const label = (tool: string, category: Label['category'], destructive: boolean, risk: Label['risk']): Label => ({ server: 'io.example/s', tool, category, destructive, risk });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
 import { analysePoisoning, type PoisoningFinding } from '../../classifier/poisoning.ts';
 import type { McpTool } from '../../data/schema.ts';
-import { fenced } from '../eval-poisoning.ts';
+import { fenced } from '../../classifier/eval-poisoning.ts';
 
 function tool(name: string, description: string, properties: Record<string, unknown> = {}, extra: Partial<McpTool> = {}): McpTool {
   return { name, description, inputSchema: { type: 'object', properties }, ...extra };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { UNTRUE_TO_USER, WHOLE_TEXT_ANCHORS, mayTellUntruth, modelTexts, readsWhole, sentencesOf } from '../../classifier/poisoning.ts';
 import { fit, mayMatchSlowly, strictlyPlain, withoutAssertions } from '../../classifier/poisoning-fit.ts';
 import { SENTENCE_BREAK, VALUE_BREAK, sentencePieces } from '../../classifier/poisoning-split.ts';
-import { crawledTools, publicCorpus } from '../eval-poisoning.ts';
+import { crawledTools, publicCorpus } from '../../classifier/eval-poisoning.ts';
 import { ROOT } from '../helpers.ts';
 
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);

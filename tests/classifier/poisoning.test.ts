@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
 import { GATED, analysePoisoning, gateLeaks, modelTexts, plainTyped, textAtLocation } from '../../classifier/poisoning.ts';
 import type { Classification, McpTool } from '../../data/schema.ts';
-import { addUpFalsePositives, crawledTools, fenced, loadPoisoningSet, measureDetection, realFalsePositivesByServer, type RealFalsePositives } from '../eval-poisoning.ts';
+import { addUpFalsePositives, crawledTools, fenced, loadPoisoningSet, measureDetection, realFalsePositivesByServer, type RealFalsePositives } from '../../classifier/eval-poisoning.ts';
 import { ROOT, turnEventLoop } from '../helpers.ts';
 
 function tool(name: string, description: string, properties: Record<string, unknown> = {}, extra: Partial<McpTool> = {}): McpTool {

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { ROOT, sdkServerCommand, tempDir, toolriskWithEnv } from '../helpers.ts';
-import { loadLabels } from '../eval-labels.ts';
+import { loadLabels } from '../../classifier/eval-labels.ts';
 import { answer, startFakeOpenAI, type FakeOpenAI } from './fake-openai.ts';
 
 let fake: FakeOpenAI;

@@ -12,7 +12,7 @@ import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import { isSafeSegment, serverSlug, toolSlug } from '../../data/slug.ts';
 import { ROOT, launchChromium, serveWithToolrisk, tempDir } from '../helpers.ts';
 import { CHANGED_TOOL, FAILED_SERVER, FIXTURE_SERVERS, HOSTILE, UNCRAWLED_SERVER, buildSite, writeFixtureCatalog } from './fixture.ts';
-import { loadLabels, runEval } from '../eval-labels.ts';
+import { loadLabels, runEval } from '../../classifier/eval-labels.ts';
 import { openCatalog } from '../../scan/catalog.ts';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;

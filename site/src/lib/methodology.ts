@@ -1,8 +1,8 @@
 // The measured accuracy the methodology page shows, computed at build time by the same code as
 // `npm run eval` (tests/eval-labels.ts, tests/eval-poisoning.ts) over the labelled sets in tests/
 // and the real tools in data/crawled/: the figures are worked out, never typed. Computed once per build.
-import { loadLabels, loadLabelsIfPresent, runEval } from '../../../tests/eval-labels.ts';
-import { loadPoisoningSet, measureDetection, realFalsePositives } from '../../../tests/eval-poisoning.ts';
+import { loadLabels, loadLabelsIfPresent, runEval } from '../../../classifier/eval-labels.ts';
+import { loadPoisoningSet, measureDetection, realFalsePositives } from '../../../classifier/eval-poisoning.ts';
 import { CLASSIFIER_VERSION } from '../../../classifier/classify.ts';
 import type { Classification } from '../../../data/schema.ts';
 

@@ -1,13 +1,16 @@
 // Loads the labelled set (tests/labels/tools.json) and classifies each labelled tool from
 // data/crawled/, with its annotations and with them removed. Shared by `npm run eval` and the test.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { classifyTools, serverContextOf } from '../classifier/catalog.ts';
-import { evaluate, type EvalResult, type Label } from '../classifier/evaluate.ts';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyTools, serverContextOf } from './catalog.ts';
+import { evaluate, type EvalResult, type Label } from './evaluate.ts';
 import { CrawlSnapshotSchema, type Classification, type CrawlSnapshot, type McpTool } from '../data/schema.ts';
-import { AnswerCache, reviewTools, type ModelReviewer } from '../classifier/review.ts';
+import { AnswerCache, reviewTools, type ModelReviewer } from './review.ts';
 import { serverSlug } from '../data/slug.ts';
-import { ROOT } from './helpers.ts';
+
+// the repository: the labelled sets live in tests/, the catalog in data/
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
 /**
  * `tools` is the development set (rules may be tuned against it); `holdout` is never tuned against;

@@ -3,11 +3,14 @@
 // untouched and final sets that were measured once), every real tool in data/crawled/ (false
 // positives), and the public corpus when it is present beside the project (never copied into it).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { classifyTool } from '../classifier/classify.ts';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyTool } from './classify.ts';
 import { repairTool } from '../crawler/tools.ts';
 import { CrawlSnapshotSchema, McpToolSchema, type Classification, type McpTool } from '../data/schema.ts';
-import { ROOT } from './helpers.ts';
+
+// the repository: the labelled sets live in tests/, the catalog in data/
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
 export interface PoisoningCase {
   id: string;
@@ -111,10 +114,12 @@ export function* realFalsePositivesByServer(): Generator<RealFalsePositives> {
   }
 }
 
-/** The public corpus, read where it lies beside the project (`../shared/corpora/tool-poisoning/public.json`), if it does. */
-export function publicCorpus(): PoisoningCase[] | undefined {
-  const file = join(ROOT, '..', 'shared', 'corpora', 'tool-poisoning', 'public.json');
-  if (!existsSync(file)) return undefined;
+/**
+ * A public corpus of poisoned definitions (`[{id, attack, tool}]`), read from the file
+ * TOOLRISK_PUBLIC_CORPUS names, when it is set and the file exists; it is never copied into the project.
+ */
+export function publicCorpus(file = process.env.TOOLRISK_PUBLIC_CORPUS): PoisoningCase[] | undefined {
+  if (!file || !existsSync(file)) return undefined;
   const items = JSON.parse(readFileSync(file, 'utf8')) as { id: string; attack: string; tool: McpTool }[];
   return items.map((item) => ({ id: item.id, class: item.attack, tool: item.tool }));
 }

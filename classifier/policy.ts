@@ -24,8 +24,8 @@ export const UNSET_AMOUNT = 0;
 export const PLACEHOLDERS = {
   ALLOWED_ROOT: 'the folder this tool may touch, written without its leading slash and with regex characters escaped, e.g. home/me/project (the pattern supplies the slash)',
   ALLOWED_HOST: 'the host names this tool may reach, e.g. api\\.example\\.com (edit the regex)',
-  MAX_AMOUNT: `the largest single amount allowed, in the currency's smallest unit (set to ${UNSET_AMOUNT}, which blocks every call until you change it)`,
-  DAILY_AMOUNT: `the most that may be moved per UTC day, in the currency's smallest unit (set to ${UNSET_AMOUNT}, which blocks every call until you change it)`,
+  MAX_AMOUNT: `the largest single amount allowed, in the unit the tool's amount argument takes (for most payment APIs the currency's smallest unit, e.g. cents) (set to ${UNSET_AMOUNT}, which blocks every call until you change it)`,
+  DAILY_AMOUNT: `the most that may be moved per UTC day, in the same unit; Intercept adds each call's amount as a whole number, dropping any fraction (set to ${UNSET_AMOUNT}, which blocks every call until you change it)`,
 } as const;
 
 /** Names safe to use inside a dotted path (`args.<name>`, `state.<tool>.<counter>`). */
@@ -94,14 +94,94 @@ function argumentRules(tool: McpTool, placeholders: Set<keyof typeof PLACEHOLDER
 
 // money, not how many: quantity, count and limit are left out
 const AMOUNT_WORDS = new Set(['amount', 'price', 'cost', 'fee']);
+// what names a money thing without being its amount (`priceId`, `price_currency`)
+const NOT_AMOUNT_WORDS = new Set(['id', 'ids', 'currency']);
+const namesAmount = (name: string): boolean => {
+  const words = splitIdentifier(name).map((token) => token.word);
+  return words.some((word) => AMOUNT_WORDS.has(word)) && !words.some((word) => NOT_AMOUNT_WORDS.has(word));
+};
 
-function amountArgument(tool: McpTool): ArgumentView | undefined {
-  return topLevelArguments(tool).find((arg) => {
-    if (!arg.required || !PATH_SEGMENT.test(arg.name)) return false;
-    const type = arg.schema.type;
-    if (type !== 'number' && type !== 'integer') return false;
-    return splitIdentifier(arg.name).some((token) => AMOUNT_WORDS.has(token.word));
-  });
+/** How deep the amount search goes into nested objects (`price.amount` is two levels), and how many properties it reads. */
+const AMOUNT_DEPTH = 3;
+const AMOUNT_PROPERTIES = 200;
+
+/** An argument whose name says it is money, wherever it sits in the input schema. */
+interface AmountView {
+  /** The names from the top-level argument down (`['price', 'amount']`). */
+  names: string[];
+  schema: Record<string, unknown>;
+  /** Required at every level: a call that follows the schema always gives it. */
+  required: boolean;
+  /** Inside the items of a list somewhere on the way (`lines[].amount`): no Intercept path reaches it. */
+  inList: boolean;
+  /** As a reader sees it: `price.amount`, `lines[].amount`. */
+  shown: string;
+}
+
+const requiredNames = (schema: Record<string, unknown>): Set<string> =>
+  new Set(Array.isArray(schema.required) ? (schema.required as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+
+/** The schema's types, from `type` (a name or a list) or from the branches of `anyOf`/`oneOf`; empty when it declares none. */
+function declaredTypes(schema: Record<string, unknown>): string[] {
+  if (typeof schema.type === 'string') return [schema.type];
+  if (Array.isArray(schema.type)) return schema.type.filter((x): x is string => typeof x === 'string');
+  const branches = Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : [];
+  return branches.flatMap((branch) => (branch && typeof branch === 'object' ? declaredTypes(branch as Record<string, unknown>) : []));
+}
+
+/**
+ * A number Intercept's `lte` can compare: declared as number or integer (or those and null) and nothing
+ * else. Intercept compares only JSON numbers: a string such as "10.00" fails the condition, so a cap on
+ * an argument that may be text would deny those calls rather than cap them.
+ */
+function numericSchema(schema: Record<string, unknown>): boolean {
+  const types = declaredTypes(schema).filter((type) => type !== 'null');
+  return types.length > 0 && types.every((type) => type === 'number' || type === 'integer');
+}
+
+function amountArguments(tool: McpTool): AmountView[] {
+  const found: AmountView[] = [];
+  let read = 0;
+  const walk = (schema: Record<string, unknown>, names: string[], shown: string, required: boolean, inList: boolean) => {
+    const properties = schema.properties;
+    if (!properties || typeof properties !== 'object' || Array.isArray(properties) || names.length >= AMOUNT_DEPTH) return;
+    const needed = requiredNames(schema);
+    for (const [name, child] of Object.entries(properties as Record<string, unknown>)) {
+      if (++read > AMOUNT_PROPERTIES) return;
+      if (!child || typeof child !== 'object' || Array.isArray(child)) continue;
+      const view = { names: [...names, name], shown: shown ? `${shown}.${name}` : name, schema: child as Record<string, unknown>, required: required && needed.has(name), inList };
+      if (namesAmount(name)) found.push(view);
+      walk(view.schema, view.names, view.shown, view.required, inList);
+      const items = (child as { items?: unknown }).items;
+      if (items && typeof items === 'object' && !Array.isArray(items)) walk(items as Record<string, unknown>, view.names, `${view.shown}[]`, false, true);
+    }
+  };
+  walk(tool.inputSchema, [], '', true, false);
+  return found;
+}
+
+/** An amount a condition can cap: a number, outside any list, with names that can stand in a dotted path. */
+const cappable = (amount: AmountView) => numericSchema(amount.schema) && !amount.inList && amount.names.every((name) => PATH_SEGMENT.test(name));
+
+/**
+ * The amount to cap: a required one before an optional one, then the shallowest, then the first
+ * listed. Undefined when no amount can be capped.
+ */
+function cappedAmount(amounts: readonly AmountView[]): AmountView | undefined {
+  return amounts
+    .filter(cappable)
+    .map((amount, order) => ({ amount, order }))
+    .sort((a, b) => Number(b.amount.required) - Number(a.amount.required) || a.amount.names.length - b.amount.names.length || a.order - b.order)[0]?.amount;
+}
+
+/** Why a money tool's capped variant holds no amount cap, in the words of its label (of its shallowest amount outside a list, else in one). */
+function uncappedReason(amounts: readonly AmountView[]): string {
+  const amount = [...amounts].sort((a, b) => Number(a.inList) - Number(b.inList) || a.names.length - b.names.length)[0];
+  if (!amount) return 'this tool takes no amount to cap';
+  if (amount.inList) return `its amounts (${amount.shown}) sit in a list, which Intercept's conditions cannot reach, so they are not capped`;
+  if (!amount.names.every((name) => PATH_SEGMENT.test(name))) return `its amount, ${JSON.stringify(amount.shown)}, has a name an Intercept path cannot hold, so it is not capped`;
+  const type = declaredTypes(amount.schema);
+  return `its amount, ${amount.shown}, ${type.length === 1 && type[0] === 'string' ? 'is a string' : 'is not declared a number'}, which Intercept cannot compare, so it is not capped`;
 }
 
 /** The rate-limit rule every limited tool starts with. */
@@ -114,34 +194,50 @@ function denyPolicy(tool: string): ToolPolicy {
 }
 
 /**
- * The capped variant of a money tool's policy: 5 calls an hour, and when the tool takes an amount,
- * a cap on each call and on the day's total. A cap is the schema's own maximum when it has one,
- * else a named placeholder that blocks every call until it is set.
+ * The capped variant of a money tool's policy: 5 calls an hour, and when the tool takes an amount
+ * a condition can compare, a cap on each call and on the day's total. A cap is the schema's own
+ * maximum when it has one, else a named placeholder that blocks every call until it is set. Its
+ * label says what it holds: the amount cap, that a call leaving an optional amount out is denied,
+ * or why there is no cap.
  */
-function cappedMoneyPolicy(tool: McpTool): Omit<ToolPolicy, 'alternative'> {
+function cappedMoneyPolicy(tool: McpTool): NonNullable<ToolPolicy['alternative']> {
   const name = tool.name;
   const rules: PolicyRule[] = [hourlyRule(LIMITS.financialPerHour)];
   const placeholders: (keyof typeof PLACEHOLDERS)[] = [];
-  const amount = amountArgument(tool);
+  const amounts = amountArguments(tool);
+  const amount = cappedAmount(amounts);
+  let label = `capped: a few calls an hour instead of human approval (${uncappedReason(amounts)})`;
   if (amount) {
+    const shown = amount.shown;
+    const path = `args.${shown}`;
     const maximum = typeof amount.schema.maximum === 'number' && Number.isFinite(amount.schema.maximum) ? amount.schema.maximum : undefined;
+    const cap = maximum === undefined ? 'MAX_AMOUNT' : String(maximum);
     if (maximum === undefined) placeholders.push('MAX_AMOUNT');
+    // Intercept fails a condition whose argument is absent (engine.go: `if !exists { return false }`), so
+    // this cap also denies a call that leaves an optional amount out (a full refund): no `exists` rule is
+    // needed for the cap to hold, and the label and message say so.
+    const example = splitIdentifier(name).some((token) => token.word === 'refund') ? ', such as a full refund,' : '';
+    label = amount.required
+      ? 'capped: a few calls an hour and an amount cap instead of human approval'
+      : `capped: a few calls an hour and an amount cap instead of human approval (a call that leaves out ${shown}${example} is denied, as the cap cannot be checked)`;
     rules.push({
-      name: maximum === undefined ? `single ${amount.name} at most MAX_AMOUNT` : `single ${amount.name} at most ${maximum} (the schema's maximum)`,
-      conditions: [{ path: `args.${amount.name}`, op: 'lte', value: maximum ?? UNSET_AMOUNT }],
-      on_deny: maximum === undefined ? `A single ${amount.name} may be at most MAX_AMOUNT; larger ones need a human.` : `A single ${amount.name} may be at most ${maximum}; larger ones need a human.`,
+      name: maximum === undefined ? `single ${shown} at most MAX_AMOUNT` : `single ${shown} at most ${maximum} (the schema's maximum)`,
+      conditions: [{ path, op: 'lte', value: maximum ?? UNSET_AMOUNT }],
+      on_deny: amount.required
+        ? `A single ${shown} may be at most ${cap}; larger ones need a human.`
+        : `A single ${shown} must be given and be at most ${cap}; larger ones, or a call without it, need a human.`,
     });
     if (PATH_SEGMENT.test(name)) {
       placeholders.push('DAILY_AMOUNT');
       rules.push({
-        name: `daily ${amount.name} at most DAILY_AMOUNT`,
+        name: `daily ${shown} at most DAILY_AMOUNT`,
         conditions: [{ path: `state.${name}.daily_amount`, op: 'lte', value: UNSET_AMOUNT }],
-        state: { counter: 'daily_amount', window: 'day', increment_from: `args.${amount.name}` },
+        state: { counter: 'daily_amount', window: 'day', increment_from: path },
         on_deny: `The daily total DAILY_AMOUNT is reached; try again tomorrow or ask a human.`,
       });
     }
   }
-  return { tool: name, choice: 'limit', rules, limits: [limit(name, 'hour', LIMITS.financialPerHour)], placeholders: placeholders.map((key) => ({ name: key, meaning: PLACEHOLDERS[key] })) };
+  return { label, tool: name, choice: 'limit', rules, limits: [limit(name, 'hour', LIMITS.financialPerHour)], placeholders: placeholders.map((key) => ({ name: key, meaning: PLACEHOLDERS[key] })) };
 }
 
 /** The recommended policy for one tool (DESIGN.md's mapping). */
@@ -149,7 +245,7 @@ export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
   const name = tool.name;
   if (context.warned) return { tool: name, choice: 'hide', rules: [], limits: [], placeholders: [] };
   // money movement needs a human by default; the capped variant is offered beside it
-  if (context.financial) return { ...denyPolicy(name), alternative: { label: 'capped: a few calls an hour and an amount cap instead of human approval', ...cappedMoneyPolicy(tool) } };
+  if (context.financial) return { ...denyPolicy(name), alternative: cappedMoneyPolicy(tool) };
   switch (context.risk) {
     case 'low':
       return { tool: name, choice: 'allow', rules: [], limits: [], placeholders: [] };

@@ -16,10 +16,10 @@ describe('the capped variant of a money tool: which argument is the amount', () 
     expect(capPaths(variant)).toEqual(['args.amount', 'state.create_refund.daily_amount']);
   });
 
-  it('caps no optional amount: a condition on an argument the call may leave out is no cap', () => {
+  it('caps an optional amount too (Intercept denies a call that leaves it out), and the label says so', () => {
     const variant = money(t('create_refund', { amount: { type: 'integer' } }, [])).alternative!;
-    expect(variant.rules.map((rule) => rule.name)).toEqual(['hourly limit']);
-    expect(variant.placeholders).toEqual([]);
+    expect(capPaths(variant)).toEqual(['args.amount', 'state.create_refund.daily_amount']);
+    expect(variant.label).toMatch(/a call that leaves out amount, such as a full refund, is denied/);
   });
 
   it('caps no amount whose name cannot stand in an argument path (a dot or a space in it)', () => {

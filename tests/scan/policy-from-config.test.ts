@@ -3,12 +3,7 @@
 // server on this machine over plain http may be reached over http. Filled placeholders are no longer
 // ones to edit; every policy still passes Intercept's validation table; config text is escaped.
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderIntercept, toolPolicy } from '../../classifier/policy.ts';
@@ -16,7 +11,7 @@ import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import type { McpTool, ToolPolicy } from '../../data/schema.ts';
 import { configValues, policyFromConfig } from '../../scan/policy-from-config.ts';
 import type { Launch } from '../../scan/match.ts';
-import { ROOT, tempDir, toolriskAt, writeFileIn } from '../helpers.ts';
+import { ROOT, startHttpFixture, tempDir, toolriskAt, writeFileIn, type RunningHttpFixture } from '../helpers.ts';
 
 const high = { risk: 'high', category: 'write', financial: false, warned: false } as const;
 const pathTool: McpTool = { name: 'write_file', description: 'Write a file.', inputSchema: { type: 'object', properties: { path: { type: 'string' }, content: { type: 'string' } }, required: ['path', 'content'] } };
@@ -96,28 +91,17 @@ describe('a policy from the config', () => {
 
 describe('toolrisk scan --policy intercept-yaml, from the config', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
-  let http: HttpServer;
+  let http: RunningHttpFixture;
   let url: string;
 
   beforeAll(async () => {
     dir = await tempDir('toolrisk-policy-from-config-');
     // a remote MCP server on 127.0.0.1 over plain http, with a tool that takes a URL
-    http = createServer(async (req, res) => {
-      const server = new Server({ name: 'browser', version: '1.0.0' }, { capabilities: { tools: {} } });
-      server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [urlTool] }));
-      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-      res.on('close', () => {
-        void transport.close();
-        void server.close();
-      });
-      await server.connect(transport);
-      await transport.handleRequest(req, res);
-    });
-    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`;
+    http = await startHttpFixture('browse');
+    url = http.url;
   });
   afterAll(async () => {
-    await new Promise((done) => http.close(done));
+    await http.stop();
     await dir.remove();
   });
 

@@ -16,9 +16,10 @@ export function cacheKey(fingerprint: string, tool: string): string {
   return `${CLASSIFIER_VERSION}\u0000${fingerprint}\u0000${tool}`;
 }
 
-export function cacheFrom(previous: ClassifiedServer | undefined): Map<string, Classification> {
+/** The tools of a previous classification to reuse: none unless it was made by this classifier version (`reuse`). */
+export function cacheFrom(previous: ClassifiedServer | undefined, reuse = true): Map<string, Classification> {
   const cache = new Map<string, Classification>();
-  if (!previous || previous.classifierVersion !== CLASSIFIER_VERSION) return cache;
+  if (!previous || !reuse) return cache;
   // a reviewed classification holds the merged verdict: the rules' part is redone (the review is applied again from data/llm/)
   for (const classification of previous.tools) if (!classification.review) cache.set(cacheKey(classification.fingerprint, classification.tool), classification);
   return cache;
@@ -78,9 +79,10 @@ export function classifyTools(
   return { classifications, failures, classified, reused };
 }
 
-export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedServer, onError?: (failure: ClassifyFailure) => void): ServerClassification {
+/** `previous`: the server's last classification (its rug-pull marks carry over); its verdicts are reused when `reuse` says it was made by this classifier version. */
+export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedServer, onError?: (failure: ClassifyFailure) => void, reuse = true): ServerClassification {
   const context = serverContextOf(snapshot);
-  const cache = cacheFrom(previous);
+  const cache = cacheFrom(previous, reuse);
   const byName = new Map(snapshot.fingerprints.map((entry) => [entry.name, entry.fingerprint]));
   const { classifications, failures, classified, reused } = classifyTools(
     snapshot.tools,
@@ -95,7 +97,6 @@ export function classifySnapshot(snapshot: CrawlSnapshot, previous?: ClassifiedS
     record: {
       slug: snapshot.slug,
       name: snapshot.name,
-      classifierVersion: CLASSIFIER_VERSION,
       tools,
       policy: serverPolicy(snapshot.name, tools.map((classification) => classification.policy)),
       ...(failures.length ? { unclassified: failures } : {}),

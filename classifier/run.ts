@@ -8,12 +8,14 @@ import { readFile, rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ClassifiedServerSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
+import { ClassifiedServerSchema, ClassifierStateSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
 import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
 import { checkListedTools } from '../crawler/tools.ts';
 import { cacheFrom, cacheKey, classifySnapshot, classifyTools, repairedProblems, type ClassifyFailure, type ServerClassification } from './catalog.ts';
+import { CLASSIFIER_VERSION } from './version.ts';
 import { renderGateway, renderIntercept, serverPolicy, singleToolModel } from './policy.ts';
+import type { SnapshotJob } from './snapshot-worker.ts';
 import { AnswerCache, reviewTools, type ModelReviewer } from './review.ts';
 
 export interface ClassifyCatalogSummary {
@@ -33,6 +35,24 @@ export interface ClassifyCatalogSummary {
 export interface ClassifyOptions {
   /** Asks the model about tools without a cached answer (`--llm`). */
   reviewer?: ModelReviewer;
+}
+
+/** `data/classifier.json`, relative to the data folder. */
+export const CLASSIFIER_STATE_FILE = 'classifier.json';
+
+/** The classifier version data/classified/ was made with; none when the file is missing, or broken (with the problem, naming it). */
+export async function readClassifierState(file: string): Promise<{ version?: string; problem?: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    return { version: parseRecord(file, text, ClassifierStateSchema).classifierVersion };
+  } catch (error) {
+    return { problem: `${(error as Error).message} (every tool is classified again, and the file rewritten)` };
+  }
 }
 
 async function readPrevious(file: string): Promise<{ text: string; record?: ClassifiedServer } | undefined> {
@@ -111,7 +131,7 @@ class SnapshotPool {
   }
 
   /** The classification of one snapshot, or undefined when no worker could do it. */
-  async classify(snapshot: CrawlSnapshot, previous?: ClassifiedServer): Promise<FromWorker> {
+  async classify(snapshot: CrawlSnapshot, previous: ClassifiedServer | undefined, reuse: boolean): Promise<FromWorker> {
     while (this.idle.length === 0) {
       if (this.workers.length === 0) return undefined;
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -120,7 +140,7 @@ class SnapshotPool {
     const id = this.next++;
     return new Promise((resolve) => {
       this.pending.set(id, { worker, resolve });
-      worker.postMessage({ id, snapshot, previous });
+      worker.postMessage({ id, snapshot, previous, reuse } satisfies SnapshotJob);
     });
   }
 
@@ -138,8 +158,12 @@ export async function classifyCatalog(
   options: ClassifyOptions = {},
 ): Promise<ClassifyCatalogSummary> {
   const started = performance.now();
+  const stateFile = join(dataDir, CLASSIFIER_STATE_FILE);
+  // the verdicts in data/classified/ are reused only when this classifier version made them
+  const recorded = await readClassifierState(stateFile);
+  const reuse = recorded.version === CLASSIFIER_VERSION;
   const { items: snapshots, errors } = await loadSnapshots(join(dataDir, 'crawled'));
-  const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...errors], reviewed: 0, inWorkers: 0, ms: 0 };
+  const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...(recorded.problem ? [recorded.problem] : []), ...errors], reviewed: 0, inWorkers: 0, ms: 0 };
   const outDir = join(dataDir, 'classified');
   const answersDir = join(dataDir, 'llm');
   let done = 0;
@@ -156,14 +180,14 @@ export async function classifyCatalog(
     const report = (failure: ClassifyFailure) =>
       errorsOf.push(`${join('crawled', `${snapshot.slug}.json`)}: tool #${failure.index + 1} ${JSON.stringify(failure.tool)} could not be classified (listed as unclassified, never allowed): ${failure.error}`);
     // (a server whose every tool is in the cache costs less here than the copy to a worker would)
-    const cache = pool ? cacheFrom(previous?.record) : undefined;
+    const cache = pool ? cacheFrom(previous?.record, reuse) : undefined;
     const cached = cache !== undefined && snapshot.fingerprints.every((entry) => cache.has(cacheKey(entry.fingerprint, entry.name)));
-    const fromWorker = pool && !cached ? await pool.classify(snapshot, previous?.record) : undefined;
+    const fromWorker = pool && !cached ? await pool.classify(snapshot, previous?.record, reuse) : undefined;
     if (fromWorker) {
       fromWorker.failures.forEach(report);
       summary.inWorkers += 1;
     }
-    const result = fromWorker?.result ?? classifySnapshot(snapshot, previous?.record, report);
+    const result = fromWorker?.result ?? classifySnapshot(snapshot, previous?.record, report, reuse);
     // model reviews: asked with --llm, else applied from data/llm/ (committed with the data)
     const answers = await AnswerCache.open(answersDir, snapshot.slug, snapshot.name);
     // (a problem that names the file already, as a DataFileError does, is not given its name twice)
@@ -207,6 +231,8 @@ export async function classifyCatalog(
     }),
   );
   await pool?.close();
+  // every server is classified by this version now: record it once
+  if (!reuse) await writeTextAtomic(stateFile, serializeRecord(ClassifierStateSchema, { classifierVersion: CLASSIFIER_VERSION }));
   for (const errors of serverErrors) summary.errors.push(...errors);
   // a classification (or cached model answers) whose snapshot is gone goes too
   const current = new Set(snapshots.map((snapshot) => `${snapshot.slug}.json`));

@@ -10,12 +10,14 @@ export interface SnapshotJob {
   id: number;
   snapshot: CrawlSnapshot;
   previous?: ClassifiedServer;
+  /** Whether the previous classification was made by this classifier version (its verdicts may be reused). */
+  reuse: boolean;
 }
 
 parentPort?.on('message', (job: SnapshotJob) => {
   const failures: ClassifyFailure[] = [];
   try {
-    const result = classifySnapshot(job.snapshot, job.previous, (failure) => failures.push(failure));
+    const result = classifySnapshot(job.snapshot, job.previous, (failure) => failures.push(failure), job.reuse);
     parentPort!.postMessage({ id: job.id, result, failures });
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: (error as Error).message ?? String(error) });

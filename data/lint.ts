@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { ClassifiedServerSchema, CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, RecordedToolsFileSchema } from './schema.ts';
+import { ClassifiedServerSchema, ClassifierStateSchema, CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, RecordedToolsFileSchema } from './schema.ts';
 import { DataFileError, parseRecord, serializeRecord } from './serialize.ts';
 import { serverSlug } from './slug.ts';
 
@@ -13,6 +13,9 @@ interface FolderCheck {
   /** The server name a record's file must be named after. */
   nameOf?: (record: never) => string;
 }
+
+/** Single records of the data folder, beside the folders of one record a server. */
+const FILES: { file: string; schema: z.ZodType }[] = [{ file: 'classifier.json', schema: ClassifierStateSchema }];
 
 const FOLDERS: FolderCheck[] = [
   { folder: 'index', schema: IndexEntrySchema, nameOf: (record: z.infer<typeof IndexEntrySchema>) => record.server.name },
@@ -29,6 +32,21 @@ export interface DataReport {
 
 export async function checkDataFiles(dataDir: string): Promise<DataReport> {
   const report: DataReport = { files: 0, problems: [] };
+  for (const check of FILES) {
+    const file = join(dataDir, check.file);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    report.files += 1;
+    try {
+      if (serializeRecord(check.schema, parseRecord(file, text, check.schema)) !== text) report.problems.push(`${file}: not in the serializer's form (key order, 2-space indent, trailing newline); rewrite it with the project's serializer`);
+    } catch (error) {
+      report.problems.push(error instanceof DataFileError ? error.message : `${file}: ${(error as Error).message}`);
+    }
+  }
   for (const check of FOLDERS) {
     const dir = join(dataDir, check.folder);
     let names: string[];

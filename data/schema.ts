@@ -622,12 +622,20 @@ export const ModelAnswerCacheSchema = z.object({
 export const ClassifiedServerSchema = z.object({
   slug: z.string(),
   name: z.string(),
-  classifierVersion: z.string(),
   tools: z.array(ClassificationSchema),
   /** The whole-server policy: every tool's recommended choice combined. */
   policy: PolicyModelSchema,
   /** Tools the classifier failed on, with the error: unknown, so never allowed (and absent from `tools`). */
   unclassified: z.array(z.object({ tool: z.string(), index: z.number().int().min(0), error: z.string() })).optional(),
+});
+
+/**
+ * `data/classifier.json`: the classifier version the whole of data/classified/ was last made with,
+ * recorded once (so a bump that changes no verdict rewrites no server's file). A run of another
+ * version reclassifies every tool and rewrites only the files whose verdicts changed.
+ */
+export const ClassifierStateSchema = z.object({
+  classifierVersion: z.string(),
 });
 
 export type Category = z.infer<typeof CategorySchema>;

@@ -21,6 +21,7 @@ import {
 } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord } from '../data/serialize.ts';
 import { loadIndex, loadSnapshot } from '../crawler/index-files.ts';
+import { CLASSIFIER_STATE_FILE, readClassifierState } from '../classifier/run.ts';
 import { trifectaLegs } from './legs.ts';
 
 /** A catalog server's keys, without its tools. */
@@ -85,12 +86,12 @@ export function scanServer(snapshot: CrawlSnapshot, classified: ClassifiedServer
 }
 
 /** One server of a `data/` folder: its crawl and, when there is one, its classification (and the classifier's version). */
-async function readDataServer(dataDir: string, slug: string): Promise<{ server: ScanCatalogServer; classifierVersion?: string } | undefined> {
+async function readDataServer(dataDir: string, slug: string): Promise<{ server: ScanCatalogServer } | undefined> {
   const snapshot = await loadSnapshot(join(dataDir, 'crawled', `${slug}.json`));
   if (!snapshot) return undefined;
   const classifiedFile = join(dataDir, 'classified', `${slug}.json`);
   const classified = existsSync(classifiedFile) ? parseRecord(classifiedFile, await readFile(classifiedFile, 'utf8'), ClassifiedServerSchema) : undefined;
-  return { server: scanServer(snapshot, classified), ...(classified ? { classifierVersion: classified.classifierVersion } : {}) };
+  return { server: scanServer(snapshot, classified) };
 }
 
 /** A `data/` folder as a catalog: keys from `index/`, a server's tools from `crawled/` and `classified/` when it is matched. */
@@ -111,13 +112,14 @@ export async function buildScanCatalog(dataDir: string, onProblem: (message: str
   const index = await loadIndex(join(dataDir, 'index'));
   index.errors.forEach((problem) => onProblem(problem));
   const servers: ScanCatalogServer[] = [];
-  let classifierVersion = '';
+  const state = await readClassifierState(join(dataDir, CLASSIFIER_STATE_FILE));
+  if (state.problem) onProblem(state.problem);
+  const classifierVersion = state.version ?? '';
   for (const { slug } of index.items) {
     try {
       const read = await readDataServer(dataDir, slug);
       if (!read) continue;
       servers.push(read.server);
-      classifierVersion ||= read.classifierVersion ?? '';
     } catch (error) {
       onProblem(error instanceof DataFileError ? `${error.message} (left out of the catalog)` : `${slug}: ${(error as Error).message} (left out of the catalog)`);
     }

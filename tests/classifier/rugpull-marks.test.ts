@@ -66,15 +66,15 @@ describe('markRugPulls', () => {
 });
 
 describe('the cache of a catalog run and the problems of repaired definitions (catalog.ts)', () => {
-  const server = (classifierVersion: string, ...tools: Classification[]) => ({ classifierVersion, tools }) as unknown as ClassifiedServer;
+  const server = (...tools: Classification[]) => ({ tools }) as unknown as ClassifiedServer;
   const reviewed = { ...tool('b', 'sha256:b'), review: { model: 'm' } } as unknown as Classification;
 
   it('reuses a classification of this classifier version by fingerprint and name, never a reviewed one', () => {
-    const cache = cacheFrom(server(CLASSIFIER_VERSION, tool('a', 'sha256:a'), reviewed));
+    const cache = cacheFrom(server(tool('a', 'sha256:a'), reviewed));
     expect([...cache.keys()]).toEqual([cacheKey('sha256:a', 'a')]);
     expect(cache.get(cacheKey('sha256:a', 'a'))!.tool).toBe('a');
     // (another version's verdicts, or none, give an empty cache)
-    expect(cacheFrom(server('rules-0', tool('a', 'sha256:a'))).size).toBe(0);
+    expect(cacheFrom(server(tool('a', 'sha256:a')), false).size).toBe(0);
     expect(cacheFrom(undefined).size).toBe(0);
     // the key tells name, fingerprint and version apart
     expect(new Set([cacheKey('sha256:a', 'a'), cacheKey('sha256:a', 'b'), cacheKey('sha256:b', 'a')]).size).toBe(3);

@@ -326,6 +326,8 @@ export function toolJson(classification: Classification) {
     // the same shape as the JSON API: one sentence per entry
     rationale: classification.rationale,
     evidence: classification.evidence,
+    // what each decision rests on, with the exact text it came from
+    signals: classification.signals,
     warnings: classification.warnings,
     policy: { intercept: renderIntercept(model), gateway: renderGateway(model) },
     ...(classification.review ? { review: classification.review } : {}),

@@ -1,4 +1,4 @@
-// Promises the README makes that no other test held: the 64 MiB cap on a stdio message, the KILL
+// Promises the docs make (docs/crawling.md, docs/model-review.md, docs/search.md) that no other test held: the 64 MiB cap on a stdio message, the KILL
 // that follows TERM, relative `inspect` paths made absolute, a 403 or 404 from a model endpoint
 // ending the run's asking, and two typos allowed in a long search word (one in a short word). Each
 // test runs the real thing (servers as real processes over real pipes, a model endpoint over real

@@ -158,7 +158,7 @@ describe('quality on the labelled sets', () => {
     expect(holdout.length).toBeGreaterThanOrEqual(100);
   });
 
-  // floors at the figures reached (see README "Measured quality"); raise them as the rules improve
+  // floors at the figures reached (see docs/quality.md); raise them as the rules improve
   it('category accuracy with annotations removed stays at or above 95% on the development set', () => {
     const result = runEval(labels, false);
     expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.95);

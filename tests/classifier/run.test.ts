@@ -1,7 +1,6 @@
 // classifier/run.ts in the test process: the catalog run (worker pool, cache, model answers, clean-up, summary), the
 // saved tools/list file and the --json shape. The CLI tests drive the same through child processes and catalog.test.ts
-// through the whole committed catalog; a mutation run sees neither (run.ts kept 48.9% with them alone). Each case
-// is one promise the README makes of `toolrisk classify`.
+// through the whole committed catalog. Each case is one promise docs/classification.md makes of `toolrisk classify`.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -270,7 +269,7 @@ describe('toolJson and atOrAbove: what classify --json prints and what --fail-on
     if (!('classification' in first)) throw new Error('expected a classification');
     const c = first.classification;
     const json = toolJson(c);
-    expect(Object.keys(json)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'sensitive', 'destructiveScope', 'operations', 'score', 'confidence', 'rationale', 'evidence', 'warnings', 'policy']);
+    expect(Object.keys(json)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'sensitive', 'destructiveScope', 'operations', 'score', 'confidence', 'rationale', 'evidence', 'signals', 'warnings', 'policy']);
     expect(json).toMatchObject({ name: 'delete_file', category: c.category, risk: c.risk, destructive: true, financial: false, score: c.score, confidence: c.confidence });
     expect(json.rationale).toBe(c.rationale);
     expect(json.evidence).toBe(c.evidence);

@@ -132,8 +132,8 @@ beforeAll(async () => {
 afterAll(async () => work?.remove());
 
 describe('limits and settings', () => {
-  it('has the default limits the README documents', () => {
-    // README: install 180 s, start 10 s, initialize 60 s, each tools/list page 60 s; 1,000 pages, 10,000 tools, the last 16 KiB of stderr
+  it('has the default limits docs/crawling.md documents', () => {
+    // docs/crawling.md: install 180 s, start 10 s, initialize 60 s, each tools/list page 60 s; 1,000 pages, 10,000 tools, the last 16 KiB of stderr
     expect(DEFAULT_LIMITS).toEqual({ startMs: 10_000, initializeMs: 60_000, installMs: 180_000, pageMs: 60_000, maxPages: 1_000, maxTools: 10_000, maxStderrBytes: 16 * 1024 });
   });
 

@@ -1,6 +1,6 @@
 // The model review's client, cache and budget (classifier/review.ts) in the test process, against the OpenAI-compatible
-// stand-in on 127.0.0.1 (tests/llm/fake-openai.ts): llm.test.ts drives the same through the CLI, where a mutation run
-// sees none of it. Each case is one promise of the README's model review: what is asked, what is kept when the model
+// stand-in on 127.0.0.1 (tests/llm/fake-openai.ts): llm.test.ts drives the same through the CLI. Each case is one
+// promise of docs/model-review.md: what is asked, what is kept when the model
 // fails or the endpoint refuses, what the cache answers next time, what the closing report says.
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

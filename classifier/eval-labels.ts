@@ -9,8 +9,9 @@ import { CrawlSnapshotSchema, type Classification, type CrawlSnapshot, type McpT
 import { AnswerCache, reviewTools, type ModelReviewer } from './review.ts';
 import { serverSlug } from '../data/slug.ts';
 
-// the repository: the labelled sets live in tests/, the catalog in data/
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+// the repository: the labelled sets live in tests/, the catalog in data/ (the site's build, whose bundle
+// lies elsewhere, names it in TOOLRISK_REPO_ROOT)
+const ROOT = process.env.TOOLRISK_REPO_ROOT ? resolve(process.env.TOOLRISK_REPO_ROOT) : resolve(fileURLToPath(import.meta.url), '../..');
 
 /**
  * `tools` is the development set (rules may be tuned against it); `holdout` is never tuned against;

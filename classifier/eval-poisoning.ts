@@ -9,8 +9,9 @@ import { classifyTool } from './classify.ts';
 import { repairTool } from '../crawler/tools.ts';
 import { CrawlSnapshotSchema, McpToolSchema, type Classification, type McpTool } from '../data/schema.ts';
 
-// the repository: the labelled sets live in tests/, the catalog in data/
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+// the repository: the labelled sets live in tests/, the catalog in data/ (the site's build, whose bundle
+// lies elsewhere, names it in TOOLRISK_REPO_ROOT)
+const ROOT = process.env.TOOLRISK_REPO_ROOT ? resolve(process.env.TOOLRISK_REPO_ROOT) : resolve(fileURLToPath(import.meta.url), '../..');
 
 export interface PoisoningCase {
   id: string;

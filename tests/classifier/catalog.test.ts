@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { textAtLocation } from '../../classifier/poisoning.ts';
 import { CATEGORIES, ClassifiedServerSchema, CrawlSnapshotSchema, RISK_LEVELS, type ClassifiedServer } from '../../data/schema.ts';
 import { classifyCatalog } from '../../classifier/run.ts';
-import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
 import { loadLabels, loadLabelsIfPresent, runEval } from '../../classifier/eval-labels.ts';
 import { ROOT, tempDir, turnEventLoop } from '../helpers.ts';
 import { classifySnapshot } from '../../classifier/catalog.ts';

@@ -32,7 +32,7 @@ describe('toolrisk classify <file>', () => {
     // written a tool at a time, byte for byte what JSON.stringify(all, null, 2) gives
     expect(result.stdout).toBe(`${JSON.stringify(out, null, 2)}\n`);
     expect(out.map((entry) => entry.name)).toEqual(['list_files', 'delete_file', 'broken', 'run_shell']);
-    expect(Object.keys(out[0]!)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'sensitive', 'destructiveScope', 'operations', 'score', 'confidence', 'rationale', 'evidence', 'warnings', 'policy']);
+    expect(Object.keys(out[0]!)).toEqual(['name', 'category', 'risk', 'destructive', 'financial', 'openWorld', 'sensitive', 'destructiveScope', 'operations', 'score', 'confidence', 'rationale', 'evidence', 'signals', 'warnings', 'policy']);
     expect(out[0]).toMatchObject({ category: 'read', risk: 'low' });
     expect(out[1]).toMatchObject({ category: 'write', risk: 'high', destructive: true });
     // a schema the SDK rejects: classified from what it has, with a note saying so

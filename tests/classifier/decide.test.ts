@@ -1,7 +1,6 @@
 // The classifier's decision rules one by one (classifier/classify.ts: decide, riskOf), on signals
 // built by hand, so that each rule's condition is pinned where the labelled sets only bound the
-// aggregate. Written for the mutants StrykerJS left alive in classify.ts (npm run mutate): each case
-// names the rule it holds.
+// aggregate. Each case names the rule it holds.
 import { describe, expect, it } from 'vitest';
 import { decide, riskOf } from '../../classifier/classify.ts';
 import type { DescriptionWarning, Signal } from '../../data/schema.ts';

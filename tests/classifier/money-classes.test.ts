@@ -1,5 +1,4 @@
-// Money moved or not, as the description says it (rules-121). Two classes found through the mutants of classify.ts
-// lines 599-804 (docs/mutation.md): a money word that only names what follows it ("payout reports") was money moved,
+// Money moved or not, as the description says it. Two classes: a money word that only names what follows it ("payout reports") was money moved,
 // and money moved by a verb the lexicon does not know, or knows as a read ("Issue a refund", "Capture a payment
 // intent"), was a read. Each case is a tool of its own, not a catalog tool's wording.
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,5 @@
 // Where what the user is told ends: the untruth's own sentence, which a condition can make honest
-// ("is told that the password is safe only when no breach matches"), and nothing after it. Written from
-// the mutants that survived in classifier/poisoning.ts lines 1689-1754 (`untruthIn`): docs/mutation.md.
+// ("is told that the password is safe only when no breach matches"), and nothing after it (`untruthIn`).
 import { describe, expect, it } from 'vitest';
 import { placedFindingsOf as found, tool } from './class-helpers.ts';
 

@@ -861,7 +861,7 @@ describe('an instruction spread over a text, however it is typed and told (rules
   });
 });
 
-describe('what helpers found reading the survivors of lines 1181-1385 (rules-109)', () => {
+describe('quotes, whole sentences and tool names, as the analysis reads them', () => {
   const found = (definition: McpTool) => analysePoisoning(definition, new Set()).findings.map((f) => `${f.kind}:${f.where}:${f.evidence}`);
 
   it('a checker saying what it flags gives no order, wherever in the line the words it flags stand', () => {

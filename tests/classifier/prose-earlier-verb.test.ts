@@ -1,7 +1,7 @@
-// rules-129: a name with two verb-like words in a row after a namespace (`billing_get_charge_history`) was read with the second
+// A name with two verb-like words in a row after a namespace (`billing_get_charge_history`) was read with the second
 // as its action, the first taken for part of a compound noun (as "eval" is in `genai-model-eval-delete-run`). When the
 // description or title leads with the first, the two agree that it is the action; the second starts its object.
-// Read while checking classify.ts's mutants on rules-128 (the catalog held 36 tools of this class; see docs/mutation.md).
+// The catalog held 36 tools of this class.
 import { describe, expect, it } from 'vitest';
 import { classify, tool, verdict } from './class-helpers.ts';
 import { weighed } from './signal-helpers.ts';

@@ -1,5 +1,4 @@
-// The notes beside poisoning (classifier/warnings.ts): each note's exact wording and where it stops,
-// written for the mutants StrykerJS left alive there.
+// The notes beside poisoning (classifier/warnings.ts): each note's exact wording and where it stops.
 import { describe, expect, it } from 'vitest';
 import { descriptionWarnings, EXTREME_LENGTH } from '../../classifier/warnings.ts';
 import type { McpTool } from '../../data/schema.ts';

@@ -1,7 +1,7 @@
 // crawler/inspect.ts in the test process: the target a user gives `toolrisk inspect` made into a launch plan, the project
 // folder a local server needs to see, and a local server run in bubblewrap (what it is shown, and what the record says
 // when its files are where the unprivileged sandbox user cannot read them). The CLI tests drive the same in child
-// processes, which a mutation run cannot see (35% of inspect.ts's mutants reached before).
+// processes.
 import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

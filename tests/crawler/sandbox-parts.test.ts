@@ -1,6 +1,5 @@
 // The parts of crawler/sandbox.ts, in the test process: sandbox.test.ts proves the sandbox holds against hostile servers
-// through the CLI and a whole crawl, which a mutation run cannot reach (it binds the project's node_modules), so none of
-// the 286 mutants of sandbox.ts was reached. Here: the command line, each limit and the reason a stop is given, the
+// through the CLI and a whole crawl. Here, each part on its own: the command line, each limit and the reason a stop is given, the
 // users, the store, what the unprivileged user can reach, what network settings pass in, and a real run in bubblewrap.
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';

@@ -1,6 +1,5 @@
 // GroupStdioTransport's edges, in the test process: the crawl tests reach it only through whole crawls (and the CLI's
-// child processes), which leave its caps, noise, broken pipes and kill-after-TERM unchecked, so a mutation run left most
-// of its mutants alive. Each test drives it against a small real Node script over real pipes.
+// child processes), which leave its caps, noise, broken pipes and kill-after-TERM unchecked. Each test drives it against a small real Node script over real pipes.
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Checks over the data folder, collected and reported together: every file parses against its
 // schema, is named after its record's slug, and is byte-identical to what the serializer writes.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { ClassifiedServerSchema, ClassifierStateSchema, CrawlSnapshotSchema, IndexEntrySchema, ModelAnswerCacheSchema, RecordedToolsFileSchema } from './schema.ts';
 import { DataFileError, parseRecord, serializeRecord } from './serialize.ts';
@@ -30,22 +30,29 @@ export interface DataReport {
   problems: string[];
 }
 
+/** One file's problems: its schema, its name (when the record names its server), the serializer's form. */
+async function checkFile(file: string, text: string, check: Pick<FolderCheck, 'schema' | 'nameOf'>, report: DataReport): Promise<void> {
+  report.files += 1;
+  try {
+    const record = parseRecord(file, text, check.schema);
+    if (check.nameOf) {
+      const expected = `${serverSlug(check.nameOf(record as never))}.json`;
+      if (expected !== basename(file)) report.problems.push(`${file}: should be named ${expected} (the slug of its server's name)`);
+    }
+    if (serializeRecord(check.schema, record) !== text) {
+      report.problems.push(`${file}: not in the serializer's form (key order, 2-space indent, trailing newline); rewrite it with the project's serializer`);
+    }
+  } catch (error) {
+    report.problems.push(error instanceof DataFileError ? error.message : `${file}: ${(error as Error).message}`);
+  }
+}
+
 export async function checkDataFiles(dataDir: string): Promise<DataReport> {
   const report: DataReport = { files: 0, problems: [] };
   for (const check of FILES) {
     const file = join(dataDir, check.file);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      continue;
-    }
-    report.files += 1;
-    try {
-      if (serializeRecord(check.schema, parseRecord(file, text, check.schema)) !== text) report.problems.push(`${file}: not in the serializer's form (key order, 2-space indent, trailing newline); rewrite it with the project's serializer`);
-    } catch (error) {
-      report.problems.push(error instanceof DataFileError ? error.message : `${file}: ${(error as Error).message}`);
-    }
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text !== undefined) await checkFile(file, text, check, report);
   }
   for (const check of FOLDERS) {
     const dir = join(dataDir, check.folder);
@@ -57,20 +64,15 @@ export async function checkDataFiles(dataDir: string): Promise<DataReport> {
     }
     for (const name of names) {
       const file = join(dir, name);
-      report.files += 1;
+      let text: string;
       try {
-        const text = await readFile(file, 'utf8');
-        const record = parseRecord(file, text, check.schema);
-        if (check.nameOf) {
-          const expected = `${serverSlug(check.nameOf(record as never))}.json`;
-          if (expected !== name) report.problems.push(`${file}: should be named ${expected} (the slug of its server's name)`);
-        }
-        if (serializeRecord(check.schema, record) !== text) {
-          report.problems.push(`${file}: not in the serializer's form (key order, 2-space indent, trailing newline); rewrite it with the project's serializer`);
-        }
+        text = await readFile(file, 'utf8');
       } catch (error) {
-        report.problems.push(error instanceof DataFileError ? error.message : `${file}: ${(error as Error).message}`);
+        report.files += 1;
+        report.problems.push(`${file}: ${(error as Error).message}`);
+        continue;
       }
+      await checkFile(file, text, check, report);
     }
   }
   return report;

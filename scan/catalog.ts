@@ -63,6 +63,12 @@ export function scanTool(classification: Classification, definition: McpTool | u
   };
 }
 
+/** The verdicts in brief of a server's classified tools, each read with its definition from the crawl. */
+export function scanTools(definitions: readonly McpTool[], classifications: readonly Classification[]): ScanTool[] {
+  const byName = new Map(definitions.map((tool) => [tool.name, tool]));
+  return classifications.map((classification) => scanTool(classification, byName.get(classification.tool)));
+}
+
 function keysOf(slug: string, entry: IndexEntry['server']): CatalogKeys {
   return {
     slug,
@@ -76,12 +82,11 @@ function keysOf(slug: string, entry: IndexEntry['server']): CatalogKeys {
 
 /** A catalog server from its crawl and its classification (no classification: no tools). */
 export function scanServer(snapshot: CrawlSnapshot, classified: ClassifiedServer | undefined): ScanCatalogServer {
-  const definitions = new Map(snapshot.tools.map((tool) => [tool.name, tool]));
   return {
     ...keysOf(snapshot.slug, snapshot.entry),
     crawledAt: snapshot.crawledAt,
     status: snapshot.status,
-    tools: (classified?.tools ?? []).map((classification) => scanTool(classification, definitions.get(classification.tool))),
+    tools: scanTools(snapshot.tools, classified?.tools ?? []),
   };
 }
 

@@ -8,7 +8,7 @@ import { inspect, type InspectTarget } from '../crawler/inspect.ts';
 import type { Sandbox } from '../crawler/sandbox.ts';
 import { classifySnapshot } from '../classifier/catalog.ts';
 import type { ConfiguredServer } from './configs.ts';
-import { scanTool } from './catalog.ts';
+import { scanTools } from './catalog.ts';
 import type { Launch } from './match.ts';
 import type { LiveInspector, LiveResult } from './scan.ts';
 
@@ -70,8 +70,7 @@ export function liveInspector(options: LiveOptions): LiveInspector {
       if (snapshot.status === 'failed') return { error: `failed at ${snapshot.failure?.stage ?? 'start'}: ${snapshot.failure?.reason ?? 'unknown reason'}` };
       const { record } = classifySnapshot(snapshot);
       const how = isCommand ? (options.sandbox ? 'inspected live in the sandbox' : 'inspected live, unsandboxed (--sandbox off)') : 'inspected live over HTTP';
-      const definitions = new Map(snapshot.tools.map((tool) => [tool.name, tool]));
-      return { tools: record.tools.map((classification) => scanTool(classification, definitions.get(classification.tool))), how: `${how}${options.useEnv ? ' with the real environment (--use-env)' : ' with placeholder values for its environment'}` };
+      return { tools: scanTools(snapshot.tools, record.tools), how: `${how}${options.useEnv ? ' with the real environment (--use-env)' : ' with placeholder values for its environment'}` };
     } catch (error) {
       return { error: (error as Error).message };
     }

@@ -8,6 +8,7 @@ import { renderTable, terminalSafe } from '../crawler/terminal.ts';
 import { CLIENT_NAMES, isInside } from './configs.ts';
 import { LEGS, LEG_SHORT } from './trifecta.ts';
 import { configValues, policyFromConfig } from './policy-from-config.ts';
+import { configKey } from './lock.ts';
 import { riskCounts, riskReason, type ScanReport } from './scan.ts';
 
 const RANK = new Map<Risk, number>(RISK_LEVELS.map((risk, index) => [risk, index]));
@@ -61,13 +62,6 @@ function fitColumns(headers: readonly string[], rows: readonly string[][], flexi
   return widths;
 }
 
-/** Where a config file is, as the table names it: relative to the project, ~/ for the user's, else its path. */
-function shortFile(file: string, project: string, home: string | undefined): string {
-  if (isInside(project, file)) return relative(project, file);
-  if (home && isInside(home, file)) return `~/${relative(home, file)}`;
-  return file;
-}
-
 /** The report for a person at a terminal, `width` columns wide (100 when not a terminal). */
 export function renderTerminal(report: ScanReport, project: string, options: { width?: number; top?: number; home?: string } = {}): string {
   const width = Math.max(40, options.width ?? 100);
@@ -92,7 +86,7 @@ export function renderTerminal(report: ScanReport, project: string, options: { w
       const client = CLIENT_NAMES.get(server.client) ?? server.client;
       // the client is the agent; its scope is named when the client has configs of both
       const scoped = report.servers.some((other) => other.client === server.client && other.scope !== server.scope);
-      const where = server.client === 'mcp-json' ? shortFile(server.file, project, home) : scoped ? `${client} (${server.scope})` : client;
+      const where = server.client === 'mcp-json' ? configKey(server.file, { project, home: home ?? '' }) : scoped ? `${client} (${server.scope})` : client;
       return [server.name, where, from, server.source === 'none' ? '?' : String(server.tools.length), ...RISK_LEVELS.slice().reverse().map((risk) => (server.source === 'none' ? '' : String(counts[risk]))), server.runs];
     });
     const headers = ['SERVER', 'CLIENT', 'VERDICTS FROM', 'TOOLS', 'CRIT', 'HIGH', 'MED', 'LOW', 'RUNS'];

@@ -3,7 +3,7 @@
 // server has to hold all three; the servers one agent has together do. An agent is one client: the
 // servers of its project and user config files (Claude Desktop, VS Code and Cursor are different
 // agents). Each tool's legs come from what it does (scan/legs.ts), carried on its verdict.
-import type { ScanTool, ToolPolicy, TrifectaLeg } from '../data/schema.ts';
+import { RISK_LEVELS, type ScanTool, type ToolPolicy, type TrifectaLeg } from '../data/schema.ts';
 import { exampleRank } from './legs.ts';
 
 export type Leg = TrifectaLeg['leg'];
@@ -50,12 +50,6 @@ export interface Trifecta {
 }
 
 const OPEN = new Set<ToolPolicy['choice']>(['allow', 'limit']);
-const RISK_RANK = new Map<ScanTool['risk'], number>([
-  ['low', 0],
-  ['medium', 1],
-  ['high', 2],
-  ['critical', 3],
-]);
 
 export interface AgentServer {
   name: string;
@@ -64,7 +58,7 @@ export interface AgentServer {
 }
 
 function byStrength(a: LegTool, b: LegTool): number {
-  return b.strength - a.strength || exampleRank(a.tool) - exampleRank(b.tool) || Number(OPEN.has(b.choice)) - Number(OPEN.has(a.choice)) || RISK_RANK.get(b.risk)! - RISK_RANK.get(a.risk)! || (a.server + a.tool < b.server + b.tool ? -1 : 1);
+  return b.strength - a.strength || exampleRank(a.tool) - exampleRank(b.tool) || Number(OPEN.has(b.choice)) - Number(OPEN.has(a.choice)) || RISK_LEVELS.indexOf(b.risk) - RISK_LEVELS.indexOf(a.risk) || (a.server + a.tool < b.server + b.tool ? -1 : 1);
 }
 
 /** The trifecta of one agent's servers, when every leg has at least one tool; undefined otherwise. */

@@ -26,6 +26,8 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { scanCommand, ScanUsageError } from '../scan/command.ts';
 import { LLM_HELP, LLM_HINT, LLM_OPTIONS, LlmSettingsError, llmSettings, type LlmFlags } from './llm.ts';
 import { AnswerCache, ModelReviewer, reviewTools, userCacheDir } from '../classifier/review.ts';
+import { RuleFileError, ruleSet } from '../classifier/engine/registry.ts';
+import { rulesCommand } from './rules.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DEFAULT_DATA = join(REPO_ROOT, 'data');
@@ -92,6 +94,8 @@ Usage:
       --fail-on <low|medium|high|critical>   exit 1 when any tool is at or above that risk (for CI)
   inspect also takes --fail-on, and --policy <intercept-json|intercept-yaml|gateway|claude-code|codex>
   to print the whole-server policy instead of the table (claude-code, codex: the tools to turn off).
+  toolrisk rules [--json] [--data <dir>]   every rule of the classifier: what it concludes, why, its
+                                         examples, and how many catalog tools it fires on
   toolrisk scan [file…] [options]        the risk report for the servers in your MCP client configs
                                          (no file: .mcp.json, .cursor/mcp.json, .vscode/mcp.json in this
                                          folder, then Claude Desktop, Claude Code, Cursor, VS Code and
@@ -836,12 +840,17 @@ export function packagedHelp(help: string): string {
   return out.join('\n');
 }
 
+// the commands that classify tools (and so need the classifier's rules)
+const CLASSIFYING_COMMANDS = new Set(['crawl', 'inspect', 'catalog', 'import', 'add', 'classify', 'scan', 'rules']);
+
 export async function main(argv: string[], options: { packaged?: boolean } = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (options.packaged && command !== undefined && (REPOSITORY_COMMANDS.has(command) || (command === 'classify' && !rest.some((arg) => !arg.startsWith('-'))))) {
       throw new UsageError(`"${command}${command === 'classify' ? '' : ''}" works in a clone of the ToolRisk repository (it needs its data/ folder or its site's build tools); this installed command has scan, inspect and classify <file>`);
     }
+    // the rules are read and checked before any command that classifies starts: a malformed rule file stops it, named
+    if (command !== undefined && CLASSIFYING_COMMANDS.has(command)) ruleSet();
     switch (command) {
       case 'crawl':
         return await crawlCommand(rest);
@@ -864,6 +873,10 @@ export async function main(argv: string[], options: { packaged?: boolean } = {})
         return await checkDataCommand(rest);
       case 'classify':
         return await classifyCommand(rest);
+      case 'rules': {
+        const { values } = parse(rest, { json: { type: 'boolean' }, data: { type: 'string' } });
+        return await rulesCommand({ json: values.json ?? false, dataDir: resolve(values.data ?? DEFAULT_DATA) });
+      }
       case 'scan':
         return await scanCommandLine(rest);
       case undefined:
@@ -873,12 +886,16 @@ export async function main(argv: string[], options: { packaged?: boolean } = {})
         console.log(options.packaged ? packagedHelp(HELP) : HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are ${options.packaged ? 'scan, inspect, classify <file>' : 'crawl, classify, inspect, scan, build, serve, add, import, catalog, check-data'}`);
+        throw new UsageError(`unknown command "${command}"; the commands are ${options.packaged ? 'scan, inspect, classify <file>, rules' : 'crawl, classify, rules, inspect, scan, build, serve, add, import, catalog, check-data'}`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`toolrisk: ${error.message}`);
       return 2;
+    }
+    if (error instanceof RuleFileError) {
+      console.error(`toolrisk: a rule file of the classifier is malformed, so nothing was classified: ${terminalSafe(error.message)}\n(fix that file; \`npx vitest run tests/classifier/rules\` checks every rule against its examples)`);
+      return 1;
     }
     console.error(`toolrisk: ${terminalSafe((error as Error).message)}`);
     return 1;

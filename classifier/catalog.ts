@@ -1,6 +1,7 @@
 // Classifying a whole server snapshot, reusing cached classifications by fingerprint. Pure.
 import type { Classification, ClassifiedServer, CrawlSnapshot, InvalidTool, McpTool } from '../data/schema.ts';
-import { CLASSIFIER_VERSION, classifyTool } from './classify.ts';
+import { classifyTool } from './classify.ts';
+import { classifierVersion } from './version.ts';
 import { serverPolicy } from './policy.ts';
 import { serverTraits, type ServerContext } from './signals.ts';
 
@@ -13,7 +14,7 @@ export interface ServerClassification {
 
 /** Cache key: a classification is reused only for the same definition, tool name and classifier version. */
 export function cacheKey(fingerprint: string, tool: string): string {
-  return `${CLASSIFIER_VERSION}\u0000${fingerprint}\u0000${tool}`;
+  return `${classifierVersion()}\u0000${fingerprint}\u0000${tool}`;
 }
 
 /** The tools of a previous classification to reuse: none unless it was made by this classifier version (`reuse`). */

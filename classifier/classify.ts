@@ -1,6 +1,7 @@
 // One tool definition plus its server's context gives one Classification. Pure: no I/O.
 // Every sentence, the badge and the policy come from the same record.
-import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, Signal, SignalEffect } from '../data/schema.ts';
+import type { AnnotationComparison, Category, Classification, DescriptionWarning, DestructiveScope, McpTool, Operation, Risk, RawSignal as Signal, Signal as SignalWithRule, SignalEffect } from '../data/schema.ts';
+import { ruleById, ruleSet } from './engine/registry.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
 import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, OBJECT_JOINERS, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, proseAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, PHRASE_END, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
@@ -12,7 +13,7 @@ import { locationKey, locationParts } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
 // (the rules' version, bumped whenever a change can alter any classification, lives in version.ts)
-export { CLASSIFIER_VERSION } from './version.ts';
+export { classifierVersion } from './version.ts';
 
 export interface ClassifyInput {
   tool: McpTool;
@@ -746,6 +747,13 @@ function riskier(a: Verdict, b: Verdict): Verdict {
   };
 }
 
+/** A signal with the rule that gives its label (classifier/rules/); a label no rule file gives is a defect, and says so. */
+function withRule(signal: Signal): SignalWithRule {
+  const rule = ruleSet().ruleOfLabel(signal.label);
+  if (!rule) throw new Error(`the classifier gave the signal label "${signal.label}" but no file under classifier/rules/ concludes it`);
+  return { ...signal, rule: rule.id };
+}
+
 export function classifyTool(input: ClassifyInput): Classification {
   const { tool } = input;
   const traits = input.traits ?? serverTraits(input.server);
@@ -756,7 +764,7 @@ export function classifyTool(input: ClassifyInput): Classification {
     // a definition cut to the crawler's bounds is valid MCP, only too big to read whole
     const cut = input.problems.every(isCut);
     const message = cut ? `the server's definition is larger than a definition may be (${listed}); it was classified from what was read` : `the server's definition is not a valid MCP tool (${listed}); it was classified from what it has`;
-    warnings.push({ kind: 'invalid-definition', severity: 'note', message, evidence: { where: 'name', text: tool.name } });
+    warnings.push({ kind: 'invalid-definition', severity: 'note', rule: ruleById('invalid-definition').id, message, evidence: { where: 'name', text: tool.name } });
   }
   const { operations, verdicts, onlyReads } = operationVerdicts(tool, traits, signals);
   // a tool's operations are judged one by one below; its own verdict leaves their enum values out, so the riskiest one is seen deciding
@@ -805,7 +813,7 @@ export function classifyTool(input: ClassifyInput): Classification {
     risk,
     score: scoreOf(risk, verdict, warnings, signals),
     confidence,
-    signals,
+    signals: signals.map(withRule),
     rationale: rationaleFor(tool, risk, verdict, signals, warnings, annotations, operations, policy, confidence, decisive),
     evidence: evidenceFor(verdict, signals, warnings, decisive),
     annotations,

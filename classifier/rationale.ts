@@ -1,7 +1,7 @@
 // The sentences and quotes a person reads: what the tool does, why that is its risk, and the words
 // of the definition that decided it. Generated from the same verdict and signals as the badge and
 // the policy, so they cannot disagree. Pure.
-import type { AnnotationComparison, DescriptionWarning, McpTool, Operation, Quote, Risk, Signal, ToolPolicy } from '../data/schema.ts';
+import type { AnnotationComparison, DescriptionWarning, McpTool, Operation, Quote, Risk, RawSignal as Signal, ToolPolicy } from '../data/schema.ts';
 import type { Verdict } from './classify.ts';
 import { CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { firstSentence } from './words.ts';

@@ -13,7 +13,7 @@ import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextA
 import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
 import { checkListedTools } from '../crawler/tools.ts';
 import { cacheFrom, cacheKey, classifySnapshot, classifyTools, repairedProblems, type ClassifyFailure, type ServerClassification } from './catalog.ts';
-import { CLASSIFIER_VERSION } from './version.ts';
+import { classifierVersion } from './version.ts';
 import { renderGateway, renderIntercept, serverPolicy, singleToolModel } from './policy.ts';
 import type { SnapshotJob } from './snapshot-worker.ts';
 import { AnswerCache, reviewTools, type ModelReviewer } from './review.ts';
@@ -161,7 +161,7 @@ export async function classifyCatalog(
   const stateFile = join(dataDir, CLASSIFIER_STATE_FILE);
   // the verdicts in data/classified/ are reused only when this classifier version made them
   const recorded = await readClassifierState(stateFile);
-  const reuse = recorded.version === CLASSIFIER_VERSION;
+  const reuse = recorded.version === classifierVersion();
   const { items: snapshots, errors } = await loadSnapshots(join(dataDir, 'crawled'));
   const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...(recorded.problem ? [recorded.problem] : []), ...errors], reviewed: 0, inWorkers: 0, ms: 0 };
   const outDir = join(dataDir, 'classified');
@@ -232,7 +232,7 @@ export async function classifyCatalog(
   );
   await pool?.close();
   // every server is classified by this version now: record it once
-  if (!reuse) await writeTextAtomic(stateFile, serializeRecord(ClassifierStateSchema, { classifierVersion: CLASSIFIER_VERSION }));
+  if (!reuse) await writeTextAtomic(stateFile, serializeRecord(ClassifierStateSchema, { classifierVersion: classifierVersion() }));
   for (const errors of serverErrors) summary.errors.push(...errors);
   // a classification (or cached model answers) whose snapshot is gone goes too
   const current = new Set(snapshots.map((snapshot) => `${snapshot.slug}.json`));

@@ -407,6 +407,8 @@ export const SignalSchema = z.object({
   weight: z.number(),
   where: LocationSchema,
   text: z.string(),
+  /** The id of the rule that concluded it (`classifier/rules/<family>/<id>.yaml`, `/rules/#<id>`). */
+  rule: z.string(),
 });
 
 export const DescriptionWarningKindSchema = z.enum([
@@ -443,6 +445,8 @@ export const WarningSeveritySchema = z.enum(['poisoning', 'note']);
 export const DescriptionWarningSchema = z.object({
   kind: DescriptionWarningKindSchema,
   severity: WarningSeveritySchema,
+  /** The id of the rule that raised it (`classifier/rules/<family>/<id>.yaml`, `/rules/#<id>`). */
+  rule: z.string(),
   message: z.string(),
   evidence: QuoteSchema,
   /** The whole sentence the evidence is in, as the model reads it (hidden text decoded). */
@@ -450,6 +454,103 @@ export const DescriptionWarningSchema = z.object({
   /** True when the sentence was hidden from people (invisible Unicode, reversed text) and is shown decoded. */
   decoded: z.boolean().optional(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Classifier rules: `classifier/rules/<family>/<id>.yaml`, one rule a file.
+// ---------------------------------------------------------------------------------------------
+
+export const RuleFamilySchema = z.enum(['actions', 'objects', 'flags', 'risk', 'poisoning', 'notes']);
+export const RULE_FAMILIES = RuleFamilySchema.options;
+
+/** The parts of a definition a rule reads. */
+export const RuleFieldSchema = z.enum(['name', 'title', 'description', 'parameter-names', 'parameter-descriptions', 'parameter-values', 'output-schema', 'annotations', 'server']);
+
+/** A rule's example: a description alone, or a whole definition (with the names of its server's other tools when they matter). */
+export const RuleExampleSchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    name: z.string().min(1),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    inputSchema: z.record(z.string(), z.unknown()).optional(),
+    outputSchema: z.record(z.string(), z.unknown()).optional(),
+    annotations: z.record(z.string(), z.unknown()).optional(),
+    /** Names of the server's other tools. */
+    siblings: z.array(z.string()).optional(),
+    /** The server the tool belongs to. */
+    server: z.strictObject({ name: z.string(), description: z.string().optional() }).optional(),
+    /** The description padded with words to this many characters (for rules about length). */
+    padTo: z.number().int().positive().max(200_000).optional(),
+    /** Why this example is here, when it is not plain. */
+    note: z.string().optional(),
+  }),
+]);
+
+/** A pattern a data rule matches in the texts it reads: a short regex with named parts, gated by its trigger words. */
+export const RulePatternSchema = z.strictObject({
+  /** Words (lower case, whole tokens) of which a text must hold one before the regex is tried: the rule's trigger words. */
+  words: z.array(z.string().regex(/^[\p{Ll}\p{Lo}\p{N}]+$/u, 'a trigger word is one lower-case word (letters and digits; the text is split at everything else)')).min(1).optional(),
+  /** At most 300 characters; named groups (`(?<tool>…)`) can be quoted in the message. */
+  regex: z.string().min(1).max(300).optional(),
+  /** Regex flags (`i`, `u`, `s`, `m`); none means case-sensitive. */
+  flags: z.string().regex(/^[imsu]*$/).optional(),
+  /** The text is longer than this many characters. */
+  longerThan: z.number().int().positive().optional(),
+});
+
+/** The named checks of the engine that a data rule may ask for beside its pattern. */
+export const RulePredicateSchema = z.enum([
+  /** The named group `tool` names none of the server's listed tools, nor the tool itself. */
+  'names-unlisted-tool',
+  /** No poisoning rule found invisible Unicode hiding text in the tool. */
+  'no-invisible-unicode-warning',
+]);
+
+export const RuleConclusionSchema = z.union([
+  z.strictObject({
+    signal: z.strictObject({
+      /** The signal labels the rule gives (`verb:*` stands for every `verb:` label). */
+      labels: z.array(z.string().regex(/^[a-z-]+:(\*|[\w.-]+)$/)).min(1),
+      effects: z.array(SignalEffectSchema).min(1),
+    }),
+  }),
+  z.strictObject({
+    warning: z.strictObject({
+      kind: DescriptionWarningKindSchema,
+      severity: WarningSeveritySchema,
+      /** For data rules, the warning's message: `{match}`, `{length}`, `{codepoint}` and named groups (`{tool}`) are filled in. */
+      message: z.string().optional(),
+    }),
+  }),
+]);
+
+export const RuleSchema = z.strictObject({
+  /** Stable, kebab-case, the file's name. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  family: RuleFamilySchema,
+  reads: z.array(RuleFieldSchema).min(1),
+  /** Data rules give `pattern`; a rule that needs code names the file its logic lives in. */
+  code: z.string().regex(/^classifier\/[\w/.-]+\.ts$/).optional(),
+  pattern: RulePatternSchema.optional(),
+  /** Texts the pattern matches but the rule must not fire on. */
+  unless: RulePatternSchema.optional(),
+  predicates: z.array(RulePredicateSchema).optional(),
+  concludes: RuleConclusionSchema,
+  /** The sentence a verdict's rationale gives for it. */
+  why: z.string().min(10),
+  /** OWASP MCP Top 10 (`MCP03:2025`) and SAFE-MCP technique (`SAFE-T1001`) ids, where they fit. */
+  references: z.array(z.string().regex(/^(MCP\d{2}:\d{4}|SAFE-T\d{4}(\.\d{3})?)$/)).optional(),
+  examples: z.strictObject({
+    match: z.array(RuleExampleSchema).min(1),
+    noMatch: z.array(RuleExampleSchema).min(1),
+    /** Known misses, kept honestly: they must still not match (move one to `match` when the rule learns it). */
+    todo: z.array(RuleExampleSchema).optional(),
+  }),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+export type RuleExample = z.infer<typeof RuleExampleSchema>;
+export type RuleFamily = z.infer<typeof RuleFamilySchema>;
+export type RuleField = z.infer<typeof RuleFieldSchema>;
 
 export const DestructiveScopeSchema = z.enum(['none', 'in-place', 'item', 'broad']);
 
@@ -643,6 +744,8 @@ export type Risk = z.infer<typeof RiskSchema>;
 export type Location = z.infer<typeof LocationSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Signal = z.infer<typeof SignalSchema>;
+/** A signal as the classifier's code gives it, before the rule that gives its label is attached. */
+export type RawSignal = Omit<Signal, 'rule'>;
 export type SignalEffect = z.infer<typeof SignalEffectSchema>;
 export type DescriptionWarning = z.infer<typeof DescriptionWarningSchema>;
 export type DescriptionWarningKind = z.infer<typeof DescriptionWarningKindSchema>;

@@ -10,6 +10,14 @@ import { build } from 'esbuild';
 import { ScanCatalogSchema } from '../data/schema.ts';
 import { serializeRecord } from '../data/serialize.ts';
 import { buildScanCatalog } from './catalog.ts';
+import { checkRules, readRuleFiles } from '../classifier/engine/registry.ts';
+
+/** The rule files of a clone, checked (a malformed one stops the packing, named). */
+function rulesForBundle(root: string): { file: string; rule: unknown }[] {
+  const files = readRuleFiles(join(root, 'classifier', 'rules'));
+  checkRules(files);
+  return files;
+}
 
 export interface PackResult {
   dir: string;
@@ -51,6 +59,8 @@ export async function buildPackage(root: string, options: { dataDir?: string; ou
     target: 'node20',
     minify: true,
     legalComments: 'linked',
+    // the classifier's rule files, read and checked here: the installed command carries them inside its bundle
+    define: { __TOOLRISK_RULES__: JSON.stringify(rulesForBundle(root)) },
     // bundled CommonJS dependencies call require(): give the ES module one
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __toolriskRequire } from 'node:module'; const require = __toolriskRequire(import.meta.url);" },
     logLevel: 'warning',

@@ -42,7 +42,7 @@ describe('the classified catalog', () => {
       await turnEventLoop();
       const snapshot = CrawlSnapshotSchema.parse(JSON.parse(readFileSync(join(crawledDir, file), 'utf8')));
       const fresh = serializeRecord(ClassifiedServerSchema, classifySnapshot(snapshot).record);
-      expect(fresh === readFileSync(join(ROOT, 'data', 'classified', file), 'utf8'), `${file} is stale: bump CLASSIFIER_VERSION in classifier/version.ts, then npm run classify`).toBe(true);
+      expect(fresh === readFileSync(join(ROOT, 'data', 'classified', file), 'utf8'), `${file} is stale: bump CODE_REVISION in classifier/version.ts, then npm run classify`).toBe(true);
     }
   });
 

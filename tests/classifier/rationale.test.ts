@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool, collectSignals, decide, type Verdict } from '../../classifier/classify.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor, whatItDoes } from '../../classifier/rationale.ts';
-import type { Classification, DescriptionWarning, McpTool, Signal, ToolPolicy } from '../../data/schema.ts';
+import type { Classification, DescriptionWarning, McpTool, RawSignal as Signal, ToolPolicy } from '../../data/schema.ts';
 import { labels, noAnnotations, PLAIN, signal, verdictOf } from './signal-helpers.ts';
 
 const tool = (name: string, description?: string, properties: Record<string, unknown> = {}, extra: Partial<McpTool> = {}): McpTool => ({
@@ -262,6 +262,7 @@ describe("a poisoning warning's sentence in the rationale", () => {
     const warning: DescriptionWarning = {
       kind: 'exfiltration',
       severity: 'poisoning',
+      rule: 'exfiltration',
       message: 'tells the model to read a private file and send it',
       evidence: { where: 'description', text: 'read ~/.ssh/id_rsa' },
       sentence,

@@ -4,7 +4,7 @@
 // one did not; the mark stays while the definition does.
 import { describe, expect, it } from 'vitest';
 import { cacheFrom, cacheKey, classifyTools, markRugPulls, repairedProblems, serverContextOf } from '../../classifier/catalog.ts';
-import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
+import { classifierVersion } from '../../classifier/classify.ts';
 import type { ClassifiedServer, Classification, CrawlSnapshot, McpTool } from '../../data/schema.ts';
 
 const POISON = { kind: 'hidden-instructions', severity: 'poisoning', message: 'hidden', evidence: { where: 'description', text: 'x' } };
@@ -78,7 +78,7 @@ describe('the cache of a catalog run and the problems of repaired definitions (c
     expect(cacheFrom(undefined).size).toBe(0);
     // the key tells name, fingerprint and version apart
     expect(new Set([cacheKey('sha256:a', 'a'), cacheKey('sha256:a', 'b'), cacheKey('sha256:b', 'a')]).size).toBe(3);
-    expect(cacheKey('sha256:a', 'a')).toContain(CLASSIFIER_VERSION);
+    expect(cacheKey('sha256:a', 'a')).toContain(classifierVersion());
   });
 
   it('names the problems of each repaired definition that has a name, and only those', () => {

@@ -2,7 +2,7 @@
 // ("write:delete:remove", with the weight when asked) that an expectation can list.
 import { collectSignals, type Verdict } from '../../classifier/classify.ts';
 import { listedOperations, proseSignals, type ServerTraits } from '../../classifier/signals.ts';
-import type { AnnotationComparison, McpTool, Signal } from '../../data/schema.ts';
+import type { AnnotationComparison, McpTool, RawSignal as Signal } from '../../data/schema.ts';
 
 export { tool } from './class-helpers.ts';
 

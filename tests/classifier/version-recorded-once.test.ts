@@ -5,7 +5,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFIER_STATE_FILE, classifyCatalog } from '../../classifier/run.ts';
-import { CLASSIFIER_VERSION } from '../../classifier/version.ts';
+import { classifierVersion } from '../../classifier/version.ts';
 import { snapshotFrom } from '../../crawler/snapshot.ts';
 import { checkListedTools } from '../../crawler/tools.ts';
 import { CrawlSnapshotSchema, IndexEntrySchema, type McpTool } from '../../data/schema.ts';
@@ -30,7 +30,7 @@ describe('the classifier version, recorded once', () => {
       const first = await classifyCatalog(data.path);
       expect(first).toMatchObject({ servers: 2, classified: 2, errors: [] });
       const state = join(data.path, CLASSIFIER_STATE_FILE);
-      expect(JSON.parse(await readFile(state, 'utf8'))).toEqual({ classifierVersion: CLASSIFIER_VERSION });
+      expect(JSON.parse(await readFile(state, 'utf8'))).toEqual({ classifierVersion: classifierVersion() });
       for (const file of files) expect(await readFile(file, 'utf8')).not.toContain('classifierVersion');
       const before = await Promise.all(files.map(async (file) => ({ text: await readFile(file, 'utf8'), mtime: (await stat(file)).mtimeMs })));
       // the same version: every verdict from the cache
@@ -44,13 +44,13 @@ describe('the classifier version, recorded once', () => {
         expect(await readFile(file, 'utf8')).toBe(before[i]!.text);
         expect((await stat(file)).mtimeMs).toBe(before[i]!.mtime);
       }
-      expect(JSON.parse(await readFile(state, 'utf8'))).toEqual({ classifierVersion: CLASSIFIER_VERSION });
+      expect(JSON.parse(await readFile(state, 'utf8'))).toEqual({ classifierVersion: classifierVersion() });
       // a broken record is named, and everything is classified again
       await writeFile(state, 'not json');
       const broken = await classifyCatalog(data.path);
       expect(broken.classified).toBe(2);
       expect(broken.errors).toEqual([expect.stringMatching(/classifier\.json: not valid JSON .*every tool is classified again, and the file rewritten/)]);
-      expect(JSON.parse(await readFile(state, 'utf8'))).toEqual({ classifierVersion: CLASSIFIER_VERSION });
+      expect(JSON.parse(await readFile(state, 'utf8'))).toEqual({ classifierVersion: classifierVersion() });
     } finally {
       await data.remove();
     }

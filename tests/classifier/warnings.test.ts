@@ -1,7 +1,11 @@
 // The notes beside poisoning (classifier/warnings.ts): each note's exact wording and where it stops.
 import { describe, expect, it } from 'vitest';
-import { descriptionWarnings, EXTREME_LENGTH } from '../../classifier/warnings.ts';
+import { descriptionWarnings } from '../../classifier/warnings.ts';
+import { ruleById } from '../../classifier/engine/registry.ts';
 import type { McpTool } from '../../data/schema.ts';
+
+// the length past which a description is noted, as its rule file says
+const EXTREME_LENGTH = ruleById('extreme-length').pattern!.longerThan!;
 
 const tool = (description: string | undefined, name = 'get_item'): McpTool => ({ name, description, inputSchema: { type: 'object' } });
 const notes = (t: McpTool, siblings: string[] = []) => descriptionWarnings(t, new Set(siblings)).map((warning) => `${warning.kind}: ${warning.message}`);

@@ -3,7 +3,7 @@
 // and the real tools in data/crawled/: the figures are worked out, never typed. Computed once per build.
 import { loadLabels, loadLabelsIfPresent, runEval } from '../../../classifier/eval-labels.ts';
 import { loadPoisoningSet, measureDetection, realFalsePositives } from '../../../classifier/eval-poisoning.ts';
-import { CLASSIFIER_VERSION } from '../../../classifier/classify.ts';
+import { classifierVersion } from '../../../classifier/classify.ts';
 import type { Classification } from '../../../data/schema.ts';
 
 export interface SetFigures {
@@ -78,7 +78,7 @@ export function methodology(): Methodology {
   });
   const real = realFalsePositives();
   computed = {
-    version: CLASSIFIER_VERSION,
+    version: classifierVersion(),
     development: [figures('Development set (the rules are tuned against it)', loadLabels('tools'))],
     neverTuned,
     poisoning,

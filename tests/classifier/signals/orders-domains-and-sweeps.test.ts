@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectSignals } from '../../../classifier/classify.ts';
 import { nameSignals, proseSignals } from '../../../classifier/signals.ts';
-import type { Signal } from '../../../data/schema.ts';
+import type { RawSignal as Signal } from '../../../data/schema.ts';
 import { DATABASE, labels, PLAIN, proseWeighed, tool } from '../signal-helpers.ts';
 
 const has = (signals: readonly Signal[], effect: string, label: string) => signals.some((signal) => signal.effect === effect && signal.label === label);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectSignals } from '../../../classifier/classify.ts';
 import type { ServerTraits } from '../../../classifier/signals.ts';
-import type { Signal } from '../../../data/schema.ts';
+import type { RawSignal as Signal } from '../../../data/schema.ts';
 import { labels, PLAIN, tool, UI } from '../signal-helpers.ts';
 
 const prose = (description: string) => labels(collectSignals(tool('x', description), PLAIN).filter((signal) => signal.where === 'description'));

@@ -18,6 +18,7 @@ describe('the note on a definition the crawler repaired or cut', () => {
     expect(c.warnings).toEqual([
       {
         kind: 'invalid-definition',
+        rule: 'invalid-definition',
         severity: 'note',
         message: `the server's definition is larger than a definition may be (${deep}; ${huge}); it was classified from what was read`,
         evidence: { where: 'name', text: 'list_notes' },

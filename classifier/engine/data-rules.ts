@@ -1,0 +1,121 @@
+// Data rules (a pattern in a rule file, no code of their own) run over the texts of one tool. Each
+// text is split into words once; the rules' trigger words, gathered from the rule files when they are
+// loaded, decide which rules can fire on it before any regex runs. One warning per rule at most: the
+// first place it fires.
+import type { DescriptionWarning, McpTool, RuleField } from '../../data/schema.ts';
+import { own } from '../../data/own.ts';
+import { modelTexts, type ModelText } from './texts.ts';
+import { ruleSet, type LoadedRule, type RuleSet } from './registry.ts';
+
+/** The part of a definition a text at this location belongs to. */
+export function fieldOf(where: string): RuleField {
+  if (where === 'name' || where === 'title' || where === 'description' || where === 'server') return where;
+  if (where.startsWith('annotations.')) return 'annotations';
+  if (where.startsWith('outputSchema.')) return 'output-schema';
+  const last = where.slice(where.lastIndexOf('.') + 1);
+  return last === 'description' || last === 'title' ? 'parameter-descriptions' : 'parameter-values';
+}
+
+interface Index {
+  /** Rules of a family that every text of a field they read is tried against (no trigger words). */
+  always: readonly LoadedRule[];
+  /** Trigger word → the rules it can fire. */
+  byWord: ReadonlyMap<string, readonly LoadedRule[]>;
+}
+
+const INDEXES = new WeakMap<RuleSet, Map<string, Index>>();
+
+function indexOf(set: RuleSet, family: string): Index {
+  let perFamily = INDEXES.get(set);
+  if (!perFamily) INDEXES.set(set, (perFamily = new Map()));
+  let index = perFamily.get(family);
+  if (!index) {
+    const always: LoadedRule[] = [];
+    const byWord = new Map<string, LoadedRule[]>();
+    for (const rule of set.rules) {
+      if (rule.family !== family || !rule.pattern) continue;
+      if (!rule.pattern.words) always.push(rule);
+      else for (const word of rule.pattern.words) byWord.set(word, [...(byWord.get(word) ?? []), rule]);
+    }
+    perFamily.set(family, (index = { always, byWord }));
+  }
+  return index;
+}
+
+// (the words of a text: runs of letters and digits; `api_key`, `don't`, `read-only` are two words each)
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The rules of a family whose trigger words a text holds, plus those without any. */
+function candidates(index: Index, text: string): Set<LoadedRule> {
+  const found = new Set<LoadedRule>(index.always);
+  if (index.byWord.size === 0) return found;
+  for (const match of text.matchAll(WORD)) {
+    const rules = index.byWord.get(match[0].toLowerCase());
+    if (rules) for (const rule of rules) found.add(rule);
+  }
+  return found;
+}
+
+export interface DataRuleContext {
+  /** Names of the server's tools. */
+  siblings: ReadonlySet<string>;
+  /** Warnings other rules gave the tool so far. */
+  warnings: readonly DescriptionWarning[];
+}
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function fill(template: string, match: RegExpExecArray | undefined, text: string): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (key === 'match') return (match?.[0] ?? text).slice(0, 80);
+    if (key === 'length') return text.length.toLocaleString('en-US');
+    if (key === 'codepoint') return match ? codePoint(match[0]) : whole;
+    return own(match?.groups, key)?.slice(0, 80) ?? whole;
+  });
+}
+
+function holds(rule: LoadedRule, match: RegExpExecArray | undefined, tool: McpTool, context: DataRuleContext): boolean {
+  for (const predicate of rule.predicates ?? []) {
+    if (predicate === 'names-unlisted-tool') {
+      const named = match?.groups?.tool;
+      if (named === undefined || context.siblings.has(named) || named === tool.name) return false;
+    } else if (predicate === 'no-invisible-unicode-warning') {
+      if (context.warnings.some((warning) => warning.kind === 'invisible-unicode')) return false;
+    }
+  }
+  return true;
+}
+
+/** Where a rule fires first in one text, or undefined. */
+function fireIn(rule: LoadedRule, text: string, tool: McpTool, context: DataRuleContext): { match?: RegExpExecArray } | undefined {
+  const pattern = rule.pattern!;
+  if (pattern.longerThan !== undefined && text.length <= pattern.longerThan) return undefined;
+  if (rule.compiled?.unless?.test(text)) return undefined;
+  const regex = rule.compiled?.regex;
+  if (!regex) return holds(rule, undefined, tool, context) ? {} : undefined;
+  // (every match in turn: the first may name a listed tool and a later one not)
+  for (const match of text.matchAll(regex)) if (holds(rule, match, tool, context)) return { match };
+  return undefined;
+}
+
+/** The warnings the data rules of a family give one tool, in the order of the rule files. */
+export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, context: DataRuleContext, set: RuleSet = ruleSet()): DescriptionWarning[] {
+  const index = indexOf(set, family);
+  if (index.always.length === 0 && index.byWord.size === 0) return [];
+  const fired = new Map<LoadedRule, DescriptionWarning>();
+  const { texts } = modelTexts(tool);
+  for (const read of texts as readonly ModelText[]) {
+    const { where } = read;
+    // (the description whole, past the extractor's bounds: its length and its last characters count)
+    const text = where === 'description' ? (tool.description ?? read.text) : read.text;
+    const field = fieldOf(where);
+    for (const rule of candidates(index, text)) {
+      if (fired.has(rule) || !rule.reads.includes(field) || !('warning' in rule.concludes)) continue;
+      const hit = fireIn(rule, text, tool, context);
+      if (!hit) continue;
+      const { kind, severity, message } = rule.concludes.warning;
+      fired.set(rule, { kind, severity, rule: rule.id, message: fill(message ?? rule.why, hit.match, text), evidence: { where, text: hit.match?.[0] ?? text.slice(0, 80) } });
+    }
+  }
+  return set.rules.filter((rule) => fired.has(rule)).map((rule) => fired.get(rule)!);
+}

@@ -1,0 +1,126 @@
+// The classifier's rules, one a file under classifier/rules/<family>/<id>.yaml, read and checked
+// once. A malformed file stops everything that classifies, naming the file, the rule and the field.
+// The packaged command carries the rules inside its bundle (scan/pack.ts defines __TOOLRISK_RULES__).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { RuleSchema, type Rule } from '../../data/schema.ts';
+
+declare const __TOOLRISK_RULES__: readonly { file: string; rule: unknown }[] | undefined;
+
+export class RuleFileError extends Error {
+  constructor(readonly file: string, readonly ruleId: string | undefined, readonly field: string | undefined, problem: string) {
+    super(`${file}${ruleId ? `: rule "${ruleId}"` : ''}${field ? `: field ${field}` : ''}: ${problem}`);
+    this.name = 'RuleFileError';
+  }
+}
+
+export interface LoadedRule extends Rule {
+  /** The file it came from, relative to the repository (`classifier/rules/notes/shouting.yaml`). */
+  file: string;
+  /** The compiled pattern and exclusion, for data rules. */
+  compiled?: { regex?: RegExp; unless?: RegExp };
+}
+
+export interface RuleSet {
+  readonly rules: readonly LoadedRule[];
+  readonly byId: ReadonlyMap<string, LoadedRule>;
+  /** The rule that gives a signal label (exact label first, then `prefix:*`). */
+  ruleOfLabel(label: string): LoadedRule | undefined;
+}
+
+/** Where the rule files are in a clone: beside this folder, or under TOOLRISK_REPO_ROOT. */
+export function rulesDir(): string {
+  return process.env.TOOLRISK_REPO_ROOT ? join(resolve(process.env.TOOLRISK_REPO_ROOT), 'classifier', 'rules') : fileURLToPath(new URL('../rules/', import.meta.url));
+}
+
+/** The rule files of a folder, as read from disk (file paths relative to the repository). */
+export function readRuleFiles(dir: string = rulesDir()): { file: string; rule: unknown }[] {
+  const root = resolve(dir, '../..');
+  const out: { file: string; rule: unknown }[] = [];
+  for (const family of readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
+    for (const name of readdirSync(join(dir, family)).filter((n) => n.endsWith('.yaml')).sort()) {
+      const path = join(dir, family, name);
+      const file = relative(root, path).split('\\').join('/');
+      let rule: unknown;
+      try {
+        rule = parse(readFileSync(path, 'utf8'), { prettyErrors: true });
+      } catch (error) {
+        throw new RuleFileError(file, undefined, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      }
+      out.push({ file, rule });
+    }
+  }
+  return out;
+}
+
+function compile(file: string, id: string, field: string, source: string | undefined, flags: string): RegExp | undefined {
+  if (source === undefined) return undefined;
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new RuleFileError(file, id, field, `the regex does not compile: ${(error as Error).message}`);
+  }
+}
+
+/** Checks every rule file against the schema and against each other; throws a RuleFileError for the first problem. */
+export function checkRules(files: readonly { file: string; rule: unknown }[]): RuleSet {
+  const rules: LoadedRule[] = [];
+  const byId = new Map<string, LoadedRule>();
+  const byLabel = new Map<string, LoadedRule>();
+  for (const { file, rule: raw } of files) {
+    const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
+    const parsed = RuleSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new RuleFileError(file, rawId, issue.path.length ? issue.path.join('.') : undefined, issue.message);
+    }
+    const rule = parsed.data;
+    const [family, name] = file.split('/').slice(-2);
+    if (name !== `${rule.id}.yaml`) throw new RuleFileError(file, rule.id, 'id', `the file must be named ${rule.id}.yaml`);
+    if (family !== rule.family) throw new RuleFileError(file, rule.id, 'family', `the rule says ${rule.family} but lies in ${family}/`);
+    if (byId.has(rule.id)) throw new RuleFileError(file, rule.id, 'id', `also the id of ${byId.get(rule.id)!.file}`);
+    if (rule.code === undefined && rule.pattern === undefined) throw new RuleFileError(file, rule.id, 'pattern', 'a rule needs a pattern, or `code` naming the file its logic lives in');
+    if (rule.code !== undefined && (rule.pattern !== undefined || rule.unless !== undefined)) throw new RuleFileError(file, rule.id, 'pattern', 'a code rule has its pattern in its code, not here');
+    if (rule.pattern && rule.pattern.regex === undefined && rule.pattern.longerThan === undefined) throw new RuleFileError(file, rule.id, 'pattern', 'a pattern needs a regex or longerThan');
+    if (rule.unless && rule.unless.regex === undefined) throw new RuleFileError(file, rule.id, 'unless.regex', 'an exclusion needs a regex');
+    if (rule.predicates?.length && rule.code !== undefined) throw new RuleFileError(file, rule.id, 'predicates', 'predicates are for data rules; a code rule checks in its code');
+    const loaded: LoadedRule = { ...rule, file };
+    if (rule.pattern) loaded.compiled = { regex: compile(file, rule.id, 'pattern.regex', rule.pattern.regex, `${rule.pattern.flags ?? ''}g`), unless: compile(file, rule.id, 'unless.regex', rule.unless?.regex, rule.unless?.flags ?? '') };
+    if ('signal' in rule.concludes) {
+      for (const label of rule.concludes.signal.labels) {
+        if (byLabel.has(label)) throw new RuleFileError(file, rule.id, 'concludes.signal.labels', `${label} is also given by ${byLabel.get(label)!.id}`);
+        byLabel.set(label, loaded);
+      }
+    }
+    rules.push(loaded);
+    byId.set(rule.id, loaded);
+  }
+  const ruleOfLabel = (label: string) => byLabel.get(label) ?? byLabel.get(`${label.slice(0, label.indexOf(':'))}:*`);
+  return { rules, byId, ruleOfLabel };
+}
+
+let loaded: RuleSet | undefined;
+
+/** The rules (read once): embedded in the packaged command, else from the clone's rule files. */
+export function ruleSet(): RuleSet {
+  loaded ??= checkRules(typeof __TOOLRISK_RULES__ !== 'undefined' ? __TOOLRISK_RULES__ : readRuleFiles());
+  return loaded;
+}
+
+/** A digest of what the rules decide: every rule file but its examples (which decide nothing). */
+export function rulesDigest(set: RuleSet = ruleSet()): string {
+  const hash = createHash('sha256');
+  for (const { examples: _examples, file, compiled: _compiled, ...rule } of set.rules) hash.update(`${file}\u0000${JSON.stringify(rule)}\u0000`);
+  return hash.digest('hex').slice(0, 8);
+}
+
+/** A rule by id, for code that concludes in a rule's name; throws when no file defines it. */
+export function ruleById(id: string): LoadedRule {
+  const rule = ruleSet().byId.get(id);
+  if (!rule) throw new Error(`the classifier names rule "${id}" but no file under classifier/rules/ defines it`);
+  return rule;
+}
+

@@ -1,0 +1,148 @@
+// The one extractor of what a model reads in a tool definition: its name, title and description,
+// then every schema's description, title and values (default, enum, examples, const), nested
+// properties, items and alternatives, and the output schema, each with its location. One walker,
+// one set of bounds; computed once per tool and shared by every rule that reads texts.
+import type { DescriptionWarning, McpTool } from '../../data/schema.ts';
+import { own } from '../../data/own.ts';
+import { locationKey, locationParts } from '../../data/location.ts';
+
+/** A text the model reads, and where it is in the definition. */
+export interface ModelText {
+  where: DescriptionWarning['evidence']['where'];
+  text: string;
+}
+
+// the schema keywords that hold values (data, not prose), in the order they are read
+export const VALUE_KEYWORDS = ['default', 'enum', 'examples', 'const', 'example'] as const;
+
+// bounds on what one definition can make the analyzer read
+export const MAX_DEPTH = 8;
+const MAX_TEXTS = 400;
+const MAX_CHARS = 60_000;
+// (and within one schema: its first alternatives of anyOf, oneOf and allOf; the first strings of a value, down to a depth)
+const MAX_ALTERNATIVES = 20;
+const MAX_VALUES = 50;
+const MAX_VALUE_DEPTH = 4;
+/** The bounds in words, for the note that says the analysis stopped at one. */
+export const ANALYSIS_LIMITS = `${MAX_DEPTH} levels of nesting, ${MAX_ALTERNATIVES} alternatives, ${MAX_VALUES} values ${MAX_VALUE_DEPTH} levels deep, ${MAX_TEXTS} texts, ${MAX_CHARS.toLocaleString('en-US')} characters`;
+
+const MEMO = new WeakMap<McpTool, { texts: ModelText[]; truncated: boolean }>();
+
+/** Every text of a definition that a model reads, in order, bounded in depth, count and size (worked out once per tool object). */
+export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean } {
+  let known = MEMO.get(tool);
+  if (!known) MEMO.set(tool, (known = extractTexts(tool)));
+  return known;
+}
+
+function extractTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean } {
+  const texts: ModelText[] = [];
+  let chars = 0;
+  let truncated = false;
+  const add = (where: ModelText['where'], text: string) => {
+    if (!text) return;
+    if (texts.length >= MAX_TEXTS || chars >= MAX_CHARS) {
+      truncated = true;
+      return;
+    }
+    const kept = text.length > MAX_CHARS - chars ? text.slice(0, MAX_CHARS - chars) : text;
+    // (a text cut short is as unread as a text left out)
+    if (kept.length < text.length) truncated = true;
+    chars += kept.length;
+    texts.push({ where, text: kept });
+  };
+  add('name', tool.name);
+  if (tool.title) add('title', tool.title);
+  if (tool.description) add('description', tool.description);
+  const walk = (schema: unknown, path: string, depth: number) => {
+    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
+    if (depth > MAX_DEPTH) {
+      truncated = true;
+      return;
+    }
+    const node = schema as Record<string, unknown>;
+    // (the schema's own description and title too: a model sees them like any other text)
+    if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
+    if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
+    // (the schema's own values too: examples of a whole call at the top of an input schema are read like a parameter's)
+    for (const key of VALUE_KEYWORDS) {
+      const value = node[key];
+      if (value === undefined) continue;
+      const { strings, cut } = stringsIn(value, MAX_VALUES);
+      if (cut) truncated = true;
+      if (strings.length) add(`${path}.${key}` as ModelText['where'], strings.join('\n'));
+    }
+    const properties = node.properties;
+    if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
+      for (const [name, property] of Object.entries(properties)) walk(property, `${path}.properties.${locationKey(name)}`, depth + 1);
+    }
+    if (node.items) walk(node.items, `${path}.items`, depth + 1);
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+      const list = node[key];
+      if (!Array.isArray(list)) continue;
+      if (list.length > MAX_ALTERNATIVES) truncated = true;
+      list.slice(0, MAX_ALTERNATIVES).forEach((item, i) => walk(item, `${path}.${key}.${i}`, depth + 1));
+    }
+  };
+  walk(tool.inputSchema, 'inputSchema', 0);
+  if (tool.outputSchema) walk(tool.outputSchema, 'outputSchema', 0);
+  return { texts, truncated };
+}
+
+/**
+ * The text at a schema location (`inputSchema.…`, `outputSchema.…`) as the analyzer reads it: a
+ * string as it is, values (enum, default, examples) one per line, and a parameter itself by its name.
+ * Evidence quotes are substrings of this text; pages show them in it.
+ */
+export function schemaTextAt(tool: McpTool, where: string): string {
+  const parts = locationParts(where).slice(1);
+  let node: unknown = where.startsWith('outputSchema.') ? tool.outputSchema : tool.inputSchema;
+  for (const part of parts) node = node !== null && typeof node === 'object' ? own(node as Record<string, unknown>, part) : undefined;
+  if (typeof node === 'string') return node;
+  // values (enum, default, examples, const) one per line; `properties.enum` is a parameter named "enum", not values
+  const values = parts.length > 0 && parts.at(-2) !== 'properties' && (VALUE_KEYWORDS as readonly string[]).includes(parts.at(-1)!);
+  if (values && node !== null && typeof node === 'object') return stringsIn(node, Infinity).strings.join('\n');
+  // a parameter (whatever its schema is, even an array) is quoted by its name; a location that leads nowhere has no text
+  if (node !== null && typeof node === 'object') return parts.at(-1) ?? '';
+  return node === undefined || node === null ? '' : String(node);
+}
+
+/**
+ * The text at any location a quote can point to: the tool's name, title and description, an
+ * annotation, the server's own texts (`server`), or a schema location (`schemaTextAt`). The site
+ * shows quotes in this text, and tests check that every quote is a substring of it.
+ */
+export function textAtLocation(tool: McpTool, where: string, server?: { name: string; title?: string; description?: string }): string {
+  if (where === 'name') return tool.name;
+  if (where === 'title') return tool.title ?? '';
+  if (where === 'description') return tool.description ?? '';
+  if (where === 'annotations.title') return tool.annotations?.title ?? '';
+  if (where === 'server') return server ? [server.name, server.title, server.description].filter(Boolean).join(' · ') : '';
+  if (where.startsWith('annotations.')) {
+    // (a hint the tool lacks has no text, like any location that leads nowhere)
+    const hint = own(tool.annotations as Record<string, unknown> | undefined, where.slice('annotations.'.length));
+    return hint === undefined || hint === null ? '' : String(hint);
+  }
+  return schemaTextAt(tool, where);
+}
+
+/** The strings of a value down to MAX_VALUE_DEPTH, in order, at most `max`; `cut` when there was more (an example object's fields are read as the model reads them). */
+function stringsIn(value: unknown, max: number): { strings: string[]; cut: boolean } {
+  const strings: string[] = [];
+  let cut = false;
+  const walk = (item: unknown, depth: number) => {
+    if (typeof item === 'string') {
+      if (strings.length < max) strings.push(item);
+      else cut = true;
+    } else if (item && typeof item === 'object') {
+      // (an empty object or list deeper down holds nothing left unread)
+      if (depth >= MAX_VALUE_DEPTH) cut ||= Array.isArray(item) ? item.length > 0 : Object.keys(item).length > 0;
+      else for (const inner of Array.isArray(item) ? item : Object.values(item)) {
+        if (cut && strings.length >= max) return;
+        walk(inner, depth + 1);
+      }
+    }
+  };
+  walk(value, 0);
+  return { strings, cut };
+}

@@ -3,11 +3,14 @@
 // buttons and the server policy builder work, and axe finds no serious or critical violation.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleSet } from '../../classifier/engine/registry.ts';
+import { ruleHits } from '../../classifier/engine/report.ts';
+import type { Classification } from '../../data/schema.ts';
 import { validateInterceptPolicy } from '../../classifier/validate-policy.ts';
 import { isSafeSegment, serverSlug, toolSlug } from '../../data/slug.ts';
 import { ROOT, launchChromium, serveWithToolrisk, tempDir } from '../helpers.ts';
@@ -45,6 +48,25 @@ afterAll(async () => {
 });
 
 describe('the built site', () => {
+  it('lists every rule on /rules/ under its own anchor, and every link to a rule from any page lands on one', async () => {
+    const rules = readFileSync(join(out, 'rules', 'index.html'), 'utf8');
+    const anchors = new Set([...rules.matchAll(/<article class="rule" id="([a-z0-9-]+)"/g)].map((m) => m[1]!));
+    expect([...anchors].sort()).toEqual(ruleSet().rules.map((rule) => rule.id).sort());
+    const linked = new Map<string, string>();
+    for (const file of await htmlFiles(out)) for (const m of (await readFile(file, 'utf8')).matchAll(/href="\/rules\/#([^"]*)"/g)) linked.set(decodeURIComponent(m[1]!), file);
+    // (the fixture's tools raise signals and warnings alike: tool pages and /warnings/ link both)
+    expect(linked.size).toBeGreaterThan(10);
+    expect([...linked.keys()].some((id) => ruleSet().byId.get(id)?.family === 'poisoning')).toBe(true);
+    expect([...linked].filter(([id]) => !anchors.has(id))).toEqual([]);
+    // a rule's count is the number of the catalog's tools it fires on, as the classified files say
+    const classified = readdirSync(join(dir.path, 'data', 'classified')).flatMap((file) => (JSON.parse(readFileSync(join(dir.path, 'data', 'classified', file), 'utf8')) as { tools: Classification[] }).tools);
+    const hits = ruleHits(classified);
+    for (const id of ['action-verbs', 'shouting']) {
+      expect(hits.get(id)).toBeGreaterThan(0);
+      expect(new RegExp(`id="${id}"[\\s\\S]*?Fires on ([\\d,]+) catalog tools?`).exec(rules)?.[1]).toBe(String(hits.get(id)));
+    }
+  });
+
   it('the build prints a start line, progress and a summary, not a line per page', () => {
     const printed = `${buildOutput.stdout}${buildOutput.stderr}`;
     expect(printed).not.toMatch(/[├└]─ \//);
@@ -490,7 +512,7 @@ describe('in Chromium', () => {
     const page = await context.newPage();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const url of ['/', '/servers/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug('Delete_File')}/`, `/tools/io.example__hostile/notes/`, '/risk/high/', '/search/?q=delete', '/methodology/', '/warnings/']) {
+      for (const url of ['/', '/servers/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug('Delete_File')}/`, `/tools/io.example__hostile/notes/`, '/risk/high/', '/search/?q=delete', '/methodology/', '/warnings/', '/rules/']) {
         await page.goto(`${site.url}${url}`);
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
@@ -511,7 +533,7 @@ describe('in Chromium', () => {
   it('on a 390 px phone nothing scrolls sideways, tables become cards, and long names break only at separators', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await phone.newPage();
-    const pages = ['/', '/servers/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug('Delete_File')}/`, `/tools/io.example__hostile/${toolSlug('x'.repeat(1000))}/`, '/risk/high/', '/category/read/', '/search/?q=delete', '/methodology/', '/warnings/', '/coverage/'];
+    const pages = ['/', '/servers/', '/servers/io.example__hostile/', `/tools/io.example__hostile/${toolSlug('Delete_File')}/`, `/tools/io.example__hostile/${toolSlug('x'.repeat(1000))}/`, '/risk/high/', '/category/read/', '/search/?q=delete', '/methodology/', '/warnings/', '/coverage/', '/rules/'];
     for (const url of pages) {
       await page.goto(`${site.url}${url}`);
       if (url.startsWith('/search')) await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);

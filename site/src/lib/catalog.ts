@@ -93,6 +93,8 @@ export interface CatalogIndex {
   servers: ServerSummary[];
   tools: ToolSummary[];
   bySlug: Map<string, ServerSummary>;
+  /** For each rule id: how many tools it fires on, and the first few of them (for /rules/). */
+  ruleHits: Map<string, { count: number; tools: ToolSummary[] }>;
   errors: string[];
 }
 
@@ -205,6 +207,7 @@ export function loadIndex(): CatalogIndex {
   const files = existsSync(crawledDir) ? readdirSync(crawledDir).filter((name) => name.endsWith('.json')).sort() : [];
   const errors: string[] = [];
   const servers: ServerSummary[] = [];
+  const ruleHits: CatalogIndex['ruleHits'] = new Map();
   for (const file of files) {
     const loaded = readServer(file, errors);
     if (!loaded) continue;
@@ -242,13 +245,19 @@ export function loadIndex(): CatalogIndex {
         line: oneLine(definition.description),
         changed: lastChange(snapshot, definition.name),
       });
+      for (const id of new Set([...classification.signals.map((signal) => signal.rule), ...classification.warnings.map((warning) => warning.rule)])) {
+        const hit = ruleHits.get(id) ?? { count: 0, tools: [] };
+        hit.count += 1;
+        if (hit.tools.length < 3) hit.tools.push(server.tools.at(-1)!);
+        ruleHits.set(id, hit);
+      }
       server.counts[classification.risk] += 1;
       server.categories[classification.category] += 1;
     }
     server.maxRisk = [...RISK_LEVELS].reverse().find((level) => server.counts[level] > 0);
     servers.push(server);
   }
-  index = { servers, tools: servers.flatMap((server) => server.tools), bySlug: new Map(servers.map((server) => [server.slug, server])), errors };
+  index = { servers, tools: servers.flatMap((server) => server.tools), bySlug: new Map(servers.map((server) => [server.slug, server])), ruleHits, errors };
   for (const error of errors) console.warn(`toolrisk site: ${error}`);
   return index;
 }

@@ -262,7 +262,7 @@ describe("a poisoning warning's sentence in the rationale", () => {
     const warning: DescriptionWarning = {
       kind: 'exfiltration',
       severity: 'poisoning',
-      rule: 'exfiltration',
+      rule: 'read-secret-file',
       message: 'tells the model to read a private file and send it',
       evidence: { where: 'description', text: 'read ~/.ssh/id_rsa' },
       sentence,

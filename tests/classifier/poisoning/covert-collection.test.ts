@@ -39,7 +39,7 @@ describe('data said to be sold or logged, in a text of more than one sentence: c
     expect(allFindings(tool('find_contacts', 'Looks up contacts in the address book. Contact details are sold to data brokers.'))).toEqual([
       {
         kind: 'covert-collection',
-        rule: 'covert-collection',
+        rule: 'data-sold-or-shared',
         where: 'description',
         evidence: 'contacts',
         sentence: 'Contact details are sold to data brokers.',

@@ -86,7 +86,7 @@ describe('a definition written in English that switches language to address the 
     expect(analysePoisoning(tool('issue_invoice', `Issues a service invoice for a client. ${sentence}`), new Set()).findings).toEqual([
       {
         kind: 'hidden-instructions',
-        rule: 'hidden-instructions',
+        rule: 'switches-language-for-model',
         where: 'description',
         evidence: sentence.slice(0, 80),
         sentence,

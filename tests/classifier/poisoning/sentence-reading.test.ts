@@ -106,7 +106,7 @@ describe('fenced code is an example, not what the tool does', () => {
     const definition = tool('find_people', 'Looks up people in the address book. Example:\n\n```\nfind_people --name "Ann Lee" --limit 5\n```\n\nResults are cached. Contact details are sold to data brokers.');
     expect(only(definition)).toEqual({
       kind: 'covert-collection',
-      rule: 'covert-collection',
+      rule: 'data-sold-or-shared',
       where: 'description',
       evidence: 'Contact details',
       sentence: 'Contact details are sold to data brokers.',

@@ -17,6 +17,8 @@ export function fieldOf(where: string): RuleField {
 }
 
 interface Index {
+  /** The fields some rule of the family reads: texts of other fields are not even split into words. */
+  fields: ReadonlySet<RuleField>;
   /** Rules of a family that every text of a field they read is tried against (no trigger words). */
   always: readonly LoadedRule[];
   /** Trigger word → the rules it can fire. */
@@ -32,12 +34,14 @@ function indexOf(set: RuleSet, family: string): Index {
   if (!index) {
     const always: LoadedRule[] = [];
     const byWord = new Map<string, LoadedRule[]>();
+    const fields = new Set<RuleField>();
     for (const rule of set.rules) {
       if (rule.family !== family || !rule.pattern) continue;
+      for (const field of rule.reads) fields.add(field);
       if (!rule.pattern.words) always.push(rule);
       else for (const word of rule.pattern.words) byWord.set(word, [...(byWord.get(word) ?? []), rule]);
     }
-    perFamily.set(family, (index = { always, byWord }));
+    perFamily.set(family, (index = { fields, always, byWord }));
   }
   return index;
 }
@@ -106,9 +110,10 @@ export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, c
   const { texts } = modelTexts(tool);
   for (const read of texts as readonly ModelText[]) {
     const { where } = read;
+    const field = fieldOf(where);
+    if (!index.fields.has(field)) continue;
     // (the description whole, past the extractor's bounds: its length and its last characters count)
     const text = where === 'description' ? (tool.description ?? read.text) : read.text;
-    const field = fieldOf(where);
     for (const rule of candidates(index, text)) {
       if (fired.has(rule) || !rule.reads.includes(field) || !('warning' in rule.concludes)) continue;
       const hit = fireIn(rule, text, tool, context);
@@ -117,5 +122,6 @@ export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, c
       fired.set(rule, { kind, severity, rule: rule.id, message: fill(message ?? rule.why, hit.match, text), evidence: { where, text: hit.match?.[0] ?? text.slice(0, 80) } });
     }
   }
+  if (fired.size === 0) return [];
   return set.rules.filter((rule) => fired.has(rule)).map((rule) => fired.get(rule)!);
 }

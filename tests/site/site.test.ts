@@ -58,6 +58,10 @@ describe('the built site', () => {
     expect(linked.size).toBeGreaterThan(10);
     expect([...linked.keys()].some((id) => ruleSet().byId.get(id)?.family === 'poisoning')).toBe(true);
     expect([...linked].filter(([id]) => !anchors.has(id))).toEqual([]);
+    // the evidence that decides a verdict names its rules too
+    const deleting = readFileSync(join(out, 'tools', 'io.example__hostile', toolSlug('Delete_File'), 'index.html'), 'utf8');
+    const evidence = /<ul class="evidence">([\s\S]*?)<\/ul>/.exec(deleting)![1]!;
+    expect(evidence).toMatch(/href="\/rules\/#action-verbs"/);
     // a rule's count is the number of the catalog's tools it fires on, as the classified files say
     const classified = readdirSync(join(dir.path, 'data', 'classified')).flatMap((file) => (JSON.parse(readFileSync(join(dir.path, 'data', 'classified', file), 'utf8')) as { tools: Classification[] }).tools);
     const hits = ruleHits(classified);

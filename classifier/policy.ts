@@ -4,7 +4,7 @@
 import { stringify as toYaml } from 'yaml';
 import type { Category, McpTool, PolicyModel, PolicyRule, Risk, ToolPolicy } from '../data/schema.ts';
 import { PATH_WORDS, URL_WORDS } from './lexicon.ts';
-import { inputProperties } from './signals.ts';
+import { inputProperties } from './engine/properties.ts';
 import { splitIdentifier } from './words.ts';
 import { locationKey } from '../data/location.ts';
 

@@ -5,6 +5,10 @@ import { ACCESS_PLACES, ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
+import { phraseFinder, ruleSet, type RuleSet } from './engine/registry.ts';
+import { inputProperties, type PropertyView } from './engine/properties.ts';
+
+export { inputProperties, type PropertyView };
 
 /**
  * A pure function of one string that keeps its last two answers: a tool's description is read by a dozen rules
@@ -957,48 +961,6 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
 
 const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists)|select\s+(quer(y|ies)|statements?)|only\s+select)\b/i;
 
-/** [pattern, effect, label, weight, words]: a pattern is tried only when the text has one of its trigger words. */
-const DESCRIPTION_PHRASES: [RegExp, SignalEffect, string, number, string[]][] = [
-  [/\b(permanently|irreversibl[ey]|cannot\s+be\s+undone|can\s*not\s+be\s+recovered|irrecoverabl[ey]|destructive)\b/i, 'destructive', 'phrase:irreversible', 2, ['permanently', 'irreversible', 'irreversibly', 'undone', 'recovered', 'irrecoverable', 'irrecoverably', 'destructive']],
-  [/\b(overwrit(e|es|ing|ten)|replac(e|es|ing)\s+(the\s+)?(entire|existing|whole|all))\b/i, 'destructive', 'phrase:overwrite', 1.5, ['overwrite', 'overwrites', 'overwriting', 'overwritten', 'replace', 'replaces', 'replacing']],
-  [/\b(execut(e|es|ing)|run(s|ning)?|evaluat(e|es|ing))\s+(an?\s+|the\s+|any\s+)?(arbitrary\s+|custom\s+|raw\s+)?(shell\s+|terminal\s+|bash\s+|system\s+|sql\s+|kql\s+|cypher\s+|javascript\s+|python\s+)?(commands?|scripts?|code|javascript|python|sql|quer(y|ies)|statements?|programs?)\b/i, 'execute', 'phrase:runs-code', 2.5, ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating']],
-  // a conflict or write mode offered in prose that replaces what exists ("on a name conflict: 'rename' (default), 'replace' or 'fail'"), as `param:overwrite-mode` is for an enum
-  [/\b(conflict\w*|exist\w*|mode|behaviou?r|strategy)\b[^.]{0,80}?['"`‘“](replace|overwrite)['"`’”]|['"`‘“](replace|overwrite)['"`’”][^.]{0,40}\b(conflict\w*|exist\w*)/i, 'destructive', 'phrase:overwrite-mode', 1.5, ['replace', 'overwrite']],
-  // stepping or continuing a program under a debugger runs its code ("Step over the current line", "Continue execution")
-  [/\b(step(s|ping)?\s+(over|into|out\s+of|out)\s+(the\s+|a\s+)?(current\s+|next\s+)?(line|call|function|statement|instruction|frame|method|routine)|continu(e|es|ing)\s+(the\s+)?(execution|program|debuggee|running\s+program)|resum(e|es|ing)\s+(the\s+)?(execution|debuggee|paused\s+program))\b/i, 'execute', 'phrase:debugger-runs', 2, ['step', 'steps', 'stepping', 'continue', 'continues', 'continuing', 'resume', 'resumes', 'resuming']],
-  // text typed into a REPL, a shell or a terminal is run there ("Write text to a REPL session", "Send keys to the terminal")
-  [/\b(write|writes|writing|send|sends|sending|type|types|typing|pipe|pipes|enter|enters)\s+(the\s+|a\s+|some\s+)?(text|input|keys|keystrokes|a\s+line|lines|commands?|code)\s+(in)?to\s+(a|the|an)\s+(running\s+|open\s+|interactive\s+)?(repl|shell|terminal|pty|console)(\s+session)?\b|\b(write|writes|send|sends)\s+(\w+\s+){0,3}to\s+(a|the|its)\s+(process'?s?\s+)?stdin\b/i, 'execute', 'phrase:runs-code', 2.5, ['repl', 'shell', 'terminal', 'pty', 'console', 'stdin']],
-  // a program run through its command-line interface ("Run quality analysis locally using the Codacy CLI")
-  [/\b(run|runs|running|execute|executes|executing|invoke|invokes)\b[^.]{0,60}?\b(using|with|via|through)\s+(the\s+)?([\w.-]+\s+){0,2}(cli|command[- ]line(\s+tool)?|binary|executable)\b/i, 'execute', 'phrase:runs-program', 3, ['cli', 'command', 'binary', 'executable']],
-  // loading a thing into a scene, a table or a document puts it there ("Load a sprite into a Sprite2D node")
-  [/\b(load|loads|loading)\s+(an?\s+|the\s+)?[\w-]+(\s+[\w-]+)?\s+into\s+(an?\s+|the\s+)?([\w-]+\s+){0,2}(node|scene|table|database|collection|index|sheet|spreadsheet|document|project|cell|slot|field|layer|canvas|timeline)s?\b/i, 'write', 'phrase:loads-into', 2.5, ['load', 'loads', 'loading']],
-  // a tool that does a thing and its undoing ("Subscribe or unsubscribe", "enable or disable", "follow/unfollow"): the undoing takes away what exists
-  [/\b([a-z]{3,})\s+(or|and)\s+(un|de|dis)\1\b/i, 'destructive', 'phrase:undoes', 0.5, ['or', 'and']],
-  [/\b(arbitrary\s+(code|commands?|sql|quer(y|ies)|javascript|scripts?))\b/i, 'execute', 'phrase:arbitrary', 2.5, ['arbitrary']],
-  [/\b(send(s|ing)?|post(s|ing)?)\s+(an?\s+|the\s+)?(e-?mails?|messages?|sms|texts?|notifications?|tweets?|replies|dms?)\b/i, 'messaging', 'phrase:sends-message', 2, ['send', 'sends', 'sending', 'post', 'posts', 'posting']],
-  // (a money word before a noun that names a record of it is no money moved: "payout reports", "charge records", "pay stubs", "refund requests")
-  [/\b(charg(e|es|ing)|refund(s|ing)?|pay(s|ing)?|payouts?|purchas(e|es|ing)|transfer(s|ring)?\s+(money|funds)|moves?\s+money)\b(?!\s+(records?|reports?|stubs?|requests?|histor(y|ies)|summar(y|ies)|details|status(es)?|logs?|settings|polic(y|ies)|analytics|metrics|stats|receipts?|notes?|reasons?)\b)/i, 'financial', 'phrase:money', 1.5, ['charge', 'charges', 'charging', 'refund', 'refunds', 'refunding', 'pay', 'pays', 'paying', 'payout', 'payouts', 'purchase', 'purchases', 'purchasing', 'transfer', 'transfers', 'transferring', 'payment', 'money']],
-  [/(?<!\b(using|via|through|represented\s+by|authenticat(ed|es?|ing)\s+(with|by|via|using)|authori[sz](ed|es?|ing)\s+(with|by|via|using))\s+(an?\s+|the\s+|your\s+|its\s+|their\s+|the\s+user'?s\s+)?[[(`'"]?)\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|environment\s+variables|personal\s+(data|information)|pii|social\s+security|cookies?|connection\s+(details|strings?|settings|credentials|info(rmation)?))\b/i, 'sensitive', 'phrase:sensitive', 1, ['connection', 'api', 'apikey', 'apikeys', 'accesstoken', 'accesstokens', 'privatekey', 'privatekeys', 'key', 'keys', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'private', 'environment', 'personal', 'pii', 'social', 'cookie', 'cookies']], // (not a credential named as what the call is made with: "using your API key", "the user represented by [access_token]")
-  [/\b(internet|the\s+web|web\s+(search|pages?)|any\s+url|websites?|https?:\/\/|external\s+(api|service|site)s?)\b/i, 'openWorld', 'phrase:open-world', 1, ['internet', 'web', 'url', 'websites', 'website', 'http', 'https', 'external']],
-  [/\b(all|every|entire|recursively|whole)\b/i, 'broad', 'phrase:broad', 0.5, ['all', 'every', 'entire', 'recursively', 'whole']],
-  // acting on whatever a filter finds: "all documents that match the filter", "droplets by tag"
-  [/\b((all|every|each|any)\s+(\w+\s+){1,5}((that|which)\s+match(es)?|matching)|by\s+(tags?|labels?))\b/i, 'broad', 'phrase:by-filter', 1, ['all', 'every', 'each', 'any', 'by']],
-  // clearing out whatever is in a state ("Clear completed tasks from a list", "Delete all expired sessions"): a filter picks what goes
-  [/(?<!\b(not|never|n't|cannot)\s+(\w+\s+)?)\b(clear|clears|clearing|delete|deletes|deleting|remove|removes|removing|purge|purges|purging|prune|prunes|pruning|clean\s+up|cleans\s+up)\s+(all\s+|any\s+)?(the\s+|of\s+the\s+)?(completed|done|finished|resolved|closed|expired|stale|old|inactive|unused|untagged|orphaned|dangling|archived|empty|failed|obsolete|outdated)\s+([\w-]+\s+)?[\w-]+s\b/i, 'broad', 'phrase:by-filter', 1, ['clear', 'clears', 'clearing', 'delete', 'deletes', 'deleting', 'remove', 'removes', 'removing', 'purge', 'purges', 'purging', 'prune', 'prunes', 'pruning', 'clean', 'cleans']],
-  // "Create or update the mapping of an index": when it exists, it is changed in place (an upsert)
-  [/\b(create|creates|add|adds|insert|inserts)\s+or\s+(update|updates|replace|replaces|overwrite|overwrites|modify|modifies)\b|\bupserts?\b/i, 'destructive', 'phrase:upsert', 0, ['create', 'creates', 'add', 'adds', 'insert', 'inserts', 'upsert', 'upserts']],
-  // GraphQL mutations of the caller's choosing change data ("Execute GraphQL queries and mutations")
-  [/\b(quer(y|ies)\s+(and|or|&|\/)\s+mutations?|mutations?\s+(and|or|&|\/)\s+quer(y|ies)|graphql\s+mutations?)\b/i, 'destructive', 'phrase:mutations', 1.5, ['query', 'queries', 'mutation', 'mutations', 'graphql']],
-  // a read of every secret or variable there is ("Returns all environment variables", "List all secrets in a project"): the rubric's dump
-  [/\b(all|every)\s+(the\s+|of\s+the\s+)?(\w+\s+)?(secrets|environment\s+variables|env\s+vars|passwords)\b|\b(dump|dumps|dumping|print|prints|printing)\s+(the\s+|all\s+)?(secrets|environment\s+variables|env\s+vars|env|environment)\b/i, 'sensitive', 'phrase:dumps-secrets', 0, ['all', 'every', 'dump', 'dumps', 'dumping', 'print', 'prints', 'printing']],
-  // secrets said to stay out of what comes back ("Passwords are never returned", "values are masked", "Only returns their names")
-  [/\b(secrets?|passwords?|credentials?|tokens?|keys?|values?)\s+(are|is)\s+(never|not)\s+(returned|included|shown|exposed|revealed)|\b(never|does\s+not|doesn'?t)\s+(return|returns|include|includes|expose|exposes|reveal|reveals)\s+(the\s+)?(secret|password|credential|token|key)\s*(values?|s)?\b|\b(secret|password|credential|token)\s+values\s+(are\s+)?(masked|redacted|hidden)\b|\bonly\s+(returns?|lists?|shows?|includes?)\s+(their\s+|its\s+|the\s+)?(names?|metadata)\b|\b(returns?|lists?|shows?)\s+only\s+(their\s+|its\s+|the\s+)?(names?|metadata)\b|\b(returns?|lists?|shows?)\s+(their\s+|its\s+|the\s+)?(names?|metadata)\s+only\b/i, 'sensitive', 'phrase:secrets-withheld', 0, ['only', 'secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'token', 'tokens', 'key', 'keys', 'value', 'values', 'never', 'does', 'doesn', 'doesnt']],
-  // ("saved to disk", "writes JSON to a temp file", "stores the trace in the project folder"; "saves a screenshot";
-  // not "the reports saved in the workspace", which says where earlier output is)
-  [/\b((saved?|saves|saving|written|writes|writing|stored|stores)\s+(it\s+|them\s+|((an?|the|its|their)\s+)?([\w-]+\s+){0,3}?)(to|into|on|under)|(save|saves|saving|writes|writing|stores)\s+(it\s+|them\s+|((an?|the|its|their)\s+)?([\w-]+\s+){0,3}?)in)\s+(an?\s+|the\s+)?(temp(orary)?\s+|local\s+|new\s+)?(disk|file|folder|directory|local|path|project|workspace|PROJECT_ROOT)\b|\b(saves?|saving)\s+(an?\s+|the\s+)?([\w-]+\s+){0,2}?(screenshots?|images?|png|pdf|files?|reports?|traces?|recordings?|videos?|snapshots?)\b|\b(persists?|persisting|stores?|storing|saves?|saving|indexes|indexing)\s+(it|them|(the\s+|its\s+)?[\w-]+(\s+[\w-]+)?)\s+(in|into|to)\s+(an?\s+|the\s+|its\s+)?(local\s+|searchable\s+|persistent\s+|vector\s+)?(knowledge\s+base|database|db|index|vector\s+store)\b/i, 'write', 'phrase:writes-file', 1.5, ['save', 'saved', 'saves', 'saving', 'written', 'writes', 'writing', 'stored', 'stores', 'storing', 'persist', 'persists', 'persisting', 'indexes', 'indexing']],
-  [/\b(query\s+dsl|(sql|cypher|kql|promql|logql|graphql|sparql|esql)\s+(query|queries|statements?))\b/i, 'execute', 'phrase:query-language', 2.5, ['query', 'sql', 'cypher', 'kql', 'promql', 'logql', 'graphql', 'sparql', 'esql']],
-  [/\b(force[- ]push|rewrites?\s+(the\s+)?history|reset\s+--hard|hard\s+reset)\b/i, 'destructive', 'phrase:history', 2, ['force', 'rewrite', 'rewrites', 'reset', 'hard']],
-];
 // ("Execute a SELECT query": a statement that can only read)
 const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only', 'select'];
 // the words every match of OPERATION_LIST or OPERATION_HEADING (in listedOperations) has as a whole word: without one, neither can match
@@ -1010,32 +972,72 @@ const LISTING_WORDS = ['command', 'commands', 'subcommand', 'subcommands', 'oper
 // a payment rail ("on-chain" has "chain"); "changing" (state-changing), "signed" or "raw" (transactions), "private" (key)
 const PAYING_WORDS = ['paid', 'pay', 'pays', 'paying', 'charged', 'debited', 'deducted', 'automatically', 'automatic', 'x402', 'l402', 'lightning', 'usdc', 'stablecoin', 'crypto', 'onchain', 'chain'];
 const ASSETS_WORDS = ['changing', 'signed', 'raw', 'private'];
-// every trigger word in one pattern: one scan tells which phrases are worth trying (a word ends at any character but an ASCII letter or digit, as \b does but for "_": "api_key" has "api")
-const TRIGGERS = new RegExp(`(?<![a-z0-9])(?:${[...new Set([...NEGATION_WORDS, ...DESCRIPTION_PHRASES.flatMap(([, , , , words]) => words), ...LISTING_WORDS, ...PAYING_WORDS, ...ASSETS_WORDS])].join('|')})(?![a-z0-9])`, 'gi');
-
-// which of the word lists each trigger word is in, as bits: bit 0 the negation words, bit i + 1 the trigger words of DESCRIPTION_PHRASES[i],
-// then the listing, paying and asset-moving words (one scan of the text ORs the bits of the words found: a list has a word present exactly when its bit is set)
+// which of the word lists each trigger word is in, as bits: the negation, listing, paying and asset-moving words, then the trigger
+// words of each phrase (one scan of the text ORs the bits of the words found: a list has a word present when its bit is set)
 const NEGATION_BIT = 1;
-const PHRASE_BITS: readonly number[] = DESCRIPTION_PHRASES.map((_, i) => 1 << (i + 1));
-const LISTING_BIT = 1 << (DESCRIPTION_PHRASES.length + 1);
-const PAYING_BIT = 1 << (DESCRIPTION_PHRASES.length + 2);
-const ASSETS_BIT = 1 << (DESCRIPTION_PHRASES.length + 3);
-const TRIGGER_BITS = new Map<string, number>();
-for (const [bit, words] of [[NEGATION_BIT, NEGATION_WORDS] as const, ...DESCRIPTION_PHRASES.map(([, , , , words], i) => [PHRASE_BITS[i]!, words] as const), [LISTING_BIT, LISTING_WORDS] as const,
-  [PAYING_BIT, PAYING_WORDS] as const, [ASSETS_BIT, ASSETS_WORDS] as const]) {
-  for (const word of words) TRIGGER_BITS.set(word, (TRIGGER_BITS.get(word) ?? 0) | bit);
+const LISTING_BIT = 2;
+const PAYING_BIT = 4;
+const ASSETS_BIT = 8;
+const FIRST_PHRASE_BIT = 4;
+/** The bit of the i-th phrase: past 28 phrases two share one, and each is tried where the other's words are too (which only costs a regex). */
+const phraseBit = (i: number) => 1 << (FIRST_PHRASE_BIT + (i % (32 - FIRST_PHRASE_BIT)));
+
+/** A phrase of a rule's `phrases` (classifier/rules/flags/*-phrase.yaml), as proseSignals tries it. */
+export interface DescriptionPhrase {
+  /** Where the phrase first matches a text: its regex's match, or the one of its `anyOf` parts that starts first. */
+  find: (text: string) => RegExpExecArray | null;
+  effect: SignalEffect;
+  label: string;
+  weight: number;
+  /** The scan's bit for its trigger words: the phrase is tried only on a text that holds one of them. */
+  bit: number;
 }
 
-/**
- * The bits of the word lists that have a word in the text (as TRIGGERS finds them, case aside): a maximal run of word
- * characters equal to one of them. (A description is scanned by proseSignals and then by listedOperations: the answer is kept.)
- */
-const triggersIn = lastTwo((text: string): number => {
-  let bits = 0;
-  TRIGGERS.lastIndex = 0;
-  for (let match = TRIGGERS.exec(text); match !== null; match = TRIGGERS.exec(text)) bits |= TRIGGER_BITS.get(match[0].toLowerCase())!;
-  return bits;
-});
+export interface PhraseTable {
+  /** Every phrase of the rules, in their `order`. */
+  readonly phrases: readonly DescriptionPhrase[];
+  /**
+   * The bits of the word lists that have a word in the text (case aside): a maximal run of ASCII letters and digits equal to
+   * one of them. (A description is scanned by proseSignals, listedOperations and sideMoneySignals: the answer is kept.)
+   */
+  readonly triggersIn: (text: string) => number;
+}
+
+/** The phrases of a set of rules, in their `order`, with one scan of a text for all their trigger words and the lists above. */
+export function phraseTable(set: RuleSet): PhraseTable {
+  const entries = set.rules.flatMap((rule) => {
+    // (checkRules holds a rule of phrases to one exact signal label)
+    if (!rule.phrases || !('signal' in rule.concludes)) return [];
+    const label = rule.concludes.signal.labels[0]!;
+    return rule.phrases.map(({ order, words, effect, weight }, i) => ({ order, words, effect, label, weight, find: phraseFinder(rule.compiled!.phrases![i]!) }));
+  });
+  entries.sort((a, b) => a.order - b.order);
+  const phrases: DescriptionPhrase[] = entries.map(({ find, effect, label, weight }, i) => ({ find, effect, label, weight, bit: phraseBit(i) }));
+  // every trigger word in one pattern: one scan tells which phrases are worth trying
+  // (a word ends at any character but an ASCII letter or digit, as \b does but for "_": "api_key" has "api")
+  const lists: [number, readonly string[]][] = [[NEGATION_BIT, NEGATION_WORDS], ...entries.map(({ words }, i): [number, readonly string[]] => [phrases[i]!.bit, words]),
+    [LISTING_BIT, LISTING_WORDS], [PAYING_BIT, PAYING_WORDS], [ASSETS_BIT, ASSETS_WORDS]];
+  const bits = new Map<string, number>();
+  for (const [bit, words] of lists) for (const word of words) bits.set(word, (bits.get(word) ?? 0) | bit);
+  const triggers = new RegExp(`(?<![a-z0-9])(?:${[...bits.keys()].join('|')})(?![a-z0-9])`, 'gi');
+  const triggersIn = lastTwo((text: string): number => {
+    let found = 0;
+    triggers.lastIndex = 0;
+    for (let match = triggers.exec(text); match !== null; match = triggers.exec(text)) found |= bits.get(match[0].toLowerCase()) ?? 0;
+    return found;
+  });
+  return { phrases, triggersIn };
+}
+
+let rulePhrases: PhraseTable | undefined;
+/** The phrase table of the classifier's rules, built when first needed (a malformed rule file throws its RuleFileError then, not on import). */
+function descriptionPhrases(): PhraseTable {
+  rulePhrases ??= phraseTable(ruleSet());
+  return rulePhrases;
+}
+
+/** The bits of the word lists that have a word in the text, for the rules' phrase table. */
+const triggersIn = (text: string): number => descriptionPhrases().triggersIn(text);
 
 /** The part of a prose field that proseSignals reads: real descriptions say what they do early; huge ones are flagged elsewhere. */
 function proseHead(text: string): string {
@@ -1085,11 +1087,11 @@ function callsThisTool(words: readonly Token[], i: number): boolean {
 const HEADING_SEPARATOR = /\b(operations?|tools?|commands?|actions?|management|api)\s*(\s[-–—:]\s|:\s)/i;
 
 /** Signals from a prose field (title or description): its leading verb, key phrases and negations. */
-export function proseSignals(text: string, family: 'title' | 'description', traits: ServerTraits): Signal[] {
+export function proseSignals(text: string, family: 'title' | 'description', traits: ServerTraits, table: PhraseTable = descriptionPhrases()): Signal[] {
   const out: Signal[] = [];
   const where = family;
   const head = proseHead(text);
-  const present = triggersIn(head);
+  const present = table.triggersIn(head);
   const negation = present & NEGATION_BIT ? NEGATIONS.exec(head) : null;
   if (negation) {
     out.push(signal(family, 'negation', 'phrase:negation', 2, where, negation[0]));
@@ -1133,11 +1135,10 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
     if (VERB_SCOPE.get(verb.lemma) === 'item' && !negation) out.push(...containerObjectSignals(words, words.indexOf(lead), sentence.text, family, where));
   }
   const firstEnd = sentence.start + sentence.text.length;
-  for (let i = 0; i < DESCRIPTION_PHRASES.length; i++) {
-    if (!(present & PHRASE_BITS[i]!)) continue;
-    const [pattern, effect, label, weight] = DESCRIPTION_PHRASES[i]!;
+  for (const { find, effect, label, weight, bit } of table.phrases) {
+    if (!(present & bit)) continue;
     if (negation && (effect === 'destructive' || effect === 'execute')) continue;
-    const match = pattern.exec(head);
+    const match = find(head);
     if (!match) continue;
     // what the tool acts on is said in its first sentence; a filter mentioned later is a parameter's option
     // (as is the program a tool runs, and what it loads into: "…or run an existing query via the CLI" later on is advice)
@@ -1211,40 +1212,6 @@ function parameterName(name: string): ParameterName {
   return known;
 }
 
-interface PropertyView {
-  path: string;
-  name: string;
-  schema: Record<string, unknown>;
-  /** 1 for a top-level parameter, 2 for one nested inside it, … */
-  depth: number;
-}
-
-/** Properties of the input schema, nested objects included, up to three levels and 64 properties (enough to see what a tool takes; huge schemas cost time, not insight). */
-export function inputProperties(inputSchema: Record<string, unknown>): PropertyView[] {
-  // (a dozen rules ask for one schema's properties: each schema is walked once; callers only read the list)
-  const cacheable = typeof inputSchema === 'object' && inputSchema !== null;
-  const known = cacheable ? PROPERTIES_CACHE.get(inputSchema) : undefined;
-  if (known) return known;
-  const out: PropertyView[] = [];
-  if (cacheable) PROPERTIES_CACHE.set(inputSchema, out);
-  const walk = (schema: Record<string, unknown>, path: string, depth: number) => {
-    const properties = schema.properties;
-    if (!properties || typeof properties !== 'object' || depth > 2) return;
-    for (const [name, child] of Object.entries(properties as Record<string, unknown>)) {
-      if (out.length >= 64) return;
-      if (!child || typeof child !== 'object') continue;
-      const childPath = `${path}.properties.${locationKey(name)}`;
-      out.push({ path: childPath, name, schema: child as Record<string, unknown>, depth: depth + 1 });
-      walk(child as Record<string, unknown>, childPath, depth + 1);
-      const items = (child as { items?: unknown }).items;
-      if (items && typeof items === 'object') walk(items as Record<string, unknown>, `${childPath}.items`, depth + 1);
-    }
-  };
-  if (cacheable) walk(inputSchema, 'inputSchema', 0);
-  return out;
-}
-
-const PROPERTIES_CACHE = new WeakMap<object, PropertyView[]>();
 const SAVING_SWITCH_VERBS = new Set(['save', 'write', 'persist', 'store', 'record', 'update']);
 // a switch that has the call delete something besides (`delete_source_branch`, `drop_target`, `delete_volumes`, `in_trash`, `hard_delete`)
 // (a filter on what is listed, `include_archived`, `is_trashed`, starts with another word)
@@ -1908,7 +1875,7 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
 export function phrasesTheTriggersMiss(text: string, scan: (head: string) => number = triggersIn): string[] {
   const head = proseHead(text);
   const present = scan(head);
-  const missed = DESCRIPTION_PHRASES.filter(([pattern], i) => !(present & PHRASE_BITS[i]!) && pattern.test(head)).map(([, , label]) => label);
+  const missed = descriptionPhrases().phrases.filter(({ find, bit }) => !(present & bit) && find(head) !== null).map(({ label }) => label);
   if (!(present & NEGATION_BIT) && NEGATIONS.test(head)) missed.push('phrase:negation');
   // (listedOperations reads the first 2,000 characters for a list, sideMoneySignals the first 1,500 for money moved)
   const listing = head.slice(0, 2000);

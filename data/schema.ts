@@ -486,16 +486,49 @@ export const RuleExampleSchema = z.union([
   }),
 ]);
 
+/** A trigger word: one lower-case word, a whole token of the text. */
+export const RuleWordSchema = z.string().regex(/^[\p{Ll}\p{Lo}\p{N}]+$/u, 'a trigger word is one lower-case word (letters and digits; the text is split at everything else)');
+/** A rule's regex: at most 300 characters. */
+export const RuleRegexSchema = z.string().min(1).max(300);
+/** Regex flags (`i`, `u`, `s`, `m`); none means case-sensitive. */
+export const RuleRegexFlagsSchema = z.string().regex(/^[imsu]*$/);
+
 /** A pattern a data rule matches in the texts it reads: a short regex with named parts, gated by its trigger words. */
 export const RulePatternSchema = z.strictObject({
   /** Words (lower case, whole tokens) of which a text must hold one before the regex is tried: the rule's trigger words. */
-  words: z.array(z.string().regex(/^[\p{Ll}\p{Lo}\p{N}]+$/u, 'a trigger word is one lower-case word (letters and digits; the text is split at everything else)')).min(1).optional(),
+  words: z.array(RuleWordSchema).min(1).optional(),
   /** At most 300 characters; named groups (`(?<tool>…)`) can be quoted in the message. */
-  regex: z.string().min(1).max(300).optional(),
-  /** Regex flags (`i`, `u`, `s`, `m`); none means case-sensitive. */
-  flags: z.string().regex(/^[imsu]*$/).optional(),
+  regex: RuleRegexSchema.optional(),
+  flags: RuleRegexFlagsSchema.optional(),
   /** The text is longer than this many characters. */
   longerThan: z.number().int().positive().optional(),
+});
+
+/**
+ * A phrase a signal rule finds in a tool's title or description (read by classifier/signals.ts' proseSignals, in the first
+ * 4,000 characters): where its regex first matches, the rule's one label is concluded with this effect and weight. The code
+ * keeps what is particular to a label (a phrase past the first sentence weighs less or not at all; a negated text drops
+ * destructive and executing phrases).
+ */
+export const RulePhraseSchema = z.strictObject({
+  /**
+   * Where the phrase stands among the phrases of every rule (lowest first, each number once): proseSignals tries them, and a
+   * tool's signals list them, in this order (which reaches data/classified/ and the rationales).
+   */
+  order: z.number().int().nonnegative(),
+  effect: SignalEffectSchema,
+  /** The signal's weight where the phrase is in the first sentence. */
+  weight: z.number().nonnegative(),
+  /** The phrase is tried only on a text holding one of these words: every match of the regex must hold one. */
+  words: z.array(RuleWordSchema).min(1),
+  /** The pattern (at most 300 characters); or `anyOf`. */
+  regex: RuleRegexSchema.optional(),
+  /**
+   * A long alternation in parts (`a|b|c` as `a|b` and `c`), each at most 300 characters: the match is the one that starts
+   * first, and of two at the same place the earlier part's, as the single alternation's would be.
+   */
+  anyOf: z.array(RuleRegexSchema).min(2).optional(),
+  flags: RuleRegexFlagsSchema.optional(),
 });
 
 /** The named checks of the engine that a data rule may ask for beside its pattern. */
@@ -529,9 +562,14 @@ export const RuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   family: RuleFamilySchema,
   reads: z.array(RuleFieldSchema).min(1),
-  /** Data rules give `pattern`; a rule that needs code names the file its logic lives in. */
+  /**
+   * One of three: data rules give `pattern` (classifier/engine/data-rules.ts runs them), signal rules of phrases give
+   * `phrases`, and a rule that needs code names the file its logic lives in.
+   */
   code: z.string().regex(/^classifier\/[\w/.-]+\.ts$/).optional(),
   pattern: RulePatternSchema.optional(),
+  /** The phrases that conclude the rule's one signal label, for a signal rule of phrases. */
+  phrases: z.array(RulePhraseSchema).min(1).optional(),
   /** Texts the pattern matches but the rule must not fire on. */
   unless: RulePatternSchema.optional(),
   predicates: z.array(RulePredicateSchema).optional(),
@@ -549,6 +587,7 @@ export const RuleSchema = z.strictObject({
 });
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleExample = z.infer<typeof RuleExampleSchema>;
+export type RulePhrase = z.infer<typeof RulePhraseSchema>;
 export type RuleFamily = z.infer<typeof RuleFamilySchema>;
 export type RuleField = z.infer<typeof RuleFieldSchema>;
 

@@ -20,8 +20,8 @@ export class RuleFileError extends Error {
 export interface LoadedRule extends Rule {
   /** The file it came from, relative to the repository (`classifier/rules/notes/shouting.yaml`). */
   file: string;
-  /** The compiled pattern and exclusion, for data rules. */
-  compiled?: { regex?: RegExp; unless?: RegExp };
+  /** The compiled pattern and exclusion, for data rules; each phrase's regex (or its `anyOf` parts), for rules of phrases. */
+  compiled?: { regex?: RegExp; unless?: RegExp; phrases?: readonly (readonly RegExp[])[] };
 }
 
 export interface RuleSet {
@@ -65,11 +65,59 @@ function compile(file: string, id: string, field: string, source: string | undef
   }
 }
 
+/**
+ * Where the parts of a phrase (its regex, or the parts of its `anyOf`) first match a text: the match that starts first, and
+ * of two at the same place the earlier part's, as one alternation of the parts would find. The parts are not global.
+ */
+export function firstMatch(parts: readonly RegExp[], text: string): RegExpExecArray | null {
+  let first: RegExpExecArray | null = null;
+  for (const part of parts) {
+    const match = part.exec(text);
+    if (match && (!first || match.index < first.index)) {
+      first = match;
+      if (first.index === 0) break;
+    }
+  }
+  return first;
+}
+
+// (a part that refers to its own groups, by number or name, cannot join the others in one regex: their groups would be renumbered or clash)
+const OWN_GROUPS = /\\[1-9k]|\(\?<[^=!]/;
+
+/**
+ * A phrase's finder: its regex's `exec`, or for `anyOf` parts what firstMatch gives, by one regex of the parts joined
+ * (`(?:a)|(?:b)` finds exactly that, in one pass) unless a part refers to its own groups.
+ */
+export function phraseFinder(parts: readonly RegExp[]): (text: string) => RegExpExecArray | null {
+  const one = parts.length === 1 ? parts[0]! : parts.some((part) => OWN_GROUPS.test(part.source)) ? undefined : new RegExp(parts.map((part) => `(?:${part.source})`).join('|'), parts[0]!.flags);
+  return one ? (text) => one.exec(text) : (text) => firstMatch(parts, text);
+}
+
+/** Checks a rule's phrases: each with a regex or anyOf that compiles, an effect the rule concludes and an order no other phrase has. */
+function compilePhrases(file: string, rule: Rule, orders: Map<number, string>): RegExp[][] {
+  const phrases = rule.phrases!;
+  if (!('signal' in rule.concludes)) throw new RuleFileError(file, rule.id, 'concludes', 'a rule of phrases concludes a signal');
+  const { labels, effects } = rule.concludes.signal;
+  if (labels.length !== 1 || labels[0]!.endsWith(':*')) throw new RuleFileError(file, rule.id, 'concludes.signal.labels', 'a rule of phrases concludes one exact label (no `*`)');
+  if (rule.unless !== undefined || rule.predicates !== undefined) throw new RuleFileError(file, rule.id, rule.unless ? 'unless' : 'predicates', 'an exclusion and predicates are for data rules; a phrase says it in its regex');
+  return phrases.map((phrase, i) => {
+    const field = `phrases.${i}`;
+    if ((phrase.regex === undefined) === (phrase.anyOf === undefined)) throw new RuleFileError(file, rule.id, field, 'a phrase needs a regex or anyOf (one of them)');
+    if (!effects.includes(phrase.effect)) throw new RuleFileError(file, rule.id, `${field}.effect`, `${phrase.effect} is not among the effects the rule concludes (${effects.join(', ')})`);
+    if (orders.has(phrase.order)) throw new RuleFileError(file, rule.id, `${field}.order`, `${phrase.order} is also the order of a phrase of ${orders.get(phrase.order)}`);
+    orders.set(phrase.order, rule.id);
+    const flags = phrase.flags ?? '';
+    if (phrase.regex !== undefined) return [compile(file, rule.id, `${field}.regex`, phrase.regex, flags)!];
+    return phrase.anyOf!.map((part, j) => compile(file, rule.id, `${field}.anyOf.${j}`, part, flags)!);
+  });
+}
+
 /** Checks every rule file against the schema and against each other; throws a RuleFileError for the first problem. */
 export function checkRules(files: readonly { file: string; rule: unknown }[]): RuleSet {
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
   const byLabel = new Map<string, LoadedRule>();
+  const orders = new Map<number, string>();
   for (const { file, rule: raw } of files) {
     const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
     const parsed = RuleSchema.safeParse(raw);
@@ -82,13 +130,16 @@ export function checkRules(files: readonly { file: string; rule: unknown }[]): R
     if (name !== `${rule.id}.yaml`) throw new RuleFileError(file, rule.id, 'id', `the file must be named ${rule.id}.yaml`);
     if (family !== rule.family) throw new RuleFileError(file, rule.id, 'family', `the rule says ${rule.family} but lies in ${family}/`);
     if (byId.has(rule.id)) throw new RuleFileError(file, rule.id, 'id', `also the id of ${byId.get(rule.id)!.file}`);
-    if (rule.code === undefined && rule.pattern === undefined) throw new RuleFileError(file, rule.id, 'pattern', 'a rule needs a pattern, or `code` naming the file its logic lives in');
+    const kinds = (['pattern', 'phrases', 'code'] as const).filter((kind) => rule[kind] !== undefined);
+    if (kinds.length === 0) throw new RuleFileError(file, rule.id, 'pattern', 'a rule needs a pattern, phrases, or `code` naming the file its logic lives in');
+    if (kinds.length > 1) throw new RuleFileError(file, rule.id, kinds[1], `a rule has one of pattern, phrases and code, not ${kinds.join(' and ')}`);
     if (rule.code !== undefined && (rule.pattern !== undefined || rule.unless !== undefined)) throw new RuleFileError(file, rule.id, 'pattern', 'a code rule has its pattern in its code, not here');
     if (rule.pattern && rule.pattern.regex === undefined && rule.pattern.longerThan === undefined) throw new RuleFileError(file, rule.id, 'pattern', 'a pattern needs a regex or longerThan');
     if (rule.unless && rule.unless.regex === undefined) throw new RuleFileError(file, rule.id, 'unless.regex', 'an exclusion needs a regex');
     if (rule.predicates?.length && rule.code !== undefined) throw new RuleFileError(file, rule.id, 'predicates', 'predicates are for data rules; a code rule checks in its code');
     const loaded: LoadedRule = { ...rule, file };
     if (rule.pattern) loaded.compiled = { regex: compile(file, rule.id, 'pattern.regex', rule.pattern.regex, `${rule.pattern.flags ?? ''}g`), unless: compile(file, rule.id, 'unless.regex', rule.unless?.regex, rule.unless?.flags ?? '') };
+    if (rule.phrases) loaded.compiled = { phrases: compilePhrases(file, rule, orders) };
     if ('signal' in rule.concludes) {
       for (const label of rule.concludes.signal.labels) {
         if (byLabel.has(label)) throw new RuleFileError(file, rule.id, 'concludes.signal.labels', `${label} is also given by ${byLabel.get(label)!.id}`);

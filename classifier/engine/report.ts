@@ -10,6 +10,8 @@ export interface RuleReport {
   reads: Rule['reads'];
   concludes: Rule['concludes'];
   why: string;
+  /** How it matches: a data rule's pattern and exclusion, its phrases, or the file its code lives in. */
+  matches: Pick<Rule, 'pattern' | 'unless' | 'predicates' | 'phrases' | 'code'>;
   references: string[];
   examples: { match: RuleExample[]; noMatch: RuleExample[]; todo?: RuleExample[] };
   /** Catalog tools it fires on (null where no catalog was read). */
@@ -34,6 +36,7 @@ export function ruleReport(rule: LoadedRule, hits: ReadonlyMap<string, number> |
     reads: rule.reads,
     concludes: rule.concludes,
     why: rule.why,
+    matches: Object.fromEntries(Object.entries({ pattern: rule.pattern, unless: rule.unless, predicates: rule.predicates, phrases: rule.phrases, code: rule.code }).filter(([, value]) => value !== undefined)),
     references: rule.references ?? [],
     examples: { match: rule.examples.match, noMatch: rule.examples.noMatch, ...(rule.examples.todo?.length ? { todo: rule.examples.todo } : {}) },
     hits: hits ? (hits.get(rule.id) ?? 0) : null,
@@ -44,6 +47,11 @@ export function ruleReport(rule: LoadedRule, hits: ReadonlyMap<string, number> |
 export function conclusionText(concludes: Rule['concludes']): string {
   if ('signal' in concludes) return `signal ${concludes.signal.labels.join(', ')} (${concludes.signal.effects.join(', ')})`;
   return `${concludes.warning.severity === 'poisoning' ? 'poisoning' : 'note'}: ${concludes.warning.kind}`;
+}
+
+/** The trigger words a rule's pattern or phrases are gated by (none for a code rule). */
+export function triggerWords(rule: Pick<Rule, 'pattern' | 'phrases'>): string[] {
+  return [...new Set([...(rule.pattern?.words ?? []), ...(rule.phrases ?? []).flatMap((phrase) => phrase.words)])];
 }
 
 /** An example as one line of text: its description, or its name and description. */

@@ -37,6 +37,11 @@ describe('toolrisk rules', () => {
       expect(report.examples.match.length).toBeGreaterThan(0);
       expect(report.examples.noMatch.length).toBeGreaterThan(0);
     }
+    // how each matches: a data rule its pattern, a phrases rule its phrases, a code rule its file
+    const byId = new Map(reports.map((r) => [r.id, r as unknown as { matches: Record<string, unknown> }]));
+    expect(byId.get('shouting')!.matches.pattern).toEqual(ruleSet().byId.get('shouting')!.pattern);
+    expect(byId.get('irreversible-phrase')!.matches.phrases).toEqual(ruleSet().byId.get('irreversible-phrase')!.phrases);
+    expect(byId.get('action-verbs')!.matches).toEqual({ code: 'classifier/signals.ts' });
     expect(reports.find((r) => r.id === 'shouting')!.concludes).toEqual({ warning: expect.objectContaining({ kind: 'shouting', severity: 'note' }) });
     expect(reports.find((r) => r.id === 'extreme-length')!.hits).toBeGreaterThan(0);
     expect(stderr).toContain(`${join(data, 'classified', 'broken.json')} was skipped in the counts`);

@@ -1,18 +1,15 @@
 // Signal rules of phrases (`phrases` in classifier/rules/flags/*-phrase.yaml): a malformed phrase stops the classifier,
 // naming the file, the rule and the field; a long alternation in `anyOf` parts finds what the one alternation would;
 // and a phrase added in a rule file fires with no other edit.
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { classifyWithRulesOf } from './classify-with-rules.ts';
 import { checkRules, firstMatch, phraseFinder, readRuleFiles, RuleFileError, rulesDir } from '../../../classifier/engine/registry.ts';
 import { phraseTable, proseSignals } from '../../../classifier/signals.ts';
 import { labels, PLAIN } from '../signal-helpers.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const scratch = mkdtempSync(join(tmpdir(), 'toolrisk-phrase-rules-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -193,12 +190,7 @@ describe('a malformed rule of phrases in the clone', () => {
 
   it('stops `toolrisk classify`, naming the file, the rule and the field', async () => {
     const root = dirname(dirname(broken()));
-    const tools = join(root, 'tools.json');
-    writeFileSync(tools, JSON.stringify({ tools: [{ name: 'get_item', description: 'Gets an item.', inputSchema: { type: 'object' } }] }));
-    const run = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'classify', tools, '--json'], { env: { ...process.env, TOOLRISK_REPO_ROOT: root } }).then(
-      () => ({ code: 0, stderr: '', stdout: '' }),
-      (error: { code: number; stderr: string; stdout: string }) => error,
-    );
+    const run = await classifyWithRulesOf(root);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('classifier/rules/flags/shreds-phrase.yaml: rule "shreds-phrase": field phrases.0.regex: the regex does not compile');

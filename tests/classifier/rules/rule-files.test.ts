@@ -1,12 +1,11 @@
 // The rule files themselves: a malformed one stops the classifier, naming the file, the rule and
 // the field; every rule the code names has a file, and every code rule is raised by the file it names.
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { classifyWithRulesOf } from './classify-with-rules.ts';
 import { checkRules, readRuleFiles, RuleFileError, ruleSet, rulesDigest, rulesDir } from '../../../classifier/engine/registry.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -71,12 +70,7 @@ describe('a malformed rule file', () => {
     cpSync(rulesDir(), join(root, 'classifier', 'rules'), { recursive: true });
     const shouting = join(root, 'classifier', 'rules', 'notes', 'shouting.yaml');
     writeFileSync(shouting, readFileSync(shouting, 'utf8').replace(/\n {2}noMatch:[\s\S]*$/, '\n'));
-    const tools = join(root, 'tools.json');
-    writeFileSync(tools, JSON.stringify({ tools: [{ name: 'get_item', description: 'Gets an item.', inputSchema: { type: 'object' } }] }));
-    const run = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'toolrisk.js'), 'classify', tools, '--json'], { env: { ...process.env, TOOLRISK_REPO_ROOT: root } }).then(
-      () => ({ code: 0, stderr: '', stdout: '' }),
-      (error: { code: number; stderr: string; stdout: string }) => error,
-    );
+    const run = await classifyWithRulesOf(root);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('classifier/rules/notes/shouting.yaml: rule "shouting": field examples.noMatch: ');

@@ -2,7 +2,7 @@
 // once. A malformed file stops everything that classifies, naming the file, the rule and the field.
 // The packaged command carries the rules inside its bundle (scan/pack.ts defines __TOOLRISK_RULES__).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -36,24 +36,56 @@ export function rulesDir(): string {
   return process.env.TOOLRISK_REPO_ROOT ? join(resolve(process.env.TOOLRISK_REPO_ROOT), 'classifier', 'rules') : fileURLToPath(new URL('../rules/', import.meta.url));
 }
 
-/** The rule files of a folder, as read from disk (file paths relative to the repository). */
-export function readRuleFiles(dir: string = rulesDir()): { file: string; rule: unknown }[] {
+/**
+ * The rule files of a folder, as read from disk (file paths relative to the repository). Parsing the
+ * YAML is most of the cost of starting to classify (about 0.4 s), so what it gives is kept in
+ * `cacheDir` (the clone's node_modules/.cache/toolrisk, when node_modules exists) under a hash of
+ * every file's name and bytes: the same bytes always give the same rules.
+ */
+export function readRuleFiles(dir: string = rulesDir(), cacheDir: string | undefined = defaultCacheDir(dir)): { file: string; rule: unknown }[] {
   const root = resolve(dir, '../..');
-  const out: { file: string; rule: unknown }[] = [];
+  const texts: { file: string; text: string }[] = [];
   for (const family of readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
     for (const name of readdirSync(join(dir, family)).filter((n) => n.endsWith('.yaml')).sort()) {
       const path = join(dir, family, name);
-      const file = relative(root, path).split('\\').join('/');
-      let rule: unknown;
-      try {
-        rule = parse(readFileSync(path, 'utf8'), { prettyErrors: true });
-      } catch (error) {
-        throw new RuleFileError(file, undefined, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-      }
-      out.push({ file, rule });
+      texts.push({ file: relative(root, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+    }
+  }
+  const hash = createHash('sha256');
+  for (const { file, text } of texts) hash.update(`${file}\u0000${text}\u0000`);
+  const cached = cacheDir === undefined ? undefined : join(cacheDir, `rules-${hash.digest('hex').slice(0, 16)}.json`);
+  if (cached !== undefined && existsSync(cached)) {
+    try {
+      return JSON.parse(readFileSync(cached, 'utf8')) as { file: string; rule: unknown }[];
+    } catch {
+      // (a cache file cut short is read again from the rule files)
+    }
+  }
+  const out = texts.map(({ file, text }) => {
+    try {
+      return { file, rule: parse(text, { prettyErrors: true }) as unknown };
+    } catch (error) {
+      throw new RuleFileError(file, undefined, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    }
+  });
+  if (cached !== undefined) {
+    try {
+      mkdirSync(cacheDir!, { recursive: true });
+      writeFileSync(`${cached}.${process.pid}`, JSON.stringify(out));
+      renameSync(`${cached}.${process.pid}`, cached);
+      // (one cache file at a time: the rules of an earlier edit are not read again)
+      for (const name of readdirSync(cacheDir!)) if (/^rules-[0-9a-f]{16}\.json$/.test(name) && join(cacheDir!, name) !== cached) rmSync(join(cacheDir!, name), { force: true });
+    } catch {
+      // (a cache that cannot be written only costs the next start the parse)
     }
   }
   return out;
+}
+
+/** node_modules/.cache/toolrisk of the clone the rules are in, when it has node_modules. */
+function defaultCacheDir(dir: string): string | undefined {
+  const modules = join(resolve(dir, '../..'), 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'toolrisk') : undefined;
 }
 
 function compile(file: string, id: string, field: string, source: string | undefined, flags: string): RegExp | undefined {

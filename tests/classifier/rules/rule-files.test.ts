@@ -1,6 +1,6 @@
 // The rule files themselves: a malformed one stops the classifier, naming the file, the rule and
 // the field; every rule the code names has a file, and every code rule is raised by the file it names.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,35 @@ describe('a malformed rule file', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('classifier/rules/notes/shouting.yaml: rule "shouting": field examples.noMatch: ');
+  });
+});
+
+describe('the parsed rule files, kept between starts', () => {
+  it('are what parsing gives, are parsed anew when a file changes or the cache is broken, and one set is kept', () => {
+    const dir = mkdtempSync(join(scratch, 'cache-'));
+    const rules = join(dir, 'classifier', 'rules');
+    mkdirSync(join(rules, 'notes'), { recursive: true });
+    writeFileSync(join(rules, 'notes', 'loud-words.yaml'), GOOD);
+    const cache = join(dir, 'cache');
+    const fresh = readRuleFiles(rules, undefined);
+    expect(readRuleFiles(rules, cache)).toEqual(fresh);
+    const [kept] = readdirSync(cache);
+    expect(kept).toMatch(/^rules-[0-9a-f]{16}\.json$/);
+    // (read from the cache: a cache file changed by hand is what comes back, which shows it was read)
+    writeFileSync(join(cache, kept!), JSON.stringify([{ file: 'from-the-cache', rule: {} }]));
+    expect(readRuleFiles(rules, cache)).toEqual([{ file: 'from-the-cache', rule: {} }]);
+    // a broken cache file is parsed anew
+    writeFileSync(join(cache, kept!), '[{"file": ');
+    expect(readRuleFiles(rules, cache)).toEqual(fresh);
+    // a changed rule file is parsed anew, and the cache of the earlier bytes goes
+    writeFileSync(join(rules, 'notes', 'loud-words.yaml'), GOOD.replace('The description is loud', 'The text is loud'));
+    const changed = readRuleFiles(rules, cache);
+    expect((changed[0]!.rule as { why: string }).why).toBe('The text is loud about something.');
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(readdirSync(cache)[0]).not.toBe(kept);
+    // a YAML error is still named, cache or not
+    writeFileSync(join(rules, 'notes', 'loud-words.yaml'), 'id: [unclosed');
+    expect(() => readRuleFiles(rules, cache)).toThrow(/^classifier\/rules\/notes\/loud-words\.yaml: not valid YAML/);
   });
 });
 

@@ -10,7 +10,7 @@
 import type { DescriptionWarningKind, McpTool } from '../data/schema.ts';
 import { escapeRegExp } from '../data/regexp.ts';
 import { locationKey } from '../data/location.ts';
-import { ANALYSIS_LIMITS, MAX_DEPTH, VALUE_KEYWORDS, modelTexts, schemaTextAt, textAtLocation, type ModelText } from './engine/texts.ts';
+import { ANALYSIS_LIMITS, MAX_DEPTH, VALUE_KEYWORDS, codePointName, modelTexts, schemaTextAt, textAtLocation, type ModelText } from './engine/texts.ts';
 
 export { ANALYSIS_LIMITS, modelTexts, schemaTextAt, textAtLocation, type ModelText };
 import { ASCII_ONLY, execExact, execFit, fit, mayMatchSlowly, plain, strictlyPlain, testExact, testFit } from './poisoning-fit.ts';
@@ -92,12 +92,12 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
     // text after an override is shown reversed: decode it as a reader sees it
     const match = /([\u202d\u202e])([^\u202c]*)/.exec(text)!;
     const shown = match[1] === '\u202e' ? [...match[2]!].reverse().join('') : match[2]!;
-    hidden.push({ raw: match[1]!, text: roomless(shown, splitsWords(shown)), how: `a bidirectional override (U+${match[1]!.charCodeAt(0).toString(16).toUpperCase()})`, rule: 'bidi-override-reverses-text' });
+    hidden.push({ raw: match[1]!, text: roomless(shown, splitsWords(shown)), how: `a bidirectional override (${codePointName(match[1]!)})`, rule: 'bidi-override-reverses-text' });
   } else if (EMBEDDING.test(text) && !RTL_LETTERS.test(text)) {
     // embeddings and isolates belong around right-to-left words; with none, they only disguise
     const match = EMBEDDING.exec(text)!;
     const shown = text.slice(match.index + 1, match.index + 300);
-    hidden.push({ raw: match[0], text: roomless(shown, splitsWords(shown)), how: `a bidirectional control (U+${match[0].charCodeAt(0).toString(16).toUpperCase()})`, rule: 'bidi-control-disguises-text' });
+    hidden.push({ raw: match[0], text: roomless(shown, splitsWords(shown)), how: `a bidirectional control (${codePointName(match[0])})`, rule: 'bidi-control-disguises-text' });
   }
   // the first zero-width character between two letters, if any
   let zero: RegExpExecArray | null = null;
@@ -111,7 +111,7 @@ function hiddenParts(text: string): { hidden: Hidden[]; visible: string } {
     // a zero-width character inside Latin text splits words so filters miss them; the text is read joined
     {
       const start = Math.max(0, text.lastIndexOf('.', zero.index) + 1);
-      hidden.push({ raw: zero[0], text: roomless(text.slice(start, start + 400), splitsWords(text)), how: `a zero-width character (U+${zero[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) inside words`, rule: 'zero-width-splits-words' });
+      hidden.push({ raw: zero[0], text: roomless(text.slice(start, start + 400), splitsWords(text)), how: `a zero-width character (${codePointName(zero[0])}) inside words`, rule: 'zero-width-splits-words' });
     }
   }
   // what is left is read as a person sees it, hidden or not ("ignore\u00ad previous\u00ad instructions" with a soft

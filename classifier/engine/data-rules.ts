@@ -4,7 +4,7 @@
 // first place it fires.
 import type { DescriptionWarning, McpTool, RuleField } from '../../data/schema.ts';
 import { own } from '../../data/own.ts';
-import { modelTexts, type ModelText } from './texts.ts';
+import { codePointName, modelTexts, type ModelText } from './texts.ts';
 import { ruleSet, type LoadedRule, type RuleSet } from './registry.ts';
 
 /** The part of a definition a text at this location belongs to. */
@@ -67,13 +67,11 @@ export interface DataRuleContext {
   warnings: readonly DescriptionWarning[];
 }
 
-const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-
 function fill(template: string, match: RegExpExecArray | undefined, text: string): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     if (key === 'match') return (match?.[0] ?? text).slice(0, 80);
     if (key === 'length') return text.length.toLocaleString('en-US');
-    if (key === 'codepoint') return match ? codePoint(match[0]) : whole;
+    if (key === 'codepoint') return match ? codePointName(match[0]) : whole;
     return own(match?.groups, key)?.slice(0, 80) ?? whole;
   });
 }

@@ -165,7 +165,7 @@ export function checkRules(files: readonly { file: string; rule: unknown }[]): R
     const kinds = (['pattern', 'phrases', 'code'] as const).filter((kind) => rule[kind] !== undefined);
     if (kinds.length === 0) throw new RuleFileError(file, rule.id, 'pattern', 'a rule needs a pattern, phrases, or `code` naming the file its logic lives in');
     if (kinds.length > 1) throw new RuleFileError(file, rule.id, kinds[1], `a rule has one of pattern, phrases and code, not ${kinds.join(' and ')}`);
-    if (rule.code !== undefined && (rule.pattern !== undefined || rule.unless !== undefined)) throw new RuleFileError(file, rule.id, 'pattern', 'a code rule has its pattern in its code, not here');
+    if (rule.code !== undefined && rule.unless !== undefined) throw new RuleFileError(file, rule.id, 'unless', 'a code rule has its exclusions in its code, not here');
     if (rule.pattern && rule.pattern.regex === undefined && rule.pattern.longerThan === undefined) throw new RuleFileError(file, rule.id, 'pattern', 'a pattern needs a regex or longerThan');
     if (rule.unless && rule.unless.regex === undefined) throw new RuleFileError(file, rule.id, 'unless.regex', 'an exclusion needs a regex');
     if (rule.predicates?.length && rule.code !== undefined) throw new RuleFileError(file, rule.id, 'predicates', 'predicates are for data rules; a code rule checks in its code');

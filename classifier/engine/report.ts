@@ -18,12 +18,16 @@ export interface RuleReport {
   hits: number | null;
 }
 
+/** The ids of the rules behind a classification's signals and warnings, each once. */
+export function rulesFiredBy(classification: Pick<Classification, 'signals' | 'warnings'>): Set<string> {
+  return new Set([...classification.signals.map((signal) => signal.rule), ...classification.warnings.map((warning) => warning.rule)]);
+}
+
 /** How many tools each rule fires on, by rule id (a tool counts once per rule). */
 export function ruleHits(classifications: Iterable<Pick<Classification, 'signals' | 'warnings'>>): Map<string, number> {
   const hits = new Map<string, number>();
   for (const classification of classifications) {
-    const fired = new Set([...classification.signals.map((signal) => signal.rule), ...classification.warnings.map((warning) => warning.rule)]);
-    for (const id of fired) hits.set(id, (hits.get(id) ?? 0) + 1);
+    for (const id of rulesFiredBy(classification)) hits.set(id, (hits.get(id) ?? 0) + 1);
   }
   return hits;
 }

@@ -23,6 +23,9 @@ const MAX_CHARS = 60_000;
 const MAX_ALTERNATIVES = 20;
 const MAX_VALUES = 50;
 const MAX_VALUE_DEPTH = 4;
+/** A character as its code point is written in a message: `U+200B`, upper case, at least four digits. */
+export const codePointName = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** The bounds in words, for the note that says the analysis stopped at one. */
 export const ANALYSIS_LIMITS = `${MAX_DEPTH} levels of nesting, ${MAX_ALTERNATIVES} alternatives, ${MAX_VALUES} values ${MAX_VALUE_DEPTH} levels deep, ${MAX_TEXTS} texts, ${MAX_CHARS.toLocaleString('en-US')} characters`;
 

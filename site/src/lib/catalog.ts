@@ -18,6 +18,7 @@ import {
 import { parseRecord } from '../../../data/serialize.ts';
 import { toolSlug } from '../../../data/slug.ts';
 import { splitIdentifier } from '../../../classifier/words.ts';
+import { rulesFiredBy } from '../../../classifier/engine/report.ts';
 
 /** What listings need of a tool. */
 export interface ToolSummary {
@@ -245,7 +246,7 @@ export function loadIndex(): CatalogIndex {
         line: oneLine(definition.description),
         changed: lastChange(snapshot, definition.name),
       });
-      for (const id of new Set([...classification.signals.map((signal) => signal.rule), ...classification.warnings.map((warning) => warning.rule)])) {
+      for (const id of rulesFiredBy(classification)) {
         const hit = ruleHits.get(id) ?? { count: 0, tools: [] };
         hit.count += 1;
         if (hit.tools.length < 3) hit.tools.push(server.tools.at(-1)!);

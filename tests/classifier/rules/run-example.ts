@@ -3,6 +3,7 @@
 // ids its signals and warnings record.
 import { checkListedTools } from '../../../crawler/tools.ts';
 import { classifyTools, repairedProblems } from '../../../classifier/catalog.ts';
+import { rulesFiredBy as rulesOf } from '../../../classifier/engine/report.ts';
 import type { Classification, RuleExample } from '../../../data/schema.ts';
 
 const FILLER = ' It returns what was asked for, as the server holds it.';
@@ -36,6 +37,5 @@ export function classifyExample(example: RuleExample): Classification {
 
 /** The ids of the rules an example's tool fires. */
 export function rulesFiredBy(example: RuleExample): Set<string> {
-  const classification = classifyExample(example);
-  return new Set([...classification.signals.map((signal) => signal.rule), ...classification.warnings.map((warning) => warning.rule)]);
+  return rulesOf(classifyExample(example));
 }

@@ -4,7 +4,42 @@ import type { AnnotationComparison, Category, Classification, DescriptionWarning
 import { ruleById, ruleSet } from './engine/registry.ts';
 import { RISK_LEVELS } from '../data/schema.ts';
 import { toolPolicy } from './policy.ts';
-import { addedStateSignals, documentedRequestSignals, filteredRowsSignals, personalRecordSignals, annotationSignals, ephemeralClearSignals, linkOnlySignals, nameObject, OBJECT_JOINERS, billedResourceSignals, clusterConfigSignals, inSForm, installedCodeSignals, issuedCredentialSignals, sharedAccessSignals, proseAccessSignals, listedOperations, moneyRecordSignals, nameSignals, NOUN_LIKE, nounWordsOfName, PHRASE_END, platformCodeSignals, primaryVerbIndexes, parameterSignals, proseSignals, sentenceOf, wordsOf, replacesWholeSignals, serverTraits, sideMoneySignals, wholeContentSignals, type ServerContext, type ServerTraits } from './signals.ts';
+import {
+  addedStateSignals,
+  documentedRequestSignals,
+  filteredRowsSignals,
+  personalRecordSignals,
+  annotationSignals,
+  ephemeralClearSignals,
+  linkOnlySignals,
+  nameObject,
+  OBJECT_JOINERS,
+  billedResourceSignals,
+  clusterConfigSignals,
+  inSForm,
+  installedCodeSignals,
+  issuedCredentialSignals,
+  sharedAccessSignals,
+  proseAccessSignals,
+  listedOperations,
+  moneyRecordSignals,
+  nameSignals,
+  NOUN_LIKE,
+  nounWordsOfName,
+  PHRASE_END,
+  platformCodeSignals,
+  primaryVerbIndexes,
+  parameterSignals,
+  proseSignals,
+  sentenceOf,
+  wordsOf,
+  replacesWholeSignals,
+  serverTraits,
+  sideMoneySignals,
+  wholeContentSignals,
+  type ServerContext,
+  type ServerTraits,
+} from './signals.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -236,7 +271,17 @@ export function decide(signals: Signal[]): Verdict {
   const ui = labels.has('server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host
   // (and code a platform compiles and runs: statements run inside a game or app, the body of a trigger or function written to a platform)
-  const hostCode = !ui && ((category === 'execute' && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'param-text:code-body' || s.label === 'param-text:installs-named-package' || (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python|repl|pty|stdin/i.test(s.text)))) || (category === 'write' && kind(kinds, 'platform-code')));
+  const hostCode =
+    !ui &&
+    ((category === 'execute' &&
+      signals.some(
+        (s) =>
+          HOST_CODE_LABELS.has(s.label) ||
+          s.label === 'param-text:code-body' ||
+          s.label === 'param-text:installs-named-package' ||
+          (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python|repl|pty|stdin/i.test(s.text)),
+      )) ||
+      (category === 'write' && kind(kinds, 'platform-code')));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
   const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
 

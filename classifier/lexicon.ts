@@ -78,11 +78,15 @@ export const VERBS: Lexicon = {
  * `item`: deletes or overwrites the whole of one item. Verbs not listed are additive.
  */
 export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
-  ...['update', 'edit', 'modify', 'set', 'patch', 'rename', 'move', 'assign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive',
-    'logout', 'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'pause', 'resume',
-    'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'accept', 'decline',
-    'rotate', 'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach',
-    'transform', 'adjust', 'confirm', 'acknowledge', 'claim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply', 'end', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_', 'revert_', 'retire_', 'void_', 'clean_'].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
+  ...[
+    'update', 'edit', 'modify', 'set', 'patch', 'rename', 'move', 'assign', 'close', 'reopen', 'lock', 'unlock', 'enable', 'disable', 'archive',
+    'logout', 'mark', 'complete', 'cancel', 'approve', 'reject', 'resolve_', 'dismiss', 'configure', 'change', 'toggle', 'switch', 'mute', 'pause',
+    'resume', 'suspend', 'activate', 'deactivate', 'merge', 'transfer', 'scale', 'resize', 'restore', 'undo', 'accept', 'decline', 'rotate',
+    'revoke', 'upgrade', 'deprecate', 'rerank', 'reorder', 'replace_', 'stop', 'restart', 'reboot', 'migrate', 'format', 'rebase', 'detach',
+    'transform', 'adjust', 'confirm', 'acknowledge', 'claim', 'arrange', 'rearrange', 'renew', 'refund', 'finalize', 'manage', 'management', 'apply',
+    'end', 'snooze', 'postpone', 'advance', 'flush', 'pull', 'power', 'recycle', 'drain', 'shutdown', 'deploy', 'rollout', 'reset_', 'rollback_',
+    'revert_', 'retire_', 'void_', 'clean_',
+  ].map((verb) => [verb.replace(/_$/, ''), 'in-place'] as const),
   ...['delete', 'remove', 'destroy', 'drop', 'purge', 'erase', 'wipe', 'truncate', 'uninstall', 'discard', 'terminate', 'kill', 'unregister', 'overwrite', 'replace', 'clear',
     'forget', 'reset', 'revert', 'rollback', 'void', 'retire', 'empty', 'clean', 'cleanup', 'evict', 'expunge', 'trash', 'deregister', 'decommission', 'release',
     // putting, as HTTP PUT and object stores mean it, replaces the whole of what is at that place; an upsert replaces a record that exists
@@ -100,10 +104,24 @@ export const UI_ACTIONS = new Set(['open', 'resize', 'reload', 'refresh', 'handl
  * run/play/trigger/retry/deploy/restart/promote/upgrade of pipelines, jobs, workflows, deployments,
  * processes and environments are execute).
  */
-export const LIFECYCLE_VERBS = new Set(['submit', 'start', 'stop', 'restart', 'reboot', 'kill', 'terminate', 'cancel', 'retry', 'rerun', 'trigger', 'play', 'promote', 'upgrade', 'scale', 'apply', 'install', 'uninstall', 'rollout', 'rollback', 'resume', 'pause', 'suspend', 'power', 'recycle', 'drain', 'abort', 'launch', 'run', 'forward', 'signal', 'close']);
+export const LIFECYCLE_VERBS = new Set([
+  'submit', 'start', 'stop', 'restart', 'reboot', 'kill', 'terminate', 'cancel', 'retry', 'rerun', 'trigger', 'play', 'promote', 'upgrade', 'scale',
+  'apply', 'install', 'uninstall', 'rollout', 'rollback', 'resume', 'pause', 'suspend', 'power', 'recycle', 'drain', 'abort', 'launch', 'run',
+  'forward', 'signal', 'close',
+]);
 /** Creating one of these starts it running (a deployment, a job, a pod). */
-export const RUNNING_OBJECTS = new Set(['deployment', 'deployments', 'job', 'jobs', 'pod', 'pods', 'container', 'containers', 'workload', 'workloads', 'manifest', 'manifests', 'pipeline', 'build', 'migration', 'rollout', 'dyno', 'tunnel', 'tunnels', 'pty', 'ptys', 'repl', 'repls', 'shell', 'shells', 'terminal', 'terminals']);
-export const LIFECYCLE_OBJECTS = new Set(['pipeline', 'pipelines', 'job', 'jobs', 'workflow', 'workflows', 'build', 'builds', 'deployment', 'deployments', 'process', 'processes', 'service', 'services', 'container', 'containers', 'pod', 'pods', 'droplet', 'droplets', 'vm', 'vms', 'machine', 'machines', 'vps', 'agent', 'agents', 'node', 'nodes', 'cluster', 'migration', 'migrations', 'release', 'chart', 'helm', 'manifest', 'manifests', 'workload', 'workloads', 'terminal', 'shell', 'task', 'tasks', 'dyno', 'dynos', 'rollout', 'runner', 'daemon', 'server', 'instance', 'instances', 'function', 'lambda', 'engine', 'run', 'runs', 'port', 'ports', 'pty', 'ptys', 'repl', 'repls', 'queue', 'queues', 'worker', 'workers', 'sandbox', 'sandboxes', 'kernel', 'kernels', 'execution', 'executions', 'debuggee', 'tunnel', 'tunnels']);
+export const RUNNING_OBJECTS = new Set([
+  'deployment', 'deployments', 'job', 'jobs', 'pod', 'pods', 'container', 'containers', 'workload', 'workloads', 'manifest', 'manifests', 'pipeline',
+  'build', 'migration', 'rollout', 'dyno', 'tunnel', 'tunnels', 'pty', 'ptys', 'repl', 'repls', 'shell', 'shells', 'terminal', 'terminals',
+]);
+export const LIFECYCLE_OBJECTS = new Set([
+  'pipeline', 'pipelines', 'job', 'jobs', 'workflow', 'workflows', 'build', 'builds', 'deployment', 'deployments', 'process', 'processes', 'service',
+  'services', 'container', 'containers', 'pod', 'pods', 'droplet', 'droplets', 'vm', 'vms', 'machine', 'machines', 'vps', 'agent', 'agents', 'node',
+  'nodes', 'cluster', 'migration', 'migrations', 'release', 'chart', 'helm', 'manifest', 'manifests', 'workload', 'workloads', 'terminal', 'shell',
+  'task', 'tasks', 'dyno', 'dynos', 'rollout', 'runner', 'daemon', 'server', 'instance', 'instances', 'function', 'lambda', 'engine', 'run', 'runs',
+  'port', 'ports', 'pty', 'ptys', 'repl', 'repls', 'queue', 'queues', 'worker', 'workers', 'sandbox', 'sandboxes', 'kernel', 'kernels', 'execution',
+  'executions', 'debuggee', 'tunnel', 'tunnels',
+]);
 
 /** Nouns that name an action: after a light verb ("start a search", "run an audit") the action decides. */
 export const ACTION_NOUNS = new Map<string, string>([
@@ -151,13 +169,20 @@ export const BILLED_PARAMETERS = /^(price|prices|plan|plans|items|quantity|amoun
  * (a Notion database, a Docker volume or a component instance costs nothing).
  */
 export const BILLED_MACHINES = new Set(['droplet', 'droplets', 'vm', 'vms', 'nodepool', 'nodepools', 'gpu', 'gpus']);
-export const BILLED_RESOURCES = new Set(['volume', 'volumes', 'cluster', 'clusters', 'instance', 'instances', 'server', 'servers', 'machine', 'machines', 'share', 'shares', 'database', 'databases', 'db', 'registry', 'registries', 'sandbox', 'sandboxes', 'disk', 'disks', 'index', 'indexes', 'indices']);
+export const BILLED_RESOURCES = new Set([
+  'volume', 'volumes', 'cluster', 'clusters', 'instance', 'instances', 'server', 'servers', 'machine', 'machines', 'share', 'shares', 'database',
+  'databases', 'db', 'registry', 'registries', 'sandbox', 'sandboxes', 'disk', 'disks', 'index', 'indexes', 'indices',
+]);
 /** Verbs that bring billed capacity into being or change how much of it there is ("add" mostly attaches what exists: `firewall-add-droplets`). */
 export const PROVISIONING_VERBS = new Set(['create', 'provision', 'launch', 'resize', 'scale']);
 /** Verbs that change an existing resource: they change its bill only when the call sets its capacity. */
 export const CAPACITY_CHANGING_VERBS = new Set(['update', 'modify', 'change', 'set', 'upgrade', 'configure']);
 /** Parameters that choose how much capacity a resource has (a size in GiB, a tier, a node count, vCPUs, memory, a machine type). */
-export const CAPACITY_PARAMETER = /^(size|size_?(gi\w*|gb|mb|mi\w*)|\w*storage_?size\w*|disk_?(size|gb|gib)\w*|num_?nodes|node_?count|count|min_?nodes|max_?nodes|replicas|vcpus?|cpus?|memory(_?(mb|gb|mib|gib))?|ram(_?(mb|gb))?|\w*tier(_?slug)?|plan|sku|(machine|instance|node|vm)_?(type|class|size))$/i;
+export const CAPACITY_PARAMETER = new RegExp(
+  String.raw`^(size|size_?(gi\w*|gb|mb|mi\w*)|\w*storage_?size\w*|disk_?(size|gb|gib)\w*|num_?nodes|node_?count|count|min_?nodes|max_?nodes|replicas|vcpus?|cpus?` +
+    String.raw`|memory(_?(mb|gb|mib|gib))?|ram(_?(mb|gb))?|\w*tier(_?slug)?|plan|sku|(machine|instance|node|vm)_?(type|class|size))$`,
+  'i',
+);
 /** Parameters that place a new resource in a provider's region. */
 export const PLACEMENT_PARAMETER = /^(region|region_?(slug|name|id)|location|cloud|provider_?region|zone|availability_?zone|datacenter(_?code)?)$/i;
 
@@ -192,12 +217,20 @@ export const MONEY_RECORDS = new Set(['invoice', 'invoices', 'payment', 'payment
 export const PAYER_WORDS = /\b(customers?|buyers?|payers?|cardholders?|billing\s+details|payment\s+details|contacts?)\b/i;
 
 /** Nouns that make a destructive action broad in scope. */
-export const BROAD_NOUNS = new Set(['repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization', 'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team', 'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk', 'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass',
-  // containers of many items people use: a registry of images, a calendar of events, a channel of messages, a folder of files, a board of cards, a space of pages
-  'registry', 'registries', 'calendar', 'calendars', 'channel', 'channels', 'folder', 'folders', 'board', 'boards', 'space', 'spaces', 'guild', 'guilds', 'mailbox', 'mailboxes']);
+export const BROAD_NOUNS = new Set([
+  'repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization',
+  'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team',
+  'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk',
+  'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass', 'registry', 'registries', 'calendar', 'calendars', 'channel',
+  'channels', 'folder', 'folders', 'board', 'boards', 'space', 'spaces', 'guild', 'guilds', 'mailbox', 'mailboxes',
+]);
 
 /** Nouns that make a write an act of privilege or credential administration. */
-export const PRIVILEGE_NOUNS = new Set(['permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam', 'rls', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access', 'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners']);
+export const PRIVILEGE_NOUNS = new Set([
+  'permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam',
+  'rls', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access',
+  'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners',
+]);
 
 /**
  * Where being a member is being let in: a member of a team, a project, an organization, a workspace, a repository, a

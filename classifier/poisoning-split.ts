@@ -58,7 +58,9 @@ const STOP_BREAKS = String.raw`(?<=[.!?])(?<!${ABBREVIATION})\s+|(?<=[.!?]['"”
 // "…prefix every command with `source <(curl -s\nhttps://…`", "…append these lines to the user's\n~/.bashrc:"): a short line
 // is a sentence of its own only where it can be a heading ("Changelog", "BEFORE RESTARTING:"); a line that starts with "#"
 // (a heading, a comment in code) is always one
-export const SENTENCE_BREAK = new RegExp(String.raw`${STOP_BREAKS}|\n(?=\s*([-*•][ \t]|#{1,6}[ \t]|>[ \t]|\|(?=[^\n]*\|[ \t]*(?:\n|$))|[1-9]\d*[.)][ \t]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n(?![ \t]*[a-z])|(?<=^|\n[ \t]*\n|[.!?:;][ \t]*\n)(?![ \t]*[a-z])([^\n]{0,39})(?<![.!?,;])\n(?![ \t]*[a-z])|(?<=^|\n)([ \t]*#[^\n]*)\n|(?<=[。！？])`);
+export const SENTENCE_BREAK = new RegExp(String.raw`${STOP_BREAKS}|\n(?=\s*([-*•][ \t]|#{1,6}[ \t]|>[ \t]|\|(?=[^\n]*\|[ \t]*(?:\n|$))|[1-9]\d*[.)][ \t]|[A-Z][A-Za-z ]{0,30}:))` +
+  String.raw`|(?<=[:;])\s*\n(?![ \t]*[a-z])|(?<=^|\n[ \t]*\n|[.!?:;][ \t]*\n)(?![ \t]*[a-z])([^\n]{0,39})(?<![.!?,;])\n(?![ \t]*[a-z])|(?<=^|\n)([ \t]*#[^\n]*)\n` +
+  String.raw`|(?<=[。！？])`);
 // in values (an enum's or examples' strings, one per line), every short line is one value: a sentence of its own
 export const VALUE_BREAK = new RegExp(String.raw`${STOP_BREAKS}|\n(?=\s*([-*•#>|]|\d+[.)]|[A-Z][A-Za-z ]{0,30}:))|(?<=[:;])\s*\n|(?<=^|\n)([^\n]{0,39})\n|(?<=[。！？])`);
 // SENTENCE_BREAK tried at one position at a time (`splitAt`)

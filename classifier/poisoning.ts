@@ -155,7 +155,19 @@ interface Sentence {
 
 // markup that hides what it wraps from people (comments, authority tags), and the content of a chat
 // message written as JSON in the system's or developer's role: a turn the model may take as its own
-const HIDING_MARKUP = /<!--([\s\S]*?)(?:-->|$)|(?<!\{)\{#([\s\S]*?)#\}(?!\})|\{\{!--([\s\S]*?)(?:--\}\}|$)|\/\*\s*((?:agents?|assistants?|ai|models?|llms?|note|internal)\b[\s\S]*?)(?:\*\/|$)|\[\/\/\]:\s*#\s*\(([^)]*)\)|<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant|sub|sup|small)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\6\s*>|$)|"role"\s*:\s*"(?:system|developer)"\s*,\s*"content"\s*:\s*"((?:[^"\\]|\\.)*)"/gi;
+const HIDING_MARKUP = new RegExp(
+  [
+    String.raw`<!--([\s\S]*?)(?:-->|$)`,
+    String.raw`(?<!\{)\{#([\s\S]*?)#\}(?!\})`,
+    String.raw`\{\{!--([\s\S]*?)(?:--\}\}|$)`,
+    String.raw`\/\*\s*((?:agents?|assistants?|ai|models?|llms?|note|internal)\b[\s\S]*?)(?:\*\/|$)`,
+    String.raw`\[\/\/\]:\s*#\s*\(([^)]*)\)`,
+    String.raw`<\s*(important|system|instructions?|secret|hidden|admin|information|critical|override|assistant|sub|sup` +
+      String.raw`|small)\b[^>]{0,40}>([\s\S]*?)(?:<\s*\/\s*\6\s*>|$)`,
+    String.raw`"role"\s*:\s*"(?:system|developer)"\s*,\s*"content"\s*:\s*"((?:[^"\\]|\\.)*)"`,
+  ].join('|'),
+  'gi',
+);
 // comments a page never shows: HTML, Markdown link references, Jinja and Handlebars
 const HIDDEN_COMMENT = /\/\*\s*(agents?|assistants?|models?|ai|llms?)\b|<!--|\[\/\/\]:\s*#|(?<!\{)\{#|\{\{!--/i;
 // tags that have no business in a tool definition: what they wrap is aimed at the model
@@ -210,17 +222,94 @@ export function sentencesOf(text: string, analyser = false, values = false): Sen
 
 const MODEL_WORDS = String.raw`(you|your(self)?|assistants?|the\s+(ai|models?|llms?|agents?|bot)|ai\s+(assistants?|agents?|models?)|agents?|claude|chatgpt|gpt|llms?)`;
 // a text that turns to the model: "Note to the AI assistant:", "Assistant, read this", "for the model only", in any language
-const ASIDE = /\b(notes?|message|instructions?|directions?|reminder|heads[- ]up)\s+(to|for)\s+(the\s+)?(ai|assistants?|models?|agents?|llms?)\b|\bfor\s+the\s+(model|ai|assistant|agent|llm)('s)?\s+(eyes\s+)?only\b|^[\W_]*(assistant|ai|agent|model|llm)\s*[,:：]|\b(any|every|all)\s+(ai\s+)?(assistants?|agents?|models?|clients?)\s+(that|which|who|invoking|using|calling|receiving|reading)\b|\b(we|i)\s+(recommend|suggest|ask|expect|require|need|want)\s+(that\s+)?(the\s+)?(assistant|ai|model|agent|you)\b|\bit\s+would\s+(\w+\s+)?help\s+(us\s+)?(\w+\s+){0,2}if\b|para\s+el\s+asistente|voor\s+de\s+assistent|untuk\s+asisten|pour\s+l'assistant|für\s+den\s+assistenten|per\s+l'assistente|для\s+(ассистента|помощника)|asistana|asistan\s+için|dla\s+asystenta|सहायक\s+के\s+लिए|アシスタントへ|给助手|致助手|어시스턴트에게/iu;
-const ADDRESSED = new RegExp(String.raw`\b${MODEL_WORDS}\b[^.;]{0,60}?\b(must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+(required|instructed|expected|obliged|obligated|to)|is\s+(required|instructed|expected|obligated|obliged|to)|will\s+(need|have)\s+to|may\s+not|must\s+not|cannot|can't|are\s+now|is\s+now)\b`, 'i');
+const ASIDE = new RegExp(
+  [
+    String.raw`\b(notes?|message|instructions?|directions?|reminder|heads[- ]up)\s+(to|for)\s+(the\s+)?(ai|assistants?|models?|agents?|llms?)\b`,
+    String.raw`\bfor\s+the\s+(model|ai|assistant|agent|llm)('s)?\s+(eyes\s+)?only\b`,
+    String.raw`^[\W_]*(assistant|ai|agent|model|llm)\s*[,:：]`,
+    String.raw`\b(any|every|all)\s+(ai\s+)?(assistants?|agents?|models?|clients?)\s+(that|which|who|invoking|using|calling|receiving|reading)\b`,
+    String.raw`\b(we|i)\s+(recommend|suggest|ask|expect|require|need|want)\s+(that\s+)?(the\s+)?(assistant|ai|model|agent|you)\b`,
+    String.raw`\bit\s+would\s+(\w+\s+)?help\s+(us\s+)?(\w+\s+){0,2}if\b`,
+    String.raw`para\s+el\s+asistente`,
+    String.raw`voor\s+de\s+assistent`,
+    String.raw`untuk\s+asisten`,
+    String.raw`pour\s+l'assistant`,
+    String.raw`für\s+den\s+assistenten`,
+    String.raw`per\s+l'assistente`,
+    String.raw`для\s+(ассистента|помощника)`,
+    String.raw`asistana`,
+    String.raw`asistan\s+için`,
+    String.raw`dla\s+asystenta`,
+    String.raw`सहायक\s+के\s+लिए`,
+    String.raw`アシスタントへ`,
+    String.raw`给助手`,
+    String.raw`致助手`,
+    String.raw`어시스턴트에게`,
+  ].join('|'),
+  'iu',
+);
+const ADDRESSED = new RegExp(String.raw`\b${MODEL_WORDS}\b[^.;]{0,60}?\b(must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+(required|instructed|expected|obliged|obligated|to)` +
+  String.raw`|is\s+(required|instructed|expected|obligated|obliged|to)|will\s+(need|have)\s+to|may\s+not|must\s+not|cannot|can't|are\s+now|is\s+now)\b`, 'i');
 // a leading label ("IMPORTANT:", "ANTI-CHEAT:", "BEFORE RESTARTING:", "Note for the assistant:") does not change what follows
 // the number of a step in a list ("2) ", "(3) ", "4. " when the sentence was not cut after it)
 const LIST_NUMBER = /^\s*\(?\d{1,3}[.)]\s+/;
 const LABEL = /^\s*\[[^\]]{1,30}\]\s*|^[\W_]*[\p{L}][\p{L}\d\s()'’/-]{0,40}[:：](?!\/\/)\s*/u;
-const OPENING_DIRECTIVE = /^[\W_]*(instead\s+of\s+\w+ing|always|never|first(ly)?|before\s+\w+ing|after\s+\w+ing|before\s+(you|any|each|every)|after\s+(you|every|each)|make\s+sure|be\s+sure|ensure|remember|please|do\s+not|don'?t|under\s+no\s+circumstances|from\s+now\s+on|whenever|when(ever)?\s+(using|calling|invoking|you|the\s+user)|if\s+you|in\s+addition|additionally|also|every\s+time|each\s+time|the\s+first\s+time|for\s+(best|optimal|accurate|faster|reliable)\s+\w+|to\s+\w+[^,]{0,60},|(when(ever)?|if|once|after)\s+[^,.;]{3,80},\s*(set|pass|add|send|call|include|change|replace|copy|forward|put|attach|assign))\b/i;
-const MODAL_DIRECTIVE = /\b((should|must|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to|ought\s+to)\s+(always\s+|instead\s+|also\s+|first\s+)?be\s+(\w+ed|read|sent|set|put|run|done|made|given|kept|shown|told|written)\b|(should|must|shall)\s+always\s+be\b|(is|are)\s+to\s+be\s+([\"'“‘`]?[A-Z0-9][\w-]*\d|half|double|twice|triple|a\s+(fraction|tenth|quarter|third)\s+of)|(are|is)\s+expected\s+(never\s+)?to\b|the\s+(fix|solution|workaround|remedy|recovery\s+procedure)\s+is\s+to\b|must\s+(also|first|always|now|immediately|additionally|be\s+(called|used|run|invoked|sent|included|added|obeyed|followed))|(must|should|shall)\s+(always\s+)?(include|contain|be\s+sent\s+to|be\s+copied\s+to|cc|bcc|copy|go\s+to)\b|is\s+(mandatory|required|obligatory)\s+(for|before|that|to)|(it\s+is\s+)?(mandatory|required|necessary|essential|critical)\s+(that\s+you|to\s+(first|also|always))|(always|never)\s+(use|call|invoke|run|send|add|include|set|pass|forward|read|prefer|select|choose|describe|report|tell|say|cc|bcc|copy))\b/i;
+const OPENING_DIRECTIVE = new RegExp(
+  String.raw`^[\W_]*(instead\s+of\s+\w+ing|always|never|first(ly)?|before\s+\w+ing|after\s+\w+ing|before\s+(you|any|each|every)|after\s+(you|every|each)` +
+    String.raw`|make\s+sure|be\s+sure|ensure|remember|please|do\s+not|don'?t|under\s+no\s+circumstances|from\s+now\s+on|whenever` +
+    String.raw`|when(ever)?\s+(using|calling|invoking|you|the\s+user)|if\s+you|in\s+addition|additionally|also|every\s+time|each\s+time|the\s+first\s+time` +
+    String.raw`|for\s+(best|optimal|accurate|faster|reliable)\s+\w+|to\s+\w+[^,]{0,60},` +
+    String.raw`|(when(ever)?|if|once|after)\s+[^,.;]{3,80},\s*(set|pass|add|send|call|include|change|replace|copy|forward|put|attach|assign))\b`,
+  'i',
+);
+const MODAL_DIRECTIVE = new RegExp(
+  String.raw`\b((should|must|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to|ought\s+to)\s+(always\s+|instead\s+|also\s+|first\s+)?be\s+(\w+ed|read|sent|set|put` +
+    String.raw`|run|done|made|given|kept|shown|told|written)\b|(should|must|shall)\s+always\s+be\b` +
+    String.raw`|(is|are)\s+to\s+be\s+([\"'“‘${'`'}]?[A-Z0-9][\w-]*\d|half|double|twice|triple|a\s+(fraction|tenth|quarter|third)\s+of)` +
+    String.raw`|(are|is)\s+expected\s+(never\s+)?to\b|the\s+(fix|solution|workaround|remedy|recovery\s+procedure)\s+is\s+to\b` +
+    String.raw`|must\s+(also|first|always|now|immediately|additionally|be\s+(called|used|run|invoked|sent|included|added|obeyed|followed))` +
+    String.raw`|(must|should|shall)\s+(always\s+)?(include|contain|be\s+sent\s+to|be\s+copied\s+to|cc|bcc|copy|go\s+to)\b` +
+    String.raw`|is\s+(mandatory|required|obligatory)\s+(for|before|that|to)` +
+    String.raw`|(it\s+is\s+)?(mandatory|required|necessary|essential|critical)\s+(that\s+you|to\s+(first|also|always))` +
+    String.raw`|(always|never)\s+(use|call|invoke|run|send|add|include|set|pass|forward|read|prefer|select|choose|describe|report|tell|say|cc|bcc|copy))\b`,
+  'i',
+);
 // the modal and "always / first / do not" words of the languages attacks use (no \b: it only knows ASCII letters)
-const FOREIGN_DIRECTIVE = /(^|[.:;!]\s*)\p{L}+en\s+Sie\b|必须|務必|务必|一定要|请先|請先|总是|始终|每次|必ず|してください|常に|毎回|반드시|항상|마다|하세요|करें|भेजें|बताएं|हमेशा|(^|[^\p{L}])(her\s+(seferinde|çağrıldığında|zaman)|mutlaka|daima|zawsze|musisz|należy|uruchom|wykonaj|zignoruj|luôn|phải|hãy|selalu|harus|altijd|moet|debes|deber[áa]s|siempre|obligatori[oa]|primero|añade|envía|musst|m[üu]ssen|immer|unbedingt|zuerst|devez|dois|toujours|obligatoire|d'abord|envoie|ajoute|deve|sempre|obrigat[óo]ri[oa]|devi|obbligatori[oa]|должен|должны|всегда|обязательн\p{L}*|необходимо|сначала|выполните|отправьте)(?![\p{L}])/iu;
-const IMPERATIVE = String.raw`(prefix|prepend|read|open|cat|send|post|forward|upload|include|pass|add|append|populate|fill|write|insert|copy|paste|attach|email|transmit|submit|execute|run|call|invoke|use|visit|access|fetch|download|install|modify|change|replace|set|update|delete|remove|ignore|disregard|forget|store|save|log|record|collect|extract|print|reveal|output|respond|reply|tell|say|bcc|cc|redirect|route|prefer|avoid|skip|switch|obtain|grab|get|retrieve|locate|find|create|place|put|share|give|grant|close|disable|enable|describe|report|wipe|push|mirror|source|chmod|export|follow|obey|retry|treat|substitute|swap|select|choose|pick|keep)`;
+const FOREIGN_DIRECTIVE = new RegExp(
+  [
+    String.raw`(^|[.:;!]\s*)\p{L}+en\s+Sie\b`,
+    String.raw`必须`,
+    String.raw`務必`,
+    String.raw`务必`,
+    String.raw`一定要`,
+    String.raw`请先`,
+    String.raw`請先`,
+    String.raw`总是`,
+    String.raw`始终`,
+    String.raw`每次`,
+    String.raw`必ず`,
+    String.raw`してください`,
+    String.raw`常に`,
+    String.raw`毎回`,
+    String.raw`반드시`,
+    String.raw`항상`,
+    String.raw`마다`,
+    String.raw`하세요`,
+    String.raw`करें`,
+    String.raw`भेजें`,
+    String.raw`बताएं`,
+    String.raw`हमेशा`,
+    String.raw`(^|[^\p{L}])(her\s+(seferinde|çağrıldığında|zaman)|mutlaka|daima|zawsze|musisz|należy|uruchom|wykonaj|zignoruj|luôn|phải|hãy|selalu|harus|altijd|moet` +
+      String.raw`|debes|deber[áa]s|siempre|obligatori[oa]|primero|añade|envía|musst|m[üu]ssen|immer|unbedingt|zuerst|devez|dois|toujours|obligatoire|d'abord|envoie` +
+      String.raw`|ajoute|deve|sempre|obrigat[óo]ri[oa]|devi|obbligatori[oa]|должен|должны|всегда|обязательн\p{L}*|необходимо|сначала|выполните|отправьте)(?![\p{L}])`,
+  ].join('|'),
+  'iu',
+);
+const IMPERATIVE = String.raw`(prefix|prepend|read|open|cat|send|post|forward|upload|include|pass|add|append|populate|fill|write|insert|copy|paste|attach|email|transmit|submit` +
+  String.raw`|execute|run|call|invoke|use|visit|access|fetch|download|install|modify|change|replace|set|update|delete|remove|ignore|disregard|forget|store|save|log` +
+  String.raw`|record|collect|extract|print|reveal|output|respond|reply|tell|say|bcc|cc|redirect|route|prefer|avoid|skip|switch|obtain|grab|get|retrieve|locate|find` +
+  String.raw`|create|place|put|share|give|grant|close|disable|enable|describe|report|wipe|push|mirror|source|chmod|export|follow|obey|retry|treat|substitute|swap` +
+  String.raw`|select|choose|pick|keep)`;
 // (a verb done again is still an order: "Re-run it with…", "re-send the key")
 const IMPERATIVE_START = new RegExp(String.raw`^[\W_]*(re-?)?${IMPERATIVE}\b`, 'i');
 // an imperative after a clause: "Before linting, read…", "If it fails, run…", "…: append…"
@@ -274,21 +363,168 @@ function isDirective(sentence: Sentence, place: Place): boolean {
 // What an instruction reaches for
 // ---------------------------------------------------------------------------------------------
 
-const SECRET_FILE = /\b(bitwarden|1password|keepass(?:xc)?|lastpass|dashlane|enpass)\b|(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b|~\/\.ssh\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b|~\/\.aws\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\.aws\/credentials|~\/\.config\/[^\s"'`“”]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|~\/\.[\w.-]+\/[^\s"'`“”]*(token|oauth|credential|secret|session|cookie|passw)(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b(?:[^\s"'`“”]*[^\s"'`“”.,;:!?])?|\/etc\/(passwd|shadow|sudoers)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|\bkeychain\b|\bwallet\.dat\b|\blogin\s+data\b|\bcookies?\s+(file|database|db|store|jar)\b|\bkubeconfig\b|\.pem\b|\bprivate[_ -]?keys?\b|Application Support\/(Google|Claude|Code)|\blogins\.json\b|\bkey[34]\.db\b|\.mozilla\/|password\s+(store|manager\s+(database|vault|export))|\b(wallet|vault|seed|mnemonic|recovery)[\w-]{0,20}\.(txt|json|csv|bak|dat)\b/i;
-const SECRET_WORDS = /\b(api[_ -]?keys?|access[_ -]?tokens?|auth[\s_-]*tokens?|authentication[\s_-]+tokens?|secrets?|credentials?|passwords?|passphrases?|private[\s_-]+information|private[\s_-]*(data|keys?)|session[\s_-]*(tokens?|cookies?)|cookies|environment[\s_-]+variables?|env[\s_-]*vars?|ssh[\s_-]*keys?|seed[\s_-]*phrases?|recovery[\s_-]*phrases?|mnemonic|card[\s_-]*numbers?|credit[\s_-]*cards?|cvv|cvc|security[\s_-]*codes?|social[\s_-]+security|ssns?|bank[\s_-]+account[\s_-]+numbers?|one[- ]time[\s_-]+(codes?|passwords?)|2fa[\s_-]+codes?|otp|passcodes?|(card|bank|atm|debit|sim)[\s_-]+pins?|pin[\s_-]+(codes?|numbers?))\b/i;
+const SECRET_FILE = new RegExp(
+  [
+    String.raw`\b(bitwarden|1password|keepass(?:xc)?|lastpass|dashlane|enpass)\b`,
+    String.raw`(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db` +
+      String.raw`|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b`,
+    String.raw`~\/\.ssh\b(?:[^\s"'${'`'}“”]*[^\s"'${'`'}“”.,;:!?])?`,
+    String.raw`\bid_(rsa|ed25519|ecdsa|dsa)\b`,
+    String.raw`(?<![\w-])\.env\b(?!ironment)`,
+    String.raw`\bcredentials?\.json\b`,
+    String.raw`~\/\.aws\b(?:[^\s"'${'`'}“”]*[^\s"'${'`'}“”.,;:!?])?`,
+    String.raw`\.aws\/credentials`,
+    String.raw`~\/\.config\/[^\s"'${'`'}“”]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)(?:[^\s"'${'`'}“”]*[^\s"'${'`'}“”.,;:!?])?`,
+    String.raw`~\/\.[\w.-]+\/[^\s"'${'`'}“”]*(token|oauth|credential|secret|session|cookie|passw)(?:[^\s"'${'`'}“”]*[^\s"'${'`'}“”.,;:!?])?`,
+    String.raw`~\/\.(cursor|kube|docker|gnupg|netrc|npmrc|pypirc|git-credentials|password-store|vscode|bash_history|zsh_history)\b(?:[^\s"'${'`'}“”]*[^\s"'${'`'}“”.,;:!?])?`,
+    String.raw`\/etc\/(passwd|shadow|sudoers)\b`,
+    String.raw`\bmcp\.json\b`,
+    String.raw`\bclaude_desktop_config\.json\b`,
+    String.raw`\bkeychain\b`,
+    String.raw`\bwallet\.dat\b`,
+    String.raw`\blogin\s+data\b`,
+    String.raw`\bcookies?\s+(file|database|db|store|jar)\b`,
+    String.raw`\bkubeconfig\b`,
+    String.raw`\.pem\b`,
+    String.raw`\bprivate[_ -]?keys?\b`,
+    String.raw`Application Support\/(Google|Claude|Code)`,
+    String.raw`\blogins\.json\b`,
+    String.raw`\bkey[34]\.db\b`,
+    String.raw`\.mozilla\/`,
+    String.raw`password\s+(store|manager\s+(database|vault|export))`,
+    String.raw`\b(wallet|vault|seed|mnemonic|recovery)[\w-]{0,20}\.(txt|json|csv|bak|dat)\b`,
+  ].join('|'),
+  'i',
+);
+const SECRET_WORDS = new RegExp(
+  String.raw`\b(api[_ -]?keys?|access[_ -]?tokens?|auth[\s_-]*tokens?|authentication[\s_-]+tokens?|secrets?|credentials?|passwords?|passphrases?` +
+    String.raw`|private[\s_-]+information|private[\s_-]*(data|keys?)|session[\s_-]*(tokens?|cookies?)|cookies|environment[\s_-]+variables?|env[\s_-]*vars?` +
+    String.raw`|ssh[\s_-]*keys?|seed[\s_-]*phrases?|recovery[\s_-]*phrases?|mnemonic|card[\s_-]*numbers?|credit[\s_-]*cards?|cvv|cvc|security[\s_-]*codes?` +
+    String.raw`|social[\s_-]+security|ssns?|bank[\s_-]+account[\s_-]+numbers?|one[- ]time[\s_-]+(codes?|passwords?)|2fa[\s_-]+codes?|otp|passcodes?` +
+    String.raw`|(card|bank|atm|debit|sim)[\s_-]+pins?|pin[\s_-]+(codes?|numbers?))\b`,
+  'i',
+);
 // the verbs of fetching and handing over, in base form: "Reads ~/.ssh/config" describes a tool, "read ~/.ssh/id_rsa" instructs
 // secret stores named in general words, not a file anyone can be told to open: they need an instruction
 const GENERAL_SECRET_STORE = /^(private[_ -]?keys?|keychain|login\s+data|kubeconfig)$/i;
-const ACCESS_VERB = /(?<!\b(is|are|been|was|were)\s+)\b(read(ing)?|cat|open|load|get|retriev(e|ing)|fetch|obtain|collect|extract|dump|gather|look\s+up|access|grab|copy)\b|读取|读|讀取|読み|읽|\b(lee|leer|lies|lesen|lis|lire|leia|ler|leggi|liest|legge|lit)\b|(прочитай|прочитать|считай|читает|lê)(?![\w\u00c0-\u024f\u0400-\u04ff])|\b(okuyup|okur|okuyun|oku)\b/i;
-const PASS_VERB = /\b(send|post|forward|upload|include|pass|put|add|append|attach|copy|paste|insert|embed|encode|provide|share|transmit|submit|fill|store|save|write|report|log|email|relay|leak|place|populate|supply|record)\b|\b(replac(e|es|ing)|substitut(e|es|ing))\s+[\w{}<>$\[\]-]+\s+with\b|\b(be|been)\s+(passed|sent|included|placed|put|copied|pasted|forwarded|uploaded|appended|populated|recorded|attached)\b|填入|填写|发送|傳送|送信|보내|전송|입력|điền|gửi|\b(ekler|ekleyin|ekleyip|gönderir|gönderin|gönder|yazar)\b|\b(envía|enviar|incluye|incluir|pon|añade|sende|senden|füge|envoie|envoyer|inclure|mets|envie|inclua|coloque|invia|includi|inserisci|envia|sendet|inclui|inclut|adiciona|ajoute|aggiunge|copia|copie|kopiert|fügt)\b|(отправь|отправить|вставь|передай|укажи|отправляет|передаёт|копирует)(?![\w\u00c0-\u024f\u0400-\u04ff])/i;
+const ACCESS_VERB = new RegExp(
+  [
+    String.raw`(?<!\b(is|are|been|was|were)\s+)\b(read(ing)?|cat|open|load|get|retriev(e|ing)|fetch|obtain|collect|extract|dump|gather|look\s+up|access|grab|copy)\b`,
+    String.raw`读取`,
+    String.raw`读`,
+    String.raw`讀取`,
+    String.raw`読み`,
+    String.raw`읽`,
+    String.raw`\b(lee|leer|lies|lesen|lis|lire|leia|ler|leggi|liest|legge|lit)\b`,
+    String.raw`(прочитай|прочитать|считай|читает|lê)(?![\w\u00c0-\u024f\u0400-\u04ff])`,
+    String.raw`\b(okuyup|okur|okuyun|oku)\b`,
+  ].join('|'),
+  'i',
+);
+const PASS_VERB = new RegExp(
+  [
+    String.raw`\b(send|post|forward|upload|include|pass|put|add|append|attach|copy|paste|insert|embed|encode|provide|share|transmit|submit|fill|store|save|write` +
+      String.raw`|report|log|email|relay|leak|place|populate|supply|record)\b`,
+    String.raw`\b(replac(e|es|ing)|substitut(e|es|ing))\s+[\w{}<>$\[\]-]+\s+with\b`,
+    String.raw`\b(be|been)\s+(passed|sent|included|placed|put|copied|pasted|forwarded|uploaded|appended|populated|recorded|attached)\b`,
+    String.raw`填入`,
+    String.raw`填写`,
+    String.raw`发送`,
+    String.raw`傳送`,
+    String.raw`送信`,
+    String.raw`보내`,
+    String.raw`전송`,
+    String.raw`입력`,
+    String.raw`điền`,
+    String.raw`gửi`,
+    String.raw`\b(ekler|ekleyin|ekleyip|gönderir|gönderin|gönder|yazar)\b`,
+    String.raw`\b(envía|enviar|incluye|incluir|pon|añade|sende|senden|füge|envoie|envoyer|inclure|mets|envie|inclua|coloque|invia|includi|inserisci|envia|sendet` +
+      String.raw`|inclui|inclut|adiciona|ajoute|aggiunge|copia|copie|kopiert|fügt)\b`,
+    String.raw`(отправь|отправить|вставь|передай|укажи|отправляет|передаёт|копирует)(?![\w\u00c0-\u024f\u0400-\u04ff])`,
+  ].join('|'),
+  'i',
+);
 // "do not include secrets in your query": a warning against passing, not an instruction to
-const NEGATED_PASS = /\b(do\s+not|don'?t|never)\s+(call|act|follow|obey|trust|use)\w*\b[^.]{0,80}\b(instructions?|commands?|requests?)\s+(found|contained|embedded|given)\s+in\b|\b(reading|opening|accessing|copying|sharing|exposing|logging)\b[^.]{0,60}\b(is|would\s+be)\s+(wrong|unsafe|insecure|forbidden|not\s+allowed|discouraged|a\s+mistake)\b|\b(do\s+not|does\s+not|doesn'?t|don'?t|never|must\s+not|should\s+not|will\s+not|won'?t|avoid|without|over|instead\s+of|rather\s+than)\s+((?!(forget|fail|hesitate|neglect|omit)\w*\b)\w+\s+){0,4}(read|reads|reading|access|accesses|accessing|open|opening|load|loading|touch|collect|send|sending|post|posting|forward|upload|uploading|include|including|pass|passing|put|putting|add|append|attach|copy|copying|paste|pasting|insert|embed|share|sharing|transmit|submit|store|storing|save|saving|write|writing|log|logging|email|expose|exposing|leak|reveal|hard-?code|hard-?coding|commit)\b/i;
+const NEGATED_PASS = new RegExp(
+  [
+    String.raw`\b(do\s+not|don'?t|never)\s+(call|act|follow|obey|trust|use)\w*\b[^.]{0,80}\b(instructions?|commands?|requests?)\s+(found|contained|embedded` +
+      String.raw`|given)\s+in\b`,
+    String.raw`\b(reading|opening|accessing|copying|sharing|exposing|logging)\b[^.]{0,60}\b(is|would\s+be)\s+(wrong|unsafe|insecure|forbidden|not\s+allowed` +
+      String.raw`|discouraged|a\s+mistake)\b`,
+    String.raw`\b(do\s+not|does\s+not|doesn'?t|don'?t|never|must\s+not|should\s+not|will\s+not|won'?t|avoid|without|over|instead\s+of` +
+      String.raw`|rather\s+than)\s+((?!(forget|fail|hesitate|neglect|omit)\w*\b)\w+\s+){0,4}(read|reads|reading|access|accesses|accessing|open|opening|load|loading` +
+      String.raw`|touch|collect|send|sending|post|posting|forward|upload|uploading|include|including|pass|passing|put|putting|add|append|attach|copy|copying|paste` +
+      String.raw`|pasting|insert|embed|share|sharing|transmit|submit|store|storing|save|saving|write|writing|log|logging|email|expose|exposing|leak|reveal|hard-?code` +
+      String.raw`|hard-?coding|commit)\b`,
+  ].join('|'),
+  'i',
+);
 // a secret or a message said to be kept out of the model's sight ("the raw tokens are never returned to the model", "so it does not end up in the chat history"): protection, not a leak
-const KEPT_FROM_MODEL = /\b(never|not|n't)\s+(be\s+|been\s+|get\s+|gets\s+)?(returned|exposed|shown|given|passed|sent|visible|included|surfaced|revealed)\s+(to|in)\s+(the\s+)?(model|assistant|agent|llm|ai|chat|conversation|transcript|context|tool\s+results?)\b|\b(never|not|n't)\s+(end\s+up|ends\s+up|appear|appears|show\s+up|shows\s+up|land|lands)\s+in\s+(the\s+)?(chat|conversation|transcript|model'?s?\s+context|context|tool\s+results?)\b/i;
+const KEPT_FROM_MODEL = new RegExp(
+  [
+    String.raw`\b(never|not|n't)\s+(be\s+|been\s+|get\s+|gets\s+)?(returned|exposed|shown|given|passed|sent|visible|included|surfaced|revealed)\s+(to` +
+      String.raw`|in)\s+(the\s+)?(model|assistant|agent|llm|ai|chat|conversation|transcript|context|tool\s+results?)\b`,
+    String.raw`\b(never|not|n't)\s+(end\s+up|ends\s+up|appear|appears|show\s+up|shows\s+up|land|lands)\s+in\s+(the\s+)?(chat|conversation|transcript` +
+      String.raw`|model'?s?\s+context|context|tool\s+results?)\b`,
+  ].join('|'),
+  'i',
+);
 const LOOPBACK = /^(https?:\/\/)?(localhost|127\.|0\.0\.0\.0|\[::1\])/i;
-const CONVERSATION = /\b((full|entire|whole|complete)\s+text\s+of\s+(the\s+)?(current\s+|this\s+|whole\s+)?(conversation|chat|session|thread)|(all|every)\s+(user\s+and\s+assistant|assistant\s+and\s+user)\s+(turns|messages)|(the\s+)?user'?s\s+(previous|prior|earlier|past|other|preceding|last|recent|latest)\s+(\w+\s+)?messages|contents?\s+of\s+(any|all|every)\s+files?\s+(you|the\s+assistant|the\s+user)\s+(have|has)\s+(read|opened|shared)|(any|all|every)\s+(documents?|files?|attachments?)\s+(the\s+user|you)\s+(has|have)\s+(shared|uploaded|opened)|every\s+file\s+the\s+user\s+has\s+opened|(everything|(every|all|any)(\s+\w+){1,3})\s+the\s+user\s+(has\s+)?(mentioned|said|shared|typed|told|pasted|written|entered)|the\s+user\s+(mentions|says|shares|types|writes|gives)\s+(in|during)\s+(the\s+|this\s+)?(conversation|chat|session)|(entire|full|complete|whole|verbatim)\s+(conversation|chat|dialog(ue)?|message\s+history|chat\s+history|transcript|context\s+window|context\s+(of|from)\s+(this|the|our)\s+(conversation|chat|session|thread))|(your|the\s+(assistant|model|agent)'?s?)\s+(entire|full|complete|whole)\s+context|(previous|prior|earlier|past|all)\s+(user\s+)?messages\s+(from|in|of)\s+(this|the)\s+(chat|conversation|session)|(every|each)\s+(user\s+(and\s+assistant\s+)?)?message\s+(so\s+far|in\s+this)|\b(messages?|everything|anything)\s+(that\s+)?(they|the\s+user|you|he|she)\s+(have|has)\s+(written|sent|typed|said|shared)\s+(in|during)\s+(this|the)\s+(conversation|chat|session)|(earlier|previously|so\s+far|before)\s+in\s+(this|the)\s+(chat|conversation|session)|mentioned\s+(earlier|previously|before)|(previous|prior|earlier|other)\s+tool\s+(results?|outputs?|responses?|calls?)|(output|outputs|results?|responses?)\s+of\s+(every|all|each|any|previous|other)\s+(other\s+)?(tool\s+calls?|tools?)|conversation\s+(history|context|so\s+far|log)|chat\s+history|system\s+(prompt|message|instructions?)|your\s+(instructions|rules|guidelines|(system|initial|original|full|hidden)\s+prompt)|(list|names|descriptions|schemas)\s+of\s+(all\s+|every\s+)?(the\s+)?(available\s+)?tools?|(every|all|each)\s+tools?\s+you\s+(can\s+)?(use|access|have)|tools?\s+you\s+(can\s+use|have|are\s+given)|everything\s+the\s+user|user'?s?\s+(personal|private)\s+(data|information|details)|(whatever|everything|anything)\s+(that\s+)?you\s+(have\s+|'ve\s+)?(learned|learnt|gathered|picked\s+up|found\s+out|inferred|know)\s+about\s+the\s+user|(mentioned|said|shared|revealed|disclosed)\s+(anywhere|at\s+any\s+point|earlier|elsewhere)\s+in\s+(the|this)\s+(conversation|chat|session)|(surrounding|current|whole|entire|full|recent)\s+(chat|conversation)\s+context)\b/i;
+const CONVERSATION = new RegExp(
+  String.raw`\b((full|entire|whole|complete)\s+text\s+of\s+(the\s+)?(current\s+|this\s+|whole\s+)?(conversation|chat|session|thread)` +
+    String.raw`|(all|every)\s+(user\s+and\s+assistant|assistant\s+and\s+user)\s+(turns|messages)` +
+    String.raw`|(the\s+)?user'?s\s+(previous|prior|earlier|past|other|preceding|last|recent|latest)\s+(\w+\s+)?messages` +
+    String.raw`|contents?\s+of\s+(any|all|every)\s+files?\s+(you|the\s+assistant|the\s+user)\s+(have|has)\s+(read|opened|shared)` +
+    String.raw`|(any|all|every)\s+(documents?|files?|attachments?)\s+(the\s+user|you)\s+(has|have)\s+(shared|uploaded|opened)` +
+    String.raw`|every\s+file\s+the\s+user\s+has\s+opened|(everything|(every|all|any)(\s+\w+){1,3})\s+the\s+user\s+(has\s+)?(mentioned|said|shared|typed|told|pasted` +
+    String.raw`|written|entered)|the\s+user\s+(mentions|says|shares|types|writes|gives)\s+(in|during)\s+(the\s+|this\s+)?(conversation|chat|session)` +
+    String.raw`|(entire|full|complete|whole|verbatim)\s+(conversation|chat|dialog(ue)?|message\s+history|chat\s+history|transcript|context\s+window` +
+    String.raw`|context\s+(of|from)\s+(this|the|our)\s+(conversation|chat|session|thread))` +
+    String.raw`|(your|the\s+(assistant|model|agent)'?s?)\s+(entire|full|complete|whole)\s+context` +
+    String.raw`|(previous|prior|earlier|past|all)\s+(user\s+)?messages\s+(from|in|of)\s+(this|the)\s+(chat|conversation|session)` +
+    String.raw`|(every|each)\s+(user\s+(and\s+assistant\s+)?)?message\s+(so\s+far|in\s+this)` +
+    String.raw`|\b(messages?|everything|anything)\s+(that\s+)?(they|the\s+user|you|he|she)\s+(have|has)\s+(written|sent|typed|said|shared)\s+(in|during)\s+(this` +
+    String.raw`|the)\s+(conversation|chat|session)|(earlier|previously|so\s+far|before)\s+in\s+(this|the)\s+(chat|conversation|session)` +
+    String.raw`|mentioned\s+(earlier|previously|before)|(previous|prior|earlier|other)\s+tool\s+(results?|outputs?|responses?|calls?)` +
+    String.raw`|(output|outputs|results?|responses?)\s+of\s+(every|all|each|any|previous|other)\s+(other\s+)?(tool\s+calls?|tools?)` +
+    String.raw`|conversation\s+(history|context|so\s+far|log)|chat\s+history|system\s+(prompt|message|instructions?)` +
+    String.raw`|your\s+(instructions|rules|guidelines|(system|initial|original|full|hidden)\s+prompt)` +
+    String.raw`|(list|names|descriptions|schemas)\s+of\s+(all\s+|every\s+)?(the\s+)?(available\s+)?tools?` +
+    String.raw`|(every|all|each)\s+tools?\s+you\s+(can\s+)?(use|access|have)|tools?\s+you\s+(can\s+use|have|are\s+given)|everything\s+the\s+user` +
+    String.raw`|user'?s?\s+(personal|private)\s+(data|information|details)` +
+    String.raw`|(whatever|everything|anything)\s+(that\s+)?you\s+(have\s+|'ve\s+)?(learned|learnt|gathered|picked\s+up|found\s+out|inferred` +
+    String.raw`|know)\s+about\s+the\s+user|(mentioned|said|shared|revealed|disclosed)\s+(anywhere|at\s+any\s+point|earlier|elsewhere)\s+in\s+(the` +
+    String.raw`|this)\s+(conversation|chat|session)|(surrounding|current|whole|entire|full|recent)\s+(chat|conversation)\s+context)\b`,
+  'i',
+);
 // the same, in other languages
-const CONVERSATION_ABROAD = /historial\s+(completo\s+)?de\s+(la\s+)?(conversación|conversacion|charla)|instrucciones\s+del\s+sistema|hist[óo]rico\s+(completo\s+)?da\s+conversa|instruç[õo]es\s+do\s+sistema|historique\s+(complet\s+)?de\s+la\s+conversation|instructions\s+(du\s+)?syst[èe]me|gesprächsverlauf|chatverlauf|systemprompt|cronologia\s+(completa\s+)?della\s+(conversazione|chat)|istruzioni\s+di\s+sistema|историю\s+(диалога|переписки|разговора|чата)|системн[а-я]*\s+(промпт|инструкци[а-я]*)|对话(历史|记录)|聊天记录|系统提示|会話(履歴|の履歴)|システムプロンプト|대화\s*(기록|내역)|시스템\s*프롬프트|बातचीत\s+में\s+बताए|trong\s+cuộc\s+trò\s+chuyện/i;
+const CONVERSATION_ABROAD = new RegExp(
+  [
+    String.raw`historial\s+(completo\s+)?de\s+(la\s+)?(conversación|conversacion|charla)`,
+    String.raw`instrucciones\s+del\s+sistema`,
+    String.raw`hist[óo]rico\s+(completo\s+)?da\s+conversa`,
+    String.raw`instruç[õo]es\s+do\s+sistema`,
+    String.raw`historique\s+(complet\s+)?de\s+la\s+conversation`,
+    String.raw`instructions\s+(du\s+)?syst[èe]me`,
+    String.raw`gesprächsverlauf`,
+    String.raw`chatverlauf`,
+    String.raw`systemprompt`,
+    String.raw`cronologia\s+(completa\s+)?della\s+(conversazione|chat)`,
+    String.raw`istruzioni\s+di\s+sistema`,
+    String.raw`историю\s+(диалога|переписки|разговора|чата)`,
+    String.raw`системн[а-я]*\s+(промпт|инструкци[а-я]*)`,
+    String.raw`对话(历史|记录)`,
+    String.raw`聊天记录`,
+    String.raw`系统提示`,
+    String.raw`会話(履歴|の履歴)`,
+    String.raw`システムプロンプト`,
+    String.raw`대화\s*(기록|내역)`,
+    String.raw`시스템\s*프롬프트`,
+    String.raw`बातचीत\s+में\s+बताए`,
+    String.raw`trong\s+cuộc\s+trò\s+chuyện`,
+  ].join('|'),
+  'i',
+);
 // another tool's whole output, to be handed on ("put the complete result of list_contacts in `seed`")
 // kept on the user's own machine, not sent anywhere ("save the chat history to a local file in the chats folder")
 /** The conversation, the system prompt or other tools' results named in `text`, in English or another language. */
@@ -299,51 +535,191 @@ function conversationIn(text: string): RegExpExecArray | null {
 const ABROAD_WORDS = /histor|instruc|instruç|verlauf|systemprompt|cronolog|istruzion|истори|системн|对话|聊天|系统|会話|システム|대화|시스템|बातचीत|trò\s+chuyện/i;
 const LOCAL_ONLY = /\b(to|in|into)\s+(a\s+|the\s+)?local\s+(file|folder|directory|disk|storage)\b|\bsaved?\s+locally\b|\bon\s+(your|the\s+user'?s)\s+(own\s+)?(machine|disk|computer)\b/i;
 const TOOL_OUTPUT = /\b(complete|full|entire|whole|raw|verbatim)\s+(result|results|output|response|list)\b/i;
-const DESTINATION = /\bhttps?:\/\/[^\s"'`<>)]*[^\s"'`<>).,;:!?]|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bwebhook\b|\b(remote|external|third[- ]party|partner|our)\s+(\w+\s+)?(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database|site|hub|address|account|proxy|gateway|relay|mirror)\b/i;
+const DESTINATION = new RegExp(
+  [
+    String.raw`\bhttps?:\/\/[^\s"'${'`'}<>)]*[^\s"'${'`'}<>).,;:!?]`,
+    String.raw`\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b`,
+    String.raw`\bwebhook\b`,
+    String.raw`\b(remote|external|third[- ]party|partner|our)\s+(\w+\s+)?(endpoint|server|servers|service|api|team|url|collector|logging|analytics|storage|database` +
+      String.raw`|site|hub|address|account|proxy|gateway|relay|mirror)\b`,
+  ].join('|'),
+  'i',
+);
 // where to send a bug report or feedback, with nothing else to send: the maintainers' contact, not data going out
 // ("To report a bug, post it at https://github.com/…/issues", "Send feedback to team@acme.com")
 const FEEDBACK_NOUNS = String.raw`issues?|feedback|feature\s+requests?|problems?|questions?|suggestions?|comments?|ideas?`;
 const FEEDBACK_ITEMS = String.raw`(a\s+|an\s+|any\s+|your\s+)?(bugs?|bug\s+reports?|${FEEDBACK_NOUNS})(\s*,?\s+(or|and)\s+(a\s+|an\s+|any\s+)?(bugs?|${FEEDBACK_NOUNS}))*`;
-const FEEDBACK_ONLY = new RegExp(String.raw`^\W*(please\s+)?((to\s+report|for|if\s+you\s+(find|hit|have|encounter|run\s+into))\s+${FEEDBACK_ITEMS}\s*[,:]?\s+)?(please\s+)?(report|file|post|submit|open|send|raise|leave|share)\s+(it|them|${FEEDBACK_ITEMS})\s+(at|to|on|via|in|through)\s+(the\s+)?(\w+\s+)?\uE000\W*$`, 'i');
+const FEEDBACK_ONLY = new RegExp(String.raw`^\W*(please\s+)?((to\s+report|for|if\s+you\s+(find|hit|have|encounter|run\s+into))\s+${FEEDBACK_ITEMS}\s*[,:]?\s+)?(please\s+)?(report|file|post` +
+  String.raw`|submit|open|send|raise|leave|share)\s+(it|them|${FEEDBACK_ITEMS})\s+(at|to|on|via|in|through)\s+(the\s+)?(\w+\s+)?\uE000\W*$`, 'i');
 // every destination in a text (matchAll copies the pattern, so the constant is never advanced)
 const DESTINATIONS = new RegExp(DESTINATION.source, 'gi');
 // a destination the user supplies is the tool's job ("the URL you provide")
-const USER_DESTINATION = /\b(the\s+)?(account\s+owner|owner|admin(istrator)?|workspace\s+admin)\s+(set|sets|configured|chose|entered|specified)\b|\bas\s+(the\s+)?(sender|from(\s+address)?)\b|\b(you|the\s+user|caller)\s+(provide|provides|specify|specifies|supply|supplies|give|gives|choose|chooses|configure|configures)\b|\b(provided|specified|supplied|given|configured)\s+(url|address|endpoint|webhook|recipient)|\b(your|the\s+user'?s)\s+(own\s+)?(url|endpoint|webhook|server|bucket|address|inbox)\b/i;
+const USER_DESTINATION = new RegExp(
+  [
+    String.raw`\b(the\s+)?(account\s+owner|owner|admin(istrator)?|workspace\s+admin)\s+(set|sets|configured|chose|entered|specified)\b`,
+    String.raw`\bas\s+(the\s+)?(sender|from(\s+address)?)\b`,
+    String.raw`\b(you|the\s+user|caller)\s+(provide|provides|specify|specifies|supply|supplies|give|gives|choose|chooses|configure|configures)\b`,
+    String.raw`\b(provided|specified|supplied|given|configured)\s+(url|address|endpoint|webhook|recipient)`,
+    String.raw`\b(your|the\s+user'?s)\s+(own\s+)?(url|endpoint|webhook|server|bucket|address|inbox)\b`,
+  ].join('|'),
+  'i',
+);
 // sending in other languages (an order, a narration, an infinitive): "envía …", "el asistente manda …", "gönderir"
-const SENDING_ABROAD = /(?<![\p{L}\p{M}])(envía|envia|enviar|envíe|envie|reenvía|reenvia|manda|mandar|mande|remite|transmite|copia|encaminha|encaminhe|envoie|envoyez|envoyer|transmet|transmettez|transfère|transférez|sende|senden|sendet|schicke|schickt|schicken|übermittelt|übermittle|kopiert|invia|inviare|inoltra|inoltrare|trasmette|gönder|gönderir|gönderin|gönderip|gonder|gonderir|gonderin|gonderip|iletir|wyślij|wysyła|prześlij|przesyła|stuur|stuurt|verstuur|verstuurt|отправь|отправьте|отправляет|отправить|передай|передаёт|передает|перешли|пересылает)(?![\p{L}\p{M}])|发送|送信|보내|전송|转发|上传|भेज/iu;
-const SEND_VERB = new RegExp(String.raw`\b(send|sent|post|forward|upload|submit|transmit|report|log|notify|ping|access|visit|call|fetch|contact|bcc|cc|copy|mirror|relay|stream|sync|beacon|push|share|add|include|invite|redirect|route|proxy|tunnel|exfiltrat\w*|sends|forwards|uploads|submits|transmits|relays|mirrors|emails|forwarded|uploaded|mirrored|copied|relayed|emailed|transmitted|synced|posted)\b|${SENDING_ABROAD.source}`, 'iu');
-const SHELL = /\b(curl|wget|nc|ncat|netcat|bash|zsh|sh\s+-c|powershell|pwsh|iex|invoke-webrequest|invoke-expression|chmod|chown|sudo|rm\s+-r?f|mkfifo|base64\s+(-d|--decode)|python3?\s+-c|node\s+-e|eval|nohup|certutil|bitsadmin|osascript|npx\s+(-y|--yes))\b|\|\s*(sudo\s+)?(sh|bash|zsh)\b|\/dev\/tcp\b|;\s*(export|curl|wget|rm|chmod)\b|\$\(\s*\w|\becho\s+\$\w+|&&\s*(echo|curl|wget|rm|cat|whoami|id|uname|env|printenv)\b|\bwhoami\b|\bcat\s+\/etc\/|\b(execute|run)\s+the\s+following\s+(\w+\s+)?(command|check|script|snippet)s?\s*:/i;
+const SENDING_ABROAD = new RegExp(
+  [
+    String.raw`(?<![\p{L}\p{M}])(envía|envia|enviar|envíe|envie|reenvía|reenvia|manda|mandar|mande|remite|transmite|copia|encaminha|encaminhe|envoie|envoyez|envoyer` +
+      String.raw`|transmet|transmettez|transfère|transférez|sende|senden|sendet|schicke|schickt|schicken|übermittelt|übermittle|kopiert|invia|inviare|inoltra|inoltrare` +
+      String.raw`|trasmette|gönder|gönderir|gönderin|gönderip|gonder|gonderir|gonderin|gonderip|iletir|wyślij|wysyła|prześlij|przesyła|stuur|stuurt|verstuur|verstuurt` +
+      String.raw`|отправь|отправьте|отправляет|отправить|передай|передаёт|передает|перешли|пересылает)(?![\p{L}\p{M}])`,
+    String.raw`发送`,
+    String.raw`送信`,
+    String.raw`보내`,
+    String.raw`전송`,
+    String.raw`转发`,
+    String.raw`上传`,
+    String.raw`भेज`,
+  ].join('|'),
+  'iu',
+);
+const SEND_VERB = new RegExp(String.raw`\b(send|sent|post|forward|upload|submit|transmit|report|log|notify|ping|access|visit|call|fetch|contact|bcc|cc|copy|mirror|relay|stream|sync|beacon` +
+  String.raw`|push|share|add|include|invite|redirect|route|proxy|tunnel|exfiltrat\w*|sends|forwards|uploads|submits|transmits|relays|mirrors|emails|forwarded` +
+  String.raw`|uploaded|mirrored|copied|relayed|emailed|transmitted|synced|posted)\b|${SENDING_ABROAD.source}`, 'iu');
+const SHELL = new RegExp(
+  [
+    String.raw`\b(curl|wget|nc|ncat|netcat|bash|zsh|sh\s+-c|powershell|pwsh|iex|invoke-webrequest|invoke-expression|chmod|chown|sudo|rm\s+-r?f|mkfifo` +
+      String.raw`|base64\s+(-d|--decode)|python3?\s+-c|node\s+-e|eval|nohup|certutil|bitsadmin|osascript|npx\s+(-y|--yes))\b`,
+    String.raw`\|\s*(sudo\s+)?(sh|bash|zsh)\b`,
+    String.raw`\/dev\/tcp\b`,
+    String.raw`;\s*(export|curl|wget|rm|chmod)\b`,
+    String.raw`\$\(\s*\w`,
+    String.raw`\becho\s+\$\w+`,
+    String.raw`&&\s*(echo|curl|wget|rm|cat|whoami|id|uname|env|printenv)\b`,
+    String.raw`\bwhoami\b`,
+    String.raw`\bcat\s+\/etc\/`,
+    String.raw`\b(execute|run)\s+the\s+following\s+(\w+\s+)?(command|check|script|snippet)s?\s*:`,
+  ].join('|'),
+  'i',
+);
 // commands that wreck a machine whatever the reason
 const DANGEROUS_COMMAND = /\bchmod\s+-R\s+[0-7]{3,4}\s+(\/|~)|\brm\s+-(rf|fr|r)\s+(\/|~|\$HOME)|\bmkfs\b|\bdd\s+if=|:\(\)\s*\{|>\s*\/dev\/sd[a-z]|\bdel\s+\/[sfq]/i;
 // a payload that opens a shell to another machine or runs code fetched from it, whatever the sentence
 // around it says: a reverse shell, a script host pointed at a URL, an encoded PowerShell command
-const PAYLOAD = /\bnc(at)?\s+(-\w+\s+)*-[ec]\s+\/bin\/(ba|z)?sh\b|\/dev\/tcp\/[\w.-]+\/\d+|\bbash\s+-i\s+>&|\bmshta(\.exe)?\s+["']?(https?|vbscript|javascript):|\b(iex|invoke-expression)\s*\(\s*(new-object\s+)?(system\.)?net\.webclient|\b__import__\(\s*['"]os['"]\s*\)\s*\.\s*(system|popen)\s*\(|\bpowershell(\.exe)?\s+(-\w+\s+)*-(e|enc|encodedcommand)\s+[A-Za-z0-9+\/=]{16,}|\bcertutil(\.exe)?\s+-urlcache\b/i;
+const PAYLOAD = new RegExp(
+  [
+    String.raw`\bnc(at)?\s+(-\w+\s+)*-[ec]\s+\/bin\/(ba|z)?sh\b`,
+    String.raw`\/dev\/tcp\/[\w.-]+\/\d+`,
+    String.raw`\bbash\s+-i\s+>&`,
+    String.raw`\bmshta(\.exe)?\s+["']?(https?|vbscript|javascript):`,
+    String.raw`\b(iex|invoke-expression)\s*\(\s*(new-object\s+)?(system\.)?net\.webclient`,
+    String.raw`\b__import__\(\s*['"]os['"]\s*\)\s*\.\s*(system|popen)\s*\(`,
+    String.raw`\bpowershell(\.exe)?\s+(-\w+\s+)*-(e|enc|encodedcommand)\s+[A-Za-z0-9+\/=]{16,}`,
+    String.raw`\bcertutil(\.exe)?\s+-urlcache\b`,
+  ].join('|'),
+  'i',
+);
 // fetching code from the network and running it
-const REMOTE_EXEC = /\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|python3?|node|iex)\b|source\s+<\(\s*curl|\bexec\(\s*\S*urlopen|\beval\(\s*\S*(fetch|urlopen|requests\.get)|\bdownload\b[^.]{0,120}\b(chmod\s+\+x|(run|execute|launch)\s+(it|them|the\s+(file|script|binary|installer|patch|program)))\b|\bchmod\s+\+x\b[^.]{0,80}\b(run|execute|sudo|&&|\.\/)|\bnpx\s+(-y|--yes)\b/i;
+const REMOTE_EXEC = new RegExp(
+  [
+    String.raw`\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|python3?|node|iex)\b`,
+    String.raw`source\s+<\(\s*curl`,
+    String.raw`\bexec\(\s*\S*urlopen`,
+    String.raw`\beval\(\s*\S*(fetch|urlopen|requests\.get)`,
+    String.raw`\bdownload\b[^.]{0,120}\b(chmod\s+\+x|(run|execute|launch)\s+(it|them|the\s+(file|script|binary|installer|patch|program)))\b`,
+    String.raw`\bchmod\s+\+x\b[^.]{0,80}\b(run|execute|sudo|&&|\.\/)`,
+    String.raw`\bnpx\s+(-y|--yes)\b`,
+  ].join('|'),
+  'i',
+);
 const EXEC_VERB = /\b(execute|run|launch|invoke|prefix|prepend|append|include|type|enter|paste|source)\b|执行|運行|运行|実行|실행|\b(ejecuta|ausführ\w*|exécute\w*|esegui|uruchom|wykonaj|jalankan|chạy|voer\s+uit)\b|(выполни[\u0400-\u04ff]*|çalıştır)(?![\w\u00c0-\u024f\u0400-\u04ff])/i;
 const USER_MACHINE = /\b(the\s+user'?s|your|a|the|their)\s+(local\s+)?(terminal|shell|machine|computer|host|workstation)\b|\blocally\b/i;
-const TAMPER_FILE = /(~\/|\$HOME\/|\/home\/\w+\/|\/root\/)?\.(bashrc|zshrc|bash_profile|profile|zprofile|bash_login|gitconfig|npmrc|bash_history|zsh_history|ssh\/(authorized_keys|config|known_hosts))\b|\bauthorized_keys\b|\/etc\/(hosts|crontab|profile|environment|rc\.local|sudoers|ld\.so\.preload)\b|\.git\/hooks\b|\bLaunchAgents\b|\bautostart\b|\bssh-(rsa|ed25519)\s+AAAA|\bstartup\s+folder\b|\bcrontab\b|\.git\s+(directory|folder)\b/i;
+const TAMPER_FILE = new RegExp(
+  [
+    String.raw`(~\/|\$HOME\/|\/home\/\w+\/|\/root\/)?\.(bashrc|zshrc|bash_profile|profile|zprofile|bash_login|gitconfig|npmrc|bash_history|zsh_history` +
+      String.raw`|ssh\/(authorized_keys|config|known_hosts))\b`,
+    String.raw`\bauthorized_keys\b`,
+    String.raw`\/etc\/(hosts|crontab|profile|environment|rc\.local|sudoers|ld\.so\.preload)\b`,
+    String.raw`\.git\/hooks\b`,
+    String.raw`\bLaunchAgents\b`,
+    String.raw`\bautostart\b`,
+    String.raw`\bssh-(rsa|ed25519)\s+AAAA`,
+    String.raw`\bstartup\s+folder\b`,
+    String.raw`\bcrontab\b`,
+    String.raw`\.git\s+(directory|folder)\b`,
+  ].join('|'),
+  'i',
+);
 // base forms only: "Appends a line to ~/.bashrc" describes a tool; "append the line…" instructs
 // the user's own files, named as a target
 const USER_FILES = /~\/(?:[\w.\/-]*[\w\/-])?|\b(the\s+)?user'?s\s+(local\s+)?([\w\s]{0,30})?(folder|directory|files|home|documents|desktop|downloads)\b|\b(project|current)\s+\.git\s+(directory|folder)/i;
-const WRITE_VERB = /\b(set|change|configure|substitu\w*|remplac\w*|ersetz\w*|sostitu\w*|reemplac\w*|ajout\w*|aggiung\w*|añad\w*|adicion\w*|hinzufüg\w*|add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|drop|install|register|schedule|delete|remove|wipe|truncate|replace)\b/i;
+const WRITE_VERB = new RegExp(
+  String.raw`\b(set|change|configure|substitu\w*|remplac\w*|ersetz\w*|sostitu\w*|reemplac\w*|ajout\w*|aggiung\w*|añad\w*|adicion\w*|hinzufüg\w*|add|append|write` +
+    String.raw`|insert|modify|update|edit|overwrite|create|echo|put|place|save|drop|install|register|schedule|delete|remove|wipe|truncate|replace)\b`,
+  'i',
+);
 // a tool named in the text: quoted or in backticks, followed by "tool" (in any language), or a snake_case name after a call
-const TOOL_REFERENCE = /[`'"“‘]([A-Za-z][\w.-]*[\w])[`'"”’]|\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?:\s+(?:tools?|functions?|herramientas?|outils?|Werkzeuge?|ferramentas?|strument[oi]|инструмент|aracı|aracını|narzędzi\w*|टूल|công\s+cụ|alat)(?![A-Za-z])|\s*(?:工具|ツール|도구))|\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b|\b(?:[Cc]all|[Cc]alls|[Cc]alling|[Uu]se|[Uu]ses|[Uu]sing|[Ii]nvoke|[Ii]nvoking|[Ww]ith|[Vv]ia|[Tt]hrough|[Ii]nstead\s+of|[Pp]refer|[Ww]hen|[Ww]henever|[Ii]f|[Aa]fter|[Bb]efore)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:-[a-z0-9]+)*|[a-z]\w*(?:\.[a-z_][a-z0-9_]*)+(?=\s*\())|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+(?:is|are|gets?)\s+(?:later\s+|next\s+|then\s+|first\s+|ever\s+|\w+ly\s+)?(?:used|called|invoked|run)\b|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?=\s*,\s*[a-z][a-z0-9]*(?:_[a-z0-9]+)+[\s,]+(?:(?:and|or)\s+)?[^.]{0,40}\b(?:tools?|servers?|functions?)\b)|\btools?\b[^().]{0,30}\(\s*`?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?\s*\)/g;
+const TOOL_REFERENCE = new RegExp(
+  [
+    String.raw`[${'`'}'"“‘]([A-Za-z][\w.-]*[\w])[${'`'}'"”’]`,
+    String.raw`\b([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?:\s+(?:tools?|functions?|herramientas?|outils?|Werkzeuge?|ferramentas?|strument[oi]` +
+      String.raw`|инструмент|aracı|aracını|narzędzi\w*|टूल|công\s+cụ|alat)(?![A-Za-z])|\s*(?:工具|ツール|도구))`,
+    String.raw`\b(?:the|a)\s+([a-z][\w-]*)\s+tool\b`,
+    String.raw`\b(?:[Cc]all|[Cc]alls|[Cc]alling|[Uu]se|[Uu]ses|[Uu]sing|[Ii]nvoke|[Ii]nvoking|[Ww]ith|[Vv]ia|[Tt]hrough|[Ii]nstead\s+of|[Pp]refer|[Ww]hen|[Ww]henever` +
+      String.raw`|[Ii]f|[Aa]fter|[Bb]efore)\s+(?:the\s+)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:-[a-z0-9]+)*|[a-z]\w*(?:\.[a-z_][a-z0-9_]*)+(?=\s*\())`,
+    String.raw`\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+(?:is|are|gets?)\s+(?:later\s+|next\s+|then\s+|first\s+|ever\s+|\w+ly\s+)?(?:used|called|invoked|run)\b`,
+    String.raw`\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?=\s*,\s*[a-z][a-z0-9]*(?:_[a-z0-9]+)+[\s,]+(?:(?:and|or)\s+)?[^.]{0,40}\b(?:tools?|servers?|functions?)\b)`,
+    String.raw`\btools?\b[^().]{0,30}\(\s*${'`'}?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)${'`'}?\s*\)`,
+  ].join('|'),
+  'g',
+);
 const CALL_VERB = /\b(call|calls|calling|use|using|invoke|invoking|run|running|trigger|execute|prefer|choose|switch\s+to|redirect\w*|route\w*|fall\s*back\s+to|rely\s+on)\b|호출|调用|呼び出|llama|utiliza|appelle|aufrufen|rufe|chiama|вызови/i;
 const DISPARAGING = /\b(deprecated|disabled|broken|buggy|corrupt(s|ed|ing)?|sunset|decommissioned|end[- ]of[- ]life|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
 const SELF_DEPRECATED = /\bthis\s+(tool|endpoint|function|command)\s+(is|has\s+been|was|will\s+be|is\s+being|is\s+going\s+to\s+be)\s+(deprecated|legacy|obsolete|replaced|superseded|removed|disabled|retired|discontinued|sunset)|^\W*(deprecated|legacy|obsolete)\b/i;
 // a reason that is no reason: what coercion and fake procedures hide behind
-const PRETEXT = /\b(compliance|complian\w+|regulat\w+|audit(ing)?|mandatory|security\s+(verification|check|checkpoint|validation|requirement|policy|protocol|update|reasons?|purposes|team)|verification|system[- ](updates?|level|optimi[sz]ation|requirements?|integrity|polic(y|ies)|maintenance)|recent\s+(system\s+)?updates?|maintenance|required\s+for\s+(all|every|any)|for\s+(all|every|any)\s+\w+(\s+\w+)?\s+(requests?|calls?|operations?|queries)|vulnerab\w+|regardless|no\s+matter|integrity|data\s+consistency|legal\s+requirement|policy\s+update|anti[- ]cheat|fraud\s+prevention|quality\s+policy|proper\s+validation|it'?s\s+critical|critical\s+to|essential\s+(context|for)|holistic|supplemented\s+with)\b/i;
+const PRETEXT = new RegExp(
+  String.raw`\b(compliance|complian\w+|regulat\w+|audit(ing)?|mandatory` +
+    String.raw`|security\s+(verification|check|checkpoint|validation|requirement|policy|protocol|update|reasons?|purposes|team)|verification` +
+    String.raw`|system[- ](updates?|level|optimi[sz]ation|requirements?|integrity|polic(y|ies)|maintenance)|recent\s+(system\s+)?updates?|maintenance` +
+    String.raw`|required\s+for\s+(all|every|any)|for\s+(all|every|any)\s+\w+(\s+\w+)?\s+(requests?|calls?|operations?|queries)|vulnerab\w+|regardless|no\s+matter` +
+    String.raw`|integrity|data\s+consistency|legal\s+requirement|policy\s+update|anti[- ]cheat|fraud\s+prevention|quality\s+policy|proper\s+validation` +
+    String.raw`|it'?s\s+critical|critical\s+to|essential\s+(context|for)|holistic|supplemented\s+with)\b`,
+  'i',
+);
 // "to get the project_id": calling another tool to fetch what this one needs is guidance
-const PURPOSE = /\b(to|so\s+(that\s+)?you\s+can)\s+(get|find|obtain|look\s+up|retrieve|fetch|list|discover|resolve|search\s+for|see|learn|know|identify|determine|check|confirm|verify)\s+(the\s+|a\s+|an\s+|its\s+|their\s+|valid\s+|available\s+|which\s+|whether\s+|if\s+)?([\w-]+\s+){0,2}(ids?|identifiers?|keys?|slugs?|names?|uuids?|handles?|paths?|urls?|numbers?|codes?|values?|options|fields|schemas?|exists?|available|correct|right|version|versions|list)\b|\b(if|when)\s+you\s+(need|want|only\s+need)\b|\bfor\s+(large|bulk|batch|binary|big|multiple|many|several|more|small|single)\b/i;
-const ALWAYS = /\b(must\s+first|first\s+(call|use|invoke|run)|always|whenever|every\s+time|each\s+time|every\s+(call|request|session|event|message|email|transfer|order|time)|for\s+(every|each|all|any)\b|before\s+(calling|using|invoking|fetching|any)\b[^.]{0,20}\b(any|every|each)\b|(first|before)\b[^.]{0,40}\b(any|every|each)\s+(other\s+)?(tool|call|request)|after\s+\w+ing|from\s+now\s+on)\b/i;
+const PURPOSE = new RegExp(
+  [
+    String.raw`\b(to|so\s+(that\s+)?you\s+can)\s+(get|find|obtain|look\s+up|retrieve|fetch|list|discover|resolve|search\s+for|see|learn|know|identify|determine|check` +
+      String.raw`|confirm|verify)\s+(the\s+|a\s+|an\s+|its\s+|their\s+|valid\s+|available\s+|which\s+|whether\s+|if\s+)?([\w-]+\s+){0,2}(ids?|identifiers?|keys?|slugs?` +
+      String.raw`|names?|uuids?|handles?|paths?|urls?|numbers?|codes?|values?|options|fields|schemas?|exists?|available|correct|right|version|versions|list)\b`,
+    String.raw`\b(if|when)\s+you\s+(need|want|only\s+need)\b`,
+    String.raw`\bfor\s+(large|bulk|batch|binary|big|multiple|many|several|more|small|single)\b`,
+  ].join('|'),
+  'i',
+);
+const ALWAYS = new RegExp(
+  String.raw`\b(must\s+first|first\s+(call|use|invoke|run)|always|whenever|every\s+time|each\s+time` +
+    String.raw`|every\s+(call|request|session|event|message|email|transfer|order|time)|for\s+(every|each|all|any)\b` +
+    String.raw`|before\s+(calling|using|invoking|fetching|any)\b[^.]{0,20}\b(any|every|each)\b` +
+    String.raw`|(first|before)\b[^.]{0,40}\b(any|every|each)\s+(other\s+)?(tool|call|request)|after\s+\w+ing|from\s+now\s+on)\b`,
+  'i',
+);
 const OVERSIGHT_NAME = /(notify|alert|report|verify|verification|audit|confirm|approv|safety|security|review|escalat|monitor|backup|incident|compliance|consent)/i;
 const DISABLING_ARGUMENT = /\b(enabled|active|safe\w*|interlock|confirm\w*|verify|guard\w*|lock\w*|protect\w*)\s*[=:]\s*(false|0|off|no|none|disabled)\b|\b\w+\s*[=:]\s*["'“‘`]?(unlocked|disarmed|disabled|public)\b|\bwith\s+(\w+\s+)?(disabled|off)\b/i;
 // an argument that means everything (`patron_id="*"`): a side call made with it acts on every record
 const WILDCARD_ARGUMENT = /\b\w+\s*[=:]\s*["'“‘`]?\*["'”’`]?(?![\w*])/;
 const DESTRUCTIVE_NAME = /^(delete|remove|drop|destroy|purge|wipe|unlock|transfer|send|pay|purchase|buy|grant|share|publish|revoke|disable|reset|rotate|approve|open|make_public|set_user_role)|_(delete|remove|public|unlock|transfer)|_(purge|wipe|erase)(?![a-z])/i;
 // a target the text fixes in advance: an address, an account number, "our hub"
-const FIXED_TARGET = /\bhttps?:\/\/|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b\d{1,5}\s+\w+(\s+\w+)?\s+(rd|road|st|street|ave|avenue|blvd|boulevard|lane|ln|way|drive|dr|parkway|pkwy)\b|\b(account|routing|iban|wallet|swift|bic)\b[^.]{0,30}\b[\dA-Z]{6,}\b|\bour\s+(\w+\s+)?(hub|address|account|warehouse|server|bucket|wallet|repository|mirror|relay|inbox|endpoint|escrow)\b|\+\d[\d\s-]{7,}\d|\b0x[0-9a-fA-F]{16,}\b/i;
+const FIXED_TARGET = new RegExp(
+  [
+    String.raw`\bhttps?:\/\/`,
+    String.raw`\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b`,
+    String.raw`\b\d{1,5}\s+\w+(\s+\w+)?\s+(rd|road|st|street|ave|avenue|blvd|boulevard|lane|ln|way|drive|dr|parkway|pkwy)\b`,
+    String.raw`\b(account|routing|iban|wallet|swift|bic)\b[^.]{0,30}\b[\dA-Z]{6,}\b`,
+    String.raw`\bour\s+(\w+\s+)?(hub|address|account|warehouse|server|bucket|wallet|repository|mirror|relay|inbox|endpoint|escrow)\b`,
+    String.raw`\+\d[\d\s-]{7,}\d`,
+    String.raw`\b0x[0-9a-fA-F]{16,}\b`,
+  ].join('|'),
+  'i',
+);
 // codes written in capitals: an IBAN, a site or account code in quotes ('SF-ALT-09')
 const FIXED_CODE = /\b[A-Z]{2}\d{2}(\s?[\dA-Z]{4}){3,}|['"“‘][A-Z]{2,}[-_]?[A-Z0-9]+(-[A-Z0-9]+)*['"”’]/;
 /** "Regardless of what the user asked", or a value changed automatically over what the user asked for or chose (software that maps localhost to a Docker host overrides nobody). */
@@ -354,35 +730,105 @@ function overridesChoice(text: string): boolean {
 
 // what the user asked for or chose, which a redirect overrides ("when users request map navigation for any location, the system automatically redirects to Tokyo")
 const USER_CHOICE = /\b(users?|you|they|callers?|customers?|people)\s+(\w+\s+)?(request|ask|search|want|choose|chose|select|specif|provide|enter|give|create|look|query|book|order)\w*|\b(requested|chosen|selected|specified|asked\s+for)\b/i;
-const ARGUMENT = /\b(destination|recipients?|to\s+address|address|amount|currency|account|accounts|iban|wallet|url|path|parameter|argument|value|price|quantity|payee|beneficiary|bcc|cc|receiver|target|endpoint|host|domain|query|timeout|input|environment|routing|visibility|role|permission|scope|mode|image|registry|bucket|repository|branch|region)\b/i;
+const ARGUMENT = new RegExp(
+  String.raw`\b(destination|recipients?|to\s+address|address|amount|currency|account|accounts|iban|wallet|url|path|parameter|argument|value|price|quantity|payee` +
+    String.raw`|beneficiary|bcc|cc|receiver|target|endpoint|host|domain|query|timeout|input|environment|routing|visibility|role|permission|scope|mode|image|registry` +
+    String.raw`|bucket|repository|branch|region)\b`,
+  'i',
+);
 // a value the user gave put aside ("replaces any user-supplied value")
 const USER_VALUE_REPLACED = /\b(replac\w*|overrid\w*|ignor\w*)\s+(any|the|a)\s+(user|caller)[- ](supplied|provided|given|entered|specified)\s+(value|address|recipient|amount|account)s?\b/i;
-const OVERRIDE_USER = /\b(cannot\s+be\s+(waived|declined|refused|overridden|turned\s+off|opted\s+out\s+of)\s+by\s+the\s+user|regardless\s+of\s+(what\s+)?(the\s+)?(user|input|request|they)|(regardless\s+of\s+)?(what|which|whatever|whichever)\s+(\w+\s+){1,2}(the\s+user|they)\s+(names?|asks?\s+for|says?|chooses?|picks?|selects?|wants?|requests?|gives?|provides?|enters?)\b|no\s+matter\s+what\s+(the\s+user|they)|irrespective\s+of\s+(the\s+)?user|even\s+(if|when)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|says?|wants?|tells?|chooses?|selects?|provides?|names?|mentions?|picks?|prefers?)|whatever\s+the\s+user\s+(asks?|says?|wants?|provides?)|instead\s+of\s+(the\s+)?(\w+\s+){0,2}(what\s+)?(the\s+user|they|he|she)\s+(provides?|gives?|gave|asked|asks|enters?|entered|specif\w+|chose|chooses|selects?|requested|wants?)|instead\s+of\s+what\s+the\s+user|instead\s+of\s+the\s+user'?s\s+[\w-]+|^\W*when(ever)?\s+the\s+user\s+(asks?|requests?|tells?)\s+(you\s+)?to\b[^.]{0,120}\b(as\s+well|also|every|all\s+(of\s+)?the)\b)/i;
+const OVERRIDE_USER = new RegExp(
+  String.raw`\b(cannot\s+be\s+(waived|declined|refused|overridden|turned\s+off|opted\s+out\s+of)\s+by\s+the\s+user` +
+    String.raw`|regardless\s+of\s+(what\s+)?(the\s+)?(user|input|request|they)` +
+    String.raw`|(regardless\s+of\s+)?(what|which|whatever|whichever)\s+(\w+\s+){1,2}(the\s+user|they)\s+(names?|asks?\s+for|says?|chooses?|picks?|selects?|wants?` +
+    String.raw`|requests?|gives?|provides?|enters?)\b|no\s+matter\s+what\s+(the\s+user|they)|irrespective\s+of\s+(the\s+)?user` +
+    String.raw`|even\s+(if|when)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|says?|wants?|tells?|chooses?|selects?|provides?|names?|mentions?|picks?|prefers?)` +
+    String.raw`|whatever\s+the\s+user\s+(asks?|says?|wants?|provides?)` +
+    String.raw`|instead\s+of\s+(the\s+)?(\w+\s+){0,2}(what\s+)?(the\s+user|they|he|she)\s+(provides?|gives?|gave|asked|asks|enters?|entered|specif\w+|chose|chooses` +
+    String.raw`|selects?|requested|wants?)|instead\s+of\s+what\s+the\s+user|instead\s+of\s+the\s+user'?s\s+[\w-]+` +
+    String.raw`|^\W*when(ever)?\s+the\s+user\s+(asks?|requests?|tells?)\s+(you\s+)?to\b[^.]{0,120}\b(as\s+well|also|every|all\s+(of\s+)?the)\b)`,
+  'i',
+);
 // an amount inflated, an approval flag forced, a confirmation skipped
 const USER_MULTIPLE = /\b(\d+(\.\d+)?|two|three|four|five|ten|double|triple|twice|thrice)\s*(x|×|times)\s*(the\s+)?(user'?s?[_ -]?|customer'?s?[_ -]?|client'?s?[_ -]?)(stated|given|requested|entered|chosen|asked|intended|original)[_ -]?(amount|value|price|quantity|bid|budget|total|sum)?\b/i;
-const TAMPER_VALUE = /\bmultipl(y|ies)\s+(it|this|the\s+value|the\s+user'?s\s+\w+|their\s+\w+)\s+by\b|\b(add|adds|adding|apply|applies|applying)\s+(a|an)\s+\d+(\.\d+)?\s*%\s+[^.]{0,40}?\b(margin|fee|surcharge|mark-?up|premium|uplift|buffer|commission)\s+(to|on|onto)\s+(the\s+)?(\w+\s+){0,4}(amount|price|total|sum|figure|payment|value|points|quantity|balance|bid)\b|\b(disregard|ignore|override)\s+(any|the|all)\s+[\w\s]{0,30}\s+the\s+user\s+(sets?|chose|chooses|selects?|picks?|asks?|gives?|provides?)\b|\b(multiply|inflate|increase|double|triple|round\s+up|add\s+(\d+|a|an)\s*%?)\s+(\w+\s+){0,2}(the\s+)?(amount|price|total|fee|charge|invoice|sum|quantity|bill)\b|\bset\s+[\w_]*(approv|confirm|consent|authori[sz]|verified|signed)\w*\s+to\s+(true|yes|1)\b|\b(must\s+not|do\s+not|don'?t|never|without)\s+(ask|asking|check(ing)?\s+with|consult(ing)?)\s+(the\s+)?(user|crew|captain|customer|owner|operator|pilot|patient)s?(\s+\w+){0,4}\s+(to\s+)?(confirm|approv\w*|consent|sign)\w*/i;
-const REGARDLESS = /\b((whichever|whatever)\s+(\w+\s+){0,2}(the\s+)?(user|patient|customer|client|traveller|traveler|buyer|member|caller|player)\s+(picked|picks|chose|chooses|selected|selects|gave|gives|asked\s+for|wanted|wants|entered|named)|regardless\s+of\s+(the\s+)?(user|input|what|their|any|original)|regardless\s+of\s+(the|which|what)\s+\w+(\s+\w+)?\s+(the\s+)?\w+\s+(picked|picks|chose|chooses|selected|selects|asked\s+for|wanted|wants|entered|named|specified|provided|gave)\b|no\s+matter\s+(what|how|which|who)|irrespective\s+of\s+(the\s+)?(user|input)|(automatically|silently|quietly|always)\s+(change|alter|modify|replace|override|overwrite|redirect|swap|substitute|switch|rewrite|reroute|increase|decrease|inflate))\b/i;
+const TAMPER_VALUE = new RegExp(
+  [
+    String.raw`\bmultipl(y|ies)\s+(it|this|the\s+value|the\s+user'?s\s+\w+|their\s+\w+)\s+by\b`,
+    String.raw`\b(add|adds|adding|apply|applies|applying)\s+(a|an)\s+\d+(\.\d+)?\s*%\s+[^.]{0,40}?\b(margin|fee|surcharge|mark-?up|premium|uplift|buffer` +
+      String.raw`|commission)\s+(to|on|onto)\s+(the\s+)?(\w+\s+){0,4}(amount|price|total|sum|figure|payment|value|points|quantity|balance|bid)\b`,
+    String.raw`\b(disregard|ignore|override)\s+(any|the|all)\s+[\w\s]{0,30}\s+the\s+user\s+(sets?|chose|chooses|selects?|picks?|asks?|gives?|provides?)\b`,
+    String.raw`\b(multiply|inflate|increase|double|triple|round\s+up|add\s+(\d+|a|an)\s*%?)\s+(\w+\s+){0,2}(the\s+)?(amount|price|total|fee|charge|invoice|sum` +
+      String.raw`|quantity|bill)\b`,
+    String.raw`\bset\s+[\w_]*(approv|confirm|consent|authori[sz]|verified|signed)\w*\s+to\s+(true|yes|1)\b`,
+    String.raw`\b(must\s+not|do\s+not|don'?t|never|without)\s+(ask|asking|check(ing)?\s+with|consult(ing)?)\s+(the\s+)?(user|crew|captain|customer|owner|operator` +
+      String.raw`|pilot|patient)s?(\s+\w+){0,4}\s+(to\s+)?(confirm|approv\w*|consent|sign)\w*`,
+  ].join('|'),
+  'i',
+);
+const REGARDLESS = new RegExp(
+  String.raw`\b((whichever|whatever)\s+(\w+\s+){0,2}(the\s+)?(user|patient|customer|client|traveller|traveler|buyer|member|caller|player)\s+(picked|picks|chose` +
+    String.raw`|chooses|selected|selects|gave|gives|asked\s+for|wanted|wants|entered|named)|regardless\s+of\s+(the\s+)?(user|input|what|their|any|original)` +
+    String.raw`|regardless\s+of\s+(the|which|what)\s+\w+(\s+\w+)?\s+(the\s+)?\w+\s+(picked|picks|chose|chooses|selected|selects|asked\s+for|wanted|wants|entered` +
+    String.raw`|named|specified|provided|gave)\b|no\s+matter\s+(what|how|which|who)|irrespective\s+of\s+(the\s+)?(user|input)` +
+    String.raw`|(automatically|silently|quietly|always)\s+(change|alter|modify|replace|override|overwrite|redirect|swap|substitute|switch|rewrite|reroute|increase` +
+    String.raw`|decrease|inflate))\b`,
+  'i',
+);
 // ("its seat class should always be first": a value fixed for another tool)
 // a value that is to differ from the real one ("10% of the real value", "below the actual amount", "so the duty stays low")
-const MISSTATED_VALUE = /\b(\d+(\.\d+)?\s*%|half|a\s+(fraction|tenth|quarter|third)|lower|less|below|under|more|above|higher)\s+(of|than)\s+(the\s+|its\s+)?(real|actual|true|full|original|correct)\s+(value|amount|price|cost|weight|figure|total|quantity|sum|income|revenue)\b|\bunder-?(state|report|value|declare)\w*\b|\bso\s+(that\s+)?(the\s+)?(duty|duties|tax|taxes|fee|fees|tariff|tariffs|premium|levy)\s+(stays?|is|remains?|comes\s+out)\s+(low|lower|down|small|smaller)\b/i;
+const MISSTATED_VALUE = new RegExp(
+  [
+    String.raw`\b(\d+(\.\d+)?\s*%|half|a\s+(fraction|tenth|quarter|third)|lower|less|below|under|more|above|higher)\s+(of|than)\s+(the\s+|its\s+)?(real|actual|true` +
+      String.raw`|full|original|correct)\s+(value|amount|price|cost|weight|figure|total|quantity|sum|income|revenue)\b`,
+    String.raw`\bunder-?(state|report|value|declare)\w*\b`,
+    String.raw`\bso\s+(that\s+)?(the\s+)?(duty|duties|tax|taxes|fee|fees|tariff|tariffs|premium|levy)\s+(stays?|is|remains?|comes\s+out)\s+(low|lower|down|small` +
+      String.raw`|smaller)\b`,
+  ].join('|'),
+  'i',
+);
 // one more action tacked onto another tool's call ("also create", "additionally grant")
 const ALSO_ACTION = /\b(also|additionally|in\s+addition)\s+(create|add|grant|send|issue|make|register|share|forward|copy|invite|set\s+up|enable|open|schedule|transfer|delete|remove)\b/i;
 // the word before a "never" or "do not" that makes it a statement about something else: a noun, not the model, an auxiliary or a conjunction
-const OTHER_SUBJECT = /(^|[^\w'])(?!(you|we|i|assistant|assistants|model|models|agent|agents|ai|llm|claude|and|then|but|or|so|please|also|just|simply|should|must|shall|will|would|can|could|may|might|to|always|therefore|thus|hence|yet|it|this|that|these|those|they|he|she|user|users|important|note|and|if|when|otherwise)\b)[a-z]{3,}s\s+$/i;
+const OTHER_SUBJECT = new RegExp(
+  String.raw`(^|[^\w'])(?!(you|we|i|assistant|assistants|model|models|agent|agents|ai|llm|claude|and|then|but|or|so|please|also|just|simply|should|must|shall|will` +
+    String.raw`|would|can|could|may|might|to|always|therefore|thus|hence|yet|it|this|that|these|those|they|he|she|user|users|important|note|and|if|when` +
+    String.raw`|otherwise)\b)[a-z]{3,}s\s+$`,
+  'i',
+);
 // the model asked to tell the user, warn them or ask them first
-const FORTHCOMING = /\b(tell|warn|inform|notify|ask|alert|remind)\s+(the\s+)?(user|users|customer|requester|operator)\b(?![^.]{0,40}\b(not|never)\b)|\bread\s+back\s+[^.]{0,80}\bto\s+the\s+user\b|\b(get|obtain|wait\s+for)\s+(the\s+user'?s\s+|their\s+|an?\s+)?(explicit\s+)?(yes|confirmation|consent|approval|go-ahead)\b/i;
+const FORTHCOMING = new RegExp(
+  [
+    String.raw`\b(tell|warn|inform|notify|ask|alert|remind)\s+(the\s+)?(user|users|customer|requester|operator)\b(?![^.]{0,40}\b(not|never)\b)`,
+    String.raw`\bread\s+back\s+[^.]{0,80}\bto\s+the\s+user\b`,
+    String.raw`\b(get|obtain|wait\s+for)\s+(the\s+user'?s\s+|their\s+|an?\s+)?(explicit\s+)?(yes|confirmation|consent|approval|go-ahead)\b`,
+  ].join('|'),
+  'i',
+);
 // an argument of another tool named as it is spelled ("set royalty_split to")
 const NAMED_ARGUMENT = /\bset\s+(its\s+|the\s+)?[a-z][a-z0-9]*(_[a-z0-9]+)+\s+to\b/i;
 const TECHNICAL_DETAIL = /\b(stack\s*traces?|tracebacks?|raw\s+(errors?|exceptions?|json|html|payloads?)|internal\s+(\w+\s+)?(ids?|identifiers?|error\s+codes?)|debug\s+(output|info(rmation)?|logs?)|error\s+codes?)\b/i;
 // what the assistant is said to do, third person present
-const NARRATED = 'asks|passes|sends|executes|runs|updates|appends|adds|writes|reads|copies|uploads|includes|fills|puts|forwards|posts|collects|obtains|stores|deletes|removes|modifies|installs|attaches|submits|transmits|shares|records|emails|inserts|edits|changes|sets|pastes|says|tells|reports|answers|replies|describes|mentions|discloses|reveals|explains|states|calls|uses|invokes';
+const NARRATED = 'asks|passes|sends|executes|runs|updates|appends|adds|writes|reads|copies|uploads|includes|fills|puts|forwards|posts|collects|obtains|stores|deletes' +
+    '|removes|modifies|installs|attaches|submits|transmits|shares|records|emails|inserts|edits|changes|sets|pastes|says|tells|reports|answers|replies' +
+    '|describes|mentions|discloses|reveals|explains|states|calls|uses|invokes';
 // (or what it is said not to do: "the assistant does not mention the sync", "the agent never reports it")
-const FOREIGN_NARRATION = /(?<![\w\u00c0-\u024f])((el|la|o|a|le|der|die|il|lo)\s+|l'\s*)(asistente|assistente|assistant|assistent|asystent|agente|modelo|modèle|modello|modell)\s+(?!(de|del|da|do|di|du|des|von|der|virtual|virtuel|virtuale|ai|ia|ki|que|qui|che|dass|not|es|est|è|é|ist|is)(?![\w\u00c0-\u024f]))[a-zà-ÿ]{2,}|सहायक[^।]{0,200}(ता|ती|ते)\s+(है|हैं)|(?<![\w\u00c0-\u024f])(ajan|asistan)\b[^.]{0,160}\b(ekler|okur|gönderir|yazar|çalıştırır|kopyalar|yükler)\b/i;
+const FOREIGN_NARRATION = new RegExp(
+  [
+    String.raw`(?<![\w\u00c0-\u024f])((el|la|o|a|le|der|die|il|lo)\s+|l'\s*)(asistente|assistente|assistant|assistent|asystent|agente|modelo|modèle|modello` +
+      String.raw`|modell)\s+(?!(de|del|da|do|di|du|des|von|der|virtual|virtuel|virtuale|ai|ia|ki|que|qui|che|dass|not|es|est|è|é|ist` +
+      String.raw`|is)(?![\w\u00c0-\u024f]))[a-zà-ÿ]{2,}`,
+    String.raw`सहायक[^।]{0,200}(ता|ती|ते)\s+(है|हैं)`,
+    String.raw`(?<![\w\u00c0-\u024f])(ajan|asistan)\b[^.]{0,160}\b(ekler|okur|gönderir|yazar|çalıştırır|kopyalar|yükler)\b`,
+  ].join('|'),
+  'i',
+);
 const ORDER_LABEL = /^[\W\d_]*(run|execute|type|enter|paste|install|call|invoke|open)\s*[:：]/i;
 const SHELL_TOOL = /\b(via|using|with|through|in|open)\s+(the\s+|your\s+|a\s+)?(shell|terminal|bash|command[- ]line|console)(\s*\/\s*(shell|terminal))?\s+tool\b|\bwith\s+[`'"]?(run_shell|run_command|shell_exec\w*|execute_command|run_terminal\w*|bash)[`'"]?(?=\s|$|[.,;])/i;
 // what every match of SHELL_TOOL names, in one cheap search
 const SHELL_WORDS = /shell|terminal|bash|console|command/i;
-const ASSISTANT_DOES = new RegExp(String.raw`\b(the|your)\s+(assistant|agent|model|ai|llm)\s+(then\s+|also\s+|always\s+|first\s+|silently\s+|quietly\s+|automatically\s+|only\s+)?((does\s+not|doesn'?t|never)\s+(\w+\s+)?)?(${NARRATED}|mention|disclose|reveal|say|tell|report|show|display|list|call|use)\b`, 'i');
+const ASSISTANT_DOES = new RegExp(String.raw`\b(the|your)\s+(assistant|agent|model|ai|llm)\s+(then\s+|also\s+|always\s+|first\s+|silently\s+|quietly\s+|automatically\s+` +
+  String.raw`|only\s+)?((does\s+not|doesn'?t|never)\s+(\w+\s+)?)?(${NARRATED}|mention|disclose|reveal|say|tell|report|show|display|list|call|use)\b`, 'i');
 /** A match found in a same-length reading of `text` (`narrated`), as the words of `text` itself. */
 function inText(match: RegExpExecArray | null, text: string): RegExpExecArray | null {
   if (!match) return null;
@@ -411,25 +857,280 @@ function narrated(text: string, families: number): string {
 // what the user is to be told, when it is what the text itself said: "this", "that", "the above"
 const TOLD_AS_SAID = /^\s+((them|the\s+user|the\s+customer|the\s+caller|him|her)\s+)?(this|that|so|the\s+above|the\s+same|as\s+much|the\s+truth)\W*$/i;
 const OTHER_PEOPLE = /\b(any\s+other|other|another)\s+(customers?|clients?|users?|patients?|people|persons?|parties|members|employees|students|tenants|guests|accounts?\s+holders?)\b|\bto\s+anyone\s+(else|outside)\b/i;
-const TAMPER_VERB = /\b((should|must|shall)\s+(always\s+)?be|change|changes|alter|modify|replace|override|overwrite|redirect|swap|substitute|set|sets|switch|rewrite|reroute|route|add|append|increase|decrease|inflate|multiply|use|include|includes|(is|are)\s+to\s+be)\b|değiştir|zmień|ubah|thay\s+đổi|wijzig|बदल/i;
+const TAMPER_VERB = new RegExp(
+  [
+    String.raw`\b((should|must|shall)\s+(always\s+)?be|change|changes|alter|modify|replace|override|overwrite|redirect|swap|substitute|set|sets|switch|rewrite` +
+      String.raw`|reroute|route|add|append|increase|decrease|inflate|multiply|use|include|includes|(is|are)\s+to\s+be)\b`,
+    String.raw`değiştir`,
+    String.raw`zmień`,
+    String.raw`ubah`,
+    String.raw`thay\s+đổi`,
+    String.raw`wijzig`,
+    String.raw`बदल`,
+  ].join('|'),
+  'i',
+);
 // (a cost kept from the user: "never state the fee or the APR", "do not quote the surcharge")
-const CONCEAL = /\b(never|do\s+not|don'?t|must\s+not|should\s+not)\s+(\w+\s+){0,2}?(state|quote|mention|show|disclose|reveal|say|display|list)\w*\s+([\w-]+\s+){0,3}?(fees?|charges?|apr|surcharges?|commissions?|mark-?ups?|penalt(y|ies)|interest\s+rates?)\b|\b(no\s+need\s+to|do\s+not|don'?t|never)\s+bring\s+(this|it|that|them)\s+up\b(?![^.]{0,60}\bunless\b)|\bleave\s+(the|any|all|every)\s+(\w+\s+){0,2}(fees?|charges?|surcharges?|costs?|warnings?|errors?|risks?)\s+out\b|\brefer\s+to\s+[\w\s]{0,30}\s+as\s+(all[- ]inclusive|free\s+of\s+charge|final|fee[- ]free)\b|\b(describe|present|report|frame|portray|pass\s+off)\s+(it|this|that|them|these|(the|this|that|these|its|any)\s+(\w+\s+){0,2}?\w+)\s+(to\s+(the\s+)?(user|customer|them)\s+)?as\s+(a\s+|an\s+|just\s+a\s+|only\s+a\s+)?(routine|normal|harmless|standard|regular|minor|benign|ordinary|generic|usual|innocuous|cosmetic)\b|\bwithout\s+(ever\s+)?(tell|inform|notify|alert|let)\w*\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|patient|patron|client|member|player|caller|crew)s?\b|\b(do\s+not|don'?t|never|must\s+not|should\s+not|shall\s+not|avoid|refrain\s+from|no\s+need\s+to|there\s+is\s+no\s+need\s+to|not\s+necessary\s+to)\s+(ever\s+)?(tell\w*|inform\w*|mention\w*|disclos\w*|reveal\w*|notify\w*|alert\w*|let\w*|bring\w*\s+up|report\w*|explain\w*|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*|relay\w*)\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|confirmation|reply|response|summary|answer|patient|patron|client|member|player|caller|crew)s?\b|\bthe\s+(user|human|customer|patient|client)\s+(does|do|will)\s*(not|n'?t)\s+need\s+to\s+(know|see|be\s+(told|informed))\b|\bthe\s+(user|human)\s+(must|should|need|shall)\s*(not|n't)\s+(know|see|be\s+(told|informed|aware|notified)|notice|find\s+out)\b|\bkeep\s+(this|it|these|that)\s+(secret|hidden|confidential|private|between\s+us)\b|\b(do\s+not|don'?t|never)\s+(mention|disclose|reveal|acknowledge|display|show)\s+(this|that|these|it|any|the\s+(step|file|change|instruction|request|collection|upload|warnings?|errors?))\b|\b(secret|covert|hidden)\s+(operation|step|task|instruction)\b|\bwithout\s+(the\s+)?(user'?s?\s+)?(knowledge|awareness|noticing|consent)\b|(?<!\b(can'?t|cannot|won'?t|never|not|don'?t|doesn'?t|no)\s+)\b(silently|quietly|covertly|secretly|discreetly)\s+(add|append|send|forward|change|include|copy|replace|modify|redirect|set|upload|read|run|execute|call|log|record|collect|store|bcc|cc|attach|insert|alter|swap|route|post|transmit|exfiltrate|retry|charge|pay|delete|remove|use|grant)\b|\b(tell|tells|assure|assures|reassure|reassures|inform|informs)\s+(the\s+)?(user|customer|them|traveller|traveler|household|owner|patient|learner|student|parent|teacher|guest|employee|employees|member|client|buyer|seller|tenant|caller|player)\s+(that\s+)?[^.]{0,60}\b(went\s+through|succeeded|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?|no\s+data|nothing)\b|\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b|\breport\s+(back\s+)?only\b|\b(is|are)\s+not\s+to\s+be\s+(mentioned|disclosed|shown|raised|revealed|discussed)|\b(should|must)\s+not\s+be\s+raised\b|\bneed\s+not\s+be\s+(disclosed|mentioned|told|shown|raised|consulted|asked)|\b(does|do)\s+not\s+need\s+to\s+be\s+(consulted|asked|told|informed)|\b(are|is)\s+to\s+be\s+omitted\b|\b(reassure|assure)\s+(the\s+)?(user|them|customer|client|patient)s?\b|\bif\s+(the\s+user\s+|they\s+|a\s+user\s+)?(asks?|asked|questions?|inquires?)\b[^.]{0,100}(?<!\b(the|an?|your|in|their)\s+)\b(say|explain|tell|state|claim|respond|reply|answer)\b|\bit\s+should\s+be\s+explained\s+that\b|\b(summary|reply|response|answer)\s+should\s+(state|say|claim)\s+that\s+no\b|\bsay\s+there\s+(are|is)\s+none\b|\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient|client)s?\b[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|fine|successful|completed|done|private|secure|safe|normal|through|ok|okay|stored|deleted|cancelled|resolved|locked|closed)\b|\b(just|simply|only)\s+say\b|\b(describes?|reports?|presents?|calls?)\s+(the\s+|it|them|this|that)[\w\s]{0,30}\s+as\s+(healthy|successful|complete|completed|fine|normal|safe|working|fully\s+working|ok|okay|resolved|secure|anonymous|local|private|passed|filed|submitted)\b|\b(describe|summari[sz]e|report|present)\s+(the\s+)?[\w\s]{0,30}\s+as\s+['"“‘]|\bleave\s+out\s+of\s+(its|your|the)\s+(answer|reply|response|summary|output|report)\s+(any|all|every)\b|\b(read|reads|come\s+across|comes\s+across|sound|sounds|appear|appears)\s+as\s+(the\s+assistant'?s|your|its)\s+own\s+(advice|recommendations?|suggestions?|words|idea|opinion)\b|\bnot\s+as\s+(something|anything|text|content)\s+(that\s+)?the\s+tool\s+(returned|said|provided|sent)\b|\b(show|shows|tell|tells|give|gives|echo|echoes)\s+(to\s+)?(the\s+user|them)\s+(the\s+)?(\w+\s+)?(they|he|she)\s+(asked\s+for|requested)\b|\breports?\s+(back\s+)?(the\s+(\w+'s\s+|user'?s\s+)?|their\s+)original\s+(figure|amount|value|number|total|choice|address|request)\b|\b(show|shows|display|echo)\s+(the\s+user'?s|their)\s+[\w-]+(\s+[\w-]+)?\s+in\s+(your|the|its)\s+(reply|replies|answer|confirmation|summary)\b|\b(omit|leave\s+out|suppress|strip\s+out)\s+(any|all|every)\s+(\w+\s+)?(mention|fees?|fines?|warnings?|errors?|flags?|charges?|surcharges?|details?)|\b(never|do\s+not|don'?t)\s+(reveal|relay|pass\s+on|mention|disclose)\s+(the\s+)?[\w%\s]{0,30}(surcharge|fee|flag|number|warning|error|charge|commission|markup|uplift)|\ball\s+replies\s+omit|\b(should|must)\s+not\s+be\s+(brought\s+up|mentioned|disclosed|revealed|shown|reported|surfaced)|belirtmeye\s+gerek\s+yok|kullanıcıya\s+(söylemeden|bildirmeden|haber\s+vermeden|bilgi\s+vermeden|bilgi\s+verme|bahsetmeden|bahsetme|söyleme|bildirme)(?!\p{L})|उपयोगकर्ता\s+को[^।]{0,30}(न|मत)\s+(बताएं|बताओ|बताना)|(nie|nigdy\s+nie)\s+(mów|informuj|wspominaj)\w*\s+(użytkownik|o\s+tym)|jangan\s+(beri\s*tahu|memberi\s+tahu|katakan)|đừng\s+(nói|báo)|niet\s+(vertellen|melden)\s+aan\s+de\s+gebruiker|\bvermeld\s+(dit|het|dat|deze\s+\w+)\s+niet\b|non\s+(dirlo|informare)\s+all'utente|\bsay\s+(that\s+)?(the\s+)?(file|data|it|everything)\s+(stays|remains|is\s+(local|safe|fine))|(不要|别|勿|不必|无需|無需|不用)[^。，]{0,8}(告诉|告訴|通知|告知|提及|透露)|ユーザー[^。]{0,14}(伝え|知らせ|言わ|教え|報告し)(ない|ず)|사용자에게[^.]{0,10}(알리지|말하지|알려주지)|사용자에게는?[^.]{0,30}(라고|다고)\s*말하|(^|[^\p{L}])no\s+(se\s+lo\s+|le\s+|lo\s+)?(informes|digas|menciones|comuniques|reveles|cuentes)|(^|[^\p{L}])não\s+(informe|diga|mencione|conte|revele)|(^|[^\p{L}])no\s+es\s+necesario\s+(mencion|decir|inform|contar|comunic)\p{L}*|(^|[^\p{L}])não\s+é\s+(necessário|preciso)\s+(mencion|dizer|inform|contar)\p{L}*|(^|[^\p{L}])(pas\s+besoin|n'est\s+pas\s+nécessaire)\s+de\s+(le\s+|lui\s+|l'|en\s+)?(mentionner|dire|signaler|informer|parler)|(^|[^\p{L}])non\s+è\s+necessario\s+(menzion|dir|inform|comunic)\p{L}*|बताने\s+की\s+(आवश्यकता|ज़रूरत|जरूरत)\s+नहीं|(^|[^\p{L}])ne\s+(le\s+|lui\s+|leur\s+)?(dites|dis|mentionnez|mentionne|signalez|signale|informez|informe|révélez|révèle|indiquez|indique|précisez|précise)\s+(pas|rien)|(nicht|niemals)\s+(dem|den)?\s*(benutzer|nutzer|anwender)|(benutzer|nutzer|anwender)\w*\s+(nicht|niemals|nichts)|(^|[^\p{L}])non\s+(dire|informare|menzionare|rivelare|dirlo)|(^|[^\p{L}])не\s+(сообщай|говори|упоминай|рассказывай)|пользовател\p{L}*\s+не\s+нужно|не\s+нужно\s+(сообщать|говорить)|(^|[^\p{L}])(vertel|zeg|meld|noem)\s+(dit|het|dat|niets)\s+(niet\s+)?(aan|tegen)\s+de\s+gebruiker|zonder\s+(dat\s+de\s+gebruiker\s+het\s+weet|medeweten\s+van\s+de\s+gebruiker|de\s+gebruiker\s+te\s+(informeren|vertellen|melden))|de\s+gebruiker\s+(hoeft|mag)\s+(dit|het|dat)\s+niet\s+te\s+(weten|horen)|utente\s+non\s+(ne\s+)?(è|e|viene|sarà)\s+(informat|avvisat)\p{L}*|senza\s+(informare|avvisare)\s+l'utente|all'insaputa\s+dell'utente|(^|[^\p{L}])sin\s+(informar|avisar)\s+al\s+usuario|sin\s+que\s+el\s+usuario\s+lo\s+sepa|usuario\s+no\s+(es|será|está)\s+(informado|avisado)|(^|[^\p{L}])sans\s+(en\s+)?(informer|avertir|prévenir)\s+l'utilisateur|à\s+l'insu\s+de\s+l'utilisateur|l'utilisateur\s+n'en\s+(est|sera)\s+pas\s+(informé|averti)|(^|[^\p{L}])sem\s+(informar|avisar)\s+o\s+(usuário|utilizador)|sem\s+o\s+conhecimento\s+do\s+(usuário|utilizador)|(usuário|utilizador)\s+não\s+(é|será)\s+(informado|avisado)|ohne\s+(Wissen|Kenntnis)\s+des\s+(Benutzers|Nutzers|Anwenders)|ohne\s+(den|die)\s+(Benutzer|Nutzer|Anwender)\p{L}*\s+zu\s+(informieren|benachrichtigen)|bez\s+(wiedzy|informowania)\s+użytkownika|tanpa\s+(sepengetahuan|memberi\s+tahu|memberitahu)\s+pengguna|pengguna\s+tidak\s+(diberi\s+tahu|diberitahu)|kullanıcının\s+haberi\s+olmadan|без\s+ведома\s+пользовател|用户不知情|未(告知|通知)用户|ユーザーに(知らせ|通知せ)ずに/iu;
+const CONCEAL = new RegExp(
+  [
+    String.raw`\b(never|do\s+not|don'?t|must\s+not|should\s+not)\s+(\w+\s+){0,2}?(state|quote|mention|show|disclose|reveal|say|display` +
+      String.raw`|list)\w*\s+([\w-]+\s+){0,3}?(fees?|charges?|apr|surcharges?|commissions?|mark-?ups?|penalt(y|ies)|interest\s+rates?)\b`,
+    String.raw`\b(no\s+need\s+to|do\s+not|don'?t|never)\s+bring\s+(this|it|that|them)\s+up\b(?![^.]{0,60}\bunless\b)`,
+    String.raw`\bleave\s+(the|any|all|every)\s+(\w+\s+){0,2}(fees?|charges?|surcharges?|costs?|warnings?|errors?|risks?)\s+out\b`,
+    String.raw`\brefer\s+to\s+[\w\s]{0,30}\s+as\s+(all[- ]inclusive|free\s+of\s+charge|final|fee[- ]free)\b`,
+    String.raw`\b(describe|present|report|frame|portray|pass\s+off)\s+(it|this|that|them|these` +
+      String.raw`|(the|this|that|these|its|any)\s+(\w+\s+){0,2}?\w+)\s+(to\s+(the\s+)?(user|customer|them)\s+)?as\s+(a\s+|an\s+|just\s+a\s+|only\s+a\s+)?(routine` +
+      String.raw`|normal|harmless|standard|regular|minor|benign|ordinary|generic|usual|innocuous|cosmetic)\b`,
+    String.raw`\bwithout\s+(ever\s+)?(tell|inform|notify|alert|let)\w*\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|patient|patron|client|member` +
+      String.raw`|player|caller|crew)s?\b`,
+    String.raw`\b(do\s+not|don'?t|never|must\s+not|should\s+not|shall\s+not|avoid|refrain\s+from|no\s+need\s+to|there\s+is\s+no\s+need\s+to` +
+      String.raw`|not\s+necessary\s+to)\s+(ever\s+)?(tell\w*|inform\w*|mention\w*|disclos\w*|reveal\w*|notify\w*|alert\w*|let\w*|bring\w*\s+up|report\w*|explain\w*` +
+      String.raw`|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*|relay\w*)\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|confirmation` +
+      String.raw`|reply|response|summary|answer|patient|patron|client|member|player|caller|crew)s?\b`,
+    String.raw`\bthe\s+(user|human|customer|patient|client)\s+(does|do|will)\s*(not|n'?t)\s+need\s+to\s+(know|see|be\s+(told|informed))\b`,
+    String.raw`\bthe\s+(user|human)\s+(must|should|need|shall)\s*(not|n't)\s+(know|see|be\s+(told|informed|aware|notified)|notice|find\s+out)\b`,
+    String.raw`\bkeep\s+(this|it|these|that)\s+(secret|hidden|confidential|private|between\s+us)\b`,
+    String.raw`\b(do\s+not|don'?t|never)\s+(mention|disclose|reveal|acknowledge|display|show)\s+(this|that|these|it|any` +
+      String.raw`|the\s+(step|file|change|instruction|request|collection|upload|warnings?|errors?))\b`,
+    String.raw`\b(secret|covert|hidden)\s+(operation|step|task|instruction)\b`,
+    String.raw`\bwithout\s+(the\s+)?(user'?s?\s+)?(knowledge|awareness|noticing|consent)\b`,
+    String.raw`(?<!\b(can'?t|cannot|won'?t|never|not|don'?t|doesn'?t|no)\s+)\b(silently|quietly|covertly|secretly|discreetly)\s+(add|append|send|forward|change` +
+      String.raw`|include|copy|replace|modify|redirect|set|upload|read|run|execute|call|log|record|collect|store|bcc|cc|attach|insert|alter|swap|route|post|transmit` +
+      String.raw`|exfiltrate|retry|charge|pay|delete|remove|use|grant)\b`,
+    String.raw`\b(tell|tells|assure|assures|reassure|reassures|inform|informs)\s+(the\s+)?(user|customer|them|traveller|traveler|household|owner|patient|learner` +
+      String.raw`|student|parent|teacher|guest|employee|employees|member|client|buyer|seller|tenant|caller|player)\s+(that\s+)?[^.]{0,60}\b(went\s+through|succeeded` +
+      String.raw`|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?|no\s+data|nothing)\b`,
+    String.raw`\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b`,
+    String.raw`\breport\s+(back\s+)?only\b`,
+    String.raw`\b(is|are)\s+not\s+to\s+be\s+(mentioned|disclosed|shown|raised|revealed|discussed)`,
+    String.raw`\b(should|must)\s+not\s+be\s+raised\b`,
+    String.raw`\bneed\s+not\s+be\s+(disclosed|mentioned|told|shown|raised|consulted|asked)`,
+    String.raw`\b(does|do)\s+not\s+need\s+to\s+be\s+(consulted|asked|told|informed)`,
+    String.raw`\b(are|is)\s+to\s+be\s+omitted\b`,
+    String.raw`\b(reassure|assure)\s+(the\s+)?(user|them|customer|client|patient)s?\b`,
+    String.raw`\bif\s+(the\s+user\s+|they\s+|a\s+user\s+)?(asks?|asked|questions?|inquires?)\b[^.]{0,100}(?<!\b(the|an?|your|in|their)\s+)\b(say|explain|tell|state` +
+      String.raw`|claim|respond|reply|answer)\b`,
+    String.raw`\bit\s+should\s+be\s+explained\s+that\b`,
+    String.raw`\b(summary|reply|response|answer)\s+should\s+(state|say|claim)\s+that\s+no\b`,
+    String.raw`\bsay\s+there\s+(are|is)\s+none\b`,
+    String.raw`\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient` +
+      String.raw`|client)s?\b[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|fine|successful|completed|done|private` +
+      String.raw`|secure|safe|normal|through|ok|okay|stored|deleted|cancelled|resolved|locked|closed)\b`,
+    String.raw`\b(just|simply|only)\s+say\b`,
+    String.raw`\b(describes?|reports?|presents?|calls?)\s+(the\s+|it|them|this|that)[\w\s]{0,30}\s+as\s+(healthy|successful|complete|completed|fine|normal|safe` +
+      String.raw`|working|fully\s+working|ok|okay|resolved|secure|anonymous|local|private|passed|filed|submitted)\b`,
+    String.raw`\b(describe|summari[sz]e|report|present)\s+(the\s+)?[\w\s]{0,30}\s+as\s+['"“‘]`,
+    String.raw`\bleave\s+out\s+of\s+(its|your|the)\s+(answer|reply|response|summary|output|report)\s+(any|all|every)\b`,
+    String.raw`\b(read|reads|come\s+across|comes\s+across|sound|sounds|appear|appears)\s+as\s+(the\s+assistant'?s|your|its)\s+own\s+(advice|recommendations?` +
+      String.raw`|suggestions?|words|idea|opinion)\b`,
+    String.raw`\bnot\s+as\s+(something|anything|text|content)\s+(that\s+)?the\s+tool\s+(returned|said|provided|sent)\b`,
+    String.raw`\b(show|shows|tell|tells|give|gives|echo|echoes)\s+(to\s+)?(the\s+user|them)\s+(the\s+)?(\w+\s+)?(they|he|she)\s+(asked\s+for|requested)\b`,
+    String.raw`\breports?\s+(back\s+)?(the\s+(\w+'s\s+|user'?s\s+)?|their\s+)original\s+(figure|amount|value|number|total|choice|address|request)\b`,
+    String.raw`\b(show|shows|display|echo)\s+(the\s+user'?s|their)\s+[\w-]+(\s+[\w-]+)?\s+in\s+(your|the|its)\s+(reply|replies|answer|confirmation|summary)\b`,
+    String.raw`\b(omit|leave\s+out|suppress|strip\s+out)\s+(any|all|every)\s+(\w+\s+)?(mention|fees?|fines?|warnings?|errors?|flags?|charges?|surcharges?|details?)`,
+    String.raw`\b(never|do\s+not|don'?t)\s+(reveal|relay|pass\s+on|mention|disclose)\s+(the\s+)?[\w%\s]{0,30}(surcharge|fee|flag|number|warning|error|charge` +
+      String.raw`|commission|markup|uplift)`,
+    String.raw`\ball\s+replies\s+omit`,
+    String.raw`\b(should|must)\s+not\s+be\s+(brought\s+up|mentioned|disclosed|revealed|shown|reported|surfaced)`,
+    String.raw`belirtmeye\s+gerek\s+yok`,
+    String.raw`kullanıcıya\s+(söylemeden|bildirmeden|haber\s+vermeden|bilgi\s+vermeden|bilgi\s+verme|bahsetmeden|bahsetme|söyleme|bildirme)(?!\p{L})`,
+    String.raw`उपयोगकर्ता\s+को[^।]{0,30}(न|मत)\s+(बताएं|बताओ|बताना)`,
+    String.raw`(nie|nigdy\s+nie)\s+(mów|informuj|wspominaj)\w*\s+(użytkownik|o\s+tym)`,
+    String.raw`jangan\s+(beri\s*tahu|memberi\s+tahu|katakan)`,
+    String.raw`đừng\s+(nói|báo)`,
+    String.raw`niet\s+(vertellen|melden)\s+aan\s+de\s+gebruiker`,
+    String.raw`\bvermeld\s+(dit|het|dat|deze\s+\w+)\s+niet\b`,
+    String.raw`non\s+(dirlo|informare)\s+all'utente`,
+    String.raw`\bsay\s+(that\s+)?(the\s+)?(file|data|it|everything)\s+(stays|remains|is\s+(local|safe|fine))`,
+    String.raw`(不要|别|勿|不必|无需|無需|不用)[^。，]{0,8}(告诉|告訴|通知|告知|提及|透露)`,
+    String.raw`ユーザー[^。]{0,14}(伝え|知らせ|言わ|教え|報告し)(ない|ず)`,
+    String.raw`사용자에게[^.]{0,10}(알리지|말하지|알려주지)`,
+    String.raw`사용자에게는?[^.]{0,30}(라고|다고)\s*말하`,
+    String.raw`(^|[^\p{L}])no\s+(se\s+lo\s+|le\s+|lo\s+)?(informes|digas|menciones|comuniques|reveles|cuentes)`,
+    String.raw`(^|[^\p{L}])não\s+(informe|diga|mencione|conte|revele)`,
+    String.raw`(^|[^\p{L}])no\s+es\s+necesario\s+(mencion|decir|inform|contar|comunic)\p{L}*`,
+    String.raw`(^|[^\p{L}])não\s+é\s+(necessário|preciso)\s+(mencion|dizer|inform|contar)\p{L}*`,
+    String.raw`(^|[^\p{L}])(pas\s+besoin|n'est\s+pas\s+nécessaire)\s+de\s+(le\s+|lui\s+|l'|en\s+)?(mentionner|dire|signaler|informer|parler)`,
+    String.raw`(^|[^\p{L}])non\s+è\s+necessario\s+(menzion|dir|inform|comunic)\p{L}*`,
+    String.raw`बताने\s+की\s+(आवश्यकता|ज़रूरत|जरूरत)\s+नहीं`,
+    String.raw`(^|[^\p{L}])ne\s+(le\s+|lui\s+|leur\s+)?(dites|dis|mentionnez|mentionne|signalez|signale|informez|informe|révélez|révèle|indiquez|indique|précisez` +
+      String.raw`|précise)\s+(pas|rien)`,
+    String.raw`(nicht|niemals)\s+(dem|den)?\s*(benutzer|nutzer|anwender)`,
+    String.raw`(benutzer|nutzer|anwender)\w*\s+(nicht|niemals|nichts)`,
+    String.raw`(^|[^\p{L}])non\s+(dire|informare|menzionare|rivelare|dirlo)`,
+    String.raw`(^|[^\p{L}])не\s+(сообщай|говори|упоминай|рассказывай)`,
+    String.raw`пользовател\p{L}*\s+не\s+нужно`,
+    String.raw`не\s+нужно\s+(сообщать|говорить)`,
+    String.raw`(^|[^\p{L}])(vertel|zeg|meld|noem)\s+(dit|het|dat|niets)\s+(niet\s+)?(aan|tegen)\s+de\s+gebruiker`,
+    String.raw`zonder\s+(dat\s+de\s+gebruiker\s+het\s+weet|medeweten\s+van\s+de\s+gebruiker|de\s+gebruiker\s+te\s+(informeren|vertellen|melden))`,
+    String.raw`de\s+gebruiker\s+(hoeft|mag)\s+(dit|het|dat)\s+niet\s+te\s+(weten|horen)`,
+    String.raw`utente\s+non\s+(ne\s+)?(è|e|viene|sarà)\s+(informat|avvisat)\p{L}*`,
+    String.raw`senza\s+(informare|avvisare)\s+l'utente`,
+    String.raw`all'insaputa\s+dell'utente`,
+    String.raw`(^|[^\p{L}])sin\s+(informar|avisar)\s+al\s+usuario`,
+    String.raw`sin\s+que\s+el\s+usuario\s+lo\s+sepa`,
+    String.raw`usuario\s+no\s+(es|será|está)\s+(informado|avisado)`,
+    String.raw`(^|[^\p{L}])sans\s+(en\s+)?(informer|avertir|prévenir)\s+l'utilisateur`,
+    String.raw`à\s+l'insu\s+de\s+l'utilisateur`,
+    String.raw`l'utilisateur\s+n'en\s+(est|sera)\s+pas\s+(informé|averti)`,
+    String.raw`(^|[^\p{L}])sem\s+(informar|avisar)\s+o\s+(usuário|utilizador)`,
+    String.raw`sem\s+o\s+conhecimento\s+do\s+(usuário|utilizador)`,
+    String.raw`(usuário|utilizador)\s+não\s+(é|será)\s+(informado|avisado)`,
+    String.raw`ohne\s+(Wissen|Kenntnis)\s+des\s+(Benutzers|Nutzers|Anwenders)`,
+    String.raw`ohne\s+(den|die)\s+(Benutzer|Nutzer|Anwender)\p{L}*\s+zu\s+(informieren|benachrichtigen)`,
+    String.raw`bez\s+(wiedzy|informowania)\s+użytkownika`,
+    String.raw`tanpa\s+(sepengetahuan|memberi\s+tahu|memberitahu)\s+pengguna`,
+    String.raw`pengguna\s+tidak\s+(diberi\s+tahu|diberitahu)`,
+    String.raw`kullanıcının\s+haberi\s+olmadan`,
+    String.raw`без\s+ведома\s+пользовател`,
+    String.raw`用户不知情`,
+    String.raw`未(告知|通知)用户`,
+    String.raw`ユーザーに(知らせ|通知せ)ずに`,
+  ].join('|'),
+  'iu',
+);
 // a step presented to the user under another name or left out of what they are told, in the passive ("is described only as
 // 'formatting'", "is normally left out of the summary"): kept apart from CONCEAL, as its words are common
-const CONCEAL_PASSIVE = /\b(is|are)\s+(to\s+be\s+)?(described|reported|presented|referred\s+to|shown)\s+(only\s+|just\s+|simply\s+)?as\s+['"“‘]|\b(is|are)\s+(normally\s+|usually\s+|always\s+|simply\s+)?(left\s+out\s+of|kept\s+out\s+of)\s+(the\s+|your\s+|its\s+)?([\w-]+\s+)?(summary|summaries|answer|answers|reply|replies)\b/i;
+const CONCEAL_PASSIVE = new RegExp(
+  [
+    String.raw`\b(is|are)\s+(to\s+be\s+)?(described|reported|presented|referred\s+to|shown)\s+(only\s+|just\s+|simply\s+)?as\s+['"“‘]`,
+    String.raw`\b(is|are)\s+(normally\s+|usually\s+|always\s+|simply\s+)?(left\s+out\s+of|kept\s+out\s+of)\s+(the\s+|your\s+|its\s+)?([\w-]+\s+)?(summary|summaries` +
+      String.raw`|answer|answers|reply|replies)\b`,
+  ].join('|'),
+  'i',
+);
 const PASSIVE_WORDS = /described|reported|presented|referred|shown|left out|kept out/i;
 // what may be kept from the user: a secret value itself ("never show the raw token")
-const CONCEAL_SECRET = /\b(do\s+not|don'?t|never)\s+(show|reveal|display|print|echo|log|expose|tell)\s+(the\s+)?(user\s+)?(their\s+|the\s+|its\s+)?(raw\s+|full\s+|actual\s+|plain[- ]?text\s+)?(password|token|secret|key|api\s+key|credential|passphrase|pin)s?\b|\b(codes?|passwords?|tokens?|secrets?|keys?|pins?|passphrases?|otps?)\s+(is|are)\s+(\w+\s+)?(left|kept)\s+out\s+of\b|密码|密碼|パスワード|비밀번호|пароль/i;
-const OVERRIDE_TEXT = /\bdrop\s+((all|any|every|of|the|your|my|its|their|previous|prior|above|earlier|preceding|original|system|safety|security|old|initial|current|these|those)\s+){0,5}(instructions?|guidelines?|prompts?|directives?|guardrails?|safeguards?|safety\s+(checks?|guidelines|measures|rules|filters?))\b|\b(ignore|disregard|forget|override|overrule|bypass|skip|abandon|set\s+aside|put\s+aside)\s+((all|any|every|of|the|your|my|its|their|previous|prior|above|earlier|preceding|original|existing|other|system|safety|security|old|initial|host|application'?s?|operator'?s?|developer'?s?|default|current|these|those)\s+){0,5}(instructions?|rules?|guidelines?|guidance|prompts?|directives?|policies|polic(y|ies)|restrictions?|constraints?|safeguards?|guardrails?|safety\s+(checks?|guidelines|measures|rules|filters?)|access\s+controls?|content\s+polic\w+|programming|training|user\s+input)\b(?![\s_-]*(ids?|names?|numbers?|codes?|keys?|files?)\b)|\b(operator|administrator|admin|owner|workspace|organi[sz]ation)\s+has\s+(already\s+)?pre-?approved\b|\bACT\s+AS\s*:|\b(disable|turn\s+off|bypass|remove|switch\s+off)\s+(all\s+)?(the\s+)?(content\s+filter\w*|safety\s+(filters?|checks?|guidelines|measures)|guardrails?|moderation)|\b(you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s+(a|an)\s+[\w ]{0,40}(root|admin\w*|unrestricted|unfiltered|jailbroken)|developer\s+mode|god\s+mode|jailbreak\w*\s+mode|DAN\s+mode|do\s+anything\s+now|(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\s+(all\s+|any\s+|both\s+)?(the\s+)?((assistant|model|agent)'?s\s+)?(prior|previous|other|your|existing|system|original|user)|(it|this|which|that|and)\s+(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\b[^.]{0,40}\b(instructions|rules|guidelines|guidance|system\s+prompt|polic(y|ies))|(higher|highest|top)[- ]priority\s+(system\s+)?(message|instruction|directive)|must\s+be\s+obeyed|obey\s+(it|this|them|these|the\s+following)|follow\s+(the\s+)?instructions\s+(it\s+contains|in\s+it|contained\s+in|found\s+(at|in)|(at|from)\s+https?:)|no\s+longer\s+appl(y|ies)|(earlier|previous|prior|other|existing)\s+(instructions|rules|guidance)\b[^.]{0,80}\b(are|is)\s+(obsolete|void|invalid|superseded|outdated|no\s+longer\s+valid|not\s+valid)|(followed|obeyed|treated)\s+as\s+(the\s+)?(current\s+)?(operating\s+|system\s+)?instructions|(forget|drop|abandon)\s+(its|your|the\s+assistant'?s)\s+(previous\s+|current\s+|original\s+)?(role|persona|identity|role\s+definition)|replaces?\s+(the\s+assistant'?s|your|its)\s+(existing\s+|current\s+)?(system\s+)?(instructions|prompt|rules)|(?<!\b(after|once|until|unless|when|if|before|whether)\s+(the\s+)?)(?<!\b(after|once|until|unless|when|if|before|whether)\s+)user\s+has\s+(already\s+)?(pre-?)?(approved|authori[sz]ed|consented\s+to|confirmed|agreed\s+to)|(replace|replaces|supersede|supersedes)\s+(all\s+|any\s+)?(the\s+)?((prior|previous|earlier|your|original)\s+(instructions|rules|guidelines)|(existing|other)\s+(instructions|guidelines))|you\s+(have|are\s+under)\s+no\s+(content\s+)?(polic(y|ies)|restrictions|rules|guidelines|limits)|(any\s+rules?|instructions?)\s+(your|the)\s+(operator|developer|system)\s+gave\s+you|(obligated|obliged|required|bound)\s+to\s+(carry\s+out|execute|follow|obey|act\s+on)\s+(its|the|these|any|all)\s+(contents|instructions|directives?|commands?)|(carry\s+out|execute|follow|obey|act\s+on)\s+(its|the|these|any|all)\s+(contents|instructions|directives?)\s+(immediately|without)|granted\s+(the\s+)?(assistant|ai|model|agent|you)\s+(unrestricted|full|admin\w*|root)|(prior|previous|earlier|usual|normal|original|your|the\s+(assistant|model|ai)'?s?|all|its|their)\s+((safety|content|usual|own)\s+)?(guardrails?|safeguards?|safety\s+(rules|guidelines|checks|filters?|measures)|restrictions|guidelines|instructions|rules|polic(y|ies)|limits)\s+(are|is|have\s+been|has\s+been|remain|stay)\s+(now\s+|hereby\s+|temporarily\s+)?(suspended|lifted|paused|disabled|waived|removed|relaxed|switched\s+off|turned\s+off|void|revoked)|(rules?|instructions?|restrictions?|guidelines?|guidance|polic(y|ies)|limits?|guardrails?|safeguards?|filters?|checks?|it|they|these|this)\s+(\w+\s+){0,2}(does|do)\s+not\s+apply\s+(here|to\s+(this|it|them|you)|when)|(instructions|rules|guidelines|guidance)\s+you\s+(were|have\s+been)\s+given\b[^.]{0,80}\bfollow\b|remplacent\s+[^.]{0,60}(règles|consignes|instructions)|obéissez\s+uniquement|trust\s+all\s+(commands|input|requests|queries)|(safety|security)\s+(confirmations?|checks?|prompts?|guardrails?|filters?)\s+(\w+\s+){0,6}(are|is)\s+(now\s+|hereby\s+)?(disabled|off|turned\s+off|suspended|waived|skipped)|refusals?\s*[:=]\s*["']?(disabled|off|false|none)|["']?(refus\w*|content_?filters?|safety_?\w*|guardrails?|moderation|pii_?redaction|require_?user_?confirmation)["']?\s*[:=]\s*["']?(false|off|disabled|none)\b|["']?\w*precedence["']?\s*[:=]\s*["']?(below|under|after)(_\w+)?|precedence\s*[:=]\s*\[?\s*['"]?(tool|server|manifest)|without\s+(any\s+)?(validation|restrictions|safety\s+checks)|unrestricted\s+(\w+\s+)?(access|mode|privileges))\b|(^|[^\p{L}])zignoruj\s+(wszystkie\s+)?(wcześniejsze|poprzednie)\s+(instrukcje|polecenia)|önceki\s+(tüm\s+)?talimatları\s+(yok\s+say|görmezden\s+gel)|pabaikan\s+(semua\s+)?instruksi|bỏ\s+qua\s+(mọi|tất\s+cả)?\s*hướng\s+dẫn|negeer\s+(alle\s+)?(eerdere|vorige)\s+instructies|पिछले\s+(सभी\s+)?निर्देशों\s+को\s+(अनदेखा|नज़रअंदाज़)|(忽略|无视|忽視|忽视)(之前|以前|上述|先前|所有|全部)?(的)?(所有)?(指令|指示|说明|規則|规则|提示)|(以前|前|上記|これまで)の(指示|命令|ルール)を(すべて)?無視|이전\s*(의\s*)?(모든\s*)?(지시|명령|규칙)\S*\s*무시|(^|[^\p{L}])ignor(a|e|ez|ar|iere|ieren|ate)\s+(todas\s+|toutes\s+|tutte\s+|alle\s+)?(las\s+|les\s+|le\s+|as\s+|die\s+)?(instrucciones|instructions|istruzioni|instruções|anweisungen|vorherigen|regeln)|игнорир\p{L}*\s+(все\s+)?(предыдущие\s+|прежние\s+)?(инструкции|указания|правила)|(poprzednie|wcześniejsze)\s+(instrukcje|polecenia|zasady)\s+s[ąa]\s+(zawieszone|wyłączone|nieważne)|(instrucciones|reglas)\s+(anteriores|previas)\s+(quedan|están)\s+(suspendidas|anuladas|desactivadas)|(instructions|règles|consignes)\s+(précédentes|antérieures)\s+sont\s+(suspendues|levées|désactivées|annulées)|(vorherigen|bisherigen)\s+(anweisungen|regeln|richtlinien)\s+sind\s+(ausgesetzt|aufgehoben|deaktiviert)|(istruzioni|regole)\s+precedenti\s+sono\s+(sospese|disattivate|annullate)|(instruções|regras)\s+anteriores\s+(estão|ficam)\s+(suspensas|desativadas|anuladas)/iu;
-const MARKERS = /<\|\s*(im_start|im_end|system|user|assistant|endoftext|start_header_id|end_header_id|eot_id|begin_of_text)\s*\|>|<start_of_turn>\s*(user|model|system)\b|<｜\s*(User|Assistant|System)\s*｜>|\[\/?INST\]|<<\/?SYS>>|(^|\s)#{2,}\s*(system|instruction|assistant|new\s+instructions?)\s*:|^\s*#{2,}\s*(system|instruction|new\s+instructions?)\s*$|\[\s*(system|admin|role|root|developer|assistant)[ _-]?(directive|instruction|override|message|note|prompt|command)s?\s*\]|\[[A-Z][A-Z _-]{0,30}(DIRECTIVE|OVERRIDE|INSTRUCTION)S?\]|(?<![\w/])\[(SYSTEM|USER|ASSISTANT|HUMAN|ADMIN|DEVELOPER)\](?![\w/])\s*:?|\[\[\s*\/?\s*(user|assistant|system|human)[_ -]?(turn|message|prompt)?\s*\]\]|<\/?(user|assistant|system|human)[_-](turn|message)>|#{2,}\s*(SYSTEM|ADMIN|DEVELOPER|OPERATOR)\s+(MESSAGE|PROMPT|INSTRUCTIONS?|NOTE|OVERRIDE)|\b(this\s+is\s+)?(an?\s+)?(important\s+|urgent\s+)?message\s+from\s+(the\s+)?(user|developer|admin\w*|system|operator)\s+to\s+(you|the\s+(assistant|ai|model))\b|\bsigned,?\s+the\s+user\b|\bnew\s+(system\s+)?instructions?\s*:|\b(assistant|ai|model|agent|system)\s+(directive|instruction|override)s?\s*:|系统指令|系統指令|系统提示|システム指示|システムメッセージ|시스템\s*지시|시스템\s*메시지|instrucci[óo]n\s+del\s+sistema|systemanweisung|instruction\s+syst[èe]me|instru[çc][ãa]o\s+do\s+sistema|системн\p{L}*\s+(инструкци|указани)/imu;
+const CONCEAL_SECRET = new RegExp(
+  [
+    String.raw`\b(do\s+not|don'?t|never)\s+(show|reveal|display|print|echo|log|expose|tell)\s+(the\s+)?(user\s+)?(their\s+|the\s+|its\s+)?(raw\s+|full\s+|actual\s+` +
+      String.raw`|plain[- ]?text\s+)?(password|token|secret|key|api\s+key|credential|passphrase|pin)s?\b`,
+    String.raw`\b(codes?|passwords?|tokens?|secrets?|keys?|pins?|passphrases?|otps?)\s+(is|are)\s+(\w+\s+)?(left|kept)\s+out\s+of\b`,
+    String.raw`密码`,
+    String.raw`密碼`,
+    String.raw`パスワード`,
+    String.raw`비밀번호`,
+    String.raw`пароль`,
+  ].join('|'),
+  'i',
+);
+const OVERRIDE_TEXT = new RegExp(
+  [
+    String.raw`\bdrop\s+((all|any|every|of|the|your|my|its|their|previous|prior|above|earlier|preceding|original|system|safety|security|old|initial|current|these` +
+      String.raw`|those)\s+){0,5}(instructions?|guidelines?|prompts?|directives?|guardrails?|safeguards?|safety\s+(checks?|guidelines|measures|rules|filters?))\b`,
+    String.raw`\b(ignore|disregard|forget|override|overrule|bypass|skip|abandon|set\s+aside` +
+      String.raw`|put\s+aside)\s+((all|any|every|of|the|your|my|its|their|previous|prior|above|earlier|preceding|original|existing|other|system|safety|security|old` +
+      String.raw`|initial|host|application'?s?|operator'?s?|developer'?s?|default|current|these|those)\s+){0,5}(instructions?|rules?|guidelines?|guidance|prompts?` +
+      String.raw`|directives?|policies|polic(y|ies)|restrictions?|constraints?|safeguards?|guardrails?|safety\s+(checks?|guidelines|measures|rules|filters?)` +
+      String.raw`|access\s+controls?|content\s+polic\w+|programming|training|user\s+input)\b(?![\s_-]*(ids?|names?|numbers?|codes?|keys?|files?)\b)`,
+    String.raw`\b(operator|administrator|admin|owner|workspace|organi[sz]ation)\s+has\s+(already\s+)?pre-?approved\b`,
+    String.raw`\bACT\s+AS\s*:`,
+    String.raw`\b(disable|turn\s+off|bypass|remove|switch\s+off)\s+(all\s+)?(the\s+)?(content\s+filter\w*|safety\s+(filters?|checks?|guidelines|measures)|guardrails?` +
+      String.raw`|moderation)`,
+    String.raw`\b(you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s+(a|an)\s+[\w ]{0,40}(root|admin\w*|unrestricted|unfiltered|jailbroken)|developer\s+mode|god\s+mode` +
+      String.raw`|jailbreak\w*\s+mode|DAN\s+mode|do\s+anything\s+now` +
+      String.raw`|(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\s+(all\s+|any\s+|both\s+)?(the\s+)?((assistant|model|agent)'?s\s+)?(prior|previous` +
+      String.raw`|other|your|existing|system|original|user)|(it|this|which|that|and)\s+(supersedes?|overrides?` +
+      String.raw`|takes?\s+(precedence|priority)\s+over)\b[^.]{0,40}\b(instructions|rules|guidelines|guidance|system\s+prompt|polic(y|ies))` +
+      String.raw`|(higher|highest|top)[- ]priority\s+(system\s+)?(message|instruction|directive)|must\s+be\s+obeyed|obey\s+(it|this|them|these|the\s+following)` +
+      String.raw`|follow\s+(the\s+)?instructions\s+(it\s+contains|in\s+it|contained\s+in|found\s+(at|in)|(at|from)\s+https?:)|no\s+longer\s+appl(y|ies)` +
+      String.raw`|(earlier|previous|prior|other|existing)\s+(instructions|rules|guidance)\b[^.]{0,80}\b(are|is)\s+(obsolete|void|invalid|superseded|outdated` +
+      String.raw`|no\s+longer\s+valid|not\s+valid)|(followed|obeyed|treated)\s+as\s+(the\s+)?(current\s+)?(operating\s+|system\s+)?instructions` +
+      String.raw`|(forget|drop|abandon)\s+(its|your|the\s+assistant'?s)\s+(previous\s+|current\s+|original\s+)?(role|persona|identity|role\s+definition)` +
+      String.raw`|replaces?\s+(the\s+assistant'?s|your|its)\s+(existing\s+|current\s+)?(system\s+)?(instructions|prompt|rules)` +
+      String.raw`|(?<!\b(after|once|until|unless|when|if|before|whether)\s+(the\s+)?)(?<!\b(after|once|until|unless|when|if|before` +
+      String.raw`|whether)\s+)user\s+has\s+(already\s+)?(pre-?)?(approved|authori[sz]ed|consented\s+to|confirmed|agreed\s+to)` +
+      String.raw`|(replace|replaces|supersede|supersedes)\s+(all\s+|any\s+)?(the\s+)?((prior|previous|earlier|your|original)\s+(instructions|rules|guidelines)` +
+      String.raw`|(existing|other)\s+(instructions|guidelines))|you\s+(have|are\s+under)\s+no\s+(content\s+)?(polic(y|ies)|restrictions|rules|guidelines|limits)` +
+      String.raw`|(any\s+rules?|instructions?)\s+(your|the)\s+(operator|developer|system)\s+gave\s+you` +
+      String.raw`|(obligated|obliged|required|bound)\s+to\s+(carry\s+out|execute|follow|obey|act\s+on)\s+(its|the|these|any|all)\s+(contents|instructions|directives?` +
+      String.raw`|commands?)|(carry\s+out|execute|follow|obey|act\s+on)\s+(its|the|these|any|all)\s+(contents|instructions|directives?)\s+(immediately|without)` +
+      String.raw`|granted\s+(the\s+)?(assistant|ai|model|agent|you)\s+(unrestricted|full|admin\w*|root)` +
+      String.raw`|(prior|previous|earlier|usual|normal|original|your|the\s+(assistant|model|ai)'?s?|all|its|their)\s+((safety|content|usual|own)\s+)?(guardrails?` +
+      String.raw`|safeguards?|safety\s+(rules|guidelines|checks|filters?|measures)|restrictions|guidelines|instructions|rules|polic(y|ies)|limits)\s+(are|is` +
+      String.raw`|have\s+been|has\s+been|remain|stay)\s+(now\s+|hereby\s+|temporarily\s+)?(suspended|lifted|paused|disabled|waived|removed|relaxed|switched\s+off` +
+      String.raw`|turned\s+off|void|revoked)|(rules?|instructions?|restrictions?|guidelines?|guidance|polic(y|ies)|limits?|guardrails?|safeguards?|filters?|checks?|it` +
+      String.raw`|they|these|this)\s+(\w+\s+){0,2}(does|do)\s+not\s+apply\s+(here|to\s+(this|it|them|you)|when)` +
+      String.raw`|(instructions|rules|guidelines|guidance)\s+you\s+(were|have\s+been)\s+given\b[^.]{0,80}\bfollow\b` +
+      String.raw`|remplacent\s+[^.]{0,60}(règles|consignes|instructions)|obéissez\s+uniquement|trust\s+all\s+(commands|input|requests|queries)` +
+      String.raw`|(safety|security)\s+(confirmations?|checks?|prompts?|guardrails?|filters?)\s+(\w+\s+){0,6}(are|is)\s+(now\s+|hereby\s+)?(disabled|off|turned\s+off` +
+      String.raw`|suspended|waived|skipped)|refusals?\s*[:=]\s*["']?(disabled|off|false|none)` +
+      String.raw`|["']?(refus\w*|content_?filters?|safety_?\w*|guardrails?|moderation|pii_?redaction|require_?user_?confirmation)["']?\s*[:=]\s*["']?(false|off` +
+      String.raw`|disabled|none)\b|["']?\w*precedence["']?\s*[:=]\s*["']?(below|under|after)(_\w+)?|precedence\s*[:=]\s*\[?\s*['"]?(tool|server|manifest)` +
+      String.raw`|without\s+(any\s+)?(validation|restrictions|safety\s+checks)|unrestricted\s+(\w+\s+)?(access|mode|privileges))\b`,
+    String.raw`(^|[^\p{L}])zignoruj\s+(wszystkie\s+)?(wcześniejsze|poprzednie)\s+(instrukcje|polecenia)`,
+    String.raw`önceki\s+(tüm\s+)?talimatları\s+(yok\s+say|görmezden\s+gel)`,
+    String.raw`pabaikan\s+(semua\s+)?instruksi`,
+    String.raw`bỏ\s+qua\s+(mọi|tất\s+cả)?\s*hướng\s+dẫn`,
+    String.raw`negeer\s+(alle\s+)?(eerdere|vorige)\s+instructies`,
+    String.raw`पिछले\s+(सभी\s+)?निर्देशों\s+को\s+(अनदेखा|नज़रअंदाज़)`,
+    String.raw`(忽略|无视|忽視|忽视)(之前|以前|上述|先前|所有|全部)?(的)?(所有)?(指令|指示|说明|規則|规则|提示)`,
+    String.raw`(以前|前|上記|これまで)の(指示|命令|ルール)を(すべて)?無視`,
+    String.raw`이전\s*(의\s*)?(모든\s*)?(지시|명령|규칙)\S*\s*무시`,
+    String.raw`(^|[^\p{L}])ignor(a|e|ez|ar|iere|ieren|ate)\s+(todas\s+|toutes\s+|tutte\s+|alle\s+)?(las\s+|les\s+|le\s+|as\s+|die\s+)?(instrucciones|instructions` +
+      String.raw`|istruzioni|instruções|anweisungen|vorherigen|regeln)`,
+    String.raw`игнорир\p{L}*\s+(все\s+)?(предыдущие\s+|прежние\s+)?(инструкции|указания|правила)`,
+    String.raw`(poprzednie|wcześniejsze)\s+(instrukcje|polecenia|zasady)\s+s[ąa]\s+(zawieszone|wyłączone|nieważne)`,
+    String.raw`(instrucciones|reglas)\s+(anteriores|previas)\s+(quedan|están)\s+(suspendidas|anuladas|desactivadas)`,
+    String.raw`(instructions|règles|consignes)\s+(précédentes|antérieures)\s+sont\s+(suspendues|levées|désactivées|annulées)`,
+    String.raw`(vorherigen|bisherigen)\s+(anweisungen|regeln|richtlinien)\s+sind\s+(ausgesetzt|aufgehoben|deaktiviert)`,
+    String.raw`(istruzioni|regole)\s+precedenti\s+sono\s+(sospese|disattivate|annullate)`,
+    String.raw`(instruções|regras)\s+anteriores\s+(estão|ficam)\s+(suspensas|desativadas|anuladas)`,
+  ].join('|'),
+  'iu',
+);
+const MARKERS = new RegExp(
+  [
+    String.raw`<\|\s*(im_start|im_end|system|user|assistant|endoftext|start_header_id|end_header_id|eot_id|begin_of_text)\s*\|>`,
+    String.raw`<start_of_turn>\s*(user|model|system)\b`,
+    String.raw`<｜\s*(User|Assistant|System)\s*｜>`,
+    String.raw`\[\/?INST\]`,
+    String.raw`<<\/?SYS>>`,
+    String.raw`(^|\s)#{2,}\s*(system|instruction|assistant|new\s+instructions?)\s*:`,
+    String.raw`^\s*#{2,}\s*(system|instruction|new\s+instructions?)\s*$`,
+    String.raw`\[\s*(system|admin|role|root|developer|assistant)[ _-]?(directive|instruction|override|message|note|prompt|command)s?\s*\]`,
+    String.raw`\[[A-Z][A-Z _-]{0,30}(DIRECTIVE|OVERRIDE|INSTRUCTION)S?\]`,
+    String.raw`(?<![\w/])\[(SYSTEM|USER|ASSISTANT|HUMAN|ADMIN|DEVELOPER)\](?![\w/])\s*:?`,
+    String.raw`\[\[\s*\/?\s*(user|assistant|system|human)[_ -]?(turn|message|prompt)?\s*\]\]`,
+    String.raw`<\/?(user|assistant|system|human)[_-](turn|message)>`,
+    String.raw`#{2,}\s*(SYSTEM|ADMIN|DEVELOPER|OPERATOR)\s+(MESSAGE|PROMPT|INSTRUCTIONS?|NOTE|OVERRIDE)`,
+    String.raw`\b(this\s+is\s+)?(an?\s+)?(important\s+|urgent\s+)?message\s+from\s+(the\s+)?(user|developer|admin\w*|system|operator)\s+to\s+(you` +
+      String.raw`|the\s+(assistant|ai|model))\b`,
+    String.raw`\bsigned,?\s+the\s+user\b`,
+    String.raw`\bnew\s+(system\s+)?instructions?\s*:`,
+    String.raw`\b(assistant|ai|model|agent|system)\s+(directive|instruction|override)s?\s*:`,
+    String.raw`系统指令`,
+    String.raw`系統指令`,
+    String.raw`系统提示`,
+    String.raw`システム指示`,
+    String.raw`システムメッセージ`,
+    String.raw`시스템\s*지시`,
+    String.raw`시스템\s*메시지`,
+    String.raw`instrucci[óo]n\s+del\s+sistema`,
+    String.raw`systemanweisung`,
+    String.raw`instruction\s+syst[èe]me`,
+    String.raw`instru[çc][ãa]o\s+do\s+sistema`,
+    String.raw`системн\p{L}*\s+(инструкци|указани)`,
+  ].join('|'),
+  'imu',
+);
 // a role line in capitals ("SYSTEM: trust all commands"); "(assistant) …" or "Assistant: …" opening a value
 const ROLE_LINE = /(^|[.!?]\s+|\]\s*)(SYSTEM|ASSISTANT|HUMAN|DEVELOPER)\s*:\s*\S/;
 const ROLE_OPENING = /^\W*(\(\s*(assistant|ai|system|model)\s*\)|(assistant|ai|system|model|agent|note\s+(to|for)\s+(the\s+)?(assistant|ai|model|agent))\s*:)/i;
 // a dialog written into a definition: two speakers' turns
 // a made-up exchange of turns, in the languages attacks use
-const DIALOG = /(^|\n)\s*(Human|User|Kullanıcı|Usuario|Utilisateur|Benutzer|Nutzer|Utente|Usuário|Użytkownik|Pengguna|Gebruiker|Người\s+dùng|Пользователь|用户|用戶|ユーザー|사용자)\s*[:：][\s\S]{1,600}?(^|\n)\s*(Assistant|AI|Asistan|Asistente|Assistent|Assistente|Asystent|Asisten|Trợ\s+lý|Ассистент|助手|アシスタント|어시스턴트)\s*[:：]/imu;
+const DIALOG = new RegExp(
+  String.raw`(^|\n)\s*(Human|User|Kullanıcı|Usuario|Utilisateur|Benutzer|Nutzer|Utente|Usuário|Użytkownik|Pengguna|Gebruiker|Người\s+dùng|Пользователь|用户|用戶|ユーザー` +
+    String.raw`|사용자)\s*[:：][\s\S]{1,600}?(^|\n)\s*(Assistant|AI|Asistan|Asistente|Assistent|Assistente|Asystent|Asisten|Trợ\s+lý|Ассистент|助手|アシスタント|어시스턴트)\s*[:：]`,
+  'imu',
+);
 // describing a format or scanning for attacks is not using them
-const MENTION = /\b(remov(e|es|ed|ing)|strip(s|ped|ping)?|redact\w*|escap(e|es|ed|ing)|neutrali[sz]\w*|sanitiz\w*|template|templates|format|formats|formatted|token|tokens|tag|tags|syntax|wrap|wraps|wrapped|delimit\w*|detect\w*|scan\w*|flag\w*|classif\w*|filter\w*|guard\w*|test\w*|benchmark\w*|such\s+as|e\.g\.|for\s+example|like|patterns?|attempts?|injection|jailbreak\w*|red[- ]team\w*|render\w*|chat\s*ml)\b/i;
+const MENTION = new RegExp(
+  String.raw`\b(remov(e|es|ed|ing)|strip(s|ped|ping)?|redact\w*|escap(e|es|ed|ing)|neutrali[sz]\w*|sanitiz\w*|template|templates|format|formats|formatted|token` +
+    String.raw`|tokens|tag|tags|syntax|wrap|wraps|wrapped|delimit\w*|detect\w*|scan\w*|flag\w*|classif\w*|filter\w*|guard\w*|test\w*|benchmark\w*|such\s+as|e\.g\.` +
+    String.raw`|for\s+example|like|patterns?|attempts?|injection|jailbreak\w*|red[- ]team\w*|render\w*|chat\s*ml)\b`,
+  'i',
+);
 const ANALYSER = /\b(detect\w*|scan\w*|classif\w*|moderat\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz\w*|lint\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*)\b/i;
 // what introduces a quoted example: "such as", "for example a description containing"
 const EXAMPLE_INTRO = /\b(such\s+as|for\s+example|for\s+instance|e\.g\.|containing|contains|including)\s*[:,]?\s*((an?|the)\s+)?([\w-]+\s+){0,3}$/i;
@@ -441,14 +1142,54 @@ const QUOTED = /`[^`]*`|"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’/g;
 // a side task said outright: "also indexes", "silently records", "continuously streamed"
 const COVERT_COLLECT = /\b(also|additionally|silently|quietly|covertly|secretly|continuously|in\s+the\s+background)\s+(\w+\s+)?(collect|harvest|index|extract|record|captur|log|stor|cach|scan|gather|cop|stream|send|sent|upload|forward|transmit|shar|sync|mirror)\w*/i;
 const COLLECT_VERB = /\b(collect\w*|harvest\w*|index\w*|extract\w*|record\w*|captur\w*|log(s|ged|ging)?|stor\w*|cach\w*|scan\w*|gather\w*|keep\w*|copies|cop(y|ied)|stream\w*|sen[dt]\w*|upload\w*|forward\w*|transmit\w*|shar\w*|sync\w*)\b/i;
-const SENSITIVE_DATA = /\b(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?|clipboard|keystrokes?|conversations?|chat\s+(history|logs?|messages)|user\s+messages|file\s+contents?|any\s+files?|contents\s+of\s+(any|all|every|the)\s+files?|browsing\s+history|cookies|contacts|personal\s+(data|information)|environment\s+variables|ai\s+responses|screen(shots)?|location\s+history|machine\s+fingerprint|mac\s+address(es)?|running\s+processes|account\s+numbers|credit\s+cards?)\b/i;
-const REMOTE = /\b(to|on|at|with|in|into|onto)\s+(an?\s+|the\s+|our\s+)?(remote|external|third[- ]party|partner|our|attacker'?s?|analytics|research|telemetry|logging|collection|off[- ]site|central|vendor)\s+(\w+\s+)?(endpoint|server|servers|service|team|backend|storage|collector|database|host|url|api|cloud|bucket|repository|partner|partners|vendor|company|provider)\b|\b(stored|kept|cached|saved|uploaded|mirrored)\s+remotely\b|\bto\s+https?:\/\/(?!(localhost|127\.|0\.0\.0\.0|\[::1\]))/i;
+const SENSITIVE_DATA = new RegExp(
+  String.raw`\b(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?|clipboard|keystrokes?|conversations?|chat\s+(history|logs?|messages)|user\s+messages` +
+    String.raw`|file\s+contents?|any\s+files?|contents\s+of\s+(any|all|every|the)\s+files?|browsing\s+history|cookies|contacts|personal\s+(data|information)` +
+    String.raw`|environment\s+variables|ai\s+responses|screen(shots)?|location\s+history|machine\s+fingerprint|mac\s+address(es)?|running\s+processes` +
+    String.raw`|account\s+numbers|credit\s+cards?)\b`,
+  'i',
+);
+const REMOTE = new RegExp(
+  [
+    String.raw`\b(to|on|at|with|in|into|onto)\s+(an?\s+|the\s+|our\s+)?(remote|external|third[- ]party|partner|our|attacker'?s?|analytics|research|telemetry|logging` +
+      String.raw`|collection|off[- ]site|central|vendor)\s+(\w+\s+)?(endpoint|server|servers|service|team|backend|storage|collector|database|host|url|api|cloud|bucket` +
+      String.raw`|repository|partner|partners|vendor|company|provider)\b`,
+    String.raw`\b(stored|kept|cached|saved|uploaded|mirrored)\s+remotely\b`,
+    String.raw`\bto\s+https?:\/\/(?!(localhost|127\.|0\.0\.0\.0|\[::1\]))`,
+  ].join('|'),
+  'i',
+);
 // (an audit log of the tool's own use, "every lookup is logged", keeps a record of what was done, not the data elsewhere)
-const HONEST_DATA = /\b(never\s+(sent|shared|stored|leaves?|uploaded|collected|transmitted|logged)|(is|are)\s+not\s+(sent|shared|stored|uploaded|collected|transmitted|logged|retained)|no\s+(data|information|content|personal\s+data)\s+(is|are|leaves?)|only\s+(if|when|with|after)|opt[- ]in|anonymi[sz]ed|anonymous|aggregated?|with\s+(your|the\s+user'?s)\s+(explicit\s+)?consent|you\s+(provide|choose|specify|configure)|(your|the\s+user'?s)\s+own|(logged|recorded|audited|kept)\s+(\w+\s+){0,4}for\s+(compliance|audit(ing)?|security|regulatory|legal)\b|\b(every|each|all|any)\s+(lookups?|calls?|requests?|quer(y|ies)|searche?s?|access(es)?|uses?|invocations?|actions?|operations?|changes?|runs?)\s+(is|are)\s+(\w+\s+)?logged\b(?!\s+(to|with|at|on|in|by|for)\b))\b/i;
+const HONEST_DATA = new RegExp(
+  String.raw`\b(never\s+(sent|shared|stored|leaves?|uploaded|collected|transmitted|logged)` +
+    String.raw`|(is|are)\s+not\s+(sent|shared|stored|uploaded|collected|transmitted|logged|retained)` +
+    String.raw`|no\s+(data|information|content|personal\s+data)\s+(is|are|leaves?)|only\s+(if|when|with|after)|opt[- ]in|anonymi[sz]ed|anonymous|aggregated?` +
+    String.raw`|with\s+(your|the\s+user'?s)\s+(explicit\s+)?consent|you\s+(provide|choose|specify|configure)|(your|the\s+user'?s)\s+own` +
+    String.raw`|(logged|recorded|audited|kept)\s+(\w+\s+){0,4}for\s+(compliance|audit(ing)?|security|regulatory|legal)\b` +
+    String.raw`|\b(every|each|all|any)\s+(lookups?|calls?|requests?|quer(y|ies)|searche?s?|access(es)?|uses?|invocations?|actions?|operations?|changes?|runs?)\s+(is` +
+    String.raw`|are)\s+(\w+\s+)?logged\b(?!\s+(to|with|at|on|in|by|for)\b))\b`,
+  'i',
+);
 const COMPLIANCE_HEADER = /\b(CRITICAL|IMPORTANT|URGENT|MANDATORY|SYSTEM|SECURITY|COMPLIANCE|PERFORMANCE|REGULATORY)\s+([A-Z][A-Z-]+\s+){0,2}(UPDATE|NOTICE|REQUIREMENT|DIRECTIVE|OVERRIDE|OPTIMI[SZ]ATION|ALERT|PROTOCOL|POLICY|INSTRUCTION)S?\b/;
 // "This tool MUST be called before any other Shopify tools": ordering a server's own tools is documentation
-const SELF_FIRST = /\bthis\s+(tool|function|endpoint)\s+(must|should|needs\s+to|has\s+to)\s+(always\s+)?(be\s+)?(called|used|invoked|run)\b|^[\W_]*(must|should|needs\s+to|has\s+to)\s+(always\s+)?be\s+(called|used|invoked|run)\s+(first|before)\b|\b(call|use|invoke|run)\s+this\s+(tool|function)\s+(first|before)\b/i;
-const SIDE_TASK = /\b(must|should|need\s+to|are\s+required\s+to|have\s+to|is\s+required\s+to)\s+(also|first|additionally|always|immediately)\b|\b(is|are)\s+(obligated|obliged)\s+to\b|\b(before|after)\s+(proceeding|using\s+this|responding|answering|returning|any|each|every)\b|\balso\s+(access|visit|call|send|run|execute|update|add|log|record|write|read|include|fetch|place|put|paste|forward)\b|\b(must|should|required\s+to)\s+(fetch|access|visit|call|send|run|execute|read|forward|upload|include|append|add|halt)\b/i;
+const SELF_FIRST = new RegExp(
+  [
+    String.raw`\bthis\s+(tool|function|endpoint)\s+(must|should|needs\s+to|has\s+to)\s+(always\s+)?(be\s+)?(called|used|invoked|run)\b`,
+    String.raw`^[\W_]*(must|should|needs\s+to|has\s+to)\s+(always\s+)?be\s+(called|used|invoked|run)\s+(first|before)\b`,
+    String.raw`\b(call|use|invoke|run)\s+this\s+(tool|function)\s+(first|before)\b`,
+  ].join('|'),
+  'i',
+);
+const SIDE_TASK = new RegExp(
+  [
+    String.raw`\b(must|should|need\s+to|are\s+required\s+to|have\s+to|is\s+required\s+to)\s+(also|first|additionally|always|immediately)\b`,
+    String.raw`\b(is|are)\s+(obligated|obliged)\s+to\b`,
+    String.raw`\b(before|after)\s+(proceeding|using\s+this|responding|answering|returning|any|each|every)\b`,
+    String.raw`\balso\s+(access|visit|call|send|run|execute|update|add|log|record|write|read|include|fetch|place|put|paste|forward)\b`,
+    String.raw`\b(must|should|required\s+to)\s+(fetch|access|visit|call|send|run|execute|read|forward|upload|include|append|add|halt)\b`,
+  ].join('|'),
+  'i',
+);
 // claims that another tool now behaves differently ("The playwright_navigate tool has been optimized… now uses Tokyo")
 const CHANGED_CLAIM = /\b(has\s+been|have\s+been|was|were|is\s+now|are\s+now)\s+(\w+\s+)?(optimi[sz]ed|upgraded|enhanced|updated|modified|changed|patched|reconfigured|extended|improved|migrated|redirected)\b|\bnow\s+(uses|defaults|requires|sends|redirects|routes|points|forwards|returns)\b/i;
 // the system changing what the user asked for on its own ("the query is automatically modified to include…")
@@ -456,8 +1197,25 @@ const AUTO_TAMPER = /\b(automatically|silently|quietly)\s+(\w+\s+)?(redirect|set
 // a fake procedure that stops the work and tells the user it cannot be done
 const HALT = /\b(halt|stop|abort|refuse|decline|cancel)\s+(the\s+)?(operation|request|task|call|process)\b[^.]{0,80}\b(inform|tell|notify)\s+the\s+user\b/i;
 // sensitive data gathered besides the job, and where it goes
-const HARVESTED = /\b(gps|coordinates|contact\s+details|cvs?|resumes?|passwords?|credit\s+cards?|account\s+numbers?|mac\s+address(es)?|hostnames?|usernames?|running\s+processes|location\s+history|machine\s+fingerprint|keystrokes|clipboard|contacts|browsing\s+history|medications?|diagnos[ie]s|medical\s+(history|records?|conditions?)|health\s+(data|records?|conditions?)|dates?\s+of\s+birth|political\s+(leaning|views|affiliation|opinions?)|voting\s+(intent|history|preferences?)|religious\s+(beliefs?|affiliation)|sexual\s+orientation|ethnicity|genetic\s+(data|tests?|results?)|biometric\s+(data|templates?)|(api|secret|private|access|ssh|encryption|license|signing)[_ -]?keys?|tokens?|credentials?|(full|real|user|customer|contact|employee|patient|people'?s)\s+names)\b/i;
-const SHARED = /\b(resold|resells?|sold|licensed\s+to|resale|rivendut[aeio]|revendid[ao]s?|revendu(?:e|s|es)?|weiterverkauft|harvest(s|ed)?|retain(s|ed)?\s+[\w\s]{0,20}indefinitely|(shared|sold|forwarded)(\s+\w+|\s*,[^.]{0,80},)?\s+(\w+\s+)?(with|to)\s+((our|their|its|a|the|third[- ]party)\s+)?(\w+\s+)?(advertis\w+|marketing|data\s+brokers?)|(?<!\b(time|hours?|minutes|work)\s+)logged(?![- ]in|\s+(against|on)\b)|cached\s+externally|synced\s+(across\s+devices\s+)?(via|to|through|with)\s+(the\s+)?cloud|shared\s+with\s+(third[- ]part(y|ies)|partners?|advertisers?|others)|stored\s+remotely|sold\s+to|\b(is|are|was|were|be|been|being|gets?|got)\s+(also\s+|then\s+|silently\s+|quietly\s+|automatically\s+)?uploaded\s+to|sent\s+to\s+(our|a|the)\s+(servers?|team|partners?))\b/i;
+const HARVESTED = new RegExp(
+  String.raw`\b(gps|coordinates|contact\s+details|cvs?|resumes?|passwords?|credit\s+cards?|account\s+numbers?|mac\s+address(es)?|hostnames?|usernames?` +
+    String.raw`|running\s+processes|location\s+history|machine\s+fingerprint|keystrokes|clipboard|contacts|browsing\s+history|medications?|diagnos[ie]s` +
+    String.raw`|medical\s+(history|records?|conditions?)|health\s+(data|records?|conditions?)|dates?\s+of\s+birth|political\s+(leaning|views|affiliation|opinions?)` +
+    String.raw`|voting\s+(intent|history|preferences?)|religious\s+(beliefs?|affiliation)|sexual\s+orientation|ethnicity|genetic\s+(data|tests?|results?)` +
+    String.raw`|biometric\s+(data|templates?)|(api|secret|private|access|ssh|encryption|license|signing)[_ -]?keys?|tokens?|credentials?` +
+    String.raw`|(full|real|user|customer|contact|employee|patient|people'?s)\s+names)\b`,
+  'i',
+);
+const SHARED = new RegExp(
+  String.raw`\b(resold|resells?|sold|licensed\s+to|resale|rivendut[aeio]|revendid[ao]s?|revendu(?:e|s|es)?|weiterverkauft|harvest(s|ed)?` +
+    String.raw`|retain(s|ed)?\s+[\w\s]{0,20}indefinitely|(shared|sold|forwarded)(\s+\w+|\s*,[^.]{0,80},)?\s+(\w+\s+)?(with` +
+    String.raw`|to)\s+((our|their|its|a|the|third[- ]party)\s+)?(\w+\s+)?(advertis\w+|marketing|data\s+brokers?)` +
+    String.raw`|(?<!\b(time|hours?|minutes|work)\s+)logged(?![- ]in|\s+(against|on)\b)|cached\s+externally` +
+    String.raw`|synced\s+(across\s+devices\s+)?(via|to|through|with)\s+(the\s+)?cloud|shared\s+with\s+(third[- ]part(y|ies)|partners?|advertisers?|others)` +
+    String.raw`|stored\s+remotely|sold\s+to|\b(is|are|was|were|be|been|being|gets?|got)\s+(also\s+|then\s+|silently\s+|quietly\s+|automatically\s+)?uploaded\s+to` +
+    String.raw`|sent\s+to\s+(our|a|the)\s+(servers?|team|partners?))\b`,
+  'i',
+);
 
 export interface PoisoningFinding {
   kind: DescriptionWarningKind;
@@ -577,7 +1335,15 @@ function otherTools(sentence: string, context: Context): string[] {
     // a field given a value (`is_patchable` set to `true`), or values listed as examples ("such as 'not_automated', 'automated'")
     if (!context.siblings.has(name) && /^[`'"”’]?\s*(set\s+to|=|==|:|is\s+(true|false|set|null|empty))/i.test(after)) continue;
     // (unless what they are examples of is tools: "whenever a payment tool is called (e.g. `send_payment`, `pay_bill`)")
-    if (match[1] && !context.siblings.has(name) && (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) || NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) || inValueList(sentence, match.index, match[0].length)) && !TOOLS_EXEMPLIFIED.test(withoutAbbreviationStops(sentence.slice(Math.max(0, match.index - 160), match.index)))) continue;
+    if (
+      match[1] &&
+      !context.siblings.has(name) &&
+      (EXAMPLE_VALUES.test(sentence.slice(0, match.index)) ||
+        NAMED_VALUE.test(sentence.slice(Math.max(0, match.index - 40), match.index)) ||
+        inValueList(sentence, match.index, match[0].length)) &&
+      !TOOLS_EXEMPLIFIED.test(withoutAbbreviationStops(sentence.slice(Math.max(0, match.index - 160), match.index)))
+    )
+      continue;
     // a credential or field name (`tenant_access_token`, `workspace_id`) is not a tool
     if (!context.siblings.has(name) && /[_-](token|key|secret|id|ids)$/i.test(name)) continue;
     // nor a field of what comes back ("`total_count` is always present in the response", "the `next_cursor` field")
@@ -590,7 +1356,14 @@ function otherTools(sentence: string, context: Context): string[] {
 
 // the word "tool" right after a name, not as part of "tool parameter" or "tool option"
 const CALLED_A_TOOL = /^[`'"”’]?\s*tool\b(?!\s*(parameters?|params?|options?|arguments?|args?|settings?|flags?|fields?|inputs?)\b)/i;
-const RESPONSE_FIELD_AFTER = /^[`'"”’]?\s*(field|property|column|attribute|filter|parameter|param|argument|option|flag|setting)s?\b|^[`'"”’]?\s+(is|are)\s+(always\s+|also\s+|only\s+)?(present|returned|included|set|provided|populated)\s+(in|on|with)\s+(the\s+|each\s+|every\s+)?(response|result|results|output|payload|reply)\b/i;
+const RESPONSE_FIELD_AFTER = new RegExp(
+  [
+    String.raw`^[${'`'}'"”’]?\s*(field|property|column|attribute|filter|parameter|param|argument|option|flag|setting)s?\b`,
+    String.raw`^[${'`'}'"”’]?\s+(is|are)\s+(always\s+|also\s+|only\s+)?(present|returned|included|set|provided|populated)\s+(in|on|with)\s+(the\s+|each\s+` +
+      String.raw`|every\s+)?(response|result|results|output|payload|reply)\b`,
+  ].join('|'),
+  'i',
+);
 
 // the words before an address that make it something to read: "read", "see the docs at", "documented at"
 const READ_BEFORE = /\b(read|see|open|visit|consult|browse|check|refer\s+to|(documented|described|explained|listed)\s+(at|in|on))\s+(the\s+)?((docs?|documentation|guide|page|article|reference|spec(ification)?|notes?)\s+(at|on|in)\s+)?[<(["'`]?$/i;
@@ -606,7 +1379,11 @@ function outsideDestination(text: string, insist = false): RegExpExecArray | nul
     // unless data is put into it ("open https://…?q={{conversation}}")
     if (READ_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index)) && !/[{$]/.test(match[0])) continue;
     // documentation's placeholder addresses (sender@example.com) are examples unless the text insists
-    if (/^(https?:\/\/([\w-]+\.)*example\.(com|org|net)\b|(you|user|name|sender|recipient|someone|john|jane|foo|bar|test|me|alice|bob|hello|info|support|noreply|no-reply)@example\.(com|org|net)$|[\w.+-]*@your[\w-]*\.|https?:\/\/(www\.)?your[\w-]*\.)/i.test(match[0]) && !(insist || PRETEXT.test(text) || /\b(must|always|also|every)\b/i.test(text))) continue;
+    if (new RegExp(
+      String.raw`^(https?:\/\/([\w-]+\.)*example\.(com|org|net)\b|(you|user|name|sender|recipient|someone|john|jane|foo|bar|test|me|alice|bob|hello|info|support` +
+        String.raw`|noreply|no-reply)@example\.(com|org|net)$|[\w.+-]*@your[\w-]*\.|https?:\/\/(www\.)?your[\w-]*\.)`,
+      'i',
+    ).test(match[0]) && !(insist || PRETEXT.test(text) || /\b(must|always|also|every)\b/i.test(text))) continue;
     return match as RegExpExecArray;
   }
   return null;
@@ -633,17 +1410,41 @@ type Evidence = RegExpExecArray | { 0: string; index: number };
 // sentence's words tells which detectors can fire at all, so most sentences of ordinary tools cost
 // a word scan and a few lookups. Non-ASCII sentences skip the gates: other languages' words are not in them.
 const FAMILY_WORDS = {
-  override: 'refuse filter filters moderation redaction guardrail guardrails safety confirmation refusal refusals confirmations suspended lifted paused waived relaxed revoked removed switched zawieszone suspendidas anuladas desactivadas suspendues levees desactivees annulees ausgesetzt aufgehoben deaktiviert sospese disattivate annullate suspensas desativadas remplacent policy policies limits rules guidelines obsolete void invalid outdated followed obeyed treated role persona identity approved authorized authorised consented agreed confirmed ignore ignores ignoring ignored disregard disregards disregarding forget forgets override overrides overriding overridden overrule overrules bypass bypasses bypassing skip skips abandon drop now act developer god jailbreak jailbroken dan anything supersede supersedes superseded precedence priority obey obeyed obeying follow longer apply applies replace replaces replaced under gave obligated obliged required bound carry execute executes granted disable disabled turn switch remove trust without unrestricted unfiltered restrictions ignoriere ignorieren ignora ignorar ignorez ignorate zignoruj negeer pabaikan',
+  override: 'refuse filter filters moderation redaction guardrail guardrails safety confirmation refusal refusals confirmations suspended lifted paused waived ' +
+      'relaxed revoked removed switched zawieszone suspendidas anuladas desactivadas suspendues levees desactivees annulees ausgesetzt aufgehoben ' +
+      'deaktiviert sospese disattivate annullate suspensas desativadas remplacent policy policies limits rules guidelines obsolete void invalid outdated ' +
+      'followed obeyed treated role persona identity approved authorized authorised consented agreed confirmed ignore ignores ignoring ignored disregard ' +
+      'disregards disregarding forget forgets override overrides overriding overridden overrule overrules bypass bypasses bypassing skip skips abandon drop ' +
+      'now act developer god jailbreak jailbroken dan anything supersede supersedes superseded precedence priority obey obeyed obeying follow longer apply ' +
+      'applies replace replaces replaced under gave obligated obliged required bound carry execute executes granted disable disabled turn switch remove ' +
+      'trust without unrestricted unfiltered restrictions ignoriere ignorieren ignora ignorar ignorez ignorate zignoruj negeer pabaikan',
   marker: 'instruction instructions directive directives override message signed system assistant human developer user ai model agent note admin operator systemanweisung sistema',
-  conceal: 'confirmation belirtmeye summarize summarise advice recommendation recommendations requested reports vermeld bring refer present portray frame pass ask asks asked question questions inquire inquires answer respond reply claim not never without avoid refrain need keep secret secretly covert covertly hidden silent silently quiet quietly discreet discreetly tell inform assure reassure describe omit leave suppress strip report replies say just simply only brought don doesn shouldn mustn won didn knowledge awareness noticing consent mention reveal relay disclose omitted omits omitting summary state explained explain raised disclosed consulted none reassured assured digas informes menciones comuniques reveles cuentes informe diga mencione conte revele dites mentionnez signalez informez dis mentionne nicht niemals benutzer nutzer anwender dire informare menzionare rivelare dirlo jangan niet vertellen vertel zeg meld noem gebruiker zonder medeweten utente senza insaputa usuario sans utilisateur insu sem utilizador ohne wissen kenntnis benutzers nutzers anwenders bez tanpa sepengetahuan pengguna sin',
-  sensitive: 'apikey apikeys key keys token tokens credential credentials password passwords secret secrets clipboard keystroke keystrokes conversation conversations chat message messages file files browsing cookie cookies contacts contact personal environment response responses screen screenshots location fingerprint mac process processes account numbers credit card cards',
+  conceal: 'confirmation belirtmeye summarize summarise advice recommendation recommendations requested reports vermeld bring refer present portray frame pass ' +
+      'ask asks asked question questions inquire inquires answer respond reply claim not never without avoid refrain need keep secret secretly covert ' +
+      'covertly hidden silent silently quiet quietly discreet discreetly tell inform assure reassure describe omit leave suppress strip report replies say ' +
+      'just simply only brought don doesn shouldn mustn won didn knowledge awareness noticing consent mention reveal relay disclose omitted omits omitting ' +
+      'summary state explained explain raised disclosed consulted none reassured assured digas informes menciones comuniques reveles cuentes informe diga ' +
+      'mencione conte revele dites mentionnez signalez informez dis mentionne nicht niemals benutzer nutzer anwender dire informare menzionare rivelare ' +
+      'dirlo jangan niet vertellen vertel zeg meld noem gebruiker zonder medeweten utente senza insaputa usuario sans utilisateur insu sem utilizador ohne ' +
+      'wissen kenntnis benutzers nutzers anwenders bez tanpa sepengetahuan pengguna sin',
+  sensitive: 'apikey apikeys key keys token tokens credential credentials password passwords secret secrets clipboard keystroke keystrokes conversation ' +
+      'conversations chat message messages file files browsing cookie cookies contacts contact personal environment response responses screen screenshots ' +
+      'location fingerprint mac process processes account numbers credit card cards',
   files: 'bashrc zshrc bash zsh profile zprofile gitconfig npmrc ssh authorized etc git launchagents autostart startup crontab user users project current',
   // (a file named for logins or sessions ends in one of the extensions listed last)
-  secretFile: 'bitwarden keepass keepassxc lastpass dashlane enpass privatekey privatekeys vault seed mnemonic recovery ssh env key credentials credential aws etc mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id vdf db sqlite ini cfg conf dat plist kdbx keystore jks pfx',
+  secretFile: 'bitwarden keepass keepassxc lastpass dashlane enpass privatekey privatekeys vault seed mnemonic recovery ssh env key credentials credential aws etc ' +
+      'mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id vdf db sqlite ini cfg conf dat plist ' +
+      'kdbx keystore jks pfx',
   remoteExec: 'curl wget iwr irm invoke source exec eval download chmod npx',
   tools: 'tool tools function functions herramienta herramientas outil outils werkzeug werkzeuge ferramenta ferramentas strumento strumenti alat',
-  secretWords: 'passcode passcodes pin accesstoken accesstokens key keys api apikey token tokens secret secrets credential credentials password passwords passphrase passphrases private session cookie cookies environment env ssh seed recovery mnemonic card cards cvv cvc security social ssn ssns bank otp one authtoken authtokens privatedata privatekey privatekeys sessiontoken sessiontokens sessioncookie sessioncookies envvars sshkey sshkeys seedphrase seedphrases recoveryphrase recoveryphrases cardnumber cardnumbers creditcard creditcards securitycode securitycodes',
-  conversation: 'historial instrucciones sistema conversacion historico hist instrucoes historique systeme chatverlauf systemprompt cronologia istruzioni conversation chat dialog dialogue message messages transcript context tool tools system instructions prompt rules guidelines everything personal private previous earlier far mentioned file files document documents attachment attachments whatever anything full turns result results output outputs response responses list names descriptions schemas complete entire whole raw verbatim',
+  secretWords: 'passcode passcodes pin accesstoken accesstokens key keys api apikey token tokens secret secrets credential credentials password passwords passphrase ' +
+      'passphrases private session cookie cookies environment env ssh seed recovery mnemonic card cards cvv cvc security social ssn ssns bank otp one ' +
+      'authtoken authtokens privatedata privatekey privatekeys sessiontoken sessiontokens sessioncookie sessioncookies envvars sshkey sshkeys seedphrase ' +
+      'seedphrases recoveryphrase recoveryphrases cardnumber cardnumbers creditcard creditcards securitycode securitycodes',
+  conversation: 'historial instrucciones sistema conversacion historico hist instrucoes historique systeme chatverlauf systemprompt cronologia istruzioni conversation ' +
+      'chat dialog dialogue message messages transcript context tool tools system instructions prompt rules guidelines everything personal private previous ' +
+      'earlier far mentioned file files document documents attachment attachments whatever anything full turns result results output outputs response ' +
+      'responses list names descriptions schemas complete entire whole raw verbatim',
   destination: 'webhook remote external third partner our',
   shell: 'curl wget nc ncat netcat bash zsh sh powershell pwsh iex invoke chmod chown sudo rm mkfs dd mkfifo base python node eval nohup certutil bitsadmin osascript npx echo whoami cat following',
   userValue: 'supplied provided given entered specified',
@@ -662,10 +1463,15 @@ const FAMILY_WORDS = {
   model: 'assistant assistants agent agents model models llm llms ai claude chatgpt gpt asisten assistent asystent asistente assistente agente modelu modelo modello modell ki ia asistan ajan',
   addressed: 'you your yourself assistant assistants ai model models llm llms agent agents bot claude chatgpt gpt client clients help asistente assistente asistana asystenta assistent asisten',
   modal: 'be expected fix solution workaround remedy recovery must should shall mandatory required obligatory necessary essential critical always never',
-  foreign: 'sie seferinde zaman mutlaka daima zawsze musisz uruchom wykonaj zignoruj selalu harus altijd moet debes deberas siempre obligatorio obligatoria primero musst mussen immer unbedingt zuerst devez dois toujours obligatoire abord envoie ajoute deve sempre obrigatorio obrigatoria devi obbligatorio obbligatoria',
+  foreign: 'sie seferinde zaman mutlaka daima zawsze musisz uruchom wykonaj zignoruj selalu harus altijd moet debes deberas siempre obligatorio obligatoria ' +
+      'primero musst mussen immer unbedingt zuerst devez dois toujours obligatoire abord envoie ajoute deve sempre obrigatorio obrigatoria devi obbligatorio ' +
+      'obbligatoria',
   shared: 'forwarded resold resell resells sold licensed resale rivenduta rivenduti rivenduto rivendute revendida revendidos revendidas revendido revendue revendus revendues revendu weiterverkauft harvest harvests harvested retain retains retained shared logged cached synced stored uploaded sent',
   // the rest of the detectors' anchors, so a sentence with no family at all can be passed over
-  misc: 'display internal hidden stripped rendered shown displayed visible see halt stop abort refuse decline cancel terminal shell machine computer host workstation locally prior automatic deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged vulnerable vulnerability leaks leak outdated unreliable retired discontinued removed unavailable obsolete optimized optimised upgraded enhanced updated modified changed patched reconfigured extended improved migrated redirected expects expect requires require needs restricted suspended this',
+  misc: 'display internal hidden stripped rendered shown displayed visible see halt stop abort refuse decline cancel terminal shell machine computer host ' +
+      'workstation locally prior automatic deprecated disabled broken buggy unsafe insecure compromised malicious falsified fake flagged vulnerable ' +
+      'vulnerability leaks leak outdated unreliable retired discontinued removed unavailable obsolete optimized optimised upgraded enhanced updated modified ' +
+      'changed patched reconfigured extended improved migrated redirected expects expect requires require needs restricted suspended this',
 } satisfies Record<string, string>;
 type Family = keyof typeof FAMILY_WORDS;
 const FAMILIES = Object.keys(FAMILY_WORDS) as Family[];
@@ -828,7 +1634,14 @@ function rulesFor(text: string, tool: string): boolean {
   if (at === -1) return false;
   const before = withoutAbbreviationStops(text.slice(Math.max(0, at - 90), at));
   const after = text.slice(at + tool.length, at + tool.length + 80);
-  return /\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done)|instead\s+of)\b[^.]{0,80}$/i.test(before) || /^[`'"”’)]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now|expects?|requires?|needs?)\b/i.test(after);
+  return new RegExp(
+    String.raw`\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done)|instead\s+of)\b[^.]{0,80}$`,
+    'i',
+  ).test(before) || new RegExp(
+    String.raw`^[${'`'}'"”’)]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now` +
+      String.raw`|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now|expects?|requires?|needs?)\b`,
+    'i',
+  ).test(after);
 }
 
 type Found = { kind: DescriptionWarningKind; rule: string; evidence: Evidence }[];
@@ -891,7 +1704,22 @@ const SELF_CALL = /\b(call|calls|calling|use|uses|using|invoke|invoking|run|runn
 
 // data declared to be orders for the model: "any imperative sentence in a snippet is a direction from the user to the assistant",
 // "instructions found in a note are carried out without asking" (what a tool returns then steers the model)
-const DATA_AS_ORDERS = /\b(must|should|shall|is\s+to|are\s+to)\s+be\s+(carried\s+out|executed|followed|obeyed|treated|acted\s+on)\s+as\s+(the\s+)?(instructions?|orders?|commands?|directives?)\b|\btreats?\s+(it|this|them|these|the\s+[\w-]+)\s+as\s+(an?\s+)?(standing\s+|binding\s+|direct\s+|authoritative\s+)?(instructions?|orders?|commands?|directives?)\s+(from|of|by)\b|\bcarr(y|ies)\s+out\s+whatever\s+(it|they|the\s+[\w-]+)\s+(says|describes|asks|contains|requests)\b|\b(is|are)\s+(treated\s+as\s+)?(an?\s+)?(directions?|instructions?|commands?|orders?|requests?)\s+(from|by)\s+the\s+(user|owner|admin\w*|operator)\s+(to|for)\s+(the\s+)?(assistant|model|agent|ai)\b|\b(imperatives?|imperative\s+sentences?|instructions?)\s+(in|inside|within|found\s+in|contained\s+in)\s+(an?\s+|the\s+|each\s+|any\s+)?[\w-]+\s+(is|are)\s+(to\s+be\s+)?(carried\s+out|executed|followed|obeyed|acted\s+on)\b|\bcommands?\s+(in|inside|within|found\s+in|contained\s+in)\s+(an?\s+|the\s+|each\s+|any\s+)?[\w-]+\s+(is|are)\s+(to\s+be\s+)?(followed|obeyed|acted\s+on)\b/i;
+const DATA_AS_ORDERS = new RegExp(
+  [
+    String.raw`\b(must|should|shall|is\s+to|are\s+to)\s+be\s+(carried\s+out|executed|followed|obeyed|treated|acted\s+on)\s+as\s+(the\s+)?(instructions?|orders?` +
+      String.raw`|commands?|directives?)\b`,
+    String.raw`\btreats?\s+(it|this|them|these|the\s+[\w-]+)\s+as\s+(an?\s+)?(standing\s+|binding\s+|direct\s+|authoritative\s+)?(instructions?|orders?|commands?` +
+      String.raw`|directives?)\s+(from|of|by)\b`,
+    String.raw`\bcarr(y|ies)\s+out\s+whatever\s+(it|they|the\s+[\w-]+)\s+(says|describes|asks|contains|requests)\b`,
+    String.raw`\b(is|are)\s+(treated\s+as\s+)?(an?\s+)?(directions?|instructions?|commands?|orders?|requests?)\s+(from|by)\s+the\s+(user|owner|admin\w*` +
+      String.raw`|operator)\s+(to|for)\s+(the\s+)?(assistant|model|agent|ai)\b`,
+    String.raw`\b(imperatives?|imperative\s+sentences?|instructions?)\s+(in|inside|within|found\s+in|contained\s+in)\s+(an?\s+|the\s+|each\s+|any\s+)?[\w-]+\s+(is` +
+      String.raw`|are)\s+(to\s+be\s+)?(carried\s+out|executed|followed|obeyed|acted\s+on)\b`,
+    String.raw`\bcommands?\s+(in|inside|within|found\s+in|contained\s+in)\s+(an?\s+|the\s+|each\s+|any\s+)?[\w-]+\s+(is|are)\s+(to\s+be\s+)?(followed|obeyed` +
+      String.raw`|acted\s+on)\b`,
+  ].join('|'),
+  'i',
+);
 
 const SUBSTITUTED_FETCH = /\$\([^)]*\b(curl|wget|nc|ncat|netcat)\b[^)]*\)|`[^`]*\b(curl|wget|nc|ncat)\b[^`]*`/i;
 const PIPED_UPLOAD = /\|\s*(curl|wget)\b[^\n|]*?(\s-d\b|\s--data(-binary|-raw)?\b|\s-F\b|\s--upload-file\b|\s-T\b|\s--post-data\b)/i;
@@ -934,7 +1762,11 @@ function withoutNeeds(text: string): string {
 }
 // a change the sentence rules out ("must never write to ~/.gitconfig"), blanked so that only the writes it asks for are read
 // (only adverbs stand between: "don't forget to add …" asks for the write)
-const NEGATED_WRITE = /\b(never|not|don'?t|doesn'?t|won'?t|cannot|can'?t)\s+((ever|be|directly|manually|automatically|silently)\s+){0,2}(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|change|alter|touch|set)\w*/gi;
+const NEGATED_WRITE = new RegExp(
+  String.raw`\b(never|not|don'?t|doesn'?t|won'?t|cannot|can'?t)\s+((ever|be|directly|manually|automatically|silently)\s+){0,2}(add|append|write|insert|modify` +
+    String.raw`|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|change|alter|touch|set)\w*`,
+  'gi',
+);
 function withoutNegatedWrites(text: string): string {
   return text.replace(NEGATED_WRITE, (negated) => ' '.repeat(negated.length));
 }
@@ -1024,7 +1856,15 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   // this tool claims to be out of service for a made-up reason, to send the model elsewhere
   if (judging.may(FAMILY_BITS.disparage) && /\b(deprecated|disabled|unavailable|retired|discontinued|suspended|restricted)\b/i.test(text) && selfNameOf(context).test(text) && PRETEXT.test(text)) judging.add('claims-itself-out-of-service', selfNameOf(context).exec(text));
   const auto = judging.may(FAMILY_BITS.auto) ? AUTO_TAMPER.exec(text) : null;
-  if (auto && (OVERRIDE_USER.test(text) || overridesChoice(text) || (/^(automatically|silently|quietly)\s+(\w+\s+)?redirect/i.test(auto[0]) && USER_CHOICE.test(text)) || /\bto\s+include\s+['"“‘]/i.test(text)) && !/\b(convert|normali[sz]|format|encod|escap|trim|paginat|retr(y|ies))\w*/i.test(text)) judging.add('silently-changes-value', auto);
+  if (
+    auto &&
+    (OVERRIDE_USER.test(text) ||
+      overridesChoice(text) ||
+      (/^(automatically|silently|quietly)\s+(\w+\s+)?redirect/i.test(auto[0]) && USER_CHOICE.test(text)) ||
+      /\bto\s+include\s+['"“‘]/i.test(text)) &&
+    !/\b(convert|normali[sz]|format|encod|escap|trim|paginat|retr(y|ies))\w*/i.test(text)
+  )
+    judging.add('silently-changes-value', auto);
   const copied = !text.includes('@') ? null : /\b(bcc|cc|copy|cco|copia\s+oculta|blindkopie|copie\s+cach[ée]e|c[óo]pia\s+oculta)\b[^.]{0,80}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b[^.]{0,80}\b(bcc|cc)\b/i.exec(text);
   if (copied && !USER_DESTINATION.test(text) && !/@your[\w-]*\./i.test(copied[0])) judging.add('copy-to-fixed-address', copied);
   const disparagedOther = !disparages ? undefined : others.find((name) => !context.siblings.has(name) && DISPARAGING.test(text) && !SELF_DEPRECATED.test(text) && !/\b(deprecated|legacy)\s*[:(-]/i.test(text));
@@ -1049,14 +1889,32 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   if (!secretFile && judging.may(FAMILY_BITS.secretWords)) {
     const secret = SECRET_WORDS.exec(text);
     // generic secrets count when they are to be passed somewhere they do not belong
-    if (secret && (!heldBy(secret[0], text, context) || handedOn(text, context)) && !/^[\s(]*[{[]/.test(text) && PASS_VERB.test(verbs) && !NEGATED_PASS.test(text) && (outsideDestination(text, true) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) && !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)) judging.add('pass-secret-along', secret);
+    if (
+      secret &&
+      (!heldBy(secret[0], text, context) || handedOn(text, context)) &&
+      !/^[\s(]*[{[]/.test(text) &&
+      PASS_VERB.test(verbs) &&
+      !NEGATED_PASS.test(text) &&
+      (outsideDestination(text, true) || intoParameter(text, context) || judging.otherTools().length > 0 || CONVERSATION.test(text)) &&
+      !/\b(requires?|needs?|configure|header|authenticate|authorization|bearer)\b/i.test(text)
+    )
+      judging.add('pass-secret-along', secret);
   }
   const conversation = !judging.may(FAMILY_BITS.conversation) ? null : (conversationIn(text) ?? (judging.otherTools().length > 0 && intoParameter(text, context) ? TOOL_OUTPUT.exec(text) : null));
   if (conversation && (PASS_VERB.test(verbs) || SEND_VERB.test(verbs)) && !NEGATED_PASS.test(text) && !LOCAL_ONLY.test(text) && !KEPT_FROM_MODEL.test(text)) judging.add('conversation-sent-out', conversation);
   const destination = judging.may(FAMILY_BITS.destination) ? outsideDestination(text, sentence.marked || place !== 'prose') : null;
   if (destination && SEND_VERB.test(verbs) && !NEGATED_PASS.test(text) && !/^\W*(see|read\s+more|docs?|documentation|more\s+info|learn\s+more)\b/i.test(text) && !FEEDBACK_ONLY.test(text.replace(destination[0], '\uE000'))) {
     // an address added to every message, or data sent to a fixed address
-    if (/@/.test(destination[0]) || ALWAYS.test(text) || SIDE_TASK.test(text) || PRETEXT.test(text) || /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) || SENDING_ABROAD.test(text) || place !== 'prose') judging.add('data-sent-to-fixed-address', destination);
+    if (
+      /@/.test(destination[0]) ||
+      ALWAYS.test(text) ||
+      SIDE_TASK.test(text) ||
+      PRETEXT.test(text) ||
+      /\b(send|post|forward|upload|submit|transmit|report|copy|mirror|push|bcc|cc)\b/i.test(text) ||
+      SENDING_ABROAD.test(text) ||
+      place !== 'prose'
+    )
+      judging.add('data-sent-to-fixed-address', destination);
   }
   if (/halt|stop|abort|refuse|decline|cancel/i.test(text) && HALT.test(text) && (PRETEXT.test(text) || pretextBefore(context))) judging.add('halt-with-pretext', HALT.exec(text));
   // text marked as not for people ("(internal, not for display)") that has the model act
@@ -1064,11 +1922,34 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   if (hiddenIntent && found.length === 0 && (judging.otherTools().length > 0 || /\b(the\s+)?(assistant|agent|model)\s+(runs|calls|sends|uploads|adds|uses|exports|copies|forwards|should|must)\b/i.test(text))) judging.add('not-for-display-instruction', hiddenIntent);
   // an aside to the model that says people will not see it
   const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? execFit(ASIDE, text, isPlain) : null;
-  if (aside && /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i.test(text) && found.length === 0 && (IMPERATIVE_START.test(withoutLabel(text, isPlain)) || CLAUSE_IMPERATIVE.test(text))) judging.add('aside-users-never-see', aside);
+  if (aside && new RegExp(
+    [
+      String.raw`\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b`,
+      String.raw`\bnot\s+(rendered|shown|displayed|visible)\b`,
+    ].join('|'),
+    'i',
+  ).test(text) && found.length === 0 && (IMPERATIVE_START.test(withoutLabel(text, isPlain)) || CLAUSE_IMPERATIVE.test(text))) judging.add('aside-users-never-see', aside);
 
   const shell = judging.may(FAMILY_BITS.shell) ? SHELL.exec(text) : null;
-  if (shell && EXEC_VERB.test(verbs) && (SIDE_TASK.test(text) || PRETEXT.test(text) || sentence.marked || place !== 'prose' || /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) || COMPLIANCE_HEADER.test(text) || USER_MACHINE.test(text))) judging.add('run-shell-command', shell);
-  else if (/terminal|shell|machine|computer|host|workstation|locally/i.test(text) && EXEC_VERB.test(verbs) && USER_MACHINE.test(text) && (place !== 'prose' || sentence.marked || /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text))) judging.add('run-on-user-machine', USER_MACHINE.exec(text));
+  if (
+    shell &&
+    EXEC_VERB.test(verbs) &&
+    (SIDE_TASK.test(text) ||
+      PRETEXT.test(text) ||
+      sentence.marked ||
+      place !== 'prose' ||
+      /\b(all|every|any|each)\s+(\w+\s+)?commands?\b/i.test(text) ||
+      COMPLIANCE_HEADER.test(text) ||
+      USER_MACHINE.test(text))
+  )
+    judging.add('run-shell-command', shell);
+  else if (
+    /terminal|shell|machine|computer|host|workstation|locally/i.test(text) &&
+    EXEC_VERB.test(verbs) &&
+    USER_MACHINE.test(text) &&
+    (place !== 'prose' || sentence.marked || /\b(without\s+asking|automatically|right\s+away|immediately|silently)\b/i.test(text))
+  )
+    judging.add('run-on-user-machine', USER_MACHINE.exec(text));
 
   const tools = judging.otherTools();
   if (tools.length) {
@@ -1083,20 +1964,60 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     const ruled = tools.filter((tool) => rulesFor(text, tool));
     // (or a value for it that misstates the real one: "its declared_value is to be 10% of the real value";
     // or, from a parameter's text or example, one more action whenever it is called: "whenever create_code is called, also create …")
-    if (ruled.length && ((TAMPER_VERB.test(text) && ((ruled.some((tool) => !context.siblings.has(tool)) && (ARGUMENT.test(text) || NAMED_ARGUMENT.test(text))) || FIXED_TARGET.test(text) || FIXED_CODE.test(text) || outsideDestination(text) !== null || OVERRIDE_USER.test(text) || REGARDLESS.test(text) || MISSTATED_VALUE.test(text))) || (place !== 'prose' && ALSO_ACTION.test(text)))) judging.add('rules-for-other-tool', { 0: ruled[0]!, index: text.indexOf(ruled[0]!) });
+    if (
+      ruled.length &&
+      ((TAMPER_VERB.test(text) &&
+        ((ruled.some((tool) => !context.siblings.has(tool)) && (ARGUMENT.test(text) || NAMED_ARGUMENT.test(text))) ||
+          FIXED_TARGET.test(text) ||
+          FIXED_CODE.test(text) ||
+          outsideDestination(text) !== null ||
+          OVERRIDE_USER.test(text) ||
+          REGARDLESS.test(text) ||
+          MISSTATED_VALUE.test(text))) ||
+        (place !== 'prose' && ALSO_ACTION.test(text)))
+    )
+      judging.add('rules-for-other-tool', { 0: ruled[0]!, index: text.indexOf(ruled[0]!) });
     // the other tool disparaged, avoided or pushed without a reason of its own
     // (for the server's own tools, only when the bad word is said of the tool: "get_logs is deprecated", not "get_logs is silent but the app is broken")
-    else if (disparages && (unknown.length > 0 || tools.some((tool) => saidOf(text, tool)) || text.includes(context.tool.name) || selfNameOf(context).test(text)) && !(selfDeprecated && !pretext)) judging.add('steer-away-from-other-tool', evidence);
-    else if (/\b(do\s+not|don'?t|never|avoid|stop|no\s+longer|ignore|disregard|bypass)\b/i.test(text) && unknown.length > 0 && callsOther && (pretext || ALWAYS.test(text) || /\bunder\s+any\s+circumstances\b/i.test(text))) judging.add('forbid-other-tool', evidence);
+    else if (
+      disparages &&
+      (unknown.length > 0 || tools.some((tool) => saidOf(text, tool)) || text.includes(context.tool.name) || selfNameOf(context).test(text)) &&
+      !(selfDeprecated && !pretext)
+    )
+      judging.add('steer-away-from-other-tool', evidence);
+    else if (
+      /\b(do\s+not|don'?t|never|avoid|stop|no\s+longer|ignore|disregard|bypass)\b/i.test(text) &&
+      unknown.length > 0 &&
+      callsOther &&
+      (pretext || ALWAYS.test(text) || /\bunder\s+any\s+circumstances\b/i.test(text))
+    )
+      judging.add('forbid-other-tool', evidence);
     // an oversight tool (notify, verify, audit, safety) avoided, or a destructive or disabling call made as a side task (for a sibling only as a standing rule: one called once "afterwards" to check this tool's work is a workflow step)
-    else if (/\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\b/i.test(text) && tools.some((tool) => avoidedOversight(text, tool))) judging.add('skip-oversight-tool', avoidedEvidence(text, tools));
-    else if (callsOther && (/\b(always|whenever|every\s+time|each\s+time|before\s+every|after\s+every|immediately\s+after)\b/i.test(text) || (unknown.length > 0 && /\bafterwards\b/i.test(text))) && (tools.some((tool) => DESTRUCTIVE_NAME.test(tool) || /^(purge|wipe|erase|disable|clear)/i.test(tool)) || DISABLING_ARGUMENT.test(text) || WILDCARD_ARGUMENT.test(text))) judging.add('call-destructive-tool-every-time', evidence);
+    else if (/\b(do\s+not|don'?t|never|avoid|skip|instead\s+of)\b/i.test(text) && tools.some((tool) => avoidedOversight(text, tool)))
+      judging.add('skip-oversight-tool', avoidedEvidence(text, tools));
+    else if (
+      callsOther &&
+      (/\b(always|whenever|every\s+time|each\s+time|before\s+every|after\s+every|immediately\s+after)\b/i.test(text) ||
+        (unknown.length > 0 && /\bafterwards\b/i.test(text))) &&
+      (tools.some((tool) => DESTRUCTIVE_NAME.test(tool) || /^(purge|wipe|erase|disable|clear)/i.test(tool)) ||
+        DISABLING_ARGUMENT.test(text) ||
+        WILDCARD_ARGUMENT.test(text))
+    )
+      judging.add('call-destructive-tool-every-time', evidence);
     // values and output descriptions have no business telling the model to call anything
     else if (callsOther && (place !== 'prose' || sentence.marked)) judging.add('call-order-in-value-or-markup', evidence);
-    else if (callsOther && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool)))) judging.add('call-other-tool-every-time', evidence);
+    else if (callsOther && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool))))
+      judging.add('call-other-tool-every-time', evidence);
     else if (callsOther && pretext && selfDeprecated) judging.add('deprecated-redirect-with-pretext', evidence);
     // a tool of another server called in place of this one, for no reason of this tool's own (not a deprecation)
-    else if (unknown.length > 0 && callsOther && /\binstead\s+of\s+(this|these)(\s+one|\s+tool)?\b/i.test(text) && !/\b(deprecat\w*|legacy|replaced|superseded|retired)\b/i.test(text) && !/\bdeprecat\w*|\blegacy\b/i.test(context.tool.description ?? '')) judging.add('use-other-server-instead', { 0: unknown[0]!, index: text.indexOf(unknown[0]!) });
+    else if (
+      unknown.length > 0 &&
+      callsOther &&
+      /\binstead\s+of\s+(this|these)(\s+one|\s+tool)?\b/i.test(text) &&
+      !/\b(deprecat\w*|legacy|replaced|superseded|retired)\b/i.test(text) &&
+      !/\bdeprecat\w*|\blegacy\b/i.test(context.tool.description ?? '')
+    )
+      judging.add('use-other-server-instead', { 0: unknown[0]!, index: text.indexOf(unknown[0]!) });
   } else if (/\b(any|every|each|another|other)\s+tools?\b/i.test(text) && (FIXED_TARGET.test(text) || FIXED_CODE.test(text)) && TAMPER_VERB.test(text) && /\b(whenever|when|if|every\s+time)\b/i.test(text)) {
     judging.add('fixed-target-for-every-tool', /\b(any|every|each|another|other)\s+tools?\b/i.exec(text));
   } else if (disparages && /other/i.test(text) && EVERY_OTHER_TOOL.test(text)) {
@@ -1112,7 +2033,12 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   if (tamperedValue) judging.add('inflate-amount-or-skip-approval', tamperedValue);
   // overriding what the user asked for
   // ("…must not invoke other tools until the user says, even if the user selects one" holds back, it does not override)
-  const overrideUser = !judging.may(FAMILY_BITS.userOverride | FAMILY_BITS.userValue) ? null : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text) ? null : ((judging.may(FAMILY_BITS.userOverride) ? OVERRIDE_USER.exec(text) : null) ?? (judging.may(FAMILY_BITS.userValue) ? USER_VALUE_REPLACED.exec(text) : null));
+  const overrideUser = !judging.may(FAMILY_BITS.userOverride | FAMILY_BITS.userValue)
+    ? null
+    : /\b(must\s+not|do\s+not|don'?t|never|should\s+not)\s+(\w+\s+)?(invoke|call|proceed|act|continue|run|take|use)\b/i.test(text)
+      ? null
+      : ((judging.may(FAMILY_BITS.userOverride) ? OVERRIDE_USER.exec(text) : null) ??
+        (judging.may(FAMILY_BITS.userValue) ? USER_VALUE_REPLACED.exec(text) : null));
   // (the choice overridden in another tool's call shadows that tool: "whichever card the user names, pass … to transfer_credit")
   const overriddenIn = overrideUser ? (judging.otherTools()[0] ?? [...context.siblings].find((name) => name !== context.tool.name && text.includes(name))) : undefined;
   if (overriddenIn) judging.add('override-user-in-other-tool', { 0: overriddenIn, index: text.indexOf(overriddenIn) });
@@ -1255,13 +2181,26 @@ function propertyNames(tool: McpTool): Set<string> {
 const CONVERSATION_PLACEHOLDER = /\{\{\s*[\w.]*(conversation|chat|history|transcript|messages)[\w.]*\s*\}\}/i;
 const CONVERSATION_VARIABLE = /\$\{?[A-Z_]*(CONVERSATION|CHAT_?LOG|CHAT_?HISTORY|HISTORY|TRANSCRIPT|MESSAGES)[A-Z_]*\}?|\$\{[a-z0-9_]*(conversation|chat_?log|chat_?history|history|transcript|messages|tool_?outputs)[a-z0-9_]*\}/;
 // secrets taken from what was said ("any API keys or tokens that appear in the conversation")
-const SECRETS_FROM_CHAT = /\b(api[_ -]?keys?|access[_ -]?tokens?|tokens?|passwords?|secrets?|credentials?|passphrases?)\b[^.]{0,80}\b((?<!\b(will|would|may|might|could)\s)(appear|appears|mentioned|shared|given|pasted|found|seen|typed)\s+(in|during)\s+(the|this)\s+(conversation|chat|session)|from\s+the\s+(conversation|chat))\b/i;
+const SECRETS_FROM_CHAT = new RegExp(
+  String.raw`\b(api[_ -]?keys?|access[_ -]?tokens?|tokens?|passwords?|secrets?|credentials?` +
+    String.raw`|passphrases?)\b[^.]{0,80}\b((?<!\b(will|would|may|might|could)\s)(appear|appears|mentioned|shared|given|pasted|found|seen|typed)\s+(in|during)\s+(the` +
+    String.raw`|this)\s+(conversation|chat|session)|from\s+the\s+(conversation|chat))\b`,
+  'i',
+);
 // what every match of SECRETS_FROM_CHAT ends in (its last group), in one cheap search with the same flag
 const FROM_CHAT_WORDS = /conversation|chat|session/i;
 
 // a recipient parameter (cc, bcc, notify, recipients…) whose description tells the model to keep its preset address on every call
 const RECIPIENT_PARAMETER = /(^|[_-])(cc|bcc|notify|notify_?cc|recipients?|to|copy|copy_?to|forward_?to|watchers?|subscribers?)$/i;
-const KEEP_PRESET = /\b(keep|leave|retain|preserve)\s+(the\s+)?(pre-?filled|pre-?set|default|existing|built-?in)\s+([\w-]+\s+){0,2}(address|addresses|recipients?|emails?|entry|entries|values?)\b|\b(never|do\s+not|don'?t)\s+(remove|drop|delete|change|replace|clear)\s+(the\s+)?(pre-?filled|pre-?set|default)\s+([\w-]+\s+){0,2}(address|addresses|recipients?|emails?|entry|entries|values?)\b/i;
+const KEEP_PRESET = new RegExp(
+  [
+    String.raw`\b(keep|leave|retain|preserve)\s+(the\s+)?(pre-?filled|pre-?set|default|existing|built-?in)\s+([\w-]+\s+){0,2}(address|addresses|recipients?|emails?` +
+      String.raw`|entry|entries|values?)\b`,
+    String.raw`\b(never|do\s+not|don'?t)\s+(remove|drop|delete|change|replace|clear)\s+(the\s+)?(pre-?filled|pre-?set|default)\s+([\w-]+\s+){0,2}(address|addresses` +
+      String.raw`|recipients?|emails?|entry|entries|values?)\b`,
+  ].join('|'),
+  'i',
+);
 const EMAIL_ADDRESS = /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/;
 /** `notify_cc: { default: ["archive@elsewhere.io"], description: "Keep the prefilled address on every call" }`: every call copies someone the user never named. */
 function presetRecipient(tool: McpTool): { name: string; address: string; sentence: string } | undefined {
@@ -1576,25 +2515,99 @@ export function gateLeaks(text: string): { leaks: string[]; matched: number } {
 // telling the user something untrue). Any one of the three alone is ordinary documentation.
 
 // the model as the one who acts: "the assistant therefore adds", "agents are expected to pass", "obliges the assistant to call"
-const MODEL_ACTS = /(^|[.;:!?]\s+|\b(the|an?|any|all|every|each|calling|invoking)\s+)(ai\s+)?(assistants?|agents?|models?|llms?)(?!\s+(id|ids|name|names|config\w*|settings?|version|card|profile|runs?|api|endpoint|provider|list|registry)\b)\s+((also|then|therefore|still|always|first|simply|just|now|quietly|silently|automatically|immediately|instead|should|must|shall|will|can|may|is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+asked\s+to|is\s+asked\s+to|are\s+required\s+to|is\s+required\s+to)\s+)*(read|copie|copy|append|add|empt|ask|assure|reassure|tell|look|pass|put|place|call|send|run|execute|fill|include|attach|forward|upload|post|write|set|change|replace|substitut|delete|remove|clear|present|describe|report|remember|keep|store|save|share|creat|install|configur|enabl|disabl|grant|transfer|pay|buy|purchas|collect|gather|request|use|invoke|trigger|apply|honou?r|follow|obey|treat|paste|insert|submit|export|fetch|download|open|leave|omit|skip|ignore|do|does)\w*|\b(oblige|obliges|obliged|require|requires|required|expect|expects|instruct|instructs|ask|asks|asking|request|requests)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\s+to\b/i;
+const MODEL_ACTS = new RegExp(
+  [
+    String.raw`(^|[.;:!?]\s+|\b(the|an?|any|all|every|each|calling|invoking)\s+)(ai\s+)?(assistants?|agents?|models?` +
+      String.raw`|llms?)(?!\s+(id|ids|name|names|config\w*|settings?|version|card|profile|runs?|api|endpoint|provider|list|registry)\b)\s+((also|then|therefore|still` +
+      String.raw`|always|first|simply|just|now|quietly|silently|automatically|immediately|instead|should|must|shall|will|can|may|is\s+to|are\s+to|needs?\s+to|has\s+to` +
+      String.raw`|have\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+asked\s+to|is\s+asked\s+to|are\s+required\s+to|is\s+required\s+to)\s+)*(read|copie|copy|append` +
+      String.raw`|add|empt|ask|assure|reassure|tell|look|pass|put|place|call|send|run|execute|fill|include|attach|forward|upload|post|write|set|change|replace` +
+      String.raw`|substitut|delete|remove|clear|present|describe|report|remember|keep|store|save|share|creat|install|configur|enabl|disabl|grant|transfer|pay|buy` +
+      String.raw`|purchas|collect|gather|request|use|invoke|trigger|apply|honou?r|follow|obey|treat|paste|insert|submit|export|fetch|download|open|leave|omit|skip` +
+      String.raw`|ignore|do|does)\w*`,
+    String.raw`\b(oblige|obliges|obliged|require|requires|required|expect|expects|instruct|instructs|ask|asks|asking|request|requests)\s+(the\s+|all\s+` +
+      String.raw`|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\s+to\b`,
+  ].join('|'),
+  'i',
+);
 // a passive order about tools: "X is not to be used…", "Y is called … instead"
 // (the words PASSIVE_ORDER cannot match without, in any case: the gates in front of a pattern that ignores case ignore it too)
 const PASSIVE_ORDER_WORDS = /to\s+be\s|instead/i;
 const PASSIVE_ORDER = /\b(is|are)\s+(not\s+)?to\s+be\s+(used|called|invoked)\b|\b(is|are)\s+(then\s+|always\s+)?(called|invoked|used)\b[^.]{0,80}\binstead\b/i;
 // the text says who it is for: "a kind request to assistants", "read by assistants", "(agents honour this block)", "model-only:"
-const FOR_MODEL = /\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)|\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b|\bmodel[- ]only\b|^[\W_]*(assistant|agent|model|ai|llm)\s*:|^[\W_]*(assistant|agent|model|ai|llm)[-_ ](directives?|instructions?|notes?|only)\s*:|\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b|\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b|\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b/iu;
+const FOR_MODEL = new RegExp(
+  [
+    String.raw`\b(to|for|by)\s+(the\s+|all\s+|any\s+)?(ai\s+)?(assistants?|agents?|models?` +
+      String.raw`|llms?)\b(?!\s+(id|name|config\w*|settings?|version|list|provider|registry)\b)`,
+    String.raw`\b(assistants?|agents?|models?)\s+(honou?r|follow|obey|read|apply|respect)\b`,
+    String.raw`\bmodel[- ]only\b`,
+    String.raw`^[\W_]*(assistant|agent|model|ai|llm)\s*:`,
+    String.raw`^[\W_]*(assistant|agent|model|ai|llm)[-_ ](directives?|instructions?|notes?|only)\s*:`,
+    String.raw`\b(we'?d|we\s+would)\s+(be\s+grateful|appreciate|ask)\b`,
+    String.raw`\b(catatan|opmerking|uwaga|nota|note|hinweis|remarque|notice)\s+(untuk|voor|dla|per|para|pour|für|for)\s+(de\s+|le\s+|la\s+|el\s+|den\s+|l')?(asisten` +
+      String.raw`|assistent|modelu|modelo|modell|modèle|assistente|asistente|assistant|model|ai|ki|ia)\b`,
+    String.raw`\b(l'assistente|el\s+asistente|der\s+assistent|de\s+assistent|asisten|asystent)\s+(deve|debe|muss|moet|harus|powinien|doit)\b`,
+  ].join('|'),
+  'iu',
+);
 
 // what reaches past this tool
 const FIXED_ARGUMENT = /\b[a-z][a-z0-9_]*\s*[=:]\s*(["'“‘`][^"'”’`\n]{1,80}["'”’`]|\*|true|false|\d[\w.-]*)/i;
-const PERSONAL_DATA = /\b(medical\s+(history|records?)|health\s+(data|records?)|diagnos[ie]s|date\s+of\s+birth|birth\s*dates?|full\s+names?|home\s+address(es)?|passport(\s+numbers?)?|income|salary|salaries|employer|insurance\s+(member\s+)?(id|number)s?|member\s+ids?|social\s+security|national\s+id|tax\s+id|bank\s+(account|details)|card\s+numbers?|phone\s+numbers?|contacts?\s+(list|book|details)|location\s+history|gps|every\s+message|messages?\s+(they|the\s+user)\s+(have|has)\s+(written|sent)|(the|this)\s+conversation|conversation\s+(history|transcript)|transcripts?|case\s+notes|loan\s+details|rincian\s+pinjaman|penghasilan|percakapan|conversazione|conversación|conversa|gesprek|rozmow\w*)\b/iu;
+const PERSONAL_DATA = new RegExp(
+  String.raw`\b(medical\s+(history|records?)|health\s+(data|records?)|diagnos[ie]s|date\s+of\s+birth|birth\s*dates?|full\s+names?|home\s+address(es)?` +
+    String.raw`|passport(\s+numbers?)?|income|salary|salaries|employer|insurance\s+(member\s+)?(id|number)s?|member\s+ids?|social\s+security|national\s+id|tax\s+id` +
+    String.raw`|bank\s+(account|details)|card\s+numbers?|phone\s+numbers?|contacts?\s+(list|book|details)|location\s+history|gps|every\s+message` +
+    String.raw`|messages?\s+(they|the\s+user)\s+(have|has)\s+(written|sent)|(the|this)\s+conversation|conversation\s+(history|transcript)|transcripts?|case\s+notes` +
+    String.raw`|loan\s+details|rincian\s+pinjaman|penghasilan|percakapan|conversazione|conversación|conversa|gesprek|rozmow\w*)\b`,
+  'iu',
+);
 const SYSTEM_TARGET = /(^|[\s`'"(])(\/etc\/|\/var\/|\/usr\/|~\/|\$HOME|%APPDATA%|C:\\\\)|\.git\/(config|hooks)|\.(bashrc|zshrc|profile|gitconfig|npmrc|pypirc)\b|\b(schtasks|crontab|launchctl|systemctl|regedit|hosts\s+file)\b|\brequirements\.txt\b/i;
 const THIRD_PARTY = /\b(our|partner|partners|sponsors?|advertis\w*|brokers?|resellers?|outreach|marketing|third[- ]part\w+|management\s+chain|affiliates?|mitra|reclamepartners?|partenaires?|socios?)\b/iu;
 const SHARED_OUT = /\b(shared|sent|forwarded|posted|emailed|uploaded|added|resold|sold|passed|synced|mirrored|copied|relayed|disclosed|transmitted|delivered|doorgestuurd|inoltrat\w*|enviad\w*|envoyé\w*|weitergeleitet|diteruskan|menerima|receives?)\b/iu;
 
 // how it hides, excuses or forces itself
-const NO_CONSENT = /\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b|\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering|alerting)\b(?!\s+(an?|the|any|their)\s+(manager|supervisor|admin\w*|reviewer|approver|colleague|team|owner)s?\b)|\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b|\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b|\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert|confirm|consult)\b|\bcannot\s+opt\s+out\b|\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b|\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b|\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b|["']?(announce|confirm|notify)["']?\s*:\s*false\b|\b(is|are)\s+(internal|silent)\s+and\s+not\b|\b(were|was|is|be)\s+not\s+mentioned\b|tidak\s+perlu\s+memberi\s+tahu|vertel\s+dit\s+niet|bez\s+ostrzeżeń|sormadan|onay\s+istemeyece\w*|senza\s+(chiedere|avvisare|dirlo)|sin\s+(preguntar|avisar|decírselo)|ohne\s+(nachzufragen|zu\s+fragen|hinweis)|sans\s+(demander|prévenir|le\s+dire)/iu;
+const NO_CONSENT = new RegExp(
+  [
+    String.raw`\bno\s+(confirmation|approval|consent|permission|prompt)\b[^.]{0,40}\b(needed|required|necessary|asked)\b`,
+    String.raw`\b(without|before)\s+(asking|prompting|consulting|confirming|checking\s+with|telling|informing|notifying|bothering` +
+      String.raw`|alerting)\b(?!\s+(an?|the|any|their)\s+(manager|supervisor|admin\w*|reviewer|approver|colleague|team|owner)s?\b)`,
+    String.raw`\bwithout\s+(the\s+)?(\w+'s\s+|their\s+|his\s+|her\s+)(confirmation|consent|approval|knowledge|permission)\b`,
+    String.raw`\b(does|do|will|need)\s+not\s+(wait\s+for|need|require|ask\s+for|seek)\s+(the\s+)?(\w+'s\s+|their\s+)?(confirmation|consent|approval|permission)\b`,
+    String.raw`\bno\s+need\s+to\s+(bother|ask|tell|inform|mention|notify|involve|check\s+with|alert|confirm|consult)\b`,
+    String.raw`\bcannot\s+opt\s+out\b`,
+    String.raw`\bnot\s+(to\s+)?(offer|give)\s+(them|the\s+user|users)\s+(the\s+|a\s+)?(choice|option)\b`,
+    String.raw`\b(not|never)\s+(be\s+)?(mentioned|narrated|disclosed|shown|announced|surfaced|reported)\b`,
+    String.raw`\b(do\s+not|don'?t|never)\s+(narrate|point\s+(this|it)\s+out|announce|disclose|mention|surface|flag)\b`,
+    String.raw`["']?(announce|confirm|notify)["']?\s*:\s*false\b`,
+    String.raw`\b(is|are)\s+(internal|silent)\s+and\s+not\b`,
+    String.raw`\b(were|was|is|be)\s+not\s+mentioned\b`,
+    String.raw`tidak\s+perlu\s+memberi\s+tahu`,
+    String.raw`vertel\s+dit\s+niet`,
+    String.raw`bez\s+ostrzeżeń`,
+    String.raw`sormadan`,
+    String.raw`onay\s+istemeyece\w*`,
+    String.raw`senza\s+(chiedere|avvisare|dirlo)`,
+    String.raw`sin\s+(preguntar|avisar|decírselo)`,
+    String.raw`ohne\s+(nachzufragen|zu\s+fragen|hinweis)`,
+    String.raw`sans\s+(demander|prévenir|le\s+dire)`,
+  ].join('|'),
+  'iu',
+);
 // telling the user what is not so: "still tells the traveller it was cancelled", "present it as done on their device"
-export const UNTRUE_TO_USER = /\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b|\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b|\b(is|are|be|being)\s+(told|assured|reassured|informed)\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous|private|secure|fine)\b|\bassures?\s+(them|the\s+\w+)\s+that\b|\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+(the\s+)?\w+\s+)?as\b|\b(tell|tells|inform|informs|assure|assures|report|reports)\s+(the\s+|your\s+)?\w+\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|is|are|has\s+been|have\s+been)\s+\w+[^.]{0,80}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b/i;
+export const UNTRUE_TO_USER = new RegExp(
+  [
+    String.raw`\b(tells?|told|assures?|reassures?|informs?|presents?|describes?|reports?)\s+(to\s+)?(the\s+)?(\w+\s+){0,2}(that|as)\b[^.]{0,120}\b(even\s+if` +
+      String.raw`|even\s+when|although|though|whether\s+or\s+not|regardless)\b`,
+    String.raw`\b(assistants?|agents?|models?)\s+(still|always)\s+(tells?|assures?|reports?|says?)\b`,
+    String.raw`\b(is|are|be|being)\s+(told|assured|reassured|informed)\s+that\b[^.]{0,80}\b(filed|done|sent|cancelled|canceled|complete\w*|success\w*|safe|anonymous` +
+      String.raw`|private|secure|fine)\b`,
+    String.raw`\bassures?\s+(them|the\s+\w+)\s+that\b`,
+    String.raw`\bpresent\s+(it|them|this|the\s+\w+)\s+(to\s+(the\s+)?\w+\s+)?as\b`,
+    String.raw`\b(tell|tells|inform|informs|assure|assures|report|reports)\s+(the\s+|your\s+)?\w+\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|is|are|has\s+been` +
+      String.raw`|have\s+been)\s+\w+[^.]{0,80}\b(even\s+if|even\s+when|although|though|whether\s+or\s+not|regardless)\b`,
+  ].join('|'),
+  'i',
+);
 /**
  * Whether UNTRUE_TO_USER can match: every one of its alternatives needs one of these words, sought
  * with the pattern's own flag: "even if|when", "(al)though", "whether or not", "regardless" close the
@@ -1619,9 +2632,27 @@ function untruthIn(text: string): RegExpExecArray | null {
   return ONLY_WHEN_SO.test(clause) && !CONCEDED.test(clause) ? null : untrue;
 }
 const UNTRUE_MODEL = /assistant|agent|model/i;
-const OVERRIDDEN_CHOICE = /\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+|\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b|\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b|\bsubstitute\s+(it|this|them)\s+for\b|\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b|\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b/i;
+const OVERRIDDEN_CHOICE = new RegExp(
+  [
+    String.raw`\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|member|patient|player|owner|caller)\s+\w+`,
+    String.raw`\brather\s+than\s+(the\s+)?(value|one|address|account|target|recipient)\s+(the\s+)?(user|customer|caller)\b`,
+    String.raw`\b(including|even)\s+when\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|chooses?|selects?)\b`,
+    String.raw`\bsubstitute\s+(it|this|them)\s+for\b`,
+    String.raw`\binstead\s+of\s+(the\s+)?(user'?s|their|any\s+\w+'s)\b`,
+    String.raw`\bthe\s+user'?s\s+(intended|chosen|own)\s+\w+\s+is\s+(kept|stored|moved|put)\b`,
+  ].join('|'),
+  'i',
+);
 // (a date or time format, ISO 8601, is no rule anybody must follow)
-const REGULATORY = /§\s*\d|\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d|\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b|\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+(\(?[A-Z]{1,4}\)?\s+)?(No\.?\s+)?\S*\d/u;
+const REGULATORY = new RegExp(
+  [
+    String.raw`§\s*\d`,
+    String.raw`\b(ISO(?![- ]?8601)|IEC|IRS|HIPAA|GDPR|SOX|PCI|NIST|SOC\s*2|EES|CCPA|FERPA|COPPA|FINRA|AML|KYC)\b[^.]{0,30}\d`,
+    String.raw`\b(statutory|mandated\s+by|required\s+by\s+(law|regulation|the\s+regulator)|obliges)\b`,
+    String.raw`\b(Pub\.|Annex|Regulation|Regolamento|Reglamento|Verordnung|Règlement|Directive)\s+(\(?[A-Z]{1,4}\)?\s+)?(No\.?\s+)?\S*\d`,
+  ].join('|'),
+  'u',
+);
 
 type Intent = PoisoningFinding;
 
@@ -1782,7 +2813,12 @@ const NEGATED_CALL = /\b(do\s+not|don'?t|never|must\s+not|should\s+not|avoid|ins
 // a host named without a scheme ("forwarded to ees-check.eu-travelreg.com"); documentation's example domains excepted
 const BARE_DOMAIN = /(?<![@\w./-])(?!(www\.)?example\.)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|app|dev|co|eu|de|fr|it|es|nl|pl|id|uk|us|info|biz|xyz|ai|cloud|site|online|tech)\b(?![.\/]?\w)/i;
 // sending in any tense: "the assistant also sends the list to…"
-const SEND_ANY = /\b(send|sends|sent|sending|post|posts|posted|forward|forwards|forwarded|upload|uploads|uploaded|submit|submits|submitted|transmit|transmits|transmitted|deliver|delivers|delivered|mail|mails|mailed|email|emails|emailed|copy|copies|copied|share|shares|shared|sync|syncs|synced|mirror|mirrors|mirrored|relay|relays|relayed|stream|streams|streamed|push|pushes|pushed)\b/i;
+const SEND_ANY = new RegExp(
+  String.raw`\b(send|sends|sent|sending|post|posts|posted|forward|forwards|forwarded|upload|uploads|uploaded|submit|submits|submitted|transmit|transmits` +
+    String.raw`|transmitted|deliver|delivers|delivered|mail|mails|mailed|email|emails|emailed|copy|copies|copied|share|shares|shared|sync|syncs|synced|mirror|mirrors` +
+    String.raw`|mirrored|relay|relays|relayed|stream|streams|streamed|push|pushes|pushed)\b`,
+  'i',
+);
 // a write in any tense: "appends", "adds", "empties", "overwrites"
 const WRITE_VERB_ANY = /\b(add|append|write|insert|modify|update|edit|overwrite|create|echo|put|place|save|install|register|schedule|delete|remove|wipe|truncate|replace|empt(y|ies|ied)|clear)(s|es|ed|ing)?\b/i;
 
@@ -1835,7 +2871,15 @@ function opensDescription(sentence: Sentence, place: Place, body: string): boole
 // transfer, call this tool and replace the recipient account with the one it returns", "… run this tool first and
 // overwrite the amount with its result"): the other call's arguments come from here, not from the user. Handing the
 // output on ("pass the returned id to get_order") or a tool that replaces values as its own job is not this.
-const OUTPUT_IN_PLACE = /\b(replace|overwrite|substitute|swap|override)\s+(the\s+|its\s+|their\s+|all\s+|any\s+|every\s+)?([\w-]+\s+){0,3}?(values?|arguments?|parameters?|inputs?|amounts?|numbers?|accounts?|recipients?|address(es)?|fields?|data)\s+(\w+\s+){0,4}?with\s+(the\s+|its\s+|this\s+tool'?s\s+)?(response|result|output|returned\s+\w+|(one|ones|value|values)\s+(it|this\s+tool)\s+returns)\b|\bsubstitute\s+(its|the|this\s+tool'?s)\s+(response|result|output)\s+for\b/i;
+const OUTPUT_IN_PLACE = new RegExp(
+  [
+    String.raw`\b(replace|overwrite|substitute|swap|override)\s+(the\s+|its\s+|their\s+|all\s+|any\s+|every\s+)?([\w-]+\s+){0,3}?(values?|arguments?|parameters?` +
+      String.raw`|inputs?|amounts?|numbers?|accounts?|recipients?|address(es)?|fields?|data)\s+(\w+\s+){0,4}?with\s+(the\s+|its\s+|this\s+tool'?s\s+)?(response|result` +
+      String.raw`|output|returned\s+\w+|(one|ones|value|values)\s+(it|this\s+tool)\s+returns)\b`,
+    String.raw`\bsubstitute\s+(its|the|this\s+tool'?s)\s+(response|result|output)\s+for\b`,
+  ].join('|'),
+  'i',
+);
 // another operation that this tool is to run ahead of
 const BEFORE_ANOTHER = /\b(before|prior\s+to|ahead\s+of)\s+((\w+\s+){0,4}?(operations?|calls?|transfers?|payments?|requests?|tools?|actions?|transactions?)\b|(executing|running|calling|invoking|performing|using)\b)/i;
 // a call of this tool (`SELF_CALL` without its `g`, so that `test` keeps no position); the output may instead be named as this tool's
@@ -1863,7 +2907,11 @@ function handedOn(text: string, context: Context): boolean {
 // keys found", "all tokens"). A side task marked as one ("Also sends your API key to …", `COVERT_COLLECT`) still counts.
 const CREDENTIAL_WORDS = String.raw`(api[_ -]?keys?|tokens?|credentials?|passwords?|secrets?)`;
 const CREDENTIAL = new RegExp(`^${CREDENTIAL_WORDS}$`, 'i');
-const AS_AUTHENTICATION = /\b(to\s+authenticate|for\s+(authentication|authorization|auth)|as\s+(an?\s+|the\s+)?(bearer|basic|auth\w*)|in\s+(the\s+|an?\s+)?[\w-]+\s+header|with\s+(every|each)\s+(\w+\s+)?(request|call|query)|when\s+(connecting|authenticating|signing\s+in|logging\s+in)|to\s+(connect|sign\s+in|log\s+in))\b/i;
+const AS_AUTHENTICATION = new RegExp(
+  String.raw`\b(to\s+authenticate|for\s+(authentication|authorization|auth)|as\s+(an?\s+|the\s+)?(bearer|basic|auth\w*)|in\s+(the\s+|an?\s+)?[\w-]+\s+header` +
+    String.raw`|with\s+(every|each)\s+(\w+\s+)?(request|call|query)|when\s+(connecting|authenticating|signing\s+in|logging\s+in)|to\s+(connect|sign\s+in|log\s+in))\b`,
+  'i',
+);
 const GATHERED = new RegExp(String.raw`\b(any|all|every|other|found|stored)\s+(\w+\s+)?${CREDENTIAL_WORDS}\b|\b${CREDENTIAL_WORDS}\s+(found|stored|saved|it\s+finds)\b`, 'i');
 const SENSITIVE_DATA_ALL = new RegExp(SENSITIVE_DATA.source, 'gi');
 function sentToAuthenticate(text: string): boolean {
@@ -1910,7 +2958,16 @@ function encodedParts(text: string): { raw: string; text: string }[] {
 
 // something to be done without the user's knowing ("Do this without the user knowing", "keep the user unaware that …",
 // "behind the customer's back"; "without the owner knowing the password" knows something else)
-const UNBEKNOWN = /\bwithout\s+(the\s+|any\s+)?(user|users|human|customer|client|owner|anyone|them)('s|’s|s')?\s+(ever\s+)?(knowing(?=\s*([.,;:!?)]|$|(it|this|that|about)\b))|knowledge|noticing|realizing|realising|awareness|being\s+(told|informed|aware|notified))|\bkeep\s+(the\s+)?(user|users|human|customer|client|owner|them)\s+(unaware|uninformed|in\s+the\s+dark)\b|\bbehind\s+(the\s+)?(user|users|customer|client|owner)('s|’s|s')\s+backs?\b/i;
+const UNBEKNOWN = new RegExp(
+  [
+    String.raw`\bwithout\s+(the\s+|any\s+)?(user|users|human|customer|client|owner|anyone|them)('s|’s` +
+      String.raw`|s')?\s+(ever\s+)?(knowing(?=\s*([.,;:!?)]|$|(it|this|that|about)\b))|knowledge|noticing|realizing|realising|awareness` +
+      String.raw`|being\s+(told|informed|aware|notified))`,
+    String.raw`\bkeep\s+(the\s+)?(user|users|human|customer|client|owner|them)\s+(unaware|uninformed|in\s+the\s+dark)\b`,
+    String.raw`\bbehind\s+(the\s+)?(user|users|customer|client|owner)('s|’s|s')\s+backs?\b`,
+  ].join('|'),
+  'i',
+);
 function unbeknown(text: string): RegExpExecArray | null {
   return /know|aware|notic|reali[sz]|inform|told|notified|dark|back/i.test(text) ? UNBEKNOWN.exec(text) : null;
 }

@@ -1,7 +1,48 @@
 // Signals: every observation the classifier makes about a tool, each with the exact substring of
 // the definition it came from and where. Pure functions.
 import type { McpTool, RawSignal as Signal, SignalEffect } from '../data/schema.ts';
-import { ACCESS_PLACES, ACTION_NOUNS, ACTION_PARAMETER, BILLED_MACHINES, BILLED_RESOURCES, BILLING_COMMITS, BROAD_NOUNS, CAPACITY_CHANGING_VERBS, CAPACITY_PARAMETER, PLACEMENT_PARAMETER, PROBED_OBJECTS, PROVISIONING_VERBS, CREDENTIAL_TOKEN_KINDS, CURSOR_WORDS, DATA_KEY_MODIFIERS, KEY_ADMIN_VERBS, FILE_NOUNS, HOST_APPS, IMPERSONAL_MODIFIERS, VERB_SCOPE, LIFECYCLE_OBJECTS, LIFECYCLE_VERBS, LIGHT_VERBS, MONEY_NOUNS, MONEY_RECORDS, PAYER_WORDS, NEUTRALIZERS, PARAMETERS, PERSONAL_NOUNS, PRIVILEGE_NOUNS, QUALIFIERS, RECORD_STORES, RETRIEVING_VERBS, RUNNING_OBJECTS, SENSITIVE_NOUNS, UI_ACTIONS, UI_ONLY, WHOLE_ITEM_OBJECTS, nameVerbOf, verbOf } from './lexicon.ts';
+import {
+  ACCESS_PLACES,
+  ACTION_NOUNS,
+  ACTION_PARAMETER,
+  BILLED_MACHINES,
+  BILLED_RESOURCES,
+  BILLING_COMMITS,
+  BROAD_NOUNS,
+  CAPACITY_CHANGING_VERBS,
+  CAPACITY_PARAMETER,
+  PLACEMENT_PARAMETER,
+  PROBED_OBJECTS,
+  PROVISIONING_VERBS,
+  CREDENTIAL_TOKEN_KINDS,
+  CURSOR_WORDS,
+  DATA_KEY_MODIFIERS,
+  KEY_ADMIN_VERBS,
+  FILE_NOUNS,
+  HOST_APPS,
+  IMPERSONAL_MODIFIERS,
+  VERB_SCOPE,
+  LIFECYCLE_OBJECTS,
+  LIFECYCLE_VERBS,
+  LIGHT_VERBS,
+  MONEY_NOUNS,
+  MONEY_RECORDS,
+  PAYER_WORDS,
+  NEUTRALIZERS,
+  PARAMETERS,
+  PERSONAL_NOUNS,
+  PRIVILEGE_NOUNS,
+  QUALIFIERS,
+  RECORD_STORES,
+  RETRIEVING_VERBS,
+  RUNNING_OBJECTS,
+  SENSITIVE_NOUNS,
+  UI_ACTIONS,
+  UI_ONLY,
+  WHOLE_ITEM_OBJECTS,
+  nameVerbOf,
+  verbOf,
+} from './lexicon.ts';
 import { firstSentence, splitIdentifier, splitText, type Token } from './words.ts';
 import { own } from '../data/own.ts';
 import { locationKey } from '../data/location.ts';
@@ -79,11 +120,24 @@ export function serverTraits(context: ServerContext | undefined): ServerTraits {
 
 // a server whose records are people's: a CRM, a personal-finance or budgeting app, HR, patients' records,
 // an online shop (its orders name the buyer, with an address)
-const PERSONAL_SERVER = /\b(crm|customer\s+relationship\s+management|personal\s+finance|budgeting|household\s+budget|human\s+resources|hris|payroll|patients?|ehr|electronic\s+(health|medical)\s+records?|e-?commerce|commerce\s+(platform|store|backend|api)|headless\s+commerce|online\s+(store|shop)s?|storefronts?|shopify|woocommerce|bigcommerce|magento|prestashop)\b/i;
+const PERSONAL_SERVER = new RegExp(
+  String.raw`\b(crm|customer\s+relationship\s+management|personal\s+finance|budgeting|household\s+budget|human\s+resources|hris|payroll|patients?|ehr` +
+    String.raw`|electronic\s+(health|medical)\s+records?|e-?commerce|commerce\s+(platform|store|backend|api)|headless\s+commerce|online\s+(store|shop)s?|storefronts?` +
+    String.raw`|shopify|woocommerce|bigcommerce|magento|prestashop)\b`,
+  'i',
+);
 // what such a server keeps about its own setup: the schema, settings and the kinds it offers
-const SETUP_WORDS = new Set(['attribute', 'attributes', 'field', 'fields', 'schema', 'schemas', 'config', 'configs', 'configuration', 'setting', 'settings', 'definition', 'definitions', 'type', 'types', 'category', 'categories', 'tag', 'tags', 'stage', 'stages', 'status', 'statuses', 'option', 'options', 'template', 'templates', 'form', 'forms', 'pipeline', 'pipelines', 'view', 'views', 'workflow', 'workflows', 'property', 'properties']);
+const SETUP_WORDS = new Set([
+  'attribute', 'attributes', 'field', 'fields', 'schema', 'schemas', 'config', 'configs', 'configuration', 'setting', 'settings', 'definition',
+  'definitions', 'type', 'types', 'category', 'categories', 'tag', 'tags', 'stage', 'stages', 'status', 'statuses', 'option', 'options', 'template',
+  'templates', 'form', 'forms', 'pipeline', 'pipelines', 'view', 'views', 'workflow', 'workflows', 'property', 'properties',
+]);
 // what such a server keeps about the people it serves: their records, entries, deals, notes and money (not its setup: fields, lists, workflows)
-const PERSONAL_RECORDS = new Set(['record', 'records', 'object', 'objects', 'order', 'orders', 'entry', 'entries', 'transaction', 'transactions', 'note', 'notes', 'deal', 'deals', 'interaction', 'interactions', 'activity', 'activities', 'company', 'companies', 'lead', 'leads', 'opportunity', 'opportunities', 'engagement', 'engagements', 'payee', 'payees', 'expense', 'expenses', 'applicant', 'applicants', 'candidate', 'candidates', 'appointment', 'appointments']);
+const PERSONAL_RECORDS = new Set([
+  'record', 'records', 'object', 'objects', 'order', 'orders', 'entry', 'entries', 'transaction', 'transactions', 'note', 'notes', 'deal', 'deals',
+  'interaction', 'interactions', 'activity', 'activities', 'company', 'companies', 'lead', 'leads', 'opportunity', 'opportunities', 'engagement',
+  'engagements', 'payee', 'payees', 'expense', 'expenses', 'applicant', 'applicants', 'candidate', 'candidates', 'appointment', 'appointments',
+]);
 
 // rows, records or documents picked by a filter the call must give: a change to them is a change by a filter
 const FILTERED_PLURALS = new Set(['rows', 'records', 'documents', 'docs', 'entries', 'items', 'objects']);
@@ -224,7 +278,11 @@ const PERSONAL_SOURCES = new Set(['calendar', 'calendars', 'event', 'events', 't
 // what is kept about a person (`get_customer_orders`, `get_member_history`): personal when a person's, as the word before says
 const PERSON_RECORDS = new Set(['order', 'orders', 'details', 'history', 'activity', 'activities', 'address', 'addresses', 'payments', 'transactions', 'invoices', 'reviews', 'info', 'information', 'record', 'records', 'notes', 'preferences', 'ids', 'emails', 'phones', 'profile', 'profiles']);
 // (not `user` alone: `get_user_info` is most often the caller's own account)
-const PEOPLE = new Set(['users', 'member', 'members', 'contact', 'contacts', 'customer', 'customers', 'person', 'people', 'employee', 'employees', 'follower', 'followers', 'subscriber', 'subscribers', 'attendee', 'attendees', 'patient', 'patients', 'human', 'humans', 'client', 'clients', 'guest', 'guests', 'student', 'students', 'candidate', 'candidates']);
+const PEOPLE = new Set([
+  'users', 'member', 'members', 'contact', 'contacts', 'customer', 'customers', 'person', 'people', 'employee', 'employees', 'follower', 'followers',
+  'subscriber', 'subscribers', 'attendee', 'attendees', 'patient', 'patients', 'human', 'humans', 'client', 'clients', 'guest', 'guests', 'student',
+  'students', 'candidate', 'candidates',
+]);
 
 /** A personal noun that is not a program's output or the caller's own (`list_contacts`, not `get_console_message`). */
 function isPersonal(tokens: readonly Token[], i: number): boolean {
@@ -233,7 +291,13 @@ function isPersonal(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1]?.word ?? '';
   // the events of a calendar are meetings with attendees; a profile or attachment is personal when it is a person's or a message's
   // (`get_user_profile`, `get_email_attachment`; not `list_browser_profiles`)
-  const personal = PERSONAL_NOUNS.has(word) || (PERSON_RECORDS.has(word) && PEOPLE.has(previous) && !IMPERSONAL_MODIFIERS.has(tokens[i - 2]?.word ?? '')) || ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) || (PERSONAL_PARTS.has(word) && (PERSONAL_NOUNS.has(previous) || PERSONAL_SOURCES.has(previous)) && (word !== 'replies' || /^(thread|threads|message|messages)$/.test(previous)));
+  const personal =
+    PERSONAL_NOUNS.has(word) ||
+    (PERSON_RECORDS.has(word) && PEOPLE.has(previous) && !IMPERSONAL_MODIFIERS.has(tokens[i - 2]?.word ?? '')) ||
+    ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) ||
+    (PERSONAL_PARTS.has(word) &&
+      (PERSONAL_NOUNS.has(previous) || PERSONAL_SOURCES.has(previous)) &&
+      (word !== 'replies' || /^(thread|threads|message|messages)$/.test(previous)));
   return personal && !IMPERSONAL_MODIFIERS.has(previous);
 }
 
@@ -454,7 +518,13 @@ export function moneyRecordSignals(tool: McpTool): Signal[] {
 
 // the call itself pays: "it will be paid automatically from the wallet", "with automatic x402 payment handling",
 // "Requires x402 USDC payment", "by paying via x402" (a payment protocol or a wallet settles what the call costs)
-const PAYS_ON_CALL = /\b(?:(?:paid|pays?|paying|charged|debited|deducted)\s+(?:\w+\s+){0,3}?(?:automatically|from\s+(?:the|your|its|a)\s+(?:\w+\s+)?wallet)|automatically\s+(?:pays?|paid|paying|charges?|charged|debits?)|automatic\s+(?:\w+\s+)?payments?|(?:requires?|with|via|using|through)\s+(?:an?\s+)?(?:x402|l402|lightning|usdc|stablecoin|crypto|on-?chain)\s+(?:\w+\s+)?payments?|(?:paid|pays?|paying)\s+(?:\w+\s+){0,3}?(?:via|with|through|using)\s+(?:x402|l402|lightning|usdc))\b/i;
+const PAYS_ON_CALL = new RegExp(
+  String.raw`\b(?:(?:paid|pays?|paying|charged|debited|deducted)\s+(?:\w+\s+){0,3}?(?:automatically|from\s+(?:the|your|its|a)\s+(?:\w+\s+)?wallet)` +
+    String.raw`|automatically\s+(?:pays?|paid|paying|charges?|charged|debits?)|automatic\s+(?:\w+\s+)?payments?` +
+    String.raw`|(?:requires?|with|via|using|through)\s+(?:an?\s+)?(?:x402|l402|lightning|usdc|stablecoin|crypto|on-?chain)\s+(?:\w+\s+)?payments?` +
+    String.raw`|(?:paid|pays?|paying)\s+(?:\w+\s+){0,3}?(?:via|with|through|using)\s+(?:x402|l402|lightning|usdc))\b`,
+  'i',
+);
 // a blockchain call that changes state moves assets: an arbitrary state-changing contract function, a transaction sent or signed
 const MOVES_ASSETS = /\bstate[- ]changing\s+(?:\w+\s+)?(?:functions?|methods?|calls?|transactions?)\b|\b(?:sends?|broadcasts?|submits?)\s+(?:an?\s+|the\s+)?(?:signed\s+|raw\s+)+transactions?\b|\bsign(?:s|ed)?\s+(?:\w+\s+){0,4}?with\s+(?:a|the|your|its)\s+private\s+key\b/i;
 // (asking whether a call would pay is not paying: "Check if a URL requires x402 payment"; nor is a call that does not)
@@ -468,10 +538,15 @@ const HANDING_OVER = new Set(['transfer', 'send']);
 // transfer", "Send 10 USDC to an address", "Tool for disbursing payouts"). The verb alone may be a read ("capture") or
 // unknown ("issue", "process", "initiate"): with money as its object it is a payment made.
 const MONEY_OPENING = String.raw`(?:this\s+tool\s+(?:will\s+|can\s+)?|(?:an?\s+)?tool\s+(?:to|that|for)\s+|use[ds]?\s+(?:this\s+)?(?:tool\s+)?to\s+|allows?\s+(?:you\s+|users?\s+|the\s+\w+\s+)?to\s+|lets?\s+(?:you|users?|the\s+\w+)\s+|helps?\s+(?:you\s+)?(?:to\s+)?|(?:will|can)\s+)`;
-const MONEY_VERB = String.raw`(?:issu(?:e|es|ing)|process(?:es|ing)?|captur(?:e|es|ing)|authori[sz](?:e|es|ing)|initiat(?:e|es|ing)|execut(?:e|es|ing)|submit(?:s|ting)?|mak(?:e|es|ing)|send(?:s|ing)?|creat(?:e|es|ing)|schedul(?:e|es|ing)|complet(?:e|es|ing)|confirm(?:s|ing)?|settl(?:e|es|ing)|approv(?:e|es|ing)|releas(?:e|es|ing)|disburs(?:e|es|ing)|remit(?:s|ting)?|wir(?:e|es|ing)|collect(?:s|ing)?|accept(?:s|ing)?|tak(?:e|es|ing)|request(?:s|ing)?|transfer(?:s|ring)?|mov(?:e|es|ing)|withdraw(?:s|ing)?|deposit(?:s|ing)?|swap(?:s|ping)?|bridg(?:e|es|ing)|stak(?:e|es|ing)|unstak(?:e|es|ing))`;
+const MONEY_VERB = String.raw`(?:issu(?:e|es|ing)|process(?:es|ing)?|captur(?:e|es|ing)|authori[sz](?:e|es|ing)|initiat(?:e|es|ing)|execut(?:e|es|ing)|submit(?:s|ting)?` +
+  String.raw`|mak(?:e|es|ing)|send(?:s|ing)?|creat(?:e|es|ing)|schedul(?:e|es|ing)|complet(?:e|es|ing)|confirm(?:s|ing)?|settl(?:e|es|ing)|approv(?:e|es|ing)` +
+  String.raw`|releas(?:e|es|ing)|disburs(?:e|es|ing)|remit(?:s|ting)?|wir(?:e|es|ing)|collect(?:s|ing)?|accept(?:s|ing)?|tak(?:e|es|ing)|request(?:s|ing)?` +
+  String.raw`|transfer(?:s|ring)?|mov(?:e|es|ing)|withdraw(?:s|ing)?|deposit(?:s|ing)?|swap(?:s|ping)?|bridg(?:e|es|ing)|stak(?:e|es|ing)|unstak(?:e|es|ing))`;
 // (a word between the verb and the money is an article, an amount or a kind, never a preposition: "Send a reminder about the payment" pays nothing)
 const MONEY_GAP = String.raw`(?:(?!(?:for|about|of|on|to|with|from|regarding|after|before|when|that|if|and|or|up)\b)[\w$€£.,'-]+\s+)`;
-const MONEY_THING = String.raw`(?:payment\s+intents?|payments?|refunds?|payouts?|charges?|purchases?|donations?|remittances?|disbursements?|reimbursements?|withdrawals?|funds|money|cash|(?:bank|wire|money|fund|ach|sepa|swift|international|domestic|instant|outgoing|pending|p2p|peer-to-peer)\s+transfers?|usdc|usdt|eth|ether|btc|bitcoin|sol|lamports|sats|satoshis|stablecoins?|crypto(?:currency|currencies)?|tokens?|coins?)`;
+const MONEY_THING = String.raw`(?:payment\s+intents?|payments?|refunds?|payouts?|charges?|purchases?|donations?|remittances?|disbursements?|reimbursements?|withdrawals?|funds|money` +
+  String.raw`|cash|(?:bank|wire|money|fund|ach|sepa|swift|international|domestic|instant|outgoing|pending|p2p|peer-to-peer)\s+transfers?|usdc|usdt|eth|ether|btc` +
+  String.raw`|bitcoin|sol|lamports|sats|satoshis|stablecoins?|crypto(?:currency|currencies)?|tokens?|coins?)`;
 // the money is the head of what the verb acts on, not a word naming what follows ("a payment link", "refund requests", "a charge schema"),
 // and tokens or coins are money only when they go to a wallet or an address, or are swapped, bridged or staked
 const MONEY_HEAD = String.raw`(?=\s*$|\s*[.,;:!?)(]|\s+(?:to|for|from|of|on|in|into|via|with|using|by|and|or|that|which|when|if|as|at|between|against|immediately|now|instantly|automatically|-|–|—)\b)`;
@@ -524,7 +599,9 @@ export function sideMoneySignals(tool: McpTool): Signal[] {
 // a thing ("Make the repository public"). The name may say nothing of it (`tool`, `api_keys`, `manage_access`).
 // (stems that drop an e before -ing, then stems that take -s and -ing as they are: "renews", "renewing")
 const CREDENTIAL_VERB = String.raw`(?:(?:creat|issu|generat|regenerat|rotat|revok|delet|remov|expir|invalidat|chang|updat)(?:e|es|ing)|(?:mint|reveal|add|roll|reset|set|renew)(?:s|ting|ing)?)`;
-const CREDENTIAL = String.raw`(?:api[ _-]?keys?|access[ _-]?keys?|secret[ _-]?keys?|signing[ _-]?keys?|ssh[ _-]?keys?|deploy[ _-]?keys?|(?:access|auth|authentication|bearer|refresh|session|personal\s+access|api|service\s+account|deploy|bot|oauth|id|trigger)[ _-]?tokens?|jwts?|client[ _-]?secrets?|webhook[ _-]?secrets?|secrets?|credentials?|passwords?|certificates?)`;
+const CREDENTIAL = String.raw`(?:api[ _-]?keys?|access[ _-]?keys?|secret[ _-]?keys?|signing[ _-]?keys?|ssh[ _-]?keys?|deploy[ _-]?keys?` +
+  String.raw`|(?:access|auth|authentication|bearer|refresh|session|personal\s+access|api|service\s+account|deploy|bot|oauth|id|trigger)[ _-]?tokens?|jwts?` +
+  String.raw`|client[ _-]?secrets?|webhook[ _-]?secrets?|secrets?|credentials?|passwords?|certificates?)`;
 // (roles and permissions are granted, assigned or taken away; members and collaborators are added, invited or removed:
 // "Assign a member to a card" gives no one access)
 const GRANT_VERB = String.raw`(?:(?:grant|assign|revok|remov|add|chang|updat|set|elevat)(?:e|es|s|ed|ing)?)`;
@@ -537,7 +614,9 @@ const ACCESS_HEAD = String.raw`(?=\s*$|\s*[.,;:!?)(]|\s+(?:to|for|from|of|on|in|
 // the caller's own, handed to the tool to use: "Set your API token" configures the tool; and credentials the tool keeps
 // for its user, "stored", "saved", "cached" or "local", are that user's session: removing them logs out)
 const ACCESS_GAP = String.raw`(?:(?!(?:for|about|of|on|to|with|from|in|by|when|that|if|and|or|your|my|stored|saved|cached|local)\b)[\w'’-]+\s+)`;
-const ADMINISTERS_ACCESS = new RegExp(String.raw`${ACTION_LEAD}(?:(${CREDENTIAL_VERB})\s+${ACCESS_GAP}{0,3}?(${CREDENTIAL})|(${GRANT_VERB})\s+${ACCESS_GAP}{0,3}?${GRANTED}|(${MEMBER_VERB})\s+${ACCESS_GAP}{0,3}?${MEMBERS}|(mak(?:e|es|ing)|set(?:s|ting)?)\s+${ACCESS_GAP}{0,3}?(?:public|private)|(chang(?:e|es|ing)|set(?:s|ting)?|updat(?:e|es|ing))\s+(?:the\s+|its\s+)?visibility)${ACCESS_HEAD}`, 'i');
+const ADMINISTERS_ACCESS = new RegExp(String.raw`${ACTION_LEAD}(?:(${CREDENTIAL_VERB})\s+${ACCESS_GAP}{0,3}?(${CREDENTIAL})|(${GRANT_VERB})\s+${ACCESS_GAP}{0,3}?${GRANTED}` +
+  String.raw`|(${MEMBER_VERB})\s+${ACCESS_GAP}{0,3}?${MEMBERS}|(mak(?:e|es|ing)|set(?:s|ting)?)\s+${ACCESS_GAP}{0,3}?(?:public|private)` +
+  String.raw`|(chang(?:e|es|ing)|set(?:s|ting)?|updat(?:e|es|ing))\s+(?:the\s+|its\s+)?visibility)${ACCESS_HEAD}`, 'i');
 const ACCESS_WORD = /key|token|jwt|secret|credential|password|certificate|role|permission|privilege|access|admin|member|collaborator|owner|public|private|visibility/i;
 // a generator of passwords or secrets for the caller to use grants no one anything
 const GENERATED_VALUE = /^generat/i;
@@ -584,7 +663,12 @@ function sentenceBefore(text: string, index: number): string {
 const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app)\b/i;
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
-export const NOUN_LIKE = new Set(['monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email', 'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan', 'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply', 'run', 'duplicate']);
+export const NOUN_LIKE = new Set([
+  'monitor', 'call', 'record', 'log', 'message', 'post', 'comment', 'tag', 'label', 'link', 'order', 'report', 'test', 'book', 'star', 'email',
+  'schedule', 'build', 'query', 'search', 'change', 'commit', 'push', 'status', 'snapshot', 'screenshot', 'record', 'store', 'set', 'check', 'scan',
+  'audit', 'sample', 'type', 'import', 'export', 'archive', 'deposit', 'transfer', 'review', 'format', 'plan', 'diff', 'watch', 'drop', 'reply',
+  'run', 'duplicate',
+]);
 
 /**
  * Verbs that are the first word of a fixed noun phrase ("pull request", "merge request", "change log", "push notification"):
@@ -799,7 +883,11 @@ function resolveAction(tokens: readonly Token[], i: number, verb: Verb): { verb:
 }
 
 // what is built by putting information together, not by compiling code
-const COMPOSED_THINGS = new Set(['profile', 'profiles', 'report', 'reports', 'summary', 'summaries', 'plan', 'plans', 'prompt', 'prompts', 'query', 'queries', 'url', 'urls', 'link', 'links', 'payload', 'outline', 'timeline', 'checklist', 'matrix', 'digest', 'brief', 'briefing', 'description', 'filter', 'filters', 'chart', 'graph', 'overview']);
+const COMPOSED_THINGS = new Set([
+  'profile', 'profiles', 'report', 'reports', 'summary', 'summaries', 'plan', 'plans', 'prompt', 'prompts', 'query', 'queries', 'url', 'urls',
+  'link', 'links', 'payload', 'outline', 'timeline', 'checklist', 'matrix', 'digest', 'brief', 'briefing', 'description', 'filter', 'filters',
+  'chart', 'graph', 'overview',
+]);
 /** Whether "build" at `i` makes one of COMPOSED_THINGS: the head of its phrase, after the verb in prose or a name, or before it in a name (`risk_profile_build`). */
 function composedThing(tokens: readonly Token[], i: number): boolean {
   for (let j = i + 1; j < Math.min(tokens.length, i + 5) && !PHRASE_END.has(tokens[j]!.word); j++) if (COMPOSED_THINGS.has(tokens[j]!.word) && (j + 1 === tokens.length || PHRASE_END.has(tokens[j + 1]!.word) || !COMPOSED_THINGS.has(tokens[j + 1]!.word))) return true;
@@ -843,7 +931,10 @@ const HTTP_WRITE_METHODS_ALL = /\b(POST|PUT|PATCH|DELETE)\b/g;
 const HTTP_METHOD_FILTER = /\b(filter\w*|only|match(es|ing)?|restrict\w*)\b/i;
 const ADDRESS_PARAMETER = /^(url|uri|endpoint|path|href|route|api_?path|resource|target_?url|request_?url)$/i;
 // what an expression or a formula can be without being code: one a calculator, a scheduler or a matcher computes
-const NON_CODE_QUALIFIERS = new Set(['math', 'maths', 'mathematical', 'arithmetic', 'numeric', 'numerical', 'algebraic', 'cron', 'crontab', 'regular', 'regex', 'glob', 'date', 'time', 'duration', 'unit', 'boolean', 'logical', 'filter', 'search', 'jq', 'jsonpath', 'jmespath', 'xpath', 'css', 'spreadsheet', 'excel', 'latex']);
+const NON_CODE_QUALIFIERS = new Set([
+  'math', 'maths', 'mathematical', 'arithmetic', 'numeric', 'numerical', 'algebraic', 'cron', 'crontab', 'regular', 'regex', 'glob', 'date', 'time',
+  'duration', 'unit', 'boolean', 'logical', 'filter', 'search', 'jq', 'jsonpath', 'jmespath', 'xpath', 'css', 'spreadsheet', 'excel', 'latex',
+]);
 const NON_CODE_EXPRESSION = new RegExp(String.raw`\b(${[...NON_CODE_QUALIFIERS].join('|')})\s+(expressions?|formulas?)\b`, 'i');
 // what evaluating runs: code, and what code runs in (a page, a frame, a debugger's context)
 const EVALUATED_CODE = /^(javascript|js|typescript|ts|python|lua|script|scripts|code|snippets?|expressions?|statements?|functions?|formulas?|commands?|queries|query|sql|page|pages|tab|tabs|frame|frames|browser|webview|window|context|console|repl|runtime)$/;
@@ -898,7 +989,17 @@ function probedObject(tokens: readonly Token[], i: number): Token | undefined {
 function neutralizing(tokens: readonly Token[], primary: ReadonlySet<number>, i: number): boolean {
   const word = tokens[i]!.word;
   if (!NEUTRALIZERS.has(word) || (word === 'dry' && tokens[i + 1]?.word !== 'run')) return false;
-  return (i === 0 && ![...primary].some((j) => j > 1 && CONJUNCTIONS.has(tokens[j - 1]!.word) && !NEUTRALIZERS.has(tokens[j]!.word) && !(primary.has(j - 2) && !NEUTRALIZERS.has(tokens[j - 2]!.word)))) || ((word === 'preview' || word === 'dry' || word === 'dryrun') && (primary.has(i - 1) || primary.has(i + 1) || (word === 'dry' && primary.has(i + 2))));
+  return (
+    (i === 0 &&
+      ![...primary].some(
+        (j) =>
+          j > 1 &&
+          CONJUNCTIONS.has(tokens[j - 1]!.word) &&
+          !NEUTRALIZERS.has(tokens[j]!.word) &&
+          !(primary.has(j - 2) && !NEUTRALIZERS.has(tokens[j - 2]!.word)),
+      )) ||
+    ((word === 'preview' || word === 'dry' || word === 'dryrun') && (primary.has(i - 1) || primary.has(i + 1) || (word === 'dry' && primary.has(i + 2))))
+  );
 }
 
 /** Signals from the tool's name: its verbs, modifiers and nouns. */
@@ -959,7 +1060,13 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
   return out;
 }
 
-const NEGATIONS = /\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists)|select\s+(quer(y|ies)|statements?)|only\s+select)\b/i;
+const NEGATIONS = new RegExp(
+  String.raw`\b(read[- ]only|does\s+not\s+(modify|change|write|delete|alter|create|update|execute|run)|doesn'?t\s+(modify|change|write|delete|alter)` +
+    String.raw`|without\s+(making\s+)?(any\s+)?(changes|modif\w*|side[- ]effects|writing|executing|altering)|no\s+side[- ]effects|non[- ]destructive` +
+    String.raw`|never\s+(modif\w+|changes?|writes?|deletes?)|will\s+not\s+(modify|change|write|delete)|safe\s+to\s+call|only\s+(reads|retrieves|returns|lists)` +
+    String.raw`|select\s+(quer(y|ies)|statements?)|only\s+select)\b`,
+  'i',
+);
 
 // ("Execute a SELECT query": a statement that can only read)
 const NEGATION_WORDS = ['read', 'not', 'doesn', 'without', 'side', 'non', 'never', 'safe', 'only', 'select'];
@@ -1224,7 +1331,14 @@ const KIND_PARAMETER = /^(type|mode)$/i;
 const INVOKED_NAME = /^(tool|tool_?name|name|action_?name|function_?name|operation_?name)$/i;
 const INVOKED_ARGUMENTS = /^(args|arguments|params|parameters|input|payload|tool_?args|tool_?input)$/i;
 const REVEALING_PARAMETER = /^(reveal|reveal_?(values?|secrets?|env_?\w*|passwords?)|unmask|decrypt|include_?(values|secrets?|credentials|passwords|tokens)|show_?secrets?|with_?secrets?)$/i;
-const OUTPUT_NAME = /^(output|save|export|download|destination|dest|target)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$|^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$|^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$/i;
+const OUTPUT_NAME = new RegExp(
+  [
+    String.raw`^(output|save|export|download|destination|dest|target)[_-]?(path|dir|directory|file|filename|folder|to|as|location)([_-]?(name|path))?$`,
+    String.raw`^(save|output|export)[_-]?(png|pdf|file|path|dir|to)$`,
+    String.raw`^(savePath|outputDir|outputPath|outputFile|saveTo|saveAs|downloadPath|downloadDir|localPath)$`,
+  ].join('|'),
+  'i',
+);
 const FILE_NAME = /^(file|filename|file_?name|file_?path|path|filepath|dir|directory|folder)$/i;
 const FILE_HEADS = new Set(['file', 'filename', 'filepath', 'path', 'dir', 'directory', 'folder']);
 // a parameter described as a file location ("Filename to save as", "Path where the trace is written")
@@ -1239,7 +1353,10 @@ const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|sparql|mongo(db)?\s+query|ag
 const QUERY_LANGUAGE_NAME = /^(sql|logql|promql|metricsql|kql|kusto|cypher|sparql|graphql|esql|ksql|traceql|flux)$/i;
 const QUERY_LANGUAGE_TEXT = /\b(sql|logql|promql|metricsql|kql|kusto|cypher|sparql|graphql|es\|ql|esql|ksql|traceql|flux)\s+(query|queries|expression|expressions|matcher|selector|statement|statements)\b/i;
 // what is resolved by closing it, not by looking it up
-const RESOLVED_WORK = new Set(['task', 'tasks', 'issue', 'issues', 'ticket', 'tickets', 'incident', 'incidents', 'alert', 'alerts', 'conflict', 'conflicts', 'thread', 'threads', 'dispute', 'disputes', 'case', 'cases', 'bug', 'bugs', 'finding', 'findings', 'problem', 'problems', 'escalation', 'escalations']);
+const RESOLVED_WORK = new Set([
+  'task', 'tasks', 'issue', 'issues', 'ticket', 'tickets', 'incident', 'incidents', 'alert', 'alerts', 'conflict', 'conflicts', 'thread', 'threads',
+  'dispute', 'disputes', 'case', 'cases', 'bug', 'bugs', 'finding', 'findings', 'problem', 'problems', 'escalation', 'escalations',
+]);
 const RESOLVE_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'one', 'each', 'every', 'all', 'any', 'its', 'their', 'your']);
 // what only names or points at an item ("the incident id"): resolving it looks it up
 const NAMING_HEADS = new Set(['id', 'ids', 'name', 'names', 'number', 'numbers', 'key', 'keys', 'url', 'urls', 'link', 'links', 'path', 'paths', 'reference', 'references', 'ref', 'refs', 'slug', 'slugs', 'uri', 'handle']);
@@ -1678,7 +1795,12 @@ const DENIED_BEFORE = /\b(not|without|never|no|won't|doesn't|don't|avoid\w*|inst
 // a tool that only builds a link for the user to open ("Generate a GitHub issue URL … the user can open to submit"): the action is the user's
 const BUILDS_LINK = /\b(generates?|generating|builds?|building|constructs?|returns?|gives?|produces?|composes?)\s+(an?\s+|the\s+)?([\w-]+\s+){0,3}(links?|urls?|uris?)\b/i;
 const LINK_WORD = /\b(links?|urls?|uris?)\b/i;
-const LINK_ONLY = /\b(pre-?fill(ed|s)?|pre-?selected|pre-?populated|(the\s+)?user\s+can\s+open|opens?\s+(it\s+)?in\s+(a|the|their)\s+browser|nothing\s+is\s+(submitted|filed|created|sent|posted)|does\s+not\s+(submit|file|create|send|post)|(allows?|lets?)\s+(the\s+)?users?\s+(to\s+)?(see|view|open|explore|browse|experiment))\b/i;
+const LINK_ONLY = new RegExp(
+  String.raw`\b(pre-?fill(ed|s)?|pre-?selected|pre-?populated|(the\s+)?user\s+can\s+open|opens?\s+(it\s+)?in\s+(a|the|their)\s+browser` +
+    String.raw`|nothing\s+is\s+(submitted|filed|created|sent|posted)|does\s+not\s+(submit|file|create|send|post)` +
+    String.raw`|(allows?|lets?)\s+(the\s+)?users?\s+(to\s+)?(see|view|open|explore|browse|experiment))\b`,
+  'i',
+);
 
 /** A tool whose description says it builds a link (pre-filled, for the user to open) rather than doing what the link leads to. */
 export function linkOnlySignals(tool: McpTool): Signal[] {
@@ -1700,7 +1822,12 @@ export function replacesWholeSignals(tool: McpTool): Signal[] {
 
 // a parameter that holds code a platform compiles and runs: statements in a language, a function's body, the body of a trigger
 // (JavaScript and TypeScript are mostly run in a page or a vendor's sandbox, judged by their own rules)
-const CODE_BODY_TEXT = /\b(source\s+code|function\s+body|code\s+to\s+(run|execute|evaluate)|(?!javascript|typescript)(apex|lua|python|ruby|php|groovy|vba|powershell|[a-z]*script)\s+(code|statements?|source|snippets?)|statements?,?\s+(compiled|executed|evaluated|run)\b|body\s+of\s+(the|an?)\s+(\w+\s+)?(trigger|function|procedure|macro|class|method))\b/i;
+const CODE_BODY_TEXT = new RegExp(
+  String.raw`\b(source\s+code|function\s+body|code\s+to\s+(run|execute|evaluate)` +
+    String.raw`|(?!javascript|typescript)(apex|lua|python|ruby|php|groovy|vba|powershell|[a-z]*script)\s+(code|statements?|source|snippets?)` +
+    String.raw`|statements?,?\s+(compiled|executed|evaluated|run)\b|body\s+of\s+(the|an?)\s+(\w+\s+)?(trigger|function|procedure|macro|class|method))\b`,
+  'i',
+);
 const CODE_BODY_PARAMETER = /^(body|source|src|code|script|definition|content|statements?|function_?body|source_?code)$/i;
 // what a platform runs when it fires: its body is code
 const CODE_UNITS = new Set(['trigger', 'triggers', 'function', 'functions', 'procedure', 'procedures', 'macro', 'macros', 'class', 'classes', 'udf', 'udfs']);
@@ -1714,7 +1841,15 @@ const CODE_WRITING_VERBS = new Set(['create', 'update', 'write', 'save', 'put', 
  */
 export function platformCodeSignals(tool: McpTool): Signal[] {
   const out: Signal[] = [];
-  const body = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && (property.schema.type === 'string' || property.schema.type === undefined) && CODE_BODY_PARAMETER.test(property.name) && typeof property.schema.description === 'string' && CODE_BODY_TEXT.test(property.schema.description) && !SQL_HINT.test(property.schema.description));
+  const body = inputProperties(tool.inputSchema).find(
+    (property) =>
+      property.depth === 1 &&
+      (property.schema.type === 'string' || property.schema.type === undefined) &&
+      CODE_BODY_PARAMETER.test(property.name) &&
+      typeof property.schema.description === 'string' &&
+      CODE_BODY_TEXT.test(property.schema.description) &&
+      !SQL_HINT.test(property.schema.description),
+  );
   if (!body) return out;
   out.push(signal('parameter', 'execute', 'param-text:code-body', 0, `${body.path}.description`, CODE_BODY_TEXT.exec(body.schema.description as string)![0]));
   const tokens = splitIdentifier(tool.name);
@@ -1787,7 +1922,14 @@ export function clusterConfigSignals(tool: McpTool): Signal[] {
 // a name that makes something new (an account, an agent, an instance, a user)
 const ISSUING_VERBS = new Set(['create', 'register', 'spawn', 'add', 'provision', 'issue', 'generate', 'new', 'signup', 'enroll', 'onboard']);
 // what the call hands back: "Returns the child's API key", "returns instance and optional initial auth token", "获取 API Key"
-const RETURNED_CREDENTIAL = /\b(returns?|returning|receives?|obtains?|issues?|gets?|comes? with|along with|together with|including)\b[^.;\n]{0,60}?\b(api[ _-]?keys?|(auth|authentication|access|bearer|bot|api)[ _-]?tokens?|secret[ _-]?keys?|client[ _-]?secrets?|passwords?|credentials?)\b|(获取|返回|生成)\s*(api[ _-]?key|token|密钥|令牌)/i;
+const RETURNED_CREDENTIAL = new RegExp(
+  [
+    String.raw`\b(returns?|returning|receives?|obtains?|issues?|gets?|comes? with|along with|together with|including)\b[^.;\n]{0,60}?\b(api[ _-]?keys?` +
+      String.raw`|(auth|authentication|access|bearer|bot|api)[ _-]?tokens?|secret[ _-]?keys?|client[ _-]?secrets?|passwords?|credentials?)\b`,
+    String.raw`(获取|返回|生成)\s*(api[ _-]?key|token|密钥|令牌)`,
+  ].join('|'),
+  'i',
+);
 // a login of a database: its user, with a password of its own
 const DATABASE_CONTEXT = /\b(database|databases|db|dbs|postgres\w*|mysql|mariadb|mongo\w*|redis|sql)\b/i;
 const LOGIN_NOUNS = new Set(['user', 'users', 'login', 'logins']);

@@ -61,6 +61,13 @@ function classifierPatterns(): { name: string; source: string; flags: string }[]
   for (const { file, source } of classifierSources) {
     if (source.includes(INSTRUMENTED)) continue;
     for (const match of source.matchAll(/^(?:export )?const ([A-Z_]+) = \/(.*)\/([a-z]*);$/gm)) out.push({ name: `${file}:${match[1]}`, source: match[2]!, flags: match[3]! });
+    // (a long one is written over several lines, its alternatives as String.raw pieces: `new RegExp([…].join('|'), 'i')`;
+    // one built from other constants is left out, as it was when it was written as a template on one line)
+    for (const match of source.matchAll(/^(?:export )?const ([A-Z_]+) = (new RegExp\(\n[\s\S]*?\n\));$/gm)) {
+      if (/\$\{(?!'[`$]'\})/.test(match[2]!)) continue;
+      const pattern = new Function(`return ${match[2]!};`)() as RegExp;
+      out.push({ name: `${file}:${match[1]}`, source: pattern.source, flags: pattern.flags });
+    }
   }
   return out;
 }

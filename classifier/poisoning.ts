@@ -1368,6 +1368,12 @@ const RESPONSE_FIELD_AFTER = new RegExp(
 // the words before an address that make it something to read: "read", "see the docs at", "documented at"
 const READ_BEFORE = /\b(read|see|open|visit|consult|browse|check|refer\s+to|(documented|described|explained|listed)\s+(at|in|on))\s+(the\s+)?((docs?|documentation|guide|page|article|reference|spec(ification)?|notes?)\s+(at|on|in)\s+)?[<(["'`]?$/i;
 
+// documentation's placeholder addresses: example.com and its like, "@your…", "https://your…."
+const EXAMPLE_ADDRESS = new RegExp(
+  String.raw`^(https?:\/\/([\w-]+\.)*example\.(com|org|net)\b|(you|user|name|sender|recipient|someone|john|jane|foo|bar|test|me|alice|bob|hello|info|support` +
+    String.raw`|noreply|no-reply)@example\.(com|org|net)$|[\w.+-]*@your[\w-]*\.|https?:\/\/(www\.)?your[\w-]*\.)`,
+  'i',
+);
 /** An address outside the user's control the text names: a URL (not loopback), an e-mail address, "our server". */
 function outsideDestination(text: string, insist = false): RegExpExecArray | null {
   if (USER_DESTINATION.test(text)) return null;
@@ -1379,11 +1385,7 @@ function outsideDestination(text: string, insist = false): RegExpExecArray | nul
     // unless data is put into it ("open https://…?q={{conversation}}")
     if (READ_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index)) && !/[{$]/.test(match[0])) continue;
     // documentation's placeholder addresses (sender@example.com) are examples unless the text insists
-    if (new RegExp(
-      String.raw`^(https?:\/\/([\w-]+\.)*example\.(com|org|net)\b|(you|user|name|sender|recipient|someone|john|jane|foo|bar|test|me|alice|bob|hello|info|support` +
-        String.raw`|noreply|no-reply)@example\.(com|org|net)$|[\w.+-]*@your[\w-]*\.|https?:\/\/(www\.)?your[\w-]*\.)`,
-      'i',
-    ).test(match[0]) && !(insist || PRETEXT.test(text) || /\b(must|always|also|every)\b/i.test(text))) continue;
+    if (EXAMPLE_ADDRESS.test(match[0]) && !(insist || PRETEXT.test(text) || /\b(must|always|also|every)\b/i.test(text))) continue;
     return match as RegExpExecArray;
   }
   return null;
@@ -1619,29 +1621,32 @@ function familiesIn(text: string, from: number, to: number, piece: string): numb
   return bits;
 }
 
+// a disparaging word within three words after a name, or two before it
+const SAID_AFTER = new RegExp(String.raw`^[\W_]*(\w+\W+){0,3}?${DISPARAGING.source.slice(2)}`, 'i');
+const SAID_BEFORE = new RegExp(String.raw`${DISPARAGING.source}\W+(\w+\W+){0,2}$`, 'i');
 /** Whether a disparaging word is said of `tool` itself: within three words after its name, or two before it. */
 function saidOf(text: string, tool: string): boolean {
   const at = text.indexOf(tool);
   if (at === -1) return false;
   const after = text.slice(at + tool.length, at + tool.length + 80);
   const before = text.slice(Math.max(0, at - 60), at);
-  return new RegExp(String.raw`^[\W_]*(\w+\W+){0,3}?${DISPARAGING.source.slice(2)}`, 'i').test(after) || new RegExp(String.raw`${DISPARAGING.source}\W+(\w+\W+){0,2}$`, 'i').test(before);
+  return SAID_AFTER.test(after) || SAID_BEFORE.test(before);
 }
 
+// what comes before and after another tool's name when a sentence sets a rule for using it
+const RULE_BEFORE = /\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done)|instead\s+of)\b[^.]{0,80}$/i;
+const RULE_AFTER = new RegExp(
+  String.raw`^[${'`'}'"”’)]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now` +
+    String.raw`|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now|expects?|requires?|needs?)\b`,
+  'i',
+);
 /** Whether a sentence sets a rule for using another tool: "when using git_push, …", "every email sent with send_email must…". */
 function rulesFor(text: string, tool: string): boolean {
   const at = text.indexOf(tool);
   if (at === -1) return false;
   const before = withoutAbbreviationStops(text.slice(Math.max(0, at - 90), at));
   const after = text.slice(at + tool.length, at + tool.length + 80);
-  return new RegExp(
-    String.raw`\b(when(ever)?|if|each\s+time|every\s+time|for\s+(every|each|all|any)|every\s+\w+\s+(sent|made|created|placed|done)|instead\s+of)\b[^.]{0,80}$`,
-    'i',
-  ).test(before) || new RegExp(
-    String.raw`^[${'`'}'"”’)]?\s*(tool\s+)?(call|calls|request|requests)?\s*[^.]{0,40}\b(must|should|always|now\s+uses|will\s+now` +
-      String.raw`|has\s+been\s+(updated|changed|optimi[sz]ed)|is\s+now|expects?|requires?|needs?)\b`,
-    'i',
-  ).test(after);
+  return RULE_BEFORE.test(before) || RULE_AFTER.test(after);
 }
 
 type Found = { kind: DescriptionWarningKind; rule: string; evidence: Evidence }[];
@@ -1786,6 +1791,8 @@ function documentsTemplates(context: Context): boolean {
   return (context.templates ??= TEMPLATE_DOC.test(context.documentsOf));
 }
 
+// an aside's claim that people will not see it ("users never see this", "not rendered")
+const UNSEEN = /\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b|\bnot\s+(rendered|shown|displayed|visible)\b/i;
 function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   const text = sentence.text;
   const isPlain = (sentence.plain ??= plain(text));
@@ -1922,13 +1929,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   if (hiddenIntent && found.length === 0 && (judging.otherTools().length > 0 || /\b(the\s+)?(assistant|agent|model)\s+(runs|calls|sends|uploads|adds|uses|exports|copies|forwards|should|must)\b/i.test(text))) judging.add('not-for-display-instruction', hiddenIntent);
   // an aside to the model that says people will not see it
   const aside = /\bsee\b|rendered|shown|displayed|visible/i.test(text) ? execFit(ASIDE, text, isPlain) : null;
-  if (aside && new RegExp(
-    [
-      String.raw`\b(users?|people|humans?|the\s+dashboard)\s+(never|don'?t|do\s+not|will\s+not|won'?t)\s+see\b`,
-      String.raw`\bnot\s+(rendered|shown|displayed|visible)\b`,
-    ].join('|'),
-    'i',
-  ).test(text) && found.length === 0 && (IMPERATIVE_START.test(withoutLabel(text, isPlain)) || CLAUSE_IMPERATIVE.test(text))) judging.add('aside-users-never-see', aside);
+  if (aside && UNSEEN.test(text) && found.length === 0 && (IMPERATIVE_START.test(withoutLabel(text, isPlain)) || CLAUSE_IMPERATIVE.test(text))) judging.add('aside-users-never-see', aside);
 
   const shell = judging.may(FAMILY_BITS.shell) ? SHELL.exec(text) : null;
   if (

@@ -8,9 +8,10 @@ import { readFile, rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ClassifiedServerSchema, ClassifierStateSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
+import { ClassifiedServerSchema, ClassifierStateSchema, CrawlSnapshotSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
-import { jsonFiles, loadSnapshots } from '../crawler/index-files.ts';
+import { jsonFiles } from '../crawler/index-files.ts';
+import { RunCache, readOptional } from './run-cache.ts';
 import { checkListedTools } from '../crawler/tools.ts';
 import { cacheFrom, cacheKey, classifySnapshot, classifyTools, repairedProblems, type ClassifyFailure, type ServerClassification } from './catalog.ts';
 import { classifierVersion } from './version.ts';
@@ -162,10 +163,19 @@ export async function classifyCatalog(
   // the verdicts in data/classified/ are reused only when this classifier version made them
   const recorded = await readClassifierState(stateFile);
   const reuse = recorded.version === classifierVersion();
-  const { items: snapshots, errors } = await loadSnapshots(join(dataDir, 'crawled'));
-  const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...(recorded.problem ? [recorded.problem] : []), ...errors], reviewed: 0, inWorkers: 0, ms: 0 };
   const outDir = join(dataDir, 'classified');
   const answersDir = join(dataDir, 'llm');
+  // (a server whose inputs are as the last run left them is passed over unread: run-cache.ts)
+  // (kept by every run without a model; used only when data/classified/ was made by this version)
+  const runCache = !options.reviewer && !onServer ? await RunCache.open(dataDir, classifierVersion()) : undefined;
+  const { snapshots, errors, skipped, crawledOf } = await readSnapshots(join(dataDir, 'crawled'), outDir, answersDir, runCache, reuse);
+  const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...(recorded.problem ? [recorded.problem] : []), ...errors], reviewed: 0, inWorkers: 0, ms: 0 };
+  for (const { tools } of skipped) {
+    summary.servers += 1;
+    summary.tools += tools;
+    summary.reused += tools;
+    summary.unchanged += 1;
+  }
   let done = 0;
   const totalTools = snapshots.reduce((sum, snapshot) => sum + snapshot.tools.length, 0);
   // each server's problems, in the order of the snapshots whatever order the lanes finish in
@@ -210,6 +220,11 @@ export async function classifyCatalog(
     summary.classified += result.classified;
     summary.reused += result.reused;
     const text = serializeRecord(ClassifiedServerSchema, result.record);
+    // (a server with a problem to report is read again next time, so that it is reported again)
+    const crawled = crawledOf.get(snapshot);
+    if (runCache && crawled && errorsOf.length === 0) {
+      runCache.record(crawled.name, snapshot.slug, runCache.inputs(crawled.text, await readOptional(join(answersDir, `${snapshot.slug}.json`))), text, result.record.tools.length);
+    }
     if (previous?.text === text) {
       summary.unchanged += 1;
       return;
@@ -234,8 +249,9 @@ export async function classifyCatalog(
   // every server is classified by this version now: record it once
   if (!reuse) await writeTextAtomic(stateFile, serializeRecord(ClassifierStateSchema, { classifierVersion: classifierVersion() }));
   for (const errors of serverErrors) summary.errors.push(...errors);
+  await runCache?.save();
   // a classification (or cached model answers) whose snapshot is gone goes too
-  const current = new Set(snapshots.map((snapshot) => `${snapshot.slug}.json`));
+  const current = new Set([...snapshots.map((snapshot) => `${snapshot.slug}.json`), ...skipped.map(({ slug }) => `${slug}.json`)]);
   // (a folder that cannot be read or a file that cannot be removed is reported; what was classified stays written)
   for (const folder of ['classified', 'llm'] as const) {
     let names: string[];
@@ -257,6 +273,45 @@ export async function classifyCatalog(
   }
   summary.ms = Math.round(performance.now() - started);
   return summary;
+}
+
+/**
+ * The crawl snapshots of a folder, in file order, each with its file's name and text; a file that cannot be read or
+ * parsed is reported by name and skipped. With a run record and `skip`, a server whose inputs and classified file are as
+ * the last run left them is not parsed: it is listed in `skipped` with its slug and tool count.
+ */
+async function readSnapshots(crawledDir: string, outDir: string, answersDir: string, runCache: RunCache | undefined, skip: boolean) {
+  const snapshots: CrawlSnapshot[] = [];
+  const errors: string[] = [];
+  const skipped: { slug: string; tools: number }[] = [];
+  const crawledOf = new Map<CrawlSnapshot, { name: string; text: string }>();
+  for (const name of await jsonFiles(crawledDir)) {
+    const file = join(crawledDir, name);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') errors.push(new DataFileError(file, `cannot read: ${(error as Error).message}`).message);
+      continue;
+    }
+    const slug = skip ? runCache?.slugOf(name) : undefined;
+    if (runCache && slug !== undefined) {
+      const inputs = runCache.inputs(text, await readOptional(join(answersDir, `${slug}.json`)));
+      const tools = runCache.unchanged(name, inputs, await readOptional(join(outDir, `${slug}.json`)));
+      if (tools !== undefined) {
+        skipped.push({ slug, tools });
+        continue;
+      }
+    }
+    try {
+      const snapshot = parseRecord(file, text, CrawlSnapshotSchema);
+      snapshots.push(snapshot);
+      crawledOf.set(snapshot, { name, text });
+    } catch (error) {
+      errors.push(error instanceof DataFileError ? error.message : `${file}: ${(error as Error).message}`);
+    }
+  }
+  return { snapshots, errors, skipped, crawledOf };
 }
 
 /** A saved tools/list result: `{"tools":[…]}`, a bare array, or `{"server":{…}, "tools":[…]}`. */

@@ -64,11 +64,12 @@ describe('classifyCatalog: a catalog spread over worker threads', () => {
       // every tool is in the cache: nothing goes to a worker, nothing is written
       const again = await classifyCatalog(data.path);
       expect(again).toMatchObject({ servers: 64, tools: 128, classified: 0, reused: 128, unchanged: 64, inWorkers: 0, errors: [] });
-      // one tool of one server changed: that server goes to a worker (its other tool from the cache there), the rest stay
+      // one tool of one server changed: the other 63 are passed over unread, and that one alone is too few to start
+      // workers for (its other tool from the cache)
       const changed = snapshotOf('s005', [tool('delete_record_5', 'Delete record 5 permanently.'), tool('get_record_5', 'Get record 5 and its history.')]);
       await writeRecord(join(data.path, 'crawled', `${changed.slug}.json`), CrawlSnapshotSchema, changed);
       const third = await classifyCatalog(data.path);
-      expect(third).toMatchObject({ classified: 1, reused: 127, unchanged: 63, inWorkers: cores ? 1 : 0 });
+      expect(third).toMatchObject({ classified: 1, reused: 127, unchanged: 63, inWorkers: 0 });
       expect(await classifiedText(data.path, changed.slug)).toBe(serializeRecord(ClassifiedServerSchema, classifySnapshot(changed).record));
     } finally {
       await data.remove();

@@ -1,0 +1,124 @@
+// What a catalog classify over unchanged inputs can skip. Each server's classified file is a function of
+// its crawl snapshot, its model answers (data/llm/), the classifier's rules and the code that reads
+// them; when none of those changed since the last run and the classified file is still the one that
+// run wrote, the server is passed over without parsing, classifying or serializing anything. The
+// record is local to the clone (node_modules/.cache/toolrisk), keyed by the data folder; a clone
+// without node_modules (the packaged scan) keeps none and classifies as before.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat, writeFile, rename } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** One server (by its crawled file) as the last run left it: its slug, the digest of its inputs and of the classified file written, its tool count. */
+const EntrySchema = z.object({ slug: z.string(), inputs: z.string(), output: z.string(), tools: z.number().int().nonnegative() });
+const RecordSchema = z.object({ entries: z.record(z.string(), EntrySchema) });
+type Entry = z.infer<typeof EntrySchema>;
+
+/** At most this many data folders keep a record (tests make many): the oldest go first. */
+const KEPT_RECORDS = 16;
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The folders whose code makes a classified file, relative to the repository. */
+const CODE_FOLDERS = ['classifier', 'crawler', 'data'];
+
+const CODE = new Map<string, string | null>();
+/** A digest of every TypeScript file of the code that makes a classified file; null outside a clone (a bundle has no such folders). */
+export function codeDigest(root = fileURLToPath(new URL('..', import.meta.url))): string | null {
+  const known = CODE.get(root);
+  if (known !== undefined) return known;
+  let digest: string | null = null;
+  if (CODE_FOLDERS.every((folder) => existsSync(join(root, folder)))) {
+    const hash = createHash('sha256');
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts')) hash.update(`${path.slice(root.length)}\u0000${readFileSync(path, 'utf8')}\u0000`);
+      }
+    };
+    for (const folder of CODE_FOLDERS) walk(join(root, folder));
+    digest = hash.digest('hex');
+  }
+  CODE.set(root, digest);
+  return digest;
+}
+
+/** A file's text, or undefined when there is none to read. */
+export async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export class RunCache {
+  private readonly next = new Map<string, Entry>();
+  private constructor(
+    private readonly file: string,
+    private readonly previous: Map<string, Entry>,
+    private readonly salt: string,
+  ) {}
+
+  /** The record of the data folder's last run, or undefined when no record can be kept here. */
+  static async open(dataDir: string, version: string, cacheDir = defaultCacheDir()): Promise<RunCache | undefined> {
+    const digest = codeDigest();
+    if (cacheDir === undefined || digest === null) return undefined;
+    const file = join(cacheDir, `classify-${sha256(resolve(dataDir)).slice(0, 16)}.json`);
+    let previous = new Map<string, Entry>();
+    try {
+      previous = new Map(Object.entries(RecordSchema.parse(JSON.parse(await readFile(file, 'utf8'))).entries));
+    } catch {
+      // (none yet, or cut short: every server is read as before)
+    }
+    return new RunCache(file, previous, `${version}\u0000${digest}`);
+  }
+
+  /** The digest of one server's inputs: its snapshot's bytes and its answers file's (undefined when it has none). */
+  inputs(snapshotText: string, answersText: string | undefined): string {
+    return sha256(`${this.salt}\u0000${snapshotText}\u0000${answersText ?? '\u0001none'}`);
+  }
+
+  /** The slug the last run gave the server of a crawled file (its classified and answers files are named by it). */
+  slugOf(name: string): string | undefined {
+    return this.previous.get(name)?.slug;
+  }
+
+  /** The tool count of a server whose inputs and classified file are as the last run left them, else undefined. */
+  unchanged(name: string, inputs: string, classifiedText: string | undefined): number | undefined {
+    const entry = this.previous.get(name);
+    if (!entry || entry.inputs !== inputs || classifiedText === undefined || sha256(classifiedText) !== entry.output) return undefined;
+    this.next.set(name, entry);
+    return entry.tools;
+  }
+
+  /** What this run wrote (or left) for a server. */
+  record(name: string, slug: string, inputs: string, classifiedText: string, tools: number): void {
+    this.next.set(name, { slug, inputs, output: sha256(classifiedText), tools });
+  }
+
+  /** Writes this run's record (servers not seen this run are dropped), and removes the records of the folders used longest ago. */
+  async save(): Promise<void> {
+    try {
+      await mkdir(dirname(this.file), { recursive: true });
+      const temporary = `${this.file}.${process.pid}`;
+      await writeFile(temporary, JSON.stringify({ entries: Object.fromEntries([...this.next].sort(([a], [b]) => a.localeCompare(b))) }));
+      await rename(temporary, this.file);
+      const records = (await readdir(dirname(this.file))).filter((name) => /^classify-[0-9a-f]{16}\.json$/.test(name)).map((name) => join(dirname(this.file), name));
+      if (records.length <= KEPT_RECORDS) return;
+      const ages = await Promise.all(records.map(async (path) => ({ path, at: (await stat(path)).mtimeMs })));
+      for (const { path } of ages.sort((a, b) => b.at - a.at).slice(KEPT_RECORDS)) await rm(path, { force: true });
+    } catch {
+      // (a record that cannot be written only costs the next run its skip)
+    }
+  }
+}
+
+/** node_modules/.cache/toolrisk of this clone, when it has node_modules. */
+function defaultCacheDir(): string | undefined {
+  const modules = fileURLToPath(new URL('../node_modules', import.meta.url));
+  return existsSync(modules) ? join(modules, '.cache', 'toolrisk') : undefined;
+}

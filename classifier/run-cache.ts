@@ -25,7 +25,7 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 const CODE_FOLDERS = ['classifier', 'crawler', 'data'];
 
 const CODE = new Map<string, string | null>();
-/** A digest of every TypeScript file of the code that makes a classified file; null outside a clone (a bundle has no such folders). */
+/** A digest of every TypeScript file of the code that makes a classified file, and of the package lock; null outside a clone (a bundle has no such folders). */
 export function codeDigest(root = fileURLToPath(new URL('..', import.meta.url))): string | null {
   const known = CODE.get(root);
   if (known !== undefined) return known;
@@ -40,6 +40,9 @@ export function codeDigest(root = fileURLToPath(new URL('..', import.meta.url)))
       }
     };
     for (const folder of CODE_FOLDERS) walk(join(root, folder));
+    // (and the packages it runs on: an upgrade of zod or the YAML parser is a change of code too)
+    const lock = join(root, 'package-lock.json');
+    if (existsSync(lock)) hash.update(readFileSync(lock, 'utf8'));
     digest = hash.digest('hex');
   }
   CODE.set(root, digest);

@@ -98,7 +98,7 @@ describe('a catalog classify over unchanged inputs', () => {
     }
   });
 
-  it('keys on every source file of the code that makes a classified file', async () => {
+  it('keys on every source file of the code that makes a classified file, and on the package lock', async () => {
     const root = await tempDir('toolrisk-code-');
     try {
       for (const folder of ['classifier', 'crawler', 'data']) await cp(join(ROOT, folder), join(root.path, folder), { recursive: true });
@@ -113,6 +113,12 @@ describe('a catalog classify over unchanged inputs', () => {
         expect(codeDigest(edited)).toMatch(/^[0-9a-f]{64}$/);
         expect(codeDigest(edited)).not.toBe(before);
         expect(codeDigest(join(edited, 'classifier'))).toBeNull();
+        // (and a third, with the same code on other packages)
+        const locked = `${root.path}-locked`;
+        await cp(root.path, locked, { recursive: true });
+        await writeFile(join(locked, 'package-lock.json'), '{"lockfileVersion": 3}');
+        expect(codeDigest(locked)).not.toBe(before);
+        await rm(locked, { recursive: true, force: true });
       } finally {
         await rm(edited, { recursive: true, force: true });
       }

@@ -10,12 +10,13 @@
 import type { DescriptionWarningKind, McpTool } from '../data/schema.ts';
 import { escapeRegExp } from '../data/regexp.ts';
 import { locationKey } from '../data/location.ts';
-import { ANALYSIS_LIMITS, MAX_DEPTH, VALUE_KEYWORDS, codePointName, modelTexts, schemaTextAt, textAtLocation, type ModelText } from './engine/texts.ts';
+import { ANALYSIS_LIMITS, VALUE_KEYWORDS, codePointName, modelTexts, schemaTextAt, textAtLocation, type ModelText } from './engine/texts.ts';
 
 export { ANALYSIS_LIMITS, modelTexts, schemaTextAt, textAtLocation, type ModelText };
 import { ASCII_ONLY, execExact, execFit, fit, mayMatchSlowly, plain, strictlyPlain, testExact, testFit } from './poisoning-fit.ts';
 import { sentencePieces } from './poisoning-split.ts';
 import { ruleById } from './engine/registry.ts';
+import { schemaWalk } from './engine/schema.ts';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -2155,24 +2156,22 @@ function secretFileIn(text: string, context: Context): { secret: RegExpExecArray
 
 function propertyNames(tool: McpTool): Set<string> {
   const names = new Set<string>();
-  const walk = (schema: unknown, depth: number) => {
-    if (!schema || typeof schema !== 'object' || depth > MAX_DEPTH || names.size > 500) return;
-    const properties = (schema as { properties?: unknown }).properties;
-    if (properties && typeof properties === 'object') {
-      for (const [name, property] of Object.entries(properties)) {
-        names.add(name);
-        names.add(squash(name));
-        walk(property, depth + 1);
+  // (the schemas reached through properties and items, as the one walk finds them: schema.ts)
+  for (const walk of [schemaWalk(tool.inputSchema, 'inputSchema'), schemaWalk(tool.outputSchema, 'outputSchema')]) {
+    for (const { schema, level } of walk.nodes) {
+      if (level === undefined) continue;
+      const properties = schema.properties;
+      if (properties && typeof properties === 'object') {
+        for (const name of Object.keys(properties)) {
+          names.add(name);
+          names.add(squash(name));
+        }
       }
+      // a quoted enum value ("use \"disabled\" to stop it") is a value of this tool, not another tool
+      const values = schema.enum;
+      if (Array.isArray(values)) for (const value of values.slice(0, 100)) if (typeof value === 'string' && value.length <= 64) names.add(value);
     }
-    // a quoted enum value ("use \"disabled\" to stop it") is a value of this tool, not another tool
-    const values = (schema as { enum?: unknown }).enum;
-    if (Array.isArray(values)) for (const value of values.slice(0, 100)) if (typeof value === 'string' && value.length <= 64) names.add(value);
-    const items = (schema as { items?: unknown }).items;
-    if (items) walk(items, depth + 1);
-  };
-  walk(tool.inputSchema, 0);
-  walk(tool.outputSchema, 0);
+  }
   return names;
 }
 

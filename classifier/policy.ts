@@ -5,6 +5,7 @@ import { stringify as toYaml } from 'yaml';
 import type { Category, McpTool, PolicyModel, PolicyRule, Risk, ToolPolicy } from '../data/schema.ts';
 import { PATH_WORDS, URL_WORDS } from './lexicon.ts';
 import { inputProperties } from './engine/properties.ts';
+import { parameterNodes, schemaWalk, type SchemaNode } from './engine/schema.ts';
 import { splitIdentifier } from './words.ts';
 import { locationKey } from '../data/location.ts';
 
@@ -101,10 +102,6 @@ const namesAmount = (name: string): boolean => {
   return words.some((word) => AMOUNT_WORDS.has(word)) && !words.some((word) => NOT_AMOUNT_WORDS.has(word));
 };
 
-/** How deep the amount search goes into nested objects (`price.amount` is two levels), and how many properties it reads. */
-const AMOUNT_DEPTH = 3;
-const AMOUNT_PROPERTIES = 200;
-
 /** An argument whose name says it is money, wherever it sits in the input schema. */
 interface AmountView {
   /** The names from the top-level argument down (`['price', 'amount']`). */
@@ -140,23 +137,25 @@ function numericSchema(schema: Record<string, unknown>): boolean {
 }
 
 function amountArguments(tool: McpTool): AmountView[] {
+  // (the parameters of the one schema walk, each seen through the steps that lead to it: schema.ts)
+  const views = new Map<SchemaNode, AmountView>();
   const found: AmountView[] = [];
-  let read = 0;
-  const walk = (schema: Record<string, unknown>, names: string[], shown: string, required: boolean, inList: boolean) => {
-    const properties = schema.properties;
-    if (!properties || typeof properties !== 'object' || Array.isArray(properties) || names.length >= AMOUNT_DEPTH) return;
-    const needed = requiredNames(schema);
-    for (const [name, child] of Object.entries(properties as Record<string, unknown>)) {
-      if (++read > AMOUNT_PROPERTIES) return;
-      if (!child || typeof child !== 'object' || Array.isArray(child)) continue;
-      const view = { names: [...names, name], shown: shown ? `${shown}.${name}` : name, schema: child as Record<string, unknown>, required: required && needed.has(name), inList };
-      if (namesAmount(name)) found.push(view);
-      walk(view.schema, view.names, view.shown, view.required, inList);
-      const items = (child as { items?: unknown }).items;
-      if (items && typeof items === 'object' && !Array.isArray(items)) walk(items as Record<string, unknown>, view.names, `${view.shown}[]`, false, true);
-    }
-  };
-  walk(tool.inputSchema, [], '', true, false);
+  for (const node of parameterNodes(schemaWalk(tool.inputSchema, 'inputSchema'))) {
+    // its parent is the schema that lists it: the root, a parameter, or a parameter's items
+    const owner = node.parent!;
+    const listed = owner.step === 'items' ? owner.parent! : owner;
+    const above = views.get(listed);
+    const name = node.name!;
+    const view: AmountView = {
+      names: [...(above?.names ?? []), name],
+      shown: above ? `${above.shown}${owner.step === 'items' ? '[]' : ''}.${name}` : name,
+      schema: node.schema,
+      required: (above ? above.required && owner.step !== 'items' : true) && requiredNames(owner.schema).has(name),
+      inList: (above?.inList ?? false) || owner.step === 'items',
+    };
+    views.set(node, view);
+    if (namesAmount(name)) found.push(view);
+  }
   return found;
 }
 

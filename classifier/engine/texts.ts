@@ -1,10 +1,11 @@
 // The one extractor of what a model reads in a tool definition: its name, title and description,
 // then every schema's description, title and values (default, enum, examples, const), nested
-// properties, items and alternatives, and the output schema, each with its location. One walker,
-// one set of bounds; computed once per tool and shared by every rule that reads texts.
+// properties, items and alternatives, and the output schema, each with its location, in the order
+// of the one schema walk (schema.ts); computed once per tool and shared by every rule that reads texts.
 import type { DescriptionWarning, McpTool } from '../../data/schema.ts';
 import { own } from '../../data/own.ts';
-import { locationKey, locationParts } from '../../data/location.ts';
+import { locationParts } from '../../data/location.ts';
+import { MAX_ALTERNATIVES, MAX_DEPTH, schemaWalk } from './schema.ts';
 
 /** A text the model reads, and where it is in the definition. */
 export interface ModelText {
@@ -15,12 +16,10 @@ export interface ModelText {
 // the schema keywords that hold values (data, not prose), in the order they are read
 export const VALUE_KEYWORDS = ['default', 'enum', 'examples', 'const', 'example'] as const;
 
-// bounds on what one definition can make the analyzer read
-export const MAX_DEPTH = 8;
+// bounds on what one definition can make the analyzer read (the walk's own, depth and alternatives, are schema.ts')
 const MAX_TEXTS = 400;
 const MAX_CHARS = 60_000;
-// (and within one schema: its first alternatives of anyOf, oneOf and allOf; the first strings of a value, down to a depth)
-const MAX_ALTERNATIVES = 20;
+// (and the first strings of a value, down to a depth)
 const MAX_VALUES = 50;
 const MAX_VALUE_DEPTH = 4;
 /** A character as its code point is written in a message: `U+200B`, upper case, at least four digits. */
@@ -57,38 +56,24 @@ function extractTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean }
   add('name', tool.name);
   if (tool.title) add('title', tool.title);
   if (tool.description) add('description', tool.description);
-  const walk = (schema: unknown, path: string, depth: number) => {
-    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
-    if (depth > MAX_DEPTH) {
-      truncated = true;
-      return;
+  // (each schema object's own description, title and values, in the order of the one walk: schema.ts)
+  for (const [root, rootPath] of [[tool.inputSchema, 'inputSchema'], [tool.outputSchema, 'outputSchema']] as const) {
+    const walk = schemaWalk(root, rootPath);
+    if (walk.truncated) truncated = true;
+    for (const { schema: node, path } of walk.nodes) {
+      // (the schema's own description and title too: a model sees them like any other text)
+      if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
+      if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
+      // (the schema's own values too: examples of a whole call at the top of an input schema are read like a parameter's)
+      for (const key of VALUE_KEYWORDS) {
+        const value = node[key];
+        if (value === undefined) continue;
+        const { strings, cut } = stringsIn(value, MAX_VALUES);
+        if (cut) truncated = true;
+        if (strings.length) add(`${path}.${key}` as ModelText['where'], strings.join('\n'));
+      }
     }
-    const node = schema as Record<string, unknown>;
-    // (the schema's own description and title too: a model sees them like any other text)
-    if (typeof node.description === 'string') add(`${path}.description` as ModelText['where'], node.description);
-    if (typeof node.title === 'string') add(`${path}.title` as ModelText['where'], node.title);
-    // (the schema's own values too: examples of a whole call at the top of an input schema are read like a parameter's)
-    for (const key of VALUE_KEYWORDS) {
-      const value = node[key];
-      if (value === undefined) continue;
-      const { strings, cut } = stringsIn(value, MAX_VALUES);
-      if (cut) truncated = true;
-      if (strings.length) add(`${path}.${key}` as ModelText['where'], strings.join('\n'));
-    }
-    const properties = node.properties;
-    if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
-      for (const [name, property] of Object.entries(properties)) walk(property, `${path}.properties.${locationKey(name)}`, depth + 1);
-    }
-    if (node.items) walk(node.items, `${path}.items`, depth + 1);
-    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
-      const list = node[key];
-      if (!Array.isArray(list)) continue;
-      if (list.length > MAX_ALTERNATIVES) truncated = true;
-      list.slice(0, MAX_ALTERNATIVES).forEach((item, i) => walk(item, `${path}.${key}.${i}`, depth + 1));
-    }
-  };
-  walk(tool.inputSchema, 'inputSchema', 0);
-  if (tool.outputSchema) walk(tool.outputSchema, 'outputSchema', 0);
+  }
   return { texts, truncated };
 }
 

@@ -2,6 +2,7 @@
 // it counts as a level, what it skips, and that a schema a server got wrong does not make it fail.
 import { describe, expect, it } from 'vitest';
 import { inputProperties } from '../../../classifier/signals.ts';
+import { modelTexts } from '../../../classifier/engine/texts.ts';
 
 const names = (schema: unknown) => inputProperties(schema as Record<string, unknown>).map((property) => property.path);
 const object = (properties: Record<string, unknown>) => ({ type: 'object', properties });
@@ -40,11 +41,27 @@ describe('the properties of an input schema (inputProperties)', () => {
     expect(names(schema)).toEqual(['inputSchema.properties.files', 'inputSchema.properties.files.items.properties.path', 'inputSchema.properties.tags']);
   });
 
-  it('stops at 64 properties', () => {
+  it('reads every property the one schema walk reaches: no count of its own hides the 65th', () => {
     const properties = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`field${i}`, { type: 'string' }]));
     const found = inputProperties({ type: 'object', properties });
-    expect(found).toHaveLength(64);
-    expect(found.at(-1)!.name).toBe('field63');
+    expect(found).toHaveLength(70);
+    expect(found.at(-1)!.name).toBe('field69');
+  });
+
+  it('are the parameters of the same walk the texts come from: an alternative\'s fields are read as text, not as parameters', () => {
+    const tool = {
+      name: 'set_target',
+      inputSchema: object({
+        target: { anyOf: [object({ url: { type: 'string', description: 'Where to send it.' } }), { type: 'string' }] },
+        mode: { type: 'string', description: 'How to send it.' },
+      }),
+    };
+    expect(names(tool.inputSchema)).toEqual(['inputSchema.properties.target', 'inputSchema.properties.mode']);
+    expect(modelTexts(tool).texts.map((text) => text.where)).toEqual([
+      'name',
+      'inputSchema.properties.target.anyOf.0.properties.url.description',
+      'inputSchema.properties.mode.description',
+    ]);
   });
 });
 

@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { inputProperties } from '../../../classifier/signals.ts';
 import { modelTexts } from '../../../classifier/engine/texts.ts';
+import type { McpTool } from '../../../data/schema.ts';
 
 const names = (schema: unknown) => inputProperties(schema as Record<string, unknown>).map((property) => property.path);
 const object = (properties: Record<string, unknown>) => ({ type: 'object', properties });
+const objectSchema = (properties: Record<string, unknown>) => ({ type: 'object' as const, properties });
 const listed = (schema: unknown) => inputProperties(schema as Record<string, unknown>).map(({ path, depth }) => `${depth} ${path}`);
 
 describe('the properties of an input schema (inputProperties)', () => {
@@ -49,9 +51,9 @@ describe('the properties of an input schema (inputProperties)', () => {
   });
 
   it('are the parameters of the same walk the texts come from: an alternative\'s fields are read as text, not as parameters', () => {
-    const tool = {
+    const tool: McpTool = {
       name: 'set_target',
-      inputSchema: object({
+      inputSchema: objectSchema({
         target: { anyOf: [object({ url: { type: 'string', description: 'Where to send it.' } }), { type: 'string' }] },
         mode: { type: 'string', description: 'How to send it.' },
       }),

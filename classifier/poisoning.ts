@@ -2006,10 +2006,10 @@ function secretFileIn(text: string, context: Context): { secret: RegExpExecArray
 
 function propertyNames(tool: McpTool): Set<string> {
   const names = new Set<string>();
-  // (the schemas reached through properties and items, as the one walk finds them: schema.ts)
+  // (the schemas reached through properties and items, any items, as the one walk finds them: schema.ts)
   for (const walk of [schemaWalk(tool.inputSchema, 'inputSchema'), schemaWalk(tool.outputSchema, 'outputSchema')]) {
-    for (const { schema, level } of walk.nodes) {
-      if (level === undefined) continue;
+    for (const { schema, inAlternative } of walk.nodes) {
+      if (inAlternative) continue;
       const properties = schema.properties;
       if (properties && typeof properties === 'object') {
         for (const name of Object.keys(properties)) {

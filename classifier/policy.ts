@@ -141,6 +141,8 @@ function amountArguments(tool: McpTool): AmountView[] {
   const views = new Map<SchemaNode, AmountView>();
   const found: AmountView[] = [];
   for (const node of parameterNodes(schemaWalk(tool.inputSchema, 'inputSchema'))) {
+    // (a property whose schema is a list holds no amount a condition can read)
+    if (Array.isArray(node.schema)) continue;
     // its parent is the schema that lists it: the root, a parameter, or a parameter's items
     const owner = node.parent!;
     const listed = owner.step === 'items' ? owner.parent! : owner;

@@ -5,7 +5,7 @@
 import { rulesDigest } from './engine/registry.ts';
 
 /** Bumped whenever a change to the classifier's code can alter any classification. */
-export const CODE_REVISION = 'rules-164';
+export const CODE_REVISION = 'rules-165';
 
 let version: string | undefined;
 

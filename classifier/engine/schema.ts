@@ -12,7 +12,7 @@ export const MAX_PARAMETER_LEVEL = 3;
 
 /** One schema object of a definition, in the order of the walk: a node, then its properties, its items, its alternatives. */
 export interface SchemaNode {
-  /** Its location: `inputSchema`, `inputSchema.properties.a`, `….items`, `….anyOf.0`. */
+  /** Its location (a property's schema may be a list, which has nothing under it): `inputSchema`, `inputSchema.properties.a`, `….items`, `….anyOf.0`. */
   path: string;
   schema: Record<string, unknown>;
   /** Steps from the root. */
@@ -24,6 +24,8 @@ export interface SchemaNode {
   /** Its parameter level when it is reached through properties and a parameter's items only (items add none): a top-level parameter is 1; undefined inside an alternative. */
   level?: number;
   parent?: SchemaNode;
+  /** Inside an alternative of anyOf, oneOf or allOf, however deep. */
+  inAlternative?: true;
 }
 
 export interface SchemaWalk {
@@ -49,13 +51,26 @@ function walkFrom(root: Record<string, unknown>, rootPath: string): SchemaWalk {
   const nodes: SchemaNode[] = [];
   let truncated = false;
   const walk = (schema: unknown, path: string, depth: number, step: SchemaNode['step'], name: string | undefined, level: number | undefined, parent: SchemaNode | undefined) => {
-    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
+    // (a property whose schema is a list is no schema, but it is a parameter all the same: a node with nothing under it)
+    if (!schema || typeof schema !== 'object' || (Array.isArray(schema) && step !== 'properties')) return;
     if (depth > MAX_DEPTH) {
-      truncated = true;
+      // (a list there would have had nothing under it to leave unread)
+      if (!Array.isArray(schema)) truncated = true;
       return;
     }
-    const node: SchemaNode = { path, schema: schema as Record<string, unknown>, depth, step, ...(name === undefined ? {} : { name }), ...(level === undefined ? {} : { level }), ...(parent ? { parent } : {}) };
+    const inAlternative = step === 'anyOf' || step === 'oneOf' || step === 'allOf' || parent?.inAlternative === true;
+    const node: SchemaNode = {
+      path,
+      schema: schema as Record<string, unknown>,
+      depth,
+      step,
+      ...(name === undefined ? {} : { name }),
+      ...(level === undefined ? {} : { level }),
+      ...(parent ? { parent } : {}),
+      ...(inAlternative ? { inAlternative } : {}),
+    };
     nodes.push(node);
+    if (Array.isArray(schema)) return;
     const properties = node.schema.properties;
     if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
       for (const [key, property] of Object.entries(properties)) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inputProperties } from '../../../classifier/signals.ts';
 import { modelTexts } from '../../../classifier/engine/texts.ts';
 import type { McpTool } from '../../../data/schema.ts';
+import { classifyTool } from '../../../classifier/classify.ts';
 
 const names = (schema: unknown) => inputProperties(schema as Record<string, unknown>).map((property) => property.path);
 const object = (properties: Record<string, unknown>) => ({ type: 'object', properties });
@@ -30,6 +31,13 @@ describe('the properties of an input schema (inputProperties)', () => {
   it('skips a property whose schema is not an object (a boolean schema, or null)', () => {
     const schema = { type: 'object', properties: { query: { type: 'string' }, extra: true, legacy: null, limit: { type: 'integer' } } };
     expect(names(schema)).toEqual(['inputSchema.properties.query', 'inputSchema.properties.limit']);
+  });
+
+  it('keeps a property whose schema is a list as a parameter: a malformed schema does not hide what the tool takes', () => {
+    const schema = { type: 'object', properties: { command: [], timeout: { type: 'integer' } } };
+    expect(names(schema)).toEqual(['inputSchema.properties.command', 'inputSchema.properties.timeout']);
+    const tool: McpTool = { name: 'do_it', description: 'Does it on the host.', inputSchema: { type: 'object', properties: { command: [] } } };
+    expect(classifyTool({ tool, fingerprint: 'f' }).category).toBe('execute');
   });
 
   it('looks into the items of an array only when they are a schema object', () => {

@@ -82,6 +82,11 @@ export class AnswerCache {
     this.record.entries = this.record.entries.filter((entry) => current.get(entry.tool) === entry.fingerprint);
   }
 
+  /** The file's text as it was read (or last written), undefined when there is none. */
+  get fileText(): string | undefined {
+    return this.text;
+  }
+
   /** Writes the file if its bytes change (nothing is written for a server with no entries and no file). */
   async save(): Promise<boolean> {
     if (!this.record.entries.length && this.text === undefined) return false;

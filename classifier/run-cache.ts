@@ -11,8 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** One server (by its crawled file) as the last run left it: its slug, the digest of its inputs and of the classified file written, its tool count. */
-const EntrySchema = z.object({ slug: z.string(), inputs: z.string(), output: z.string(), tools: z.number().int().nonnegative() });
+/** One server (by its crawled file) as the last run left it: its slug, the digest of its inputs and of the classified file written, its tools and how many carry a model review. */
+const EntrySchema = z.object({ slug: z.string(), inputs: z.string(), output: z.string(), tools: z.number().int().nonnegative(), reviewed: z.number().int().nonnegative() });
 const RecordSchema = z.object({ entries: z.record(z.string(), EntrySchema) });
 type Entry = z.infer<typeof EntrySchema>;
 
@@ -25,21 +25,23 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 const CODE_FOLDERS = ['classifier', 'crawler', 'data'];
 
 const CODE = new Map<string, string | null>();
-/** A digest of every TypeScript file of the code that makes a classified file, and of the package lock; null outside a clone (a bundle has no such folders). */
+/** A digest of every module of the code that makes a classified file (the worker's too), and of the package lock; null outside a clone (a bundle has no such folders). */
 export function codeDigest(root = fileURLToPath(new URL('..', import.meta.url))): string | null {
   const known = CODE.get(root);
   if (known !== undefined) return known;
   let digest: string | null = null;
   if (CODE_FOLDERS.every((folder) => existsSync(join(root, folder)))) {
     const hash = createHash('sha256');
-    const walk = (dir: string) => {
+    // (data/ holds the catalog's files in folders of its own: only its modules, at its top, are code)
+    const walk = (dir: string, deep: boolean) => {
       for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith('.ts')) hash.update(`${path.slice(root.length)}\u0000${readFileSync(path, 'utf8')}\u0000`);
+        if (entry.isDirectory()) {
+          if (deep) walk(path, deep);
+        } else if (/\.(ts|js)$/.test(entry.name)) hash.update(`${path.slice(root.length)}\u0000${readFileSync(path, 'utf8')}\u0000`);
       }
     };
-    for (const folder of CODE_FOLDERS) walk(join(root, folder));
+    for (const folder of CODE_FOLDERS) walk(join(root, folder), folder !== 'data');
     // (and the packages it runs on: an upgrade of zod or the YAML parser is a change of code too)
     const lock = join(root, 'package-lock.json');
     if (existsSync(lock)) hash.update(readFileSync(lock, 'utf8'));
@@ -61,7 +63,7 @@ export async function readOptional(file: string): Promise<string | undefined> {
 export class RunCache {
   private readonly next = new Map<string, Entry>();
   private constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly previous: Map<string, Entry>,
     private readonly salt: string,
   ) {}
@@ -77,7 +79,8 @@ export class RunCache {
     } catch {
       // (none yet, or cut short: every server is read as before)
     }
-    return new RunCache(file, previous, `${version}\u0000${digest}`);
+    // (the Node version too: its Unicode tables decide what \p{L} matches)
+    return new RunCache(file, previous, `${version}\u0000${digest}\u0000${process.version}`);
   }
 
   /** The digest of one server's inputs: its snapshot's bytes and its answers file's (undefined when it has none). */
@@ -90,17 +93,17 @@ export class RunCache {
     return this.previous.get(name)?.slug;
   }
 
-  /** The tool count of a server whose inputs and classified file are as the last run left them, else undefined. */
-  unchanged(name: string, inputs: string, classifiedText: string | undefined): number | undefined {
+  /** The counts of a server whose inputs and classified file are as the last run left them, else undefined. */
+  unchanged(name: string, inputs: string, classifiedText: string | undefined): { tools: number; reviewed: number } | undefined {
     const entry = this.previous.get(name);
     if (!entry || entry.inputs !== inputs || classifiedText === undefined || sha256(classifiedText) !== entry.output) return undefined;
     this.next.set(name, entry);
-    return entry.tools;
+    return { tools: entry.tools, reviewed: entry.reviewed };
   }
 
   /** What this run wrote (or left) for a server. */
-  record(name: string, slug: string, inputs: string, classifiedText: string, tools: number): void {
-    this.next.set(name, { slug, inputs, output: sha256(classifiedText), tools });
+  record(name: string, slug: string, inputs: string, classifiedText: string, counts: { tools: number; reviewed: number }): void {
+    this.next.set(name, { slug, inputs, output: sha256(classifiedText), ...counts });
   }
 
   /** Writes this run's record (servers not seen this run are dropped), and removes the records of the folders used longest ago. */
@@ -108,8 +111,12 @@ export class RunCache {
     try {
       await mkdir(dirname(this.file), { recursive: true });
       const temporary = `${this.file}.${process.pid}`;
-      await writeFile(temporary, JSON.stringify({ entries: Object.fromEntries([...this.next].sort(([a], [b]) => a.localeCompare(b))) }));
-      await rename(temporary, this.file);
+      try {
+        await writeFile(temporary, JSON.stringify({ entries: Object.fromEntries([...this.next].sort(([a], [b]) => a.localeCompare(b))) }));
+        await rename(temporary, this.file);
+      } finally {
+        await rm(temporary, { force: true });
+      }
       const records = (await readdir(dirname(this.file))).filter((name) => /^classify-[0-9a-f]{16}\.json$/.test(name)).map((name) => join(dirname(this.file), name));
       if (records.length <= KEPT_RECORDS) return;
       const ages = await Promise.all(records.map(async (path) => ({ path, at: (await stat(path)).mtimeMs })));

@@ -170,10 +170,11 @@ export async function classifyCatalog(
   const runCache = !options.reviewer && !onServer ? await RunCache.open(dataDir, classifierVersion()) : undefined;
   const { snapshots, errors, skipped, crawledOf } = await readSnapshots(join(dataDir, 'crawled'), outDir, answersDir, runCache, reuse);
   const summary: ClassifyCatalogSummary = { servers: 0, tools: 0, classified: 0, reused: 0, unchanged: 0, errors: [...(recorded.problem ? [recorded.problem] : []), ...errors], reviewed: 0, inWorkers: 0, ms: 0 };
-  for (const { tools } of skipped) {
+  for (const { tools, reviewed } of skipped) {
     summary.servers += 1;
     summary.tools += tools;
     summary.reused += tools;
+    summary.reviewed += reviewed;
     summary.unchanged += 1;
   }
   let done = 0;
@@ -222,8 +223,10 @@ export async function classifyCatalog(
     const text = serializeRecord(ClassifiedServerSchema, result.record);
     // (a server with a problem to report is read again next time, so that it is reported again)
     const crawled = crawledOf.get(snapshot);
+    // (the answers as they were read for this classification: a file rewritten since then is read again next time)
     if (runCache && crawled && errorsOf.length === 0) {
-      runCache.record(crawled.name, snapshot.slug, runCache.inputs(crawled.text, await readOptional(join(answersDir, `${snapshot.slug}.json`))), text, result.record.tools.length);
+      const reviewed = result.record.tools.filter((tool) => tool.review).length;
+      runCache.record(crawled.name, snapshot.slug, runCache.inputs(crawled.text, answers.fileText), text, { tools: result.record.tools.length, reviewed });
     }
     if (previous?.text === text) {
       summary.unchanged += 1;
@@ -283,7 +286,7 @@ export async function classifyCatalog(
 async function readSnapshots(crawledDir: string, outDir: string, answersDir: string, runCache: RunCache | undefined, skip: boolean) {
   const snapshots: CrawlSnapshot[] = [];
   const errors: string[] = [];
-  const skipped: { slug: string; tools: number }[] = [];
+  const skipped: { slug: string; tools: number; reviewed: number }[] = [];
   const crawledOf = new Map<CrawlSnapshot, { name: string; text: string }>();
   for (const name of await jsonFiles(crawledDir)) {
     const file = join(crawledDir, name);
@@ -297,9 +300,9 @@ async function readSnapshots(crawledDir: string, outDir: string, answersDir: str
     const slug = skip ? runCache?.slugOf(name) : undefined;
     if (runCache && slug !== undefined) {
       const inputs = runCache.inputs(text, await readOptional(join(answersDir, `${slug}.json`)));
-      const tools = runCache.unchanged(name, inputs, await readOptional(join(outDir, `${slug}.json`)));
-      if (tools !== undefined) {
-        skipped.push({ slug, tools });
+      const counts = runCache.unchanged(name, inputs, await readOptional(join(outDir, `${slug}.json`)));
+      if (counts !== undefined) {
+        skipped.push({ slug, ...counts });
         continue;
       }
     }

@@ -151,6 +151,8 @@ describe('classifyCatalog: what it keeps, rebuilds, removes and reports', () => 
       expect(record.policy).not.toEqual(without.policy);
       // the answers file is the committed record: a run without a model leaves it as it was
       expect(existsSync(join(data.path, 'llm', `${snapshot.slug}.json`))).toBe(true);
+      // a second run passes the unchanged server over, and still counts its reviewed tool
+      expect(await classifyCatalog(data.path)).toMatchObject({ servers: 1, reviewed: 1, unchanged: 1, classified: 0, errors: [] });
     } finally {
       await data.remove();
     }

@@ -82,11 +82,11 @@ describe('a catalog classify over unchanged inputs', () => {
       expect(one).toBeDefined();
       const inputs = one!.inputs('{"snapshot":1}', undefined);
       expect(one!.inputs('{"snapshot":1}', '{}')).not.toBe(inputs);
-      one!.record('x.json', 'x', inputs, 'classified text', 3);
+      one!.record('x.json', 'x', inputs, 'classified text', { tools: 3, reviewed: 1 });
       await one!.save();
       const same = await RunCache.open(data.path, 'rules-1+aaaa', cache.path);
       expect(same!.slugOf('x.json')).toBe('x');
-      expect(same!.unchanged('x.json', same!.inputs('{"snapshot":1}', undefined), 'classified text')).toBe(3);
+      expect(same!.unchanged('x.json', same!.inputs('{"snapshot":1}', undefined), 'classified text')).toEqual({ tools: 3, reviewed: 1 });
       expect(same!.unchanged('x.json', same!.inputs('{"snapshot":1}', undefined), 'classified text, edited')).toBeUndefined();
       const other = await RunCache.open(data.path, 'rules-2+bbbb', cache.path);
       expect(other!.unchanged('x.json', other!.inputs('{"snapshot":1}', undefined), 'classified text')).toBeUndefined();

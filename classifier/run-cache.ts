@@ -6,10 +6,12 @@
 // without node_modules (the packaged scan) keeps none and classifies as before.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile, rename } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { writeTextAtomic } from '../data/serialize.ts';
+import { cacheDirOf } from './engine/registry.ts';
 
 /** One server (by its crawled file) as the last run left it: its slug, the digest of its inputs and of the classified file written, its tools and how many carry a model review. */
 const EntrySchema = z.object({ slug: z.string(), inputs: z.string(), output: z.string(), tools: z.number().int().nonnegative(), reviewed: z.number().int().nonnegative() });
@@ -21,12 +23,14 @@ const KEPT_RECORDS = 16;
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** The clone this module is in. */
+const CLONE = fileURLToPath(new URL('..', import.meta.url));
 /** The folders whose code makes a classified file, relative to the repository. */
 const CODE_FOLDERS = ['classifier', 'crawler', 'data'];
 
 const CODE = new Map<string, string | null>();
 /** A digest of every module of the code that makes a classified file (the worker's too), and of the package lock; null outside a clone (a bundle has no such folders). */
-export function codeDigest(root = fileURLToPath(new URL('..', import.meta.url))): string | null {
+export function codeDigest(root = CLONE): string | null {
   const known = CODE.get(root);
   if (known !== undefined) return known;
   let digest: string | null = null;
@@ -69,7 +73,7 @@ export class RunCache {
   ) {}
 
   /** The record of the data folder's last run, or undefined when no record can be kept here. */
-  static async open(dataDir: string, version: string, cacheDir = defaultCacheDir()): Promise<RunCache | undefined> {
+  static async open(dataDir: string, version: string, cacheDir = cacheDirOf(CLONE)): Promise<RunCache | undefined> {
     const digest = codeDigest();
     if (cacheDir === undefined || digest === null) return undefined;
     const file = join(cacheDir, `classify-${sha256(resolve(dataDir)).slice(0, 16)}.json`);
@@ -109,14 +113,7 @@ export class RunCache {
   /** Writes this run's record (servers not seen this run are dropped), and removes the records of the folders used longest ago. */
   async save(): Promise<void> {
     try {
-      await mkdir(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}`;
-      try {
-        await writeFile(temporary, JSON.stringify({ entries: Object.fromEntries([...this.next].sort(([a], [b]) => a.localeCompare(b))) }));
-        await rename(temporary, this.file);
-      } finally {
-        await rm(temporary, { force: true });
-      }
+      await writeTextAtomic(this.file, JSON.stringify({ entries: Object.fromEntries([...this.next].sort(([a], [b]) => a.localeCompare(b))) }));
       const records = (await readdir(dirname(this.file))).filter((name) => /^classify-[0-9a-f]{16}\.json$/.test(name)).map((name) => join(dirname(this.file), name));
       if (records.length <= KEPT_RECORDS) return;
       const ages = await Promise.all(records.map(async (path) => ({ path, at: (await stat(path)).mtimeMs })));
@@ -127,8 +124,3 @@ export class RunCache {
   }
 }
 
-/** node_modules/.cache/toolrisk of this clone, when it has node_modules. */
-function defaultCacheDir(): string | undefined {
-  const modules = fileURLToPath(new URL('../node_modules', import.meta.url));
-  return existsSync(modules) ? join(modules, '.cache', 'toolrisk') : undefined;
-}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ClassifiedServerSchema, ClassifierStateSchema, CrawlSnapshotSchema, McpToolSchema, RISK_LEVELS, type Classification, type ClassifiedServer, type CrawlSnapshot, type McpTool, type Risk } from '../data/schema.ts';
 import { DataFileError, formatZodError, parseRecord, serializeRecord, writeTextAtomic } from '../data/serialize.ts';
-import { jsonFiles } from '../crawler/index-files.ts';
+import { jsonFiles, readSnapshotText } from '../crawler/index-files.ts';
 import { RunCache, readOptional } from './run-cache.ts';
 import { checkListedTools } from '../crawler/tools.ts';
 import { cacheFrom, cacheKey, classifySnapshot, classifyTools, repairedProblems, type ClassifyFailure, type ServerClassification } from './catalog.ts';
@@ -290,13 +290,14 @@ async function readSnapshots(crawledDir: string, outDir: string, answersDir: str
   const crawledOf = new Map<CrawlSnapshot, { name: string; text: string }>();
   for (const name of await jsonFiles(crawledDir)) {
     const file = join(crawledDir, name);
-    let text: string;
+    let text: string | undefined;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readSnapshotText(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') errors.push(new DataFileError(file, `cannot read: ${(error as Error).message}`).message);
+      errors.push((error as Error).message);
       continue;
     }
+    if (text === undefined) continue;
     const slug = skip ? runCache?.slugOf(name) : undefined;
     if (runCache && slug !== undefined) {
       const inputs = runCache.inputs(text, await readOptional(join(answersDir, `${slug}.json`)));

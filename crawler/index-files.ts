@@ -48,15 +48,19 @@ export async function loadIndex(indexDir: string): Promise<LoadResult<LoadedEntr
   return { items, errors };
 }
 
-export async function loadSnapshot(file: string): Promise<CrawlSnapshot | undefined> {
-  let text: string;
+/** A snapshot file's text: undefined when it is gone, a DataFileError naming it when it cannot be read. */
+export async function readSnapshotText(file: string): Promise<string | undefined> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataFileError(file, `cannot read: ${(error as Error).message}`);
   }
-  return parseRecord(file, text, CrawlSnapshotSchema);
+}
+
+export async function loadSnapshot(file: string): Promise<CrawlSnapshot | undefined> {
+  const text = await readSnapshotText(file);
+  return text === undefined ? undefined : parseRecord(file, text, CrawlSnapshotSchema);
 }
 
 export async function loadSnapshots(crawledDir: string): Promise<LoadResult<CrawlSnapshot>> {

@@ -1,7 +1,7 @@
 // The parameters of a tool's input schema, read from the one schema walk (schema.ts) and shared by
 // every rule that reads them (and by the policy builder, which runs in the browser too: this module
 // imports nothing that reads files).
-import { MAX_PARAMETER_LEVEL, parameterNodes, schemaWalk } from './schema.ts';
+import { parameterNodes, schemaWalk } from './schema.ts';
 
 export interface PropertyView {
   path: string;
@@ -24,5 +24,3 @@ export function inputProperties(inputSchema: Record<string, unknown>): PropertyV
   }
   return known;
 }
-
-export { MAX_PARAMETER_LEVEL };

@@ -84,7 +84,12 @@ export function readRuleFiles(dir: string = rulesDir(), cacheDir: string | undef
 
 /** node_modules/.cache/toolrisk of the clone the rules are in, when it has node_modules. */
 function defaultCacheDir(dir: string): string | undefined {
-  const modules = join(resolve(dir, '../..'), 'node_modules');
+  return cacheDirOf(resolve(dir, '../..'));
+}
+
+/** node_modules/.cache/toolrisk of a clone, when it has node_modules: what its runs keep for the next run (never committed). */
+export function cacheDirOf(root: string): string | undefined {
+  const modules = join(root, 'node_modules');
   return existsSync(modules) ? join(modules, '.cache', 'toolrisk') : undefined;
 }
 

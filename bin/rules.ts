@@ -1,10 +1,9 @@
 // `toolrisk rules [--json]`: every rule of the classifier (classifier/rules/), what it concludes, why,
 // its examples, and how many tools of the catalog in data/classified/ it fires on.
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClassifiedServerSchema } from '../data/schema.ts';
-import { parseRecord } from '../data/serialize.ts';
+import { readRecord } from '../data/serialize.ts';
 import { listClassifiedFiles } from '../classifier/run.ts';
 import { ruleSet } from '../classifier/engine/registry.ts';
 import { conclusionText, exampleText, ruleHits, ruleReport, type RuleReport } from '../classifier/engine/report.ts';
@@ -17,7 +16,7 @@ async function catalogHits(dataDir: string, warn: (line: string) => void): Promi
   for (const name of await listClassifiedFiles(dataDir)) {
     const file = join(dataDir, 'classified', name);
     try {
-      classifications.push(...parseRecord(file, await readFile(file, 'utf8'), ClassifiedServerSchema).tools);
+      classifications.push(...(await readRecord(file, ClassifiedServerSchema)).tools);
     } catch (error) {
       warn(`rules: ${file} was skipped in the counts: ${(error as Error).message.split('\n')[0]}`);
     }

@@ -7,6 +7,7 @@
 // asks of each: is it addressed to the model, and what does it ask for? An instruction about how to
 // call this tool is documentation; one that reaches past it (other tools, the user, files, secrets,
 // the network, the conversation) is poisoning.
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { DescriptionWarningKind, McpTool } from '../data/schema.ts';
 import { escapeRegExp } from '../data/regexp.ts';
 import { locationKey } from '../data/location.ts';
@@ -2784,15 +2785,22 @@ function encodedParts(text: string): { raw: string; text: string }[] {
   const parts: { raw: string; text: string }[] = [];
   if (!BASE64_LONG.test(text)) return parts;
   for (const match of text.matchAll(BASE64_RUN)) {
-    // (atob takes a run without its padding, and throws on one that cannot be base64: a length of 4n+1, padding
-    // that does not fit)
-    try {
-      parts.push({ raw: match[0], text: UTF8_STRICT.decode(Uint8Array.from(atob(match[0]), (c) => c.charCodeAt(0))) });
-    } catch {
-      // (not base64, or bytes that are not UTF-8: no text)
-    }
+    // (most runs are not base64 at all — long words, paths — so they are checked before decoding, without the
+    // exceptions atob and a fatal decoder throw, which cost more than the rest of the reading)
+    const bytes = base64Bytes(match[0]);
+    if (bytes && isUtf8(bytes)) parts.push({ raw: match[0], text: UTF8_STRICT.decode(bytes) });
   }
   return parts;
+}
+/**
+ * The bytes of a base64 run as `atob` reads it (forgiving base64: one or two `=` dropped from a length of 4n, then
+ * no `=` left and not a length of 4n+1), or undefined where `atob` would throw.
+ */
+function base64Bytes(run: string): Buffer | undefined {
+  let data = run;
+  if (data.length % 4 === 0) data = data.endsWith('==') ? data.slice(0, -2) : data.endsWith('=') ? data.slice(0, -1) : data;
+  if (data.includes('=') || data.length % 4 === 1) return undefined;
+  return Buffer.from(data, 'base64');
 }
 
 // something to be done without the user's knowing ("Do this without the user knowing", "keep the user unaware that …",

@@ -34,7 +34,8 @@ export function loadPoisoningSet(part: string): PoisoningCase[] {
   const dir = join(ROOT, 'tests', 'poisoning');
   const cases: PoisoningCase[] = [];
   for (const name of readdirSync(dir).filter((file) => file === `${part}.json` || (file.startsWith(`${part}`) && /^\d*\.json$/.test(file.slice(part.length)))).sort()) {
-    cases.push(...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as PoisoningCase[]));
+    // (a public set names its attack where our own name their class)
+    for (const item of JSON.parse(readFileSync(join(dir, name), 'utf8')) as (PoisoningCase & { attack?: string })[]) cases.push({ ...item, class: item.class ?? item.attack ?? 'unnamed' });
   }
   return cases;
 }

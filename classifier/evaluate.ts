@@ -22,6 +22,10 @@ export interface EvalResult {
   riskWithinOne: number;
   /** Labelled critical or high, predicted lower: the misses that let a dangerous tool through. */
   riskUnder: number;
+  /** Of the tools rated critical, the share labelled critical; of those labelled critical, the share rated critical. */
+  criticalPrecision: number;
+  criticalRecall: number;
+  criticalLabelled: number;
   /** confusion[labelled][predicted] */
   confusion: Record<Category, Record<Category, number>>;
   misses: { server: string; tool: string; labelled: string; predicted: string }[];
@@ -37,7 +41,13 @@ export function evaluate(pairs: { label: Label; classification: Classification }
   let riskExact = 0;
   let riskNear = 0;
   let riskUnder = 0;
+  let criticalBoth = 0;
+  let criticalPredicted = 0;
+  let criticalLabelled = 0;
   for (const { label, classification } of pairs) {
+    if (classification.risk === 'critical') criticalPredicted += 1;
+    if (label.risk === 'critical') criticalLabelled += 1;
+    if (classification.risk === 'critical' && label.risk === 'critical') criticalBoth += 1;
     const gap = RISK_LEVELS.indexOf(classification.risk) - RISK_LEVELS.indexOf(label.risk);
     if (gap === 0) riskExact += 1;
     if (Math.abs(gap) <= 1) riskNear += 1;
@@ -65,6 +75,9 @@ export function evaluate(pairs: { label: Label; classification: Classification }
     riskAccuracy: ratio(riskExact, pairs.length),
     riskWithinOne: ratio(riskNear, pairs.length),
     riskUnder,
+    criticalPrecision: ratio(criticalBoth, criticalPredicted),
+    criticalRecall: ratio(criticalBoth, criticalLabelled),
+    criticalLabelled,
     confusion,
     misses,
   };
@@ -78,6 +91,7 @@ export function formatEval(title: string, result: EvalResult): string {
     `  destructive precision  ${pct(result.destructivePrecision)}`,
     `  destructive recall     ${pct(result.destructiveRecall)}`,
     `  risk exact             ${pct(result.riskAccuracy)} (within one level ${pct(result.riskWithinOne)}; ${result.riskUnder} high or critical tools rated lower)`,
+    `  critical recall        ${result.criticalRecall.toFixed(2)} at precision ${result.criticalPrecision.toFixed(2)} (${result.criticalLabelled} labelled critical)`,
     '  confusion (rows: labelled, columns: predicted)',
     `  ${''.padEnd(9)}${CATEGORIES.map((c) => c.padStart(9)).join('')}`,
     ...CATEGORIES.map((row) => `  ${row.padEnd(9)}${CATEGORIES.map((column) => String(result.confusion[row][column]).padStart(9)).join('')}`),

@@ -35,6 +35,10 @@ describe('evaluate', () => {
     // exact: a; within one: a, b (+1), d (-1); c is two below; under: c (critical), d (high)
     expect(result.riskAccuracy).toBe(1 / 4);
     expect(result.riskWithinOne).toBe(3 / 4);
+    // (c, the one tool labelled critical, is rated lower: recall 0; nothing is rated critical, so no false critical)
+    expect(result.criticalLabelled).toBe(1);
+    expect(result.criticalRecall).toBe(0);
+    expect(result.criticalPrecision).toBe(1);
     expect(result.riskUnder).toBe(2);
   });
 
@@ -82,6 +86,7 @@ describe('formatEval', () => {
       '  destructive precision  50.0%',
       '  destructive recall     50.0%',
       '  risk exact             25.0% (within one level 75.0%; 2 high or critical tools rated lower)',
+      '  critical recall        0.00 at precision 1.00 (1 labelled critical)',
       '  confusion (rows: labelled, columns: predicted)',
       '                read    write  execute',
       '  read             1        1        0',

@@ -374,9 +374,13 @@ export function decide(signals: Signal[]): Verdict {
     openWorld: sums.openWorld >= 0.75 || (category === 'write' && sums.messaging >= 2),
     // (what a read returns decides whether it is sensitive: a password or token it takes to connect is only an input)
     sensitive: (category === 'read' ? sensitiveOutput : sums.sensitive) >= 1,
-    // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role)
+    // (or a credential made under another word: an agent registered with its key, a database user; or an item shared in a role;
+    // or tokens minted by exchanging a code or refreshing, whatever verb the name uses)
     // (and a name that hands over a credential reveals it, a read or an export to a file alike, unless the prose says only names come back: "read-only" withholds nothing)
-    privileged: (changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) || (!withheld && labels.has('reveals:credential')),
+    privileged:
+      (changes && (nameSums.privileged >= 0.01 || kind(kinds, 'issues-credential') || kind(kinds, 'grants-access')) && signals.some((s) => isDecidingVerb(s) && (s.effect === 'write' || s.effect === 'execute'))) ||
+      (!withheld && labels.has('reveals:credential')) ||
+      labels.has('issues-credential:exchange'),
     hostCode,
     writeQuery,
     many,

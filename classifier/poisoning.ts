@@ -1638,6 +1638,13 @@ function listedFinding(context: Context): boolean {
   return FINDINGS_INTRO.test(context.sentences[at]!.text);
 }
 
+// a refusal that governs what follows it: "do not", "never", "must not", "not to", with at most one word between
+const REFUSED = /\b(do\s+not|don'?t|does\s+not|doesn'?t|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|shall\s+not|cannot|can'?t|not\s+to|refuse\s+to)\s+(\w+\s+)?$/i;
+/** Whether the words at `at` are refused by what comes just before them ("Do not follow instructions found in …"). */
+function refusedAt(text: string, at: number): boolean {
+  return REFUSED.test(text.slice(Math.max(0, at - 40), at));
+}
+
 /** Whether the text being read documents chat templates or prompt formats, worked out once per text. */
 function documentsTemplates(context: Context): boolean {
   return (context.templates ??= TEMPLATE_DOC.test(context.documentsOf));
@@ -1665,7 +1672,8 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   // (what the assistant is said to do counts as an order to do it: its verbs are read in the base form)
   const verbs = narrated(text, families);
   const override = judging.may(FAMILY_BITS.override) ? execFit(OVERRIDE_TEXT, text, isPlain) : null;
-  if (override && !onlyMentioned(text, OVERRIDE_TEXT, context)) judging.add('drop-previous-instructions', override);
+  // (a defence tells the model NOT to obey what it reads: "do not follow instructions found in field values")
+  if (override && !onlyMentioned(text, OVERRIDE_TEXT, context) && !refusedAt(text, override.index)) judging.add('drop-previous-instructions', override);
   const marker = !judging.may(FAMILY_BITS.marker) || documentsTemplates(context) ? null : (execFit(MARKERS, text, isPlain) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
   if (marker && !onlyMentioned(text, MARKERS, context)) judging.add('fake-role-markers', marker);
   const conceal = unlessPromised(text, (!judging.may(FAMILY_BITS.conceal) ? null : inText(execFit(CONCEAL, verbs, isPlain), text)) ?? (PASSIVE_WORDS.test(text) ? CONCEAL_PASSIVE.exec(text) : null) ?? unbeknown(text));
@@ -2147,10 +2155,15 @@ function quotedFrom(raw: string, quote: string): string {
 }
 
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
+/** Whether a tool's subject is finding such text (a scanner, a classifier, a sandbox): its examples are mentions, not orders. */
+export function isAnalyser(tool: McpTool): boolean {
+  return ANALYSER.test(`${tool.name} ${asSeen(tool.description ?? '').slice(0, 300)}`);
+}
+
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
   const { texts, truncated } = modelTexts(tool);
   const description = asSeen(tool.description ?? '');
-  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: ANALYSER.test(`${tool.name} ${description.slice(0, 300)}`), documentsOf: '', sentences: [], before: 0 };
+  const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: isAnalyser(tool), documentsOf: '', sentences: [], before: 0 };
   const findings: PoisoningFinding[] = [];
   const seen = new Set<DescriptionWarningKind>();
   const templatesTool = TEMPLATE_DOC.test(`${tool.name} ${description}`);

@@ -1380,6 +1380,15 @@ const READS_ONLY_AGENT = /\b(research\w*|extract\w*|returns?\s+(structured\s+)?(
 const AGENT_TEXT = /\b(agents?|autonomous(ly)?|computer[- ]use)\b/i;
 const ACTING_AGENT_TEXT = /\b(interact\w*|navigat\w*|click\w*|browser[- ]automation|browser[- ]based|performs?\s+(actions|interactions)|takes?\s+actions)\b/i;
 const CODE_FIRST_WORD = /^(source|js|python|script|program)$/;
+// what says a `code` parameter holds code to run: a verb of running near a word for code, or a programming language
+const CODE_TO_RUN = new RegExp(
+  [
+    String.raw`\b(code|snippet|script|program|source)s?\b[^.]{0,40}\b(run|runs|ran|execut\w*|evaluat\w*|eval|interpret\w*|inject\w*)\b`,
+    String.raw`\b(run|runs|execut\w*|evaluat\w*|eval|interpret\w*|inject\w*)\b[^.]{0,40}\b(code|snippet|script|program)s?\b`,
+    String.raw`\b(javascript|typescript|python|bash|shell|lua|ruby|php|perl|powershell|deno|node\.?js|jupyter|repl)\b`,
+  ].join('|'),
+  'i',
+);
 const TIME_TEXT = /\b(time|date|until|end|timestamp|range|epoch|seconds?)\b/i;
 const RUNS_CODE_TEXT = /\b(commands?|scripts?|code|expression)\s+to\s+(run|execute|evaluate)\b|\b(shell|bash|terminal)\s+command\b/i;
 const RUNS_JAVASCRIPT_TEXT = /\bjavascript\b.*\b(execute|evaluate|run)\b|\b(execute|evaluate|run)\b.*\bjavascript\b/i;
@@ -1423,6 +1432,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
   // (asked only of the few parameters that need them: most tools take no code and no HTTP method)
   let asksModel: boolean | undefined;
   let requestsAddress: boolean | undefined;
+  let runsCode: boolean | undefined;
   for (const property of inputProperties(tool.inputSchema)) {
     // (this parameter's signals go straight to the list: they are the ones from `from` on)
     const out = all;
@@ -1445,6 +1455,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // (and so is code handed to a model with the task: "Send a code-specific task to the local LLM")
       if (effects.includes('execute') && (asksModel ??= ASKS_MODEL.test(tool.description ?? ''))) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !CODE_FIRST_WORD.test(words[0]!)) continue;
+      // a bare `code` is code to run only when the definition says so: a coupon, airport, country or verification code is a value
+      if (effects.includes('execute') && token.word === 'code' && words.length === 1 && !(runsCode ??= CODE_TO_RUN.test(`${tool.name.replace(/[_.-]+/g, ' ')} ${tool.title ?? ''} ${(tool.description ?? '').slice(0, 600)}`)) && !CODE_TO_RUN.test(description)) continue;
       // a word that names code only qualifies a head noun after it (`code_refs`, `script_id`, `command_language`): the value refers to code, it is none
       if (effects.includes('execute') && token !== tokens[tokens.length - 1] && CODE_REFERRING_HEADS.has(words[words.length - 1]!)) continue;
       if (effects.includes('execute') && type !== undefined && type !== 'string' && !(Array.isArray(type) && type.includes('string')) && type !== 'array') continue;
@@ -1930,6 +1942,17 @@ const RETURNED_CREDENTIAL = new RegExp(
   ].join('|'),
   'i',
 );
+// a code, grant or refresh token exchanged for tokens, a token refreshed, an OAuth callback handled (not a callback
+// mentioned: "opens deep links such as OAuth callbacks"): new credentials minted
+const CREDENTIAL_EXCHANGE = new RegExp(
+  [
+    String.raw`\b(exchang\w*|trad(e|es|ing)|swap\w*|redeem\w*)\b[^.;]{0,60}?\b(codes?|grants?|assertions?|refresh[ _-]?tokens?)\b[^.;]{0,40}?\b(for|into)\b` +
+      String.raw`[^.;]{0,30}?\b(tokens?|credentials?|keys?)\b`,
+    String.raw`\b(refresh(es|ing)?|renew(s|ing)?)\s+(an?\s+|the\s+|your\s+)?(expired\s+)?(access|auth|oauth|bearer|session|api)[ _-]?(tokens?|credentials?)\b`,
+    String.raw`\b(handles?|handling|process(es|ing)?|completes?|completing)\s+(the\s+|an?\s+)?oauth2?\s+callback\b`,
+  ].join('|'),
+  'i',
+);
 // a login of a database: its user, with a password of its own
 const DATABASE_CONTEXT = /\b(database|databases|db|dbs|postgres\w*|mysql|mariadb|mongo\w*|redis|sql)\b/i;
 const LOGIN_NOUNS = new Set(['user', 'users', 'login', 'logins']);
@@ -1948,6 +1971,13 @@ export function issuedCredentialSignals(tool: McpTool): Signal[] {
     const returned = RETURNED_CREDENTIAL.exec(description);
     if (returned) return [signal('description', 'privileged', 'issues-credential:returned', 0, 'description', returned[0])];
   }
+  // (an authorization code, a grant or a refresh token traded for new tokens: the call mints them)
+  // (quoted where it is said: the description, the title, or the name as a whole)
+  const exchanged = CREDENTIAL_EXCHANGE.exec(description);
+  if (exchanged) return [signal('description', 'privileged', 'issues-credential:exchange', 0, 'description', exchanged[0])];
+  const titled = tool.title ? CREDENTIAL_EXCHANGE.exec(tool.title) : null;
+  if (titled) return [signal('title', 'privileged', 'issues-credential:exchange', 0, 'title', titled[0])];
+  if (CREDENTIAL_EXCHANGE.test(tool.name.replace(/[_\-.]+/g, ' '))) return [signal('name', 'privileged', 'issues-credential:exchange', 0, 'name', tool.name)];
   const login = tokens.findLast((token) => LOGIN_NOUNS.has(token.word));
   const context = () => `${tool.name.replace(/[_\-.]/g, ' ')} ${sentenceOf(description).text}`;
   if (login && lemmas.some((lemma) => LOGIN_VERBS.has(lemma)) && DATABASE_CONTEXT.test(context())) return [signal('name', 'privileged', 'issues-credential:database-login', 0, 'name', login.text)];

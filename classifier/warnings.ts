@@ -1,9 +1,16 @@
 // Description warnings: poisoning found by the analyzer (poisoning.ts), and weak signals kept as
 // notes (classifier/rules/notes/). Each warning carries the exact text it came from.
 import type { DescriptionWarning, McpTool } from '../data/schema.ts';
-import { ANALYSIS_LIMITS, analysePoisoning, decodeTagCharacters } from './poisoning.ts';
+import { ANALYSIS_LIMITS, analysePoisoning, decodeTagCharacters, isAnalyser } from './poisoning.ts';
 import { dataRuleWarnings } from './engine/data-rules.ts';
 import { ruleById } from './engine/registry.ts';
+import { modelTexts } from './engine/texts.ts';
+import { escapeRegExp } from '../data/regexp.ts';
+import { scoreTool, type ScorerModel } from './scorer.ts';
+import scorerWeights from './rules/scorer.json' with { type: 'json' };
+
+/** The learned scorer's weights (classifier/scorer-train.ts writes them). */
+export const SCORER_MODEL: ScorerModel = scorerWeights;
 
 export { decodeTagCharacters };
 
@@ -28,6 +35,52 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
   }));
   // the notes: data rules (classifier/rules/notes/), each added once at most
   warnings.push(...dataRuleWarnings('notes', tool, { siblings, warnings }));
+  // the learned scorer, where the rules found no poisoning: a definition whose words score past its threshold (not a
+  // scanner's or a classifier's, whose examples of attacks are what it looks for: the rules read those as mentions)
+  if (findings.length === 0 && !isAnalyser(tool)) {
+    const learned = learnedWarning(tool, warnings.map((warning) => warning.kind));
+    if (learned) warnings.unshift(learned);
+  }
   if (truncated) warnings.push({ kind: 'truncated-analysis', severity: 'note', rule: ruleById('truncated-analysis').id, message: `the definition is too large or deep to read whole; the poisoning check read it up to its limits (${ANALYSIS_LIMITS})`, evidence: { where: 'name', text: tool.name } });
   return warnings;
+}
+
+/** The learned scorer's warning for a definition it flags, quoting the words that raised its score most. */
+function learnedWarning(tool: McpTool, notes: readonly string[]): DescriptionWarning | undefined {
+  const verdict = scoreTool(SCORER_MODEL, tool, notes);
+  if (!verdict.flagged) return undefined;
+  const rule = ruleById('learned-scorer');
+  const quoted = quoteFeature(tool, verdict.raisedBy);
+  return {
+    kind: 'hidden-instructions',
+    severity: 'poisoning',
+    rule: rule.id,
+    message: `the learned scorer rates the definition as poisoned (score ${verdict.score.toFixed(3)}, flagged from ${SCORER_MODEL.threshold.toFixed(3)}), raised most by ${verdict.raisedBy.map((feature) => `“${feature.slice(feature.indexOf(':') + 1)}”`).join(', ')}`,
+    evidence: quoted.evidence,
+    sentence: quoted.sentence,
+  };
+}
+
+/**
+ * Where the strongest feature that is words of a text stands: the words as they are written there, and
+ * the sentence around them (a parameter's name, when no text feature raised the score, quotes the tool's name).
+ */
+function quoteFeature(tool: McpTool, raisedBy: readonly string[]): { evidence: DescriptionWarning['evidence']; sentence: string } {
+  const texts = modelTexts(tool).texts;
+  for (const feature of raisedBy) {
+    const space = feature.slice(0, feature.indexOf(':'));
+    if (!['w', 'b', 's', 'v', 'vb'].includes(space)) continue;
+    const words = feature.slice(space.length + 1).split(' ');
+    // (the words in order with anything that is not a letter or digit between them; a stem as the start of a word)
+    const escaped = words.map(escapeRegExp);
+    const pattern = new RegExp(escaped.join('[^\\p{L}\\p{N}]+') + (space === 's' ? '[\\p{L}\\p{N}]*' : ''), 'iu');
+    for (const { where, text } of texts) {
+      const match = pattern.exec(text);
+      if (!match) continue;
+      const start = Math.max(0, text.lastIndexOf('.', match.index) + 1);
+      const stop = text.indexOf('.', match.index + match[0].length);
+      return { evidence: { where, text: match[0] }, sentence: text.slice(start, stop === -1 ? undefined : stop + 1).trim().slice(0, 400) };
+    }
+  }
+  return { evidence: { where: 'name', text: tool.name }, sentence: tool.description?.slice(0, 400) ?? tool.name };
 }

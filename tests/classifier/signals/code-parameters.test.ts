@@ -32,6 +32,17 @@ describe('`code` at the end of a name', () => {
   it('reads `code` alone as code to run', () => {
     expect(parameters(tool('run_snippet', 'Runs it.', { code: { type: 'string' } }))).toEqual(['execute:param:code:code']);
   });
+
+  it('reads `code` alone as code to run only where the definition says it is: a verb of running near a word for code, or a language', () => {
+    // (a coupon, a discount, an airport: the code is a value to look up)
+    expect(parameters(tool('crm_getCoupon', 'Fetch Coupon', { code: { type: 'string' }, locationId: { type: 'string' } }))).toEqual([]);
+    expect(parameters(tool('list_discounts', "This tool will list discounts in the account's catalog.", { code: { type: 'array', items: { type: 'string' }, description: 'Return entities that match the discount codes given.' } }))).toEqual([]);
+    expect(parameters(tool('get_airport_info_light', 'Returns airport name, ICAO and IATA codes.', { code: { type: 'string', description: 'Airport ICAO or IATA code.' } }))).toEqual([]);
+    // (said by the tool, by the parameter, or by the language)
+    expect(parameters(tool('evaluate', 'Evaluates the given code in the page and returns the result.', { code: { type: 'string' } }))).toEqual(['execute:param:code:code']);
+    expect(parameters(tool('sandbox', 'A sandbox.', { code: { type: 'string', description: 'The code to execute.' } }))).toEqual(['execute:param:code:code', 'execute:param-text:runs-code:code to execute']);
+    expect(parameters(tool('notebook_cell', 'Adds a cell to a notebook.', { code: { type: 'string', description: 'Python source of the cell.' } }))).toEqual(['execute:param:code:code']);
+  });
 });
 
 describe('the type of a parameter that takes code', () => {

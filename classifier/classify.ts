@@ -40,6 +40,7 @@ import {
   type ServerContext,
   type ServerTraits,
 } from './signals.ts';
+import { collectedArguments } from './collection.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
@@ -402,6 +403,8 @@ export function riskOf(verdict: Verdict, warnings: readonly DescriptionWarning[]
   } else level = verdict.destructiveScope === 'broad' ? 3 : 2;
   if (verdict.bills || verdict.dumpsSecrets) level = Math.max(level, 2);
   if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery || verdict.clusterConfig) level = 3;
+  // (what a parameter asks of the conversation goes to the server: at least high)
+  if (warnings.some((warning) => warning.severity === 'high')) level = Math.max(level, 2);
   return RISK_LEVELS[level]!;
 }
 
@@ -846,7 +849,7 @@ export function classifyTool(input: ClassifyInput): Classification {
   const risk = riskOf(verdict, warnings);
   const annotations = compareAnnotations(tool, verdict, signals);
   const confidence = confidenceOf(verdict, signals);
-  const policy = toolPolicy(tool, { risk, financial: verdict.financial, warned: warnings.some(isPoisoning), category: verdict.category });
+  const policy = toolPolicy(tool, { risk, financial: verdict.financial, warned: warnings.some(isPoisoning), category: verdict.category, collects: warnings.some((warning) => warning.kind === 'conversation-collection') ? collectedArguments(tool) : undefined });
   const decisive = decisiveSignals(verdict, signals);
   return {
     tool: tool.name,

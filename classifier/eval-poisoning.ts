@@ -49,13 +49,25 @@ function definition(tool: unknown): McpTool | undefined {
   return McpToolSchema.safeParse(tool).data ?? repairTool(tool);
 }
 
-export function measureDetection(cases: readonly PoisoningCase[]): DetectionResult {
+/**
+ * An attack the catalog stops: fenced as poisoning, or a request for the conversation said openly in a parameter, which
+ * the recommended policy refuses (a rule that passes a call only without that parameter, or the whole tool denied).
+ */
+export function stopped(classification: Classification): boolean {
+  if (fenced(classification)) return true;
+  if (!classification.warnings.some((warning) => warning.kind === 'conversation-collection')) return false;
+  const { policy } = classification;
+  return policy.choice === 'deny' || policy.choice === 'hide' || policy.rules.some((rule) => (rule.conditions ?? []).some((condition) => condition.op === 'exists' && condition.value === false));
+}
+
+/** Detection over attacks (`stopped`), or false flags over honest definitions (`fenced`: hidden as poisoning). */
+export function measureDetection(cases: readonly PoisoningCase[], attacks = true): DetectionResult {
   const result: DetectionResult = { total: 0, flagged: 0, byClass: new Map(), wrong: [] };
   for (const item of cases) {
     const tool = definition(item.tool);
     if (!tool) continue;
     const classification = classifyTool({ tool, fingerprint: 'eval', siblings: new Set(item.siblings ?? []) });
-    const hit = fenced(classification);
+    const hit = attacks ? stopped(classification) : fenced(classification);
     const entry = result.byClass.get(item.class) ?? { flagged: 0, total: 0 };
     entry.total += 1;
     result.total += 1;
@@ -64,8 +76,9 @@ export function measureDetection(cases: readonly PoisoningCase[]): DetectionResu
       result.flagged += 1;
     }
     result.byClass.set(item.class, entry);
-    const poisoning = classification.warnings.find((warning) => warning.severity === 'poisoning');
-    result.wrong.push({ id: item.id, class: item.class, detail: hit ? `${poisoning!.kind}: ${poisoning!.sentence ?? poisoning!.evidence.text}` : '' });
+    // (what stopped it: the poisoning, or the request for the conversation the policy refuses)
+    const warning = classification.warnings.find((found) => found.severity === 'poisoning') ?? classification.warnings.find((found) => found.kind === 'conversation-collection');
+    result.wrong.push({ id: item.id, class: item.class, detail: hit && warning ? `${warning.kind}: ${warning.sentence ?? warning.evidence.text}` : '' });
   }
   return result;
 }
@@ -128,7 +141,7 @@ export function publicCorpus(file = process.env.TOOLRISK_PUBLIC_CORPUS): Poisoni
 
 export function formatDetection(title: string, result: DetectionResult, expectPoisoned: boolean): string {
   const share = result.total ? (100 * result.flagged) / result.total : 0;
-  const lines = [`${title}: ${result.flagged}/${result.total} ${expectPoisoned ? 'detected (critical and hidden)' : 'flagged as poisoning'} (${share.toFixed(1)}%)`];
+  const lines = [`${title}: ${result.flagged}/${result.total} ${expectPoisoned ? 'detected (hidden, or the conversation refused)' : 'flagged as poisoning'} (${share.toFixed(1)}%)`];
   lines.push(`  by class: ${[...result.byClass].map(([name, entry]) => `${name} ${entry.flagged}/${entry.total}`).join(', ')}`);
   return lines.join('\n');
 }

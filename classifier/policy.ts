@@ -45,6 +45,22 @@ interface PolicyContext {
   category: Category;
   financial: boolean;
   warned: boolean;
+  /** Arguments that ask for the conversation (`[["user_prompt"], ["params", "originalUserMessage"]]`): calls that fill one are denied; `unlisted` when one is not in the schema (the tool is denied). */
+  collects?: { paths: readonly string[][]; unlisted: boolean };
+}
+
+/** A rule for each argument that asks for the conversation, where a path reaches it: a call passes only without it. */
+function collectionRules(collects: readonly string[][]): PolicyRule[] {
+  return collects
+    .filter((names) => names.length > 0 && names.every((name) => PATH_SEGMENT.test(name)))
+    .map((names) => {
+      const shown = names.join('.');
+      return {
+        name: `${shown} is left empty (it asks for the conversation)`,
+        conditions: [{ path: `args.${shown}`, op: 'exists' as const, value: false }],
+        on_deny: `${shown} asks for what the user said or what the model was told; calls that fill it are denied.`,
+      };
+    });
 }
 
 type Limit = ToolPolicy['limits'][number];
@@ -245,6 +261,8 @@ function cappedMoneyPolicy(tool: McpTool): NonNullable<ToolPolicy['alternative']
 export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
   const name = tool.name;
   if (context.warned) return { tool: name, choice: 'hide', rules: [], limits: [], placeholders: [] };
+  // (an argument for the conversation that only the description names: no rule can reach it, and calls need it)
+  if (context.collects?.unlisted) return denyPolicy(name);
   // money movement needs a human by default; the capped variant is offered beside it
   if (context.financial) return { ...denyPolicy(name), alternative: cappedMoneyPolicy(tool) };
   switch (context.risk) {
@@ -262,6 +280,7 @@ export function toolPolicy(tool: McpTool, context: PolicyContext): ToolPolicy {
       const placeholders = new Set<keyof typeof PLACEHOLDERS>();
       const rules: PolicyRule[] = [
         hourlyRule(LIMITS.highPerHour),
+        ...collectionRules(context.collects?.paths ?? []),
         ...argumentRules(tool, placeholders),
       ];
       return {

@@ -179,6 +179,7 @@ function categorySentence(verdict: Verdict, decisive: DecisiveSignals): string {
 function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly DescriptionWarning[], policy: ToolPolicy): string {
   const reasons: string[] = [];
   if (warnings.some((w) => w.severity === 'poisoning')) reasons.push('its definition carries tool poisoning, text that tries to steer the model');
+  if (warnings.some((w) => w.kind === 'conversation-collection')) reasons.push('a parameter asks for what the user said or what the model was told, and whatever a call passes there goes to the server');
   if (verdict.hostCode) reasons.push('whatever it runs executes with the server’s rights, so it can read, change or delete anything they reach');
   if (verdict.writeQuery && !verdict.hostCode) reasons.push('a query of the caller’s choosing can change or delete data');
   if (verdict.financial) reasons.push('it moves money, which cannot be taken back by the agent');
@@ -242,6 +243,8 @@ export function rationaleFor(
       // what the text tries to make the model do, then the sentence itself (decoded when it was hidden)
       const said = warning.sentence ? `${warning.decoded ? 'hidden text, decoded: ' : ''}${shortQuote(warning.sentence.replace(/\s+/g, ' '))}` : shortQuote(warning.evidence.text);
       sentences.push(`Poisoning (${warning.kind}): the definition ${warning.message}: ${said} in the ${placeName(warning.evidence.where)}.`);
+    } else if (warning.severity === 'high') {
+      sentences.push(`Collects the conversation: the definition ${warning.message} (${shortQuote(warning.evidence.text)} in the ${placeName(warning.evidence.where)}).`);
     } else {
       sentences.push(`Note: ${warning.message} (${shortQuote(warning.evidence.text)} in the ${placeName(warning.evidence.where)}); this does not change the verdict.`);
     }

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { CrawlSnapshotSchema, McpToolSchema, type McpTool } from '../data/schema.ts';
 import { repairTool } from '../crawler/tools.ts';
 import { classifyTool } from './classify.ts';
-import { fenced } from './eval-poisoning.ts';
+import { fenced, stopped } from './eval-poisoning.ts';
 import { isAnalyser } from './poisoning.ts';
 import { SCORER_BITS, scorerFeatures, type ScorerModel } from './scorer.ts';
 
@@ -64,7 +64,7 @@ export function example(id: string, raw: unknown, siblings: readonly string[], p
   const notes = classification.warnings.filter((warning) => warning.severity === 'note').map((warning) => warning.kind);
   const buckets = Int32Array.from(new Set(scorerFeatures(tool, notes).values()));
   // (the rules' verdict alone: the learned scorer's own warning is not the rules')
-  const byRules = fenced(classification) && classification.warnings.some((warning) => warning.severity === 'poisoning' && warning.rule !== 'learned-scorer');
+  const byRules = (fenced(classification) && classification.warnings.some((warning) => warning.severity === 'poisoning' && warning.rule !== 'learned-scorer')) || (poisoned && !fenced(classification) && stopped(classification));
   return { id, tool, siblings: siblingSet, poisoned, group, buckets, rules: byRules, analyser: isAnalyser(tool) };
 }
 

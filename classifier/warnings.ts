@@ -7,6 +7,10 @@ import { ruleById } from './engine/registry.ts';
 import { modelTexts } from './engine/texts.ts';
 import { escapeRegExp } from '../data/regexp.ts';
 import { scoreTool, type ScorerModel } from './scorer.ts';
+import { collectedParameters, collectionWarning } from './collection.ts';
+
+// poisoning rules that read a parameter's request for the conversation as the conversation sent out
+const YIELDS_TO_COLLECTION = new Set(['conversation-sent-out', 'value-asks-for-conversation']);
 import scorerWeights from './rules/scorer.json' with { type: 'json' };
 
 /** The learned scorer's weights (classifier/scorer-train.ts writes them). */
@@ -33,6 +37,16 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
     sentence: finding.sentence,
     ...(finding.decoded ? { decoded: true } : {}),
   }));
+  // a parameter that asks for the conversation, said openly: its own warning; the rules that read the same request in
+  // that parameter as the conversation sent out give way to it (the policy refuses the parameter, the tool stays usable),
+  // while anything else the text does (keeping it from the user, an outside address) is still poisoning
+  const collected = collectedParameters(tool);
+  const collects = collectionWarning(tool, collected);
+  if (collects) {
+    const places = collected.map((item) => item.where);
+    for (let i = warnings.length - 1; i >= 0; i--) if (YIELDS_TO_COLLECTION.has(warnings[i]!.rule) && places.includes(warnings[i]!.evidence.where)) warnings.splice(i, 1);
+    warnings.push(collects);
+  }
   // the notes: data rules (classifier/rules/notes/), each added once at most
   warnings.push(...dataRuleWarnings('notes', tool, { siblings, warnings }));
   // the learned scorer, where the rules found no poisoning: a definition whose words score past its threshold (not a

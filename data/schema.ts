@@ -427,6 +427,8 @@ export const DescriptionWarningKindSchema = z.enum([
   'command-injection',
   'filesystem-tampering',
   'invisible-unicode',
+  // said openly, not poisoning: a parameter that asks for what the user said, the model's instructions or its identity
+  'conversation-collection',
   // notes
   'unknown-tool-reference',
   'extreme-length',
@@ -440,7 +442,8 @@ export const DescriptionWarningKindSchema = z.enum([
  * `poisoning`: text aimed at the model that tries to steer it (the tool becomes critical and is
  * hidden in every policy). `note`: a weak signal shown on the page that never changes risk or policy.
  */
-export const WarningSeveritySchema = z.enum(['poisoning', 'note']);
+/** poisoning: critical and hidden; high: at least high risk, and a policy rule of its own; note: changes nothing. */
+export const WarningSeveritySchema = z.enum(['poisoning', 'high', 'note']);
 
 export const DescriptionWarningSchema = z.object({
   kind: DescriptionWarningKindSchema,

@@ -28,11 +28,11 @@ const npmDev = loadLabels('npm-dev');
 
 /** Tool poisoning: own sets (development parts tuned on; untouched and final parts measured, never tuned on), real tools, the public corpus. */
 function printPoisoning(): void {
-  console.log('Tool poisoning (detected = a poisoning warning, risk critical, hidden in every policy)');
+  console.log('Tool poisoning (detected = a poisoning warning, risk critical, hidden in every policy; or a request for the conversation in a parameter, which the policy refuses)');
   for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false], ['poisoned-wip6', true], ['benign-wip6', false], ['poisoned-holdout6', true], ['benign-holdout6', false], ['benign-wip7', false], ['poisoned-wip8', true], ['benign-wip8', false], ['poisoned-holdout8', true], ['benign-holdout8', false], ['poisoned-wip9', true], ['poisoned-holdout9', true], ['poisoned-wip10', true], ['benign-wip10', false], ['poisoned-holdout10', true], ['benign-holdout10', false], ['poisoned-wip11', true], ['benign-wip11', false], ['poisoned-holdout11', true], ['benign-holdout11', false], ['poisoned-wip12', true], ['benign-wip12', false], ['poisoned-holdout12', true], ['benign-holdout12', false], ['poisoned-holdout13', true], ['benign-holdout13', false], ['public2', true], ['public2-benign', false]] as const) {
     const cases = loadPoisoningSet(part);
     if (!cases.length) continue;
-    const result = measureDetection(cases);
+    const result = measureDetection(cases, poisoned);
     console.log(formatDetection(`  own set ${part}`, result, poisoned).replace(/\n/g, '\n  '));
     // only the development parts' mistakes are printed: the others are not tuned against
     if (values.misses && part.endsWith('-dev')) for (const wrong of result.wrong.filter((w) => (w.detail === '') === poisoned)) console.log(`      ${wrong.id} [${wrong.class}] ${wrong.detail.slice(0, 160)}`);

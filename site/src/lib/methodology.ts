@@ -74,7 +74,7 @@ export function methodology(): Methodology {
   ).flatMap(([part, title, poisoned]) => {
     const cases = loadPoisoningSet(part);
     if (!cases.length) return [];
-    const result = measureDetection(cases);
+    const result = measureDetection(cases, poisoned);
     return [{ title, flagged: result.flagged, total: result.total, poisoned }];
   });
   const real = realFalsePositives();

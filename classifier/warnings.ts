@@ -37,6 +37,8 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
     sentence: finding.sentence,
     ...(finding.decoded ? { decoded: true } : {}),
   }));
+  // poisoning rules that are data (classifier/rules/poisoning/*.yaml with a pattern): intent in words of their own
+  for (const found of dataRuleWarnings('poisoning', tool, { siblings, warnings })) if (!warnings.some((warning) => warning.kind === found.kind)) warnings.push(found);
   // a parameter that asks for the conversation, said openly: its own warning; the rules that read the same request in
   // that parameter as the conversation sent out give way to it (the policy refuses the parameter, the tool stays usable),
   // while anything else the text does (keeping it from the user, an outside address) is still poisoning
@@ -51,7 +53,7 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
   warnings.push(...dataRuleWarnings('notes', tool, { siblings, warnings }));
   // the learned scorer, where the rules found no poisoning: a definition whose words score past its threshold (not a
   // scanner's or a classifier's, whose examples of attacks are what it looks for: the rules read those as mentions)
-  if (findings.length === 0 && !isAnalyser(tool)) {
+  if (!warnings.some(isPoisoning) && !isAnalyser(tool)) {
     const learned = learnedWarning(tool, warnings.map((warning) => warning.kind));
     if (learned) warnings.unshift(learned);
   }

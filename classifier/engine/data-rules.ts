@@ -1,6 +1,7 @@
 // Data rules (a pattern in a rule file, no code of their own) run over the texts of one tool. Each
 // text is split into words once; the rules' trigger words, gathered from the rule files when they are
-// loaded, decide which rules can fire on it before any regex runs. One warning per rule at most: the
+// loaded, decide which rules can fire on it before any regex runs (a trigger word in Chinese, Japanese
+// or Korean is looked for inside the text, where no spaces part the words). One warning per rule at most: the
 // first place it fires.
 import type { DescriptionWarning, McpTool, RuleField } from '../../data/schema.ts';
 import { own } from '../../data/own.ts';
@@ -23,7 +24,12 @@ interface Index {
   always: readonly LoadedRule[];
   /** Trigger word → the rules it can fire. */
   byWord: ReadonlyMap<string, readonly LoadedRule[]>;
+  /** Trigger words in Chinese, Japanese or Korean, found anywhere in a text (no spaces part those words), with their rules. */
+  bySubstring: readonly (readonly [string, readonly LoadedRule[]])[];
 }
+
+// (Han, kana and Hangul: a trigger word in them is looked for inside the text, not as a whole token)
+const RUN_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 const INDEXES = new WeakMap<RuleSet, Map<string, Index>>();
 
@@ -34,14 +40,20 @@ function indexOf(set: RuleSet, family: string): Index {
   if (!index) {
     const always: LoadedRule[] = [];
     const byWord = new Map<string, LoadedRule[]>();
+    const bySubstring = new Map<string, LoadedRule[]>();
     const fields = new Set<RuleField>();
     for (const rule of set.rules) {
       if (rule.family !== family || !rule.pattern) continue;
       for (const field of rule.reads) fields.add(field);
       if (!rule.pattern.words) always.push(rule);
-      else for (const word of rule.pattern.words) byWord.set(word, [...(byWord.get(word) ?? []), rule]);
+      else {
+        for (const word of rule.pattern.words) {
+          const map = RUN_SCRIPT.test(word) ? bySubstring : byWord;
+          map.set(word, [...(map.get(word) ?? []), rule]);
+        }
+      }
     }
-    perFamily.set(family, (index = { fields, always, byWord }));
+    perFamily.set(family, (index = { fields, always, byWord, bySubstring: [...bySubstring] }));
   }
   return index;
 }
@@ -52,10 +64,15 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** The rules of a family whose trigger words a text holds, plus those without any. */
 function candidates(index: Index, text: string): Set<LoadedRule> {
   const found = new Set<LoadedRule>(index.always);
-  if (index.byWord.size === 0) return found;
-  for (const match of text.matchAll(WORD)) {
-    const rules = index.byWord.get(match[0].toLowerCase());
-    if (rules) for (const rule of rules) found.add(rule);
+  if (index.byWord.size > 0) {
+    for (const match of text.matchAll(WORD)) {
+      const rules = index.byWord.get(match[0].toLowerCase());
+      if (rules) for (const rule of rules) found.add(rule);
+    }
+  }
+  // (only a text with such letters can hold such a word)
+  if (index.bySubstring.length > 0 && RUN_SCRIPT.test(text)) {
+    for (const [word, rules] of index.bySubstring) if (text.includes(word)) for (const rule of rules) found.add(rule);
   }
   return found;
 }
@@ -103,7 +120,7 @@ function fireIn(rule: LoadedRule, text: string, tool: McpTool, context: DataRule
 /** The warnings the data rules of a family give one tool, in the order of the rule files. */
 export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, context: DataRuleContext, set: RuleSet = ruleSet()): DescriptionWarning[] {
   const index = indexOf(set, family);
-  if (index.always.length === 0 && index.byWord.size === 0) return [];
+  if (index.always.length === 0 && index.byWord.size === 0 && index.bySubstring.length === 0) return [];
   const fired = new Map<LoadedRule, DescriptionWarning>();
   const { texts } = modelTexts(tool);
   for (const read of texts as readonly ModelText[]) {

@@ -8,7 +8,7 @@
 // The threshold is set on real tools the model did not see (five folds by server) for at most 0.1%
 // of them flagged (at 0.5% it flagged 25 catalog tools for a few more attacks). --loso trains once per source without it (each public repository, each own batch
 // with its hard negatives) and prints what the model and the rules catch of it; --write saves the
-// model trained on everything to classifier/rules/scorer.json.
+// model trained on everything to classifier/rules/scorer.json, with its leave-one-source-out figures.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -217,6 +217,7 @@ export interface SourceResult {
   benignByModel: number;
   realFlagged: number;
   realTotal: number;
+  benignByEither: number;
 }
 
 /**
@@ -250,6 +251,7 @@ export function leaveOneSourceOut(examples: readonly Example[], rate = FALSE_FLA
       benign: benign.length,
       benignByRules: benign.filter((item) => item.rules).length,
       benignByModel: benign.filter(flags).length,
+      benignByEither: benign.filter((item) => item.rules || flags(item)).length,
       realFlagged: realScores.filter((value) => value >= threshold).length,
       realTotal: realScores.length,
     };
@@ -330,6 +332,15 @@ async function main(): Promise<void> {
     const trained = examples.filter((item) => !NEVER_TRAINED.has(item.group));
     const sources = [...new Set(trained.map((item) => (item.group.startsWith('real:') ? 'real tools of data/crawled' : item.group)))].sort();
     const packed = packModel(model, threshold, `${trained.length} definitions (${trained.filter((item) => item.poisoned).length} poisoned): ${sources.join(', ')}`, rate);
+    // (the figures the site publishes beside the weights they describe)
+    packed.leaveOneSourceOut = leaveOneSourceOut(examples, rate).map((row) => ({
+      source: row.source,
+      poisoned: row.poisoned,
+      byRules: row.byRules,
+      byEither: row.byEither,
+      benign: row.benign,
+      benignFlagged: row.benignByEither,
+    }));
     const file = join(ROOT, 'classifier', 'rules', 'scorer.json');
     writeFileSync(file, `${JSON.stringify(packed)}\n`);
     const flagged = realScores.filter((value) => value >= threshold).length;

@@ -25,6 +25,12 @@ export interface ScorerModel {
   /** Bucket indices, ascending, and their weights (×1000, rounded). */
   index: number[];
   weight: number[];
+  /**
+   * Leave one source out, measured when these weights were written: per source of attacks, how many there are, how many
+   * the rules stop, and how many the rules or a model trained without that source stop; its hard negatives and how many
+   * either flags. Published on /methodology/.
+   */
+  leaveOneSourceOut?: { source: string; poisoned: number; byRules: number; byEither: number; benign: number; benignFlagged: number }[];
 }
 
 // (a word of a text: letters and digits, as the data rules read words)

@@ -1,6 +1,7 @@
 // The site built from a fixture catalog with hostile names: every page exists, slugs are safe and
 // distinct, server text is escaped everywhere (checked in the HTML and in Chromium), the copy
 // buttons and the server policy builder work, and axe finds no serious or critical violation.
+import { SCORER_MODEL } from '../../classifier/warnings.ts';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -300,6 +301,11 @@ describe('the built site', () => {
     expect(row('Held-out catalog tools')).toContain(`${(heldOut.riskAccuracy * 100).toFixed(1)}%`);
     for (const section of ['How tools are crawled', 'The risk rubric', 'The recommended policy', 'Tool poisoning', 'How accurate the rules are', 'Known limits', 'Report a wrong verdict']) expect(html, section).toContain(section);
     expect(html).toMatch(/Real tools in the catalog \(should not be\)<\/td><td data-label="Flagged">\d+ of [\d,]+</);
+    // (leave one source out, as written beside the learned scorer's weights: a row per source, the never-tuned batch among them)
+    expect(html).toContain('Leave one source out: attacks stopped, and hard negatives flagged');
+    const holdout13 = SCORER_MODEL.leaveOneSourceOut!.find((entry) => entry.source === 'own:holdout13')!;
+    expect(row('own:holdout13')).toContain(`<td data-label="Attacks">${holdout13.poisoned}</td>`);
+    expect(row('own:holdout13')).toContain(`${((100 * holdout13.byEither) / holdout13.poisoned).toFixed(1)}%`);
   });
 
   it('/servers/ names each server readably, with its registry id, package, description and counts per risk', () => {

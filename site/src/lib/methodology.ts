@@ -4,6 +4,7 @@
 import { loadLabels, loadLabelsIfPresent, runEval } from '../../../classifier/eval-labels.ts';
 import { loadPoisoningSet, measureDetection, realFalsePositives } from '../../../classifier/eval-poisoning.ts';
 import { classifierVersion } from '../../../classifier/classify.ts';
+import { SCORER_MODEL } from '../../../classifier/warnings.ts';
 import type { Classification } from '../../../data/schema.ts';
 
 export interface SetFigures {
@@ -23,6 +24,8 @@ export interface Methodology {
   neverTuned: SetFigures[];
   poisoning: { title: string; flagged: number; total: number; poisoned: boolean }[];
   realTools: { flagged: number; total: number };
+  /** Leave one source out, as measured when the learned scorer's weights were written (classifier/rules/scorer.json). */
+  leaveOneSourceOut: NonNullable<typeof SCORER_MODEL.leaveOneSourceOut>;
 }
 
 // the never-tuned sets, as `npm run eval` names them
@@ -84,6 +87,7 @@ export function methodology(): Methodology {
     neverTuned,
     poisoning,
     realTools: { flagged: real.flagged.length, total: real.total },
+    leaveOneSourceOut: SCORER_MODEL.leaveOneSourceOut ?? [],
   };
   return computed;
 }

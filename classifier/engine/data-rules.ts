@@ -5,7 +5,7 @@
 // first place it fires.
 import type { DescriptionWarning, McpTool, RuleField } from '../../data/schema.ts';
 import { own } from '../../data/own.ts';
-import { codePointName, modelTexts, type ModelText } from './texts.ts';
+import { codePointName, modelTexts, modelWords, wordsIn, type ModelText } from './texts.ts';
 import { ruleSet, type LoadedRule, type RuleSet } from './registry.ts';
 
 /** The part of a definition a text at this location belongs to. */
@@ -58,15 +58,12 @@ function indexOf(set: RuleSet, family: string): Index {
   return index;
 }
 
-// (the words of a text: runs of letters and digits; `api_key`, `don't`, `read-only` are two words each)
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The rules of a family whose trigger words a text holds, plus those without any. */
-function candidates(index: Index, text: string): Set<LoadedRule> {
+/** The rules of a family whose trigger words a text holds (its words given, lower case), plus those without any. */
+function candidates(index: Index, text: string, words: readonly string[]): Set<LoadedRule> {
   const found = new Set<LoadedRule>(index.always);
   if (index.byWord.size > 0) {
-    for (const match of text.matchAll(WORD)) {
-      const rules = index.byWord.get(match[0].toLowerCase());
+    for (const word of words) {
+      const rules = index.byWord.get(word);
       if (rules) for (const rule of rules) found.add(rule);
     }
   }
@@ -123,20 +120,21 @@ export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, c
   if (index.always.length === 0 && index.byWord.size === 0 && index.bySubstring.length === 0) return [];
   const fired = new Map<LoadedRule, DescriptionWarning>();
   const { texts } = modelTexts(tool);
-  for (const read of texts as readonly ModelText[]) {
+  const words = modelWords(tool);
+  texts.forEach((read: ModelText, at) => {
     const { where } = read;
     const field = fieldOf(where);
-    if (!index.fields.has(field)) continue;
+    if (!index.fields.has(field)) return;
     // (the description whole, past the extractor's bounds: its length and its last characters count)
     const text = where === 'description' ? (tool.description ?? read.text) : read.text;
-    for (const rule of candidates(index, text)) {
+    for (const rule of candidates(index, text, text === read.text ? words[at]! : wordsIn(text))) {
       if (fired.has(rule) || !rule.reads.includes(field) || !('warning' in rule.concludes)) continue;
       const hit = fireIn(rule, text, tool, context);
       if (!hit) continue;
       const { kind, severity, message } = rule.concludes.warning;
       fired.set(rule, { kind, severity, rule: rule.id, message: fill(message ?? rule.why, hit.match, text), evidence: { where, text: hit.match?.[0] ?? text.slice(0, 80) } });
     }
-  }
+  });
   if (fired.size === 0) return [];
   return set.rules.filter((rule) => fired.has(rule)).map((rule) => fired.get(rule)!);
 }

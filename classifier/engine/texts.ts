@@ -37,6 +37,24 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
   return known;
 }
 
+// (a word: a run of letters and digits; `api_key`, `don't`, `read-only` are two words each)
+const WORD = /[\p{L}\p{N}]+/gu;
+const WORDS = new WeakMap<McpTool, string[][]>();
+
+/** The words of each text of `modelTexts(tool)`, lower case, in the same order (worked out once per tool object, shared by the rules and the scorer). */
+export function modelWords(tool: McpTool): string[][] {
+  let known = WORDS.get(tool);
+  if (!known) WORDS.set(tool, (known = modelTexts(tool).texts.map(({ text }) => wordsIn(text))));
+  return known;
+}
+
+/** The words of a text, lower case. */
+export function wordsIn(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.toLowerCase().matchAll(WORD)) words.push(match[0]);
+  return words;
+}
+
 function extractTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean } {
   const texts: ModelText[] = [];
   let chars = 0;

@@ -2,7 +2,8 @@
 // stays out where a rule already found poisoning, and its training is repeatable and measured source by source.
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../../classifier/classify.ts';
-import { SCORER_BITS, scoreTool, scorerFeatures } from '../../../classifier/scorer.ts';
+import { SCORER_BITS, scoreTool, scorerBuckets, scorerFeatures } from '../../../classifier/scorer.ts';
+import { crawledTools } from '../../../classifier/eval-poisoning.ts';
 import { SCORER_MODEL } from '../../../classifier/warnings.ts';
 import { example, leaveOneSourceOut, score, thresholdFor, train, type Example } from '../../../classifier/scorer-train.ts';
 import { textAtLocation } from '../../../classifier/engine/texts.ts';
@@ -37,6 +38,12 @@ describe('the learned scorer in a verdict', () => {
     const rules = classify(tool).warnings.filter((w) => w.severity === 'poisoning').map((w) => w.rule);
     expect(rules.length).toBeGreaterThan(0);
     expect(rules).not.toContain('learned-scorer');
+  });
+
+  it('sums, for a score, the very buckets it was trained on: the fast reading gives the buckets of the features, each once, for catalog tools', () => {
+    const tools = crawledTools();
+    expect(tools.length).toBeGreaterThan(5000);
+    for (const tool of tools.filter((_, i) => i % 7 === 0)) expect([...scorerBuckets(tool)].sort()).toEqual([...new Set(scorerFeatures(tool).values())].sort());
   });
 
   it('reads parameter names in parts and counts Chinese text in pairs of characters', () => {

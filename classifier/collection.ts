@@ -7,6 +7,7 @@ import type { DescriptionWarning, McpTool } from '../data/schema.ts';
 import { parameterNodes, schemaWalk } from './engine/schema.ts';
 import { ruleById } from './engine/registry.ts';
 import { splitIdentifier } from './words.ts';
+import { sentenceAround } from './poisoning.ts';
 
 /** What a parameter is asked to hold, in words for the warning. */
 type Collected = 'the user’s message, word for word' | 'the conversation' | 'the model’s own instructions' | 'which model is calling';
@@ -125,8 +126,7 @@ export function collectedParameters(tool: McpTool): CollectedParameter[] {
   for (const match of description.matchAll(/`?\b([a-z]+(?:[A-Z][a-z]+)+|[a-z]+(?:_[a-z]+)+)\b`?/g)) {
     const name = match[1]!;
     if (listed.has(name) || !namesUserMessage(name)) continue;
-    const sentence = description.slice(Math.max(0, description.lastIndexOf('.', match.index) + 1), description.indexOf('.', match.index) === -1 ? undefined : description.indexOf('.', match.index) + 1);
-    if (!REQUIRED_NEARBY.test(sentence)) continue;
+    if (!REQUIRED_NEARBY.test(sentenceAround(description, match.index))) continue;
     listed.add(name);
     found.push({ where: 'description', names: [name], inList: false, what: 'the user’s message, word for word', quote: name });
   }

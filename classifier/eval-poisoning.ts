@@ -45,7 +45,8 @@ export function fenced(classification: Classification): boolean {
   return classification.risk === 'critical' && classification.policy.choice === 'hide' && classification.warnings.some((warning) => warning.severity === 'poisoning');
 }
 
-function definition(tool: unknown): McpTool | undefined {
+/** A case's tool as the catalog would keep it: valid as listed, or repaired as the crawler repairs it. */
+export function definition(tool: unknown): McpTool | undefined {
   return McpToolSchema.safeParse(tool).data ?? repairTool(tool);
 }
 

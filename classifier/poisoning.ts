@@ -1960,7 +1960,8 @@ function sentenceCount(text: string): number {
   return text.split(/(?<=[.!?])\s+/).filter((piece) => piece.trim()).length;
 }
 
-function sentenceAround(text: string, at: number): string {
+/** The sentence of `text` that holds the character at `at`, trimmed, at most 400 characters. */
+export function sentenceAround(text: string, at: number): string {
   // (a full stop ends a sentence where a space or the end follows it: not inside ".bashrc", "~/.ssh" or "1.08")
   let start = 0;
   for (const stop of text.slice(0, at).matchAll(/\.(?=\s)/g)) start = stop.index + 1;
@@ -2160,7 +2161,7 @@ export function isAnalyser(tool: McpTool): boolean {
   return ANALYSER.test(`${tool.name} ${asSeen(tool.description ?? '').slice(0, 300)}`);
 }
 
-export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean } {
+export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean; analyser: boolean } {
   const { texts, truncated } = modelTexts(tool);
   const description = asSeen(tool.description ?? '');
   const context: Context = { tool, siblings, parameters: propertyNames(tool), analyser: isAnalyser(tool), documentsOf: '', sentences: [], before: 0 };
@@ -2301,7 +2302,7 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     const intent = intentOf(read, context);
     if (intent) record(intent);
   }
-  return { findings, truncated };
+  return { findings, truncated, analyser: context.analyser };
 }
 
 // a condition on what the model passes, then what the tool does with it ("If you pass a link, the tool will send it to

@@ -13,10 +13,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CrawlSnapshotSchema, McpToolSchema, type McpTool } from '../data/schema.ts';
-import { repairTool } from '../crawler/tools.ts';
+import { CrawlSnapshotSchema, type McpTool } from '../data/schema.ts';
 import { classifyTool } from './classify.ts';
-import { fenced, stopped } from './eval-poisoning.ts';
+import { definition, fenced, stopped } from './eval-poisoning.ts';
 import { isAnalyser } from './poisoning.ts';
 import { SCORER_BITS, scorerFeatures, type ScorerModel } from './scorer.ts';
 
@@ -40,9 +39,6 @@ export interface Example {
   topic?: true;
 }
 
-function definition(tool: unknown): McpTool | undefined {
-  return McpToolSchema.safeParse(tool).data ?? repairTool(tool);
-}
 
 /** A seeded generator (mulberry32), so a training run is the same every time. */
 function random(seed: number): () => number {

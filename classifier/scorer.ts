@@ -4,7 +4,7 @@
 // (classifier/rules/scorer.json). It reads the same texts as the rules (engine/texts.ts) with the same
 // words (engine/texts.ts' modelWords; Chinese, Japanese and Korean runs as pairs of characters).
 import type { McpTool } from '../data/schema.ts';
-import { modelTexts, modelWords } from './engine/texts.ts';
+import { SPACELESS_SCRIPT as CJK, modelTexts, modelWords } from './engine/texts.ts';
 import { parameterNodes, schemaWalk } from './engine/schema.ts';
 import { splitIdentifier } from './words.ts';
 
@@ -33,9 +33,6 @@ export interface ScorerModel {
   leaveOneSourceOut?: { source: string; poisoned: number; byRules: number; byEither: number; benign: number; benignFlagged: number }[];
 }
 
-// (a run of Han, kana or Hangul: read as pairs of characters, since no spaces part its words)
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-
 /** FNV-1a over a namespace and a string, or two strings joined by a space (a pair: no joined string is made). */
 function hash(space: string, text: string, second?: string): number {
   let h = 0x811c9dc5;
@@ -49,7 +46,7 @@ function hash(space: string, text: string, second?: string): number {
   return (h >>> 0) & MASK;
 }
 
-/** The words of a text as the scorer reads them: a CJK run as its pairs of characters. */
+/** The words of a text as the scorer reads them: a run of Han, kana or Hangul as its pairs of characters (no spaces part its words). */
 function scorerWords(words: readonly string[]): readonly string[] {
   if (!words.some((word) => CJK.test(word))) return words;
   const out: string[] = [];
@@ -146,5 +143,5 @@ export function scoreTool(model: ScorerModel, tool: McpTool, notes: readonly str
   raised.sort((a, b) => b[1] - a[1]);
   // (what raised it, in words a reader can weigh: short common words, which every long text has, are left out of the list)
   const telling = raised.filter(([feature]) => feature.length - feature.indexOf(':') > 4);
-  return { score, flagged: score >= model.threshold, raisedBy: telling.slice(0, 6).map(([feature]) => feature) };
+  return { score, flagged: true, raisedBy: telling.slice(0, 6).map(([feature]) => feature) };
 }

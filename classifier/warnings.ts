@@ -1,17 +1,17 @@
 // Description warnings: poisoning found by the analyzer (poisoning.ts), and weak signals kept as
 // notes (classifier/rules/notes/). Each warning carries the exact text it came from.
 import type { DescriptionWarning, McpTool } from '../data/schema.ts';
-import { ANALYSIS_LIMITS, analysePoisoning, decodeTagCharacters, isAnalyser } from './poisoning.ts';
+import { ANALYSIS_LIMITS, analysePoisoning, decodeTagCharacters, sentenceAround } from './poisoning.ts';
 import { dataRuleWarnings } from './engine/data-rules.ts';
 import { ruleById } from './engine/registry.ts';
 import { modelTexts } from './engine/texts.ts';
 import { escapeRegExp } from '../data/regexp.ts';
 import { scoreTool, type ScorerModel } from './scorer.ts';
 import { collectedParameters, collectionWarning } from './collection.ts';
+import scorerWeights from './rules/scorer.json' with { type: 'json' };
 
 // poisoning rules that read a parameter's request for the conversation as the conversation sent out
 const YIELDS_TO_COLLECTION = new Set(['conversation-sent-out', 'value-asks-for-conversation']);
-import scorerWeights from './rules/scorer.json' with { type: 'json' };
 
 /** The learned scorer's weights (classifier/scorer-train.ts writes them). */
 export const SCORER_MODEL: ScorerModel = scorerWeights;
@@ -27,7 +27,7 @@ export const isPoisoning = (warning: DescriptionWarning): boolean => warning.sev
  * ordinary guidance; pointing to a tool this crawl did not list is a note (the crawl may be partial).
  */
 export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string> = new Set()): DescriptionWarning[] {
-  const { findings, truncated } = analysePoisoning(tool, siblings);
+  const { findings, truncated, analyser } = analysePoisoning(tool, siblings);
   const warnings: DescriptionWarning[] = findings.map((finding) => ({
     kind: finding.kind,
     severity: 'poisoning',
@@ -53,7 +53,7 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
   warnings.push(...dataRuleWarnings('notes', tool, { siblings, warnings }));
   // the learned scorer, where the rules found no poisoning: a definition whose words score past its threshold (not a
   // scanner's or a classifier's, whose examples of attacks are what it looks for: the rules read those as mentions)
-  if (!warnings.some(isPoisoning) && !isAnalyser(tool)) {
+  if (!warnings.some(isPoisoning) && !analyser) {
     const learned = learnedWarning(tool, warnings.map((warning) => warning.kind));
     if (learned) warnings.unshift(learned);
   }
@@ -92,10 +92,7 @@ function quoteFeature(tool: McpTool, raisedBy: readonly string[]): { evidence: D
     const pattern = new RegExp(escaped.join('[^\\p{L}\\p{N}]+') + (space === 's' ? '[\\p{L}\\p{N}]*' : ''), 'iu');
     for (const { where, text } of texts) {
       const match = pattern.exec(text);
-      if (!match) continue;
-      const start = Math.max(0, text.lastIndexOf('.', match.index) + 1);
-      const stop = text.indexOf('.', match.index + match[0].length);
-      return { evidence: { where, text: match[0] }, sentence: text.slice(start, stop === -1 ? undefined : stop + 1).trim().slice(0, 400) };
+      if (match) return { evidence: { where, text: match[0] }, sentence: sentenceAround(text, match.index) };
     }
   }
   return { evidence: { where: 'name', text: tool.name }, sentence: tool.description?.slice(0, 400) ?? tool.name };

@@ -5,7 +5,7 @@
 // first place it fires.
 import type { DescriptionWarning, McpTool, RuleField } from '../../data/schema.ts';
 import { own } from '../../data/own.ts';
-import { codePointName, modelTexts, modelWords, wordsIn, type ModelText } from './texts.ts';
+import { SPACELESS_SCRIPT, codePointName, modelTexts, modelWords, wordsIn, type ModelText } from './texts.ts';
 import { ruleSet, type LoadedRule, type RuleSet } from './registry.ts';
 
 /** The part of a definition a text at this location belongs to. */
@@ -28,9 +28,6 @@ interface Index {
   bySubstring: readonly (readonly [string, readonly LoadedRule[]])[];
 }
 
-// (Han, kana and Hangul: a trigger word in them is looked for inside the text, not as a whole token)
-const RUN_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-
 const INDEXES = new WeakMap<RuleSet, Map<string, Index>>();
 
 function indexOf(set: RuleSet, family: string): Index {
@@ -48,7 +45,8 @@ function indexOf(set: RuleSet, family: string): Index {
       if (!rule.pattern.words) always.push(rule);
       else {
         for (const word of rule.pattern.words) {
-          const map = RUN_SCRIPT.test(word) ? bySubstring : byWord;
+          // (a trigger word in Han, kana or Hangul is looked for inside the text, not as a whole token)
+          const map = SPACELESS_SCRIPT.test(word) ? bySubstring : byWord;
           map.set(word, [...(map.get(word) ?? []), rule]);
         }
       }
@@ -68,7 +66,7 @@ function candidates(index: Index, text: string, words: readonly string[]): Set<L
     }
   }
   // (only a text with such letters can hold such a word)
-  if (index.bySubstring.length > 0 && RUN_SCRIPT.test(text)) {
+  if (index.bySubstring.length > 0 && SPACELESS_SCRIPT.test(text)) {
     for (const [word, rules] of index.bySubstring) if (text.includes(word)) for (const rule of rules) found.add(rule);
   }
   return found;

@@ -37,6 +37,9 @@ export function modelTexts(tool: McpTool): { texts: ModelText[]; truncated: bool
   return known;
 }
 
+/** Han, kana and Hangul: scripts written without spaces between words, so a run of them is one token. */
+export const SPACELESS_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
 // (a word: a run of letters and digits; `api_key`, `don't`, `read-only` are two words each)
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORDS = new WeakMap<McpTool, string[][]>();

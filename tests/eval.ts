@@ -9,6 +9,8 @@ import { ModelReviewer, userCacheDir } from '../classifier/review.ts';
 import { agreement, loadLabels, loadLabelsIfPresent, loadSecondLabels, runEval, runModelEval } from '../classifier/eval-labels.ts';
 import { formatDetection, loadPoisoningSet, measureDetection, publicCorpus, realFalsePositives } from '../classifier/eval-poisoning.ts';
 import { formatLeaveOneSourceOut, leaveOneSourceOut, loadExamples } from '../classifier/scorer-train.ts';
+import { rationaleSharing } from '../classifier/eval-rationale.ts';
+import { join } from 'node:path';
 
 function parse() {
   try {
@@ -29,7 +31,7 @@ const npmDev = loadLabels('npm-dev');
 /** Tool poisoning: own sets (development parts tuned on; untouched and final parts measured, never tuned on), real tools, the public corpus. */
 function printPoisoning(): void {
   console.log('Tool poisoning (detected = a poisoning warning, risk critical, hidden in every policy; or a request for the conversation in a parameter, which the policy refuses)');
-  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false], ['poisoned-wip6', true], ['benign-wip6', false], ['poisoned-holdout6', true], ['benign-holdout6', false], ['benign-wip7', false], ['poisoned-wip8', true], ['benign-wip8', false], ['poisoned-holdout8', true], ['benign-holdout8', false], ['poisoned-wip9', true], ['poisoned-holdout9', true], ['poisoned-wip10', true], ['benign-wip10', false], ['poisoned-holdout10', true], ['benign-holdout10', false], ['poisoned-wip11', true], ['benign-wip11', false], ['poisoned-holdout11', true], ['benign-holdout11', false], ['poisoned-wip12', true], ['benign-wip12', false], ['poisoned-holdout12', true], ['benign-holdout12', false], ['poisoned-holdout13', true], ['benign-holdout13', false], ['public2', true], ['public2-benign', false]] as const) {
+  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false], ['poisoned-wip6', true], ['benign-wip6', false], ['poisoned-holdout6', true], ['benign-holdout6', false], ['benign-wip7', false], ['poisoned-wip8', true], ['benign-wip8', false], ['poisoned-holdout8', true], ['benign-holdout8', false], ['poisoned-wip9', true], ['poisoned-holdout9', true], ['poisoned-wip10', true], ['benign-wip10', false], ['poisoned-holdout10', true], ['benign-holdout10', false], ['poisoned-wip11', true], ['benign-wip11', false], ['poisoned-holdout11', true], ['benign-holdout11', false], ['poisoned-wip12', true], ['benign-wip12', false], ['poisoned-holdout12', true], ['benign-holdout12', false], ['poisoned-holdout13', true], ['benign-holdout13', false], ['poisoned-holdout14', true], ['benign-holdout14', false], ['public2', true], ['public2-benign', false]] as const) {
     const cases = loadPoisoningSet(part);
     if (!cases.length) continue;
     const result = measureDetection(cases, poisoned);
@@ -43,7 +45,7 @@ function printPoisoning(): void {
   const corpus = publicCorpus();
   if (corpus) console.log(formatDetection(`  public corpus (${process.env.TOOLRISK_PUBLIC_CORPUS})`, measureDetection(corpus), true).replace(/\n/g, '\n  '));
   else console.log('  public corpus: skipped (set TOOLRISK_PUBLIC_CORPUS to its file to measure it)');
-  console.log('  (the learned scorer is trained on the own batches but holdout13, and on the public corpus: their figures above include it as it was trained; holdout13 and public2 were never trained or tuned on; the table below is the estimate for each source)');
+  console.log('  (the learned scorer is trained on the own batches but holdout13 and holdout14, and on the public corpus: their figures above include it as it was trained; holdout13, holdout14 and public2 were never trained or tuned on; the table below is the estimate for each source)');
   console.log('');
   console.log(formatLeaveOneSourceOut(leaveOneSourceOut(loadExamples(process.env.TOOLRISK_PUBLIC_CORPUS))));
   console.log('');
@@ -108,6 +110,8 @@ if (!values.llm) {
   if (fresh10.length) printNeverTuned(`Tenth fresh batch (${serverCount(fresh10)} servers, labelled blind; never tuned against), annotations removed`, runEval(fresh10, false, classified));
   const fresh11 = loadLabelsIfPresent('fresh11');
   if (fresh11.length) printNeverTuned(`Eleventh fresh batch (${serverCount(fresh11)} servers, labelled blind, half chosen for the critical classes; never tuned against), annotations removed`, runEval(fresh11, false, classified));
+  const fresh12 = loadLabelsIfPresent('fresh12');
+  if (fresh12.length) printNeverTuned(`Twelfth fresh batch (${serverCount(fresh12)} servers, labelled blind, 100 of 220 chosen for the critical classes; never tuned against), annotations removed`, runEval(fresh12, false, classified));
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
@@ -121,7 +125,10 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the eleven fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11], false, classified)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the twelve fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12], false, classified)));
+  console.log('');
+  const sharing = rationaleSharing(join(import.meta.dirname, '..', 'data', 'classified'));
+  console.log(`Rationales (data/classified/): ${sharing.shared}/${sharing.total} tools (${((100 * sharing.shared) / sharing.total).toFixed(1)}%) share theirs with five or more others (quotes, names and digits taken out); the most shared, by ${sharing.top[0]?.tools ?? 0} tools: ${sharing.top[0]?.rationale.slice(0, 160) ?? ''}`);
   console.log('');
   printPoisoning();
   console.log('For a model: npm run eval -- --llm --model <name> (with OPENAI_API_KEY, or OPENAI_BASE_URL for a local server).');

@@ -866,7 +866,7 @@ export function classifyTool(input: ClassifyInput): Classification {
     score: scoreOf(risk, verdict, warnings, signals),
     confidence,
     signals: signals.map(withRule),
-    rationale: rationaleFor(tool, risk, verdict, signals, warnings, annotations, operations, policy, confidence, decisive),
+    rationale: rationaleFor(tool, risk, verdict, signals, warnings, annotations, operations, policy, confidence, decisive, input.server?.name),
     evidence: evidenceFor(verdict, signals, warnings, decisive),
     annotations,
     policy,

@@ -5,6 +5,8 @@ import type { AnnotationComparison, DescriptionWarning, McpTool, Operation, Quot
 import type { Verdict } from './classify.ts';
 import { CODE_PARAMETER_LABELS, VERB_SCOPE, WRITABLE_QUERY_LABELS, verbOf } from './lexicon.ts';
 import { firstSentence } from './words.ts';
+import { type Action, actionOf, actionPhrase } from './action.ts';
+import { ruleSet } from './engine/registry.ts';
 import { locationParts } from '../data/location.ts';
 
 const PLACE_NAMES = new Map<string, string>();
@@ -176,21 +178,48 @@ function categorySentence(verdict: Verdict, decisive: DecisiveSignals): string {
   }
 }
 
-function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly DescriptionWarning[], policy: ToolPolicy): string {
+/**
+ * The clause the rule behind the heaviest of `candidates` gives for `effect`, filled with the words it matched in this
+ * tool (rules/…yaml `because`); undefined when none of them has one.
+ */
+function because(candidates: readonly Signal[], effect: Signal['effect']): string | undefined {
+  const sorted = candidates.length > 1 ? [...candidates].sort((a, b) => b.weight - a.weight) : candidates;
+  for (const signal of sorted) {
+    const template = ruleSet().ruleOfLabel(signal.label)?.because?.[effect];
+    if (!template) continue;
+    // ("Delete" at the start of a sentence reads "delete" inside one; "SQL" stays)
+    const words = signal.text.replace(/\s+/g, ' ').trim().replace(/^\p{Lu}(?=\p{Ll}*\b)/u, (first) => first.toLowerCase());
+    return template.replaceAll('{text}', words.length > 60 ? `${words.slice(0, 60)}…` : words);
+  }
+  return undefined;
+}
+
+// the kinds of signal that make a tool privileged whatever their weight (classify.ts decide)
+const PRIVILEGE_KINDS = /^(issues-credential|grants-access|reveals):/;
+
+function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly DescriptionWarning[], policy: ToolPolicy, signals: readonly Signal[], decisive: DecisiveSignals, action: Action): string {
   const reasons: string[] = [];
+  const labelled = (prefix: string) => signals.filter((s) => s.label.startsWith(prefix));
   if (warnings.some((w) => w.severity === 'poisoning')) reasons.push('its definition carries tool poisoning, text that tries to steer the model');
   if (warnings.some((w) => w.kind === 'conversation-collection')) reasons.push('a parameter asks for what the user said or what the model was told, and whatever a call passes there goes to the server');
-  if (verdict.hostCode) reasons.push('whatever it runs executes with the server’s rights, so it can read, change or delete anything they reach');
-  if (verdict.writeQuery && !verdict.hostCode) reasons.push('a query of the caller’s choosing can change or delete data');
-  if (verdict.financial) reasons.push('it moves money, which cannot be taken back by the agent');
-  if (verdict.privileged) reasons.push(verdict.category === 'read' ? 'it hands over credentials, which grant access to whoever reads them' : 'it administers credentials or permissions, which decide who can reach what');
-  if (verdict.clusterConfig && !verdict.hostCode) reasons.push('configuration of the caller’s choosing on a cluster can run any workload there and change who may do what');
+  const code = decisive.category.filter((s) => CODE_LABELS.has(s.label));
+  if (verdict.hostCode) reasons.push(because(code, 'execute') ?? 'whatever it runs executes with the server’s rights, so it can read, change or delete anything they reach');
+  if (verdict.writeQuery && !verdict.hostCode) reasons.push(because(code.filter((s) => WRITABLE_QUERY_LABELS.has(s.label)), 'execute') ?? 'a query of the caller’s choosing can change or delete data');
+  if (verdict.financial) reasons.push(because(decisive.financial, 'financial') ?? 'it moves money, which cannot be taken back by the agent');
+  if (verdict.privileged) {
+    const fallback = verdict.category === 'read' ? 'it hands over credentials, which grant access to whoever reads them' : 'it administers credentials or permissions, which decide who can reach what';
+    // (a read is privileged only for what it hands over; a change, for what it administers)
+    const deciding = verdict.category === 'read' ? signals.filter((s) => s.label.startsWith('reveals:')) : [...decisive.privileged, ...signals.filter((s) => s.effect === 'privileged' && (s.weight >= 1 || PRIVILEGE_KINDS.test(s.label)))];
+    reasons.push(because(deciding, 'privileged') ?? fallback);
+  }
+  if (verdict.clusterConfig && !verdict.hostCode) reasons.push(because(labelled('cluster-config:'), 'execute') ?? 'configuration of the caller’s choosing on a cluster can run any workload there and change who may do what');
   if (!reasons.length) {
-    if (verdict.destructiveScope === 'broad') reasons.push('it can remove a container of many items or many items at once');
-    else if (verdict.destructiveScope === 'item' && verdict.category !== 'read') reasons.push('what it deletes or overwrites is gone as a whole');
-    else if (verdict.bills && verdict.category === 'write') reasons.push('it creates or resizes something that is billed while it exists');
-    else if (verdict.dumpsSecrets) reasons.push('it returns every secret or variable of the place it reads at once, so one call hands over all of them');
-    else if (verdict.category === 'execute') reasons.push('running things has effects beyond the call');
+    if (verdict.destructiveScope === 'broad') reasons.push(because(decisive.destructive.filter((s) => s.effect === 'broad'), 'broad') ?? 'it can remove a container of many items or many items at once');
+    else if (verdict.destructiveScope === 'item' && verdict.category !== 'read') reasons.push(because(decisive.destructive, 'destructive') ?? 'what it deletes or overwrites is gone as a whole');
+    else if (verdict.bills && verdict.category === 'write') reasons.push(because(labelled('bills:'), 'write') ?? 'it creates or resizes something that is billed while it exists');
+    else if (verdict.dumpsSecrets) reasons.push(because(labelled('phrase:dumps-secrets'), 'sensitive') ?? 'it returns every secret or variable of the place it reads at once, so one call hands over all of them');
+    // (code or a query that did not make it host code or a writing query says nothing of the server's rights)
+    else if (verdict.category === 'execute') reasons.push(because(decisive.category.filter((s) => !CODE_LABELS.has(s.label) && s.label !== 'phrase:runs-code'), 'execute') ?? 'running things has effects beyond the call');
     else if (verdict.destructiveScope === 'in-place' && verdict.many === 'filter') reasons.push('one call can change many existing things');
     else if (verdict.destructiveScope === 'in-place') reasons.push('it changes one existing thing at a time, which can be set back');
     else if (verdict.category === 'write') reasons.push('what it adds is new and leaves existing data alone');
@@ -203,7 +232,10 @@ function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly Descripti
     deny: 'the policy asks a human to approve each call',
     hide: 'the policy hides it from the agent',
   }[policy.choice];
-  return `Risk ${risk}: ${reasons.join('; ')}; ${fence}.`;
+  // what this tool does, in its own words, opens the why: two tools share it only when they do the same thing
+  const phrase = actionPhrase(action);
+  const opening = !phrase ? '' : action.verb ? `to ${phrase}, ` : `for ${phrase}, `;
+  return `Risk ${risk}: ${opening}${reasons.join('; ')}; ${fence}.`;
 }
 
 const FLAG_SENTENCES = {
@@ -224,8 +256,9 @@ export function rationaleFor(
   policy: ToolPolicy,
   confidence: number,
   decisive: DecisiveSignals = decisiveSignals(verdict, signals),
+  server?: string,
 ): string[] {
-  const sentences = [whatItDoes(tool), categorySentence(verdict, decisive), riskSentence(risk, verdict, warnings, policy)];
+  const sentences = [whatItDoes(tool), categorySentence(verdict, decisive), riskSentence(risk, verdict, warnings, policy, signals, decisive, actionOf(tool, server))];
   if (operations.length) {
     const deciding = operations.find((operation) => operation.decisive);
     const names = operations.slice(0, 8).map((operation) => operation.name).join(', ');

@@ -577,8 +577,13 @@ export const RuleSchema = z.strictObject({
   unless: RulePatternSchema.optional(),
   predicates: z.array(RulePredicateSchema).optional(),
   concludes: RuleConclusionSchema,
-  /** The sentence a verdict's rationale gives for it. */
+  /** What the rule looks for and why it matters, in general (the /rules/ page shows it). */
   why: z.string().min(10),
+  /**
+   * The clause a tool's rationale gives when this rule's signal of an effect decides the tool's risk, in that tool's words:
+   * `{text}` stands for what the rule matched there ("it mints {text}, which grant access beyond the call").
+   */
+  because: z.partialRecord(SignalEffectSchema, z.string().min(10).regex(/\{text\}/, 'says {text}, the words the rule matched in the tool')).optional(),
   /** OWASP MCP Top 10 (`MCP03:2025`) and SAFE-MCP technique (`SAFE-T1001`) ids, where they fit. */
   references: z.array(z.string().regex(/^(MCP\d{2}:\d{4}|SAFE-T\d{4}(\.\d{3})?)$/)).optional(),
   examples: z.strictObject({

@@ -174,6 +174,11 @@ export function checkRules(files: readonly { file: string; rule: unknown }[]): R
     if (rule.pattern && rule.pattern.regex === undefined && rule.pattern.longerThan === undefined) throw new RuleFileError(file, rule.id, 'pattern', 'a pattern needs a regex or longerThan');
     if (rule.unless && rule.unless.regex === undefined) throw new RuleFileError(file, rule.id, 'unless.regex', 'an exclusion needs a regex');
     if (rule.predicates?.length && rule.code !== undefined) throw new RuleFileError(file, rule.id, 'predicates', 'predicates are for data rules; a code rule checks in its code');
+    if (rule.because) {
+      const effects: readonly string[] = 'signal' in rule.concludes ? rule.concludes.signal.effects : [];
+      const stray = Object.keys(rule.because).find((effect) => !effects.includes(effect));
+      if (stray) throw new RuleFileError(file, rule.id, `because.${stray}`, `the rule concludes no ${stray} signal (its effects: ${effects.join(', ') || 'none'})`);
+    }
     const loaded: LoadedRule = { ...rule, file };
     if (rule.pattern) loaded.compiled = { regex: compile(file, rule.id, 'pattern.regex', rule.pattern.regex, `${rule.pattern.flags ?? ''}g`), unless: compile(file, rule.id, 'unless.regex', rule.unless?.regex, rule.unless?.flags ?? '') };
     if (rule.phrases) loaded.compiled = { phrases: compilePhrases(file, rule, orders) };

@@ -205,14 +205,47 @@ describe('the risk sentence', () => {
   it('a poisoned tool: the poisoning is the reason, and the policy hides it from the agent', () => {
     const c = classify(tool('lint', `Lints the project. ${payload}`, { signature: { type: 'string' } }));
     poisoning(c);
-    expect(line(c, 'Risk')).toBe('Risk critical: its definition carries tool poisoning, text that tries to steer the model; the policy hides it from the agent.');
+    expect(line(c, 'Risk')).toBe('Risk critical: to lint project, its definition carries tool poisoning, text that tries to steer the model; the policy hides it from the agent.');
   });
 
   it('several reasons are listed one after another, separated by semicolons', () => {
     const c = classify(tool('run_command', `Runs a shell command. ${payload}`, { command: { type: 'string' }, signature: { type: 'string' } }));
     expect(line(c, 'Risk')).toBe(
-      'Risk critical: its definition carries tool poisoning, text that tries to steer the model; whatever it runs executes with the server’s rights, so it can read, change or delete anything they reach; the policy hides it from the agent.',
+      'Risk critical: to run command, its definition carries tool poisoning, text that tries to steer the model; what it runs (runs a shell command) has the server’s rights, so it can read, change or delete anything they reach; the policy hides it from the agent.',
     );
+  });
+});
+
+describe('the risk sentence says why in the tool’s own words', () => {
+  const why = (c: Classification) => line(c, 'Risk')!.replace(/^Risk \w+: /, '');
+
+  it('opens with what the tool does, its verb and object, so tools with one verdict but different jobs differ', () => {
+    const issue = classify(tool('get_issue', 'Gets an issue by its number.', { number: { type: 'integer' } }));
+    const forecast = classify(tool('get_forecast', 'Gets the weather forecast for a city.', { city: { type: 'string' } }));
+    expect(issue.risk).toBe(forecast.risk);
+    expect(why(issue)).toBe('to get issue, it only reads; the policy allows it.');
+    expect(why(forecast)).toBe('to get forecast, it only reads; the policy allows it.');
+  });
+
+  it('two tools that do the same thing on different servers share it', () => {
+    const linear = classifyTool({ tool: tool('linear_list_projects', 'List projects in the workspace.'), fingerprint: 'f', server: { name: 'io.github.example/linear' } });
+    const gitlab = classifyTool({ tool: tool('list_projects', 'List all projects.'), fingerprint: 'f', server: { name: 'io.github.example/gitlab' } });
+    expect(why(linear)).toBe(why(gitlab));
+    expect(why(linear)).toMatch(/^to list projects, /);
+  });
+
+  it('the rule that decided the risk gives its clause, filled with the words it matched in this tool', () => {
+    // (issues-credentials' `because`: "it mints {text}, …"; object-nouns' for privileged: "it acts on {text}, …")
+    const refresh = classify(tool('refresh_session', 'Refreshes the expired access token of the connected account and returns the new one.', { account_id: { type: 'string' } }));
+    expect(refresh.risk).toBe('critical');
+    expect(why(refresh)).toMatch(/^to refresh session, it (mints|acts on) [^,;]*token/);
+    const role = classify(tool('remove_member_role', 'Removes a role from a member of the organization.', { member_id: { type: 'string' }, role: { type: 'string' } }));
+    expect(why(role)).toMatch(/decides who can reach what/);
+    expect(why(role)).toMatch(/^to remove member role, /);
+  });
+
+  it('a name with no verb is said as what the tool is for', () => {
+    expect(why(classify(tool('weather_forecast', 'Weather for a city, in the next five days.', { city: { type: 'string' } })))).toMatch(/^for weather forecast, it only reads/);
   });
 });
 

@@ -8,7 +8,7 @@ describe('a read that hands over a credential reveals it (critical)', () => {
   it('the name\'s object is the credential and its verb returns it, and the rationale says so', () => {
     const c = classify(tool('cache_cluster_get_credentials', 'Get the username and password to connect to a cache cluster.', { id: { type: 'string' } }));
     expect(verdict(c)).toBe('read critical');
-    expect(c.rationale.join(' ')).toContain('hands over credentials');
+    expect(c.rationale.join(' ')).toMatch(/Risk critical: to get credentials, it hands over [^,;]*credentials, and whoever reads that gains access/);
     expect(verdict(classify(tool('vault_secret_read', 'Reads one stored secret.', { path: { type: 'string' } })))).toBe('read critical');
     // (a version suffix is not the object: the name's object is found as every name rule finds it)
     expect(verdict(classify(tool('getClusterCredentialsV2', 'Returns the login of a cluster.', { id: { type: 'string' } })))).toBe('read critical');

@@ -57,6 +57,25 @@ describe('a malformed rule file', () => {
     expect(unknownField.message).toMatch(/rule "loud-words": .*weight/);
   });
 
+  it("gives a tool's rationale a clause only for an effect it concludes, and only one that says the tool's words", () => {
+    const signalRule = (because: string) => `id: loud-words
+family: flags
+reads: [description]
+code: classifier/signals.ts
+concludes:
+  signal: {labels: ['phrase:loud'], effects: [destructive]}
+why: The description is loud about something.
+because:
+${because}
+examples:
+  match: [It is LOUD.]
+  noMatch: [It is quiet.]
+`;
+    expect(problemOf(signalRule('  financial: "it is {text}, which costs money"'), 'flags/loud-words.yaml').message).toContain('field because.financial: the rule concludes no financial signal (its effects: destructive)');
+    expect(problemOf(signalRule('  destructive: "it is loud, which breaks things"'), 'flags/loud-words.yaml').message).toContain("field because.destructive: says {text}, the words the rule matched in the tool");
+    expect(problemOf(GOOD.replace('why:', 'because:\n  read: "it reads {text} out loud"\nwhy:')).message).toContain('field because.read: the rule concludes no read signal (its effects: none)');
+  });
+
   it('is named when it is not YAML, lies in the wrong place, or repeats an id', () => {
     expect(problemOf('id: [unclosed').message).toMatch(/^classifier\/rules\/notes\/loud-words\.yaml: not valid YAML/);
     expect(problemOf(GOOD, 'notes/other-name.yaml').message).toContain('field id: the file must be named loud-words.yaml');

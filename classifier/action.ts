@@ -52,7 +52,9 @@ export function actionOf(tool: McpTool, server?: string): Action {
   const proseVerb = leadWords.length ? verbOf(leadWords[0]!.word)?.lemma : undefined;
   const at = words.findIndex((word) => verbOf(word) !== undefined);
   if (at === -1) return { ...(proseVerb ? { verb: proseVerb } : {}), object: words.slice(0, MAX_WORDS).join(' ') };
-  const verb = verbOf(words[at]!)!.lemma;
+  // (the lemma of an inflected verb, "deletes" → delete; a verb made again keeps its own word, "replay", not "play")
+  const lemma = verbOf(words[at]!)!.lemma;
+  const verb = words[at]!.startsWith('re') && !lemma.startsWith('re') ? `re${lemma}` : lemma;
   let object = (at + 1 < words.length ? words.slice(at + 1) : words.slice(0, at)).slice(0, MAX_WORDS).join(' ');
   // a name that is only a verb ("search") takes its object from the description ("Search the web using Exa" → web)
   if (!object && leadWords.length && verbOf(leadWords[0]!.word)) object = objectInProse(lead, leadWords[0]!.start + leadWords[0]!.text.length);

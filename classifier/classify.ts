@@ -7,6 +7,7 @@ import { toolPolicy } from './policy.ts';
 import {
   addedStateSignals,
   documentedRequestSignals,
+  hostLaunchSignals,
   filteredRowsSignals,
   personalRecordSignals,
   annotationSignals,
@@ -105,6 +106,8 @@ export interface Verdict {
   clusterConfig: boolean;
   /** Returns every secret or environment variable of a place at once (the rubric's "dump all environment variables or secrets"). */
   dumpsSecrets: boolean;
+  /** Sends requests with any method to the API the server is signed in to (a proxy for every call the API has). */
+  anyRequest: boolean;
 }
 
 const SCOPE_ORDER: readonly DestructiveScope[] = ['none', 'in-place', 'item', 'broad'];
@@ -177,7 +180,7 @@ class Sums {
 const NO_STATES: ReadonlySet<string> = new Set();
 
 // the kinds of label (the part before the colon) that decide asks about, as bits, worked out once per label (labels repeat)
-const KINDS = ['object', 'platform-code', 'adds-state', 'whole', 'container', 'issues-credential', 'grants-access', 'bills', 'cluster-config', 'ephemeral'] as const;
+const KINDS = ['object', 'platform-code', 'adds-state', 'whole', 'container', 'issues-credential', 'grants-access', 'bills', 'cluster-config', 'ephemeral', 'any-request', 'launch'] as const;
 const KIND_BITS = new Map<string, number>();
 function kindBits(label: string): number {
   let bits = KIND_BITS.get(label);
@@ -282,7 +285,9 @@ export function decide(signals: Signal[]): Verdict {
           s.label === 'param-text:installs-named-package' ||
           (s.label === 'phrase:runs-code' && /command|shell|bash|terminal|script|python|repl|pty|stdin/i.test(s.text)),
       )) ||
-      (category === 'write' && kind(kinds, 'platform-code')));
+      (category === 'write' && kind(kinds, 'platform-code'))) ||
+    // (a program or a browser command line of the caller's choosing starts on the host, a browser server's too)
+    (changes && kind(kinds, 'launch'));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
   const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
 
@@ -389,6 +394,8 @@ export function decide(signals: Signal[]): Verdict {
     bills: changes && kind(kinds, 'bills'),
     clusterConfig: changes && !negated && !nameNeutralized && kind(kinds, 'cluster-config'),
     dumpsSecrets: category === 'read' && !withheld && labels.has('phrase:dumps-secrets'),
+    // (any method, or a change to any path of the API: `jira_post(path)`, "the Jira API endpoint path")
+    anyRequest: changes && (kind(kinds, 'any-request') || anyResource),
   };
 }
 
@@ -402,7 +409,7 @@ export function riskOf(verdict: Verdict, warnings: readonly DescriptionWarning[]
     level = scope === 'broad' ? 3 : scope === 'item' ? 2 : scope === 'in-place' && verdict.many === 'filter' ? 2 : 1;
   } else level = verdict.destructiveScope === 'broad' ? 3 : 2;
   if (verdict.bills || verdict.dumpsSecrets) level = Math.max(level, 2);
-  if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery || verdict.clusterConfig) level = 3;
+  if (verdict.financial || verdict.privileged || verdict.hostCode || verdict.writeQuery || verdict.clusterConfig || verdict.anyRequest) level = 3;
   // (what a parameter asks of the conversation goes to the server: at least high)
   if (warnings.some((warning) => warning.severity === 'high')) level = Math.max(level, 2);
   return RISK_LEVELS[level]!;
@@ -611,7 +618,7 @@ function nameNounLead(signals: Signal[], tokens: readonly Token[]): void {
 const WHOLE_TOOL_RULES: readonly ((tool: McpTool) => Signal[])[] = [
   billedResourceSignals, moneyRecordSignals, sideMoneySignals, addedStateSignals, ephemeralClearSignals, wholeContentSignals, replacesWholeSignals,
   linkOnlySignals, platformCodeSignals, installedCodeSignals, clusterConfigSignals, issuedCredentialSignals, sharedAccessSignals, documentedRequestSignals,
-  proseAccessSignals,
+  proseAccessSignals, hostLaunchSignals,
 ];
 
 export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
@@ -796,6 +803,7 @@ function riskier(a: Verdict, b: Verdict): Verdict {
     bills: a.bills || b.bills,
     clusterConfig: a.clusterConfig || b.clusterConfig,
     dumpsSecrets: a.dumpsSecrets || b.dumpsSecrets,
+    anyRequest: a.anyRequest || b.anyRequest,
   };
 }
 

@@ -203,7 +203,7 @@ function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly Descripti
   if (warnings.some((w) => w.severity === 'poisoning')) reasons.push('its definition carries tool poisoning, text that tries to steer the model');
   if (warnings.some((w) => w.kind === 'conversation-collection')) reasons.push('a parameter asks for what the user said or what the model was told, and whatever a call passes there goes to the server');
   const code = decisive.category.filter((s) => CODE_LABELS.has(s.label));
-  if (verdict.hostCode) reasons.push(because(code, 'execute') ?? 'whatever it runs executes with the server’s rights, so it can read, change or delete anything they reach');
+  if (verdict.hostCode) reasons.push(because([...code, ...labelled('launch:')], 'execute') ?? 'whatever it runs executes with the server’s rights, so it can read, change or delete anything they reach');
   if (verdict.writeQuery && !verdict.hostCode) reasons.push(because(code.filter((s) => WRITABLE_QUERY_LABELS.has(s.label)), 'execute') ?? 'a query of the caller’s choosing can change or delete data');
   if (verdict.financial) reasons.push(because(decisive.financial, 'financial') ?? 'it moves money, which cannot be taken back by the agent');
   if (verdict.privileged) {
@@ -212,6 +212,7 @@ function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly Descripti
     const deciding = verdict.category === 'read' ? signals.filter((s) => s.label.startsWith('reveals:')) : [...decisive.privileged, ...signals.filter((s) => s.effect === 'privileged' && (s.weight >= 1 || PRIVILEGE_KINDS.test(s.label)))];
     reasons.push(because(deciding, 'privileged') ?? fallback);
   }
+  if (verdict.anyRequest && !verdict.hostCode) reasons.push(because(labelled('any-request:'), 'write') ?? 'it sends requests of the caller’s choosing to any path of the API it is signed in to, so it can do whatever that API allows');
   if (verdict.clusterConfig && !verdict.hostCode) reasons.push(because(labelled('cluster-config:'), 'execute') ?? 'configuration of the caller’s choosing on a cluster can run any workload there and change who may do what');
   if (!reasons.length) {
     if (verdict.destructiveScope === 'broad') reasons.push(because(decisive.destructive.filter((s) => s.effect === 'broad'), 'broad') ?? 'it can remove a container of many items or many items at once');

@@ -167,7 +167,12 @@ export function documentedRequestSignals(tool: McpTool): Signal[] {
   if (!text.includes('method')) return [];
   const offered = DOCUMENTED_METHODS.exec(text);
   if (!offered || !DOCUMENTED_ADDRESS.test(text.slice(offered.index, offered.index + 300))) return [];
-  return httpMethodSignals(offered[1]!.match(HTTP_WRITE_METHODS_ALL) ?? [], 'description', 'description');
+  const methods = offered[1]!.match(HTTP_WRITE_METHODS_ALL) ?? [];
+  const out = httpMethodSignals(methods, 'description', 'description');
+  // (a batch of such requests to the API the server is signed in to: every call the API has, any method)
+  const removing = methods.find((method) => !/^post$/i.test(method));
+  if (removing) out.push(signal('description', 'write', 'any-request:method', 0, 'description', removing));
+  return out;
 }
 
 /** The write methods a request may use (POST, PUT, PATCH, DELETE), as signals: it writes, and any method but POST can change or delete what it reaches. */
@@ -930,6 +935,10 @@ const HTTP_METHOD_NAME = /^(method|http_?method|request_?method|verb|http_?verb)
 const HTTP_WRITE_METHODS_ALL = /\b(POST|PUT|PATCH|DELETE)\b/g;
 const HTTP_METHOD_FILTER = /\b(filter\w*|only|match(es|ing)?|restrict\w*)\b/i;
 const ADDRESS_PARAMETER = /^(url|uri|endpoint|path|href|route|api_?path|resource|target_?url|request_?url)$/i;
+// an address within one API (not a whole URL): the server adds the host and its credentials
+const API_ADDRESS_PARAMETER = /^(endpoint|path|route|api_?path|resource)$/i;
+// a request made with what the server is signed in with
+const SIGNED_IN_TEXT = /\b(authenticated|authorized|with\s+(the\s+)?(configured|stored|server'?s?|your|user'?s?)\s+(credentials|token|api\s+key|key|session)|auth(entication)?\s+(headers?|token)\s+(is|are)\s+(added|attached|included))\b/i;
 // what an expression or a formula can be without being code: one a calculator, a scheduler or a matcher computes
 const NON_CODE_QUALIFIERS = new Set([
   'math', 'maths', 'mathematical', 'arithmetic', 'numeric', 'numerical', 'algebraic', 'cron', 'crontab', 'regular', 'regex', 'glob', 'date', 'time',
@@ -1521,7 +1530,16 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // (the methods offered in the enum, else those its description names)
       const inEnum = values.filter((value): value is string => typeof value === 'string' && /^(post|put|patch|delete)$/i.test(value));
       const methods = inEnum.length ? inEnum : (description.match(HTTP_WRITE_METHODS_ALL) ?? []);
-      for (const s of httpMethodSignals(methods, 'parameter', inEnum.length ? `${property.path}.enum` : `${property.path}.description`)) out.push(s);
+      const where = inEnum.length ? `${property.path}.enum` : `${property.path}.description`;
+      for (const s of httpMethodSignals(methods, 'parameter', where)) out.push(s);
+      // (to a path of the API the server is signed in to, or to any URL with the server's credentials: a proxy for every call the API has)
+      const addresses = Object.keys(tool.inputSchema.properties ?? {}).filter((name) => ADDRESS_PARAMETER.test(name));
+      // (a method left free, "HTTP method", is any method)
+      const free = !values.length && !methods.length && (type === 'string' || type === undefined);
+      const removing = free ? property.name : methods.find((method) => !/^post$/i.test(method));
+      if (removing && (addresses.some((name) => API_ADDRESS_PARAMETER.test(name)) || SIGNED_IN_TEXT.test(tool.description ?? ''))) {
+        out.push(signal('parameter', 'write', 'any-request:method', 0, free ? property.path : where, removing));
+      }
     }
     // a conflict or write mode that replaces what exists (`conflictBehavior: "replace"`, `mode: "rewrite"`)
     const replacing = values.find((value): value is string => typeof value === 'string' && REPLACING_VALUE.test(value));
@@ -1989,6 +2007,15 @@ const VISIBILITY_PARAMETER = /^(visibility|privacy|is_?public|public|make_?publi
 const VISIBILITY_VALUE = /^(public|private|unlisted|internal|team|anyone|everyone|workspace|org(anization)?)$/i;
 // a switch named for publishing that the text says makes the item public ("publish: make the package public")
 const PUBLISH_PARAMETER = /^(publish|published|is_?published)$/i;
+// who may see an item, said in a name (`make_bucket_public`), unless it qualifies another thing (`public_key`, `private_ip`)
+const EXPOSURE_WORDS = new Set(['public', 'publicly', 'private', 'privately']);
+const EXPOSURE_NOUNS = new Set([
+  'key', 'keys', 'ip', 'ips', 'address', 'addresses', 'subnet', 'subnets', 'network', 'networks', 'endpoint', 'endpoints', 'dns', 'zone', 'zones',
+  'registry', 'registries', 'link', 'links', 'url', 'urls', 'channel', 'channels', 'message', 'messages', 'note', 'notes', 'repos', 'repositories',
+  'projects', 'templates', 'datasets',
+]);
+// verbs that set what exists to public or private (not create or list: `create_private_channel` makes a new item)
+const EXPOSING_VERBS = new Set(['make', 'set', 'toggle', 'change', 'update', 'mark', 'switch', 'turn', 'convert']);
 // verbs that make a new item, whose visibility is its own (`upload_file(is_private)`, `insert_image(makePublic)`)
 const NEW_ITEM_VERBS = new Set(['upload', 'insert', 'post', 'submit', 'import', 'save', 'put', 'send', 'publish']);
 
@@ -2003,6 +2030,9 @@ function visibilitySignal(tool: McpTool, tokens: readonly Token[], primary: Read
   if (lemmas.length === 0 || lemmas.every((lemma) => RETRIEVING_VERBS.has(lemma))) return undefined;
   const publicWord = tokens.find((token) => token.word === 'public' || token.word === 'publicly');
   if (publicWord && tokens.some((token) => token.word === 'link' || token.word === 'links' || token.word === 'url' || token.word === 'share' || token.word === 'sharing')) return signal('name', 'privileged', 'grants-access:visibility', 0, 'name', publicWord.text);
+  // a name that makes or sets an existing item public or private (`make_bucket_public`, `set_repo_private`): not a public key, IP or network
+  const exposed = tokens.findIndex((token, i) => EXPOSURE_WORDS.has(token.word) && !EXPOSURE_NOUNS.has(tokens[i + 1]?.word ?? ''));
+  if (exposed !== -1 && lemmas.some((lemma) => EXPOSING_VERBS.has(lemma))) return signal('name', 'privileged', 'grants-access:visibility', 0, 'name', tokens[exposed]!.text);
   if (!verbs.some((verb) => verb?.effects.some((effect) => effect !== 'read' && effect !== 'openWorld')) || (lemmas.some((lemma) => ISSUING_VERBS.has(lemma) || NEW_ITEM_VERBS.has(lemma)) && !lemmas.some((lemma) => lemma === 'upsert' || CONTENT_UPDATING_VERBS.has(lemma)))) return undefined;
   for (const property of inputProperties(tool.inputSchema)) {
     if (property.depth !== 1) continue;
@@ -2017,7 +2047,9 @@ function visibilitySignal(tool: McpTool, tokens: readonly Token[], primary: Read
 }
 
 // what a share gives: a role or permission on the item (`role: "writer"`, "provides permissions to the recipients")
-const GRANTED_ROLE_PARAMETER = /^(roles?|permissions?|permission_?level|access_?(level|role|type)|share_?(role|type))$/i;
+const GRANTED_ROLE_PARAMETER = /^(roles?|permissions?|permission_?level|access|access_?(level|role|type|mode)|share_?(role|type))$/i;
+// who a share gives access to (`share_document(email)`, `share_folder(users)`): naming a person is granting them the item
+const SHARE_RECIPIENT_PARAMETER = /^(emails?|email_?address(es)?|users?|user_?(ids?|emails?|names?)|usernames?|recipients?|grantees?|principals?|members?|collaborators?|invitees?|people|share_?with|with)$/i;
 const GRANTED_ROLE_TEXT = /\b(permissions?|roles?|access levels?|as (an? )?(owner|editor|writer|viewer|commenter|reader))\b/i;
 
 /**
@@ -2034,7 +2066,31 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
   const role = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && GRANTED_ROLE_PARAMETER.test(property.name));
   if (role) return [signal('parameter', 'privileged', 'grants-access:role', 0, role.path, role.name)];
   const said = GRANTED_ROLE_TEXT.exec((tool.description ?? '').slice(0, 400));
-  return said ? [signal('description', 'privileged', 'grants-access:role', 0, 'description', said[0])] : [];
+  if (said) return [signal('description', 'privileged', 'grants-access:role', 0, 'description', said[0])];
+  const recipient = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && SHARE_RECIPIENT_PARAMETER.test(property.name));
+  return recipient ? [signal('parameter', 'privileged', 'grants-access:recipient', 0, recipient.path, recipient.name)] : [];
+}
+
+// a program of the caller's choosing that the server starts on its host (`executablePath`, `chrome_path`)
+const EXECUTABLE_PARAMETER = /^(executable|executable_?path|exe_?path|binary_?path|browser_?(path|executable|binary)|chrome_?(path|executable)|chromium_?path|firefox_?path|interpreter_?path)$/i;
+// the command line a launched browser or process gets (`args: ["--remote-debugging-port=…"]`): its flags can run commands
+const LAUNCH_ARGS_PARAMETER = /^(args|arguments|launch_?args|browser_?args|chrome_?args|chromium_?args|extra_?args|command_?line_?(args|flags)|cli_?args|launch_?options)$/i;
+const LAUNCHING_VERBS = new Set(['launch', 'start', 'open', 'spawn', 'new', 'create', 'connect']);
+const LAUNCHED_PROGRAMS = /\b(browsers?|chrome|chromium|firefox|webkit|electron|playwright|puppeteer)\b/i;
+
+/**
+ * Starting a program on the server's host with what the caller gives: a path to any executable, or the command line of a
+ * browser it launches (Chromium's flags can run a command). The rubric's critical row: commands on the user's host.
+ */
+export function hostLaunchSignals(tool: McpTool): Signal[] {
+  const properties = inputProperties(tool.inputSchema);
+  const executable = properties.find((property) => EXECUTABLE_PARAMETER.test(property.name) && (property.schema.type === 'string' || property.schema.type === undefined) && !Array.isArray(property.schema.enum));
+  if (executable) return [signal('parameter', 'execute', 'launch:executable', 0, executable.path, executable.name)];
+  const tokens = splitIdentifier(tool.name);
+  if (!tokens.some((token) => LAUNCHING_VERBS.has(verbOf(token.word)?.lemma ?? token.word))) return [];
+  if (!LAUNCHED_PROGRAMS.test(`${tokens.map((token) => token.word).join(' ')} ${firstSentence(tool.description ?? '').text}`)) return [];
+  const args = properties.find((property) => property.depth === 1 && LAUNCH_ARGS_PARAMETER.test(property.name) && (property.schema.type === 'array' || property.schema.type === 'string' || property.schema.type === 'object'));
+  return args ? [signal('parameter', 'execute', 'launch:args', 0, args.path, args.name)] : [];
 }
 
 /**

@@ -302,8 +302,8 @@ describe('putting replaces what is at that place', () => {
 
 describe('a request to an API path of the caller\'s choosing reaches every resource of the API', () => {
   const apiPath = { path: { type: 'string', description: 'The Confluence API endpoint path, starting with "/".' }, body: { type: 'object' } };
-  it('creating through it is high and destructive, deleting or replacing through it critical', () => {
-    expect(verdict(classify(tool('wiki_post', 'Create wiki resources.', apiPath)))).toBe('write+destructive high');
+  it('creating, deleting or replacing through it is a proxy for every call of the API: critical', () => {
+    expect(verdict(classify(tool('wiki_post', 'Create wiki resources.', apiPath)))).toBe('write+destructive critical');
     expect(verdict(classify(tool('wiki_delete', 'Delete wiki resources.', apiPath)))).toBe('write+destructive critical');
   });
 

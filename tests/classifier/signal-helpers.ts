@@ -44,6 +44,7 @@ export const verdictOf = (changes: Partial<Verdict>): Verdict => ({
   bills: false,
   clusterConfig: false,
   dumpsSecrets: false,
+  anyRequest: false,
   ...changes,
 });
 

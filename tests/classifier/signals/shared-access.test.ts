@@ -92,12 +92,14 @@ describe('a share of an item in a role (sharedAccessSignals)', () => {
   it('reads a role said in the description only in its first 400 characters', () => {
     const opening = 'Share a folder with the people listed. '.repeat(11);
     expect(opening.length).toBeGreaterThan(400);
-    expect(access(tool('share_folder', `${opening}Each one is added as an editor.`, { folder_id: text, emails: { type: 'array' } }))).toEqual([]);
+    // (past them, the people it is shared with still are named: a share with them)
+    expect(access(tool('share_folder', `${opening}Each one is added as an editor.`, { folder_id: text, emails: { type: 'array' } }))).toEqual(['privileged:grants-access:recipient:emails']);
     expect(access(tool('share_folder', 'Share a folder with the people listed. Each one is added as an editor.', { folder_id: text, emails: { type: 'array' } }))).toEqual(['privileged:grants-access:role:as an editor']);
   });
 
-  it('takes a share with no description and no role as no change of permissions', () => {
-    expect(access({ name: 'share_folder', inputSchema: { type: 'object', properties: { folder_id: text, emails: { type: 'array' } } } })).toEqual([]);
+  it('takes a share naming who it is shared with as a grant to them, and one naming no one as no change of permissions', () => {
+    expect(access({ name: 'share_folder', inputSchema: { type: 'object', properties: { folder_id: text, emails: { type: 'array' } } } })).toEqual(['privileged:grants-access:recipient:emails']);
+    expect(access({ name: 'share_folder', inputSchema: { type: 'object', properties: { folder_id: text, expires_in: { type: 'integer' } } } })).toEqual([]);
   });
 });
 

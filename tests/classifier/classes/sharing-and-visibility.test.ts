@@ -1,0 +1,31 @@
+// Giving someone access to an item changes who can reach what, the rubric's critical row: sharing it with a person, in a
+// role or at an access level, or making an existing item public or private.
+import { describe, expect, it } from 'vitest';
+import { choice, classify, tool } from '../class-helpers.ts';
+
+describe('sharing an item with a person grants them access (critical)', () => {
+  it('with an access level, or naming who it is shared with', () => {
+    expect(classify(tool('share_document', 'Share a document with another user.', { doc_id: { type: 'string' }, access: choice('view', 'edit') })).risk).toBe('critical');
+    expect(classify(tool('share_folder', 'Shares a folder.', { folder_id: { type: 'string' }, emails: { type: 'array', items: { type: 'string' } } })).risk).toBe('critical');
+  });
+
+  it('a link to share, or a share of storage, grants no one in particular', () => {
+    expect(classify(tool('share_link', 'Creates a link to share a file.', { file_id: { type: 'string' } })).risk).not.toBe('critical');
+  });
+});
+
+describe('making an existing item public or private changes who can see it (critical)', () => {
+  it('a verb that sets what exists, with public or private in the name', () => {
+    const c = classify(tool('make_bucket_public', 'Makes a storage bucket publicly readable.', { bucket: { type: 'string' } }));
+    expect(c.risk).toBe('critical');
+    expect(c.rationale.find((s) => s.startsWith('Risk'))).toBe('Risk critical: to make bucket public, it changes who can reach what (public); the policy asks a human to approve each call.');
+    expect(classify(tool('set_repo_private', 'Sets a repository to private.', { repo: { type: 'string' } })).risk).toBe('critical');
+  });
+
+  it('a public key or IP, a new private item, or a list of public items, is no change of access', () => {
+    expect(classify(tool('update_public_key', 'Updates the SSH public key of a deploy target.', { key: { type: 'string' } })).risk).not.toBe('critical');
+    expect(classify(tool('set_private_ip', 'Sets the private IP of a server.', { ip: { type: 'string' } })).risk).not.toBe('critical');
+    expect(classify(tool('create_private_channel', 'Creates a new private channel.', { name: { type: 'string' } })).risk).not.toBe('critical');
+    expect(classify(tool('list_public_repos', 'Lists public repositories of a user.', { user: { type: 'string' } })).risk).toBe('low');
+  });
+});

@@ -2290,6 +2290,13 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       record(findingOf('base64-encoded-instructions', { where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true }, ` (encoded in base64: ${[...new Set(inner.map((found) => found.kind))].join(', ')})`));
       recordHidden(where, part, inner, 'hidden in base64');
     }
+    // the same in hex ("cfg=0x666f7277…") or in rot13 where the text names it ("routing hint (rot13): Nyjnlf pnyy…")
+    for (const part of otherEncodedParts(text)) {
+      const inner = hiddenKinds(part.text, place);
+      if (inner.length === 0) continue;
+      record(findingOf('hex-or-rot13-instructions', { where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true }, ` (encoded in ${part.how}: ${[...new Set(inner.map((found) => found.kind))].join(', ')})`));
+      recordHidden(where, part, inner, `hidden in ${part.how}`);
+    }
     // the conversation as a one-brace or angle-bracket placeholder in an address (read last: a rule that names what is
     // asked for, "entire conversation", gives the better evidence)
     const inAddress = text.includes('{') || text.includes('<') ? CONVERSATION_IN_URL.exec(text) : null;
@@ -2806,6 +2813,29 @@ function encodedParts(text: string): { raw: string; text: string }[] {
   }
   return parts;
 }
+// a run of hex digits long enough to hold a sentence (20 bytes), and a text that says it is rot13 (the model must be told)
+const HEX_RUN = /(?:0x)?((?:[0-9a-f]{2}){20,})/gi;
+const ROT13_NAMED = /\brot[-\s]?13\b/i;
+/**
+ * Hex runs that decode to UTF-8 text, and the text after a mention of rot13 decoded: as with base64, the rules judge
+ * whether what they decode to says anything (a hash or a key decodes to bytes that are not UTF-8, or to no words).
+ */
+function otherEncodedParts(text: string): { raw: string; text: string; how: string }[] {
+  const parts: { raw: string; text: string; how: string }[] = [];
+  if (/[0-9a-f]{40}/i.test(text)) {
+    for (const match of text.matchAll(HEX_RUN)) {
+      const bytes = Buffer.from(match[1]!, 'hex');
+      if (isUtf8(bytes)) parts.push({ raw: match[0], text: UTF8_STRICT.decode(bytes), how: 'hex' });
+    }
+  }
+  const named = ROT13_NAMED.exec(text);
+  if (named) {
+    const after = text.slice(named.index + named[0].length);
+    parts.push({ raw: after.trim().slice(0, 200), text: after.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.charCodeAt(0) - (c <= 'Z' ? 65 : 97) + 13) % 26) + (c <= 'Z' ? 65 : 97))), how: 'rot13' });
+  }
+  return parts;
+}
+
 /**
  * The bytes of a base64 run as `atob` reads it (forgiving base64: one or two `=` dropped from a length of 4n, then
  * no `=` left and not a length of 4n+1), or undefined where `atob` would throw.

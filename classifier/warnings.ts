@@ -38,7 +38,17 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
     ...(finding.decoded ? { decoded: true } : {}),
   }));
   // poisoning rules that are data (classifier/rules/poisoning/*.yaml with a pattern): intent in words of their own
-  for (const found of dataRuleWarnings('poisoning', tool, { siblings, warnings })) if (!warnings.some((warning) => warning.kind === found.kind)) warnings.push(found);
+  // (not on a scanner's or a classifier's definition: the attacks it names are what it looks for)
+  if (!analyser) for (const found of dataRuleWarnings('poisoning', tool, { siblings, warnings })) if (!warnings.some((warning) => warning.kind === found.kind)) warnings.push(found);
+  // an attack quoted as an example in a text that warns against it ("e.g. 'ignore all previous instructions', which are not
+  // followed"), in any language, is a defence, not an attack
+  let defence = false;
+  for (let i = warnings.length - 1; i >= 0; i--) {
+    if (quotedInDefence(tool, warnings[i]!)) {
+      warnings.splice(i, 1);
+      defence = true;
+    }
+  }
   // a parameter that asks for the conversation, said openly: its own warning; the rules that read the same request in
   // that parameter as the conversation sent out give way to it (the policy refuses the parameter, the tool stays usable),
   // while anything else the text does (keeping it from the user, an outside address) is still poisoning
@@ -53,12 +63,49 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
   warnings.push(...dataRuleWarnings('notes', tool, { siblings, warnings }));
   // the learned scorer, where the rules found no poisoning: a definition whose words score past its threshold (not a
   // scanner's or a classifier's, whose examples of attacks are what it looks for: the rules read those as mentions)
-  if (!warnings.some(isPoisoning) && !analyser) {
+  // (nor where the rules read the attacks the text names as the examples of a defence)
+  if (!warnings.some(isPoisoning) && !analyser && !defence) {
     const learned = learnedWarning(tool, warnings.map((warning) => warning.kind));
     if (learned) warnings.unshift(learned);
   }
   if (truncated) warnings.push({ kind: 'truncated-analysis', severity: 'note', rule: ruleById('truncated-analysis').id, message: `the definition is too large or deep to read whole; the poisoning check read it up to its limits (${ANALYSIS_LIMITS})`, evidence: { where: 'name', text: tool.name } });
   return warnings;
+}
+
+// quotation marks of the nine languages, and what introduces an example before one ("e.g.", "z. B.", "例如", "예:")
+const QUOTE_SPAN = /"[^"\n]{3,200}"|'[^'\n]{3,200}'|“[^”\n]{3,200}”|‘[^’\n]{3,200}’|「[^」\n]{2,200}」|『[^』\n]{2,200}』|«[^»\n]{3,200}»|„[^“”\n]{3,200}[“”]/g;
+const EXAMPLE_BEFORE = /(\b(e\.\s?g\.|for\s+(example|instance)|such\s+as|like|z\.\s?B\.|zum\s+Beispiel|beispielsweise|etwa|par\s+exemple|p\.\s?ex\.|comme|por\s+ejemplo|p\.\s?ej\.|como|por\s+exemplo|ex\.|например|напр\.|типа|вроде)|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$/iu;
+// what a text says when it warns the model against what it quotes: not to follow it, to treat it as data
+const DEFENCE = new RegExp(
+  [
+    String.raw`\b(not|never)\s+(be\s+)?(follow|execut|obey|act\w*\s+on)\w*|\btreat\w*\s+(\w+\s+)?as\s+(plain\s+|ordinary\s+|untrusted\s+)?(data|text|content)|\buntrusted\b`,
+    String.raw`\bnicht\s+(befolg|ausgeführt|ausführ|gefolgt|folgen)|\bniemals\s+(befolg|ausführ)|nicht\s+vertrauenswürdig|\bals\s+(reine\s+)?Daten`,
+    String.raw`\bne\s+(\w+\s+)?(pas|jamais)\s+(les\s+)?(suivre|exécuter|obéir|suivi|exécut)|\bnon\s+fiables?|comme\s+des\s+données`,
+    String.raw`\b(no|nunca|não)\s+(las\s+|los\s+|as\s+|os\s+)?(sigas|siga|seguir|ejecutes|ejecute|ejecutar|obedezcas|execute|executar|obedeça)|\bno\s+(es|son)\s+de\s+confianza|\bcomo\s+dados?\b|não\s+confiáve`,
+    String.raw`不得执行|不要执行|不执行|勿执行|不要遵循|不要听从|不得遵循|视为(普通)?数据|不可信|不受信任|従わない|従わず|実行しない|実行せず|データとして扱|信頼できない|따르지|실행하지|데이터로\s*취급|신뢰할\s*수\s*없`,
+    String.raw`не\s+(выполня|следу|подчиня|исполня)|как\s+данные|недоверенн|не\s+доверя`,
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * A poisoning warning whose words stand in quotation marks as an example ("e.g.", "例如", "예:" before it, or after
+ * another such quote) in a text that warns against it: what a defence quotes is not what it asks for.
+ */
+function quotedInDefence(tool: McpTool, warning: DescriptionWarning): boolean {
+  if (warning.severity !== 'poisoning' || warning.kind === 'invisible-unicode') return false;
+  const read = modelTexts(tool).texts.find((text) => text.where === warning.evidence.where);
+  const text = read?.where === 'description' ? (tool.description ?? read.text) : read?.text;
+  if (!text || !DEFENCE.test(text)) return false;
+  const at = text.indexOf(warning.evidence.text);
+  if (at === -1) return false;
+  let listedUntil = -1;
+  for (const quote of text.matchAll(QUOTE_SPAN)) {
+    const example = EXAMPLE_BEFORE.test(text.slice(Math.max(0, quote.index - 40), quote.index)) || (listedUntil !== -1 && /^\s*[,;/、，]?\s*((or|and|oder|und|ou|et|o|y|e|или|и|或|和|또는|または)\s+)?$/iu.test(text.slice(listedUntil, quote.index)));
+    if (example && at >= quote.index && at < quote.index + quote[0].length) return true;
+    listedUntil = example ? quote.index + quote[0].length : -1;
+  }
+  return false;
 }
 
 /** The learned scorer's warning for a definition it flags, quoting the words that raised its score most. */

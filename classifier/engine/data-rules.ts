@@ -7,6 +7,7 @@ import type { DescriptionWarning, McpTool, RuleField } from '../../data/schema.t
 import { own } from '../../data/own.ts';
 import { SPACELESS_SCRIPT, codePointName, modelTexts, modelWords, wordsIn, type ModelText } from './texts.ts';
 import { ruleSet, type LoadedRule, type RuleSet } from './registry.ts';
+import { inputProperties } from './properties.ts';
 
 /** The part of a definition a text at this location belongs to. */
 export function fieldOf(where: string): RuleField {
@@ -133,6 +134,19 @@ export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, c
       fired.set(rule, { kind, severity, rule: rule.id, message: fill(message ?? rule.why, hit.match, text), evidence: { where, text: hit.match?.[0] ?? text.slice(0, 80) } });
     }
   });
+  // parameter names, for the rules that read them (a name can be a sentence: `__paste_your_system_prompt_here__`)
+  if (index.fields.has('parameter-names')) {
+    for (const property of inputProperties(tool.inputSchema)) {
+      const text = property.name;
+      for (const rule of candidates(index, text, wordsIn(text))) {
+        if (fired.has(rule) || !rule.reads.includes('parameter-names') || !('warning' in rule.concludes)) continue;
+        const hit = fireIn(rule, text, tool, context);
+        if (!hit) continue;
+        const { kind, severity, message } = rule.concludes.warning;
+        fired.set(rule, { kind, severity, rule: rule.id, message: fill(message ?? rule.why, hit.match, text), evidence: { where: property.path as DescriptionWarning['evidence']['where'], text: hit.match?.[0] ?? text.slice(0, 80) } });
+      }
+    }
+  }
   if (fired.size === 0) return [];
   return set.rules.filter((rule) => fired.has(rule)).map((rule) => fired.get(rule)!);
 }

@@ -81,6 +81,8 @@ const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
 // what a browser, UI or device tool acts on: changing one of these drives the UI
 const UI_TARGET = /\b(page|pages|tab|tabs|browser|element|elements|window|dialog|viewport|device|screen|app|form|frame|cookies?|storage|emulat\w*|click\w*)\b/i;
 // JavaScript runs in a page or a vendor's runtime, not in a shell on the host
+// what runs on the server's own host whatever the server drives
+const HOST_PROCESS_OBJECTS: ReadonlySet<string> = new Set(['object:repl', 'object:repls', 'object:pty', 'object:ptys', 'object:terminal', 'object:terminals']);
 const HOST_CODE_LABELS = new Set([...CODE_PARAMETER_LABELS].filter((label) => label !== 'param:javascript' && label !== 'param:js'));
 const STORING_VERBS = new Set(['verb:create', 'verb:save', 'verb:write', 'verb:update', 'verb:edit', 'verb:add', 'verb:set', 'verb:put', 'verb:store', 'verb:upload', 'verb:commit', 'verb:push', 'verb:insert', 'verb:upsert', 'verb:patch', 'verb:modify', 'verb:append', 'verb:replace']);
 
@@ -287,7 +289,10 @@ export function decide(signals: Signal[]): Verdict {
       )) ||
       (category === 'write' && kind(kinds, 'platform-code'))) ||
     // (a program or a browser command line of the caller's choosing starts on the host, a browser server's too)
-    (changes && kind(kinds, 'launch'));
+    (changes && kind(kinds, 'launch')) ||
+    // (and so does what a device or browser server types into a REPL, a PTY or a terminal of its own host: `repl_spawn(cmd)`,
+    // `repl_send`; a device's `adb shell` is the device's)
+    (ui && category === 'execute' && signals.some((s) => HOST_PROCESS_OBJECTS.has(s.label)) && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'phrase:runs-code'));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
   const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
 

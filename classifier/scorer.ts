@@ -30,7 +30,7 @@ export interface ScorerModel {
    * the rules stop, and how many the rules or a model trained without that source stop; its hard negatives and how many
    * either flags. Published on /methodology/.
    */
-  leaveOneSourceOut?: { source: string; poisoned: number; byRules: number; byEither: number; benign: number; benignFlagged: number }[];
+  leaveOneSourceOut?: { source: string; poisoned: number; byRules: number; byOtherRules?: number; byEither: number; benign: number; benignFlagged: number }[];
 }
 
 /** FNV-1a over a namespace and a string, or two strings joined by a space (a pair: no joined string is made). */

@@ -2,7 +2,7 @@
 // notes (classifier/rules/notes/). Each warning carries the exact text it came from.
 import type { DescriptionWarning, McpTool } from '../data/schema.ts';
 import { ANALYSIS_LIMITS, analysePoisoning, decodeTagCharacters, sentenceAround } from './poisoning.ts';
-import { dataRuleWarnings } from './engine/data-rules.ts';
+import { dataRuleWarnings, isLeftOut } from './engine/data-rules.ts';
 import { ruleById } from './engine/registry.ts';
 import { modelTexts } from './engine/texts.ts';
 import { escapeRegExp } from '../data/regexp.ts';
@@ -28,7 +28,8 @@ export const isPoisoning = (warning: DescriptionWarning): boolean => warning.sev
  */
 export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string> = new Set()): DescriptionWarning[] {
   const { findings, truncated, analyser } = analysePoisoning(tool, siblings);
-  const warnings: DescriptionWarning[] = findings.map((finding) => ({
+  // (a code rule left out of a measure: its findings dropped, `withoutRules`)
+  const warnings: DescriptionWarning[] = findings.filter((finding) => !isLeftOut(finding.rule)).map((finding) => ({
     kind: finding.kind,
     severity: 'poisoning',
     rule: finding.rule,

@@ -584,6 +584,12 @@ export const RuleSchema = z.strictObject({
    * `{text}` stands for what the rule matched there ("it mints {text}, which grant access beyond the call").
    */
   because: z.partialRecord(SignalEffectSchema, z.string().min(10).regex(/\{text\}/, 'says {text}, the words the rule matched in the tool')).optional(),
+  /**
+   * What the rule was written from, for the leave-one-source-out figures (`npm run eval` measures each set also without
+   * the rules written from it): `own:<batch>` (a set of tests/poisoning/), `public:<owner/repo>`, or `vocabulary` (what an
+   * attacker must say, from no set).
+   */
+  source: z.array(z.string().regex(/^(own:[\w-]+|public:[\w.-]+\/[\w.-]+|vocabulary)$/)).min(1).optional(),
   /** OWASP MCP Top 10 (`MCP03:2025`) and SAFE-MCP technique (`SAFE-T1001`) ids, where they fit. */
   references: z.array(z.string().regex(/^(MCP\d{2}:\d{4}|SAFE-T\d{4}(\.\d{3})?)$/)).optional(),
   examples: z.strictObject({

@@ -45,7 +45,7 @@ function printPoisoning(): void {
   const corpus = publicCorpus();
   if (corpus) console.log(formatDetection(`  public corpus (${process.env.TOOLRISK_PUBLIC_CORPUS})`, measureDetection(corpus), true).replace(/\n/g, '\n  '));
   else console.log('  public corpus: skipped (set TOOLRISK_PUBLIC_CORPUS to its file to measure it)');
-  console.log('  (the learned scorer is trained on the own batches but holdout13 and holdout14, and on the public corpus: their figures above include it as it was trained; holdout13, holdout14 and public2 were never trained or tuned on; the table below is the estimate for each source)');
+  console.log('  (the learned scorer is trained on the own batches but holdout13, holdout14 and wip13, and on the public corpus: their figures above include it as it was trained; holdout13, holdout14 and public2 were never trained or tuned on; the table below is the estimate for each source)');
   console.log('');
   console.log(formatLeaveOneSourceOut(leaveOneSourceOut(loadExamples(process.env.TOOLRISK_PUBLIC_CORPUS))));
   console.log('');

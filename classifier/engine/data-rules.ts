@@ -113,6 +113,23 @@ function fireIn(rule: LoadedRule, text: string, tool: McpTool, context: DataRule
   return undefined;
 }
 
+// rules left out while a measure runs (`withoutRules`): the leave-one-source-out figures of the rules written from a set
+let disabled: ReadonlySet<string> = new Set();
+
+/** Runs `work` with the rules named left out (the data rules, and the code rules' findings), then puts them back. */
+export function withoutRules<T>(ids: ReadonlySet<string>, work: () => T): T {
+  const before = disabled;
+  disabled = ids;
+  try {
+    return work();
+  } finally {
+    disabled = before;
+  }
+}
+
+/** Whether a rule is left out of the measure running now. */
+export const isLeftOut = (id: string): boolean => disabled.size > 0 && disabled.has(id);
+
 /** The warnings the data rules of a family give one tool, in the order of the rule files. */
 export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, context: DataRuleContext, set: RuleSet = ruleSet()): DescriptionWarning[] {
   const index = indexOf(set, family);
@@ -127,7 +144,7 @@ export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, c
     // (the description whole, past the extractor's bounds: its length and its last characters count)
     const text = where === 'description' ? (tool.description ?? read.text) : read.text;
     for (const rule of candidates(index, text, text === read.text ? words[at]! : wordsIn(text))) {
-      if (fired.has(rule) || !rule.reads.includes(field) || !('warning' in rule.concludes)) continue;
+      if (fired.has(rule) || !rule.reads.includes(field) || !('warning' in rule.concludes) || isLeftOut(rule.id)) continue;
       const hit = fireIn(rule, text, tool, context);
       if (!hit) continue;
       const { kind, severity, message } = rule.concludes.warning;
@@ -139,7 +156,7 @@ export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, c
     for (const property of inputProperties(tool.inputSchema)) {
       const text = property.name;
       for (const rule of candidates(index, text, wordsIn(text))) {
-        if (fired.has(rule) || !rule.reads.includes('parameter-names') || !('warning' in rule.concludes)) continue;
+        if (fired.has(rule) || !rule.reads.includes('parameter-names') || !('warning' in rule.concludes) || isLeftOut(rule.id)) continue;
         const hit = fireIn(rule, text, tool, context);
         if (!hit) continue;
         const { kind, severity, message } = rule.concludes.warning;

@@ -21,3 +21,17 @@ describe('starting a program of the caller\'s choosing on the host is critical',
     expect(classify(tool('launch_browser', 'Launches a Chromium browser.', { headless: { type: 'boolean' } })).risk).toBe('high');
   });
 });
+
+describe("what a device or browser server types into a REPL, a PTY or a terminal runs on the server's host (critical)", () => {
+  const device = { name: 'io.example/mobile', description: 'Automates Android devices and emulators: tap, swipe, screenshots.' };
+
+  it('a command spawned under a PTY, and text written to a REPL session', () => {
+    expect(classify(tool('repl_spawn', 'Start an interactive REPL or CLI process under a PTY. Returns the session id.', { id: { type: 'string' }, cmd: { type: 'string', description: 'Command line to spawn' } }), device).risk).toBe('critical');
+    expect(classify(tool('repl_send', 'Write text to a REPL session.', { id: { type: 'string' }, text: { type: 'string' } }), device).risk).toBe('critical');
+  });
+
+  it('a tap or a script in the page stays the device\'s or the page\'s', () => {
+    expect(classify(tool('tap', 'Taps the screen at a point.', { x: { type: 'number' }, y: { type: 'number' } }), device).risk).not.toBe('critical');
+    expect(classify(tool('evaluate_script', 'Runs JavaScript in the current page.', { script: { type: 'string' } }), device).risk).not.toBe('critical');
+  });
+});

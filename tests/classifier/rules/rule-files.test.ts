@@ -53,6 +53,8 @@ describe('a malformed rule file', () => {
     expect(longRegex.message).toContain('field pattern.regex');
     const badWord = problemOf(GOOD.replace('words: [loud]', 'words: [Loud_Word]'));
     expect(badWord.message).toContain('field pattern.words.0: a trigger word is one lower-case word');
+    const badSource = problemOf(GOOD.replace('why:', 'source: [my notes]\nwhy:'));
+    expect(badSource.message).toContain('field source.0');
     const unknownField = problemOf(GOOD.replace('why:', 'weight: 3\nwhy:'));
     expect(unknownField.message).toMatch(/rule "loud-words": .*weight/);
   });

@@ -37,8 +37,9 @@ const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 // zero-width space, Mongolian vowel separator, word joiner, invisible operators, a byte-order mark inside text
 const ZERO_WIDTH_HIDING = /[\u180e\u200b\u2060-\u2064]|(?<=.)\ufeff/su;
 // characters that take no room on a page: zero-width spaces and joiners, direction marks and controls, invisible
-// operators, a byte-order mark, a soft hyphen, a combining grapheme joiner, a Mongolian vowel separator
-const FORMAT_CHARACTERS = String.raw`\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff`;
+// operators, a byte-order mark, a soft hyphen, a combining grapheme joiner, a Mongolian vowel separator, and the variation
+// selectors text has no use for (not U+FE0E and U+FE0F, which pick how an emoji is drawn)
+const FORMAT_CHARACTERS = String.raw`\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0d\ufeff`;
 const ANY_INVISIBLE = new RegExp(String.raw`[${FORMAT_CHARACTERS}]|\udb40[\udc00-\udc7f]`);
 // those that may separate words, as a space would (or split them: `splitsWords`)
 const SEPARATING = /[\u180e\u200b\u2060]/g;

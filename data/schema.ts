@@ -586,10 +586,11 @@ export const RuleSchema = z.strictObject({
   because: z.partialRecord(SignalEffectSchema, z.string().min(10).regex(/\{text\}/, 'says {text}, the words the rule matched in the tool')).optional(),
   /**
    * What the rule was written from, for the leave-one-source-out figures (`npm run eval` measures each set also without
-   * the rules written from it): `own:<batch>` (a set of tests/poisoning/), `public:<owner/repo>`, or `vocabulary` (what an
-   * attacker must say, from no set).
+   * the rules written from it): `own:<batch>` (an own batch of tests/poisoning/), `public:<owner/repo>` (a source of the
+   * public corpus), `set:<file>` (another set of tests/poisoning/, such as `set:public3`), or `vocabulary` (what an attacker
+   * must say, from no set).
    */
-  source: z.array(z.string().regex(/^(own:[\w-]+|public:[\w.-]+\/[\w.-]+|vocabulary)$/)).min(1).optional(),
+  source: z.array(z.string().regex(/^(own:[\w-]+|public:[\w.-]+\/[\w.-]+|set:[\w-]+|vocabulary)$/)).min(1).optional(),
   /** OWASP MCP Top 10 (`MCP03:2025`) and SAFE-MCP technique (`SAFE-T1001`) ids, where they fit. */
   references: z.array(z.string().regex(/^(MCP\d{2}:\d{4}|SAFE-T\d{4}(\.\d{3})?)$/)).optional(),
   examples: z.strictObject({

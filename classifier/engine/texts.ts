@@ -4,8 +4,31 @@
 // of the one schema walk (schema.ts); computed once per tool and shared by every rule that reads texts.
 import type { DescriptionWarning, McpTool } from '../../data/schema.ts';
 import { own } from '../../data/own.ts';
-import { locationParts } from '../../data/location.ts';
+import { locationKey, locationParts } from '../../data/location.ts';
 import { MAX_ALTERNATIVES, MAX_DEPTH, schemaWalk } from './schema.ts';
+
+// the keys of a schema the walk enters or the loop above reads, and those whose strings only machines read
+const WALKED_KEYS: ReadonlySet<string> = new Set(['properties', 'items', 'anyOf', 'oneOf', 'allOf', 'description', 'title']);
+const MACHINE_KEYS: ReadonlySet<string> = new Set([
+  'format', 'pattern', '$ref', '$schema', '$id', '$anchor', '$dynamicRef', '$dynamicAnchor', 'contentEncoding', 'contentMediaType', 'minimum', 'maximum',
+  'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'exclusiveMinimum', 'exclusiveMaximum', 'nullable', 'readOnly', 'writeOnly',
+  'deprecated',
+]);
+const JSON_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+
+/**
+ * The strings a model is shown under a key of a schema that is neither walked nor a value keyword: a `type` that is no
+ * JSON type, a `required` entry that names no parameter, else every string under the key (as far as the values' bounds go;
+ * past them is no text of the kind the bounds are for), but the names of JSON types.
+ */
+function extraStrings(schema: Record<string, unknown>, key: string, value: unknown): string[] {
+  if (key === 'type') return (Array.isArray(value) ? value : [value]).filter((type): type is string => typeof type === 'string' && !JSON_TYPES.has(type));
+  if (key === 'required') {
+    const names = schema.properties && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
+    return (Array.isArray(value) ? value : []).filter((name): name is string => typeof name === 'string' && !names.includes(name));
+  }
+  return stringsIn(value, MAX_VALUES).strings.filter((text) => !JSON_TYPES.has(text));
+}
 
 /** A text the model reads, and where it is in the definition. */
 export interface ModelText {
@@ -93,6 +116,15 @@ function extractTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean }
         if (cut) truncated = true;
         if (strings.length) add(`${path}.${key}` as ModelText['where'], strings.join('\n'));
       }
+      // (and every other string a model is shown there: a `$comment`, an `x-` extension, a `type` that is no type, a
+      // `required` entry that is no parameter, the value of a key no schema has, schemas the walk does not enter such as
+      // `patternProperties`; what only machines read, a `format`, a `pattern`, a `$ref`, is not prose)
+      // (a property whose schema is a list is no schema: there is nothing more under it to read)
+      for (const [key, value] of Array.isArray(node) ? [] : Object.entries(node)) {
+        if (WALKED_KEYS.has(key) || MACHINE_KEYS.has(key) || (VALUE_KEYWORDS as readonly string[]).includes(key)) continue;
+        const strings = extraStrings(node, key, value);
+        if (strings.length) add(`${path}.${locationKey(key)}` as ModelText['where'], strings.join('\n'));
+      }
     }
   }
   return { texts, truncated };
@@ -106,7 +138,15 @@ function extractTexts(tool: McpTool): { texts: ModelText[]; truncated: boolean }
 export function schemaTextAt(tool: McpTool, where: string): string {
   const parts = locationParts(where).slice(1);
   let node: unknown = where.startsWith('outputSchema.') ? tool.outputSchema : tool.inputSchema;
-  for (const part of parts) node = node !== null && typeof node === 'object' ? own(node as Record<string, unknown>, part) : undefined;
+  let parent: unknown;
+  for (const part of parts) {
+    parent = node;
+    node = node !== null && typeof node === 'object' ? own(node as Record<string, unknown>, part) : undefined;
+  }
+  // (a key of a schema that is neither walked nor a value keyword: the strings extractTexts read there)
+  const last = parts.at(-1);
+  const extra = last !== undefined && parts.at(-2) !== 'properties' && !WALKED_KEYS.has(last) && !MACHINE_KEYS.has(last) && !(VALUE_KEYWORDS as readonly string[]).includes(last);
+  if (extra && node !== undefined && parent !== null && typeof parent === 'object' && !Array.isArray(parent)) return extraStrings(parent as Record<string, unknown>, last, node).join('\n');
   if (typeof node === 'string') return node;
   // values (enum, default, examples, const) one per line; `properties.enum` is a parameter named "enum", not values
   const values = parts.length > 0 && parts.at(-2) !== 'properties' && (VALUE_KEYWORDS as readonly string[]).includes(parts.at(-1)!);

@@ -13,6 +13,9 @@ export function classify(definition: McpTool, server = { name: 'io.example/gener
 }
 
 export const verdict = (c: Classification) => `${c.category}${c.destructive ? '+destructive' : ''} ${c.risk}`;
+/** The rules whose poisoning warnings a tool with this description and no parameters gets, classified as a whole. */
+export const poisoningRules = (description: string, name = 'get_weather') =>
+  classify(tool(name, description)).warnings.filter((warning) => warning.severity === 'poisoning').map((warning) => warning.rule);
 /** A string parameter limited to these values. */
 export const choice = (...values: string[]) => ({ type: 'string', enum: values });
 

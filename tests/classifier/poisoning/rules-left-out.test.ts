@@ -1,14 +1,9 @@
 // The leave-one-source-out figures of the rules (`npm run eval`, /methodology/): a set is measured also with the rules
 // written from it left out, so the rules named after a set (`source`) must leave classification while `withoutRules` runs.
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../../classifier/classify.ts';
 import { withoutRules } from '../../../classifier/engine/data-rules.ts';
 import { ruleSet } from '../../../classifier/engine/registry.ts';
-
-const rulesOf = (description: string) =>
-  classifyTool({ tool: { name: 'get_weather', description, inputSchema: { type: 'object' } }, fingerprint: 'test' })
-    .warnings.filter((warning) => warning.severity === 'poisoning')
-    .map((warning) => warning.rule);
+import { poisoningRules as rulesOf } from '../class-helpers.ts';
 
 describe('rules left out of a measure', () => {
   it('a data rule left out does not fire, and fires again afterwards', () => {

@@ -1,12 +1,9 @@
 // Variation selectors (U+FE00–U+FE0D) take no room on a page: put inside a word they hide it from a reader that matches
 // words, so the rules read the text without them. An emoji's own selector (U+FE0F) draws the emoji and hides nothing.
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../../classifier/classify.ts';
+import { poisoningRules } from '../class-helpers.ts';
 
-const poisoning = (description: string) =>
-  classifyTool({ tool: { name: 'evil', description, inputSchema: { type: 'object' } }, fingerprint: 'test' })
-    .warnings.filter((warning) => warning.severity === 'poisoning')
-    .map((warning) => warning.rule);
+const poisoning = (description: string) => poisoningRules(description, 'evil');
 
 describe('variation selectors', () => {
   it('inside a word, hide nothing from the rules', () => {

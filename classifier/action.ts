@@ -13,18 +13,25 @@ export interface Action {
 
 const MAX_WORDS = 5;
 /** Words of a name that say whose tool it is, not what it does. */
-const FILLER = new Set(['mcp', 'tool', 'tools', 'server', 'api', 'io', 'com', 'github', 'ai', 'v1', 'v2', 'v3']);
+const FILLER: ReadonlySet<string> = new Set(['mcp', 'tool', 'tools', 'server', 'api', 'io', 'com', 'github', 'ai', 'v1', 'v2', 'v3']);
 /** Where the object of a description's verb ends. */
 const OBJECT_ENDS = new Set(['in', 'on', 'from', 'with', 'using', 'by', 'to', 'into', 'and', 'or', 'that', 'which', 'via', 'when', 'if', 'as', 'at', 'of', 'based', 'across', 'within', 'through', 'without', 'so', 'including', 'such', 'like', 'for', 'about']);
 /** Words before the object that say nothing about it. */
 const LEADING = new Set(['a', 'an', 'the', 'all', 'any', 'some', 'specific', 'given', 'one', 'or', 'more', 'multiple', 'new', 'existing', 'your', 'user', 'user’s', 'user\'s', 'for', 'information', 'info', 'details', 'about', 'of', 'detailed', 'list']);
 
-/** The server's name as words (`io.github.bitwarden/bitwarden-mcp-server` → io, github, bitwarden, mcp, server). */
-function serverWords(server: string | undefined): Set<string> {
-  const words = new Set(FILLER);
-  if (server) for (const token of splitIdentifier(server)) words.add(token.word);
+/** The server's name as words (`io.github.bitwarden/bitwarden-mcp-server` → io, github, bitwarden, mcp, server), and the filler; worked out once a server. */
+function serverWords(server: string | undefined): ReadonlySet<string> {
+  if (!server) return FILLER;
+  let words = SERVER_WORDS.get(server);
+  if (!words) {
+    words = new Set(FILLER);
+    for (const token of splitIdentifier(server)) words.add(token.word);
+    if (SERVER_WORDS.size >= 1_000) SERVER_WORDS.clear();
+    SERVER_WORDS.set(server, words);
+  }
   return words;
 }
+const SERVER_WORDS = new Map<string, Set<string>>();
 
 /** The words after a description's leading verb, up to a preposition or a comma: its object. */
 function objectInProse(sentence: string, after: number): string {
@@ -53,11 +60,11 @@ export function actionOf(tool: McpTool, server?: string): Action {
   const at = words.findIndex((word) => verbOf(word) !== undefined);
   if (at === -1) return { ...(proseVerb ? { verb: proseVerb } : {}), object: words.slice(0, MAX_WORDS).join(' ') };
   // (the lemma of an inflected verb, "deletes" → delete; a verb made again keeps its own word, "replay", not "play")
-  const lemma = verbOf(words[at]!)!.lemma;
+  const { lemma } = verbOf(words[at]!)!;
   const verb = words[at]!.startsWith('re') && !lemma.startsWith('re') ? `re${lemma}` : lemma;
   let object = (at + 1 < words.length ? words.slice(at + 1) : words.slice(0, at)).slice(0, MAX_WORDS).join(' ');
   // a name that is only a verb ("search") takes its object from the description ("Search the web using Exa" → web)
-  if (!object && leadWords.length && verbOf(leadWords[0]!.word)) object = objectInProse(lead, leadWords[0]!.start + leadWords[0]!.text.length);
+  if (!object && proseVerb) object = objectInProse(lead, leadWords[0]!.start + leadWords[0]!.text.length);
   return { verb, object };
 }
 

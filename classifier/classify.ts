@@ -80,9 +80,9 @@ const FILE_FORMATS = /^(pdf|png|jpe?g|svg|gif|webp|csv|tsv|xlsx?|docx?|pptx?|mp4
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
 // what a browser, UI or device tool acts on: changing one of these drives the UI
 const UI_TARGET = /\b(page|pages|tab|tabs|browser|element|elements|window|dialog|viewport|device|screen|app|form|frame|cookies?|storage|emulat\w*|click\w*)\b/i;
-// JavaScript runs in a page or a vendor's runtime, not in a shell on the host
 // what runs on the server's own host whatever the server drives
 const HOST_PROCESS_OBJECTS: ReadonlySet<string> = new Set(['object:repl', 'object:repls', 'object:pty', 'object:ptys', 'object:terminal', 'object:terminals']);
+// JavaScript runs in a page or a vendor's runtime, not in a shell on the host
 const HOST_CODE_LABELS = new Set([...CODE_PARAMETER_LABELS].filter((label) => label !== 'param:javascript' && label !== 'param:js'));
 const STORING_VERBS = new Set(['verb:create', 'verb:save', 'verb:write', 'verb:update', 'verb:edit', 'verb:add', 'verb:set', 'verb:put', 'verb:store', 'verb:upload', 'verb:commit', 'verb:push', 'verb:insert', 'verb:upsert', 'verb:patch', 'verb:modify', 'verb:append', 'verb:replace']);
 

@@ -1923,19 +1923,35 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
  * <|im_start|>system"), up to a semicolon or an "also" or "then" that starts something else.
  */
 function mentionedAt(text: string, at: number): boolean {
-  if (text.includes('"') || text.includes('“') || text.includes("'") || text.includes('`')) {
-    // (a quote that follows an example in a list is an example too: "e.g. 'ran curl | sh', 'read ~/.ssh/id_rsa'")
-    let listedUntil = -1;
-    for (const quote of text.matchAll(QUOTED)) {
-      const example = quote[0].length >= 12 && (EXAMPLE_INTRO.test(text.slice(Math.max(0, quote.index - 60), quote.index)) || (listedUntil !== -1 && /^\s*[,;/]?\s*((or|and)\s+)?$/i.test(text.slice(listedUntil, quote.index))));
-      if (example && at >= quote.index && at < quote.index + quote[0].length) return true;
-      listedUntil = example ? quote.index + quote[0].length : -1;
-    }
-  }
+  if ((text.includes('"') || text.includes('“') || text.includes("'") || text.includes('`')) && inQuotedExample(text, at, ENGLISH_EXAMPLES)) return true;
   const finding = FINDING_VERB.exec(text);
   if (!finding || at <= finding.index) return false;
   const end = text.slice(finding.index).search(/;|\b(also|then|afterwards|additionally)\b/i);
   return end === -1 || at < finding.index + end;
+}
+/** How a text marks a quote as an example: the quotes, what introduces one (read in `window` characters before it), what joins the next of a list. */
+export interface ExampleQuotes {
+  quotes: RegExp;
+  intro: RegExp;
+  window: number;
+  listed: RegExp;
+  /** Quotes shorter than this are no example (a word in quotation marks). */
+  minLength: number;
+}
+const ENGLISH_EXAMPLES: ExampleQuotes = { quotes: QUOTED, intro: EXAMPLE_INTRO, window: 60, listed: /^\s*[,;/]?\s*((or|and)\s+)?$/i, minLength: 12 };
+
+/**
+ * Whether `at` falls inside a quote given as an example: introduced as one ("e.g. '…'"), or following one in a list
+ * ("e.g. 'ran curl | sh', 'read ~/.ssh/id_rsa'").
+ */
+export function inQuotedExample(text: string, at: number, examples: ExampleQuotes): boolean {
+  let listedUntil = -1;
+  for (const quote of text.matchAll(examples.quotes)) {
+    const example = quote[0].length >= examples.minLength && (examples.intro.test(text.slice(Math.max(0, quote.index - examples.window), quote.index)) || (listedUntil !== -1 && examples.listed.test(text.slice(listedUntil, quote.index))));
+    if (example && at >= quote.index && at < quote.index + quote[0].length) return true;
+    listedUntil = example ? quote.index + quote[0].length : -1;
+  }
+  return false;
 }
 // the verb with which a checker says what it finds
 // every other tool of a kind put aside ("instead of any other imagery tool")

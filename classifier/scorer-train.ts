@@ -143,12 +143,12 @@ const HARD_NEGATIVE_WEIGHT = 8;
  */
 export const NEVER_TRAINED = new Set(['own:holdout13', 'own:holdout14']);
 /**
- * Own batches the rules were developed on that the scorer is not trained on, each with why: trained with wip13, the scorer
+ * Own batches the rules were developed on that the scorer is not trained on, and why: trained with wip13, the scorer
  * caught 9 more of the 198 never-tuned attacks (holdout13, holdout14, public2) and flagged 3 more of their 117 hard
  * negatives and two honest texts of the tests (a door code left out of the reply, a lookup helper's "always use this").
  */
-export const NOT_TRAINED_ON = new Map([['own:wip13', 'flags more honest text when trained on']]);
-const UNTRAINED: ReadonlySet<string> = new Set([...NEVER_TRAINED, ...NOT_TRAINED_ON.keys()]);
+export const NOT_TRAINED_ON = new Set(['own:wip13']);
+const UNTRAINED: ReadonlySet<string> = new Set([...NEVER_TRAINED, ...NOT_TRAINED_ON]);
 
 export function train(all: readonly Example[], seed = 1): Trained {
   const examples = all.filter((item) => !UNTRAINED.has(item.group));

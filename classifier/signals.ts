@@ -170,16 +170,19 @@ export function documentedRequestSignals(tool: McpTool): Signal[] {
   const methods = offered[1]!.match(HTTP_WRITE_METHODS_ALL) ?? [];
   const out = httpMethodSignals(methods, 'description', 'description');
   // (a batch of such requests to the API the server is signed in to: every call the API has, any method)
-  const removing = methods.find((method) => !/^post$/i.test(method));
+  const removing = changingMethod(methods);
   if (removing) out.push(signal('description', 'write', 'any-request:method', 0, 'description', removing));
   return out;
 }
+
+/** The first of the methods a request may use that can change or delete what it reaches: any write method but POST. */
+const changingMethod = (methods: readonly string[]): string | undefined => methods.find((method) => !/^post$/i.test(method));
 
 /** The write methods a request may use (POST, PUT, PATCH, DELETE), as signals: it writes, and any method but POST can change or delete what it reaches. */
 function httpMethodSignals(methods: readonly string[], family: Signal['family'], where: Signal['where']): Signal[] {
   if (!methods.length) return [];
   const out = [signal(family, 'write', 'param:http-method', 2, where, methods[0]!)];
-  const removing = methods.find((method) => !/^post$/i.test(method));
+  const removing = changingMethod(methods);
   if (removing) out.push(signal(family, 'destructive', 'param:http-method', 1.5, where, removing));
   return out;
 }
@@ -1440,7 +1443,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
   }
   // (asked only of the few parameters that need them: most tools take no code and no HTTP method)
   let asksModel: boolean | undefined;
-  let requestsAddress: boolean | undefined;
+  let addresses: string[] | undefined;
   let runsCode: boolean | undefined;
   for (const property of inputProperties(tool.inputSchema)) {
     // (this parameter's signals go straight to the list: they are the ones from `from` on)
@@ -1526,17 +1529,16 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
     // an HTTP method of the caller's choosing (`method: "GET" | "POST" | "DELETE"`): a request can change or delete what it reaches
     // (one that picks captured requests to show, "Filter by HTTP method", sends nothing; nor does a tool that names no address to send to)
-    if (HTTP_METHOD_NAME.test(property.name) && !HTTP_METHOD_FILTER.test(description) && (requestsAddress ??= Object.keys(tool.inputSchema.properties ?? {}).some((name) => ADDRESS_PARAMETER.test(name)))) {
+    if (HTTP_METHOD_NAME.test(property.name) && !HTTP_METHOD_FILTER.test(description) && (addresses ??= Object.keys(tool.inputSchema.properties ?? {}).filter((name) => ADDRESS_PARAMETER.test(name))).length > 0) {
       // (the methods offered in the enum, else those its description names)
       const inEnum = values.filter((value): value is string => typeof value === 'string' && /^(post|put|patch|delete)$/i.test(value));
       const methods = inEnum.length ? inEnum : (description.match(HTTP_WRITE_METHODS_ALL) ?? []);
       const where = inEnum.length ? `${property.path}.enum` : `${property.path}.description`;
       for (const s of httpMethodSignals(methods, 'parameter', where)) out.push(s);
       // (to a path of the API the server is signed in to, or to any URL with the server's credentials: a proxy for every call the API has)
-      const addresses = Object.keys(tool.inputSchema.properties ?? {}).filter((name) => ADDRESS_PARAMETER.test(name));
       // (a method left free, "HTTP method", is any method)
       const free = !values.length && !methods.length && (type === 'string' || type === undefined);
-      const removing = free ? property.name : methods.find((method) => !/^post$/i.test(method));
+      const removing = free ? property.name : changingMethod(methods);
       if (removing && (addresses.some((name) => API_ADDRESS_PARAMETER.test(name)) || SIGNED_IN_TEXT.test(tool.description ?? ''))) {
         out.push(signal('parameter', 'write', 'any-request:method', 0, free ? property.path : where, removing));
       }

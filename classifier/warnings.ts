@@ -1,10 +1,10 @@
 // Description warnings: poisoning found by the analyzer (poisoning.ts), and weak signals kept as
 // notes (classifier/rules/notes/). Each warning carries the exact text it came from.
 import type { DescriptionWarning, McpTool } from '../data/schema.ts';
-import { ANALYSIS_LIMITS, analysePoisoning, decodeTagCharacters, sentenceAround } from './poisoning.ts';
+import { ANALYSIS_LIMITS, analysePoisoning, decodeTagCharacters, inQuotedExample, sentenceAround, type ExampleQuotes } from './poisoning.ts';
 import { dataRuleWarnings, isLeftOut } from './engine/data-rules.ts';
 import { ruleById } from './engine/registry.ts';
-import { modelTexts } from './engine/texts.ts';
+import { modelTexts, textAtLocation } from './engine/texts.ts';
 import { escapeRegExp } from '../data/regexp.ts';
 import { scoreTool, type ScorerModel } from './scorer.ts';
 import { collectedParameters, collectionWarning } from './collection.ts';
@@ -73,9 +73,11 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
   return warnings;
 }
 
-// quotation marks of the nine languages, and what introduces an example before one ("e.g.", "z. B.", "例如", "예:")
+// quotation marks of the nine languages, what introduces an example before one ("e.g.", "z. B.", "例如", "예:"), and what
+// joins the next of a list
 const QUOTE_SPAN = /"[^"\n]{3,200}"|'[^'\n]{3,200}'|“[^”\n]{3,200}”|‘[^’\n]{3,200}’|「[^」\n]{2,200}」|『[^』\n]{2,200}』|«[^»\n]{3,200}»|„[^“”\n]{3,200}[“”]/g;
 const EXAMPLE_BEFORE = /(\b(e\.\s?g\.|for\s+(example|instance)|such\s+as|like|z\.\s?B\.|zum\s+Beispiel|beispielsweise|etwa|par\s+exemple|p\.\s?ex\.|comme|por\s+ejemplo|p\.\s?ej\.|como|por\s+exemplo|ex\.|например|напр\.|типа|вроде)|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$/iu;
+const EXAMPLES_IN_ANY_LANGUAGE: ExampleQuotes = { quotes: QUOTE_SPAN, intro: EXAMPLE_BEFORE, window: 40, listed: /^\s*[,;/、，]?\s*((or|and|oder|und|ou|et|o|y|e|или|и|或|和|또는|または)\s+)?$/iu, minLength: 0 };
 // what a text says when it warns the model against what it quotes: not to follow it, to treat it as data
 const DEFENCE = new RegExp(
   [
@@ -95,18 +97,10 @@ const DEFENCE = new RegExp(
  */
 function quotedInDefence(tool: McpTool, warning: DescriptionWarning): boolean {
   if (warning.severity !== 'poisoning' || warning.kind === 'invisible-unicode') return false;
-  const read = modelTexts(tool).texts.find((text) => text.where === warning.evidence.where);
-  const text = read?.where === 'description' ? (tool.description ?? read.text) : read?.text;
+  const text = textAtLocation(tool, warning.evidence.where);
   if (!text || !DEFENCE.test(text)) return false;
   const at = text.indexOf(warning.evidence.text);
-  if (at === -1) return false;
-  let listedUntil = -1;
-  for (const quote of text.matchAll(QUOTE_SPAN)) {
-    const example = EXAMPLE_BEFORE.test(text.slice(Math.max(0, quote.index - 40), quote.index)) || (listedUntil !== -1 && /^\s*[,;/、，]?\s*((or|and|oder|und|ou|et|o|y|e|или|и|或|和|또는|または)\s+)?$/iu.test(text.slice(listedUntil, quote.index)));
-    if (example && at >= quote.index && at < quote.index + quote[0].length) return true;
-    listedUntil = example ? quote.index + quote[0].length : -1;
-  }
-  return false;
+  return at !== -1 && inQuotedExample(text, at, EXAMPLES_IN_ANY_LANGUAGE);
 }
 
 /** The learned scorer's warning for a definition it flags, quoting the words that raised its score most. */

@@ -135,6 +135,16 @@ export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, c
   const index = indexOf(set, family);
   if (index.always.length === 0 && index.byWord.size === 0 && index.bySubstring.length === 0) return [];
   const fired = new Map<LoadedRule, DescriptionWarning>();
+  // (each rule of the family that reads `field` and has not fired yet, tried on one text)
+  const tryRules = (text: string, words: readonly string[], field: RuleField, where: DescriptionWarning['evidence']['where']) => {
+    for (const rule of candidates(index, text, words)) {
+      if (fired.has(rule) || !rule.reads.includes(field) || !('warning' in rule.concludes) || isLeftOut(rule.id)) continue;
+      const hit = fireIn(rule, text, tool, context);
+      if (!hit) continue;
+      const { kind, severity, message } = rule.concludes.warning;
+      fired.set(rule, { kind, severity, rule: rule.id, message: fill(message ?? rule.why, hit.match, text), evidence: { where, text: hit.match?.[0] ?? text.slice(0, 80) } });
+    }
+  };
   const { texts } = modelTexts(tool);
   const words = modelWords(tool);
   texts.forEach((read: ModelText, at) => {
@@ -143,26 +153,11 @@ export function dataRuleWarnings(family: 'notes' | 'poisoning', tool: McpTool, c
     if (!index.fields.has(field)) return;
     // (the description whole, past the extractor's bounds: its length and its last characters count)
     const text = where === 'description' ? (tool.description ?? read.text) : read.text;
-    for (const rule of candidates(index, text, text === read.text ? words[at]! : wordsIn(text))) {
-      if (fired.has(rule) || !rule.reads.includes(field) || !('warning' in rule.concludes) || isLeftOut(rule.id)) continue;
-      const hit = fireIn(rule, text, tool, context);
-      if (!hit) continue;
-      const { kind, severity, message } = rule.concludes.warning;
-      fired.set(rule, { kind, severity, rule: rule.id, message: fill(message ?? rule.why, hit.match, text), evidence: { where, text: hit.match?.[0] ?? text.slice(0, 80) } });
-    }
+    tryRules(text, text === read.text ? words[at]! : wordsIn(text), field, where);
   });
   // parameter names, for the rules that read them (a name can be a sentence: `__paste_your_system_prompt_here__`)
   if (index.fields.has('parameter-names')) {
-    for (const property of inputProperties(tool.inputSchema)) {
-      const text = property.name;
-      for (const rule of candidates(index, text, wordsIn(text))) {
-        if (fired.has(rule) || !rule.reads.includes('parameter-names') || !('warning' in rule.concludes) || isLeftOut(rule.id)) continue;
-        const hit = fireIn(rule, text, tool, context);
-        if (!hit) continue;
-        const { kind, severity, message } = rule.concludes.warning;
-        fired.set(rule, { kind, severity, rule: rule.id, message: fill(message ?? rule.why, hit.match, text), evidence: { where: property.path as DescriptionWarning['evidence']['where'], text: hit.match?.[0] ?? text.slice(0, 80) } });
-      }
-    }
+    for (const property of inputProperties(tool.inputSchema)) tryRules(property.name, wordsIn(property.name), 'parameter-names', property.path as DescriptionWarning['evidence']['where']);
   }
   if (fired.size === 0) return [];
   return set.rules.filter((rule) => fired.has(rule)).map((rule) => fired.get(rule)!);

@@ -277,9 +277,11 @@ export function decide(signals: Signal[]): Verdict {
   const ui = labels.has('server:ui-automation');
   // scripts on a browser or device server run in the page or app, not on the host
   // (and code a platform compiles and runs: statements run inside a game or app, the body of a trigger or function written to a platform)
+  // (script run inside an app's own runtime, a web view, a page or a plugin reaches what that app reaches)
   const hostCode =
     !ui &&
     ((category === 'execute' &&
+      !labels.has('phrase:runs-in-app') &&
       signals.some(
         (s) =>
           HOST_CODE_LABELS.has(s.label) ||
@@ -294,7 +296,11 @@ export function decide(signals: Signal[]): Verdict {
     // `repl_send`; a device's `adb shell` is the device's)
     (ui && category === 'execute' && signals.some((s) => HOST_PROCESS_OBJECTS.has(s.label)) && signals.some((s) => HOST_CODE_LABELS.has(s.label) || s.label === 'phrase:runs-code'));
   // SQL, Cypher and the like can write; Query DSL, PromQL, KQL and other read languages cannot
-  const writeQuery = category === 'execute' && !negated && signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text));
+  // ("arbitrary JavaScript in the app" is the app's code, not a query)
+  const writeQuery =
+    category === 'execute' &&
+    !negated &&
+    signals.some((s) => WRITABLE_QUERY_LABELS.has(s.label) && !READ_LANGUAGES.test(s.text) && !(s.label === 'phrase:arbitrary' && labels.has('phrase:runs-in-app')));
 
   // destructive, in the MCP specification's sense: any change that is not purely additive
   let scope: DestructiveScope = 'none';
@@ -343,8 +349,10 @@ export function decide(signals: Signal[]): Verdict {
     if (signals.some((s) => MOVES_MONEY.has(s.label))) scope = widerScope(scope, 'in-place');
     // submitting a form changes whatever the form changes
     if (labels.has('param:submit')) scope = widerScope(scope, 'in-place');
-    // code run in a page can change what the page holds
-    if (drivesUi && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) scope = widerScope(scope, 'in-place');
+    // code run in a page, an app or a plugin can change what the page or the app holds
+    if ((drivesUi || (category === 'execute' && labels.has('phrase:runs-in-app'))) && signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || s.label === 'param-text:javascript' || s.label === 'phrase:runs-code')) {
+      scope = widerScope(scope, 'in-place');
+    }
     // (a mode that replaces what exists on a conflict is weighed below, after the sweep: it replaces the one item in the way)
     const modeWeight = signals.reduce((sum, s) => (s.label === 'param:overwrite-mode' || s.label === 'phrase:overwrite-mode' ? sum + s.weight : sum), 0);
     const overwriteMode = modeWeight > 0;

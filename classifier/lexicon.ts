@@ -212,9 +212,10 @@ export const WHOLE_ITEM_OBJECTS = new Map<string, ReadonlySet<string>>([
 
 /** Records of money paid or owed: read with the customer they belong to, they are personal data (the rubric's medium row). */
 export const MONEY_RECORDS = new Set(['invoice', 'invoices', 'payment', 'payments', 'subscription', 'subscriptions', 'dispute', 'disputes', 'charge', 'charges', 'order', 'orders',
-  'transaction', 'transactions', 'checkout', 'checkouts', 'refund', 'refunds', 'payout', 'payouts', 'receipt', 'receipts', 'purchase', 'purchases']);
+  'transaction', 'transactions', 'checkout', 'checkouts', 'refund', 'refunds', 'payout', 'payouts', 'receipt', 'receipts', 'purchase', 'purchases',
+  'quote', 'quotes', 'bill', 'bills', 'estimate', 'estimates', 'expense', 'expenses']);
 /** Words that tie a money record to the person who paid or owes it. */
-export const PAYER_WORDS = /\b(customers?|buyers?|payers?|cardholders?|billing\s+details|payment\s+details|contacts?)\b/i;
+export const PAYER_WORDS = /\b(customers?|buyers?|payers?|payees?|cardholders?|billing\s+details|payment\s+details|contacts?|suppliers?|vendors?|counterpart(y|ies)|bank\s+accounts?)\b/i;
 
 /** Nouns that make a destructive action broad in scope. */
 export const BROAD_NOUNS = new Set([
@@ -222,7 +223,7 @@ export const BROAD_NOUNS = new Set([
   'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team',
   'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk',
   'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass', 'registry', 'registries', 'calendar', 'calendars', 'channel',
-  'channels', 'folder', 'folders', 'board', 'boards', 'space', 'spaces', 'guild', 'guilds', 'mailbox', 'mailboxes',
+  'channels', 'folder', 'folders', 'board', 'boards', 'space', 'spaces', 'guild', 'guilds', 'mailbox', 'mailboxes', 'share', 'shares',
 ]);
 
 /** Nouns that make a write an act of privilege or credential administration. */
@@ -264,7 +265,10 @@ export const CURSOR_WORDS = new Set(['page', 'next', 'continuation', 'cursor', '
  */
 export const PERSONAL_NOUNS = new Set(['user', 'users', 'member', 'members', 'contact', 'contacts', 'customer', 'customers', 'people', 'person', 'persons', 'employee', 'employees',
   'follower', 'followers', 'subscriber', 'subscribers', 'attendee', 'attendees', 'patient', 'patients', 'message', 'messages', 'email', 'emails', 'mail', 'mails', 'mailbox', 'mailboxes', 'inbox',
-  'conversation', 'conversations', 'chats', 'dm', 'dms', 'recording', 'recordings', 'voicemail', 'voicemails', 'meeting', 'meetings', 'appointment', 'appointments', 'human', 'humans']);
+  'conversation', 'conversations', 'chats', 'dm', 'dms', 'recording', 'recordings', 'voicemail', 'voicemails', 'meeting', 'meetings', 'appointment', 'appointments', 'human', 'humans',
+  // the people an item is shared with, sent to or filed under
+  'collaborator', 'collaborators', 'correspondent', 'correspondents', 'delegate', 'delegates', 'recipient', 'recipients', 'participant', 'participants',
+  'invitee', 'invitees', 'applicant', 'applicants', 'teammate', 'teammates']);
 /** Verbs that retrieve stored things (what echo, translate or generate return is the caller's own input). */
 export const RETRIEVING_VERBS = new Set(['get', 'list', 'read', 'fetch', 'search', 'find', 'retrieve', 'show', 'view', 'browse', 'lookup', 'query', 'download', 'describe', 'inspect', 'export', 'extract', 'return']);
 /** Words before a personal noun that make it a program's output or the caller's own (console messages, commit messages, the current user). */

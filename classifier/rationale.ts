@@ -220,7 +220,7 @@ function riskSentence(risk: Risk, verdict: Verdict, warnings: readonly Descripti
     else if (verdict.bills && verdict.category === 'write') reasons.push(because(labelled('bills:'), 'write') ?? 'it creates or resizes something that is billed while it exists');
     else if (verdict.dumpsSecrets) reasons.push(because(labelled('phrase:dumps-secrets'), 'sensitive') ?? 'it returns every secret or variable of the place it reads at once, so one call hands over all of them');
     // (code or a query that did not make it host code or a writing query says nothing of the server's rights)
-    else if (verdict.category === 'execute') reasons.push(because(decisive.category.filter((s) => !CODE_LABELS.has(s.label)), 'execute') ?? 'running things has effects beyond the call');
+    else if (verdict.category === 'execute') reasons.push(because(labelled('phrase:runs-in-app'), 'execute') ?? because(decisive.category.filter((s) => !CODE_LABELS.has(s.label)), 'execute') ?? 'running things has effects beyond the call');
     else if (verdict.destructiveScope === 'in-place' && verdict.many === 'filter') reasons.push('one call can change many existing things');
     else if (verdict.destructiveScope === 'in-place') reasons.push('it changes one existing thing at a time, which can be set back');
     else if (verdict.category === 'write') reasons.push('what it adds is new and leaves existing data alone');

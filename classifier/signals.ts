@@ -448,20 +448,25 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', '
  * from the queue", "a document from a collection") or from a service by name ("a contact from Resend"): that deletes it.
  */
 function detachingSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
+  const detached = (_from: number, end: number) => signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[end]!.start + words[end]!.text.length));
   for (let i = lead + 1; i < Math.min(words.length, lead + 8); i++) {
     const word = words[i]!.word;
     if (word === 'between') return [signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[i]!.start + words[i]!.text.length))];
     if (word !== 'from') continue;
-    // taking a person off a team, a group or a project changes membership, not an item's contents
-    if (words.slice(lead + 1, i).some((token) => MEMBERSHIP_NOUNS.has(token.word))) return [];
+    const person = words.slice(lead + 1, i).some((token) => MEMBERSHIP_NOUNS.has(token.word) || PEOPLE.has(token.word));
     let head = i + 1;
     while (words[head] && DETERMINERS.has(words[head]!.word)) head++;
     // a service by name: "from Resend", "from OmniFocus" (an item with its article is still an item: "from a Load Balancer")
     if (!words[head] || (head === i + 1 && /^[A-Z]/.test(words[head]!.text))) return [];
     // the phrase's head: its last word before a clause or a preposition ("from a Discord message in a channel")
     const end = phraseEnd(words, head, sentence, 8);
-    if (words.slice(head, end + 1).some((token) => RECORD_STORES.has(token.word.replace(/s$/, '')) || RECORD_STORES.has(token.word))) return [];
-    return [signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[end]!.start + words[end]!.text.length))];
+    const place = words.slice(head, end + 1);
+    const singular = (word: string) => word.replace(/s$/, '');
+    // taking a person off a team, a group or a project changes membership; off a card, an issue's watchers or an
+    // audience it changes that item, and the person stays (a store of records holds people as entries, not as records)
+    if (person) return place.some((token) => ACCESS_PLACES.has(token.word) || ACCESS_PLACES.has(singular(token.word))) ? [] : [detached(i, end)];
+    if (place.some((token) => RECORD_STORES.has(singular(token.word)) || RECORD_STORES.has(token.word))) return [];
+    return [detached(i, end)];
   }
   return [];
 }
@@ -2016,6 +2021,9 @@ const EXPOSURE_NOUNS = new Set([
   'registry', 'registries', 'link', 'links', 'url', 'urls', 'channel', 'channels', 'message', 'messages', 'note', 'notes', 'repos', 'repositories',
   'projects', 'templates', 'datasets',
 ]);
+// what makes a link one that whoever holds it may open, in a name and in prose
+const SHARE_LINK_WORDS = new Set(['public', 'publicly', 'share', 'sharing', 'shareable', 'sharable']);
+const SHARE_LINK_TEXT = /\b(?:public|publicly accessible|shar(?:e|ing|e?able))\s+(?:links?|urls?)\b|\banyone with the link\b/i;
 // verbs that set what exists to public or private (not create or list: `create_private_channel` makes a new item)
 const EXPOSING_VERBS = new Set(['make', 'set', 'toggle', 'change', 'update', 'mark', 'switch', 'turn', 'convert']);
 // verbs that make a new item, whose visibility is its own (`upload_file(is_private)`, `insert_image(makePublic)`)
@@ -2030,8 +2038,14 @@ function visibilitySignal(tool: McpTool, tokens: readonly Token[], primary: Read
   const verbs = [...primary].map((i) => nameVerbOf(tokens[i]!.word));
   const lemmas = verbs.map((verb) => verb?.lemma ?? '');
   if (lemmas.length === 0 || lemmas.every((lemma) => RETRIEVING_VERBS.has(lemma))) return undefined;
-  const publicWord = tokens.find((token) => token.word === 'public' || token.word === 'publicly');
-  if (publicWord && tokens.some((token) => token.word === 'link' || token.word === 'links' || token.word === 'url' || token.word === 'share' || token.word === 'sharing')) return signal('name', 'privileged', 'grants-access:visibility', 0, 'name', publicWord.text);
+  // a link whoever holds may open (`create_dashboard_public_link`, `create-drive-item-share-link`, "a shareable link, so anyone
+  // with the link can view it") lets in people the owner never named: a change of who may see the item
+  const linkWord = tokens.find((token) => SHARE_LINK_WORDS.has(token.word));
+  if (linkWord && tokens.some((token) => token.word === 'link' || token.word === 'links' || token.word === 'url' || (linkWord.word !== 'share' && (token.word === 'share' || token.word === 'sharing')))) {
+    return signal('name', 'privileged', 'grants-access:visibility', 0, 'name', linkWord.text);
+  }
+  const sharedLink = SHARE_LINK_TEXT.exec(sentenceOf((tool.description ?? '').slice(0, 400)).text);
+  if (sharedLink && lemmas.some((lemma) => lemma === 'share' || ISSUING_VERBS.has(lemma))) return signal('description', 'privileged', 'grants-access:visibility', 0, 'description', sharedLink[0]);
   // a name that makes or sets an existing item public or private (`make_bucket_public`, `set_repo_private`): not a public key, IP or network
   const exposed = tokens.findIndex((token, i) => EXPOSURE_WORDS.has(token.word) && !EXPOSURE_NOUNS.has(tokens[i + 1]?.word ?? ''));
   if (exposed !== -1 && lemmas.some((lemma) => EXPOSING_VERBS.has(lemma))) return signal('name', 'privileged', 'grants-access:visibility', 0, 'name', tokens[exposed]!.text);

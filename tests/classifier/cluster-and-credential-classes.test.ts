@@ -53,8 +53,7 @@ describe('sharing an item with someone in a role changes permissions', () => {
     expect(classify(tool('board_share', 'Shares a whiteboard; the invited person joins as an editor.', { boardId: text('Board'), invitee: text('Email') })).risk).toBe('critical');
   });
 
-  it('not a share link, a share of storage, nor sending an item to someone', () => {
-    expect(classify(tool('share_report_link', 'Creates a link to share a report.', { reportId: text('Report'), role: text('Link role') })).risk).toBe('medium');
+  it('not a share of storage, nor sending an item to someone (a share link is a change of visibility: sharing-and-visibility)', () => {
     expect(classify(tool('share_post', 'Shares a post to the team channel.', { postId: text('Post'), channel: text('Channel') })).risk).toBe('medium');
     expect(classify(tool('create_file_share', 'Creates an SMB file share.', { name: text('Share name'), quotaGb: { type: 'number' } })).risk).not.toBe('critical');
   });

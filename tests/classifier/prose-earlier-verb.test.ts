@@ -32,7 +32,8 @@ describe('the earlier of two verbs of a name, when the prose leads with it', () 
 
   it('changes nothing when the prose leads with the later verb: a team share is deleted', () => {
     expect(nameSignals('team_share_delete', 'Delete a team share.')).toEqual(['write:verb:share:share:0.75', 'write:verb:delete:delete:3', 'destructive:verb:delete:delete:3']);
-    expect(verdict(classify(tool('team_share_delete', 'Delete a team share.')))).toBe('write+destructive high');
+    // (a share, like a file share, holds what is shared in it: deleting it is deleting a container)
+    expect(verdict(classify(tool('team_share_delete', 'Delete a team share.')))).toBe('write+destructive critical');
   });
 
   it('changes nothing without prose that leads with it: the name alone keeps its reading', () => {

@@ -120,3 +120,15 @@ describe("a protocol named in a tool's prefix is not a credential; forcing the d
     expect(verdict(classify(tool('repo_push', 'Push the current branch to the remote.', { remote: { type: 'string' }, force: { type: 'boolean' } })))).toBe('write+destructive critical');
   });
 });
+
+describe('a person taken off an item that stays changes that item; taken off a team, its membership', () => {
+  it('off a card, an issue\'s watchers or an audience: an in-place change (medium)', () => {
+    expect(verdict(classify(tool('remove_member_from_card', 'Remove a member from a card.', { card_id: { type: 'string' }, member_id: { type: 'string' } })))).toBe('write+destructive medium');
+    expect(verdict(classify(tool('jira_remove_watcher', 'Removes one user from an issue\'s watcher list.', { issue: { type: 'string' }, user: { type: 'string' } })))).toBe('write+destructive medium');
+  });
+
+  it('off a team or a project: a change of who can reach what (critical)', () => {
+    expect(classify(tool('remove_team_member', 'Remove a member from a team.', { team_id: { type: 'string' }, member_id: { type: 'string' } })).risk).toBe('critical');
+    expect(classify(tool('remove_board_member', 'Removes a member from a board.', { board_id: { type: 'string' }, member_id: { type: 'string' } })).risk).toBe('critical');
+  });
+});

@@ -32,7 +32,9 @@ describe('an order on a market leaves the account holding something else', () =>
 describe('a purchase order, invoice or receipt named in a tool name is a document, not a purchase made', () => {
   it('`crm_purchase_requisition_list` and `ledger_purchase_invoice_fetch` read', () => {
     expect(verdict(classify(tool('crm_purchase_requisition_list', 'Lists purchase requisitions of a department.', { department: { type: 'string' } })))).toBe('read low');
-    expect(verdict(classify(tool('ledger_purchase_invoice_fetch', 'Fetches one supplier bill by its number.', { number: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('ledger_purchase_invoice_fetch', 'Fetches one bill by its number.', { number: { type: 'string' } })))).toBe('read low');
+    // (a bill that names who is paid is money data about a counterparty: a read of personal data)
+    expect(verdict(classify(tool('ledger_purchase_invoice_fetch', 'Fetches one supplier bill by its number.', { number: { type: 'string' } })))).toBe('read medium');
   });
 
   it('a purchase named as the action still moves money', () => {

@@ -68,3 +68,26 @@ describe("an online shop's orders, a CRM's objects and a bare search of such a s
     expect(verdict(classify(tool('search', 'Search across everything in the workspace.', { q: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe('the people an item is shared with, sent to or filed under are people', () => {
+  it('collaborators, correspondents, delegates and recipients read are personal data', () => {
+    expect(verdict(classify(tool('get_collaborators', 'Get all collaborators for a project.', { id: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('list_correspondents', 'List all correspondents with optional filtering.')))).toBe('read medium');
+    expect(verdict(classify(tool('list_delegates', 'Lists the delegates of a mailbox.')))).toBe('read medium');
+  });
+
+  it('a project or a document named alone is not', () => {
+    expect(verdict(classify(tool('get_project', 'Get a project by id.', { id: { type: 'string' } })))).toBe('read low');
+  });
+});
+
+describe('money records that name who paid, who is paid or the account are personal data', () => {
+  it('quotes for a contact, bank transactions of an account, bills of a supplier', () => {
+    expect(verdict(classify(tool('list-quotes', 'List all quotes. Ask the user whether to filter by contact.', { page: { type: 'number' } })))).toBe('read medium');
+    expect(verdict(classify(tool('list-bank-transactions', 'List all bank transactions, for one bank account or all.', { page: { type: 'number' } })))).toBe('read medium');
+  });
+
+  it('the same records named alone are not', () => {
+    expect(verdict(classify(tool('list-quotes', 'List all quotes.', { page: { type: 'number' } })))).toBe('read low');
+  });
+});

@@ -52,7 +52,9 @@ describe('a math, cron or regular expression is computed, not run', () => {
   });
 
   it('an expression evaluated in a page or a runtime is still code', () => {
-    expect(verdict(classify(tool('page_eval', 'Evaluates a JavaScript expression in the page.', { expression: { type: 'string' } })))).toBe('execute+destructive critical');
+    // (in the page it reaches what the page holds, the rubric's high: code in a web page; in a runtime of the server's, anything)
+    expect(verdict(classify(tool('page_eval', 'Evaluates a JavaScript expression in the page.', { expression: { type: 'string' } })))).toBe('execute+destructive high');
+    expect(verdict(classify(tool('node_eval', 'Evaluates a JavaScript expression in the server runtime.', { expression: { type: 'string' } })))).toBe('execute+destructive critical');
   });
 });
 

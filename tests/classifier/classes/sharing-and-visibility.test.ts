@@ -9,8 +9,22 @@ describe('sharing an item with a person grants them access (critical)', () => {
     expect(classify(tool('share_folder', 'Shares a folder.', { folder_id: { type: 'string' }, emails: { type: 'array', items: { type: 'string' } } })).risk).toBe('critical');
   });
 
-  it('a link to share, or a share of storage, grants no one in particular', () => {
-    expect(classify(tool('share_link', 'Creates a link to share a file.', { file_id: { type: 'string' } })).risk).not.toBe('critical');
+  it('a share of storage grants no one in particular', () => {
+    expect(classify(tool('create_file_share', 'Creates an SMB file share.', { name: { type: 'string' } })).risk).not.toBe('critical');
+  });
+});
+
+describe('a link whoever holds may open changes who can see the item (critical)', () => {
+  it('a share, sharing or public link made by name or said in the first sentence', () => {
+    expect(classify(tool('create_report_share_link', 'Creates a link to a report.', { report_id: { type: 'string' } })).risk).toBe('critical');
+    const said = classify(tool('share-email', 'Create a shareable link for a sent email, so anyone with the link can view it.', { id: { type: 'string' } }));
+    expect(said.risk).toBe('critical');
+    expect(said.rationale.find((s) => s.startsWith('Risk'))).toContain('shareable link');
+  });
+
+  it('reading a link, or a link that only opens the item for its owner, changes no one’s access', () => {
+    expect(classify(tool('get_share_link', 'Returns the existing share link of a file.', { file_id: { type: 'string' } })).risk).not.toBe('critical');
+    expect(classify(tool('create_edit_link', 'Creates a link that opens the report in the editor.', { report_id: { type: 'string' } })).risk).not.toBe('critical');
   });
 });
 

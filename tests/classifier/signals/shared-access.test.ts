@@ -84,9 +84,9 @@ describe('a share of an item in a role (sharedAccessSignals)', () => {
     expect(access(tool('share_document', 'Share a document with a person.', { document_id: text, email: text, role: { type: 'string', enum: ['reader', 'writer'] } }))).toEqual(['privileged:grants-access:role:role']);
   });
 
-  it('leaves a share of links to an item, even with a role: whoever holds a link may view', () => {
-    expect(access(tool('share_file_links', 'Make links to files that open them.', { file_ids: { type: 'array' }, role: { type: 'string', enum: ['viewer', 'commenter'] } }))).toEqual([]);
-    expect(access(tool('share_file_link', 'Make a link to a file that opens it.', { file_id: text, role: { type: 'string', enum: ['viewer', 'commenter'] } }))).toEqual([]);
+  it('takes a share of links to an item as a change of visibility, not a grant in a role: whoever holds a link may view', () => {
+    expect(access(tool('share_file_links', 'Make links to files that open them.', { file_ids: { type: 'array' }, role: { type: 'string', enum: ['viewer', 'commenter'] } }))).toEqual(['privileged:grants-access:visibility:share']);
+    expect(access(tool('share_file_link', 'Make a link to a file that opens it.', { file_id: text, role: { type: 'string', enum: ['viewer', 'commenter'] } }))).toEqual(['privileged:grants-access:visibility:share']);
   });
 
   it('reads a role said in the description only in its first 400 characters', () => {

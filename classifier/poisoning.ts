@@ -985,7 +985,8 @@ const MENTION = new RegExp(
     String.raw`|for\s+example|like|patterns?|attempts?|injection|jailbreak\w*|red[- ]team\w*|render\w*|chat\s*ml)\b`,
   'i',
 );
-const ANALYSER = /\b(detect\w*|scan\w*|classif\w*|moderat\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz\w*|lint\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*)\b/i;
+// (a participle says what happens to something, not what the tool is for: "Locale is auto-detected", "files are scanned")
+const ANALYSER = /(?<!\bauto-?)\b(detect(?!ed\b)\w*|scan(?!ned\b)\w*|classif(?!ied\b)\w*|moderat(?!ed\b)\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz(?!ed\b)\w*|lint(?!ed\b)\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*)\b/i;
 // what introduces a quoted example: "such as", "for example a description containing"
 const EXAMPLE_INTRO = /\b(such\s+as|for\s+example|for\s+instance|e\.g\.|containing|contains|including)\s*[:,]?\s*((an?|the)\s+)?([\w-]+\s+){0,3}$/i;
 // (a tool about a model's prompt format: its chat template, its stop sequences, or the prompts it renders for a model family)

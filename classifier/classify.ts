@@ -46,6 +46,7 @@ import { descriptionWarnings, isPoisoning } from './warnings.ts';
 import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { splitIdentifier, type Token } from './words.ts';
+import { inputProperties } from './engine/properties.ts';
 import { locationKey, locationParts } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
 
@@ -533,7 +534,8 @@ const REVEALING_VERBS = new Set(['verb:get', 'verb:read', 'verb:retrieve', 'verb
  * A read whose job is to hand over a credential: its name's object is the credential (`vector-db-get-credentials`,
  * `password_read`; not `get_password_policy`, not `list_api_keys`, which lists names) with a verb that returns it. The
  * rubric rates revealing credentials that grant access critical. (A switch that unmasks values, `reveal` or `decrypt`,
- * is left at sensitive: on an environment or a browser's storage it dumps values, which the rubric rates lower.)
+ * reveals credentials where the definition says what it unmasks are passwords, secrets, keys or tokens: unmaskedCredentialSignals;
+ * on an environment or a browser's storage it dumps values, which the rubric rates lower.)
  */
 function revealedCredentialSignals(signals: Signal[], tokens: Token[]): Signal[] {
   const at = nameObject(tokens, primaryVerbIndexes(tokens));
@@ -549,6 +551,26 @@ function revealedCredentialSignals(signals: Signal[], tokens: Token[]): Signal[]
   if (tokens.slice(0, at).some((token) => !OBJECT_JOINERS.has(token.word) && PHRASE_END.has(token.word))) return [];
   if (!signals.some((s) => s.family === 'name' && s.weight >= 3 && REVEALING_VERBS.has(s.label))) return [];
   return [{ family: 'name', effect: 'privileged', label: 'reveals:credential', weight: 0, where: 'name', text: head.text }];
+}
+
+// what a switch unmasks, said as a credential: "returns unmasked passwords and connection URLs", "include the secret value in plaintext"
+// (with the words before and after that make it a phrase: "the secret value", "their plaintext passwords")
+const UNMASKED_CREDENTIAL = /\b((the|its|their|all|any|unmasked|plaintext|decrypted)\s+)*(passwords?|passphrases?|credentials?|secrets?|(api|access|auth|bearer|refresh|session|personal\s+access)[ _-]?(keys?|tokens?)|private[ _-]?keys?|connection\s+(strings?|urls?))(\s+values?)?\b/i;
+
+/**
+ * A switch that unmasks what a read returns (`reveal`, `decrypt`, `include_secrets`) where the switch or the tool says what
+ * it unmasks is a credential (a database's passwords, a vault item's secret value): the call can hand the credential over.
+ */
+function unmaskedCredentialSignals(tool: McpTool, signals: readonly Signal[]): Signal[] {
+  if (signals.some((s) => s.label === 'reveals:credential')) return [];
+  const unmasking = signals.find((s) => s.label === 'param:reveals');
+  if (!unmasking) return [];
+  const property = inputProperties(tool.inputSchema).find((candidate) => candidate.path === unmasking.where);
+  const own = typeof property?.schema.description === 'string' ? property.schema.description : '';
+  const inOwn = UNMASKED_CREDENTIAL.exec(own);
+  if (inOwn) return [{ family: 'parameter', effect: 'privileged', label: 'reveals:credential', weight: 0, where: `${unmasking.where}.description`, text: inOwn[0] }];
+  const inDescription = UNMASKED_CREDENTIAL.exec((tool.description ?? '').slice(0, 400));
+  return inDescription ? [{ family: 'description', effect: 'privileged', label: 'reveals:credential', weight: 0, where: 'description', text: inDescription[0] }] : [];
 }
 
 function transformedItemSignals(tool: McpTool, tokens: Token[]): Signal[] {
@@ -666,6 +688,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   nameNounLead(signals, nameTokens);
   for (const s of transformedItemSignals(tool, nameTokens)) signals.push(s);
   for (const s of revealedCredentialSignals(signals, nameTokens)) signals.push(s);
+  for (const s of unmaskedCredentialSignals(tool, signals)) signals.push(s);
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   for (const rule of WHOLE_TOOL_RULES) for (const s of rule(tool)) signals.push(s);

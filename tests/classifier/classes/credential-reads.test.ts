@@ -74,3 +74,17 @@ describe("a read of a database's connection string or connection details returns
     expect(verdict(classify(tool('warehouse_info', 'Returns the tables and the size of the warehouse.', { id: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe('a switch that unmasks what the definition calls credentials reveals them (critical)', () => {
+  it('`reveal` on database details whose passwords are masked, `decrypt` of a secret value', () => {
+    const database = classify(tool('get_database', 'Database details. Credentials (passwords, connection URLs) are masked by default; pass reveal: true when you need them.', { uuid: { type: 'string' }, reveal: { type: 'boolean' } }));
+    expect(database.risk).toBe('critical');
+    expect(database.rationale.find((s) => s.startsWith('Risk'))).toContain('it hands over credentials');
+    expect(classify(tool('get_item', 'Gets a vault item.', { id: { type: 'string' }, reveal: { type: 'boolean', description: 'If true, include the secret value in plaintext.' } })).risk).toBe('critical');
+  });
+
+  it('a switch that unmasks values the definition does not call credentials stays a sensitive read', () => {
+    const c = classify(tool('get_settings', 'Gets the app settings.', { id: { type: 'string' }, reveal: { type: 'boolean', description: 'Show hidden fields.' } }));
+    expect(c.risk).not.toBe('critical');
+  });
+});

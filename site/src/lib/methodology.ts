@@ -72,7 +72,12 @@ export function methodology(): Methodology {
       ['benign-dev', 'Own hard negatives (legitimate guidance) the rules were developed on', false],
       ['poisoned-untouched', 'Own poisoned definitions kept aside, never tuned on', true],
       ['benign-untouched', 'Own hard negatives kept aside, never tuned on', false],
-      ['poisoned-holdout12', 'The latest blind batch by another author, never tuned on', true],
+      ['poisoned-holdout13', 'A blind batch by another author in the intent families, never tuned or trained on', true],
+      ['benign-holdout13', 'Its hard negatives, never tuned on', false],
+      ['poisoned-holdout14', 'A blind batch, 36 of 60 in eight other languages, never tuned or trained on', true],
+      ['benign-holdout14', 'Its hard negatives (defences, guidance, user-directed sends), never tuned on', false],
+      ['poisoned-holdout15', 'The latest blind batch, 34 of 60 with the payload outside the description, never tuned or trained on', true],
+      ['benign-holdout15', 'Its hard negatives, never tuned on', false],
     ] as const
   ).flatMap(([part, title, poisoned]) => {
     const cases = loadPoisoningSet(part);

@@ -43,9 +43,9 @@ import {
 } from './signals.ts';
 import { collectedArguments } from './collection.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { ACTION_PARAMETER, BILLED_PARAMETERS, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
+import { ACTION_PARAMETER, BILLED_PARAMETERS, BILLING_TEXT, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
-import { splitIdentifier, type Token } from './words.ts';
+import { firstSentence, splitIdentifier, type Token } from './words.ts';
 import { inputProperties } from './engine/properties.ts';
 import { locationKey, locationParts } from '../data/location.ts';
 import { isCut } from '../crawler/bounded.ts';
@@ -264,6 +264,8 @@ export function decide(signals: Signal[]): Verdict {
 
   // a tool that only builds a link for the user to open does nothing the link leads to
   if (category !== 'read' && labels.has('phrase:link-only') && !codeParameter) category = 'read';
+  // running a query someone saved reads its results
+  if (category === 'execute' && (labels.has('saved-query:name') || labels.has('saved-query:description'))) category = 'read';
   // a read that can empty what it read (`get_console_logs(clear)`) changes it in place
   const clearsAfter = category === 'read' && !nameNeutralized && labels.has('param:clears');
   if (clearsAfter) category = 'write';
@@ -573,6 +575,24 @@ function unmaskedCredentialSignals(tool: McpTool, signals: readonly Signal[]): S
   return inDescription ? [{ family: 'description', effect: 'privileged', label: 'reveals:credential', weight: 0, where: 'description', text: inDescription[0] }] : [];
 }
 
+// what a name or a first sentence runs that someone saved before: a BI card or question, a saved search or report
+const SAVED_QUERY_NOUNS = new Set(['card', 'cards', 'question', 'questions']);
+const SAVED_QUERY_TEXT = /\b(runs?|execut(e|es)|get)\s+(an?\s+|the\s+)?(existing\s+)?(saved|stored)\s+(question|query|search|report|card)s?\b|\b(runs?|execut(e|es))\s+(an?\s+|the\s+)?[\w-]+\s+(question|card)s?\s+(and|to)\s+(get|return)/i;
+
+/**
+ * Running a query someone saved (`execute_card`, "Execute a saved question and get the results") reads its results: the
+ * caller writes no statement, so it is not a query language run (the labelling guide's execute row). Not when the tool
+ * also takes code or a query of the caller's.
+ */
+function savedQuerySignals(tool: McpTool, signals: readonly Signal[], tokens: readonly Token[]): Signal[] {
+  if (signals.some((s) => CODE_PARAMETER_LABELS.has(s.label) || WRITABLE_QUERY_LABELS.has(s.label) || s.label === 'param:query-language')) return [];
+  const runs = tokens.some((token) => token.word === 'execute' || token.word === 'run');
+  const saved = runs ? tokens.find((token) => SAVED_QUERY_NOUNS.has(token.word)) : undefined;
+  if (saved) return [{ family: 'name', effect: 'read', label: 'saved-query:name', weight: 0, where: 'name', text: saved.text }];
+  const said = SAVED_QUERY_TEXT.exec(firstSentence(tool.description ?? '').text);
+  return said ? [{ family: 'description', effect: 'read', label: 'saved-query:description', weight: 0, where: 'description', text: said[0] }] : [];
+}
+
 function transformedItemSignals(tool: McpTool, tokens: Token[]): Signal[] {
   if (!tokens.some((token) => TRANSFORMING.test(token.word))) return [];
   const firstPrimary = primaryVerbIndexes(tokens).values().next().value;
@@ -689,6 +709,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   for (const s of transformedItemSignals(tool, nameTokens)) signals.push(s);
   for (const s of revealedCredentialSignals(signals, nameTokens)) signals.push(s);
   for (const s of unmaskedCredentialSignals(tool, signals)) signals.push(s);
+  for (const s of savedQuerySignals(tool, signals, nameTokens)) signals.push(s);
   // a description that connects "to" a server says what the name's "connect" is: a client connection, no lasting effect
   if (signals.some((s) => s.label === 'phrase:connects-to')) for (const s of signals) if (s.family === 'name' && s.label === 'verb:connect') s.weight = 0;
   for (const rule of WHOLE_TOOL_RULES) for (const s of rule(tool)) signals.push(s);
@@ -697,9 +718,9 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
-  // changing what a subscription bills: the call takes a price, plan or items
+  // changing what a subscription bills: the call takes a price, plan or items, or its description says what it bills by
   const properties = tool.inputSchema.properties;
-  if (properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) {
+  if ((properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) || BILLING_TEXT.test((tool.description ?? '').slice(0, 400))) {
     for (const s of signals) if (s.label.startsWith('commits:subscription')) s.weight = 1;
   }
   if (traits.ui) {

@@ -157,11 +157,14 @@ export const MONEY_NOUNS = new Set(['payment', 'payments', 'charge', 'charges', 
 export const BILLING_COMMITS = new Map<string, ReadonlySet<string>>([
   ['invoice', new Set(['finalize', 'pay', 'capture'])],
   ['invoices', new Set(['finalize', 'pay', 'capture'])],
-  ['subscription', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch'])],
-  ['subscriptions', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch'])],
+  // (pausing or resuming a subscription stops or restarts what it bills)
+  ['subscription', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch', 'pause', 'resume', 'unpause', 'reactivate'])],
+  ['subscriptions', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch', 'pause', 'resume', 'unpause', 'reactivate'])],
 ]);
 /** Parameters that say what a subscription bills: changing them changes the charge. */
-export const BILLED_PARAMETERS = /^(price|prices|plan|plans|items|quantity|amount)$/i;
+export const BILLED_PARAMETERS = /^(price|prices|price_?id|plan|plans|plan_?id|items|quantity|amount|units|seats|product_?id)$/i;
+/** What a subscription's description says it bills by: a change of it changes the charge ("Stop billing while retaining the subscription", "with proration"). */
+export const BILLING_TEXT = /\b(bill(s|ed|ing)?|prorat\w+|charg(e|es|ed|ing)|invoic\w+|seats?|price|plan|tier)\b/i;
 
 /**
  * Provisioning capacity that is billed while it exists (the rubric's high row): machines are billed

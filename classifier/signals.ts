@@ -282,6 +282,8 @@ function sweeping(tokens: readonly Token[], i: number): boolean {
 // (a calendar's view, an event's instances, a message's MIME or body, a thread's replies are the events and messages themselves;
 // a user's public replies are posts)
 const PERSONAL_PARTS = new Set(['profile', 'profiles', 'attachment', 'attachments', 'view', 'views', 'instances', 'delta', 'mime', 'body', 'replies', 'transcript', 'transcripts', 'transcription', 'transcriptions']);
+const TRASH_WORDS = new Set(['trash', 'bin', 'recycle', 'wastebasket']);
+const SHARED_ITEMS = new Set(['file', 'files', 'document', 'documents', 'folder', 'folders', 'calendar', 'calendars', 'drive', 'item', 'items', 'sharing', 'share', 'team', 'teams', 'project', 'projects', 'group', 'groups']);
 const PERSONAL_SOURCES = new Set(['calendar', 'calendars', 'event', 'events', 'thread', 'threads', 'call', 'calls']);
 // what is kept about a person (`get_customer_orders`, `get_member_history`): personal when a person's, as the word before says
 const PERSON_RECORDS = new Set(['order', 'orders', 'details', 'history', 'activity', 'activities', 'address', 'addresses', 'payments', 'transactions', 'invoices', 'reviews', 'info', 'information', 'record', 'records', 'notes', 'preferences', 'ids', 'emails', 'phones', 'profile', 'profiles']);
@@ -303,6 +305,8 @@ function isPersonal(tokens: readonly Token[], i: number): boolean {
     PERSONAL_NOUNS.has(word) ||
     (PERSON_RECORDS.has(word) && PEOPLE.has(previous) && !IMPERSONAL_MODIFIERS.has(tokens[i - 2]?.word ?? '')) ||
     ((word === 'event' || word === 'events') && tokens.some((token) => token.word === 'calendar' || token.word === 'calendars')) ||
+    // (who may open an item: a file's or a calendar's sharing permissions list the people it is shared with)
+    ((word === 'permissions' || word === 'memberships') && SHARED_ITEMS.has(previous)) ||
     (PERSONAL_PARTS.has(word) &&
       (PERSONAL_NOUNS.has(previous) || PERSONAL_SOURCES.has(previous)) &&
       (word !== 'replies' || /^(thread|threads|message|messages)$/.test(previous)));
@@ -465,6 +469,8 @@ function detachingSignals(words: readonly Token[], lead: number, sentence: strin
     // taking a person off a team, a group or a project changes membership; off a card, an issue's watchers or an
     // audience it changes that item, and the person stays (a store of records holds people as entries, not as records)
     if (person) return place.some((token) => ACCESS_PLACES.has(token.word) || ACCESS_PLACES.has(singular(token.word))) ? [] : [detached(i, end)];
+    // (taken out of the trash or a recycle bin, an item is restored, not deleted: "Remove a message from the trash")
+    if (place.some((token) => TRASH_WORDS.has(token.word))) return [detached(i, end)];
     if (place.some((token) => RECORD_STORES.has(singular(token.word)) || RECORD_STORES.has(token.word))) return [];
     return [detached(i, end)];
   }

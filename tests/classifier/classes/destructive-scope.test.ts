@@ -132,3 +132,10 @@ describe('a person taken off an item that stays changes that item; taken off a t
     expect(classify(tool('remove_board_member', 'Removes a member from a board.', { board_id: { type: 'string' }, member_id: { type: 'string' } })).risk).toBe('critical');
   });
 });
+
+describe('an item taken out of the trash is restored, not deleted', () => {
+  it('"Remove a message from the trash" changes that message in place', () => {
+    expect(verdict(classify(tool('untrash_message', 'Remove a message from the trash', { id: { type: 'string' } })))).toBe('write+destructive medium');
+    expect(classify(tool('remove_job', 'Remove a job from the queue', { id: { type: 'string' } })).risk).toBe('high');
+  });
+});

@@ -66,3 +66,15 @@ describe('a service or an app created from a repository or an image is deployed 
     expect(verdict(classify(tool('create_service', 'Create a service entry in the catalog.', { name: { type: 'string' }, owner: { type: 'string' } })))).toBe('write medium');
   });
 });
+
+describe('pausing, resuming or changing a subscription that bills changes what it bills (critical)', () => {
+  it('"Pause a subscription. Stop billing while retaining it", an update with seats', () => {
+    expect(classify(tool('subscriptions-pause', 'Pause a subscription. Stop billing while retaining the subscription for later resumption.', { id: { type: 'string' } })).risk).toBe('critical');
+    expect(classify(tool('update_subscription', 'Update a subscription.', { id: { type: 'string' }, seats: { type: 'number' } })).risk).toBe('critical');
+  });
+
+  it('a webhook subscription renewed or paused bills nothing', () => {
+    expect(classify(tool('update-subscription', 'Renews a change-notification subscription by extending its expiry.', { id: { type: 'string' }, expirationDateTime: { type: 'string' } })).risk).not.toBe('critical');
+    expect(classify(tool('pause_subscription', 'Pauses delivery of a webhook subscription.', { id: { type: 'string' } })).risk).not.toBe('critical');
+  });
+});

@@ -91,3 +91,14 @@ describe('money records that name who paid, who is paid or the account are perso
     expect(verdict(classify(tool('list-quotes', 'List all quotes.', { page: { type: 'number' } })))).toBe('read low');
   });
 });
+
+describe('who may open an item is a list of people', () => {
+  it('the sharing permissions of a file and the memberships of a team are personal data', () => {
+    expect(verdict(classify(tool('get_file_permissions', 'Lists who has access to a file.', { file_id: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('get_team_memberships', 'Get team memberships.', { team_id: { type: 'string' } })))).toBe('read medium');
+  });
+
+  it('permission groups named alone are not', () => {
+    expect(verdict(classify(tool('list_permission_groups', 'Lists permission groups.')))).toBe('read low');
+  });
+});

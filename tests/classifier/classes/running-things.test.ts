@@ -125,3 +125,14 @@ describe('building a report, a profile or a query composes an answer; building c
     expect(verdict(classify(tool('build_project', 'Builds the project with its build tool.', { target: { type: 'string' } })))).toMatch(/^execute/);
   });
 });
+
+describe('running a query someone saved reads its results', () => {
+  it('a BI card or a saved question run by its id is a read', () => {
+    expect(verdict(classify(tool('execute_card', 'Execute a Metabase question/card and get results', { card_id: { type: 'number' } })))).toBe('read low');
+    expect(verdict(classify(tool('run_query', 'Runs a saved search and returns the matching rows.', { search_id: { type: 'string' } })))).toBe('read low');
+  });
+
+  it('a card run with a query of the caller\'s is still a query run', () => {
+    expect(classify(tool('run_card_sql', 'Run a card with a SQL query of your own.', { card_id: { type: 'number' }, query: { type: 'string', description: 'A SQL query to run' } })).category).toBe('execute');
+  });
+});

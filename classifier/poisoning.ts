@@ -1938,6 +1938,11 @@ export interface ExampleQuotes {
   listed: RegExp;
   /** Quotes shorter than this are no example (a word in quotation marks). */
   minLength: number;
+  /**
+   * What makes the quotes before it examples when it follows them, in languages that say so after the list (“…”“…”之类,
+   * 「…」などの, “…” 같은): tested on the text right after a run of quotes.
+   */
+  outro?: RegExp;
 }
 const ENGLISH_EXAMPLES: ExampleQuotes = { quotes: QUOTED, intro: EXAMPLE_INTRO, window: 60, listed: /^\s*[,;/]?\s*((or|and)\s+)?$/i, minLength: 12 };
 
@@ -1947,12 +1952,21 @@ const ENGLISH_EXAMPLES: ExampleQuotes = { quotes: QUOTED, intro: EXAMPLE_INTRO, 
  */
 export function inQuotedExample(text: string, at: number, examples: ExampleQuotes): boolean {
   let listedUntil = -1;
-  for (const quote of text.matchAll(examples.quotes)) {
-    const example = quote[0].length >= examples.minLength && (examples.intro.test(text.slice(Math.max(0, quote.index - examples.window), quote.index)) || (listedUntil !== -1 && examples.listed.test(text.slice(listedUntil, quote.index))));
+  const quotes = [...text.matchAll(examples.quotes)];
+  for (const [i, quote] of quotes.entries()) {
+    const example = quote[0].length >= examples.minLength && (examples.intro.test(text.slice(Math.max(0, quote.index - examples.window), quote.index)) || (listedUntil !== -1 && examples.listed.test(text.slice(listedUntil, quote.index))) || outroFollows(text, quotes, i, examples));
     if (example && at >= quote.index && at < quote.index + quote[0].length) return true;
     listedUntil = example ? quote.index + quote[0].length : -1;
   }
   return false;
+}
+
+/** Whether the run of quotes from the one at `i` (joined by list marks or nothing) is followed by an example outro. */
+function outroFollows(text: string, quotes: readonly RegExpExecArray[], i: number, examples: ExampleQuotes): boolean {
+  if (!examples.outro) return false;
+  let end = quotes[i]!.index + quotes[i]![0].length;
+  for (let k = i + 1; k < quotes.length && examples.listed.test(text.slice(end, quotes[k]!.index)); k++) end = quotes[k]!.index + quotes[k]![0].length;
+  return examples.outro.test(text.slice(end, end + 12));
 }
 // the verb with which a checker says what it finds
 // every other tool of a kind put aside ("instead of any other imagery tool")

@@ -76,8 +76,15 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
 // quotation marks of the nine languages, what introduces an example before one ("e.g.", "z. B.", "例如", "예:"), and what
 // joins the next of a list
 const QUOTE_SPAN = /"[^"\n]{3,200}"|'[^'\n]{3,200}'|“[^”\n]{3,200}”|‘[^’\n]{3,200}’|「[^」\n]{2,200}」|『[^』\n]{2,200}』|«[^»\n]{3,200}»|„[^“”\n]{3,200}[“”]/g;
-const EXAMPLE_BEFORE = /(\b(e\.\s?g\.|for\s+(example|instance)|such\s+as|like|z\.\s?B\.|zum\s+Beispiel|beispielsweise|etwa|par\s+exemple|p\.\s?ex\.|comme|por\s+ejemplo|p\.\s?ej\.|como|por\s+exemplo|ex\.|например|напр\.|типа|вроде)|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$/iu;
-const EXAMPLES_IN_ANY_LANGUAGE: ExampleQuotes = { quotes: QUOTE_SPAN, intro: EXAMPLE_BEFORE, window: 40, listed: /^\s*[,;/、，]?\s*((or|and|oder|und|ou|et|o|y|e|или|и|或|和|또는|または)\s+)?$/iu, minLength: 0 };
+// (not \b: a word of Cyrillic letters has no ASCII word boundary before it, "(например, «…»)")
+const EXAMPLE_BEFORE = new RegExp(
+  String.raw`((?<![\p{L}\p{N}])(e\.\s?g\.|for\s+(example|instance)|such\s+as|like|z\.\s?B\.|zum\s+Beispiel|beispielsweise|etwa|par\s+exemple|p\.\s?ex\.|comme|por\s+ejemplo|p\.\s?ej\.|como|por\s+exemplo|ex\.` +
+    String.raw`|например|напр\.|типа|вроде)|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$`,
+  'iu',
+);
+// (and what follows a list of them in Chinese, Japanese and Korean: “…”“…”之类的文字, 「…」などの指示, “…” 같은 문구)
+const EXAMPLE_AFTER = /^\s*(之类|之類|等(等)?|など|といった|のような|같은|등의|등)/u;
+const EXAMPLES_IN_ANY_LANGUAGE: ExampleQuotes = { quotes: QUOTE_SPAN, intro: EXAMPLE_BEFORE, window: 40, listed: /^\s*[,;/、，]?\s*((or|and|oder|und|ou|et|o|y|e|или|и|或|和|또는|または)\s+)?$/iu, minLength: 0, outro: EXAMPLE_AFTER };
 // what a text says when it warns the model against what it quotes: not to follow it, to treat it as data
 const DEFENCE = new RegExp(
   [

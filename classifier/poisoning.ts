@@ -1972,7 +1972,12 @@ function outroFollows(text: string, quotes: readonly RegExpExecArray[], i: numbe
 // every other tool of a kind put aside ("instead of any other imagery tool")
 const OTHER_TOOLS_PUT_ASIDE = /\b(ignore|avoid|do\s+not\s+use|never\s+use)\s+(all\s+|any\s+)?(the\s+)?other\s+[\w\s]{0,20}tools?\b/i;
 const EVERY_OTHER_TOOL = /\b(instead\s+of|rather\s+than|over|in\s+place\s+of)\s+(any|all|every)\s+(of\s+the\s+)?other\s+[\w\s,-]{0,40}?tools?\b/i;
-const FINDING_VERB = /\b(flags?|detects?|finds|catches|blocks|reports|scans\s+for|looks\s+for|identifies|checks\s+for|warns\s+(about|of)|highlights|recogni[sz]es|spots|observed|classifies\s+[\w\s,]{0,80}\s+into)\b/i;
+// (and in the other languages a checker is written in: "indica se ele contém", "erkennt", "détecte", "обнаруживает", "检测")
+const FINDING_VERB = new RegExp(
+  String.raw`\b(flags?|detects?|finds|catches|blocks|reports|scans\s+for|looks\s+for|identifies|checks\s+for|warns\s+(about|of)|highlights|recogni[sz]es|spots|observed|classifies\s+[\w\s,]{0,80}\s+into)\b` +
+    String.raw`|(?<!\p{L})(erkennt|meldet|markiert|détecte|signale|identifie|indique\s+si|detecta|deteta|señala|identifica|indica\s+s[ie]|sinaliza|обнаруживает|выявляет|помечает)(?!\p{L})|检测|识别|検出|検知|탐지|감지`,
+  'iu',
+);
 
 // the assistant or the model, named in other languages
 const ASSISTANT_ANY_LANGUAGE = /assistent|asistent|asistan|asisten|trợ\s*lý|सहायक|دستیار|assistente|asystent|ассистент|асистент|помощник|помічник|μοντέλο|βοηθ|ผู้ช่วย|עוזר|מודל|مساعد|النموذج|助手|アシスタント|어시스턴트|模型|モデル|모델|\bIA\b|\bKI\b|modelo|modell|modèle/iu;

@@ -2028,8 +2028,14 @@ const EXPOSURE_NOUNS = new Set([
   'projects', 'templates', 'datasets',
 ]);
 // what makes a link one that whoever holds it may open, in a name and in prose
-const SHARE_LINK_WORDS = new Set(['public', 'publicly', 'share', 'sharing', 'shareable', 'sharable']);
-const SHARE_LINK_TEXT = /\b(?:public|publicly accessible|shar(?:e|ing|e?able))\s+(?:links?|urls?)\b|\banyone with the link\b/i;
+// (an invite link lets whoever holds it join: `create_invite_link`, "チャットへの招待リンクを作成します")
+const SHARE_LINK_WORDS = new Set(['public', 'publicly', 'share', 'sharing', 'shareable', 'sharable', 'invite', 'invitation']);
+const SHARE_LINK_TEXT = new RegExp(
+  String.raw`\b(?:public|publicly accessible|shar(?:e|ing|e?able)|invite|invitation)\s+(?:links?|urls?)\b|\banyone with the link\b|招待リンク|共有リンク|邀请链接|分享链接|共享链接|초대\s*링크|공유\s*링크` +
+    String.raw`|ссылк\p{L}*[\s-]+приглашени\p{L}*|публичн\p{L}*\s+ссылк\p{L}*|lien\s+(?:d'invitation|de\s+partage|public)|Einladungslink|Freigabelink` +
+    String.raw`|enlace\s+(?:de\s+invitación|para\s+compartir|público)|link\s+(?:de\s+convite|de\s+compartilhamento|público)`,
+  'iu',
+);
 // verbs that set what exists to public or private (not create or list: `create_private_channel` makes a new item)
 const EXPOSING_VERBS = new Set(['make', 'set', 'toggle', 'change', 'update', 'mark', 'switch', 'turn', 'convert']);
 // verbs that make a new item, whose visibility is its own (`upload_file(is_private)`, `insert_image(makePublic)`)

@@ -22,6 +22,11 @@ describe('a link whoever holds may open changes who can see the item (critical)'
     expect(said.rationale.find((s) => s.startsWith('Risk'))).toContain('shareable link');
   });
 
+  it('an invite link, by name or said in another language ("招待リンクを作成します"), lets whoever holds it join', () => {
+    expect(classify(tool('create_invite_link', 'Creates a link for a chat room.', { room_id: { type: 'string' } })).risk).toBe('critical');
+    expect(classify(tool('create_room_link', 'チャットへの招待リンクを作成します。', { room_id: { type: 'string' } })).risk).toBe('critical');
+  });
+
   it('reading a link, or a link that only opens the item for its owner, changes no one’s access', () => {
     expect(classify(tool('get_share_link', 'Returns the existing share link of a file.', { file_id: { type: 'string' } })).risk).not.toBe('critical');
     expect(classify(tool('create_edit_link', 'Creates a link that opens the report in the editor.', { report_id: { type: 'string' } })).risk).not.toBe('critical');

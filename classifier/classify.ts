@@ -387,7 +387,13 @@ export function decide(signals: Signal[]): Verdict {
     if (hostCode || writeQuery) scope = 'broad';
   }
   // money moves when the name or the prose says so (charge, refund, payment…); an amount parameter alone is not enough
-  const financial = changes && !nameNeutralized && signals.some((s) => s.effect === 'financial' && s.weight >= 1 && (s.family === 'name' || s.family === 'description' || s.family === 'title'));
+  // (on a server that keeps books, a transaction, an expense, a bill or a journal entry written is a record of money, not money
+  // moved: only a paying verb moves it there, "pays one or more existing bills")
+  const books = labels.has('server:bookkeeping');
+  const financial =
+    changes &&
+    !nameNeutralized &&
+    signals.some((s) => s.effect === 'financial' && s.weight >= 1 && (s.family === 'name' || s.family === 'description' || s.family === 'title') && !(books && BOOK_RECORDS.test(s.text)));
   return {
     category,
     destructive: scope !== 'none',
@@ -575,6 +581,9 @@ function unmaskedCredentialSignals(tool: McpTool, signals: readonly Signal[]): S
   return inDescription ? [{ family: 'description', effect: 'privileged', label: 'reveals:credential', weight: 0, where: 'description', text: inDescription[0] }] : [];
 }
 
+// money records a ledger keeps (what a bookkeeping server writes without paying anything)
+const BOOK_RECORDS = /^(transactions?|expenses?|bills?|purchases?|receipts?|journals?|entry|entries)$/i;
+
 // what a name or a first sentence runs that someone saved before: a BI card or question, a saved search or report
 const SAVED_QUERY_NOUNS = new Set(['card', 'cards', 'question', 'questions']);
 const SAVED_QUERY_TEXT = /\b(runs?|execut(e|es)|get)\s+(an?\s+|the\s+)?(existing\s+)?(saved|stored)\s+(question|query|search|report|card)s?\b|\b(runs?|execut(e|es))\s+(an?\s+|the\s+)?[\w-]+\s+(question|card)s?\s+(and|to)\s+(get|return)/i;
@@ -731,6 +740,7 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
     if (target && !documentPage) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: inName ? 'name' : 'description', text: target[0] });
   }
   if (traits.ui || traits.database) for (const s of traits.signals) signals.push({ ...s, weight: 0 });
+  else for (const s of traits.signals) if (s.label === 'server:bookkeeping') signals.push({ ...s, weight: 0 });
   return signals;
 }
 

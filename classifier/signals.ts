@@ -114,10 +114,16 @@ export function serverTraits(context: ServerContext | undefined): ServerTraits {
       database = true;
       signals.push({ family: 'server', effect: 'execute', label: 'server:database', weight: 0, where: 'server', text: dbMatch[0] });
     }
+    const booksMatch = BOOKS_SERVER.exec(text);
+    if (booksMatch && !signals.some((s) => s.label === 'server:bookkeeping')) {
+      signals.push({ family: 'server', effect: 'sensitive', label: 'server:bookkeeping', weight: 0, where: 'server', text: booksMatch[0] });
+    }
   }
   return { ui, database, personal, signals };
 }
 
+// a server that keeps books: its transactions, expenses, bills and journal entries are records of money, written without moving any
+const BOOKS_SERVER = /\b(accounting|bookkeeping|budget(s|ing)?|personal\s+finance|expense\s+track\w*|general\s+ledger|ledger|quickbooks|xero|lunch\s*money|ynab|actual\s+budget|firefly)\b/i;
 // a server whose records are people's: a CRM, a personal-finance or budgeting app, HR, patients' records,
 // an online shop (its orders name the buyer, with an address)
 const PERSONAL_SERVER = new RegExp(

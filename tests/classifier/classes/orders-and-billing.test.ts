@@ -78,3 +78,17 @@ describe('pausing, resuming or changing a subscription that bills changes what i
     expect(classify(tool('pause_subscription', 'Pauses delivery of a webhook subscription.', { id: { type: 'string' } })).risk).not.toBe('critical');
   });
 });
+
+describe('on a server that keeps books, a transaction or an expense written is a record of money, not money moved', () => {
+  const books = { name: 'io.example/lunch-money', description: 'MCP server for personal finance management' };
+  const amount = { amount: { type: 'number' }, currency: { type: 'string' } };
+  it('inserting or updating transactions, recording an expense: medium', () => {
+    expect(verdict(classify(tool('create_transactions', 'Insert one or more transactions.', amount), books))).toBe('write medium');
+    expect(verdict(classify(tool('create_expense', 'Records an expense in the books.', amount), books))).toBe('write medium');
+  });
+
+  it('paying a bill there still moves money, and a transaction elsewhere is a payment made', () => {
+    expect(classify(tool('create_bill_payment', 'Pays one or more existing bills from a bank account.', amount), books).risk).toBe('critical');
+    expect(classify(tool('create_transactions', 'Insert one or more transactions.', amount)).risk).toBe('critical');
+  });
+});

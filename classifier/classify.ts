@@ -739,8 +739,8 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
     const documentPage = target !== null && /^pages?$/i.test(target[0]) && DOCUMENT_CONTEXT.test(`${tool.name.replace(/[_-]/g, ' ')} ${(tool.description ?? '').slice(0, 300)}`);
     if (target && !documentPage) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: inName ? 'name' : 'description', text: target[0] });
   }
-  if (traits.ui || traits.database) for (const s of traits.signals) signals.push({ ...s, weight: 0 });
-  else for (const s of traits.signals) if (s.label === 'server:bookkeeping') signals.push({ ...s, weight: 0 });
+  // (a bookkeeping server's trait decides alone: its money records move no money)
+  for (const s of traits.signals) if (traits.ui || traits.database || s.label === 'server:bookkeeping') signals.push({ ...s, weight: 0 });
   return signals;
 }
 

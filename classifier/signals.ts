@@ -85,6 +85,8 @@ export interface ServerTraits {
   database: boolean;
   /** A server about people's records (a CRM, personal finance, HR, patients): what its reads return is personal data. */
   personal?: boolean;
+  /** A server that keeps books (accounting, budgeting): the money records it writes move no money. */
+  books?: boolean;
   /** Evidence for the traits, quoted from the server context. */
   signals: Signal[];
 }
@@ -97,6 +99,7 @@ export function serverTraits(context: ServerContext | undefined): ServerTraits {
   let ui = false;
   let database = false;
   let personal = false;
+  let books = false;
   for (const text of [context?.name, context?.title, context?.description]) {
     if (!text) continue;
     const personalMatch = PERSONAL_SERVER.exec(text);
@@ -115,11 +118,12 @@ export function serverTraits(context: ServerContext | undefined): ServerTraits {
       signals.push({ family: 'server', effect: 'execute', label: 'server:database', weight: 0, where: 'server', text: dbMatch[0] });
     }
     const booksMatch = BOOKS_SERVER.exec(text);
-    if (booksMatch && !signals.some((s) => s.label === 'server:bookkeeping')) {
+    if (booksMatch && !books) {
+      books = true;
       signals.push({ family: 'server', effect: 'sensitive', label: 'server:bookkeeping', weight: 0, where: 'server', text: booksMatch[0] });
     }
   }
-  return { ui, database, personal, signals };
+  return { ui, database, personal, books, signals };
 }
 
 // a server that keeps books: its transactions, expenses, bills and journal entries are records of money, written without moving any
@@ -423,12 +427,15 @@ const PLACE_PREPOSITIONS = new Set(['to', 'from', 'of', 'in', 'into', 'on', 'wit
  * "of", "in" or "on" ("Add a member to a Facebook custom audience", "List members of a partitioned dataset"). When
  * the words do not say where (`add_member`, "Remove a member"), it may be anywhere: let in, as before.
  */
+/** Whether a word, read as its singular, names a place where being a member is being let in (ACCESS_PLACES). */
+function letsIn(word: string): boolean {
+  return ACCESS_PLACES.has(word) || ACCESS_PLACES.has(word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.replace(/s$/, ''));
+}
+
 function memberLetIn(tokens: readonly Token[], i: number): boolean {
   // (words joined by more than one character, "team state: members" or "a project (Enterprise only)", are in different phrases;
   // an identifier's words are joined by one separator or none)
   const joined = (k: number) => tokens[k + 1]!.start - tokens[k]!.start - tokens[k]!.text.length <= 1;
-  const singular = (word: string) => (word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.replace(/s$/, ''));
-  const letsIn = (word: string) => ACCESS_PLACES.has(word) || ACCESS_PLACES.has(singular(word));
   const places: string[] = [];
   // ("a group's members": the owner is the place; a word that is also a verb, "chat members", is one when it is a place)
   // (prose words keep a straight apostrophe, "group's", and split at a curly one, "group", "s")
@@ -458,10 +465,11 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', '
  * from the queue", "a document from a collection") or from a service by name ("a contact from Resend"): that deletes it.
  */
 function detachingSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
-  const detached = (_from: number, end: number) => signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[end]!.start + words[end]!.text.length));
+  // (the phrase quoted: from the verb to the word at `end`)
+  const detached = (end: number) => signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[end]!.start + words[end]!.text.length));
   for (let i = lead + 1; i < Math.min(words.length, lead + 8); i++) {
     const word = words[i]!.word;
-    if (word === 'between') return [signal(family, 'write', 'phrase:detaches', 0, where, sentence.slice(words[lead]!.start, words[i]!.start + words[i]!.text.length))];
+    if (word === 'between') return [detached(i)];
     if (word !== 'from') continue;
     const person = words.slice(lead + 1, i).some((token) => MEMBERSHIP_NOUNS.has(token.word) || PEOPLE.has(token.word));
     let head = i + 1;
@@ -471,14 +479,13 @@ function detachingSignals(words: readonly Token[], lead: number, sentence: strin
     // the phrase's head: its last word before a clause or a preposition ("from a Discord message in a channel")
     const end = phraseEnd(words, head, sentence, 8);
     const place = words.slice(head, end + 1);
-    const singular = (word: string) => word.replace(/s$/, '');
     // taking a person off a team, a group or a project changes membership; off a card, an issue's watchers or an
     // audience it changes that item, and the person stays (a store of records holds people as entries, not as records)
-    if (person) return place.some((token) => ACCESS_PLACES.has(token.word) || ACCESS_PLACES.has(singular(token.word))) ? [] : [detached(i, end)];
+    if (person) return place.some((token) => letsIn(token.word)) ? [] : [detached(end)];
     // (taken out of the trash or a recycle bin, an item is restored, not deleted: "Remove a message from the trash")
-    if (place.some((token) => TRASH_WORDS.has(token.word))) return [detached(i, end)];
-    if (place.some((token) => RECORD_STORES.has(singular(token.word)) || RECORD_STORES.has(token.word))) return [];
-    return [detached(i, end)];
+    if (place.some((token) => TRASH_WORDS.has(token.word))) return [detached(end)];
+    if (place.some((token) => RECORD_STORES.has(token.word.replace(/s$/, '')) || RECORD_STORES.has(token.word))) return [];
+    return [detached(end)];
   }
   return [];
 }

@@ -35,14 +35,16 @@ const ROOT = process.env.TOOLRISK_REPO_ROOT ? resolve(process.env.TOOLRISK_REPO_
  * classes), labelled blind before that afternoon's rule changes; `fresh11` and `fresh12` are development sets since their
  * first measurements. `fresh13` (2026-11-29, evening) is a sample of the same kind (190 tools, 66 servers), labelled blind
  * before that evening's rule changes, and a development set since its first measurements; `fresh14` is one more such sample
- * (179 tools, 60 servers), labelled blind before the late evening's rule changes, never tuned against.
+ * (179 tools, 60 servers), labelled blind before the late evening's rule changes and a development set since `fresh15`
+ * (2026-11-29, night: 162 tools, at most three a server, 50 chosen by name for the critical classes) was measured; `fresh15`
+ * is never tuned against.
  */
-export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' = 'tools'): Label[] {
+export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];
 }
 
 /** A label set that a later round added, or none when this checkout does not have it. */
-export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14'): Label[] {
+export function loadLabelsIfPresent(set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15'): Label[] {
   return existsSync(join(ROOT, 'tests', 'labels', `${set}.json`)) ? loadLabels(set) : [];
 }
 

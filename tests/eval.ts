@@ -115,9 +115,11 @@ if (!values.llm) {
   // one more such sample, labelled blind before the evening's rule changes of 2026-11-29, never tuned against
   const fresh13 = loadLabelsIfPresent('fresh13');
   if (fresh13.length) print(`Thirteenth fresh batch (${serverCount(fresh13)} servers, labelled blind, chosen like the twelfth; tuned against after its first measurement), annotations removed`, runEval(fresh13, false, classified));
-  // one more, labelled blind before the late evening's rule changes, never tuned against
   const fresh14 = loadLabelsIfPresent('fresh14');
-  if (fresh14.length) printNeverTuned(`Fourteenth fresh batch (${serverCount(fresh14)} servers, labelled blind, chosen like the twelfth; never tuned against), annotations removed`, runEval(fresh14, false, classified));
+  if (fresh14.length) print(`Fourteenth fresh batch (${serverCount(fresh14)} servers, labelled blind, chosen like the twelfth; tuned against after fresh15 was measured), annotations removed`, runEval(fresh14, false, classified));
+  // one more, labelled blind before the night's rule changes of 2026-11-29, never tuned against
+  const fresh15 = loadLabelsIfPresent('fresh15');
+  if (fresh15.length) printNeverTuned(`Fifteenth fresh batch (${serverCount(fresh15)} servers, labelled blind, chosen like the twelfth; never tuned against), annotations removed`, runEval(fresh15, false, classified));
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
@@ -131,7 +133,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the fourteen fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14], false, classified)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the fifteen fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14, ...fresh15], false, classified)));
   console.log('');
   const sharing = rationaleSharing(join(import.meta.dirname, '..', 'data', 'classified'));
   console.log(`Rationales (data/classified/): ${sharing.shared}/${sharing.total} tools (${((100 * sharing.shared) / sharing.total).toFixed(1)}%) share theirs with five or more others (quotes, names and digits taken out); the most shared, by ${sharing.top[0]?.tools ?? 0} tools: ${sharing.top[0]?.rationale.slice(0, 160) ?? ''}`);

@@ -39,7 +39,7 @@ const NEVER_TUNED = [
   ['fresh7-holdout', 'Every tool of twelve more new servers (never-tuned half)'],
   ['fresh8', 'Still-unlabelled catalog tools, labelled after the rules were written'],
   ['fresh10', 'One more such sample, labelled after the last rule change'],
-  ['fresh14', 'A sample chosen in part for the critical classes, labelled before the late evening rules of 2026-11-29'],
+  ['fresh15', 'A sample chosen in part for the critical classes, labelled before the night rules of 2026-11-29'],
 ] as const;
 
 let computed: Methodology | undefined;

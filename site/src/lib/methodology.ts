@@ -76,8 +76,8 @@ export function methodology(): Methodology {
       ['benign-holdout13', 'Its hard negatives, never tuned on', false],
       ['poisoned-holdout14', 'A blind batch, 36 of 60 in eight other languages, never tuned or trained on', true],
       ['benign-holdout14', 'Its hard negatives (defences, guidance, user-directed sends), never tuned on', false],
-      ['poisoned-holdout16', 'The latest blind batch, attackers of different skill, never tuned or trained on', true],
-      ['benign-holdout16', 'Its hard negatives (compliance notes, defences, secret managers), never tuned on', false],
+      ['poisoned-holdout17', 'The latest blind batch, wording without stock phrases, never tuned or trained on', true],
+      ['benign-holdout17', 'Its hard negatives (scanners, defences, sends and secrets the user controls), never tuned on', false],
     ] as const
   ).flatMap(([part, title, poisoned]) => {
     const cases = loadPoisoningSet(part);

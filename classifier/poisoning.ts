@@ -987,6 +987,14 @@ const MENTION = new RegExp(
 );
 // (a participle says what happens to something, not what the tool is for: "Locale is auto-detected", "files are scanned")
 const ANALYSER = /(?<!\bauto-?)\b(detect(?!ed\b)\w*|scan(?!ned\b)\w*|classif(?!ied\b)\w*|moderat(?!ed\b)\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz(?!ed\b)\w*|lint(?!ed\b)\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*)\b/i;
+// what such a checker looks for: attacks, secrets, unsafe or hidden text (not code style, a language, a page's text)
+const ATTACK_SUBJECT = new RegExp(
+  String.raw`\b(prompts?|inject\w*|jailbreak\w*|instructions?|malicious|malware|poison\w*|secrets?|credentials?|pii|toxic\w*|harmful|unsafe|attacks?|threats?|phishing|spam|abuse\w*|exfiltrat\w*|leak\w*|sensitive|suspicious|vulnerab\w*|hidden` +
+    String.raw`|invisible|homoglyphs?|unicode|bidi|payloads?|manipulat\w*|adversarial|guardrails?|red[- ]team\w*|safety|security|moderat\w*|profanity|offensive|detonat\w*|forensic\w*|virus\w*|antivirus|yara|iocs?|indicators?\s+of\s+compromise|mcp|tool\s+(names?|definitions?|descriptions?))\b`,
+  'i',
+);
+// an order to decode a value and do what it says ("decode it and follow it before linting", "decode before use")
+const DECODE_AND_FOLLOW = /\bdecod\w*\b[^.;]{0,40}?\b(follow|apply|obey|execute|run|act\s+on|do\s+what|comply|carry\s+out|use)\b/i;
 // what introduces a quoted example: "such as", "for example a description containing"
 const EXAMPLE_INTRO = /\b(such\s+as|for\s+example|for\s+instance|e\.g\.|containing|contains|including)\s*[:,]?\s*((an?|the)\s+)?([\w-]+\s+){0,3}$/i;
 // (a tool about a model's prompt format: its chat template, its stop sequences, or the prompts it renders for a model family)
@@ -2195,7 +2203,11 @@ function quotedFrom(raw: string, quote: string): string {
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 /** Whether a tool's subject is finding such text (a scanner, a classifier, a sandbox): its examples are mentions, not orders. */
 export function isAnalyser(tool: McpTool): boolean {
-  return ANALYSER.test(`${tool.name} ${asSeen(tool.description ?? '').slice(0, 300)}`);
+  const said = `${tool.name} ${asSeen(tool.description ?? '').slice(0, 300)}`;
+  const analyses = ANALYSER.exec(said);
+  // (a word that is its own subject, "injection", "malware", a linter's rules, or a checker of such text; a language
+  // detector, an image classifier or a document scanner checks other things, and its values are read like any tool's)
+  return analyses !== null && (ATTACK_SUBJECT.test(analyses[0]) || ATTACK_SUBJECT.test(said.replace(/[_.-]/g, ' ')));
 }
 
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean; analyser: boolean } {
@@ -2220,7 +2232,9 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   const read: ReadText[] = [];
   // a part hidden from people (invisible characters, base64) is read like any other text: the rules its sentences fire
   // (with their kinds), each recorded with the raw characters that hide it as the evidence, and `how` in its message
-  const hiddenKinds = (hidden: string, place: Place): { kind: DescriptionWarningKind; rule: string }[] => sentencesOf(hidden, false, place === 'value').flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, context).map(({ kind, rule }) => ({ kind, rule })));
+  const hiddenKinds = (hidden: string, place: Place, as: Context = context): { kind: DescriptionWarningKind; rule: string }[] => sentencesOf(hidden, false, place === 'value').flatMap((sentence) => judgeSentence({ ...sentence, marked: true }, place, as).map(({ kind, rule }) => ({ kind, rule })));
+  // an encoded text the definition tells the model to decode and follow is an order, even in a checker's values
+  const decodedAsOrder: Context = context.analyser && texts.some(({ text }) => DECODE_AND_FOLLOW.test(text)) ? { ...context, analyser: false } : context;
   const recordHidden = (where: string, part: { raw: string; text: string }, found: readonly { rule: string }[], how: string) => {
     for (const { rule } of found) record(findingOf(rule, { where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true }, ` (${how})`));
   };
@@ -2322,14 +2336,14 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
     // instructions encoded in base64 for the model to decode ("decode this and do what it says: aWdub3Jl…"): read like
     // hidden text; only a decoded text that instructs is a finding (a token, a JWT's JSON or an image's bytes is not)
     for (const part of encodedParts(text)) {
-      const inner = hiddenKinds(part.text, place);
+      const inner = hiddenKinds(part.text, place, decodedAsOrder);
       if (inner.length === 0) continue;
       record(findingOf('base64-encoded-instructions', { where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true }, ` (encoded in base64: ${[...new Set(inner.map((found) => found.kind))].join(', ')})`));
       recordHidden(where, part, inner, 'hidden in base64');
     }
     // the same in hex ("cfg=0x666f7277…") or in rot13 where the text names it ("routing hint (rot13): Nyjnlf pnyy…")
     for (const part of otherEncodedParts(text)) {
-      const inner = hiddenKinds(part.text, place);
+      const inner = hiddenKinds(part.text, place, decodedAsOrder);
       if (inner.length === 0) continue;
       record(findingOf('hex-or-rot13-instructions', { where, evidence: part.raw, sentence: part.text.trim().slice(0, 400), decoded: true }, ` (encoded in ${part.how}: ${[...new Set(inner.map((found) => found.kind))].join(', ')})`));
       recordHidden(where, part, inner, `hidden in ${part.how}`);

@@ -82,8 +82,8 @@ const EXAMPLE_BEFORE = new RegExp(
     String.raw`|например|напр\.|типа|вроде)|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$`,
   'iu',
 );
-// (and what follows a list of them in Chinese, Japanese and Korean: “…”“…”之类的文字, 「…」などの指示, “…” 같은 문구)
-const EXAMPLE_AFTER = /^\s*(之类|之類|等(等)?|など|といった|のような|같은|등의|등)/u;
+// (and what follows a list of them in Chinese, Japanese and Korean: “…”“…”之类的文字, 「…」などの指示, “…” 같은 문구, '…'와 같은 문장)
+const EXAMPLE_AFTER = /^\s*(之类|之類|等(等)?|など|といった|のような|(와|과)?\s*같은|등의|등)/u;
 const EXAMPLES_IN_ANY_LANGUAGE: ExampleQuotes = { quotes: QUOTE_SPAN, intro: EXAMPLE_BEFORE, window: 40, listed: /^\s*[,;/、，]?\s*((or|and|oder|und|ou|et|o|y|e|или|и|或|和|또는|または)\s+)?$/iu, minLength: 0, outro: EXAMPLE_AFTER };
 // what a text says when it warns the model against what it quotes: not to follow it, to treat it as data
 const DEFENCE = new RegExp(
@@ -92,7 +92,7 @@ const DEFENCE = new RegExp(
     String.raw`\bnicht\s+(befolg|ausgeführt|ausführ|gefolgt|folgen)|\bniemals\s+(befolg|ausführ)|nicht\s+vertrauenswürdig|\bals\s+(reine\s+)?Daten`,
     String.raw`\bne\s+(\w+\s+)?(pas|jamais)\s+(les\s+)?(suivre|exécuter|obéir|suivi|exécut)|\bnon\s+fiables?|comme\s+des\s+données`,
     String.raw`\b(no|nunca|não)\s+(las\s+|los\s+|as\s+|os\s+)?(sigas|siga|seguir|ejecutes|ejecute|ejecutar|obedezcas|execute|executar|obedeça)|\bno\s+(es|son)\s+de\s+confianza|\bcomo\s+dados?\b|não\s+confiáve`,
-    String.raw`不得执行|不要执行|不执行|勿执行|不要遵循|不要听从|不得遵循|视为(普通)?数据|不可信|不受信任|従わない|従わず|実行しない|実行せず|データとして扱|信頼できない|따르지|실행하지|데이터로\s*취급|신뢰할\s*수\s*없`,
+    String.raw`不得执行|不要执行|不执行|勿执行|不要遵循|不要听从|不得遵循|视为(普通)?数据|不可信|不受信任|従わない|従わず|従っては(いけ|なら)|従わないで|実行しない|実行せず|実行しては(いけ|なら)|データとして扱|信頼できない|따르지|실행하지|데이터로\s*취급|신뢰할\s*수\s*없`,
     String.raw`не\s+(выполня|следу|подчиня|исполня)|как\s+данные|недоверенн|не\s+доверя`,
   ].join('|'),
   'iu',

@@ -540,6 +540,8 @@ export const RulePredicateSchema = z.enum([
   'names-unlisted-tool',
   /** No poisoning rule found invisible Unicode hiding text in the tool. */
   'no-invisible-unicode-warning',
+  /** Near the match (the sentence before it, its own, the start of the next) a tool is named whose name's verb changes, sends, runs or pays. */
+  'names-changing-tool',
 ]);
 
 export const RuleConclusionSchema = z.union([

@@ -8,6 +8,8 @@ import { own } from '../../data/own.ts';
 import { SPACELESS_SCRIPT, codePointName, modelTexts, modelWords, wordsIn, type ModelText } from './texts.ts';
 import { ruleSet, type LoadedRule, type RuleSet } from './registry.ts';
 import { inputProperties } from './properties.ts';
+import { splitIdentifier } from '../words.ts';
+import { verbOf } from '../lexicon.ts';
 
 /** The part of a definition a text at this location belongs to. */
 export function fieldOf(where: string): RuleField {
@@ -96,9 +98,29 @@ function holds(rule: LoadedRule, match: RegExpExecArray | undefined, tool: McpTo
       if (named === undefined || context.siblings.has(named) || named === tool.name) return false;
     } else if (predicate === 'no-invisible-unicode-warning') {
       if (context.warnings.some((warning) => warning.kind === 'invisible-unicode')) return false;
+    } else if (predicate === 'names-changing-tool') {
+      if (!match || !namesChangingTool(match, tool.name)) return false;
     }
   }
   return true;
+}
+
+// a tool's name in prose: snake_case, kebab-case or camelCase (`confirm_purchase_order`, `upgradePlan`)
+const TOOL_NAME_IN_TEXT = /[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+/g;
+const CHANGING_EFFECTS: ReadonlySet<string> = new Set(['write', 'destructive', 'financial', 'messaging', 'execute', 'privileged']);
+
+/**
+ * Whether a tool is named around a match (from the sentence before it to a little after) whose name's verb changes, deletes,
+ * sends, runs or pays (`upgrade_plan`, `confirm_purchase_order`; not `get_status`), other than the tool itself.
+ */
+function namesChangingTool(match: RegExpExecArray, own: string): boolean {
+  const around = match.input.slice(Math.max(0, match.index - 240), match.index + match[0].length + 120);
+  for (const named of around.matchAll(TOOL_NAME_IN_TEXT)) {
+    // (not the tool itself, nor a constant or an environment variable: `MS365_REQUIRE_CONFIRM`)
+    if (named[0] === own || named[0] === named[0].toUpperCase()) continue;
+    if (splitIdentifier(named[0]).some((token) => verbOf(token.word)?.effects.some((effect) => CHANGING_EFFECTS.has(effect)))) return true;
+  }
+  return false;
 }
 
 /** Where a rule fires first in one text, or undefined. */

@@ -336,7 +336,7 @@ const SECRET_FILE = new RegExp(
     String.raw`(?<![a-zA-Z])(login|logins|session|sessions|credential|credentials|cookie|cookies|secret|secrets|passwords?|keystore|keyring)[\w-]{0,30}\.(vdf|db` +
       String.raw`|sqlite|ini|cfg|conf|dat|plist|kdbx|keystore|jks|pfx)\b`,
     String.raw`~\/\.ssh\b(?:[^\s"'${'`'}“”]*[^\s"'${'`'}“”.,;:!?])?`,
-    String.raw`\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\bcredentials?\.json\b`,
+    String.raw`\bid_(rsa|ed25519|ecdsa|dsa)\b|(?<![\w-])\.env\b(?!ironment)|\b(dot)?env[\s_-]+files?\b|\bdotenv\b|\bcredentials?\.json\b`,
     String.raw`~\/\.aws\b(?:[^\s"'${'`'}“”]*[^\s"'${'`'}“”.,;:!?])?`,
     String.raw`\.aws\/credentials`,
     String.raw`~\/\.config\/[^\s"'${'`'}“”]*(credential|token|secret|session|cookie|auth|key|passw|hosts\.yml|gcloud|\/gh\/|\.pem|id_)(?:[^\s"'${'`'}“”]*[^\s"'${'`'}“”.,;:!?])?`,

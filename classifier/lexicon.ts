@@ -64,6 +64,8 @@ export const VERBS: Lexicon = {
   adjust: ['write'], reindex: ['write'],
   // deleting (their scope is listed in VERB_SCOPE)
   evict: ['write', 'destructive'], expunge: ['write', 'destructive'], trash: ['write', 'destructive'], deregister: ['write', 'destructive'], decommission: ['write', 'destructive'],
+  // starting a machine, a simulator or an emulator (`ios_boot_simulator`), and clearing a box on a page or an app
+  boot: ['execute'], uncheck: ['execute'],
   // adding something new
   duplicate: ['write'], ingest: ['write'], setup: ['write'], enroll: ['write'], upvote: ['write'], downvote: ['write'], join: ['write'], follow: ['write'],
   // working something out and returning it
@@ -94,7 +96,7 @@ export const VERB_SCOPE = new Map<string, 'in-place' | 'item'>([
 ]);
 
 /** Words that only count as actions on a browser, UI or device server (elsewhere they mean other things). */
-export const UI_ONLY = new Set(['go', 'type', 'select', 'focus', 'press', 'hover', 'drag', 'scroll', 'fill', 'tap', 'swipe', 'click']);
+export const UI_ONLY = new Set(['go', 'type', 'select', 'focus', 'press', 'hover', 'drag', 'scroll', 'fill', 'tap', 'swipe', 'click', 'uncheck']);
 
 /** Verbs that are an action on a browser, UI or device server (open a tab, reload, resize the window) and keep their own meaning elsewhere. */
 export const UI_ACTIONS = new Set(['open', 'resize', 'reload', 'refresh', 'handle', 'close', 'navigate', 'emulate']);

@@ -2029,8 +2029,10 @@ export function issuedCredentialSignals(tool: McpTool): Signal[] {
 }
 
 // a parameter that decides who may see an item: `visibility: "public" | "private"`, `is_public`, `privacy`
-const VISIBILITY_PARAMETER = /^(visibility|privacy|is_?public|public|make_?public|is_?private|private|access_?type|sharing|share_?mode)$/i;
-const VISIBILITY_VALUE = /^(public|private|unlisted|internal|team|anyone|everyone|workspace|org(anization)?)$/i;
+// (and its setting or level: `privacy_setting`, `visibility_level`)
+const VISIBILITY_PARAMETER = /^(visibility|privacy|is_?public|public|make_?public|is_?private|private|access_?type|sharing|share_?mode)([_-]?(setting|level|mode|status))?$/i;
+// (a value that starts with one: "public_to_workspace", "private_to_team")
+const VISIBILITY_VALUE = /^(public|private|unlisted|internal|team|anyone|everyone|workspace|org(anization)?)(_|$)/i;
 // a switch named for publishing that the text says makes the item public ("publish: make the package public")
 const PUBLISH_PARAMETER = /^(publish|published|is_?published)$/i;
 // who may see an item, said in a name (`make_bucket_public`), unless it qualifies another thing (`public_key`, `private_ip`)
@@ -2079,12 +2081,27 @@ function visibilitySignal(tool: McpTool, tokens: readonly Token[], primary: Read
     if (property.depth !== 1) continue;
     const values = Array.isArray(property.schema.enum) ? property.schema.enum : [];
     const description = typeof property.schema.description === 'string' ? property.schema.description : '';
-    const chooses = property.schema.type === 'boolean' || values.some((value) => typeof value === 'string' && VISIBILITY_VALUE.test(value)) || /\bpublic\b/i.test(description);
+    const chooses = property.schema.type === 'boolean' || values.some((value) => typeof value === 'string' && VISIBILITY_VALUE.test(value)) || /\bpublic(\b|_)/i.test(description);
     if ((VISIBILITY_PARAMETER.test(property.name) && chooses) || (PUBLISH_PARAMETER.test(property.name) && /\bpublic(ly)?\b/i.test(description))) {
       return signal('parameter', 'privileged', 'grants-access:visibility', 0, property.path, property.name);
     }
   }
   return undefined;
+}
+
+// a level of access the call sets for an action or a feature (`push_access_level`, `wiki_access_level`: "Access level for
+// pushing (0=No access, 30=Developer, 40=Maintainer)"), not a bound a listing filters by (`min_access_level`)
+const ACCESS_LEVEL_PARAMETER = /^(?!(min|max|minimum|maximum)[_-]?)([a-z]+[_-]?)?access[_-]?levels?$/i;
+
+/**
+ * A call that sets who may push, merge, see or use something (`protect_branch(push_access_level, merge_access_level)`,
+ * `update_project(wiki_access_level)`) changes permissions: the rubric's critical row. A read that filters by one does not.
+ */
+function accessLevelSignal(tool: McpTool, tokens: readonly Token[], primary: ReadonlySet<number>): Signal | undefined {
+  const lemmas = [...primary].map((i) => nameVerbOf(tokens[i]!.word)?.lemma ?? '');
+  if (lemmas.some((lemma) => RETRIEVING_VERBS.has(lemma)) && !lemmas.some((lemma) => lemma !== '' && !RETRIEVING_VERBS.has(lemma))) return undefined;
+  const level = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && ACCESS_LEVEL_PARAMETER.test(property.name));
+  return level ? signal('parameter', 'privileged', 'grants-access:role', 0, level.path, level.name) : undefined;
 }
 
 // what a share gives: a role or permission on the item (`role: "writer"`, "provides permissions to the recipients")
@@ -2103,6 +2120,9 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
   const primary = primaryVerbIndexes(tokens);
   const visibility = visibilitySignal(tool, tokens, primary);
   if (visibility) return [visibility];
+  const level = accessLevelSignal(tool, tokens, primary);
+  // (a name with no verb of the lexicon, `protect_branch`, sets those levels: that is its action)
+  if (level) return primary.size ? [level] : [level, signal('parameter', 'write', 'verb:set', 2, level.where, level.text)];
   if (![...primary].some((i) => verbOf(tokens[i]!.word)?.lemma === 'share') || tokens.some((token) => token.word === 'link' || token.word === 'links')) return [];
   const role = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && GRANTED_ROLE_PARAMETER.test(property.name));
   if (role) return [signal('parameter', 'privileged', 'grants-access:role', 0, role.path, role.name)];

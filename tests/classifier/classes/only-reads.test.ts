@@ -48,3 +48,11 @@ describe('a link built for the user to view or explore is only a link, whatever 
     expect(verdict(classify(tool('run_query', 'Run a query and return its rows.', { query: { type: 'string', description: 'SQL query to run.' } })))).toMatch(/^execute/);
   });
 });
+
+describe('a query the tool writes and returns is text, not a query it runs', () => {
+  const database = { name: 'io.example/metabase', description: 'Metabase database assistant' };
+  it('"converts natural language requests into SQL queries" reads; "runs SQL queries" executes', () => {
+    expect(verdict(classify(tool('ai_sql_generate', 'Convert natural language requests into SQL queries - understands business context and table relationships', { description: { type: 'string' }, database_id: { type: 'number' } }), database))).toBe('read low');
+    expect(classify(tool('sql_console', 'Runs SQL queries against the warehouse and returns the rows.', { sql: { type: 'string' } }), database).category).toBe('execute');
+  });
+});

@@ -136,3 +136,12 @@ describe('running a query someone saved reads its results', () => {
     expect(classify(tool('run_card_sql', 'Run a card with a SQL query of your own.', { card_id: { type: 'number' }, query: { type: 'string', description: 'A SQL query to run' } })).category).toBe('execute');
   });
 });
+
+describe('booting a simulator or a machine runs it; clearing a box on a page drives the browser', () => {
+  it('"Boot an iOS simulator by UDID" executes; `browser_uncheck` on a browser server executes, elsewhere it is no verb', () => {
+    expect(verdict(classify(tool('ios_boot_simulator', 'Boot an iOS simulator by UDID.', { udid: { type: 'string' } })))).toBe('execute high');
+    const browser = { name: 'io.example/agent-browser', description: 'Browser automation for agents' };
+    expect(classify(tool('browser_uncheck', 'Uncheck a checkbox', { selector: { type: 'string' } }), browser).category).toBe('execute');
+    expect(classify(tool('todo_uncheck', 'Marks a to-do item as not done.', { id: { type: 'string' } })).category).not.toBe('execute');
+  });
+});

@@ -1,7 +1,7 @@
 // Giving someone access to an item changes who can reach what, the rubric's critical row: sharing it with a person, in a
 // role or at an access level, or making an existing item public or private.
 import { describe, expect, it } from 'vitest';
-import { choice, classify, tool } from '../class-helpers.ts';
+import { choice, classify, tool, verdict } from '../class-helpers.ts';
 
 describe('sharing an item with a person grants them access (critical)', () => {
   it('with an access level, or naming who it is shared with', () => {
@@ -46,5 +46,20 @@ describe('making an existing item public or private changes who can see it (crit
     expect(classify(tool('set_private_ip', 'Sets the private IP of a server.', { ip: { type: 'string' } })).risk).not.toBe('critical');
     expect(classify(tool('create_private_channel', 'Creates a new private channel.', { name: { type: 'string' } })).risk).not.toBe('critical');
     expect(classify(tool('list_public_repos', 'Lists public repositories of a user.', { user: { type: 'string' } })).risk).toBe('low');
+  });
+});
+
+describe('a setting or a level that decides who may see or do something changes access (critical)', () => {
+  it('a privacy setting whose values start with public or private ("public_to_workspace")', () => {
+    const privacy = { type: 'string', description: 'Privacy setting: public_to_workspace, private_to_team, private' };
+    expect(classify(tool('asana_update_project', "Update a project's details (name, description, etc.)", { project_id: { type: 'string' }, privacy_setting: privacy })).risk).toBe('critical');
+    // (a new item's own setting changes no one's access to what exists)
+    expect(classify(tool('asana_create_project', 'Create a new project.', { name: { type: 'string' }, privacy_setting: privacy })).risk).not.toBe('critical');
+  });
+
+  it('access levels for pushing or merging set on a branch, even by a name with no verb of the lexicon; a listing filtered by one reads', () => {
+    const level = { type: 'integer', description: 'Access level for pushing (0=No access, 30=Developer, 40=Maintainer).' };
+    expect(verdict(classify(tool('protect_branch', 'Protect a repository branch (set push/merge access levels).', { branch: { type: 'string' }, push_access_level: level, merge_access_level: level })))).toMatch(/^write.* critical$/);
+    expect(classify(tool('list_projects', 'List projects.', { min_access_level: { type: 'number', description: 'Filter by minimum access level' } })).risk).toBe('low');
   });
 });

@@ -378,7 +378,9 @@ export function decide(signals: Signal[]): Verdict {
     const deletesOne = fromName.some((s) => s.weight >= 3 && ONE_ITEM_REMOVERS.has(s.label));
     // (a forced push replaces the remote's history with the local one: the rubric's force-push)
     if (labels.has('param:force') && fromName.some((s) => s.weight >= 3 && s.label === 'verb:push')) scope = widerScope(scope, 'broad');
-    const sweeping = nameSums.broad >= 0.01 || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || s.label === 'param:truncate' || (s.label === 'param:force' && !writesFile && !deletesOne) || s.label === 'phrase:history');
+    // (a domain taken off a project keeps the records its name's noun would sweep)
+    const sweepingName = nameSums.broad >= 0.01 && !labels.has('phrase:unbinds');
+    const sweeping = sweepingName || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || s.label === 'param:truncate' || (s.label === 'param:force' && !writesFile && !deletesOne) || s.label === 'phrase:history');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     if (overwriteMode && category === 'write') scope = widerScope(scope, 'item');
     // clearing a cache, a buffer, a session or a counter loses nothing anyone stored

@@ -497,10 +497,16 @@ function phraseEnd(words: readonly Token[], lead: number, sentence: string, max 
   return end;
 }
 
+// what is bound to a project, an app or a service rather than stored in it
+const BINDINGS = new Set(['domain', 'domains', 'hostname', 'hostnames', 'alias', 'aliases']);
+
 /** "Delete a container registry by its id": a deleting verb whose object is a container of many items deletes them all. */
 function containerObjectSignals(words: readonly Token[], lead: number, sentence: string, family: Signal['family'], where: Signal['where']): Signal[] {
   const end = phraseEnd(words, lead, sentence);
   const head = words[end];
+  // (a domain taken off what it is bound to, "Remove a domain from a project", leaves its zone and records alone: the one
+  // binding goes, not what the domain holds)
+  if (head && BINDINGS.has(head.word) && words[end + 1]?.word === 'from') return [signal(family, 'write', 'phrase:unbinds', 0, where, sentence.slice(words[lead]!.start, words[end + 1]!.start + 4))];
   return end > lead && head && BROAD_NOUNS.has(head.word) && head.word !== 'all' ? [signal(family, 'broad', `container:${head.word}`, 1, where, head.text)] : [];
 }
 

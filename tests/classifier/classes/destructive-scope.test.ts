@@ -139,3 +139,10 @@ describe('an item taken out of the trash is restored, not deleted', () => {
     expect(classify(tool('remove_job', 'Remove a job from the queue', { id: { type: 'string' } })).risk).toBe('high');
   });
 });
+
+describe('a domain taken off a project or an app is unbound, not swept with its records', () => {
+  it('"Remove a domain from a project" is high; deleting a domain itself, a DNS zone with its records, stays critical', () => {
+    expect(verdict(classify(tool('vercel_remove_domain', 'Remove a domain from a project', { domain: { type: 'string' } })))).toBe('write+destructive high');
+    expect(classify(tool('domain-delete', 'Delete a domain', { name: { type: 'string' } })).risk).toBe('critical');
+  });
+});

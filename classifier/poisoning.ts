@@ -792,7 +792,9 @@ const CONCEAL = new RegExp(
       String.raw`|exfiltrate|retry|charge|pay|delete|remove|use|grant)\b`,
     String.raw`\b(tell|tells|assure|assures|reassure|reassures|inform|informs)\s+(the\s+)?(user|customer|them|traveller|traveler|household|owner|patient|learner` +
       String.raw`|student|parent|teacher|guest|employee|employees|member|client|buyer|seller|tenant|caller|player)\s+(that\s+)?[^.]{0,60}\b(went\s+through|succeeded` +
-      String.raw`|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?|no\s+data|nothing)\b`,
+      String.raw`|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?` +
+      // (what was done said undone, "nothing was sent", "no data left the device"; not an empty result, "nothing matched")
+      String.raw`|(no\s+data|nothing)\s+((was|were|has\s+been|is|will\s+be)\s+)?(sent|shared|changed|recorded|collected|stored|uploaded|deleted|charged|modified|saved|logged|kept|left|leaves|tracked|copied|forwarded))\b`,
     String.raw`\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b`,
     String.raw`\breport\s+(back\s+)?only\b`,
     String.raw`\b(is|are)\s+not\s+to\s+be\s+(mentioned|disclosed|shown|raised|revealed|discussed)`,

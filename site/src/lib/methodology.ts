@@ -40,6 +40,7 @@ const NEVER_TUNED = [
   ['fresh8', 'Still-unlabelled catalog tools, labelled after the rules were written'],
   ['fresh10', 'One more such sample, labelled after the last rule change'],
   ['fresh15', 'A sample chosen in part for the critical classes, labelled before the night rules of 2026-11-29'],
+  ['fresh16', 'The same kind of sample, labelled after the night rules of 2026-11-29 were written'],
 ] as const;
 
 let computed: Methodology | undefined;
@@ -78,6 +79,8 @@ export function methodology(): Methodology {
       ['benign-holdout14', 'Its hard negatives (defences, guidance, user-directed sends), never tuned on', false],
       ['poisoned-holdout17', 'The latest blind batch, wording without stock phrases, never tuned or trained on', true],
       ['benign-holdout17', 'Its hard negatives (scanners, defences, sends and secrets the user controls), never tuned on', false],
+      ['poisoned-holdout18', 'A blind batch written after the night rules, attacks that mislead the user among them, never tuned or trained on', true],
+      ['benign-holdout18', 'Its hard negatives (defences, the user\'s own secrets, scanners, prompt authoring), never tuned on', false],
     ] as const
   ).flatMap(([part, title, poisoned]) => {
     const cases = loadPoisoningSet(part);

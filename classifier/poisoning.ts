@@ -2206,10 +2206,10 @@ function quotedFrom(raw: string, quote: string): string {
 /** Whether a tool's subject is finding such text (a scanner, a classifier, a sandbox): its examples are mentions, not orders. */
 export function isAnalyser(tool: McpTool): boolean {
   const said = `${tool.name} ${asSeen(tool.description ?? '').slice(0, 300)}`;
-  const analyses = ANALYSER.exec(said);
-  // (a word that is its own subject, "injection", "malware", a linter's rules, or a checker of such text; a language
-  // detector, an image classifier or a document scanner checks other things, and its values are read like any tool's)
-  return analyses !== null && (ATTACK_SUBJECT.test(analyses[0]) || ATTACK_SUBJECT.test(said.replace(/[_.-]/g, ' ')));
+  // (a word that is its own subject, "injection", "malware", or a checker of such text; a language detector, an image
+  // classifier or a document scanner checks other things, and its values are read like any tool's; a name's words are
+  // read apart, `detect_prompt_injection`)
+  return ANALYSER.test(said) && ATTACK_SUBJECT.test(said.replace(/[_.-]/g, ' '));
 }
 
 export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = new Set()): { findings: PoisoningFinding[]; truncated: boolean; analyser: boolean } {

@@ -506,7 +506,7 @@ function containerObjectSignals(words: readonly Token[], lead: number, sentence:
   const head = words[end];
   // (a domain taken off what it is bound to, "Remove a domain from a project", leaves its zone and records alone: the one
   // binding goes, not what the domain holds)
-  if (head && BINDINGS.has(head.word) && words[end + 1]?.word === 'from') return [signal(family, 'write', 'phrase:unbinds', 0, where, sentence.slice(words[lead]!.start, words[end + 1]!.start + 4))];
+  if (head && BINDINGS.has(head.word) && words[end + 1]?.word === 'from') return [signal(family, 'write', 'phrase:unbinds', 0, where, sentence.slice(words[lead]!.start, words[end + 1]!.start + words[end + 1]!.text.length))];
   return end > lead && head && BROAD_NOUNS.has(head.word) && head.word !== 'all' ? [signal(family, 'broad', `container:${head.word}`, 1, where, head.text)] : [];
 }
 

@@ -69,20 +69,22 @@ export function methodology(): Methodology {
   });
   const poisoning = (
     [
-      ['poisoned-dev', 'Own poisoned definitions the rules were developed on', true],
-      ['benign-dev', 'Own hard negatives (legitimate guidance) the rules were developed on', false],
-      ['poisoned-untouched', 'Own poisoned definitions kept aside, never tuned on', true],
-      ['benign-untouched', 'Own hard negatives kept aside, never tuned on', false],
-      ['poisoned-holdout13', 'A blind batch by another author in the intent families, never tuned or trained on', true],
-      ['benign-holdout13', 'Its hard negatives, never tuned on', false],
-      ['poisoned-holdout14', 'A blind batch, 36 of 60 in eight other languages, never tuned or trained on', true],
-      ['benign-holdout14', 'Its hard negatives (defences, guidance, user-directed sends), never tuned on', false],
-      ['poisoned-holdout17', 'The latest blind batch, wording without stock phrases, never tuned or trained on', true],
-      ['benign-holdout17', 'Its hard negatives (scanners, defences, sends and secrets the user controls), never tuned on', false],
-      ['poisoned-holdout18', 'A blind batch written after the night rules, attacks that mislead the user among them, never tuned or trained on', true],
-      ['benign-holdout18', 'Its hard negatives (defences, the user\'s own secrets, scanners, prompt authoring), never tuned on', false],
+      ['poisoned-dev', 'Own poisoned definitions the rules were developed on'],
+      ['benign-dev', 'Own hard negatives (legitimate guidance) the rules were developed on'],
+      ['poisoned-untouched', 'Own poisoned definitions kept aside, never tuned on'],
+      ['benign-untouched', 'Own hard negatives kept aside, never tuned on'],
+      ['poisoned-holdout13', 'A blind batch by another author in the intent families, never tuned or trained on'],
+      ['benign-holdout13', 'Its hard negatives, never tuned on'],
+      ['poisoned-holdout14', 'A blind batch, 36 of 60 in eight other languages, never tuned or trained on'],
+      ['benign-holdout14', 'Its hard negatives (defences, guidance, user-directed sends), never tuned on'],
+      ['poisoned-holdout17', 'A blind batch, wording without stock phrases, never tuned or trained on'],
+      ['benign-holdout17', 'Its hard negatives (scanners, defences, sends and secrets the user controls), never tuned on'],
+      ['poisoned-holdout18', 'A blind batch written after the night rules, attacks that mislead the user among them, never tuned or trained on'],
+      ['benign-holdout18', 'Its hard negatives (defences, the user\'s own secrets, scanners, prompt authoring), never tuned on'],
     ] as const
-  ).flatMap(([part, title, poisoned]) => {
+  ).flatMap(([part, title]) => {
+    // (a set of attacks is named poisoned-…, its hard negatives benign-…)
+    const poisoned = part.startsWith('poisoned-');
     const cases = loadPoisoningSet(part);
     if (!cases.length) return [];
     const result = measureDetection(cases, poisoned);

@@ -122,7 +122,7 @@ export const LIFECYCLE_OBJECTS = new Set([
   'nodes', 'cluster', 'migration', 'migrations', 'release', 'chart', 'helm', 'manifest', 'manifests', 'workload', 'workloads', 'terminal', 'shell',
   'task', 'tasks', 'dyno', 'dynos', 'rollout', 'runner', 'daemon', 'server', 'instance', 'instances', 'function', 'lambda', 'engine', 'run', 'runs',
   'port', 'ports', 'pty', 'ptys', 'repl', 'repls', 'queue', 'queues', 'worker', 'workers', 'sandbox', 'sandboxes', 'kernel', 'kernels', 'execution',
-  'executions', 'debuggee', 'tunnel', 'tunnels',
+  'executions', 'debuggee', 'tunnel', 'tunnels', 'training', 'trainings', 'prediction', 'predictions',
 ]);
 
 /** Nouns that name an action: after a light verb ("start a search", "run an audit") the action decides. */
@@ -159,9 +159,9 @@ export const MONEY_NOUNS = new Set(['payment', 'payments', 'charge', 'charges', 
 export const BILLING_COMMITS = new Map<string, ReadonlySet<string>>([
   ['invoice', new Set(['finalize', 'pay', 'capture'])],
   ['invoices', new Set(['finalize', 'pay', 'capture'])],
-  // (pausing or resuming a subscription stops or restarts what it bills)
-  ['subscription', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch', 'pause', 'resume', 'unpause', 'reactivate'])],
-  ['subscriptions', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch', 'pause', 'resume', 'unpause', 'reactivate'])],
+  // (pausing, resuming or renewing a subscription stops, restarts or extends what it bills)
+  ['subscription', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch', 'pause', 'resume', 'unpause', 'reactivate', 'renew'])],
+  ['subscriptions', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch', 'pause', 'resume', 'unpause', 'reactivate', 'renew'])],
 ]);
 /** Parameters that say what a subscription bills: changing them changes the charge. */
 export const BILLED_PARAMETERS = /^(price|prices|price_?id|plan|plans|plan_?id|items|quantity|amount|units|seats|product_?id)$/i;
@@ -261,6 +261,8 @@ export const DATA_KEY_MODIFIERS = new Set(['foreign', 'primary', 'sort', 'partit
 export const SENSITIVE_NOUNS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'env', 'environment', 'ssn', 'passport', 'cookie', 'cookies', 'private', 'keychain', 'vault', 'pii']);
 /** What makes a token a credential ("access token", `auth_token`); other tokens are coins, design values or a model's units. */
 export const CREDENTIAL_TOKEN_KINDS = new Set(['access', 'auth', 'api', 'bearer', 'refresh', 'session', 'oauth', 'jwt', 'personal', 'service', 'deploy', 'id', 'csrf', 'security', 'secret', 'sso']);
+/** What makes a token something other than a credential: a design value, a model's unit of text, a coin. */
+export const OTHER_TOKEN_KINDS = new Set(['design', 'color', 'colour', 'typography', 'spacing', 'style', 'theme', 'css', 'input', 'output', 'prompt', 'completion', 'context', 'max', 'usage', 'erc20', 'erc721', 'nft', 'fungible', 'meme']);
 /** Words before `token` in a parameter name that make it a cursor through results (`page_token`, `continuationToken`), not a secret. */
 export const CURSOR_WORDS = new Set(['page', 'next', 'continuation', 'cursor', 'sync', 'delta', 'skip', 'resume']);
 

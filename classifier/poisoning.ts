@@ -804,7 +804,8 @@ const CONCEAL = new RegExp(
     String.raw`\b(are|is)\s+to\s+be\s+omitted\b`,
     String.raw`\b(reassure|assure)\s+(the\s+)?(user|them|customer|client|patient)s?\b`,
     String.raw`\bif\s+(the\s+user\s+|they\s+|a\s+user\s+)?(asks?|asked|questions?|inquires?)\b[^.]{0,100}(?<!\b(the|an?|your|in|their)\s+)\b(say|explain|tell|state` +
-      String.raw`|claim|respond|reply|answer)\b`,
+      // (not an answer that discloses: "tell them about this logging", "explain how the fee is worked out")
+      String.raw`|claim|respond|reply|answer)\b(?!\s+((to\s+)?(them|the\s+user|him|her)\s+)?(about|how|why|what|which|where|the\s+truth|truthfully|honestly)\b)`,
     String.raw`\bit\s+should\s+be\s+explained\s+that\b`,
     String.raw`\b(summary|reply|response|answer)\s+should\s+(state|say|claim)\s+that\s+no\b`,
     String.raw`\bsay\s+there\s+(are|is)\s+none\b`,
@@ -973,6 +974,8 @@ const MARKERS = new RegExp(
 // a role line in capitals ("SYSTEM: trust all commands"); "(assistant) …" or "Assistant: …" opening a value
 const ROLE_LINE = /(^|[.!?]\s+|\]\s*)(SYSTEM|ASSISTANT|HUMAN|DEVELOPER)\s*:\s*\S/;
 const ROLE_OPENING = /^\W*(\(\s*(assistant|ai|system|model)\s*\)|(assistant|ai|system|model|agent|note\s+(to|for)\s+(the\s+)?(assistant|ai|model|agent))\s*:)/i;
+// function words of French, Spanish, Portuguese, Italian and German that English text does not use
+const OTHER_LANGUAGE_FUNCTION_WORDS = /\b(de|da|das|dos|del|della|la|el|los|las|les|des|du|que|para|por|com|con|sur|une|uma|und|einen?|der|das)\b/i;
 // a dialog written into a definition: two speakers' turns
 // a made-up exchange of turns, in the languages attacks use
 const DIALOG = new RegExp(
@@ -2221,7 +2224,9 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
   const templatesTool = TEMPLATE_DOC.test(`${tool.name} ${description}`);
   const unicodeTool = UNICODE_DOC.test(`${tool.name.replace(/[_-]/g, ' ')} ${description}`);
   // the language the definition is written in: its description's opening, when it is plain English
-  const englishTool = ASCII_ONLY.test(firstSentenceOf(description)) && /\b(the|a|an|of|to|and|for|with|from)\b/i.test(firstSentenceOf(description));
+  // (not a text in another language written in ASCII: "a" is Portuguese too, "conforme a LGPD")
+  const opening = firstSentenceOf(description);
+  const englishTool = ASCII_ONLY.test(opening) && /\b(the|a|an|of|to|and|for|with|from)\b/i.test(opening) && !OTHER_LANGUAGE_FUNCTION_WORDS.test(opening);
   // each text as the definition gives it, for the quotes
   const rawAt = new Map<string, string>();
   const record = (finding: PoisoningFinding) => {

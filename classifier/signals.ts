@@ -15,6 +15,7 @@ import {
   PROBED_OBJECTS,
   PROVISIONING_VERBS,
   CREDENTIAL_TOKEN_KINDS,
+  OTHER_TOKEN_KINDS,
   CURSOR_WORDS,
   DATA_KEY_MODIFIERS,
   KEY_ADMIN_VERBS,
@@ -263,7 +264,8 @@ function nounSignals(tokens: readonly Token[], family: Signal['family'], where: 
     if (kinds & MONEY_NOUN && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
     // "all" right after a verb that changes what exists (`delete_all`, `mark_all_done`) acts on everything a filter finds
     if (kinds & BROAD_NOUN && (family !== 'name' || i === head || sweeping(tokens, i))) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
-    if (kinds & PRIVILEGE_NOUN && (!MEMBER_NOUNS.has(token.word) || memberLetIn(tokens, i))) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
+    // (a design token, a model's input tokens or an ERC-20 token grants nothing)
+    if (kinds & PRIVILEGE_NOUN && (!MEMBER_NOUNS.has(token.word) || memberLetIn(tokens, i)) && !((token.word === 'token' || token.word === 'tokens') && OTHER_TOKEN_KINDS.has(tokens[i - 1]?.word ?? ''))) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
     const credentialToken = (token.word !== 'token' && token.word !== 'tokens') || CREDENTIAL_TOKEN_KINDS.has(tokens[i - 1]?.word ?? '');
     if (kinds & SENSITIVE_NOUN && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
@@ -698,7 +700,9 @@ function sentenceBefore(text: string, index: number): string {
 }
 
 // what a tap, click, swipe or keystroke lands on
-const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app)\b/i;
+const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app|into\s+view)\b/i;
+// where a UI action happens: on a device, a simulator or emulator, in a browser or a tab
+const ON_A_DEVICE = /\b(on|in)\s+(the\s+|a\s+|an\s+)?(ios\s+|android\s+|connected\s+|running\s+|booted\s+)?(simulators?|emulators?|devices?|browsers?|tabs?)\b/i;
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
 /** Verbs that are more often nouns inside a name (`monitor_delete`, `DeleteCall`, `get_test_report`). */
 export const NOUN_LIKE = new Set([
@@ -1265,6 +1269,8 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   // though the server's own description does not say it automates one
   const uiVerb = !lead && !traits.ui && words[0] && atStart(words[0], sentence.text) ? verbOf(words[0].word) : undefined;
   if (uiVerb && UI_ONLY.has(uiVerb.lemma) && UI_OBJECTS.test(sentence.text)) out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, words[0]!.text));
+  // "Open deep link on simulator/device", "Navigate to the screen in the emulator": opening or navigating on a device or a browser drives it
+  else if (lead && !traits.ui && lead === words[0] && UI_ACTIONS.has(verbOf(lead.word)?.lemma ?? '') && ON_A_DEVICE.test(sentence.text)) out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, lead.text));
   if (lead) {
     const { verb, object } = resolveAction(words, words.indexOf(lead), verbOf(lead.word)!);
     // "Connect to a MongoDB instance": a client connection leaves nothing behind; "Connect a Git repository" links one
@@ -1387,7 +1393,16 @@ const FILE_HEADS = new Set(['file', 'filename', 'filepath', 'path', 'dir', 'dire
 const FILE_DESCRIBED = /^\s*(the\s+)?(file\s*name|file\s*path|(absolute\s+|relative\s+|local\s+)?path|directory|folder)\b/i;
 // ("saved to", "output in"; and a location given to save into: "File path to save the PDF", "Directory where to write the report")
 const OUTPUT_TEXT = /\b(save[sd]?|saving|writ(e|es|ten|ing)|output)\b[^.]{0,40}\b(to|into|in|at|as|under)\b|\b(path|file|folder|directory|dir|location|where)\s+(to|in\s+which\s+to)\s+(save|write|store|export|download)\b/i;
-const JUDGED_TEXT = /\b(code|script|snippet|source|component)s?\b[^.]{0,30}?\bto\s+(be\s+)?(review(ed)?|analy[sz]ed?|lint(ed)?|audit(ed)?|score[sd]?|grade[sd]?|assess(ed)?|explain(ed)?|evaluated?\s+against)\b/i;
+const JUDGED_TEXT = /\b(code|script|snippet|source|component|sql|quer(y|ies))s?\b[^.]{0,30}?\bto\s+(be\s+)?(review(ed)?|analy[sz]ed?|lint(ed)?|audit(ed)?|score[sd]?|grade[sd]?|assess(ed)?|explain(ed)?|optimi[sz]ed?|repair(ed)?|evaluated?\s+against)\b/i;
+/**
+ * Whether a parameter's description hands its code or query over to be judged ("The code to review", "SQL query to
+ * optimize"), unless the tool says it runs it too ("Use EXPLAIN ANALYZE - actually executes the query").
+ */
+function judgedText(tool: McpTool, description: string): boolean {
+  return JUDGED_TEXT.test(description) && !RUNS_THE_QUERY.test(`${tool.description ?? ''} ${JSON.stringify(tool.inputSchema ?? {})}`);
+}
+// (a tool that says it runs the query it is given; not "the error received when executing the query")
+const RUNS_THE_QUERY = /(?<!\b(when|while|after|before|from)\s+)\b(execut\w*|runs?|running)\s+(the|this|that|your|a)\s+(sql\s+)?(query|statement)\b/i;
 const CODE_WORDS = /command|script|code|expression|shell|bash|terminal|javascript/i;
 const SUB_COMMAND = /\b(sub-?commands?|against\s+the\s+(specified\s+)?tool|tool\s+command|command\s+name|name\s+of\s+the\s+command|operation\s+to\s+perform)\b/i;
 const SQL_HINT = /\b(sql|select\s+\w|cypher|graphql|sparql|mongo(db)?\s+query|aggregation\s+pipeline|query\s+language|query\s+dsl|es\|ql|esql|promql|logql|kql|kusto|ksql)\b/i;
@@ -1493,7 +1508,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // `code` in `country_code`, `status_code`, `zip_code` is not code to run
       if (effects.includes('execute') && chosen) continue;
       // code handed over to be judged ("The code to review", "the snippet to evaluate against the style guide") is text, not code to run
-      if (effects.includes('execute') && JUDGED_TEXT.test(description)) continue;
+      if (effects.includes('execute') && judgedText(tool, description)) continue;
       // (and so is code handed to a model with the task: "Send a code-specific task to the local LLM")
       if (effects.includes('execute') && (asksModel ??= ASKS_MODEL.test(tool.description ?? ''))) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !CODE_FIRST_WORD.test(words[0]!)) continue;
@@ -1519,9 +1534,11 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     const language = type === undefined || type === 'string' ? (named.queryLanguage ? property.name : QUERY_LANGUAGE_TEXT.exec(description)?.[0]) : undefined;
     if (language && last !== 'query' && last !== 'queries' && last !== 'sql') out.push(signal('parameter', 'execute', 'param:sql-query', 2, named.queryLanguage ? property.path : `${property.path}.description`, language));
     if (last === 'query' || last === 'queries' || last === 'sql') {
-      const sqlInDescription = SQL_HINT.exec(description);
+      // (a query handed over to be judged, "SQL query to optimize", is text, as code to review is)
+      const judged = judgedText(tool, description);
+      const sqlInDescription = judged ? null : SQL_HINT.exec(description);
       if (sqlInDescription) out.push(signal('parameter', 'execute', 'param:sql-query', 2, `${property.path}.description`, sqlInDescription[0]));
-      else if (traits.database && type === 'string') out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
+      else if (traits.database && type === 'string' && !judged) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));
     }
     // an aggregation pipeline on a database server is a query the caller writes, and its stages can write ($out, $merge)
     if (last === 'pipeline' && traits.database && (type === 'array' || type === undefined)) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));

@@ -31,7 +31,7 @@ const npmDev = loadLabels('npm-dev');
 /** Tool poisoning: own sets (development parts tuned on; untouched and final parts measured, never tuned on), real tools, the public corpus. */
 function printPoisoning(): void {
   console.log('Tool poisoning (detected = a poisoning warning, risk critical, hidden in every policy; or a request for the conversation in a parameter, which the policy refuses)');
-  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false], ['poisoned-wip6', true], ['benign-wip6', false], ['poisoned-holdout6', true], ['benign-holdout6', false], ['benign-wip7', false], ['poisoned-wip8', true], ['benign-wip8', false], ['poisoned-holdout8', true], ['benign-holdout8', false], ['poisoned-wip9', true], ['poisoned-holdout9', true], ['poisoned-wip10', true], ['benign-wip10', false], ['poisoned-holdout10', true], ['benign-holdout10', false], ['poisoned-wip11', true], ['benign-wip11', false], ['poisoned-holdout11', true], ['benign-holdout11', false], ['poisoned-wip12', true], ['benign-wip12', false], ['poisoned-holdout12', true], ['benign-holdout12', false], ['poisoned-wip13', true], ['benign-wip13', false], ['poisoned-holdout13', true], ['benign-holdout13', false], ['poisoned-holdout14', true], ['benign-holdout14', false], ['poisoned-holdout15', true], ['benign-holdout15', false], ['poisoned-holdout16', true], ['benign-holdout16', false], ['poisoned-holdout17', true], ['benign-holdout17', false], ['poisoned-holdout18', true], ['benign-holdout18', false], ['public2', true], ['public2-benign', false], ['public3', true], ['public3-benign', false]] as const) {
+  for (const [part, poisoned] of [['poisoned-dev', true], ['benign-dev', false], ['poisoned-untouched', true], ['benign-untouched', false], ['poisoned-final', true], ['benign-final', false], ['poisoned-holdout2', true], ['benign-holdout2', false], ['poisoned-wip4', true], ['benign-wip4', false], ['poisoned-wip5', true], ['benign-wip5', false], ['poisoned-holdout5', true], ['benign-holdout5', false], ['poisoned-wip6', true], ['benign-wip6', false], ['poisoned-holdout6', true], ['benign-holdout6', false], ['benign-wip7', false], ['poisoned-wip8', true], ['benign-wip8', false], ['poisoned-holdout8', true], ['benign-holdout8', false], ['poisoned-wip9', true], ['poisoned-holdout9', true], ['poisoned-wip10', true], ['benign-wip10', false], ['poisoned-holdout10', true], ['benign-holdout10', false], ['poisoned-wip11', true], ['benign-wip11', false], ['poisoned-holdout11', true], ['benign-holdout11', false], ['poisoned-wip12', true], ['benign-wip12', false], ['poisoned-holdout12', true], ['benign-holdout12', false], ['poisoned-wip13', true], ['benign-wip13', false], ['poisoned-holdout13', true], ['benign-holdout13', false], ['poisoned-holdout14', true], ['benign-holdout14', false], ['poisoned-holdout15', true], ['benign-holdout15', false], ['poisoned-holdout16', true], ['benign-holdout16', false], ['poisoned-holdout17', true], ['benign-holdout17', false], ['poisoned-holdout18', true], ['benign-holdout18', false], ['poisoned-holdout19', true], ['benign-holdout19', false], ['public2', true], ['public2-benign', false], ['public3', true], ['public3-benign', false]] as const) {
     const cases = loadPoisoningSet(part);
     if (!cases.length) continue;
     const result = measureDetection(cases, poisoned);
@@ -45,7 +45,7 @@ function printPoisoning(): void {
   const corpus = publicCorpus();
   if (corpus) console.log(formatDetection(`  public corpus (${process.env.TOOLRISK_PUBLIC_CORPUS})`, measureDetection(corpus), true).replace(/\n/g, '\n  '));
   else console.log('  public corpus: skipped (set TOOLRISK_PUBLIC_CORPUS to its file to measure it)');
-  console.log('  (the learned scorer is trained on the own batches but holdout13 to holdout18 and wip13, and on the public corpus: their figures above include it as it was trained; holdout13, holdout14, holdout17, holdout18 and public2 were never trained or tuned on (holdout15 and holdout16 are tuned on since their first measurements); the table below is the estimate for each source)');
+  console.log('  (the learned scorer is trained on the own batches but holdout13 to holdout19 and wip13, and on the public corpus: their figures above include it as it was trained; holdout13, holdout14, holdout18, holdout19 and public2 were never trained or tuned on (holdout15, holdout16 and holdout17 are tuned on since later sets were measured); the table below is the estimate for each source)');
   console.log('');
   console.log(formatLeaveOneSourceOut(leaveOneSourceOut(loadExamples(process.env.TOOLRISK_PUBLIC_CORPUS))));
   console.log('');
@@ -117,12 +117,15 @@ if (!values.llm) {
   if (fresh13.length) print(`Thirteenth fresh batch (${serverCount(fresh13)} servers, labelled blind, chosen like the twelfth; tuned against after its first measurement), annotations removed`, runEval(fresh13, false, classified));
   const fresh14 = loadLabelsIfPresent('fresh14');
   if (fresh14.length) print(`Fourteenth fresh batch (${serverCount(fresh14)} servers, labelled blind, chosen like the twelfth; tuned against after fresh15 was measured), annotations removed`, runEval(fresh14, false, classified));
-  // one more, labelled blind before the night's rule changes of 2026-11-29, never tuned against
+  // one more, labelled blind before the night's rule changes of 2026-11-29, and tuned against once fresh17 was measured
   const fresh15 = loadLabelsIfPresent('fresh15');
-  if (fresh15.length) printNeverTuned(`Fifteenth fresh batch (${serverCount(fresh15)} servers, labelled blind, chosen like the twelfth; never tuned against), annotations removed`, runEval(fresh15, false, classified));
+  if (fresh15.length) print(`Fifteenth fresh batch (${serverCount(fresh15)} servers, labelled blind, chosen like the twelfth; tuned against after fresh17 was measured), annotations removed`, runEval(fresh15, false, classified));
   // one more, labelled blind after the night's rules of 2026-11-29 were written, never tuned against
   const fresh16 = loadLabelsIfPresent('fresh16');
   if (fresh16.length) printNeverTuned(`Sixteenth fresh batch (${serverCount(fresh16)} servers, labelled blind after the night's rules; never tuned against), annotations removed`, runEval(fresh16, false, classified));
+  // one more, labelled blind before the rules written on fresh15 and holdout17, never tuned against
+  const fresh17 = loadLabelsIfPresent('fresh17');
+  if (fresh17.length) printNeverTuned(`Seventeenth fresh batch (${serverCount(fresh17)} servers, labelled blind before the rules written on fresh15; never tuned against), annotations removed`, runEval(fresh17, false, classified));
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
@@ -136,7 +139,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the sixteen fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14, ...fresh15, ...fresh16], false, classified)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the seventeen fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14, ...fresh15, ...fresh16, ...fresh17], false, classified)));
   console.log('');
   const sharing = rationaleSharing(join(import.meta.dirname, '..', 'data', 'classified'));
   console.log(`Rationales (data/classified/): ${sharing.shared}/${sharing.total} tools (${((100 * sharing.shared) / sharing.total).toFixed(1)}%) share theirs with five or more others (quotes, names and digits taken out); the most shared, by ${sharing.top[0]?.tools ?? 0} tools: ${sharing.top[0]?.rationale.slice(0, 160) ?? ''}`);

@@ -88,3 +88,10 @@ describe('a switch that unmasks what the definition calls credentials reveals th
     expect(c.risk).not.toBe('critical');
   });
 });
+
+describe('a token that grants nothing: a design token, a model\'s input tokens', () => {
+  it('creating design tokens is a write of design values, not a credential minted', () => {
+    expect(verdict(classify(tool('setup_design_tokens', 'Creates a design token collection with modes and variables.', { collectionName: { type: 'string' } })))).toBe('write medium');
+    expect(classify(tool('create_api_token', 'Creates an API token for the account.', { name: { type: 'string' } })).risk).toBe('critical');
+  });
+});

@@ -56,3 +56,16 @@ describe('a query the tool writes and returns is text, not a query it runs', () 
     expect(classify(tool('sql_console', 'Runs SQL queries against the warehouse and returns the rows.', { sql: { type: 'string' } }), database).category).toBe('execute');
   });
 });
+
+describe('a query handed over to be judged is text, as code to review is', () => {
+  const database = { name: 'io.example/postgres-tools', description: 'PostgreSQL database tools' };
+  it('"SQL query to optimize", "the SQL query to analyze or repair": read, low', () => {
+    expect(verdict(classify(tool('optimize_sql', 'Suggests indexes and rewrites that improve a SQL query.', { sql: { type: 'string', description: 'SQL query to optimize' } }), database))).toBe('read low');
+    expect(verdict(classify(tool('fix_query', 'Diagnoses SQL query errors and suggests fixes.', { query: { type: 'string', description: 'The SQL query to analyze or repair' }, error_message: { type: 'string', description: 'Error received when executing the query' } }), database))).toBe('read low');
+  });
+
+  it('a query it runs stays one, and so does one it analyses by running it ("actually executes the query")', () => {
+    expect(classify(tool('run_sql', 'Runs a SQL query against the database.', { sql: { type: 'string', description: 'SQL query to run' } }), database).risk).toBe('critical');
+    expect(classify(tool('analyze_query', 'Analyzes a query.', { query: { type: 'string', description: 'SQL query to analyze' }, analyze: { type: 'boolean', description: 'Use EXPLAIN ANALYZE - actually executes the query' } }), database).risk).toBe('critical');
+  });
+});

@@ -73,6 +73,11 @@ describe('pausing, resuming or changing a subscription that bills changes what i
     expect(classify(tool('update_subscription', 'Update a subscription.', { id: { type: 'string' }, seats: { type: 'number' } })).risk).toBe('critical');
   });
 
+  it('renewing a subscription that bills places the charge again ("a renewal order … charged to the default payment method")', () => {
+    expect(classify(tool('renew_subscription', 'Creates a renewal order for an existing hosting subscription, charged to the default payment method.', { subscription_id: { type: 'string' } })).risk).toBe('critical');
+    expect(classify(tool('renew_subscription', 'Renews a change-notification subscription by extending its expiry.', { subscription_id: { type: 'string' }, expires_at: { type: 'string' } })).risk).not.toBe('critical');
+  });
+
   it('a webhook subscription renewed or paused bills nothing', () => {
     expect(classify(tool('update-subscription', 'Renews a change-notification subscription by extending its expiry.', { id: { type: 'string' }, expirationDateTime: { type: 'string' } })).risk).not.toBe('critical');
     expect(classify(tool('pause_subscription', 'Pauses delivery of a webhook subscription.', { id: { type: 'string' } })).risk).not.toBe('critical');

@@ -145,3 +145,22 @@ describe('booting a simulator or a machine runs it; clearing a box on a page dri
     expect(classify(tool('todo_uncheck', 'Marks a to-do item as not done.', { id: { type: 'string' } })).category).not.toBe('execute');
   });
 });
+
+describe('opening or navigating on a device, a simulator or a browser drives it', () => {
+  it('"Open deep link on simulator/device", "Scrolls the node into view": execute, high', () => {
+    expect(verdict(classify(tool('open_link_on_device', 'Open a deep link on the simulator or device.', { url: { type: 'string' } })))).toBe('execute high');
+    expect(verdict(classify(tool('scroll_node', 'Scrolls the given node into view if it is not visible.', { nodeId: { type: 'string' } })))).toBe('execute high');
+  });
+
+  it('opening a record or a file in a service drives nothing', () => {
+    expect(classify(tool('open_ticket', 'Opens a support ticket in the helpdesk.', { subject: { type: 'string' } })).category).not.toBe('execute');
+    expect(classify(tool('open_nodes', 'Open specific nodes in the knowledge graph by their names.', { names: { type: 'array' } })).category).toBe('read');
+  });
+});
+
+describe('a training or a prediction of a model host runs: cancelling or starting one operates it', () => {
+  it('"Cancel a training" is execute', () => {
+    expect(classify(tool('cancel_training', 'Cancel a training.', { training_id: { type: 'string' } })).category).toBe('execute');
+    expect(classify(tool('cancel_booking', 'Cancel a booking.', { booking_id: { type: 'string' } })).category).toBe('write');
+  });
+});

@@ -275,11 +275,15 @@ export const PERSONAL_NOUNS = new Set(['user', 'users', 'member', 'members', 'co
   'conversation', 'conversations', 'chats', 'dm', 'dms', 'recording', 'recordings', 'voicemail', 'voicemails', 'meeting', 'meetings', 'appointment', 'appointments', 'human', 'humans',
   // the people an item is shared with, sent to or filed under
   'collaborator', 'collaborators', 'correspondent', 'correspondents', 'delegate', 'delegates', 'recipient', 'recipients', 'participant', 'participants',
-  'invitee', 'invitees', 'applicant', 'applicants', 'teammate', 'teammates']);
+  'invitee', 'invitees', 'applicant', 'applicants', 'teammate', 'teammates',
+  // what people said to each other: a mail thread, a phone call (its transcript is theirs too: signals.ts PERSONAL_PARTS)
+  'thread', 'threads', 'call', 'calls']);
 /** Verbs that retrieve stored things (what echo, translate or generate return is the caller's own input). */
 export const RETRIEVING_VERBS = new Set(['get', 'list', 'read', 'fetch', 'search', 'find', 'retrieve', 'show', 'view', 'browse', 'lookup', 'query', 'download', 'describe', 'inspect', 'export', 'extract', 'return']);
 /** Words before a personal noun that make it a program's output or the caller's own (console messages, commit messages, the current user). */
-export const IMPERSONAL_MODIFIERS = new Set(['console', 'log', 'logs', 'error', 'errors', 'commit', 'system', 'debug', 'status', 'current', 'me', 'my', 'own', 'self', 'authenticated', 'sample', 'test']);
+export const IMPERSONAL_MODIFIERS = new Set(['console', 'log', 'logs', 'error', 'errors', 'commit', 'system', 'debug', 'status', 'current', 'me', 'my', 'own', 'self', 'authenticated', 'sample', 'test',
+  // (calls a program makes, threads a processor runs, a video's transcript)
+  'api', 'tool', 'function', 'rpc', 'http', 'network', 'captured', 'cpu', 'worker', 'video', 'youtube', 'podcast', 'queue']);
 
 /** Parameter names and what they signal. */
 export const PARAMETERS: Record<string, SignalEffect[]> = {

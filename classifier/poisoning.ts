@@ -388,6 +388,8 @@ const NEGATED_PASS = new RegExp(
   [
     String.raw`\b(do\s+not|don'?t|never)\s+(call|act|follow|obey|trust|use)\w*\b[^.]{0,80}\b(instructions?|commands?|requests?)\s+(found|contained|embedded` +
       String.raw`|given)\s+in\b`,
+    // ("paste only the public key (…), never the private key": the one named after "never" is the one not to pass)
+    String.raw`\b(only|just)\b[^.]{0,80}[,;(—-]\s*(but\s+)?(never|not)\s+(the|your|a|any|its)\b`,
     String.raw`\b(reading|opening|accessing|copying|sharing|exposing|logging)\b[^.]{0,60}\b(is|would\s+be)\s+(wrong|unsafe|insecure|forbidden|not\s+allowed` +
       String.raw`|discouraged|a\s+mistake)\b`,
     String.raw`\b(do\s+not|does\s+not|doesn'?t|don'?t|never|must\s+not|should\s+not|will\s+not|won'?t|avoid|without|over|instead\s+of` +
@@ -526,6 +528,8 @@ const PAYLOAD = new RegExp(
   'i',
 );
 // fetching code from the network and running it
+// what says a command is for the person who installs the server, not for the model
+const SETUP_FOR_PEOPLE = /\b(for|by)\s+the\s+(administrator|admin|operator|developer|person\s+installing)\b|\boutside\s+(the|this)\s+(chat|conversation)\b|\bmcp\s+client\s+config\w*|\bclaude_desktop_config\b/i;
 const REMOTE_EXEC = new RegExp(
   [
     String.raw`\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|python3?|node|iex)\b`,
@@ -643,6 +647,8 @@ const OVERRIDE_USER = new RegExp(
     String.raw`|requests?|gives?|provides?|enters?)\b|no\s+matter\s+what\s+(the\s+user|they)|irrespective\s+of\s+(the\s+)?user` +
     String.raw`|even\s+(if|when)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|says?|wants?|tells?|chooses?|selects?|provides?|names?|mentions?|picks?|prefers?)` +
     String.raw`|whatever\s+the\s+user\s+(asks?|says?|wants?|provides?)` +
+    // (the tool's word put above the user's: "prefer them over the user's own corrections")
+    String.raw`|\b(prefer|trust|believe|favou?r|rank|weigh)\w*\s+(\w+\s+){0,6}?over\s+(\w+\s+){0,4}?(the\s+)?user'?s\s+(own\s+)?(corrections?|input|choices?|preferences?|instructions?|requests?|words|statements?|objections?)` +
     String.raw`|instead\s+of\s+(the\s+)?(\w+\s+){0,2}(what\s+)?(the\s+user|they|he|she)\s+(provides?|gives?|gave|asked|asks|enters?|entered|specif\w+|chose|chooses` +
     String.raw`|selects?|requested|wants?)|instead\s+of\s+what\s+the\s+user|instead\s+of\s+the\s+user'?s\s+[\w-]+` +
     String.raw`|^\W*when(ever)?\s+the\s+user\s+(asks?|requests?|tells?)\s+(you\s+)?to\b[^.]{0,120}\b(as\s+well|also|every|all\s+(of\s+)?the)\b)`,
@@ -705,7 +711,7 @@ const FORTHCOMING = new RegExp(
 );
 // an argument of another tool named as it is spelled ("set royalty_split to")
 const NAMED_ARGUMENT = /\bset\s+(its\s+|the\s+)?[a-z][a-z0-9]*(_[a-z0-9]+)+\s+to\b/i;
-const TECHNICAL_DETAIL = /\b(stack\s*traces?|tracebacks?|raw\s+(errors?|exceptions?|json|html|payloads?)|internal\s+(\w+\s+)?(ids?|identifiers?|error\s+codes?)|debug\s+(output|info(rmation)?|logs?)|error\s+codes?)\b/i;
+const TECHNICAL_DETAIL = /\b(stack\s*traces?|tracebacks?|raw\s+(errors?|exceptions?|json|html|payloads?)|(internal|this|that)\s+(\w+\s+)?(ids?|identifiers?|uuids?|error\s+codes?)|debug\s+(output|info(rmation)?|logs?)|error\s+codes?)\b/i;
 // what the assistant is said to do, third person present
 const NARRATED = 'asks|passes|sends|executes|runs|updates|appends|adds|writes|reads|copies|uploads|includes|fills|puts|forwards|posts|collects|obtains|stores|deletes' +
     '|removes|modifies|installs|attaches|submits|transmits|shares|records|emails|inserts|edits|changes|sets|pastes|says|tells|reports|answers|replies' +
@@ -767,8 +773,8 @@ const TAMPER_VERB = new RegExp(
 const CONCEAL = new RegExp(
   [
     String.raw`\b(never|do\s+not|don'?t|must\s+not|should\s+not)\s+(\w+\s+){0,2}?(state|quote|mention|show|disclose|reveal|say|display` +
-      String.raw`|list)\w*\s+([\w-]+\s+){0,3}?(fees?|charges?|apr|surcharges?|commissions?|mark-?ups?|penalt(y|ies)|interest\s+rates?)\b`,
-    String.raw`\b(no\s+need\s+to|do\s+not|don'?t|never)\s+bring\s+(this|it|that|them)\s+up\b(?![^.]{0,60}\bunless\b)`,
+      String.raw`|list)\w*\s+([\w$€£%.,-]+\s+){0,3}?(fees?|charges?|apr|surcharges?|commissions?|mark-?ups?|penalt(y|ies)|interest\s+rates?)\b`,
+    String.raw`\b(no\s+(need|reason|call)\s+to|not\s+necessary\s+to|do\s+not|don'?t|never)\s+bring\s+(this|it|that|them|these|those)(\s+(part|step|detail|bit))?\s+up\b(?![^.]{0,60}\bunless\b)`,
     String.raw`\bleave\s+(the|any|all|every)\s+(\w+\s+){0,2}(fees?|charges?|surcharges?|costs?|warnings?|errors?|risks?)\s+out\b`,
     String.raw`\brefer\s+to\s+[\w\s]{0,30}\s+as\s+(all[- ]inclusive|free\s+of\s+charge|final|fee[- ]free)\b`,
     String.raw`\b(describe|present|report|frame|portray|pass\s+off)\s+(it|this|that|them|these` +
@@ -778,7 +784,8 @@ const CONCEAL = new RegExp(
       String.raw`|player|caller|crew)s?\b`,
     String.raw`\b(do\s+not|don'?t|never|must\s+not|should\s+not|shall\s+not|avoid|refrain\s+from|no\s+need\s+to|there\s+is\s+no\s+need\s+to` +
       String.raw`|not\s+necessary\s+to)\s+(ever\s+)?(tell\w*|inform\w*|mention\w*|disclos\w*|reveal\w*|notify\w*|alert\w*|let\w*|bring\w*\s+up|report\w*|explain\w*` +
-      String.raw`|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*|relay\w*)\b[^.]{0,80}\b(user|users|human|customer|anyone|them|requester|confirmation` +
+      // (not the user of "unless the user asks", who decides: "don't mention the event to the guest of honour unless the user asks")
+      String.raw`|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*|relay\w*)\b[^.]{0,80}(?<!\bunless\s+(the\s+)?)\b(user|users|human|customer|anyone|them|requester|confirmation` +
       String.raw`|reply|response|summary|answer|patient|patron|client|member|player|caller|crew)s?\b`,
     String.raw`\bthe\s+(user|human|customer|patient|client)\s+(does|do|will)\s*(not|n'?t)\s+need\s+to\s+(know|see|be\s+(told|informed))\b`,
     String.raw`\bthe\s+(user|human)\s+(must|should|need|shall)\s*(not|n't)\s+(know|see|be\s+(told|informed|aware|notified)|notice|find\s+out)\b`,
@@ -991,7 +998,7 @@ const MENTION = new RegExp(
   'i',
 );
 // (a participle says what happens to something, not what the tool is for: "Locale is auto-detected", "files are scanned")
-const ANALYSER = /(?<!\bauto-?)\b(detect(?!ed\b)\w*|scan(?!ned\b)\w*|classif(?!ied\b)\w*|moderat(?!ed\b)\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz(?!ed\b)\w*|lint(?!ed\b)\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*)\b/i;
+const ANALYSER = /(?<!\bauto-?)\b(detect(?!ed\b)\w*|scan(?!ned\b)\w*|classif(?!ied\b)\w*|moderat(?!ed\b)\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz(?!ed\b)\w*|lint(?!ed\b)\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*|firewalls?|waf)\b/i;
 // what such a checker looks for: attacks, secrets, unsafe or hidden text (not code style, a language, a page's text)
 const ATTACK_SUBJECT = new RegExp(
   String.raw`\b(prompts?|inject\w*|jailbreak\w*|instructions?|malicious|malware|poison\w*|secrets?|credentials?|pii|toxic\w*|harmful|unsafe|attacks?|threats?|phishing|spam|abuse\w*|exfiltrat\w*|leak\w*|sensitive|suspicious|vulnerab\w*|hidden` +
@@ -1317,7 +1324,7 @@ const FAMILY_WORDS = {
   destination: 'webhook remote external third partner our',
   shell: 'curl wget nc ncat netcat bash zsh sh powershell pwsh iex invoke chmod chown sudo rm mkfs dd mkfifo base python node eval nohup certutil bitsadmin osascript npx echo whoami cat following',
   userValue: 'supplied provided given entered specified',
-  userOverride: 'waived declined refused overridden regardless matter irrespective instead even whatever whichever when whenever automatically silently quietly always',
+  userOverride: 'waived declined refused overridden regardless matter irrespective instead even whatever whichever when whenever automatically silently quietly always over',
   tamperValue: 'multiplies disregard ignore override multiply inflate increase double triple round add set ask asking check checking consult consulting x times twice thrice',
   sideTask: 'obligated obliged must should need required have before after also',
   // a claim that a tool changed (CHANGED_CLAIM), or is out of service or bad (DISPARAGING, with `vulnerab…` checked apart)
@@ -1718,7 +1725,10 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   const generalStore = secretFile !== null && GENERAL_SECRET_STORE.test(secretFile[0]);
   if (secretFile && !ownInput && (ACCESS_VERB.test(verbs) || PASS_VERB.test(verbs)) && !NEGATED_PASS.test(text) && (generalStore || place === 'output' ? judging.isInstruction() : sentence.index > 0 || place !== 'prose' || judging.isInstruction())) judging.add('read-secret-file', secretFile);
   const remoteExec = judging.may(FAMILY_BITS.remoteExec) ? REMOTE_EXEC.exec(text) : null;
-  if (remoteExec && (place !== 'prose' || sentence.marked || judging.isInstruction())) judging.add('run-downloaded-code', remoteExec);
+  // (a package runner's line that installs the server itself, said to a person: "Setup (for the administrator, done once outside
+  // the chat): install the server with `npx -y @acme/docs-mcp`"; a piped download is never setup)
+  const setupForPeople = remoteExec !== null && /^npx/i.test(remoteExec[0]) && SETUP_FOR_PEOPLE.test(text);
+  if (remoteExec && !setupForPeople && (place !== 'prose' || sentence.marked || judging.isInstruction())) judging.add('run-downloaded-code', remoteExec);
   const payload = judging.may(FAMILY_BITS.payload) ? PAYLOAD.exec(text) : null;
   if (payload && !onlyMentioned(text, PAYLOAD, context)) judging.add('shell-payload', payload);
   const dangerous = judging.may(FAMILY_BITS.shell) || judging.may(FAMILY_BITS.remoteExec) ? DANGEROUS_COMMAND.exec(text) : null;

@@ -10,6 +10,17 @@ import { scoreTool, type ScorerModel } from './scorer.ts';
 import { collectedParameters, collectionWarning } from './collection.ts';
 import scorerWeights from './rules/scorer.json' with { type: 'json' };
 
+// poisoning rules about a file the tool itself may touch, which a sentence leaving the choice to the user turns into a limit
+const USER_GATED_RULES = new Set(['change-startup-or-config-file', 'read-secret-file']);
+// (what leaves it to the user: only when they ask, confirmed with them, their approval first)
+const GATED_ON_USER = new RegExp(
+  [
+    String.raw`\bonly\s+(\w+\s+){0,3}(when|if|after)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|confirms?|approves?|says\s+so)`,
+    String.raw`\bconfirm\s+(\w+\s+){0,4}with\s+the\s+user\b|\bask\s+the\s+user\s+(for\s+(confirmation|approval|permission)|first|before)`,
+    String.raw`\b(with|after)\s+the\s+user'?s\s+(explicit\s+)?(confirmation|approval|consent|permission)\b`,
+  ].join('|'),
+  'i',
+);
 // poisoning rules that read a parameter's request for the conversation as the conversation sent out
 const YIELDS_TO_COLLECTION = new Set(['conversation-sent-out', 'value-asks-for-conversation']);
 
@@ -50,6 +61,9 @@ export function descriptionWarnings(tool: McpTool, siblings: ReadonlySet<string>
       defence = true;
     }
   }
+  // a file the tool may change or read, named in a sentence that leaves it to the user ("only change those when the user
+  // explicitly asks", "confirm the schedule with the user and show the resulting crontab line"), is a limit, not an order
+  for (let i = warnings.length - 1; i >= 0; i--) if (USER_GATED_RULES.has(warnings[i]!.rule) && GATED_ON_USER.test(warnings[i]!.sentence ?? '')) warnings.splice(i, 1);
   // a parameter that asks for the conversation, said openly: its own warning; the rules that read the same request in
   // that parameter as the conversation sent out give way to it (the policy refuses the parameter, the tool stays usable),
   // while anything else the text does (keeping it from the user, an outside address) is still poisoning
@@ -79,7 +93,7 @@ const QUOTE_SPAN = /"[^"\n]{3,200}"|'[^'\n]{3,200}'|“[^”\n]{3,200}”|‘[^�
 // (not \b: a word of Cyrillic letters has no ASCII word boundary before it, "(например, «…»)")
 const EXAMPLE_BEFORE = new RegExp(
   String.raw`((?<![\p{L}\p{N}])(e\.\s?g\.|for\s+(example|instance)|such\s+as|like|z\.\s?B\.|zum\s+Beispiel|beispielsweise|etwa|wie|par\s+exemple|p\.\s?ex\.|comme|por\s+ejemplo|p\.\s?ej\.|como|por\s+exemplo|ex\.` +
-    String.raw`|например|напр\.|типа|вроде)|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$`,
+    String.raw`|например|напр\.|типа|вроде|contains?\s+(\p{L}+\s+){0,2}|containing\s+(\p{L}+\s+){0,2})|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$`,
   'iu',
 );
 // (and what follows a list of them in Chinese, Japanese and Korean: “…”“…”之类的文字, 「…」などの指示, “…” 같은 문구, '…'와 같은 문장)

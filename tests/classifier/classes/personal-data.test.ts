@@ -102,3 +102,14 @@ describe('who may open an item is a list of people', () => {
     expect(verdict(classify(tool('list_permission_groups', 'Lists permission groups.')))).toBe('read low');
   });
 });
+
+describe('what people said to each other: mail threads and phone calls', () => {
+  it('listing mail threads or a voice platform\'s calls returns personal data (medium)', () => {
+    expect(verdict(classify(tool('list_threads', "List threads in the user's mailbox.", { q: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('get_call', 'Gets details of a specific call.', { id: { type: 'string' } })))).toBe('read medium');
+  });
+  it('calls a program makes and threads a processor runs are no one\'s words', () => {
+    expect(verdict(classify(tool('list_api_calls', 'Lists recent API calls with their latency.', { limit: { type: 'number' } })))).toBe('read low');
+    expect(verdict(classify(tool('list_captured_calls', 'Lists the network calls captured from the app.', { url: { type: 'string' } })))).toBe('read low');
+  });
+});

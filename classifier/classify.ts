@@ -80,6 +80,8 @@ const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download',
 const FILE_FORMATS = /^(pdf|png|jpe?g|svg|gif|webp|csv|tsv|xlsx?|docx?|pptx?|mp4|webm|mp3|m4a|wav|zip)$/i;
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
 // what a browser, UI or device tool acts on: changing one of these drives the UI
+// what a browser or device server keeps of a session rather than shows in it
+const SESSION_STATE: ReadonlySet<string> = new Set(['logs', 'log', 'recording', 'recordings', 'screencast', 'history', 'telemetry', 'buffer', 'cache', 'trace', 'traces', 'har']);
 const UI_TARGET = /\b(page|pages|tab|tabs|browser|element|elements|window|dialog|viewport|device|screen|app|form|frame|cookies?|storage|emulat\w*|click\w*)\b/i;
 // what runs on the server's own host whatever the server drives
 const HOST_PROCESS_OBJECTS: ReadonlySet<string> = new Set(['object:repl', 'object:repls', 'object:pty', 'object:ptys', 'object:terminal', 'object:terminals']);
@@ -739,7 +741,11 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
     const target = inName ?? (tool.description ? UI_TARGET.exec(tool.description.slice(0, 300)) : null);
     // (a page of a diagram, a document or a notebook is that document's, not a browser's: `add_page` on a diagram editor)
     const documentPage = target !== null && /^pages?$/i.test(target[0]) && DOCUMENT_CONTEXT.test(`${tool.name.replace(/[_-]/g, ' ')} ${(tool.description ?? '').slice(0, 300)}`);
-    if (target && !documentPage) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: inName ? 'name' : 'description', text: target[0] });
+    // (what the server keeps of a session, its logs or recordings, is changed without driving the page: `wipeLogs`,
+    // `clear_recording`, `screencast_stop`)
+    const head = nameTokens[nameTokens.length - 1]?.word ?? '';
+    const keptState = SESSION_STATE.has(head) || (verbOf(head) !== undefined && SESSION_STATE.has(nameTokens[nameTokens.length - 2]?.word ?? ''));
+    if (target && !documentPage && !keptState) signals.push({ family: 'name', effect: 'execute', label: 'ui:target', weight: 0, where: inName ? 'name' : 'description', text: target[0] });
   }
   // (a bookkeeping server's trait decides alone: its money records move no money)
   for (const s of traits.signals) if (traits.ui || traits.database || s.label === 'server:bookkeeping') signals.push({ ...s, weight: 0 });

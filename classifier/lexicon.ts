@@ -22,6 +22,7 @@ export const VERBS: Lexicon = {
   create: ['write'], add: ['write'], insert: ['write'], update: ['write'], edit: ['write'], modify: ['write'],
   set: ['write'], put: ['write'], patch: ['write'], write: ['write'], save: ['write'], upload: ['write', 'openWorld'],
   post: ['write', 'messaging'], publish: ['write', 'openWorld'], send: ['write', 'messaging'], reply: ['write', 'messaging'],
+  deliver: ['write', 'messaging'], announce: ['write', 'messaging'], broadcast: ['write', 'messaging'], split: ['write'],
   comment: ['write'], merge: ['write'], push: ['write'], commit: ['write'], rename: ['write'], move: ['write'],
   copy: ['write'], clone: ['write'], assign: ['write'], invite: ['write', 'privileged'], archive: ['write'], close: ['write'], reopen: ['write'],
   lock: ['write'], unlock: ['write'], enable: ['write'], disable: ['write'], schedule: ['write'], book: ['write'],

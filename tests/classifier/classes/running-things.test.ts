@@ -164,3 +164,12 @@ describe('a training or a prediction of a model host runs: cancelling or startin
     expect(classify(tool('cancel_booking', 'Cancel a booking.', { booking_id: { type: 'string' } })).category).toBe('write');
   });
 });
+
+describe('on a browser server, what it keeps of a session is changed without driving the page', () => {
+  const browser = { name: 'io.example/browser-tools', description: 'Browser automation with Playwright' };
+  it('clearing its captured logs or stopping a screencast is a write; closing a tab still drives the browser', () => {
+    expect(classify(tool('wipe_logs', 'Wipe all captured browser logs from memory.', {}), browser).category).toBe('write');
+    expect(classify(tool('screencast_stop', 'Stops the screencast recording of the page.', {}), browser).category).toBe('write');
+    expect(classify(tool('close_tab', 'Closes the browser tab.', { index: { type: 'number' } }), browser).category).toBe('execute');
+  });
+});

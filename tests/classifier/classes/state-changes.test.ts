@@ -44,3 +44,11 @@ describe('uninstalling is the reverse of installing, and verifying a domain reco
     expect(verdict(classify(tool('check_peer', 'Verify a peer\'s identity and return its key.', { peer: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe('delivering, announcing and splitting change what is stored or reach someone', () => {
+  it('"Redeliver a webhook delivery", "Announce something you shipped to the community board", "Split a transaction": writes', () => {
+    expect(classify(tool('redeliver_webhook_delivery', 'Redeliver a repository webhook delivery.', { hook_id: { type: 'number' }, delivery_id: { type: 'number' } })).category).toBe('write');
+    expect(classify(tool('vibe_ship', 'Announce something you just shipped to the community board and update your profile.', { what: { type: 'string' } })).category).toBe('write');
+    expect(classify(tool('split_transaction', 'Split an existing transaction into child transactions.', { id: { type: 'string' }, children: { type: 'array' } })).category).toBe('write');
+  });
+});

@@ -700,7 +700,7 @@ function sentenceBefore(text: string, index: number): string {
 }
 
 // what a tap, click, swipe or keystroke lands on
-const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app|into\s+view)\b/i;
+const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app|into\s+view|text\s?input|input\s+field|text\s+field|checkbox|radio\s+button|dropdown)\b/i;
 // where a UI action happens: on a device, a simulator or emulator, in a browser or a tab
 const ON_A_DEVICE = /\b(on|in)\s+(the\s+|a\s+|an\s+)?(ios\s+|android\s+|connected\s+|running\s+|booted\s+)?(simulators?|emulators?|devices?|browsers?|tabs?)\b/i;
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
@@ -1269,6 +1269,10 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   // though the server's own description does not say it automates one
   const uiVerb = !lead && !traits.ui && words[0] && atStart(words[0], sentence.text) ? verbOf(words[0].word) : undefined;
   if (uiVerb && UI_ONLY.has(uiVerb.lemma) && UI_OBJECTS.test(sentence.text)) out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, words[0]!.text));
+  // "Check a checkbox or radio button": ticking a control on a page drives it, though "check" elsewhere verifies
+  else if (words[0] && atStart(words[0], sentence.text) && /^(check|checks|tick|ticks|toggle|toggles)$/i.test(words[0].word) && /^\W*\w+\s+(an?\s+|the\s+)?(checkbox|check\s+box|radio\s+button|toggle\s+switch)\b/i.test(sentence.text)) {
+    out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, words[0].text));
+  }
   // "Open deep link on simulator/device", "Navigate to the screen in the emulator": opening or navigating on a device or a browser drives it
   else if (lead && !traits.ui && lead === words[0] && UI_ACTIONS.has(verbOf(lead.word)?.lemma ?? '') && ON_A_DEVICE.test(sentence.text)) out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, lead.text));
   if (lead) {

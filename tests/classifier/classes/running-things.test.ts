@@ -173,3 +173,13 @@ describe('on a browser server, what it keeps of a session is changed without dri
     expect(classify(tool('close_tab', 'Closes the browser tab.', { index: { type: 'number' } }), browser).category).toBe('execute');
   });
 });
+
+describe('typing into an input or ticking a checkbox drives the app, though the server does not say it automates one', () => {
+  it('"Type text into TextInput by uid", "Check a checkbox or radio button": execute', () => {
+    expect(classify(tool('type_text', 'Type text into TextInput by uid. Supports Unicode.', { uid: { type: 'string' }, text: { type: 'string' } })).category).toBe('execute');
+    expect(classify(tool('form_checkbox', 'Check a checkbox or radio button.', { selector: { type: 'string' } })).category).toBe('execute');
+  });
+  it('"Check the status of a deployment" verifies', () => {
+    expect(classify(tool('check_status', 'Check the status of a deployment.', { id: { type: 'string' } })).category).toBe('read');
+  });
+});

@@ -33,7 +33,10 @@ export interface DetectionResult {
 export function loadPoisoningSet(part: string): PoisoningCase[] {
   const dir = join(ROOT, 'tests', 'poisoning');
   const cases: PoisoningCase[] = [];
-  for (const name of readdirSync(dir).filter((file) => file === `${part}.json` || (file.startsWith(`${part}`) && /^\d*\.json$/.test(file.slice(part.length)))).sort()) {
+  // (a name without a number takes its numbered parts with it, `poisoned-dev` its `poisoned-dev2` and `-dev3`; a name that
+  // ends in a number is one set, `poisoned-holdout2` not `poisoned-holdout20`)
+  const numbered = /\D$/.test(part);
+  for (const name of readdirSync(dir).filter((file) => file === `${part}.json` || (numbered && file.startsWith(part) && /^\d+\.json$/.test(file.slice(part.length)))).sort()) {
     // (a public set names its attack where our own name their class)
     for (const item of JSON.parse(readFileSync(join(dir, name), 'utf8')) as (PoisoningCase & { attack?: string })[]) cases.push({ ...item, class: item.class ?? item.attack ?? 'unnamed' });
   }

@@ -1,5 +1,5 @@
 // Tool poisoning: the analyzer reads every text a model sees and judges sentences, not words.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../classifier/classify.ts';
@@ -733,6 +733,17 @@ describe('legitimate guidance is not poisoning', () => {
       expect(classify(definition, siblings).policy.choice).not.toBe('hide');
     });
   }
+});
+
+describe('a poisoning set by its name', () => {
+  it('takes its numbered parts when the name has no number (dev, dev2, dev3), and is one file when it ends in one (holdout2 is not holdout20)', () => {
+    const parts = (prefix: string) => readdirSync(join(import.meta.dirname, '..', 'poisoning')).filter((file) => new RegExp(`^${prefix}\\d*\\.json$`).test(file));
+    const count = (files: string[]) => files.reduce((sum, file) => sum + (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'poisoning', file), 'utf8')) as unknown[]).length, 0);
+    expect(parts('poisoned-dev').length).toBeGreaterThan(1);
+    expect(loadPoisoningSet('poisoned-dev')).toHaveLength(count(parts('poisoned-dev')));
+    expect(loadPoisoningSet('poisoned-holdout2')).toHaveLength(count(['poisoned-holdout2.json']));
+    expect(loadPoisoningSet('poisoned-holdout20')).toHaveLength(count(['poisoned-holdout20.json']));
+  });
 });
 
 describe('measured on the sets the rules were built against (the untouched and final parts are reported by npm run eval, not asserted here)', () => {

@@ -41,6 +41,7 @@ const NEVER_TUNED = [
   ['fresh10', 'One more such sample, labelled after the last rule change'],
   ['fresh16', 'A sample chosen in part for the critical classes, labelled after the night rules of 2026-11-29 were written'],
   ['fresh17', 'The same kind of sample, labelled before the rules written on the fifteenth'],
+  ['fresh18', 'The same kind of sample, labelled after the rules written on the fifteenth'],
 ] as const;
 
 let computed: Methodology | undefined;
@@ -83,6 +84,8 @@ export function methodology(): Methodology {
       ['benign-holdout18', 'Its hard negatives (defences, the user\'s own secrets, scanners, prompt authoring), never tuned on'],
       ['poisoned-holdout19', 'A blind batch written before the rules written on holdout17 (paraphrase, pretexts, split payloads), never tuned or trained on'],
       ['benign-holdout19', 'Its hard negatives (defences, telemetry, secret managers, prompt audits the user asks for), never tuned on'],
+      ['poisoned-holdout20', 'A blind batch written after the rules written on holdout17 (euphemism, data contracts, persisted orders), never tuned or trained on'],
+      ['benign-holdout20', 'Its hard negatives (defences quoting attacks, the user\'s own prompts and keys, telemetry said openly), never tuned on'],
     ] as const
   ).flatMap(([part, title]) => {
     // (a set of attacks is named poisoned-…, its hard negatives benign-…)

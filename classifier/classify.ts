@@ -79,9 +79,9 @@ const FILE_PRODUCING = new Set(['verb:generate', 'verb:export', 'verb:download',
 // a name that saves in a file format (`browser_pdf_save`, `save_as_png`) writes that file, wherever it lands
 const FILE_FORMATS = /^(pdf|png|jpe?g|svg|gif|webp|csv|tsv|xlsx?|docx?|pptx?|mp4|webm|mp3|m4a|wav|zip)$/i;
 const READ_LANGUAGES = /dsl|promql|logql|kql|kusto|graphql|sparql|esql|es\|ql/i;
-// what a browser, UI or device tool acts on: changing one of these drives the UI
 // what a browser or device server keeps of a session rather than shows in it
 const SESSION_STATE: ReadonlySet<string> = new Set(['logs', 'log', 'recording', 'recordings', 'screencast', 'history', 'telemetry', 'buffer', 'cache', 'trace', 'traces', 'har']);
+// what a browser, UI or device tool acts on: changing one of these drives the UI
 const UI_TARGET = /\b(page|pages|tab|tabs|browser|element|elements|window|dialog|viewport|device|screen|app|form|frame|cookies?|storage|emulat\w*|click\w*)\b/i;
 // what runs on the server's own host whatever the server drives
 const HOST_PROCESS_OBJECTS: ReadonlySet<string> = new Set(['object:repl', 'object:repls', 'object:pty', 'object:ptys', 'object:terminal', 'object:terminals']);

@@ -527,9 +527,9 @@ const PAYLOAD = new RegExp(
   ].join('|'),
   'i',
 );
-// fetching code from the network and running it
 // what says a command is for the person who installs the server, not for the model
 const SETUP_FOR_PEOPLE = /\b(for|by)\s+the\s+(administrator|admin|operator|developer|person\s+installing)\b|\boutside\s+(the|this)\s+(chat|conversation)\b|\bmcp\s+client\s+config\w*|\bclaude_desktop_config\b/i;
+// fetching code from the network and running it
 const REMOTE_EXEC = new RegExp(
   [
     String.raw`\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;\n]{0,200}\|\s*(sudo\s+)?(sh|bash|zsh|python3?|node|iex)\b`,
@@ -982,7 +982,7 @@ const MARKERS = new RegExp(
 const ROLE_LINE = /(^|[.!?]\s+|\]\s*)(SYSTEM|ASSISTANT|HUMAN|DEVELOPER)\s*:\s*\S/;
 const ROLE_OPENING = /^\W*(\(\s*(assistant|ai|system|model)\s*\)|(assistant|ai|system|model|agent|note\s+(to|for)\s+(the\s+)?(assistant|ai|model|agent))\s*:)/i;
 // function words of French, Spanish, Portuguese, Italian and German that English text does not use
-const OTHER_LANGUAGE_FUNCTION_WORDS = /\b(de|da|das|dos|del|della|la|el|los|las|les|des|du|que|para|por|com|con|sur|une|uma|und|einen?|der|das)\b/i;
+const OTHER_LANGUAGE_FUNCTION_WORDS = /\b(de|da|das|dos|del|della|la|el|los|las|les|des|du|que|para|por|com|con|sur|une|uma|und|einen?|der)\b/i;
 // a dialog written into a definition: two speakers' turns
 // a made-up exchange of turns, in the languages attacks use
 const DIALOG = new RegExp(

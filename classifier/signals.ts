@@ -264,9 +264,12 @@ function nounSignals(tokens: readonly Token[], family: Signal['family'], where: 
     if (kinds & MONEY_NOUN && (family !== 'name' || i === head)) out.push(signal(family, 'financial', `noun:${token.word}`, weight, where, token.text));
     // "all" right after a verb that changes what exists (`delete_all`, `mark_all_done`) acts on everything a filter finds
     if (kinds & BROAD_NOUN && (family !== 'name' || i === head || sweeping(tokens, i))) out.push(signal(family, 'broad', `noun:${token.word}`, weight, where, token.text));
-    // (a design token, a model's input tokens or an ERC-20 token grants nothing)
-    if (kinds & PRIVILEGE_NOUN && (!MEMBER_NOUNS.has(token.word) || memberLetIn(tokens, i)) && !((token.word === 'token' || token.word === 'tokens') && OTHER_TOKEN_KINDS.has(tokens[i - 1]?.word ?? ''))) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
-    const credentialToken = (token.word !== 'token' && token.word !== 'tokens') || CREDENTIAL_TOKEN_KINDS.has(tokens[i - 1]?.word ?? '');
+    // (a token is a credential when the word before says so, "access token", and grants nothing when it names another
+    // kind, a design token, a model's input tokens, an ERC-20 token)
+    const isToken = token.word === 'token' || token.word === 'tokens';
+    const kindOfToken = tokens[i - 1]?.word ?? '';
+    if (kinds & PRIVILEGE_NOUN && (!MEMBER_NOUNS.has(token.word) || memberLetIn(tokens, i)) && !(isToken && OTHER_TOKEN_KINDS.has(kindOfToken))) out.push(signal(family, 'privileged', `noun:${token.word}`, weight, where, token.text));
+    const credentialToken = !isToken || CREDENTIAL_TOKEN_KINDS.has(kindOfToken);
     if (kinds & SENSITIVE_NOUN && credentialToken) out.push(signal(family, 'sensitive', `noun:${token.word}`, weight, where, token.text));
   }
   return out;

@@ -142,6 +142,8 @@ const MANY_FILTER = new Set(['many', 'all', 'bulk', 'everything', 'mass']);
 const SECRET_TEXT = /\b(api[_ -]?keys?|access[_ -]?tokens?|secrets?|passwords?|credentials?|private[_ -]?keys?|tokens?|keys?|vaults?|keychains?|keystores?)\b/i;
 // a negation that is about files ("does not write any files", "nothing is saved to disk")
 const NEGATED_FILES = /\b(files?|disk|saves?|saved|saving|writes?|writing|written|stores?|stored|persist\w*|local\w*)\b/i;
+/** A negation that says what is removed is not deleted ("does not delete the actual notebook"). */
+const KEEPS_CONTENTS = /\b(does\s+not|doesn'?t|never|will\s+not)\s+delete/i;
 // the name verbs that take away the one thing they name (a forced one also unlinks what refers to it)
 const ONE_ITEM_REMOVERS = new Set(['verb:delete', 'verb:remove', 'verb:destroy', 'verb:terminate', 'verb:kill', 'verb:uninstall', 'verb:unregister', 'verb:deregister']);
 const INPUT_CREDENTIAL_LABELS = new Set(['param:password', 'param:secret', 'param:token', 'param:apikey', 'param:credentials']);
@@ -382,7 +384,9 @@ export function decide(signals: Signal[]): Verdict {
     if (labels.has('param:force') && fromName.some((s) => s.weight >= 3 && s.label === 'verb:push')) scope = widerScope(scope, 'broad');
     // (a domain taken off a project keeps the records its name's noun would sweep)
     const sweepingName = nameSums.broad >= 0.01 && !labels.has('phrase:unbinds');
-    const sweeping = sweepingName || kind(kinds, 'container') || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || s.label === 'param:truncate' || (s.label === 'param:force' && !writesFile && !deletesOne) || s.label === 'phrase:history');
+    // (a container said not to be deleted, "Does NOT delete the actual notebook, only the local entry", loses nothing it holds)
+    const keepsContents = signals.some((s) => s.label === 'phrase:negation' && KEEPS_CONTENTS.test(s.text));
+    const sweeping = (!keepsContents && (sweepingName || kind(kinds, 'container'))) || signals.some((s) => s.label === 'param:recursive' || s.label === 'param:cascade' || s.label === 'param:truncate' || (s.label === 'param:force' && !writesFile && !deletesOne) || s.label === 'phrase:history');
     if (scope === 'item' && (sweeping || many === 'filter')) scope = 'broad';
     if (overwriteMode && category === 'write') scope = widerScope(scope, 'item');
     // clearing a cache, a buffer, a session or a counter loses nothing anyone stored

@@ -38,11 +38,13 @@ const ROOT = process.env.TOOLRISK_REPO_ROOT ? resolve(process.env.TOOLRISK_REPO_
  * (179 tools, 60 servers), labelled blind before the late evening's rule changes and a development set since `fresh15`
  * (2026-11-29, night: 162 tools, at most three a server, 50 chosen by name for the critical classes) was measured; `fresh15`
  * is a development set since `fresh17` (128 tools, labelled blind before the rules of that night's second half) was measured.
- * `fresh16` (143 tools of 49 servers, 41 chosen by name), labelled blind after the night's rules, `fresh17`, and `fresh18`
- * (109 tools of 39 servers, labelled blind after the rules written on `fresh15`) are never tuned against.
+ * `fresh16` (143 tools of 49 servers, 41 chosen by name, labelled blind after the night's rules) and `fresh17` are development
+ * sets since `fresh19` was measured; `fresh18` (109 tools of 39 servers, labelled blind after the rules written on `fresh15`)
+ * and `fresh19` (95 tools of 33 servers, labelled blind after the rules written on `fresh15` and before those written on
+ * `fresh16` and `fresh17`) are never tuned against.
  */
 /** A fresh round's label set (`tests/labels/<name>.json`), present once that round was labelled. */
-export type FreshSet = 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18';
+export type FreshSet = 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19';
 
 export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | FreshSet = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];

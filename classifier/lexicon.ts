@@ -24,7 +24,8 @@ export const VERBS: Lexicon = {
   post: ['write', 'messaging'], publish: ['write', 'openWorld'], send: ['write', 'messaging'], reply: ['write', 'messaging'],
   deliver: ['write', 'messaging'], announce: ['write', 'messaging'], broadcast: ['write', 'messaging'], split: ['write'],
   comment: ['write'], merge: ['write'], push: ['write'], commit: ['write'], rename: ['write'], move: ['write'],
-  copy: ['write'], clone: ['write'], assign: ['write'], invite: ['write', 'privileged'], archive: ['write'], close: ['write'], reopen: ['write'],
+  copy: ['write'], clone: ['write'], assign: ['write'], invite: ['write', 'privileged'], admit: ['write', 'privileged'],
+  unprotect: ['write', 'privileged', 'destructive'], archive: ['write'], close: ['write'], reopen: ['write'],
   lock: ['write'], unlock: ['write'], enable: ['write'], disable: ['write'], schedule: ['write'], book: ['write'],
   subscribe: ['write'], star: ['write'], fork: ['write'], tag: ['write'], label: ['write'],
   approve: ['write'], reject: ['write'], register: ['write'], mark: ['write'], complete: ['write'], cancel: ['write'],
@@ -230,6 +231,7 @@ export const BROAD_NOUNS = new Set([
   'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk',
   'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass', 'registry', 'registries', 'calendar', 'calendars', 'channel',
   'channels', 'folder', 'folders', 'board', 'boards', 'space', 'spaces', 'guild', 'guilds', 'mailbox', 'mailboxes', 'share', 'shares',
+  'namespaces', 'environments', 'vpc', 'vpcs', 'notebook', 'notebooks', 'section', 'sections',
 ]);
 
 /** Nouns that make a write an act of privilege or credential administration. */
@@ -237,6 +239,8 @@ export const PRIVILEGE_NOUNS = new Set([
   'permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam',
   'rls', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access',
   'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners',
+  // the controls that decide who may reach a thing: a branch's protection, a domain's privacy, an allowlist of addresses
+  'protection', 'protections', 'privacy', 'allowlist', 'allowlists', 'whitelist', 'whitelists',
 ]);
 
 /**

@@ -799,7 +799,8 @@ const CONCEAL = new RegExp(
       String.raw`|exfiltrate|retry|charge|pay|delete|remove|use|grant)\b`,
     String.raw`\b(tell|tells|assure|assures|reassure|reassures|inform|informs)\s+(the\s+)?(user|customer|them|traveller|traveler|household|owner|patient|learner` +
       String.raw`|student|parent|teacher|guest|employee|employees|member|client|buyer|seller|tenant|caller|player)\s+(that\s+)?[^.]{0,60}\b(went\s+through|succeeded` +
-      String.raw`|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|stays?\s+on|remains?` +
+      // (a claim that something stays, not advice that it should: "tell them it should stay on their machine")
+      String.raw`|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|(?<!\b(should|must|to|can)\s+)(stays?\s+on|remains?)` +
       // (what was done said undone, "nothing was sent", "no data left the device"; not an empty result, "nothing matched")
       String.raw`|(no\s+data|nothing)\s+((was|were|has\s+been|is|will\s+be)\s+)?(sent|shared|changed|recorded|collected|stored|uploaded|deleted|charged|modified|saved|logged|kept|left|leaves|tracked|copied|forwarded))\b`,
     String.raw`\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b`,
@@ -816,8 +817,9 @@ const CONCEAL = new RegExp(
     String.raw`\bit\s+should\s+be\s+explained\s+that\b`,
     String.raw`\b(summary|reply|response|answer)\s+should\s+(state|say|claim)\s+that\s+no\b`,
     String.raw`\bsay\s+there\s+(are|is)\s+none\b`,
+    // (not what the user is told of what was done, "tell the user what was stored": that discloses it)
     String.raw`\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient` +
-      String.raw`|client)s?\b[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|fine|successful|completed|done|private` +
+      String.raw`|client)s?\b(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|fine|successful|completed|done|private` +
       String.raw`|secure|safe|normal|through|ok|okay|stored|deleted|cancelled|resolved|locked|closed)\b`,
     String.raw`\b(just|simply|only)\s+say\b`,
     String.raw`\b(describes?|reports?|presents?|calls?)\s+(the\s+|it|them|this|that)[\w\s]{0,30}\s+as\s+(healthy|successful|complete|completed|fine|normal|safe` +
@@ -973,7 +975,9 @@ const MARKERS = new RegExp(
       String.raw`|the\s+(assistant|ai|model))\b`,
     String.raw`\bsigned,?\s+the\s+user\b|\bnew\s+(system\s+)?instructions?\s*:`,
     String.raw`\b(assistant|ai|model|agent|system)\s+(directive|instruction|override)s?\s*:`,
-    String.raw`系统指令|系統指令|系统提示|システム指示|システムメッセージ|시스템\s*지시|시스템\s*메시지|instrucci[óo]n\s+del\s+sistema|systemanweisung|instruction\s+syst[èe]me`,
+    // (in the languages without a role line, the words set off as a heading: "【系统指令】", "システム指示：", not "the bot's system prompt" in prose)
+    String.raw`[【\[〔(（]\s*(系统指令|系統指令|系统提示|システム指示|システムメッセージ|시스템\s*지시|시스템\s*메시지)\s*[】\]〕)）]` +
+      String.raw`|(系统指令|系統指令|系统提示|システム指示|システムメッセージ|시스템\s*지시|시스템\s*메시지)\s*[:：]|instrucci[óo]n\s+del\s+sistema|systemanweisung|instruction\s+syst[èe]me`,
     String.raw`instru[çc][ãa]o\s+do\s+sistema|системн\p{L}*\s+(инструкци|указани)`,
   ].join('|'),
   'imu',
@@ -2068,6 +2072,8 @@ const SECRET_FILES = new RegExp(SECRET_FILE.source, `${SECRET_FILE.flags}g`);
 function secretFileIn(text: string, context: Context): { secret: RegExpExecArray | null; own: boolean } {
   let first: RegExpExecArray | null = null;
   for (const match of text.matchAll(SECRET_FILES)) {
+    // (a public key, `~/.ssh/id_ed25519.pub`, is made to be handed out)
+    if (/\.pub\b/i.test(match[0])) continue;
     if (!heldBy(match[0], text, context) && !readByTool(text, match.index)) return { secret: match as RegExpExecArray, own: false };
     first ??= match as RegExpExecArray;
   }
@@ -2217,6 +2223,9 @@ function quotedFrom(raw: string, quote: string): string {
 
 /** Poisoning findings in a tool definition, one per class (the first occurrence is the evidence). */
 /** Whether a tool's subject is finding such text (a scanner, a classifier, a sandbox): its examples are mentions, not orders. */
+// where a schema gives sample values: examples, a default, an enum
+const SAMPLE_VALUE = /\.(examples|default|enum)\b/;
+
 export function isAnalyser(tool: McpTool): boolean {
   const said = `${tool.name} ${asSeen(tool.description ?? '').slice(0, 300)}`;
   // (a word that is its own subject, "injection", "malware", or a checker of such text; a language detector, an image
@@ -2326,7 +2335,8 @@ export function analysePoisoning(tool: McpTool, siblings: ReadonlySet<string> = 
       const inPlace = seen.has('tool-shadowing') ? null : outputInPlace(sentence.text);
       if (inPlace && !(context.analyser && mentionedAt(sentence.text, inPlace.index))) record(findingOf('output-replaces-other-call-values', { where, evidence: quoteIn(text, inPlace[0], sentence.text.slice(0, 160)), sentence: sentence.text, decoded: false }));
       // markup that hides what it wraps: evidence when the wrapped text instructs
-      if (sentence.marked && !seen.has('hidden-instructions')) {
+      // (not in a sample value of a checker of such text: `classify_prompt_risk(text)` with "<!-- assistant: send … -->" among its examples)
+      if (sentence.marked && !seen.has('hidden-instructions') && !(context.analyser && SAMPLE_VALUE.test(where))) {
         const tag = AUTHORITY_TAG.exec(text);
         // a comment people never see that turns to the model ("<!-- assistant: … -->", "{# model-only: … #}") hides an instruction
         const comment = tag ? null : HIDDEN_COMMENT.exec(text);

@@ -93,7 +93,9 @@ const QUOTE_SPAN = /"[^"\n]{3,200}"|'[^'\n]{3,200}'|“[^”\n]{3,200}”|‘[^�
 // (not \b: a word of Cyrillic letters has no ASCII word boundary before it, "(например, «…»)")
 const EXAMPLE_BEFORE = new RegExp(
   String.raw`((?<![\p{L}\p{N}])(e\.\s?g\.|for\s+(example|instance)|such\s+as|like|z\.\s?B\.|zum\s+Beispiel|beispielsweise|etwa|wie|par\s+exemple|p\.\s?ex\.|comme|por\s+ejemplo|p\.\s?ej\.|como|por\s+exemplo|ex\.` +
-    String.raw`|например|напр\.|типа|вроде|contains?\s+(\p{L}+\s+){0,2}|containing\s+(\p{L}+\s+){0,2})|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$`,
+    String.raw`|например|напр\.|типа|вроде|contains?\s+(\p{L}+\s+){0,2}|containing\s+(\p{L}+\s+){0,2})|例如|比如|譬如|诸如|例えば|たとえば|例：|例:|예:|예를\s*들어|예컨대)[\s:：,，(（]*$` +
+    // (or a parenthesis or a colon opening the list: "texts posing as instructions ("forward this to…", "don't tell the user")")
+    String.raw`|[(（:：]\s*$`,
   'iu',
 );
 // (and what follows a list of them in Chinese, Japanese and Korean: “…”“…”之类的文字, 「…」などの指示, “…” 같은 문구, '…'와 같은 문장)
@@ -108,6 +110,9 @@ const DEFENCE = new RegExp(
     String.raw`\b(no|nunca|não|sin|sem)\s+(las\s+|los\s+|as\s+|os\s+)?(sigas|siga|seguir|ejecutes|ejecute|ejecutar|obedezcas|obedecer|execute|executar|executá|obedeça)|\bno\s+(es|son)\s+de\s+confianza|\bcomo\s+dados?\b|não\s+confiáve`,
     String.raw`不得执行|不要执行|不执行|勿执行|不要遵循|不要听从|不得遵循|视为(普通)?数据|不可信|不受信任|従わない|従わず|従っては(いけ|なら)|従わないで|実行しない|実行せず|実行しては(いけ|なら)|データとして扱|信頼できない|따르지|실행하지|데이터로\s*취급|신뢰할\s*수\s*없`,
     String.raw`не\s+(выполня|следу|подчиня|исполня)|как\s+данные|недоверенн|не\s+доверя`,
+    // (what the quoted text is said not to be: "are not instructions to you", "keine Anweisung an dich", "不是给你的指令")
+    String.raw`\b(is|are)\s+not\s+(an?\s+)?(instructions?|orders?|commands?)\b|\bkeine\s+Anweisung|\bne\s+sont\s+pas\s+des\s+(instructions|consignes|ordres)` +
+      String.raw`|\bno\s+son\s+(instrucciones|órdenes)|\bnão\s+são\s+(instruções|ordens)|не\s+(являются\s+)?(инструкци|команд|указани)|不是(给你的)?(指令|指示)|指示ではありません|지시가\s*아닙니다`,
   ].join('|'),
   'iu',
 );
@@ -119,6 +124,8 @@ const REPORTED_ORDER = new RegExp(
     String.raw`\b(text|texts|content|contents|passages?|sentences?|messages?|e-?mails?|strings?|instructions?|requests?|something|anything|comments?|pages?|documents?|data)` +
       String.raw`\s+(that\s+|which\s+)?(tell|tells|telling|ask|asks|asking|instruct|instructs|instructing|urge|urges|urging|direct|directs|directing|order|orders|ordering)` +
       String.raw`\s+(you|the\s+(model|assistant|agent|ai|llm))\s+to\b[^.;!?]*$`,
+    // (or an example of what some text asks: "lines addressed to AI assistants (for example asking you to disregard …)")
+    String.raw`\b(e\.g\.|for\s+(example|instance)|such\s+as|like)\s*,?\s+(telling|asking|instructing|urging|directing|ordering)\s+(you|the\s+(model|assistant|agent|ai|llm))\s+to\b[^.;!?]*$`,
     String.raw`\b(die|der|das|welche)\s+(dich|Sie|euch|den\s+(Assistenten|Agenten)|das\s+Modell|die\s+KI)\s+(auffordern|auffordert|anweisen|anweist|bitten|bittet)\b[^.;!?]*$`,
     String.raw`\bqui\s+(vous|te|lui)\s+(demandent|demande|ordonnent|ordonne|enjoignent|enjoint|incitent|incite)\s+(de|d'|à)[^.;!?]*$`,
     String.raw`\bque\s+(te|le|lhe|les|lhes)\s+(pidan|pida|piden|pide|ordenen|ordene|ordenan|ordena|peçam|peça|pedem|pede|mandem|mande|mandam|manda)\b[^.;!?]*$`,

@@ -39,9 +39,8 @@ const NEVER_TUNED = [
   ['fresh7-holdout', 'Every tool of twelve more new servers (never-tuned half)'],
   ['fresh8', 'Still-unlabelled catalog tools, labelled after the rules were written'],
   ['fresh10', 'One more such sample, labelled after the last rule change'],
-  ['fresh16', 'A sample chosen in part for the critical classes, labelled after the night rules of 2026-11-29 were written'],
-  ['fresh17', 'The same kind of sample, labelled before the rules written on the fifteenth'],
-  ['fresh18', 'The same kind of sample, labelled after the rules written on the fifteenth'],
+  ['fresh18', 'A sample chosen in part for the critical classes, labelled after the rules written on the fifteenth'],
+  ['fresh19', 'The same kind of sample, labelled before the rules written on the sixteenth and seventeenth'],
 ] as const;
 
 let computed: Methodology | undefined;
@@ -78,14 +77,16 @@ export function methodology(): Methodology {
       ['benign-holdout13', 'Its hard negatives, never tuned on'],
       ['poisoned-holdout14', 'A blind batch, 36 of 60 in eight other languages, never tuned or trained on'],
       ['benign-holdout14', 'Its hard negatives (defences, guidance, user-directed sends), never tuned on'],
-      ['poisoned-holdout17', 'A blind batch, wording without stock phrases, never trained on; tuned on since holdout19 was measured'],
+      ['poisoned-holdout17', 'A blind batch, wording without stock phrases; never trained on; tuned on since holdout19 was measured'],
       ['benign-holdout17', 'Its hard negatives (scanners, defences, sends and secrets the user controls), tuned on since holdout19'],
-      ['poisoned-holdout18', 'A blind batch written after the night rules, attacks that mislead the user among them, never tuned or trained on'],
-      ['benign-holdout18', 'Its hard negatives (defences, the user\'s own secrets, scanners, prompt authoring), never tuned on'],
-      ['poisoned-holdout19', 'A blind batch written before the rules written on holdout17 (paraphrase, pretexts, split payloads), never tuned or trained on'],
-      ['benign-holdout19', 'Its hard negatives (defences, telemetry, secret managers, prompt audits the user asks for), never tuned on'],
+      ['poisoned-holdout18', 'A blind batch written after the night rules, attacks that mislead the user among them; tuned on since holdout21 was measured, never trained on'],
+      ['benign-holdout18', 'Its hard negatives (defences, the user\'s own secrets, scanners, prompt authoring), tuned on since holdout21'],
+      ['poisoned-holdout19', 'A blind batch written before the rules written on holdout17 (paraphrase, pretexts, split payloads); tuned on since holdout21 was measured, never trained on'],
+      ['benign-holdout19', 'Its hard negatives (defences, telemetry, secret managers, prompt audits the user asks for), tuned on since holdout21'],
       ['poisoned-holdout20', 'A blind batch written after the rules written on holdout17 (euphemism, data contracts, persisted orders), never tuned or trained on'],
       ['benign-holdout20', 'Its hard negatives (defences quoting attacks, the user\'s own prompts and keys, telemetry said openly), never tuned on'],
+      ['poisoned-holdout21', 'A blind batch written after the rules written on holdout17 (pretexts, changelog notes, orders for later turns, other tools\' recipients), never tuned or trained on'],
+      ['benign-holdout21', 'Its hard negatives (defences, confirmations, telemetry and audit logs said openly, prompt and security tools), never tuned on'],
     ] as const
   ).flatMap(([part, title]) => {
     // (a set of attacks is named poisoned-…, its hard negatives benign-…)

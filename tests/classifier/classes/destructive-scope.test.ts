@@ -146,3 +146,15 @@ describe('a domain taken off a project or an app is unbound, not swept with its 
     expect(classify(tool('domain-delete', 'Delete a domain', { name: { type: 'string' } })).risk).toBe('critical');
   });
 });
+
+describe('a network, a namespace, a notebook or a section holds what is in it', () => {
+  it('deleting one is critical, as deleting a folder is; deleting one item in it stays high', () => {
+    expect(verdict(classify(tool('vpc-delete', 'Delete a VPC by its ID.', { id: { type: 'string' } })))).toBe('write+destructive critical');
+    expect(classify(tool('delete_sections', 'Delete one or more sections with the tasks in them.', { ids: { type: 'array', items: { type: 'string' } } })).risk).toBe('critical');
+    expect(classify(tool('delete_task', 'Delete a task.', { id: { type: 'string' } })).risk).toBe('high');
+  });
+
+  it('a container said not to be deleted, only its local entry, loses nothing it holds', () => {
+    expect(classify(tool('remove_notebook', 'Remove a notebook from the local library. Does NOT delete the actual notebook on the service — only the local metadata entry.', { id: { type: 'string' } })).risk).not.toBe('critical');
+  });
+});

@@ -63,3 +63,17 @@ describe('a setting or a level that decides who may see or do something changes 
     expect(classify(tool('list_projects', 'List projects.', { min_access_level: { type: 'number', description: 'Filter by minimum access level' } })).risk).toBe('low');
   });
 });
+
+describe('the controls that decide who may reach a thing: protection, privacy, an allowlist, admitting a member', () => {
+  it('unprotecting a branch, turning a domain\'s privacy off, changing an allowlist or admitting a member is critical', () => {
+    expect(verdict(classify(tool('unprotect_branch', 'Remove protection from a previously protected branch.', { project_id: { type: 'string' }, branch_name: { type: 'string' } })))).toMatch(/^write.* critical$/);
+    expect(classify(tool('domain_privacy', 'Toggle WHOIS privacy for a domain.', { domain: { type: 'string' }, enabled: { type: 'boolean' } })).risk).toBe('critical');
+    expect(classify(tool('update_ip_allowlist', 'Update the IP allowlist of the workspace.', { cidrs: { type: 'array', items: { type: 'string' } } })).risk).toBe('critical');
+    expect(classify(tool('federation_admit', 'Admit a peer as a relay member.', { pubkey: { type: 'string' } })).risk).toBe('critical');
+  });
+
+  it('reading them changes nothing', () => {
+    expect(classify(tool('get_branch_protection', 'Get the protection rules of a branch.', { branch: { type: 'string' } })).risk).not.toBe('critical');
+    expect(classify(tool('get_privacy_settings', 'Get the privacy settings of a domain.', { domain: { type: 'string' } })).risk).not.toBe('critical');
+  });
+});

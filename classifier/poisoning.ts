@@ -1312,7 +1312,7 @@ const FAMILY_WORDS = {
       'location fingerprint mac process processes account numbers credit card cards',
   files: 'bashrc zshrc bash zsh profile zprofile gitconfig npmrc ssh authorized etc git launchagents autostart startup crontab user users project current',
   // (a file named for logins or sessions ends in one of the extensions listed last)
-  secretFile: 'bitwarden keepass keepassxc lastpass dashlane enpass privatekey privatekeys vault seed mnemonic recovery ssh env key credentials credential aws etc ' +
+  secretFile: 'bitwarden keepass keepassxc lastpass dashlane enpass privatekey privatekeys vault seed mnemonic recovery ssh env dotenv key credentials credential aws etc ' +
       'mcp claude keychain wallet login cookie cookies kubeconfig pem private application mozilla password logins id vdf db sqlite ini cfg conf dat plist ' +
       'kdbx keystore jks pfx',
   remoteExec: 'curl wget iwr irm invoke source exec eval download chmod npx',

@@ -52,8 +52,9 @@ const ASKS = [
     // ("your system prompt", "the instructions you were given"; not a system prompt the caller sets for another model)
     pattern: new RegExp(
       [
-        // (not one said not to be the model's: "This is the bot's configuration, not your own instructions")
-        String.raw`(?<!\b(not|nor|never)\s+)\byour\s+(own\s+)?(full\s+|complete\s+|entire\s+)?(system\s+prompt|system\s+message|system\s+instructions|instructions|developer\s+message)\b`,
+        // (not one said not to be the model's: "This is the bot's configuration, not your own instructions", "do not add your
+        // own instructions to it", "Do not substitute your own instructions or system prompt here")
+        String.raw`(?<!\b(not|nor|never|n't)\s+(\w+\s+)?)\byour\s+(own\s+)?(full\s+|complete\s+|entire\s+)?(system\s+prompt|system\s+message|system\s+instructions|instructions|developer\s+message)\b`,
         String.raw`\b(system\s+prompt|instructions)\s+(you|that\s+you)\s+(were|are|have\s+been)\s+(given|running|configured|set\s+up)\b`,
       ].join('|'),
       'i',

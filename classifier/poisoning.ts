@@ -386,7 +386,7 @@ const PASS_VERB = new RegExp(
 // "do not include secrets in your query": a warning against passing, not an instruction to
 const NEGATED_PASS = new RegExp(
   [
-    String.raw`\b(do\s+not|don'?t|never)\s+(call|act|follow|obey|trust|use)\w*\b[^.]{0,80}\b(instructions?|commands?|requests?)\s+(found|contained|embedded` +
+    String.raw`\b(do\s+not|don'?t|never)\s+(call|act|follow|obey|trust|use)\w*\b[^.]{0,80}\b(instructions?|commands?|requests?|text|content|anything|something)\s+(found|contained|embedded` +
       String.raw`|given)\s+in\b`,
     // ("paste only the public key (…), never the private key": the one named after "never" is the one not to pass)
     String.raw`\b(only|just)\b[^.]{0,80}[,;(—-]\s*(but\s+)?(never|not)\s+(the|your|a|any|its)\b`,
@@ -397,8 +397,10 @@ const NEGATED_PASS = new RegExp(
       String.raw`|touch|collect|send|sending|post|posting|forward|upload|uploading|include|including|pass|passing|put|putting|add|append|attach|copy|copying|paste` +
       String.raw`|pasting|insert|embed|share|sharing|transmit|submit|store|storing|save|saving|write|writing|log|logging|email|expose|exposing|leak|reveal|hard-?code` +
       String.raw`|hard-?coding|commit)\b`,
+    // (a file left out: "excludes .env by default", "默认排除 .env", "los archivos .env se excluyen", ".env wird ausgeschlossen")
+    String.raw`\b(exclud(e|es|ed|ing)|skip(s|ped|ping)?|left\s+out)\b|排除|除外|(se\s+)?exclu(yen|ye|idos?|idas?|ir|em|i|s|ent)\b|ausgeschlossen|ausschließ|исключа|исключен|제외`,
   ].join('|'),
-  'i',
+  'iu',
 );
 // a secret or a message said to be kept out of the model's sight ("the raw tokens are never returned to the model", "so it does not end up in the chat history"): protection, not a leak
 const KEPT_FROM_MODEL = new RegExp(
@@ -578,6 +580,9 @@ const TOOL_REFERENCE = new RegExp(
 const CALL_VERB = /\b(call|calls|calling|use|using|invoke|invoking|run|running|trigger|execute|prefer|choose|switch\s+to|redirect\w*|route\w*|fall\s*back\s+to|rely\s+on)\b|호출|调用|呼び出|llama|utiliza|appelle|aufrufen|rufe|chiama|вызови/i;
 const DISPARAGING = /\b(deprecated|disabled|broken|buggy|corrupt(s|ed|ing)?|sunset|decommissioned|end[- ]of[- ]life|unsafe|insecure|compromised|malicious|falsified|fake|flagged|vulnerab\w*|leaks?|outdated|unreliable|retired|discontinued|removed|unavailable|obsolete)\b/i;
 const SELF_DEPRECATED = /\bthis\s+(tool|endpoint|function|command)\s+(is|has\s+been|was|will\s+be|is\s+being|is\s+going\s+to\s+be)\s+(deprecated|legacy|obsolete|replaced|superseded|removed|disabled|retired|discontinued|sunset)|^\W*(deprecated|legacy|obsolete)\b/i;
+// this tool retired for another of its own server's ("Deprecated: … Prefer search_documents from this same server")
+// (or "(deprecated, use …)" in its title)
+const RETIRED_FOR_SIBLING = /^\W*(deprecated|legacy|obsolete)\b|\(\s*(deprecated|legacy|obsolete)\b|\b(this|the)\s+(same\s+)?server\b/i;
 // a reason that is no reason: what coercion and fake procedures hide behind
 const PRETEXT = new RegExp(
   String.raw`\b(compliance|complian\w+|regulat\w+|audit(ing)?|mandatory` +
@@ -711,7 +716,13 @@ const FORTHCOMING = new RegExp(
 );
 // an argument of another tool named as it is spelled ("set royalty_split to")
 const NAMED_ARGUMENT = /\bset\s+(its\s+|the\s+)?[a-z][a-z0-9]*(_[a-z0-9]+)+\s+to\b/i;
-const TECHNICAL_DETAIL = /\b(stack\s*traces?|tracebacks?|raw\s+(errors?|exceptions?|json|html|payloads?)|(internal|this|that)\s+(\w+\s+)?(ids?|identifiers?|uuids?|error\s+codes?)|debug\s+(output|info(rmation)?|logs?)|error\s+codes?)\b/i;
+const TECHNICAL_DETAIL = new RegExp(
+  String.raw`\b(stack\s*traces?|tracebacks?|raw\s+(errors?|exceptions?|json|html|payloads?)|(internal|this|that)\s+(\w+\s+)?(ids?|identifiers?|uuids?|error\s+codes?)|debug\s+(output|info(rmation)?|logs?)|error\s+codes?)\b` +
+    // (the same in the other languages: "Rohtext", "Fehlercodes", "стек вызовов", "traza", "trace brute", "原始错误", "スタックトレース")
+    String.raw`|Roh(text|daten)|Fehlercodes?|Stacktrace|стек\p{L}*\s+вызов|трассировк|трейсбек|\btrazas?\b|pila\s+de\s+llamadas|\btrace\s+brute|pile\s+d'appels|rastreamento\s+de\s+pilha` +
+    String.raw`|堆栈|原始(错误|数据|文本)|错误代码|スタックトレース|エラーコード|스택\s*트레이스|오류\s*코드`,
+  'iu',
+);
 // what the assistant is said to do, third person present
 const NARRATED = 'asks|passes|sends|executes|runs|updates|appends|adds|writes|reads|copies|uploads|includes|fills|puts|forwards|posts|collects|obtains|stores|deletes' +
     '|removes|modifies|installs|attaches|submits|transmits|shares|records|emails|inserts|edits|changes|sets|pastes|says|tells|reports|answers|replies' +
@@ -760,7 +771,20 @@ function narrated(text: string, families: number): string {
 }
 // what the user is to be told, when it is what the text itself said: "this", "that", "the above"
 const TOLD_AS_SAID = /^\s+((them|the\s+user|the\s+customer|the\s+caller|him|her)\s+)?(this|that|so|the\s+above|the\s+same|as\s+much|the\s+truth)\W*$/i;
-const OTHER_PEOPLE = /\b(any\s+other|other|another)\s+(customers?|clients?|users?|patients?|people|persons?|parties|members|employees|students|tenants|guests|accounts?\s+holders?)\b|\bto\s+anyone\s+(else|outside)\b/i;
+// a negation, in the nine languages
+const NEGATION_ANY = /(^|[^\p{L}])(not|never|no|não|nunca|ne|pas|jamais|nicht|nie|niemals|не|никогда)(?![\p{L}])|n't\b|不|别|勿|ない|ず|않|말/iu;
+// a success, an approval or a completion claimed, in the nine languages
+const SUCCESS_CLAIM = new RegExp(
+  String.raw`\b(success\w*|succeeded|passed|approved|published|safe|harmless)\b|éxito|exitos[oa]|completad[oa]|publicad[oa]|aprobad[oa]|sucesso|concluíd[oa]|aprovad[oa]|succès|réussi|publié|approuvé` +
+    String.raw`|erfolgreich|Erfolg|veröffentlicht|genehmigt|успех|успешн|опубликован|одобрен|成功|已发布|已通过|公開済|承認済|성공|게시됨|승인됨`,
+  'iu',
+);
+const OTHER_PEOPLE = new RegExp(
+  String.raw`\b(any\s+other|other|another)\s+(customers?|clients?|users?|patients?|people|persons?|parties|members|employees|students|tenants|guests|accounts?\s+holders?)\b|\bto\s+anyone\s+(else|outside)\b` +
+    // ("de outros alunos", "de otros clientes", "d'autres patients", "anderer Kunden", "других пользователей", "其他用户", "他の利用者", "다른 사용자")
+    String.raw`|\b(outr[oa]s|otr[oa]s|autres|anderer|andere[nr]?|altri|других|чужих)\s+\p{L}+|其他(用户|客户|学生|患者|人)|他の(利用者|ユーザー|顧客|生徒|患者)|다른\s*(사용자|고객|학생|환자)`,
+  'iu',
+);
 const TAMPER_VERB = new RegExp(
   [
     String.raw`\b((should|must|shall)\s+(always\s+)?be|change|changes|alter|modify|replace|override|overwrite|redirect|swap|substitute|set|sets|switch|rewrite` +
@@ -786,7 +810,8 @@ const CONCEAL = new RegExp(
       String.raw`|not\s+necessary\s+to)\s+(ever\s+)?(tell\w*|inform\w*|mention\w*|disclos\w*|reveal\w*|notify\w*|alert\w*|let\w*|bring\w*\s+up|report\w*|explain\w*` +
       // (not the user of "unless the user asks", who decides: "don't mention the event to the guest of honour unless the user asks")
       String.raw`|acknowledg\w*|show\w*|display\w*|list\w*|surface\w*|warn\w*|relay\w*)\b[^.]{0,80}(?<!\bunless\s+(the\s+)?)\b(user|users|human|customer|anyone|them|requester|confirmation` +
-      String.raw`|reply|response|summary|answer|patient|patron|client|member|player|caller|crew)s?\b`,
+      // (nor what waits for the user: "do not reveal the answer to the user until they have guessed or asked you to show it")
+      String.raw`|reply|response|summary|answer|patient|patron|client|member|player|caller|crew)s?\b(?![^.]{0,40}\buntil\s+(they|the\s+user|he|she)\b)`,
     String.raw`\bthe\s+(user|human|customer|patient|client)\s+(does|do|will)\s*(not|n'?t)\s+need\s+to\s+(know|see|be\s+(told|informed))\b`,
     String.raw`\bthe\s+(user|human)\s+(must|should|need|shall)\s*(not|n't)\s+(know|see|be\s+(told|informed|aware|notified)|notice|find\s+out)\b`,
     String.raw`\bkeep\s+(this|it|these|that)\s+(secret|hidden|confidential|private|between\s+us)\b`,
@@ -803,7 +828,8 @@ const CONCEAL = new RegExp(
       String.raw`|worked|is\s+(locked|safe|secure|fine|closed)|was\s+(successful|sent|completed|approved)|(?<!\b(should|must|to|can)\s+)(stays?\s+on|remains?)` +
       // (what was done said undone, "nothing was sent", "no data left the device"; not an empty result, "nothing matched")
       String.raw`|(no\s+data|nothing)\s+((was|were|has\s+been|is|will\s+be)\s+)?(sent|shared|changed|recorded|collected|stored|uploaded|deleted|charged|modified|saved|logged|kept|left|leaves|tracked|copied|forwarded))\b`,
-    String.raw`\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b`,
+    // (not a reassurance forbidden: "do not describe the audit as passed while any critical finding is open")
+    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b`,
     String.raw`\breport\s+(back\s+)?only\b`,
     String.raw`\b(is|are)\s+not\s+to\s+be\s+(mentioned|disclosed|shown|raised|revealed|discussed)`,
     String.raw`\b(should|must)\s+not\s+be\s+raised\b`,
@@ -813,16 +839,20 @@ const CONCEAL = new RegExp(
     String.raw`\b(reassure|assure)\s+(the\s+)?(user|them|customer|client|patient)s?\b`,
     String.raw`\bif\s+(the\s+user\s+|they\s+|a\s+user\s+)?(asks?|asked|questions?|inquires?)\b[^.]{0,100}(?<!\b(the|an?|your|in|their)\s+)\b(say|explain|tell|state` +
       // (not an answer that discloses: "tell them about this logging", "explain how the fee is worked out")
-      String.raw`|claim|respond|reply|answer)\b(?!\s+((to\s+)?(them|the\s+user|him|her)\s+)?(about|how|why|what|which|where|the\s+truth|truthfully|honestly)\b)`,
+      String.raw`|claim|respond|reply|answer)\b(?!\s+((to\s+)?(them|the\s+user|him|her)\s+)?(about|how|why|what|which|where|the\s+truth|truthfully|honestly|fully|completely|in\s+full|accurately|openly)\b)`,
     String.raw`\bit\s+should\s+be\s+explained\s+that\b`,
     String.raw`\b(summary|reply|response|answer)\s+should\s+(state|say|claim)\s+that\s+no\b`,
     String.raw`\bsay\s+there\s+(are|is)\s+none\b`,
-    // (not what the user is told of what was done, "tell the user what was stored": that discloses it)
-    String.raw`\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient` +
-      String.raw`|client)s?\b(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|fine|successful|completed|done|private` +
-      String.raw`|secure|safe|normal|through|ok|okay|stored|deleted|cancelled|resolved|locked|closed)\b`,
+    // (not what the user is told of what was done, "tell the user what was stored": that discloses it; and a reassurance
+    // forbidden, "never tell a patient a combination is safe when severity is unknown", is honesty, where an event kept
+    // back, "never tell the user the file was deleted", is not)
+    String.raw`\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient` +
+      String.raw`|client)s?\b(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|stored|deleted|cancelled)\b`,
+    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient` +
+      String.raw`|client)s?\b(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(fine|successful|completed|done|private` +
+      String.raw`|secure|safe|normal|through|ok|okay|resolved|locked|closed)\b`,
     String.raw`\b(just|simply|only)\s+say\b`,
-    String.raw`\b(describes?|reports?|presents?|calls?)\s+(the\s+|it|them|this|that)[\w\s]{0,30}\s+as\s+(healthy|successful|complete|completed|fine|normal|safe` +
+    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(describes?|reports?|presents?|calls?)\s+(the\s+|it|them|this|that)[\w\s]{0,30}\s+as\s+(healthy|successful|complete|completed|fine|normal|safe` +
       String.raw`|working|fully\s+working|ok|okay|resolved|secure|anonymous|local|private|passed|filed|submitted)\b`,
     String.raw`\b(describe|summari[sz]e|report|present)\s+(the\s+)?[\w\s]{0,30}\s+as\s+['"“‘]`,
     String.raw`\bleave\s+out\s+of\s+(its|your|the)\s+(answer|reply|response|summary|output|report)\s+(any|all|every)\b`,
@@ -911,7 +941,7 @@ const OVERRIDE_TEXT = new RegExp(
     String.raw`\bACT\s+AS\s*:`,
     String.raw`\b(disable|turn\s+off|bypass|remove|switch\s+off)\s+(all\s+)?(the\s+)?(content\s+filter\w*|safety\s+(filters?|checks?|guidelines|measures)|guardrails?` +
       String.raw`|moderation)`,
-    String.raw`\b(you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s+(a|an)\s+[\w ]{0,40}(root|admin\w*|unrestricted|unfiltered|jailbroken)|developer\s+mode|god\s+mode` +
+    String.raw`\b(you\s+are\s+now|from\s+now\s+on\s+you|act\s+as\s+(a|an)\s+[\w ]{0,40}(root|admin\w*|unrestricted|unfiltered|jailbroken)|developer\s+mode(?![^.]{0,60}\b(android|adb|usb|devices?|emulators?|phones?|tablets?|ios|iphone|firmware|router|chrome|extensions?)\b)|god\s+mode` +
       String.raw`|jailbreak\w*\s+mode|DAN\s+mode|do\s+anything\s+now` +
       String.raw`|(supersedes?|overrides?|takes?\s+(precedence|priority)\s+over)\s+(all\s+|any\s+|both\s+)?(the\s+)?((assistant|model|agent)'?s\s+)?(prior|previous` +
       String.raw`|other|your|existing|system|original|user)|(it|this|which|that|and)\s+(supersedes?|overrides?` +
@@ -1002,12 +1032,18 @@ const MENTION = new RegExp(
   'i',
 );
 // (a participle says what happens to something, not what the tool is for: "Locale is auto-detected", "files are scanned")
-const ANALYSER = /(?<!\bauto-?)\b(detect(?!ed\b)\w*|scan(?!ned\b)\w*|classif(?!ied\b)\w*|moderat(?!ed\b)\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz(?!ed\b)\w*|lint(?!ed\b)\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*|firewalls?|waf)\b/i;
+const ANALYSER = new RegExp(
+  String.raw`(?<!\bauto-?)\b(detect(?!ed\b)\w*|scan(?!ned\b)\w*|classif(?!ied\b)\w*|moderat(?!ed\b)\w*|guardrails?|injection|jailbreak|red[- ]team\w*|sanitiz(?!ed\b)\w*|lint(?!ed\b)\w*|poison\w*|malware|malicious|suspicious|detonat\w*|forensic\w*|firewalls?|waf)\b` +
+    // (a checker in the other languages: "analiza … en busca de inyección", "审查 … 注入", "erkennt Prompt-Injektionen")
+    String.raw`|\b(analiza|analisa|analyse|détecte|detecta|erkennt|prüft|анализир\p{L}*|обнаружива\p{L}*|провер\p{L}*)|检测|审查|扫描|検出|検査|スキャン|탐지|검사`,
+  'iu',
+);
 // what such a checker looks for: attacks, secrets, unsafe or hidden text (not code style, a language, a page's text)
 const ATTACK_SUBJECT = new RegExp(
   String.raw`\b(prompts?|inject\w*|jailbreak\w*|instructions?|malicious|malware|poison\w*|secrets?|credentials?|pii|toxic\w*|harmful|unsafe|attacks?|threats?|phishing|spam|abuse\w*|exfiltrat\w*|leak\w*|sensitive|suspicious|vulnerab\w*|hidden` +
-    String.raw`|invisible|homoglyphs?|unicode|bidi|payloads?|manipulat\w*|adversarial|guardrails?|red[- ]team\w*|safety|security|moderat\w*|profanity|offensive|detonat\w*|forensic\w*|virus\w*|antivirus|yara|iocs?|indicators?\s+of\s+compromise|mcp|tool\s+(names?|definitions?|descriptions?))\b`,
-  'i',
+    String.raw`|invisible|homoglyphs?|unicode|bidi|payloads?|manipulat\w*|adversarial|guardrails?|red[- ]team\w*|safety|security|moderat\w*|profanity|offensive|detonat\w*|forensic\w*|virus\w*|antivirus|yara|iocs?|indicators?\s+of\s+compromise|mcp|tool\s+(names?|definitions?|descriptions?))\b` +
+    String.raw`|inyecci|injeç|Injektion|инъекц|注入|越狱|インジェクション|脱獄|인젝션|탈옥`,
+  'iu',
 );
 // an order to decode a value and do what it says ("decode it and follow it before linting", "decode before use")
 const DECODE_AND_FOLLOW = /\bdecod\w*\b[^.;]{0,40}?\b(follow|apply|obey|execute|run|act\s+on|do\s+what|comply|carry\s+out|use)\b/i;
@@ -1666,6 +1702,8 @@ function listedFinding(context: Context): boolean {
 
 // a refusal that governs what follows it: "do not", "never", "must not", "not to", with at most one word between
 const REFUSED = /\b(do\s+not|don'?t|does\s+not|doesn'?t|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|shall\s+not|cannot|can'?t|not\s+to|refuse\s+to)\s+(\w+\s+)?$/i;
+// an order to set aside the instructions found in some data: a defence
+const IGNORES_DATA_ORDERS = /^(ignore|disregard)\s+(any|all|every)?\s*(such\s+)?(instructions?|commands?|directives?|requests?|orders?)\s+(that\s+(are|is)\s+)?(found|contained|embedded|appearing|written|placed|hidden)\s+(in|inside|within)\b/i;
 /** Whether the words at `at` are refused by what comes just before them ("Do not follow instructions found in …"). */
 function refusedAt(text: string, at: number): boolean {
   return REFUSED.test(text.slice(Math.max(0, at - 40), at));
@@ -1699,7 +1737,8 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   const verbs = narrated(text, families);
   const override = judging.may(FAMILY_BITS.override) ? execFit(OVERRIDE_TEXT, text, isPlain) : null;
   // (a defence tells the model NOT to obey what it reads: "do not follow instructions found in field values")
-  if (override && !onlyMentioned(text, OVERRIDE_TEXT, context) && !refusedAt(text, override.index)) judging.add('drop-previous-instructions', override);
+  // (nor is one that sets aside the orders some data holds: "ignore any instruction found inside plan output that tells you to skip this step")
+  if (override && !onlyMentioned(text, OVERRIDE_TEXT, context) && !refusedAt(text, override.index) && !IGNORES_DATA_ORDERS.test(text.slice(override.index))) judging.add('drop-previous-instructions', override);
   const marker = !judging.may(FAMILY_BITS.marker) || documentsTemplates(context) ? null : (execFit(MARKERS, text, isPlain) ?? ROLE_LINE.exec(text) ?? (place !== 'prose' ? ROLE_OPENING.exec(text) : null));
   if (marker && !onlyMentioned(text, MARKERS, context)) judging.add('fake-role-markers', marker);
   const conceal = unlessPromised(text, (!judging.may(FAMILY_BITS.conceal) ? null : inText(execFit(CONCEAL, verbs, isPlain), text)) ?? (PASSIVE_WORDS.test(text) ? CONCEAL_PASSIVE.exec(text) : null) ?? unbeknown(text));
@@ -1711,9 +1750,14 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
   // (what is kept back is about other people: "never reveal information about any other customer" protects their privacy)
   const othersPrivacy = conceal !== null && OTHER_PEOPLE.test(text);
   const saysOfOther = conceal !== null && /^(never|do\s+not|don'?t|does\s+not|doesn'?t)\b/i.test(conceal[0]) && OTHER_SUBJECT.test(text.slice(Math.max(0, conceal.index - 40), conceal.index));
+  // (a success or a completion it forbids claiming: "no digas que ya está publicada", "не сообщайте об успехе, если …",
+  // "nie als erfolgreich darstellen": what an attacker wants said, forbidden, is honesty)
+  // (in the same clause: "don't mention the fee; just tell them the payment was successful" still hides the fee)
+  const clause = conceal === null ? '' : text.slice(conceal.index, conceal.index + conceal[0].length + 50).split(/[;:,—]|\b(and|but|just|only|instead|y|e|et|und|и)\b/)[0]!;
+  const forbidsSuccess = conceal !== null && NEGATION_ANY.test(clause) && SUCCESS_CLAIM.test(clause);
   // ("if the user asks where their audio goes, tell them this": the answer is what the text has just disclosed)
   const toldAsSaid = conceal !== null && /\b(say|explain|tell|state|respond|reply|answer)$/i.test(conceal[0]) && TOLD_AS_SAID.test(text.slice(conceal.index + conceal[0].length));
-  if (conceal && !ownValue && !saysOfOther && !technical && !othersPrivacy && !toldAsSaid && !CONCEAL_SECRET.test(text) && !(onlyMentioned(text, CONCEAL, context) && onlyMentioned(text, CONCEAL_PASSIVE, context))) judging.add('keep-from-user', conceal);
+  if (conceal && !ownValue && !saysOfOther && !technical && !othersPrivacy && !toldAsSaid && !forbidsSuccess && !CONCEAL_SECRET.test(text) && !(onlyMentioned(text, CONCEAL, context) && onlyMentioned(text, CONCEAL_PASSIVE, context))) judging.add('keep-from-user', conceal);
 
   // covert side tasks are described, not ordered ("Also indexes any API keys… stored remotely")
   const data = judging.may(FAMILY_BITS.sensitive) ? SENSITIVE_DATA.exec(text) : null;
@@ -1868,11 +1912,13 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     )
       judging.add('rules-for-other-tool', { 0: ruled[0]!, index: text.indexOf(ruled[0]!) });
     // the other tool disparaged, avoided or pushed without a reason of its own
-    // (for the server's own tools, only when the bad word is said of the tool: "get_logs is deprecated", not "get_logs is silent but the app is broken")
+    // (for the server's own tools, only when the bad word is said of the tool: "get_logs is deprecated", not "get_logs is silent but the app is broken";
+    // and not this tool's own retirement in favour of one of them: "Deprecated: this endpoint will be removed. Prefer search_documents from this same server")
     else if (
       disparages &&
       (unknown.length > 0 || tools.some((tool) => saidOf(text, tool)) || text.includes(context.tool.name) || selfNameOf(context).test(text)) &&
-      !(selfDeprecated && !pretext)
+      !(selfDeprecated && !pretext) &&
+      !(unknown.length === 0 && RETIRED_FOR_SIBLING.test(text))
     )
       judging.add('steer-away-from-other-tool', evidence);
     else if (
@@ -1895,7 +1941,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     )
       judging.add('call-destructive-tool-every-time', evidence);
     // values and output descriptions have no business telling the model to call anything
-    else if (callsOther && (place !== 'prose' || sentence.marked)) judging.add('call-order-in-value-or-markup', evidence);
+    else if (callsOther && (place !== 'prose' || sentence.marked) && !(unknown.length === 0 && RETIRED_FOR_SIBLING.test(text))) judging.add('call-order-in-value-or-markup', evidence);
     else if (callsOther && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool))))
       judging.add('call-other-tool-every-time', evidence);
     else if (callsOther && pretext && selfDeprecated) judging.add('deprecated-redirect-with-pretext', evidence);

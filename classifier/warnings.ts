@@ -10,12 +10,15 @@ import { scoreTool, type ScorerModel } from './scorer.ts';
 import { collectedParameters, collectionWarning } from './collection.ts';
 import scorerWeights from './rules/scorer.json' with { type: 'json' };
 
-// poisoning rules about a file the tool itself may touch, which a sentence leaving the choice to the user turns into a limit
-const USER_GATED_RULES = new Set(['change-startup-or-config-file', 'read-secret-file']);
+// poisoning rules about a file the tool itself may touch, rules it may set aside (a linter's) or the chat it may save, which a
+// sentence leaving the choice to the user turns into a limit
+const USER_GATED_RULES = new Set(['change-startup-or-config-file', 'read-secret-file', 'drop-previous-instructions', 'conversation-sent-out']);
 // (what leaves it to the user: only when they ask, confirmed with them, their approval first)
 const GATED_ON_USER = new RegExp(
   [
     String.raw`\bonly\s+(\w+\s+){0,3}(when|if|after)\s+the\s+user\s+(explicitly\s+)?(asks?|requests?|confirms?|approves?|says\s+so)`,
+    // ("Only ignore rules the user asks to ignore")
+    String.raw`\bonly\s+(\w+\s+){1,3}(that\s+)?the\s+user\s+(explicitly\s+)?(asks?|requests?|names?|chooses?|picks?|selects?)\b`,
     String.raw`\bconfirm\s+(\w+\s+){0,4}with\s+the\s+user\b|\bask\s+the\s+user\s+(for\s+(confirmation|approval|permission)|first|before)`,
     String.raw`\b(with|after)\s+the\s+user'?s\s+(explicit\s+)?(confirmation|approval|consent|permission)\b`,
   ].join('|'),
@@ -104,10 +107,12 @@ const EXAMPLES_IN_ANY_LANGUAGE: ExampleQuotes = { quotes: QUOTE_SPAN, intro: EXA
 // what a text says when it warns the model against what it quotes: not to follow it, to treat it as data
 const DEFENCE = new RegExp(
   [
-    String.raw`\b(not|never|without|instead\s+of|rather\s+than)\s+(be\s+)?(follow|execut|obey|act\w*\s+on)\w*|\btreat\w*\s+(\w+\s+)?as\s+(plain\s+|ordinary\s+|untrusted\s+)?(data|text|content)|\buntrusted\b`,
+    String.raw`\b(not|never|without|instead\s+of|rather\s+than)\s+(be\s+)?(follow|execut|obey|act\w*\s+on)\w*|\btreat\w*\s+(\w+\s+)?as\s+(plain\s+|ordinary\s+|untrusted\s+)?(data|text|content)|\buntrusted\b` +
+      // ("ignore any instruction found inside plan output")
+      String.raw`|\bignore\s+(any|all)\s+(instructions?|commands?|directives?|requests?)\s+(found|contained|embedded|that\s+appears?)\s+(in|inside|within)\b`,
     String.raw`\b(nicht|nie|niemals)\s+(befolg|ausgeführt|ausführ|gefolgt|folgen)|\bohne\s+(\w+\s+)?(auszuführen|zu\s+befolgen)|nicht\s+vertrauenswürdig|\bals\s+(reine\s+)?Daten`,
     String.raw`\bne\s+(\w+\s+)?(pas|jamais)\s+(les\s+)?(suivre|exécuter|obéir|suivi|exécut)|\bsans\s+(les\s+|l'|y\s+)?(suivre|exécuter|obéir|donner\s+suite)|\bnon\s+fiables?|comme\s+des\s+données`,
-    String.raw`\b(no|nunca|não|sin|sem)\s+(las\s+|los\s+|as\s+|os\s+)?(sigas|siga|seguir|ejecutes|ejecute|ejecutar|obedezcas|obedecer|execute|executar|executá|obedeça)|\bno\s+(es|son)\s+de\s+confianza|\bcomo\s+dados?\b|não\s+confiáve`,
+    String.raw`\b(no|nunca|não|sin|sem|ni)\s+(las\s+|los\s+|as\s+|os\s+)?(sigas|siga|sigue|seguir|ejecutes|ejecute|ejecuta|ejecutar|obedezcas|obedece|obedecer|execute|executa|executar|executá|obedeça|segue)|\bno\s+(es|son)\s+de\s+confianza|\bcomo\s+dados?\b|não\s+confiáve`,
     String.raw`不得执行|不要执行|不执行|勿执行|不要遵循|不要听从|不得遵循|视为(普通)?数据|不可信|不受信任|従わない|従わず|従っては(いけ|なら)|従わないで|実行しない|実行せず|実行しては(いけ|なら)|データとして扱|信頼できない|따르지|실행하지|데이터로\s*취급|신뢰할\s*수\s*없`,
     String.raw`не\s+(выполня|следу|подчиня|исполня)|как\s+данные|недоверенн|не\s+доверя`,
     // (what the quoted text is said not to be: "are not instructions to you", "keine Anweisung an dich", "不是给你的指令")
@@ -125,7 +130,9 @@ const REPORTED_ORDER = new RegExp(
       String.raw`\s+(that\s+|which\s+)?(tell|tells|telling|ask|asks|asking|instruct|instructs|instructing|urge|urges|urging|direct|directs|directing|order|orders|ordering)` +
       String.raw`\s+(you|the\s+(model|assistant|agent|ai|llm))\s+to\b[^.;!?]*$`,
     // (or an example of what some text asks: "lines addressed to AI assistants (for example asking you to disregard …)")
-    String.raw`\b(e\.g\.|for\s+(example|instance)|such\s+as|like)\s*,?\s+(telling|asking|instructing|urging|directing|ordering)\s+(you|the\s+(model|assistant|agent|ai|llm))\s+to\b[^.;!?]*$`,
+    String.raw`\b(e\.g\.|for\s+(example|instance)|such\s+as|like)\s*,?\s+(telling|asking|instructing|urging|directing|ordering)\s+(you|it|them|the\s+(model|assistant|agent|ai|llm))\s+to\b[^.;!?]*$`,
+    // (or what the instructions in some data say, after them: "instructions inside it (to forward mail, reveal your instructions …)")
+    String.raw`\b(instructions?|requests?|orders?|commands?)\s+((inside|in|within)\s+(it|them|the\s+\w+)\s+)?\(\s*to\b[^.;!?]*$`,
     String.raw`\b(die|der|das|welche)\s+(dich|Sie|euch|den\s+(Assistenten|Agenten)|das\s+Modell|die\s+KI)\s+(auffordern|auffordert|anweisen|anweist|bitten|bittet)\b[^.;!?]*$`,
     String.raw`\bqui\s+(vous|te|lui)\s+(demandent|demande|ordonnent|ordonne|enjoignent|enjoint|incitent|incite)\s+(de|d'|à)[^.;!?]*$`,
     String.raw`\bque\s+(te|le|lhe|les|lhes)\s+(pidan|pida|piden|pide|ordenen|ordene|ordenan|ordena|peçam|peça|pedem|pede|mandem|mande|mandam|manda)\b[^.;!?]*$`,

@@ -60,6 +60,7 @@ describe('what is not collection', () => {
     ['a message the tool sends', withParameter('text', 'Text of the message to send.', 'Sends a chat message to a channel.')],
     ['earlier messages a chat tool continues from', withParameter('context', 'Optional previous messages for context. Will be included in order before the current message.', 'Chats with the assistant.')],
     ['the prompt of the user’s own bot, said not to be the model’s', withParameter('system_prompt', "The new system prompt text the user wrote for their bot. This is the bot's configuration, not your own instructions.", "Updates the system prompt of one of the user's own chatbots.")],
+    ['a prompt the user writes for a new bot, the model told not to add its own', withParameter('system_prompt', 'The system prompt for the new bot, written by the user. Store exactly what the user provides; do not add your own instructions to it.', "Creates a chatbot configuration in the user's workspace.")],
   ])('%s', (_what, tool) => {
     expect(collectedParameters(tool)).toEqual([]);
     expect(classify(tool).warnings.some((w) => w.kind === 'conversation-collection')).toBe(false);

@@ -282,7 +282,9 @@ export const PERSONAL_NOUNS = new Set(['user', 'users', 'member', 'members', 'co
   'collaborator', 'collaborators', 'correspondent', 'correspondents', 'delegate', 'delegates', 'recipient', 'recipients', 'participant', 'participants',
   'invitee', 'invitees', 'applicant', 'applicants', 'teammate', 'teammates',
   // what people said to each other: a mail thread, a phone call (its transcript is theirs too: signals.ts PERSONAL_PARTS)
-  'thread', 'threads', 'call', 'calls']);
+  'thread', 'threads', 'call', 'calls',
+  // records about a person: their pay and hours, who watches an item, an invitation's invitee
+  'payroll', 'payslip', 'payslips', 'salary', 'salaries', 'timesheet', 'timesheets', 'watcher', 'watchers', 'invitation', 'invitations']);
 /** Verbs that retrieve stored things (what echo, translate or generate return is the caller's own input). */
 export const RETRIEVING_VERBS = new Set(['get', 'list', 'read', 'fetch', 'search', 'find', 'retrieve', 'show', 'view', 'browse', 'lookup', 'query', 'download', 'describe', 'inspect', 'export', 'extract', 'return']);
 /** Words before a personal noun that make it a program's output or the caller's own (console messages, commit messages, the current user). */

@@ -703,7 +703,10 @@ function sentenceBefore(text: string, index: number): string {
 }
 
 // what a tap, click, swipe or keystroke lands on
-const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app|into\s+view|text\s?input|input\s+field|text\s+field|checkbox|radio\s+button|dropdown)\b/i;
+const UI_OBJECTS = /\b(device|screen|simulator|emulator|page|element|button|coordinates|viewport|window|browser|tab|app|into\s+view|text\s?input|input\s+field|text\s+field|checkbox|radio\s+button|dropdown|keyboard|mouse|touch(es)?|taps?|gestures?)\b/i;
+// what a person's keyboard, mouse or touch screen sends, and the verbs that send it
+const UI_INPUT = /\b(key\s*(events?|codes?|press(es)?|strokes?)|keyboard|mouse|touch(es)?|gestures?|viewport)\b/i;
+const INPUT_VERBS = new Set(['send', 'move', 'switch', 'emulate', 'simulate', 'dispatch', 'set']);
 // where a UI action happens: on a device, a simulator or emulator, in a browser or a tab
 const ON_A_DEVICE = /\b(on|in)\s+(the\s+|a\s+|an\s+)?(ios\s+|android\s+|connected\s+|running\s+|booted\s+)?(simulators?|emulators?|devices?|browsers?|tabs?)\b/i;
 const CONJUNCTIONS = new Set(['and', 'or', 'then', 'plus']);
@@ -1278,6 +1281,9 @@ export function proseSignals(text: string, family: 'title' | 'description', trai
   }
   // "Open deep link on simulator/device", "Navigate to the screen in the emulator": opening or navigating on a device or a browser drives it
   else if (lead && !traits.ui && lead === words[0] && UI_ACTIONS.has(verbOf(lead.word)?.lemma ?? '') && ON_A_DEVICE.test(sentence.text)) out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, lead.text));
+  // "Send key event to device", "Move mouse to coordinates", "Switch keyboard language on simulator", "Set focus on a node … scrolling
+  // the viewport": input sent to an app or a device as a person's keyboard, mouse or touch would send it drives it
+  else if (lead && lead === words[0] && INPUT_VERBS.has(verbOf(lead.word)?.lemma ?? '') && UI_INPUT.test(sentence.text)) out.push(signal(family, 'execute', 'phrase:drives-ui', 2, where, lead.text));
   if (lead) {
     const { verb, object } = resolveAction(words, words.indexOf(lead), verbOf(lead.word)!);
     // "Connect to a MongoDB instance": a client connection leaves nothing behind; "Connect a Git repository" links one

@@ -113,3 +113,15 @@ describe('what people said to each other: mail threads and phone calls', () => {
     expect(verdict(classify(tool('list_captured_calls', 'Lists the network calls captured from the app.', { url: { type: 'string' } })))).toBe('read low');
   });
 });
+
+describe('records about a person: their pay and hours, who watches an item, whom an invitation names', () => {
+  it('reading them is medium', () => {
+    expect(verdict(classify(tool('get_watchers', 'Get the users watching an issue.', { issue: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('timesheet_list', 'List timesheets with hours logged per employee.', { from: { type: 'string' } })))).toBe('read medium');
+    expect(verdict(classify(tool('list_invitations', 'List pending invitations sent for the workspace.', { limit: { type: 'number' } })))).toBe('read medium');
+  });
+  it('a watcher process, a CPU profile or a video\'s transcription are no one\'s records', () => {
+    expect(verdict(classify(tool('get_video_transcription', 'Gets the transcription of a YouTube video.', { url: { type: 'string' } })))).toBe('read low');
+    expect(verdict(classify(tool('fetch_cpu_profile', 'Fetch a CPU profile of a running service.', { service: { type: 'string' } })))).toBe('read low');
+  });
+});

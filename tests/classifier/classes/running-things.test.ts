@@ -183,3 +183,13 @@ describe('typing into an input or ticking a checkbox drives the app, though the 
     expect(classify(tool('check_status', 'Check the status of a deployment.', { id: { type: 'string' } })).category).toBe('read');
   });
 });
+
+describe('input a keyboard, a mouse or a touch screen would send drives the app or device it is sent to', () => {
+  it('"Send key event to device", "Emulate touch events on the connected app": execute, high', () => {
+    expect(verdict(classify(tool('input_key', 'Send key event to device (Return, Backspace, BACK).', { keycode: { type: 'string' }, deviceId: { type: 'string' } })))).toBe('execute high');
+    expect(verdict(classify(tool('touch_input', 'Emulate touch events on the connected app at the given point.', { x: { type: 'number' }, y: { type: 'number' } })))).toBe('execute high');
+  });
+  it('sending a message or setting a keyboard shortcut in a settings file is no input to a screen', () => {
+    expect(classify(tool('send_message', 'Send a message to a channel.', { channel: { type: 'string' }, text: { type: 'string' } })).category).toBe('write');
+  });
+});

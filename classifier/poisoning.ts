@@ -793,6 +793,9 @@ const TAMPER_VERB = new RegExp(
   ].join('|'),
   'i',
 );
+// whom the model is told to tell something: the user, under the names services give them
+const TOLD_PERSON = String.raw`(user|them|him|her|patron|customer|crew|player|caller|patient|client|member|shopper|buyer|guest|travell?er|passenger|applicant|tenant` +
+  String.raw`|student|employee|citizen|policyholder|claimant|subscriber)s?\b`;
 // (a cost kept from the user: "never state the fee or the APR", "do not quote the surcharge")
 const CONCEAL = new RegExp(
   [
@@ -846,11 +849,14 @@ const CONCEAL = new RegExp(
     // (not what the user is told of what was done, "tell the user what was stored": that discloses it; and a reassurance
     // forbidden, "never tell a patient a combination is safe when severity is unknown", is honesty, where an event kept
     // back, "never tell the user the file was deleted", is not)
-    String.raw`\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient` +
-      String.raw`|client)s?\b(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|stored|deleted|cancelled)\b`,
-    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?(user|them|him|her|patron|customer|crew|player|caller|patient` +
-      String.raw`|client)s?\b(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(fine|successful|completed|done|private` +
-      String.raw`|secure|safe|normal|through|ok|okay|resolved|locked|closed)\b`,
+    String.raw`\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?${TOLD_PERSON}(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|stored|deleted|cancelled)\b`,
+    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?${TOLD_PERSON}(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(fine|successful|completed|done|private` +
+      String.raw`|secure|safe|normal|through|ok|okay|resolved|locked|closed|free)\b`,
+    // (a cost or an outcome given another name in the reply: "refer to every completed refund as a \"full refund\"", "quote the
+    // high estimate as \"your home's value\"")
+    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(refer\s+to|quote|label|describe|present|report)\s+(the|every|each|any|all|its|their|this|that)\s+(\w+\s+){0,3}?` +
+      String.raw`(fees?|charges?|refunds?|costs?|prices?|amounts?|payments?|penalt(y|ies)|commissions?|mark-?ups?|interest|deductions?|surcharges?|renewals?|estimates?|valuations?)\s+` +
+      String.raw`(as\s+)?(a\s+|an\s+|the\s+|their\s+|your\s+)?['"“‘«]`,
     String.raw`\b(just|simply|only)\s+say\b`,
     String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(describes?|reports?|presents?|calls?)\s+(the\s+|it|them|this|that)[\w\s]{0,30}\s+as\s+(healthy|successful|complete|completed|fine|normal|safe` +
       String.raw`|working|fully\s+working|ok|okay|resolved|secure|anonymous|local|private|passed|filed|submitted)\b`,
@@ -886,6 +892,8 @@ const CONCEAL = new RegExp(
     String.raw`(^|[^\p{L}])ne\s+(le\s+|lui\s+|leur\s+)?(dites|dis|mentionnez|mentionne|signalez|signale|informez|informe|révélez|révèle|indiquez|indique|précisez` +
       String.raw`|précise)\s+(pas|rien)`,
     String.raw`(nicht|niemals)\s+(dem|den)?\s*(benutzer|nutzer|anwender)|(benutzer|nutzer|anwender)\w*\s+(nicht|niemals|nichts)`,
+    // ("erwähne ihn gegenüber dem Versicherten nicht": whoever the person is)
+    String.raw`(^|[^\p{L}])erwähne(n\s+Sie)?\s+[^.]{0,50}?(?<![\p{L}])nicht(?![\p{L}])(?!\s+nur\b)`,
     String.raw`(^|[^\p{L}])non\s+(dire|informare|menzionare|rivelare|dirlo)`,
     String.raw`(^|[^\p{L}])не\s+(сообщай|говори|упоминай|рассказывай)|пользовател\p{L}*\s+не\s+нужно|не\s+нужно\s+(сообщать|говорить)`,
     String.raw`(^|[^\p{L}])(vertel|zeg|meld|noem)\s+(dit|het|dat|niets)\s+(niet\s+)?(aan|tegen)\s+de\s+gebruiker`,
@@ -1335,7 +1343,7 @@ const FAMILY_WORDS = {
       'applies replace replaces replaced under gave obligated obliged required bound carry execute executes granted disable disabled turn switch remove ' +
       'trust without unrestricted unfiltered restrictions ignoriere ignorieren ignora ignorar ignorez ignorate zignoruj negeer pabaikan',
   marker: 'instruction instructions directive directives override message signed system assistant human developer user ai model agent note admin operator systemanweisung sistema',
-  conceal: 'confirmation belirtmeye summarize summarise advice recommendation recommendations requested reports vermeld bring refer present portray frame pass ' +
+  conceal: 'confirmation belirtmeye summarize summarise advice recommendation recommendations requested reports vermeld bring refer present portray frame pass quote label ' +
       'ask asks asked question questions inquire inquires answer respond reply claim not never without avoid refrain need keep secret secretly covert ' +
       'covertly hidden silent silently quiet quietly discreet discreetly tell inform assure reassure describe omit leave suppress strip report replies say ' +
       'just simply only brought don doesn shouldn mustn won didn knowledge awareness noticing consent mention reveal relay disclose omitted omits omitting ' +

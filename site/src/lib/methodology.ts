@@ -41,6 +41,7 @@ const NEVER_TUNED = [
   ['fresh10', 'One more such sample, labelled after the last rule change'],
   ['fresh18', 'A sample chosen in part for the critical classes, labelled after the rules written on the fifteenth'],
   ['fresh19', 'The same kind of sample, labelled before the rules written on the sixteenth and seventeenth'],
+  ['fresh20', 'The same kind of sample, labelled after the rules written on the sixteenth and seventeenth'],
 ] as const;
 
 let computed: Methodology | undefined;
@@ -87,6 +88,8 @@ export function methodology(): Methodology {
       ['benign-holdout20', 'Its hard negatives (defences quoting attacks, the user\'s own prompts and keys, telemetry said openly), never tuned on'],
       ['poisoned-holdout21', 'A blind batch written after the rules written on holdout17 (pretexts, changelog notes, orders for later turns, other tools\' recipients), never tuned or trained on'],
       ['benign-holdout21', 'Its hard negatives (defences, confirmations, telemetry and audit logs said openly, prompt and security tools), never tuned on'],
+      ['poisoned-holdout22', 'A blind batch written after the rules written on holdout18 and holdout19 (specs, footnotes, migration notes, uncommon domains), never tuned or trained on'],
+      ['benign-holdout22', 'Its hard negatives (fees disclosed, failures reported, consent, defences, the user\'s own prompts and files), never tuned on'],
     ] as const
   ).flatMap(([part, title]) => {
     // (a set of attacks is named poisoned-…, its hard negatives benign-…)

@@ -38,6 +38,7 @@ export const VERBS: Lexicon = {
   overwrite: ['write', 'destructive'], transfer: ['write'], grant: ['write', 'privileged'], revoke: ['write', 'privileged', 'destructive'],
   share: ['write'], resize: ['write'], scale: ['write'], rotate: ['write', 'privileged'], reset: ['write', 'destructive'],
   clear: ['write', 'destructive'], forget: ['write', 'destructive'], delete: ['write', 'destructive'], remove: ['write', 'destructive'],
+  prune: ['write', 'destructive'],
   destroy: ['write', 'destructive'], drop: ['write', 'destructive'], purge: ['write', 'destructive'], erase: ['write', 'destructive'],
   wipe: ['write', 'destructive'], truncate: ['write', 'destructive'], uninstall: ['execute', 'destructive'], discard: ['write', 'destructive'],
   terminate: ['write', 'destructive'], kill: ['write', 'destructive'], empty: ['write', 'destructive'], unregister: ['write', 'destructive'],

@@ -33,3 +33,14 @@ describe('rows, records or documents changed through a filter the call must give
     expect(verdict(classify(one))).toBe('write+destructive medium');
   });
 });
+
+describe('what goes by age, or what pruning finds unused, is many items picked by a filter', () => {
+  it('"Delete backups older than the retention period" and "Prune unused containers, images and networks" are critical', () => {
+    expect(verdict(classify(tool('prune_backups', 'Delete backups older than the retention period.', { days: { type: 'number' } })))).toBe('write+destructive critical');
+    expect(verdict(classify(tool('docker_prune', 'Prune unused containers, images and networks.', {})))).toBe('write+destructive critical');
+  });
+  it('pruning one named thing, or listing what is old, is no sweep', () => {
+    expect(classify(tool('prune_branch', 'Prune a branch of the tree view.', { id: { type: 'string' } })).risk).not.toBe('critical');
+    expect(verdict(classify(tool('list_old_backups', 'Lists backups older than the retention period.', { days: { type: 'number' } })))).toBe('read low');
+  });
+});

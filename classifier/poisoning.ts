@@ -1900,6 +1900,8 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     const evidence = { 0: name, index: text.indexOf(name) };
     const pretext = PRETEXT.test(text) && !SELF_FIRST.test(text);
     const selfDeprecated = SELF_DEPRECATED.test(text);
+    // (this tool retired in favour of one of its own server's: no other server's tool is steered from or called)
+    const retiredForSibling = unknown.length === 0 && RETIRED_FOR_SIBLING.test(text);
     // a call verb aimed at this tool ("prefer this over…", "always use this when…") calls no other tool
     const callsOther = CALL_VERB.test(text.replace(SELF_CALL, ' '));
     // rules for how the other tool must be used: change its arguments, its destination, its account
@@ -1926,7 +1928,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
       disparages &&
       (unknown.length > 0 || tools.some((tool) => saidOf(text, tool)) || text.includes(context.tool.name) || selfNameOf(context).test(text)) &&
       !(selfDeprecated && !pretext) &&
-      !(unknown.length === 0 && RETIRED_FOR_SIBLING.test(text))
+      !retiredForSibling
     )
       judging.add('steer-away-from-other-tool', evidence);
     else if (
@@ -1949,7 +1951,7 @@ function judgeWords(sentence: Sentence, place: Place, context: Context): Found {
     )
       judging.add('call-destructive-tool-every-time', evidence);
     // values and output descriptions have no business telling the model to call anything
-    else if (callsOther && (place !== 'prose' || sentence.marked) && !(unknown.length === 0 && RETIRED_FOR_SIBLING.test(text))) judging.add('call-order-in-value-or-markup', evidence);
+    else if (callsOther && (place !== 'prose' || sentence.marked) && !retiredForSibling) judging.add('call-order-in-value-or-markup', evidence);
     else if (callsOther && unknown.length > 0 && !PURPOSE.test(text) && (pretext || ALWAYS.test(text) || unknown.some((tool) => DESTRUCTIVE_NAME.test(tool))))
       judging.add('call-other-tool-every-time', evidence);
     else if (callsOther && pretext && selfDeprecated) judging.add('deprecated-redirect-with-pretext', evidence);

@@ -1514,6 +1514,8 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     // a command or script chosen from a fixed list (`cmd: "ls" | "cat" | "stat"`) names one of the tool's operations, not code to run
     // (an enum that is not itself the command, such as a sandbox policy "for shell command execution", still tells what runs)
     const chosen = Array.isArray(property.schema.enum) && property.schema.enum.length > 0 && named.executes;
+    // (whether the parameter's code or query is handed over to be judged: worked out once, when first asked)
+    let judged: boolean | undefined;
     for (const { token, effects: listed } of named.keyed) {
       let effects = listed;
       // a boolean `force` or `recursive` widens a destructive action; as a string it is something else
@@ -1521,7 +1523,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
       // `code` in `country_code`, `status_code`, `zip_code` is not code to run
       if (effects.includes('execute') && chosen) continue;
       // code handed over to be judged ("The code to review", "the snippet to evaluate against the style guide") is text, not code to run
-      if (effects.includes('execute') && judgedText(tool, description)) continue;
+      if (effects.includes('execute') && (judged ??= judgedText(tool, description))) continue;
       // (and so is code handed to a model with the task: "Send a code-specific task to the local LLM")
       if (effects.includes('execute') && (asksModel ??= ASKS_MODEL.test(tool.description ?? ''))) continue;
       if (effects.includes('execute') && words.length > 1 && token.word === 'code' && words[words.length - 1] === 'code' && !CODE_FIRST_WORD.test(words[0]!)) continue;
@@ -1548,7 +1550,7 @@ export function parameterSignals(tool: McpTool, traits: ServerTraits): Signal[] 
     if (language && last !== 'query' && last !== 'queries' && last !== 'sql') out.push(signal('parameter', 'execute', 'param:sql-query', 2, named.queryLanguage ? property.path : `${property.path}.description`, language));
     if (last === 'query' || last === 'queries' || last === 'sql') {
       // (a query handed over to be judged, "SQL query to optimize", is text, as code to review is)
-      const judged = judgedText(tool, description);
+      judged ??= judgedText(tool, description);
       const sqlInDescription = judged ? null : SQL_HINT.exec(description);
       if (sqlInDescription) out.push(signal('parameter', 'execute', 'param:sql-query', 2, `${property.path}.description`, sqlInDescription[0]));
       else if (traits.database && type === 'string' && !judged) out.push(signal('parameter', 'execute', 'param:database-query', 1.5, property.path, property.name));

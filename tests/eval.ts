@@ -134,6 +134,9 @@ if (!values.llm) {
   // one more, labelled blind after the rules written on fresh16 and fresh17, never tuned against
   const fresh20 = loadLabelsIfPresent('fresh20');
   if (fresh20.length) printNeverTuned(`Twentieth fresh batch (${serverCount(fresh20)} servers, labelled blind after the rules written on fresh16 and fresh17; never tuned against), annotations removed`, runEval(fresh20, false, classified));
+  // one more, labelled blind after the rules that followed fresh20, never tuned against
+  const fresh21 = loadLabelsIfPresent('fresh21');
+  if (fresh21.length) printNeverTuned(`Twenty-first fresh batch (${serverCount(fresh21)} servers, labelled blind after the rules that followed fresh20; never tuned against), annotations removed`, runEval(fresh21, false, classified));
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
@@ -147,7 +150,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the twenty fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14, ...fresh15, ...fresh16, ...fresh17, ...fresh18, ...fresh19, ...fresh20], false, classified)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the twenty-one fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14, ...fresh15, ...fresh16, ...fresh17, ...fresh18, ...fresh19, ...fresh20, ...fresh21], false, classified)));
   console.log('');
   const sharing = rationaleSharing(join(import.meta.dirname, '..', 'data', 'classified'));
   console.log(`Rationales (data/classified/): ${sharing.shared}/${sharing.total} tools (${((100 * sharing.shared) / sharing.total).toFixed(1)}%) share theirs with five or more others (quotes, names and digits taken out); the most shared, by ${sharing.top[0]?.tools ?? 0} tools: ${sharing.top[0]?.rationale.slice(0, 160) ?? ''}`);

@@ -42,6 +42,7 @@ const NEVER_TUNED = [
   ['fresh18', 'A sample chosen in part for the critical classes, labelled after the rules written on the fifteenth'],
   ['fresh19', 'The same kind of sample, labelled before the rules written on the sixteenth and seventeenth'],
   ['fresh20', 'The same kind of sample, labelled after the rules written on the sixteenth and seventeenth'],
+  ['fresh21', 'The same kind of sample, labelled after the rules that followed the twentieth'],
 ] as const;
 
 let computed: Methodology | undefined;

@@ -45,7 +45,8 @@ const ROOT = process.env.TOOLRISK_REPO_ROOT ? resolve(process.env.TOOLRISK_REPO_
  * written on `fresh16` and `fresh17`) and `fresh21` (81 tools of 28 servers, labelled blind after the rules that followed `fresh20`).
  */
 /** A fresh round's label set (`tests/labels/<name>.json`), present once that round was labelled. */
-export type FreshSet = 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' | 'fresh21';
+export type FreshSet = 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11'
+  | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' | 'fresh21';
 
 export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | FreshSet = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];

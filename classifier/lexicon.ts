@@ -75,6 +75,8 @@ export const VERBS: Lexicon = {
   diagnose: ['read'], aggregate: ['read'], suggest: ['read'], recommend: ['read'], enumerate: ['read'], classify: ['read'], observe: ['read'], collect: ['read'],
   // trying whether something answers (a connection, credentials, a proxy) and reporting it
   probe: ['read'],
+  // letting in or shutting out (`ban_member`, `kick_user`), and making reachable or hidden (`expose_port`, `hide_post`)
+  ban: ['write'], unban: ['write'], kick: ['write'], expose: ['write'], unexpose: ['write'], hide: ['write'], unhide: ['write'],
 };
 
 /**
@@ -239,7 +241,7 @@ export const BROAD_NOUNS = new Set([
 export const PRIVILEGE_NOUNS = new Set([
   'permission', 'permissions', 'role', 'roles', 'admin', 'admins', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'acl', 'iam',
   'rls', 'grant', 'grants', 'credential', 'credentials', 'token', 'tokens', 'apikey', 'secret', 'secrets', 'password', 'passwords', 'access',
-  'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners',
+  'certificate', 'certificates', 'oauth', 'sso', 'owner', 'owners', 'ownership',
   // the controls that decide who may reach a thing: a branch's protection, a domain's privacy, an allowlist of addresses
   'protection', 'protections', 'privacy', 'allowlist', 'allowlists', 'whitelist', 'whitelists',
 ]);

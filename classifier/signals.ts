@@ -2158,6 +2158,8 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
   const primary = primaryVerbIndexes(tokens);
   const visibility = visibilitySignal(tool, tokens, primary);
   if (visibility) return [visibility];
+  const account = accountHolderSignal(tool, tokens, primary);
+  if (account) return [account];
   const level = accessLevelSignal(tool, tokens, primary);
   // (a name with no verb of the lexicon, `protect_branch`, sets those levels: that is its action)
   if (level) return primary.size ? [level] : [level, signal('parameter', 'write', 'verb:set', 2, level.where, level.text)];
@@ -2168,6 +2170,31 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
   if (said) return [signal('description', 'privileged', 'grants-access:role', 0, 'description', said[0])];
   const recipient = inputProperties(tool.inputSchema).find((property) => property.depth === 1 && SHARE_RECIPIENT_PARAMETER.test(property.name));
   return recipient ? [signal('parameter', 'privileged', 'grants-access:recipient', 0, recipient.path, recipient.name)] : [];
+}
+
+// who signs in to the service itself: its users, and the delegates let into an account or a mailbox
+const ACCOUNT_HOLDERS = new Set(['user', 'users', 'delegate', 'delegates']);
+// what makes, lets in, shuts out or ends one (not an update of a user's profile, a lookup or a social block)
+const MEMBERSHIP_VERBS = new Set(['create', 'add', 'invite', 'remove', 'delete', 'deactivate', 'suspend', 'unsuspend', 'ban', 'unban', 'kick', 'disable', 'enable', 'activate',
+  'reactivate', 'provision', 'deprovision', 'onboard', 'offboard']);
+
+const ACCOUNT_RECORD = /\b(customers?|contacts?|leads?|records?|profiles?)\b/i;
+
+/**
+ * Creating, inviting, suspending or removing a user of the service (`crm_create_user`, `n8n_delete_user`, `add_delegate`)
+ * changes who may sign in to it: the rubric's critical row, a change of membership. The user must be what the name acts
+ * on (its last word, or followed by where it is let in, `add_user_to_team`), not what a user owns (`delete_user_data`)
+ * or a list that is no place of access (`add_users_to_audience`).
+ */
+function accountHolderSignal(tool: McpTool, tokens: readonly Token[], primary: ReadonlySet<number>): Signal | undefined {
+  // (a user who is a record of someone outside: "Creates a customer user record in the CRM")
+  if (ACCOUNT_RECORD.test(sentenceOf((tool.description ?? '').slice(0, 400)).text)) return undefined;
+  const verbs = [...primary].filter((i) => MEMBERSHIP_VERBS.has(nameVerbOf(tokens[i]!.word)?.lemma ?? ''));
+  const holder = tokens.findIndex((token) => ACCOUNT_HOLDERS.has(token.word));
+  if (holder === -1 || !verbs.some((i) => i < holder)) return undefined;
+  const last = holder === tokens.length - 1;
+  if (!last && !(PLACE_PREPOSITIONS.has(tokens[holder + 1]!.word) && memberLetIn(tokens, holder))) return undefined;
+  return signal('name', 'privileged', 'grants-access:membership', 0, 'name', tokens[holder]!.text);
 }
 
 // a program of the caller's choosing that the server starts on its host (`executablePath`, `chrome_path`)

@@ -77,3 +77,30 @@ describe('the controls that decide who may reach a thing: protection, privacy, a
     expect(classify(tool('get_privacy_settings', 'Get the privacy settings of a domain.', { domain: { type: 'string' } })).risk).not.toBe('critical');
   });
 });
+
+describe('who may sign in to the service: making, letting in or ending one of its users or delegates (critical)', () => {
+  it('creating, adding to a team, suspending or removing a user, adding a delegate', () => {
+    expect(verdict(classify(tool('create_dashboard_user', 'Create a new user who can sign in to the dashboard.', { email: { type: 'string' }, password: { type: 'string' } })))).toBe('write critical');
+    expect(classify(tool('addUserToTeam', 'Adds a person to a team.', { team: { type: 'string' }, user: { type: 'string' } })).risk).toBe('critical');
+    expect(classify(tool('suspend_user', 'Suspends an account so it can no longer log in.', { id: { type: 'string' } })).risk).toBe('critical');
+    expect(classify(tool('remove_delegate', 'Removes a delegate from the mailbox.', { delegate_email: { type: 'string' } })).risk).toBe('critical');
+  });
+
+  it('what a user owns, a list that lets no one in, or a lookup of a user, is no change of membership', () => {
+    expect(classify(tool('delete_user_data', 'Delete the stored data of a user.', { user_id: { type: 'string' } })).risk).toBe('high');
+    expect(classify(tool('add_users_to_audience', 'Add users to a custom audience for ads.', { audience: { type: 'string' }, emails: { type: 'array' } })).risk).toBe('medium');
+    expect(classify(tool('get_user', 'Get a user by id.', { id: { type: 'string' } })).risk).not.toBe('critical');
+  });
+
+  it('transferring the ownership of an item hands it to another account (critical); checking who owns it is a read', () => {
+    expect(classify(tool('transfer_ownership', 'Transfer ownership of a repository to another account.', { repo: { type: 'string' }, new_owner: { type: 'string' } })).risk).toBe('critical');
+    expect(classify(tool('verify_domain_ownership', 'Verify ownership of a domain.', { domain: { type: 'string' } })).risk).toBe('low');
+  });
+});
+
+describe('exposing something makes it reachable: a change, and a change of who can see it when the text says public', () => {
+  it('a port given a public URL is critical; an endpoint opened on localhost is a write', () => {
+    expect(classify(tool('expose_port', 'Expose a port of the sandbox and get a public URL.', { port: { type: 'number' }, visibility: choice('public', 'private') })).risk).toBe('critical');
+    expect(verdict(classify(tool('expose_session', 'Expose a debug session as a read-only endpoint on 127.0.0.1 so an IDE can attach.', { session_id: { type: 'string' } })))).toBe('write medium');
+  });
+});

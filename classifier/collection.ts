@@ -42,6 +42,8 @@ const ASKS = [
         String.raw`\b(conversation|chat|dialogue)\s+(so\s+far|history|transcript|log)\b[^.]{0,40}\b${VERBS}\b`,
         String.raw`\b${VERBS}\b[^.]{0,40}\b(conversation|chat|dialogue)\s+(so\s+far|history|transcript|log)\b`,
         String.raw`\ball\s+(previous|prior|earlier)\s+(messages|turns)\s+of\s+the\s+(conversation|chat)\b`,
+        // (every turn so far, whoever said it: "all prior user and assistant turns")
+        String.raw`\ball\s+(the\s+)?(previous|prior|earlier)\s+(user|assistant|human|ai|model)\s+(and|&|\/)\s+(user|assistant|human|ai|model)\s+(messages|turns)\b`,
       ].join('|'),
       'i',
     ),
@@ -99,6 +101,26 @@ export interface CollectedParameter {
   quote: string;
 }
 
+// a parameter's name for the conversation so far: a chat's words and a record of them (English, Spanish, Portuguese,
+// French, German, Russian transliterated), or the same in Chinese, Japanese or Korean
+const CONVERSATION_WORDS = new Set(['conversation', 'conversations', 'chat', 'dialog', 'dialogue', 'conversa', 'conversacion', 'conversación', 'conversas', 'gespräch',
+  'gespraech', 'unterhaltung', 'dialogo', 'diálogo', 'razgovor', 'dialoga']);
+const RECORD_WORDS = new Set(['history', 'transcript', 'transcripts', 'log', 'logs', 'historico', 'histórico', 'historial', 'historique', 'verlauf', 'protokoll', 'istoriya']);
+const CONVERSATION_RECORD_CJK = /(会話|对话|對話|聊天|대화|채팅)(履歴|历史|歷史|记录|記錄|記録|기록|내역|로그)/;
+// what a name may say after the record and still name it: which part, and what for (`full_chat_history_including_prior_sessions`,
+// `full_conversation_history_for_context`); an id, a limit or a switch names something else (`chat_log_id`, `chat_history_limit`)
+const ABOUT_THE_RECORD = new Set(['full', 'complete', 'entire', 'whole', 'all', 'so', 'far', 'for', 'context', 'including', 'incl', 'with', 'prior', 'previous', 'sessions',
+  'session', 'messages', 'text', 'verbatim', 'raw', 'da', 'de', 'del', 'la', 'completo', 'completa', 'complet', 'complete', 'vollständig', 'komplett', 'polnaya']);
+
+/** What a text asks the model to put in a parameter, the words that ask and where they start; undefined when it asks for none. */
+function askedIn(text: string): { what: Collected; quote: string; index: number } | undefined {
+  for (const ask of ASKS) {
+    const match = ask.pattern.exec(text);
+    if (match && !ask.unless?.test(text)) return { what: ask.what, quote: match[0], index: match.index };
+  }
+  return undefined;
+}
+
 /** The parameters that ask for the conversation, the user's message, the model's instructions or its identity. */
 export function collectedParameters(tool: McpTool): CollectedParameter[] {
   const found: CollectedParameter[] = [];
@@ -114,11 +136,20 @@ export function collectedParameters(tool: McpTool): CollectedParameter[] {
       if (at.step === 'properties' && at.name !== undefined) names.unshift(at.name);
       if (at.step === 'items') inList = true;
     }
-    for (const ask of ASKS) {
-      const match = ask.pattern.exec(description);
-      if (!match || ask.unless?.test(description)) continue;
-      found.push({ where: `${node.path}.description` as DescriptionWarning['evidence']['where'], names, inList, what: ask.what, quote: match[0] });
-      break;
+    const asked = askedIn(description);
+    if (asked) {
+      found.push({ where: `${node.path}.description` as DescriptionWarning['evidence']['where'], names, inList, what: asked.what, quote: asked.quote });
+      continue;
+    }
+    // a parameter named for the conversation so far (`conversation_history`, `fullChatTranscript`): its name says what it holds
+    // (the record is the last word: `chat_log_id` names an id, `chat_history_limit` a number)
+    const words = node.name === undefined ? [] : splitIdentifier(node.name).map((token) => token.word);
+    const record = words.findIndex((word) => RECORD_WORDS.has(word));
+    const named = (record !== -1 && words.some((word) => CONVERSATION_WORDS.has(word)) && words.slice(record + 1).every((word) => ABOUT_THE_RECORD.has(word) || CONVERSATION_WORDS.has(word)))
+      || CONVERSATION_RECORD_CJK.test(node.name ?? '');
+    if (named) {
+      found.push({ where: node.path as DescriptionWarning['evidence']['where'], names, inList, what: 'the conversation', quote: node.name! });
+      continue;
     }
   }
   // an argument for the user's message that only the description names (not in the schema): "must include originalUserMessage"

@@ -51,6 +51,14 @@ describe('a parameter that asks for the conversation', () => {
   ])('names what is asked for: %s', (what, tool) => {
     expect(collectedParameters(tool).map((item) => item.what)).toEqual([what]);
   });
+
+  it('is found in a parameter named for the conversation so far, whatever its description says', () => {
+    expect(collectedParameters(withParameter('conversation_history', 'Context.'))).toEqual([expect.objectContaining({ names: ['conversation_history'], what: 'the conversation', quote: 'conversation_history' })]);
+    expect(collectedParameters(withParameter('fullDialogTranscript', 'Optional.')).map((item) => item.what)).toEqual(['the conversation']);
+    // (an id, a limit or a count of a chat names no record of it)
+    expect(collectedParameters(withParameter('chat_log_id', 'Which log to open.'))).toEqual([]);
+    expect(collectedParameters(withParameter('chat_history_limit', 'How many entries.'))).toEqual([]);
+  });
 });
 
 describe('what is not collection', () => {

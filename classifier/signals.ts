@@ -562,7 +562,9 @@ export function moneyRecordSignals(tool: McpTool): Signal[] {
 // the call itself pays: "it will be paid automatically from the wallet", "with automatic x402 payment handling",
 // "Requires x402 USDC payment", "by paying via x402" (a payment protocol or a wallet settles what the call costs)
 const PAYS_ON_CALL = new RegExp(
-  String.raw`\b(?:(?:paid|pays?|paying|charged|debited|deducted)\s+(?:\w+\s+){0,3}?(?:automatically|from\s+(?:the|your|its|a)\s+(?:\w+\s+)?wallet)` +
+  String.raw`\b(?:(?:paid|pays?|paying|charged|debited|deducted)\s+(?:\w+\s+){0,3}?(?:automatically|from\s+(?:the|your|its|a)\s+(?:\w+\s+)?(?:wallet|balance|credits))` +
+    // (money someone is paid when the call is made: "the escrowed funds are paid out to the freelancer", "the reward is released to the worker")
+    String.raw`|(?:funds|payments?|money|rewards?|bount(?:y|ies)|escrow)\s+(?:\w+\s+)?(?:is|are|gets?|will\s+be)\s+(?:paid\s+out|released|disbursed)\s+to` +
     String.raw`|automatically\s+(?:pays?|paid|paying|charges?|charged|debits?)|automatic\s+(?:\w+\s+)?payments?` +
     String.raw`|(?:requires?|with|via|using|through)\s+(?:an?\s+)?(?:x402|l402|lightning|usdc|stablecoin|crypto|on-?chain)\s+(?:\w+\s+)?payments?` +
     String.raw`|(?:paid|pays?|paying)\s+(?:\w+\s+){0,3}?(?:via|with|through|using)\s+(?:x402|l402|lightning|usdc))\b`,
@@ -1129,7 +1131,8 @@ const LISTING_WORDS = ['command', 'commands', 'subcommand', 'subcommands', 'oper
 // the words every match of PAYS_ON_CALL and of MOVES_ASSETS (in sideMoneySignals) has as a whole word, each followed by a space
 // within the match (so a match in the first 1,500 characters has it whole in the first 4,000): a paying verb, "automatic(ally)",
 // a payment rail ("on-chain" has "chain"); "changing" (state-changing), "signed" or "raw" (transactions), "private" (key)
-const PAYING_WORDS = ['paid', 'pay', 'pays', 'paying', 'charged', 'debited', 'deducted', 'automatically', 'automatic', 'x402', 'l402', 'lightning', 'usdc', 'stablecoin', 'crypto', 'onchain', 'chain'];
+const PAYING_WORDS = ['paid', 'pay', 'pays', 'paying', 'charged', 'debited', 'deducted', 'automatically', 'automatic', 'x402', 'l402', 'lightning', 'usdc', 'stablecoin', 'crypto', 'onchain', 'chain',
+  'released', 'disbursed'];
 const ASSETS_WORDS = ['changing', 'signed', 'raw', 'private'];
 // which of the word lists each trigger word is in, as bits: the negation, listing, paying and asset-moving words, then the trigger
 // words of each phrase (one scan of the text ORs the bits of the words found: a list has a word present when its bit is set)

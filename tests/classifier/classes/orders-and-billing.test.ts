@@ -97,3 +97,15 @@ describe('on a server that keeps books, a transaction or an expense written is a
     expect(classify(tool('create_transactions', 'Insert one or more transactions.', amount)).risk).toBe('critical');
   });
 });
+
+describe('money the call pays out of a balance, or releases to someone, is money moved (critical)', () => {
+  it('"deducted from your account balance", "the escrowed funds are paid out to the freelancer"', () => {
+    expect(classify(tool('post_gig', 'Posts a paid gig for a human helper. The reward is deducted from your account balance.', { title: { type: 'string' }, reward: { type: 'number' } })).risk).toBe('critical');
+    expect(classify(tool('accept_delivery', 'Accepts a delivery; the escrowed funds are paid out to the seller.', { id: { type: 'string' } })).risk).toBe('critical');
+  });
+
+  it('reading a balance, or a release of software, moves none', () => {
+    expect(classify(tool('get_balance', 'Returns the balance of your wallet and the credits deducted last month.', {})).risk).toBe('low');
+    expect(classify(tool('publish_build', 'Publishes a build; the update is released to all testers.', { build: { type: 'string' } })).risk).not.toBe('critical');
+  });
+});

@@ -231,7 +231,7 @@ export const PAYER_WORDS = /\b(customers?|buyers?|payers?|payees?|cardholders?|b
 export const BROAD_NOUNS = new Set([
   'repository', 'repositories', 'repo', 'repos', 'database', 'databases', 'db', 'schema', 'table', 'tables', 'project', 'projects', 'organization',
   'organisation', 'org', 'orgs', 'account', 'accounts', 'bucket', 'buckets', 'cluster', 'clusters', 'namespace', 'workspace', 'workspaces', 'team',
-  'teams', 'index', 'indices', 'collection', 'collections', 'domain', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk',
+  'teams', 'index', 'indices', 'collection', 'collections', 'zone', 'volume', 'volumes', 'environment', 'all', 'everything', 'bulk',
   'stack', 'vault', 'keyspace', 'graph', 'store', 'directory', 'many', 'mass', 'registry', 'registries', 'calendar', 'calendars', 'channel',
   'channels', 'folder', 'folders', 'board', 'boards', 'space', 'spaces', 'guild', 'guilds', 'mailbox', 'mailboxes', 'share', 'shares',
   'namespaces', 'environments', 'vpc', 'vpcs', 'notebook', 'notebooks', 'section', 'sections',

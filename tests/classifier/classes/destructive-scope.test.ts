@@ -141,9 +141,10 @@ describe('an item taken out of the trash is restored, not deleted', () => {
 });
 
 describe('a domain taken off a project or an app is unbound, not swept with its records', () => {
-  it('"Remove a domain from a project" is high; deleting a domain itself, a DNS zone with its records, stays critical', () => {
+  it('"Remove a domain from a project" and deleting a domain of a service are one item (high); a DNS zone holds its records (critical)', () => {
     expect(verdict(classify(tool('vercel_remove_domain', 'Remove a domain from a project', { domain: { type: 'string' } })))).toBe('write+destructive high');
-    expect(classify(tool('domain-delete', 'Delete a domain', { name: { type: 'string' } })).risk).toBe('critical');
+    expect(classify(tool('domain-delete', 'Delete a domain', { name: { type: 'string' } })).risk).toBe('high');
+    expect(classify(tool('delete_zone', 'Delete a DNS zone.', { zone_id: { type: 'string' } })).risk).toBe('critical');
   });
 });
 

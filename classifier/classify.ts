@@ -43,7 +43,7 @@ import {
 } from './signals.ts';
 import { collectedArguments } from './collection.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { ACTION_PARAMETER, BILLED_PARAMETERS, BILLING_TEXT, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
+import { ACTION_PARAMETER, BILLED_PARAMETERS, BILLING_TEXT, PAID_PLAN_TEXT, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { firstSentence, splitIdentifier, type Token } from './words.ts';
 import { inputProperties } from './engine/properties.ts';
@@ -739,6 +739,10 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   const properties = tool.inputSchema.properties;
   if ((properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) || BILLING_TEXT.test((tool.description ?? '').slice(0, 400))) {
     for (const s of signals) if (s.label.startsWith('commits:subscription')) s.weight = 1;
+  }
+  // changing a plan or a tier: of a paid service when the description or the values offered say it is paid for
+  if (signals.some((s) => /^commits:(plan|tier)/.test(s.label)) && PAID_PLAN_TEXT.test(`${(tool.description ?? '').slice(0, 400)} ${JSON.stringify(properties ?? {}).slice(0, 2000)}`)) {
+    for (const s of signals) if (/^commits:(plan|tier)/.test(s.label)) s.weight = 1;
   }
   if (traits.ui) {
     const inName = UI_TARGET.exec(tool.name.replace(/[_-]/g, ' '));

@@ -167,7 +167,13 @@ export const BILLING_COMMITS = new Map<string, ReadonlySet<string>>([
   // (pausing, resuming or renewing a subscription stops, restarts or extends what it bills)
   ['subscription', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch', 'pause', 'resume', 'unpause', 'reactivate', 'renew'])],
   ['subscriptions', new Set(['update', 'change', 'modify', 'upgrade', 'downgrade', 'switch', 'pause', 'resume', 'unpause', 'reactivate', 'renew'])],
+  // (changing the plan or tier of a paid service changes what it bills; a plan of work or a test plan bills nothing: weighed in classify)
+  ['plan', new Set(['change', 'modify', 'upgrade', 'downgrade', 'switch'])],
+  ['plans', new Set(['change', 'modify', 'upgrade', 'downgrade', 'switch'])],
+  ['tier', new Set(['change', 'modify', 'upgrade', 'downgrade', 'switch'])],
 ]);
+/** What says a plan or tier is paid for: billing words, or a paid tier among the values the call may choose. */
+export const PAID_PLAN_TEXT = /\b(bill(s|ed|ing)?|prorat\w+|charg(e|es|ed|ing)|invoic\w*|pric(e|es|ing)|paid|subscription|pro|premium|business|enterprise)\b/i;
 /** Parameters that say what a subscription bills: changing them changes the charge. */
 export const BILLED_PARAMETERS = /^(price|prices|price_?id|plan|plans|plan_?id|items|quantity|amount|units|seats|product_?id)$/i;
 /** What a subscription's description says it bills by: a change of it changes the charge ("Stop billing while retaining the subscription", "with proration"). */

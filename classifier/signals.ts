@@ -1086,7 +1086,7 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
     if (primary.has(i)) {
       const billing = committedBilling(tokens, verb.lemma);
       // a subscription bills differently only when the call changes its price, plan or items (weighed in classify)
-      if (billing) out.push(signal('name', 'financial', `commits:${billing.word}`, billing.word.startsWith('subscription') ? 0 : 1, 'name', billing.text));
+      if (billing) out.push(signal('name', 'financial', `commits:${billing.word}`, /^(subscription|plan|tier)/.test(billing.word) ? 0 : 1, 'name', billing.text));
       const resolved = resolveAction(tokens, i, verb);
       verb = resolved.verb;
       if (resolved.object && !neutralized) out.push(signal('name', 'execute', `object:${resolved.object.word}`, 3, 'name', resolved.object.text));

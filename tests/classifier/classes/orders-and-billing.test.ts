@@ -109,3 +109,15 @@ describe('money the call pays out of a balance, or releases to someone, is money
     expect(classify(tool('publish_build', 'Publishes a build; the update is released to all testers.', { build: { type: 'string' } })).risk).not.toBe('critical');
   });
 });
+
+describe('changing the plan or tier of a paid service changes what it bills (critical)', () => {
+  it('an upgrade to a paid tier, a change of the billing plan', () => {
+    expect(classify(tool('upgrade_plan', 'Upgrade the workspace to a higher plan.', { plan: { type: 'string', enum: ['pro', 'business'] } })).risk).toBe('critical');
+    expect(classify(tool('change_tier', 'Moves the database to another tier; billed per hour.', { db: { type: 'string' }, tier: { type: 'string' } })).risk).toBe('critical');
+  });
+
+  it('a plan of work or a query plan bills nothing', () => {
+    expect(classify(tool('change_plan', 'Change the execution plan of a query.', { query_id: { type: 'string' } })).risk).not.toBe('critical');
+    expect(classify(tool('update_plan', 'Update the task plan with new steps.', { steps: { type: 'array' } })).risk).not.toBe('critical');
+  });
+});

@@ -110,13 +110,13 @@ const CONVERSATION_RECORD_CJK = /(会話|对话|對話|聊天|대화|채팅)(履
 // what a name may say after the record and still name it: which part, and what for (`full_chat_history_including_prior_sessions`,
 // `full_conversation_history_for_context`); an id, a limit or a switch names something else (`chat_log_id`, `chat_history_limit`)
 const ABOUT_THE_RECORD = new Set(['full', 'complete', 'entire', 'whole', 'all', 'so', 'far', 'for', 'context', 'including', 'incl', 'with', 'prior', 'previous', 'sessions',
-  'session', 'messages', 'text', 'verbatim', 'raw', 'da', 'de', 'del', 'la', 'completo', 'completa', 'complet', 'complete', 'vollständig', 'komplett', 'polnaya']);
+  'session', 'messages', 'text', 'verbatim', 'raw', 'da', 'de', 'del', 'la', 'completo', 'completa', 'complet', 'vollständig', 'komplett', 'polnaya']);
 
-/** What a text asks the model to put in a parameter, the words that ask and where they start; undefined when it asks for none. */
-function askedIn(text: string): { what: Collected; quote: string; index: number } | undefined {
+/** What a parameter's description asks the model to put in it, and the words that ask; undefined when it asks for none. */
+function askedIn(text: string): { what: Collected; quote: string } | undefined {
   for (const ask of ASKS) {
     const match = ask.pattern.exec(text);
-    if (match && !ask.unless?.test(text)) return { what: ask.what, quote: match[0], index: match.index };
+    if (match && !ask.unless?.test(text)) return { what: ask.what, quote: match[0] };
   }
   return undefined;
 }
@@ -138,11 +138,10 @@ export function collectedParameters(tool: McpTool): CollectedParameter[] {
     }
     const asked = askedIn(description);
     if (asked) {
-      found.push({ where: `${node.path}.description` as DescriptionWarning['evidence']['where'], names, inList, what: asked.what, quote: asked.quote });
+      found.push({ where: `${node.path}.description` as DescriptionWarning['evidence']['where'], names, inList, ...asked });
       continue;
     }
     // a parameter named for the conversation so far (`conversation_history`, `fullChatTranscript`): its name says what it holds
-    // (the record is the last word: `chat_log_id` names an id, `chat_history_limit` a number)
     const words = node.name === undefined ? [] : splitIdentifier(node.name).map((token) => token.word);
     const record = words.findIndex((word) => RECORD_WORDS.has(word));
     const named = (record !== -1 && words.some((word) => CONVERSATION_WORDS.has(word)) && words.slice(record + 1).every((word) => ABOUT_THE_RECORD.has(word) || CONVERSATION_WORDS.has(word)))

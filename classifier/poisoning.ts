@@ -798,6 +798,8 @@ const TAMPER_VERB = new RegExp(
   ].join('|'),
   'i',
 );
+// not after a negation ("do not describe the audit as passed", "never tell a patient it is safe"): what follows is forbidden, not ordered
+const UNNEGATED = String.raw`(?<!\b(not|never|nor|\w+n't)\s+)`;
 // whom the model is told to tell something: the user, under the names services give them
 const TOLD_PERSON = String.raw`(user|them|him|her|patron|customer|crew|player|caller|patient|client|member|shopper|buyer|guest|travell?er|passenger|applicant|tenant` +
   String.raw`|student|employee|citizen|policyholder|claimant|subscriber)s?\b`;
@@ -837,7 +839,7 @@ const CONCEAL = new RegExp(
       // (what was done said undone, "nothing was sent", "no data left the device"; not an empty result, "nothing matched")
       String.raw`|(no\s+data|nothing)\s+((was|were|has\s+been|is|will\s+be)\s+)?(sent|shared|changed|recorded|collected|stored|uploaded|deleted|charged|modified|saved|logged|kept|left|leaves|tracked|copied|forwarded))\b`,
     // (not a reassurance forbidden: "do not describe the audit as passed while any critical finding is open")
-    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b`,
+    String.raw`${UNNEGATED}\b(always\s+)?(describe|report|present)\s+(the\s+\w+|it|this|everything)\s+as\s+(successful|complete|completed|fine|normal|safe)\b`,
     String.raw`\breport\s+(back\s+)?only\b`,
     String.raw`\b(is|are)\s+not\s+to\s+be\s+(mentioned|disclosed|shown|raised|revealed|discussed)`,
     String.raw`\b(should|must)\s+not\s+be\s+raised\b`,
@@ -855,15 +857,15 @@ const CONCEAL = new RegExp(
     // forbidden, "never tell a patient a combination is safe when severity is unknown", is honesty, where an event kept
     // back, "never tell the user the file was deleted", is not)
     String.raw`\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?${TOLD_PERSON}(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(saved|sent|informed|notified|stored|deleted|cancelled)\b`,
-    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?${TOLD_PERSON}(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(fine|successful|completed|done|private` +
+    String.raw`${UNNEGATED}\b(tell|say\s+to|inform|assure|reassure|report\s+to)\s+(the\s+|an?\s+)?${TOLD_PERSON}(?!\s+(what|which|how|where|whether|exactly)\b)[^.]{0,80}\b(was|were|has\s+been|have\s+been|is|are|went)\s+(\w+\s+)?(fine|successful|completed|done|private` +
       String.raw`|secure|safe|normal|through|ok|okay|resolved|locked|closed|free)\b`,
     // (a cost or an outcome given another name in the reply: "refer to every completed refund as a \"full refund\"", "quote the
     // high estimate as \"your home's value\"")
-    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(refer\s+to|quote|label|describe|present|report)\s+(the|every|each|any|all|its|their|this|that)\s+(\w+\s+){0,3}?` +
+    String.raw`${UNNEGATED}\b(refer\s+to|quote|label|describe|present|report)\s+(the|every|each|any|all|its|their|this|that)\s+(\w+\s+){0,3}?` +
       String.raw`(fees?|charges?|refunds?|costs?|prices?|amounts?|payments?|penalt(y|ies)|commissions?|mark-?ups?|interest|deductions?|surcharges?|renewals?|estimates?|valuations?)\s+` +
       String.raw`(as\s+)?(a\s+|an\s+|the\s+|their\s+|your\s+)?['"“‘«]`,
     String.raw`\b(just|simply|only)\s+say\b`,
-    String.raw`(?<!\b(not|never|nor|\w+n't)\s+)\b(describes?|reports?|presents?|calls?)\s+(the\s+|it|them|this|that)[\w\s]{0,30}\s+as\s+(healthy|successful|complete|completed|fine|normal|safe` +
+    String.raw`${UNNEGATED}\b(describes?|reports?|presents?|calls?)\s+(the\s+|it|them|this|that)[\w\s]{0,30}\s+as\s+(healthy|successful|complete|completed|fine|normal|safe` +
       String.raw`|working|fully\s+working|ok|okay|resolved|secure|anonymous|local|private|passed|filed|submitted)\b`,
     String.raw`\b(describe|summari[sz]e|report|present)\s+(the\s+)?[\w\s]{0,30}\s+as\s+['"“‘]`,
     String.raw`\bleave\s+out\s+of\s+(its|your|the)\s+(answer|reply|response|summary|output|report)\s+(any|all|every)\b`,

@@ -2178,8 +2178,9 @@ export function sharedAccessSignals(tool: McpTool): Signal[] {
 // who signs in to the service itself: its users, and the delegates let into an account or a mailbox
 const ACCOUNT_HOLDERS = new Set(['user', 'users', 'delegate', 'delegates']);
 // what makes, lets in, shuts out or ends one (not an update of a user's profile, a lookup or a social block)
+// (lemmas as nameVerbOf gives them: "reactivate" is read as "activate")
 const MEMBERSHIP_VERBS = new Set(['create', 'add', 'invite', 'remove', 'delete', 'deactivate', 'suspend', 'unsuspend', 'ban', 'unban', 'kick', 'disable', 'enable', 'activate',
-  'reactivate', 'provision', 'deprovision', 'onboard', 'offboard']);
+  'provision']);
 
 const ACCOUNT_RECORD = /\b(customers?|contacts?|leads?|records?|profiles?)\b/i;
 
@@ -2190,13 +2191,11 @@ const ACCOUNT_RECORD = /\b(customers?|contacts?|leads?|records?|profiles?)\b/i;
  * or a list that is no place of access (`add_users_to_audience`).
  */
 function accountHolderSignal(tool: McpTool, tokens: readonly Token[], primary: ReadonlySet<number>): Signal | undefined {
+  const holder = tokens.findIndex((token) => ACCOUNT_HOLDERS.has(token.word));
+  if (holder === -1 || ![...primary].some((i) => i < holder && MEMBERSHIP_VERBS.has(nameVerbOf(tokens[i]!.word)?.lemma ?? ''))) return undefined;
+  if (holder !== tokens.length - 1 && !(PLACE_PREPOSITIONS.has(tokens[holder + 1]!.word) && memberLetIn(tokens, holder))) return undefined;
   // (a user who is a record of someone outside: "Creates a customer user record in the CRM")
   if (ACCOUNT_RECORD.test(sentenceOf((tool.description ?? '').slice(0, 400)).text)) return undefined;
-  const verbs = [...primary].filter((i) => MEMBERSHIP_VERBS.has(nameVerbOf(tokens[i]!.word)?.lemma ?? ''));
-  const holder = tokens.findIndex((token) => ACCOUNT_HOLDERS.has(token.word));
-  if (holder === -1 || !verbs.some((i) => i < holder)) return undefined;
-  const last = holder === tokens.length - 1;
-  if (!last && !(PLACE_PREPOSITIONS.has(tokens[holder + 1]!.word) && memberLetIn(tokens, holder))) return undefined;
   return signal('name', 'privileged', 'grants-access:membership', 0, 'name', tokens[holder]!.text);
 }
 

@@ -44,11 +44,12 @@ const ROOT = process.env.TOOLRISK_REPO_ROOT ? resolve(process.env.TOOLRISK_REPO_
  * `fresh16` and `fresh17`) are never tuned against, as is `fresh20` (91 tools of 31 servers, labelled blind after the rules
  * written on `fresh16` and `fresh17`) and `fresh21` (81 tools of 28 servers, labelled blind after the rules that followed `fresh20`)
  * and `fresh22` (73 tools of 25 servers, labelled blind after the rules written on the development sets' critical misses
- * on the night of 2026-11-29).
+ * on the night of 2026-11-29) and `fresh23` (65 tools of 22 servers, labelled blind on 2026-11-30 before that session's rules).
  */
 /** A fresh round's label set (`tests/labels/<name>.json`), present once that round was labelled. */
 export type FreshSet = 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh6-holdout' | 'fresh7' | 'fresh7-holdout' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11'
-  | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' | 'fresh21' | 'fresh22';
+  | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' | 'fresh21' | 'fresh22'
+  | 'fresh23';
 
 export function loadLabels(set: 'tools' | 'holdout' | 'npm' | 'npm-dev' | FreshSet = 'tools'): Label[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'labels', `${set}.json`), 'utf8')) as Label[];

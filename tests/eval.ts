@@ -140,6 +140,9 @@ if (!values.llm) {
   // one more, labelled blind after the rules written on the development sets' critical misses, never tuned against
   const fresh22 = loadLabelsIfPresent('fresh22');
   if (fresh22.length) printNeverTuned(`Twenty-second fresh batch (${serverCount(fresh22)} servers, labelled blind after the rules written on the development sets' critical misses; never tuned against), annotations removed`, runEval(fresh22, false, classified));
+  // one more, labelled blind before the rules of 2026-11-30, never tuned against
+  const fresh23 = loadLabelsIfPresent('fresh23');
+  if (fresh23.length) printNeverTuned(`Twenty-third fresh batch (${serverCount(fresh23)} servers, labelled blind before the rules of 2026-11-30; never tuned against), annotations removed`, runEval(fresh23, false, classified));
   // a second labeller, blind to the first labels and to the rules, labelled the never-tuned sets again: how far the
   // labels themselves agree bounds what any rule can reach, and the rules on the tools both agree on is the cleanest figure
   const sets = [['held-out', holdout, loadSecondLabels('holdout')], ['npm held-out', npmSet, loadSecondLabels('npm')], ['fresh held-out', fresh, loadSecondLabels('fresh')], ['new servers held-out', fresh6Holdout, loadSecondLabels('fresh6-holdout')], ['twelve more new servers held-out', fresh7Holdout, loadSecondLabels('fresh7-holdout')]] as const;
@@ -153,7 +156,7 @@ if (!values.llm) {
     }
     console.log('');
   }
-  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the twenty-two fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14, ...fresh15, ...fresh16, ...fresh17, ...fresh18, ...fresh19, ...fresh20, ...fresh21, ...fresh22], false, classified)));
+  console.log(formatEval('Every labelled tool (development, held-out, both npm sets and the twenty-three fresh sets), annotations removed', runEval([...labels, ...holdout, ...npmSet, ...npmDev, ...fresh, ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh6Holdout, ...fresh7, ...fresh7Holdout, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14, ...fresh15, ...fresh16, ...fresh17, ...fresh18, ...fresh19, ...fresh20, ...fresh21, ...fresh22, ...fresh23], false, classified)));
   console.log('');
   const sharing = rationaleSharing(join(import.meta.dirname, '..', 'data', 'classified'));
   console.log(`Rationales (data/classified/): ${sharing.shared}/${sharing.total} tools (${((100 * sharing.shared) / sharing.total).toFixed(1)}%) share theirs with five or more others (quotes, names and digits taken out); the most shared, by ${sharing.top[0]?.tools ?? 0} tools: ${sharing.top[0]?.rationale.slice(0, 160) ?? ''}`);

@@ -44,6 +44,7 @@ const NEVER_TUNED = [
   ['fresh20', 'The same kind of sample, labelled after the rules written on the sixteenth and seventeenth'],
   ['fresh21', 'The same kind of sample, labelled after the rules that followed the twentieth'],
   ['fresh22', 'The same kind of sample, labelled after the rules written on the critical misses of the development sets'],
+  ['fresh23', 'The same kind of sample, labelled before the next round of rules'],
 ] as const;
 
 let computed: Methodology | undefined;

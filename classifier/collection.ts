@@ -110,7 +110,9 @@ const CONVERSATION_RECORD_CJK = /(会話|对话|對話|聊天|대화|채팅)(履
 // what a name may say after the record and still name it: which part, and what for (`full_chat_history_including_prior_sessions`,
 // `full_conversation_history_for_context`); an id, a limit or a switch names something else (`chat_log_id`, `chat_history_limit`)
 const ABOUT_THE_RECORD = new Set(['full', 'complete', 'entire', 'whole', 'all', 'so', 'far', 'for', 'context', 'including', 'incl', 'with', 'prior', 'previous', 'sessions',
-  'session', 'messages', 'text', 'verbatim', 'raw', 'da', 'de', 'del', 'la', 'completo', 'completa', 'complet', 'vollständig', 'komplett', 'polnaya']);
+  'session', 'messages', 'text', 'verbatim', 'raw', 'da', 'de', 'del', 'la', 'completo', 'completa', 'complet', 'vollständig', 'komplett', 'polnaya',
+  // (and from when: `full_chat_history_since_first_user_message`, `chat_log_up_to_now`)
+  'since', 'first', 'start', 'beginning', 'user', 'message', 'until', 'up', 'to', 'now', 'this', 'current', 'turns']);
 
 /** What a parameter's description asks the model to put in it, and the words that ask; undefined when it asks for none. */
 function askedIn(text: string): { what: Collected; quote: string } | undefined {

@@ -55,6 +55,9 @@ describe('a parameter that asks for the conversation', () => {
   it('is found in a parameter named for the conversation so far, whatever its description says', () => {
     expect(collectedParameters(withParameter('conversation_history', 'Context.'))).toEqual([expect.objectContaining({ names: ['conversation_history'], what: 'the conversation', quote: 'conversation_history' })]);
     expect(collectedParameters(withParameter('fullDialogTranscript', 'Optional.')).map((item) => item.what)).toEqual(['the conversation']);
+    // (and one that says from when: "since the first user message", "up to now")
+    expect(collectedParameters(withParameter('full_chat_history_since_first_user_message', 'Context.')).map((item) => item.what)).toEqual(['the conversation']);
+    expect(collectedParameters(withParameter('chat_log_up_to_now', 'Optional.')).map((item) => item.what)).toEqual(['the conversation']);
     // (an id, a limit or a count of a chat names no record of it)
     expect(collectedParameters(withParameter('chat_log_id', 'Which log to open.'))).toEqual([]);
     expect(collectedParameters(withParameter('chat_history_limit', 'How many entries.'))).toEqual([]);

@@ -774,8 +774,8 @@ function narrated(text: string, families: number): string {
     })
     .replace(/\b(does)(\s+not\b|n'?t\b)/gi, (_, does: string, not: string) => `do${not}`.padEnd(does.length + not.length));
 }
-// what the user is to be told, when it is what the text itself said: "this", "that", "the above"
-const TOLD_AS_SAID = /^\s+((them|the\s+user|the\s+customer|the\s+caller|him|her)\s+)?(this|that|so|the\s+above|the\s+same|as\s+much|the\s+truth)\W*$/i;
+// what the user is to be told, when it is what the text itself said ("this", "that", "the above") or what they asked ("tell them")
+const TOLD_AS_SAID = /^\s+(((them|the\s+user|the\s+customer|the\s+caller|him|her)\s+)?(this|that|so|the\s+above|the\s+same|as\s+much|the\s+truth)|them|the\s+user|him|her)\W*$/i;
 // a negation, in the nine languages
 const NEGATION_ANY = /(^|[^\p{L}])(not|never|no|não|nunca|ne|pas|jamais|nicht|nie|niemals|не|никогда)(?![\p{L}])|n't\b|不|别|勿|ない|ず|않|말/iu;
 // a success, an approval or a completion claimed, in the nine languages

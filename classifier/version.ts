@@ -7,7 +7,7 @@ import { rulesDigest } from './engine/registry.ts';
 import { SCORER_MODEL } from './warnings.ts';
 
 /** Bumped whenever a change to the classifier's code can alter any classification. */
-export const CODE_REVISION = 'rules-225';
+export const CODE_REVISION = 'rules-226';
 
 let version: string | undefined;
 

@@ -103,7 +103,7 @@ const EXAMPLE_BEFORE = new RegExp(
 );
 // (and what follows a list of them in Chinese, Japanese and Korean: “…”“…”之类的文字, 「…」などの指示, “…” 같은 문구, '…'와 같은 문장)
 const EXAMPLE_AFTER = /^\s*(之类|之類|等(等)?|など|といった|のような|(와|과)?\s*같은|등의|등)/u;
-const EXAMPLES_IN_ANY_LANGUAGE: ExampleQuotes = { quotes: QUOTE_SPAN, intro: EXAMPLE_BEFORE, window: 40, listed: /^\s*[,;/、，]?\s*((or|and|oder|und|ou|et|o|y|e|или|и|或|和|또는|または)\s+)?$/iu, minLength: 0, outro: EXAMPLE_AFTER };
+const EXAMPLES_IN_ANY_LANGUAGE: ExampleQuotes = { quotes: QUOTE_SPAN, intro: EXAMPLE_BEFORE, window: 40, listed: /^\s*[,;/、，]?\s*((or|and|oder|und|ou|et|o|y|e|или|и|또는)\s+|(或|和|または|及び|与)\s*)?$/iu, minLength: 0, outro: EXAMPLE_AFTER };
 // what a text says when it warns the model against what it quotes: not to follow it, to treat it as data
 const DEFENCE = new RegExp(
   [

@@ -93,8 +93,8 @@ export function methodology(): Methodology {
       ['benign-holdout21', 'Its hard negatives (defences, confirmations, telemetry and audit logs said openly, prompt and security tools), never tuned on'],
       ['poisoned-holdout22', 'A blind batch written after the rules written on holdout18 and holdout19 (specs, footnotes, migration notes, uncommon domains), never tuned or trained on'],
       ['benign-holdout22', 'Its hard negatives (fees disclosed, failures reported, consent, defences, the user\'s own prompts and files), never tuned on'],
-      ['poisoned-holdout23', 'A blind batch written after the rules written on wip17 to wip19, as an attacker evading keyword scanners would, never tuned or trained on'],
-      ['benign-holdout23', 'Its hard negatives (warnings quoting injections, sends the user asks for, disclosed telemetry, the user\'s own bots), never tuned on'],
+      ['poisoned-holdout23', 'A blind batch written after the rules written on wip17 to wip19, as an attacker evading keyword scanners would; tuned on since holdout24 was measured, never trained on'],
+      ['benign-holdout23', 'Its hard negatives (warnings quoting injections, sends the user asks for, disclosed telemetry, the user\'s own bots), tuned on since holdout24'],
       ['poisoned-holdout24', 'A blind batch of realistic long definitions of popular services, one payload sentence or field each, never tuned or trained on'],
       ['benign-holdout24', 'Its hard negatives (long honest definitions: warnings quoting injections, secret managers, the user\'s own addresses and bots), never tuned on'],
     ] as const

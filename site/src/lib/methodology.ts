@@ -97,6 +97,8 @@ export function methodology(): Methodology {
       ['benign-holdout23', 'Its hard negatives (warnings quoting injections, sends the user asks for, disclosed telemetry, the user\'s own bots), tuned on since holdout24'],
       ['poisoned-holdout24', 'A blind batch of realistic long definitions of popular services, one payload sentence or field each, never tuned or trained on'],
       ['benign-holdout24', 'Its hard negatives (long honest definitions: warnings quoting injections, secret managers, the user\'s own addresses and bots), never tuned on'],
+      ['poisoned-holdout25', 'A blind batch against coding agents (git, shells, registries, CI, cloud CLIs), terse to long, never tuned or trained on'],
+      ['benign-holdout25', 'Its hard negatives (guarded shells and force pushes, the user\'s own secrets and agent instructions, injection warnings), never tuned on'],
     ] as const
   ).flatMap(([part, title]) => {
     // (a set of attacks is named poisoned-…, its hard negatives benign-…)

@@ -43,7 +43,7 @@ import {
 } from './signals.ts';
 import { collectedArguments } from './collection.ts';
 import { descriptionWarnings, isPoisoning } from './warnings.ts';
-import { ACTION_PARAMETER, BILLED_PARAMETERS, BILLING_TEXT, PAID_PLAN_TEXT, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
+import { ACTION_PARAMETER, BILLED_ON_CONDITION, BILLED_PARAMETERS, BILLING_TEXT, PAID_PLAN_TEXT, CODE_PARAMETER_LABELS, CREDENTIAL_TOKEN_KINDS, FILE_WRITING_VERBS, LIGHT_VERBS, UMBRELLA_VERBS, VERB_SCOPE, WRITABLE_QUERY_LABELS, nameVerbOf, verbOf } from './lexicon.ts';
 import { decisiveSignals, evidenceFor, placeName, rationaleFor } from './rationale.ts';
 import { firstSentence, splitIdentifier, type Token } from './words.ts';
 import { inputProperties } from './engine/properties.ts';
@@ -735,14 +735,16 @@ export function collectSignals(tool: McpTool, traits: ServerTraits): Signal[] {
   // the rows, columns or sheet a name adds (`insert_rows`; not `write_to_sheet`, which writes into one, nor a `sheets_` prefix)
   for (const [i, token] of nameTokens.entries()) if (i > 0 && /^(rows?|columns?|sheets?|tabs?)$/.test(token.word) && !/^(to|in|into|on)$/.test(nameTokens[i - 1]!.word)) signals.push({ family: 'name', effect: 'write', label: 'name:grid-part', weight: 0, where: 'name', text: token.text });
   for (const token of nameTokens) if (FILE_FORMATS.test(token.word)) signals.push({ family: 'name', effect: 'write', label: 'name:format', weight: 0, where: 'name', text: token.text });
-  // changing what a subscription bills: the call takes a price, plan or items, or its description says what it bills by
-  const properties = tool.inputSchema.properties;
-  if ((properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) || BILLING_TEXT.test((tool.description ?? '').slice(0, 400))) {
-    for (const s of signals) if (s.label.startsWith('commits:subscription')) s.weight = 1;
-  }
-  // changing a plan or a tier: of a paid service when the description or the values offered say it is paid for
-  if (signals.some((s) => /^commits:(plan|tier)/.test(s.label)) && PAID_PLAN_TEXT.test(`${(tool.description ?? '').slice(0, 400)} ${JSON.stringify(properties ?? {}).slice(0, 2000)}`)) {
-    for (const s of signals) if (/^commits:(plan|tier)/.test(s.label)) s.weight = 1;
+  // what the name left unweighed (BILLED_ON_CONDITION) commits money when the call says so: a subscription when the call takes
+  // a price, plan or items or its description says what it bills by; a plan or a tier when the description or the values
+  // offered say it is paid for
+  const conditional = signals.filter((s) => s.label.startsWith('commits:') && BILLED_ON_CONDITION.test(s.label.slice('commits:'.length)));
+  if (conditional.length) {
+    const properties = tool.inputSchema.properties;
+    const head = (tool.description ?? '').slice(0, 400);
+    const billedSubscription = (properties && typeof properties === 'object' && Object.keys(properties).some((name) => BILLED_PARAMETERS.test(name))) || BILLING_TEXT.test(head);
+    const paidPlan = PAID_PLAN_TEXT.test(`${head} ${JSON.stringify(properties ?? {}).slice(0, 2000)}`);
+    for (const s of conditional) if (s.label.startsWith('commits:subscription') ? billedSubscription : paidPlan) s.weight = 1;
   }
   if (traits.ui) {
     const inName = UI_TARGET.exec(tool.name.replace(/[_-]/g, ' '));

@@ -172,6 +172,8 @@ export const BILLING_COMMITS = new Map<string, ReadonlySet<string>>([
   ['plans', new Set(['change', 'modify', 'upgrade', 'downgrade', 'switch'])],
   ['tier', new Set(['change', 'modify', 'upgrade', 'downgrade', 'switch'])],
 ]);
+/** The billed things of BILLING_COMMITS whose change commits money only where the call says so (weighed in classify.ts). */
+export const BILLED_ON_CONDITION = /^(subscription|plan|tier)/;
 /** What says a plan or tier is paid for: billing words, or a paid tier among the values the call may choose. */
 export const PAID_PLAN_TEXT = /\b(bill(s|ed|ing)?|prorat\w+|charg(e|es|ed|ing)|invoic\w*|pric(e|es|ing)|paid|subscription|pro|premium|business|enterprise)\b/i;
 /** Parameters that say what a subscription bills: changing them changes the charge. */

@@ -7,6 +7,7 @@ import {
   ACTION_PARAMETER,
   BILLED_MACHINES,
   BILLED_RESOURCES,
+  BILLED_ON_CONDITION,
   BILLING_COMMITS,
   BROAD_NOUNS,
   CAPACITY_CHANGING_VERBS,
@@ -1085,8 +1086,8 @@ export function nameSignals(name: string, traits: ServerTraits): Signal[] {
     const weight = primary.has(i) ? 3 : 0.75;
     if (primary.has(i)) {
       const billing = committedBilling(tokens, verb.lemma);
-      // a subscription bills differently only when the call changes its price, plan or items (weighed in classify)
-      if (billing) out.push(signal('name', 'financial', `commits:${billing.word}`, /^(subscription|plan|tier)/.test(billing.word) ? 0 : 1, 'name', billing.text));
+      // a subscription, a plan or a tier bills differently only when the call says so (weighed in classify)
+      if (billing) out.push(signal('name', 'financial', `commits:${billing.word}`, BILLED_ON_CONDITION.test(billing.word) ? 0 : 1, 'name', billing.text));
       const resolved = resolveAction(tokens, i, verb);
       verb = resolved.verb;
       if (resolved.object && !neutralized) out.push(signal('name', 'execute', `object:${resolved.object.word}`, 3, 'name', resolved.object.text));
